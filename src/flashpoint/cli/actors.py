@@ -1,0 +1,5 @@
+"""CLI commands: actors."""
+
+from __future__ import annotations
+
+commands: list = []

@@ -1,0 +1,5 @@
+"""CLI commands: bench."""
+
+from __future__ import annotations
+
+commands: list = []

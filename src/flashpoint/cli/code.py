@@ -1,0 +1,5 @@
+"""CLI commands: code."""
+
+from __future__ import annotations
+
+commands: list = []

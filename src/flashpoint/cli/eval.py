@@ -1,0 +1,5 @@
+"""CLI commands: eval."""
+
+from __future__ import annotations
+
+commands: list = []

