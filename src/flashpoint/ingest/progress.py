@@ -1,0 +1,51 @@
+"""A progress line on stderr for long runs.
+
+On a terminal the line is rewritten in place; otherwise (a log file, CI)
+one line is written every ``interval`` seconds, so logs stay readable.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+from .runner import IngestReport
+
+
+def format_report(report: IngestReport) -> str:
+    """One line: articles, new, skipped, copies, events, failures, rate."""
+    return (
+        f"{report.seen} articles ({report.new} new, {report.skipped} already stored, "
+        f"{report.duplicates} copies), {report.events} events, {report.failures} failures, "
+        f"{report.rate:.1f} articles/s"
+    )
+
+
+class ProgressLine:
+    """A ``progress`` callback for :func:`~flashpoint.ingest.runner.ingest`."""
+
+    def __init__(self, stream: TextIO | None = None, *, interval: float = 10.0, tty: bool | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.interval = interval
+        self.tty = self.stream.isatty() if tty is None else tty
+        self._last = 0.0
+        self._drawn = False
+
+    def __call__(self, report: IngestReport) -> None:
+        now = time.monotonic()
+        if self.tty:
+            if now - self._last >= 0.1:
+                self.stream.write("\r\x1b[K" + format_report(report))
+                self.stream.flush()
+                self._last, self._drawn = now, True
+        elif now - self._last >= self.interval:
+            self.stream.write(format_report(report) + "\n")
+            self.stream.flush()
+            self._last = now
+
+    def finish(self, report: IngestReport) -> None:
+        """Write the final figures on a line of their own."""
+        prefix = "\r\x1b[K" if self.tty and self._drawn else ""
+        self.stream.write(prefix + format_report(report) + "\n")
+        self.stream.flush()

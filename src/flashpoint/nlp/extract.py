@@ -1,0 +1,456 @@
+"""Event candidates from a parsed document.
+
+A candidate is a trigger word (a verb, or an event noun such as "sanctions"
+or "build-up") with its arguments read off the dependency parse: subjects,
+objects, prepositional phrases, the agent of a passive, conjoined actors,
+plus the clause-level facts the coder needs to judge modality (negation,
+auxiliaries, conditionals, reporting verbs, quotes). Everything is turned
+into plain values here: no spaCy object leaves this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .quotes import Quote, quote_at
+
+SUBJ_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
+OBJ_DEPS = {"dobj", "obj"}
+# Parts of a noun phrase that are not part of the actor's name.
+CUT_DEPS = {"relcl", "acl", "conj", "cc", "punct", "advcl", "appos", "prep", "parataxis"}
+PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our", "us", "i", "my"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
+NEG_WORDS = {"not", "n't", "never", "no"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A phrase that may name an actor, with where it sits relative to the trigger."""
+
+    text: str
+    start: int
+    end: int
+    role: str  # subj | obj | agent | poss | mod | appos | prep:<lemma> | deep:<lemma>
+    depth: int = 0
+    pronoun: str | None = None  # the pronoun, when the phrase is one ("it", "its", "we")
+    possessor: str | None = None  # a possessive pronoun inside the phrase ("his government")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    kind: str  # verb | noun
+    lemma: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sent_index: int
+    sent_start: int
+    sent_end: int
+    subjects: tuple[Mention, ...]
+    objects: tuple[Mention, ...]
+    preps: tuple[Mention, ...]  # role "prep:<lemma>" (includes datives as prep:to)
+    deep: tuple[Mention, ...]  # actors nested inside the object phrase
+    obj_lemmas: tuple[str, ...]  # lemmas inside the direct object phrase
+    prep_lemmas: tuple[str, ...]  # prepositions attached to the trigger
+    pobj_lemmas: tuple[str, ...]  # head lemmas of the trigger's prepositional objects ("in solidarity")
+    xcomp: str | None  # lemma of an open complement ("call on X to *cease*")
+    particle: str | None
+    passive: bool
+    negated: bool
+    future: bool
+    hypothetical: bool
+    intent: str | None  # a governing intent verb ("plans to", "pledged to")
+    refused: bool  # governed by refuse/decline/fail
+    governor: str | None  # lemma of the verb a noun trigger depends on
+    governor_dep: str | None
+    nested_in: int | None  # index of the candidate whose "of"-complement this is
+    speakers: tuple[Mention, ...]  # subject of a reporting verb above this clause
+    quote: int | None
+    dates: tuple[str, ...]  # DATE entity texts: clause first, then sentence
+    clause: str  # text of the trigger's clause, for quantities
+    token_i: int = field(default=-1, compare=False)
+
+
+def _phrase_bounds(tok) -> tuple[int, int]:
+    """Token index range of ``tok``'s noun phrase, without clauses, conjuncts and
+    prepositional phrases other than "of" ("team of engineers", "Ministry of Defence")."""
+    left, right = tok.i, tok.i
+    for child in tok.lefts:
+        if child.dep_ in CUT_DEPS:
+            continue
+        left = min(left, child.left_edge.i)
+    for child in tok.rights:
+        if child.dep_ == "punct":
+            continue
+        if child.dep_ in CUT_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"):
+            break
+        right = max(right, child.right_edge.i)
+    doc = tok.doc
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    while right > tok.i and doc[right].is_punct:
+        right -= 1
+    return left, right
+
+
+def make_mention(tok, role: str, depth: int = 0) -> Mention:
+    left, right = _phrase_bounds(tok)
+    doc = tok.doc
+    span = doc[left : right + 1]
+    lower = tok.lower_
+    pronoun = lower if tok.pos_ == "PRON" and lower in PRONOUNS else None
+    possessor = None
+    for t in span:
+        if t.dep_ == "poss" and t.lower_ in PRONOUNS:
+            possessor = t.lower_
+            break
+    return Mention(span.text, span.start_char, span.end_char, role, depth, pronoun, possessor)
+
+
+def expand(tok, role: str, depth: int = 0) -> list[Mention]:
+    """Mentions for ``tok`` and its conjuncts ("Poland, Lithuania and Latvia")."""
+    out = [make_mention(tok, role, depth)]
+    for child in tok.children:
+        if child.dep_ == "appos":
+            out.append(make_mention(child, "appos" if role == "obj" else role, depth))
+    for conj in tok.conjuncts:
+        if conj.i > tok.i and conj.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+            out.append(make_mention(conj, role, depth))
+    return out
+
+
+def _prep_mentions(head, depth: int = 0, role_prefix: str = "prep") -> list[Mention]:
+    out: list[Mention] = []
+    for child in head.children:
+        if child.dep_ in ("prep", "dative", "agent"):
+            plemma = "by" if child.dep_ == "agent" else child.lower_
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "pcomp") and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                    out.extend(expand(pobj, f"{role_prefix}:{plemma}", depth))
+        elif child.dep_ == "pobj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.extend(expand(child, f"{role_prefix}:{head.lower_}", depth))
+        if child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.extend(expand(child, f"{role_prefix}:to", depth))
+    return out
+
+
+def _deep_mentions(head, max_depth: int = 4) -> list[Mention]:
+    """Breadth-first actor candidates nested in a phrase, nearest first."""
+    out: list[Mention] = []
+    frontier = [(head, 0)]
+    seen = {head.i}
+    while frontier:
+        nxt = []
+        for tok, d in frontier:
+            for child in tok.children:
+                if child.i in seen or d + 1 > max_depth:
+                    continue
+                seen.add(child.i)
+                role = None
+                if child.dep_ == "poss":
+                    role = "deep:poss"
+                elif child.dep_ in ("pobj",) and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                    role = f"deep:{tok.lower_ if tok.dep_ != 'agent' else 'by'}"
+                elif child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ"):
+                    role = "deep:mod"
+                if role is not None:
+                    out.append(make_mention(child, role, d + 1))
+                if child.dep_ not in ("relcl", "punct", "cc"):
+                    nxt.append((child, d + 1))
+        frontier = nxt
+    return out
+
+
+def _verb_chain(tok):
+    """The trigger plus the verbs it is conjoined to (shared subject and auxiliaries)."""
+    chain = [tok]
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX") and cur.head is not cur:
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def _subjects(tok) -> tuple[list[Mention], bool]:
+    """Subjects of a verb (following conjunction and xcomp chains) and whether it is passive."""
+    passive = any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in tok.children)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "troops sent to the border": a reduced passive whose head noun is the theme.
+        return expand(tok.head, "subj"), True
+    for verb in _verb_chain(tok):
+        subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
+        if subs:
+            return [m for s in subs for m in expand(s, "subj")], passive
+    # "X plans to attack Y", "X was expected to meet Y": borrow the controlling subject.
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in ("xcomp", "advcl", "acl", "conj", "ccomp") and cur.head is not cur:
+            cur = cur.head
+            if cur.pos_ == "NOUN" and tok.dep_ == "acl":
+                return expand(cur, "subj"), passive
+            subs = [c for c in cur.children if c.dep_ in SUBJ_DEPS]
+            if subs and tok.dep_ in ("xcomp", "conj"):
+                return [m for s in subs for m in expand(s, "subj")], passive
+        else:
+            break
+    return [], passive
+
+
+def _clause_flags(tok) -> dict:
+    """Negation, future, hypothetical, intent and refusal markers around a verb."""
+    negated = future = hypothetical = refused = False
+    intent = None
+    chain = _verb_chain(tok)
+    for verb in chain:
+        for c in verb.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ == "advmod" and low in ("never",)):
+                negated = True
+            elif c.dep_ == "advmod" and low == "longer":
+                if any(g.lower_ == "no" for g in c.children) or verb.doc[max(c.i - 1, 0)].lower_ == "no":
+                    negated = True
+            elif c.dep_ == "aux":
+                if low in FUTURE_AUX:
+                    future = True
+                elif low in HYPOTHETICAL_AUX:
+                    hypothetical = True
+            elif c.dep_ == "mark" and low in ("if", "unless"):
+                hypothetical = True
+    # Governing verbs: "plans to attack", "refused to meet", "is going to".
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "ccomp", "advcl") or cur.head is cur:
+            break
+        head = cur.head
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+            hypothetical = True
+        lem = head.lemma_.lower()
+        if cur.dep_ == "xcomp":
+            if lem in INTENT_VERBS:
+                intent = lem
+                future = True
+            elif lem in REFUSE_VERBS:
+                refused = True
+            elif lem == "go" and any(c.dep_ == "aux" for c in head.children):
+                future = True
+        if any(c.dep_ == "neg" for c in head.children) and lem in INTENT_VERBS | {"want", "try", "seek"}:
+            negated = True
+        cur = head
+    return dict(negated=negated, future=future, hypothetical=hypothetical, intent=intent, refused=refused)
+
+
+INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", "prepare", "aim", "seek", "threaten", "decide", "expect", "propose"}
+REFUSE_VERBS = {"refuse", "decline", "fail", "reject"}
+
+
+def _speakers(tok, reporting: frozenset[str]) -> list[Mention]:
+    """The subject of the closest reporting verb that governs ``tok``'s clause."""
+    cur = tok
+    for _ in range(4):
+        if cur.head is cur:
+            return []
+        if cur.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and cur.head.lemma_.lower() in reporting:
+            head = cur.head
+            subs = [c for c in head.children if c.dep_ in SUBJ_DEPS]
+            if subs:
+                return expand(subs[0], "speaker")
+            subs, _ = _subjects(head)
+            return subs
+        cur = cur.head
+    return []
+
+
+def _dates(sent, tok) -> tuple[str, ...]:
+    clause = {t.i for t in tok.subtree}
+    near, far = [], []
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        (near if ent.root.i in clause or ent.root.head.i == tok.i else far).append(ent.text)
+    return tuple(near + far)
+
+
+def _clause_text(tok) -> str:
+    sub = list(tok.subtree)
+    return tok.doc[sub[0].i : sub[-1].i + 1].text if sub else tok.text
+
+
+def extract_candidates(
+    doc,
+    verb_lemmas: frozenset[str],
+    noun_lemmas: frozenset[str],
+    reporting: frozenset[str],
+    quotes: list[Quote],
+) -> list[Candidate]:
+    """All event candidates of ``doc`` whose trigger lemma the pattern index knows."""
+    out: list[Candidate] = []
+    for s_i, sent in enumerate(doc.sents):
+        sent_cands: dict[int, int] = {}
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") and lemma in verb_lemmas:
+                cand = _verb_candidate(tok, lemma, s_i, sent, reporting, quotes)
+            elif tok.pos_ in ("NOUN", "PROPN") and _noun_key(tok) in noun_lemmas:
+                cand = _noun_candidate(tok, _noun_key(tok), s_i, sent, reporting, quotes, sent_cands)
+            else:
+                continue
+            sent_cands[tok.i] = len(out)
+            out.append(cand)
+    return out
+
+
+def _noun_key(tok) -> str:
+    """Lemma of an event noun; hyphenated compounds join ("build-up" -> "build-up")."""
+    lemma = tok.lemma_.lower()
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).dep_ == "compound":
+        return f"{tok.nbor(-2).lemma_.lower()}-{lemma}"
+    return lemma
+
+
+def _base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, t_start, t_end) -> dict:
+    return dict(
+        lemma=lemma,
+        trigger=trigger_text,
+        trigger_start=t_start,
+        trigger_end=t_end,
+        sent_index=s_i,
+        sent_start=sent.start_char,
+        sent_end=sent.end_char,
+        speakers=tuple(_speakers(tok, reporting)),
+        quote=quote_at(quotes, tok.idx),
+        dates=_dates(sent, tok),
+        clause=_clause_text(tok),
+        token_i=tok.i,
+    )
+
+
+def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
+    subjects, passive = _subjects(tok)
+    objects: list[Mention] = []
+    deep: list[Mention] = []
+    obj_lemmas: list[str] = []
+    particle = None
+    xcomp = None
+    for c in tok.children:
+        if c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be"):
+            objects.extend(expand(c, "obj"))
+            obj_lemmas.extend(t.lemma_.lower() for t in c.subtree if not t.is_punct)
+            deep.extend(_deep_mentions(c))
+            deep.extend(m for m in _prep_mentions(c, 1, "deep") if m.role != "deep:of")
+        elif c.dep_ == "prt":
+            particle = c.lower_
+        elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and xcomp is None and c.dep_ == "xcomp":
+            xcomp = c.lemma_.lower()
+    agents: list[Mention] = []
+    if passive:
+        for c in tok.children:
+            if c.dep_ in PASSIVE_SUBJ_DEPS:
+                obj_lemmas.extend(t.lemma_.lower() for t in c.subtree if not t.is_punct)
+        if tok.dep_ == "acl":
+            obj_lemmas.extend(t.lemma_.lower() for t in tok.head.lefts)
+            obj_lemmas.append(tok.head.lemma_.lower())
+        # The passive subject is the logical object; the "by" agent the logical subject.
+        objects = [Mention(m.text, m.start, m.end, "obj", m.depth, m.pronoun, m.possessor) for m in subjects]
+        subjects = []
+        for c in tok.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        agents.extend(expand(p, "agent"))
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and not objects:
+            objects = expand(tok.head, "obj")
+    preps = _prep_mentions(tok)
+    # Destinations attached inside the object ("sent bombers on patrols over Belarus").
+    for c in tok.children:
+        if c.dep_ in OBJ_DEPS or c.dep_ == "prep":
+            for t in c.subtree:
+                if t.dep_ == "prep" and t.head.i != tok.i and (
+                    t.lower_ in ("to", "over", "into", "in", "across", "toward", "towards")
+                    or (t.lower_ == "with" and t.head.lemma_.lower() in ("border", "frontier"))
+                ):
+                    preps.extend(_prep_mentions(t.head, 1))
+    prep_lemmas = tuple(c.lower_ for c in tok.children if c.dep_ in ("prep", "dative", "agent"))
+    pobj_lemmas = tuple(
+        p.lemma_.lower() for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+    )
+    if xcomp is None:
+        # "call on Belarus to cease": the complement may hang off the prepositional object.
+        for c in tok.children:
+            if c.dep_ == "prep":
+                for p in c.children:
+                    for g in p.children:
+                        if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" and any(a.lower_ == "to" for a in g.children):
+                            xcomp = g.lemma_.lower()
+    trigger_text = tok.text if particle is None else f"{tok.text} {particle}"
+    flags = _clause_flags(tok)
+    return Candidate(
+        kind="verb",
+        subjects=tuple(subjects + agents),
+        objects=tuple(objects),
+        preps=tuple(preps),
+        deep=tuple(deep),
+        obj_lemmas=tuple(obj_lemmas),
+        prep_lemmas=prep_lemmas,
+        pobj_lemmas=pobj_lemmas,
+        xcomp=xcomp,
+        particle=particle,
+        passive=passive,
+        governor=None,
+        governor_dep=None,
+        nested_in=None,
+        **flags,
+        **_base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, tok.idx, tok.idx + len(tok.text)),
+    )
+
+
+def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candidate:
+    subjects: list[Mention] = []
+    for c in tok.children:
+        if c.dep_ == "poss":
+            subjects.extend(expand(c, "poss"))
+        elif c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ"):
+            subjects.append(make_mention(c, "mod"))
+    preps = _prep_mentions(tok)
+    subjects.extend(m for m in preps if m.role == "prep:by")
+    # The verb this noun hangs off: "imposed sanctions", "accused Poland of a build-up".
+    gov = tok.head
+    gov_dep = tok.dep_
+    nested_in = None
+    if tok.dep_ == "pobj" and gov.dep_ == "prep":
+        gov_dep = f"pobj:{gov.lower_}"
+        gov = gov.head
+    if gov.i in sent_cands and gov_dep == "pobj:of":
+        nested_in = sent_cands[gov.i]
+    flags = _clause_flags(gov) if gov.pos_ in ("VERB", "AUX") else dict(negated=False, future=False, hypothetical=False, intent=None, refused=False)
+    start = tok.idx
+    if "-" in key and tok.i >= 2:
+        start = tok.nbor(-2).idx
+    gov_subjects: list[Mention] = []
+    if gov.pos_ in ("VERB", "AUX") and gov_dep in ("dobj", "pobj:in", "pobj:with"):
+        gov_subjects, _ = _subjects(gov)
+    return Candidate(
+        kind="noun",
+        subjects=tuple(subjects + [Mention(m.text, m.start, m.end, "gov_subj", 1, m.pronoun, m.possessor) for m in gov_subjects]),
+        objects=(),
+        preps=tuple(m for m in preps if m.role != "prep:by"),
+        deep=(),
+        obj_lemmas=tuple(t.lemma_.lower() for t in tok.subtree if not t.is_punct),
+        prep_lemmas=tuple(c.lower_ for c in tok.children if c.dep_ == "prep"),
+        pobj_lemmas=(),
+        xcomp=None,
+        particle=None,
+        passive=False,
+        governor=gov.lemma_.lower() if gov is not tok else None,
+        governor_dep=gov_dep,
+        nested_in=nested_in,
+        **flags,
+        **_base(tok, key, s_i, sent, reporting, quotes, tok.doc.text[start : tok.idx + len(tok.text)], start, tok.idx + len(tok.text)),
+    )
+
+
+def iter_sentences(doc) -> Iterable[tuple[int, int, str]]:
+    for sent in doc.sents:
+        yield sent.start_char, sent.end_char, sent.text

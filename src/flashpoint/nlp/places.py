@@ -1,0 +1,257 @@
+"""Where an event happened, read off a parsed sentence.
+
+The only module of :mod:`flashpoint.geo`'s work that touches spaCy. Place
+mentions are GPE, LOC and FAC entities, widened to "the X region" forms,
+plus "X region" noun phrases the model did not tag. Each mention of the
+event's sentence gets a tier (lower is better):
+
+0. object of a locative preposition attached to the trigger or its clause
+   ("killed in Grodno", "In Nablus, gunmen shot and killed ...");
+1. object of a locative preposition anywhere under the trigger
+   ("an attack on a base near Mosul");
+2. any other mention under the trigger that is not one of its actors;
+3. object of a locative preposition elsewhere in the sentence;
+4. any other mention in the sentence that is not an actor of the trigger.
+
+A place that is the subject or object of the trigger's clause ("Russia sent
+troops") is an actor, never the location. Destination prepositions ("to",
+"towards") count as locative only after a motion word ("sent troops to
+Belarus" happened in Belarus, "talked to Belarus" did not). Ties go to the
+more specific place (city, then region, then country), then to the one
+nearest the trigger. With no mention, the article's dominant place is used.
+
+Mentions the gazetteer does not know still count: they come back as a
+:class:`~flashpoint.types.Location` with no coordinates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from flashpoint.geo.cues import LocationCues, location_cues
+from flashpoint.geo.gazetteer import Gazetteer
+from flashpoint.geo.names import REGION_WORDS
+from flashpoint.types import Location
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_REGION_WORDS = frozenset(REGION_WORDS)
+_SAME_CLAUSE = frozenset({"conj", "xcomp"})
+_SPECIFIC = {"city": 0, "region": 1, "country": 2}
+# Entity labels the small model often puts on towns ("fighting in Aleppo" as
+# PERSON or NORP); after a locative preposition a known place name wins.
+_RETAG = frozenset({"", "PERSON", "ORG", "NORP"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in the text and, when known, where it is."""
+
+    text: str
+    start_char: int
+    end_char: int
+    label: str  # GPE | LOC | FAC | REGION ("X region" phrase) | PROPN (untagged name)
+    location: Location
+
+
+def event_location(
+    sent: Span,
+    trigger: Token,
+    gazetteer: Gazetteer,
+    context_countries: Sequence[str] = (),
+    article_place: Location | None = None,
+) -> Location | None:
+    """The place where the event carried by ``trigger`` happened.
+
+    Args:
+        sent: the sentence holding the trigger.
+        trigger: the event's head word (verb or event noun).
+        gazetteer: names to coordinates.
+        context_countries: ISO3 codes of the article's countries, most salient first.
+        article_place: the article's dominant place, the last resort.
+
+    Returns:
+        The location, or None when neither sentence nor article names a place.
+    """
+    mention = locate_event(sent, trigger, gazetteer, context_countries)
+    return mention.location if mention is not None else article_place
+
+
+def locate_event(
+    sent: Span, trigger: Token, gazetteer: Gazetteer, context_countries: Sequence[str] = ()
+) -> PlaceMention | None:
+    """The best place mention for the event in its sentence (None when there is none)."""
+    cues = location_cues()
+    clause = _clause_heads(trigger)
+    scored = []
+    for span in _mention_spans(sent, gazetteer, cues):
+        tier = _tier(span, trigger, clause, cues)
+        if tier is None:
+            continue
+        mention = _mention(span, gazetteer, context_countries)
+        distance = min(abs(span.start - trigger.i), abs(span.end - 1 - trigger.i))
+        scored.append(((tier, _SPECIFIC[mention.location.precision], distance), mention))
+    if not scored:
+        return None
+    return min(scored, key=lambda pair: pair[0])[1]
+
+
+def ranked_mentions(
+    sent: Span, trigger: Token, gazetteer: Gazetteer, context_countries: Sequence[str] = ()
+) -> list[tuple[tuple[int, int, int], PlaceMention]]:
+    """Every candidate mention with its (tier, specificity, distance) key, best first."""
+    cues = location_cues()
+    clause = _clause_heads(trigger)
+    scored = []
+    for span in _mention_spans(sent, gazetteer, cues):
+        tier = _tier(span, trigger, clause, cues)
+        if tier is None:
+            continue
+        mention = _mention(span, gazetteer, context_countries)
+        distance = min(abs(span.start - trigger.i), abs(span.end - 1 - trigger.i))
+        scored.append(((tier, _SPECIFIC[mention.location.precision], distance), mention))
+    return sorted(scored, key=lambda pair: pair[0])
+
+
+def article_places(
+    doc: Doc, gazetteer: Gazetteer, context_countries: Sequence[str] = ()
+) -> list[Location]:
+    """Places the article names, most salient first (more mentions, then earlier).
+
+    Only places the gazetteer knows are returned; the first is the article's
+    dominant place.
+    """
+    counts: dict[Location, list[int]] = {}
+    cues = location_cues()
+    for span in _mention_spans(doc[:], gazetteer, cues):
+        loc = gazetteer.resolve(span.text, context_countries)
+        if loc is None:
+            continue
+        seen = counts.setdefault(loc, [0, span.start])
+        seen[0] += 1
+    return sorted(counts, key=lambda loc: (-counts[loc][0], counts[loc][1]))
+
+
+def _mention(span: Span, gazetteer: Gazetteer, context: Sequence[str]) -> PlaceMention:
+    label = span.label_ or "REGION"
+    loc = gazetteer.resolve(span.text, context)
+    if loc is None:
+        # Unknown to the gazetteer: keep the name, with no coordinates.
+        precision = "region" if label in {"LOC", "REGION"} else "city"
+        loc = Location(name=span.text, country=None, lat=None, lon=None, precision=precision)
+    return PlaceMention(span.text, span.start_char, span.end_char, label, loc)
+
+
+def _mention_spans(sent: Span, gazetteer: Gazetteer, cues: LocationCues) -> Iterator[Span]:
+    """Place entities (widened to "X region"), untagged "X region" phrases and
+    untagged proper nouns after a locative preposition that the gazetteer knows
+    (the small model misses many town names: "a trolleybus in Donetsk")."""
+    doc = sent.doc
+    covered: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        end = ent.end
+        if end < sent.end and doc[end].lower_ in _REGION_WORDS:
+            end += 1  # "Grodno region": the unit named after the place
+        span = Span(doc, ent.start, end, label=ent.label_)
+        covered.update(range(span.start, span.end))
+        yield span
+    for tok in sent:
+        if tok.lower_ not in _REGION_WORDS or tok.i in covered:
+            continue
+        names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if names and not covered.intersection(range(names[0].i, tok.i)):
+            covered.update(range(names[0].i, tok.i + 1))
+            yield Span(doc, names[0].i, tok.i + 1, label="REGION")
+    for tok in sent:
+        if tok.pos_ != "PROPN" or tok.i in covered or tok.ent_type_ not in _RETAG:
+            continue
+        start = min([c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i])
+        span = Span(doc, start, tok.i + 1, label="PROPN")
+        if covered.intersection(range(span.start, span.end)):
+            continue
+        head = tok.head
+        named_unit = (tok.dep_ == "pobj" and head.lower_ == "of" and not tok.ent_type_
+                      and head.head.lower_ in cues.settlement_nouns)
+        placeish = (tok.dep_ == "pobj" and head.lower_ in cues.locative) or (
+            tok.dep_ == "dobj" and head.lemma_.lower() in cues.place_object_lemmas)
+        if named_unit or (placeish and gazetteer.resolve(span.text)):
+            covered.update(range(span.start, span.end))
+            yield span
+
+
+def _clause_heads(trigger: Token) -> set[Token]:
+    """The trigger and the verbs it shares a clause with ("shot and killed")."""
+    heads = {trigger}
+    tok = trigger
+    while tok.dep_ in _SAME_CLAUSE and tok.head is not tok:
+        tok = tok.head
+        heads.add(tok)
+    for child in trigger.children:
+        if child.dep_ in _SAME_CLAUSE:
+            heads.add(child)
+    return heads
+
+
+def _preposition(span: Span, cues: LocationCues) -> Token | None:
+    """The preposition whose object holds the span ("in" of "in the city of X")."""
+    tok = span.root
+    for _ in range(8):  # noun phrases nest only a few levels deep
+        if tok.dep_ == "pobj" and tok.head.dep_ in {"prep", "agent", "dative"}:
+            prep = tok.head
+            if (prep.lower_ not in cues.locative and prep.head.pos_ in {"NOUN", "PROPN"}
+                    and prep.head is not prep):
+                # "the city of Nablus", "the border with Poland": the place
+                # belongs to the noun phrase; its own preposition decides.
+                tok = prep.head
+                continue
+            return prep
+        if tok.dep_ in {"compound", "poss", "appos", "conj", "amod", "nmod", "pobj", "npadvmod"}:
+            if tok.head is tok:
+                return None
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _is_locative(prep: Token, cues: LocationCues) -> bool:
+    word = prep.lower_
+    if word in cues.locative:
+        return True
+    if word in cues.destination:
+        # The motion word governs the preposition or the noun it hangs on
+        # ("sent troops to Belarus" may attach "to" to "troops").
+        heads = (prep.head, prep.head.head)
+        return any(h.lemma_.lower() in cues.motion_lemmas for h in heads)
+    return False
+
+
+def _tier(span: Span, trigger: Token, clause: set[Token], cues: LocationCues) -> int | None:
+    """Rank a mention as this event's location; None means it is not one."""
+    if span.start <= trigger.i < span.end:
+        return None  # the mention is the trigger itself
+    root = span.root
+    prep = _preposition(span, cues)
+    locative = prep is not None and _is_locative(prep, cues)
+    if prep is None and root.dep_ in cues.actor_deps and root.head in clause:
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in cues.place_object_lemmas:
+            return 0  # "rebels captured Birao": the object is the place
+        return None  # "Russia sent troops": a participant, not a place
+    if prep is not None and not locative and prep.head in clause:
+        return None  # "talked to Belarus", "clashed with Russia": a participant
+    if locative and prep is not None and prep.head in clause:
+        return 0
+    if locative and trigger in root.ancestors:
+        return 1
+    if root.head is trigger and root.dep_ in {"compound", "amod", "nmod", "poss"}:
+        return 2  # "the Nablus attack", "Baghdad's bombing"
+    if locative:
+        return 3
+    # Other mentions (modifiers of participants, places in other clauses)
+    # are more often wrong than right as the event's place: measured on the
+    # event_location gold set, they lose more than they win.
+    return None

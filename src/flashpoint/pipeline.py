@@ -1,0 +1,272 @@
+"""The coding pipeline: text in, events out.
+
+``code_articles`` streams documents through spaCy's ``nlp.pipe`` and, for
+each parsed document, runs the stages in order: candidates (nlp) -> codes
+and actors (coding, actors) -> dates, places, quantities, contexts ->
+:class:`~flashpoint.types.Event`. One bad document yields an error string
+and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date as Date
+from typing import Any
+
+from .config import Settings
+from .errors import FlashpointError, InputError
+from .types import Article, Event, Evidence, content_id
+
+CHUNK_CHARS = 100_000  # spaCy parses long documents piecewise, at paragraph breaks
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Everything loaded once per process and shared by every document."""
+
+    nlp: Any
+    patterns: Any
+    kb: Any
+    ontology: Any
+    gazetteer: Any
+    contexts: Any
+
+
+def _add_newline_splitter(nlp) -> None:
+    """Make every line break a sentence break: headlines and datelines carry no full stop."""
+    from spacy.language import Language
+
+    if "fp_newlines" not in Language.factories:
+
+        @Language.component("fp_newlines")
+        def fp_newlines(doc):  # noqa: ANN001 - spaCy component signature
+            for tok in doc[:-1]:
+                if tok.is_space and "\n" in tok.text:
+                    doc[tok.i + 1].is_sent_start = True
+            return doc
+
+    if "fp_newlines" not in nlp.pipe_names:
+        nlp.add_pipe("fp_newlines", before="parser")
+
+
+@functools.lru_cache(maxsize=4)
+def load_resources(settings: Settings) -> Resources:
+    """Load the model and every knowledge file (cached per settings)."""
+    from .actors import KnowledgeBase
+    from .coding.contexts import ContextTagger
+    from .coding.ontology import Ontology
+    from .coding.patterns import load_patterns
+    from .geo.gazetteer import Gazetteer
+    from .nlp.model import load_nlp
+
+    nlp = load_nlp(settings.model)
+    _add_newline_splitter(nlp)
+    ontology = Ontology.load()
+    return Resources(
+        nlp=nlp,
+        patterns=load_patterns(None, frozenset(ontology.codes)),
+        kb=KnowledgeBase.load(settings.actor_files),
+        ontology=ontology,
+        gazetteer=Gazetteer.load(),
+        contexts=ContextTagger.load(),
+    )
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters (keeping tabs and newlines); offsets refer to the cleaned text."""
+    return _CONTROL.sub(" ", text)
+
+
+def _chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    if len(text) <= size:
+        yield 0, text
+        return
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            if cut == -1:
+                cut = text.rfind(". ", start + size // 2, end)
+            end = cut + 1 if cut != -1 else end
+        yield start, text[start:end]
+        start = end
+
+
+def as_article(obj: Any, n: int = 0) -> Article:
+    if isinstance(obj, Article):
+        return obj
+    if isinstance(obj, dict):
+        text = obj.get("text")
+        if not isinstance(text, str):
+            raise InputError(f"record {obj.get('id', n)!r}: 'text' must be a string")
+        return Article(
+            id=str(obj.get("id") or content_id(text)),
+            text=text,
+            date=obj.get("date"),
+            title=obj.get("title"),
+            url=obj.get("url"),
+            outlet=obj.get("outlet"),
+        )
+    if isinstance(obj, str):
+        return Article(id=content_id(obj), text=obj)
+    raise InputError(f"cannot code an object of type {type(obj).__name__}")
+
+
+def code_text(text: str, date: str | None = None, doc_id: str | None = None, settings: Settings | None = None) -> list[Event]:
+    """Code one text; returns the counted events (all events with ``include_uncounted``)."""
+    art = Article(id=doc_id or content_id(text), text=text, date=date)
+    for _, events, error in code_articles([art], settings):
+        if error:
+            raise InputError(error)
+        return events
+    return []
+
+
+def code_articles(articles: Iterable[Any], settings: Settings | None = None) -> Iterator[tuple[Article, list[Event], str | None]]:
+    """Stream articles through the coder: yields ``(article, events, error)``."""
+    settings = settings or Settings()
+    res = load_resources(settings)
+
+    def pieces() -> Iterator[tuple[tuple[str, int], tuple[Article, int, int, str | None]]]:
+        for n, obj in enumerate(articles):
+            try:
+                art = as_article(obj, n)
+                published = _published(art.date)
+                text = clean_text(art.text)[: settings.max_chars]
+            except FlashpointError as exc:
+                bad = obj if isinstance(obj, Article) else Article(id=str(getattr(obj, "get", lambda *_: n)("id", n)), text="")
+                yield ("", 0), (bad, -1, 0, str(exc))
+                continue
+            chunks = list(_chunks(text)) if text.strip() else []
+            if not chunks:
+                yield ("", 0), (art, 0, 0, None)
+                continue
+            for k, (offset, chunk) in enumerate(chunks):
+                yield (chunk, offset), (art, k, len(chunks), published)
+
+    current: Article | None = None
+    acc: list[Event] = []
+    stream = pieces()
+    docs = res.nlp.pipe(((c[0], (c, m)) for c, m in stream), as_tuples=True, batch_size=settings.batch_size)
+    for doc, (chunk, meta) in docs:
+        art, k, total, published = meta
+        if k == -1:
+            yield art, [], published  # published holds the error here
+            continue
+        try:
+            events = code_doc(doc, chunk[1], art, published, res, settings) if doc is not None else []
+        except Exception as exc:  # one bad document must not sink the batch
+            yield art, [], f"{type(exc).__name__}: {exc}"
+            continue
+        if total <= 1:
+            yield art, events, None
+            continue
+        if k == 0:
+            current, acc = art, []
+        acc.extend(events)
+        if k == total - 1:
+            yield current, acc, None
+
+
+def _published(value: str | None) -> Date | None:
+    if not value:
+        return None
+    from .nlp.dates import parse_iso_date
+
+    return parse_iso_date(str(value)[:10])
+
+
+def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resources, settings: Settings) -> list[Event]:
+    """Code one parsed document (or one chunk of a long one)."""
+    from .coding.coder import Coder, attach_quantities
+    from .nlp.dates import resolve_date
+    from .nlp.extract import extract_candidates
+    from .nlp.places import article_places, event_location
+    from .nlp.quantities import extract_quantities
+    from .nlp.quotes import find_quotes
+
+    if not doc.text.strip():
+        return []
+    quotes = find_quotes(doc.text)
+    cands = extract_candidates(doc, res.patterns.verb_lemmas, res.patterns.noun_lemmas, res.patterns.reporting, quotes)
+    if not cands:
+        return []
+    dates = {}
+    historical = {}
+    for i, c in enumerate(cands):
+        for expr in c.dates:
+            rd = resolve_date(expr, published) if published else None
+            if rd is not None:
+                dates[i] = rd
+                historical[i] = rd.historical
+                break
+    coder = Coder(res.patterns, res.kb, res.ontology)
+    coded = coder.code_document(cands, published, historical)
+    if not coded:
+        return []
+    countries = _doc_countries(doc, res.kb)
+    places = article_places(doc, res.gazetteer, countries)
+    main_place = places[0] if places else None
+    events: list[Event] = []
+    for ce in coded:
+        if not settings.include_uncounted and (ce.negated or ce.modality == "hypothetical"):
+            continue
+        cand = cands[ce.cand_index]
+        tok = doc[cand.token_i]
+        location = event_location(tok.sent, tok, res.gazetteer, countries, main_place)
+        entry = res.ontology[ce.code]
+        rd = dates.get(ce.cand_index)
+        if rd is not None:
+            ev_date, precision = rd.date, rd.precision
+        elif published is not None:
+            ev_date, precision = published.isoformat(), "day"
+        else:
+            ev_date, precision = None, None
+        qs = attach_quantities(extract_quantities(cand.clause), entry.root)
+        if not qs:
+            qs = attach_quantities(extract_quantities(doc.text[cand.sent_start : cand.sent_end]), entry.root)
+        sentence = doc.text[cand.sent_start : cand.sent_end]
+        evidence = Evidence(sentence=sentence, start=cand.sent_start + offset, end=cand.sent_end + offset, trigger=cand.trigger)
+        src, tgt = ce.source, ce.target
+        events.append(
+            Event(
+                event_id=content_id(art.id, evidence.start, cand.trigger_start + offset, ce.code, src.code, src.text, tgt.code if tgt else None, tgt.text if tgt else None),
+                doc_id=art.id,
+                date=ev_date,
+                date_precision=precision,
+                source=src,
+                target=tgt,
+                cameo=ce.code,
+                cameo_root=entry.root,
+                quad_class=entry.quad_class,
+                goldstein=entry.goldstein,
+                plover=res.ontology.plover(ce.code),
+                negated=ce.negated,
+                modality=ce.modality,
+                attribution=ce.attribution,
+                location=location,
+                quantities=qs,
+                evidence=evidence,
+                rule=ce.pattern.rule,
+                confidence=ce.confidence,
+                contexts=res.contexts.tag(sentence, doc.text),
+            )
+        )
+    return events
+
+
+def _doc_countries(doc, kb) -> list[str]:
+    """Countries the document talks about, most mentioned first."""
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
+            c = kb.country_of(ent.text)
+            if c:
+                counts[c] += 1
+    return [c for c, _ in counts.most_common()]

@@ -1,0 +1,243 @@
+"""A complete in-memory Store, for tests, examples and one-off runs.
+
+Behaves like the database back ends (the same test suite runs against all
+of them) but keeps everything in dictionaries and forgets it on exit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from ..errors import StoreError
+from ..types import Article, Event
+from . import dedup
+from .base import EventFilter, Failure, check_fields, check_freq
+from .merge import Candidate, Report, choose, merged_id, window
+from .rows import actor_rows, article_row, event_row, merged_dict, now, report_row, row_matches
+
+
+class MemoryStore:
+    """In-memory implementation of :class:`~flashpoint.store.base.Store`."""
+
+    def __init__(self, window_days: int = 2) -> None:
+        self.window_days = window_days
+        self._articles: dict[str, dict[str, Any]] = {}
+        self._copies: dict[str, dict[str, Any]] = {}
+        self._by_url: dict[str, str] = {}
+        self._by_hash: dict[str, str] = {}
+        self._bands: defaultdict[str, set[str]] = defaultdict(set)
+        self._reports: dict[str, dict[str, Any]] = {}
+        self._events: dict[str, dict[str, Any]] = {}
+        self._members: defaultdict[str, list[str]] = defaultdict(list)  # merged id -> report ids
+        self._actors: dict[str, dict[str, Any]] = {}
+        self._failures: dict[str, Failure] = {}
+        self._closed = False
+
+    # -- articles -------------------------------------------------------
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError("the store is closed; open it again with open_store()")
+
+    def has_article(self, article_id: str) -> bool:
+        self._check_open()
+        return article_id in self._articles or article_id in self._copies
+
+    def find_duplicate(self, article: Article) -> str | None:
+        self._check_open()
+        if self.has_article(article.id):
+            return self._original(article.id)
+        if article.url:
+            hit = self._by_url.get(dedup.canonical_url(article.url))
+            if hit:
+                return self._original(hit)
+        hit = self._by_hash.get(dedup.content_hash(article.text))
+        if hit:
+            return self._original(hit)
+        signature = dedup.minhash(article.text)
+        candidates = set().union(*(self._bands.get(b, set()) for b in dedup.lsh_bands(signature))) if signature else set()
+        return dedup.best_match(signature, ((c, self._articles[c]["signature"]) for c in candidates))
+
+    def _original(self, article_id: str) -> str:
+        copy = self._copies.get(article_id)
+        return copy["original_id"] if copy else article_id
+
+    def add_article(self, article: Article, events: Iterable[Event]) -> None:
+        self._check_open()
+        events = list(events)  # compute everything before the first write
+        if self.has_article(article.id):
+            return
+        canonical = dedup.canonical_url(article.url) if article.url else None
+        chash = dedup.content_hash(article.text)
+        signature = dedup.minhash(article.text)
+        row = article_row(article, canonical, chash, dedup.pack_signature(signature))
+        row["signature"] = signature
+        self._articles[article.id] = row
+        if canonical:
+            self._by_url.setdefault(canonical, article.id)
+        self._by_hash.setdefault(chash, article.id)
+        for band in dedup.lsh_bands(signature):
+            self._bands[band].add(article.id)
+        touched: set[str] = set()
+        for event in events:
+            if event.event_id in self._reports:
+                continue
+            report = Report.from_event(event, article)
+            target = choose(report, self._candidates(report), self.window_days)
+            if target is None:
+                target = merged_id(report)
+                self._events[target] = event_row(target, event, report)
+            elif report.country and not self._events[target]["location_country"]:
+                self._fill_location(target, event)
+            self._reports[event.event_id] = report_row(event, report, target)
+            self._members[target].append(event.event_id)
+            touched.add(target)
+            for actor in actor_rows(event):
+                self._actors.setdefault(actor["id"], actor)
+        for mid in touched:
+            self._recount(mid)
+
+    def _fill_location(self, mid: str, event: Event) -> None:
+        loc = event.location
+        assert loc is not None
+        self._events[mid].update(location_name=loc.name, location_country=loc.country, lat=loc.lat, lon=loc.lon)
+
+    def _candidates(self, report: Report) -> list[Candidate]:
+        bounds = window(report.date, self.window_days)
+        out = []
+        for mid, row in self._events.items():
+            if (row["source_key"], row["target_key"], row["cameo_root"]) != (
+                report.source_key, report.target_key, report.cameo_root,
+            ):
+                continue
+            if bounds is None and row["date"] is not None:
+                continue
+            if bounds is not None and (row["date"] is None or not bounds[0] <= row["date"] <= bounds[1]):
+                continue
+            reps = tuple((self._reports[r]["article_id"], self._reports[r]["trigger"]) for r in self._members[mid])
+            out.append(Candidate(mid, row["date"], row["location_country"], bool(row["counted"]), reps))
+        return out
+
+    def _recount(self, mid: str) -> None:
+        reports = [self._reports[r] for r in self._members[mid]]
+        originals = {r["article_id"] for r in reports}
+        copies = {c: row for c, row in self._copies.items() if row["original_id"] in originals}
+        per_article = Counter(row["original_id"] for row in copies.values())
+        docs = [self._articles[a] for a in originals] + list(copies.values())
+        self._events[mid].update(
+            num_mentions=len(reports) + sum(per_article[r["article_id"]] for r in reports),
+            num_articles=len(originals) + len(copies),
+            num_sources=len({d["id"] if d["outlet"] is None else d["outlet"] for d in docs}),
+        )
+
+    def add_copy(self, article: Article, original_id: str) -> None:
+        self._check_open()
+        if self.has_article(article.id):
+            return
+        if original_id not in self._articles:
+            raise StoreError(f"no stored article {original_id!r} to be a copy of; add the original first")
+        canonical = dedup.canonical_url(article.url) if article.url else None
+        self._copies[article.id] = {
+            "id": article.id, "url": article.url, "canonical_url": canonical,
+            "outlet": article.outlet, "date": article.date, "original_id": original_id,
+            "content_hash": dedup.content_hash(article.text),
+        }
+        if canonical:
+            self._by_url.setdefault(canonical, article.id)
+        self._by_hash.setdefault(self._copies[article.id]["content_hash"], article.id)
+        for mid in {r["merged_id"] for r in self._reports.values() if r["article_id"] == original_id}:
+            self._recount(mid)
+
+    # -- failures -------------------------------------------------------
+
+    def add_failure(self, failure: Failure) -> None:
+        self._check_open()
+        old = self._failures.get(failure.key)
+        attempts = old.attempts + 1 if old else 1
+        self._failures[failure.key] = Failure(
+            failure.key, failure.stage, failure.reason, failure.payload, now(), attempts
+        )
+
+    def failures(self) -> list[Failure]:
+        self._check_open()
+        return [self._failures[k] for k in sorted(self._failures)]
+
+    def clear_failure(self, key: str) -> None:
+        self._check_open()
+        self._failures.pop(key, None)
+
+    # -- queries --------------------------------------------------------
+
+    def _rows(self, flt: EventFilter) -> list[dict[str, Any]]:
+        rows = [r for r in self._events.values() if row_matches(r, flt)]
+        rows.sort(key=lambda r: (r["date"] or "", r["id"]))
+        return rows
+
+    def events(self, flt: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
+        self._check_open()
+        rows = self._rows(flt)
+        if flt.limit is not None:
+            rows = rows[: flt.limit]
+        for row in rows:
+            yield merged_dict(row, self._mentions(row["id"]))
+
+    def _mentions(self, mid: str) -> list[dict[str, Any]]:
+        out = []
+        for rid in sorted(self._members[mid]):
+            rep = self._reports[rid]
+            art = self._articles[rep["article_id"]]
+            out.append({
+                "article_id": art["id"], "outlet": art["outlet"], "url": art["url"],
+                "date": art["date"], "sentence": rep["sentence"], "trigger": rep["trigger"],
+            })
+        return out
+
+    def series(self, flt: EventFilter, freq: str = "day") -> list[tuple[str, int, float]]:
+        self._check_open()
+        check_freq(freq)
+        buckets: dict[str, list[float]] = {}
+        for row in self._rows(flt):
+            if row["date"] is None:
+                continue
+            period = _period(row["date"], freq)
+            acc = buckets.setdefault(period, [0, 0.0])
+            acc[0] += 1
+            acc[1] += row["goldstein"]
+        return [(p, int(n), round(g, 3)) for p, (n, g) in sorted(buckets.items())]
+
+    def tally(self, fields: Sequence[str], flt: EventFilter = EventFilter(), limit: int | None = None) -> list[tuple[Any, ...]]:
+        self._check_open()
+        fields = check_fields(fields)
+        counter = Counter(tuple(row[f] for f in fields) for row in self._rows(flt))
+        rows = sorted(counter.items(), key=lambda kv: (-kv[1], tuple("" if v is None else str(v) for v in kv[0])))
+        out = [(*key, n) for key, n in rows]
+        return out[:limit] if limit is not None else out
+
+    def counts(self) -> dict[str, int]:
+        self._check_open()
+        return {
+            "articles": len(self._articles),
+            "copies": len(self._copies),
+            "reports": len(self._reports),
+            "events": len(self._events),
+            "actors": len(self._actors),
+            "failures": len(self._failures),
+        }
+
+    def close(self) -> None:
+        self._closed = True
+
+
+def _period(date: str, freq: str) -> str:
+    """Bucket label of an ISO day, matching the SQL back ends."""
+    if freq == "day":
+        return date
+    if freq == "month":
+        return date[:7]
+    if freq == "year":
+        return date[:4]
+    day = dt.date.fromisoformat(date)
+    return (day - dt.timedelta(days=day.weekday())).isoformat()

@@ -1,0 +1,177 @@
+"""Counting a real-world event once when many articles report it.
+
+Pure logic shared by every back end: a back end fetches the stored merged
+events that *could* match (same dyad and CAMEO root, dates in the window,
+an indexed lookup) and :func:`choose` decides. The rule, also written up in
+docs/OPERATIONS.md ("How events are counted once"):
+
+A new report joins an existing merged event when all of these hold:
+
+1. the same source identity and the same target identity (``Actor.key``:
+   the organisation, else the country, else the name). A missing side
+   matches only a missing side: an actorless report is too vague to vouch
+   for a specific dyad, and letting it join would glue distinct events;
+2. the same CAMEO root (two-digit code);
+3. event dates no more than ``window`` days apart (default 2); an undated
+   report joins only undated events;
+4. compatible locations: the same country, or one side unknown;
+5. the same polarity: counted events (asserted, reported, ...) never merge
+   with negated or hypothetical ones;
+6. not already reported by the same article, unless with the same trigger
+   (one article says "troops" in two sentences about two movements: two
+   events; the same sentence coded twice: one).
+
+When several merged events qualify, the report joins the one nearest in
+date, ties broken by the earliest id, so the outcome does not depend on
+the order rows come back from a database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..types import Article, Event, content_id
+
+WINDOW_DAYS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What merging needs to know about one coded event in one article."""
+
+    event_id: str
+    article_id: str
+    date: str | None  # normalised YYYY-MM-DD
+    source_key: str  # "" when the side is missing
+    target_key: str
+    cameo_root: str
+    counted: bool
+    country: str | None  # location country
+    trigger: str
+
+    @classmethod
+    def from_event(cls, event: Event, article: Article) -> "Report":
+        """Build from an event, falling back to the article date when the
+        event carries none."""
+        return cls(
+            event_id=event.event_id,
+            article_id=article.id,
+            date=normalise_date(event.date) or normalise_date(article.date),
+            source_key=actor_key(event.source),
+            target_key=actor_key(event.target),
+            cameo_root=event.cameo_root,
+            counted=event.counted,
+            country=event.location.country if event.location else None,
+            trigger=event.evidence.trigger.casefold().strip(),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stored merged event as merging sees it."""
+
+    merged_id: str
+    date: str | None
+    country: str | None
+    counted: bool
+    reports: tuple[tuple[str, str], ...]  # (article_id, trigger) of each report
+
+
+def actor_key(actor) -> str:
+    """The dyad identity of an optional actor; ``""`` stands for a missing side
+    so it can sit in an indexed, NOT NULL column and compare with ``=``."""
+    return actor.key if actor is not None else ""
+
+
+def normalise_date(value: str | None) -> str | None:
+    """An ISO day (YYYY-MM-DD) from a day, month or year string, else None.
+
+    Month and year precision dates become the first day of the period so
+    they still sort and bucket; anything unparseable is treated as undated.
+    """
+    if not value:
+        return None
+    text = value.strip()[:10]
+    for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+        try:
+            return dt.datetime.strptime(text[:size], fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def window(date: str | None, days: int = WINDOW_DAYS) -> tuple[str, str] | None:
+    """Inclusive date bounds ``date ± days`` as ISO strings, None when undated."""
+    if date is None:
+        return None
+    day = dt.date.fromisoformat(date)
+    delta = dt.timedelta(days=days)
+    try:
+        lo = day - delta
+    except OverflowError:
+        lo = dt.date.min
+    try:
+        hi = day + delta
+    except OverflowError:
+        hi = dt.date.max
+    return lo.isoformat(), hi.isoformat()
+
+
+def _gap(a: str | None, b: str | None) -> int:
+    if a is None or b is None:
+        return 0 if a == b else 10**9
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+
+
+def matches(report: Report, cand: Candidate, days: int = WINDOW_DAYS) -> bool:
+    """Whether ``report`` may join ``cand`` (rules 3 to 6; the back end's
+    lookup already guarantees rules 1 and 2)."""
+    if report.counted != cand.counted:
+        return False
+    if _gap(report.date, cand.date) > days:
+        return False
+    if report.country and cand.country and report.country != cand.country:
+        return False
+    for article_id, trigger in cand.reports:
+        if article_id == report.article_id and trigger != report.trigger:
+            return False
+    return True
+
+
+def choose(report: Report, candidates: Iterable[Candidate], days: int = WINDOW_DAYS) -> str | None:
+    """The merged event id ``report`` joins, or None to start a new one."""
+    fits = [c for c in candidates if matches(report, c, days)]
+    if not fits:
+        return None
+    best = min(fits, key=lambda c: (_gap(report.date, c.date), c.merged_id))
+    return best.merged_id
+
+
+def merged_id(report: Report) -> str:
+    """Id of the merged event a report starts: stable, so re-runs agree."""
+    return content_id("merged", report.event_id, report.article_id)
+
+
+def pairwise_scores(predicted: Sequence[str], gold: Sequence[str]) -> dict[str, float]:
+    """Pairwise precision, recall and F1 of a clustering against gold labels.
+
+    ``predicted[i]`` and ``gold[i]`` are the cluster labels of item ``i``; a
+    pair counts as positive when both items share a label.
+    """
+    if len(predicted) != len(gold):
+        raise ValueError("predicted and gold labels differ in length")
+    tp = fp = fn = 0
+    n = len(gold)
+    for i in range(n):
+        for j in range(i + 1, n):
+            same_pred = predicted[i] == predicted[j]
+            same_gold = gold[i] == gold[j]
+            tp += same_pred and same_gold
+            fp += same_pred and not same_gold
+            fn += same_gold and not same_pred
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "pairs_tp": tp, "pairs_fp": fp, "pairs_fn": fn}

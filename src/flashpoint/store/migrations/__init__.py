@@ -1,0 +1,1 @@
+"""Numbered schema migrations (SQL files), applied in order by :mod:`..migrate`."""

@@ -1,0 +1,149 @@
+"""Back-end specific failure modes: migrations, read-only and locked files,
+a PostgreSQL server that goes away."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import pytest
+
+from flashpoint.errors import StoreError
+from flashpoint.store import open_store
+from flashpoint.store.migrate import latest, migrations
+
+from .conftest import fresh_url, make_article, make_event, postgres_url
+
+DB_BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def test_migrations_are_numbered_and_shared():
+    assert [m.version for m in migrations("sqlite")] == list(range(1, latest("sqlite") + 1))
+    assert latest("sqlite") == latest("postgres")
+
+
+@pytest.mark.parametrize("kind", DB_BACKENDS)
+def test_open_twice_keeps_data_and_version(kind, tmp_path):
+    with fresh_url(kind, tmp_path) as url:
+        s = open_store(url)
+        s.add_article(make_article("a1"), [make_event()])
+        s.close()
+        s = open_store(url)
+        assert s.schema_version() == latest(s.dialect)
+        assert s.counts()["events"] == 1
+        s.close()
+
+
+@pytest.mark.parametrize("kind", DB_BACKENDS)
+def test_newer_schema_is_refused_with_advice(kind, tmp_path):
+    with fresh_url(kind, tmp_path) as url:
+        s = open_store(url)
+        with s._transaction():
+            s._exec("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)", (999, "future", "x"))
+        s.close()
+        with pytest.raises(StoreError, match="schema version 999.*upgrade flashpoint"):
+            open_store(url)
+
+
+def test_read_only_sqlite_reads_but_refuses_writes(tmp_path):
+    path = tmp_path / "ro.db"
+    s = open_store(str(path))
+    s.add_article(make_article("a1"), [make_event()])
+    s.close()
+    ro = open_store(f"sqlite:///{path}?mode=ro")
+    assert ro.counts()["events"] == 1
+    with pytest.raises(StoreError, match="readonly|read-only"):
+        ro.add_article(make_article("a2"), [make_event("e2", "a2")])
+    ro.close()
+    assert open_store(str(path)).counts()["articles"] == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_read_only_file_permissions(tmp_path):
+    path = tmp_path / "perm.db"
+    open_store(str(path)).close()
+    os.chmod(path, 0o444)
+    os.chmod(tmp_path, 0o555)
+    try:
+        with pytest.raises(StoreError):
+            s = open_store(str(path))
+            s.add_article(make_article("a1"), [make_event()])
+    finally:
+        os.chmod(tmp_path, 0o755)
+        os.chmod(path, 0o644)
+
+
+def test_read_only_missing_file_is_a_store_error(tmp_path):
+    with pytest.raises(StoreError, match="cannot open"):
+        open_store(f"sqlite:///{tmp_path}/absent.db?mode=ro")
+
+
+def test_locked_sqlite_times_out_cleanly_and_keeps_data(tmp_path):
+    path = tmp_path / "locked.db"
+    s = open_store(f"sqlite:///{path}?timeout=0.1")
+    s.add_article(make_article("a1"), [make_event()])
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError, match="locked"):
+            s.add_article(make_article("a2"), [make_event("e2", "a2")])
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert s.counts()["articles"] == 1
+    s.add_article(make_article("a2"), [make_event("e2", "a2")])
+    assert s.counts()["articles"] == 2
+    s.close()
+
+
+@pytest.mark.parametrize("content", [b"", b"this is not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 5000])
+def test_garbage_file_is_a_store_error(tmp_path, content):
+    path = tmp_path / "junk.db"
+    path.write_bytes(content)
+    if not content:  # an empty file is a valid empty SQLite database
+        open_store(str(path)).close()
+        return
+    with pytest.raises(StoreError):
+        open_store(str(path))
+
+
+@pytest.mark.parametrize("url", ["", "   ", "sqlite://host/x.db", "sqlite:relative", "sqlite:///x.db?timeout=abc"])
+def test_bad_urls(url):
+    with pytest.raises(StoreError):
+        open_store(url)
+
+
+def test_missing_directory_is_a_store_error(tmp_path):
+    with pytest.raises(StoreError, match="cannot open|could not"):
+        open_store(str(tmp_path / "no" / "such" / "dir" / "x.db"))
+
+
+@pytest.mark.postgres
+def test_postgres_server_gone_raises_store_error_and_keeps_data(tmp_path):
+    import psycopg
+
+    base = postgres_url()
+    with fresh_url("postgres", tmp_path) as url:
+        s = open_store(url)
+        s.add_article(make_article("a1"), [make_event()])
+        pid = s.conn.info.backend_pid
+        with psycopg.connect(base, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+        with pytest.raises(StoreError, match="PostgreSQL"):
+            s.add_article(make_article("a2"), [make_event("e2", "a2")])
+        s.close()
+        again = open_store(url)
+        assert again.counts()["articles"] == 1
+        again.close()
+
+
+@pytest.mark.postgres
+def test_postgres_unreachable_is_a_store_error():
+    with pytest.raises(StoreError, match="cannot connect"):
+        open_store("postgresql://nobody:wrong@127.0.0.1:1/none?connect_timeout=2")
+
+
+@pytest.mark.postgres
+def test_postgres_bad_schema_name():
+    with pytest.raises(StoreError, match="bad schema"):
+        open_store(postgres_url() + "?schema=x;drop")
