@@ -127,3 +127,12 @@ def test_data_files_hold_no_codebook_examples(name, codebook):
             value = (r.get(key) or "").lower()
             if len(value.split()) >= 8:
                 assert value[:60] not in text, (name, r["code"])
+
+
+def test_packaged_patterns_use_known_codes(ontology):
+    from flashpoint.coding.ontology import pattern_ids_by_code
+
+    index = pattern_ids_by_code()
+    if index is None:
+        pytest.skip("no packaged patterns.yaml yet")
+    assert sorted(code for code in index if code not in ontology) == []

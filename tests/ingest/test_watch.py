@@ -63,6 +63,7 @@ def test_watch_codes_only_new_entries_and_survives_bad_feeds(store, settings, tm
     assert (tmp_path / "v.json").exists()
 
 
+@pytest.mark.network
 def test_a_slow_feed_is_a_failure_for_that_feed_only(store, settings, server):
     server.routes["/slow"] = Route(200, b"<rss/>", {"Content-Type": "application/rss+xml"}, delay=2)
     server.routes["/feed"] = Route(200, rss([("A", server.url("/a"), "x" * 10)]).encode(), {"Content-Type": "application/rss+xml"})
@@ -72,9 +73,6 @@ def test_a_slow_feed_is_a_failure_for_that_feed_only(store, settings, server):
                       fetcher=fetcher, rounds=1)
     assert total.new == 1 and total.failures == 1
     assert "timed out" in store.failures()[0].reason
-
-
-test_a_slow_feed_is_a_failure_for_that_feed_only = pytest.mark.network(test_a_slow_feed_is_a_failure_for_that_feed_only)
 
 
 @pytest.mark.parametrize("text,seconds", [("90", 90), ("90s", 90), ("10m", 600), ("1.5h", 5400), ("1d", 86400), (" 2 MIN ", 120)])

@@ -148,8 +148,8 @@ class ContextTagger:
             text = (Path(path).read_text(encoding="utf-8") if path else
                     resources.files("flashpoint.coding").joinpath("data", "contexts.yaml").read_text(encoding="utf-8"))
             doc = yaml.safe_load(text)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise DataFileError(f"{where}: cannot read the context lexicon ({exc}); fix or replace the file") from None
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
+            raise DataFileError(f"{where}: cannot read the context lexicon ({str(exc)[:200]}); fix or replace the file") from None
         try:
             jsonschema.validate(doc, _SCHEMA)
         except jsonschema.ValidationError as exc:

@@ -49,6 +49,8 @@ def name_key(text: str) -> str:
     folded = folded.rstrip("'").strip()
     if folded.startswith("the "):
         folded = folded[4:]
+    elif folded == "the":
+        return ""
     # Keys are letters, digits, spaces, apostrophes, commas, parentheses, ampersands.
     if not folded or any(not (ch.isalnum() or ch in " ',()&") for ch in folded):
         return ""

@@ -220,7 +220,9 @@ def result_items(result: FetchResult, *, max_chars: int, **meta: object) -> Iter
 def _entry_date(entry: dict) -> str | None:
     for name in ("published_parsed", "updated_parsed"):
         try:
-            iso = normalise_date(entry.get(name))
+            # dict.get, not entry.get: feedparser maps one key onto the other
+            # with a DeprecationWarning (feedparser issue 310).
+            iso = normalise_date(dict.get(entry, name))
         except InputError:
             continue
         if iso:

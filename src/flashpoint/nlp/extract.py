@@ -10,7 +10,7 @@ into plain values here: no spaCy object leaves this module.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from .quotes import Quote, quote_at
@@ -287,6 +287,7 @@ def extract_candidates(
 ) -> list[Candidate]:
     """All event candidates of ``doc`` whose trigger lemma the pattern index knows."""
     out: list[Candidate] = []
+    speakers = quote_speakers(doc, quotes, reporting) if quotes else {}
     for s_i, sent in enumerate(doc.sents):
         sent_cands: dict[int, int] = {}
         for tok in sent:
@@ -297,8 +298,31 @@ def extract_candidates(
                 cand = _noun_candidate(tok, _noun_key(tok), s_i, sent, reporting, quotes, sent_cands)
             else:
                 continue
+            if cand.quote is not None and not cand.speakers and cand.quote in speakers:
+                cand = replace(cand, speakers=speakers[cand.quote])
             sent_cands[tok.i] = len(out)
             out.append(cand)
+    return out
+
+
+def quote_speakers(doc, quotes: list[Quote], reporting: frozenset[str]) -> dict[int, tuple[Mention, ...]]:
+    """Who speaks each quote: the subject of a reporting verb outside the quote, in the
+    sentence that opens it ('X said: "...') or, failing that, the one that closes it."""
+    out: dict[int, tuple[Mention, ...]] = {}
+    for q_i, q in enumerate(quotes):
+        for offset in (max(q.start - 1, 0), max(q.end - 1, 0)):
+            span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span.sent
+            for tok in sent:
+                if tok.lemma_.lower() in reporting and tok.pos_ in ("VERB", "AUX") and not (q.start <= tok.idx < q.end):
+                    subs = [c for c in tok.children if c.dep_ in SUBJ_DEPS and not (q.start <= c.idx < q.end)]
+                    if subs:
+                        out[q_i] = tuple(expand(subs[0], "speaker"))
+                        break
+            if q_i in out:
+                break
     return out
 
 

@@ -265,7 +265,7 @@ def _parse_words(toks: list[_Tok], i: int, start: int = 0) -> tuple[int, int] | 
         parts = toks[j].low.split("-")
         if all(p in _SMALL for p in parts):
             current += sum(_SMALL[p] for p in parts)
-        elif toks[j].low in _SCALES:
+        elif toks[j].low in _SCALES and (j > i or start):
             scale = _SCALES[toks[j].low]
             if scale == 100:
                 current = (current or 1) * 100

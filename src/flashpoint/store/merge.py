@@ -94,12 +94,14 @@ def normalise_date(value: str | None) -> str | None:
     if not value:
         return None
     text = value.strip()[:10]
-    for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
-        try:
-            return dt.datetime.strptime(text[:size], fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
+    # The length says the precision; a bad day is not silently read as a year.
+    fmt = {10: "%Y-%m-%d", 7: "%Y-%m", 4: "%Y"}.get(len(text))
+    if fmt is None:
+        return None
+    try:
+        return dt.datetime.strptime(text, fmt).date().isoformat()
+    except ValueError:
+        return None
 
 
 def window(date: str | None, days: int = WINDOW_DAYS) -> tuple[str, str] | None:

@@ -1,0 +1,141 @@
+"""Benchmarks, measured as ratios against a baseline in the same process.
+
+The machines are shared and noisy, so absolute seconds mean little: each
+figure is reported next to a baseline measured in the same run (the bare
+spaCy pipeline for the coder, the bare coder for ingest).
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .config import Settings
+from .types import Article
+
+
+def sample_articles() -> list[Article]:
+    """The bundled sample corpus."""
+    text = (resources.files("flashpoint") / "data" / "sample" / "corpus.jsonl").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            out.append(Article(id=rec["id"], text=rec["text"], date=rec.get("date"), title=rec.get("title"),
+                               url=rec.get("url"), outlet=rec.get("outlet")))
+    return out
+
+
+def repeated_corpus(min_chars: int) -> list[Article]:
+    """The sample corpus repeated (with distinct ids) until it holds ``min_chars`` of text."""
+    base = sample_articles()
+    out: list[Article] = []
+    total = 0
+    n = 0
+    while total < min_chars:
+        for a in base:
+            out.append(Article(id=f"{a.id}-r{n}", text=a.text, date=a.date, title=a.title, url=a.url, outlet=a.outlet))
+            total += len(a.text)
+        n += 1
+    return out
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@dataclass(frozen=True)
+class CoderBench:
+    documents: int
+    words: int
+    chars: int
+    spacy_words_per_s: float
+    coder_words_per_s: float
+    coder_docs_per_s: float
+    events: int
+    ratio: float
+    peak_rss_mb: float
+    model_load_s: float
+    kb_load_s: float
+    kb_load_mb: float
+    gazetteer_load_s: float
+    gazetteer_load_mb: float
+
+    def lines(self) -> list[str]:
+        return [
+            f"corpus: {self.documents} documents, {self.words:,} words, {self.chars / 1e6:.2f} MB of text",
+            f"bare spaCy pipeline: {self.spacy_words_per_s:,.0f} words/s",
+            f"Flashpoint coder:    {self.coder_words_per_s:,.0f} words/s, {self.coder_docs_per_s:,.1f} documents/s, {self.events:,} events",
+            f"coder / spaCy throughput: {self.ratio:.1%} (target >= 70%)",
+            f"start-up: model {self.model_load_s:.2f} s; actor KB {self.kb_load_s:.2f} s, +{self.kb_load_mb:.0f} MB; "
+            f"gazetteer {self.gazetteer_load_s:.2f} s, +{self.gazetteer_load_mb:.0f} MB (target < 1.5 s, < 300 MB together)",
+            f"peak memory of the process: {self.peak_rss_mb:.0f} MB (target < 700 MB)",
+        ]
+
+
+def _timed_load(fn: Callable[[], object]) -> tuple[float, float]:
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    fn()
+    elapsed = time.perf_counter() - t0
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return elapsed, peak / 1e6
+
+
+def bench_coder(min_chars: int = 1_000_000, rounds: int = 2, settings: Settings | None = None) -> CoderBench:
+    """Code the sample corpus repeated to ``min_chars``; compare with bare spaCy on the same text."""
+    from .actors import KnowledgeBase
+    from .geo.gazetteer import Gazetteer
+    from .nlp.model import load_nlp
+    from .pipeline import code_articles, load_resources
+
+    settings = settings or Settings()
+    t0 = time.perf_counter()
+    nlp = load_nlp(settings.model)
+    model_s = time.perf_counter() - t0
+    kb_s, kb_mb = _timed_load(lambda: KnowledgeBase.load(settings.actor_files))
+    gz_s, gz_mb = _timed_load(Gazetteer.load)
+    load_resources(settings)
+    arts = repeated_corpus(min_chars)
+    texts = [a.text for a in arts]
+    words = sum(len(t.split()) for t in texts)
+    chars = sum(len(t) for t in texts)
+    spacy_best = coder_best = float("inf")
+    events = 0
+    for _ in range(rounds):  # alternate so drift on a shared machine hits both alike
+        t0 = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=settings.batch_size):
+            pass
+        spacy_best = min(spacy_best, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        events = sum(len(evs) for _, evs, _ in code_articles(arts, settings))
+        coder_best = min(coder_best, time.perf_counter() - t0)
+    return CoderBench(
+        documents=len(arts), words=words, chars=chars,
+        spacy_words_per_s=words / spacy_best, coder_words_per_s=words / coder_best,
+        coder_docs_per_s=len(arts) / coder_best, events=events, ratio=spacy_best / coder_best,
+        peak_rss_mb=peak_rss_mb(), model_load_s=model_s, kb_load_s=kb_s, kb_load_mb=kb_mb,
+        gazetteer_load_s=gz_s, gazetteer_load_mb=gz_mb,
+    )
+
+
+def machine_line() -> str:
+    import os
+    import platform
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"

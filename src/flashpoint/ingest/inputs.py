@@ -1,0 +1,47 @@
+"""Command-line inputs (paths and URLs) to sources."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..config import Settings
+from .feeds import FeedSource, UrlSource
+from .fetch import Fetcher
+from .files import FileSource
+from .source import Source
+
+
+def is_url(value: str) -> bool:
+    """Whether a command-line input names a web address rather than a path."""
+    return value.lower().startswith(("http://", "https://"))
+
+
+def open_sources(
+    inputs: list[str],
+    settings: Settings,
+    *,
+    fetcher: Fetcher | None = None,
+    date: str | None = None,
+    feed: bool = False,
+    seen: Callable[[str], bool] | None = None,
+) -> list[Source]:
+    """Sources for paths and URLs, in the order given.
+
+    Paths (files and folders) become one :class:`FileSource`; URLs become
+    pages (a URL whose content is RSS or Atom is read as a feed), or feeds
+    when ``feed`` is set. ``fetcher`` is needed only when there are URLs.
+    """
+    paths = [Path(v) for v in inputs if not is_url(v)]
+    urls = [v for v in inputs if is_url(v)]
+    sources: list[Source] = []
+    if paths:
+        sources.append(FileSource(paths, max_chars=settings.max_chars, date=date))
+    if urls:
+        if fetcher is None:
+            raise ValueError("open_sources needs a fetcher for URLs")
+        if feed:
+            sources.extend(FeedSource(u, fetcher, max_chars=settings.max_chars, seen=seen) for u in urls)
+        else:
+            sources.append(UrlSource(urls, fetcher, max_chars=settings.max_chars, seen=seen))
+    return sources
