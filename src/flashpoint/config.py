@@ -19,6 +19,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     actor_files: tuple[Path, ...] = ()
     include_uncounted: bool = False  # negated and hypothetical events
+    open_actors: bool = False  # accept unknown proper nouns and country-less generic actors
     batch_size: int = 64
     n_process: int = 1
     max_chars: int = 2_000_000  # longer documents are cut into pieces

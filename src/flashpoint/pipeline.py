@@ -206,7 +206,7 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
                 dates[i] = rd
                 historical[i] = rd.historical
                 break
-    coder = Coder(res.patterns, res.kb, res.ontology)
+    coder = Coder(res.patterns, res.kb, res.ontology, settings.open_actors)
     coded = coder.code_document(cands, published, historical)
     if not coded:
         return []

@@ -42,13 +42,16 @@ def test_hyphen_and_joined_spellings(tagger):
         assert "military" in tagger.tag(text)
 
 
-def test_article_needs_two_distinct_cues(tagger):
+def test_article_needs_three_distinct_cues(tagger):
+    assert tagger.article_min_cues == 3
     sentence = "The president condemned the move."
-    one_cue = "The president condemned the move. Migrants were mentioned. Migrants again."
+    repeated = "The president condemned the move. Migrants were mentioned. Migrants again. A migrant too."
     two_cues = "The president condemned the move. Migrants waited while border guards watched."
-    assert tagger.tag(sentence, one_cue) == ()
-    assert tagger.tag(sentence, two_cues) == ("migration",)
-    assert tagger.tag("Migrants waited.", one_cue) == ("migration",)  # sentence cue alone is enough
+    three_cues = two_cues + " Deportations followed."
+    assert tagger.tag(sentence, repeated) == ()  # one cue (migrant*), however often
+    assert tagger.tag(sentence, two_cues) == ()
+    assert tagger.tag(sentence, three_cues) == ("migration",)
+    assert tagger.tag("Migrants waited.", repeated) == ("migration",)  # a sentence cue alone is enough
 
 
 def test_hits_explain_the_tags(tagger):
@@ -69,7 +72,7 @@ def test_none_and_non_string_input(tagger):
 
 
 def test_huge_article_is_fast(tagger):
-    article = "Troops moved toward the border while artillery fired. " * 40_000  # ~2 MB
+    article = "Troops moved toward the border while artillery shelled a battalion. " * 30_000  # ~2 MB
     start = time.perf_counter()
     assert tagger.tag("Officials met.", article) == ("military",)
     assert time.perf_counter() - start < 5.0
@@ -126,6 +129,6 @@ def test_custom_lexicon_file(tmp_path: Path):
     path.write_text(GOOD, encoding="utf-8")
     tagger = ContextTagger.load(path)
     assert tagger.tag("Satellites collided.") == ("space",)
-    assert tagger.tag("x", "a satellite near the launch pad") == ("space",)
+    assert tagger.tag("x", "a satellite near the launch pad") == ()  # packaged-style default: 3 cues
     with pytest.raises(DataFileError):
         ContextTagger.load(tmp_path / "missing.yaml")

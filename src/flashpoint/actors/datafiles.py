@@ -21,7 +21,7 @@ import yaml
 
 from ..errors import DataFileError
 from .entries import KINDS, Alias, Entry, Period, Role
-from .schema import first_error
+from .schema import SCHEMAS, check, first_error
 
 MAX_FILE_BYTES = 50_000_000
 COUNTRY_COLUMNS = ("iso3", "cameo", "name", "names", "adjectives", "capitals", "metonyms")
@@ -217,9 +217,12 @@ def _people_entries(path: Path, text: str) -> list[Entry]:
             raise DataFileError(f"{where}: id {row['id']!r} is named {row['name']!r} here but {rec['name']!r} on line "
                                 f"{first_line[ident]}; one id is one person")
         rec["aliases"].extend(a for a in _split(row["aliases"]) if a not in rec["aliases"])
-        rec["roles"].append({"country": row["country"], "role": row["role"],
-                             "start": row["start"] or None, "end": row["end"] or None})
-        error = first_error("person", rec)
+        role = {"country": row["country"], "role": row["role"], "start": row["start"] or None, "end": row["end"] or None}
+        error = check(SCHEMAS["person"]["properties"]["roles"]["items"], role)
         if error:
-            raise DataFileError(f"{where}: {ident}: {error}")
-    return [_build("person", rec, f"{path}:{first_line[ident]}") for ident, rec in records.items()]
+            raise DataFileError(f"{where}: {ident}: {'/'.join(map(str, error[0])) or 'role'}: {error[1]}")
+        rec["roles"].append(role)
+    out = []
+    for ident, rec in records.items():
+        out.append(_from_record(rec, f"{path}:{first_line[ident]}"))
+    return out

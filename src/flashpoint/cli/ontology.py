@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from ..errors import FlashpointError
+from ..errors import FlashpointError, UsageError
 
 _PATTERNS_OPT = click.option("--patterns", "patterns_path", type=click.Path(dir_okay=False, path_type=Path),
                              default=None, help="Pattern file to cross-reference (default: the packaged one).")
@@ -114,7 +114,7 @@ def list_codes(root: str | None, as_json: bool) -> None:
         if root is not None:
             r = ont[root.strip().zfill(2)]
             if r.level != 1:
-                raise _fail_usage(f"--root takes a two-digit root code such as {r.root}, not {r.code}")
+                raise UsageError(f"--root takes a two-digit root code such as {r.root}, not {r.code}")
             codes = [r] + ont.descendants(r.code)
         else:
             codes = [ont[x] for x in ont.codes]
@@ -130,12 +130,6 @@ def list_codes(root: str | None, as_json: bool) -> None:
         indent = "  " * (c.level - 1)
         plover = (p.type + (f"/{p.mode}" if p.mode else "")) if p else "-"
         click.echo(f"{indent}{c.code:<{10 - len(indent)}} {c.goldstein:+5.1f}  Q{c.quad_class}  {plover:<24} {c.name}")
-
-
-def _fail_usage(message: str) -> FlashpointError:
-    from ..errors import UsageError
-
-    return UsageError(message)
 
 
 @ontology.command()

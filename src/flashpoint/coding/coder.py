@@ -77,10 +77,13 @@ class DocState:
 class Coder:
     """Codes the candidates of one document at a time."""
 
-    def __init__(self, patterns: PatternSet, kb, ontology=None) -> None:
+    def __init__(self, patterns: PatternSet, kb, ontology=None, open_actors: bool = False) -> None:
         self.patterns = patterns
         self.kb = kb
         self.ontology = ontology
+        # Open actors: accept proper nouns the knowledge base does not know, and
+        # generic actors with no country (for gold sets with fictional actors).
+        self.open_actors = open_actors
 
     # -- actors -------------------------------------------------------------------
     def _resolve(self, m: Mention, when, state: DocState, in_quote: int | None) -> tuple[Actor | None, float]:
@@ -107,9 +110,11 @@ class Coder:
             context = state.speakers[in_quote].country
         res = self.kb.resolve(m.text, when, context or state.subject_country)
         if res is None:
+            if self.open_actors and m.proper:
+                return Actor(m.text, m.text), 0.6
             return None, 0.0
         actor = res.actor
-        if actor.country is None and actor.org is None:
+        if actor.country is None and actor.org is None and not self.open_actors:
             return None, 0.0  # a generic actor with no country is not enough for a dyad
         state.remember(actor, _is_person(res))
         factor = 1.0 if context is None and not _used_context(res) else 0.85

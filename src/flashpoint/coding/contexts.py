@@ -9,8 +9,9 @@ Assignment rule (documented in docs/ONTOLOGY.md):
 
 * a tag is given when the **sentence** contains at least one of its cues;
 * a tag found only in the surrounding **article** needs at least
-  ``article_min_cues`` (default 2) *distinct* cues there, because one
-  passing mention elsewhere in a long story says little about this event.
+  ``article_min_cues`` (3 in the packaged lexicon) *distinct* cues there,
+  because background mentions elsewhere in a long story (an old election,
+  a past crackdown) say little about this event.
 
 >>> tagger = ContextTagger.load()
 >>> tagger.tag("Warsaw accused Minsk of a hybrid attack using irregular migration.")
@@ -112,7 +113,7 @@ def _variants(cue: str) -> list[tuple[_Piece, ...]]:
 class ContextTagger:
     """Assign context tags to a sentence, with its article as weaker evidence."""
 
-    def __init__(self, tags: Iterable[ContextTag], article_min_cues: int = 2) -> None:
+    def __init__(self, tags: Iterable[ContextTag], article_min_cues: int = 3) -> None:
         self.tags: tuple[ContextTag, ...] = tuple(tags)
         self.article_min_cues = article_min_cues
         self._exact: dict[str, list[_Cue]] = {}
@@ -160,7 +161,7 @@ class ContextTagger:
             raise DataFileError(f"{where}: context tag names must be unique")
         tags = [ContextTag(t["name"], t["description"], tuple(t["cues"]), tuple(t.get("plover", ())))
                 for t in doc["tags"]]
-        return cls(tags, doc.get("article_min_cues", 2))
+        return cls(tags, doc.get("article_min_cues", 3))
 
     @property
     def names(self) -> tuple[str, ...]:

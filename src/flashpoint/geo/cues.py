@@ -16,7 +16,7 @@ _SCHEMA = {
     "type": "object",
     "required": [
         "version", "locative", "destination", "motion_lemmas", "actor_deps",
-        "place_object_lemmas", "settlement_nouns",
+        "place_object_lemmas", "settlement_nouns", "reference_words",
     ],
     "additionalProperties": False,
     "properties": {
@@ -27,6 +27,7 @@ _SCHEMA = {
         "actor_deps": _WORDS,
         "place_object_lemmas": _WORDS,
         "settlement_nouns": _WORDS,
+        "reference_words": _WORDS,
     },
 }
 
@@ -41,6 +42,7 @@ class LocationCues:
     actor_deps: frozenset[str]
     place_object_lemmas: frozenset[str]
     settlement_nouns: frozenset[str]
+    reference_words: frozenset[str]
 
     @classmethod
     def from_yaml(cls, text: str, origin: str = "<string>") -> "LocationCues":
@@ -64,6 +66,7 @@ class LocationCues:
             actor_deps=frozenset(data["actor_deps"]),
             place_object_lemmas=frozenset(w.lower() for w in data["place_object_lemmas"]),
             settlement_nouns=frozenset(w.lower() for w in data["settlement_nouns"]),
+            reference_words=frozenset(w.lower() for w in data["reference_words"]),
         )
 
 

@@ -37,6 +37,7 @@ class Mention:
     depth: int = 0
     pronoun: str | None = None  # the pronoun, when the phrase is one ("it", "its", "we")
     possessor: str | None = None  # a possessive pronoun inside the phrase ("his government")
+    proper: bool = False  # headed by a proper noun or a named entity
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +108,8 @@ def make_mention(tok, role: str, depth: int = 0) -> Mention:
         if t.dep_ == "poss" and t.lower_ in PRONOUNS:
             possessor = t.lower_
             break
-    return Mention(span.text, span.start_char, span.end_char, role, depth, pronoun, possessor)
+    proper = tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+    return Mention(span.text, span.start_char, span.end_char, role, depth, pronoun, possessor, proper)
 
 
 def expand(tok, role: str, depth: int = 0) -> list[Mention]:
@@ -264,13 +266,26 @@ def _speakers(tok, reporting: frozenset[str]) -> list[Mention]:
 
 
 def _dates(sent, tok) -> tuple[str, ...]:
-    clause = {t.i for t in tok.subtree}
-    near, far = [], []
+    """DATE entities attached to the trigger ("on Thursday", "earlier this week"),
+    or, for an event noun, to the verb it hangs off. Dates deep inside other
+    phrases ("his disputed 2020 re-election") say nothing about this event."""
+    anchors = {tok.i}
+    head = tok.head
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if head.dep_ == "prep":
+            head = head.head
+        anchors.add(head.i)
+    out = []
     for ent in sent.ents:
         if ent.label_ != "DATE":
             continue
-        (near if ent.root.i in clause or ent.root.head.i == tok.i else far).append(ent.text)
-    return tuple(near + far)
+        root = ent.root
+        h = root.head
+        if h.dep_ == "prep" or (h.dep_ == "advmod" and h.head.i in anchors):
+            h = h.head
+        if h.i in anchors and root.dep_ not in ("compound", "amod", "nummod", "poss"):
+            out.append(ent.text)
+    return tuple(out)
 
 
 def _clause_text(tok) -> str:
@@ -377,7 +392,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
             obj_lemmas.extend(t.lemma_.lower() for t in tok.head.lefts)
             obj_lemmas.append(tok.head.lemma_.lower())
         # The passive subject is the logical object; the "by" agent the logical subject.
-        objects = [Mention(m.text, m.start, m.end, "obj", m.depth, m.pronoun, m.possessor) for m in subjects]
+        objects = [replace(m, role="obj") for m in subjects]
         subjects = []
         for c in tok.children:
             if c.dep_ == "agent":
@@ -457,7 +472,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         gov_subjects, _ = _subjects(gov)
     return Candidate(
         kind="noun",
-        subjects=tuple(subjects + [Mention(m.text, m.start, m.end, "gov_subj", 1, m.pronoun, m.possessor) for m in gov_subjects]),
+        subjects=tuple(subjects + [replace(m, role="gov_subj", depth=1) for m in gov_subjects]),
         objects=(),
         preps=tuple(m for m in preps if m.role != "prep:by"),
         deep=(),

@@ -97,12 +97,13 @@ def ranked_mentions(
     clause = _clause_heads(trigger)
     scored = []
     for span in _mention_spans(sent, gazetteer, cues):
-        tier = _tier(span, trigger, clause, cues)
+        mention = _mention(span, gazetteer, context_countries)
+        tier = _tier(span, mention.location, trigger, clause, cues)
         if tier is None:
             continue
-        mention = _mention(span, gazetteer, context_countries)
         distance = min(abs(span.start - trigger.i), abs(span.end - 1 - trigger.i))
-        scored.append(((tier, _SPECIFIC[mention.location.precision], distance), mention))
+        known = mention.location.lat is None
+        scored.append(((tier, _SPECIFIC[mention.location.precision], known, distance), mention))
     return sorted(scored, key=lambda pair: pair[0])
 
 
@@ -225,10 +226,25 @@ def _is_locative(prep: Token, cues: LocationCues) -> bool:
     return False
 
 
-def _tier(span: Span, trigger: Token, clause: set[Token], cues: LocationCues) -> int | None:
+def _tier(
+    span: Span, location: Location, trigger: Token, clause: set[Token], cues: LocationCues
+) -> int | None:
     """Rank a mention as this event's location; None means it is not one."""
     if span.start <= trigger.i < span.end:
         return None  # the mention is the trigger itself
+    root = span.root
+    if (location.precision == "country" and root.dep_ in {"compound", "amod", "nmod"}
+            and root.head.lower_ not in cues.settlement_nouns):
+        return None  # "a U.S. convoy": a nationality, not a place
+    tier = _base_tier(span, trigger, clause, cues)
+    if tier is not None and root.dep_ == "pobj" and root.head.lower_ == "of" and (
+        root.head.head.lower_ in cues.reference_words
+    ):
+        return max(tier, 3)  # "Baquba, north of Baghdad": Baghdad is a landmark
+    return tier
+
+
+def _base_tier(span: Span, trigger: Token, clause: set[Token], cues: LocationCues) -> int | None:
     root = span.root
     prep, top = _attachment(span, cues)
     locative = prep is not None and _is_locative(prep, cues)

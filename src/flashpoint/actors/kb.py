@@ -1,0 +1,174 @@
+"""The actor knowledge base: package data plus user files, indexed for resolution.
+
+>>> kb = KnowledgeBase.load()
+>>> kb.resolve("the Belarusian Defence Ministry").actor.code
+'BLRMIL'
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..errors import DataFileError, UsageError
+from .datafiles import read_entries
+from .entries import Entry
+from .index import AliasIndex
+from .resolve import Resolution, resolve_phrase
+from .text import alias_key, tokenize
+
+# Package files in load order; later files may not reuse an id.
+PACKAGE_FILES = ("countries.tsv", "organisations.yaml", "agents.yaml", "not_actors.yaml", "people.tsv")
+
+
+@lru_cache(maxsize=1)
+def package_entries() -> tuple[Entry, ...]:
+    """Entries of the package data files, read and validated once per process."""
+    root = resources.files("flashpoint.actors") / "data"
+    out: list[Entry] = []
+    seen: dict[str, str] = {}
+    for name in PACKAGE_FILES:
+        path = Path(str(root / name))
+        if name == "people.tsv" and not path.exists():
+            continue
+        for entry in read_entries(path, trusted=True):
+            if entry.id in seen:
+                raise DataFileError(f"{entry.source}: id {entry.id} is already used at {seen[entry.id]}; ids must be unique")
+            seen[entry.id] = entry.source
+            out.append(entry)
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _as_date(when: date | str | None) -> date | None:
+    if when is None or (isinstance(when, date) and not isinstance(when, datetime)):
+        return when
+    if isinstance(when, datetime):
+        return when.date()
+    text = str(when).strip()
+    try:
+        if len(text) == 4:
+            return date(int(text), 1, 1)
+        if len(text) == 7:
+            return date.fromisoformat(text + "-01")
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        raise UsageError(f"cannot read the date {text[:40]!r}; write YYYY-MM-DD") from None
+
+
+class KnowledgeBase:
+    """Countries, organisations, agents and people, with an alias index.
+
+    Attributes:
+        entries: every entry by id, package first, user files overriding by id.
+        collisions: one message per alias that names entries of different
+            meaning (never resolved silently: such an alias matches nothing).
+    """
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries: dict[str, Entry] = {}
+        for entry in entries:
+            self.entries[entry.id] = entry
+        self.index = AliasIndex(list(self.entries.values()))
+        self.collisions: list[str] = self.index.collisions
+        self._countries: dict[str, Entry] = {}
+        self._orgs: dict[str, Entry] = {}
+        self._country_words: dict[tuple[str, ...], list[tuple[tuple[str, ...] | None, str]]] = {}
+        for entry in self.entries.values():
+            if entry.kind == "country" and entry.country:
+                self._countries[entry.country] = entry
+                for alias in entry.aliases:
+                    words, cased = alias_key(("=" if alias.exact else "") + alias.text)
+                    if words:
+                        self._country_words.setdefault(words, []).append((cased, entry.country))
+            elif entry.kind == "org" and entry.org:
+                # The entry named like its org id is the group's main entry.
+                if entry.org not in self._orgs or entry.id == f"org:{entry.org}":
+                    self._orgs[entry.org] = entry
+
+    @classmethod
+    def load(cls, extra_files: Sequence[Path | str] = ()) -> "KnowledgeBase":
+        """Load the package data, then user files that add or override entries by id.
+
+        Args:
+            extra_files: user YAML or people-TSV files (``--actors``, ``FLASHPOINT_ACTORS``).
+
+        Raises:
+            DataFileError: a file is unreadable or fails its schema (file and line in the message).
+        """
+        entries = list(package_entries())
+        for path in extra_files:
+            seen: dict[str, str] = {}
+            for entry in read_entries(Path(path)):
+                if entry.id in seen:
+                    raise DataFileError(f"{entry.source}: id {entry.id} is already used at {seen[entry.id]} in the same file")
+                seen[entry.id] = entry.source
+                entries.append(entry)
+        return cls(entries)
+
+    def country(self, iso3: str | None) -> Entry | None:
+        """The country entry for an ISO3 code."""
+        return self._countries.get(iso3) if iso3 else None
+
+    def org_entry(self, org: str | None) -> Entry | None:
+        """The main entry of an organisation id ("NATO", "UN")."""
+        return self._orgs.get(org) if org else None
+
+    def resolve(self, text: str, when: date | str | None = None,
+                context_country: str | None = None) -> Resolution | None:
+        """Resolve a noun phrase to one actor (the first conjunct), or None.
+
+        Args:
+            text: the phrase as written ("the Belarusian Defence Ministry").
+            when: the date that decides people's offices (None: latest office).
+            context_country: ISO3 for generic agents with no country in the phrase.
+        """
+        toks = tokenize(text)
+        first = self.index.first
+        for word in toks.lower:
+            if word in first:
+                break
+        else:
+            return None
+        found = resolve_phrase(self, text, toks, _as_date(when), context_country)
+        return found[0] if found else None
+
+    def resolve_all(self, text: str, when: date | str | None = None,
+                    context_country: str | None = None) -> list[Resolution]:
+        """Resolve every conjunct ("Mali and Burkina Faso" -> two actors)."""
+        toks = tokenize(text)
+        first = self.index.first
+        if not any(word in first for word in toks.lower):
+            return []
+        return resolve_phrase(self, text, toks, _as_date(when), context_country)
+
+    def country_of(self, word: str) -> str | None:
+        """The ISO3 code a country word names ('Polish', 'Warsaw', "Belarus'") or None."""
+        toks = tokenize(word)
+        for cased, iso3 in self._country_words.get(toks.lower, ()):
+            if cased is None or cased == toks.cased:
+                return iso3
+        return None
+
+    def is_actor_word(self, lower_word: str) -> bool:
+        """Whether a lower-case word can start an alias: an O(1) pre-filter for every token."""
+        first = self.index.first
+        if lower_word in first:
+            return True
+        if "." in lower_word:
+            return lower_word.replace(".", "") in first
+        return False
+
+    def search(self, kind: str | None = None, country: str | None = None) -> list[Entry]:
+        """Entries filtered by kind and by country (ISO3; people: any office there)."""
+        out = []
+        for entry in self.entries.values():
+            if kind and entry.kind != kind:
+                continue
+            if country and entry.country != country and not any(r.country == country for r in entry.roles):
+                continue
+            out.append(entry)
+        return out

@@ -1,0 +1,290 @@
+"""Resolve a noun phrase to actors by combining the aliases found in it.
+
+The rules, in order:
+
+1. Aliases are matched longest first; "not actor" phrases (seas, currencies)
+   swallow their words.
+2. A country, organisation or person right after "pro-"/"anti-" or right
+   before "-backed", "-allied", ... only describes the head, so it is
+   dropped ("pro-Russian separatists", "Russian-backed Belarus").
+3. Conjunctions outside aliases split the phrase into conjuncts
+   ("Mali and Burkina Faso"); a bare adjective conjunct borrows the last
+   conjunct's agent ("Russian and Belarusian troops").
+4. In each conjunct, words before the first preposition are the main part
+   ("the foreign minister of Russia": main "foreign minister", then
+   "Russia"); its last match is the head and wins over modifiers.
+5. An agent head takes its owner from a possessive ("Armenia's"), else the
+   nearest country, person or organisation before it, else one after the
+   preposition, else the caller's context country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..types import Actor
+from .entries import ROLE_SECTORS, Entry
+from .index import Match, Target
+from .text import Tokens
+
+if TYPE_CHECKING:
+    from .kb import KnowledgeBase
+
+AFFILIATION_BEFORE = frozenset({"pro", "anti", "non"})
+AFFILIATION_AFTER = frozenset({
+    "backed", "allied", "aligned", "supported", "sponsored", "funded", "friendly", "leaning",
+    "controlled", "occupied", "annexed", "held", "installed", "appointed", "inspired", "trained",
+})
+CONJUNCTIONS = frozenset({"and", "or", ",", "&", "/", ";", "plus"})
+PREPOSITIONS = frozenset({
+    "of", "in", "from", "for", "at", "on", "near", "inside", "within", "under", "with", "by", "to",
+    "across", "against", "over", "along", "outside", "into", "toward", "towards",
+})
+# Sectors that say more than an organisation's own sector ("NATO troops").
+SECTORS_ADDING_TO_ORG = frozenset({"MIL", "POL", "JUD", "LEG", "MED", "SPY", "ELI"})
+SECTOR_LABELS = {
+    "GOV": "Government", "MIL": "Military", "POL": "Police", "LEG": "Legislature", "SPY": "Intelligence services",
+    "JUD": "Judiciary", "MED": "Media",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """An actor resolved from a phrase, the entries used and why.
+
+    Attributes:
+        actor: the resolved :class:`~flashpoint.types.Actor`.
+        entry_ids: ids of the knowledge-base entries that contributed.
+        why: human-readable reasons ("adjective 'Belarusian' -> BLR; agent 'Defence Ministry' -> MIL").
+    """
+
+    actor: Actor
+    entry_ids: tuple[str, ...]
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    target: Target
+    start: int
+    end: int
+    possessive: bool
+    text: str
+
+    @property
+    def entry(self) -> Entry:
+        return self.target.entry
+
+    @property
+    def kind(self) -> str:
+        return self.target.entry.kind
+
+
+def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None,
+                   context_country: str | None) -> list[Resolution]:
+    """Resolve every conjunct of a phrase; see the module docstring for the rules."""
+    matches = kb.index.match(toks)
+    if not matches:
+        return []
+    lower = toks.lower
+    covered = set()
+    mentions: list[_Mention] = []
+    for m in matches:
+        covered.update(range(m.start, m.end))
+        target = _pick(m, when)
+        if target is None or target.entry.kind == "block":
+            continue
+        if target.entry.kind != "agent" and (
+            (m.start > 0 and lower[m.start - 1] in AFFILIATION_BEFORE)
+            or (m.end < len(lower) and lower[m.end] in AFFILIATION_AFTER)
+        ):
+            continue
+        mentions.append(_Mention(target, m.start, m.end, m.possessive, " ".join(toks.cased[m.start:m.end])))
+    if not mentions:
+        return []
+    groups = _conjuncts(mentions, lower, covered)
+    if len(groups) > 1:
+        last_head = groups[-1][1][-1] if groups[-1][1] else None
+        if last_head is not None and last_head.kind == "agent":
+            for mentions_i in (g[1] for g in groups[:-1]):
+                if mentions_i and all(x.kind == "country" and x.target.alias.role == "adjective" for x in mentions_i):
+                    mentions_i.append(last_head)
+    out: list[Resolution] = []
+    seen: set[tuple] = set()
+    for prep, group in groups:
+        if not group:
+            continue
+        res = _resolve_group(kb, text, group, prep, when, context_country)
+        key = (res.actor.country, res.actor.org, res.actor.sector, res.actor.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(res)
+    return out
+
+
+def _pick(m: Match, when: date | None) -> Target | None:
+    """Choose among the entries one alias names; None when it stays ambiguous."""
+    targets = m.candidate.targets
+    if len(targets) == 1:
+        return targets[0]
+    people = [t for t in targets if t.entry.kind == "person"]
+    if people and when is not None:
+        # A surname shared with a place ("Hague") names the person only
+        # while they hold office.
+        active = [t for t in people if t.entry.role_on(when)[1] == "in_office"]
+        if len(active) == 1:
+            return active[0]
+    if not m.candidate.ambiguous:
+        others = [t for t in targets if t.entry.kind != "person"]
+        return (others or targets)[0]
+    return None
+
+
+def _conjuncts(mentions: list[_Mention], lower: tuple[str, ...], covered: set[int]) -> list[tuple[int | None, list[_Mention]]]:
+    """Split mentions at conjunctions outside aliases; note each conjunct's first preposition."""
+    groups: list[tuple[int | None, list[_Mention]]] = []
+    current: list[_Mention] = []
+    prep: int | None = None
+    it = iter(mentions)
+    nxt = next(it, None)
+    for i, word in enumerate(lower):
+        if nxt is not None and nxt.start == i:
+            current.append(nxt)
+            nxt = next(it, None)
+        if i in covered:
+            continue
+        if word in CONJUNCTIONS:
+            groups.append((prep, current))
+            current, prep = [], None
+        elif word in PREPOSITIONS and prep is None:
+            prep = i
+    groups.append((prep, current))
+    return groups
+
+
+def _resolve_group(kb: KnowledgeBase, text: str, group: list[_Mention], prep: int | None,
+                   when: date | None, context_country: str | None) -> Resolution:
+    main = [m for m in group if prep is None or m.start < prep]
+    extra = [m for m in group if prep is not None and m.start > prep]
+    if not main:
+        main, extra = extra, []
+    head, mods = main[-1], main[:-1]
+    why: list[str] = []
+    if head.kind == "person":
+        actor = _person_actor(kb, text, head, when, why)
+        return Resolution(actor, (head.entry.id,), "; ".join(why))
+    if head.kind == "country":
+        actor = _country_actor(text, head, why)
+        return Resolution(actor, (head.entry.id,), "; ".join(why))
+    if head.kind == "org":
+        actor = _org_actor(text, head.entry, None, None, when, why, head.text)
+        return Resolution(actor, (head.entry.id,), "; ".join(why))
+    return _agent_resolution(kb, text, head, mods, extra, when, context_country)
+
+
+def _agent_resolution(kb: KnowledgeBase, text: str, head: _Mention, mods: list[_Mention], extra: list[_Mention],
+                      when: date | None, context_country: str | None) -> Resolution:
+    """An agent head: find the institution giving the sector and the owner giving the country."""
+    agent = head.entry
+    sector, inst = agent.sector, head
+    why: list[str] = []
+    if agent.representative:
+        for m in reversed(mods + extra):
+            if m.kind == "agent" and not m.entry.representative:
+                sector, inst = m.entry.sector, m
+                break
+            if m.kind == "country" and m.target.alias.role == "metonym":
+                sector, inst = m.target.alias.sector, m
+                break
+    owners = [m for m in mods if m.kind in ("country", "person", "org")]
+    possessive = [m for m in owners if m.possessive]
+    owner = possessive[0] if possessive else (owners[-1] if owners else
+                                              next((m for m in extra if m.kind in ("country", "person", "org")), None))
+    ids = [e.entry.id for e in (owner, inst, head) if e is not None]
+    ids = list(dict.fromkeys(ids))
+    inst_name = inst.entry.name if inst.kind == "agent" else agent.name
+    if inst is not head:
+        why.append(f"{_role_word(inst)} '{inst.text}' -> {sector}")
+    why.append(f"agent '{head.text}' -> {agent.sector}")
+    country: Entry | None = None
+    if owner is not None and owner.kind == "org":
+        why.insert(0, f"organisation '{owner.text}' -> {owner.entry.org}")
+        actor = _org_actor(text, owner.entry, sector, inst_name, when, [], owner.text)
+        return Resolution(actor, tuple(ids), "; ".join(why))
+    if owner is not None and owner.kind == "person":
+        role, status = owner.entry.role_on(when)
+        why.insert(0, f"person '{owner.text}' -> {role.country if role else '?'} ({status})")
+        if role is not None:
+            org_entry = kb.org_entry(role.country)
+            if org_entry is not None and kb.country(role.country) is None:
+                actor = _org_actor(text, org_entry, sector, inst_name, when, [], owner.text)
+                return Resolution(actor, tuple(ids), "; ".join(why))
+            country = kb.country(role.country)
+    elif owner is not None:
+        country = owner.entry
+        why.insert(0, f"{owner.target.alias.role} '{owner.text}' -> {country.country}")
+    if country is None and owner is None and context_country:
+        country = kb.country(context_country)
+        why.append(f"context country -> {context_country}")
+        if country is None:
+            return Resolution(Actor(text, f"{inst_name} ({context_country})", context_country, None, sector,
+                                    context_country + sector if sector else context_country), tuple(ids), "; ".join(why))
+    if country is None:
+        return Resolution(Actor(text, inst_name, None, None, sector, sector), tuple(ids), "; ".join(why))
+    code = (country.cameo or country.country or "") + (sector or "")
+    return Resolution(Actor(text, f"{inst_name} ({country.name})", country.country, None, sector, code),
+                      tuple(ids), "; ".join(why))
+
+
+def _role_word(m: _Mention) -> str:
+    return m.target.alias.role if m.kind == "country" else m.kind
+
+
+def _country_actor(text: str, head: _Mention, why: list[str]) -> Actor:
+    entry, alias = head.entry, head.target.alias
+    sector = alias.sector if alias.role in ("metonym", "capital") else None
+    why.append(f"{alias.role} '{head.text}' -> {entry.country}" + (f" {sector}" if sector else ""))
+    name = f"{SECTOR_LABELS.get(sector, sector)} ({entry.name})" if sector else entry.name
+    return Actor(text, name, entry.country, None, sector, (entry.cameo or entry.country or "") + (sector or ""))
+
+
+def _org_actor(text: str, org: Entry, sector: str | None, agent_name: str | None, when: date | None,
+               why: list[str], written: str) -> Actor:
+    """An organisation, with an agent's sector where it says more (NATO troops -> MIL)."""
+    org_sector, code = org.org_state(when)
+    why.append(f"organisation '{written}' -> {org.org} {org_sector}")
+    final = sector if sector in SECTORS_ADDING_TO_ORG and sector != org_sector else org_sector
+    if final != org_sector and code and not code.endswith(final or ""):
+        code = code + (final or "")
+    name = f"{agent_name} ({org.name})" if final != org_sector and agent_name else org.name
+    return Actor(text, name, org.country, org.org, final, code)
+
+
+def _person_actor(kb: KnowledgeBase, text: str, head: _Mention, when: date | None, why: list[str]) -> Actor:
+    """A person: country and sector from the office held on ``when``."""
+    person = head.entry
+    role, status = person.role_on(when)
+    if role is None:
+        why.append(f"person '{head.text}' -> no office on record")
+        return Actor(text, person.name)
+    span = f"{role.start or '?'}..{role.end or 'now'}"
+    org_entry = kb.org_entry(role.country) if kb.country(role.country) is None else None
+    if status == "in_office":
+        sector = ROLE_SECTORS.get(role.role)
+    elif status == "former":
+        sector = "ELI"
+    else:
+        sector = None
+    why.append(f"person '{head.text}' -> {role.country} {role.role} {span} ({status.replace('_', ' ')})")
+    if org_entry is not None:
+        org_sector, code = org_entry.org_state(when)
+        final = sector or org_sector
+        if status != "in_office":
+            final = sector
+        code = (code or "") + (final if final and final != org_sector else "")
+        return Actor(text, person.name, None, org_entry.org, final, code or None)
+    country = kb.country(role.country)
+    cameo = country.cameo if country else role.country
+    return Actor(text, person.name, role.country, None, sector, (cameo or "") + (sector or ""))
