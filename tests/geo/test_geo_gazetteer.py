@@ -213,3 +213,16 @@ def test_bad_region_files_are_refused(tmp_path: Path, text: str) -> None:
     regions.write_text(text)
     with pytest.raises(DataFileError):
         Gazetteer.from_files(table, [regions])
+
+
+def test_resolve_never_raises_on_arbitrary_text(gaz: Gazetteer) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(max_size=300), st.lists(st.text(max_size=5), max_size=4))
+    def check(name: str, context: list[str]) -> None:
+        loc = gaz.resolve(name, context)
+        assert loc is None or loc.precision in ("city", "region", "country")
+
+    check()

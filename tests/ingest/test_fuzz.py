@@ -108,3 +108,24 @@ def test_external_entities_are_not_read(tmp_path):
     except InputError:
         return
     assert "TOPSECRET" not in repr((title, entries))
+
+
+@hsettings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    body=st.one_of(structured(feed_bits), structured(html_bits)),
+    ctype=st.sampled_from([None, "text/html", "application/rss+xml", "text/plain; charset=bogus", "text/xml; charset=utf-16"]),
+    status=st.sampled_from([200, 200, 200, 301, 404, 500]),
+)
+def test_fuzz_web_sources_never_raise(body, ctype, status):
+    import httpx
+
+    from flashpoint.ingest import Fetcher, UrlSource
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        headers = {"content-type": ctype} if ctype else {}
+        if status == 301:
+            headers["location"] = "/again"
+        return httpx.Response(status, content=body, headers=headers)
+
+    with Fetcher(transport=httpx.MockTransport(handler), resolver=lambda h, p: ["93.184.216.34"]) as f:
+        check_items(UrlSource(["https://x.example/a", "https://x.example/feed"], f, max_chars=500))

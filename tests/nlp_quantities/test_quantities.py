@@ -33,6 +33,7 @@ def Q(value: int, unit: str) -> Quantity:  # noqa: N802 - reads like the record
         ("dozens of protesters", [Q(12, "protesters")]),
         ("scores of villagers were wounded", [Q(20, "injured")]),
         ("1.2 million refugees", [Q(1200000, "migrants")]),
+        ("2.3 million people were displaced", [Q(2300000, "displaced")]),
         ("more than 300 arrests", [Q(300, "arrested")]),
         ("two soldiers", [Q(2, "troops")]),
         ("a dozen soldiers were wounded", [Q(12, "injured")]),
@@ -62,6 +63,7 @@ def Q(value: int, unit: str) -> Quantity:  # noqa: N802 - reads like the record
         ("a 300-strong force", [Q(300, "troops")]),
         ("three armored personnel carriers", [Q(3, "vehicles")]),
         ("three Israeli fighter jets", [Q(3, "aircraft")]),
+        ("four MiG-29 fighter jets", [Q(4, "aircraft")]),
         ("40 tanks and 12 helicopters", [Q(40, "tanks"), Q(12, "aircraft")]),
         ("fired 30 rockets", [Q(30, "missiles")]),
         ("five drones were shot down", [Q(5, "drones")]),
@@ -147,6 +149,7 @@ def test_absurd_values_are_dropped():
     assert extract_quantities("99 billion billion troops") == ()
 
 
+@pytest.mark.slow
 def test_huge_input_is_linear():
     sentence = "Gunmen killed at least 12 civilians and 15,000 troops massed near the border. "
     start = time.perf_counter()

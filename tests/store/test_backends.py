@@ -147,3 +147,13 @@ def test_postgres_unreachable_is_a_store_error():
 def test_postgres_bad_schema_name():
     with pytest.raises(StoreError, match="bad schema"):
         open_store(postgres_url() + "?schema=x;drop")
+
+
+def test_missing_postgres_fails_under_ci(monkeypatch):
+    monkeypatch.delenv("FLASHPOINT_TEST_PG", raising=False)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        postgres_url()
+    monkeypatch.setenv("CI", "false")
+    with pytest.raises(pytest.skip.Exception, match="postgres-up.sh"):
+        postgres_url()

@@ -18,7 +18,7 @@ from .datafiles import read_entries
 from .entries import Entry
 from .index import AliasIndex
 from .resolve import Resolution, resolve_phrase
-from .text import alias_key, tokenize
+from .text import alias_key, tokenize, words_for_prefilter
 
 # Package files in load order; later files may not reuse an id.
 PACKAGE_FILES = ("countries.tsv", "organisations.yaml", "agents.yaml", "not_actors.yaml", "people.tsv")
@@ -126,30 +126,35 @@ class KnowledgeBase:
             when: the date that decides people's offices (None: latest office).
             context_country: ISO3 for generic agents with no country in the phrase.
         """
-        toks = tokenize(text)
+        day = _as_date(when)  # first, so a bad date fails even for plain words
         first = self.index.first
-        for word in toks.lower:
+        words = words_for_prefilter(text) if text.isascii() else tokenize(text).lower
+        for word in words:
             if word in first:
                 break
         else:
             return None
-        found = resolve_phrase(self, text, toks, _as_date(when), context_country)
+        found = resolve_phrase(self, text, tokenize(text), day, context_country)
         return found[0] if found else None
 
     def resolve_all(self, text: str, when: date | str | None = None,
                     context_country: str | None = None) -> list[Resolution]:
         """Resolve every conjunct ("Mali and Burkina Faso" -> two actors)."""
+        day = _as_date(when)
         toks = tokenize(text)
         first = self.index.first
         if not any(word in first for word in toks.lower):
             return []
-        return resolve_phrase(self, text, toks, _as_date(when), context_country)
+        return resolve_phrase(self, text, toks, day, context_country)
 
     def country_of(self, word: str) -> str | None:
         """The ISO3 code a country word names ('Polish', 'Warsaw', "Belarus'") or None."""
         toks = tokenize(word)
-        for cased, iso3 in self._country_words.get(toks.lower, ()):
-            if cased is None or cased == toks.cased:
+        lower, cased_words = toks.lower, toks.cased
+        if len(lower) > 1 and lower[0] in ("the", "a", "an"):
+            lower, cased_words = lower[1:], cased_words[1:]
+        for cased, iso3 in self._country_words.get(lower, ()):
+            if cased is None or cased == cased_words:
                 return iso3
         return None
 

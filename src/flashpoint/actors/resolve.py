@@ -130,9 +130,9 @@ def _pick(m: Match, when: date | None) -> Target | None:
     if len(targets) == 1:
         return targets[0]
     people = [t for t in targets if t.entry.kind == "person"]
-    if people and when is not None:
-        # A surname shared with a place ("Hague") names the person only
-        # while they hold office.
+    if people and when is not None and (not m.candidate.ambiguous or len(people) == len(targets)):
+        # A surname shared with a place ("~Muscat"), or by several people,
+        # names the one person who holds office on the date.
         active = [t for t in people if t.entry.role_on(when)[1] == "in_office"]
         if len(active) == 1:
             return active[0]
@@ -205,7 +205,7 @@ def _agent_resolution(kb: KnowledgeBase, text: str, head: _Mention, mods: list[_
     ids = [e.entry.id for e in (owner, inst, head) if e is not None]
     ids = list(dict.fromkeys(ids))
     inst_name = inst.entry.name if inst.kind == "agent" else agent.name
-    if inst is not head:
+    if inst is not head and inst is not owner:
         why.append(f"{_role_word(inst)} '{inst.text}' -> {sector}")
     why.append(f"agent '{head.text}' -> {agent.sector}")
     country: Entry | None = None
@@ -224,7 +224,8 @@ def _agent_resolution(kb: KnowledgeBase, text: str, head: _Mention, mods: list[_
             country = kb.country(role.country)
     elif owner is not None:
         country = owner.entry
-        why.insert(0, f"{owner.target.alias.role} '{owner.text}' -> {country.country}")
+        suffix = f" {sector}" if inst is owner else ""
+        why.insert(0, f"{owner.target.alias.role} '{owner.text}' -> {country.country}{suffix}")
     if country is None and owner is None and context_country:
         country = kb.country(context_country)
         why.append(f"context country -> {context_country}")

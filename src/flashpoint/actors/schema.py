@@ -12,7 +12,7 @@ from typing import Any
 
 from .entries import ROLE_SECTORS, SECTORS
 
-_ALIAS = {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"^[=~]?[^\t\n\r|]*\w"}
+_ALIAS = {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"^~?=?[^\t\n\r|]*\w[^\t\n\r|]*$"}
 _ALIASES = {"type": "array", "items": _ALIAS, "maxItems": 2000}
 _ISO3 = {"type": "string", "pattern": "^[A-Z]{3}$"}
 _ORG = {"type": "string", "pattern": r"^[A-Z0-9+]{1,20}$"}
@@ -23,7 +23,7 @@ _NAME = {"type": "string", "minLength": 1, "maxLength": 300}
 _KEY = r"[A-Za-z0-9][A-Za-z0-9_.+-]{0,79}"
 # A metonym may carry its sector: "Pentagon>MIL".
 _METONYM = {"type": "string", "minLength": 1, "maxLength": 200,
-            "pattern": r"^[=~]?[^\t\n\r|>]*\w(>(" + "|".join(SECTORS) + "))?$"}
+            "pattern": r"^~?=?[^\t\n\r|>]*\w[^\t\n\r|>]*(>(" + "|".join(SECTORS) + "))?$"}
 
 
 def _entry(kind: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:

@@ -98,3 +98,19 @@ def alias_key(alias: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
     while lower and lower[0] in _LEADING and len(lower) > 1:
         lower, cased = lower[1:], cased[1:]
     return lower, (cased if exact else None)
+
+
+def words_for_prefilter(text: str) -> list[str]:
+    """Lower-case words of an ASCII phrase, cheaply, for the "any actor word?" test.
+
+    Words with dots or apostrophes are cleaned as :func:`tokenize` would;
+    the caller falls back to :func:`tokenize` for non-ASCII text.
+    """
+    words = _WORD.findall(text[:MAX_PHRASE_CHARS].lower())
+    for i, word in enumerate(words):
+        if "." in word or "'" in word:
+            word = word.replace(".", "")
+            if word.endswith("'s"):
+                word = word[:-2]
+            words[i] = word.rstrip("'")
+    return words

@@ -18,8 +18,8 @@ def dyad_series(
 
     Args:
         store: Any store back end.
-        source: The acting side: ``Actor.key`` (organisation id, else ISO3
-            country) or an actor code such as ``RUSMIL``.
+        source: The acting side's ``Actor.key``: organisation id, else ISO3
+            country, else name (use ``flt.actor`` to match actor codes).
         target: The receiving side, likewise.
         freq: ``day``, ``week`` (labelled by its Monday), ``month`` or ``year``.
         flt: Further filters (dates, CAMEO prefix, QuadClass, ...); its own

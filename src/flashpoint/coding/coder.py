@@ -27,7 +27,12 @@ PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
 THING_PRONOUNS = {"it", "its", "they", "their", "them"}
 FIRST_PERSON = {"we", "our", "us", "i", "my"}
 SOURCE_ROLES = ("subj", "agent", "poss", "mod", "prep:by", "gov_subj")
+# A noun event takes the subject of the verb it hangs off only for light verbs
+# ("launched an attack"), not for others ("condemned the attack").
+NOUN_OWN_SOURCE_ROLES = ("poss", "mod", "prep:by")
 MAX_ACTORS_PER_SIDE = 4
+# Roots where "A and B <verb>" with no object means A and B act toward each other.
+SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 
 
 @dataclass
@@ -202,9 +207,13 @@ class Coder:
                 attribution = attribution or state.speakers.get(cand.quote)
             if cand.kind == "noun" and cand.token_i in used_nouns:
                 continue
+            sectors = ()
+            if self.patterns.sector_lemmas.get(cand.kind, frozenset()) & {cand.lemma}:
+                subs = [m for m in cand.subjects if m.role in ("subj", "agent", "poss", "mod", "prep:by")]
+                sectors = tuple(a.sector for a, _ in self._actors(subs, when, state, cand.quote) if a.sector)
             pattern = self.patterns.match(
                 cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,
-                cand.xcomp, cand.particle, cand.governor,
+                cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors,
             )
             if pattern is None:
                 self._note_subjects(cand, when, state)
@@ -233,7 +242,8 @@ class Coder:
             targets = self._targets(cand, pattern, when, state, sources) or [(parent[0].source, 0.8)]
             attribution = parent[0].source
         else:
-            subs = [m for m in cand.subjects if m.role in SOURCE_ROLES]
+            roles = SOURCE_ROLES if cand.kind == "verb" or cand.governor in pattern.governor else NOUN_OWN_SOURCE_ROLES
+            subs = [m for m in cand.subjects if m.role in roles and not pattern.victim_subject]
             sources = self._actors(subs, when, state, cand.quote)
             if not sources and cand.kind == "verb" and cand.passive:
                 # "UK troops sent to Poland": the theme's country sends them.
@@ -241,12 +251,21 @@ class Coder:
                 if theme and pattern.code[:2] in ("06", "07", "15") and theme[0][0].sector in ("MIL", "POL"):
                     sources = theme
                     cand = _without_objects(cand)
+            if not sources and pattern.implicit_source and (cand.passive or cand.kind == "noun" or pattern.victim_subject) \
+                    and not any(m.role == "agent" for m in cand.subjects):
+                # "Fifty protesters were arrested": the police did it, in the story's country.
+                res = self.kb.resolve(pattern.implicit_source, when, state.subject_country)
+                if res is not None and (res.actor.country or self.open_actors):
+                    a = res.actor
+                    sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]
             if not sources:
                 return []
             if sources[0][0].country and cand.kind == "verb":
                 state.subject_country = sources[0][0].country
             targets = self._targets(cand, pattern, when, state, sources)
-        if not targets and not pattern.no_target:
+            if not targets and len(sources) > 1 and (pattern.symmetric or pattern.code[:2] in SYMMETRIC_ROOTS):
+                return self._symmetric(i, cand, pattern, sources, attribution, historical)
+        if not targets and not (pattern.no_target or self.open_actors):
             return []
         code = self._intent_code(pattern.code, cand)
         events: list[CodedEvent] = []
@@ -269,9 +288,30 @@ class Coder:
         return events
 
 
+    def _symmetric(self, i, cand, pattern, sources, attribution, historical) -> list[CodedEvent]:
+        """"Israel and Lebanon renewed negotiations": each side acts toward the other."""
+        code = self._intent_code(pattern.code, cand)
+        out = []
+        for src, sf in sources:
+            for tgt, tf in sources:
+                if src.key == tgt.key:
+                    continue
+                out.append(CodedEvent(
+                    cand_index=i, pattern=pattern, code=code, source=src, target=tgt,
+                    attribution=attribution, negated=cand.negated or cand.refused,
+                    modality=self._modality(cand, src, attribution, historical),
+                    confidence=round(min(max(pattern.confidence * sf * tf * 0.9, 0.05), 0.99), 3),
+                ))
+        return out
+
+
 def _slot_mentions(cand: Candidate, slot: str) -> list[Mention]:
     if slot == "obj":
         return [m for m in cand.objects if m.role in ("obj", "appos")]
+    if slot == "subj":
+        return [m for m in cand.subjects if m.role == "subj"]
+    if slot == "ccomp_subj":
+        return list(cand.ccomp_subjects)
     if slot == "appos":
         return [m for m in cand.objects if m.role == "appos"]
     if slot in ("iobj", "dative"):

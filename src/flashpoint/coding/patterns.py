@@ -19,7 +19,8 @@ from ..errors import DataFileError
 
 PATTERN_KEYS = {
     "id", "lemmas", "code", "object", "not_object", "prep", "pobj", "xcomp", "particle",
-    "target", "no_target", "governor", "confidence",
+    "target", "no_target", "governor", "confidence", "not_prep", "ccomp_aux", "source_sector",
+    "symmetric", "implicit_source", "victim_subject",
 }
 # Phrasal particles that change a verb's meaning ("call off", "back down").
 MEANING_PARTICLES = {"off", "down", "back", "out", "up", "away", "over"}
@@ -38,6 +39,12 @@ class Pattern:
     xcomp: frozenset[str] = frozenset()
     particle: str | None = None
     governor: frozenset[str] = frozenset()
+    not_prep: frozenset[str] = frozenset()
+    ccomp_aux: frozenset[str] = frozenset()
+    source_sector: frozenset[str] = frozenset()
+    symmetric: bool = False
+    implicit_source: str | None = None  # agent-less passives: who usually does this ("police")
+    victim_subject: bool = False  # the subject is the one acted on ("97 died in police firing")
     target: tuple[str, ...] = ()
     no_target: bool = False
     confidence: float = 0.8
@@ -63,24 +70,43 @@ class PatternSet:
     def noun_lemmas(self) -> frozenset[str]:
         return frozenset(self.nouns)
 
-    def match(self, kind: str, lemma: str, obj_lemmas, prep_lemmas, pobj_lemmas, xcomp, particle, governor) -> Pattern | None:
-        """The most specific pattern for a candidate, or None."""
+    def match(self, kind: str, lemma: str, obj_lemmas, prep_lemmas, pobj_lemmas, xcomp, particle, governor, comp_lemmas=(), ccomp_aux=(), source_sectors=()) -> Pattern | None:
+        """The most specific pattern for a candidate, or None.
+
+        An ``object`` constraint is met best by the direct object, and also,
+        with a lower score, by a prepositional or clausal complement
+        ("asked the EU *for aid*").
+        """
         table = self.verbs if kind == "verb" else self.nouns
         best: Pattern | None = None
         best_score = -1
         objs = set(obj_lemmas)
+        comps = set(comp_lemmas)
         for p in table.get(lemma, ()):
             score = 0
             if p.object:
-                if not objs & p.object:
+                if objs & p.object:
+                    score += 2
+                elif comps & p.object:
+                    score += 1
+                else:
                     continue
-                score += 2
             if p.not_object and objs & p.not_object:
                 continue
             if p.prep:
                 if not p.prep.intersection(prep_lemmas):
                     continue
                 score += 1
+            if p.source_sector:
+                if not p.source_sector.intersection(source_sectors):
+                    continue
+                score += 1
+            if p.not_prep and p.not_prep.intersection(prep_lemmas):
+                continue
+            if p.ccomp_aux:
+                if not p.ccomp_aux.intersection(ccomp_aux):
+                    continue
+                score += 2
             if p.pobj:
                 if not p.pobj.intersection(pobj_lemmas):
                     continue
@@ -102,6 +128,15 @@ class PatternSet:
             if score > best_score:
                 best, best_score = p, score
         return best
+
+    @functools.cached_property
+    def sector_lemmas(self) -> dict[str, frozenset[str]]:
+        """Trigger lemmas with a pattern that needs the source's sector to decide."""
+        out: dict[str, set[str]] = {"verb": set(), "noun": set()}
+        for p in self.patterns:
+            if p.source_sector:
+                out[p.kind].update(p.lemmas)
+        return {k: frozenset(v) for k, v in out.items()}
 
     def for_code(self, code: str) -> list[Pattern]:
         return [p for p in self.patterns if p.code == code]
@@ -150,6 +185,12 @@ def _build(raw: dict, kind: str, classes: dict, valid_codes: frozenset[str] | No
         xcomp=_word_set(raw.get("xcomp"), classes, where),
         particle=raw.get("particle"),
         governor=_word_set(raw.get("governor"), classes, where),
+        not_prep=_word_set(raw.get("not_prep"), classes, where),
+        ccomp_aux=_word_set(raw.get("ccomp_aux"), classes, where),
+        source_sector=frozenset(str(x).upper() for x in raw.get("source_sector") or ()),
+        symmetric=bool(raw.get("symmetric", False)),
+        implicit_source=raw.get("implicit_source"),
+        victim_subject=bool(raw.get("victim_subject", False)),
         target=tuple(raw.get("target") or ()),
         no_target=bool(raw.get("no_target", False)),
         confidence=conf,

@@ -34,28 +34,37 @@ def read_gold(path: Path, gold_relabel_only: bool = False) -> Iterator[dict[str,
     except OSError as exc:
         raise InputError(f"cannot open gold file {path}: {exc}") from exc
     with fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            if len(line) > _MAX_LINE:
-                raise InputError(f"{path} line {n} is over {_MAX_LINE} characters; is it the right file?")
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path} line {n} is not JSON ({exc.msg}); fix or drop the line") from exc
-            if not isinstance(rec, dict):
-                raise InputError(f"{path} line {n} is not a JSON object")
-            if gold_relabel_only and not (rec.get("meta") or {}).get("gold_relabel"):
-                continue
-            expected = rec.get("expected") or []
-            text = rec.get("text")
-            if not expected or not isinstance(text, str) or not isinstance(expected[0], dict):
-                continue
-            span = expected[0].get("event_span")
-            if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)):
-                continue
-            gold = [tuple(s) for s in expected[0].get("location_spans") or [] if isinstance(s, list) and len(s) == 2]
-            yield {"id": rec.get("id"), "text": text, "event_span": tuple(span), "gold": gold}
+        try:
+            yield from _parse_lines(path, fh, gold_relabel_only)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path} is not UTF-8 ({exc.reason}); re-encode it") from exc
+
+
+def _parse_lines(path: Path, fh: Any, gold_relabel_only: bool) -> Iterator[dict[str, Any]]:
+    """Parse the open file's lines into gold records (see :func:`read_gold`)."""
+    for n, line in enumerate(fh, start=1):
+        if not line.strip():
+            continue
+        if len(line) > _MAX_LINE:
+            raise InputError(f"{path} line {n} is over {_MAX_LINE} characters; is it the right file?")
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path} line {n} is not JSON ({exc.msg}); fix or drop the line") from exc
+        if not isinstance(rec, dict):
+            raise InputError(f"{path} line {n} is not a JSON object")
+        if gold_relabel_only and not (rec.get("meta") or {}).get("gold_relabel"):
+            continue
+        expected = rec.get("expected") or []
+        text = rec.get("text")
+        if not expected or not isinstance(text, str) or not isinstance(expected[0], dict):
+            continue
+        span = expected[0].get("event_span")
+        if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)):
+            continue
+        spans = expected[0].get("location_spans") or []
+        gold = [tuple(s) for s in spans if isinstance(s, list) and len(s) == 2]
+        yield {"id": rec.get("id"), "text": text, "event_span": tuple(span), "gold": gold}
 
 
 def _strip_the(text: str) -> str:

@@ -46,9 +46,10 @@ def decode(data: bytes, key: str, charset: str | None = None) -> tuple[str, Note
     """
     if not data.strip():
         raise InputError(f"{key}: empty input; nothing to ingest")
-    if b"\x00" in data[:_SNIFF] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{key}: looks like a binary file (NUL bytes); give text, HTML, JSONL or CSV")
     encoding = _known_encoding(charset) or "utf-8-sig"
+    wide = encoding.startswith(("utf-16", "utf-32")) or data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if b"\x00" in data[:_SNIFF] and not wide:
+        raise InputError(f"{key}: looks like a binary file (NUL bytes); give text, HTML, JSONL or CSV")
     try:
         return data.decode(encoding), None
     except UnicodeDecodeError as exc:

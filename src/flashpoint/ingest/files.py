@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError, UsageError
 from ..store.base import Failure
-from .document import Item, decode, make_article
+from .document import Item, Note, decode, make_article
 from .html import extract_page
 from .records import csv_items, json_items, jsonl_items
 
@@ -25,6 +25,7 @@ HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + (".json", ".jsonl", ".csv")
 SIDECAR = ".meta.json"
 MAX_SIDECAR_BYTES = 1_000_000
+MAX_HTML_BYTES = 20_000_000
 
 
 class FileSource:
@@ -76,7 +77,7 @@ class FileSource:
             return self.max_chars * 4 + 4
         if suffix in HTML_SUFFIXES:
             # Markup outweighs text; past this a page is not a news article.
-            return max(self.max_chars * 4, 50_000_000)
+            return MAX_HTML_BYTES
         return None
 
     def _document(self, path: Path, data: bytes, cut: bool) -> Iterator[Item]:
@@ -84,6 +85,8 @@ class FileSource:
         text, note = decode(data, key)
         if note:
             yield note
+        if cut:
+            yield Note(key, f"file cut at {len(data)} bytes; the rest was not read")
         meta = _sidecar(path)
         if path.suffix.lower() in HTML_SUFFIXES:
             page = extract_page(text, url=meta.get("url"))
@@ -95,8 +98,6 @@ class FileSource:
         fields.setdefault("date", None)
         fields["date"] = fields["date"] or self.date
         fields.update({k: v for k, v in meta.items() if v is not None})
-        if cut:
-            text = text[: self.max_chars + 1]  # make_article notes the cut
         yield from make_article(key, text, max_chars=self.max_chars, **fields)
 
 

@@ -29,7 +29,7 @@ class ProgressLine:
         self.stream = stream or sys.stderr
         self.interval = interval
         self.tty = self.stream.isatty() if tty is None else tty
-        self._last = 0.0
+        self._last = float("-inf")  # the first report is shown at once
         self._drawn = False
 
     def __call__(self, report: IngestReport) -> None:

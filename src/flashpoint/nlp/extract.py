@@ -24,6 +24,7 @@ PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "he
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 NEG_WORDS = {"not", "n't", "never", "no"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +56,12 @@ class Candidate:
     preps: tuple[Mention, ...]  # role "prep:<lemma>" (includes datives as prep:to)
     deep: tuple[Mention, ...]  # actors nested inside the object phrase
     obj_lemmas: tuple[str, ...]  # lemmas inside the direct object phrase
+    comp_lemmas: tuple[str, ...]  # lemmas inside prepositional and clausal complements
     prep_lemmas: tuple[str, ...]  # prepositions attached to the trigger
     pobj_lemmas: tuple[str, ...]  # head lemmas of the trigger's prepositional objects ("in solidarity")
     xcomp: str | None  # lemma of an open complement ("call on X to *cease*")
+    ccomp_aux: tuple[str, ...]  # auxiliaries of a clausal complement ("said Iraq *must* comply")
+    ccomp_subjects: tuple[Mention, ...]  # its subjects ("said *Iraq* must comply")
     particle: str | None
     passive: bool
     negated: bool
@@ -166,6 +170,22 @@ def _deep_mentions(head, max_depth: int = 4) -> list[Mention]:
     return out
 
 
+def _lemmas(tokens) -> list[str]:
+    """Lower-case lemmas, with hyphenated compounds also joined ("cease-fire")."""
+    out = []
+    prev2 = prev = None
+    for t in tokens:
+        if t.is_punct and t.text != "-":
+            prev2, prev = prev, t
+            continue
+        low = t.lemma_.lower()
+        out.append(low)
+        if prev is not None and prev.text == "-" and prev2 is not None:
+            out.append(f"{prev2.lemma_.lower()}-{low}")
+        prev2, prev = prev, t
+    return out
+
+
 def _verb_chain(tok):
     """The trigger plus the verbs it is conjoined to (shared subject and auxiliaries)."""
     chain = [tok]
@@ -185,11 +205,16 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
     for verb in _verb_chain(tok):
         subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
         if subs:
+            if verb.dep_ == "relcl" and subs[0].lower_ in RELATIVE_PRONOUNS:
+                # "the policemen who killed ...": the relative pronoun stands for the head noun.
+                return expand(verb.head, "subj"), passive
             return [m for s in subs for m in expand(s, "subj")], passive
     # "X plans to attack Y", "X was expected to meet Y": borrow the controlling subject.
     cur = tok
-    for _ in range(3):
-        if cur.dep_ in ("xcomp", "advcl", "acl", "conj", "ccomp") and cur.head is not cur:
+    for _ in range(4):
+        if cur.dep_ in ("xcomp", "advcl", "acl", "conj", "ccomp", "acomp") and cur.head is not cur:
+            if cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ" and cur.head.dep_ == "acomp":
+                cur = cur.head  # "Norway is willing to send": climb through the adjective
             cur = cur.head
             if cur.pos_ == "NOUN" and tok.dep_ == "acl":
                 return expand(cur, "subj"), passive
@@ -230,7 +255,10 @@ def _clause_flags(tok) -> dict:
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
             hypothetical = True
         lem = head.lemma_.lower()
-        if cur.dep_ == "xcomp":
+        if cur.dep_ == "xcomp" and head.pos_ == "ADJ" and lem in INTENT_ADJECTIVES:
+            intent = lem
+            future = True
+        elif cur.dep_ == "xcomp":
             if lem in INTENT_VERBS:
                 intent = lem
                 future = True
@@ -246,6 +274,7 @@ def _clause_flags(tok) -> dict:
 
 INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", "prepare", "aim", "seek", "threaten", "decide", "expect", "propose"}
 REFUSE_VERBS = {"refuse", "decline", "fail", "reject"}
+INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "committed", "poised", "set"}
 
 
 def _speakers(tok, reporting: frozenset[str]) -> list[Mention]:
@@ -376,7 +405,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
     for c in tok.children:
         if c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be"):
             objects.extend(expand(c, "obj"))
-            obj_lemmas.extend(t.lemma_.lower() for t in c.subtree if not t.is_punct)
+            obj_lemmas.extend(_lemmas(c.subtree))
             deep.extend(_deep_mentions(c))
             deep.extend(m for m in _prep_mentions(c, 1, "deep") if m.role != "deep:of")
         elif c.dep_ == "prt":
@@ -411,7 +440,30 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
                     or (t.lower_ == "with" and t.head.lemma_.lower() in ("border", "frontier"))
                 ):
                     preps.extend(_prep_mentions(t.head, 1))
-    prep_lemmas = tuple(c.lower_ for c in tok.children if c.dep_ in ("prep", "dative", "agent"))
+    ccomp_aux: list[str] = []
+    ccomp_subjects: list[Mention] = []
+    for c in tok.children:
+        if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
+            aux = [a.lower_ for a in c.children if a.dep_ == "aux"]
+            if aux:
+                ccomp_aux.extend(aux)
+                for sub in c.children:
+                    if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS:
+                        ccomp_subjects.extend(expand(sub, "ccomp_subj"))
+            if xcomp is None and c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+                comp_verb = c.lemma_.lower()
+                if any(a.lower_ in ("must", "should") for a in c.children):
+                    xcomp = comp_verb
+    # A particle that is really a preposition ("called *on* Israel to ...") counts as one.
+    prep_lemmas = tuple(c.lower_ for c in tok.children if c.dep_ in ("prep", "dative", "agent") or (c.dep_ == "prt" and c.lower_ in ("on", "upon", "for")))
+    if particle in ("on", "upon", "for"):
+        particle = None
+    comp_lemmas = tuple(
+        lem
+        for c in tok.children
+        if c.dep_ in ("prep", "dative", "xcomp", "ccomp", "oprd", "acomp", "advmod")
+        for lem in _lemmas(t for t in c.subtree if t.ent_type_ != "DATE")
+    )
     pobj_lemmas = tuple(
         p.lemma_.lower() for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
     )
@@ -432,6 +484,9 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
         preps=tuple(preps),
         deep=tuple(deep),
         obj_lemmas=tuple(obj_lemmas),
+        comp_lemmas=comp_lemmas,
+        ccomp_aux=tuple(ccomp_aux),
+        ccomp_subjects=tuple(ccomp_subjects),
         prep_lemmas=prep_lemmas,
         pobj_lemmas=pobj_lemmas,
         xcomp=xcomp,
@@ -476,7 +531,10 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         objects=(),
         preps=tuple(m for m in preps if m.role != "prep:by"),
         deep=(),
-        obj_lemmas=tuple(t.lemma_.lower() for t in tok.subtree if not t.is_punct),
+        obj_lemmas=tuple(_lemmas(tok.subtree)),
+        comp_lemmas=(),
+        ccomp_aux=(),
+        ccomp_subjects=(),
         prep_lemmas=tuple(c.lower_ for c in tok.children if c.dep_ == "prep"),
         pobj_lemmas=(),
         xcomp=None,

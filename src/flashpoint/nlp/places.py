@@ -102,8 +102,7 @@ def ranked_mentions(
         if tier is None:
             continue
         distance = min(abs(span.start - trigger.i), abs(span.end - 1 - trigger.i))
-        known = mention.location.lat is None
-        scored.append(((tier, _SPECIFIC[mention.location.precision], known, distance), mention))
+        scored.append(((tier, _SPECIFIC[mention.location.precision], distance), mention))
     return sorted(scored, key=lambda pair: pair[0])
 
 
@@ -137,9 +136,14 @@ def _mention(span: Span, gazetteer: Gazetteer, context: Sequence[str]) -> PlaceM
 
 
 def _mention_spans(sent: Span, gazetteer: Gazetteer, cues: LocationCues) -> Iterator[Span]:
-    """Place entities (widened to "X region"), untagged "X region" phrases and
-    untagged proper nouns after a locative preposition that the gazetteer knows
-    (the small model misses many town names: "a trolleybus in Donetsk")."""
+    """Yield the sentence's place mentions, each token in at most one.
+
+    These are place entities (widened to "X region"), untagged "X region"
+    phrases, proper nouns naming a unit ("the town of Kidal") and proper
+    nouns the gazetteer knows after a locative preposition or as the object
+    of a place-taking verb: the small model misses or mislabels many town
+    names ("a trolleybus in Donetsk", "fighting in Aleppo" as NORP).
+    """
     doc = sent.doc
     covered: set[int] = set()
     for ent in sent.ents:

@@ -57,6 +57,7 @@ MAX_VALUE = 10**10  # above any real count; guards absurd or hostile digit strin
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # abbreviations such as U.S. or U.N.
+    r"|[^\W\d_]+-\d+[^\W\d_]*"  # model designations such as MiG-29 or T-72: never a count
     r"|\d+(?:[.,]\d+)*"
     r"|[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*"
     r"|\S"
@@ -214,7 +215,8 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
         quantity = None
         if 0 < value <= MAX_VALUE:
             quantity, j = _attach(toks, i, j, value, text)
-        if quantity is not None:
+        # Checked again after the unit: a military unit multiplies the count.
+        if quantity is not None and quantity.value <= MAX_VALUE:
             found.append(quantity)
         i = max(j, i + 1)
     return tuple(found)
@@ -313,7 +315,7 @@ def _parse_digits(toks: list[_Tok], i: int, text: str) -> tuple[int, int] | None
     elif _low(toks, j) == "dozen":
         value *= 12
         j += 1
-    return int(value), j
+    return int(round(value)), j
 
 
 def _unit_word(word: str) -> bool:

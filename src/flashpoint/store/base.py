@@ -36,7 +36,7 @@ class EventFilter:
     until: str | None = None  # ISO date, inclusive
     actor: str | None = None  # matches name, code, country or org of either side
     country: str | None = None  # ISO3 of source or target
-    source: str | None = None  # dyad side: Actor.key (org, else ISO3) or actor code
+    source: str | None = None  # dyad side: Actor.key (org id, else ISO3, else name)
     target: str | None = None
     cameo: str | None = None  # a code prefix: "11", "112", "1121"
     quad_class: int | None = None

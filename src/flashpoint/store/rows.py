@@ -161,11 +161,11 @@ def filter_clauses(flt: EventFilter) -> tuple[list[str], list[Any]]:
         where.append("date <= ?")
         params.append(flt.until)
     if flt.source:
-        where.append("(source_key = ? OR source_code = ?)")
-        params += [flt.source, flt.source]
+        where.append("source_key = ?")  # key only: an OR here would defeat the dyad index
+        params.append(flt.source)
     if flt.target:
-        where.append("(target_key = ? OR target_code = ?)")
-        params += [flt.target, flt.target]
+        where.append("target_key = ?")
+        params.append(flt.target)
     if flt.country:
         where.append("(source_country = ? OR target_country = ?)")
         params += [flt.country, flt.country]
@@ -200,9 +200,9 @@ def row_matches(row: dict[str, Any], flt: EventFilter) -> bool:
         return False
     if flt.until and (date is None or date > flt.until):
         return False
-    if flt.source and flt.source not in (row["source_key"], row["source_code"]):
+    if flt.source and flt.source != row["source_key"]:
         return False
-    if flt.target and flt.target not in (row["target_key"], row["target_code"]):
+    if flt.target and flt.target != row["target_key"]:
         return False
     if flt.country and flt.country not in (row["source_country"], row["target_country"]):
         return False

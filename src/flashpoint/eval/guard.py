@@ -1,0 +1,39 @@
+"""The accuracy guard: compare fresh subset figures with the committed ones.
+
+Every headline figure of every subset set is guarded. Rates are shares
+(0–1), so "2 points" is 0.02; figures where lower is better (false-alarm
+rate, spurious events) fail when they rise by more than that instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+TOLERANCE = 0.02
+LOWER_IS_BETTER = frozenset({"no_event_fp_rate", "spurious"})
+
+
+def regressions(committed: dict[str, Any], current: dict[str, Any], tolerance: float = TOLERANCE) -> list[str]:
+    """Headline figures in ``current`` worse than ``committed`` by more than ``tolerance``.
+
+    Both arguments map set names to figures with a ``headline`` dict (the
+    ``subset`` part of the figures file). A figure missing from ``current``
+    is a regression too: a scorer silently dropping it must not pass.
+
+    Returns:
+        One line per regression, ``set.metric: committed -> current``.
+    """
+    out = []
+    for set_name, figs in sorted(committed.items()):
+        now = (current.get(set_name) or {}).get("headline") or {}
+        for metric, before in sorted((figs.get("headline") or {}).items()):
+            if not isinstance(before, (int, float)):
+                continue
+            after = now.get(metric)
+            if not isinstance(after, (int, float)):
+                out.append(f"{set_name}.{metric}: {before} -> missing")
+                continue
+            worse = after > before + tolerance if metric in LOWER_IS_BETTER else after < before - tolerance
+            if worse:
+                out.append(f"{set_name}.{metric}: {before} -> {after}")
+    return out

@@ -1,0 +1,237 @@
+"""Render the figures of :func:`~flashpoint.eval.runner.run_all` as docs/ACCURACY.md.
+
+The Markdown is generated, never edited by hand: ``make accuracy`` rewrites
+it together with ``docs/accuracy.json``, which the CI guard reads.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import UsageError
+from .metrics import Confusion
+
+
+@dataclass(frozen=True)
+class Target:
+    """A goal for one headline figure; ``higher`` says which way is better."""
+
+    set: str
+    metric: str
+    goal: float
+    higher: bool = True
+    label: str = ""
+
+    def met(self, value: float) -> bool:
+        """Whether ``value`` reaches the goal."""
+        return value >= self.goal if self.higher else value <= self.goal
+
+
+TARGETS = (
+    Target("cameo_manual", "root_any", 0.80, label="root right (any event)"),
+    Target("cameo_manual", "full_any", 0.55, label="full code right (any event)"),
+    Target("petrarch2", "no_event_fp_rate", 0.15, higher=False, label="records expecting none that get events"),
+    Target("plover_gsr", "type_accuracy", 0.70, label="PLOVER type right (default settings, headline)"),
+    Target("plover_gsr", "dyad_accuracy_of_type_right", 0.70, label="source and target right, of type-right"),
+    Target("india_police", "kill_f1", 0.65, label="KILL F1 (police source, headline)"),
+    Target("india_police", "arrest_f1", 0.65, label="ARREST F1 (police source, headline)"),
+    Target("india_police", "force_f1", 0.65, label="FORCE F1 (police source, headline)"),
+    Target("case2021", "weighted_f1_seen", 0.60, label="weighted F1, 25 seen types (headline)"),
+    Target("example_article", "required_found", 10, label="required events found (of 10)"),
+    Target("example_article", "spurious", 2, higher=False, label="spurious events"),
+)
+COUNT_METRICS = frozenset({"required_found", "spurious"})
+
+
+def fmt(metric: str, value: Any) -> str:
+    """A figure for people: counts as integers, rates as percentages."""
+    if value is None:
+        return "–"
+    if metric in COUNT_METRICS or isinstance(value, int) and not isinstance(value, bool) and value > 1:
+        return str(int(value))
+    return f"{100 * float(value):.1f}%"
+
+
+def _headline_table(sets: dict[str, Any], title: str = "") -> list[str]:
+    lines = [title, "", "| set | figure | value | target | status |", "|---|---|---:|---:|---|"] if title else \
+        ["| set | figure | value | target | status |", "|---|---|---:|---:|---|"]
+    targeted = {(t.set, t.metric): t for t in TARGETS}
+    for set_name, figs in sets.items():
+        for metric, value in (figs.get("headline") or {}).items():
+            t = targeted.get((set_name, metric))
+            goal = ("≥ " if t.higher else "≤ ") + fmt(metric, t.goal) if t else ""
+            status = ("met" if t.met(value) else "**short**") if t else ""
+            lines.append(f"| {set_name} | {t.label if t else metric} | {fmt(metric, value)} | {goal} | {status} |")
+    return lines
+
+
+def _prf_line(name: str, prf: dict[str, Any]) -> str:
+    return (f"| {name} | {prf['tp']} | {prf['fp']} | {prf['fn']} | {fmt('p', prf['precision'])} | "
+            f"{fmt('r', prf['recall'])} | {fmt('f', prf['f1'])} |")
+
+
+_PRF_HEAD = ["| level | tp | fp | fn | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+
+
+def _section_cameo(f: dict[str, Any]) -> list[str]:
+    out = [f"## cameo_manual ({f['n']} sentences, open actors)", "",
+           "One CAMEO code per sentence. *Any*: some emitted event has the gold root (code); *top*: the",
+           "highest-confidence event has it. Precision below counts every extra event as a false positive.", "",
+           *_PRF_HEAD, _prf_line("root", f["root_prf"]), _prf_line("full code", f["full_prf"]), "",
+           "Confusion of roots (rows gold root, columns the top event's root; `none` = no event):", "",
+           Confusion.from_dict(f["confusion_roots"]).markdown(), ""]
+    return out
+
+
+def _section_petrarch(f: dict[str, Any]) -> list[str]:
+    return [f"## petrarch2 ({f['n']} sentences scored, {f['excluded']} excluded, open actors)", "",
+            "Codes only (the suite's actors are fictional). Excluded: the records marked `sentence=\"false\"`",
+            "(TABARI features PETRARCH never implemented). Records with a gold error expect no event.",
+            f"Expected codes: {f['expected_codes']}, of which {f['expected_valid_codes']} are CAMEO codes",
+            "(the rest, such as 903 or 174K, test PETRARCH's dictionaries; *valid* figures leave them out).",
+            f"Records expecting no event: {f['no_event_records']}; with events: {f['no_event_records_with_events']}.",
+            "", *_PRF_HEAD, _prf_line("full code", f["code_prf"]), _prf_line("root", f["root_prf"]), ""]
+
+
+def _section_plover(f: dict[str, Any]) -> list[str]:
+    out = [f"## plover_gsr ({f['n']} sentences)", "",
+           "Headline with default settings (actors are scored, so unknown names are not accepted); the",
+           "`open_actors_*` figures repeat the run with `Settings(open_actors=True)`. A record's type is",
+           "right when any event has the gold PLOVER type; its dyad is right when such an event's source",
+           "is a gold source and its target a gold target (any target when the gold has none; both ways",
+           "for `SRC/TAR` records). Our organisations count as `IGO` (or `NGO` by sector), as the gold",
+           "codes them by sector only.", "",
+           f"CAMEO root from the manual example the record came from ({f['cameo_from_manual_n']} records):",
+           f"{fmt('r', f['cameo_from_manual_root_any'])} right (any event).", "",
+           *_PRF_HEAD, _prf_line("PLOVER type", f["type_prf"]), _prf_line("source actor", f["source_prf"]),
+           _prf_line("target actor", f["target_prf"]), "",
+           "PLOVER 0.5b1 → current type map (from `coding/data/plover.yaml`, `old_types`):", "",
+           "| 0.5b1 | current |", "|---|---|"]
+    out += [f"| {old} | {new} |" for old, new in f.get("type_map", {}).items()]
+    return out + [""]
+
+
+def _rules_table(labelmap: Any) -> list[str]:
+    lines = ["| label | when an event has |", "|---|---|"]
+    return lines + [f"| {r.label} | {r.describe()} |" for r in labelmap.rules]
+
+
+def _section_india(f: dict[str, Any], labelmap: Any) -> list[str]:
+    out = [f"## india_police ({f['n']} sentences, {f['sentences_with_gold_label']} with a gold label, open actors)", "",
+           "Sentence-level labels over every sentence (false alarms on the many quiet sentences count).",
+           "Headline: only events whose source is the police (sector POL or police words in the",
+           "mention), since the gold labels police actions; *any source* drops that condition.", ""]
+    out += ["| variant | label | support | tp | fp | fn | precision | recall | F1 |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for variant, labels in f["detail"].items():
+        for label, d in labels.items():
+            out.append(f"| {variant} | {label} | {d['support']} | {d['tp']} | {d['fp']} | {d['fn']} | "
+                       f"{fmt('p', d['precision'])} | {fmt('r', d['recall'])} | {fmt('f', d['f1'])} |")
+    out += ["", "Label map (`eval/data/labelmaps.yaml`; a sentence gets every label one of its events maps to):", ""]
+    return out + _rules_table(labelmap) + [""]
+
+
+def _section_case(f: dict[str, Any], labelmap: Any) -> list[str]:
+    out = [f"## case2021 ({f['n']} snippets, {f['n_seen']} of a seen type, open actors)", "",
+           "One label per snippet: the first mapped event by descending confidence, else NONE.",
+           f"Macro F1 (seen): {fmt('f', f['macro_f1_seen'])}; seen snippets with no label: {f['predicted_none_seen']}.", "",
+           "| type | support | precision | recall | F1 |", "|---|---:|---:|---:|---:|"]
+    for label, d in f["per_label_seen"].items():
+        out.append(f"| {label} | {d['support']} | {fmt('p', d['precision'])} | {fmt('r', d['recall'])} | {fmt('f', d['f1'])} |")
+    out += ["", "Label map (first matching rule wins):", ""]
+    return out + _rules_table(labelmap) + [""]
+
+
+def _section_example(f: dict[str, Any]) -> list[str]:
+    out = ["## example article (belarus_border_2021)", "",
+           f"{f['events']} events; required found {f['headline']['required_found']} of {f['required_total']};",
+           f"spurious {f['headline']['spurious']}. Missing: {', '.join(f['missing']) or 'none'}.", ""]
+    return out
+
+
+def _section_locations(f: dict[str, Any]) -> list[str]:
+    out = ["## event_location (geo engineer's scorer)", "",
+           "| records | n | gold located | predicted | exact P | exact R | exact F1 | overlap F1 | overlap accuracy |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for name in ("gold_relabel", "all"):
+        r = f[name]
+        out.append(f"| {name} | {r['n']} | {r['gold_located']} | {r['predicted_located']} | "
+                   f"{fmt('p', r['exact']['precision'])} | {fmt('r', r['exact']['recall'])} | {fmt('f', r['exact']['f1'])} | "
+                   f"{fmt('f', r['overlap']['f1'])} | {fmt('a', r['overlap']['accuracy'])} |")
+    return out + [""]
+
+
+CAVEATS = """## Caveats
+
+- All gold data is third-party (see `../shared/evaldata/README.md`); it is read at evaluation time and
+  never copied into the repository.
+- cameo_manual holds the CAMEO manual's own textbook sentences: expect optimistic scores.
+- petrarch2 is a functional test suite for PETRARCH's dictionaries, not a sample of news.
+- plover_gsr labels are PLOVER 0.5b1; they are mapped to current types before scoring (table above).
+- india_police text is lower-cased, with upstream's imperfect sentence splits; FAIL and ANY_ACTION are not scored.
+- case2021 and india_police use hand-made label maps (this file shows them); they are our judgment, not the
+  gold sets' own mapping.
+- The CI guard (`tests/eval/test_accuracy_guard.py`) re-runs the subset below and fails when a figure falls
+  more than 2 points below the committed one in `docs/accuracy.json`.
+"""
+
+
+def render_markdown(figures: dict[str, Any]) -> str:
+    """The whole ACCURACY.md text for ``figures`` (from ``run_all``)."""
+    from .labelmap import load_labelmaps
+
+    maps = load_labelmaps()
+    sets = figures.get("sets") or {}
+    lines = ["# Accuracy", "",
+             f"Generated by `flashpoint eval --all --write docs/ACCURACY.md` on {figures.get('generated')} "
+             f"at commit `{figures.get('commit') or 'unknown'}`. Do not edit by hand: `make accuracy` rewrites",
+             "this file and `docs/accuracy.json` (the figures the CI guard compares against).", "",
+             *_headline_table(sets, "## Summary"), ""]
+    sections = {
+        "cameo_manual": _section_cameo, "petrarch2": _section_petrarch, "plover_gsr": _section_plover,
+        "india_police": lambda f: _section_india(f, maps["india_police"]),
+        "case2021": lambda f: _section_case(f, maps["case2021"]),
+        "example_article": _section_example, "event_location": _section_locations,
+    }
+    for name, render in sections.items():
+        if name in sets:
+            lines += render(sets[name])
+    limits = figures.get("subset_limits") or {}
+    lines += ["## CI subset", "",
+              "What `tests/eval/test_accuracy_guard.py` runs: " +
+              ", ".join(f"{k} {'all' if v is None else f'first {v}'}" for k, v in limits.items()) + ".", "",
+              *_headline_table(figures.get("subset") or {}), "", CAVEATS]
+    return "\n".join(lines)
+
+
+def write_report(figures: dict[str, Any], markdown: str | Path | None, figures_path: str | Path | None) -> None:
+    """Write ACCURACY.md and/or the JSON figures.
+
+    Raises:
+        UsageError: a file cannot be written.
+    """
+    try:
+        if figures_path:
+            Path(figures_path).write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        if markdown:
+            Path(markdown).write_text(render_markdown(figures), encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write the accuracy report: {exc}") from exc
+
+
+def read_figures(path: str | Path) -> dict[str, Any]:
+    """Read a committed figures file.
+
+    Raises:
+        UsageError: the file is missing or not a JSON object.
+    """
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UsageError(f"cannot read the figures file {path}: {exc}; run `make accuracy`") from exc
+    if not isinstance(data, dict):
+        raise UsageError(f"{path} must hold a JSON object; run `make accuracy`")
+    return data

@@ -1,0 +1,77 @@
+"""Report rendering, figure files and the guard's comparison (no model)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from flashpoint.errors import UsageError
+from flashpoint.eval.guard import regressions
+from flashpoint.eval.report import TARGETS, fmt, read_figures, render_markdown, write_report
+
+from .helpers import coded, event, record
+
+
+def _figures():
+    from flashpoint.eval.event_sets import score_cameo_manual
+
+    cameo = score_cameo_manual([coded(record("a", ["0411"]), event("0411")), coded(record("b", ["190"]))]).figures
+    return {
+        "generated": "2024-01-01", "commit": "abc1234", "evaldata": "/x",
+        "sets": {"cameo_manual": cameo,
+                 "example_article": {"events": 3, "headline": {"required_found": 10, "spurious": 3},
+                                     "required_total": 10, "missing": [], "spurious_events": []}},
+        "subset": {"cameo_manual": cameo}, "subset_limits": {"cameo_manual": None, "india_police": 3000},
+    }
+
+
+def test_markdown_has_targets_status_and_confusion():
+    md = render_markdown(_figures())
+    assert md.startswith("# Accuracy")
+    assert "abc1234" in md and "2024-01-01" in md
+    assert "| cameo_manual | root right (any event) | 50.0% | ≥ 80.0% | **short** |" in md
+    assert "| example_article | required events found (of 10) | 10 | ≥ 10 | met |" in md
+    assert "| example_article | spurious events | 3 | ≤ 2 | **short** |" in md
+    assert "gold \\ predicted" in md
+    assert "india_police first 3000" in md
+
+
+def test_every_target_names_a_headline_metric():
+    from flashpoint.eval import event_sets, label_sets
+
+    assert {t.set for t in TARGETS} <= {"cameo_manual", "petrarch2", "plover_gsr", "india_police", "case2021",
+                                        "example_article"}
+    assert event_sets and label_sets  # targets are checked against real output in the guard test
+
+
+def test_fmt():
+    assert fmt("root_any", 0.8123) == "81.2%"
+    assert fmt("spurious", 1) == "1"
+    assert fmt("x", None) == "–"
+
+
+def test_write_and_read_figures(tmp_path):
+    figs = _figures()
+    write_report(figs, tmp_path / "ACCURACY.md", tmp_path / "accuracy.json")
+    assert read_figures(tmp_path / "accuracy.json") == json.loads(json.dumps(figs))
+    assert (tmp_path / "ACCURACY.md").read_text(encoding="utf-8").startswith("# Accuracy")
+    with pytest.raises(UsageError):
+        write_report(figs, tmp_path / "no" / "such" / "dir.md", None)
+
+
+@pytest.mark.parametrize("content", ["", "{", "[1]", "\x00\xff"])
+def test_read_figures_refuses_bad_files(tmp_path, content):
+    path = tmp_path / "f.json"
+    path.write_text(content, encoding="latin-1")
+    with pytest.raises(UsageError, match="make accuracy"):
+        read_figures(path)
+
+
+def test_guard_regressions():
+    committed = {"a": {"headline": {"root": 0.80, "no_event_fp_rate": 0.10, "note": "text"}}}
+    assert regressions(committed, {"a": {"headline": {"root": 0.79, "no_event_fp_rate": 0.11}}}) == []
+    bad = regressions(committed, {"a": {"headline": {"root": 0.77, "no_event_fp_rate": 0.13}}})
+    assert bad == ["a.no_event_fp_rate: 0.1 -> 0.13", "a.root: 0.8 -> 0.77"]
+    assert regressions(committed, {}) == ["a.no_event_fp_rate: 0.1 -> missing", "a.root: 0.8 -> missing"]
+    assert regressions({}, {"a": {"headline": {"root": 0.1}}}) == []
