@@ -22,7 +22,7 @@ class Settings:
     open_actors: bool = False  # accept unknown proper nouns and country-less generic actors
     batch_size: int = 64
     n_process: int = 1
-    max_chars: int = 2_000_000  # longer documents are cut into pieces
+    max_chars: int = 10_000_000  # text beyond this is not coded (documents are parsed in 100k pieces)
     allow_private: bool = False
 
     @classmethod

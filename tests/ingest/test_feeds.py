@@ -117,3 +117,10 @@ def test_parse_feed_never_opens_names_itself(tmp_path):
     path.write_text(rss([("t", "https://x.example/", "d")]))
     with pytest.raises(InputError):
         parse_feed(str(path).encode(), "k")  # a path as bytes is data, not a file to open
+
+
+def test_relative_entry_links_resolve_against_the_feed():
+    feed = rss([("Rel", "/story", "teaser")])
+    with site({**PAGES, "/news/feed": (200, "application/rss+xml", feed)}) as f:
+        arts, fails, _ = split(FeedSource("https://news.example/news/feed", f))
+    assert not fails and arts[0].url == "https://news.example/story"

@@ -133,3 +133,13 @@ def test_csv_huge_field_is_read_and_cut():
     data = b"text\n" + b"z" * 300_000 + b"\n"
     arts, fails, notes = split(csv_items(data, "big.csv", 1000))
     assert not fails and len(arts[0].text) == 1000 and notes
+
+
+def test_hostile_ids_and_urls():
+    arts, fails, _ = jsonl(
+        json.dumps({"id": "x" * 300, "text": "a"}) + "\n"
+        + json.dumps({"id": "  ", "text": "b", "url": "https://x.example/\u0000a"}) + "\n"
+        + json.dumps({"id": True, "text": "c"}) + "\n"
+    )
+    assert "longer than 256" in fails[0].reason and "must be a string" in fails[1].reason
+    assert arts[0].url == "https://x.example/a" and arts[0].id == content_id("url", "https://x.example/a")

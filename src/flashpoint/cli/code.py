@@ -20,7 +20,8 @@ BINARY_SNIFF = 4096
 def read_text_bytes(data: bytes, name: str) -> str:
     """Decode a document, refusing what is clearly binary."""
     head = data[:BINARY_SNIFF]
-    if b"\x00" in head and head.count(b"\x00") > len(head) // 20:
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    if b"\x00" in head or (head and controls / len(head) > 0.1):
         raise InputError(f"{name}: looks like a binary file, not text")
     return data.decode("utf-8", errors="replace")
 

@@ -19,6 +19,7 @@ from ..types import Article, content_id
 # A control character other than tab, newline and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SNIFF = 8192
+MAX_ID = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +47,9 @@ def decode(data: bytes, key: str, charset: str | None = None) -> tuple[str, Note
     """
     if not data.strip():
         raise InputError(f"{key}: empty input; nothing to ingest")
-    encoding = _known_encoding(charset) or "utf-8-sig"
-    wide = encoding.startswith(("utf-16", "utf-32")) or data.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if b"\x00" in data[:_SNIFF] and not wide:
+    bom16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    encoding = _known_encoding(charset) or ("utf-16" if bom16 else "utf-8-sig")
+    if b"\x00" in data[:_SNIFF] and not (bom16 or encoding.startswith(("utf-16", "utf-32"))):
         raise InputError(f"{key}: looks like a binary file (NUL bytes); give text, HTML, JSONL or CSV")
     try:
         return data.decode(encoding), None
@@ -140,9 +141,12 @@ def make_article(
         yield Note(key, f"date dropped: {exc}")
         iso = None
     title = clean_text(title)[:1000] or None if isinstance(title, str) else None
-    url = url.strip() if isinstance(url, str) and url.strip() else None
+    url = clean_text(url)[:2000] or None if isinstance(url, str) else None
+    given = clean_text(str(id)) if id is not None else ""
+    if len(given) > MAX_ID:
+        raise InputError(f"{key}: 'id' longer than {MAX_ID} characters; use a shorter id or none")
     yield Article(
-        id=str(id).strip() if id not in (None, "") else article_id(url, text, title),
+        id=given or article_id(url, text, title),
         text=text,
         date=iso,
         title=title,

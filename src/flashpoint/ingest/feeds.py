@@ -9,10 +9,12 @@ is already known (``seen``) are not fetched again.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from ..errors import FetchError, InputError
 from ..store.base import Failure
@@ -128,6 +130,9 @@ class FeedSource:
             yield Failure(key=self.url, stage="parse", reason=str(exc))
             return
         for entry in entries:
+            if entry.link:
+                # Relative links are relative to where the feed really was.
+                entry = dataclasses.replace(entry, link=urljoin(result.final_url, entry.link.strip()))
             yield from self._entry(entry, feed_title)
         self._done = result
 
@@ -140,9 +145,9 @@ class FeedSource:
     def _entry(self, entry: FeedEntry, feed_title: str | None) -> Iterator[Item]:
         key = entry.link or entry.guid or f"{self.url}#{entry.title}"
         try:
-            text = html_to_text(entry.content) if entry.content else ""
             if entry.link and self.seen(article_id(entry.link, "", None)):
                 return
+            text = html_to_text(entry.content) if entry.content else ""
             if len(text) >= FULL_CONTENT_CHARS or not entry.link:
                 yield from make_article(key, text, max_chars=self.max_chars, title=entry.title,
                                         url=entry.link, date=entry.date, outlet=feed_title)

@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 
 from ..errors import InputError
 from ..store.base import Failure
-from .document import Item, Note, decode, make_article
+from .document import Item, decode, make_article
 
 FIELDS = ("id", "text", "date", "title", "url", "outlet", "language")
 
@@ -34,8 +34,6 @@ def record_items(record: Any, key: str, max_chars: int, default_date: str | None
             if value is not None and not isinstance(value, (str, int)) or isinstance(value, bool):
                 raise InputError(f"{key}: field {name!r} must be a string")
             fields[name] = str(value) if value is not None else None
-        if fields["id"] is not None and len(fields["id"]) > 256:
-            raise InputError(f"{key}: 'id' longer than 256 characters")
         yield from make_article(
             key, text, max_chars=max_chars, date=record.get("date") or default_date, **fields
         )
