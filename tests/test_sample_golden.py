@@ -61,7 +61,11 @@ def key_recall(coded) -> tuple[float, list[KeyEvent]]:
         src, tgt = KeyEvent.side(k.source), KeyEvent.side(k.target)
         ok = any(
             e.source and e.source.key == src and e.cameo_root == k.root
-            and (e.target is None and not tgt or e.target is not None and e.target.key == tgt or tgt in ("", "NGO", "REF", "CVL"))
+            and (
+                (e.target is None and tgt in ("", src))  # self-directed: "Poland declared an emergency"
+                or (e.target is not None and e.target.key == tgt)
+                or tgt in ("NGO", "REF", "CVL")
+            )
             for e in coded.get(k.doc_id, [])
         )
         if not ok:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import resource
 import time
-import tracemalloc
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -79,14 +78,22 @@ class CoderBench:
         ]
 
 
+def _rss_mb() -> float:
+    """Current resident memory of this process (Linux), in MB."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return pages * resource.getpagesize() / 1e6
+
+
 def _timed_load(fn: Callable[[], object]) -> tuple[float, float]:
-    tracemalloc.start()
+    """Wall time and resident-memory growth of one (first, uncached) load."""
+    before = _rss_mb()
     t0 = time.perf_counter()
     fn()
     elapsed = time.perf_counter() - t0
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return elapsed, peak / 1e6
+    return elapsed, max(0.0, _rss_mb() - before)
 
 
 def bench_coder(min_chars: int = 1_000_000, rounds: int = 2, settings: Settings | None = None) -> CoderBench:

@@ -206,11 +206,11 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
                 dates[i] = rd
                 historical[i] = rd.historical
                 break
+    countries = _doc_countries(doc, res.kb)
     coder = Coder(res.patterns, res.kb, res.ontology, settings.open_actors)
-    coded = coder.code_document(cands, published, historical)
+    coded = coder.code_document(cands, published, historical, countries[0] if countries else None)
     if not coded:
         return []
-    countries = _doc_countries(doc, res.kb)
     places = article_places(doc, res.gazetteer, countries)
     main_place = places[0] if places else None
     events: list[Event] = []

@@ -80,7 +80,6 @@ def test_dyads(nlp, text, expected):
         ("If talks fail, Russia would attack Ukraine.", "hypothetical", False),
         ("Russia could attack Ukraine.", "hypothetical", False),
         ("Poland said Russia attacked Ukraine.", "reported", False),
-        ("Russia refused to meet Ukraine.", "asserted", True),
     ],
 )
 def test_modality(nlp, text, modality, negated):
@@ -88,6 +87,12 @@ def test_modality(nlp, text, modality, negated):
     assert events, text
     assert events[0][3] == modality
     assert events[0][4] is negated
+
+
+def test_refusal_is_a_rejection_and_a_negated_meeting(nlp):
+    events = code(nlp, "Russia refused to meet Ukraine.")
+    assert ("RUS", "125", "UKR", "asserted", False, None) in events
+    assert any(e[1].startswith("04") and e[4] is True for e in events)
 
 
 def test_reported_speech_attribution(nlp):

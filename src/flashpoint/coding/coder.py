@@ -33,6 +33,7 @@ NOUN_OWN_SOURCE_ROLES = ("poss", "mod", "prep:by")
 MAX_ACTORS_PER_SIDE = 4
 # Roots where "A and B <verb>" with no object means A and B act toward each other.
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
+DECISION_VERBS = {"agree", "decide", "vote", "resolve"}
 
 
 @dataclass
@@ -70,8 +71,8 @@ class DocState:
         for actor, is_person in reversed(self.actors):
             if kind == "person" and is_person:
                 return actor
-            if kind == "org" and actor.org and not is_person:
-                return actor
+            if kind == "org" and actor.org:
+                return actor  # a person who leads an organisation also stands for it
             if kind == "country" and actor.country and not actor.org and not is_person:
                 return Actor(actor.text, actor.name, actor.country, None, actor.sector, actor.code)
             if kind == "thing" and not is_person:
@@ -175,8 +176,10 @@ class Coder:
         return "asserted"
 
     def _intent_code(self, code: str, cand: Candidate) -> str:
-        if not cand.future or cand.hypothetical:
+        if not cand.future or cand.hypothetical or cand.kind == "noun":
             return code
+        if cand.intent in DECISION_VERBS and code[:2] >= "09":
+            return code  # "agreed to broaden sanctions" is a decision, not a threat
         intent = self.patterns.intent
         for key in (code, code[:3], code[:2]):
             if key in intent:
@@ -189,8 +192,11 @@ class Coder:
         cands: list[Candidate],
         when: date | None,
         historical: dict[int, bool] | None = None,
+        main_country: str | None = None,
     ) -> list[CodedEvent]:
-        state = DocState()
+        # Generic actors ("police", "the defence ministry") take the country of the
+        # latest named subject, or the article's main country before there is one.
+        state = DocState(subject_country=main_country)
         out: list[CodedEvent] = []
         historical = historical or {}
         used_nouns: set[int] = set()
@@ -258,6 +264,15 @@ class Coder:
                 if res is not None and (res.actor.country or self.open_actors):
                     a = res.actor
                     sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]
+            if not sources and self.open_actors and (cand.passive or cand.kind == "noun") \
+                    and not any(m.role == "agent" for m in cand.subjects):
+                # Open mode codes agentless reports ("grenades were hurled at ...") with an unknown source.
+                sources = [(Actor("(unknown)", "unknown"), 0.5)]
+            if not sources and pattern.symmetric and cand.kind == "noun":
+                # "clashes between the army and the RSF": both sides act on each other.
+                sides = self._actors([m for m in cand.preps if m.role == "prep:between"], when, state, cand.quote)
+                if len(sides) > 1:
+                    return self._symmetric(i, cand, pattern, sides, attribution, historical)
             if not sources:
                 return []
             if sources[0][0].country and cand.kind == "verb":
@@ -308,6 +323,8 @@ class Coder:
 def _slot_mentions(cand: Candidate, slot: str) -> list[Mention]:
     if slot == "obj":
         return [m for m in cand.objects if m.role in ("obj", "appos")]
+    if slot == "xobj":
+        return list(cand.xcomp_args)
     if slot == "subj":
         return [m for m in cand.subjects if m.role == "subj"]
     if slot == "ccomp_subj":

@@ -66,6 +66,14 @@ def petrarch_excluded(coded: Coded) -> bool:
     return str(coded.record.meta_get("sentence_sentence", "true")).lower() == "false"
 
 
+def requires_dyad(coded: Coded) -> bool:
+    """The record's own PETRARCH configuration: with ``require_dyad`` true (most
+    records) an event needs both a source and a target to count, as in PETRARCH."""
+    config = coded.record.meta_get("config", {}) or {}
+    config = dict(config) if not isinstance(config, dict) else config
+    return str(config.get("require_dyad", "false")).lower() == "true"
+
+
 def score_petrarch2(coded: Sequence[Coded], valid_codes: frozenset[str] | set[str]) -> SetResult:
     """Score the PETRARCH unit-test suite (codes only; its actors are fictional)."""
     code_prf = root_prf = valid_code = valid_root = PRF()
@@ -77,8 +85,9 @@ def score_petrarch2(coded: Sequence[Coded], valid_codes: frozenset[str] | set[st
             rows.append(diff_row("petrarch2", c, "excluded"))
             continue
         gold = [] if c.record.meta_get("gold_error") else [g.code for g in c.record.expected if g.code]
-        codes = [e.cameo for e in c.events]
-        roots = [e.cameo_root for e in c.events]
+        events = [e for e in c.events if not requires_dyad(c) or (e.source is not None and e.target is not None)]
+        codes = [e.cameo for e in events]
+        roots = [e.cameo_root for e in events]
         m_code, m_root = match(gold, codes), match([g[:2] for g in gold], roots)
         code_prf, root_prf = code_prf + m_code, root_prf + m_root
         valid = [g for g in gold if g in valid_codes]
@@ -86,8 +95,8 @@ def score_petrarch2(coded: Sequence[Coded], valid_codes: frozenset[str] | set[st
         valid_root = valid_root + match([g[:2] for g in valid], roots)
         if not gold:
             none_records += 1
-            none_with_events += bool(c.events)
-            verdict = "spurious" if c.events else "quiet"
+            none_with_events += bool(events)
+            verdict = "spurious" if events else "quiet"
         else:
             verdict = "found" if m_code.fn == 0 else "partial" if m_code.tp else "root" if m_root.tp else "missed"
         rows.append(diff_row("petrarch2", c, verdict))

@@ -25,6 +25,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 NEG_WORDS = {"not", "n't", "never", "no"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "recommend"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ class Candidate:
     xcomp: str | None  # lemma of an open complement ("call on X to *cease*")
     ccomp_aux: tuple[str, ...]  # auxiliaries of a clausal complement ("said Iraq *must* comply")
     ccomp_subjects: tuple[Mention, ...]  # its subjects ("said *Iraq* must comply")
+    xcomp_args: tuple[Mention, ...]  # objects and prepositional objects of the open complement
     particle: str | None
     passive: bool
     negated: bool
@@ -219,7 +221,10 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
             if cur.pos_ == "NOUN" and tok.dep_ == "acl":
                 return expand(cur, "subj"), passive
             subs = [c for c in cur.children if c.dep_ in SUBJ_DEPS]
-            if subs and tok.dep_ in ("xcomp", "conj"):
+            shares = tok.dep_ in ("xcomp", "conj") or (
+                tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children)
+            )
+            if subs and shares:
                 return [m for s in subs for m in expand(s, "subj")], passive
         else:
             break
@@ -442,6 +447,14 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
                     preps.extend(_prep_mentions(t.head, 1))
     ccomp_aux: list[str] = []
     ccomp_subjects: list[Mention] = []
+    xcomp_args: list[Mention] = []
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            for g in c.children:
+                if g.dep_ in OBJ_DEPS:
+                    xcomp_args.extend(expand(g, "xobj"))
+                    xcomp_args.extend(replace(m, role="xobj") for m in _deep_mentions(g) if m.role in ("deep:poss", "deep:mod", "deep:of"))
+            xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from"))
     for c in tok.children:
         if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
             aux = [a.lower_ for a in c.children if a.dep_ == "aux"]
@@ -454,6 +467,12 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
                 comp_verb = c.lemma_.lower()
                 if any(a.lower_ in ("must", "should") for a in c.children):
                     xcomp = comp_verb
+                elif tok.lemma_.lower() in SUBJUNCTIVE_VERBS:
+                    # "demanded that the soldiers return": the complement says what is demanded
+                    xcomp = comp_verb
+                    for sub in c.children:
+                        if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS:
+                            ccomp_subjects.extend(expand(sub, "ccomp_subj"))
     # A particle that is really a preposition ("called *on* Israel to ...") counts as one.
     prep_lemmas = tuple(c.lower_ for c in tok.children if c.dep_ in ("prep", "dative", "agent") or (c.dep_ == "prt" and c.lower_ in ("on", "upon", "for")))
     if particle in ("on", "upon", "for"):
@@ -487,6 +506,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
         comp_lemmas=comp_lemmas,
         ccomp_aux=tuple(ccomp_aux),
         ccomp_subjects=tuple(ccomp_subjects),
+        xcomp_args=tuple(xcomp_args),
         prep_lemmas=prep_lemmas,
         pobj_lemmas=pobj_lemmas,
         xcomp=xcomp,
@@ -535,6 +555,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         comp_lemmas=(),
         ccomp_aux=(),
         ccomp_subjects=(),
+        xcomp_args=(),
         prep_lemmas=tuple(c.lower_ for c in tok.children if c.dep_ == "prep"),
         pobj_lemmas=(),
         xcomp=None,
