@@ -208,7 +208,7 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
                 break
     countries = _doc_countries(doc, res.kb)
     coder = Coder(res.patterns, res.kb, res.ontology, settings.open_actors)
-    coded = coder.code_document(cands, published, historical, countries[0] if countries else None)
+    coded = coder.code_document(cands, published, historical, tuple(countries))
     if not coded:
         return []
     places = article_places(doc, res.gazetteer, countries)

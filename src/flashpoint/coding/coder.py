@@ -59,6 +59,7 @@ class DocState:
     actors: list[tuple[Actor, bool]] = field(default_factory=list)  # (actor, is_person)
     accusers: dict[str, Actor] = field(default_factory=dict)  # accused key -> accuser
     subject_country: str | None = None
+    countries: tuple[str, ...] = ()  # the article's countries, most mentioned first
     coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
 
@@ -92,7 +93,7 @@ class Coder:
         self.open_actors = open_actors
 
     # -- actors -------------------------------------------------------------------
-    def _resolve(self, m: Mention, when, state: DocState, in_quote: int | None) -> tuple[Actor | None, float]:
+    def _resolve(self, m: Mention, when, state: DocState, in_quote: int | None, avoid: str | None = None) -> tuple[Actor | None, float]:
         """Resolve a mention to an actor; the float is a confidence factor."""
         if m.pronoun:
             if m.pronoun in FIRST_PERSON:
@@ -114,7 +115,12 @@ class Coder:
             context = owner.country if owner else None
         elif m.possessor in FIRST_PERSON and in_quote is not None and in_quote in state.speakers:
             context = state.speakers[in_quote].country
-        res = self.kb.resolve(m.text, when, context or state.subject_country)
+        if context is None:
+            # A generic target ("the administration building", "the police") is rarely
+            # in the source's own country: take the first article country that is not it.
+            pool = [state.subject_country, *state.countries] if avoid is None else [c for c in state.countries if c != avoid]
+            context = next((c for c in pool if c), None)
+        res = self.kb.resolve(m.text, when, context)
         if res is None:
             if self.open_actors and m.proper:
                 return Actor(m.text, m.text), 0.6
@@ -132,11 +138,11 @@ class Coder:
             return None
         return Actor(text, actor.name, actor.country, actor.org, actor.sector, actor.code)
 
-    def _actors(self, mentions, when, state, quote, limit=MAX_ACTORS_PER_SIDE) -> list[tuple[Actor, float]]:
+    def _actors(self, mentions, when, state, quote, limit=MAX_ACTORS_PER_SIDE, avoid=None) -> list[tuple[Actor, float]]:
         out: list[tuple[Actor, float]] = []
         keys: set[str] = set()
         for m in mentions:
-            actor, factor = self._resolve(m, when, state, quote)
+            actor, factor = self._resolve(m, when, state, quote, avoid)
             if actor is not None and actor.key not in keys:
                 keys.add(actor.key)
                 out.append((actor, factor))
@@ -156,7 +162,8 @@ class Coder:
             mentions = _slot_mentions(cand, slot)
             if not mentions:
                 continue
-            found = [(a, f) for a, f in self._actors(mentions, when, state, cand.quote) if a.key not in source_keys or a.code not in {s.code for s, _ in sources}]
+            avoid = sources[0][0].country if sources else None
+            found = self._actors(mentions, when, state, cand.quote, avoid=avoid)
             # A target identical to the source is no dyad: try the next slot.
             found = [(a, f) for a, f in found if not any(a.code == s.code for s, _ in sources)]
             if found:
@@ -192,11 +199,11 @@ class Coder:
         cands: list[Candidate],
         when: date | None,
         historical: dict[int, bool] | None = None,
-        main_country: str | None = None,
+        countries: tuple[str, ...] = (),
     ) -> list[CodedEvent]:
         # Generic actors ("police", "the defence ministry") take the country of the
         # latest named subject, or the article's main country before there is one.
-        state = DocState(subject_country=main_country)
+        state = DocState(subject_country=countries[0] if countries else None, countries=tuple(countries))
         out: list[CodedEvent] = []
         historical = historical or {}
         used_nouns: set[int] = set()
