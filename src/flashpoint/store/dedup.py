@@ -12,6 +12,7 @@ million stored ones is a handful of index lookups, never a scan:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import struct
@@ -99,6 +100,7 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+@functools.lru_cache(maxsize=256)  # ingest asks twice per article: find_duplicate, then add_article
 def minhash(text: str) -> tuple[int, ...]:
     """MinHash signature (``NUM_PERM`` 32-bit values) of the word shingles.
 
