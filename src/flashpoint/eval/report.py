@@ -199,6 +199,9 @@ def render_markdown(figures: dict[str, Any]) -> str:
     for name, render in sections.items():
         if name in sets:
             lines += render(sets[name])
+    from .project import render_project
+
+    lines += render_project(figures.get("project") or {})
     limits = figures.get("subset_limits") or {}
     lines += ["## CI subset", "",
               "What `tests/eval/test_accuracy_guard.py` runs: " +

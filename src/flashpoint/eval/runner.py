@@ -206,6 +206,10 @@ def run_all(evaldata: str | Path | None = None, settings: Settings | None = None
     if example.is_file():
         say("example article")
         figures["sets"]["example_article"] = run_example(example, settings)
+    from .project import run_project
+
+    say("project test data: actor sentences, sample corpus, merge fixture")
+    figures["project"] = run_project(settings)
     if locations and (evaldata / FILE_BY_SET["event_location"]).is_file():
         from ..geo.evaluate import evaluate_locations
 
