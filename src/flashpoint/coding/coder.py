@@ -34,6 +34,7 @@ MAX_ACTORS_PER_SIDE = 4
 # Roots where "A and B <verb>" with no object means A and B act toward each other.
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 DECISION_VERBS = {"agree", "decide", "vote", "resolve"}
+CROSS_BORDER_ROOTS = {"15", "19", "20"}
 
 
 @dataclass
@@ -162,7 +163,9 @@ class Coder:
             mentions = _slot_mentions(cand, slot)
             if not mentions:
                 continue
-            avoid = sources[0][0].country if sources else None
+            # Force across a front line ("a Russian missile hit the administration building")
+            # lands in another country; arrests and repression are domestic.
+            avoid = sources[0][0].country if sources and pattern.code[:2] in CROSS_BORDER_ROOTS else None
             found = self._actors(mentions, when, state, cand.quote, avoid=avoid)
             # A target identical to the source is no dyad: try the next slot.
             found = [(a, f) for a, f in found if not any(a.code == s.code for s, _ in sources)]
