@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import sys
 from pathlib import Path
@@ -48,6 +49,36 @@ def _finish(line, report, quiet: bool) -> None:
         click.echo(format_report(report), err=True)
 
 
+class _Held:
+    """Things to close when a command ends, in reverse order of opening."""
+
+    def __init__(self) -> None:
+        self.items: list = []
+
+    def add(self, item):
+        self.items.append(item)
+        return item
+
+
+@contextlib.contextmanager
+def _session(interrupted: str | None):
+    """Library errors become one-line messages; Ctrl-C says what happens next
+    (``None``: a quiet stop, exit 0); the store and fetcher are always closed."""
+    held = _Held()
+    try:
+        yield held
+    except FlashpointError as exc:
+        fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        if interrupted is None:
+            click.echo("stopped", err=True)
+        else:
+            fail(interrupted, 130)
+    finally:
+        for item in reversed(held.items):
+            item.close()
+
+
 @click.command("ingest")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--date", "pub_date", help="Publication date (YYYY-MM-DD) for text files without a sidecar.")
@@ -81,25 +112,14 @@ def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet
 
     settings = dataclasses.replace(settings, allow_private=allow_private or settings.allow_private,
                                    batch_size=batch_size or settings.batch_size)
-    store = fetcher = None
-    try:
+    with _session("interrupted; what was stored is kept, run the same command again to continue") as held:
         date = check_date(pub_date)
-        store = open_store(settings.db, settings)
-        if any(is_url(v) for v in inputs):
-            fetcher = Fetcher(allow_private=settings.allow_private)
+        store = held.add(open_store(settings.db, settings))
+        fetcher = held.add(Fetcher(allow_private=settings.allow_private)) if any(is_url(v) for v in inputs) else None
         sources = open_sources(list(inputs), settings, fetcher=fetcher, date=date, feed=feed, seen=store.has_article)
         line = _progress(quiet)
         report = ingest(sources, store, _coder(ctx), settings, progress=line)
         _finish(line, report, quiet)
-    except FlashpointError as exc:
-        fail(str(exc), exc.exit_code)
-    except KeyboardInterrupt:
-        fail("interrupted; what was stored is kept, run the same command again to continue", 130)
-    finally:
-        if fetcher is not None:
-            fetcher.close()
-        if store is not None:
-            store.close()
     sys.exit(1 if report.failures else 0)
 
 
@@ -132,27 +152,16 @@ def watch_command(ctx, feeds_file, every, rounds, allow_private, cache_file, qui
     from ..store import open_store
 
     settings = dataclasses.replace(settings, allow_private=allow_private or settings.allow_private)
-    store = fetcher = None
-
     def on_round(number: int, report) -> None:
         if not quiet:
             click.echo(f"round {number}: {format_report(report)}", err=True)
 
-    try:
+    with _session(None) as held:
         seconds = parse_duration(every)
         feeds = read_feed_list(feeds_file)
-        store = open_store(settings.db, settings)
-        fetcher = Fetcher(allow_private=settings.allow_private, cache=ValidatorCache(_cache_path(settings, cache_file)))
+        store = held.add(open_store(settings.db, settings))
+        fetcher = held.add(Fetcher(allow_private=settings.allow_private, cache=ValidatorCache(_cache_path(settings, cache_file))))
         watch(feeds, seconds, store, _coder(ctx), settings, fetcher=fetcher, rounds=rounds, on_round=on_round)
-    except FlashpointError as exc:
-        fail(str(exc), exc.exit_code)
-    except KeyboardInterrupt:
-        click.echo("stopped", err=True)
-    finally:
-        if fetcher is not None:
-            fetcher.close()
-        if store is not None:
-            store.close()
 
 
 @click.command("retry")
@@ -176,22 +185,12 @@ def retry_command(ctx, allow_private, quiet, settings: Settings) -> None:
     from ..store import open_store
 
     settings = dataclasses.replace(settings, allow_private=allow_private or settings.allow_private)
-    store = fetcher = None
-    try:
-        store = open_store(settings.db, settings)
-        fetcher = Fetcher(allow_private=settings.allow_private)
+    with _session("interrupted; run flashpoint retry again to continue") as held:
+        store = held.add(open_store(settings.db, settings))
+        fetcher = held.add(Fetcher(allow_private=settings.allow_private))
         line = _progress(quiet)
         report = retry(store, _coder(ctx), settings, fetcher=fetcher, progress=line)
         _finish(line, report, quiet)
-    except FlashpointError as exc:
-        fail(str(exc), exc.exit_code)
-    except KeyboardInterrupt:
-        fail("interrupted; run flashpoint retry again to continue", 130)
-    finally:
-        if fetcher is not None:
-            fetcher.close()
-        if store is not None:
-            store.close()
     sys.exit(1 if report.failures else 0)
 
 
