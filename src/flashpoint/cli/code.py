@@ -26,36 +26,6 @@ def read_text_bytes(data: bytes, name: str) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def iter_jsonl(path: str) -> Iterator[Article | InputError]:
-    """Records of a JSONL file; a malformed line yields an InputError and the rest go on."""
-    stream = sys.stdin.buffer if path == "-" else open(path, "rb")
-    with stream:
-        for n, raw in enumerate(stream, 1):
-            line = raw.decode("utf-8", errors="replace").strip()
-            if not line:
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield InputError(f"{path}:{n}: malformed JSON ({exc.msg})")
-                continue
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                yield InputError(f"{path}:{n}: a record needs a string 'text' field")
-                continue
-            try:
-                date = _check_date(rec.get("date"), f"{path}:{n}")
-            except InputError as exc:
-                yield exc
-                continue
-            yield Article(
-                id=str(rec.get("id") or content_id(rec["text"])),
-                text=rec["text"],
-                date=date,
-                title=rec.get("title") if isinstance(rec.get("title"), str) else None,
-                url=rec.get("url") if isinstance(rec.get("url"), str) else None,
-            )
-
-
 def _check_date(value, where: str) -> str | None:
     from ..nlp.dates import parse_iso_date
 
@@ -110,7 +80,7 @@ def code_command(files, jsonl, pub_date, fmt, include_all, settings: Settings) -
     try:
         date = _check_date(pub_date, "--date")
     except InputError as exc:
-        fail(str(exc).replace("--date: ", "--date: "), 2)
+        fail(str(exc), 2)
     settings = replace(settings, include_uncounted=include_all)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     failures = 0
@@ -134,13 +104,22 @@ def code_command(files, jsonl, pub_date, fmt, include_all, settings: Settings) -
         nonlocal failures
         yield from inputs
         if jsonl:
+            # The same reader as `flashpoint ingest`: one bad line is reported, the rest go on.
+            from ..ingest.document import Note
+            from ..ingest.records import jsonl_items
+            from ..store.base import Failure
+
             try:
-                for item in iter_jsonl(jsonl):
-                    if isinstance(item, InputError):
-                        click.echo(f"error: {item}", err=True)
-                        failures += 1
-                    else:
-                        yield item if item.date or not date else replace(item, date=date)
+                stream = sys.stdin.buffer if jsonl == "-" else open(jsonl, "rb")
+                with stream:
+                    for item in jsonl_items(stream, jsonl, settings.max_chars, default_date=date):
+                        if isinstance(item, Failure):
+                            click.echo(f"error: {item.reason}", err=True)
+                            failures += 1
+                        elif isinstance(item, Note):
+                            click.echo(f"note: {item.key}: {item.reason}", err=True)
+                        else:
+                            yield item
             except OSError as exc:
                 click.echo(f"error: {jsonl}: {exc.strerror or exc}", err=True)
                 failures += 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..nlp.extract import Candidate, Mention
-from ..types import Actor, Location, Quantity
+from ..types import Actor, Quantity
 from .patterns import Pattern, PatternSet
 
 # Definite descriptions that point back to an earlier actor of a kind.
@@ -394,4 +394,4 @@ def attach_quantities(qs: tuple[Quantity, ...], root: str) -> tuple[Quantity, ..
     return tuple(q for q in qs if root in fits.get(q.unit, {root}))
 
 
-__all__ = ["Coder", "CodedEvent", "attach_quantities", "Location"]
+__all__ = ["Coder", "CodedEvent", "attach_quantities"]

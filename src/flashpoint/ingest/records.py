@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 
 from ..errors import InputError
 from ..store.base import Failure
-from .document import Item, decode, make_article
+from .document import Item, Note, decode, make_article
 
 FIELDS = ("id", "text", "date", "title", "url", "outlet", "language")
 
@@ -47,6 +47,17 @@ def _line_limit(max_chars: int) -> int:
     return max_chars * 6 + 65_536
 
 
+def _load_json(data: bytes, key: str) -> tuple[Any, Note | None] | Failure:
+    """Decode and parse one JSON document, or say why it cannot be read."""
+    try:
+        text, note = decode(data, key)
+        return json.loads(text), note
+    except InputError as exc:
+        return Failure(key=key, stage="parse", reason=str(exc))
+    except (ValueError, RecursionError) as exc:
+        return Failure(key=key, stage="parse", reason=f"{key}: invalid JSON ({str(exc)[:200]})")
+
+
 def jsonl_items(stream: BinaryIO, name: str, max_chars: int, default_date: str | None = None) -> Iterator[Item]:
     """Read JSON Lines; blank lines are skipped, bad lines become failures."""
     limit = _line_limit(max_chars)
@@ -64,15 +75,11 @@ def jsonl_items(stream: BinaryIO, name: str, max_chars: int, default_date: str |
             continue
         if not raw.strip():
             continue
-        try:
-            line, note = decode(raw, key)
-            record = json.loads(line)
-        except InputError as exc:
-            yield Failure(key=key, stage="parse", reason=str(exc))
+        parsed = _load_json(raw, key)
+        if isinstance(parsed, Failure):
+            yield parsed
             continue
-        except (ValueError, RecursionError) as exc:
-            yield Failure(key=key, stage="parse", reason=f"{key}: invalid JSON ({str(exc)[:200]})")
-            continue
+        record, note = parsed
         if note:
             yield note
         yield from record_items(record, key, max_chars, default_date)
@@ -80,15 +87,11 @@ def jsonl_items(stream: BinaryIO, name: str, max_chars: int, default_date: str |
 
 def json_items(data: bytes, name: str, max_chars: int, default_date: str | None = None) -> Iterator[Item]:
     """Read a JSON file holding one record or a list of records."""
-    try:
-        text, note = decode(data, name)
-        parsed = json.loads(text)
-    except InputError as exc:
-        yield Failure(key=name, stage="parse", reason=str(exc))
+    loaded = _load_json(data, name)
+    if isinstance(loaded, Failure):
+        yield loaded
         return
-    except (ValueError, RecursionError) as exc:
-        yield Failure(key=name, stage="parse", reason=f"{name}: invalid JSON ({str(exc)[:200]})")
-        return
+    parsed, note = loaded
     if note:
         yield note
     records = parsed if isinstance(parsed, list) else [parsed]
