@@ -213,6 +213,7 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
         return []
     places = article_places(doc, res.gazetteer, countries)
     main_place = places[0] if places else None
+    story_tags = res.contexts.article_tags(doc.text)  # once per document, not once per event
     events: list[Event] = []
     for ce in coded:
         if not settings.include_uncounted and (ce.negated or ce.modality == "hypothetical"):
@@ -255,7 +256,7 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
                 evidence=evidence,
                 rule=ce.pattern.rule,
                 confidence=ce.confidence,
-                contexts=res.contexts.tag(sentence, doc.text),
+                contexts=res.contexts.tag(sentence, article_tags=story_tags),
             )
         )
     return events

@@ -180,17 +180,24 @@ class ContextTagger:
                     found.setdefault(tag.name, set()).add(cue.cue)
         return found
 
-    def tag(self, sentence: str, article: str | None = None) -> tuple[str, ...]:
+    def article_tags(self, article: str | None) -> frozenset[str]:
+        """Tags the whole story carries: those with ``article_min_cues`` distinct cues."""
+        if not article:
+            return frozenset()
+        return frozenset(name for name, cues in self.hits(article).items() if len(cues) >= self.article_min_cues)
+
+    def tag(self, sentence: str, article: str | None = None, article_tags: frozenset[str] | None = None) -> tuple[str, ...]:
         """Context tags for an event sentence, in lexicon order.
 
         Args:
             sentence: the sentence that carries the event; one cue is enough.
             article: the whole story, optional; tags found only here need
                 ``article_min_cues`` distinct cues.
+            article_tags: :meth:`article_tags` of the story, computed once by a
+                caller that tags many events of one story (instead of ``article``).
         """
         chosen = set(self.hits(sentence))
-        if article:
-            chosen |= {name for name, cues in self.hits(article).items() if len(cues) >= self.article_min_cues}
+        chosen |= article_tags if article_tags is not None else self.article_tags(article)
         return tuple(name for name in self.names if name in chosen)
 
     def _candidates(self, token: str) -> Iterable[_Cue]:
