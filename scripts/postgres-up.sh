@@ -4,7 +4,11 @@
 # Everything else goes to stderr, so CI can do: eval "$(scripts/postgres-up.sh)"
 # Needs root (installs the Debian package when no server binary is present).
 set -euo pipefail
-exec 3>&1 1>&2   # keep fd 3 for the one line of output
+# Keep the caller's stdout on fd 3 for the one line of output. Every child gets
+# fd 3 closed: a server daemon that inherited it would hold the caller's
+# $(...) pipe open for ever, and `eval "$(scripts/postgres-up.sh)"` would hang.
+exec 3>&1 1>&2
+run() { "$@" 3>&-; }
 
 ROLE="${FLASHPOINT_PG_ROLE:-flashpoint}"
 PASSWORD="${FLASHPOINT_PG_PASSWORD:-flashpoint}"
@@ -23,23 +27,23 @@ find_bindir() {
 if ! BINDIR="$(find_bindir)"; then
   echo "postgres-up: no server found; installing the Debian postgresql package" >&2
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q
-  apt-get install -y -q postgresql
+  run apt-get update -q
+  run apt-get install -y -q postgresql
   BINDIR="$(find_bindir)"
 fi
 echo "postgres-up: server binaries in $BINDIR" >&2
 
-as_postgres() { (cd / && su postgres -s /bin/sh -c "$*"); }
+as_postgres() { (cd / && su postgres -s /bin/sh -c "$*") 3>&-; }
 
 if command -v pg_lsclusters >/dev/null 2>&1; then
   # Debian wrapper: use (or make) a cluster and start it when down.
   if [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
     VERSION="$(basename "$(dirname "$BINDIR")")"
-    pg_createcluster "$VERSION" main --port "$PORT" >&2
+    run pg_createcluster "$VERSION" main --port "$PORT" >&2
   fi
   read -r VERSION CLUSTER PORT STATUS _ < <(pg_lsclusters -h | head -n 1)
   if [ "$STATUS" != "online" ]; then
-    pg_ctlcluster "$VERSION" "$CLUSTER" start >&2
+    run pg_ctlcluster "$VERSION" "$CLUSTER" start >&2
   fi
 else
   DATA="${FLASHPOINT_PG_DATA:-/var/lib/postgresql/flashpoint-data}"
