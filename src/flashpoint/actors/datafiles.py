@@ -19,6 +19,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from ..yamlio import WordSafeLoader
 from ..errors import DataFileError
 from .entries import KINDS, Alias, Entry, Period, Role
 from .schema import SCHEMAS, check, first_error
@@ -67,7 +68,7 @@ def read_entries(path: Path, trusted: bool = False) -> list[Entry]:
 
 
 def _yaml_entries(path: Path, text: str, trusted: bool) -> list[Entry]:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = WordSafeLoader
     try:
         if not trusted and ("&" in text or "*" in text):
             # Anchors and aliases can expand a small file into a huge tree.

@@ -9,7 +9,7 @@ It is pure: the same candidates give the same events.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..nlp.extract import Candidate, Mention
@@ -151,6 +151,16 @@ class Coder:
                     break
         return out
 
+    def _names_no_party(self, m: Mention) -> bool:
+        """A thing or an act ("military aid", "a new offensive"), or a generic
+        modifier ("*military* aid"): only a country, organisation or person word
+        inside it ("*Turkey's* efforts", "*Israeli* policies") makes it a party."""
+        thing = m.head in self.patterns.thing_heads or (m.role.endswith(":mod") and not m.proper)
+        if not thing:
+            return False
+        res = self.kb.resolve(m.text, None, None)
+        return res is None or (res.actor.country is None and res.actor.org is None)
+
     def _targets(self, cand: Candidate, pattern: Pattern, when, state: DocState, sources) -> list[tuple[Actor, float]]:
         source_keys = {a.key for a, _ in sources}
         for slot in pattern.target:
@@ -160,7 +170,7 @@ class Coder:
                     if acc is not None:
                         return [(acc, 0.75)]
                 continue
-            mentions = _slot_mentions(cand, slot)
+            mentions = [m for m in _slot_mentions(cand, slot) if not self._names_no_party(m)]
             if not mentions:
                 continue
             # Force across a front line ("a Russian missile hit the administration building")
@@ -168,7 +178,7 @@ class Coder:
             avoid = sources[0][0].country if sources and pattern.code[:2] in CROSS_BORDER_ROOTS else None
             found = self._actors(mentions, when, state, cand.quote, avoid=avoid)
             # A target identical to the source is no dyad: try the next slot.
-            found = [(a, f) for a, f in found if not any(a.code == s.code for s, _ in sources)]
+            found = [(a, f) for a, f in found if not any(_same_actor(a, s) for s, _ in sources)]
             if found:
                 return found
         return []
@@ -185,7 +195,25 @@ class Coder:
             return "reported"
         return "asserted"
 
+    def _refusal(self, cand: Candidate, code: str) -> Candidate:
+        """"will not release", "would not meet": a stated refusal, not a negated act.
+
+        The candidate is marked for :meth:`_intent_code` to map its cooperative
+        code to the matching rejection code; a plain past negation ("did not
+        meet") stays a negated event.
+        """
+        if not (cand.kind == "verb" and cand.negated and not cand.refused and (cand.future or cand.hypothetical)):
+            return cand
+        if not any(key in self.patterns.refusal for key in (code, code[:3], code[:2])):
+            return cand
+        return replace(cand, negated=False, future=False, hypothetical=False, intent="refusal")
+
     def _intent_code(self, code: str, cand: Candidate) -> str:
+        if cand.intent == "refusal":
+            for key in (code, code[:3], code[:2]):
+                if key in self.patterns.refusal:
+                    return self.patterns.refusal[key]
+            return code
         if not cand.future or cand.hypothetical or cand.kind == "noun":
             return code
         if cand.intent in DECISION_VERBS and code[:2] >= "09":
@@ -223,6 +251,8 @@ class Coder:
                 attribution = attribution or state.speakers.get(cand.quote)
             if cand.kind == "noun" and cand.token_i in used_nouns:
                 continue
+            if cand.demanded:
+                continue  # the appeal or demand above it is the event
             sectors = ()
             if self.patterns.sector_lemmas.get(cand.kind, frozenset()) & {cand.lemma}:
                 subs = [m for m in cand.subjects if m.role in ("subj", "agent", "poss", "mod", "prep:by")]
@@ -234,6 +264,7 @@ class Coder:
             if pattern is None:
                 self._note_subjects(cand, when, state)
                 continue
+            cand = self._refusal(cand, pattern.code)
             events = self._code_one(i, cand, pattern, when, state, attribution, historical.get(i, False))
             if cand.kind == "verb" and events:
                 used_nouns.update(_object_token_hint(cands, i))
@@ -328,6 +359,14 @@ class Coder:
                     confidence=round(min(max(pattern.confidence * sf * tf * 0.9, 0.05), 0.99), 3),
                 ))
         return out
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    """Whether two actors are one party (names the knowledge base does not
+    know have no code, so they compare by name)."""
+    if a.code or b.code:
+        return a.code == b.code
+    return a.key == b.key
 
 
 def _slot_mentions(cand: Candidate, slot: str) -> list[Mention]:

@@ -31,6 +31,8 @@ from typing import Any
 import jsonschema
 import yaml
 
+from ..yamlio import load_yaml
+
 from ..errors import DataFileError
 
 _TOKEN_RE = re.compile(r"\w+")
@@ -148,7 +150,7 @@ class ContextTagger:
         try:
             text = (Path(path).read_text(encoding="utf-8") if path else
                     resources.files("flashpoint.coding").joinpath("data", "contexts.yaml").read_text(encoding="utf-8"))
-            doc = yaml.safe_load(text)
+            doc = load_yaml(text)
         except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
             raise DataFileError(f"{where}: cannot read the context lexicon ({str(exc)[:200]}); fix or replace the file") from None
         try:

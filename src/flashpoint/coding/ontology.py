@@ -26,6 +26,8 @@ from typing import Any
 import jsonschema
 import yaml
 
+from ..yamlio import load_yaml
+
 from ..errors import DataFileError, UsageError
 from ..types import Plover
 
@@ -225,7 +227,7 @@ class Ontology:
         cameo_text, cameo_where = _read(cameo_path, "cameo.tsv")
         plover_text, plover_where = _read(plover_path, "plover.yaml")
         try:
-            doc = yaml.safe_load(plover_text)
+            doc = load_yaml(plover_text)
         except (yaml.YAMLError, RecursionError) as exc:
             raise DataFileError(f"{plover_where}: not valid YAML ({str(exc)[:200]}); fix the syntax") from None
         _validate(doc, "plover", plover_where)
@@ -387,7 +389,7 @@ def pattern_ids_by_code(path: Path | None = None) -> dict[str, list[str]] | None
             return None
         where, read = str(path), Path(path).read_text
     try:
-        doc = yaml.safe_load(read(encoding="utf-8"))
+        doc = load_yaml(read(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
         raise DataFileError(f"{where}: cannot read the pattern file ({str(exc)[:200]}); fix its syntax") from None
     index: dict[str, list[str]] = {}

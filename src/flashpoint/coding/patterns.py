@@ -7,6 +7,7 @@ constraints all hold.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from importlib import resources
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from ..yamlio import load_yaml
 
 from ..errors import DataFileError
 
@@ -61,6 +64,9 @@ class PatternSet:
     reporting: frozenset[str]
     intent: dict[str, str]
     patterns: tuple[Pattern, ...]
+    refusal: dict[str, str] = dataclasses.field(default_factory=dict)
+    # Head nouns that name a thing or an act, never a target actor ("military *aid*").
+    thing_heads: frozenset[str] = frozenset()
 
     @property
     def verb_lemmas(self) -> frozenset[str]:
@@ -229,6 +235,8 @@ def parse_patterns(data: dict, valid_codes: frozenset[str] | None = None, source
         reporting=frozenset(w.lower() for w in data.get("reporting") or ()),
         intent={str(k): str(v) for k, v in (data.get("intent") or {}).items()},
         patterns=tuple(built),
+        refusal={str(k): str(v) for k, v in (data.get("refusal") or {}).items()},
+        thing_heads=frozenset(nouns) | _word_set(data.get("thing_heads"), classes, f"{source}: thing_heads"),
     )
 
 
@@ -241,7 +249,7 @@ def load_patterns(path: str | None = None, valid_codes: frozenset[str] | None = 
     """Load and validate the pattern dictionary (the packaged one by default)."""
     p = Path(path) if path else default_patterns_path()
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        data = load_yaml(p.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"cannot read pattern file {p}: {exc}") from exc
     return parse_patterns(data, valid_codes, str(p))

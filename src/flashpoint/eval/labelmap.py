@@ -17,6 +17,8 @@ from typing import Any
 import jsonschema
 import yaml
 
+from ..yamlio import load_yaml
+
 from ..errors import DataFileError
 from ..types import Actor, Event
 
@@ -207,7 +209,7 @@ def load_labelmaps(path: Path | None = None) -> dict[str, LabelMap]:
             where = "eval/data/labelmaps.yaml"
         else:
             text, where = Path(path).read_text(encoding="utf-8"), str(path)
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(f"cannot read label maps {path or 'labelmaps.yaml'}: {exc}") from exc
     except yaml.YAMLError as exc:

@@ -9,6 +9,8 @@ from importlib import resources
 import jsonschema
 import yaml
 
+from ..yamlio import load_yaml
+
 from flashpoint.errors import DataFileError
 
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
@@ -52,7 +54,7 @@ class LocationCues:
             DataFileError: the text is not YAML or fails the schema.
         """
         try:
-            data = yaml.safe_load(text)
+            data = load_yaml(text)
             jsonschema.validate(data, _SCHEMA)
         except yaml.YAMLError as exc:
             raise DataFileError(f"{origin} is not valid YAML: {exc}") from exc

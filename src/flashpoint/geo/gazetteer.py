@@ -35,6 +35,8 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+from ..yamlio import load_yaml
+
 from flashpoint.errors import DataFileError
 from flashpoint.geo.names import name_key, region_form, strip_direction
 from flashpoint.types import Location
@@ -290,7 +292,7 @@ def _read_table(path: Path) -> Iterable[tuple[Place, list[str]]]:
 
 def _read_yaml(path: Path, schema: dict) -> dict:
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = load_yaml(Path(path).read_text(encoding="utf-8"))
         jsonschema.validate(data, schema)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise DataFileError(f"cannot read {path}: {exc}") from exc

@@ -40,6 +40,7 @@ class Mention:
     pronoun: str | None = None  # the pronoun, when the phrase is one ("it", "its", "we")
     possessor: str | None = None  # a possessive pronoun inside the phrase ("his government")
     proper: bool = False  # headed by a proper noun or a named entity
+    head: str = ""  # lemma of the phrase's head word ("aid" in "military aid")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,7 @@ class Candidate:
     hypothetical: bool
     intent: str | None  # a governing intent verb ("plans to", "pledged to")
     refused: bool  # governed by refuse/decline/fail
+    demanded: bool  # the action someone is urged or asked to take ("urged Russia to *withdraw*")
     governor: str | None  # lemma of the verb a noun trigger depends on
     governor_dep: str | None
     nested_in: int | None  # index of the candidate whose "of"-complement this is
@@ -115,7 +117,7 @@ def make_mention(tok, role: str, depth: int = 0) -> Mention:
             possessor = t.lower_
             break
     proper = tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
-    return Mention(span.text, span.start_char, span.end_char, role, depth, pronoun, possessor, proper)
+    return Mention(span.text, span.start_char, span.end_char, role, depth, pronoun, possessor, proper, tok.lemma_.lower())
 
 
 def expand(tok, role: str, depth: int = 0) -> list[Mention]:
@@ -233,7 +235,7 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
 
 def _clause_flags(tok) -> dict:
     """Negation, future, hypothetical, intent and refusal markers around a verb."""
-    negated = future = hypothetical = refused = False
+    negated = future = hypothetical = refused = demanded = False
     intent = None
     chain = _verb_chain(tok)
     for verb in chain:
@@ -263,6 +265,10 @@ def _clause_flags(tok) -> dict:
         if cur.dep_ == "xcomp" and head.pos_ == "ADJ" and lem in INTENT_ADJECTIVES:
             intent = lem
             future = True
+        elif lem in APPEAL_VERBS and (cur.dep_ == "xcomp" or (cur.dep_ == "ccomp" and lem in SUBJUNCTIVE_VERBS)):
+            # "urged Russia to withdraw", "demanded that the soldiers return": the
+            # appeal is the event; the action asked for has not happened.
+            demanded = True
         elif cur.dep_ == "xcomp":
             if lem in INTENT_VERBS:
                 intent = lem
@@ -274,11 +280,13 @@ def _clause_flags(tok) -> dict:
         if any(c.dep_ == "neg" for c in head.children) and lem in INTENT_VERBS | {"want", "try", "seek"}:
             negated = True
         cur = head
-    return dict(negated=negated, future=future, hypothetical=hypothetical, intent=intent, refused=refused)
+    return dict(negated=negated, future=future, hypothetical=hypothetical, intent=intent, refused=refused, demanded=demanded)
 
 
 INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", "prepare", "aim", "seek", "threaten", "decide", "expect", "propose"}
 REFUSE_VERBS = {"refuse", "decline", "fail", "reject"}
+APPEAL_VERBS = {"urge", "ask", "call", "appeal", "press", "implore", "encourage", "demand", "request", "invite",
+                "pressure", "persuade", "beg", "exhort", "plead", "insist"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "committed", "poised", "set"}
 
 
@@ -453,7 +461,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
             for g in c.children:
                 if g.dep_ in OBJ_DEPS:
                     xcomp_args.extend(expand(g, "xobj"))
-                    xcomp_args.extend(replace(m, role="xobj") for m in _deep_mentions(g) if m.role in ("deep:poss", "deep:mod", "deep:of"))
+                    xcomp_args.extend(replace(m, role="xobj") for m in _deep_mentions(g)
+                                      if m.role in ("deep:poss", "deep:of") or (m.role == "deep:mod" and m.proper))
             xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from"))
     for c in tok.children:
         if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
@@ -477,10 +486,14 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
     prep_lemmas = tuple(c.lower_ for c in tok.children if c.dep_ in ("prep", "dative", "agent") or (c.dep_ == "prt" and c.lower_ in ("on", "upon", "for")))
     if particle in ("on", "upon", "for"):
         particle = None
+    # A reporting verb's clause is coded on its own ("announced that it will
+    # withdraw"), so its words do not make the reporting verb an event.
+    comp_deps = ("prep", "dative", "xcomp", "oprd", "acomp", "advmod") if lemma in reporting else (
+        "prep", "dative", "xcomp", "ccomp", "oprd", "acomp", "advmod")
     comp_lemmas = tuple(
         lem
         for c in tok.children
-        if c.dep_ in ("prep", "dative", "xcomp", "ccomp", "oprd", "acomp", "advmod")
+        if c.dep_ in comp_deps
         for lem in _lemmas(t for t in c.subtree if t.ent_type_ != "DATE")
     )
     pobj_lemmas = tuple(
@@ -538,7 +551,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         gov = gov.head
     if gov.i in sent_cands and gov_dep == "pobj:of":
         nested_in = sent_cands[gov.i]
-    flags = _clause_flags(gov) if gov.pos_ in ("VERB", "AUX") else dict(negated=False, future=False, hypothetical=False, intent=None, refused=False)
+    flags = _clause_flags(gov) if gov.pos_ in ("VERB", "AUX") else dict(negated=False, future=False, hypothetical=False, intent=None, refused=False, demanded=False)
     start = tok.idx
     if "-" in key and tok.i >= 2:
         start = tok.nbor(-2).idx

@@ -1,0 +1,35 @@
+"""One YAML reader for every data file the package ships or a user supplies.
+
+PyYAML follows YAML 1.1, where bare ``on``, ``off``, ``yes``, ``no``, ``y``
+and ``n`` are booleans. Our data files are word lists, and those are words:
+``prep: [on, upon]`` must mean the preposition, and ``particle: off`` the
+particle of "call off". This loader keeps YAML 1.2's rule instead: only
+``true`` and ``false`` (in any of their usual cases) are booleans.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_BOOL_12 = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
+class WordSafeLoader(_BASE):  # type: ignore[misc, valid-type]
+    """SafeLoader whose implicit booleans are only true/false."""
+
+
+WordSafeLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL_TAG]
+    for first, resolvers in _BASE.yaml_implicit_resolvers.items()
+}
+WordSafeLoader.add_implicit_resolver(_BOOL_TAG, _BOOL_12, list("tTfF"))
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML text safely, with YAML 1.2 booleans (see the module doc)."""
+    return yaml.load(text, Loader=WordSafeLoader)
