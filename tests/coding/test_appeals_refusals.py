@@ -88,3 +88,21 @@ def test_demanding_a_meeting_is_a_demand(nlp):
 
 def test_peacekeepers_are_protection_not_troops(nlp):
     assert ("FRA", "074", "MLI") in codes(code(nlp, "France sent 300 peacekeepers to Mali."))
+
+
+def test_a_date_is_neither_a_preposition_nor_a_target(nlp):
+    """"on Tuesday" does not turn a phone call into "call on"; "Monday" is no actor."""
+    assert dyads(code(nlp, "Poland telephoned Belarus on Tuesday.")) == {("POL", "04", "BLR")}
+    assert dyads(code(nlp, "France imposed sanctions on Iran on Monday.")) == {("FRA", "16", "IRN")}
+
+
+def test_would_in_reported_speech_is_the_future(nlp):
+    events = code(nlp, "Russia said it would send troops to Belarus.")
+    assert [e[3] for e in events if e[1][:2] == "03"] == ["future"]
+    conditional = code(nlp, "Russia said it would send troops to Belarus if NATO expanded.")
+    assert conditional and all(e[3] == "hypothetical" for e in conditional)
+
+
+def test_a_protest_with_no_target_is_aimed_at_the_home_government(nlp):
+    events = code(nlp, "Thousands of Polish farmers protested in Warsaw on Sunday.")
+    assert ("POL", "14", "POL") in dyads(events)

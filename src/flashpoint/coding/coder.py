@@ -33,8 +33,9 @@ NOUN_OWN_SOURCE_ROLES = ("poss", "mod", "prep:by")
 MAX_ACTORS_PER_SIDE = 4
 # Roots where "A and B <verb>" with no object means A and B act toward each other.
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
-DECISION_VERBS = {"agree", "decide", "vote", "resolve"}
+DECISION_VERBS = {"agree", "decide", "vote", "resolve", "announce"}
 CROSS_BORDER_ROOTS = {"15", "19", "20"}
+DOMESTIC_DEFAULT_ROOTS = {"14"}  # dissent: aimed at the home government unless a target is named
 
 
 @dataclass
@@ -160,6 +161,15 @@ class Coder:
             return False
         res = self.kb.resolve(m.text, None, None)
         return res is None or (res.actor.country is None and res.actor.org is None)
+
+    def _home_government(self, sources, when) -> list[tuple[Actor, float]]:
+        """A protest, strike or riot with no named target is aimed at the government
+        of the country where the protesters are (the usual convention of event data)."""
+        country = next((a.country for a, _ in sources if a.country and not a.org), None)
+        if country is None or any(a.sector == "GOV" for a, _ in sources):
+            return []
+        res = self.kb.resolve("government", when, country)
+        return [(self._retext(res.actor, "(implicit)"), 0.7)] if res is not None and res.actor.country == country else []
 
     def _targets(self, cand: Candidate, pattern: Pattern, when, state: DocState, sources) -> list[tuple[Actor, float]]:
         source_keys = {a.key for a, _ in sources}
@@ -291,7 +301,12 @@ class Coder:
         else:
             roles = SOURCE_ROLES if cand.kind == "verb" or cand.governor in pattern.governor else NOUN_OWN_SOURCE_ROLES
             subs = [m for m in cand.subjects if m.role in roles and not pattern.victim_subject]
-            sources = self._actors(subs, when, state, cand.quote)
+            if cand.speakers and subs and all(m.pronoun in THING_PRONOUNS for m in subs):
+                # "the junta said it would ...": "it" is the speaker; when the speaker is
+                # no known actor, an older actor is no better guess.
+                sources = [(self._retext(attribution, subs[0].text), 0.85)] if attribution is not None else []
+            else:
+                sources = self._actors(subs, when, state, cand.quote)
             if not sources and cand.kind == "verb" and cand.passive:
                 # "UK troops sent to Poland": the theme's country sends them.
                 theme = self._actors(cand.objects, when, state, cand.quote, limit=1)
@@ -321,6 +336,8 @@ class Coder:
             targets = self._targets(cand, pattern, when, state, sources)
             if not targets and len(sources) > 1 and (pattern.symmetric or pattern.code[:2] in SYMMETRIC_ROOTS):
                 return self._symmetric(i, cand, pattern, sources, attribution, historical)
+            if not targets and pattern.code[:2] in DOMESTIC_DEFAULT_ROOTS:
+                targets = self._home_government(sources, when)
         if not targets and not (pattern.no_target or self.open_actors):
             return []
         code = self._intent_code(pattern.code, cand)

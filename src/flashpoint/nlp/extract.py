@@ -138,7 +138,7 @@ def _prep_mentions(head, depth: int = 0, role_prefix: str = "prep") -> list[Ment
         if child.dep_ in ("prep", "dative", "agent"):
             plemma = "by" if child.dep_ == "agent" else child.lower_
             for pobj in child.children:
-                if pobj.dep_ in ("pobj", "pcomp") and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                if pobj.dep_ in ("pobj", "pcomp") and pobj.pos_ in ("PROPN", "NOUN", "PRON") and pobj.ent_type_ not in ("DATE", "TIME"):
                     out.extend(expand(pobj, f"{role_prefix}:{plemma}", depth))
         elif child.dep_ == "pobj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             out.extend(expand(child, f"{role_prefix}:{head.lower_}", depth))
@@ -233,9 +233,10 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
     return [], passive
 
 
-def _clause_flags(tok) -> dict:
+def _clause_flags(tok, reporting: frozenset[str] = frozenset()) -> dict:
     """Negation, future, hypothetical, intent and refusal markers around a verb."""
     negated = future = hypothetical = refused = demanded = False
+    conditional = False  # an "if"/"unless" clause, not just "would"
     intent = None
     chain = _verb_chain(tok)
     for verb in chain:
@@ -252,7 +253,7 @@ def _clause_flags(tok) -> dict:
                 elif low in HYPOTHETICAL_AUX:
                     hypothetical = True
             elif c.dep_ == "mark" and low in ("if", "unless"):
-                hypothetical = True
+                hypothetical = conditional = True
     # Governing verbs: "plans to attack", "refused to meet", "is going to".
     cur = tok
     for _ in range(3):
@@ -260,7 +261,7 @@ def _clause_flags(tok) -> dict:
             break
         head = cur.head
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
-            hypothetical = True
+            hypothetical = conditional = True
         lem = head.lemma_.lower()
         if cur.dep_ == "xcomp" and head.pos_ == "ADJ" and lem in INTENT_ADJECTIVES:
             intent = lem
@@ -280,7 +281,25 @@ def _clause_flags(tok) -> dict:
         if any(c.dep_ == "neg" for c in head.children) and lem in INTENT_VERBS | {"want", "try", "seek"}:
             negated = True
         cur = head
+    if hypothetical and not conditional and _reported_would(chain[-1], reporting):
+        # "Russia said it would send troops": "would" is the future of reported speech.
+        hypothetical, future = False, True
+        if chain[-1].head.lemma_.lower() in DECIDING_REPORTERS:
+            intent = chain[-1].head.lemma_.lower()
     return dict(negated=negated, future=future, hypothetical=hypothetical, intent=intent, refused=refused, demanded=demanded)
+
+
+DECIDING_REPORTERS = {"announce"}  # "announced it would prohibit aid" reports a decision
+
+
+def _reported_would(top, reporting: frozenset[str]) -> bool:
+    """A clause with "would" under a past-tense reporting verb, with no condition in sight."""
+    head = top.head
+    if top.dep_ != "ccomp" or head is top or head.lemma_.lower() not in reporting or head.tag_ != "VBD":
+        return False
+    if not any(a.dep_ == "aux" and a.lower_ in ("would", "'d") for a in top.children):
+        return False
+    return not any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in head.subtree)
 
 
 INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", "prepare", "aim", "seek", "threaten", "decide", "expect", "propose"}
@@ -408,6 +427,12 @@ def _base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, t_start, t_end
     )
 
 
+def _is_time_phrase(prep) -> bool:
+    """"on Tuesday", "for three days": a preposition that only dates the event."""
+    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    return bool(objs) and all(p.ent_type_ in ("DATE", "TIME") for p in objs)
+
+
 def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
     subjects, passive = _subjects(tok)
     objects: list[Mention] = []
@@ -483,7 +508,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
                         if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS:
                             ccomp_subjects.extend(expand(sub, "ccomp_subj"))
     # A particle that is really a preposition ("called *on* Israel to ...") counts as one.
-    prep_lemmas = tuple(c.lower_ for c in tok.children if c.dep_ in ("prep", "dative", "agent") or (c.dep_ == "prt" and c.lower_ in ("on", "upon", "for")))
+    prep_lemmas = tuple(c.lower_ for c in tok.children if (c.dep_ in ("prep", "dative", "agent") and not _is_time_phrase(c))
+                        or (c.dep_ == "prt" and c.lower_ in ("on", "upon", "for")))
     if particle in ("on", "upon", "for"):
         particle = None
     # A reporting verb's clause is coded on its own ("announced that it will
@@ -508,7 +534,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
                         if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" and any(a.lower_ == "to" for a in g.children):
                             xcomp = g.lemma_.lower()
     trigger_text = tok.text if particle is None else f"{tok.text} {particle}"
-    flags = _clause_flags(tok)
+    flags = _clause_flags(tok, reporting)
     return Candidate(
         kind="verb",
         subjects=tuple(subjects + agents),
@@ -551,7 +577,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         gov = gov.head
     if gov.i in sent_cands and gov_dep == "pobj:of":
         nested_in = sent_cands[gov.i]
-    flags = _clause_flags(gov) if gov.pos_ in ("VERB", "AUX") else dict(negated=False, future=False, hypothetical=False, intent=None, refused=False, demanded=False)
+    flags = _clause_flags(gov, reporting) if gov.pos_ in ("VERB", "AUX") else dict(negated=False, future=False, hypothetical=False, intent=None, refused=False, demanded=False)
     start = tok.idx
     if "-" in key and tok.i >= 2:
         start = tok.nbor(-2).idx
