@@ -39,7 +39,7 @@ def test_newer_schema_is_refused_with_advice(kind, tmp_path):
     with fresh_url(kind, tmp_path) as url:
         s = open_store(url)
         with s._transaction():
-            s._exec("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)", (999, "future", "x"))
+            s._send("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)", (999, "future", "x"))
         s.close()
         with pytest.raises(StoreError, match="schema version 999.*upgrade flashpoint"):
             open_store(url)

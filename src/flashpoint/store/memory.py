@@ -6,6 +6,7 @@ of them) but keeps everything in dictionaries and forgets it on exit.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -60,6 +61,12 @@ class MemoryStore:
         signature = dedup.minhash(article.text)
         candidates = set().union(*(self._bands.get(b, set()) for b in dedup.lsh_bands(signature))) if signature else set()
         return dedup.best_match(signature, ((c, self._articles[c]["signature"]) for c in candidates))
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Writes apply at once here; there is no transaction to group them in."""
+        self._check_open()
+        yield
 
     def _original(self, article_id: str) -> str:
         copy = self._copies.get(article_id)
