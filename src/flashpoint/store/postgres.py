@@ -15,6 +15,7 @@ store reconnects once and carries on; see ``RelationalStore._call``.
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -40,6 +41,7 @@ class PostgresStore(RelationalStore):
         import psycopg
 
         cls.driver_errors = (psycopg.Error,)
+        _quiet_lost_pipeline()
         parts = urlsplit(url)
         query = dict(parse_qsl(parts.query))
         schema = query.pop("schema", None)
@@ -122,6 +124,18 @@ class PostgresStore(RelationalStore):
                     copy.write_row(row)
                     n += 1
         return n
+
+
+def _drop_lost_pipeline_notice(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith("error ignored terminating")
+
+
+def _quiet_lost_pipeline() -> None:
+    """psycopg logs a warning when a pipeline on a lost connection cannot be
+    closed; the store reports the lost connection itself, in one message."""
+    log = logging.getLogger("psycopg")
+    if _drop_lost_pipeline_notice not in log.filters:
+        log.addFilter(_drop_lost_pipeline_notice)
 
 
 def _sql(sql: str) -> str:

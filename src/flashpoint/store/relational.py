@@ -19,6 +19,7 @@ transaction, so there is one commit per batch rather than per article.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar
 
@@ -181,7 +182,9 @@ class RelationalStore:
             return fn(*args)
 
     def _recover(self, lost: ConnectionLost) -> None:
-        """One reconnect attempt after ``lost``; StoreUnavailable if it fails."""
+        """One reconnect attempt after ``lost``; StoreUnavailable if it fails.
+        Either way the loss is logged (a warning on stderr unless the caller
+        configured logging), so a run that carries on still says so."""
         try:
             self._reconnect()
         except self.driver_errors as exc:
@@ -189,6 +192,7 @@ class RelationalStore:
                 f"{lost}; reconnecting failed: {_first_line(exc)}. Everything committed before this is"
                 " kept; run the same command again once the database is back to resume"
             ) from exc
+        logging.getLogger("flashpoint.store").warning("%s; reconnected, going on", lost)
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
