@@ -128,67 +128,64 @@ def _terminate(store) -> None:
         admin.execute("SELECT pg_terminate_backend(%s)", [store.conn.info.backend_pid])
 
 
-@pytest.mark.postgres
-def test_postgres_server_gone_reconnects_and_keeps_data(tmp_path, caplog):
+@pytest.fixture
+def pg_store(tmp_path):
+    """An open PostgreSQL store holding article a1 (one event), and its URL."""
     with fresh_url("postgres", tmp_path) as url:
         s = open_store(url)
         try:
             s.add_article(make_article("a1"), [make_event()])
-            _terminate(s)
-            s.add_article(make_article("a2"), [make_event("e2", "a2")])  # reconnects, then stores
-            assert "lost the connection" in caplog.text and "reconnected" in caplog.text
-            _terminate(s)
-            assert s.has_article("a1") and s.has_article("a2")  # reads reconnect too
-            _terminate(s)
-            s.add_failure(Failure("k1", "fetch", "timeout"))
-            assert [f.attempts for f in s.failures()] == [1]
-        finally:
-            s.close()
-        again = open_store(url)
-        assert (again.counts()["articles"], again.counts()["reports"]) == (2, 2)
-        (event,) = again.events()
-        assert event["num_mentions"] == 2
-        again.close()
-
-
-@pytest.mark.postgres
-def test_postgres_server_gone_mid_batch_rolls_the_batch_back_and_reconnects(tmp_path):
-    with fresh_url("postgres", tmp_path) as url:
-        s = open_store(url)
-        try:
-            s.add_article(make_article("a1"), [make_event()])
-            with pytest.raises(StoreError, match="lost the connection.*reconnected.*rolled back"):
-                with s.batch():
-                    s.add_article(make_article("a2"), [make_event("e2", "a2")])
-                    _terminate(s)
-                    s.add_article(make_article("a3"), [make_event("e3", "a3")])
-            assert s.counts()["articles"] == 1  # a2 went with the batch; a1 is intact
-            with s.batch():  # the caller stores the batch again
-                s.add_article(make_article("a2"), [make_event("e2", "a2")])
-                s.add_article(make_article("a3"), [make_event("e3", "a3")])
-            (event,) = s.events()
-            assert (event["num_mentions"], s.counts()["reports"]) == (3, 3)
+            yield s, url
         finally:
             s.close()
 
 
 @pytest.mark.postgres
-def test_postgres_server_gone_for_good_is_store_unavailable(tmp_path):
-    with fresh_url("postgres", tmp_path) as url:
-        s = open_store(url)
-        try:
-            s.add_article(make_article("a1"), [make_event()])
-            # The server cannot be stopped under the other tests, so point the
-            # reconnect at a closed port: the attempt fails as it would then.
-            s._conninfo = "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"
+def test_postgres_server_gone_reconnects_and_keeps_data(pg_store, caplog):
+    s, url = pg_store
+    _terminate(s)
+    s.add_article(make_article("a2"), [make_event("e2", "a2")])  # reconnects, then stores
+    assert "lost the connection" in caplog.text and "reconnected" in caplog.text
+    _terminate(s)
+    assert s.has_article("a1") and s.has_article("a2")  # reads reconnect too
+    _terminate(s)
+    s.add_failure(Failure("k1", "fetch", "timeout"))
+    assert [f.attempts for f in s.failures()] == [1]
+    again = open_store(url)
+    assert (again.counts()["articles"], again.counts()["reports"]) == (2, 2)
+    (event,) = again.events()
+    assert event["num_mentions"] == 2
+    again.close()
+
+
+@pytest.mark.postgres
+def test_postgres_server_gone_mid_batch_rolls_the_batch_back_and_reconnects(pg_store):
+    s, _ = pg_store
+    with pytest.raises(StoreError, match="lost the connection.*reconnected.*rolled back"):
+        with s.batch():
+            s.add_article(make_article("a2"), [make_event("e2", "a2")])
             _terminate(s)
-            with pytest.raises(StoreUnavailable, match="lost the connection.*reconnecting failed.*run the same command again"):
-                s.add_article(make_article("a2"), [make_event("e2", "a2")])
-        finally:
-            s.close()
-        again = open_store(url)
-        assert again.counts()["articles"] == 1
-        again.close()
+            s.add_article(make_article("a3"), [make_event("e3", "a3")])
+    assert s.counts()["articles"] == 1  # a2 went with the batch; a1 is intact
+    with s.batch():  # the caller stores the batch again
+        s.add_article(make_article("a2"), [make_event("e2", "a2")])
+        s.add_article(make_article("a3"), [make_event("e3", "a3")])
+    (event,) = s.events()
+    assert (event["num_mentions"], s.counts()["reports"]) == (3, 3)
+
+
+@pytest.mark.postgres
+def test_postgres_server_gone_for_good_is_store_unavailable(pg_store):
+    s, url = pg_store
+    # The server cannot be stopped under the other tests, so point the
+    # reconnect at a closed port: the attempt fails as it would then.
+    s._conninfo = "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"
+    _terminate(s)
+    with pytest.raises(StoreUnavailable, match="lost the connection.*reconnecting failed.*run the same command again"):
+        s.add_article(make_article("a2"), [make_event("e2", "a2")])
+    again = open_store(url)
+    assert again.counts()["articles"] == 1
+    again.close()
 
 
 @pytest.mark.postgres

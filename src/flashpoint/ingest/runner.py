@@ -126,15 +126,18 @@ def ingest(
                 run.tick()
             elif isinstance(item, Article):
                 run.counts["seen"] += 1
+                if item.id in queued:
+                    run.counts["skipped"] += 1
+                    continue
                 # One lookup answers both "stored already?" (it names the
                 # article itself) and "a duplicate?"; only a hit on another
                 # article needs a second look, as the id may be a stored copy.
-                original = None if item.id in queued else store.find_duplicate(item)
-                if item.id in queued or original == item.id or (original is not None and store.has_article(item.id)):
-                    run.counts["skipped"] += 1
-                    continue
+                original = store.find_duplicate(item)
                 if original is not None:
-                    _copy(run, item, original)
+                    if original == item.id or store.has_article(item.id):
+                        run.counts["skipped"] += 1
+                    else:
+                        _copy(run, item, original)
                     continue
                 batch.append(item)
                 queued.add(item.id)
@@ -155,6 +158,7 @@ def _flush(run: _Run, batch: list[Article], coder: Coder, settings: Settings) ->
     # Code the whole batch first so no transaction stays open while the coder works.
     coded = list(code_batch(batch, coder, settings))
     stored = [(article, events) for article, events, error in coded if error is None]
+    outcomes: list[int | Failure | None] = []
     try:
         with run.store.batch():
             keys: set[str] = set()

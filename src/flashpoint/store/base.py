@@ -128,7 +128,9 @@ class Store(Protocol):
 
         The database back ends commit them together when the block ends and
         roll all of them back if it raises, so a batch is stored whole or
-        not at all. Reads inside the block see its writes. The in-memory
+        not at all. Inside the block ``has_article``, ``find_duplicate`` and
+        ``add_copy`` see its writes; queries (``events``, ``counts``, ...)
+        and the mention counts are complete once it ends. The in-memory
         store applies writes at once and has nothing to roll back.
         """
         ...

@@ -231,8 +231,10 @@ class RelationalStore:
         """A pipelined write transaction, or the batch already open (entering
         a pipeline again would wait for every answer when it ends).
 
-        Actor rows and recounts of merged events are collected while it is
-        open and written once just before it commits."""
+        Rows that nothing in the transaction reads back at once (LSH bands,
+        new merged events, reports, actors, recounts) are collected while it
+        is open and sent as a few multi-row statements when a read needs
+        them (:meth:`_settle`) or just before it commits."""
         if self._depth:
             yield
             return
@@ -344,7 +346,7 @@ class RelationalStore:
             )
             params += [*bands, LSH_CANDIDATES]
         rows = self._rows(" UNION ALL ".join(arms), params)
-        exact = [r for r in rows if r["minhash"] is None]
+        exact = [r for r in rows if r["rank"] < len(probes)]
         if exact:
             first = min(r["rank"] for r in exact)
             return min(r["id"] for r in exact if r["rank"] == first)
@@ -375,7 +377,7 @@ class RelationalStore:
             )
             found = None
             if events:
-                self._lock_dyads(sorted({f"{r.source_key}|{r.target_key}|{r.cameo_root}" for r in reports}))
+                self._lock_dyads(sorted({_clean(f"{r.source_key}|{r.target_key}|{r.cameo_root}") for r in reports}))
                 found = self._candidate_query(reports, [e.event_id for e in events])
             if not self._fetch(inserted):
                 return  # already stored: re-adding changes nothing
