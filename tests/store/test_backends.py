@@ -208,3 +208,54 @@ def test_missing_postgres_fails_under_ci(monkeypatch):
     monkeypatch.setenv("CI", "false")
     with pytest.raises(pytest.skip.Exception, match="postgres-up.sh"):
         postgres_url()
+
+
+@pytest.mark.postgres
+def test_postgres_concurrent_batched_writers_count_each_event_once(tmp_path):
+    """Two ingest runs at once, batches of several articles, the same 24 real
+    events reported by both in opposite orders (so their dyad locks cross):
+    every event is merged once with both reports, whatever the interleaving
+    (a deadlock between two batches costs a replay, not a wrong count)."""
+    import threading
+
+    from flashpoint.config import Settings
+    from flashpoint.ingest import ListSource, ingest
+
+    n = 24
+
+    def coder(articles, settings):
+        for a in articles:
+            i = int(a.id.split("-")[1])
+            yield a, [make_event(f"e-{a.id}", a.id, source=f"ORG{i}", target=f"ORG{(i * 7) % n}x")], None
+
+    def articles(side: str) -> list:
+        order = range(n) if side == "a" else reversed(range(n))
+        return [make_article(f"{side}-{i}", text=f"Side {side} story {i}: " + " ".join(f"w{side}{i}_{k}" for k in range(40)))
+                for i in order]
+
+    with fresh_url("postgres", tmp_path) as url:
+        open_store(url).close()  # migrate once, before the writers race
+        reports, errors = [], []
+
+        def work(side: str) -> None:
+            store = open_store(url)
+            try:
+                reports.append(ingest(ListSource(articles(side)), store, coder, Settings(batch_size=6)))
+            except Exception as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+            finally:
+                store.close()
+
+        threads = [threading.Thread(target=work, args=(side,)) for side in "ab"]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+        assert not errors and [r.failures for r in reports] == [0, 0]
+        s = open_store(url)
+        try:
+            events = list(s.events())
+            assert len(events) == n
+            assert all(e["num_articles"] == 2 and e["num_mentions"] == 2 for e in events)
+        finally:
+            s.close()

@@ -115,6 +115,7 @@ def ingest(
     run = _Run(store, progress)
     batch: list[Article] = []
     queued: set[str] = set()
+    unread: list[Article] = []  # read, not yet looked up in the store
     size = max(1, int(settings.batch_size))
     for source in sources:
         for item in source:
@@ -126,24 +127,16 @@ def ingest(
                 run.tick()
             elif isinstance(item, Article):
                 run.counts["seen"] += 1
-                if item.id in queued:
-                    run.counts["skipped"] += 1
-                    continue
-                # One lookup answers both "stored already?" (it names the
-                # article itself) and "a duplicate?"; only a hit on another
-                # article needs a second look, as the id may be a stored copy.
-                original = store.find_duplicate(item)
-                if original is not None:
-                    if original == item.id or store.has_article(item.id):
-                        run.counts["skipped"] += 1
-                    else:
-                        _copy(run, item, original)
-                    continue
-                batch.append(item)
-                queued.add(item.id)
-                if len(batch) >= size:
-                    _flush(run, batch, coder, settings)
-                    batch, queued = [], set()
+                unread.append(item)
+                # Look up just enough to fill the batch, so that every lookup
+                # sees all earlier batches stored.
+                if len(batch) + len(unread) >= size:
+                    _look_up(run, unread, batch, queued)
+                    unread = []
+                    if len(batch) >= size:
+                        _flush(run, batch, coder, settings)
+                        batch, queued = [], set()
+    _look_up(run, unread, batch, queued)
     if batch:
         _flush(run, batch, coder, settings)
     for source in sources:
@@ -152,6 +145,25 @@ def ingest(
     if progress is not None:
         progress(report)
     return report
+
+
+def _look_up(run: _Run, articles: list[Article], batch: list[Article], queued: set[str]) -> None:
+    """Skip what is stored, store duplicates as copies and queue the rest for
+    coding, with one store lookup for all of ``articles``."""
+    if not articles:
+        return
+    for item, original in zip(articles, run.store.find_duplicates(articles)):
+        if item.id in queued:
+            run.counts["skipped"] += 1
+        elif original is None:
+            batch.append(item)
+            queued.add(item.id)
+        # The lookup names the article itself when it is stored; a hit on
+        # another article needs a second look, as the id may be a stored copy.
+        elif original == item.id or run.store.has_article(item.id):
+            run.counts["skipped"] += 1
+        else:
+            _copy(run, item, original)
 
 
 def _flush(run: _Run, batch: list[Article], coder: Coder, settings: Settings) -> None:

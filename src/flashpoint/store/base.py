@@ -114,6 +114,11 @@ class Store(Protocol):
         same content hash or near-duplicate text), else None."""
         ...
 
+    def find_duplicates(self, articles: Sequence[Article]) -> list[str | None]:
+        """:meth:`find_duplicate` of each article, in one lookup where the
+        back end can (one round trip for a whole ingest batch)."""
+        ...
+
     def add_article(self, article: Article, events: Iterable[Event]) -> None:
         """Store an article with its coded events in one transaction, merging
         events that report an already stored real-world event."""

@@ -67,6 +67,9 @@ class MemoryStore:
         candidates = set().union(*(self._bands.get(b, set()) for b in dedup.lsh_bands(signature))) if signature else set()
         return dedup.best_match(signature, ((c, self._articles[c]["signature"]) for c in candidates))
 
+    def find_duplicates(self, articles: Sequence[Article]) -> list[str | None]:
+        return [self.find_duplicate(a) for a in articles]
+
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
         """Writes apply at once here; there is no transaction to group them in."""

@@ -6,7 +6,10 @@ back the whole article or batch. Writes run in pipeline mode: statements
 whose answer is not needed yet are sent without waiting, so an article
 costs two round trips instead of one per row. Concurrent writers (several
 ingest workers) serialise merges per dyad with a transaction-level advisory
-lock, so two reports of one event never start two merged events.
+lock, so two reports of one event never start two merged events. A batch
+holds its locks until it commits; two batches that lock the same dyads in
+opposite orders deadlock, the server aborts one of them, and the ingest
+runner stores that batch again article by article.
 
 When the server goes away (restart, network, ``pg_terminate_backend``) the
 store reconnects once and carries on; see ``RelationalStore._call``.
@@ -34,6 +37,8 @@ class PostgresStore(RelationalStore):
     dialect = "postgres"
     hint = "check that the PostgreSQL server is running and reachable and the role may write"
     collate = ' COLLATE "C"'
+    _conninfo: str = ""  # what open() connected with, for a reconnect
+    _schema: str | None = None
 
     @classmethod
     def open(cls, url: str, connect_timeout: int = 10) -> "PostgresStore":
@@ -73,9 +78,6 @@ class PostgresStore(RelationalStore):
             raise
         return store
 
-    _conninfo: str = ""
-    _schema: str | None = None
-
     def _run(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.conn.execute(_sql(sql), _params(params))
 
@@ -111,8 +113,8 @@ class PostgresStore(RelationalStore):
         return f"to_char(date_trunc('week', CAST({column} AS date)), 'YYYY-MM-DD')"
 
     def _lock_dyads(self, keys: list[str]) -> None:
-        # One statement; the locks are taken in the order of the keys (sorted by the
-        # caller), so two writers never wait for each other in a cycle.
+        # One statement; the locks are taken in the order of the keys (sorted by
+        # the caller), so two single-article writes never wait in a cycle.
         self._run("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))"
                   " FROM unnest(CAST(? AS text[])) AS t(k)", [keys])
 

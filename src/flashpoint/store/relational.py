@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar
 
@@ -35,6 +36,7 @@ from .rows import (
 
 PAGE = 500  # events fetched per round trip when streaming results
 LSH_CANDIDATES = 50  # articles confirmed per near-duplicate lookup, most shared bands first
+LOOKUP_CHUNK = 200  # articles per duplicate lookup statement
 MAX_PARAMS = 30_000  # parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535
 
 # Recount mentions, articles and sources of the merged events picked by the
@@ -319,38 +321,57 @@ class RelationalStore:
         )))
 
     def find_duplicate(self, article: Article) -> str | None:
-        return self._call("look for duplicates", self._find_duplicate, article)
+        return self.find_duplicates([article])[0]
 
-    def _find_duplicate(self, article: Article) -> str | None:
+    def find_duplicates(self, articles: Sequence[Article]) -> list[str | None]:
+        out: list[str | None] = []
+        for start in range(0, len(articles), LOOKUP_CHUNK):
+            out += self._call("look for duplicates", self._find_duplicates, articles[start:start + LOOKUP_CHUNK])
+        return out
+
+    def _find_duplicates(self, articles: Sequence[Article]) -> list[str | None]:
+        # One statement for every key of every article: the exact keys (id,
+        # canonical URL, content hash; the first that hits wins) and the LSH
+        # bands; a second only fetches the signatures of near-duplicate
+        # candidates, when an article has no exact hit.
         self._settle()
-        # One statement: the exact keys (id, canonical URL, content hash; the
-        # first that hits wins) and the near-duplicate candidates sharing the
-        # most LSH bands, so a lookup costs one round trip.
-        probes = [("id", article.id)]
-        if article.url:
-            probes.append(("canonical_url", dedup.canonical_url(article.url)))
-        probes.append(("content_hash", dedup.content_hash(article.text)))
+        probes = [_probes(a) for a in articles]
+        signatures = [dedup.minhash(a.text) for a in articles]
+        bands = [dedup.lsh_bands(sig) for sig in signatures]
         arms: list[str] = []
         params: list[Any] = []
-        for rank, (column, value) in enumerate(probes):
-            arms.append(f"SELECT {rank} AS rank, id, NULL AS minhash FROM articles WHERE {column} = ?"
-                        f" UNION ALL SELECT {rank}, original_id, NULL FROM article_copies WHERE {column} = ?")
-            params += [value, value]
-        signature = dedup.minhash(article.text)
-        bands = dedup.lsh_bands(signature)
-        if bands:
-            arms.append(
-                f"SELECT {len(probes)}, a.id, a.minhash FROM articles a JOIN ("
-                f" SELECT article_id, count(*) AS shared FROM lsh_bands WHERE band IN ({_marks(len(bands))})"
-                " GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) c ON c.article_id = a.id"
-            )
-            params += [*bands, LSH_CANDIDATES]
-        rows = self._rows(" UNION ALL ".join(arms), params)
-        exact = [r for r in rows if r["rank"] < len(probes)]
-        if exact:
-            first = min(r["rank"] for r in exact)
-            return min(r["id"] for r in exact if r["rank"] == first)
-        return dedup.best_match(signature, ((r["id"], dedup.unpack_signature(r["minhash"])) for r in rows))
+        for column in ("id", "canonical_url", "content_hash"):
+            values = sorted({v for ps in probes for c, v in ps if c == column})
+            if values:
+                arms.append(f"SELECT '{column}' AS probe, {column} AS k, id AS hit FROM articles"
+                            f" WHERE {column} IN ({_marks(len(values))}) UNION ALL SELECT '{column}', {column},"
+                            f" original_id FROM article_copies WHERE {column} IN ({_marks(len(values))})")
+                params += values * 2
+        wanted = sorted({b for bs in bands for b in bs})
+        if wanted:
+            arms.append(f"SELECT 'band', band, article_id FROM lsh_bands WHERE band IN ({_marks(len(wanted))})")
+            params += wanted
+        hits: dict[tuple[str, str], list[str]] = {}
+        for r in self._rows(" UNION ALL ".join(arms), params):
+            hits.setdefault((r["probe"], r["k"]), []).append(r["hit"])
+        out: list[str | None] = [None] * len(articles)
+        near: dict[int, list[str]] = {}
+        for i, ps in enumerate(probes):
+            exact = next((found for found in (hits.get(p) for p in ps) if found), None)
+            if exact:
+                out[i] = min(exact)
+                continue
+            shared = Counter(hit for b in bands[i] for hit in hits.get(("band", b), ()))
+            ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:LSH_CANDIDATES]
+            if ranked:
+                near[i] = [cid for cid, _ in ranked]
+        if near:
+            ids = sorted({cid for cids in near.values() for cid in cids})
+            stored = {r["id"]: dedup.unpack_signature(r["minhash"]) for r in self._rows(
+                f"SELECT id, minhash FROM articles WHERE id IN ({_marks(len(ids))})", ids)}
+            for i, cids in near.items():
+                out[i] = dedup.best_match(signatures[i], ((c, stored[c]) for c in cids if c in stored))
+        return out
 
     def add_article(self, article: Article, events: Iterable[Event]) -> None:
         # Everything that needs no database is computed before the transaction opens.
@@ -561,6 +582,15 @@ class RelationalStore:
         with contextlib.suppress(*self.driver_errors):
             self.conn.close()
 
+
+
+def _probes(article: Article) -> list[tuple[str, str]]:
+    """The exact duplicate keys of an article, in the order they are tried."""
+    out = [("id", article.id)]
+    if article.url:
+        out.append(("canonical_url", dedup.canonical_url(article.url)))
+    out.append(("content_hash", dedup.content_hash(article.text)))
+    return out
 
 
 def _first_line(exc: BaseException) -> str:
