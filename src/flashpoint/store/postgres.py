@@ -4,7 +4,7 @@ The connection runs in autocommit mode and every write opens an explicit
 transaction (one per article, or one per ingest batch), so a failure rolls
 back the whole article or batch. Writes run in pipeline mode: statements
 whose answer is not needed yet are sent without waiting, so an article
-costs two round trips instead of one per row. Concurrent writers (several
+costs one round trip instead of one per row. Concurrent writers (several
 ingest workers) serialise merges per dyad with a transaction-level advisory
 lock, so two reports of one event never start two merged events. A batch
 holds its locks until it commits; two batches that lock the same dyads in
