@@ -13,7 +13,7 @@ import re
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .bench import sample_articles
@@ -41,17 +41,41 @@ def generated_articles(n: int, seed: int = 11) -> list[Article]:
     return out
 
 
-def _timed_ingest(store_url: str, articles: list[Article], settings: Settings) -> tuple[float, object]:
+class _TimedCoder:
+    """The real coder, keeping the time spent inside it, so the share of an
+    ingest run that is not coding is measured within that run (a bare-coder
+    pass minutes apart drifts with the load on a shared machine)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def __call__(self, articles: Iterable[Article], settings: Settings) -> Iterator[tuple[Article, list, str | None]]:
+        from .pipeline import code_articles
+
+        results = code_articles(articles, settings)
+        while True:
+            t0 = time.perf_counter()
+            try:
+                item = next(results)
+            except StopIteration:
+                self.seconds += time.perf_counter() - t0
+                return
+            self.seconds += time.perf_counter() - t0
+            yield item
+
+
+def _timed_ingest(store_url: str, articles: list[Article], settings: Settings) -> tuple[float, float, object]:
+    """End-to-end seconds, seconds of it spent coding, and the report."""
     from .ingest.runner import ingest
     from .ingest.source import ListSource
-    from .pipeline import code_articles
     from .store import open_store
 
     store = open_store(store_url, settings)
+    coder = _TimedCoder()
     try:
         t0 = time.perf_counter()
-        report = ingest([ListSource(articles)], store, code_articles, settings)
-        return time.perf_counter() - t0, report
+        report = ingest([ListSource(articles)], store, coder, settings)
+        return time.perf_counter() - t0, coder.seconds, report
     finally:
         store.close()
 
@@ -73,11 +97,13 @@ def bench_ingest(n_articles: int, n_events: int, pg: str | None, settings: Setti
             sep = "&" if "?" in pg else "?"
             targets.append(("PostgreSQL", f"{pg}{sep}schema=fp_bench_{uuid.uuid4().hex[:8]}"))
         for name, url in targets:
-            e2e_s, report = _timed_ingest(url, articles, settings)
-            overhead = max(0.0, 1 - coder_s / e2e_s)
+            e2e_s, coding_s, report = _timed_ingest(url, articles, settings)
+            share = max(0.0, 1 - coding_s / e2e_s)
+            against_bare = max(0.0, 1 - coder_s / e2e_s)
             yield (f"ingest into {name}: {n_articles / e2e_s:,.1f} articles/s end to end "
-                   f"({report.new} new, {report.duplicates} copies, {report.events} events); "
-                   f"storage and dedup {overhead:.1%} of end-to-end time (target < 15%)")
+                   f"({report.new} new, {report.duplicates} copies, "
+                   f"{report.events} events); storage and dedup {share:.1%} of end-to-end time (target < 15%; "
+                   f"{against_bare:.1%} against the bare-coder pass)")
         q = bench_query(str(Path(tmp) / "query.db"), n_events)
         yield (f"dyad query on SQLite over {q['n_events']:,} events: weekly series {q['series_median_s'] * 1000:.0f} ms median "
                f"(first {q['series_first_s'] * 1000:.0f} ms; target < 1 s); 100-event page {q['events_page_s'] * 1000:.0f} ms; "

@@ -120,3 +120,29 @@ def test_a_broken_store_stops_the_run(settings):
     store.close()
     with pytest.raises(StoreError):
         ingest(ListSource([art(1)]), store, fake_coder, settings)
+
+
+@pytest.mark.parametrize("kind", ["memory", "sqlite"])
+def test_a_store_error_in_a_batch_costs_only_that_article(tmp_path, settings, kind):
+    """The batch is rolled back and stored again one article at a time, so
+    the bad article is the only failure and nothing is stored twice."""
+    from flashpoint.store.sqlite import SQLiteStore
+
+    base = MemoryStore if kind == "memory" else SQLiteStore
+
+    class RefusesOne(base):  # a fake: the real store, except for one article
+        def add_article(self, article, events):
+            if article.id == "a5":
+                raise StoreError("this disk refuses article a5")
+            super().add_article(article, events)
+
+    store = RefusesOne() if kind == "memory" else RefusesOne.open(tmp_path / "x.db")
+    try:
+        report = ingest(ListSource([art(i) for i in range(10)]), store, fake_coder, settings)
+        assert (report.new, report.failures, report.events) == (9, 1, 9)
+        (failure,) = store.failures()
+        assert (failure.key, failure.stage, failure.attempts) == ("a5", "store", 1)
+        assert "refuses" in failure.reason and json.loads(failure.payload)["article"]["id"] == "a5"
+        assert store.counts()["articles"] == 9 and store.counts()["reports"] == 9
+    finally:
+        store.close()

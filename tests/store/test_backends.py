@@ -9,7 +9,8 @@ import sqlite3
 import pytest
 
 from flashpoint.errors import StoreError
-from flashpoint.store import open_store
+from flashpoint.store import Failure, open_store
+from flashpoint.store.base import StoreUnavailable
 from flashpoint.store.migrate import latest, migrations
 
 from .conftest import fresh_url, make_article, make_event, postgres_url
@@ -39,7 +40,7 @@ def test_newer_schema_is_refused_with_advice(kind, tmp_path):
     with fresh_url(kind, tmp_path) as url:
         s = open_store(url)
         with s._transaction():
-            s._exec("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)", (999, "future", "x"))
+            s._send("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)", (999, "future", "x"))
         s.close()
         with pytest.raises(StoreError, match="schema version 999.*upgrade flashpoint"):
             open_store(url)
@@ -118,23 +119,73 @@ def test_missing_directory_is_a_store_error(tmp_path):
         open_store(str(tmp_path / "no" / "such" / "dir" / "x.db"))
 
 
-@pytest.mark.postgres
-def test_postgres_server_gone_raises_store_error_and_keeps_data(tmp_path):
+def _terminate(store) -> None:
+    """End the store's server process from another connection, as a server
+    restart or a dropped network link would."""
     import psycopg
 
-    base = postgres_url()
+    with psycopg.connect(postgres_url(), autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", [store.conn.info.backend_pid])
+
+
+@pytest.fixture
+def pg_store(tmp_path):
+    """An open PostgreSQL store holding article a1 (one event), and its URL."""
     with fresh_url("postgres", tmp_path) as url:
         s = open_store(url)
-        s.add_article(make_article("a1"), [make_event()])
-        pid = s.conn.info.backend_pid
-        with psycopg.connect(base, autocommit=True) as admin:
-            admin.execute("SELECT pg_terminate_backend(%s)", [pid])
-        with pytest.raises(StoreError, match="PostgreSQL"):
+        try:
+            s.add_article(make_article("a1"), [make_event()])
+            yield s, url
+        finally:
+            s.close()
+
+
+@pytest.mark.postgres
+def test_postgres_server_gone_reconnects_and_keeps_data(pg_store, caplog):
+    s, url = pg_store
+    _terminate(s)
+    s.add_article(make_article("a2"), [make_event("e2", "a2")])  # reconnects, then stores
+    assert "lost the connection" in caplog.text and "reconnected" in caplog.text
+    _terminate(s)
+    assert s.has_article("a1") and s.has_article("a2")  # reads reconnect too
+    _terminate(s)
+    s.add_failure(Failure("k1", "fetch", "timeout"))
+    assert [f.attempts for f in s.failures()] == [1]
+    again = open_store(url)
+    assert (again.counts()["articles"], again.counts()["reports"]) == (2, 2)
+    (event,) = again.events()
+    assert event["num_mentions"] == 2
+    again.close()
+
+
+@pytest.mark.postgres
+def test_postgres_server_gone_mid_batch_rolls_the_batch_back_and_reconnects(pg_store):
+    s, _ = pg_store
+    with pytest.raises(StoreError, match="lost the connection.*reconnected.*rolled back"):
+        with s.batch():
             s.add_article(make_article("a2"), [make_event("e2", "a2")])
-        s.close()
-        again = open_store(url)
-        assert again.counts()["articles"] == 1
-        again.close()
+            _terminate(s)
+            s.add_article(make_article("a3"), [make_event("e3", "a3")])
+    assert s.counts()["articles"] == 1  # a2 went with the batch; a1 is intact
+    with s.batch():  # the caller stores the batch again
+        s.add_article(make_article("a2"), [make_event("e2", "a2")])
+        s.add_article(make_article("a3"), [make_event("e3", "a3")])
+    (event,) = s.events()
+    assert (event["num_mentions"], s.counts()["reports"]) == (3, 3)
+
+
+@pytest.mark.postgres
+def test_postgres_server_gone_for_good_is_store_unavailable(pg_store):
+    s, url = pg_store
+    # The server cannot be stopped under the other tests, so point the
+    # reconnect at a closed port: the attempt fails as it would then.
+    s._conninfo = "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"
+    _terminate(s)
+    with pytest.raises(StoreUnavailable, match="lost the connection.*reconnecting failed.*run the same command again"):
+        s.add_article(make_article("a2"), [make_event("e2", "a2")])
+    again = open_store(url)
+    assert again.counts()["articles"] == 1
+    again.close()
 
 
 @pytest.mark.postgres
@@ -157,3 +208,54 @@ def test_missing_postgres_fails_under_ci(monkeypatch):
     monkeypatch.setenv("CI", "false")
     with pytest.raises(pytest.skip.Exception, match="postgres-up.sh"):
         postgres_url()
+
+
+@pytest.mark.postgres
+def test_postgres_concurrent_batched_writers_count_each_event_once(tmp_path):
+    """Two ingest runs at once, batches of several articles, the same 24 real
+    events reported by both in opposite orders (so their dyad locks cross):
+    every event is merged once with both reports, whatever the interleaving
+    (a deadlock between two batches costs a replay, not a wrong count)."""
+    import threading
+
+    from flashpoint.config import Settings
+    from flashpoint.ingest import ListSource, ingest
+
+    n = 24
+
+    def coder(articles, settings):
+        for a in articles:
+            i = int(a.id.split("-")[1])
+            yield a, [make_event(f"e-{a.id}", a.id, source=f"ORG{i}", target=f"ORG{(i * 7) % n}x")], None
+
+    def articles(side: str) -> list:
+        order = range(n) if side == "a" else reversed(range(n))
+        return [make_article(f"{side}-{i}", text=f"Side {side} story {i}: " + " ".join(f"w{side}{i}_{k}" for k in range(40)))
+                for i in order]
+
+    with fresh_url("postgres", tmp_path) as url:
+        open_store(url).close()  # migrate once, before the writers race
+        reports, errors = [], []
+
+        def work(side: str) -> None:
+            store = open_store(url)
+            try:
+                reports.append(ingest(ListSource(articles(side)), store, coder, Settings(batch_size=6)))
+            except Exception as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+            finally:
+                store.close()
+
+        threads = [threading.Thread(target=work, args=(side,)) for side in "ab"]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+        assert not errors and [r.failures for r in reports] == [0, 0]
+        s = open_store(url)
+        try:
+            events = list(s.events())
+            assert len(events) == n
+            assert all(e["num_articles"] == 2 and e["num_mentions"] == 2 for e in events)
+        finally:
+            s.close()

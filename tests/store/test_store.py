@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from flashpoint.errors import StoreError, UsageError
-from flashpoint.store import EventFilter, Failure
+from flashpoint.store import EventFilter, Failure, MemoryStore
 
 from .conftest import make_article, make_event
 
@@ -237,3 +237,79 @@ def test_closed_store_refuses_work(store_url):
     s.close()
     with pytest.raises(StoreError):
         s.counts()
+
+
+def _merge_story(store, *, batched: bool) -> None:
+    """Articles that exercise merging, location filling and copies, stored
+    one call at a time or inside one batch."""
+    import contextlib
+
+    calls = [
+        ("a1", [make_event("e1", "a1"), make_event("e1b", "a1", cameo="043", trigger="hosted")]),
+        ("a2", [make_event("e2", "a2", country="BLR")]),  # joins e1's event and gives it a place
+        ("a3", [make_event("e3", "a3", date="2021-11-13", country="BLR"), make_event("e3b", "a3", country="POL")]),
+        ("a4", [make_event("e4", "a4", date="2021-11-20")]),  # outside the window: new
+        ("a5", [make_event("e5", "a5", date=None), make_event("e5b", "a5", date=None, trigger="visited")]),
+        ("a6", [make_event("e6", "a6", negated=True)]),  # other polarity: new
+    ]
+    with store.batch() if batched else contextlib.nullcontext():
+        for article_id, events in calls:
+            date = None if article_id == "a5" else "2021-11-12"
+            store.add_article(make_article(article_id, date=date), events)
+        store.add_copy(make_article("c1", outlet="Local"), "a2")
+        store.add_article(make_article("a1"), [make_event("e1", "a1")])  # again: no-op
+        store.add_article(make_article("a7"), [make_event("e2", "a7")])  # a stored report id: skipped
+
+
+def _state(store) -> tuple:
+    flt = EventFilter(include_uncounted=True)
+    events = sorted(
+        (e["id"], e["date"], e["num_mentions"], e["num_articles"], e["num_sources"],
+         tuple(sorted(m["article_id"] for m in e["mentions"])))
+        for e in store.events(flt)
+    )
+    return store.counts(), events, store.tally(["location_country", "date"], flt)
+
+
+def test_a_batch_stores_and_merges_exactly_like_single_writes(store, tmp_path):
+    from flashpoint.store import open_store
+
+    _merge_story(store, batched=True)
+    single = open_store("memory:")
+    _merge_story(single, batched=False)
+    assert _state(store) == _state(single)
+    counts, events, places = _state(store)
+    assert counts["articles"] == 7 and counts["copies"] == 1 and counts["reports"] == 9
+    merged = [e for e in events if "a2" in e[5]]
+    assert merged == [(merged[0][0], "2021-11-12", 4, 4, 2, ("a1", "a2", "a3"))]
+    assert ("BLR", "2021-11-12", 1) in places and ("POL", "2021-11-12", 1) in places
+
+
+def test_reads_inside_a_batch_see_its_writes(store):
+    text = " ".join(f"word{i}" for i in range(300))
+    with store.batch():
+        store.add_article(make_article("a1", text=text, url="https://example.com/a"), [make_event()])
+        assert store.has_article("a1")
+        assert store.find_duplicate(make_article("q1", text=text.replace("word7", "seven"))) == "a1"
+        assert store.find_duplicate(make_article("q2", url="https://example.com/a/")) == "a1"
+        store.add_copy(make_article("c1", outlet="Other"), "a1")
+    (event,) = store.events()
+    assert (event["num_mentions"], event["num_articles"], event["num_sources"]) == (2, 2, 2)
+
+
+def test_a_failed_batch_is_rolled_back_on_databases(store):
+    store.add_article(make_article("a0"), [make_event("e0", "a0")])
+    with pytest.raises(StoreError, match="add the original first"):
+        with store.batch():
+            store.add_article(make_article("a1"), [make_event("e1", "a1")])
+            store.add_copy(make_article("c1"), "missing")
+    kept = store.counts()
+    if isinstance(store, MemoryStore):  # nothing to roll back: writes applied at once
+        assert kept["articles"] == 2
+    else:
+        assert (kept["articles"], kept["reports"], kept["events"]) == (1, 1, 1)
+        assert not store.has_article("a1")
+    store.add_article(make_article("a1"), [make_event("e1", "a1")])  # the store still works
+    assert store.counts()["articles"] == 2
+    (event,) = store.events()
+    assert event["num_mentions"] == 2

@@ -3,14 +3,20 @@
 For every article a source yields: skip it when its id is stored, record it
 as a copy when the store finds an earlier duplicate, else code it in
 batches (``settings.batch_size``, so the coder can use ``nlp.pipe``) and
-store it with its events in one transaction. A failure for one article
-(coder error, store error, unreadable item) goes to the failures table and
-the run goes on.
+store the coded batch in one transaction (one commit per batch, not per
+article: on PostgreSQL the per-article commit was most of the storage
+cost). A failure for one article (coder error, store error, unreadable
+item) goes to the failures table and the run goes on: when storing a
+batch fails, it is rolled back and stored again one article per
+transaction, so only the article at fault is recorded as failed.
 
-Crash safety comes from the store: an article and its events are written
-together or not at all, and ids are content hashes, so a killed run that
-is started again skips what was stored and codes the rest; nothing is lost
-and nothing is stored twice.
+Crash safety comes from the store: a batch (or an article) and its events
+are written together or not at all, and ids are content hashes, so a
+killed run that is started again skips what was stored and codes the rest;
+nothing is lost and nothing is stored twice. A database that goes away is
+reconnected once by the store; when that fails the run stops with
+:class:`~flashpoint.store.base.StoreUnavailable`, and running it again
+resumes.
 """
 
 from __future__ import annotations
@@ -24,7 +30,8 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import FlashpointError
-from ..store.base import Failure, Store
+from ..store import dedup
+from ..store.base import Failure, Store, StoreUnavailable
 from ..types import Article, Event
 from .document import Note
 from .source import Source
@@ -108,6 +115,7 @@ def ingest(
     run = _Run(store, progress)
     batch: list[Article] = []
     queued: set[str] = set()
+    unread: list[Article] = []  # read, not yet looked up in the store
     size = max(1, int(settings.batch_size))
     for source in sources:
         for item in source:
@@ -119,18 +127,16 @@ def ingest(
                 run.tick()
             elif isinstance(item, Article):
                 run.counts["seen"] += 1
-                if item.id in queued or store.has_article(item.id):
-                    run.counts["skipped"] += 1
-                    continue
-                original = store.find_duplicate(item)
-                if original is not None and original != item.id:
-                    _copy(run, item, original)
-                    continue
-                batch.append(item)
-                queued.add(item.id)
-                if len(batch) >= size:
-                    _flush(run, batch, coder, settings)
-                    batch, queued = [], set()
+                unread.append(item)
+                # Look up just enough to fill the batch, so that every lookup
+                # sees all earlier batches stored.
+                if len(batch) + len(unread) >= size:
+                    _look_up(run, unread, batch, queued)
+                    unread = []
+                    if len(batch) >= size:
+                        _flush(run, batch, coder, settings)
+                        batch, queued = [], set()
+    _look_up(run, unread, batch, queued)
     if batch:
         _flush(run, batch, coder, settings)
     for source in sources:
@@ -141,29 +147,90 @@ def ingest(
     return report
 
 
+def _look_up(run: _Run, articles: list[Article], batch: list[Article], queued: set[str]) -> None:
+    """Skip what is stored, store duplicates as copies and queue the rest for
+    coding, with one store lookup for all of ``articles``."""
+    if not articles:
+        return
+    for item, original in zip(articles, run.store.find_duplicates(articles)):
+        if item.id in queued:
+            run.counts["skipped"] += 1
+        elif original is None:
+            batch.append(item)
+            queued.add(item.id)
+        # The lookup names the article itself when it is stored; a hit on
+        # another article needs a second look, as the id may be a stored copy.
+        elif original == item.id or run.store.has_article(item.id):
+            run.counts["skipped"] += 1
+        else:
+            _copy(run, item, original)
+
+
 def _flush(run: _Run, batch: list[Article], coder: Coder, settings: Settings) -> None:
-    for article, events, error in code_batch(batch, coder, settings):
+    # Code the whole batch first so no transaction stays open while the coder works.
+    coded = list(code_batch(batch, coder, settings))
+    stored = [(article, events) for article, events, error in coded if error is None]
+    outcomes: list[int | Failure | None] = []
+    try:
+        with run.store.batch():
+            keys: set[str] = set()
+            outcomes = [_store(run.store, article, events, keys) for article, events in stored]
+    except StoreUnavailable:
+        raise
+    except FlashpointError:
+        # Rolled back as a whole: store one article per transaction so that
+        # only the one at fault ends up among the failures.
+        keys = set()
+        outcomes = [_store_alone(run.store, article, events, keys) for article, events in stored]
+    for outcome in outcomes:
+        if isinstance(outcome, Failure):
+            run.fail(outcome)
+        elif outcome is None:
+            run.counts["duplicates"] += 1
+        else:
+            run.counts["new"] += 1
+            run.counts["events"] += outcome
+    for article, _, error in coded:
         if error is not None:
             run.fail(Failure(key=article.id, stage="code", reason=error, payload=article_payload(article)))
-            continue
-        # An earlier article of this same batch may be the original.
-        original = run.store.find_duplicate(article)
-        if original is not None and original != article.id:
-            _copy(run, article, original)
-            continue
-        try:
-            run.store.add_article(article, events)
-        except FlashpointError as exc:
-            run.fail(Failure(key=article.id, stage="store", reason=str(exc), payload=article_payload(article)))
-            continue
-        run.counts["new"] += 1
-        run.counts["events"] += len(events)
     run.tick()
+
+
+def _store(store: Store, article: Article, events: list[Event], keys: set[str]) -> int | None:
+    """Store a coded article, or a copy when an earlier article of this batch
+    stored its original: the number of events stored, None for a copy.
+
+    The article was checked against the store before it was coded, so only
+    an earlier article of the batch can be its original, and only one that
+    shares a duplicate key with it (``keys`` collects the batch's): the
+    store is asked again only then.
+    """
+    mine = dedup.duplicate_keys(article.text, article.url)
+    if not mine.isdisjoint(keys):
+        original = store.find_duplicate(article)
+        if original is not None and original != article.id:
+            store.add_copy(article, original)
+            keys |= mine
+            return None
+    keys |= mine
+    store.add_article(article, events)
+    return len(events)
+
+
+def _store_alone(store: Store, article: Article, events: list[Event], keys: set[str]) -> int | Failure | None:
+    try:
+        return _store(store, article, events, keys)
+    except StoreUnavailable:
+        raise
+    except FlashpointError as exc:
+        return Failure(key=article.id, stage="store", reason=str(exc), payload=article_payload(article))
 
 
 def _copy(run: _Run, article: Article, original: str) -> None:
     try:
         run.store.add_copy(article, original)
+    except StoreUnavailable:
+        raise
     except FlashpointError as exc:
         run.fail(Failure(key=article.id, stage="store", reason=str(exc), payload=article_payload(article)))
         return

@@ -7,11 +7,12 @@ this interface. The same test suite runs against every back end.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from ..errors import UsageError
+from ..errors import StoreError, UsageError
 from ..types import Article, Event
 
 FREQS = ("day", "week", "month", "year")
@@ -22,6 +23,16 @@ TALLY_FIELDS = (
     "target_country", "source_code", "target_code", "cameo", "cameo_root",
     "quad_class", "plover_type", "location_country", "date",
 )
+
+
+class StoreUnavailable(StoreError):
+    """The database went away and could not be reached again.
+
+    Unlike other store errors this is never one document's problem, so the
+    ingest runner stops on it instead of recording a failure and going on.
+    Everything committed before it is intact; running the same command again
+    resumes where the run stopped.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +114,11 @@ class Store(Protocol):
         same content hash or near-duplicate text), else None."""
         ...
 
+    def find_duplicates(self, articles: Sequence[Article]) -> list[str | None]:
+        """:meth:`find_duplicate` of each article, in one lookup where the
+        back end can (one round trip for a whole ingest batch)."""
+        ...
+
     def add_article(self, article: Article, events: Iterable[Event]) -> None:
         """Store an article with its coded events in one transaction, merging
         events that report an already stored real-world event."""
@@ -110,6 +126,18 @@ class Store(Protocol):
 
     def add_copy(self, article: Article, original_id: str) -> None:
         """Record ``article`` as a syndicated copy (a mention) of ``original_id``."""
+        ...
+
+    def batch(self) -> contextlib.AbstractContextManager[None]:
+        """Group the writes made inside the block into one transaction.
+
+        The database back ends commit them together when the block ends and
+        roll all of them back if it raises, so a batch is stored whole or
+        not at all. Inside the block ``has_article``, ``find_duplicate`` and
+        ``add_copy`` see its writes; queries (``events``, ``counts``, ...)
+        and the mention counts are complete once it ends. The in-memory
+        store applies writes at once and has nothing to roll back.
+        """
         ...
 
     def add_failure(self, failure: Failure) -> None:

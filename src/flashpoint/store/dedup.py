@@ -131,6 +131,16 @@ def lsh_bands(signature: tuple[int, ...]) -> list[str]:
     return keys
 
 
+def duplicate_keys(text: str, url: str | None = None) -> frozenset[str]:
+    """Keys of which two articles share at least one whenever a store may
+    call one a duplicate of the other: the canonical URL, the content hash
+    and the LSH bands. Articles with no key in common need no lookup."""
+    keys = {f"hash:{content_hash(text)}", *lsh_bands(minhash(text))}
+    if url:
+        keys.add(f"url:{canonical_url(url)}")
+    return frozenset(keys)
+
+
 def jaccard(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     """Estimated Jaccard similarity of two signatures (0.0 when either is empty)."""
     if not a or len(a) != len(b):

@@ -6,6 +6,7 @@ of them) but keeps everything in dictionaries and forgets it on exit.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -32,6 +33,11 @@ class MemoryStore:
         self._reports: dict[str, dict[str, Any]] = {}
         self._events: dict[str, dict[str, Any]] = {}
         self._members: defaultdict[str, list[str]] = defaultdict(list)  # merged id -> report ids
+        # The indexes the database back ends have, so merging and copies stay
+        # lookups rather than scans of everything stored:
+        self._by_dyad: defaultdict[tuple[str, str, str], list[str]] = defaultdict(list)  # -> merged ids
+        self._merged_of: defaultdict[str, set[str]] = defaultdict(set)  # article id -> merged ids
+        self._copies_of: defaultdict[str, list[str]] = defaultdict(list)  # original id -> copy ids
         self._actors: dict[str, dict[str, Any]] = {}
         self._failures: dict[str, Failure] = {}
         self._closed = False
@@ -60,6 +66,15 @@ class MemoryStore:
         signature = dedup.minhash(article.text)
         candidates = set().union(*(self._bands.get(b, set()) for b in dedup.lsh_bands(signature))) if signature else set()
         return dedup.best_match(signature, ((c, self._articles[c]["signature"]) for c in candidates))
+
+    def find_duplicates(self, articles: Sequence[Article]) -> list[str | None]:
+        return [self.find_duplicate(a) for a in articles]
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Writes apply at once here; there is no transaction to group them in."""
+        self._check_open()
+        yield
 
     def _original(self, article_id: str) -> str:
         copy = self._copies.get(article_id)
@@ -90,10 +105,12 @@ class MemoryStore:
             if target is None:
                 target = merged_id(report)
                 self._events[target] = event_row(target, event, report)
+                self._by_dyad[(report.source_key, report.target_key, report.cameo_root)].append(target)
             elif report.country and not self._events[target]["location_country"]:
                 self._fill_location(target, event)
             self._reports[event.event_id] = report_row(event, report, target)
             self._members[target].append(event.event_id)
+            self._merged_of[article.id].add(target)
             touched.add(target)
             for actor in actor_rows(event):
                 self._actors.setdefault(actor["id"], actor)
@@ -108,11 +125,8 @@ class MemoryStore:
     def _candidates(self, report: Report) -> list[Candidate]:
         bounds = window(report.date, self.window_days)
         out = []
-        for mid, row in self._events.items():
-            if (row["source_key"], row["target_key"], row["cameo_root"]) != (
-                report.source_key, report.target_key, report.cameo_root,
-            ):
-                continue
+        for mid in self._by_dyad.get((report.source_key, report.target_key, report.cameo_root), ()):
+            row = self._events[mid]
             if bounds is None and row["date"] is not None:
                 continue
             if bounds is not None and (row["date"] is None or not bounds[0] <= row["date"] <= bounds[1]):
@@ -124,7 +138,7 @@ class MemoryStore:
     def _recount(self, mid: str) -> None:
         reports = [self._reports[r] for r in self._members[mid]]
         originals = {r["article_id"] for r in reports}
-        copies = {c: row for c, row in self._copies.items() if row["original_id"] in originals}
+        copies = {c: self._copies[c] for a in originals for c in self._copies_of.get(a, ())}
         per_article = Counter(row["original_id"] for row in copies.values())
         docs = [self._articles[a] for a in originals] + list(copies.values())
         self._events[mid].update(
@@ -145,10 +159,11 @@ class MemoryStore:
             "outlet": article.outlet, "date": article.date, "original_id": original_id,
             "content_hash": dedup.content_hash(article.text),
         }
+        self._copies_of[original_id].append(article.id)
         if canonical:
             self._by_url.setdefault(canonical, article.id)
         self._by_hash.setdefault(self._copies[article.id]["content_hash"], article.id)
-        for mid in {r["merged_id"] for r in self._reports.values() if r["article_id"] == original_id}:
+        for mid in sorted(self._merged_of.get(original_id, ())):
             self._recount(mid)
 
     # -- failures -------------------------------------------------------

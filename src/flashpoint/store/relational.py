@@ -1,53 +1,87 @@
 """The relational store: all SQL and logic shared by SQLite and PostgreSQL.
 
-Subclasses supply a small dialect seam: how to run a statement, open a
-transaction, bucket dates by week, lock a dyad while merging, bulk-load
-rows, and which driver exceptions mean "the database failed". SQL here is
-written with ``?`` placeholders and portable syntax (``ON CONFLICT``, row
-values, ``LIKE ... ESCAPE``), which both engines accept.
+Subclasses supply a small dialect seam: how to run a statement (one or
+many rows), open a transaction, queue statements without waiting for each
+answer, bucket dates by week, lock a dyad while merging, bulk-load rows,
+which driver exceptions mean "the database failed" and how to reconnect.
+SQL here is written with ``?`` placeholders and portable syntax
+(``ON CONFLICT``, ``RETURNING``, ``LIKE ... ESCAPE``), which both engines
+accept.
+
+Writes are arranged so a client-server database answers in few round
+trips: an article's existence check, duplicate-report check, dyad locks
+and merge candidates go out together and are read back together, and the
+rows that need no answer (bands, reports, actors, counts) are sent without
+waiting. :meth:`RelationalStore.batch` puts many articles in one
+transaction, so there is one commit per batch rather than per article.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar
 
 from ..errors import StoreError
 from ..types import Article, Event
 from . import dedup, migrate
-from .base import EventFilter, Failure, check_fields, check_freq
+from .base import EventFilter, Failure, StoreUnavailable, check_fields, check_freq
 from .merge import Candidate, Report, choose, merged_id, window
 from .rows import (
-    EVENT_COLUMNS, actor_rows, article_row, event_row, filter_clauses, merged_dict, now, report_row,
+    EVENT_COLUMNS, actor_rows, article_row, event_record, event_row, filter_clauses, merged_dict, now,
+    report_row,
 )
 
 PAGE = 500  # events fetched per round trip when streaming results
 LSH_CANDIDATES = 50  # articles confirmed per near-duplicate lookup, most shared bands first
+LOOKUP_CHUNK = 200  # articles per duplicate lookup statement
+MAX_PARAMS = 30_000  # parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535
 
+# Recount mentions, articles and sources of the merged events picked by the
+# trailing condition (appended by the caller). Every lookup is a correlated
+# subquery on an indexed key, so the plan stays index-only however stale the
+# table statistics are (a fresh PostgreSQL table has none until autovacuum
+# analyses it, and a join plan chosen then scans whole tables).
 _RECOUNT = """
 UPDATE events SET
-  num_mentions =
-    (SELECT count(*) FROM event_reports r WHERE r.merged_id = ?)
-    + (SELECT count(*) FROM event_reports r JOIN article_copies c ON c.original_id = r.article_id
-       WHERE r.merged_id = ?),
+  num_mentions = (SELECT count(*) + COALESCE(sum(
+      (SELECT count(*) FROM article_copies c WHERE c.original_id = r.article_id)), 0)
+    FROM event_reports r WHERE r.merged_id = events.id),
   num_articles = (SELECT count(*) FROM (
-      SELECT r.article_id AS doc FROM event_reports r WHERE r.merged_id = ?
-      UNION SELECT c.id FROM event_reports r JOIN article_copies c ON c.original_id = r.article_id
-      WHERE r.merged_id = ?) docs),
+      SELECT r.article_id AS doc FROM event_reports r WHERE r.merged_id = events.id
+      UNION SELECT c.id FROM article_copies c WHERE c.original_id IN (
+        SELECT r.article_id FROM event_reports r WHERE r.merged_id = events.id)) docs),
   num_sources = (SELECT count(*) FROM (
-      SELECT COALESCE(a.outlet, a.id) AS src FROM event_reports r JOIN articles a ON a.id = r.article_id
-      WHERE r.merged_id = ?
-      UNION SELECT COALESCE(c.outlet, c.id) FROM event_reports r
-      JOIN article_copies c ON c.original_id = r.article_id WHERE r.merged_id = ?) srcs)
-WHERE id = ?
-"""
+      SELECT (SELECT COALESCE(a.outlet, a.id) FROM articles a WHERE a.id = r.article_id) AS src
+      FROM event_reports r WHERE r.merged_id = events.id
+      UNION SELECT COALESCE(c.outlet, c.id) FROM article_copies c WHERE c.original_id IN (
+        SELECT r.article_id FROM event_reports r WHERE r.merged_id = events.id)) srcs)
+WHERE """
+
+# Merge candidates of one (source, target, CAMEO root) over a date range, or
+# undated, with the (article, trigger) of each of their reports.
+_CANDIDATES = (
+    "SELECT 'candidate' AS kind, e.id, e.source_key, e.target_key, e.cameo_root, e.date, e.location_country, e.counted,"
+    " r.article_id, r.trigger"
+    " FROM events e LEFT JOIN event_reports r ON r.merged_id = e.id"
+    " WHERE e.source_key = ? AND e.target_key = ? AND e.cameo_root = ? AND "
+)
 
 
 def _insert(table: str, row: dict[str, Any], conflict: str = "ON CONFLICT DO NOTHING") -> tuple[str, list[Any]]:
     cols = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     return f"INSERT INTO {table} ({cols}) VALUES ({marks}) {conflict}", list(row.values())
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" for _ in range(n))
+
+
+class ConnectionLost(StoreError):
+    """The connection broke mid-operation (raised by ``_guard``; see ``_call``)."""
 
 
 def _clean(value: Any) -> Any:
@@ -73,6 +107,8 @@ class RelationalStore:
         self.conn = conn
         self.where = where  # a printable name of the database, without password
         self.window_days = window_days
+        self._depth = 0  # > 0 inside a write transaction (batch or single write)
+        self._pending = _Pending()  # rows of the open write transaction not sent yet
 
     # -- dialect seam -----------------------------------------------------
 
@@ -83,6 +119,19 @@ class RelationalStore:
     def _transaction(self) -> contextlib.AbstractContextManager[Any]:
         raise NotImplementedError
 
+    def _pipeline(self) -> contextlib.AbstractContextManager[Any]:
+        """Let statements go out before earlier answers come back (a no-op
+        for an embedded database, where there is no round trip to save)."""
+        return contextlib.nullcontext()
+
+    def _broken(self) -> bool:
+        """Whether the connection itself is lost (not just one statement failed)."""
+        return False
+
+    def _reconnect(self) -> None:
+        """Open a new connection in place of a lost one, or raise a driver error."""
+        raise NotImplementedError
+
     def _script(self, sql: str) -> None:
         """Run several statements (inside the current transaction)."""
         raise NotImplementedError
@@ -91,8 +140,9 @@ class RelationalStore:
         """SQL for the ISO day (Monday) starting the week of ``column``."""
         raise NotImplementedError
 
-    def _lock_dyad(self, key: str) -> None:
-        """Serialise concurrent merges into one dyad (no-op where writers are serial)."""
+    def _lock_dyads(self, keys: list[str]) -> None:
+        """Serialise concurrent merges into these dyads, taking the locks in
+        the order given (no-op where writers are serial)."""
 
     def bulk_events(self, rows: Iterable[Sequence[Any]]) -> int:
         """Fast-path load of events-table rows (``EVENT_COLUMNS`` order), for benchmarks."""
@@ -108,16 +158,137 @@ class RelationalStore:
         except StoreError:
             raise
         except self.driver_errors as exc:
-            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            detail = _first_line(exc)
+            if self._broken():
+                raise ConnectionLost(f"lost the connection to {self.where} while trying to {action}: {detail}") from exc
             raise StoreError(f"could not {action} in {self.where}: {detail}; {self.hint}") from exc
 
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cur = self._run(sql, [_clean(p) for p in params])
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row)) for row in cur.fetchall()]
+    def _call(self, action: str, fn: Any, *args: Any) -> Any:
+        """Run ``fn(*args)`` as one guarded operation.
 
-    def _exec(self, sql: str, params: Sequence[Any] = ()) -> int:
-        return self._run(sql, [_clean(p) for p in params]).rowcount
+        When the connection is lost, reconnect once and run it again: every
+        operation called this way is a read or a write in its own
+        transaction that is idempotent (an interrupted transaction was
+        rolled back by the server). Inside a batch the error goes up
+        instead, for :meth:`batch` to handle. A failed reconnect raises
+        :class:`StoreUnavailable`.
+        """
+        try:
+            with self._guard(action):
+                return fn(*args)
+        except ConnectionLost as exc:
+            if self._depth:
+                raise
+            self._recover(exc)
+        with self._guard(action):
+            return fn(*args)
+
+    def _recover(self, lost: ConnectionLost) -> None:
+        """One reconnect attempt after ``lost``; StoreUnavailable if it fails.
+        Either way the loss is logged (a warning on stderr unless the caller
+        configured logging), so a run that carries on still says so."""
+        try:
+            self._reconnect()
+        except self.driver_errors as exc:
+            raise StoreUnavailable(
+                f"{lost}; reconnecting failed: {_first_line(exc)}. Everything committed before this is"
+                " kept; run the same command again once the database is back to resume"
+            ) from exc
+        logging.getLogger("flashpoint.store").warning("%s; reconnected, going on", lost)
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """One transaction for every write in the block (see Store.batch).
+
+        When the connection is lost the batch's writes are rolled back by
+        the server; this reconnects once and raises StoreError, so the
+        caller can store the batch again, or StoreUnavailable when the
+        database cannot be reached.
+        """
+        if self._depth:
+            yield
+            return
+        try:
+            with self._guard("store a batch"), self._writing():
+                yield
+        except ConnectionLost as exc:
+            self._recover(exc)
+            raise StoreError(f"{exc}; reconnected, and the batch's unfinished writes were rolled back") from exc
+
+    @contextlib.contextmanager
+    def _atomic(self) -> Iterator[None]:
+        """A write transaction, or the one already open (a batch)."""
+        if self._depth:
+            yield
+            return
+        self._depth += 1
+        try:
+            with self._transaction():
+                yield
+        finally:
+            self._depth -= 1
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A pipelined write transaction, or the batch already open (entering
+        a pipeline again would wait for every answer when it ends).
+
+        Rows that nothing in the transaction reads back at once (LSH bands,
+        new merged events, reports, actors, recounts) are collected while it
+        is open and sent as a few multi-row statements when a read needs
+        them (:meth:`_settle`) or just before it commits."""
+        if self._depth:
+            yield
+            return
+        self._pending = _Pending()
+        try:
+            with self._pipeline(), self._atomic():
+                yield
+                self._settle()
+                p = self._pending
+                self._insert_many("actors", [p.actors[k] for k in sorted(p.actors)])
+                touched = sorted(p.recount)
+                for start in range(0, len(touched), MAX_PARAMS):
+                    part = touched[start:start + MAX_PARAMS]
+                    self._send(_RECOUNT + f"id IN ({_marks(len(part))})", part)
+        finally:
+            self._pending = _Pending()
+
+    def _settle(self) -> None:
+        """Send the pending bands, merged events and reports, so that a read
+        in this transaction sees them (and before it commits)."""
+        p = self._pending
+        self._insert_many("lsh_bands", p.bands)
+        self._insert_many("events", list(p.events.values()))
+        self._insert_many("event_reports", p.reports)
+        p.bands, p.events, p.reports = [], {}, []
+
+    def _send(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Execute a statement and return its cursor; in a pipeline the
+        answer is only awaited when :meth:`_fetch` reads it."""
+        return self._run(sql, [_clean(p) for p in params])
+
+    @staticmethod
+    def _fetch(cur: Any) -> list[dict[str, Any]]:
+        rows = cur.fetchall()
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in rows]
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return self._fetch(self._send(sql, params))
+
+    def _insert_many(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+        """INSERT ... ON CONFLICT DO NOTHING of rows sharing their columns, as
+        multi-row statements (one statement per chunk, not one per row)."""
+        if not rows:
+            return
+        cols = list(rows[0])
+        per = max(1, MAX_PARAMS // len(cols))
+        one = f"({_marks(len(cols))})"
+        for start in range(0, len(rows), per):
+            chunk = rows[start:start + per]
+            self._send(f"INSERT INTO {table} ({', '.join(cols)}) VALUES {', '.join([one] * len(chunk))}"
+                       " ON CONFLICT DO NOTHING", [row[c] for row in chunk for c in cols])
 
     def migrate(self) -> None:
         """Bring the schema up to date, refusing databases from newer code."""
@@ -132,7 +303,7 @@ class RelationalStore:
             with self._guard(f"apply migration {step.version:04d}_{step.name}"):
                 with self._transaction():
                     self._script(step.sql)
-                    self._exec(
+                    self._send(
                         "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
                         (step.version, step.name, now()),
                     )
@@ -144,100 +315,152 @@ class RelationalStore:
     # -- articles -----------------------------------------------------------
 
     def has_article(self, article_id: str) -> bool:
-        with self._guard("look up an article"):
-            return bool(self._rows(
-                "SELECT 1 AS x FROM articles WHERE id = ? UNION ALL SELECT 1 FROM article_copies WHERE id = ?",
-                (article_id, article_id),
-            ))
+        return self._call("look up an article", lambda: self._settle() or bool(self._rows(
+            "SELECT 1 AS x FROM articles WHERE id = ? UNION ALL SELECT 1 FROM article_copies WHERE id = ?",
+            (article_id, article_id),
+        )))
 
     def find_duplicate(self, article: Article) -> str | None:
-        with self._guard("look for duplicates"):
-            probes = [("id", article.id)]
-            if article.url:
-                probes.append(("canonical_url", dedup.canonical_url(article.url)))
-            probes.append(("content_hash", dedup.content_hash(article.text)))
-            for column, value in probes:
-                hit = self._rows(
-                    f"SELECT id FROM articles WHERE {column} = ? UNION ALL "
-                    f"SELECT original_id FROM article_copies WHERE {column} = ?",
-                    (value, value),
-                )
-                if hit:
-                    return min(h["id"] for h in hit)
-            signature = dedup.minhash(article.text)
-            bands = dedup.lsh_bands(signature)
-            if not bands:
-                return None
-            marks = ", ".join("?" for _ in bands)
-            rows = self._rows(
-                "SELECT a.id, a.minhash FROM articles a JOIN ("
-                f" SELECT article_id, count(*) AS shared FROM lsh_bands WHERE band IN ({marks})"
-                " GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) c ON c.article_id = a.id",
-                (*bands, LSH_CANDIDATES),
-            )
-            return dedup.best_match(signature, ((r["id"], dedup.unpack_signature(r["minhash"])) for r in rows))
+        return self.find_duplicates([article])[0]
+
+    def find_duplicates(self, articles: Sequence[Article]) -> list[str | None]:
+        out: list[str | None] = []
+        for start in range(0, len(articles), LOOKUP_CHUNK):
+            out += self._call("look for duplicates", self._find_duplicates, articles[start:start + LOOKUP_CHUNK])
+        return out
+
+    def _find_duplicates(self, articles: Sequence[Article]) -> list[str | None]:
+        # One statement for every key of every article: the exact keys (id,
+        # canonical URL, content hash; the first that hits wins) and the LSH
+        # bands; a second only fetches the signatures of near-duplicate
+        # candidates, when an article has no exact hit.
+        self._settle()
+        probes = [_probes(a) for a in articles]
+        signatures = [dedup.minhash(a.text) for a in articles]
+        bands = [dedup.lsh_bands(sig) for sig in signatures]
+        arms: list[str] = []
+        params: list[Any] = []
+        for column in ("id", "canonical_url", "content_hash"):
+            values = sorted({v for ps in probes for c, v in ps if c == column})
+            if values:
+                arms.append(f"SELECT '{column}' AS probe, {column} AS k, id AS hit FROM articles"
+                            f" WHERE {column} IN ({_marks(len(values))}) UNION ALL SELECT '{column}', {column},"
+                            f" original_id FROM article_copies WHERE {column} IN ({_marks(len(values))})")
+                params += values * 2
+        wanted = sorted({b for bs in bands for b in bs})
+        if wanted:
+            arms.append(f"SELECT 'band', band, article_id FROM lsh_bands WHERE band IN ({_marks(len(wanted))})")
+            params += wanted
+        hits: dict[tuple[str, str], list[str]] = {}
+        for r in self._rows(" UNION ALL ".join(arms), params):
+            hits.setdefault((r["probe"], r["k"]), []).append(r["hit"])
+        out: list[str | None] = [None] * len(articles)
+        near: dict[int, list[str]] = {}
+        for i, ps in enumerate(probes):
+            exact = next((found for found in (hits.get(p) for p in ps) if found), None)
+            if exact:
+                out[i] = min(exact)
+                continue
+            shared = Counter(hit for b in bands[i] for hit in hits.get(("band", b), ()))
+            ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:LSH_CANDIDATES]
+            if ranked:
+                near[i] = [cid for cid, _ in ranked]
+        if near:
+            ids = sorted({cid for cids in near.values() for cid in cids})
+            stored = {r["id"]: dedup.unpack_signature(r["minhash"]) for r in self._rows(
+                f"SELECT id, minhash FROM articles WHERE id IN ({_marks(len(ids))})", ids)}
+            for i, cids in near.items():
+                out[i] = dedup.best_match(signatures[i], ((c, stored[c]) for c in cids if c in stored))
+        return out
 
     def add_article(self, article: Article, events: Iterable[Event]) -> None:
-        events = list(events)  # compute before the transaction opens
+        # Everything that needs no database is computed before the transaction opens.
+        events = list(events)
         canonical = dedup.canonical_url(article.url) if article.url else None
         signature = dedup.minhash(article.text)
         row = article_row(article, canonical, dedup.content_hash(article.text), dedup.pack_signature(signature))
-        with self._guard(f"store article {article.id!r}"), self._transaction():
-            if self._rows("SELECT 1 AS x FROM article_copies WHERE id = ?", (article.id,)):
-                return
-            if self._exec(*_insert("articles", row)) == 0:
-                return  # already stored: re-adding changes nothing
-            for band in dedup.lsh_bands(signature):
-                self._exec(*_insert("lsh_bands", {"band": band, "article_id": article.id}))
-            touched: set[str] = set()
-            for event in events:
-                touched.add(self._add_report(event, Report.from_event(event, article)))
-            for actor in (a for e in events for a in actor_rows(e)):
-                self._exec(*_insert("actors", actor))
-            for mid in sorted(touched - {""}):
-                self._exec(_RECOUNT, (mid,) * 7)
+        bands = [{"band": band, "article_id": article.id} for band in dedup.lsh_bands(signature)]
+        reports = [Report.from_event(event, article) for event in events]
+        self._call(f"store article {article.id!r}", self._write_article, row, bands, events, reports)
 
-    def _add_report(self, event: Event, report: Report) -> str:
-        if self._rows("SELECT 1 AS x FROM event_reports WHERE id = ?", (event.event_id,)):
-            return ""
-        self._lock_dyad(f"{report.source_key}|{report.target_key}|{report.cameo_root}")
-        target = choose(report, self._candidates(report), self.window_days)
-        if target is None:
-            target = merged_id(report)
-            self._exec(*_insert("events", event_row(target, event, report)))
-        elif report.country and event.location is not None:
-            loc = event.location
-            self._exec(
-                "UPDATE events SET location_name = ?, location_country = ?, lat = ?, lon = ?"
-                " WHERE id = ? AND location_country IS NULL",
-                (loc.name, loc.country, loc.lat, loc.lon, target),
+    def _write_article(self, row: dict[str, Any], bands: list[dict[str, Any]], events: list[Event],
+                       reports: list[Report]) -> None:
+        with self._writing():
+            # Sent together, read back together: the article insert (a no-op when it
+            # is stored, or stored as a copy), the dyad locks, the merge candidates
+            # of every dyad the article reports and which of its reports are stored.
+            insert, params = _insert("articles", row)
+            inserted = self._send(
+                insert.replace(f"VALUES ({_marks(len(row))})",
+                               f"SELECT {_marks(len(row))} WHERE NOT EXISTS"
+                               " (SELECT 1 FROM article_copies WHERE id = ?)") + " RETURNING id",
+                [*params, row["id"]],
             )
-        self._exec(*_insert("event_reports", report_row(event, report, target)))
-        return target
+            found = None
+            if events:
+                self._lock_dyads(sorted({_clean(f"{r.source_key}|{r.target_key}|{r.cameo_root}") for r in reports}))
+                found = self._candidate_query(reports, [e.event_id for e in events])
+            if not self._fetch(inserted):
+                return  # already stored: re-adding changes nothing
+            pending = self._pending
+            pending.bands += bands
+            if found is None:
+                return
+            rows = self._fetch(found)
+            seen = {r["id"] for r in rows if r["kind"] == "stored"}
+            stored = _merged_states(r for r in rows if r["kind"] == "candidate")
+            for event, report in zip(events, reports):
+                if event.event_id in seen or event.event_id in pending.report_ids:
+                    continue
+                seen.add(event.event_id)
+                record = event_record(event)
+                target = choose(report, pending.candidates(report, stored, self.window_days), self.window_days)
+                if target is None:
+                    target = merged_id(report)
+                    pending.events[target] = event_row(target, event, report, record)
+                    pending.start(target, report)
+                else:
+                    if report.country and event.location is not None and pending.locate(target, report.country, stored):
+                        self._locate(target, event, pending.events.get(target))
+                    pending.join(target, report, stored)
+                pending.reports.append(report_row(event, report, target, record))
+                pending.report_ids.add(event.event_id)
+            pending.actors.update((a["id"], a) for e in events for a in actor_rows(e))
 
-    def _candidates(self, report: Report) -> list[Candidate]:
-        sql = "SELECT id, date, location_country, counted FROM events WHERE source_key = ? AND target_key = ? AND cameo_root = ?"
-        params: list[Any] = [report.source_key, report.target_key, report.cameo_root]
-        bounds = window(report.date, self.window_days)
-        if bounds is None:
-            sql += " AND date IS NULL"
-        else:
-            sql += " AND date BETWEEN ? AND ?"
-            params += bounds
-        found = self._rows(sql, params)
-        if not found:
-            return []
-        marks = ", ".join("?" for _ in found)
-        reports: dict[str, list[tuple[str, str]]] = {}
-        for r in self._rows(
-            f"SELECT merged_id, article_id, trigger FROM event_reports WHERE merged_id IN ({marks})",
-            [f["id"] for f in found],
-        ):
-            reports.setdefault(r["merged_id"], []).append((r["article_id"], r["trigger"]))
-        return [
-            Candidate(f["id"], f["date"], f["location_country"], bool(f["counted"]), tuple(reports.get(f["id"], ())))
-            for f in found
-        ]
+    def _locate(self, mid: str, event: Event, pending: dict[str, Any] | None) -> None:
+        """Give merged event ``mid`` the location of ``event`` (it had none);
+        ``pending`` is its row when this article started it and it is not sent yet."""
+        loc = event.location
+        assert loc is not None
+        values = {"location_name": loc.name, "location_country": loc.country, "lat": loc.lat, "lon": loc.lon}
+        if pending is not None:
+            pending.update(values)
+            return
+        self._send(f"UPDATE events SET {', '.join(f'{k} = ?' for k in values)}"
+                   " WHERE id = ? AND location_country IS NULL", [*values.values(), mid])
+
+    def _candidate_query(self, reports: list[Report], event_ids: list[str]) -> Any:
+        """Send one query for the merge candidates of all ``reports`` (rows of
+        kind ``candidate``: per dyad and CAMEO root, the stored events over the
+        union of the reports' date windows, and the undated ones for undated
+        reports) and for which of ``event_ids`` are stored already (kind ``stored``)."""
+        spans: dict[tuple[str, str, str], list[tuple[str, str] | None]] = {}
+        for report in reports:
+            spans.setdefault((report.source_key, report.target_key, report.cameo_root), []).append(
+                window(report.date, self.window_days))
+        arms: list[str] = []
+        params: list[Any] = []
+        for key, bounds in spans.items():
+            dated = [b for b in bounds if b is not None]
+            if dated:
+                arms.append(_CANDIDATES + "e.date BETWEEN ? AND ?")
+                params += [*key, min(b[0] for b in dated), max(b[1] for b in dated)]
+            if len(dated) < len(bounds):
+                arms.append(_CANDIDATES + "e.date IS NULL")
+                params += list(key)
+        arms.append("SELECT 'stored', id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM event_reports"
+                    f" WHERE id IN ({_marks(len(event_ids))})")
+        return self._send(" UNION ALL ".join(arms), [*params, *event_ids])
 
     def add_copy(self, article: Article, original_id: str) -> None:
         row = {
@@ -246,15 +469,21 @@ class RelationalStore:
             "outlet": article.outlet, "date": article.date,
             "content_hash": dedup.content_hash(article.text), "original_id": original_id, "added_at": now(),
         }
-        with self._guard(f"store copy {article.id!r}"), self._transaction():
-            if self._rows("SELECT 1 AS x FROM articles WHERE id = ?", (article.id,)):
+        self._call(f"store copy {article.id!r}", self._write_copy, row)
+
+    def _write_copy(self, row: dict[str, Any]) -> None:
+        with self._writing():
+            self._settle()
+            present = {r["id"] for r in self._rows("SELECT id FROM articles WHERE id IN (?, ?)",
+                                                    (row["id"], row["original_id"]))}
+            if row["id"] in present:
                 return
-            if not self._rows("SELECT 1 AS x FROM articles WHERE id = ?", (original_id,)):
-                raise StoreError(f"no stored article {original_id!r} to be a copy of; add the original first")
-            if self._exec(*_insert("article_copies", row)) == 0:
+            if row["original_id"] not in present:
+                raise StoreError(f"no stored article {row['original_id']!r} to be a copy of; add the original first")
+            if not self._rows(_insert("article_copies", row)[0] + " RETURNING id", list(row.values())):
                 return
-            for r in self._rows("SELECT DISTINCT merged_id FROM event_reports WHERE article_id = ?", (original_id,)):
-                self._exec(_RECOUNT, (r["merged_id"],) * 7)
+            self._pending.recount.update(r["merged_id"] for r in self._rows(
+                "SELECT DISTINCT merged_id FROM event_reports WHERE article_id = ?", (row["original_id"],)))
 
     # -- failures -----------------------------------------------------------
 
@@ -263,17 +492,18 @@ class RelationalStore:
                "payload": failure.payload, "attempts": 1, "at": now()}
         conflict = ("ON CONFLICT (key) DO UPDATE SET stage = excluded.stage, reason = excluded.reason,"
                     " payload = excluded.payload, attempts = failures.attempts + 1, at = excluded.at")
-        with self._guard("record a failure"), self._transaction():
-            self._exec(*_insert("failures", row, conflict))
+        self._call("record a failure", self._write, *_insert("failures", row, conflict))
+
+    def _write(self, sql: str, params: Sequence[Any]) -> None:
+        with self._atomic():
+            self._send(sql, params)
 
     def failures(self) -> list[Failure]:
-        with self._guard("read failures"):
-            rows = self._rows(f"SELECT * FROM failures ORDER BY key{self.collate}")
+        rows = self._call("read failures", self._rows, f"SELECT * FROM failures ORDER BY key{self.collate}")
         return [Failure(r["key"], r["stage"], r["reason"], r["payload"], r["at"], int(r["attempts"])) for r in rows]
 
     def clear_failure(self, key: str) -> None:
-        with self._guard("clear a failure"), self._transaction():
-            self._exec("DELETE FROM failures WHERE key = ?", (key,))
+        self._call("clear a failure", self._write, "DELETE FROM failures WHERE key = ?", (key,))
 
     # -- queries ------------------------------------------------------------
 
@@ -352,3 +582,87 @@ class RelationalStore:
         with contextlib.suppress(*self.driver_errors):
             self.conn.close()
 
+
+
+def _probes(article: Article) -> list[tuple[str, str]]:
+    """The exact duplicate keys of an article, in the order they are tried."""
+    out = [("id", article.id)]
+    if article.url:
+        out.append(("canonical_url", dedup.canonical_url(article.url)))
+    out.append(("content_hash", dedup.content_hash(article.text)))
+    return out
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _merged_states(rows: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Stored merged events (candidate rows, one per report) as merge states."""
+    out: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        state = out.setdefault(r["id"], {
+            "key": (r["source_key"], r["target_key"], r["cameo_root"]), "date": r["date"],
+            "country": r["location_country"], "counted": bool(r["counted"]), "reports": [],
+        })
+        if r["article_id"] is not None:
+            state["reports"].append((r["article_id"], r["trigger"]))
+    return out
+
+
+class _Pending:
+    """The open write transaction's rows not sent yet, and the merge state of
+    every merged event it started or joined, so a later report of the same
+    transaction sees what earlier ones did, as it would in the database."""
+
+    def __init__(self) -> None:
+        self.bands: list[dict[str, Any]] = []
+        self.events: dict[str, dict[str, Any]] = {}  # new merged events by id
+        self.reports: list[dict[str, Any]] = []
+        self.report_ids: set[str] = set()
+        self.actors: dict[str, dict[str, Any]] = {}
+        self.recount: set[str] = set()
+        self.merged: dict[str, dict[str, Any]] = {}  # merged id -> state, as after this transaction
+        self._by_key: dict[tuple[str, str, str], set[str]] = {}
+
+    def candidates(self, report: Report, stored: dict[str, dict[str, Any]], days: int) -> list[Candidate]:
+        """Candidates for ``report``: the stored ones the database returned
+        (in the state this transaction left them) and those it started."""
+        key = (report.source_key, report.target_key, report.cameo_root)
+        mids = {m for m, st in stored.items() if st["key"] == key} | self._by_key.get(key, set())
+        bounds = window(report.date, days)
+        out = []
+        for mid in sorted(mids):
+            st = self.merged.get(mid) or stored[mid]
+            date = st["date"]
+            if (date is None and bounds is None) or (
+                    date is not None and bounds is not None and bounds[0] <= date <= bounds[1]):
+                out.append(Candidate(mid, date, st["country"], st["counted"], tuple(st["reports"])))
+        return out
+
+    def start(self, mid: str, report: Report) -> None:
+        key = (report.source_key, report.target_key, report.cameo_root)
+        self.merged[mid] = {"key": key, "date": report.date, "country": report.country,
+                            "counted": report.counted, "reports": [(report.article_id, report.trigger)]}
+        self._by_key.setdefault(key, set()).add(mid)
+        self.recount.add(mid)
+
+    def _state(self, mid: str, stored: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        if mid not in self.merged:
+            st = stored[mid]
+            self.merged[mid] = {**st, "reports": list(st["reports"])}
+            self._by_key.setdefault(st["key"], set()).add(mid)
+        return self.merged[mid]
+
+    def join(self, mid: str, report: Report, stored: dict[str, dict[str, Any]]) -> None:
+        self._state(mid, stored)["reports"].append((report.article_id, report.trigger))
+        self.recount.add(mid)
+
+    def locate(self, mid: str, country: str, stored: dict[str, dict[str, Any]]) -> bool:
+        """Give ``mid`` the country when it has none; whether it changed."""
+        st = self._state(mid, stored)
+        if st["country"] is not None:
+            return False
+        st["country"] = country
+        return True

@@ -46,8 +46,11 @@ def _side(prefix: str, actor: Actor | None) -> dict[str, Any]:
     }
 
 
-def event_row(merged_id: str, event: Event, report: Report) -> dict[str, Any]:
-    """The events-table row a report starts (counts are filled in later)."""
+def event_row(merged_id: str, event: Event, report: Report, record: str | None = None) -> dict[str, Any]:
+    """The events-table row a report starts (counts are filled in later).
+
+    ``record`` is :func:`event_record` of ``event`` when the caller has it already.
+    """
     loc = event.location
     row: dict[str, Any] = {"id": merged_id, "date": report.date}
     row.update(_side("source", event.source))
@@ -71,12 +74,17 @@ def event_row(merged_id: str, event: Event, report: Report) -> dict[str, Any]:
         num_sources=0,
         num_articles=0,
         first_seen=now(),
-        record=dumps(to_dict(event)),
+        record=record if record is not None else event_record(event),
     )
     return row
 
 
-def report_row(event: Event, report: Report, merged_id: str) -> dict[str, Any]:
+def event_record(event: Event) -> str:
+    """The JSON of a full coded event, as kept in ``record`` columns."""
+    return dumps(to_dict(event))
+
+
+def report_row(event: Event, report: Report, merged_id: str, record: str | None = None) -> dict[str, Any]:
     """The event_reports row: one coded event from one article."""
     return {
         "id": event.event_id,
@@ -85,7 +93,7 @@ def report_row(event: Event, report: Report, merged_id: str) -> dict[str, Any]:
         "date": report.date,
         "trigger": report.trigger,
         "sentence": event.evidence.sentence,
-        "record": dumps(to_dict(event)),
+        "record": record if record is not None else event_record(event),
     }
 
 
