@@ -259,7 +259,7 @@ class Coder:
             attribution = parent[0].source
         else:
             roles = SOURCE_ROLES if cand.kind == "verb" or cand.governor in pattern.governor else NOUN_OWN_SOURCE_ROLES
-            subs = [m for m in cand.subjects if m.role in roles and not pattern.victim_subject]
+            subs = [m for m in cand.subjects if m.role in roles and not (pattern.victim_subject and m.role == "subj")]
             sources = self._actors(subs, when, state, cand.quote)
             if not sources and cand.kind == "verb" and cand.passive:
                 # "UK troops sent to Poland": the theme's country sends them.

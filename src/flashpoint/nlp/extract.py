@@ -26,6 +26,15 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 NEG_WORDS = {"not", "n't", "never", "no"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "recommend"}
+# Force nouns whose modifier names who used the force: "killed in *police* firing",
+# "died in an *Israeli* airstrike", "injured in firing *by the police*".
+INSTRUMENT_NOUNS = {"firing", "fire", "shooting", "bullet", "lathicharge", "lathi-charge", "action", "crackdown",
+                    "encounter", "retaliation", "airstrike", "strike", "raid", "shelling", "bombardment", "bombing",
+                    "attack", "assault", "offensive", "ambush", "operation", "gunfire"}
+# Verbs whose subject suffers the event ("three died in police firing").
+VICTIM_VERBS = {"die", "perish", "succumb"}
+# "promised X to ...": the subject, not the object, does the complement.
+SUBJECT_CONTROL_VERBS = {"promise", "pledge", "vow", "threaten"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +220,14 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
                 # "the policemen who killed ...": the relative pronoun stands for the head noun.
                 return expand(verb.head, "subj"), passive
             return [m for s in subs for m in expand(s, "subj")], passive
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
+        # "forced the police to open fire": the object of the governing verb acts.
+        objs = [c for c in tok.head.children if c.dep_ in OBJ_DEPS]
+        if objs:
+            return expand(objs[0], "subj"), passive
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        # "police resorted to firing", "dispersed them by firing": the gerund shares the subject.
+        return _subjects(tok.head.head)[0], passive
     # "X plans to attack Y", "X was expected to meet Y": borrow the controlling subject.
     cur = tok
     for _ in range(4):
@@ -229,6 +246,34 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
         else:
             break
     return [], passive
+
+
+def _instrument(tok) -> tuple[list[Mention], list[str]]:
+    """Who used the force a verb's prepositional phrase names, and the force's lemma.
+
+    "killed in police firing" (also when the parser reads "firing" as a verb on
+    "police"), "died in an Israeli airstrike", "hurt in firing by the police",
+    "killed in an encounter with the police".
+    """
+    agents: list[Mention] = []
+    lemmas: list[str] = []
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    preps += [g for c in preps for g in c.children if g.dep_ == "prep"]  # "due to", "because of"
+    for prep in preps:
+        for p in prep.children:
+            if p.dep_ != "pobj":
+                continue
+            gerunds = [c for c in p.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in ("fire", "shoot")]
+            if gerunds:
+                agents.extend(expand(p, "agent", 1))
+                lemmas.extend(g.lemma_.lower() for g in gerunds)
+            elif p.lemma_.lower() in INSTRUMENT_NOUNS or p.lower_ in INSTRUMENT_NOUNS:
+                for c in p.children:
+                    if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")):
+                        agents.append(make_mention(c, "agent", 1))
+                    elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or (c.lower_ == "with" and p.lemma_.lower() == "encounter")):
+                        agents.extend(m for g in c.children if g.dep_ == "pobj" for m in expand(g, "agent", 1))
+    return agents, lemmas
 
 
 def _clause_flags(tok) -> dict:
@@ -435,6 +480,9 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
                         agents.extend(expand(p, "agent"))
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and not objects:
             objects = expand(tok.head, "obj")
+    instr_agents, instr_lemmas = _instrument(tok)
+    if (passive and not agents) or lemma in VICTIM_VERBS:
+        agents.extend(instr_agents)
     preps = _prep_mentions(tok)
     # Destinations attached inside the object ("sent bombers on patrols over Belarus").
     for c in tok.children:
@@ -485,7 +533,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
     )
     pobj_lemmas = tuple(
         p.lemma_.lower() for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
-    )
+    ) + tuple(instr_lemmas)
     if xcomp is None:
         # "call on Belarus to cease": the complement may hang off the prepositional object.
         for c in tok.children:
@@ -495,6 +543,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
                         if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" and any(a.lower_ == "to" for a in g.children):
                             xcomp = g.lemma_.lower()
     trigger_text = tok.text if particle is None else f"{tok.text} {particle}"
+    if any(c.dep_ in ("oprd", "acomp") and c.lower_ == "dead" for c in tok.children):
+        trigger_text = f"{tok.text} dead"  # "shot dead"
     flags = _clause_flags(tok)
     return Candidate(
         kind="verb",
