@@ -263,10 +263,11 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
         for p in prep.children:
             if p.dep_ != "pobj":
                 continue
-            gerunds = [c for c in p.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in ("fire", "shoot")]
-            if gerunds:
+            nxt = p.doc[p.i + 1] if p.i + 1 < len(p.doc) else None
+            if nxt is not None and nxt.tag_ == "VBG" and nxt.lemma_.lower() in ("fire", "shoot") and p.pos_ in ("NOUN", "PROPN"):
+                # "in police firing" misread as a noun with a participle after it
                 agents.extend(expand(p, "agent", 1))
-                lemmas.extend(g.lemma_.lower() for g in gerunds)
+                lemmas.append(nxt.lemma_.lower())
             elif p.lemma_.lower() in INSTRUMENT_NOUNS or p.lower_ in INSTRUMENT_NOUNS:
                 for c in p.children:
                     if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")):
@@ -543,7 +544,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
                         if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" and any(a.lower_ == "to" for a in g.children):
                             xcomp = g.lemma_.lower()
     trigger_text = tok.text if particle is None else f"{tok.text} {particle}"
-    if any(c.dep_ in ("oprd", "acomp") and c.lower_ == "dead" for c in tok.children):
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead":
         trigger_text = f"{tok.text} dead"  # "shot dead"
     flags = _clause_flags(tok)
     return Candidate(
