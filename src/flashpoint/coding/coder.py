@@ -26,7 +26,7 @@ DEFINITE_BACKREFS = {
 PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
 THING_PRONOUNS = {"it", "its", "they", "their", "them"}
 FIRST_PERSON = {"we", "our", "us", "i", "my"}
-SOURCE_ROLES = ("subj", "agent", "poss", "mod", "prep:by", "gov_subj")
+SOURCE_ROLES = ("subj", "agent", "instr", "poss", "mod", "prep:by", "gov_subj")
 # A noun event takes the subject of the verb it hangs off only for light verbs
 # ("launched an attack"), not for others ("condemned the attack").
 NOUN_OWN_SOURCE_ROLES = ("poss", "mod", "prep:by")
@@ -225,7 +225,7 @@ class Coder:
                 continue
             sectors = ()
             if self.patterns.sector_lemmas.get(cand.kind, frozenset()) & {cand.lemma}:
-                subs = [m for m in cand.subjects if m.role in ("subj", "agent", "poss", "mod", "prep:by")]
+                subs = [m for m in cand.subjects if m.role in ("subj", "agent", "instr", "poss", "mod", "prep:by")]
                 sectors = tuple(a.sector for a, _ in self._actors(subs, when, state, cand.quote) if a.sector)
             pattern = self.patterns.match(
                 cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,

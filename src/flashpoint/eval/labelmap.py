@@ -33,6 +33,8 @@ _RULE = {
         "units": _WORDS,
         "source_sectors": _WORDS,
         "not_source_sectors": _WORDS,
+        "target_sectors": _WORDS,
+        "not_target_sectors": _WORDS,
     },
 }
 SCHEMA = {
@@ -85,6 +87,8 @@ class Rule:
     units: frozenset[str] = frozenset()
     source_sectors: frozenset[str] = frozenset()
     not_source_sectors: frozenset[str] = frozenset()
+    target_sectors: frozenset[str] = frozenset()
+    not_target_sectors: frozenset[str] = frozenset()
 
     def matches(self, event: Event) -> bool:
         """Whether every condition the rule states holds for ``event``."""
@@ -100,6 +104,11 @@ class Rule:
         if self.source_sectors and sector not in self.source_sectors:
             return False
         if self.not_source_sectors and sector in self.not_source_sectors:
+            return False
+        target = event.target.sector if event.target else None
+        if self.target_sectors and target not in self.target_sectors:
+            return False
+        if self.not_target_sectors and target in self.not_target_sectors:
             return False
         return True
 
@@ -117,6 +126,10 @@ class Rule:
             parts.append("source sector " + "/".join(sorted(self.source_sectors)))
         if self.not_source_sectors:
             parts.append("source sector not " + "/".join(sorted(self.not_source_sectors)))
+        if self.target_sectors:
+            parts.append("target sector " + "/".join(sorted(self.target_sectors)))
+        if self.not_target_sectors:
+            parts.append("target sector not " + "/".join(sorted(self.not_target_sectors)))
         return "; ".join(parts) or "any event"
 
 
@@ -134,6 +147,8 @@ def _rule(raw: dict[str, Any]) -> Rule:
         units=frozenset(raw.get("units") or ()),
         source_sectors=frozenset(raw.get("source_sectors") or ()),
         not_source_sectors=frozenset(raw.get("not_source_sectors") or ()),
+        target_sectors=frozenset(raw.get("target_sectors") or ()),
+        not_target_sectors=frozenset(raw.get("not_target_sectors") or ()),
     )
 
 

@@ -31,6 +31,7 @@ SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "r
 INSTRUMENT_NOUNS = {"firing", "fire", "shooting", "bullet", "lathicharge", "lathi-charge", "action", "crackdown",
                     "encounter", "retaliation", "airstrike", "strike", "raid", "shelling", "bombardment", "bombing",
                     "attack", "assault", "offensive", "ambush", "operation", "gunfire"}
+INSTRUMENT_PREPS = {"in", "during", "to", "by", "from", "under"}
 # Verbs whose subject suffers the event ("three died in police firing").
 VICTIM_VERBS = {"die", "perish", "succumb"}
 # "promised X to ...": the subject, not the object, does the complement.
@@ -44,7 +45,7 @@ class Mention:
     text: str
     start: int
     end: int
-    role: str  # subj | obj | agent | poss | mod | appos | prep:<lemma> | deep:<lemma>
+    role: str  # subj | obj | agent | instr (who used the force named) | poss | mod | appos | prep:<lemma> | deep:<lemma>
     depth: int = 0
     pronoun: str | None = None  # the pronoun, when the phrase is one ("it", "its", "we")
     possessor: str | None = None  # a possessive pronoun inside the phrase ("his government")
@@ -257,8 +258,8 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
     """
     agents: list[Mention] = []
     lemmas: list[str] = []
-    preps = [c for c in tok.children if c.dep_ == "prep"]
-    preps += [g for c in preps for g in c.children if g.dep_ == "prep"]  # "due to", "because of"
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS]
+    preps += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "prep" and g.lower_ in ("to", "of")]  # "due to", "because of"
     for prep in preps:
         for p in prep.children:
             if p.dep_ != "pobj":
@@ -266,14 +267,14 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
             nxt = p.doc[p.i + 1] if p.i + 1 < len(p.doc) else None
             if nxt is not None and nxt.tag_ == "VBG" and nxt.lemma_.lower() in ("fire", "shoot") and p.pos_ in ("NOUN", "PROPN"):
                 # "in police firing" misread as a noun with a participle after it
-                agents.extend(expand(p, "agent", 1))
+                agents.extend(expand(p, "instr", 1))
                 lemmas.append(nxt.lemma_.lower())
             elif p.lemma_.lower() in INSTRUMENT_NOUNS or p.lower_ in INSTRUMENT_NOUNS:
                 for c in p.children:
                     if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")):
-                        agents.append(make_mention(c, "agent", 1))
+                        agents.append(make_mention(c, "instr", 1))
                     elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or (c.lower_ == "with" and p.lemma_.lower() == "encounter")):
-                        agents.extend(m for g in c.children if g.dep_ == "pobj" for m in expand(g, "agent", 1))
+                        agents.extend(m for g in c.children if g.dep_ == "pobj" for m in expand(g, "instr", 1))
     return agents, lemmas
 
 
