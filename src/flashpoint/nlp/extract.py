@@ -211,8 +211,8 @@ def _verb_chain(tok):
 def _subjects(tok) -> tuple[list[Mention], bool]:
     """Subjects of a verb (following conjunction and xcomp chains) and whether it is passive."""
     passive = any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in tok.children)
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
-        # "troops sent to the border": a reduced passive whose head noun is the theme.
+    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "troops sent to the border", "the arrested workers": a reduced passive whose head noun is the theme.
         return expand(tok.head, "subj"), True
     for verb in _verb_chain(tok):
         subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
@@ -469,7 +469,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
         for c in tok.children:
             if c.dep_ in PASSIVE_SUBJ_DEPS:
                 obj_lemmas.extend(t.lemma_.lower() for t in c.subtree if not t.is_punct)
-        if tok.dep_ == "acl":
+        if tok.dep_ in ("acl", "amod"):
             obj_lemmas.extend(t.lemma_.lower() for t in tok.head.lefts)
             obj_lemmas.append(tok.head.lemma_.lower())
         # The passive subject is the logical object; the "by" agent the logical subject.
@@ -480,7 +480,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         agents.extend(expand(p, "agent"))
-        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and not objects:
+        if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and not objects:
             objects = expand(tok.head, "obj")
     instr_agents, instr_lemmas = _instrument(tok)
     if (passive and not agents) or lemma in VICTIM_VERBS:
