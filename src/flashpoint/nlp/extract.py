@@ -223,7 +223,8 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
             return [m for s in subs for m in expand(s, "subj")], passive
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
         # "forced the police to open fire": the object of the governing verb acts.
-        objs = [c for c in tok.head.children if c.dep_ in OBJ_DEPS]
+        # "the police were forced to open fire": in the passive, the passive subject.
+        objs = [c for c in tok.head.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
         if objs:
             return expand(objs[0], "subj"), passive
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
