@@ -20,6 +20,8 @@ import yaml
 from ..errors import DataFileError
 from ..types import Actor, Event
 
+# The coder's placeholder source for agentless reports in open-actor mode ("were killed").
+UNNAMED_SOURCE = "(unknown)"
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
 _RULE = {
     "type": "object",
@@ -35,6 +37,7 @@ _RULE = {
         "not_source_sectors": _WORDS,
         "target_sectors": _WORDS,
         "not_target_sectors": _WORDS,
+        "named_source": {"type": "boolean"},
     },
 }
 SCHEMA = {
@@ -89,6 +92,7 @@ class Rule:
     not_source_sectors: frozenset[str] = frozenset()
     target_sectors: frozenset[str] = frozenset()
     not_target_sectors: frozenset[str] = frozenset()
+    named_source: bool = False
 
     def matches(self, event: Event) -> bool:
         """Whether every condition the rule states holds for ``event``."""
@@ -104,6 +108,8 @@ class Rule:
         if self.source_sectors and sector not in self.source_sectors:
             return False
         if self.not_source_sectors and sector in self.not_source_sectors:
+            return False
+        if self.named_source and (event.source is None or event.source.text == UNNAMED_SOURCE):
             return False
         target = event.target.sector if event.target else None
         if self.target_sectors and target not in self.target_sectors:
@@ -130,6 +136,8 @@ class Rule:
             parts.append("target sector " + "/".join(sorted(self.target_sectors)))
         if self.not_target_sectors:
             parts.append("target sector not " + "/".join(sorted(self.not_target_sectors)))
+        if self.named_source:
+            parts.append("the text names the source")
         return "; ".join(parts) or "any event"
 
 
@@ -149,6 +157,7 @@ def _rule(raw: dict[str, Any]) -> Rule:
         not_source_sectors=frozenset(raw.get("not_source_sectors") or ()),
         target_sectors=frozenset(raw.get("target_sectors") or ()),
         not_target_sectors=frozenset(raw.get("not_target_sectors") or ()),
+        named_source=bool(raw.get("named_source", False)),
     )
 
 
