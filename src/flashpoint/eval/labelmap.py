@@ -104,19 +104,10 @@ class Rule:
             return False
         if self.units and not any(q.unit in self.units for q in event.quantities):
             return False
-        sector = event.source.sector if event.source else None
-        if self.source_sectors and sector not in self.source_sectors:
-            return False
-        if self.not_source_sectors and sector in self.not_source_sectors:
-            return False
         if self.named_source and (event.source is None or event.source.text == UNNAMED_SOURCE):
             return False
-        target = event.target.sector if event.target else None
-        if self.target_sectors and target not in self.target_sectors:
-            return False
-        if self.not_target_sectors and target in self.not_target_sectors:
-            return False
-        return True
+        return _sector_ok(event.source, self.source_sectors, self.not_source_sectors) and _sector_ok(
+            event.target, self.target_sectors, self.not_target_sectors)
 
     def describe(self) -> str:
         """A short human-readable statement of the rule (for ACCURACY.md)."""
@@ -139,6 +130,12 @@ class Rule:
         if self.named_source:
             parts.append("the text names the source")
         return "; ".join(parts) or "any event"
+
+
+def _sector_ok(actor: Actor | None, allowed: frozenset[str], refused: frozenset[str]) -> bool:
+    """Whether an actor's sector (None without an actor) is allowed and not refused."""
+    sector = actor.sector if actor else None
+    return (not allowed or sector in allowed) and not (refused and sector in refused)
 
 
 def _pattern_words(pat: re.Pattern[str]) -> str:
