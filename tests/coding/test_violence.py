@@ -40,6 +40,7 @@ def has(evs, sector, code_prefix):
     "a shopkeeper was killed in police firing as the crowd ran.",
     "Three men died in police firing outside the station.",
     "Six people were shot dead by police during the night.",
+    "A student was killed and three were hurt when police opened fire on the crowd.",
 ])
 def test_deaths_in_police_firing_have_the_police_as_source(nlp, text):
     evs = events(nlp, text)

@@ -31,6 +31,7 @@ SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "r
 INSTRUMENT_NOUNS = {"firing", "fire", "shooting", "bullet", "lathicharge", "lathi-charge", "action", "crackdown",
                     "encounter", "retaliation", "airstrike", "strike", "raid", "shelling", "bombardment", "bombing",
                     "attack", "assault", "offensive", "ambush", "operation", "gunfire"}
+FORCE_CLAUSE_VERBS = {"fire", "shoot", "open", "attack", "charge", "lathicharge", "storm", "raid", "bomb", "shell", "strike", "ambush"}
 INSTRUMENT_PREPS = {"in", "during", "to", "by", "from", "under"}
 # Verbs whose subject suffers the event ("three died in police firing").
 VICTIM_VERBS = {"die", "perish", "succumb"}
@@ -251,11 +252,12 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
 
 
 def _instrument(tok) -> tuple[list[Mention], list[str]]:
-    """Who used the force a verb's prepositional phrase names, and the force's lemma.
+    """Who used the force that a verb's prepositional phrase or "when" clause names,
+    and the force's lemma.
 
     "killed in police firing" (also when the parser reads "firing" as a verb on
     "police"), "died in an Israeli airstrike", "hurt in firing by the police",
-    "killed in an encounter with the police".
+    "killed in an encounter with the police", "killed when troops opened fire".
     """
     agents: list[Mention] = []
     lemmas: list[str] = []
@@ -276,6 +278,12 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
                         agents.append(make_mention(c, "instr", 1))
                     elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or (c.lower_ == "with" and p.lemma_.lower() == "encounter")):
                         agents.extend(m for g in c.children if g.dep_ == "pobj" for m in expand(g, "instr", 1))
+    # "two were killed (and five hurt) when the police opened fire": the force clause names who used it.
+    near = [tok, *(c for c in tok.children if c.dep_ == "conj"), *([tok.head] if tok.dep_ == "conj" else [])]
+    for c in (g for v in near for g in v.children):
+        if c.dep_ == "advcl" and c.lemma_.lower() in FORCE_CLAUSE_VERBS and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children):
+            agents.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "instr", 1))
     return agents, lemmas
 
 
