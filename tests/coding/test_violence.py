@@ -96,6 +96,9 @@ def test_rape_is_sexual_violence(nlp):
     ("Turkish troops have set up a new observation post near the town.", "150"),
     ("The army fired mortar shells at the rebel positions.", "194"),
     ("Rebels gunned down a trader in the market.", "180"),
+    ("The army pulled out of the border town overnight.", "0874"),
+    ("Rebels accused soldiers of the rape of two women.", "1821"),
+    ("The rioters were blamed for the looting of shops in the old city.", "1712"),
 ])
 def test_force_phrases(nlp, text, code):
     evs = events(nlp, text)

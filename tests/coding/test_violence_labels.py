@@ -62,3 +62,16 @@ def test_mobs_and_bases_and_bombs():
     assert case(event("183", None, trigger="bomb", sentence="A bomb went off in the market.")) == "REM_EXPLOS"
     assert case(event("195", SOLDIERS, trigger="fired", sentence="The army fired rockets at the town.")) == "ART_MISS_ATTACK"
     assert case(event("195", SOLDIERS, trigger="bombed", sentence="Warplanes bombed the town.")) == "AIR_STRIKE"
+
+
+def test_territory_without_a_fight():
+    took = event("192", GUNMEN, trigger="took", sentence="The rebels took the town after the army pulled out.")
+    assert case(took) == "NON_VIOL_TERRIT_TRANSFER"
+    assert case(event("192", GUNMEN, trigger="seized", sentence="The rebels seized the town.")) == "NON_STATE_ACTOR_OVERTAKES_TER"
+    assert case(event("192", SOLDIERS, trigger="recaptured", sentence="The army recaptured the town.")) == "GOV_REGAINS_TERIT"
+
+
+def test_unnamed_perpetrator_is_no_attack():
+    unnamed = actor(text="(unknown)")
+    assert case(event("180", unnamed, trigger="killed", sentence="Six people were killed.")) is None
+    assert case(event("180", GUNMEN, trigger="killed", sentence="Gunmen killed six people.")) == "ATTACK"
