@@ -26,7 +26,7 @@ DEFINITE_BACKREFS = {
 PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
 THING_PRONOUNS = {"it", "its", "they", "their", "them"}
 FIRST_PERSON = {"we", "our", "us", "i", "my"}
-SOURCE_ROLES = ("subj", "agent", "poss", "mod", "prep:by", "gov_subj")
+SOURCE_ROLES = ("subj", "agent", "instr", "poss", "mod", "prep:by", "gov_subj")
 # A noun event takes the subject of the verb it hangs off only for light verbs
 # ("launched an attack"), not for others ("condemned the attack").
 NOUN_OWN_SOURCE_ROLES = ("poss", "mod", "prep:by")
@@ -265,7 +265,7 @@ class Coder:
                 continue  # the appeal or demand above it is the event
             sectors = ()
             if self.patterns.sector_lemmas.get(cand.kind, frozenset()) & {cand.lemma}:
-                subs = [m for m in cand.subjects if m.role in ("subj", "agent", "poss", "mod", "prep:by")]
+                subs = [m for m in cand.subjects if m.role in ("subj", "agent", "instr", "poss", "mod", "prep:by")]
                 sectors = tuple(a.sector for a, _ in self._actors(subs, when, state, cand.quote) if a.sector)
             pattern = self.patterns.match(
                 cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,
@@ -300,7 +300,7 @@ class Coder:
             attribution = parent[0].source
         else:
             roles = SOURCE_ROLES if cand.kind == "verb" or cand.governor in pattern.governor else NOUN_OWN_SOURCE_ROLES
-            subs = [m for m in cand.subjects if m.role in roles and not pattern.victim_subject]
+            subs = [m for m in cand.subjects if m.role in roles and not (pattern.victim_subject and m.role == "subj")]
             if cand.speakers and subs and all(m.pronoun in THING_PRONOUNS for m in subs):
                 # "the junta said it would ...": "it" is the speaker; when the speaker is
                 # no known actor, an older actor is no better guess.

@@ -23,7 +23,7 @@ from ..errors import DataFileError
 PATTERN_KEYS = {
     "id", "lemmas", "code", "object", "not_object", "prep", "pobj", "xcomp", "particle",
     "target", "no_target", "governor", "confidence", "not_prep", "ccomp_aux", "source_sector",
-    "symmetric", "implicit_source", "victim_subject",
+    "symmetric", "implicit_source", "victim_subject", "not_governor",
 }
 # Phrasal particles that change a verb's meaning ("call off", "back down").
 MEANING_PARTICLES = {"off", "down", "back", "out", "up", "away", "over"}
@@ -42,6 +42,7 @@ class Pattern:
     xcomp: frozenset[str] = frozenset()
     particle: str | None = None
     governor: frozenset[str] = frozenset()
+    not_governor: frozenset[str] = frozenset()  # nouns: the event is only wanted or feared ("demanded the arrest")
     not_prep: frozenset[str] = frozenset()
     ccomp_aux: frozenset[str] = frozenset()
     source_sector: frozenset[str] = frozenset()
@@ -131,6 +132,8 @@ class PatternSet:
                 if governor not in p.governor:
                     continue
                 score += 1
+            if governor in p.not_governor:
+                continue
             if score > best_score:
                 best, best_score = p, score
         return best
@@ -191,6 +194,7 @@ def _build(raw: dict, kind: str, classes: dict, valid_codes: frozenset[str] | No
         xcomp=_word_set(raw.get("xcomp"), classes, where),
         particle=raw.get("particle"),
         governor=_word_set(raw.get("governor"), classes, where),
+        not_governor=_word_set(raw.get("not_governor"), classes, where),
         not_prep=_word_set(raw.get("not_prep"), classes, where),
         ccomp_aux=_word_set(raw.get("ccomp_aux"), classes, where),
         source_sector=frozenset(str(x).upper() for x in raw.get("source_sector") or ()),

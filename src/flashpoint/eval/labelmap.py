@@ -22,6 +22,8 @@ from ..yamlio import load_yaml
 from ..errors import DataFileError
 from ..types import Actor, Event
 
+# The coder's placeholder source for agentless reports in open-actor mode ("were killed").
+UNNAMED_SOURCE = "(unknown)"
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
 _RULE = {
     "type": "object",
@@ -35,6 +37,9 @@ _RULE = {
         "units": _WORDS,
         "source_sectors": _WORDS,
         "not_source_sectors": _WORDS,
+        "target_sectors": _WORDS,
+        "not_target_sectors": _WORDS,
+        "named_source": {"type": "boolean"},
     },
 }
 SCHEMA = {
@@ -87,6 +92,9 @@ class Rule:
     units: frozenset[str] = frozenset()
     source_sectors: frozenset[str] = frozenset()
     not_source_sectors: frozenset[str] = frozenset()
+    target_sectors: frozenset[str] = frozenset()
+    not_target_sectors: frozenset[str] = frozenset()
+    named_source: bool = False
 
     def matches(self, event: Event) -> bool:
         """Whether every condition the rule states holds for ``event``."""
@@ -98,12 +106,10 @@ class Rule:
             return False
         if self.units and not any(q.unit in self.units for q in event.quantities):
             return False
-        sector = event.source.sector if event.source else None
-        if self.source_sectors and sector not in self.source_sectors:
+        if self.named_source and (event.source is None or event.source.text == UNNAMED_SOURCE):
             return False
-        if self.not_source_sectors and sector in self.not_source_sectors:
-            return False
-        return True
+        return _sector_ok(event.source, self.source_sectors, self.not_source_sectors) and _sector_ok(
+            event.target, self.target_sectors, self.not_target_sectors)
 
     def describe(self) -> str:
         """A short human-readable statement of the rule (for ACCURACY.md)."""
@@ -119,7 +125,19 @@ class Rule:
             parts.append("source sector " + "/".join(sorted(self.source_sectors)))
         if self.not_source_sectors:
             parts.append("source sector not " + "/".join(sorted(self.not_source_sectors)))
+        if self.target_sectors:
+            parts.append("target sector " + "/".join(sorted(self.target_sectors)))
+        if self.not_target_sectors:
+            parts.append("target sector not " + "/".join(sorted(self.not_target_sectors)))
+        if self.named_source:
+            parts.append("the text names the source")
         return "; ".join(parts) or "any event"
+
+
+def _sector_ok(actor: Actor | None, allowed: frozenset[str], refused: frozenset[str]) -> bool:
+    """Whether an actor's sector (None without an actor) is allowed and not refused."""
+    sector = actor.sector if actor else None
+    return (not allowed or sector in allowed) and not (refused and sector in refused)
 
 
 def _pattern_words(pat: re.Pattern[str]) -> str:
@@ -136,6 +154,9 @@ def _rule(raw: dict[str, Any]) -> Rule:
         units=frozenset(raw.get("units") or ()),
         source_sectors=frozenset(raw.get("source_sectors") or ()),
         not_source_sectors=frozenset(raw.get("not_source_sectors") or ()),
+        target_sectors=frozenset(raw.get("target_sectors") or ()),
+        not_target_sectors=frozenset(raw.get("not_target_sectors") or ()),
+        named_source=bool(raw.get("named_source", False)),
     )
 
 

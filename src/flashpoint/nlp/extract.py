@@ -26,6 +26,17 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 NEG_WORDS = {"not", "n't", "never", "no"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "recommend"}
+# Force nouns whose modifier names who used the force: "killed in *police* firing",
+# "died in an *Israeli* airstrike", "injured in firing *by the police*".
+INSTRUMENT_NOUNS = {"firing", "fire", "shooting", "bullet", "lathicharge", "lathi-charge", "action", "crackdown",
+                    "encounter", "retaliation", "airstrike", "strike", "raid", "shelling", "bombardment", "bombing",
+                    "attack", "assault", "offensive", "ambush", "operation", "gunfire"}
+FORCE_CLAUSE_VERBS = {"fire", "shoot", "open", "attack", "charge", "lathicharge", "storm", "raid", "bomb", "shell", "strike", "ambush"}
+INSTRUMENT_PREPS = {"in", "during", "to", "by", "from", "under"}
+# Verbs whose subject suffers the event ("three died in police firing").
+VICTIM_VERBS = {"die", "perish", "succumb"}
+# "promised X to ...": the subject, not the object, does the complement.
+SUBJECT_CONTROL_VERBS = {"promise", "pledge", "vow", "threaten"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +46,7 @@ class Mention:
     text: str
     start: int
     end: int
-    role: str  # subj | obj | agent | poss | mod | appos | prep:<lemma> | deep:<lemma>
+    role: str  # subj | obj | agent | instr (who used the force named) | poss | mod | appos | prep:<lemma> | deep:<lemma>
     depth: int = 0
     pronoun: str | None = None  # the pronoun, when the phrase is one ("it", "its", "we")
     possessor: str | None = None  # a possessive pronoun inside the phrase ("his government")
@@ -203,8 +214,8 @@ def _verb_chain(tok):
 def _subjects(tok) -> tuple[list[Mention], bool]:
     """Subjects of a verb (following conjunction and xcomp chains) and whether it is passive."""
     passive = any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in tok.children)
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
-        # "troops sent to the border": a reduced passive whose head noun is the theme.
+    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "troops sent to the border", "the arrested workers": a reduced passive whose head noun is the theme.
         return expand(tok.head, "subj"), True
     for verb in _verb_chain(tok):
         subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
@@ -213,6 +224,15 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
                 # "the policemen who killed ...": the relative pronoun stands for the head noun.
                 return expand(verb.head, "subj"), passive
             return [m for s in subs for m in expand(s, "subj")], passive
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
+        # "forced the police to open fire": the object of the governing verb acts.
+        # "the police were forced to open fire": in the passive, the passive subject.
+        objs = [c for c in tok.head.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
+        if objs:
+            return expand(objs[0], "subj"), passive
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        # "police resorted to firing", "dispersed them by firing": the gerund shares the subject.
+        return _subjects(tok.head.head)[0], passive
     # "X plans to attack Y", "X was expected to meet Y": borrow the controlling subject.
     cur = tok
     for _ in range(4):
@@ -231,6 +251,42 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
         else:
             break
     return [], passive
+
+
+def _instrument(tok) -> tuple[list[Mention], list[str]]:
+    """Who used the force that a verb's prepositional phrase or "when" clause names,
+    and the force's lemma.
+
+    "killed in police firing" (also when the parser reads "firing" as a verb on
+    "police"), "died in an Israeli airstrike", "hurt in firing by the police",
+    "killed in an encounter with the police", "killed when troops opened fire".
+    """
+    agents: list[Mention] = []
+    lemmas: list[str] = []
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS]
+    preps += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "prep" and g.lower_ in ("to", "of")]  # "due to", "because of"
+    for prep in preps:
+        for p in prep.children:
+            if p.dep_ != "pobj":
+                continue
+            nxt = p.doc[p.i + 1] if p.i + 1 < len(p.doc) else None
+            if nxt is not None and nxt.tag_ == "VBG" and nxt.lemma_.lower() in ("fire", "shoot") and p.pos_ in ("NOUN", "PROPN"):
+                # "in police firing" misread as a noun with a participle after it
+                agents.extend(expand(p, "instr", 1))
+                lemmas.append(nxt.lemma_.lower())
+            elif p.lemma_.lower() in INSTRUMENT_NOUNS or p.lower_ in INSTRUMENT_NOUNS:
+                for c in p.children:
+                    if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")):
+                        agents.append(make_mention(c, "instr", 1))
+                    elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or (c.lower_ == "with" and p.lemma_.lower() == "encounter")):
+                        agents.extend(m for g in c.children if g.dep_ == "pobj" for m in expand(g, "instr", 1))
+    # "two were killed (and five hurt) when the police opened fire": the force clause names who used it.
+    near = [tok, *(c for c in tok.children if c.dep_ == "conj"), *([tok.head] if tok.dep_ == "conj" else [])]
+    for c in (g for v in near for g in v.children):
+        if c.dep_ == "advcl" and c.lemma_.lower() in FORCE_CLAUSE_VERBS and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children):
+            agents.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "instr", 1))
+    return agents, lemmas
 
 
 def _clause_flags(tok, reporting: frozenset[str] = frozenset()) -> dict:
@@ -455,7 +511,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
         for c in tok.children:
             if c.dep_ in PASSIVE_SUBJ_DEPS:
                 obj_lemmas.extend(t.lemma_.lower() for t in c.subtree if not t.is_punct)
-        if tok.dep_ == "acl":
+        if tok.dep_ in ("acl", "amod"):
             obj_lemmas.extend(t.lemma_.lower() for t in tok.head.lefts)
             obj_lemmas.append(tok.head.lemma_.lower())
         # The passive subject is the logical object; the "by" agent the logical subject.
@@ -466,8 +522,11 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         agents.extend(expand(p, "agent"))
-        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and not objects:
+        if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and not objects:
             objects = expand(tok.head, "obj")
+    instr_agents, instr_lemmas = _instrument(tok)
+    if (passive and not agents) or lemma in VICTIM_VERBS:
+        agents.extend(instr_agents)
     preps = _prep_mentions(tok)
     # Destinations attached inside the object ("sent bombers on patrols over Belarus").
     for c in tok.children:
@@ -524,7 +583,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
     )
     pobj_lemmas = tuple(
         p.lemma_.lower() for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
-    )
+    ) + tuple(instr_lemmas)
     if xcomp is None:
         # "call on Belarus to cease": the complement may hang off the prepositional object.
         for c in tok.children:
@@ -534,6 +593,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
                         if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" and any(a.lower_ == "to" for a in g.children):
                             xcomp = g.lemma_.lower()
     trigger_text = tok.text if particle is None else f"{tok.text} {particle}"
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead":
+        trigger_text = f"{tok.text} dead"  # "shot dead"
     flags = _clause_flags(tok, reporting)
     return Candidate(
         kind="verb",
