@@ -120,7 +120,7 @@ class Coder:
         if context is None:
             # A generic target ("the administration building", "the police") is rarely
             # in the source's own country: take the first article country that is not it.
-            pool = [state.subject_country, *state.countries] if avoid is None else [c for c in state.countries if c != avoid]
+            pool = [c for c in (state.subject_country, *state.countries) if c != avoid]
             context = next((c for c in pool if c), None)
         res = self.kb.resolve(m.text, when, context)
         if res is None:
@@ -151,6 +151,15 @@ class Coder:
                 if len(out) >= limit:
                     break
         return out
+
+    def _named_country(self, mentions) -> str | None:
+        """The country of the first proper name among ``mentions``, if any."""
+        for m in mentions:
+            if m.proper and not m.pronoun:
+                res = self.kb.resolve(m.text, None, None)
+                if res is not None and res.actor.country:
+                    return res.actor.country
+        return None
 
     def _names_no_party(self, m: Mention) -> bool:
         """A thing or an act ("military aid", "a new offensive"), or a generic
@@ -296,7 +305,11 @@ class Coder:
                 return []
             # "X accused Y of a build-up": Y did it, to X unless the noun names a target.
             sources = [(parent[0].target, 0.9)]
-            targets = self._targets(cand, pattern, when, state, sources) or [(parent[0].source, 0.8)]
+            targets = self._targets(cand, pattern, when, state, sources)
+            if not targets and not any(self._names_no_party(m) for slot in pattern.target for m in _slot_mentions(cand, slot)):
+                # Aimed at the accuser, unless the act names a thing it was done to
+                # ("accused Ukraine of hitting the station itself").
+                targets = [(parent[0].source, 0.8)]
             attribution = parent[0].source
         else:
             roles = SOURCE_ROLES if cand.kind == "verb" or cand.governor in pattern.governor else NOUN_OWN_SOURCE_ROLES
@@ -306,7 +319,9 @@ class Coder:
                 # no known actor, an older actor is no better guess.
                 sources = [(self._retext(attribution, subs[0].text), 0.85)] if attribution is not None else []
             else:
-                sources = self._actors(subs, when, state, cand.quote)
+                # A generic subject is not in the country its own clause names as the
+                # other side ("the junta accused France": not the French junta).
+                sources = self._actors(subs, when, state, cand.quote, avoid=self._named_country(cand.objects))
             if not sources and cand.kind == "verb" and cand.passive:
                 # "UK troops sent to Poland": the theme's country sends them.
                 theme = self._actors(cand.objects, when, state, cand.quote, limit=1)

@@ -425,7 +425,7 @@ def extract_candidates(
         for tok in sent:
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX") and lemma in verb_lemmas:
-                cand = _verb_candidate(tok, lemma, s_i, sent, reporting, quotes)
+                cand = _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands)
             elif tok.pos_ in ("NOUN", "PROPN") and _noun_key(tok) in noun_lemmas:
                 cand = _noun_candidate(tok, _noun_key(tok), s_i, sent, reporting, quotes, sent_cands)
             else:
@@ -489,7 +489,7 @@ def _is_time_phrase(prep) -> bool:
     return bool(objs) and all(p.ent_type_ in ("DATE", "TIME") for p in objs)
 
 
-def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
+def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -> Candidate:
     subjects, passive = _subjects(tok)
     objects: list[Mention] = []
     deep: list[Mention] = []
@@ -614,10 +614,18 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes) -> Candidate:
         passive=passive,
         governor=None,
         governor_dep=None,
-        nested_in=None,
+        nested_in=_of_complement_of(tok, sent_cands or {}),
         **flags,
         **_base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, tok.idx, tok.idx + len(tok.text)),
     )
+
+
+def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
+    """The candidate a gerund completes through "of": "accused France *of massing*
+    troops" is the accusation's claim, coded like "accused France of a build-up"."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.tag_ == "VBG":
+        return sent_cands.get(tok.head.head.i)
+    return None
 
 
 def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candidate:
