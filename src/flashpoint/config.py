@@ -24,6 +24,7 @@ class Settings:
     n_process: int = 1
     max_chars: int = 10_000_000  # text beyond this is not coded (documents are parsed in 100k pieces)
     allow_private: bool = False
+    petrarch_dicts: Path | None = None  # code with a PETRARCH/TABARI dictionary directory instead of the native patterns
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":

@@ -35,6 +35,7 @@ class Resources:
     ontology: Any
     gazetteer: Any
     contexts: Any
+    petrarch: Any = None  # a PetrarchCoder when Settings.petrarch_dicts is given
 
 
 def _add_newline_splitter(nlp) -> None:
@@ -74,7 +75,16 @@ def load_resources(settings: Settings) -> Resources:
         ontology=ontology,
         gazetteer=Gazetteer.load(),
         contexts=ContextTagger.load(),
+        petrarch=_petrarch_coder(settings),
     )
+
+
+def _petrarch_coder(settings: Settings):
+    if settings.petrarch_dicts is None:
+        return None
+    from .coding.petrarch import PetrarchCoder
+
+    return PetrarchCoder(settings.petrarch_dicts)
 
 
 def clean_text(text: str) -> str:
@@ -193,6 +203,10 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
 
     if not doc.text.strip():
         return []
+    if res.petrarch is not None:
+        from .coding.petrarch import to_events
+
+        return to_events(res.petrarch.code(doc, published), doc, offset, art, published, res)
     quotes = find_quotes(doc.text)
     cands = extract_candidates(doc, res.patterns.verb_lemmas, res.patterns.noun_lemmas, res.patterns.reporting, quotes)
     if not cands:

@@ -32,6 +32,8 @@ SUBSET_LIMITS: dict[str, int | None] = {
 # Sets whose actors are not scored run with open actors (fictional or country-less ones accepted).
 OPEN_ACTOR_SETS = frozenset({"cameo_manual", "petrarch2", "india_police", "case2021"})
 EXAMPLE = "belarus_border_2021.txt"
+# The PETRARCH suite's own dictionaries, beside its gold file: petrarch2 is also scored with them.
+PETRARCH_SUITE_DICTS = Path("raw") / "petrarch2_unittest"
 
 Progress = Callable[[str], None]
 
@@ -89,21 +91,37 @@ def _settings_for(set_name: str, settings: Settings) -> Settings:
 
 
 def score_variants(set_name: str, runs: dict[str, list[Coded]], limit: int | None = None) -> SetResult:
-    """Score a set from its coded runs; plover_gsr adds its open-actor figures."""
+    """Score a set from its coded runs; the other variants (plover_gsr's open actors,
+    petrarch2 with the suite's dictionaries) add their figures under their name."""
     main = score(set_name, runs["main"][:limit] if limit is not None else runs["main"])
-    if "open_actors" in runs:
-        other = score(set_name, runs["open_actors"][:limit] if limit is not None else runs["open_actors"])
-        main.figures["open_actors"] = other.figures
-        main.figures["headline"].update({f"open_actors_{k}": v for k, v in other.figures["headline"].items()})
+    for variant, coded in runs.items():
+        if variant == "main":
+            continue
+        other = score(set_name, coded[:limit] if limit is not None else coded)
+        main.figures[variant] = other.figures
+        main.figures["headline"].update({f"{variant}_{k}": v for k, v in other.figures["headline"].items()})
     return main
 
 
-def code_set(set_name: str, records: Sequence[GoldRecord], settings: Settings) -> dict[str, list[Coded]]:
-    """Code a set once per settings variant it is scored under."""
+def suite_dictionaries(evaldata: Path) -> Path | None:
+    """The PETRARCH suite's dictionary directory under ``evaldata``, when present."""
+    path = Path(evaldata) / PETRARCH_SUITE_DICTS
+    return path if path.is_dir() else None
+
+
+def code_set(set_name: str, records: Sequence[GoldRecord], settings: Settings,
+             suite_dicts: Path | None = None) -> dict[str, list[Coded]]:
+    """Code a set once per settings variant it is scored under.
+
+    ``suite_dicts``: for petrarch2, also code with the suite's own dictionaries
+    (variant ``petrarch_dicts``) unless the settings already name a dictionary set.
+    """
     runs = {"main": code_records(records, _settings_for(set_name, settings))}
     if set_name == "plover_gsr":
         # Actors are scored here, so the default settings are the headline; open actors are reported too.
         runs["open_actors"] = code_records(records, replace(settings, open_actors=True))
+    if set_name == "petrarch2" and suite_dicts is not None and settings.petrarch_dicts is None:
+        runs["petrarch_dicts"] = code_records(records, replace(_settings_for(set_name, settings), petrarch_dicts=suite_dicts))
     return runs
 
 
@@ -144,7 +162,7 @@ def evaluate_file(path: str | Path, set_name: str = "auto", limit: int | None = 
         return {"set": set_name, **evaluate_locations(path, limit=limit)}
     records = read_gold(path, limit)
     started = time.perf_counter()
-    result = score_variants(set_name, code_set(set_name, records, settings))
+    result = score_variants(set_name, code_set(set_name, records, settings, suite_dictionaries(path.parent)))
     if diff:
         write_diff(result.rows, diff)
     return {"set": set_name, "seconds": round(time.perf_counter() - started, 1), **result.figures}
@@ -195,7 +213,7 @@ def run_all(evaldata: str | Path | None = None, settings: Settings | None = None
         limit = SUBSET_LIMITS[set_name] if subset_only else None
         records = read_gold(path, limit)
         say(f"{set_name}: coding {len(records)} records")
-        runs = code_set(set_name, records, settings)
+        runs = code_set(set_name, records, settings, suite_dictionaries(evaldata))
         if not subset_only:
             figures["sets"][set_name] = {**score_variants(set_name, runs).figures,
                                          "seconds": round(time.perf_counter() - started, 1)}

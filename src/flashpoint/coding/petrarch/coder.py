@@ -1,0 +1,191 @@
+"""Coding a parsed document with a PETRARCH dictionary set.
+
+For every verb of a sentence found in the verbs dictionary, the most
+specific matching pattern gives the code and may name the source (``$``),
+the target (``+``) or a compound actor (``%``, whose members act on each
+other). Roles a pattern does not name come from the parse: the source is
+the clause's subject (the ``by`` agent of a passive), climbing to the
+governing verb when a complement has none; the target is the first actor
+group after the verb within its phrase. Only known actors and agents make
+events, so a sentence naming none codes nothing; discard phrases drop the
+sentence (story-level ones the whole text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date as Date
+from pathlib import Path
+
+from .actors import Group, Lexicon, SentenceActors
+from .load import load_dictionaries
+from .matcher import Choice, VerbHit, VerbIndex, View, choose
+from .model import COMPOUND, SOURCE, TARGET
+
+VERB_TAGS = ("VB",)
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Verbs whose subject a complement or conjoined clause shares.
+SHARES_SUBJECT = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "prep", "dep"})
+SKIP_AFTER = frozenset({"conj", "cc"})  # the next conjoined clause is another event
+
+
+@dataclass(frozen=True, slots=True)
+class PetrarchEvent:
+    """One coded event before it becomes a :class:`~flashpoint.types.Event`."""
+
+    sent_start: int  # character offsets in the document
+    sent_end: int
+    token_i: int  # document index of the verb
+    trigger: str
+    code: str
+    source: Group
+    target: Group
+    source_code: str
+    target_code: str
+    rule: str
+
+
+class PetrarchCoder:
+    """The dictionaries of one directory, indexed for coding."""
+
+    def __init__(self, directory: Path) -> None:
+        self.dicts = load_dictionaries(Path(directory))
+        self.lexicon = Lexicon(self.dicts)
+        self.verbs = VerbIndex(self.dicts.verbs)
+
+    def code(self, doc, on: Date | None) -> list[PetrarchEvent]:
+        """Events of a parsed document (``on``: the date that picks dated actor codes)."""
+        if self.dicts.discards and self.lexicon.discarded([t.text.upper() for t in doc], story=True):
+            return []
+        out: list[PetrarchEvent] = []
+        for sent in doc.sents:
+            out.extend(self.code_sentence(sent, on))
+        return out
+
+    def code_sentence(self, sent, on: Date | None) -> list[PetrarchEvent]:
+        words = [t.text.upper() for t in sent]
+        if self.lexicon.discarded(words, story=False):
+            return []
+        actors = SentenceActors(sent, words, self.lexicon, on)
+        if not actors.groups:
+            return []
+        lemmas = [t.lemma_.upper() for t in sent]
+        groups = actors.spans()
+        base = sent.start
+        chunks = {c.start - base: c.end - base for c in sent.noun_chunks} if sent.doc.has_annotation("DEP") else {}
+        fwd, back = View(words, groups, chunks, False), View(words, groups, chunks, True)
+        in_actor = {i for h in actors.hits for i in range(h.start, h.end)}
+        out: list[PetrarchEvent] = []
+        seen: set[tuple[str, str, str]] = set()
+        for i, tok in enumerate(sent):
+            is_verb = tok.tag_.startswith(VERB_TAGS) or tok.pos_ in ("VERB", "AUX")
+            if i in in_actor or not (is_verb or tok.pos_ in NOUN_POS):
+                continue
+            hit = self.verbs.lookup(words, lemmas, i)
+            if hit is None:
+                continue
+            post_end = _post_end(tok) - base
+            choice = choose(hit, fwd, back, post_end, self.verbs, need_pattern=not is_verb)
+            if choice is None or choice.code is None:
+                continue
+            for sources, targets, code in _dyads(choice, hit, tok, actors, post_end):
+                for src, s, tgt, t in _pairs(sources, targets):
+                    if (s, t, code) in seen:
+                        continue
+                    seen.add((s, t, code))
+                    out.append(PetrarchEvent(
+                        sent.start_char, sent.end_char, tok.i, sent[hit.start:hit.end].text, code, src, tgt, s, t,
+                        _rule(choice),
+                    ))
+        return out
+
+
+def _pairs(sources: list[Group], targets: list[Group]):
+    """Every (source group, source code, target group, target code) with different codes."""
+    for src in sources:
+        for tgt in targets:
+            for s in src.codes:
+                for t in tgt.codes:
+                    if s != t:
+                        yield src, s, tgt, t
+
+
+def _rule(choice: Choice) -> str:
+    where = f"line {choice.pattern.line}" if choice.pattern else "verb"
+    return f"petrarch:{choice.block.name}:{where}"
+
+
+def _post_end(tok) -> int:
+    """Document index where the verb's own phrase ends: its subtree, up to a conjoined clause."""
+    end = tok.right_edge.i + 1
+    for child in tok.rights:
+        if child.dep_ in SKIP_AFTER and (child.dep_ == "cc" or child.pos_ in ("VERB", "AUX")):
+            end = min(end, child.left_edge.i)
+    return max(end, tok.i + 1)
+
+
+def _subject(tok, actors: SentenceActors) -> tuple[list[Group], list[Group]]:
+    """(sources, passive targets) from the parse: the subject, or the ``by`` agent of a
+    passive (whose subject is then the target), climbing to a governing verb."""
+    base = actors.sent.start
+    for _ in range(6):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj", "expl")]
+        if subj:
+            return actors.role(subj[0].i - base), []
+        passive = [c for c in tok.children if c.dep_ in ("nsubjpass", "csubjpass")]
+        if passive:
+            agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            src = actors.role(agents[0].i - base) if agents else []
+            return src, actors.role(passive[0].i - base)
+        if tok.dep_ == "relcl":
+            return actors.role(tok.head.i - base), []
+        if tok.dep_ in SHARES_SUBJECT and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    return [], []
+
+
+def _first_after(tok, actors: SentenceActors, post_end: int, exclude: frozenset[int]) -> list[Group]:
+    base = actors.sent.start
+    for i in range(tok.i - base + 1, post_end):
+        g = actors.group_at(i)
+        if g is not None and g.head == actors.alias.get(i, i) and g.head not in exclude:
+            return actors.role(g.head, exclude)
+    return []
+
+
+def _dyads(choice: Choice, hit: VerbHit, tok, actors: SentenceActors, post_end: int):
+    """(sources, targets, code) triples for one coded verb."""
+    caught: dict[str, list[Group]] = {}
+    for kind, head in choice.captures:
+        caught.setdefault(kind, []).extend(actors.role(head))
+    code = choice.code
+    if COMPOUND in caught:
+        members = list(dict.fromkeys(caught[COMPOUND]))
+        if len(members) > 1 or len(members[0].codes) > 1:
+            for a in members:
+                for b in members:
+                    if a is not b or len(a.codes) > 1:
+                        yield [a], [b], code.primary
+            return
+    sources = caught.get(SOURCE)
+    targets = caught.get(TARGET)
+    if sources is None or targets is None:
+        subj, passive_target = _subject(tok, actors)
+        if sources is None:
+            sources = subj
+        if targets is None:
+            taken = frozenset(g.head for g in sources)
+            targets = passive_target or _first_after(tok, actors, post_end, taken)
+        if COMPOUND in caught:  # a one-member compound fills the role on its side of the verb
+            side = caught[COMPOUND]
+            if side and side[0].start < hit.start:
+                sources = side
+            else:
+                targets = side
+    if not sources or not targets:
+        return
+    yield sources, targets, code.primary
+    if code.reverse:
+        yield targets, sources, code.reverse

@@ -1,0 +1,78 @@
+"""Turning PETRARCH-coded dyads into Flashpoint :class:`~flashpoint.types.Event` records.
+
+Codes are the dictionary's own: a CAMEO code gets its root, QuadClass,
+Goldstein value and PLOVER type from the ontology; any other code (old
+WEIS codes, a project's private codes) is passed through as written, with
+the root taken from its first two characters, QuadClass from that root when
+it is a CAMEO root (else 0) and Goldstein 0. Actor codes are the
+dictionary's too (``ARNGOV``, ``---EDU``); ``country`` and ``sector`` are
+their first and second three-letter parts when those are letters.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+
+from ...types import Actor, Article, Event, Evidence, content_id
+from .actors import Group
+from .coder import PetrarchEvent
+
+_LETTERS3 = re.compile(r"^[A-Z]{3}$")
+MODALITY = "asserted"  # PETRARCH patterns carry negation and modality in their codes
+CONFIDENCE_PATTERN, CONFIDENCE_VERB = 0.8, 0.6
+
+
+def dictionary_actor(group: Group, code: str) -> Actor:
+    country = code[:3] if _LETTERS3.match(code[:3]) else None
+    sector = code[3:6] if _LETTERS3.match(code[3:6]) else None
+    return Actor(text=group.text, name=group.text, country=country, org=None, sector=sector, code=code)
+
+
+def code_facts(code: str, ontology) -> tuple[str, int, float, object]:
+    """(root, quad_class, goldstein, plover) for a dictionary code."""
+    entry = ontology.get(code)
+    if entry is not None:
+        return entry.root, entry.quad_class, entry.goldstein, ontology.plover(code)
+    root = code[:2]
+    quad = 0
+    if root.isdigit() and 1 <= int(root) <= 20:
+        r = int(root)
+        quad = 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4
+    return root, quad, 0.0, None
+
+
+def to_events(coded: list[PetrarchEvent], doc, offset: int, art: Article, published: Date | None, res) -> list[Event]:
+    """Events for one parsed document (or chunk starting at ``offset``)."""
+    from ...nlp.places import event_location
+
+    out: list[Event] = []
+    for pe in coded:
+        root, quad, goldstein, plover = code_facts(pe.code, res.ontology)
+        src, tgt = dictionary_actor(pe.source, pe.source_code), dictionary_actor(pe.target, pe.target_code)
+        sentence = doc.text[pe.sent_start:pe.sent_end]
+        evidence = Evidence(sentence=sentence, start=pe.sent_start + offset, end=pe.sent_end + offset, trigger=pe.trigger)
+        tok = doc[pe.token_i]
+        out.append(Event(
+            event_id=content_id(art.id, evidence.start, tok.idx + offset, pe.code, src.code, src.text, tgt.code, tgt.text),
+            doc_id=art.id,
+            date=published.isoformat() if published else None,
+            date_precision="day" if published else None,
+            source=src,
+            target=tgt,
+            cameo=pe.code,
+            cameo_root=root,
+            quad_class=quad,
+            goldstein=goldstein,
+            plover=plover,
+            negated=False,
+            modality=MODALITY,
+            attribution=None,
+            location=event_location(tok.sent, tok, res.gazetteer),
+            quantities=(),
+            evidence=evidence,
+            rule=pe.rule,
+            confidence=CONFIDENCE_PATTERN if ":line " in pe.rule else CONFIDENCE_VERB,
+            contexts=res.contexts.tag(sentence),
+        ))
+    return out
