@@ -25,7 +25,7 @@ from .model import COMPOUND, SOURCE, TARGET
 VERB_TAGS = ("VB",)
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Verbs whose subject a complement or conjoined clause shares.
-SHARES_SUBJECT = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "prep", "dep"})
+SHARES_SUBJECT = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "prep", "dep", "acomp"})
 SKIP_AFTER = frozenset({"conj", "cc"})  # the next conjoined clause is another event
 
 
