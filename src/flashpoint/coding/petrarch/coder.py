@@ -126,24 +126,38 @@ def _post_end(tok) -> int:
 
 def _subject(tok, actors: SentenceActors) -> tuple[list[Group], list[Group]]:
     """(sources, passive targets) from the parse: the subject, or the ``by`` agent of a
-    passive (whose subject is then the target), climbing to a governing verb."""
+    passive (whose subject is then the target), climbing to a governing verb when the
+    verb has no subject of its own ("Rebuked by X, Y ..." is X acting on Y)."""
     base = actors.sent.start
+    own_agent = _agent(tok)
+    t = tok
     for _ in range(6):
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj", "expl")]
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "csubj", "nsubjpass", "csubjpass")]
         if subj:
+            passive = subj[0].dep_.endswith("pass")
+            if own_agent is not None and (passive or t is not tok):
+                return actors.role(own_agent.i - base), actors.role(subj[0].i - base)
+            if passive and t is tok:
+                return [], actors.role(subj[0].i - base)
             return actors.role(subj[0].i - base), []
-        passive = [c for c in tok.children if c.dep_ in ("nsubjpass", "csubjpass")]
-        if passive:
-            agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            src = actors.role(agents[0].i - base) if agents else []
-            return src, actors.role(passive[0].i - base)
-        if tok.dep_ == "relcl":
-            return actors.role(tok.head.i - base), []
-        if tok.dep_ in SHARES_SUBJECT and tok.head is not tok:
-            tok = tok.head
+        if t.dep_ == "relcl":
+            head = actors.role(t.head.i - base)
+            return (actors.role(own_agent.i - base), head) if own_agent is not None else (head, [])
+        if t.dep_ in SHARES_SUBJECT and t.head is not t:
+            t = t.head
             continue
         break
-    return [], []
+    return (actors.role(own_agent.i - base), []) if own_agent is not None else ([], [])
+
+
+def _agent(tok):
+    """The object of a verb's ``by`` agent phrase, if any."""
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
 
 
 def _first_after(tok, actors: SentenceActors, post_end: int, exclude: frozenset[int]) -> list[Group]:
