@@ -45,6 +45,10 @@ def dyads(text: str, settings: Settings, date: str | None = "2021-06-01") -> set
     ("Kastor sealed off the villages of Velmora.", {("KST", "VLM", "1921")}),
     # the subject of an open complement comes from the governing verb
     ("Velmora is ready to criticize Kastor again.", {("VLM", "KST", "111")}),
+    # an unresolved pronoun subject stands for the reporting clause's subject
+    ("Velmora said it would criticize Kastor.", {("VLM", "KST", "111")}),
+    # a participial passive: its 'by' agent acts on the clause's subject
+    ("Criticized by Velmora, Kastor left the talks.", {("VLM", "KST", "111")}),
 ])
 def test_codes_and_dyads(settings, text, expected):
     assert dyads(text, settings) == expected

@@ -133,6 +133,9 @@ def _subject(tok, actors: SentenceActors) -> tuple[list[Group], list[Group]]:
     t = tok
     for _ in range(6):
         subj = [c for c in t.children if c.dep_ in ("nsubj", "csubj", "nsubjpass", "csubjpass")]
+        if subj and subj[0].pos_ == "PRON" and not actors.role(subj[0].i - base) and t.head is not t:
+            t = t.head  # "X said it would ...": an unresolved pronoun stands for the reporting clause's subject
+            continue
         if subj:
             passive = subj[0].dep_.endswith("pass")
             if own_agent is not None and (passive or t is not tok):

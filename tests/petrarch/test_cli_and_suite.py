@@ -1,0 +1,57 @@
+"""``--petrarch-dicts`` on ``flashpoint code`` and ``flashpoint eval``, and the PETRARCH suite itself."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from flashpoint.cli import main
+
+from ..conftest import shared_path
+from .dicts import write_dicts
+
+pytestmark = pytest.mark.slow
+
+
+def run(args, input=None):
+    result = CliRunner().invoke(main, args, input=input)
+    assert "Traceback" not in (result.output or ""), result.output
+    return result
+
+
+def test_code_with_dictionaries(tmp_path):
+    d = write_dicts(tmp_path / "dicts")
+    r = run(["code", "-", "--format", "jsonl", "--date", "2021-06-01", "--petrarch-dicts", str(d)],
+            input="Kastor police criticised the Velmoran government.")
+    assert r.exit_code == 0, r.output
+    events = [json.loads(line) for line in r.stdout.splitlines() if line.strip()]
+    assert [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events] == [("KSTCOP", "VLM", "111")]
+
+
+def test_code_with_malformed_dictionaries_fails_cleanly(tmp_path):
+    d = write_dicts(tmp_path / "bad", actors="VELMORA [VLM]\nNOCODE\n")
+    r = run(["code", "-", "--petrarch-dicts", str(d)], input="Velmora criticized Kastor.")
+    assert r.exit_code == 2
+    assert "Test.actors.txt: line 2" in r.output and "has no [code]" in r.output
+
+
+def test_missing_directory_is_a_usage_error(tmp_path):
+    r = run(["code", "-", "--petrarch-dicts", str(tmp_path / "nowhere")], input="x")
+    assert r.exit_code == 2
+
+
+def test_petrarch_suite_with_its_own_dictionaries():
+    """The suite's targets: >= 60% of expected codes, events on < 15% of no-event records."""
+    gold = shared_path("evaldata", "petrarch2_unittest.jsonl")
+    dicts = shared_path("evaldata", "raw", "petrarch2_unittest")
+    from flashpoint.config import Settings
+    from flashpoint.eval.runner import evaluate_file
+
+    figures = evaluate_file(gold, "petrarch2", settings=Settings(petrarch_dicts=dicts))
+    head = figures["headline"]
+    assert head["code_recall"] >= 0.60, head
+    assert head["no_event_fp_rate"] < 0.15, head
+    auto = evaluate_file(gold, "petrarch2")  # the native coder, plus the suite's dictionaries found beside the file
+    assert auto["headline"]["petrarch_dicts_code_recall"] == head["code_recall"]
