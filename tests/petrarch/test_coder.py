@@ -47,6 +47,10 @@ def dyads(text: str, settings: Settings, date: str | None = "2021-06-01") -> set
     ("Velmora is ready to criticize Kastor again.", {("VLM", "KST", "111")}),
     # an unresolved pronoun subject stands for the reporting clause's subject
     ("Velmora said it would criticize Kastor.", {("VLM", "KST", "111")}),
+    # coordinated actors, also inside one noun phrase
+    ("Velmoran and Kastorian leaders criticized the Red Delta Front.", {("VLM", "KSTREB", "111"), ("KST", "KSTREB", "111")}),
+    ("The Red Delta Front criticized Velmora, the Old Republic and Kastor.",
+     {("KSTREB", "VLM", "111"), ("KSTREB", "MOD", "111"), ("KSTREB", "KST", "111")}),
     # a participial passive: its 'by' agent acts on the clause's subject
     ("Criticized by Velmora, Kastor left the talks.", {("VLM", "KST", "111")}),
 ])

@@ -41,6 +41,7 @@ class Group:
     end: int
     codes: tuple[str, ...]
     text: str
+    roots: tuple[int, ...] = ()  # the head words of its dictionary phrases
 
 
 class Lexicon:
@@ -157,7 +158,8 @@ class SentenceActors:
             codes = tuple(dict.fromkeys(combine(c, agents) for c in actor_codes))
             if codes:
                 text = sent[g["start"]:g["end"]].text
-                self.groups[head] = Group(head, g["start"], g["end"], codes, text)
+                roots = tuple(sent.doc[base + h.start: base + h.end].root.i - base for h in g["actors"] + g["agents"])
+                self.groups[head] = Group(head, g["start"], g["end"], codes, text, roots)
 
     def group_at(self, i: int) -> Group | None:
         """The group whose head is token ``i`` (or that absorbed it)."""
@@ -167,7 +169,7 @@ class SentenceActors:
         """The groups a role filled by token ``i`` stands for: its own group and its
         conjuncts' ("Gondor and Osgiliath"), else the first group inside its phrase."""
         tok = self.sent[i]
-        out = [g for t in (tok, *tok.conjuncts) if (g := self.group_at(t.i - self.sent.start)) and g.head not in exclude]
+        out = [g for t in self._coordinated(tok) if (g := self.group_at(t.i - self.sent.start)) and g.head not in exclude]
         if out:
             return list(dict.fromkeys(out))
         for t in _phrase_tokens(tok):
@@ -175,6 +177,25 @@ class SentenceActors:
             if g is not None and g.head not in exclude:
                 return self.role(t.i - self.sent.start, exclude)
         return []
+
+    def _coordinated(self, tok) -> list:
+        """``tok`` and the words coordinated with it, its own or its group's phrase heads'
+        ("Gondor, Rohan and Bree"; "Rohani and Brean leaders"; lists parsed as appositions)."""
+        base = self.sent.start
+        start = [tok]
+        g = self.group_at(tok.i - base)
+        if g is not None:
+            start.extend(self.sent[r] for r in g.roots)
+        seen: dict[int, object] = {}
+        stack = list(start)
+        while stack:
+            t = stack.pop()
+            if t.i in seen or not self.sent.start <= t.i < self.sent.end:
+                continue
+            seen[t.i] = t
+            stack.extend(t.conjuncts)
+            stack.extend(c for c in t.children if c.dep_ == "appos")
+        return [seen[k] for k in sorted(seen)]
 
     def spans(self) -> list[Group]:
         return sorted(self.groups.values(), key=lambda g: g.start)

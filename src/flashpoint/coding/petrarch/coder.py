@@ -164,10 +164,10 @@ def _agent(tok):
 
 
 def _first_after(tok, actors: SentenceActors, post_end: int, exclude: frozenset[int]) -> list[Group]:
-    base = actors.sent.start
-    for i in range(tok.i - base + 1, post_end):
-        g = actors.group_at(i)
-        if g is not None and g.head == actors.alias.get(i, i) and g.head not in exclude:
+    """The first actor group (and those coordinated with it) after the verb, within its phrase."""
+    after = tok.i - actors.sent.start
+    for g in actors.spans():
+        if g.start > after and g.head < post_end and g.head not in exclude:
             return actors.role(g.head, exclude)
     return []
 
