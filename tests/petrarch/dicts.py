@@ -22,6 +22,7 @@ PLEDGE
 --- CRITICIZE  [111] ---
 CRITICIZE {CRITICISED CRITICIZED}
 - SHARPLY *  [112]
+- NOTED + *  [113]
 - NOT_*  [---]
 
 --- TALK [031:031] ---

@@ -30,7 +30,7 @@ def test_verb_blocks_patterns_and_synsets():
     assert [t.glued for t in second.after] == [False, True, False, False]
     crit = v.blocks[1]
     assert crit.verbs[0].forms == {"CRITICIZE", "CRITICISED", "CRITICIZED"}
-    assert crit.patterns[1].code is None and crit.patterns[1].verb_glued_before
+    assert crit.patterns[2].code is None and crit.patterns[2].verb_glued_before
     talk = v.blocks[2]
     assert talk.code == Code("031", "031") and talk.patterns[0].before[0].kind == COMPOUND
     arrest = v.blocks[3].patterns[0]

@@ -150,7 +150,7 @@ class SentenceActors:
                 continue
             agents = [h.agent for h in sorted(g["agents"], key=lambda h: h.start)]
             if g["actors"]:
-                actor_codes = [c for h in g["actors"][:1] for c in h.actor.codes_on(on)]
+                actor_codes = [c for h in _coordinated_hits(sent, g["actors"]) for c in h.actor.codes_on(on)]
             elif head in bases:
                 actor_codes = [c for m in bases[head] for h in found[m]["actors"][:1] for c in h.actor.codes_on(on)]
             else:
@@ -199,6 +199,19 @@ class SentenceActors:
 
     def spans(self) -> list[Group]:
         return sorted(self.groups.values(), key=lambda g: g.start)
+
+
+def _coordinated_hits(sent, hits: list[Hit]) -> list[Hit]:
+    """The actor hits of one noun phrase that stand for different actors: the first, and
+    any later one set off by "and", "or" or a comma ("Rohan and the brave Bree" parsed as
+    one phrase); "Bree Prime Minister Romendacil" stays one actor."""
+    ordered = sorted(hits, key=lambda h: h.start)
+    out = ordered[:1]
+    for prev, hit in zip(ordered, ordered[1:]):
+        between = sent[prev.end:hit.start]
+        if any(t.dep_ == "cc" or t.lower_ in ("and", "or", ",") for t in between):
+            out.append(hit)
+    return out
 
 
 def _phrase_tokens(tok):

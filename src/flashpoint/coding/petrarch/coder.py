@@ -133,6 +133,8 @@ def _subject(tok, actors: SentenceActors) -> tuple[list[Group], list[Group]]:
     t = tok
     for _ in range(6):
         subj = [c for c in t.children if c.dep_ in ("nsubj", "csubj", "nsubjpass", "csubjpass")]
+        # Of several subjects (a list the parser split), the first that names an actor.
+        subj = sorted(subj, key=lambda c: not actors.role(c.i - base))
         if subj and subj[0].pos_ == "PRON" and not actors.role(subj[0].i - base) and t.head is not t:
             t = t.head  # "X said it would ...": an unresolved pronoun stands for the reporting clause's subject
             continue
@@ -192,6 +194,10 @@ def _dyads(choice: Choice, hit: VerbHit, tok, actors: SentenceActors, post_end: 
         subj, passive_target = _subject(tok, actors)
         if sources is None:
             sources = subj
+            if targets is not None and set(sources) & set(targets) and tok.head is not tok:
+                # The pattern names the verb's own subject as the target ("noted + *"):
+                # the source is the subject of the clause above.
+                sources = _subject(tok.head, actors)[0]
         if targets is None:
             taken = frozenset(g.head for g in sources)
             targets = passive_target or _first_after(tok, actors, post_end, taken)
