@@ -194,4 +194,14 @@ def test_hostile_long_lines_and_odd_characters():
     (a,) = parse_actors(f"{line} [ABC]\n", "t")
     assert a.names[0] == (line,)
     with pytest.raises(DataFileError):
-        parse_verbs("--- A\u202eB [010] ---\nA\n- * {{{ [010]\n", "t")
+        parse_verbs("--- A\u202eB [010] ---\nA\n- * A$B [010]\n", "t")
+
+
+def test_petrarch2_phrase_marks_and_target_only_codes():
+    text = "--- HURRY [---] ---\nHURRY {HURRIES HURRIED}\n+SPEED_UP {}\n- * (TOWARD FRONTIER)  [150]\n- * {FOOD SHIPMENTS}  [073]\n- * (BEFORE JUDGE)  [:173]\n"
+    v = parse_verbs(text, "t")
+    first, second, third = v.blocks[0].patterns
+    assert [t.words for t in first.after] == [("TOWARD",), ("FRONTIER",)] and first.code == Code("150")
+    assert [t.words for t in second.after] == [("FOOD",), ("SHIPMENTS",)]
+    assert third.code == Code(None, "173")
+    assert v.blocks[0].verbs[1].forms == {"SPEED"} and v.blocks[0].verbs[1].after == ("UP",)

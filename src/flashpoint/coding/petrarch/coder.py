@@ -185,7 +185,7 @@ def _dyads(choice: Choice, hit: VerbHit, tok, actors: SentenceActors, post_end: 
         if len(members) > 1 or len(members[0].codes) > 1:
             for a in members:
                 for b in members:
-                    if a is not b or len(a.codes) > 1:
+                    if (a is not b or len(a.codes) > 1) and code.primary:
                         yield [a], [b], code.primary
             return
     sources = caught.get(SOURCE)
@@ -209,6 +209,7 @@ def _dyads(choice: Choice, hit: VerbHit, tok, actors: SentenceActors, post_end: 
                 targets = side
     if not sources or not targets:
         return
-    yield sources, targets, code.primary
+    if code.primary:
+        yield sources, targets, code.primary
     if code.reverse:
         yield targets, sources, code.reverse

@@ -19,9 +19,10 @@ WORD, SYNSET, SOURCE, TARGET, SKIP, COMPOUND, VERB = "word", "synset", "source",
 
 @dataclass(frozen=True, slots=True)
 class Code:
-    """An event code; ``reverse`` is the code of the target's reciprocal event (``[032:033]``)."""
+    """An event code; ``reverse`` is the code of the target's reciprocal event (``[032:033]``);
+    ``primary`` is None for ``[:033]`` (only the target's event)."""
 
-    primary: str
+    primary: str | None
     reverse: str | None = None
 
 

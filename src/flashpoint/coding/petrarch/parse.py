@@ -105,11 +105,13 @@ def parse_code(text: str, where: str, line: int) -> Code | None:
     """``064``, ``032:033`` or ``---`` (None: codes nothing)."""
     body = text.strip().upper()
     parts = [p.strip() for p in body.split(":")]
+    if len(parts) == 2 and not parts[0] and parts[1]:  # "[:173]": only the target's event
+        parts[0] = "---"
     if not body or len(parts) > 2 or not all(parts) or not all(_CODE_TEXT.match(p) for p in parts):
-        raise _fail(where, line, f"bad event code [{text}]; expected [064], [032:033] or [---]")
-    if parts[0] == "---":
-        return None
-    return Code(parts[0], parts[1] if len(parts) == 2 and parts[1] != "---" else None)
+        raise _fail(where, line, f"bad event code [{text}]; expected [064], [032:033], [:033] or [---]")
+    primary = None if parts[0] == "---" else parts[0]
+    reverse = parts[1] if len(parts) == 2 and parts[1] != "---" else None
+    return None if primary is None and reverse is None else Code(primary, reverse)
 
 
 def _brackets(text: str, where: str, line: int) -> tuple[str, list[str]]:
@@ -258,6 +260,8 @@ def _parse_pattern(s: str, block_code: Code | None, where: str, line: int) -> Pa
     if len(codes) > 1:
         raise _fail(where, line, "a pattern takes one [code]")
     code = parse_code(codes[0], where, line) if codes else block_code
+    # PETRARCH 2 marks phrases, "(TO BORDER)" and "{ARMS SHIPMENT}"; read here as their words.
+    outside = re.sub(r"[(){}]", " ", outside)
     terms: list[Term] = []
     for chunk in outside.split():
         parts = chunk.split("_")
@@ -284,7 +288,7 @@ def _term(part: str, glued: bool, where: str, line: int) -> Term:
         if not re.fullmatch(r"[A-Z0-9]+", name):
             raise _fail(where, line, f"bad synset reference {part!r}")
         return Term(SYNSET, name=name, glued=glued)
-    if any(c in part for c in "*$%^&{}") or part.startswith("+"):
+    if any(c in part for c in "*$%^&") or part.startswith("+"):
         raise _fail(where, line, f"cannot read pattern word {part!r}")
     return Term(WORD, words=pieces(part), glued=glued)
 
