@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as Date
 
-from .model import ActorEntry, AgentEntry, DictionarySet, Phrase
+from .model import ActorEntry, AgentEntry, DictionarySet, Discard, Phrase
 
 # Dependencies that make a word part of a bigger noun phrase headed elsewhere.
 NP_INNER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "nummod", "flat", "quantmod"})
@@ -58,7 +58,9 @@ class Lexicon:
         for entries in index.values():
             entries.sort(key=lambda e: -len(e[0]))  # stable: file order among equals
         self.index = index
-        self.discards = dicts.discards
+        self.discards: dict[str, list[Discard]] = {}
+        for d in dicts.discards:
+            self.discards.setdefault(d.words[0], []).append(d)
 
     def hits(self, words: Sequence[str]) -> list[Hit]:
         """Non-overlapping dictionary phrases in ``words``, longest first, left to right."""
@@ -79,12 +81,10 @@ class Lexicon:
 
     def discarded(self, words: Sequence[str], story: bool | None = None) -> bool:
         """Whether a discard phrase occurs in ``words`` (only story-level ones with ``story``)."""
-        for d in self.discards:
-            if story is not None and d.story != story:
-                continue
-            n = len(d.words)
-            if any(tuple(words[i:i + n]) == d.words for i in range(len(words) - n + 1)):
-                return True
+        for i, w in enumerate(words):
+            for d in self.discards.get(w, ()):
+                if (story is None or d.story == story) and tuple(words[i:i + len(d.words)]) == d.words:
+                    return True
         return False
 
 

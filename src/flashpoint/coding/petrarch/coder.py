@@ -55,7 +55,7 @@ class PetrarchCoder:
 
     def code(self, doc, on: Date | None) -> list[PetrarchEvent]:
         """Events of a parsed document (``on``: the date that picks dated actor codes)."""
-        if self.dicts.discards and self.lexicon.discarded([t.text.upper() for t in doc], story=True):
+        if self.lexicon.discards and self.lexicon.discarded([t.text.upper() for t in doc], story=True):
             return []
         out: list[PetrarchEvent] = []
         for sent in doc.sents:
