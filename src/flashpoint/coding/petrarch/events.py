@@ -34,11 +34,10 @@ def code_facts(code: str, ontology) -> tuple[str, int, float, object]:
     entry = ontology.get(code)
     if entry is not None:
         return entry.root, entry.quad_class, entry.goldstein, ontology.plover(code)
+    from ..ontology import _expected_quad
+
     root = code[:2]
-    quad = 0
-    if root.isdigit() and 1 <= int(root) <= 20:
-        r = int(root)
-        quad = 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4
+    quad = _expected_quad(root) if root.isdigit() and 1 <= int(root) <= 20 else 0
     return root, quad, 0.0, None
 
 

@@ -123,6 +123,16 @@ def _brackets(text: str, where: str, line: int) -> tuple[str, list[str]]:
     return outside, inside
 
 
+def _braces(text: str, what: str, where: str, line: int) -> tuple[str | None, str]:
+    """Take one ``{...}`` group out of a line: (its contents or None, the rest)."""
+    if "{" not in text and "}" not in text:
+        return None, text
+    m = re.search(r"\{([^{}]*)\}", text)
+    if not m or text.count("{") != 1 or text.count("}") != 1:
+        raise _fail(where, line, f"{what} must be one '{{...}}' group")
+    return m.group(1), text[: m.start()] + " " + text[m.end():]
+
+
 # ---------------------------------------------------------------- verbs
 
 
@@ -240,16 +250,11 @@ def _verb_words(text: str, where: str, line: int) -> tuple[str, Phrase, Phrase]:
 
 
 def _parse_verb(s: str, block_code: Code | None, where: str, line: int) -> Verb:
-    forms_text = ""
-    if "{" in s or "}" in s:
-        m = re.search(r"\{([^{}]*)\}", s)
-        if not m or s.count("{") != 1 or s.count("}") != 1:
-            raise _fail(where, line, "verb forms must be one '{...}' group")
-        forms_text, s = m.group(1), s[: m.start()] + " " + s[m.end():]
+    forms_text, s = _braces(s, "verb forms", where, line)
     outside, codes = _brackets(s, where, line)
     head, before, after = _verb_words(outside, where, line)
     forms = {head}
-    for form in forms_text.split():
+    for form in (forms_text or "").split():
         forms.add(_verb_words(form, where, line)[0])
     code = parse_code(codes[0], where, line) if codes else block_code
     return Verb(head, frozenset(forms), before, after, code, bool(codes), line)
@@ -404,12 +409,7 @@ def parse_agents(text: str, where: str = "agents") -> tuple[AgentEntry, ...]:
                 raise _fail(where, n, f"substitution !{m.group(1)}! lists no words")
             subst[m.group(1).upper()] = words
             continue
-        plurals_text: str | None = None
-        if "{" in s or "}" in s:
-            pm = re.search(r"\{([^{}]*)\}", s)
-            if not pm or s.count("{") != 1 or s.count("}") != 1:
-                raise _fail(where, n, "plurals must be one '{...}' group")
-            plurals_text, s = pm.group(1), s[: pm.start()] + " " + s[pm.end():]
+        plurals_text, s = _braces(s, "plurals", where, n)
         outside, codes = _brackets(s, where, n)
         if len(codes) != 1:
             raise _fail(where, n, "an agent needs exactly one [~CODE] or [CODE~]")
