@@ -35,6 +35,8 @@ MAX_ACTORS_PER_SIDE = 4
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 DECISION_VERBS = {"agree", "decide", "vote", "resolve", "announce"}
 CROSS_BORDER_ROOTS = {"15", "19", "20"}
+PLACE_TARGET_ROOTS = {"18", "19", "20"}  # force against a place hits its country
+PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "outside", "toward", "towards"}
 DOMESTIC_DEFAULT_ROOTS = {"14"}  # dissent: aimed at the home government unless a target is named
 
 
@@ -86,10 +88,12 @@ class DocState:
 class Coder:
     """Codes the candidates of one document at a time."""
 
-    def __init__(self, patterns: PatternSet, kb, ontology=None, open_actors: bool = False) -> None:
+    def __init__(self, patterns: PatternSet, kb, ontology=None, open_actors: bool = False, gazetteer=None) -> None:
         self.patterns = patterns
         self.kb = kb
         self.ontology = ontology
+        # Places: force against a place names its country as the target ("shelled Kharkiv").
+        self.gazetteer = gazetteer
         # Open actors: accept proper nouns the knowledge base does not know, and
         # generic actors with no country (for gold sets with fictional actors).
         self.open_actors = open_actors
@@ -200,6 +204,25 @@ class Coder:
             found = [(a, f) for a, f in found if not any(_same_actor(a, s) for s, _ in sources)]
             if found:
                 return found
+        if pattern.code[:2] in PLACE_TARGET_ROOTS:
+            return self._place_target(cand, state, sources)
+        return []
+
+    def _place_target(self, cand: Candidate, state: DocState, sources) -> list[tuple[Actor, float]]:
+        """Force aimed at a place ("shelled Kharkiv", "struck targets near Rafah") is
+        aimed at the country the place is in, when that is not the attacker's own."""
+        if self.gazetteer is None:
+            return []
+        own = {a.country for a, _ in sources}
+        for m in sorted((*cand.objects, *cand.preps, *cand.deep), key=lambda m: m.depth):
+            if not m.proper or m.pronoun or not (m.role in ("obj", "appos") or m.role.split(":")[-1] in PLACE_PREPS):
+                continue
+            place = self.gazetteer.resolve(m.text, state.countries)
+            if place is None or place.country is None or place.country in own:
+                continue
+            entry = self.kb.country(place.country)
+            name = entry.name if entry is not None else place.country
+            return [(Actor(m.text, name, place.country, None, None, place.country), 0.7)]
         return []
 
     # -- modality -----------------------------------------------------------------

@@ -193,7 +193,8 @@ def evaluate_merge(fixture_path, coder) -> dict:
     duplicates (by :meth:`Store.find_duplicate`) become copies, the rest are
     coded and added. An article's *main event* is the merged event holding
     its report whose dyad and CAMEO root match the gold event (else the same
-    root, else its first report); a copy shares its original's. Articles
+    root, else its first report; among equals, the one more articles
+    report); a copy shares its original's. Articles
     without events stay singletons. Pairs are scored over all articles.
 
     Returns:
@@ -243,10 +244,12 @@ def evaluate_merge(fixture_path, coder) -> dict:
         options = holders.get(copy_of.get(aid, aid), [])
         gold = record.get("event") or {}
 
-        def fit(ev: dict, gold: dict = gold) -> tuple[bool, bool]:
+        def fit(ev: dict, gold: dict = gold) -> tuple[bool, bool, int]:
             keys = (actor_key_of(ev.get("source")), actor_key_of(ev.get("target")))
             same_root = ev.get("cameo_root") == gold.get("root")
-            return (not (same_root and keys == (gold.get("source"), gold.get("target"))), not same_root)
+            # Among equals, the event more articles report is the article's main one.
+            return (not (same_root and keys == (gold.get("source"), gold.get("target"))), not same_root,
+                    -int(ev.get("num_articles") or 1))
 
         if options:
             main[aid] = min(options, key=fit)["id"]
