@@ -14,7 +14,8 @@ A new report joins an existing merged event when all of these hold:
 2. the same CAMEO root (two-digit code);
 3. event dates no more than ``window`` days apart (default 2); an undated
    report joins only undated events;
-4. compatible locations: the same country, or one side unknown;
+4. compatible locations for protest, posture and force (roots 14, 15, 17
+   to 20): the same country, or one side unknown;
 5. the same polarity: counted events (asserted, reported, ...) never merge
    with negated or hypothetical ones;
 6. not already reported by the same article, unless with the same trigger
@@ -35,6 +36,10 @@ from dataclasses import dataclass
 from ..types import Article, Event, content_id
 
 WINDOW_DAYS = 2
+# Protest, posture and force happen somewhere: two reports in different countries
+# are two events. Statements, visits, aid and sanctions are not bound to where a
+# report places them (the capital that speaks, the country that receives).
+PLACE_BOUND_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +139,7 @@ def matches(report: Report, cand: Candidate, days: int = WINDOW_DAYS) -> bool:
         return False
     if _gap(report.date, cand.date) > days:
         return False
-    if report.country and cand.country and report.country != cand.country:
+    if report.cameo_root in PLACE_BOUND_ROOTS and report.country and cand.country and report.country != cand.country:
         return False
     for article_id, trigger in cand.reports:
         if article_id == report.article_id and trigger != report.trigger:
