@@ -207,7 +207,7 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
                 historical[i] = rd.historical
                 break
     countries = _doc_countries(doc, res.kb, res.gazetteer)
-    coder = Coder(res.patterns, res.kb, res.ontology, settings.open_actors, res.gazetteer)
+    coder = Coder(res.patterns, res.kb, res.ontology, settings.open_actors, res.gazetteer, settings.single_actor)
     coded = coder.code_document(cands, published, historical, tuple(countries))
     if not coded:
         return []

@@ -88,7 +88,8 @@ class DocState:
 class Coder:
     """Codes the candidates of one document at a time."""
 
-    def __init__(self, patterns: PatternSet, kb, ontology=None, open_actors: bool = False, gazetteer=None) -> None:
+    def __init__(self, patterns: PatternSet, kb, ontology=None, open_actors: bool = False, gazetteer=None,
+                 single_actor: bool = False) -> None:
         self.patterns = patterns
         self.kb = kb
         self.ontology = ontology
@@ -97,6 +98,9 @@ class Coder:
         # Open actors: accept proper nouns the knowledge base does not know, and
         # generic actors with no country (for gold sets with fictional actors).
         self.open_actors = open_actors
+        # Single-actor events: a known source with no target named ("Russia threatened
+        # to walk out of the talks"), as GDELT and PLOVER code them. Off by default.
+        self.single_actor = single_actor
 
     # -- actors -------------------------------------------------------------------
     def _resolve(self, m: Mention, when, state: DocState, in_quote: int | None, avoid: str | None = None) -> tuple[Actor | None, float]:
@@ -376,7 +380,7 @@ class Coder:
                 return self._symmetric(i, cand, pattern, sources, attribution, historical)
             if not targets and pattern.code[:2] in DOMESTIC_DEFAULT_ROOTS:
                 targets = self._home_government(sources, when)
-        if not targets and not (pattern.no_target or self.open_actors):
+        if not targets and not (pattern.no_target or self.open_actors or (self.single_actor and _known(sources))):
             return []
         code = self._intent_code(pattern.code, cand)
         events: list[CodedEvent] = []
@@ -422,6 +426,11 @@ def _same_actor(a: Actor, b: Actor) -> bool:
     if a.code or b.code:
         return a.code == b.code
     return a.key == b.key
+
+
+def _known(sources) -> bool:
+    """The first source is a known actor: a country or an organisation."""
+    return bool(sources) and bool(sources[0][0].country or sources[0][0].org)
 
 
 def _slot_mentions(cand: Candidate, slot: str) -> list[Mention]:

@@ -85,16 +85,20 @@ def score(set_name: str, coded: Sequence[Coded]) -> SetResult:
 
 
 def _settings_for(set_name: str, settings: Settings) -> Settings:
+    if set_name == "plover_gsr":
+        # The gold codes one-sided events (a target of null), so the coder does too.
+        return replace(settings, single_actor=True)
     return replace(settings, open_actors=True) if set_name in OPEN_ACTOR_SETS else settings
 
 
 def score_variants(set_name: str, runs: dict[str, list[Coded]], limit: int | None = None) -> SetResult:
     """Score a set from its coded runs; plover_gsr adds its open-actor figures."""
     main = score(set_name, runs["main"][:limit] if limit is not None else runs["main"])
-    if "open_actors" in runs:
-        other = score(set_name, runs["open_actors"][:limit] if limit is not None else runs["open_actors"])
-        main.figures["open_actors"] = other.figures
-        main.figures["headline"].update({f"open_actors_{k}": v for k, v in other.figures["headline"].items()})
+    for variant in ("open_actors", "dyads_only"):
+        if variant in runs:
+            other = score(set_name, runs[variant][:limit] if limit is not None else runs[variant])
+            main.figures[variant] = other.figures
+            main.figures["headline"].update({f"{variant}_{k}": v for k, v in other.figures["headline"].items()})
     return main
 
 
@@ -102,8 +106,10 @@ def code_set(set_name: str, records: Sequence[GoldRecord], settings: Settings) -
     """Code a set once per settings variant it is scored under."""
     runs = {"main": code_records(records, _settings_for(set_name, settings))}
     if set_name == "plover_gsr":
-        # Actors are scored here, so the default settings are the headline; open actors are reported too.
+        # Actors are scored here, so known actors only (with one-sided events, as the gold
+        # has them) are the headline; open actors and dyads-only runs are reported too.
         runs["open_actors"] = code_records(records, replace(settings, open_actors=True))
+        runs["dyads_only"] = code_records(records, settings)
     return runs
 
 

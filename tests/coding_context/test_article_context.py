@@ -1,0 +1,55 @@
+"""Rules that need the real knowledge base and gazetteer: places as targets,
+one-sided events, claims inside accusations and denials, and a generic subject's
+country. Sentences written for this project."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.config import Settings
+from flashpoint.pipeline import code_text
+
+pytestmark = pytest.mark.slow
+
+
+def coded(text: str, **settings) -> set[tuple]:
+    events = code_text(text, date="2024-03-05", doc_id="t", settings=Settings(**settings))
+    return {(e.source.key, e.cameo, e.target.key if e.target else None, e.modality) for e in events}
+
+
+def test_force_against_a_town_targets_its_country():
+    got = coded("Russian artillery shelled Kharkiv overnight.")
+    assert {(k[0], k[1][:2], k[2]) for k in got} == {("RUS", "19", "UKR")}
+    got = coded("A Russian missile hit a shopping centre in Kremenchuk.")
+    assert ("RUS", "19", "UKR") in {(k[0], k[1][:2], k[2]) for k in got}
+
+
+def test_a_town_in_the_attackers_own_country_is_no_target():
+    assert not any(k[2] == "RUS" for k in coded("Russian troops fired shells near Belgorod."))
+
+
+def test_gerund_claim_inside_an_accusation_is_reported_by_the_accuser():
+    got = coded("Lithuania accused Belarus of massing troops near the border.")
+    assert ("LTU", "112", "BLR", "asserted") in got
+    claim = [k for k in got if k[1].startswith("15")]
+    assert all(k[0] == "BLR" and k[3] == "reported" for k in claim)
+
+
+def test_a_denied_act_is_not_reported_as_done():
+    got = coded("Moscow denies shelling the railway station in Kramatorsk.")
+    assert not any(k[1].startswith("19") for k in got)
+
+
+def test_generic_subject_is_not_in_the_country_its_clause_targets():
+    text = ("Niger's military rulers met on Monday. Later the junta accused France of plotting "
+            "against the country.")
+    got = coded(text)
+    assert ("NER", "112", "FRA", "asserted") in {(k[0], k[1][:3], k[2], k[3]) for k in got}
+    assert not any(k[0] == "FRA" and k[1].startswith("11") for k in got)
+
+
+def test_one_sided_events_only_on_request():
+    text = "Russia threatened on Tuesday to walk out of the arms talks."
+    assert not coded(text)
+    got = coded(text, single_actor=True)
+    assert any(k[0] == "RUS" and k[1].startswith("13") and k[2] is None for k in got)
