@@ -53,3 +53,11 @@ def test_one_sided_events_only_on_request():
     assert not coded(text)
     got = coded(text, single_actor=True)
     assert any(k[0] == "RUS" and k[1].startswith("13") and k[2] is None for k in got)
+
+
+def test_party_attached_to_a_threatened_or_rejected_act_is_the_target():
+    got = coded("Turkey threatened further measures against Greece on Monday.")
+    assert ("TUR", "GRC") in {(k[0], k[2]) for k in got if k[1].startswith("13")}
+    # ... but the victims of a condemned act are not the target of the condemnation
+    got = coded("The UN condemned the attacks on peaceful protesters in Colombo.")
+    assert not any(k[1].startswith("11") and k[2] == "LKA" for k in got)

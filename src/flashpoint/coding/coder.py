@@ -35,6 +35,8 @@ MAX_ACTORS_PER_SIDE = 4
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 DECISION_VERBS = {"agree", "decide", "vote", "resolve", "announce"}
 CROSS_BORDER_ROOTS = {"15", "19", "20"}
+THING_PARTY_ROOTS = {"10", "12", "13", "16"}  # demand, reject, threaten, reduce relations
+THING_PARTY_ROLES = {"deep:against", "deep:with", "deep:on", "deep:to", "deep:toward", "deep:towards"}
 PLACE_TARGET_ROOTS = {"18", "19", "20"}  # force against a place hits its country
 PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "outside", "toward", "towards"}
 DOMESTIC_DEFAULT_ROOTS = {"14"}  # dissent: aimed at the home government unless a target is named
@@ -206,6 +208,16 @@ class Coder:
             found = self._actors(mentions, when, state, cand.quote, avoid=avoid)
             # A target identical to the source is no dyad: try the next slot.
             found = [(a, f) for a, f in found if not any(_same_actor(a, s) for s, _ in sources)]
+            if found:
+                return found
+        # The object names no party and the party hangs off it: "threatened further
+        # action *against Russia*", "boycott all contact *with the United States*".
+        # Only where the act is aimed at that party: "condemned the attacks *on protesters*"
+        # names the victims, not the target of the condemnation.
+        if pattern.code[:2] in THING_PARTY_ROOTS and _slot_mentions(cand, "obj"):
+            mentions = [m for m in cand.deep if m.role in THING_PARTY_ROLES and not self._names_no_party(m)]
+            found = self._actors(mentions, when, state, cand.quote)
+            found = [(a, f * 0.9) for a, f in found if not any(_same_actor(a, s) for s, _ in sources)]
             if found:
                 return found
         if pattern.code[:2] in PLACE_TARGET_ROOTS:
