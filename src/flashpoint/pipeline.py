@@ -279,6 +279,10 @@ def _doc_countries(doc, kb, gazetteer=None) -> list[str]:
             if c is None and gazetteer is not None and ent.label_ in ("GPE", "LOC", "FAC"):
                 place = gazetteer.resolve(ent.text)
                 c = place.country if place is not None else None
+            if c is None:
+                # "the Presidential Secretariat in Colombo", "University of Nairobi"
+                c = next((kb.country_of(t.text) for t in ent[1:] if t.nbor(-1).lower_ in ("in", "of", "at")
+                          and t.pos_ == "PROPN" and kb.country_of(t.text)), None)
         elif ent.label_ == "PERSON":
             res = kb.resolve(ent.text, None, None)
             c = res.actor.country if res is not None else None
