@@ -61,3 +61,24 @@ def test_party_attached_to_a_threatened_or_rejected_act_is_the_target():
     # ... but the victims of a condemned act are not the target of the condemnation
     got = coded("The UN condemned the attacks on peaceful protesters in Colombo.")
     assert not any(k[1].startswith("11") and k[2] == "LKA" for k in got)
+
+
+def test_condemning_an_act_just_told_targets_its_author():
+    text = ("Russian forces shelled Kharkiv on Monday, killing twelve people. "
+            "The European Union condemned the attack.")
+    got = coded(text)
+    assert ("EU", "RUS") in {(k[0], k[2]) for k in got if k[1].startswith("11")}
+
+
+def test_an_act_told_long_before_is_not_the_one_condemned():
+    text = ("Russian forces shelled Kharkiv on Monday. Schools stayed shut. Trains ran late. "
+            "Markets were quiet. The European Union condemned the decision.")
+    assert not any(k[1].startswith("11") for k in coded(text))
+
+
+def test_troops_sent_to_the_border_in_a_two_country_story():
+    text = ("Hundreds of migrants gathered on the Belarusian side on Monday, Polish officials said. "
+            "The government of Belarus denied any role. "
+            "Poland deployed 2,000 more soldiers to the border on Tuesday.")
+    got = coded(text)
+    assert ("POL", "BLR") in {(k[0], k[2]) for k in got if k[1].startswith("15")}

@@ -35,6 +35,11 @@ MAX_ACTORS_PER_SIDE = 4
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 DECISION_VERBS = {"agree", "decide", "vote", "resolve", "announce"}
 CROSS_BORDER_ROOTS = {"15", "19", "20"}
+REACTION_ROOTS = {"11", "12"}  # disapproval and rejection of an act just told
+ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation", "accusation", "charge",
+             "violence", "killing", "crackdown", "attack", "strike", "raid", "use", "plan", "proposal", "remark",
+             "timeline", "timetable", "deal", "ultimatum", "verdict", "ruling", "sentence", "law", "ban"}
+BORDER_WORDS = {"border", "frontier", "boundary"}
 THING_PARTY_ROOTS = {"10", "12", "13", "16"}  # demand, reject, threaten, reduce relations
 THING_PARTY_ROLES = {"deep:against", "deep:with", "deep:on", "deep:to", "deep:toward", "deep:towards"}
 PLACE_TARGET_ROOTS = {"18", "19", "20"}  # force against a place hits its country
@@ -68,6 +73,7 @@ class DocState:
     countries: tuple[str, ...] = ()  # the article's countries, most mentioned first
     coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
+    recent: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, source) of coded events
 
     def remember(self, actor: Actor, is_person: bool) -> None:
         self.actors.append((actor, is_person))
@@ -171,6 +177,11 @@ class Coder:
                     return res.actor.country
         return None
 
+    def _names_an_act(self, m: Mention) -> bool:
+        """An event or act ("the attack", "the move", "the accusation"), not a party."""
+        return not m.proper and not m.pronoun and (
+            m.head in self.patterns.noun_lemmas or m.head in ACT_HEADS or self._names_no_party(m))
+
     def _names_no_party(self, m: Mention) -> bool:
         """A thing or an act ("military aid", "a new offensive"), or a generic
         modifier ("*military* aid"): only a country, organisation or person word
@@ -220,6 +231,24 @@ class Coder:
             found = [(a, f * 0.9) for a, f in found if not any(_same_actor(a, s) for s, _ in sources)]
             if found:
                 return found
+        objects = _slot_mentions(cand, "obj")
+        if pattern.code[:2] in REACTION_ROOTS and objects and all(self._names_an_act(m) for m in objects):
+            # "The AU condemned the move", "Minsk rejected the accusation": the act
+            # reacted to is the latest one told, so its author is the target.
+            for sent, actor in reversed(state.recent):
+                if sent < cand.sent_index - 2:
+                    break
+                if not any(_same_actor(actor, s) for s, _ in sources):
+                    return [(actor, 0.7)]
+        if pattern.code[:2] == "15" and any(m.head in BORDER_WORDS for m in (*cand.preps, *cand.objects, *cand.deep)):
+            # "sent 2,000 soldiers to the border": the border with the story's other country.
+            # Only in a two-country story, where "the border" can mean one thing.
+            own = {a.country for a, _ in sources}
+            top = state.countries[:2]
+            other = next((c for c in top if c not in own), None) if own & set(top) else None
+            entry = self.kb.country(other) if other else None
+            if entry is not None:
+                return [(Actor("(the border)", entry.name, other, None, None, other), 0.7)]
         if pattern.code[:2] in PLACE_TARGET_ROOTS:
             return self._place_target(cand, state, sources)
         return []
@@ -327,6 +356,7 @@ class Coder:
             if cand.kind == "verb" and events:
                 used_nouns.update(_object_token_hint(cands, i))
             state.coded[i] = events
+            state.recent.extend((cand.sent_index, e.source) for e in events if not e.nested)
             out.extend(events)
         return out
 
