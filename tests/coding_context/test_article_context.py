@@ -82,3 +82,13 @@ def test_troops_sent_to_the_border_in_a_two_country_story():
             "Poland deployed 2,000 more soldiers to the border on Tuesday.")
     got = coded(text)
     assert ("POL", "BLR") in {(k[0], k[2]) for k in got if k[1].startswith("15")}
+
+
+def test_generic_target_made_the_source_by_context_takes_the_other_country():
+    got = coded("US envoy Victoria Nuland met junta officials in Niamey on Monday.")
+    assert ("USA", "NER") in {(k[0], k[2]) for k in got if k[1].startswith("04")}
+
+
+def test_two_sides_yielding_to_each_other():
+    got = coded("Russia and Ukraine exchanged prisoners on Wednesday.")
+    assert {("RUS", "UKR"), ("UKR", "RUS")} <= {(k[0], k[2]) for k in got if k[1].startswith("08")}

@@ -32,7 +32,7 @@ SOURCE_ROLES = ("subj", "agent", "instr", "poss", "mod", "prep:by", "gov_subj")
 NOUN_OWN_SOURCE_ROLES = ("poss", "mod", "prep:by")
 MAX_ACTORS_PER_SIDE = 4
 # Roots where "A and B <verb>" with no object means A and B act toward each other.
-SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
+SYMMETRIC_ROOTS = {"03", "04", "05", "06", "08", "19"}  # "Russia and Ukraine exchanged prisoners" (08: mutual yielding)
 DECISION_VERBS = {"agree", "decide", "vote", "resolve", "announce"}
 CROSS_BORDER_ROOTS = {"15", "19", "20"}
 REACTION_ROOTS = {"11", "12"}  # disapproval and rejection of an act just told
@@ -219,6 +219,12 @@ class Coder:
             found = self._actors(mentions, when, state, cand.quote, avoid=avoid)
             # A target identical to the source is no dyad: try the next slot.
             found = [(a, f) for a, f in found if not any(_same_actor(a, s) for s, _ in sources)]
+            if not found and avoid is None and sources and sources[0][0].country:
+                # "Nuland met junta officials in Niamey": a generic target that context
+                # made the source itself belongs to the story's other country.
+                generic = [m for m in mentions if not m.proper and not m.pronoun]
+                found = self._actors(generic, when, state, cand.quote, avoid=sources[0][0].country)
+                found = [(a, f) for a, f in found if not any(_same_actor(a, s) for s, _ in sources)]
             if found:
                 return found
         # The object names no party and the party hangs off it: "threatened further
