@@ -92,3 +92,10 @@ def test_generic_target_made_the_source_by_context_takes_the_other_country():
 def test_two_sides_yielding_to_each_other():
     got = coded("Russia and Ukraine exchanged prisoners on Wednesday.")
     assert {("RUS", "UKR"), ("UKR", "RUS")} <= {(k[0], k[2]) for k in got if k[1].startswith("08")}
+
+
+def test_officials_from_several_countries_are_each_a_party():
+    got = coded("Officials from Turkey, Sweden and Finland met in Ankara on Wednesday.")
+    assert {("TUR", "SWE"), ("SWE", "FIN"), ("FIN", "TUR")} <= {(k[0], k[2]) for k in got}
+    # an object's origin is where the troops were, not whose they are
+    assert ("RUS", "0874", "SYR", "asserted") in coded("Russia withdrew troops from Syria.")

@@ -133,6 +133,15 @@ def make_mention(tok, role: str, depth: int = 0) -> Mention:
 
 def expand(tok, role: str, depth: int = 0) -> list[Mention]:
     """Mentions for ``tok`` and its conjuncts ("Poland, Lithuania and Latvia")."""
+    if role == "subj" and tok.pos_ == "NOUN":
+        # "Officials from Turkey, Sweden and Finland met": one party per country named.
+        # (Subjects only: "withdrew troops from Syria" names where they were, not whose.)
+        origins = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        if origins:
+            base = make_mention(tok, role, depth)
+            return [replace(base, text=f"{base.text} from {o.text}", proper=True)
+                    for g in origins for o in (g, *g.conjuncts) if o.pos_ == "PROPN"]
     out = [make_mention(tok, role, depth)]
     for child in tok.children:
         if child.dep_ == "appos":
