@@ -20,6 +20,7 @@ class Settings:
     actor_files: tuple[Path, ...] = ()
     include_uncounted: bool = False  # negated and hypothetical events
     open_actors: bool = False  # accept unknown proper nouns and country-less generic actors
+    single_actor: bool = False  # also emit events whose target the text does not name (GDELT/PLOVER style)
     batch_size: int = 64
     n_process: int = 1
     max_chars: int = 10_000_000  # text beyond this is not coded (documents are parsed in 100k pieces)

@@ -220,8 +220,8 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
                 dates[i] = rd
                 historical[i] = rd.historical
                 break
-    countries = _doc_countries(doc, res.kb)
-    coder = Coder(res.patterns, res.kb, res.ontology, settings.open_actors)
+    countries = _doc_countries(doc, res.kb, res.gazetteer)
+    coder = Coder(res.patterns, res.kb, res.ontology, settings.open_actors, res.gazetteer, settings.single_actor)
     coded = coder.code_document(cands, published, historical, tuple(countries))
     if not coded:
         return []
@@ -276,12 +276,30 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
     return events
 
 
-def _doc_countries(doc, kb) -> list[str]:
-    """Countries the document talks about, most mentioned first."""
+def _doc_countries(doc, kb, gazetteer=None) -> list[str]:
+    """Countries the document talks about, most mentioned first.
+
+    Names of countries, peoples and organisations count through the actor
+    knowledge base; a city or region the knowledge base does not know counts
+    for the country the gazetteer puts it in ("Kharkiv"), and a known person
+    for their country ("Zelensky"), so a story that never names its country
+    still has one.
+    """
     counts: Counter[str] = Counter()
     for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
+        c = None
+        if ent.label_ in ("GPE", "NORP", "ORG", "LOC", "FAC"):
             c = kb.country_of(ent.text)
-            if c:
-                counts[c] += 1
+            if c is None and gazetteer is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+                place = gazetteer.resolve(ent.text)
+                c = place.country if place is not None else None
+            if c is None:
+                # "the Presidential Secretariat in Colombo", "University of Nairobi"
+                c = next((kb.country_of(t.text) for t in ent[1:] if t.nbor(-1).lower_ in ("in", "of", "at")
+                          and t.pos_ == "PROPN" and kb.country_of(t.text)), None)
+        elif ent.label_ == "PERSON":
+            res = kb.resolve(ent.text, None, None)
+            c = res.actor.country if res is not None else None
+        if c:
+            counts[c] += 1
     return [c for c, _ in counts.most_common()]

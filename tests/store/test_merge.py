@@ -28,7 +28,9 @@ def cand(mid="m1", date="2021-11-12", country=None, counted=True, reports=(("a0"
         (report(date="2021-11-15"), cand(), False),
         (report(country="BLR"), cand(country="BLR"), True),
         (report(country="BLR"), cand(country=None), True),
-        (report(country="BLR"), cand(country="POL"), False),
+        (report(cameo_root="19", country="BLR"), cand(country="POL"), False),
+        # where a visit or statement is placed does not make it another event
+        (report(country="BLR"), cand(country="POL"), True),
         (report(counted=False), cand(), False),
         (report(), cand(reports=(("a1", "met"),)), False),
         (report(), cand(reports=(("a1", "visited"),)), True),

@@ -63,12 +63,20 @@ def test_reports_that_differ_start_new_events(store, change):
 
 
 def test_locations_merge_when_compatible(store):
-    store.add_article(make_article("a1"), [make_event("e1", "a1")])  # no location
-    store.add_article(make_article("a2"), [make_event("e2", "a2", country="BLR")])
-    store.add_article(make_article("a3"), [make_event("e3", "a3", country="POL")])
+    strike = dict(cameo="190", quad=4, goldstein=-10.0, plover="ASSAULT", trigger="struck")
+    store.add_article(make_article("a1"), [make_event("e1", "a1", **strike)])  # no location
+    store.add_article(make_article("a2"), [make_event("e2", "a2", country="BLR", **strike)])
+    store.add_article(make_article("a3"), [make_event("e3", "a3", country="POL", **strike)])
     events = list(store.events())
     assert sorted(e["num_articles"] for e in events) == [1, 2]
     assert store.tally(["location_country"]) == [("BLR", 1), ("POL", 1)]
+
+
+def test_a_visit_placed_in_two_capitals_is_still_one_event(store):
+    store.add_article(make_article("a1"), [make_event("e1", "a1", country="RUS")])
+    store.add_article(make_article("a2"), [make_event("e2", "a2", country="BLR")])
+    (event,) = store.events()
+    assert event["num_articles"] == 2
 
 
 def test_same_article_two_triggers_two_events_same_trigger_one(store):
@@ -244,21 +252,22 @@ def _merge_story(store, *, batched: bool) -> None:
     one call at a time or inside one batch."""
     import contextlib
 
+    F = dict(cameo="190", quad=4, goldstein=-10.0, plover="ASSAULT")  # force: places keep events apart
     calls = [
-        ("a1", [make_event("e1", "a1"), make_event("e1b", "a1", cameo="043", trigger="hosted")]),
-        ("a2", [make_event("e2", "a2", country="BLR")]),  # joins e1's event and gives it a place
-        ("a3", [make_event("e3", "a3", date="2021-11-13", country="BLR"), make_event("e3b", "a3", country="POL")]),
-        ("a4", [make_event("e4", "a4", date="2021-11-20")]),  # outside the window: new
-        ("a5", [make_event("e5", "a5", date=None), make_event("e5b", "a5", date=None, trigger="visited")]),
-        ("a6", [make_event("e6", "a6", negated=True)]),  # other polarity: new
+        ("a1", [make_event("e1", "a1", **F), make_event("e1b", "a1", cameo="043", trigger="hosted")]),
+        ("a2", [make_event("e2", "a2", **F, country="BLR")]),  # joins e1's event and gives it a place
+        ("a3", [make_event("e3", "a3", **F, date="2021-11-13", country="BLR"), make_event("e3b", "a3", **F, country="POL")]),
+        ("a4", [make_event("e4", "a4", **F, date="2021-11-20")]),  # outside the window: new
+        ("a5", [make_event("e5", "a5", **F, date=None), make_event("e5b", "a5", **F, date=None, trigger="visited")]),
+        ("a6", [make_event("e6", "a6", **F, negated=True)]),  # other polarity: new
     ]
     with store.batch() if batched else contextlib.nullcontext():
         for article_id, events in calls:
             date = None if article_id == "a5" else "2021-11-12"
             store.add_article(make_article(article_id, date=date), events)
         store.add_copy(make_article("c1", outlet="Local"), "a2")
-        store.add_article(make_article("a1"), [make_event("e1", "a1")])  # again: no-op
-        store.add_article(make_article("a7"), [make_event("e2", "a7")])  # a stored report id: skipped
+        store.add_article(make_article("a1"), [make_event("e1", "a1", **F)])  # again: no-op
+        store.add_article(make_article("a7"), [make_event("e2", "a7", **F)])  # a stored report id: skipped
 
 
 def _state(store) -> tuple:

@@ -32,9 +32,18 @@ SOURCE_ROLES = ("subj", "agent", "instr", "poss", "mod", "prep:by", "gov_subj")
 NOUN_OWN_SOURCE_ROLES = ("poss", "mod", "prep:by")
 MAX_ACTORS_PER_SIDE = 4
 # Roots where "A and B <verb>" with no object means A and B act toward each other.
-SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
+SYMMETRIC_ROOTS = {"03", "04", "05", "06", "08", "19"}  # "Russia and Ukraine exchanged prisoners" (08: mutual yielding)
 DECISION_VERBS = {"agree", "decide", "vote", "resolve", "announce"}
 CROSS_BORDER_ROOTS = {"15", "19", "20"}
+REACTION_ROOTS = {"11", "12"}  # disapproval and rejection of an act just told
+ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation", "accusation", "charge",
+             "violence", "killing", "crackdown", "attack", "strike", "raid", "use", "plan", "proposal", "remark",
+             "timeline", "timetable", "deal", "ultimatum", "verdict", "ruling", "sentence", "law", "ban"}
+BORDER_WORDS = {"border", "frontier", "boundary"}
+THING_PARTY_ROOTS = {"10", "12", "13", "16"}  # demand, reject, threaten, reduce relations
+THING_PARTY_ROLES = {"deep:against", "deep:with", "deep:on", "deep:to", "deep:toward", "deep:towards"}
+PLACE_TARGET_ROOTS = {"18", "19", "20"}  # force against a place hits its country
+PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "outside", "toward", "towards"}
 DOMESTIC_DEFAULT_ROOTS = {"14"}  # dissent: aimed at the home government unless a target is named
 
 
@@ -64,6 +73,7 @@ class DocState:
     countries: tuple[str, ...] = ()  # the article's countries, most mentioned first
     coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
+    recent: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, source) of coded events
 
     def remember(self, actor: Actor, is_person: bool) -> None:
         self.actors.append((actor, is_person))
@@ -86,13 +96,19 @@ class DocState:
 class Coder:
     """Codes the candidates of one document at a time."""
 
-    def __init__(self, patterns: PatternSet, kb, ontology=None, open_actors: bool = False) -> None:
+    def __init__(self, patterns: PatternSet, kb, ontology=None, open_actors: bool = False, gazetteer=None,
+                 single_actor: bool = False) -> None:
         self.patterns = patterns
         self.kb = kb
         self.ontology = ontology
+        # Places: force against a place names its country as the target ("shelled Kharkiv").
+        self.gazetteer = gazetteer
         # Open actors: accept proper nouns the knowledge base does not know, and
         # generic actors with no country (for gold sets with fictional actors).
         self.open_actors = open_actors
+        # Single-actor events: a known source with no target named ("Russia threatened
+        # to walk out of the talks"), as GDELT and PLOVER code them. Off by default.
+        self.single_actor = single_actor
 
     # -- actors -------------------------------------------------------------------
     def _resolve(self, m: Mention, when, state: DocState, in_quote: int | None, avoid: str | None = None) -> tuple[Actor | None, float]:
@@ -161,6 +177,11 @@ class Coder:
                     return res.actor.country
         return None
 
+    def _names_an_act(self, m: Mention) -> bool:
+        """An event or act ("the attack", "the move", "the accusation"), not a party."""
+        return not m.proper and not m.pronoun and (
+            m.head in self.patterns.noun_lemmas or m.head in ACT_HEADS or self._names_no_party(m))
+
     def _names_no_party(self, m: Mention) -> bool:
         """A thing or an act ("military aid", "a new offensive"), or a generic
         modifier ("*military* aid"): only a country, organisation or person word
@@ -198,8 +219,61 @@ class Coder:
             found = self._actors(mentions, when, state, cand.quote, avoid=avoid)
             # A target identical to the source is no dyad: try the next slot.
             found = [(a, f) for a, f in found if not any(_same_actor(a, s) for s, _ in sources)]
+            if not found and avoid is None and sources and sources[0][0].country:
+                # "Nuland met junta officials in Niamey": a generic target that context
+                # made the source itself belongs to the story's other country.
+                generic = [m for m in mentions if not m.proper and not m.pronoun]
+                found = self._actors(generic, when, state, cand.quote, avoid=sources[0][0].country)
+                found = [(a, f) for a, f in found if not any(_same_actor(a, s) for s, _ in sources)]
             if found:
                 return found
+        # The object names no party and the party hangs off it: "threatened further
+        # action *against Russia*", "boycott all contact *with the United States*".
+        # Only where the act is aimed at that party: "condemned the attacks *on protesters*"
+        # names the victims, not the target of the condemnation.
+        if pattern.code[:2] in THING_PARTY_ROOTS and _slot_mentions(cand, "obj"):
+            mentions = [m for m in cand.deep if m.role in THING_PARTY_ROLES and not self._names_no_party(m)]
+            found = self._actors(mentions, when, state, cand.quote)
+            found = [(a, f * 0.9) for a, f in found if not any(_same_actor(a, s) for s, _ in sources)]
+            if found:
+                return found
+        objects = _slot_mentions(cand, "obj")
+        if pattern.code[:2] in REACTION_ROOTS and objects and all(self._names_an_act(m) for m in objects):
+            # "The AU condemned the move", "Minsk rejected the accusation": the act
+            # reacted to is the latest one told, so its author is the target.
+            for sent, actor in reversed(state.recent):
+                if sent < cand.sent_index - 2:
+                    break
+                if not any(_same_actor(actor, s) for s, _ in sources):
+                    return [(actor, 0.7)]
+        if pattern.code[:2] == "15" and any(m.head in BORDER_WORDS for m in (*cand.preps, *cand.objects, *cand.deep)):
+            # "sent 2,000 soldiers to the border": the border with the story's other country.
+            # Only in a two-country story, where "the border" can mean one thing.
+            own = {a.country for a, _ in sources}
+            top = state.countries[:2]
+            other = next((c for c in top if c not in own), None) if own & set(top) else None
+            entry = self.kb.country(other) if other else None
+            if entry is not None:
+                return [(Actor("(the border)", entry.name, other, None, None, other), 0.7)]
+        if pattern.code[:2] in PLACE_TARGET_ROOTS:
+            return self._place_target(cand, state, sources)
+        return []
+
+    def _place_target(self, cand: Candidate, state: DocState, sources) -> list[tuple[Actor, float]]:
+        """Force aimed at a place ("shelled Kharkiv", "struck targets near Rafah") is
+        aimed at the country the place is in, when that is not the attacker's own."""
+        if self.gazetteer is None:
+            return []
+        own = {a.country for a, _ in sources}
+        for m in sorted((*cand.objects, *cand.preps, *cand.deep), key=lambda m: m.depth):
+            if not m.proper or m.pronoun or not (m.role in ("obj", "appos") or m.role.split(":")[-1] in PLACE_PREPS):
+                continue
+            place = self.gazetteer.resolve(m.text, state.countries)
+            if place is None or place.country is None or place.country in own:
+                continue
+            entry = self.kb.country(place.country)
+            name = entry.name if entry is not None else place.country
+            return [(Actor(m.text, name, place.country, None, None, place.country), 0.7)]
         return []
 
     # -- modality -----------------------------------------------------------------
@@ -288,6 +362,7 @@ class Coder:
             if cand.kind == "verb" and events:
                 used_nouns.update(_object_token_hint(cands, i))
             state.coded[i] = events
+            state.recent.extend((cand.sent_index, e.source) for e in events if not e.nested)
             out.extend(events)
         return out
 
@@ -353,7 +428,7 @@ class Coder:
                 return self._symmetric(i, cand, pattern, sources, attribution, historical)
             if not targets and pattern.code[:2] in DOMESTIC_DEFAULT_ROOTS:
                 targets = self._home_government(sources, when)
-        if not targets and not (pattern.no_target or self.open_actors):
+        if not targets and not (pattern.no_target or self.open_actors or (self.single_actor and _known(sources))):
             return []
         code = self._intent_code(pattern.code, cand)
         events: list[CodedEvent] = []
@@ -399,6 +474,11 @@ def _same_actor(a: Actor, b: Actor) -> bool:
     if a.code or b.code:
         return a.code == b.code
     return a.key == b.key
+
+
+def _known(sources) -> bool:
+    """The first source is a known actor: a country or an organisation."""
+    return bool(sources) and bool(sources[0][0].country or sources[0][0].org)
 
 
 def _slot_mentions(cand: Candidate, slot: str) -> list[Mention]:

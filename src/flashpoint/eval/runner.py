@@ -87,12 +87,15 @@ def score(set_name: str, coded: Sequence[Coded]) -> SetResult:
 
 
 def _settings_for(set_name: str, settings: Settings) -> Settings:
+    if set_name == "plover_gsr":
+        # The gold codes one-sided events (a target of null), so the coder does too.
+        return replace(settings, single_actor=True)
     return replace(settings, open_actors=True) if set_name in OPEN_ACTOR_SETS else settings
 
 
 def score_variants(set_name: str, runs: dict[str, list[Coded]], limit: int | None = None) -> SetResult:
-    """Score a set from its coded runs; the other variants (plover_gsr's open actors,
-    petrarch2 with the suite's dictionaries) add their figures under their name."""
+    """Score a set from its coded runs; the other variants (plover_gsr's open-actor and
+    dyads-only runs, petrarch2 with the suite's dictionaries) add their figures under their name."""
     main = score(set_name, runs["main"][:limit] if limit is not None else runs["main"])
     for variant, coded in runs.items():
         if variant == "main":
@@ -118,8 +121,10 @@ def code_set(set_name: str, records: Sequence[GoldRecord], settings: Settings,
     """
     runs = {"main": code_records(records, _settings_for(set_name, settings))}
     if set_name == "plover_gsr":
-        # Actors are scored here, so the default settings are the headline; open actors are reported too.
+        # Actors are scored here, so known actors only (with one-sided events, as the gold
+        # has them) are the headline; open actors and dyads-only runs are reported too.
         runs["open_actors"] = code_records(records, replace(settings, open_actors=True))
+        runs["dyads_only"] = code_records(records, settings)
     if set_name == "petrarch2" and suite_dicts is not None and settings.petrarch_dicts is None:
         runs["petrarch_dicts"] = code_records(records, replace(_settings_for(set_name, settings), petrarch_dicts=suite_dicts))
     return runs

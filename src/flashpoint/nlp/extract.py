@@ -83,7 +83,7 @@ class Candidate:
     hypothetical: bool
     intent: str | None  # a governing intent verb ("plans to", "pledged to")
     refused: bool  # governed by refuse/decline/fail
-    demanded: bool  # the action someone is urged or asked to take ("urged Russia to *withdraw*")
+    demanded: bool  # an act asked for ("urged Russia to *withdraw*") or denied ("denies *targeting*"), not done
     governor: str | None  # lemma of the verb a noun trigger depends on
     governor_dep: str | None
     nested_in: int | None  # index of the candidate whose "of"-complement this is
@@ -133,6 +133,15 @@ def make_mention(tok, role: str, depth: int = 0) -> Mention:
 
 def expand(tok, role: str, depth: int = 0) -> list[Mention]:
     """Mentions for ``tok`` and its conjuncts ("Poland, Lithuania and Latvia")."""
+    if role == "subj" and tok.pos_ == "NOUN":
+        # "Officials from Turkey, Sweden and Finland met": one party per country named.
+        # (Subjects only: "withdrew troops from Syria" names where they were, not whose.)
+        origins = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        if origins:
+            base = make_mention(tok, role, depth)
+            return [replace(base, text=f"{base.text} from {o.text}", proper=True)
+                    for g in origins for o in (g, *g.conjuncts) if o.pos_ == "PROPN"]
     out = [make_mention(tok, role, depth)]
     for child in tok.children:
         if child.dep_ == "appos":
@@ -310,6 +319,11 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset()) -> dict:
                     hypothetical = True
             elif c.dep_ == "mark" and low in ("if", "unless"):
                 hypothetical = conditional = True
+    # "Moscow denies targeting civilians": the denial is the event, the act it
+    # denies is not reported as done.
+    top = chain[-1]
+    if top.dep_ in ("xcomp", "ccomp") and top.tag_ == "VBG" and top.head.lemma_.lower() in DENY_VERBS:
+        demanded = True
     # Governing verbs: "plans to attack", "refused to meet", "is going to".
     cur = tok
     for _ in range(3):
@@ -362,6 +376,7 @@ INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", 
 REFUSE_VERBS = {"refuse", "decline", "fail", "reject"}
 APPEAL_VERBS = {"urge", "ask", "call", "appeal", "press", "implore", "encourage", "demand", "request", "invite",
                 "pressure", "persuade", "beg", "exhort", "plead", "insist"}
+DENY_VERBS = {"deny", "dismiss", "reject", "refute"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "committed", "poised", "set"}
 
 

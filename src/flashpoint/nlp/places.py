@@ -116,9 +116,14 @@ def article_places(
     """
     counts: dict[Location, list[int]] = {}
     cues = location_cues()
-    for span in _mention_spans(doc[:], gazetteer, cues):
+    spans = list(_mention_spans(doc[:], gazetteer, cues))
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    # Towns the small model tags as organisations or people ("Kharkiv" as ORG,
+    # "Kyiv" as PERSON) still name the story's place when the gazetteer knows them.
+    spans += [ent for ent in doc.ents if ent.label_ in ("ORG", "PERSON") and ent.start not in taken]
+    for span in spans:
         loc = gazetteer.resolve(span.text, context_countries)
-        if loc is None:
+        if loc is None or (span.label_ in ("ORG", "PERSON") and loc.precision == "country"):
             continue
         seen = counts.setdefault(loc, [0, span.start])
         seen[0] += 1

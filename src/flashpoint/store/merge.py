@@ -14,7 +14,8 @@ A new report joins an existing merged event when all of these hold:
 2. the same CAMEO root (two-digit code);
 3. event dates no more than ``window`` days apart (default 2); an undated
    report joins only undated events;
-4. compatible locations: the same country, or one side unknown;
+4. compatible locations for protest, posture and force (roots 14, 15, 17
+   to 20): the same country, or one side unknown;
 5. the same polarity: counted events (asserted, reported, ...) never merge
    with negated or hypothetical ones;
 6. not already reported by the same article, unless with the same trigger
@@ -35,6 +36,10 @@ from dataclasses import dataclass
 from ..types import Article, Event, content_id
 
 WINDOW_DAYS = 2
+# Protest, posture and force happen somewhere: two reports in different countries
+# are two events. Statements, visits, aid and sanctions are not bound to where a
+# report places them (the capital that speaks, the country that receives).
+PLACE_BOUND_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +139,7 @@ def matches(report: Report, cand: Candidate, days: int = WINDOW_DAYS) -> bool:
         return False
     if _gap(report.date, cand.date) > days:
         return False
-    if report.country and cand.country and report.country != cand.country:
+    if report.cameo_root in PLACE_BOUND_ROOTS and report.country and cand.country and report.country != cand.country:
         return False
     for article_id, trigger in cand.reports:
         if article_id == report.article_id and trigger != report.trigger:
@@ -193,7 +198,8 @@ def evaluate_merge(fixture_path, coder) -> dict:
     duplicates (by :meth:`Store.find_duplicate`) become copies, the rest are
     coded and added. An article's *main event* is the merged event holding
     its report whose dyad and CAMEO root match the gold event (else the same
-    root, else its first report); a copy shares its original's. Articles
+    root, else its first report; among equals, the one more articles
+    report); a copy shares its original's. Articles
     without events stay singletons. Pairs are scored over all articles.
 
     Returns:
@@ -243,10 +249,12 @@ def evaluate_merge(fixture_path, coder) -> dict:
         options = holders.get(copy_of.get(aid, aid), [])
         gold = record.get("event") or {}
 
-        def fit(ev: dict, gold: dict = gold) -> tuple[bool, bool]:
+        def fit(ev: dict, gold: dict = gold) -> tuple[bool, bool, int]:
             keys = (actor_key_of(ev.get("source")), actor_key_of(ev.get("target")))
             same_root = ev.get("cameo_root") == gold.get("root")
-            return (not (same_root and keys == (gold.get("source"), gold.get("target"))), not same_root)
+            # Among equals, the event more articles report is the article's main one.
+            return (not (same_root and keys == (gold.get("source"), gold.get("target"))), not same_root,
+                    -int(ev.get("num_articles") or 1))
 
         if options:
             main[aid] = min(options, key=fit)["id"]
