@@ -84,7 +84,7 @@ def _petrarch_coder(settings: Settings):
         return None
     from .coding.petrarch import PetrarchCoder
 
-    return PetrarchCoder(settings.petrarch_dicts)
+    return PetrarchCoder(settings.petrarch_dicts, settings.single_actor)
 
 
 def clean_text(text: str) -> str:

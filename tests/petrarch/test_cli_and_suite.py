@@ -53,5 +53,8 @@ def test_petrarch_suite_with_its_own_dictionaries():
     head = figures["headline"]
     assert head["code_recall"] >= 0.60, head
     assert head["no_event_fp_rate"] < 0.15, head
-    auto = evaluate_file(gold, "petrarch2")  # the native coder, plus the suite's dictionaries found beside the file
-    assert auto["headline"]["petrarch_dicts_code_recall"] == head["code_recall"]
+    # The native coder, plus the suite's dictionaries found beside the file (with one-sided
+    # events, kept only where a record's configuration allows them).
+    auto = evaluate_file(gold, "petrarch2")["headline"]
+    assert auto["petrarch_dicts_code_recall"] >= head["code_recall"]
+    assert auto["petrarch_dicts_no_event_fp_rate"] < 0.15, auto

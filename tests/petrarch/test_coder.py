@@ -72,6 +72,15 @@ def test_no_event(settings, text):
     assert dyads(text, settings) == set()
 
 
+def test_one_sided_events_when_asked(settings):
+    from dataclasses import replace
+
+    text = "Velmora criticized the plan."
+    assert dyads(text, settings) == set()
+    (e,) = code_text(text, settings=replace(settings, single_actor=True))
+    assert (e.source.code, e.target, e.cameo) == ("VLM", None, "111")
+
+
 def test_date_restricted_codes(settings):
     text = "The Old Republic criticized Kastor."
     assert dyads(text, settings, "1985-03-01") == {("ORP", "KST", "111")}

@@ -126,7 +126,10 @@ def code_set(set_name: str, records: Sequence[GoldRecord], settings: Settings,
         runs["open_actors"] = code_records(records, replace(settings, open_actors=True))
         runs["dyads_only"] = code_records(records, settings)
     if set_name == "petrarch2" and suite_dicts is not None and settings.petrarch_dicts is None:
-        runs["petrarch_dicts"] = code_records(records, replace(_settings_for(set_name, settings), petrarch_dicts=suite_dicts))
+        # One-sided events too, as PETRARCH emits them: the scorer keeps them only for the
+        # records whose own configuration says require_dyad = false.
+        suite = replace(_settings_for(set_name, settings), petrarch_dicts=suite_dicts, single_actor=True)
+        runs["petrarch_dicts"] = code_records(records, suite)
     return runs
 
 

@@ -39,16 +39,17 @@ class PetrarchEvent:
     trigger: str
     code: str
     source: Group
-    target: Group
+    target: Group | None  # None only when one-sided events are asked for
     source_code: str
-    target_code: str
+    target_code: str | None
     rule: str
 
 
 class PetrarchCoder:
     """The dictionaries of one directory, indexed for coding."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, single_actor: bool = False) -> None:
+        self.single_actor = single_actor  # also code events whose target the sentence does not name
         self.dicts = load_dictionaries(Path(directory))
         self.lexicon = Lexicon(self.dicts)
         self.verbs = VerbIndex(self.dicts.verbs)
@@ -88,7 +89,7 @@ class PetrarchCoder:
             choice = choose(hit, fwd, back, post_end, self.verbs, need_pattern=not is_verb)
             if choice is None or choice.code is None:
                 continue
-            for sources, targets, code in _dyads(choice, hit, tok, actors, post_end):
+            for sources, targets, code in _dyads(choice, hit, tok, actors, post_end, self.single_actor):
                 for src, s, tgt, t in _pairs(sources, targets):
                     if (s, t, code) in seen:
                         continue
@@ -101,7 +102,13 @@ class PetrarchCoder:
 
 
 def _pairs(sources: list[Group], targets: list[Group]):
-    """Every (source group, source code, target group, target code) with different codes."""
+    """Every (source group, source code, target group, target code) with different codes;
+    with no targets, the sources alone (one-sided events)."""
+    if not targets:
+        for src in sources:
+            for s in src.codes:
+                yield src, s, None, None
+        return
     for src in sources:
         for tgt in targets:
             for s in src.codes:
@@ -174,8 +181,9 @@ def _first_after(tok, actors: SentenceActors, post_end: int, exclude: frozenset[
     return []
 
 
-def _dyads(choice: Choice, hit: VerbHit, tok, actors: SentenceActors, post_end: int):
-    """(sources, targets, code) triples for one coded verb."""
+def _dyads(choice: Choice, hit: VerbHit, tok, actors: SentenceActors, post_end: int, single: bool = False):
+    """(sources, targets, code) triples for one coded verb; with ``single``, a source
+    without a target still codes (targets empty)."""
     caught: dict[str, list[Group]] = {}
     for kind, head in choice.captures:
         caught.setdefault(kind, []).extend(actors.role(head))
@@ -207,7 +215,7 @@ def _dyads(choice: Choice, hit: VerbHit, tok, actors: SentenceActors, post_end: 
                 sources = side
             else:
                 targets = side
-    if not sources or not targets:
+    if not sources or not (targets or single):
         return
     if code.primary:
         yield sources, targets, code.primary

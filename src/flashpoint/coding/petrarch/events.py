@@ -48,12 +48,14 @@ def to_events(coded: list[PetrarchEvent], doc, offset: int, art: Article, publis
     out: list[Event] = []
     for pe in coded:
         root, quad, goldstein, plover = code_facts(pe.code, res.ontology)
-        src, tgt = dictionary_actor(pe.source, pe.source_code), dictionary_actor(pe.target, pe.target_code)
+        src = dictionary_actor(pe.source, pe.source_code)
+        tgt = dictionary_actor(pe.target, pe.target_code) if pe.target is not None else None
         sentence = doc.text[pe.sent_start:pe.sent_end]
         evidence = Evidence(sentence=sentence, start=pe.sent_start + offset, end=pe.sent_end + offset, trigger=pe.trigger)
         tok = doc[pe.token_i]
         out.append(Event(
-            event_id=content_id(art.id, evidence.start, tok.idx + offset, pe.code, src.code, src.text, tgt.code, tgt.text),
+            event_id=content_id(art.id, evidence.start, tok.idx + offset, pe.code, src.code, src.text,
+                                tgt.code if tgt else None, tgt.text if tgt else None),
             doc_id=art.id,
             date=published.isoformat() if published else None,
             date_precision="day" if published else None,
