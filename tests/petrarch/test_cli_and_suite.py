@@ -30,11 +30,19 @@ def test_code_with_dictionaries(tmp_path):
     assert [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events] == [("KSTCOP", "VLM", "111")]
 
 
-def test_code_with_malformed_dictionaries_fails_cleanly(tmp_path):
-    d = write_dicts(tmp_path / "bad", actors="VELMORA [VLM]\nNOCODE\n")
+def test_unreadable_lines_are_skipped_with_a_note(tmp_path):
+    d = write_dicts(tmp_path / "bad", actors="VELMORA [VLM]\nNOCODE\nKASTOR [KST]\n")
+    r = run(["code", "-", "--format", "jsonl", "--petrarch-dicts", str(d)], input="Velmora criticized Kastor.")
+    assert r.exit_code == 0, r.output
+    assert "Test.actors.txt: line 2" in r.stderr and "has no [code]" in r.stderr
+    assert [json.loads(x)["cameo"] for x in r.stdout.splitlines() if x.strip()] == ["111"]
+
+
+def test_fatal_dictionary_problem_fails_cleanly(tmp_path):
+    d = write_dicts(tmp_path / "fatal", verbs="<!-- never closed\n--- MEET [031] ---\nMEET\n")
     r = run(["code", "-", "--petrarch-dicts", str(d)], input="Velmora criticized Kastor.")
     assert r.exit_code == 2
-    assert "Test.actors.txt: line 2" in r.output and "has no [code]" in r.output
+    assert "Test.verbs.txt: line 1" in r.output and "never closed" in r.output
 
 
 def test_missing_directory_is_a_usage_error(tmp_path):

@@ -10,7 +10,7 @@ import pytest
 from flashpoint.coding.petrarch import dictionary_files, load_dictionaries
 from flashpoint.coding.petrarch.model import COMPOUND, SOURCE, SYNSET, TARGET, WORD, Code
 from flashpoint.coding.petrarch.parse import (
-    parse_actors, parse_agents, parse_code, parse_discards, parse_verbs, phrase, pieces, plural,
+    Problems, parse_actors, parse_agents, parse_code, parse_discards, parse_verbs, phrase, pieces, plural,
 )
 from flashpoint.errors import DataFileError
 
@@ -205,3 +205,30 @@ def test_petrarch2_phrase_marks_and_target_only_codes():
     assert [t.words for t in second.after] == [("FOOD",), ("SHIPMENTS",)]
     assert third.code == Code(None, "173")
     assert v.blocks[0].verbs[1].forms == {"SPEED"} and v.blocks[0].verbs[1].after == ("UP",)
+
+
+def test_lenient_parsing_skips_broken_lines_and_says_where():
+    problems = Problems(strict=False)
+    actors = parse_actors("GOOD [GOO]\nNOCODE\nBADDATE [ABC 2004017-20061201]\n[XYZ]\nALSO_GOOD\n+ALIAS\n\t[ALS]\n", "a.txt", problems)
+    assert [(a.names[0], a.codes_on(None)) for a in actors] == [
+        (("GOOD",), ("GOO",)), (("BADDATE",), ("XYZ",)), (("ALSO", "GOOD"), ("ALS",))]  # a later good code line still counts
+    agents = parse_agents("MINISTER [~GOV]\nTYPO_OFFICE [~ENV}\nCLERK [~ADM]\n", "g.txt", problems)
+    assert [a.code for a in agents] == ["GOV", "ADM"]
+    verbs = parse_verbs(
+        "--- MEET [031] ---\nMEET\n- * TALKS [036]\n- * &NOWHERE [037]\n- BROKEN [038]\n"
+        "--- BAD HEADER ---\nLOST\n- * ANY [010]\n--- PRAISE [051] ---\nPRAISE\n", "v.txt", problems)
+    assert [b.name for b in verbs.blocks] == ["MEET", "PRAISE"]
+    assert [p.code.primary for p in verbs.blocks[0].patterns] == ["036"]
+    where = [n.split(":")[0] + ":" + n.split(":")[1] for n in problems.notes]
+    assert where == ["a.txt: line 2", "a.txt: line 3", "g.txt: line 2",
+                     "v.txt: line 5", "v.txt: line 6", "v.txt: line 4"]
+
+
+def test_load_is_lenient_unless_strict(tmp_path):
+    d = write_dicts(tmp_path / "d", actors="VELMORA [VLM]\nNOCODE\n")
+    assert load_dictionaries(d).problems == ("Test.actors.txt: line 2: actor 'NOCODE' has no [code]",)
+    with pytest.raises(DataFileError, match="line 2"):
+        load_dictionaries(d, strict=True)
+    empty = write_dicts(tmp_path / "e", verbs="--- BAD\n")
+    with pytest.raises(DataFileError, match="no readable verb block"):
+        load_dictionaries(empty)

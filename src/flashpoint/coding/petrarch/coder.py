@@ -13,6 +13,7 @@ sentence (story-level ones the whole text).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
@@ -22,6 +23,7 @@ from .load import load_dictionaries
 from .matcher import Choice, VerbHit, VerbIndex, View, choose
 from .model import COMPOUND, SOURCE, TARGET
 
+_log = logging.getLogger(__name__)
 VERB_TAGS = ("VB",)
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Verbs whose subject a complement or conjoined clause shares.
@@ -51,6 +53,9 @@ class PetrarchCoder:
     def __init__(self, directory: Path, single_actor: bool = False) -> None:
         self.single_actor = single_actor  # also code events whose target the sentence does not name
         self.dicts = load_dictionaries(Path(directory))
+        if self.dicts.problems:
+            _log.warning("PETRARCH dictionaries in %s: %d unreadable lines skipped; first: %s",
+                         directory, len(self.dicts.problems), self.dicts.problems[0])
         self.lexicon = Lexicon(self.dicts)
         self.verbs = VerbIndex(self.dicts.verbs)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ...errors import DataFileError
 from .model import DictionarySet
-from .parse import parse_actors, parse_agents, parse_discards, parse_verbs
+from .parse import Problems, parse_actors, parse_agents, parse_discards, parse_verbs
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 KINDS = ("verbs", "actors", "agents", "discards")
@@ -66,21 +66,31 @@ def read_text(path: Path) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def load_dictionaries(directory: Path) -> DictionarySet:
+def load_dictionaries(directory: Path, strict: bool = False) -> DictionarySet:
     """Read and parse every dictionary file of a directory (cached per path).
 
+    Big dictionaries written over decades hold the odd broken line; unless ``strict``,
+    such a line (or the entry it belongs to) is skipped and described in
+    ``DictionarySet.problems`` ("file: line N: why"), as PETRARCH goes on past them.
+
     Raises:
-        DataFileError: a file is missing, unreadable or malformed (with file and line).
+        DataFileError: a file is missing, unreadable or binary, a comment is never closed,
+            or (``strict``) any line is malformed; the message names the file and line.
     """
     files = dictionary_files(Path(directory))
+    problems = Problems(strict)
     verbs_path = files["verbs"][0]
-    actors = tuple(a for p in files["actors"] for a in parse_actors(read_text(p), p.name))
-    agents = tuple(a for p in files["agents"] for a in parse_agents(read_text(p), p.name))
-    discards = tuple(d for p in files["discards"] for d in parse_discards(read_text(p), p.name))
+    actors = tuple(a for p in files["actors"] for a in parse_actors(read_text(p), p.name, problems))
+    agents = tuple(a for p in files["agents"] for a in parse_agents(read_text(p), p.name, problems))
+    discards = tuple(d for p in files["discards"] for d in parse_discards(read_text(p), p.name, problems))
+    verbs = parse_verbs(read_text(verbs_path), verbs_path.name, problems)
+    if not verbs.blocks:
+        raise DataFileError(f"PETRARCH dictionaries: {verbs_path} holds no readable verb block")
     return DictionarySet(
-        verbs=parse_verbs(read_text(verbs_path), verbs_path.name),
+        verbs=verbs,
         actors=actors,
         agents=agents,
         discards=discards,
         files=tuple(str(p) for kind in KINDS for p in files[kind]),
+        problems=tuple(problems.notes),
     )

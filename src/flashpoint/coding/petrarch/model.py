@@ -158,6 +158,7 @@ class DictionarySet:
     agents: tuple[AgentEntry, ...]
     discards: tuple[Discard, ...]
     files: tuple[str, ...]
+    problems: tuple[str, ...] = ()  # lines skipped because they could not be read ("file: line N: why")
 
     def __hash__(self) -> int:
         return id(self)

@@ -43,6 +43,26 @@ def _fail(where: str, line: int, message: str) -> DataFileError:
     return DataFileError(f"{where}: line {line}: {message}")
 
 
+class Problems:
+    """Where a parser's complaints go: raised at once (``strict``), or noted and the
+    entry skipped, as PETRARCH itself goes on past a bad line of a big dictionary."""
+
+    def __init__(self, strict: bool = True) -> None:
+        self.strict = strict
+        self.notes: list[str] = []
+
+    def guard(self, fn, *args) -> bool:
+        """Run ``fn``; False (and a note) when it found a problem and we are not strict."""
+        try:
+            fn(*args)
+            return True
+        except DataFileError as exc:
+            if self.strict:
+                raise
+            self.notes.append(str(exc))
+            return False
+
+
 def strip_comments(text: str, where: str) -> list[str]:
     """The file's lines with comments blanked (line numbers are kept).
 
@@ -136,68 +156,94 @@ def _braces(text: str, what: str, where: str, line: int) -> tuple[str | None, st
 # ---------------------------------------------------------------- verbs
 
 
-def parse_verbs(text: str, where: str = "verbs") -> VerbDictionary:
+def parse_verbs(text: str, where: str = "verbs", problems: Problems | None = None) -> VerbDictionary:
     """Parse a PETRARCH verbs dictionary.
 
     Raises:
-        DataFileError: malformed block header, pattern, code or synset (with the line).
+        DataFileError: malformed block header, pattern, code or synset (with the line);
+            with a non-strict ``problems``, only an unterminated comment (the rest is noted
+            and the line, pattern, block or synset skipped).
     """
+    problems = problems or Problems()
     raw_synsets: dict[str, list[tuple[str, int]]] = {}
     blocks: list[VerbBlock] = []
-    synset: str | None = None
-    block: dict | None = None
+    state: dict = {"synset": None, "block": None, "skipping": False}
 
     def close_block() -> None:
+        block, state["block"] = state["block"], None
         if block is not None:
             if not block["verbs"]:
                 raise _fail(where, block["line"], f"verb block {block['name']!r} lists no verb")
             blocks.append(VerbBlock(block["name"], block["code"], tuple(block["verbs"]), tuple(block["patterns"]), block["line"]))
 
-    for n, line in enumerate(strip_comments(text, where), 1):
-        s = line.strip()
-        if not s:
-            synset = None
-            continue
+    def header(n: int, body: str) -> None:
+        state["skipping"] = True  # until the header is read: a bad block's lines go with it
+        outside, codes = _brackets(body, where, n)
+        name = " ".join(outside.split())
+        if not name or not codes:
+            raise _fail(where, n, "a verb block header needs a name and a code: --- NAME [code] ---")
+        state["block"] = {"name": name.upper(), "code": parse_code(codes[0], where, n), "verbs": [], "patterns": [], "line": n}
+        state["skipping"] = False
+
+    def line_of(n: int, s: str) -> None:
         if s.startswith("&"):
+            state["synset"] = None
             name = s[1:].strip().rstrip("_").upper()
             if not name or not re.fullmatch(r"[A-Z0-9_]+", name):
                 raise _fail(where, n, f"bad synset name {s!r}")
             if name in raw_synsets:
                 raise _fail(where, n, f"synset &{name} is defined twice")
-            raw_synsets[name], synset = [], name
-            continue
-        if synset is not None and s.startswith("+"):
-            raw_synsets[synset].append((s[1:].strip(), n))
-            continue
-        synset = None
+            raw_synsets[name], state["synset"] = [], name
+            return
+        if state["synset"] is not None and s.startswith("+"):
+            raw_synsets[state["synset"]].append((s[1:].strip(), n))
+            return
+        state["synset"] = None
         m = _BLOCK.match(s)
         if m:
-            close_block()
-            outside, codes = _brackets(m.group("body"), where, n)
-            name = " ".join(outside.split())
-            if not name or not codes:
-                raise _fail(where, n, "a verb block header needs a name and a code: --- NAME [code] ---")
-            block = {"name": name.upper(), "code": parse_code(codes[0], where, n), "verbs": [], "patterns": [], "line": n}
-            continue
+            problems.guard(close_block)
+            header(n, m.group("body"))
+            return
         if s.startswith("---"):
+            state["skipping"] = True
+            problems.guard(close_block)
             raise _fail(where, n, "a verb block header must end with '---'")
+        if state["skipping"]:
+            return
+        block = state["block"]
         if block is None:
             raise _fail(where, n, f"{s[:40]!r} is outside any '--- VERB [code] ---' block")
         if s.startswith("-"):
             block["patterns"].append(_parse_pattern(s[1:], block["code"], where, n))
         else:
             block["verbs"].append(_parse_verb(s, block["code"], where, n))
-    close_block()
-    synsets = _expand_synsets(raw_synsets, where)
+
+    for n, line in enumerate(strip_comments(text, where), 1):
+        s = line.strip()
+        if not s:
+            state["synset"] = None
+            continue
+        problems.guard(line_of, n, s)
+    problems.guard(close_block)
+    synsets = _expand_synsets(raw_synsets, where, problems)
+    kept: list[VerbBlock] = []
     for b in blocks:
+        patterns = []
         for p in b.patterns:
-            for t in (*p.before, *p.after):
-                if t.kind == SYNSET and t.name not in synsets:
-                    raise _fail(where, p.line, f"pattern uses synset &{t.name}, which is not defined")
-    return VerbDictionary(tuple(blocks), synsets)
+            missing = [t.name for t in (*p.before, *p.after) if t.kind == SYNSET and t.name not in synsets]
+            if missing:
+                problems.guard(_raise, _fail(where, p.line, f"pattern uses synset &{missing[0]}, which is not defined"))
+                continue
+            patterns.append(p)
+        kept.append(VerbBlock(b.name, b.code, b.verbs, tuple(patterns), b.line) if len(patterns) != len(b.patterns) else b)
+    return VerbDictionary(tuple(kept), synsets)
 
 
-def _expand_synsets(raw: dict[str, list[tuple[str, int]]], where: str) -> dict[str, tuple[Phrase, ...]]:
+def _raise(exc: Exception) -> None:
+    raise exc
+
+
+def _expand_synsets(raw: dict[str, list[tuple[str, int]]], where: str, problems: Problems) -> dict[str, tuple[Phrase, ...]]:
     done: dict[str, tuple[Phrase, ...]] = {}
 
     def expand(name: str, stack: tuple[str, ...], line: int) -> tuple[Phrase, ...]:
@@ -225,7 +271,8 @@ def _expand_synsets(raw: dict[str, list[tuple[str, int]]], where: str) -> dict[s
         return done[name]
 
     for name, entries in raw.items():
-        expand(name, (), entries[0][1] if entries else 1)
+        if name not in done:
+            problems.guard(expand, name, (), entries[0][1] if entries else 1)
     return done
 
 
@@ -330,27 +377,28 @@ def parse_dated_code(text: str, where: str, line: int) -> DatedCode:
     return DatedCode(code)
 
 
-def parse_actors(text: str, where: str = "actors") -> tuple[ActorEntry, ...]:
+def parse_actors(text: str, where: str = "actors", problems: Problems | None = None) -> tuple[ActorEntry, ...]:
     """Parse a PETRARCH/TABARI actors dictionary.
 
     Raises:
-        DataFileError: a code line with no actor, an actor without a code, a bad code.
+        DataFileError: a code line with no actor, an actor without a code, a bad code
+            (with a non-strict ``problems``: noted, and the line or actor skipped).
     """
+    problems = problems or Problems()
     entries: list[ActorEntry] = []
-    current: dict | None = None
+    state: dict = {"current": None}
 
     def close() -> None:
+        current, state["current"] = state["current"], None
         if current is not None:
             if not current["codes"]:
                 raise _fail(where, current["line"], f"actor {' '.join(current['names'][0])!r} has no [code]")
             entries.append(ActorEntry(tuple(current["names"]), tuple(current["codes"]), current["line"]))
 
-    for n, line in enumerate(strip_comments(text, where), 1):
-        s = line.strip()
-        if not s:
-            continue
+    def line_of(n: int, s: str) -> None:
         outside, codes = _brackets(s, where, n)
         name = phrase(outside.lstrip().lstrip("+"))
+        current = state["current"]
         if s.startswith("["):
             if current is None:
                 raise _fail(where, n, "a code line comes before any actor name")
@@ -361,13 +409,17 @@ def parse_actors(text: str, where: str = "actors") -> tuple[ActorEntry, ...]:
                 raise _fail(where, n, "empty '+' synonym")
             current["names"].append(name)
         else:
-            close()
+            problems.guard(close)
             if not name:
                 raise _fail(where, n, f"cannot read an actor name in {s[:40]!r}")
-            current = {"names": [name], "codes": [], "line": n}
-        if current is not None:
-            current["codes"].extend(parse_dated_code(c, where, n) for c in codes)
-    close()
+            current = state["current"] = {"names": [name], "codes": [], "line": n}
+        current["codes"].extend(parse_dated_code(c, where, n) for c in codes)
+
+    for n, line in enumerate(strip_comments(text, where), 1):
+        s = line.strip()
+        if s:
+            problems.guard(line_of, n, s)
+    problems.guard(close)
     return tuple(entries)
 
 
@@ -390,45 +442,51 @@ def plural(words: Phrase) -> Phrase:
     return (*words[:-1], p)
 
 
-def parse_agents(text: str, where: str = "agents") -> tuple[AgentEntry, ...]:
+def parse_agents(text: str, where: str = "agents", problems: Problems | None = None) -> tuple[AgentEntry, ...]:
     """Parse a PETRARCH agents dictionary.
 
     Raises:
-        DataFileError: a bad ``!SET!`` line, an unknown substitution, a code without '~'.
+        DataFileError: a bad ``!SET!`` line, an unknown substitution, a code without '~'
+            (with a non-strict ``problems``: noted, and the line skipped).
     """
+    problems = problems or Problems()
     subst: dict[str, list[str]] = {}
     entries: list[AgentEntry] = []
     for n, line in enumerate(strip_comments(text, where), 1):
         s = line.strip()
-        if not s:
-            continue
-        m = re.match(r"^!([A-Z0-9_]+)!\s*=\s*(.*)$", s, re.I)
-        if m:
-            words = [w.strip() for w in m.group(2).split(",") if w.strip()]
-            if not words:
-                raise _fail(where, n, f"substitution !{m.group(1)}! lists no words")
-            subst[m.group(1).upper()] = words
-            continue
-        plurals_text, s = _braces(s, "plurals", where, n)
-        outside, codes = _brackets(s, where, n)
-        if len(codes) != 1:
-            raise _fail(where, n, "an agent needs exactly one [~CODE] or [CODE~]")
-        code = "".join(codes[0].split()).upper()
-        if code.count("~") != 1 or not (code.startswith("~") or code.endswith("~")) or not _CODE_TEXT.match(code.strip("~")):
-            raise _fail(where, n, f"bad agent code [{codes[0]}]; expected [~XXX] or [XXX~]")
-        names = [_substitute(outside.strip(), subst, where, n)]
-        forms: list[Phrase] = []
-        for variant in names[0]:
-            forms.append(phrase(variant))
-            if plurals_text is None:
-                forms.append(plural(phrase(variant)))
-        for extra in (plurals_text or "").split():
-            forms.extend(phrase(v) for v in _substitute(extra.lstrip("+"), subst, where, n))
-        forms = [f for f in dict.fromkeys(forms) if f]
-        if not forms:
-            raise _fail(where, n, f"cannot read an agent name in {line.strip()[:40]!r}")
-        entries.append(AgentEntry(tuple(forms), code.strip("~"), code.endswith("~"), n))
+        if s:
+            problems.guard(_agent_line, s, n, where, subst, entries)
     return tuple(entries)
+
+
+def _agent_line(s: str, n: int, where: str, subst: dict[str, list[str]], entries: list[AgentEntry]) -> None:
+    """One line of an agents file: a ``!SET!`` definition or an agent."""
+    m = re.match(r"^!([A-Z0-9_]+)!\s*=\s*(.*)$", s, re.I)
+    if m:
+        words = [w.strip() for w in m.group(2).split(",") if w.strip()]
+        if not words:
+            raise _fail(where, n, f"substitution !{m.group(1)}! lists no words")
+        subst[m.group(1).upper()] = words
+        return
+    plurals_text, s = _braces(s, "plurals", where, n)
+    outside, codes = _brackets(s, where, n)
+    if len(codes) != 1:
+        raise _fail(where, n, "an agent needs exactly one [~CODE] or [CODE~]")
+    code = "".join(codes[0].split()).upper()
+    if code.count("~") != 1 or not (code.startswith("~") or code.endswith("~")) or not _CODE_TEXT.match(code.strip("~")):
+        raise _fail(where, n, f"bad agent code [{codes[0]}]; expected [~XXX] or [XXX~]")
+    names = [_substitute(outside.strip(), subst, where, n)]
+    forms: list[Phrase] = []
+    for variant in names[0]:
+        forms.append(phrase(variant))
+        if plurals_text is None:
+            forms.append(plural(phrase(variant)))
+    for extra in (plurals_text or "").split():
+        forms.extend(phrase(v) for v in _substitute(extra.lstrip("+"), subst, where, n))
+    forms = [f for f in dict.fromkeys(forms) if f]
+    if not forms:
+        raise _fail(where, n, f"cannot read an agent name in {s[:40]!r}")
+    entries.append(AgentEntry(tuple(forms), code.strip("~"), code.endswith("~"), n))
 
 
 def _substitute(text: str, subst: dict[str, list[str]], where: str, line: int) -> list[str]:
@@ -447,16 +505,18 @@ def _substitute(text: str, subst: dict[str, list[str]], where: str, line: int) -
 # ---------------------------------------------------------------- discards
 
 
-def parse_discards(text: str, where: str = "discards") -> tuple[Discard, ...]:
+def parse_discards(text: str, where: str = "discards", problems: Problems | None = None) -> tuple[Discard, ...]:
     """Parse a discards list: one phrase a line, ``+`` for story-level discards."""
+    problems = problems or Problems()
     out: list[Discard] = []
-    for n, line in enumerate(strip_comments(text, where), 1):
-        s = line.strip()
-        if not s:
-            continue
-        story = s.startswith("+")
+
+    def line_of(n: int, s: str) -> None:
         words = phrase(s.lstrip("+").split(";")[0])
         if not words:
             raise _fail(where, n, "empty discard phrase")
-        out.append(Discard(words, story, n))
+        out.append(Discard(words, s.startswith("+"), n))
+
+    for n, line in enumerate(strip_comments(text, where), 1):
+        if line.strip():
+            problems.guard(line_of, n, line.strip())
     return tuple(out)
