@@ -21,7 +21,10 @@ def test_verb_blocks_patterns_and_synsets():
     v = parse_verbs(VERBS, "t")
     names = [b.name for b in v.blocks]
     assert names == ["PLEDGE", "CRITICIZE", "TALK", "ARREST", "SEAL", "SAID"]
-    assert v.synsets["GIFTS"] == (("DOLLARS",), ("EUROS",), ("SWISS", "FRANCS"), ("FOOD", "AID"))
+    # nested sets expanded; a word entry also stands for its plural
+    assert v.synsets["GIFTS"] == (("DOLLARS",), ("EUROS",), ("SWISS", "FRANCS"), ("FOOD", "AID"), ("FOOD", "AIDS"))
+    assert parse_verbs("&BARE_\n+LOAN\n\n--- A [010] ---\nA\n", "t").synsets["BARE"] == (("LOAN",),)
+    assert v.blocks[0].verbs[0].forms == {"PLEDGE", "PLEDGES", "PLEDGED", "PLEDGING"}  # regular forms
     pledge = v.blocks[0]
     assert pledge.code == Code("050")
     first, second = pledge.patterns

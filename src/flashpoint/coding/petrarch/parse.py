@@ -166,6 +166,7 @@ def parse_verbs(text: str, where: str = "verbs", problems: Problems | None = Non
     """
     problems = problems or Problems()
     raw_synsets: dict[str, list[tuple[str, int]]] = {}
+    bare: set[str] = set()  # synsets named with a final '_': no plurals for their words
     blocks: list[VerbBlock] = []
     state: dict = {"synset": None, "block": None, "skipping": False}
 
@@ -189,6 +190,8 @@ def parse_verbs(text: str, where: str = "verbs", problems: Problems | None = Non
         if s.startswith("&"):
             state["synset"] = None
             name = s[1:].strip().rstrip("_").upper()
+            if s.strip().endswith("_"):
+                bare.add(name)
             if not name or not re.fullmatch(r"[A-Z0-9_]+", name):
                 raise _fail(where, n, f"bad synset name {s!r}")
             if name in raw_synsets:
@@ -225,7 +228,7 @@ def parse_verbs(text: str, where: str = "verbs", problems: Problems | None = Non
             continue
         problems.guard(line_of, n, s)
     problems.guard(close_block)
-    synsets = _expand_synsets(raw_synsets, where, problems)
+    synsets = _expand_synsets(raw_synsets, bare, where, problems)
     kept: list[VerbBlock] = []
     for b in blocks:
         patterns = []
@@ -243,7 +246,10 @@ def _raise(exc: Exception) -> None:
     raise exc
 
 
-def _expand_synsets(raw: dict[str, list[tuple[str, int]]], where: str, problems: Problems) -> dict[str, tuple[Phrase, ...]]:
+def _expand_synsets(raw: dict[str, list[tuple[str, int]]], bare: set[str], where: str,
+                    problems: Problems) -> dict[str, tuple[Phrase, ...]]:
+    """Synsets with nested sets expanded; a word entry also stands for its plural unless the
+    set's name or the entry ends with '_' (``&CURRENCY`` +DOLLAR matches "dollars")."""
     done: dict[str, tuple[Phrase, ...]] = {}
 
     def expand(name: str, stack: tuple[str, ...], line: int) -> tuple[Phrase, ...]:
@@ -265,6 +271,9 @@ def _expand_synsets(raw: dict[str, list[tuple[str, int]]], where: str, problems:
                 if len(alts) + len(options) > MAX_SYNSET_ALTERNATIVES:
                     raise _fail(where, n, f"synset &{name} expands to more than {MAX_SYNSET_ALTERNATIVES} phrases")
             alts.extend(o for o in options if o)
+            words_only = "&" not in text
+            if words_only and name not in bare and not text.rstrip().endswith("_"):
+                alts.extend(plural(o) for o in options if o and not o[-1].endswith("S"))
         if not alts:
             raise _fail(where, raw[name][0][1] - 1 if raw[name] else line, f"synset &{name} has no '+' entries")
         done[name] = tuple(dict.fromkeys(alts))
@@ -296,11 +305,20 @@ def _verb_words(text: str, where: str, line: int) -> tuple[str, Phrase, Phrase]:
     return head[0], before, after
 
 
+def regular_forms(verb: str) -> set[str]:
+    """The regular inflections of a verb: ``DEPART`` -> DEPARTS, DEPARTED, DEPARTING;
+    ``SEIZE`` -> SEIZES, SEIZED, SEIZING (irregular ones are listed in ``{...}``)."""
+    third = verb + ("ES" if verb.endswith(("S", "X", "Z", "CH", "SH")) else "S")
+    if verb.endswith("E"):
+        return {third, verb + "D", verb[:-1] + "ING"}
+    return {third, verb + "ED", verb + "ING"}
+
+
 def _parse_verb(s: str, block_code: Code | None, where: str, line: int) -> Verb:
     forms_text, s = _braces(s, "verb forms", where, line)
     outside, codes = _brackets(s, where, line)
     head, before, after = _verb_words(outside, where, line)
-    forms = {head}
+    forms = {head} if forms_text is not None else {head, *regular_forms(head)}
     for form in (forms_text or "").split():
         forms.add(_verb_words(form, where, line)[0])
     code = parse_code(codes[0], where, line) if codes else block_code
