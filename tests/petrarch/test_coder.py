@@ -115,3 +115,16 @@ def test_pathological_sentence_is_fast(settings):
     started = time.perf_counter()
     code_text(text, settings=settings)
     assert time.perf_counter() - started < 10
+
+
+def test_hostile_pattern_on_a_long_sentence_is_fast(tmp_path):
+    import time
+
+    gaps = " ".join(["THE"] * 19)
+    verbs = f"--- CRITICIZE [111] ---\nCRITICIZE\n- {gaps} * {gaps} NEVERTHERE [112]\n"
+    d = write_dicts(tmp_path / "hostile", verbs=verbs)
+    text = "Velmora " + "the " * 300 + "criticized " + "the Kastor " * 300 + "."
+    started = time.perf_counter()
+    events = code_text(text, settings=Settings(petrarch_dicts=d))
+    assert time.perf_counter() - started < 15
+    assert {e.cameo for e in events} <= {"111"}

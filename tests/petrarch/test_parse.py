@@ -123,6 +123,7 @@ def test_empty_files_parse_to_nothing(text):
     ("&A\n+&B\n\n&B\n+&A\n", 5, "refers to itself"),
     ("&A\n+X\n\n&A\n+Y\n", 4, "defined twice"),
     ("<!-- never closed\n--- MEET [031] ---\n", 1, "never closed"),
+    ("--- MEET [031] ---\nMEET\n- * " + "A " * 45 + "[031]\n", 3, "at most"),
 ])
 def test_malformed_verbs_name_the_line(text, line, words):
     with pytest.raises(DataFileError) as exc:

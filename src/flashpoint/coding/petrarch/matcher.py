@@ -18,6 +18,9 @@ from .actors import Group
 from .model import COMPOUND, SKIP, SOURCE, SYNSET, TARGET, WORD, Code, Pattern, Phrase, Term, Verb, VerbBlock, VerbDictionary
 
 Capture = tuple[tuple[str, int], ...]  # (kind, group head)
+# How many words a pattern may reach on each side of its verb: far beyond any real
+# clause, and a bound on the matching work in run-on "sentences" (tables, lists).
+MAX_REACH = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,14 +133,16 @@ def match_pattern(p: Pattern, hit: VerbHit, fwd: View, back: View, post_end: int
     caps: Capture = ()
     if p.after:
         glue = [t.glued for t in p.after]
-        got = match_terms(p.after, glue, fwd, hit.end, max(post_end, hit.end), index.synsets)
+        limit = min(max(post_end, hit.end), hit.end + MAX_REACH)
+        got = match_terms(p.after, glue, fwd, hit.end, limit, index.synsets)
         if got is None:
             return None
         caps += got
     if p.before:
         terms = list(reversed(p.before))
         glue = [p.verb_glued_before] + [p.before[len(p.before) - k].glued for k in range(1, len(terms))]
-        got = match_terms(terms, glue, back, back.pos(hit.start), len(back.words), index.reversed_synsets)
+        start = back.pos(hit.start)
+        got = match_terms(terms, glue, back, start, min(len(back.words), start + MAX_REACH), index.reversed_synsets)
         if got is None:
             return None
         caps += got

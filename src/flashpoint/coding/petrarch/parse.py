@@ -31,6 +31,7 @@ from .model import (
 )
 
 MAX_SYNSET_ALTERNATIVES = 10_000
+MAX_PATTERN_TERMS = 40  # real patterns have a handful; this bounds the matcher's work
 _COMMENT_BLOCK = re.compile(r"<!\s*--.*?-->", re.S)
 _CODE_TEXT = re.compile(r"^[A-Z0-9+#?\-/]+$")
 _DATE = r"(\d{8}|\d{6})"
@@ -340,6 +341,8 @@ def _parse_pattern(s: str, block_code: Code | None, where: str, line: int) -> Pa
                 continue
             glued = k > 0  # a '_' comes before it inside the chunk
             terms.append(_term(part, glued, where, line))
+    if len(terms) > MAX_PATTERN_TERMS:
+        raise _fail(where, line, f"a pattern of {len(terms)} elements; at most {MAX_PATTERN_TERMS} are read")
     verbs = [i for i, t in enumerate(terms) if t.kind == VERB]
     if len(verbs) != 1:
         raise _fail(where, line, f"a pattern needs exactly one '*' (the verb); found {len(verbs)}")
