@@ -66,3 +66,23 @@ def test_petrarch_suite_with_its_own_dictionaries():
     auto = evaluate_file(gold, "petrarch2")["headline"]
     assert auto["petrarch_dicts_code_recall"] >= head["code_recall"]
     assert auto["petrarch_dicts_no_event_fp_rate"] < 0.15, auto
+
+
+def test_eval_finds_the_suite_dictionaries_beside_the_gold_file(tmp_path):
+    """Without ../shared: a tiny petrarch2-style gold file of our own, its dictionaries in raw/."""
+    from flashpoint.eval.runner import PETRARCH_SUITE_DICTS, evaluate_file
+
+    write_dicts(tmp_path / PETRARCH_SUITE_DICTS)
+    records = [
+        {"id": "own-1", "text": "Velmora pledged 40 million euros to Kastor.", "date": "2021-06-01",
+         "expected": [{"source": "VLM", "target": "KST", "code": "071"}],
+         "meta": {"petrarch_dictionaries": {}, "config": {"require_dyad": "true"}}},
+        {"id": "own-2", "text": "The weather was mild in the capital.", "date": "2021-06-01", "expected": [],
+         "meta": {"petrarch_dictionaries": {}, "gold_no_events": True, "config": {"require_dyad": "true"}}},
+    ]
+    gold = tmp_path / "petrarch2_unittest.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    head = evaluate_file(gold)["headline"]
+    assert head["petrarch_dicts_code_recall"] == 1.0
+    assert head["petrarch_dicts_no_event_fp_rate"] == 0.0
+    assert "code_recall" in head  # the native coder's figures stay the headline
