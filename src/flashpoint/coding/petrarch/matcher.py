@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .actors import Group
-from .model import COMPOUND, SKIP, SOURCE, SYNSET, TARGET, WORD, Code, Pattern, Phrase, Term, Verb, VerbBlock, VerbDictionary
+from .model import COMPOUND, SKIP, SOURCE, SYNSET, TARGET, WORD, Code, Pattern, Term, Verb, VerbBlock, VerbDictionary
 
 Capture = tuple[tuple[str, int], ...]  # (kind, group head)
 # How many words a pattern may reach on each side of its verb: far beyond any real
