@@ -53,6 +53,8 @@ def dyads(text: str, settings: Settings, date: str | None = "2021-06-01") -> set
      {("KSTREB", "VLM", "111"), ("KSTREB", "MOD", "111"), ("KSTREB", "KST", "111")}),
     # a pattern naming the verb's subject as target: the source is the subject of the clause above
     ("Velmora noted that Kastor criticized the plan.", {("VLM", "KST", "113")}),
+    # typographic apostrophes read like plain ones
+    ("The People\u2019s Guard criticized Kastor.", {("VLMMIL", "KST", "111")}),
     # a participial passive: its 'by' agent acts on the clause's subject
     ("Criticized by Velmora, Kastor left the talks.", {("VLM", "KST", "111")}),
 ])

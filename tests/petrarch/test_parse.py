@@ -56,9 +56,10 @@ def test_block_header_with_comment_inside():
 
 def test_actors_synonyms_and_dated_codes():
     actors = parse_actors(ACTORS, "t")
-    assert [a.names[0] for a in actors] == [("VELMORA",), ("KASTOR",), ("RED", "DELTA", "FRONT"), ("OLD", "REPUBLIC")]
+    assert [a.names[0] for a in actors] == [("VELMORA",), ("KASTOR",), ("RED", "DELTA", "FRONT"), ("PEOPLE", "'S", "GUARD"),
+                                            ("OLD", "REPUBLIC")]
     assert actors[0].names == (("VELMORA",), ("VELMORAN",))
-    old = actors[3]
+    old = actors[4]
     assert old.codes_on(date(1985, 5, 1)) == ("ORP",)
     assert old.codes_on(date(1990, 1, 1)) == ("NRP",)
     assert old.codes_on(date(2005, 1, 1)) == ("MOD",)

@@ -24,6 +24,7 @@ from .matcher import Choice, VerbHit, VerbIndex, View, choose
 from .model import COMPOUND, SOURCE, TARGET
 
 _log = logging.getLogger(__name__)
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 VERB_TAGS = ("VB",)
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Verbs whose subject a complement or conjoined clause shares.
@@ -61,7 +62,7 @@ class PetrarchCoder:
 
     def code(self, doc, on: Date | None) -> list[PetrarchEvent]:
         """Events of a parsed document (``on``: the date that picks dated actor codes)."""
-        if self.lexicon.discards and self.lexicon.discarded([t.text.upper() for t in doc], story=True):
+        if self.lexicon.discards and self.lexicon.discarded(words_of(doc), story=True):
             return []
         out: list[PetrarchEvent] = []
         for sent in doc.sents:
@@ -69,13 +70,13 @@ class PetrarchCoder:
         return out
 
     def code_sentence(self, sent, on: Date | None) -> list[PetrarchEvent]:
-        words = [t.text.upper() for t in sent]
+        words = words_of(sent)
         if self.lexicon.discarded(words, story=False):
             return []
         actors = SentenceActors(sent, words, self.lexicon, on)
         if not actors.groups:
             return []
-        lemmas = [t.lemma_.upper() for t in sent]
+        lemmas = [_normal(t.lemma_) for t in sent]
         groups = actors.spans()
         base = sent.start
         chunks = {c.start - base: c.end - base for c in sent.noun_chunks} if sent.doc.has_annotation("DEP") else {}
@@ -104,6 +105,16 @@ class PetrarchCoder:
                         _rule(choice),
                     ))
         return out
+
+
+def _normal(text: str) -> str:
+    """A token as dictionaries write words: upper case, typographic apostrophes plain."""
+    return text.upper().translate(_APOSTROPHES)
+
+
+def words_of(span) -> list[str]:
+    """The words of a span, as dictionaries write them."""
+    return [_normal(t.text) for t in span]
 
 
 def _pairs(sources: list[Group], targets: list[Group]):
