@@ -33,7 +33,8 @@ def regressions(committed: dict[str, Any], current: dict[str, Any], tolerance: f
             if not isinstance(after, (int, float)):
                 out.append(f"{set_name}.{metric}: {before} -> missing")
                 continue
-            worse = after > before + tolerance if metric in LOWER_IS_BETTER else after < before - tolerance
+            lower = metric in LOWER_IS_BETTER or metric.endswith(tuple("_" + m for m in LOWER_IS_BETTER))
+            worse = after > before + tolerance if lower else after < before - tolerance
             if worse:
                 out.append(f"{set_name}.{metric}: {before} -> {after}")
     return out
