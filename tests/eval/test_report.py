@@ -75,3 +75,10 @@ def test_guard_regressions():
     assert bad == ["a.no_event_fp_rate: 0.1 -> 0.13", "a.root: 0.8 -> 0.77"]
     assert regressions(committed, {}) == ["a.no_event_fp_rate: 0.1 -> missing", "a.root: 0.8 -> missing"]
     assert regressions({}, {"a": {"headline": {"root": 0.1}}}) == []
+
+
+def test_guard_reads_variant_false_alarm_rates_as_lower_is_better():
+    committed = {"p": {"headline": {"petrarch_dicts_no_event_fp_rate": 0.12}}}
+    assert regressions(committed, {"p": {"headline": {"petrarch_dicts_no_event_fp_rate": 0.05}}}) == []
+    assert regressions(committed, {"p": {"headline": {"petrarch_dicts_no_event_fp_rate": 0.20}}}) == [
+        "p.petrarch_dicts_no_event_fp_rate: 0.12 -> 0.2"]
