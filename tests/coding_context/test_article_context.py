@@ -99,3 +99,11 @@ def test_officials_from_several_countries_are_each_a_party():
     assert {("TUR", "SWE"), ("SWE", "FIN"), ("FIN", "TUR")} <= {(k[0], k[2]) for k in got}
     # an object's origin is where the troops were, not whose they are
     assert ("RUS", "0874", "SYR", "asserted") in coded("Russia withdrew troops from Syria.")
+
+
+def test_single_actor_mode_keeps_an_agentless_attack_on_a_known_victim_only():
+    text = "A Russian army convoy was ambushed near Kupiansk on Sunday."
+    assert not coded(text)
+    got = coded(text, single_actor=True)
+    assert any(k[0] == "unknown" and k[2] == "RUS" for k in got)
+    assert not coded("Shops were looted overnight.", single_actor=True)

@@ -410,9 +410,10 @@ class Coder:
                 if res is not None and (res.actor.country or self.open_actors):
                     a = res.actor
                     sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]
-            if not sources and self.open_actors and (cand.passive or cand.kind == "noun") \
+            if not sources and (self.open_actors or self.single_actor) and (cand.passive or cand.kind == "noun") \
                     and not any(m.role == "agent" for m in cand.subjects):
-                # Open mode codes agentless reports ("grenades were hurled at ...") with an unknown source.
+                # Open and single-actor modes code agentless reports ("grenades were hurled at ...",
+                # "three soldiers were killed in a roadside bombing") with an unknown source.
                 sources = [(Actor("(unknown)", "unknown"), 0.5)]
             if not sources and pattern.symmetric and cand.kind == "noun":
                 # "clashes between the army and the RSF": both sides act on each other.
@@ -428,6 +429,8 @@ class Coder:
                 return self._symmetric(i, cand, pattern, sources, attribution, historical)
             if not targets and pattern.code[:2] in DOMESTIC_DEFAULT_ROOTS:
                 targets = self._home_government(sources, when)
+            if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
+                return []  # single-actor mode: one side may be missing, not both
         if not targets and not (pattern.no_target or self.open_actors or (self.single_actor and _known(sources))):
             return []
         code = self._intent_code(pattern.code, cand)
