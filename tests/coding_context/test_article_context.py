@@ -107,3 +107,8 @@ def test_single_actor_mode_keeps_an_agentless_attack_on_a_known_victim_only():
     got = coded(text, single_actor=True)
     assert any(k[0] == "unknown" and k[2] == "RUS" for k in got)
     assert not coded("Shops were looted overnight.", single_actor=True)
+
+
+def test_party_inside_a_threatened_act():
+    got = coded("Pakistan threatened on Monday to break off diplomatic relations with Congo.")
+    assert ("PAK", "COD") in {(k[0], k[2]) for k in got if k[1].startswith("13")}

@@ -374,6 +374,10 @@ def _reported_would(top, reporting: frozenset[str]) -> bool:
 
 INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", "prepare", "aim", "seek", "threaten", "decide", "expect", "propose"}
 REFUSE_VERBS = {"refuse", "decline", "fail", "reject"}
+# Parties inside the object of an open complement: "to cut *Russia's* gas", "the
+# leaders *of Mali*", "to break off relations *with Congo*". (Not "against" or "on":
+# "agreed to widen sanctions *against Belarus*" is no agreement with Belarus.)
+XCOMP_DEEP_ROLES = {"deep:poss", "deep:of", "deep:with"}
 APPEAL_VERBS = {"urge", "ask", "call", "appeal", "press", "implore", "encourage", "demand", "request", "invite",
                 "pressure", "persuade", "beg", "exhort", "plead", "insist"}
 DENY_VERBS = {"deny", "dismiss", "reject", "refute"}
@@ -561,7 +565,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                 if g.dep_ in OBJ_DEPS:
                     xcomp_args.extend(expand(g, "xobj"))
                     xcomp_args.extend(replace(m, role="xobj") for m in _deep_mentions(g)
-                                      if m.role in ("deep:poss", "deep:of") or (m.role == "deep:mod" and m.proper))
+                                      if m.role in XCOMP_DEEP_ROLES or (m.role == "deep:mod" and m.proper))
             xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from"))
     for c in tok.children:
         if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
