@@ -112,3 +112,8 @@ def test_single_actor_mode_keeps_an_agentless_attack_on_a_known_victim_only():
 def test_party_inside_a_threatened_act():
     got = coded("Pakistan threatened on Monday to break off diplomatic relations with Congo.")
     assert ("PAK", "COD") in {(k[0], k[2]) for k in got if k[1].startswith("13")}
+
+
+def test_a_protest_abroad_is_aimed_at_the_government_where_it_happens():
+    got = coded("Hundreds of Turks protested in Stockholm on Monday.")
+    assert ("TUR", "SWE") in {(k[0], k[2]) for k in got if k[1].startswith("14")}

@@ -192,11 +192,13 @@ class Coder:
         res = self.kb.resolve(m.text, None, None)
         return res is None or (res.actor.country is None and res.actor.org is None)
 
-    def _home_government(self, sources, when) -> list[tuple[Actor, float]]:
+    def _home_government(self, sources, when, cand: Candidate | None = None, state: DocState | None = None) -> list[tuple[Actor, float]]:
         """A protest, strike or riot with no named target is aimed at the government
-        of the country where the protesters are (the usual convention of event data)."""
-        country = next((a.country for a, _ in sources if a.country and not a.org), None)
-        if country is None or any(a.sector == "GOV" for a, _ in sources):
+        of the country where it happens ("ethnic Turks protested in Stockholm"), else
+        of the country the protesters are from (the usual convention of event data)."""
+        country = self._place_country(cand, state) if cand is not None and state is not None else None
+        country = country or next((a.country for a, _ in sources if a.country and not a.org), None)
+        if country is None or any(a.sector == "GOV" and a.country == country for a, _ in sources):
             return []
         res = self.kb.resolve("government", when, country)
         return [(self._retext(res.actor, "(implicit)"), 0.7)] if res is not None and res.actor.country == country else []
@@ -258,6 +260,17 @@ class Coder:
         if pattern.code[:2] in PLACE_TARGET_ROOTS:
             return self._place_target(cand, state, sources)
         return []
+
+    def _place_country(self, cand: Candidate, state: DocState) -> str | None:
+        """The country of a place the trigger itself is said to happen in ("in Baghdad")."""
+        if self.gazetteer is None:
+            return None
+        for m in cand.preps:
+            if m.role in ("prep:in", "prep:at", "prep:outside") and m.proper and not m.pronoun and m.depth == 0:
+                place = self.gazetteer.resolve(m.text, state.countries)
+                if place is not None and place.country:
+                    return place.country
+        return None
 
     def _place_target(self, cand: Candidate, state: DocState, sources) -> list[tuple[Actor, float]]:
         """Force aimed at a place ("shelled Kharkiv", "struck targets near Rafah") is
@@ -394,6 +407,10 @@ class Coder:
                 # no known actor, an older actor is no better guess.
                 sources = [(self._retext(attribution, subs[0].text), 0.85)] if attribution is not None else []
             else:
+                if subs and not any(m.proper or m.pronoun for m in subs):
+                    # "In Niamey, thousands of junta supporters marched": a generic
+                    # subject is in the country where its clause happens.
+                    state.subject_country = self._place_country(cand, state) or state.subject_country
                 # A generic subject is not in the country its own clause names as the
                 # other side ("the junta accused France": not the French junta).
                 sources = self._actors(subs, when, state, cand.quote, avoid=self._named_country(cand.objects))
@@ -428,7 +445,7 @@ class Coder:
             if not targets and len(sources) > 1 and (pattern.symmetric or pattern.code[:2] in SYMMETRIC_ROOTS):
                 return self._symmetric(i, cand, pattern, sources, attribution, historical)
             if not targets and pattern.code[:2] in DOMESTIC_DEFAULT_ROOTS:
-                targets = self._home_government(sources, when)
+                targets = self._home_government(sources, when, cand, state)
             if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
                 return []  # single-actor mode: one side may be missing, not both
         if not targets and not (pattern.no_target or self.open_actors or (self.single_actor and _known(sources))):
