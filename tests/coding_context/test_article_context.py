@@ -117,3 +117,10 @@ def test_party_inside_a_threatened_act():
 def test_a_protest_abroad_is_aimed_at_the_government_where_it_happens():
     got = coded("Hundreds of Turks protested in Stockholm on Monday.")
     assert ("TUR", "SWE") in {(k[0], k[2]) for k in got if k[1].startswith("14")}
+
+
+def test_an_organisations_unaddressed_call_goes_to_the_storys_government():
+    text = ("Sri Lankan police fired tear gas at protesters in Colombo on Monday. "
+            "The United Nations called for restraint.")
+    got = coded(text)
+    assert ("UN", "LKA") in {(k[0], k[2]) for k in got if k[1].startswith("02")}

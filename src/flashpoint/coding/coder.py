@@ -44,7 +44,8 @@ THING_PARTY_ROOTS = {"10", "12", "13", "16"}  # demand, reject, threaten, reduce
 THING_PARTY_ROLES = {"deep:against", "deep:with", "deep:on", "deep:to", "deep:toward", "deep:towards"}
 PLACE_TARGET_ROOTS = {"18", "19", "20"}  # force against a place hits its country
 PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "outside", "toward", "towards"}
-DOMESTIC_DEFAULT_ROOTS = {"14"}  # dissent: aimed at the home government unless a target is named
+DOMESTIC_DEFAULT_ROOTS = {"14"}
+APPEAL_ROOTS = {"02", "10"}  # appeals and demands: addressed to the story's government unless named  # dissent: aimed at the home government unless a target is named
 
 
 @dataclass
@@ -261,6 +262,17 @@ class Coder:
             return self._place_target(cand, state, sources)
         return []
 
+    def _addressee(self, sources, when, state: DocState) -> list[tuple[Actor, float]]:
+        """An organisation's call with no addressee named ("the UN called for restraint",
+        "Human Rights Watch called for their release") is addressed to the government of
+        the story's country."""
+        own = {a.country for a, _ in sources}
+        country = state.countries[0] if state.countries else None
+        if country is None or country in own:
+            return []
+        res = self.kb.resolve("government", when, country)
+        return [(self._retext(res.actor, "(implicit)"), 0.6)] if res is not None and res.actor.country == country else []
+
     def _place_country(self, cand: Candidate, state: DocState) -> str | None:
         """The country of a place the trigger itself is said to happen in ("in Baghdad")."""
         if self.gazetteer is None:
@@ -446,6 +458,8 @@ class Coder:
                 return self._symmetric(i, cand, pattern, sources, attribution, historical)
             if not targets and pattern.code[:2] in DOMESTIC_DEFAULT_ROOTS:
                 targets = self._home_government(sources, when, cand, state)
+            if not targets and pattern.code[:2] in APPEAL_ROOTS and pattern.no_target and all(a.org for a, _ in sources):
+                targets = self._addressee(sources, when, state)
             if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
                 return []  # single-actor mode: one side may be missing, not both
         if not targets and not (pattern.no_target or self.open_actors or (self.single_actor and _known(sources))):
