@@ -124,3 +124,9 @@ def test_an_organisations_unaddressed_call_goes_to_the_storys_government():
             "The United Nations called for restraint.")
     got = coded(text)
     assert ("UN", "LKA") in {(k[0], k[2]) for k in got if k[1].startswith("02")}
+
+
+def test_two_subjects_act_on_each_other_only_with_a_reciprocal_verb():
+    assert not coded("Nigeria and Benin said they would send troops.")
+    got = coded("Armenia and Azerbaijan signed a peace agreement on Friday.")
+    assert {("ARM", "AZE"), ("AZE", "ARM")} <= {(k[0], k[2]) for k in got}

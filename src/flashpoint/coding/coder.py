@@ -33,6 +33,13 @@ NOUN_OWN_SOURCE_ROLES = ("poss", "mod", "prep:by")
 MAX_ACTORS_PER_SIDE = 4
 # Roots where "A and B <verb>" with no object means A and B act toward each other.
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "08", "19"}  # "Russia and Ukraine exchanged prisoners" (08: mutual yielding)
+# Two subjects act on each other only with a reciprocal verb or object: "Russia and
+# Ukraine signed a deal" does, "Nigeria and Benin will send troops" does not.
+RECIPROCAL_LEMMAS = {"agree", "meet", "talk", "sign", "exchange", "negotiate", "discuss", "cooperate", "clash",
+                     "fight", "trade", "reconcile", "consult", "confer", "normalise", "normalize", "restore", "swap",
+                     "settle", "ally", "partner", "collaborate", "coordinate", "reach", "conclude", "hold", "resume"}
+RECIPROCAL_OBJECTS = {"talk", "negotiation", "meeting", "agreement", "deal", "accord", "treaty", "prisoner",
+                      "relation", "tie", "dialogue", "consultation", "exercise", "drill", "truce", "ceasefire"}
 DECISION_VERBS = {"agree", "decide", "vote", "resolve", "announce"}
 CROSS_BORDER_ROOTS = {"15", "19", "20"}
 REACTION_ROOTS = {"11", "12"}  # disapproval and rejection of an act just told
@@ -454,7 +461,8 @@ class Coder:
             if sources[0][0].country and cand.kind == "verb":
                 state.subject_country = sources[0][0].country
             targets = self._targets(cand, pattern, when, state, sources)
-            if not targets and len(sources) > 1 and (pattern.symmetric or pattern.code[:2] in SYMMETRIC_ROOTS):
+            if not targets and len(sources) > 1 and (pattern.symmetric or (
+                    pattern.code[:2] in SYMMETRIC_ROOTS and _reciprocal(cand))):
                 return self._symmetric(i, cand, pattern, sources, attribution, historical)
             if not targets and pattern.code[:2] in DOMESTIC_DEFAULT_ROOTS:
                 targets = self._home_government(sources, when, cand, state)
@@ -508,6 +516,15 @@ def _same_actor(a: Actor, b: Actor) -> bool:
     if a.code or b.code:
         return a.code == b.code
     return a.key == b.key
+
+
+def _reciprocal(cand: Candidate) -> bool:
+    """The trigger names something done between its subjects, not to a third party."""
+    if cand.kind != "verb":
+        return True
+    if cand.lemma in ("hold", "reach", "conclude", "resume", "restore"):
+        return bool(RECIPROCAL_OBJECTS.intersection(cand.obj_lemmas))
+    return cand.lemma in RECIPROCAL_LEMMAS or bool(RECIPROCAL_OBJECTS.intersection(cand.obj_lemmas))
 
 
 def _known(sources) -> bool:
