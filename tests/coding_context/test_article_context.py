@@ -130,3 +130,8 @@ def test_two_subjects_act_on_each_other_only_with_a_reciprocal_verb():
     assert not coded("Nigeria and Benin said they would send troops.")
     got = coded("Armenia and Azerbaijan signed a peace agreement on Friday.")
     assert {("ARM", "AZE"), ("AZE", "ARM")} <= {(k[0], k[2]) for k in got}
+
+
+def test_governments_target_companies_with_sanctions_missiles_with_force():
+    assert ("USA", "163", "RUS", "asserted") in coded("Washington targeted Russian banks with new measures.")
+    assert any(k[1].startswith("19") for k in coded("Russian missiles targeted Ukrainian energy companies."))
