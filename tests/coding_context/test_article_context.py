@@ -135,3 +135,9 @@ def test_two_subjects_act_on_each_other_only_with_a_reciprocal_verb():
 def test_governments_target_companies_with_sanctions_missiles_with_force():
     assert ("USA", "163", "RUS", "asserted") in coded("Washington targeted Russian banks with new measures.")
     assert any(k[1].startswith("19") for k in coded("Russian missiles targeted Ukrainian energy companies."))
+
+
+def test_force_against_protesters_stays_in_the_country_of_the_protest():
+    text = ("Sri Lankan police opened fire on demonstrators in Rambukkana on Tuesday. "
+            "The US ambassador called for restraint.")
+    assert not any(k[2] == "USA" and k[1][:2] in ("17", "18", "19") for k in coded(text))

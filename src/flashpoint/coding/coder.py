@@ -49,6 +49,8 @@ ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation",
 BORDER_WORDS = {"border", "frontier", "boundary"}
 THING_PARTY_ROOTS = {"10", "12", "13", "16"}  # demand, reject, threaten, reduce relations
 THING_PARTY_ROLES = {"deep:against", "deep:with", "deep:on", "deep:to", "deep:toward", "deep:towards"}
+DOMESTIC_SECTORS = {"POL", "REB", "OPP", "CVL", "REF", "JUD"}
+CROWD_HEADS = {"protester", "demonstrator", "crowd", "marcher", "mourner", "rioter", "striker"}  # protests are local
 PLACE_TARGET_ROOTS = {"18", "19", "20"}  # force against a place hits its country
 PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "outside", "toward", "towards"}
 DOMESTIC_DEFAULT_ROOTS = {"14"}
@@ -225,7 +227,11 @@ class Coder:
                 continue
             # Force across a front line ("a Russian missile hit the administration building")
             # lands in another country; arrests and repression are domestic.
-            avoid = sources[0][0].country if sources and pattern.code[:2] in CROSS_BORDER_ROOTS else None
+            # Police, rebels and crowds fight at home ("police opened fire on demonstrators").
+            # Protesters are where the protest is ("opened fire on demonstrators").
+            avoid = sources[0][0].country if sources and pattern.code[:2] in CROSS_BORDER_ROOTS \
+                and sources[0][0].sector not in DOMESTIC_SECTORS \
+                and not all(m.head in CROWD_HEADS for m in mentions) else None
             found = self._actors(mentions, when, state, cand.quote, avoid=avoid)
             # A target identical to the source is no dyad: try the next slot.
             found = [(a, f) for a, f in found if not any(_same_actor(a, s) for s, _ in sources)]
