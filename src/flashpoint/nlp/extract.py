@@ -377,7 +377,7 @@ REFUSE_VERBS = {"refuse", "decline", "fail", "reject"}
 # Parties inside the object of an open complement: "to cut *Russia's* gas", "the
 # leaders *of Mali*", "to break off relations *with Congo*". (Not "against" or "on":
 # "agreed to widen sanctions *against Belarus*" is no agreement with Belarus.)
-XCOMP_DEEP_ROLES = {"deep:poss", "deep:of", "deep:with"}
+XCOMP_DEEP_ROLES = {"deep:poss", "deep:of", "deep:with", "deep:to"}
 APPEAL_VERBS = {"urge", "ask", "call", "appeal", "press", "implore", "encourage", "demand", "request", "invite",
                 "pressure", "persuade", "beg", "exhort", "plead", "insist"}
 DENY_VERBS = {"deny", "dismiss", "reject", "refute"}
