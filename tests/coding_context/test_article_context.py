@@ -141,3 +141,8 @@ def test_force_against_protesters_stays_in_the_country_of_the_protest():
     text = ("Sri Lankan police opened fire on demonstrators in Rambukkana on Tuesday. "
             "The US ambassador called for restraint.")
     assert not any(k[2] == "USA" and k[1][:2] in ("17", "18", "19") for k in coded(text))
+
+
+def test_each_other_makes_any_act_reciprocal():
+    got = coded("Sudanese army units and RSF fighters started shooting at each other in Khartoum.")
+    assert {k[0] for k in got if k[1].startswith("19")} >= {"SDN", "RSF"}

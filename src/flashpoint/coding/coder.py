@@ -526,8 +526,8 @@ def _same_actor(a: Actor, b: Actor) -> bool:
 
 def _reciprocal(cand: Candidate) -> bool:
     """The trigger names something done between its subjects, not to a third party."""
-    if cand.kind != "verb":
-        return True
+    if cand.kind != "verb" or "each other" in cand.clause or "one another" in cand.clause:
+        return True  # "started shooting at each other"
     if cand.lemma in ("hold", "reach", "conclude", "resume", "restore"):
         return bool(RECIPROCAL_OBJECTS.intersection(cand.obj_lemmas))
     return cand.lemma in RECIPROCAL_LEMMAS or bool(RECIPROCAL_OBJECTS.intersection(cand.obj_lemmas))
