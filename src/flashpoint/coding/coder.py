@@ -243,6 +243,16 @@ class Coder:
                 return intent[key]
         return code
 
+    def _final_code(self, pattern: Pattern, cand: Candidate) -> str:
+        """The pattern's code narrowed by what is at stake, moved to its intent,
+        threat or refusal form, and narrowed again in that form ("will give
+        *military* aid": 07 -> 033 -> 0332)."""
+        if not pattern.refine:
+            return self._intent_code(pattern.code, cand)
+        stake = _stake_words(cand)
+        code = self._intent_code(self.patterns.refine(pattern.code, stake), cand)
+        return self.patterns.refine(code, stake)
+
     # -- the document -------------------------------------------------------------
     def code_document(
         self,
@@ -355,7 +365,7 @@ class Coder:
                 targets = self._home_government(sources, when)
         if not targets and not (pattern.no_target or self.open_actors):
             return []
-        code = self._intent_code(pattern.code, cand)
+        code = self._final_code(pattern, cand)
         events: list[CodedEvent] = []
         for src, sf in sources:
             for tgt, tf in targets or [(None, 1.0)]:
@@ -378,7 +388,7 @@ class Coder:
 
     def _symmetric(self, i, cand, pattern, sources, attribution, historical) -> list[CodedEvent]:
         """"Israel and Lebanon renewed negotiations": each side acts toward the other."""
-        code = self._intent_code(pattern.code, cand)
+        code = self._final_code(pattern, cand)
         out = []
         for src, sf in sources:
             for tgt, tf in sources:
@@ -423,6 +433,16 @@ def _slot_mentions(cand: Candidate, slot: str) -> list[Mention]:
         nested = [m for m in cand.deep if m.role == f"deep:{prep}"]
         return direct + nested
     return []
+
+
+def _stake_words(cand: Candidate) -> frozenset[str]:
+    """The words of what an act is about: the trigger ("*tortured* them"), its
+    object, complements and purpose, and, marked "~", the verb of the
+    complement it asks for, offers or refuses ("urged X *to lift* ...")."""
+    words = {cand.lemma, *cand.stake_lemmas}
+    if cand.xcomp:
+        words.update((cand.xcomp, f"~{cand.xcomp}"))
+    return frozenset(words)
 
 
 def _without_objects(cand: Candidate) -> Candidate:

@@ -37,6 +37,15 @@ INSTRUMENT_PREPS = {"in", "during", "to", "by", "from", "under"}
 VICTIM_VERBS = {"die", "perish", "succumb"}
 # "promised X to ...": the subject, not the object, does the complement.
 SUBJECT_CONTROL_VERBS = {"promise", "pledge", "vow", "threaten"}
+# Verbs whose "to" clause is what is promised or refused, even when the parser
+# hangs it as an adverbial clause ("have sworn *to fight*").
+CONTROL_VERBS = SUBJECT_CONTROL_VERBS | {"swear", "refuse", "decline", "agree", "offer", "plan", "intend", "threaten"}
+# Prepositions that only place the act in time or circumstance ("despite warnings
+# of starvation", "ahead of talks"): their words say nothing about what is at stake.
+CIRCUMSTANCE_PREPS = {"despite", "since", "according", "until", "ahead", "like", "unlike", "notwithstanding"}
+# Documents that speak for whoever issues them ("a declaration demanding reforms").
+DOCUMENT_NOUNS = {"declaration", "statement", "letter", "petition", "resolution", "communique", "communiqué",
+                  "memorandum", "manifesto", "appeal", "note", "message", "report", "open-letter"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +101,10 @@ class Candidate:
     dates: tuple[str, ...]  # DATE entity texts: clause first, then sentence
     clause: str  # text of the trigger's clause, for quantities
     token_i: int = field(default=-1, compare=False)
+    # lemmas (and adjacent lemma pairs) of what the act is about: its object and
+    # complements and its purpose clause ("staged rallies *to demand reforms*"),
+    # without the words of names ("the *Emergency Relief* Coordinator")
+    stake_lemmas: tuple[str, ...] = ()
 
 
 def _phrase_bounds(tok) -> tuple[int, int]:
@@ -146,6 +159,11 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
 def _prep_mentions(head, depth: int = 0, role_prefix: str = "prep") -> list[Mention]:
     out: list[Mention] = []
     for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("out", "away"):
+            # "pulled its troops out of Mali": the place left
+            out.extend(m for g in child.children if g.dep_ == "prep" and g.lower_ in ("of", "from")
+                       for p in g.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
+                       for m in expand(p, f"{role_prefix}:from", depth))
         if child.dep_ in ("prep", "dative", "agent"):
             plemma = "by" if child.dep_ == "agent" else child.lower_
             for pobj in child.children:
@@ -241,6 +259,9 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
                 cur = cur.head  # "Norway is willing to send": climb through the adjective
             cur = cur.head
             if cur.pos_ == "NOUN" and tok.dep_ == "acl":
+                if cur.lemma_.lower() in DOCUMENT_NOUNS and cur.dep_ in OBJ_DEPS and cur.head.pos_ in ("VERB", "AUX"):
+                    # "issued a declaration demanding ...": the issuer demands
+                    return _subjects(cur.head)[0], passive
                 return expand(cur, "subj"), passive
             subs = [c for c in cur.children if c.dep_ in SUBJ_DEPS]
             shares = tok.dep_ in ("xcomp", "conj") or (
@@ -405,6 +426,56 @@ def _dates(sent, tok) -> tuple[str, ...]:
     return tuple(out)
 
 
+NAME_ENTS = {"ORG", "GPE", "PERSON", "FAC", "LOC", "NORP"}
+
+
+def _purpose_clauses(tok) -> list:
+    """The purpose clauses of ``tok``: a "to" infinitive or a bare participle
+    ("to demand ...", "calling for ..."), not a time or condition clause."""
+    out = []
+    for c in tok.children:
+        if c.dep_ != "advcl" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(m.dep_ == "mark" and m.lower_ not in ("to", "in", "order") for m in c.children):
+            continue
+        if c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            out.append(c)
+    return out
+
+
+def _place_or_time_clause(tok) -> bool:
+    return tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in ("where", "when", "whereby") for c in tok.children)
+
+
+def _stake_lemmas(heads) -> tuple[str, ...]:
+    """Lemmas and adjacent lemma pairs ("war crime", "step down") of the subtrees
+    of ``heads``, skipping dates and the words of names."""
+    out: list[str] = []
+    for head in heads:
+        if head.dep_ == "prep" and head.lower_ in CIRCUMSTANCE_PREPS:
+            continue
+        # circumstances and clauses of place or time ("the curfew in Kosovo, *where riots ...*") are context
+        skip = {t.i for c in head.subtree if c is not head and (_place_or_time_clause(c) or (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS))
+                for t in c.subtree}
+        seq: list[str] = []
+        for t in head.subtree:
+            if t.i in skip or t.ent_type_ in NAME_ENTS or t.ent_type_ == "DATE":
+                continue
+            if t.text == "-" and seq and t.i + 1 < len(t.doc) and t.i + 1 <= head.right_edge.i:
+                seq[-1] = f"{seq[-1]}-"  # "cease-fire", "right-winger": one word
+                continue
+            if t.is_punct:
+                continue
+            low = t.lemma_.lower()
+            if seq and seq[-1].endswith("-"):
+                seq[-1] += low
+            else:
+                seq.append(low)
+        out.extend(seq)
+        out.extend(f"{a} {b}" for a, b in zip(seq, seq[1:]))
+    return tuple(out)
+
+
 def _clause_text(tok) -> str:
     sub = list(tok.subtree)
     return tok.doc[sub[0].i : sub[-1].i + 1].text if sub else tok.text
@@ -506,6 +577,9 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             particle = c.lower_
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and xcomp is None and c.dep_ == "xcomp":
             xcomp = c.lemma_.lower()
+    if xcomp is None and lemma in CONTROL_VERBS:
+        xcomp = next((c.lemma_.lower() for c in tok.children if c.dep_ == "advcl" and c.pos_ == "VERB"
+                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     agents: list[Mention] = []
     if passive:
         for c in tok.children:
@@ -546,7 +620,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                 if g.dep_ in OBJ_DEPS:
                     xcomp_args.extend(expand(g, "xobj"))
                     xcomp_args.extend(replace(m, role="xobj") for m in _deep_mentions(g)
-                                      if m.role in ("deep:poss", "deep:of") or (m.role == "deep:mod" and m.proper))
+                                      if m.role in ("deep:poss", "deep:of", "deep:against", "deep:on")
+                                      or (m.role == "deep:mod" and m.proper))
             xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from"))
     for c in tok.children:
         if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
@@ -615,6 +690,10 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         governor=None,
         governor_dep=None,
         nested_in=_of_complement_of(tok, sent_cands or {}),
+        stake_lemmas=_stake_lemmas(
+            [c for c in tok.children if c.dep_ in OBJ_DEPS or c.dep_ in comp_deps or c.dep_ in ("attr", "ccomp")
+             or (passive and c.dep_ in PASSIVE_SUBJ_DEPS)]
+            + _purpose_clauses(tok)),
         **flags,
         **_base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, tok.idx, tok.idx + len(tok.text)),
     )
@@ -672,6 +751,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         governor=gov.lemma_.lower() if gov is not tok else None,
         governor_dep=gov_dep,
         nested_in=nested_in,
+        stake_lemmas=_stake_lemmas([tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov is not tok else ())]),
         **flags,
         **_base(tok, key, s_i, sent, reporting, quotes, tok.doc.text[start : tok.idx + len(tok.text)], start, tok.idx + len(tok.text)),
     )
