@@ -55,6 +55,15 @@ def test_subcodes_skip_codes_the_ontology_lacks_and_reject_bad_tables():
         parse_patterns({**TABLE, "subcodes": {"020": ["ask", {"aid": "0999"}]}}, valid_codes=frozenset({"020"}))
 
 
+def test_classes_may_name_other_classes():
+    data = {**TABLE, "classes": {**TABLE["classes"], "both": ["@arms", "@food", "tent"]},
+            "subcode_families": {"kind": [{"key": "any", "digit": "3", "words": "@both"}]}, "subcodes": {"023": "kind"}}
+    ps = parse_patterns(data)
+    assert ps.refine("023", {"tank"}) == ps.refine("023", {"tent"}) == "0233"
+    with pytest.raises(DataFileError):
+        parse_patterns({**data, "classes": {"loop": ["@loop"]}, "subcode_families": {"kind": [{"key": "k", "digit": "1", "words": "@loop"}]}})
+
+
 def test_the_packaged_table_only_names_codes_of_the_ontology():
     from flashpoint.coding.ontology import Ontology
     from flashpoint.coding.patterns import load_patterns
@@ -93,6 +102,13 @@ SENTENCES = [
     ("Estonia demanded that Russia renounce the use of force against its neighbours.", ("EST", "1056", "RUS")),
     ("France demanded that Iran release the three detained aid workers.", ("FRA", "1053", "IRN")),
     ("The EU demanded that Belarus allow international inspectors into the camps.", ("EU", "1055", "BLR")),
+    # what the target is asked for, whatever verb carries the appeal
+    ("Germany wants Russia to pay compensation to the victims' families.", ("DEU", "025", "RUS")),
+    ("The EU appealed to Belarus on Monday to urgently reconsider its ban on aid convoys.", ("EU", "0255", "BLR")),
+    ("Japan called for an end to the Chinese embargo on Japanese seafood.", None),
+    ("France insisted that Mali must hand over the suspected bombers.", ("FRA", "1013", "MLI")),
+    ("Poland said Belarus must agree to constitutional changes before the vote.", ("POL", "1044", "BLR")),
+    ("The EU demanded that Belarus grant the Polish minority more rights.", ("EU", "1043", "BLR")),
     # accusations: of what
     ("Poland accused Belarus of smuggling migrants and bribing border guards.", ("POL", "1121", "BLR")),
     ("France accused Russia of torturing prisoners and other human rights abuses.", ("FRA", "1122", "RUS")),
@@ -105,6 +121,7 @@ SENTENCES = [
     ("Russia threatened to blockade Lithuania by sea and rail.", ("RUS", "1381", "LTU")),
     ("Iran threatened to launch a military offensive against Israel.", ("IRN", "1384", "ISR")),
     ("Russia threatened to use nuclear weapons against Ukraine.", ("RUS", "1385", "UKR")),
+    ("Lithuania threatened to sever relations with Belarus.", ("LTU", "1313", "BLR")),
     # a withdrawal of a foreign presence
     ("The UN will withdraw its inspectors from Iran next week.", ("UN", "136", "IRN")),
     ("France pulled its peacekeepers out of Mali last year.", None),
@@ -142,6 +159,12 @@ def test_narrow_codes(nlp, text, expected):
     ("Belarus lifted the curfew in Minsk on Sunday.", {"0813"}),
     ("India opened a corruption inquiry into the Chinese firm.", {"091"}),
     ("Israel urged Iran to accept mediation by the UN.", {"028"}),
+    ("Japan called for an end to the Chinese embargo on Japanese seafood.", {"0254"}),
+    # moods: optimism and pessimism voiced about a process
+    ("The French minister expressed optimism about the talks with Iran.", {"013"}),
+    ("India voiced deep scepticism over the Chinese proposal.", {"012"}),
+    # restrictions are administrative sanctions, and a plan to impose them a threat of them
+    ("Russia plans to impose restrictions on foreign journalists.", {"1321", "132"}),
 ])
 def test_narrow_codes_any_dyad(nlp, text, codes):
     """The code, whatever the knowledge base makes of the actors."""

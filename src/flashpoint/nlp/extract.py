@@ -25,7 +25,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 NEG_WORDS = {"not", "n't", "never", "no"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "recommend"}
+SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "recommend", "want"}
 # Force nouns whose modifier names who used the force: "killed in *police* firing",
 # "died in an *Israeli* airstrike", "injured in firing *by the police*".
 INSTRUMENT_NOUNS = {"firing", "fire", "shooting", "bullet", "lathicharge", "lathi-charge", "action", "crackdown",
@@ -381,7 +381,7 @@ def _reported_would(top, reporting: frozenset[str]) -> bool:
 
 INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", "prepare", "aim", "seek", "threaten", "decide", "expect", "propose"}
 REFUSE_VERBS = {"refuse", "decline", "fail", "reject"}
-APPEAL_VERBS = {"urge", "ask", "call", "appeal", "press", "implore", "encourage", "demand", "request", "invite",
+APPEAL_VERBS = {"urge", "ask", "call", "appeal", "press", "implore", "encourage", "demand", "request", "invite", "want",
                 "pressure", "persuade", "beg", "exhort", "plead", "insist"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "committed", "poised", "set"}
 
@@ -577,7 +577,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             particle = c.lower_
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and xcomp is None and c.dep_ == "xcomp":
             xcomp = c.lemma_.lower()
-    if xcomp is None and lemma in CONTROL_VERBS:
+    if xcomp is None and (lemma in CONTROL_VERBS or lemma in APPEAL_VERBS):
         xcomp = next((c.lemma_.lower() for c in tok.children if c.dep_ == "advcl" and c.pos_ == "VERB"
                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     agents: list[Mention] = []
