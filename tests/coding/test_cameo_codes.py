@@ -160,6 +160,17 @@ def test_narrow_codes(nlp, text, expected):
     ("India opened a corruption inquiry into the Chinese firm.", {"091"}),
     ("Israel urged Iran to accept mediation by the UN.", {"028"}),
     ("Japan called for an end to the Chinese embargo on Japanese seafood.", {"0254"}),
+    # a pattern marked refine: false keeps its code ("agrees with" is accord, whatever the topic)
+    ("France agrees with Germany on military aid to Ukraine.", {"030"}),
+    # calling for a boycott is not asking the target to yield
+    ("Iran called for a boycott of Israeli goods.", {"020"}),
+    # hunger strikes are no attacks; "up to" is no particle
+    ("Belarusian dissidents continued their hunger strike to demand the release of prisoners.", {"1423"}),
+    ("Russian troops detained up to 40 Ukrainian civilians near the border.", {"173"}),
+    # offers and promises narrowed by what is offered
+    ("Russia offered to hand over the two suspects to Belarus.", {"0313"}),
+    ("Lukashenko promised to hold free elections next year.", {"0344"}),
+    ("France is ready to contribute 500 troops to a UN peacekeeping force in Mali.", {"0334"}),
     # moods: optimism and pessimism voiced about a process
     ("The French minister expressed optimism about the talks with Iran.", {"013"}),
     ("India voiced deep scepticism over the Chinese proposal.", {"012"}),

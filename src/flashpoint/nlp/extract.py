@@ -567,12 +567,22 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     obj_lemmas: list[str] = []
     particle = None
     xcomp = None
+    doc = tok.doc
+    # "kidnapped up to 16 advisers": "up to" counts, it is no particle, and its noun is the object
+    up_to = {c.i + 1 for c in tok.children if c.dep_ == "prt" and c.lower_ == "up" and c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to"}
     for c in tok.children:
+        if c.dep_ == "prep" and c.i in up_to:
+            for p in c.children:
+                if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in p.children):
+                    objects.extend(expand(p, "obj"))
+                    obj_lemmas.extend(_lemmas(p.subtree))
         if c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be"):
             objects.extend(expand(c, "obj"))
             obj_lemmas.extend(_lemmas(c.subtree))
             deep.extend(_deep_mentions(c))
             deep.extend(m for m in _prep_mentions(c, 1, "deep") if m.role != "deep:of")
+        elif c.dep_ == "prt" and c.i + 1 in up_to:
+            continue
         elif c.dep_ == "prt":
             particle = c.lower_
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and xcomp is None and c.dep_ == "xcomp":
