@@ -12,6 +12,7 @@ import pytest
 from flashpoint.coding.patterns import parse_patterns
 from flashpoint.errors import DataFileError
 
+from .fake_kb import FakeKB
 from .test_extraction import code
 
 
@@ -184,6 +185,22 @@ def test_narrow_codes_any_dyad(nlp, text, codes):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, wrong", [
+    # what a bomb hit is not what kind of bomb it was
+    ("Russian troops hurled a grenade at a Ukrainian army vehicle.", "1832"),
+    # the son of a minister is not the minister
+    ("Russian troops killed the son of the Ukrainian defence minister.", "186"),
+    # a participle that only adds circumstances says nothing about what a protest is for
+    ("Polish protesters rallied in Warsaw, reviving a chant from the democracy movement of 1989.", "1414"),
+    # a meeting called off because of sanctions lifts no sanctions
+    ("Russia cancelled a meeting with the French minister because of the new sanctions.", "080"),
+])
+def test_no_narrowing_from_bystander_words(nlp, text, wrong):
+    got = {c for _, c, *_ in code(nlp, text)}
+    assert wrong not in got, got
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("text, expected", [
     # a death from abuse in custody is a killing by assault
     ("Russian police detained the activist in May. He died of torture in custody.", "1823"),
@@ -200,7 +217,28 @@ def test_narrow_codes_any_dyad(nlp, text, codes):
     # strikes and protests: what they are for
     ("Polish unions organized a general strike to protest the new pension law.", "1432"),
     ("Polish protesters blocked roads in Warsaw to demand the resignation of the president.", "1441"),
+
 ])
 def test_codes_of_new_patterns(nlp, text, expected):
     got = {c for _, c, *_ in code(nlp, text)}
+    assert expected in got, got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # the kind of bomb: car bombs, roadside devices, suicide attackers (bombers are seldom named)
+    ("Militants detonated a car bomb outside the army base.", "1832"),
+    ("Gunmen detonated a roadside bomb as the convoy passed.", "1833"),
+    ("A suicide bombing near the parliament killed twelve people.", "1831"),
+])
+def test_kinds_of_bombing(nlp, text, expected):
+    from datetime import date
+
+    from flashpoint.coding.coder import Coder
+    from flashpoint.coding.patterns import load_patterns
+    from flashpoint.nlp.extract import extract_candidates
+
+    ps = load_patterns()
+    cands = extract_candidates(nlp(text), ps.verb_lemmas, ps.noun_lemmas, ps.reporting, [])
+    got = {e.code for e in Coder(ps, FakeKB(), open_actors=True).code_document(cands, date(2022, 1, 1))}
     assert expected in got, got

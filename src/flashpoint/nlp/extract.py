@@ -37,6 +37,7 @@ INSTRUMENT_PREPS = {"in", "during", "to", "by", "from", "under"}
 VICTIM_VERBS = {"die", "perish", "succumb"}
 # "promised X to ...": the subject, not the object, does the complement.
 SUBJECT_CONTROL_VERBS = {"promise", "pledge", "vow", "threaten"}
+THREAT_VERBS = {"threaten", "vow", "warn", "swear"}
 # Verbs whose "to" clause is what is promised or refused, even when the parser
 # hangs it as an adverbial clause ("have sworn *to fight*").
 CONTROL_VERBS = SUBJECT_CONTROL_VERBS | {"swear", "refuse", "decline", "agree", "offer", "plan", "intend", "threaten"}
@@ -427,6 +428,11 @@ def _dates(sent, tok) -> tuple[str, ...]:
 
 
 NAME_ENTS = {"ORG", "GPE", "PERSON", "FAC", "LOC", "NORP"}
+# Participles that say what an act is for ("rallied *demanding* his release");
+# others only add circumstances ("*reviving* an old chant").
+PURPOSE_PARTICIPLES = {"demand", "call", "seek", "protest", "urge", "press", "push", "ask", "insist", "denounce",
+                       "condemn", "oppose", "reject", "support", "back", "voice", "express", "chant", "shout", "want",
+                       "accuse", "criticize", "criticise", "decry", "say", "carry", "hold", "wave", "appeal", "plead"}
 
 
 def _purpose_clauses(tok) -> list:
@@ -438,7 +444,8 @@ def _purpose_clauses(tok) -> list:
             continue
         if any(m.dep_ == "mark" and m.lower_ not in ("to", "in", "order") for m in c.children):
             continue
-        if c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or (
+                c.tag_ == "VBG" and c.lemma_.lower() in PURPOSE_PARTICIPLES):
             out.append(c)
     return out
 
@@ -629,8 +636,11 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             for g in c.children:
                 if g.dep_ in OBJ_DEPS:
                     xcomp_args.extend(expand(g, "xobj"))
+                    # "threatened to launch an offensive *against Israel*", "refused to lift the curfew
+                    # *on Palestinians*": whom a threat or refusal is aimed at
+                    aimed = ("deep:against", "deep:on") if lemma in THREAT_VERBS or lemma in REFUSE_VERBS else ()
                     xcomp_args.extend(replace(m, role="xobj") for m in _deep_mentions(g)
-                                      if m.role in ("deep:poss", "deep:of", "deep:against", "deep:on")
+                                      if m.role in ("deep:poss", "deep:of", *aimed)
                                       or (m.role == "deep:mod" and m.proper))
             xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from"))
     for c in tok.children:
