@@ -192,6 +192,14 @@ def test_narrow_codes_any_dyad(nlp, text, codes):
     ("Russian troops killed the son of the Ukrainian defence minister.", "186"),
     # a participle that only adds circumstances says nothing about what a protest is for
     ("Polish protesters rallied in Warsaw, reviving a chant from the democracy movement of 1989.", "1414"),
+    # who was helped is not the kind of help; a rejected accusation is no rejected request
+    ("Russian troops helped the Belarusian military after the floods.", "072"),
+    ("Russia rejected allegations that its aircraft hit an aid convoy in Ukraine.", "1223"),
+    # a warning about protests is no threat to protest; committing violations is no commitment
+    ("Belarus warned Poland against supporting the protests in Minsk.", "133"),
+    ("Russia committed violations of the Ukrainian border.", "030"),
+    # poison-gas shells are chemical weapons first
+    ("Russian troops fired mortar shells loaded with chlorine at Ukrainian positions.", "194"),
     # a meeting called off because of sanctions lifts no sanctions
     ("Russia cancelled a meeting with the French minister because of the new sanctions.", "080"),
 ])
