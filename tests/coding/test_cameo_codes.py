@@ -198,6 +198,9 @@ def test_narrow_codes_any_dyad(nlp, text, codes):
     # a warning about protests is no threat to protest; committing violations is no commitment
     ("Belarus warned Poland against supporting the protests in Minsk.", "133"),
     ("Russia committed violations of the Ukrainian border.", "030"),
+    # suicide bombers are no aircraft; a city "declared liberated from the Islamic State" is no emergency
+    ("Two suicide bombers killed ten Malian soldiers near Gao.", "195"),
+    ("The Malian army said the town was declared liberated from the Islamic State.", "1724"),
     # poison-gas shells are chemical weapons first
     ("Russian troops fired mortar shells loaded with chlorine at Ukrainian positions.", "194"),
     # a meeting called off because of sanctions lifts no sanctions
@@ -222,6 +225,13 @@ def test_no_narrowing_from_bystander_words(nlp, text, wrong):
     ("Russian troops committed a massacre in the village.", "202"),
     # mediation undertaken, talks at a third place
     ("France undertook a mediation mission between Mali and Burkina Faso.", "045"),
+    # the weapon of a military attack, from the attacker or the act
+    ("Russian warplanes attacked Ukrainian positions near the border.", "195"),
+    ("Russian tanks attacked the Ukrainian town of Izium.", "194"),
+    # a visit to mediate is mediation; a mediation announced for the future an offer to mediate
+    ("The French president will visit Mali to mediate in the dispute with Burkina Faso.", "039"),
+    # a state of emergency or of siege, not a new state
+    ("Mali declared a state of siege in the north on Sunday.", "1724"),
     # strikes and protests: what they are for
     ("Polish unions organized a general strike to protest the new pension law.", "1432"),
     ("Polish protesters blocked roads in Warsaw to demand the resignation of the president.", "1441"),

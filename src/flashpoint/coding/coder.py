@@ -437,9 +437,12 @@ def _slot_mentions(cand: Candidate, slot: str) -> list[Mention]:
 
 def _stake_words(cand: Candidate) -> frozenset[str]:
     """The words of what an act is about: the trigger ("*tortured* them"), its
-    object, complements and purpose, and, marked "~", the verb of the
-    complement it asks for, offers or refuses ("urged X *to lift* ...")."""
+    object, complements and purpose, marked "~" the verb of the complement it
+    asks for, offers or refuses ("urged X *to lift* ..."), and marked "^" the
+    head of its subject."""
     words = {cand.lemma, *cand.stake_lemmas}
+    # "^" marks the head of whoever or whatever did it ("Soviet *aircraft* killed ...")
+    words.update(f"^{m.head}" for m in cand.subjects if m.role in ("subj", "agent", "instr") and m.head)
     if cand.xcomp:
         words.update((cand.xcomp, f"~{cand.xcomp}"))
     return frozenset(words)

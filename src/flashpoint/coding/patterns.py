@@ -107,14 +107,17 @@ class PatternSet:
         comps = set(comp_lemmas)
         for p in table.get(lemma, ()):
             score = 0
+            via_comp = False
             if p.object:
                 if objs & p.object:
                     score += 2
                 elif comps & p.object:
                     score += 1
+                    via_comp = True
                 else:
                     continue
-            if p.not_object and objs & p.not_object:
+            # the words that rule a pattern out are looked for where its object was found
+            if p.not_object and (objs & p.not_object or (via_comp and comps & p.not_object)):
                 continue
             if p.prep:
                 if not p.prep.intersection(prep_lemmas):
