@@ -123,6 +123,7 @@ SENTENCES = [
     ("Iran threatened to launch a military offensive against Israel.", ("IRN", "1384", "ISR")),
     ("Russia threatened to use nuclear weapons against Ukraine.", ("RUS", "1385", "UKR")),
     ("Lithuania threatened to sever relations with Belarus.", ("LTU", "1313", "BLR")),
+    ("Belarus forced the UN refugee agency out of the country.", ("BLR", "1663", "UN")),
     # a withdrawal of a foreign presence
     ("The UN will withdraw its inspectors from Iran next week.", ("UN", "136", "IRN")),
     ("France pulled its peacekeepers out of Mali last year.", None),
@@ -201,6 +202,8 @@ def test_narrow_codes_any_dyad(nlp, text, codes):
     # suicide bombers are no aircraft; a city "declared liberated from the Islamic State" is no emergency
     ("Two suicide bombers killed ten Malian soldiers near Gao.", "195"),
     ("The Malian army said the town was declared liberated from the Islamic State.", "1724"),
+    # sanctions to be lifted, also as a conjunct, are no sanctions imposed
+    ("The EU called for action to lift the embargo and other sanctions on Iran.", "163"),
     # poison-gas shells are chemical weapons first
     ("Russian troops fired mortar shells loaded with chlorine at Ukrainian positions.", "194"),
     # a meeting called off because of sanctions lifts no sanctions

@@ -737,10 +737,14 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
     preps = _prep_mentions(tok)
     subjects.extend(m for m in preps if m.role == "prep:by")
     # The verb this noun hangs off: "imposed sanctions", "accused Poland of a build-up".
-    gov = tok.head
-    gov_dep = tok.dep_
+    # "lift embargoes and other *sanctions*": a conjunct hangs off what its first conjunct does
+    first = tok
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and first.head is not first:
+        first = first.head
+    gov = first.head
+    gov_dep = first.dep_
     nested_in = None
-    if tok.dep_ == "pobj" and gov.dep_ == "prep":
+    if first.dep_ == "pobj" and gov.dep_ == "prep":
         gov_dep = f"pobj:{gov.lower_}"
         gov = gov.head
     if gov.i in sent_cands and gov_dep == "pobj:of":
