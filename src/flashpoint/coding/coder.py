@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ..nlp.extract import Candidate, Mention
+from ..nlp.extract import STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from .patterns import Pattern, PatternSet
 
@@ -440,7 +440,11 @@ def _stake_words(cand: Candidate) -> frozenset[str]:
     object, complements and purpose, marked "~" the verb of the complement it
     asks for, offers or refuses ("urged X *to lift* ..."), and marked "^" the
     head of its subject."""
-    words = {cand.lemma, *cand.stake_lemmas}
+    seq = cand.stake_lemmas
+    words = {cand.lemma, *seq}
+    # adjacent pairs too: "war crime", "step down", "car bomb"
+    words.update(f"{a} {b}" for a, b in zip(seq, seq[1:]) if a != STAKE_BREAK and b != STAKE_BREAK)
+    words.discard(STAKE_BREAK)
     # "^" marks the head of whoever or whatever did it ("Soviet *aircraft* killed ...")
     words.update(f"^{m.head}" for m in cand.subjects if m.role in ("subj", "agent", "instr") and m.head)
     if cand.xcomp:

@@ -102,9 +102,9 @@ class Candidate:
     dates: tuple[str, ...]  # DATE entity texts: clause first, then sentence
     clause: str  # text of the trigger's clause, for quantities
     token_i: int = field(default=-1, compare=False)
-    # lemmas (and adjacent lemma pairs) of what the act is about: its object and
-    # complements and its purpose clause ("staged rallies *to demand reforms*"),
-    # without the words of names ("the *Emergency Relief* Coordinator")
+    # lemmas of what the act is about, phrase by phrase (STAKE_BREAK between): its
+    # object and complements and its purpose clause ("staged rallies *to demand
+    # reforms*"), without the words of names ("the *Emergency Relief* Coordinator")
     stake_lemmas: tuple[str, ...] = ()
 
 
@@ -428,6 +428,7 @@ def _dates(sent, tok) -> tuple[str, ...]:
 
 
 NAME_ENTS = {"ORG", "GPE", "PERSON", "FAC", "LOC", "NORP"}
+STAKE_BREAK = "|"  # between the phrases of a candidate's stake lemmas
 # Participles that say what an act is for ("rallied *demanding* his release");
 # others only add circumstances ("*reviving* an old chant").
 PURPOSE_PARTICIPLES = {"demand", "call", "seek", "protest", "urge", "press", "push", "ask", "insist", "denounce",
@@ -455,20 +456,22 @@ def _place_or_time_clause(tok) -> bool:
 
 
 def _stake_lemmas(heads) -> tuple[str, ...]:
-    """Lemmas and adjacent lemma pairs ("war crime", "step down") of the subtrees
-    of ``heads``, skipping dates and the words of names."""
+    """Lemmas of the subtrees of ``heads``, in order, one subtree after another
+    with ``STAKE_BREAK`` between them, skipping dates and the words of names."""
     out: list[str] = []
     for head in heads:
         if head.dep_ == "prep" and head.lower_ in CIRCUMSTANCE_PREPS:
             continue
+        # a projective parse: the subtree is the span from its left to its right edge
+        toks = list(head.doc[head.left_edge.i : head.right_edge.i + 1])
         # circumstances and clauses of place or time ("the curfew in Kosovo, *where riots ...*") are context
-        skip = {t.i for c in head.subtree if c is not head and (_place_or_time_clause(c) or (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS))
-                for t in c.subtree}
+        skips = [(t.left_edge.i, t.right_edge.i) for t in toks if t.i != head.i and (
+            (t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS) or _place_or_time_clause(t))]
         seq: list[str] = []
-        for t in head.subtree:
-            if t.i in skip or t.ent_type_ in NAME_ENTS or t.ent_type_ == "DATE":
+        for t in toks:
+            if t.ent_type_ in NAME_ENTS or t.ent_type_ == "DATE" or (skips and any(a <= t.i <= b for a, b in skips)):
                 continue
-            if t.text == "-" and seq and t.i + 1 < len(t.doc) and t.i + 1 <= head.right_edge.i:
+            if t.text == "-" and seq and t.i < head.right_edge.i:
                 seq[-1] = f"{seq[-1]}-"  # "cease-fire", "right-winger": one word
                 continue
             if t.is_punct:
@@ -478,8 +481,9 @@ def _stake_lemmas(heads) -> tuple[str, ...]:
                 seq[-1] += low
             else:
                 seq.append(low)
-        out.extend(seq)
-        out.extend(f"{a} {b}" for a, b in zip(seq, seq[1:]))
+        if seq:
+            out.extend(seq)
+            out.append(STAKE_BREAK)
     return tuple(out)
 
 
