@@ -124,6 +124,8 @@ SENTENCES = [
     ("Russia threatened to use nuclear weapons against Ukraine.", ("RUS", "1385", "UKR")),
     ("Lithuania threatened to sever relations with Belarus.", ("LTU", "1313", "BLR")),
     ("Belarus forced the UN refugee agency out of the country.", ("BLR", "1663", "UN")),
+    ("Russia threatened to expel Polish diplomats.", ("RUS", "1313", "POL")),
+    # what relations are cut back
     # a withdrawal of a foreign presence
     ("The UN will withdraw its inspectors from Iran next week.", ("UN", "136", "IRN")),
     ("France pulled its peacekeepers out of Mali last year.", None),
@@ -235,6 +237,8 @@ def test_no_narrowing_from_bystander_words(nlp, text, wrong):
     ("The French president will visit Mali to mediate in the dispute with Burkina Faso.", "039"),
     # a state of emergency or of siege, not a new state
     ("Mali declared a state of siege in the north on Sunday.", "1724"),
+    # police rather than soldiers
+    ("Belarus reinforced its police along the Polish border.", "153"),
     # strikes and protests: what they are for
     ("Polish unions organized a general strike to protest the new pension law.", "1432"),
     ("Polish protesters blocked roads in Warsaw to demand the resignation of the president.", "1441"),
