@@ -129,6 +129,11 @@ SENTENCES = [
     # a withdrawal of a foreign presence
     ("The UN will withdraw its inspectors from Iran next week.", ("UN", "136", "IRN")),
     ("France pulled its peacekeepers out of Mali last year.", None),
+    # hardware sent abroad is military aid; back to the table is a meeting, not a return
+    ("Germany will send air-defence systems to Ukraine.", ("DEU", "0332", "UKR")),
+    ("The EU urged Russia and Ukraine to return to the negotiating table.", ("EU", "026", "RUS")),
+    ("France pledged 50 million euros in food aid for Mali.", ("FRA", "0333", "MLI")),
+    ("Poland vetoed the EU's new budget proposal.", ("POL", "129", "EU")),
     # lifting sanctions of every kind
     ("Belarus lifted the curfew in Minsk on Sunday.", None),
     ("The EU eased its trade embargo on Belarus.", ("EU", "085", "BLR")),
@@ -206,6 +211,8 @@ def test_narrow_codes_any_dyad(nlp, text, codes):
     ("The Malian army said the town was declared liberated from the Islamic State.", "1724"),
     # sanctions to be lifted, also as a conjunct, are no sanctions imposed
     ("The EU called for action to lift the embargo and other sanctions on Iran.", "163"),
+    # the act a request asks for has not happened
+    ("Poland rejected a Belarusian request to extradite the activist.", "174"),
     # poison-gas shells are chemical weapons first
     ("Russian troops fired mortar shells loaded with chlorine at Ukrainian positions.", "194"),
     # a meeting called off because of sanctions lifts no sanctions

@@ -332,6 +332,11 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset()) -> dict:
                     hypothetical = True
             elif c.dep_ == "mark" and low in ("if", "unless"):
                 hypothetical = conditional = True
+    # "a request *to extradite*", "an attempt *to assassinate*", "a plan *to build*": the act is
+    # only asked for, tried or planned; the noun's own event, if any, is the event.
+    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in UNREALISED_NOUNS \
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+        demanded = True
     # Governing verbs: "plans to attack", "refused to meet", "is going to".
     cur = tok
     for _ in range(3):
@@ -380,6 +385,9 @@ def _reported_would(top, reporting: frozenset[str]) -> bool:
     return not any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in head.subtree)
 
 
+UNREALISED_NOUNS = {"request", "demand", "call", "appeal", "plea", "proposal", "offer", "ultimatum", "bid", "plan",
+                    "attempt", "threat", "promise", "pledge", "invitation", "effort", "order", "decision", "bill",
+                    "motion", "resolution", "initiative", "campaign", "push", "drive", "move", "readiness", "willingness"}
 INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", "prepare", "aim", "seek", "threaten", "decide", "expect", "propose"}
 REFUSE_VERBS = {"refuse", "decline", "fail", "reject"}
 APPEAL_VERBS = {"urge", "ask", "call", "appeal", "press", "implore", "encourage", "demand", "request", "invite", "want",
@@ -628,7 +636,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         if c.dep_ in OBJ_DEPS or c.dep_ == "prep":
             for t in c.subtree:
                 if t.dep_ == "prep" and t.head.i != tok.i and (
-                    t.lower_ in ("to", "over", "into", "in", "across", "toward", "towards")
+                    t.lower_ in ("to", "over", "into", "in", "across", "toward", "towards", "for")
                     or (t.lower_ == "with" and t.head.lemma_.lower() in ("border", "frontier"))
                 ):
                     preps.extend(_prep_mentions(t.head, 1))
