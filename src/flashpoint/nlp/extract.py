@@ -387,7 +387,7 @@ def _reported_would(top, reporting: frozenset[str]) -> bool:
 
 UNREALISED_NOUNS = {"request", "demand", "call", "appeal", "plea", "proposal", "offer", "ultimatum", "bid", "plan",
                     "attempt", "threat", "promise", "pledge", "invitation", "effort", "order", "decision", "bill",
-                    "motion", "resolution", "initiative", "campaign", "push", "drive", "move", "readiness", "willingness"}
+                    "motion", "resolution", "initiative", "campaign", "readiness", "willingness"}
 INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", "prepare", "aim", "seek", "threaten", "decide", "expect", "propose"}
 REFUSE_VERBS = {"refuse", "decline", "fail", "reject"}
 APPEAL_VERBS = {"urge", "ask", "call", "appeal", "press", "implore", "encourage", "demand", "request", "invite", "want",
