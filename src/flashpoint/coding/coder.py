@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ..nlp.extract import Candidate, Mention
+from ..nlp.extract import STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from .patterns import Pattern, PatternSet
 
@@ -355,6 +355,16 @@ class Coder:
                 return intent[key]
         return code
 
+    def _final_code(self, pattern: Pattern, cand: Candidate) -> str:
+        """The pattern's code narrowed by what is at stake, moved to its intent,
+        threat or refusal form, and narrowed again in that form ("will give
+        *military* aid": 07 -> 033 -> 0332)."""
+        if not pattern.refine:
+            return self._intent_code(pattern.code, cand)
+        stake = _stake_words(cand)
+        code = self._intent_code(self.patterns.refine(pattern.code, stake), cand)
+        return self.patterns.refine(code, stake)
+
     # -- the document -------------------------------------------------------------
     def code_document(
         self,
@@ -478,7 +488,7 @@ class Coder:
                 return []  # single-actor mode: one side may be missing, not both
         if not targets and not (pattern.no_target or self.open_actors or (self.single_actor and _known(sources))):
             return []
-        code = self._intent_code(pattern.code, cand)
+        code = self._final_code(pattern, cand)
         events: list[CodedEvent] = []
         for src, sf in sources:
             for tgt, tf in targets or [(None, 1.0)]:
@@ -501,7 +511,7 @@ class Coder:
 
     def _symmetric(self, i, cand, pattern, sources, attribution, historical) -> list[CodedEvent]:
         """"Israel and Lebanon renewed negotiations": each side acts toward the other."""
-        code = self._intent_code(pattern.code, cand)
+        code = self._final_code(pattern, cand)
         out = []
         for src, sf in sources:
             for tgt, tf in sources:
@@ -560,6 +570,23 @@ def _slot_mentions(cand: Candidate, slot: str) -> list[Mention]:
         nested = [m for m in cand.deep if m.role == f"deep:{prep}"]
         return direct + nested
     return []
+
+
+def _stake_words(cand: Candidate) -> frozenset[str]:
+    """The words of what an act is about: the trigger ("*tortured* them"), its
+    object, complements and purpose, marked "~" the verb of the complement it
+    asks for, offers or refuses ("urged X *to lift* ..."), and marked "^" the
+    head of its subject."""
+    seq = cand.stake_lemmas
+    words = {cand.lemma, *seq}
+    # adjacent pairs too: "war crime", "step down", "car bomb"
+    words.update(f"{a} {b}" for a, b in zip(seq, seq[1:]) if a != STAKE_BREAK and b != STAKE_BREAK)
+    words.discard(STAKE_BREAK)
+    # "^" marks the head of whoever or whatever did it ("Soviet *aircraft* killed ...")
+    words.update(f"^{m.head}" for m in cand.subjects if m.role in ("subj", "agent", "instr") and m.head)
+    if cand.xcomp:
+        words.update((cand.xcomp, f"~{cand.xcomp}"))
+    return frozenset(words)
 
 
 def _without_objects(cand: Candidate) -> Candidate:

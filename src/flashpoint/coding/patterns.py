@@ -23,8 +23,10 @@ from ..errors import DataFileError
 PATTERN_KEYS = {
     "id", "lemmas", "code", "object", "not_object", "prep", "pobj", "xcomp", "particle",
     "target", "no_target", "governor", "confidence", "not_prep", "ccomp_aux", "source_sector",
-    "symmetric", "implicit_source", "victim_subject", "not_governor",
+    "symmetric", "implicit_source", "victim_subject", "not_governor", "refine",
 }
+# How many times a code may be narrowed ("020" -> "023" -> "0232").
+MAX_REFINE_STEPS = 3
 # Phrasal particles that change a verb's meaning ("call off", "back down").
 MEANING_PARTICLES = {"off", "down", "back", "out", "up", "away", "over"}
 
@@ -52,6 +54,7 @@ class Pattern:
     target: tuple[str, ...] = ()
     no_target: bool = False
     confidence: float = 0.8
+    refine: bool = True  # narrow the code by what is at stake (see ``subcodes`` in the data)
 
     @property
     def rule(self) -> str:
@@ -68,6 +71,19 @@ class PatternSet:
     refusal: dict[str, str] = dataclasses.field(default_factory=dict)
     # Head nouns that name a thing or an act, never a target actor ("military *aid*").
     thing_heads: frozenset[str] = frozenset()
+    # Parent code -> its narrower codes, each with the words that name what is at
+    # stake ("asked for *military* aid" -> 0232); the first whose words occur wins.
+    subcodes: dict[str, tuple[tuple[str, frozenset[str]], ...]] = dataclasses.field(default_factory=dict)
+
+    def refine(self, code: str, words) -> str:
+        """Narrow ``code`` by the words of what is given, asked, refused or
+        threatened, as far as the ``subcodes`` table reaches."""
+        for _ in range(MAX_REFINE_STEPS):
+            nxt = next((child for child, ws in self.subcodes.get(code, ()) if not ws.isdisjoint(words)), None)
+            if nxt is None:
+                break
+            code = nxt
+        return code
 
     @property
     def verb_lemmas(self) -> frozenset[str]:
@@ -91,14 +107,17 @@ class PatternSet:
         comps = set(comp_lemmas)
         for p in table.get(lemma, ()):
             score = 0
+            via_comp = False
             if p.object:
                 if objs & p.object:
                     score += 2
                 elif comps & p.object:
                     score += 1
+                    via_comp = True
                 else:
                     continue
-            if p.not_object and objs & p.not_object:
+            # the words that rule a pattern out are looked for where its object was found
+            if p.not_object and (objs & p.not_object or (via_comp and comps & p.not_object)):
                 continue
             if p.prep:
                 if not p.prep.intersection(prep_lemmas):
@@ -151,7 +170,8 @@ class PatternSet:
         return [p for p in self.patterns if p.code == code]
 
 
-def _word_set(value: Any, classes: dict[str, list[str]], where: str) -> frozenset[str]:
+def _word_set(value: Any, classes: dict[str, list[str]], where: str, _seen: tuple[str, ...] = ()) -> frozenset[str]:
+    """A word list, with ``@class`` items (also inside a class) expanded."""
     if value is None:
         return frozenset()
     items = [value] if isinstance(value, str) else value
@@ -161,9 +181,12 @@ def _word_set(value: Any, classes: dict[str, list[str]], where: str) -> frozense
     for item in items:
         item = str(item)
         if item.startswith("@"):
-            if item[1:] not in classes:
+            name = item[1:]
+            if name not in classes:
                 raise DataFileError(f"{where}: unknown class {item!r}; define it under 'classes:'")
-            out.update(w.lower() for w in classes[item[1:]])
+            if name in _seen:
+                raise DataFileError(f"{where}: class {item!r} refers to itself")
+            out |= _word_set(classes[name], classes, where, (*_seen, name))
         else:
             out.add(item.lower())
     return frozenset(out)
@@ -204,7 +227,51 @@ def _build(raw: dict, kind: str, classes: dict, valid_codes: frozenset[str] | No
         target=tuple(raw.get("target") or ()),
         no_target=bool(raw.get("no_target", False)),
         confidence=conf,
+        refine=bool(raw.get("refine", True)),
     )
+
+
+def _subcodes(data: dict, classes: dict, valid_codes: frozenset[str] | None, source: str) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """The refinement table: ``subcode_families`` name the aspects of what is at
+    stake (kinds of aid, of reform, of yielding ...), each an ordered list of
+    ``{key, digit, words}``; ``subcodes`` gives each parent code a family and
+    either a prefix its digits extend (the parent itself by default) or an
+    explicit key -> code map. Narrower codes the ontology lacks are skipped."""
+    families: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
+    for name, items in (data.get("subcode_families") or {}).items():
+        where = f"{source}: subcode_families.{name}"
+        if not isinstance(items, list):
+            raise DataFileError(f"{where}: expected a list of {{key, digit, words}}")
+        rows = []
+        for item in items:
+            if not isinstance(item, dict) or "key" not in item or "words" not in item:
+                raise DataFileError(f"{where}: each entry needs 'key' and 'words'")
+            rows.append((str(item["key"]), str(item.get("digit", "")), _word_set(item["words"], classes, where)))
+        families[str(name)] = rows
+    out: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
+    known = valid_codes if valid_codes is not None else (_packaged_codes() if data.get("subcodes") else frozenset())
+    for parent, spec in (data.get("subcodes") or {}).items():
+        parent = str(parent)
+        where = f"{source}: subcodes.{parent}"
+        name, how = (spec, parent) if isinstance(spec, str) else (spec[0], spec[1]) if isinstance(spec, list) and len(spec) == 2 else (None, None)
+        if name not in families:
+            raise DataFileError(f"{where}: expected a family name or [family, prefix-or-map], got {spec!r}")
+        children = []
+        for key, digit, words in families[name]:
+            if isinstance(how, dict):
+                child = how.get(key)
+            else:
+                child = f"{how}{digit}" if digit else None
+            if child is None or child == parent:
+                continue
+            child = str(child)
+            if child not in known:
+                if isinstance(how, dict):
+                    raise DataFileError(f"{where}: CAMEO code {child!r} is not in the ontology")
+                continue
+            children.append((child, words))
+        out[parent] = tuple(children)
+    return out
 
 
 def parse_patterns(data: dict, valid_codes: frozenset[str] | None = None, source: str = "patterns") -> PatternSet:
@@ -241,7 +308,17 @@ def parse_patterns(data: dict, valid_codes: frozenset[str] | None = None, source
         patterns=tuple(built),
         refusal={str(k): str(v) for k, v in (data.get("refusal") or {}).items()},
         thing_heads=frozenset(nouns) | _word_set(data.get("thing_heads"), classes, f"{source}: thing_heads"),
+        subcodes=_subcodes(data, classes, valid_codes, source),
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged_codes() -> frozenset[str]:
+    """The CAMEO codes of the packaged ontology table (its first column), for
+    checking narrower codes when no ontology is passed in."""
+    text = (resources.files("flashpoint.coding") / "data" / "cameo.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t", 1)[0] for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(code for code in rows if code.isdigit())
 
 
 def default_patterns_path() -> Path:

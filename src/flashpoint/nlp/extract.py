@@ -25,7 +25,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 NEG_WORDS = {"not", "n't", "never", "no"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "recommend"}
+SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "recommend", "want"}
 # Force nouns whose modifier names who used the force: "killed in *police* firing",
 # "died in an *Israeli* airstrike", "injured in firing *by the police*".
 INSTRUMENT_NOUNS = {"firing", "fire", "shooting", "bullet", "lathicharge", "lathi-charge", "action", "crackdown",
@@ -37,6 +37,16 @@ INSTRUMENT_PREPS = {"in", "during", "to", "by", "from", "under"}
 VICTIM_VERBS = {"die", "perish", "succumb"}
 # "promised X to ...": the subject, not the object, does the complement.
 SUBJECT_CONTROL_VERBS = {"promise", "pledge", "vow", "threaten"}
+THREAT_VERBS = {"threaten", "vow", "warn", "swear"}
+# Verbs whose "to" clause is what is promised or refused, even when the parser
+# hangs it as an adverbial clause ("have sworn *to fight*").
+CONTROL_VERBS = SUBJECT_CONTROL_VERBS | {"swear", "refuse", "decline", "agree", "offer", "plan", "intend", "threaten"}
+# Prepositions that only place the act in time or circumstance ("despite warnings
+# of starvation", "ahead of talks"): their words say nothing about what is at stake.
+CIRCUMSTANCE_PREPS = {"despite", "since", "according", "until", "ahead", "like", "unlike", "notwithstanding"}
+# Documents that speak for whoever issues them ("a declaration demanding reforms").
+DOCUMENT_NOUNS = {"declaration", "statement", "letter", "petition", "resolution", "communique", "communiqué",
+                  "memorandum", "manifesto", "appeal", "note", "message", "report", "open-letter"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +102,10 @@ class Candidate:
     dates: tuple[str, ...]  # DATE entity texts: clause first, then sentence
     clause: str  # text of the trigger's clause, for quantities
     token_i: int = field(default=-1, compare=False)
+    # lemmas of what the act is about, phrase by phrase (STAKE_BREAK between): its
+    # object and complements and its purpose clause ("staged rallies *to demand
+    # reforms*"), without the words of names ("the *Emergency Relief* Coordinator")
+    stake_lemmas: tuple[str, ...] = ()
 
 
 def _phrase_bounds(tok) -> tuple[int, int]:
@@ -155,6 +169,11 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
 def _prep_mentions(head, depth: int = 0, role_prefix: str = "prep") -> list[Mention]:
     out: list[Mention] = []
     for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("out", "away"):
+            # "pulled its troops out of Mali": the place left
+            out.extend(m for g in child.children if g.dep_ == "prep" and g.lower_ in ("of", "from")
+                       for p in g.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
+                       for m in expand(p, f"{role_prefix}:from", depth))
         if child.dep_ in ("prep", "dative", "agent"):
             plemma = "by" if child.dep_ == "agent" else child.lower_
             for pobj in child.children:
@@ -250,6 +269,9 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
                 cur = cur.head  # "Norway is willing to send": climb through the adjective
             cur = cur.head
             if cur.pos_ == "NOUN" and tok.dep_ == "acl":
+                if cur.lemma_.lower() in DOCUMENT_NOUNS and cur.dep_ in OBJ_DEPS and cur.head.pos_ in ("VERB", "AUX"):
+                    # "issued a declaration demanding ...": the issuer demands
+                    return _subjects(cur.head)[0], passive
                 return expand(cur, "subj"), passive
             subs = [c for c in cur.children if c.dep_ in SUBJ_DEPS]
             shares = tok.dep_ in ("xcomp", "conj") or (
@@ -324,6 +346,11 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset()) -> dict:
     top = chain[-1]
     if top.dep_ in ("xcomp", "ccomp") and top.tag_ == "VBG" and top.head.lemma_.lower() in DENY_VERBS:
         demanded = True
+    # "a request *to extradite*", "an attempt *to assassinate*", "a plan *to build*": the act is
+    # only asked for, tried or planned; the noun's own event, if any, is the event.
+    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in UNREALISED_NOUNS \
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+        demanded = True
     # Governing verbs: "plans to attack", "refused to meet", "is going to".
     cur = tok
     for _ in range(3):
@@ -372,13 +399,16 @@ def _reported_would(top, reporting: frozenset[str]) -> bool:
     return not any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in head.subtree)
 
 
+UNREALISED_NOUNS = {"request", "demand", "call", "appeal", "plea", "proposal", "offer", "ultimatum", "bid", "plan",
+                    "attempt", "threat", "promise", "pledge", "invitation", "effort", "order", "decision", "bill",
+                    "motion", "resolution", "initiative", "campaign", "readiness", "willingness"}
 INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", "prepare", "aim", "seek", "threaten", "decide", "expect", "propose"}
 REFUSE_VERBS = {"refuse", "decline", "fail", "reject"}
 # Parties inside the object of an open complement: "to cut *Russia's* gas", "the
 # leaders *of Mali*", "to break off relations *with Congo*". (Not "against" or "on":
 # "agreed to widen sanctions *against Belarus*" is no agreement with Belarus.)
 XCOMP_DEEP_ROLES = {"deep:poss", "deep:of", "deep:with", "deep:to"}
-APPEAL_VERBS = {"urge", "ask", "call", "appeal", "press", "implore", "encourage", "demand", "request", "invite",
+APPEAL_VERBS = {"urge", "ask", "call", "appeal", "press", "implore", "encourage", "demand", "request", "invite", "want",
                 "pressure", "persuade", "beg", "exhort", "plead", "insist"}
 DENY_VERBS = {"deny", "dismiss", "reject", "refute"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "committed", "poised", "set"}
@@ -421,6 +451,66 @@ def _dates(sent, tok) -> tuple[str, ...]:
             h = h.head
         if h.i in anchors and root.dep_ not in ("compound", "amod", "nummod", "poss"):
             out.append(ent.text)
+    return tuple(out)
+
+
+NAME_ENTS = {"ORG", "GPE", "PERSON", "FAC", "LOC", "NORP"}
+STAKE_BREAK = "|"  # between the phrases of a candidate's stake lemmas
+# Participles that say what an act is for ("rallied *demanding* his release");
+# others only add circumstances ("*reviving* an old chant").
+PURPOSE_PARTICIPLES = {"demand", "call", "seek", "protest", "urge", "press", "push", "ask", "insist", "denounce",
+                       "condemn", "oppose", "reject", "support", "back", "voice", "express", "chant", "shout", "want",
+                       "accuse", "criticize", "criticise", "decry", "say", "carry", "hold", "wave", "appeal", "plead"}
+
+
+def _purpose_clauses(tok) -> list:
+    """The purpose clauses of ``tok``: a "to" infinitive or a bare participle
+    ("to demand ...", "calling for ..."), not a time or condition clause."""
+    out = []
+    for c in tok.children:
+        if c.dep_ != "advcl" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(m.dep_ == "mark" and m.lower_ not in ("to", "in", "order") for m in c.children):
+            continue
+        if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or (
+                c.tag_ == "VBG" and c.lemma_.lower() in PURPOSE_PARTICIPLES):
+            out.append(c)
+    return out
+
+
+def _place_or_time_clause(tok) -> bool:
+    return tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in ("where", "when", "whereby") for c in tok.children)
+
+
+def _stake_lemmas(heads) -> tuple[str, ...]:
+    """Lemmas of the subtrees of ``heads``, in order, one subtree after another
+    with ``STAKE_BREAK`` between them, skipping dates and the words of names."""
+    out: list[str] = []
+    for head in heads:
+        if head.dep_ == "prep" and head.lower_ in CIRCUMSTANCE_PREPS:
+            continue
+        # a projective parse: the subtree is the span from its left to its right edge
+        toks = list(head.doc[head.left_edge.i : head.right_edge.i + 1])
+        # circumstances and clauses of place or time ("the curfew in Kosovo, *where riots ...*") are context
+        skips = [(t.left_edge.i, t.right_edge.i) for t in toks if t.i != head.i and (
+            (t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS) or _place_or_time_clause(t))]
+        seq: list[str] = []
+        for t in toks:
+            if t.ent_type_ in NAME_ENTS or t.ent_type_ == "DATE" or (skips and any(a <= t.i <= b for a, b in skips)):
+                continue
+            if t.text == "-" and seq and t.i < head.right_edge.i:
+                seq[-1] = f"{seq[-1]}-"  # "cease-fire", "right-winger": one word
+                continue
+            if t.is_punct:
+                continue
+            low = t.lemma_.lower()
+            if seq and seq[-1].endswith("-"):
+                seq[-1] += low
+            else:
+                seq.append(low)
+        if seq:
+            out.extend(seq)
+            out.append(STAKE_BREAK)
     return tuple(out)
 
 
@@ -515,16 +605,29 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     obj_lemmas: list[str] = []
     particle = None
     xcomp = None
+    doc = tok.doc
+    # "kidnapped up to 16 advisers": "up to" counts, it is no particle, and its noun is the object
+    up_to = {c.i + 1 for c in tok.children if c.dep_ == "prt" and c.lower_ == "up" and c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to"}
     for c in tok.children:
+        if c.dep_ == "prep" and c.i in up_to:
+            for p in c.children:
+                if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in p.children):
+                    objects.extend(expand(p, "obj"))
+                    obj_lemmas.extend(_lemmas(p.subtree))
         if c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be"):
             objects.extend(expand(c, "obj"))
             obj_lemmas.extend(_lemmas(c.subtree))
             deep.extend(_deep_mentions(c))
             deep.extend(m for m in _prep_mentions(c, 1, "deep") if m.role != "deep:of")
+        elif c.dep_ == "prt" and c.i + 1 in up_to:
+            continue
         elif c.dep_ == "prt":
             particle = c.lower_
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and xcomp is None and c.dep_ == "xcomp":
             xcomp = c.lemma_.lower()
+    if xcomp is None and (lemma in CONTROL_VERBS or lemma in APPEAL_VERBS):
+        xcomp = next((c.lemma_.lower() for c in tok.children if c.dep_ == "advcl" and c.pos_ == "VERB"
+                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     agents: list[Mention] = []
     if passive:
         for c in tok.children:
@@ -552,7 +655,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         if c.dep_ in OBJ_DEPS or c.dep_ == "prep":
             for t in c.subtree:
                 if t.dep_ == "prep" and t.head.i != tok.i and (
-                    t.lower_ in ("to", "over", "into", "in", "across", "toward", "towards")
+                    t.lower_ in ("to", "over", "into", "in", "across", "toward", "towards", "for")
                     or (t.lower_ == "with" and t.head.lemma_.lower() in ("border", "frontier"))
                 ):
                     preps.extend(_prep_mentions(t.head, 1))
@@ -564,8 +667,12 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             for g in c.children:
                 if g.dep_ in OBJ_DEPS:
                     xcomp_args.extend(expand(g, "xobj"))
+                    # "threatened to launch an offensive *against Israel*", "refused to lift the curfew
+                    # *on Palestinians*": whom a threat or refusal is aimed at
+                    aimed = ("deep:against", "deep:on") if lemma in THREAT_VERBS or lemma in REFUSE_VERBS else ()
                     xcomp_args.extend(replace(m, role="xobj") for m in _deep_mentions(g)
-                                      if m.role in XCOMP_DEEP_ROLES or (m.role == "deep:mod" and m.proper))
+                                      if m.role in (*XCOMP_DEEP_ROLES, *aimed)
+                                      or (m.role == "deep:mod" and m.proper))
             xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from"))
     for c in tok.children:
         if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
@@ -634,6 +741,10 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         governor=None,
         governor_dep=None,
         nested_in=_of_complement_of(tok, sent_cands or {}),
+        stake_lemmas=_stake_lemmas(
+            [c for c in tok.children if c.dep_ in OBJ_DEPS or c.dep_ in comp_deps or c.dep_ in ("attr", "ccomp")
+             or (passive and c.dep_ in PASSIVE_SUBJ_DEPS)]
+            + _purpose_clauses(tok)),
         **flags,
         **_base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, tok.idx, tok.idx + len(tok.text)),
     )
@@ -657,10 +768,14 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
     preps = _prep_mentions(tok)
     subjects.extend(m for m in preps if m.role == "prep:by")
     # The verb this noun hangs off: "imposed sanctions", "accused Poland of a build-up".
-    gov = tok.head
-    gov_dep = tok.dep_
+    # "lift embargoes and other *sanctions*": a conjunct hangs off what its first conjunct does
+    first = tok
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and first.head is not first:
+        first = first.head
+    gov = first.head
+    gov_dep = first.dep_
     nested_in = None
-    if tok.dep_ == "pobj" and gov.dep_ == "prep":
+    if first.dep_ == "pobj" and gov.dep_ == "prep":
         gov_dep = f"pobj:{gov.lower_}"
         gov = gov.head
     if gov.i in sent_cands and gov_dep == "pobj:of":
@@ -691,6 +806,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         governor=gov.lemma_.lower() if gov is not tok else None,
         governor_dep=gov_dep,
         nested_in=nested_in,
+        stake_lemmas=_stake_lemmas([tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov is not tok else ())]),
         **flags,
         **_base(tok, key, s_i, sent, reporting, quotes, tok.doc.text[start : tok.idx + len(tok.text)], start, tok.idx + len(tok.text)),
     )
