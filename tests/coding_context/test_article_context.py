@@ -146,3 +146,10 @@ def test_force_against_protesters_stays_in_the_country_of_the_protest():
 def test_each_other_makes_any_act_reciprocal():
     got = coded("Sudanese army units and RSF fighters started shooting at each other in Khartoum.")
     assert {k[0] for k in got if k[1].startswith("19")} >= {"SDN", "RSF"}
+
+
+def test_domestic_coercion_with_no_one_named_falls_on_the_own_country():
+    got = coded("The Sri Lankan government imposed a nationwide curfew on Friday.")
+    assert ("LKA", "LKA") in {(k[0], k[2]) for k in got if k[1].startswith("172")}
+    # a retreat abroad is not aimed at the own country
+    assert not any(k[0] == k[2] == "FRA" for k in coded("France withdrew its troops on Monday."))

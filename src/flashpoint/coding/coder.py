@@ -54,7 +54,12 @@ CROWD_HEADS = {"protester", "demonstrator", "crowd", "marcher", "mourner", "riot
 PLACE_TARGET_ROOTS = {"18", "19", "20"}  # force against a place hits its country
 PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "outside", "toward", "towards"}
 DOMESTIC_DEFAULT_ROOTS = {"14"}
-APPEAL_ROOTS = {"02", "10"}  # appeals and demands: addressed to the story's government unless named  # dissent: aimed at the home government unless a target is named
+APPEAL_ROOTS = {"02", "10"}
+# Domestic yielding (easing restrictions, accepting demands for change) and coercion
+# (curfews, bans, arrests, expulsions, repression) with no one named fall on the
+# actor's own country. Not seizing or destroying property, nor retreating: those
+# happen abroad as often as at home.
+HOME_TARGET_CODES = ("081", "082", "083", "172", "173", "174", "175")  # appeals and demands: addressed to the story's government unless named  # dissent: aimed at the home government unless a target is named
 
 
 @dataclass
@@ -275,6 +280,15 @@ class Coder:
             return self._place_target(cand, state, sources)
         return []
 
+    def _own_country(self, sources) -> list[tuple[Actor, float]]:
+        """Coercion or yielding with no one named ("imposed a curfew", "called off the
+        strike") falls on the actor's own country, as CAMEO codes domestic acts."""
+        a = sources[0][0]
+        if a.org or not a.country or not a.sector:
+            return []
+        entry = self.kb.country(a.country)
+        return [(Actor("(own country)", entry.name if entry else a.country, a.country, None, None, a.country), 0.6)]
+
     def _addressee(self, sources, when, state: DocState) -> list[tuple[Actor, float]]:
         """An organisation's call with no addressee named ("the UN called for restraint",
         "Human Rights Watch called for their release") is addressed to the government of
@@ -482,6 +496,8 @@ class Coder:
                 return self._symmetric(i, cand, pattern, sources, attribution, historical)
             if not targets and pattern.code[:2] in DOMESTIC_DEFAULT_ROOTS:
                 targets = self._home_government(sources, when, cand, state)
+            if not targets and pattern.code.startswith(HOME_TARGET_CODES):
+                targets = self._own_country(sources)
             if not targets and pattern.code[:2] in APPEAL_ROOTS and pattern.no_target and all(a.org for a, _ in sources):
                 targets = self._addressee(sources, when, state)
             if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
