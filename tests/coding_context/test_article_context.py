@@ -153,3 +153,8 @@ def test_domestic_coercion_with_no_one_named_falls_on_the_own_country():
     assert ("LKA", "LKA") in {(k[0], k[2]) for k in got if k[1].startswith("172")}
     # a retreat abroad is not aimed at the own country
     assert not any(k[0] == k[2] == "FRA" for k in coded("France withdrew its troops on Monday."))
+
+
+def test_a_threat_is_aimed_at_whom_its_condition_is_about():
+    got = coded("Iran threatened on Monday to launch a new offensive unless Iraq accepted its conditions.")
+    assert ("IRN", "IRQ") in {(k[0], k[2]) for k in got if k[1].startswith("13")}

@@ -674,6 +674,12 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                                       if m.role in (*XCOMP_DEEP_ROLES, *aimed)
                                       or (m.role == "deep:mod" and m.proper))
             xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from"))
+    if lemma in THREAT_VERBS:
+        # "threatened to stop the talks *if the United States* goes ahead", "... *unless
+        # Baghdad* accepts": a threat is aimed at whoever the condition is about.
+        for c in tok.subtree:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                xcomp_args.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "xobj", 1))
     for c in tok.children:
         if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
             aux = [a.lower_ for a in c.children if a.dep_ == "aux"]
