@@ -74,6 +74,8 @@ def test_plover_gsr_type_map_and_dyads():
     assert f["headline"]["type_accuracy"] == 0.8
     assert f["headline"]["dyad_accuracy_of_type_right"] == 0.75
     assert gsr_actor(actor(org="AMNESTY", sector="NGO")) == "NGO" and gsr_actor(None) is None
+    assert gsr_actor(actor(org="NATO", sector="IGO")) == "IGO"
+    assert gsr_actor(actor(org="HAMAS", country="PSE", sector="REB")) == "PSE"  # as the gold codes armed groups
 
 
 def test_india_police_source_variants():

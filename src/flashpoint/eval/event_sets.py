@@ -137,10 +137,14 @@ def gsr_actor(actor: Actor | None) -> str | None:
 
     The gold codes international organisations by sector only ("IGO"), so an
     organisation of ours becomes ``NGO`` when its sector says so, else ``IGO``.
+    Armed groups and parties with a home country (Hamas, Hezbollah, the PKK) are
+    coded by that country in the gold, and so here.
     """
     if actor is None:
         return None
     if actor.org:
+        if actor.country and actor.sector not in ("IGO", "NGO"):
+            return actor.country
         return "NGO" if actor.sector == "NGO" else "IGO"
     return actor.country
 
