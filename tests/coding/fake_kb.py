@@ -35,6 +35,11 @@ PEOPLE = {"lukashenko": ("Alexander Lukashenko", "BLR"), "putin": ("Vladimir Put
 
 
 @dataclass(frozen=True)
+class CountryEntry:
+    name: str
+
+
+@dataclass(frozen=True)
 class Resolution:
     actor: Actor
     entry_ids: tuple[str, ...]
@@ -73,6 +78,11 @@ class FakeKB:
 
     def country_of(self, word):
         return COUNTRIES.get(word.lower())
+
+    def country(self, iso3):
+        """The country entry for an ISO3 code (only its name is used by the coder)."""
+        names = [k for k, v in COUNTRIES.items() if v == iso3]
+        return CountryEntry(names[0].title()) if names else None
 
     def is_actor_word(self, w):
         return w in COUNTRIES or w in ORGS

@@ -158,3 +158,9 @@ def test_domestic_coercion_with_no_one_named_falls_on_the_own_country():
 def test_a_threat_is_aimed_at_whom_its_condition_is_about():
     got = coded("Iran threatened on Monday to launch a new offensive unless Iraq accepted its conditions.")
     assert ("IRN", "IRQ") in {(k[0], k[2]) for k in got if k[1].startswith("13")}
+
+
+def test_troops_backed_by_tanks_is_no_endorsement():
+    assert not any(k[1].startswith("05") for k in coded(
+        "Poland has massed 15,000 troops backed by tanks near Belarus."))
+    assert ("USA", "051", "UKR") in {(k[0], k[1], k[2]) for k in coded("The US backed Ukraine's bid on Monday.")}
