@@ -164,3 +164,15 @@ def test_troops_backed_by_tanks_is_no_endorsement():
     assert not any(k[1].startswith("05") for k in coded(
         "Poland has massed 15,000 troops backed by tanks near Belarus."))
     assert ("USA", "051", "UKR") in {(k[0], k[1], k[2]) for k in coded("The US backed Ukraine's bid on Monday.")}
+
+
+def test_an_organisations_call_for_release_goes_to_the_storys_government():
+    text = ("Sri Lankan police detained forty activists in Colombo on Friday. "
+            "Human Rights Watch called for their release.")
+    assert ("HRW", "LKA") in {(k[0], k[2]) for k in coded(text) if k[1].startswith("02")}
+
+
+def test_supporters_are_civilians_not_the_side_they_support():
+    got = coded("In Niamey, thousands of junta supporters marched on Sunday.")
+    assert not any(k[0] == "NER" and k[1].startswith("14") and k[2] is None for k in got)
+    assert any(k[1].startswith("14") for k in got)

@@ -498,7 +498,7 @@ class Coder:
                 targets = self._home_government(sources, when, cand, state)
             if not targets and pattern.code.startswith(HOME_TARGET_CODES):
                 targets = self._own_country(sources)
-            if not targets and pattern.code[:2] in APPEAL_ROOTS and pattern.no_target and all(a.org for a, _ in sources):
+            if not targets and pattern.code[:2] in APPEAL_ROOTS and all(a.org for a, _ in sources):
                 targets = self._addressee(sources, when, state)
             if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
                 return []  # single-actor mode: one side may be missing, not both
