@@ -176,3 +176,10 @@ def test_supporters_are_civilians_not_the_side_they_support():
     got = coded("In Niamey, thousands of junta supporters marched on Sunday.")
     assert not any(k[0] == "NER" and k[1].startswith("14") and k[2] is None for k in got)
     assert any(k[1].startswith("14") for k in got)
+
+
+def test_calling_an_act_a_crime_is_disapproval_not_a_phone_call():
+    got = coded("Russian forces shelled Kramatorsk on Friday. President Volodymyr Zelensky called the attack a war crime.")
+    assert ("UKR", "RUS") in {(k[0], k[2]) for k in got if k[1].startswith("11")}
+    assert not any(k[1].startswith("04") for k in got)
+    assert ("FRA", "041", "RUS") in {(k[0], k[1], k[2]) for k in coded("Macron called Putin on Tuesday.")}

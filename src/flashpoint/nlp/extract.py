@@ -614,7 +614,12 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                 if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in p.children):
                     objects.extend(expand(p, "obj"))
                     obj_lemmas.extend(_lemmas(p.subtree))
-        if c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be"):
+        # "Macron called Putin": the small model often reads a lone object as a
+        # predicate ("oprd"); with a real object beside it, it names ("called the attack a crime").
+        lone_oprd = c.dep_ == "oprd" and c.pos_ in ("PROPN", "PRON") and not any(g.dep_ in OBJ_DEPS for g in tok.children)
+        if c.dep_ == "oprd" and not lone_oprd:
+            obj_lemmas.extend(_lemmas(c.subtree))  # what the object is called is part of what is said
+        if c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be") or lone_oprd:
             objects.extend(expand(c, "obj"))
             obj_lemmas.extend(_lemmas(c.subtree))
             deep.extend(_deep_mentions(c))
