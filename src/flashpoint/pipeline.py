@@ -19,7 +19,7 @@ from typing import Any
 
 from .config import Settings
 from .errors import FlashpointError, InputError
-from .types import Article, Event, Evidence, content_id
+from .types import Article, Event, Evidence, content_id, event_id
 
 CHUNK_CHARS = 100_000  # spaCy parses long documents piecewise, at paragraph breaks
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -251,7 +251,7 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
         src, tgt = ce.source, ce.target
         events.append(
             Event(
-                event_id=content_id(art.id, evidence.start, cand.trigger_start + offset, ce.code, src.code, src.text, tgt.code if tgt else None, tgt.text if tgt else None),
+                event_id=event_id(art.id, evidence, cand.trigger_start + offset, ce.code, src, tgt),
                 doc_id=art.id,
                 date=ev_date,
                 date_precision=precision,
@@ -295,8 +295,8 @@ def _doc_countries(doc, kb, gazetteer=None) -> list[str]:
                 c = place.country if place is not None else None
             if c is None:
                 # "the Presidential Secretariat in Colombo", "University of Nairobi"
-                c = next((kb.country_of(t.text) for t in ent[1:] if t.nbor(-1).lower_ in ("in", "of", "at")
-                          and t.pos_ == "PROPN" and kb.country_of(t.text)), None)
+                named = (kb.country_of(t.text) for t in ent[1:] if t.nbor(-1).lower_ in ("in", "of", "at") and t.pos_ == "PROPN")
+                c = next((x for x in named if x), None)
         elif ent.label_ == "PERSON":
             res = kb.resolve(ent.text, None, None)
             c = res.actor.country if res is not None else None

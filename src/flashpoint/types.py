@@ -159,6 +159,13 @@ def event_from_dict(d: dict[str, Any]) -> Event:
     )
 
 
+def event_id(doc_id: str, evidence: Evidence, trigger_start: int, code: str, source: Actor, target: Actor | None) -> str:
+    """The id of a coded event: a content hash of the document, the sentence and
+    trigger offsets, the code and both actors (docs/EVENTS.md), whichever coder made it."""
+    return content_id(doc_id, evidence.start, trigger_start, code, source.code, source.text,
+                      target.code if target else None, target.text if target else None)
+
+
 def content_id(*parts: Any, length: int = 16) -> str:
     """A stable content hash of JSON-serialisable parts (same input, same id)."""
     blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

@@ -36,8 +36,9 @@ SYMMETRIC_ROOTS = {"03", "04", "05", "06", "08", "19"}  # "Russia and Ukraine ex
 # Two subjects act on each other only with a reciprocal verb or object: "Russia and
 # Ukraine signed a deal" does, "Nigeria and Benin will send troops" does not.
 RECIPROCAL_LEMMAS = {"agree", "meet", "talk", "sign", "exchange", "negotiate", "discuss", "cooperate", "clash",
-                     "fight", "trade", "reconcile", "consult", "confer", "normalise", "normalize", "restore", "swap",
-                     "settle", "ally", "partner", "collaborate", "coordinate", "reach", "conclude", "hold", "resume"}
+                     "fight", "trade", "reconcile", "consult", "confer", "normalise", "normalize", "swap",
+                     "settle", "ally", "partner", "collaborate", "coordinate"}
+RECIPROCAL_IF_OBJECT = {"hold", "reach", "conclude", "resume", "restore"}  # "held talks", "restored ties"
 RECIPROCAL_OBJECTS = {"talk", "negotiation", "meeting", "agreement", "deal", "accord", "treaty", "prisoner",
                       "relation", "tie", "dialogue", "consultation", "exercise", "drill", "truce", "ceasefire"}
 DECISION_VERBS = {"agree", "decide", "vote", "resolve", "announce"}
@@ -53,13 +54,13 @@ DOMESTIC_SECTORS = {"POL", "REB", "OPP", "CVL", "REF", "JUD"}
 CROWD_HEADS = {"protester", "demonstrator", "crowd", "marcher", "mourner", "rioter", "striker"}  # protests are local
 PLACE_TARGET_ROOTS = {"18", "19", "20"}  # force against a place hits its country
 PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "outside", "toward", "towards"}
-DOMESTIC_DEFAULT_ROOTS = {"14"}
-APPEAL_ROOTS = {"02", "10"}
+DOMESTIC_DEFAULT_ROOTS = {"14"}  # dissent: aimed at the home government unless a target is named
+APPEAL_ROOTS = {"02", "10"}  # an organisation's appeals and demands: to the story's government unless named
 # Domestic yielding (easing restrictions, accepting demands for change) and coercion
 # (curfews, bans, arrests, expulsions, repression) with no one named fall on the
 # actor's own country. Not seizing or destroying property, nor retreating: those
 # happen abroad as often as at home.
-HOME_TARGET_CODES = ("081", "082", "083", "172", "173", "174", "175")  # appeals and demands: addressed to the story's government unless named  # dissent: aimed at the home government unless a target is named
+HOME_TARGET_CODES = ("081", "082", "083", "172", "173", "174", "175")
 
 
 @dataclass
@@ -215,8 +216,7 @@ class Coder:
         country = country or next((a.country for a, _ in sources if a.country and not a.org), None)
         if country is None or any(a.sector == "GOV" and a.country == country for a, _ in sources):
             return []
-        res = self.kb.resolve("government", when, country)
-        return [(self._retext(res.actor, "(implicit)"), 0.7)] if res is not None and res.actor.country == country else []
+        return self._government_of(country, when, 0.7)
 
     def _targets(self, cand: Candidate, pattern: Pattern, when, state: DocState, sources) -> list[tuple[Actor, float]]:
         source_keys = {a.key for a, _ in sources}
@@ -239,13 +239,12 @@ class Coder:
                 and not all(m.head in CROWD_HEADS for m in mentions) else None
             found = self._actors(mentions, when, state, cand.quote, avoid=avoid)
             # A target identical to the source is no dyad: try the next slot.
-            found = [(a, f) for a, f in found if not any(_same_actor(a, s) for s, _ in sources)]
+            found = _others(found, sources)
             if not found and avoid is None and sources and sources[0][0].country:
                 # "Nuland met junta officials in Niamey": a generic target that context
                 # made the source itself belongs to the story's other country.
                 generic = [m for m in mentions if not m.proper and not m.pronoun]
-                found = self._actors(generic, when, state, cand.quote, avoid=sources[0][0].country)
-                found = [(a, f) for a, f in found if not any(_same_actor(a, s) for s, _ in sources)]
+                found = _others(self._actors(generic, when, state, cand.quote, avoid=sources[0][0].country), sources)
             if found:
                 return found
         # The object names no party and the party hangs off it: "threatened further
@@ -254,8 +253,7 @@ class Coder:
         # names the victims, not the target of the condemnation.
         if pattern.code[:2] in THING_PARTY_ROOTS and _slot_mentions(cand, "obj"):
             mentions = [m for m in cand.deep if m.role in THING_PARTY_ROLES and not self._names_no_party(m)]
-            found = self._actors(mentions, when, state, cand.quote)
-            found = [(a, f * 0.9) for a, f in found if not any(_same_actor(a, s) for s, _ in sources)]
+            found = [(a, f * 0.9) for a, f in _others(self._actors(mentions, when, state, cand.quote), sources)]
             if found:
                 return found
         objects = _slot_mentions(cand, "obj")
@@ -273,12 +271,21 @@ class Coder:
             own = {a.country for a, _ in sources}
             top = state.countries[:2]
             other = next((c for c in top if c not in own), None) if own & set(top) else None
-            entry = self.kb.country(other) if other else None
-            if entry is not None:
-                return [(Actor("(the border)", entry.name, other, None, None, other), 0.7)]
+            if other and self.kb.country(other) is not None:
+                return [(self._country_actor("(the border)", other), 0.7)]
         if pattern.code[:2] in PLACE_TARGET_ROOTS:
             return self._place_target(cand, state, sources)
         return []
+
+    def _country_actor(self, text: str, iso3: str) -> Actor:
+        """A whole country as an actor, named as the knowledge base names it."""
+        entry = self.kb.country(iso3)
+        return Actor(text, entry.name if entry is not None else iso3, iso3, None, None, iso3)
+
+    def _government_of(self, country: str, when, factor: float) -> list[tuple[Actor, float]]:
+        """The government of ``country`` as an implicit target."""
+        res = self.kb.resolve("government", when, country)
+        return [(self._retext(res.actor, "(implicit)"), factor)] if res is not None and res.actor.country == country else []
 
     def _own_country(self, sources) -> list[tuple[Actor, float]]:
         """Coercion or yielding with no one named ("imposed a curfew", "called off the
@@ -286,8 +293,7 @@ class Coder:
         a = sources[0][0]
         if a.org or not a.country or not a.sector:
             return []
-        entry = self.kb.country(a.country)
-        return [(Actor("(own country)", entry.name if entry else a.country, a.country, None, None, a.country), 0.6)]
+        return [(self._country_actor("(own country)", a.country), 0.6)]
 
     def _addressee(self, sources, when, state: DocState) -> list[tuple[Actor, float]]:
         """An organisation's call with no addressee named ("the UN called for restraint",
@@ -297,8 +303,7 @@ class Coder:
         country = state.countries[0] if state.countries else None
         if country is None or country in own:
             return []
-        res = self.kb.resolve("government", when, country)
-        return [(self._retext(res.actor, "(implicit)"), 0.6)] if res is not None and res.actor.country == country else []
+        return self._government_of(country, when, 0.6)
 
     def _place_country(self, cand: Candidate, state: DocState) -> str | None:
         """The country of a place the trigger itself is said to happen in ("in Baghdad")."""
@@ -323,9 +328,7 @@ class Coder:
             place = self.gazetteer.resolve(m.text, state.countries)
             if place is None or place.country is None or place.country in own:
                 continue
-            entry = self.kb.country(place.country)
-            name = entry.name if entry is not None else place.country
-            return [(Actor(m.text, name, place.country, None, None, place.country), 0.7)]
+            return [(self._country_actor(m.text, place.country), 0.7)]
         return []
 
     # -- modality -----------------------------------------------------------------
@@ -550,11 +553,16 @@ def _same_actor(a: Actor, b: Actor) -> bool:
     return a.key == b.key
 
 
+def _others(found, sources) -> list[tuple[Actor, float]]:
+    """The found actors that are not one of the sources (a dyad needs two parties)."""
+    return [(a, f) for a, f in found if not any(_same_actor(a, s) for s, _ in sources)]
+
+
 def _reciprocal(cand: Candidate) -> bool:
     """The trigger names something done between its subjects, not to a third party."""
     if cand.kind != "verb" or "each other" in cand.clause or "one another" in cand.clause:
         return True  # "started shooting at each other"
-    if cand.lemma in ("hold", "reach", "conclude", "resume", "restore"):
+    if cand.lemma in RECIPROCAL_IF_OBJECT:
         return bool(RECIPROCAL_OBJECTS.intersection(cand.obj_lemmas))
     return cand.lemma in RECIPROCAL_LEMMAS or bool(RECIPROCAL_OBJECTS.intersection(cand.obj_lemmas))
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date as Date
 
-from ...types import Actor, Article, Event, Evidence, content_id
+from ...types import Actor, Article, Event, Evidence, event_id
 from .actors import Group
 from .coder import PetrarchEvent
 
@@ -54,8 +54,7 @@ def to_events(coded: list[PetrarchEvent], doc, offset: int, art: Article, publis
         evidence = Evidence(sentence=sentence, start=pe.sent_start + offset, end=pe.sent_end + offset, trigger=pe.trigger)
         tok = doc[pe.token_i]
         out.append(Event(
-            event_id=content_id(art.id, evidence.start, tok.idx + offset, pe.code, src.code, src.text,
-                                tgt.code if tgt else None, tgt.text if tgt else None),
+            event_id=event_id(art.id, evidence, tok.idx + offset, pe.code, src, tgt),
             doc_id=art.id,
             date=published.isoformat() if published else None,
             date_precision="day" if published else None,
