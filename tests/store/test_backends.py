@@ -259,3 +259,18 @@ def test_postgres_concurrent_batched_writers_count_each_event_once(tmp_path):
             assert all(e["num_articles"] == 2 and e["num_mentions"] == 2 for e in events)
         finally:
             s.close()
+
+
+@pytest.mark.postgres
+def test_postgres_server_ending_the_session_counts_as_a_lost_connection(pg_store):
+    """The server's "terminating connection" notice can arrive before the driver sees
+    the socket close; it must still be read as a lost connection, not a failed write."""
+    s, _ = pg_store
+
+    class SessionEnded(Exception):
+        sqlstate = "57P01"
+
+    class BadValue(Exception):
+        sqlstate = "22001"
+
+    assert s._broken(SessionEnded()) and not s._broken(BadValue())

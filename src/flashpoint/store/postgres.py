@@ -89,8 +89,12 @@ class PostgresStore(RelationalStore):
     def _pipeline(self) -> contextlib.AbstractContextManager[Any]:
         return self.conn.pipeline()
 
-    def _broken(self) -> bool:
-        return bool(self.conn.broken or self.conn.closed)
+    def _broken(self, exc: BaseException) -> bool:
+        # The server may say it is ending the session (SQLSTATE class 57P: "terminating
+        # connection due to administrator command") before the driver sees the socket
+        # close, and connection exceptions are class 08.
+        state = getattr(exc, "sqlstate", None) or ""
+        return bool(self.conn.broken or self.conn.closed or state.startswith(("57P", "08")))
 
     def _reconnect(self) -> None:
         import psycopg

@@ -124,8 +124,8 @@ class RelationalStore:
         for an embedded database, where there is no round trip to save)."""
         return contextlib.nullcontext()
 
-    def _broken(self) -> bool:
-        """Whether the connection itself is lost (not just one statement failed)."""
+    def _broken(self, exc: BaseException) -> bool:
+        """Whether ``exc`` means the connection itself is lost (not just one statement failed)."""
         return False
 
     def _reconnect(self) -> None:
@@ -159,7 +159,7 @@ class RelationalStore:
             raise
         except self.driver_errors as exc:
             detail = _first_line(exc)
-            if self._broken():
+            if self._broken(exc):
                 raise ConnectionLost(f"lost the connection to {self.where} while trying to {action}: {detail}") from exc
             raise StoreError(f"could not {action} in {self.where}: {detail}; {self.hint}") from exc
 
