@@ -120,3 +120,30 @@ def test_contexts():
 def test_packaged_patterns_file_is_read_when_present():
     code, out = run("show", "112")
     assert code == 0 and "patterns:" in out
+
+
+def test_show_lists_the_codes_triggers_from_the_packaged_folder():
+    code, out = run("show", "040")
+    assert code == 0 and "triggers:" in out
+    assert "light verbs:" in out and "hold|" in out and "meet" in out
+
+
+def test_show_json_triggers_by_form(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "04.yaml").write_text(
+        'verbs:\n  - {id: hold-talks, lemmas: [hold], object: [talk], code: "040", target: [prep:with]}\n'
+        '  - {id: call-off, lemmas: [call], particle: "off", code: "040"}\n'
+        'nouns:\n  - {id: n-talks, lemmas: [talk], governor: [hold], code: "040"}\n', encoding="utf-8")
+    code, out = run("show", "040", "--json", "--patterns", str(folder))
+    data = json.loads(out)
+    assert code == 0 and data["patterns"]["ids"] == ["hold-talks", "call-off", "n-talks"]
+    assert data["triggers"] == {"verb": [], "phrasal": ["call off"], "light": ["hold + talk"], "noun": ["hold ... talk"]}
+
+
+def test_show_reports_an_invalid_folder_without_failing(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "04.yaml").write_text('verbs:\n  - {id: x, lemmas: [x], code: "190"}\n', encoding="utf-8")
+    code, out = run("show", "190", "--patterns", str(folder))
+    assert code == 0 and "patterns:   1 (x)" in out and "triggers:   unavailable" in out and "not under root 04" in out

@@ -10,8 +10,9 @@ import click
 
 from ..errors import FlashpointError, UsageError
 
-_PATTERNS_OPT = click.option("--patterns", "patterns_path", type=click.Path(dir_okay=False, path_type=Path),
-                             default=None, help="Pattern file to cross-reference (default: the packaged one).")
+_PATTERNS_OPT = click.option("--patterns", "patterns_path", type=click.Path(path_type=Path),
+                             default=None, help="Pattern folder or file to cross-reference (default: the packaged folder).")
+TRIGGER_FORMS = (("verb", "verbs"), ("phrasal", "phrasal verbs"), ("light", "light verbs"), ("noun", "nouns"))
 _JSON_OPT = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 
 
@@ -45,7 +46,8 @@ def ontology() -> None:
 @_JSON_OPT
 def show(code: str, patterns_path: Path | None, as_json: bool) -> None:
     """Show one CAMEO code: its place in the tree, meaning, scores, PLOVER
-    mapping and the patterns that produce it.
+    mapping, the patterns that produce it and their triggers (verbs, phrasal
+    verbs, light-verb constructions, event nouns).
 
     Example: flashpoint ontology show 112
     """
@@ -68,6 +70,7 @@ def show(code: str, patterns_path: Path | None, as_json: bool) -> None:
     else:
         patterns["ids"] = index.get(c.code, [])
         patterns["under_descendants"] = sum(len(index.get(d, ())) for d in below)
+    triggers, trigger_error = _triggers(c.code, patterns_path) if patterns["file"] else ({}, None)
     if as_json:
         _emit({
             "code": c.code, "name": c.name, "level": c.level, "parent": c.parent, "root": c.root,
@@ -78,6 +81,8 @@ def show(code: str, patterns_path: Path | None, as_json: bool) -> None:
                 "type": plover.type, "mode": plover.mode,
                 "source": c.plover_source if c.plover_type else "inherited"},
             "patterns": patterns,
+            "triggers": {form: [t.text for t in triggers.get(form, ())] for form, _ in TRIGGER_FORMS},
+            "triggers_error": trigger_error,
         })
         return
     click.echo(f"{c.code}  {c.name}")
@@ -99,6 +104,35 @@ def show(code: str, patterns_path: Path | None, as_json: bool) -> None:
         click.echo(f"patterns:   {len(patterns['ids'])}" + (f" ({', '.join(patterns['ids'])})" if patterns["ids"] else ""))
         if below:
             click.echo(f"            {patterns['under_descendants']} more under its {len(below)} descendant codes")
+        if trigger_error:
+            click.echo(f"triggers:   unavailable ({trigger_error})")
+        else:
+            click.echo(f"triggers:   {sum(len(v) for v in triggers.values())}")
+            for form, label in TRIGGER_FORMS:
+                for n, line in enumerate(_grouped(triggers.get(form, ()))):
+                    click.echo(f"  {(label + ':') if n == 0 else '':<15} {line}")
+
+
+def _grouped(triggers) -> list[str]:
+    """One line per pattern: its lemmas joined ("hold|conduct + talk|...")."""
+    by_pattern: dict[str, list] = {}
+    for t in triggers:
+        by_pattern.setdefault(t.pattern, []).append(t)
+    return [ts[0].source.describe("|".join(t.lemma for t in ts)) for ts in by_pattern.values()]
+
+
+def _triggers(code: str, path: Path | None) -> tuple[dict[str, list], str | None]:
+    """The code's trigger entries by form, read from the validated pattern files."""
+    from ..coding.patterns import load_patterns
+
+    try:
+        ps = load_patterns(str(path) if path is not None else None)
+    except FlashpointError as exc:
+        return {}, str(exc)
+    out: dict[str, list] = {}
+    for t in ps.triggers(code):
+        out.setdefault(t.form, []).append(t)
+    return out, None
 
 
 @ontology.command(name="list")

@@ -369,30 +369,32 @@ def _load_default() -> Ontology:
 
 
 def pattern_ids_by_code(path: Path | None = None) -> dict[str, list[str]] | None:
-    """Index a pattern file by CAMEO code: ``{code: [pattern id, ...]}``.
+    """Index a pattern folder or file by CAMEO code: ``{code: [pattern id, ...]}``.
 
-    The file is walked generically (any mapping with string ``id`` and
-    ``code`` keys, at any depth), so this does not depend on the pattern
-    file's exact layout. Returns None when the file does not exist.
+    Each file is walked generically (any mapping with string ``id`` and
+    ``code`` keys, at any depth), so this does not depend on the files'
+    exact layout or validity. Returns None when there is no such file or folder.
 
     Raises:
-        DataFileError: the file exists but is not readable YAML.
+        DataFileError: a file exists but is not readable YAML.
     """
-    if path is None:
-        target = resources.files("flashpoint.coding").joinpath("data", "patterns.yaml")
-        if not target.is_file():
-            return None
-        where = "flashpoint/coding/data/patterns.yaml"
-        read = target.read_text
-    else:
-        if not Path(path).is_file():
-            return None
-        where, read = str(path), Path(path).read_text
-    try:
-        doc = load_yaml(read(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
-        raise DataFileError(f"{where}: cannot read the pattern file ({str(exc)[:200]}); fix its syntax") from None
+    from .patterns import default_patterns_path, pattern_files
+
+    target = Path(path) if path is not None else default_patterns_path()
+    if not target.exists():
+        return None
     index: dict[str, list[str]] = {}
+    for file in pattern_files(target):
+        where = str(file) if path is not None else f"flashpoint/coding/data/patterns/{file.name}"
+        try:
+            doc = load_yaml(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
+            raise DataFileError(f"{where}: cannot read the pattern file ({str(exc)[:200]}); fix its syntax") from None
+        _index_ids(doc, index)
+    return index
+
+
+def _index_ids(doc: Any, index: dict[str, list[str]]) -> None:
     stack, seen = [doc], set()
     while stack:  # iterative: hostile files may nest deeply or alias themselves
         node = stack.pop()
@@ -406,4 +408,3 @@ def pattern_ids_by_code(path: Path | None = None) -> dict[str, list[str]] | None
             stack.extend(reversed(list(node.values())))
         elif isinstance(node, list):
             stack.extend(reversed(node))
-    return index

@@ -1,7 +1,11 @@
 """The pattern dictionary: loading, validation and matching.
 
-Patterns are data (``coding/data/patterns.yaml``); this module only reads
-them and picks, for an event candidate, the most specific pattern whose
+Patterns are data: the folder ``coding/data/patterns/`` holds one file per
+CAMEO root (``01.yaml`` ... ``20.yaml``: the verb and noun patterns whose code
+lies under that root) and the shared tables apart (``classes.yaml``,
+``defaults.yaml``, ``modality.yaml``, ``subcodes.yaml``). A user's dictionary
+may be such a folder or a single file with every section. This module only
+reads them and picks, for an event candidate, the most specific pattern whose
 constraints all hold.
 """
 
@@ -23,8 +27,13 @@ from ..errors import DataFileError
 PATTERN_KEYS = {
     "id", "lemmas", "code", "object", "not_object", "prep", "pobj", "xcomp", "particle",
     "target", "no_target", "governor", "confidence", "not_prep", "ccomp_aux", "source_sector",
-    "symmetric", "implicit_source", "victim_subject", "not_governor", "refine",
+    "symmetric", "implicit_source", "victim_subject", "not_governor", "refine", "priority",
 }
+# Sections shared by every pattern file: mappings merge (a name defined twice is an
+# error), lists join; ``verbs`` and ``nouns`` join in file order.
+SHARED_MAPPINGS = ("defaults", "intent", "refusal", "classes", "subcode_families", "subcodes")
+SHARED_LISTS = ("reporting", "thing_heads")
+PATTERN_SECTIONS = (("verb", "verbs"), ("noun", "nouns"))
 # How many times a code may be narrowed ("020" -> "023" -> "0232").
 MAX_REFINE_STEPS = 3
 # Phrasal particles that change a verb's meaning ("call off", "back down").
@@ -55,10 +64,54 @@ class Pattern:
     no_target: bool = False
     confidence: float = 0.8
     refine: bool = True  # narrow the code by what is at stake (see ``subcodes`` in the data)
+    priority: int = 0  # among equally specific patterns the higher wins, then the first listed
 
     @property
     def rule(self) -> str:
         return f"{self.kind}:{self.id}"
+
+    def triggers(self) -> tuple["Trigger", ...]:
+        """One trigger entry per lemma: the lemma with the constraints that make it this code."""
+        return tuple(Trigger(self.trigger_form, lemma, self.code, self.id, self.describe(lemma), self) for lemma in self.lemmas)
+
+    @property
+    def trigger_form(self) -> str:
+        """``noun``, ``phrasal`` (verb + particle), ``light`` (verb + object) or ``verb``."""
+        if self.kind == "noun":
+            return "noun"
+        return "phrasal" if self.particle else "light" if self.object else "verb"
+
+    def describe(self, lemma: str, max_words: int = 6) -> str:
+        """A reader's rendering: "hold + talk|negotiation ... (with)", "call off", "talk (with|to)"."""
+        def words(ws: frozenset[str]) -> str:
+            items = sorted(ws)
+            return "|".join(items[:max_words]) + ("|..." if len(items) > max_words else "")
+
+        text = lemma + (f" {self.particle}" if self.particle else "")
+        if self.object:
+            text += f" + {words(self.object)}"
+        if self.xcomp:
+            text += f" ... to {words(self.xcomp)}"
+        if self.prep:
+            text += f" ({words(self.prep)}" + (f" {words(self.pobj)}" if self.pobj else "") + ")"
+        elif self.pobj:
+            text += f" (... {words(self.pobj)})"
+        if self.governor:
+            text = f"{words(self.governor)} ... {text}"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One trigger entry: a lemma, alone or with an object, particle, preposition or
+    complement, that leads to a code (what ``flashpoint ontology show`` lists)."""
+
+    form: str  # verb | phrasal | light | noun
+    lemma: str
+    code: str
+    pattern: str
+    text: str
+    source: "Pattern" = dataclasses.field(repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -153,7 +206,7 @@ class PatternSet:
                 score += 1
             if governor in p.not_governor:
                 continue
-            if score > best_score:
+            if score > best_score or (score == best_score and best is not None and p.priority > best.priority):
                 best, best_score = p, score
         return best
 
@@ -168,6 +221,10 @@ class PatternSet:
 
     def for_code(self, code: str) -> list[Pattern]:
         return [p for p in self.patterns if p.code == code]
+
+    def triggers(self, code: str | None = None) -> list[Trigger]:
+        """Every trigger entry (of one code when given), in dictionary order."""
+        return [t for p in self.patterns if code is None or p.code == code for t in p.triggers()]
 
 
 def _word_set(value: Any, classes: dict[str, list[str]], where: str, _seen: tuple[str, ...] = ()) -> frozenset[str]:
@@ -228,7 +285,14 @@ def _build(raw: dict, kind: str, classes: dict, valid_codes: frozenset[str] | No
         no_target=bool(raw.get("no_target", False)),
         confidence=conf,
         refine=bool(raw.get("refine", True)),
+        priority=_priority(raw.get("priority", 0), where),
     )
+
+
+def _priority(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise DataFileError(f"{where}: priority must be a whole number, got {value!r}")
+    return value
 
 
 def _subcodes(data: dict, classes: dict, valid_codes: frozenset[str] | None, source: str) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
@@ -275,26 +339,76 @@ def _subcodes(data: dict, classes: dict, valid_codes: frozenset[str] | None, sou
 
 
 def parse_patterns(data: dict, valid_codes: frozenset[str] | None = None, source: str = "patterns") -> PatternSet:
-    """Validate and index a parsed pattern file."""
-    if not isinstance(data, dict):
-        raise DataFileError(f"{source}: expected a mapping at the top level")
+    """Validate and index a parsed single-file pattern dictionary."""
+    return parse_pattern_files([(source, data)], valid_codes)
+
+
+def _root_of_file(name: str) -> str | None:
+    """``"14"`` for a root file (``.../14.yaml``), else None."""
+    stem = Path(name).stem
+    return stem if len(stem) == 2 and stem.isdigit() else None
+
+
+def _merge(docs: list[tuple[str, Any]]) -> tuple[dict, list[tuple[str, str, dict]]]:
+    """One mapping of the shared sections, and every pattern with where it was written."""
+    merged: dict[str, Any] = {}
+    owner: dict[tuple[str, str], str] = {}
+    raws: list[tuple[str, str, dict]] = []
+    for source, data in docs:
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            raise DataFileError(f"{source}: expected a mapping at the top level")
+        for key, value in data.items():
+            if key in SHARED_MAPPINGS:
+                if value is None:
+                    continue
+                if not isinstance(value, dict):
+                    raise DataFileError(f"{source}: {key!r} must be a mapping")
+                for name, item in value.items():
+                    if (key, str(name)) in owner:
+                        raise DataFileError(f"{source}: {key}.{name} is already defined in {owner[key, str(name)]}; keep one")
+                    owner[key, str(name)] = source
+                    merged.setdefault(key, {})[name] = item
+            elif key in SHARED_LISTS:
+                merged.setdefault(key, []).extend(value or [])
+            elif key not in ("verbs", "nouns"):
+                raise DataFileError(f"{source}: unknown section {key!r}; expected verbs, nouns or one of "
+                                    f"{', '.join(SHARED_MAPPINGS + SHARED_LISTS)}")
+        root = _root_of_file(source)
+        for kind, key in PATTERN_SECTIONS:
+            items = data.get(key) or []
+            if not isinstance(items, list):
+                raise DataFileError(f"{source}: {key!r} must be a list of patterns")
+            for n, raw in enumerate(items):
+                name = raw.get("id") if isinstance(raw, dict) else None
+                where = f"{source}: {key}[{n}]" + (f" (id {name!r})" if name is not None else "")
+                if not isinstance(raw, dict):
+                    raise DataFileError(f"{where}: expected a mapping")
+                if root is not None and not str(raw.get("code", root)).startswith(root):
+                    raise DataFileError(f"{where}: code {raw.get('code')!r} is not under root {root}; "
+                                        f"move the pattern to {str(raw.get('code'))[:2]}.yaml")
+                raws.append((kind, where, raw))
+    return merged, raws
+
+
+def parse_pattern_files(docs: list[tuple[str, Any]], valid_codes: frozenset[str] | None = None) -> PatternSet:
+    """Validate and index pattern files given as ``(file name, parsed YAML)`` in order."""
+    data, raws = _merge(docs)
+    source = docs[0][0] if len(docs) == 1 else str(Path(docs[0][0]).parent) if docs else "patterns"
     classes = data.get("classes") or {}
     defaults = data.get("defaults") or {}
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     built: list[Pattern] = []
-    for kind, key in (("verb", "verbs"), ("noun", "nouns")):
-        for n, raw in enumerate(data.get(key) or []):
-            where = f"{source}: {key}[{n}]"
-            if not isinstance(raw, dict):
-                raise DataFileError(f"{where}: expected a mapping")
-            p = _build(raw, kind, classes, valid_codes, where)
-            if p.rule in seen:
-                raise DataFileError(f"{where}: duplicate pattern id {p.id!r}")
-            seen.add(p.rule)
-            if not p.target:
-                default = defaults.get(f"{kind}_target") or ["obj"]
-                p = Pattern(**{**{f: getattr(p, f) for f in p.__dataclass_fields__}, "target": tuple(default)})
-            built.append(p)
+    for kind, where, raw in raws:
+        p = _build(raw, kind, classes, valid_codes, where)
+        if p.rule in seen:
+            raise DataFileError(f"{where}: duplicate pattern id {p.id!r} (also at {seen[p.rule]})")
+        seen[p.rule] = where
+        if not p.target:
+            default = defaults.get(f"{kind}_target") or ["obj"]
+            p = dataclasses.replace(p, target=tuple(default))
+        built.append(p)
     verbs: dict[str, list[Pattern]] = {}
     nouns: dict[str, list[Pattern]] = {}
     for p in built:
@@ -322,15 +436,37 @@ def _packaged_codes() -> frozenset[str]:
 
 
 def default_patterns_path() -> Path:
-    return Path(str(resources.files("flashpoint.coding") / "data" / "patterns.yaml"))
+    """The packaged pattern folder."""
+    return Path(str(resources.files("flashpoint.coding") / "data" / "patterns"))
+
+
+def pattern_files(path: Path) -> list[Path]:
+    """The YAML files of a pattern folder in load order (root files first, by name),
+    or the one file given."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [path]
+
+
+def read_pattern_files(path: Path) -> list[tuple[str, Any]]:
+    """Parse every file of a pattern folder (or the single file) as ``(name, data)``."""
+    files = pattern_files(path)
+    if not files:
+        raise DataFileError(f"pattern folder {path} holds no .yaml files")
+    out = []
+    for f in files:
+        try:
+            out.append((str(f), load_yaml(f.read_text(encoding="utf-8"))))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise DataFileError(f"cannot read pattern file {f}: {exc}") from exc
+    return out
 
 
 @functools.lru_cache(maxsize=8)
 def load_patterns(path: str | None = None, valid_codes: frozenset[str] | None = None) -> PatternSet:
-    """Load and validate the pattern dictionary (the packaged one by default)."""
+    """Load and validate the pattern dictionary: a folder of files or one file
+    (the packaged folder by default)."""
     p = Path(path) if path else default_patterns_path()
-    try:
-        data = load_yaml(p.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"cannot read pattern file {p}: {exc}") from exc
-    return parse_patterns(data, valid_codes, str(p))
+    if not p.exists():
+        raise DataFileError(f"cannot read pattern file {p}: no such file or folder")
+    return parse_pattern_files(read_pattern_files(p), valid_codes)
