@@ -27,7 +27,7 @@ from ..errors import DataFileError
 PATTERN_KEYS = {
     "id", "lemmas", "code", "object", "not_object", "prep", "pobj", "xcomp", "particle",
     "target", "no_target", "governor", "confidence", "not_prep", "ccomp_aux", "source_sector",
-    "symmetric", "implicit_source", "victim_subject", "not_governor", "refine", "priority",
+    "symmetric", "implicit_source", "victim_subject", "not_governor", "refine", "priority", "statement",
 }
 # Sections shared by every pattern file: mappings merge (a name defined twice is an
 # error), lists join; ``verbs`` and ``nouns`` join in file order.
@@ -65,14 +65,20 @@ class Pattern:
     confidence: float = 0.8
     refine: bool = True  # narrow the code by what is at stake (see ``subcodes`` in the data)
     priority: int = 0  # among equally specific patterns the higher wins, then the first listed
+    statement: bool = False  # a public statement (01x): kept apart from matching (``PatternSet.statements``)
 
     @property
     def rule(self) -> str:
         return f"{self.kind}:{self.id}"
 
-    def triggers(self) -> tuple["Trigger", ...]:
-        """One trigger entry per lemma: the lemma with the constraints that make it this code."""
-        return tuple(Trigger(self.trigger_form, lemma, self.code, self.id, self.describe(lemma), self) for lemma in self.lemmas)
+    def triggers(self, by_object: bool = False) -> tuple["Trigger", ...]:
+        """One trigger entry per lemma (per lemma and object word with ``by_object``):
+        the lemma with the constraints that make it this code."""
+        objects = sorted(self.object) if by_object and self.object else [None]
+        return tuple(Trigger(self.trigger_form, lemma, self.code, self.id,
+                             self.describe(lemma) if obj is None else self.describe(lemma).split(" + ")[0] + f" + {obj}",
+                             self, obj)
+                     for lemma in self.lemmas for obj in objects)
 
     @property
     def trigger_form(self) -> str:
@@ -112,6 +118,7 @@ class Trigger:
     pattern: str
     text: str
     source: "Pattern" = dataclasses.field(repr=False, compare=False)
+    object: str | None = None  # the one object word of a light-verb entry (``by_object``)
 
 
 @dataclass(frozen=True)
@@ -127,6 +134,9 @@ class PatternSet:
     # Parent code -> its narrower codes, each with the words that name what is at
     # stake ("asked for *military* aid" -> 0232); the first whose words occur wins.
     subcodes: dict[str, tuple[tuple[str, frozenset[str]], ...]] = dataclasses.field(default_factory=dict)
+    # Patterns marked ``statement: true``: not matched by the event coder; a statement
+    # stage keys on them (``statement_patterns()``).
+    statements: tuple[Pattern, ...] = ()
 
     def refine(self, code: str, words) -> str:
         """Narrow ``code`` by the words of what is given, asked, refused or
@@ -222,9 +232,13 @@ class PatternSet:
     def for_code(self, code: str) -> list[Pattern]:
         return [p for p in self.patterns if p.code == code]
 
-    def triggers(self, code: str | None = None) -> list[Trigger]:
-        """Every trigger entry (of one code when given), in dictionary order."""
-        return [t for p in self.patterns if code is None or p.code == code for t in p.triggers()]
+    def triggers(self, code: str | None = None, by_object: bool = False) -> list[Trigger]:
+        """Every trigger entry (of one code when given), in dictionary order, statements included."""
+        return [t for p in (*self.patterns, *self.statements) if code is None or p.code == code for t in p.triggers(by_object)]
+
+    def statement_patterns(self) -> "PatternSet":
+        """The statement (01x) patterns as a set of their own, for the statement stage to match."""
+        return _index(self.statements, self)
 
 
 def _word_set(value: Any, classes: dict[str, list[str]], where: str, _seen: tuple[str, ...] = ()) -> frozenset[str]:
@@ -286,6 +300,7 @@ def _build(raw: dict, kind: str, classes: dict, valid_codes: frozenset[str] | No
         confidence=conf,
         refine=bool(raw.get("refine", True)),
         priority=_priority(raw.get("priority", 0), where),
+        statement=bool(raw.get("statement", False)),
     )
 
 
@@ -344,9 +359,10 @@ def parse_patterns(data: dict, valid_codes: frozenset[str] | None = None, source
 
 
 def _root_of_file(name: str) -> str | None:
-    """``"14"`` for a root file (``.../14.yaml``), else None."""
+    """``"14"`` for a root file (``.../14.yaml``, ``.../14-lexicon.yaml``), else None."""
     stem = Path(name).stem
-    return stem if len(stem) == 2 and stem.isdigit() else None
+    root = stem[:2]
+    return root if root.isdigit() and (len(stem) == 2 or stem[2] in "-_") else None
 
 
 def _merge(docs: list[tuple[str, Any]]) -> tuple[dict, list[tuple[str, str, dict]]]:
@@ -409,21 +425,33 @@ def parse_pattern_files(docs: list[tuple[str, Any]], valid_codes: frozenset[str]
             default = defaults.get(f"{kind}_target") or ["obj"]
             p = dataclasses.replace(p, target=tuple(default))
         built.append(p)
-    verbs: dict[str, list[Pattern]] = {}
-    nouns: dict[str, list[Pattern]] = {}
-    for p in built:
-        for lemma in p.lemmas:
-            (verbs if p.kind == "verb" else nouns).setdefault(lemma, []).append(p)
+    events = [p for p in built if not p.statement]
+    verbs, nouns = _lemma_tables(events)
     return PatternSet(
-        verbs={k: tuple(v) for k, v in verbs.items()},
-        nouns={k: tuple(v) for k, v in nouns.items()},
+        verbs=verbs,
+        nouns=nouns,
         reporting=frozenset(w.lower() for w in data.get("reporting") or ()),
         intent={str(k): str(v) for k, v in (data.get("intent") or {}).items()},
-        patterns=tuple(built),
+        patterns=tuple(events),
         refusal={str(k): str(v) for k, v in (data.get("refusal") or {}).items()},
         thing_heads=frozenset(nouns) | _word_set(data.get("thing_heads"), classes, f"{source}: thing_heads"),
         subcodes=_subcodes(data, classes, valid_codes, source),
+        statements=tuple(p for p in built if p.statement),
     )
+
+
+def _lemma_tables(patterns) -> tuple[dict[str, tuple[Pattern, ...]], dict[str, tuple[Pattern, ...]]]:
+    verbs: dict[str, list[Pattern]] = {}
+    nouns: dict[str, list[Pattern]] = {}
+    for p in patterns:
+        for lemma in p.lemmas:
+            (verbs if p.kind == "verb" else nouns).setdefault(lemma, []).append(p)
+    return {k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()}
+
+
+def _index(patterns: tuple[Pattern, ...], like: PatternSet) -> PatternSet:
+    verbs, nouns = _lemma_tables(patterns)
+    return dataclasses.replace(like, verbs=verbs, nouns=nouns, patterns=tuple(patterns), statements=())
 
 
 @functools.lru_cache(maxsize=1)
