@@ -3,7 +3,8 @@
 Inputs, all reviewable and committed:
   scripts/lexicon/seeds.yaml    hand-written seeds, code by code (verbs, verbs with a
                                 preposition, phrasal verbs, light-verb constructions, nouns)
-  scripts/lexicon/include.txt   extra entries, one a line: ``CODE verb|noun LEMMA``
+  scripts/lexicon/include.txt   extra entries, one a line: ``CODE verb|noun LEMMA``; these are kept
+                                even where hand-written patterns already know the lemma
   scripts/lexicon/exclude.txt   lemmas never to add (``LEMMA`` or ``CODE LEMMA``): WordNet noise,
                                 words too ambiguous in news
   WordNet 3.0 dictionary files  synonyms of the seeds' ``wn`` verbs (their first two senses) and
@@ -155,13 +156,13 @@ def build(seeds: dict, wordnet: WordNet | None, hand) -> tuple[dict[str, list[di
     files: dict[str, list[dict]] = defaultdict(list)
     claimed: dict[tuple[str, str], str] = {}
 
-    def keep(code: str, kind: str, lemma: str, from_wordnet: bool = False) -> bool:
-        if lemma in exclude_any or (code, lemma) in exclude_code:
+    def keep(code: str, kind: str, lemma: str, from_wordnet: bool = False, forced: bool = False) -> bool:
+        if lemma in exclude_any or f"{lemma}/{kind}" in exclude_any or (code, lemma) in exclude_code:
             report["excluded"].append(f"{code} {lemma}")
             return False
         if not re.fullmatch(r"[a-z][a-z-]*", lemma):
             return False
-        if lemma in (hand_verbs if kind == "verb" else hand_nouns):
+        if not forced and lemma in (hand_verbs if kind == "verb" else hand_nouns):
             report["skipped_hand"].append(f"{code} {kind} {lemma}")
             return False
         if (kind, lemma) in claimed and claimed[(kind, lemma)] != code:
@@ -192,7 +193,7 @@ def build(seeds: dict, wordnet: WordNet | None, hand) -> tuple[dict[str, list[di
                 for syn in wordnet.synonyms(v, 1):
                     if syn not in plain and keep(code, "verb", syn, from_wordnet=True):
                         plain.append(syn)
-        plain += [v for v in include[(code, "verb")] if keep(code, "verb", v)]
+        plain += [v for v in include[(code, "verb")] if keep(code, "verb", v, forced=True)]
         if plain:
             pattern("v", lemmas=plain, target=roles)
         by_prep = defaultdict(list)
@@ -222,15 +223,16 @@ def build(seeds: dict, wordnet: WordNet | None, hand) -> tuple[dict[str, list[di
                 pattern(f"lv{n}-{m}", **fields, target=roles)
         nouns = []
         for noun in (seed.get("n") or []) + include[(code, "noun")]:
+            forced = noun in include[(code, "noun")]
             *mods, head = noun.split()
             head = lemma_of(head) if head not in ("clashes", "hostilities") else head[:-2] if head == "clashes" else "hostility"
             if mods:
-                if f"{mods[0]}-{head}" not in exclude_any:
-                    files[root].append({"_kind": "noun", "id": f"lx-{tag}-n-{mods[0]}-{head}", "lemmas": [head], "object": [mods[0]],
+                if f"{mods[0]}-{head}" not in exclude_any and (code, head) not in exclude_code:
+                    files[root].append({"_kind": "noun", "id": f"lx-{tag}-n-{mods[0]}-{head}", "lemmas": [head], "object": [lemma_of(mods[0])],
                                         "target": [*(seed.get("nt") or [])], **base, "confidence": 0.55,
                                         "not_governor": ["@unrealised"], **({"no_target": True} if one or not seed.get("nt") else {})})
                 continue
-            if keep(code, "noun", head):
+            if keep(code, "noun", head, forced=forced):
                 nouns.append(head)
         if wordnet is not None and seed.get("nt") is not None or (wordnet is not None and one):
             for v in seed.get("v") or []:
@@ -256,7 +258,7 @@ def dump(files: dict[str, list[dict]], drop: set[tuple[str, str, str | None]] = 
         for p in patterns:
             p = dict(p)
             kind = p.pop("_kind", "verb")
-            objects = p.get("object") if kind == "verb" and p.get("object") else [None]
+            objects = p.get("object") or [None]
             # lemmas grouped by the objects they reach: one pattern per group
             groups: dict[tuple, list[str]] = defaultdict(list)
             for lem in p["lemmas"]:
