@@ -24,6 +24,8 @@ DEFINITE_BACKREFS = {
     "the republic": "country", "the state": "country", "the regime": "country",
 }
 PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
+# Named-entity labels of a name that is an actor even when the knowledge base does not know it.
+UNKNOWN_ACTOR_ENTS = {"PERSON", "ORG", "NORP"}
 THING_PRONOUNS = {"it", "its", "they", "their", "them"}
 FIRST_PERSON = {"we", "our", "us", "i", "my"}
 SOURCE_ROLES = ("subj", "agent", "instr", "poss", "mod", "prep:by", "gov_subj")
@@ -61,6 +63,27 @@ APPEAL_ROOTS = {"02", "10"}  # an organisation's appeals and demands: to the sto
 # actor's own country. Not seizing or destroying property, nor retreating: those
 # happen abroad as often as at home.
 HOME_TARGET_CODES = ("081", "082", "083", "172", "173", "174", "175")
+# Public statements (CAMEO 010): a political actor speaking, when no pattern gives
+# the verb a more specific code and the content carries no event of its own.
+STATEMENT_VERBS = frozenset({
+    "say", "tell", "state", "announce", "declare", "stress", "insist", "reiterate", "assert", "affirm",
+    "note", "add", "explain", "claim", "maintain", "argue", "suggest", "write", "tweet", "post", "comment",
+    "remark", "speak", "respond", "reply", "brief", "confirm", "acknowledge", "emphasise", "emphasize",
+    "underline", "point", "predict", "forecast", "describe", "characterise", "characterize", "signal",
+})
+STATEMENT = Pattern(id="statement", kind="verb", lemmas=tuple(sorted(STATEMENT_VERBS)), code="010",
+                    target=("obj", "iobj", "about"), confidence=0.45, refine=False)
+# Acts coded with an unnamed doer ("three soldiers were killed"): force and coercion,
+# as ACLED and GDELT record them; a support or aid whose giver is unnamed is no event.
+UNNAMED_AGENT_ROOTS = {"17", "18", "19", "20"}
+# Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
+# named doer they are not coded.
+ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine"}
+# Who speaks in a statement must be a political actor: not bystanders, the press or business.
+NON_POLITICAL_SECTORS = {"CVL", "MED", "BUS"}
+# An audience is no target of a statement ("told reporters").
+AUDIENCE_HEADS = {"reporter", "journalist", "press", "media", "newsman", "correspondent", "audience",
+                  "crowd", "supporter", "viewer", "listener", "parliament", "lawmaker", "conference", "briefing"}
 
 
 @dataclass
@@ -77,6 +100,7 @@ class CodedEvent:
     modality: str
     confidence: float
     nested: bool = False
+    statement: bool = False  # a bare public statement (root 01); see Event.statement
 
 
 @dataclass
@@ -113,7 +137,7 @@ class Coder:
     """Codes the candidates of one document at a time."""
 
     def __init__(self, patterns: PatternSet, kb, ontology=None, open_actors: bool = False, gazetteer=None,
-                 single_actor: bool = False) -> None:
+                 single_actor: bool = False, known_actors_only: bool = True) -> None:
         self.patterns = patterns
         self.kb = kb
         self.ontology = ontology
@@ -123,8 +147,12 @@ class Coder:
         # generic actors with no country (for gold sets with fictional actors).
         self.open_actors = open_actors
         # Single-actor events: a known source with no target named ("Russia threatened
-        # to walk out of the talks"), as GDELT and PLOVER code them. Off by default.
+        # to walk out of the talks"), as GDELT and PLOVER code them (on in the pipeline's
+        # defaults; ``Settings.dyads_only`` turns them off).
         self.single_actor = single_actor
+        # Unknown named actors: a person, group or organisation the knowledge base does
+        # not know is still an actor, with its text (``Settings.known_actors_only`` off).
+        self.known_actors_only = known_actors_only
 
     # -- actors -------------------------------------------------------------------
     def _resolve(self, m: Mention, when, state: DocState, in_quote: int | None, avoid: str | None = None) -> tuple[Actor | None, float]:
@@ -158,6 +186,10 @@ class Coder:
         if res is None:
             if self.open_actors and m.proper:
                 return Actor(m.text, m.text), 0.6
+            unknown = self._unknown_named(m, when, context)
+            if unknown is not None:
+                state.remember(unknown, m.ent == "PERSON")
+                return unknown, 0.6
             return None, 0.0
         actor = res.actor
         if actor.country is None and actor.org is None and not self.open_actors:
@@ -165,6 +197,25 @@ class Coder:
         state.remember(actor, _is_person(res))
         factor = 1.0 if context is None and not _used_context(res) else 0.85
         return actor, factor
+
+    def _unknown_named(self, m: Mention, when, context: str | None) -> Actor | None:
+        """A named person, group or organisation the knowledge base does not know
+        ("Mohammed al-Sudani", "the Wagner Group"), kept as an actor with its text.
+        Its country and sector come from the words around the name when the
+        knowledge base knows them ("Iraqi Prime Minister ...", "opposition leader
+        ..."); places are never actors this way (the gazetteer places them)."""
+        if self.known_actors_only or m.pronoun or not m.proper or m.ent not in UNKNOWN_ACTOR_ENTS:
+            return None
+        if self.gazetteer is not None and self.gazetteer.resolve(m.text) is not None:
+            return None  # a place the parser took for a name ("shelled Kharkiv")
+        words = m.text.split()
+        # The role words before the name: "Iraqi Prime Minister" of "Iraqi Prime Minister X Y".
+        for cut in range(len(words) - 1, 0, -1):
+            res = self.kb.resolve(" ".join(words[:cut]), when, context)
+            if res is not None and (res.actor.country or res.actor.org):
+                a = res.actor
+                return Actor(m.text, m.text, a.country, a.org, a.sector, a.code)
+        return Actor(m.text, m.text)
 
     @staticmethod
     def _retext(actor: Actor | None, text: str) -> Actor | None:
@@ -227,7 +278,8 @@ class Coder:
                     if acc is not None:
                         return [(acc, 0.75)]
                 continue
-            mentions = [m for m in _slot_mentions(cand, slot) if not self._names_no_party(m)]
+            mentions = [m for m in _slot_mentions(cand, slot) if not self._names_no_party(m)
+                        and not (pattern is STATEMENT and m.head in AUDIENCE_HEADS)]
             if not mentions:
                 continue
             # Force across a front line ("a Russian missile hit the administration building")
@@ -419,6 +471,8 @@ class Coder:
                 cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,
                 cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors,
             )
+            if pattern is None and cand.kind == "verb" and cand.lemma in STATEMENT_VERBS:
+                pattern = STATEMENT
             if pattern is None:
                 self._note_subjects(cand, when, state)
                 continue
@@ -429,7 +483,7 @@ class Coder:
             state.coded[i] = events
             state.recent.extend((cand.sent_index, e.source) for e in events if not e.nested)
             out.extend(events)
-        return out
+        return _once_per_sentence(_without_subsumed(_without_carried_statements(out, cands), cands), cands)
 
     def _note_subjects(self, cand: Candidate, when, state: DocState) -> None:
         subs = [m for m in cand.subjects if m.role == "subj"]
@@ -479,8 +533,9 @@ class Coder:
                 if res is not None and (res.actor.country or self.open_actors):
                     a = res.actor
                     sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]
-            if not sources and (self.open_actors or self.single_actor) and (cand.passive or cand.kind == "noun") \
-                    and not any(m.role == "agent" for m in cand.subjects):
+            if not sources and (self.open_actors or (self.single_actor and pattern.code[:2] in UNNAMED_AGENT_ROOTS
+                                                     and cand.lemma not in ABSTRACT_FORCE_LEMMAS)) \
+                    and (cand.passive or cand.kind == "noun") and not any(m.role == "agent" for m in cand.subjects):
                 # Open and single-actor modes code agentless reports ("grenades were hurled at ...",
                 # "three soldiers were killed in a roadside bombing") with an unknown source.
                 sources = [(Actor("(unknown)", "unknown"), 0.5)]
@@ -505,6 +560,14 @@ class Coder:
                 targets = self._addressee(sources, when, state)
             if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
                 return []  # single-actor mode: one side may be missing, not both
+        statement = pattern.code[:2] == "01"
+        if statement:
+            # A statement is an event only when a political actor makes it, and it is
+            # about another party, not its own country ("Britain said British troops ...").
+            sources = [(a, f) for a, f in sources if (a.country or a.org) and a.sector not in NON_POLITICAL_SECTORS]
+            if not sources:
+                return []
+            targets = [(t, f) for t, f in targets if t.org or t.country not in {a.country for a, _ in sources}]
         if not targets and not (pattern.no_target or self.open_actors or (self.single_actor and _known(sources))):
             return []
         code = self._final_code(pattern, cand)
@@ -521,6 +584,7 @@ class Coder:
                     cand_index=i, pattern=pattern, code=code, source=src, target=tgt,
                     attribution=attribution, negated=cand.negated or cand.refused,
                     modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested,
+                    statement=statement,
                 )
                 events.append(ev)
                 if code[:2] == "11" and tgt is not None:
@@ -543,6 +607,67 @@ class Coder:
                     confidence=round(min(max(pattern.confidence * sf * tf * 0.9, 0.05), 0.99), 3),
                 ))
         return out
+
+
+def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
+    """Drop a statement whose content carries an event of its own: "Russia said it
+    would send troops" is the troops (with the statement as their attribution), not
+    also a statement. A speaker who does something else in the same sentence
+    ("accused Poland ..., saying ...") makes no separate statement there either, and
+    one speaker makes one statement per sentence (the one naming a target, if any)."""
+    carried = {cands[e.cand_index].reported_by for e in events if not e.statement}
+    busy = set()
+    for e in events:
+        if not e.statement:
+            sent = cands[e.cand_index].sent_index
+            busy.update((sent, a.key) for a in (e.source, e.attribution) if a is not None)
+    kept: list[CodedEvent] = []
+    said: set[tuple[int, str]] = set()
+    ranked = sorted(range(len(events)), key=lambda k: (events[k].target is None, -events[k].confidence, k))
+    drop = set()
+    for k in ranked:
+        e = events[k]
+        if not e.statement:
+            continue
+        cand = cands[e.cand_index]
+        key = (cand.sent_index, e.source.key)
+        if cand.token_i in carried or key in busy or key in said:
+            drop.add(k)
+        else:
+            said.add(key)
+    kept = [e for k, e in enumerate(events) if k not in drop]
+    return kept
+
+
+SUBSUME_SENTENCES = 3  # a headline and the lead that restates it lie this close
+
+
+def _without_subsumed(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
+    """Drop a one-sided event when a nearby event of the same source and root names
+    the target ("UK troops deployed" beside "UK troops deployed to Poland"): the
+    same act told twice, once with less detail."""
+    dyadic = [(cands[e.cand_index].sent_index, e.source.key, e.code[:2]) for e in events if e.target is not None]
+    if not dyadic:
+        return events
+
+    def subsumed(e: CodedEvent) -> bool:
+        sent = cands[e.cand_index].sent_index
+        return any(abs(sent - s) <= SUBSUME_SENTENCES and k == e.source.key and r == e.code[:2] for s, k, r in dyadic)
+
+    return [e for e in events if e.target is not None or not subsumed(e)]
+
+
+def _once_per_sentence(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
+    """One event per sentence, code and pair of parties: "pledged to send systems"
+    is one pledge, whether the pledge or the sending carried it (the more confident
+    reading is kept, in document order)."""
+    best: dict[tuple, int] = {}
+    for k, e in enumerate(events):
+        key = (cands[e.cand_index].sent_index, e.code, e.source.key, e.target.key if e.target else None, e.negated)
+        if key not in best or e.confidence > events[best[key]].confidence:
+            best[key] = k
+    keep = set(best.values())
+    return [e for k, e in enumerate(events) if k in keep]
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
@@ -585,6 +710,8 @@ def _slot_mentions(cand: Candidate, slot: str) -> list[Mention]:
         return [m for m in cand.objects if m.role == "appos"]
     if slot in ("iobj", "dative"):
         return [m for m in cand.preps if m.role == "prep:to" and m.depth == 0]
+    if slot == "about":
+        return [m for m in cand.deep if m.role == "about" and m.proper]
     if slot == "deep":
         keep = ("deep:poss", "deep:by", "deep:mod", "deep:of", "deep:from")
         return sorted((m for m in cand.deep if m.role in keep), key=lambda m: m.depth)
@@ -653,4 +780,16 @@ def attach_quantities(qs: tuple[Quantity, ...], root: str) -> tuple[Quantity, ..
     return tuple(q for q in qs if root in fits.get(q.unit, {root}))
 
 
-__all__ = ["Coder", "CodedEvent", "attach_quantities"]
+_TRIGGER_VERBS: dict[int, tuple[PatternSet, frozenset[str]]] = {}
+
+
+def trigger_verbs(patterns: PatternSet) -> frozenset[str]:
+    """Verb lemmas that start a candidate: the patterns' and the statement verbs
+    (computed once per pattern set)."""
+    hit = _TRIGGER_VERBS.get(id(patterns))
+    if hit is None or hit[0] is not patterns:
+        hit = _TRIGGER_VERBS[id(patterns)] = (patterns, patterns.verb_lemmas | STATEMENT_VERBS)
+    return hit[1]
+
+
+__all__ = ["Coder", "CodedEvent", "attach_quantities", "trigger_verbs"]

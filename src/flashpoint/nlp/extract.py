@@ -62,6 +62,7 @@ class Mention:
     possessor: str | None = None  # a possessive pronoun inside the phrase ("his government")
     proper: bool = False  # headed by a proper noun or a named entity
     head: str = ""  # lemma of the phrase's head word ("aid" in "military aid")
+    ent: str = ""  # named-entity label of the head word (PERSON, ORG, NORP, GPE, ...), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,9 @@ class Candidate:
     # object and complements and its purpose clause ("staged rallies *to demand
     # reforms*"), without the words of names ("the *Emergency Relief* Coordinator")
     stake_lemmas: tuple[str, ...] = ()
+    # token index of the reporting verb whose complement this trigger is in
+    # ("Russia said *it would send* troops": the index of "said"), else None
+    reported_by: int | None = None
 
 
 def _phrase_bounds(tok) -> tuple[int, int]:
@@ -142,7 +146,8 @@ def make_mention(tok, role: str, depth: int = 0) -> Mention:
             possessor = t.lower_
             break
     proper = tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
-    return Mention(span.text, span.start_char, span.end_char, role, depth, pronoun, possessor, proper, tok.lemma_.lower())
+    return Mention(span.text, span.start_char, span.end_char, role, depth, pronoun, possessor, proper, tok.lemma_.lower(),
+                   tok.ent_type_)
 
 
 def expand(tok, role: str, depth: int = 0) -> list[Mention]:
@@ -363,6 +368,9 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset()) -> dict:
         if cur.dep_ == "xcomp" and head.pos_ == "ADJ" and lem in INTENT_ADJECTIVES:
             intent = lem
             future = True
+        elif lem in SELF_INTENT_VERBS and cur.dep_ == "xcomp" and not any(c.dep_ in OBJ_DEPS for c in head.children):
+            intent = lem
+            future = True
         elif lem in APPEAL_VERBS and (cur.dep_ == "xcomp" or (cur.dep_ == "ccomp" and lem in SUBJUNCTIVE_VERBS)):
             # "urged Russia to withdraw", "demanded that the soldiers return": the
             # appeal is the event; the action asked for has not happened.
@@ -402,7 +410,12 @@ def _reported_would(top, reporting: frozenset[str]) -> bool:
 UNREALISED_NOUNS = {"request", "demand", "call", "appeal", "plea", "proposal", "offer", "ultimatum", "bid", "plan",
                     "attempt", "threat", "promise", "pledge", "invitation", "effort", "order", "decision", "bill",
                     "motion", "resolution", "initiative", "campaign", "readiness", "willingness"}
-INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", "prepare", "aim", "seek", "threaten", "decide", "expect", "propose"}
+INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", "prepare", "aim", "seek", "threaten", "decide", "expect", "propose",
+                # scheduled acts: "is scheduled to attend", "is set to visit", "is slated to meet"
+                "schedule", "slate", "set", "due", "poise"}
+# "X wants to visit Y": wanting to do something oneself is an intent, not a request
+# (a request has someone to ask: "wants Russia to withdraw").
+SELF_INTENT_VERBS = {"want", "wish", "hope", "seek", "aim", "try", "intend"}
 REFUSE_VERBS = {"refuse", "decline", "fail", "reject"}
 # Parties inside the object of an open complement: "to cut *Russia's* gas", "the
 # leaders *of Mali*", "to break off relations *with Congo*". (Not "against" or "on":
@@ -414,21 +427,47 @@ DENY_VERBS = {"deny", "dismiss", "reject", "refute"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "committed", "poised", "set"}
 
 
-def _speakers(tok, reporting: frozenset[str]) -> list[Mention]:
-    """The subject of the closest reporting verb that governs ``tok``'s clause."""
+def _reporting_head(tok, reporting: frozenset[str]):
+    """The closest reporting verb that governs ``tok``'s clause, or None."""
     cur = tok
     for _ in range(4):
         if cur.head is cur:
-            return []
+            return None
         if cur.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and cur.head.lemma_.lower() in reporting:
-            head = cur.head
-            subs = [c for c in head.children if c.dep_ in SUBJ_DEPS]
-            if subs:
-                return expand(subs[0], "speaker")
-            subs, _ = _subjects(head)
-            return subs
+            return cur.head
         cur = cur.head
-    return []
+    return None
+
+
+def _speakers(tok, reporting: frozenset[str]) -> list[Mention]:
+    """The subject of the closest reporting verb that governs ``tok``'s clause."""
+    head = _reporting_head(tok, reporting)
+    if head is None:
+        return []
+    subs = [c for c in head.children if c.dep_ in SUBJ_DEPS]
+    if subs:
+        return expand(subs[0], "speaker")
+    subs, _ = _subjects(head)
+    return subs
+
+
+# The words of a statement's content that may name whom it is about: the
+# complement's subject and the parties nested in it ("said *the border with
+# Somalia* would remain closed").
+STATEMENT_COMPLEMENT_DEPS = ("ccomp", "parataxis", "xcomp")
+
+
+def _about_mentions(tok) -> list[Mention]:
+    """Parties a statement's content is about, nearest first (role ``about``)."""
+    out: list[Mention] = []
+    for c in tok.children:
+        if c.dep_ not in STATEMENT_COMPLEMENT_DEPS or c.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+            continue
+        for sub in c.children:
+            if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS | OBJ_DEPS | {"attr"}:
+                out.extend(replace(m, role="about") for m in expand(sub, "about", 1))
+        out.extend(replace(m, role="about") for m in _deep_mentions(c) if m.role != "deep:mod" or m.proper)
+    return out
 
 
 def _dates(sent, tok) -> tuple[str, ...]:
@@ -585,6 +624,7 @@ def _base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, t_start, t_end
         sent_start=sent.start_char,
         sent_end=sent.end_char,
         speakers=tuple(_speakers(tok, reporting)),
+        reported_by=getattr(_reporting_head(tok, reporting), "i", None),
         quote=quote_at(quotes, tok.idx),
         dates=_dates(sent, tok),
         clause=_clause_text(tok),
@@ -729,10 +769,23 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                     for g in p.children:
                         if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" and any(a.lower_ == "to" for a in g.children):
                             xcomp = g.lemma_.lower()
+    if lemma in reporting:
+        deep.extend(_about_mentions(tok))
     trigger_text = tok.text if particle is None else f"{tok.text} {particle}"
+    # "met Iraqi Prime Minister al-Sudani Monday": the small parser makes the weekday the
+    # head of the name; the name before it is the object.
+    for c in tok.children:
+        if c.dep_ == "npadvmod" and c.ent_type_ == "DATE" and not objects:
+            named = _name_before_date(c)
+            if named is not None:
+                objects.append(named)
+                obj_lemmas.extend(t.lemma_.lower() for t in doc[named_start(named, doc) : c.i])
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead":
         trigger_text = f"{tok.text} dead"  # "shot dead"
     flags = _clause_flags(tok, reporting)
+    if lemma in SELF_INTENT_VERBS and xcomp and not objects and not ccomp_subjects:
+        # "wants to visit Riyadh": the visit (as an intent) is the event, not a request
+        flags["demanded"] = True
     return Candidate(
         kind="verb",
         subjects=tuple(subjects + agents),
@@ -759,6 +812,25 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         **flags,
         **_base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, tok.idx, tok.idx + len(tok.text)),
     )
+
+
+def _name_before_date(date_tok) -> Mention | None:
+    """The name the parser hung under a date ("al-Sudani *Monday*"), as an object mention."""
+    names = [c for c in date_tok.children if c.dep_ in ("compound", "amod") and c.ent_type_ != "DATE"]
+    if not names or not any(c.pos_ == "PROPN" for c in names):
+        return None
+    doc = date_tok.doc
+    start = min(c.left_edge.i for c in names)
+    head = doc[date_tok.i - 1]
+    span = doc[start : date_tok.i]
+    proper = head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+    return Mention(span.text, span.start_char, span.end_char, "obj", 0, None, None, proper, head.lemma_.lower(), head.ent_type_)
+
+
+def named_start(m: Mention, doc) -> int:
+    """Token index where a mention starts."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
 def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
