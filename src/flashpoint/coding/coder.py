@@ -9,6 +9,7 @@ It is pure: the same candidates give the same events.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -45,7 +46,25 @@ RECIPROCAL_OBJECTS = {"talk", "negotiation", "meeting", "agreement", "deal", "ac
                       "relation", "tie", "dialogue", "consultation", "exercise", "drill", "truce", "ceasefire"}
 DECISION_VERBS = {"agree", "decide", "vote", "resolve", "announce"}
 CROSS_BORDER_ROOTS = {"15", "19", "20"}
-REACTION_ROOTS = {"11", "12"}  # disapproval and rejection of an act just told
+# Reactions to an act just told: its author is the target ("Pristina rejected the
+# proposal", "the UN welcomed the agreement", "Cairo denied the charge").
+REACTION_ROOTS = {"01", "05", "11", "12"}
+# Codes of a meeting between parties: told once, they happened both ways
+# ("Peru's president held talks with his Chilean counterpart").
+RECIPROCAL_CODES = {"040", "046"}
+# "the two leaders", "both sides": the last two parties told.
+PAIR_BACKREF = re.compile(r"^(?:the )?(?:two|both) (?:leaders|sides|countries|governments|nations|ministers|"
+                          r"presidents|delegations|parties|neighbours|neighbors|rivals|men|foreign ministers)$")
+# Statement tones: the content's words narrow a statement to a pessimistic (012) or
+# optimistic (013) comment, or a policy option weighed (014). Such a comment is an
+# event of its own even where its content carries another.
+STATEMENT_TONES = (
+    ("012", frozenset({"concern", "concerned", "worry", "worried", "doubt", "doubtful", "skeptical", "sceptical",
+                       "pessimistic", "alarm", "alarmed", "fear", "warn", "troubled", "dismay", "regret"})),
+    ("013", frozenset({"confident", "hopeful", "optimistic", "hope", "optimism", "upbeat", "encouraged",
+                       "positive", "promising"})),
+    ("014", frozenset({"consider", "considering", "weigh", "weighing", "study", "studying", "explore", "mull"})),
+)
 ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation", "accusation", "charge",
              "violence", "killing", "crackdown", "attack", "strike", "raid", "use", "plan", "proposal", "remark",
              "timeline", "timetable", "deal", "ultimatum", "verdict", "ruling", "sentence", "law", "ban"}
@@ -119,6 +138,16 @@ class DocState:
         self.actors.append((actor, is_person))
         if len(self.actors) > 50:
             del self.actors[:10]
+
+    def last_two(self) -> list[Actor]:
+        """The two latest distinct parties (by country or organisation), oldest first."""
+        found: list[Actor] = []
+        for actor, _ in reversed(self.actors):
+            if (actor.country or actor.org) and all(actor.key != a.key for a in found):
+                found.append(actor)
+                if len(found) == 2:
+                    return found[::-1]
+        return []
 
     def last(self, kind: str) -> Actor | None:
         for actor, is_person in reversed(self.actors):
@@ -227,6 +256,11 @@ class Coder:
         out: list[tuple[Actor, float]] = []
         keys: set[str] = set()
         for m in mentions:
+            if not m.proper and PAIR_BACKREF.match(m.text.lower()):
+                pair = state.last_two()
+                out.extend((a, 0.75) for a in pair if a.key not in keys)
+                keys.update(a.key for a in pair)
+                continue
             actor, factor = self._resolve(m, when, state, quote, avoid)
             if actor is not None and actor.key not in keys:
                 keys.add(actor.key)
@@ -271,7 +305,10 @@ class Coder:
 
     def _targets(self, cand: Candidate, pattern: Pattern, when, state: DocState, sources) -> list[tuple[Actor, float]]:
         source_keys = {a.key for a, _ in sources}
-        for slot in pattern.target:
+        slots = pattern.target
+        if pattern.code[:2] == "01" and "about" not in slots:
+            slots = (*slots, "about")  # a comment is about whoever its content names
+        for slot in slots:
             if slot == "speaker_accuser":
                 for a, _ in sources:
                     acc = state.accusers.get(a.key)
@@ -424,6 +461,11 @@ class Coder:
                 return intent[key]
         return code
 
+    @staticmethod
+    def _statement_tone(cand: Candidate) -> str | None:
+        words = _stake_words(cand) | set(cand.obj_lemmas) | set(cand.comp_lemmas)
+        return next((code for code, cues in STATEMENT_TONES if not cues.isdisjoint(words)), None)
+
     def _final_code(self, pattern: Pattern, cand: Candidate) -> str:
         """The pattern's code narrowed by what is at stake, moved to its intent,
         threat or refusal form, and narrowed again in that form ("will give
@@ -571,6 +613,8 @@ class Coder:
         if not targets and not (pattern.no_target or self.open_actors or (self.single_actor and _known(sources))):
             return []
         code = self._final_code(pattern, cand)
+        if pattern is STATEMENT:
+            code = self._statement_tone(cand) or code
         events: list[CodedEvent] = []
         for src, sf in sources:
             for tgt, tf in targets or [(None, 1.0)]:
@@ -587,6 +631,8 @@ class Coder:
                     statement=statement,
                 )
                 events.append(ev)
+                if code in RECIPROCAL_CODES and tgt is not None and not nested and (tgt.country or tgt.org):
+                    events.append(replace(ev, source=tgt, target=src, confidence=round(ev.confidence * 0.9, 3)))
                 if code[:2] == "11" and tgt is not None:
                     state.accusers[tgt.key] = src
         return events
@@ -631,6 +677,8 @@ def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]
             continue
         cand = cands[e.cand_index]
         key = (cand.sent_index, e.source.key)
+        if e.code != "010":
+            continue  # a comment with a tone (012, 013, ...) is an event of its own
         if cand.token_i in carried or key in busy or key in said:
             drop.add(k)
         else:

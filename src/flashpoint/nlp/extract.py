@@ -161,6 +161,13 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
             base = make_mention(tok, role, depth)
             return [replace(base, text=f"{base.text} from {o.text}", proper=True)
                     for g in origins for o in (g, *g.conjuncts) if o.pos_ == "PROPN"]
+    if tok.pos_ == "NOUN":
+        # "the Egyptian and Ethiopian leaders": one party per people named.
+        demonyms = [d for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP"
+                    for d in (c, *c.conjuncts) if d.ent_type_ == "NORP"]
+        if len(demonyms) > 1:
+            base = make_mention(tok, role, depth)
+            return [replace(base, text=f"{d.text} {tok.text}", proper=True) for d in demonyms]
     out = [make_mention(tok, role, depth)]
     for child in tok.children:
         if child.dep_ == "appos":
@@ -460,8 +467,12 @@ STATEMENT_COMPLEMENT_DEPS = ("ccomp", "parataxis", "xcomp")
 def _about_mentions(tok) -> list[Mention]:
     """Parties a statement's content is about, nearest first (role ``about``)."""
     out: list[Mention] = []
-    for c in tok.children:
-        if c.dep_ not in STATEMENT_COMPLEMENT_DEPS or c.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+    comps = [c for c in tok.children if c.dep_ in STATEMENT_COMPLEMENT_DEPS]
+    # "voiced doubt *that the truce would hold*", "expressed concern *that* ...", "was confident *that* ..."
+    comps += [g for c in tok.children if c.dep_ in OBJ_DEPS | {"acomp", "attr"}
+              for g in c.children if g.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in g.children)]
+    for c in comps:
+        if c.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             continue
         for sub in c.children:
             if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS | OBJ_DEPS | {"attr"}:
@@ -769,8 +780,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                     for g in p.children:
                         if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" and any(a.lower_ == "to" for a in g.children):
                             xcomp = g.lemma_.lower()
-    if lemma in reporting:
-        deep.extend(_about_mentions(tok))
+    deep.extend(_about_mentions(tok))
     trigger_text = tok.text if particle is None else f"{tok.text} {particle}"
     # "met Iraqi Prime Minister al-Sudani Monday": the small parser makes the weekday the
     # head of the name; the name before it is the object.
