@@ -52,6 +52,16 @@ REACTION_ROOTS = {"01", "05", "11", "12"}
 # Codes of a meeting between parties: told once, they happened both ways
 # ("Peru's president held talks with his Chilean counterpart").
 RECIPROCAL_CODES = {"040", "046"}
+# Slots tried after a pattern's own, by root: a comment is about whoever its content
+# names; a threat is aimed at whoever its condition is about ("would leave the talks
+# if *Azerbaijan* kept its troops on the border").
+EXTRA_TARGET_SLOTS = {"01": ("about",), "13": ("xobj", "about")}
+# Verbs that carry an event noun without meaning much of their own ("*engaged in*
+# fighting", "*launched* an offensive", "*held* talks"): their subject does the act.
+LIGHT_VERBS = {"engage", "launch", "carry", "conduct", "stage", "hold", "wage", "mount", "make", "take", "give",
+               "issue", "pay", "deliver", "sign", "reach", "begin", "start", "continue", "resume", "step",
+               "intensify", "escalate", "announce", "order", "lead", "host", "impose", "unleash", "undertake",
+               "perform", "execute", "initiate", "open", "join", "extend", "offer", "provide", "lodge", "file"}
 # "the two leaders", "both sides": the last two parties told.
 PAIR_BACKREF = re.compile(r"^(?:the )?(?:two|both) (?:leaders|sides|countries|governments|nations|ministers|"
                           r"presidents|delegations|parties|neighbours|neighbors|rivals|men|foreign ministers)$")
@@ -305,9 +315,7 @@ class Coder:
 
     def _targets(self, cand: Candidate, pattern: Pattern, when, state: DocState, sources) -> list[tuple[Actor, float]]:
         source_keys = {a.key for a, _ in sources}
-        slots = pattern.target
-        if pattern.code[:2] == "01" and "about" not in slots:
-            slots = (*slots, "about")  # a comment is about whoever its content names
+        slots = pattern.target + tuple(s for s in EXTRA_TARGET_SLOTS.get(pattern.code[:2], ()) if s not in pattern.target)
         for slot in slots:
             if slot == "speaker_accuser":
                 for a, _ in sources:
@@ -548,7 +556,8 @@ class Coder:
                 targets = [(parent[0].source, 0.8)]
             attribution = parent[0].source
         else:
-            roles = SOURCE_ROLES if cand.kind == "verb" or cand.governor in pattern.governor else NOUN_OWN_SOURCE_ROLES
+            roles = SOURCE_ROLES if cand.kind == "verb" or cand.governor in pattern.governor \
+                or cand.governor in LIGHT_VERBS else NOUN_OWN_SOURCE_ROLES
             subs = [m for m in cand.subjects if m.role in roles and not (pattern.victim_subject and m.role == "subj")]
             if cand.speakers and subs and all(m.pronoun in THING_PRONOUNS for m in subs):
                 # "the junta said it would ...": "it" is the speaker; when the speaker is
@@ -581,7 +590,8 @@ class Coder:
                 # Open and single-actor modes code agentless reports ("grenades were hurled at ...",
                 # "three soldiers were killed in a roadside bombing") with an unknown source.
                 sources = [(Actor("(unknown)", "unknown"), 0.5)]
-            if not sources and pattern.symmetric and cand.kind == "noun":
+            if not sources and cand.kind == "noun" and (pattern.symmetric or pattern.code in RECIPROCAL_CODES
+                                                        or pattern.code[:2] in SYMMETRIC_ROOTS):
                 # "clashes between the army and the RSF": both sides act on each other.
                 sides = self._actors([m for m in cand.preps if m.role == "prep:between"], when, state, cand.quote)
                 if len(sides) > 1:
@@ -606,10 +616,12 @@ class Coder:
         if statement:
             # A statement is an event only when a political actor makes it, and it is
             # about another party, not its own country ("Britain said British troops ...").
-            sources = [(a, f) for a, f in sources if (a.country or a.org) and a.sector not in NON_POLITICAL_SECTORS]
+            own = {a.country for a, _ in sources}
+            targets = [(t, f) for t, f in targets if t.org or t.country not in own]
+            sources = [(a, f) for a, f in sources if (a.country or a.org) and a.sector not in NON_POLITICAL_SECTORS
+                       and not (pattern is STATEMENT and f < 1.0 and not nested and not targets)]
             if not sources:
-                return []
-            targets = [(t, f) for t, f in targets if t.org or t.country not in {a.country for a, _ in sources}]
+                return []  # "officials said" about no one: a speaker only the context places says little
         if not targets and not (pattern.no_target or self.open_actors or (self.single_actor and _known(sources))):
             return []
         code = self._final_code(pattern, cand)

@@ -29,8 +29,11 @@ SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "r
 # Force nouns whose modifier names who used the force: "killed in *police* firing",
 # "died in an *Israeli* airstrike", "injured in firing *by the police*".
 INSTRUMENT_NOUNS = {"firing", "fire", "shooting", "bullet", "lathicharge", "lathi-charge", "action", "crackdown",
+                    "clash", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",
                     "encounter", "retaliation", "airstrike", "strike", "raid", "shelling", "bombardment", "bombing",
                     "attack", "assault", "offensive", "ambush", "operation", "gunfire"}
+# Combat nouns whose "with" names the other side ("killed in a clash *with rebels*").
+COMBAT_NOUNS = {"encounter", "clash", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout", "exchange"}
 FORCE_CLAUSE_VERBS = {"fire", "shoot", "open", "attack", "charge", "lathicharge", "storm", "raid", "bomb", "shell", "strike", "ambush"}
 INSTRUMENT_PREPS = {"in", "during", "to", "by", "from", "under"}
 # Verbs whose subject suffers the event ("three died in police firing").
@@ -150,11 +153,18 @@ def make_mention(tok, role: str, depth: int = 0) -> Mention:
                    tok.ent_type_)
 
 
+# People whose "from" names where they come from, as object too.
+ORIGIN_PEOPLE = {"dissident", "official", "delegation", "delegate", "refugee", "migrant", "envoy", "diplomat",
+                 "minister", "leader", "representative", "activist", "lawmaker", "politician", "counterpart",
+                 "negotiator", "emissary", "opposition", "exile", "student", "worker", "national"}
+
+
 def expand(tok, role: str, depth: int = 0) -> list[Mention]:
     """Mentions for ``tok`` and its conjuncts ("Poland, Lithuania and Latvia")."""
-    if role == "subj" and tok.pos_ == "NOUN":
+    if tok.pos_ == "NOUN" and (role == "subj" or tok.lemma_.lower() in ORIGIN_PEOPLE):
         # "Officials from Turkey, Sweden and Finland met": one party per country named.
-        # (Subjects only: "withdrew troops from Syria" names where they were, not whose.)
+        # (Subjects, and objects that are people: "met dissidents from Belarus"; not
+        # "withdrew troops from Syria", which names where they were, not whose.)
         origins = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         if origins:
@@ -321,7 +331,7 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
                 for c in p.children:
                     if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")):
                         agents.append(make_mention(c, "instr", 1))
-                    elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or (c.lower_ == "with" and p.lemma_.lower() == "encounter")):
+                    elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or (c.lower_ == "with" and p.lemma_.lower() in COMBAT_NOUNS)):
                         agents.extend(m for g in c.children if g.dep_ == "pobj" for m in expand(g, "instr", 1))
     # "two were killed (and five hurt) when the police opened fire": the force clause names who used it.
     near = [tok, *(c for c in tok.children if c.dep_ == "conj"), *([tok.head] if tok.dep_ == "conj" else [])]
@@ -474,11 +484,28 @@ def _about_mentions(tok) -> list[Mention]:
     for c in comps:
         if c.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             continue
-        for sub in c.children:
-            if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS | OBJ_DEPS | {"attr"}:
-                out.extend(replace(m, role="about") for m in expand(sub, "about", 1))
-        out.extend(replace(m, role="about") for m in _deep_mentions(c) if m.role != "deep:mod" or m.proper)
+        # every named party in the content, the shallowest first: "that *Turkey* would
+        # ratify", "relations with *Nepal*", "*Afghan* territory"
+        named = [t for t in c.subtree if t.i != tok.i and _names_party(t)]
+        named.sort(key=lambda t: (_depth_below(t, c), t.i))
+        out.extend(make_mention(t, "about", 1) for t in named)
     return out
+
+
+def _names_party(t) -> bool:
+    """A phrase head that names a party: a proper noun heading its phrase, or a people's adjective."""
+    if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
+        return False
+    if t.pos_ == "PROPN":
+        return t.dep_ not in ("compound", "flat") or t.head.pos_ != "PROPN"
+    return t.pos_ == "ADJ" and t.ent_type_ == "NORP"
+
+
+def _depth_below(t, top) -> int:
+    d = 0
+    while t.i != top.i and t.head is not t and d < 50:
+        t, d = t.head, d + 1
+    return d
 
 
 def _dates(sent, tok) -> tuple[str, ...]:
