@@ -271,7 +271,7 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
                 location=location,
                 quantities=qs,
                 evidence=evidence,
-                rule=ce.pattern.rule,
+                rule=ce.rule,
                 confidence=ce.confidence,
                 contexts=res.contexts.tag(sentence, article_tags=story_tags),
                 statement=ce.statement,

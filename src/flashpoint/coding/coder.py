@@ -15,7 +15,9 @@ from datetime import date
 
 from ..nlp.extract import STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
+from . import targets as targeting
 from .patterns import Pattern, PatternSet
+from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
 
 # Definite descriptions that point back to an earlier actor of a kind.
 DEFINITE_BACKREFS = {
@@ -34,28 +36,10 @@ SOURCE_ROLES = ("subj", "agent", "instr", "poss", "mod", "prep:by", "gov_subj")
 # ("launched an attack"), not for others ("condemned the attack").
 NOUN_OWN_SOURCE_ROLES = ("poss", "mod", "prep:by")
 MAX_ACTORS_PER_SIDE = 4
-# Roots where "A and B <verb>" with no object means A and B act toward each other.
-SYMMETRIC_ROOTS = {"03", "04", "05", "06", "08", "19"}  # "Russia and Ukraine exchanged prisoners" (08: mutual yielding)
-# Two subjects act on each other only with a reciprocal verb or object: "Russia and
-# Ukraine signed a deal" does, "Nigeria and Benin will send troops" does not.
-RECIPROCAL_LEMMAS = {"agree", "meet", "talk", "sign", "exchange", "negotiate", "discuss", "cooperate", "clash",
-                     "fight", "trade", "reconcile", "consult", "confer", "normalise", "normalize", "swap",
-                     "settle", "ally", "partner", "collaborate", "coordinate"}
-RECIPROCAL_IF_OBJECT = {"hold", "reach", "conclude", "resume", "restore"}  # "held talks", "restored ties"
-RECIPROCAL_OBJECTS = {"talk", "negotiation", "meeting", "agreement", "deal", "accord", "treaty", "prisoner",
-                      "relation", "tie", "dialogue", "consultation", "exercise", "drill", "truce", "ceasefire"}
 DECISION_VERBS = {"agree", "decide", "vote", "resolve", "announce"}
-CROSS_BORDER_ROOTS = {"15", "19", "20"}
-# Reactions to an act just told: its author is the target ("Pristina rejected the
-# proposal", "the UN welcomed the agreement", "Cairo denied the charge").
-REACTION_ROOTS = {"01", "05", "11", "12"}
 # Codes of a meeting between parties: told once, they happened both ways
 # ("Peru's president held talks with his Chilean counterpart").
 RECIPROCAL_CODES = {"040", "046"}
-# Slots tried after a pattern's own, by root: a comment is about whoever its content
-# names; a threat is aimed at whoever its condition is about ("would leave the talks
-# if *Azerbaijan* kept its troops on the border").
-EXTRA_TARGET_SLOTS = {"01": ("about",), "13": ("xobj", "about")}
 # Verbs that carry an event noun without meaning much of their own ("*engaged in*
 # fighting", "*launched* an offensive", "*held* talks"): their subject does the act.
 LIGHT_VERBS = {"engage", "launch", "carry", "conduct", "stage", "hold", "wage", "mount", "make", "take", "give",
@@ -78,20 +62,6 @@ STATEMENT_TONES = (
 ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation", "accusation", "charge",
              "violence", "killing", "crackdown", "attack", "strike", "raid", "use", "plan", "proposal", "remark",
              "timeline", "timetable", "deal", "ultimatum", "verdict", "ruling", "sentence", "law", "ban"}
-BORDER_WORDS = {"border", "frontier", "boundary"}
-THING_PARTY_ROOTS = {"10", "12", "13", "16"}  # demand, reject, threaten, reduce relations
-THING_PARTY_ROLES = {"deep:against", "deep:with", "deep:on", "deep:to", "deep:toward", "deep:towards"}
-DOMESTIC_SECTORS = {"POL", "REB", "OPP", "CVL", "REF", "JUD"}
-CROWD_HEADS = {"protester", "demonstrator", "crowd", "marcher", "mourner", "rioter", "striker"}  # protests are local
-PLACE_TARGET_ROOTS = {"18", "19", "20"}  # force against a place hits its country
-PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "outside", "toward", "towards"}
-DOMESTIC_DEFAULT_ROOTS = {"14"}  # dissent: aimed at the home government unless a target is named
-APPEAL_ROOTS = {"02", "10"}  # an organisation's appeals and demands: to the story's government unless named
-# Domestic yielding (easing restrictions, accepting demands for change) and coercion
-# (curfews, bans, arrests, expulsions, repression) with no one named fall on the
-# actor's own country. Not seizing or destroying property, nor retreating: those
-# happen abroad as often as at home.
-HOME_TARGET_CODES = ("081", "082", "083", "172", "173", "174", "175")
 # Public statements (CAMEO 010): a political actor speaking, when no pattern gives
 # the verb a more specific code and the content carries no event of its own.
 STATEMENT_VERBS = frozenset({
@@ -130,6 +100,13 @@ class CodedEvent:
     confidence: float
     nested: bool = False
     statement: bool = False  # a bare public statement (root 01); see Event.statement
+    target_via: str | None = None  # the target chain's strategy that found the target (coding/data/targets.yaml)
+
+    @property
+    def rule(self) -> str:
+        """The pattern's rule, with the target strategy when it was not the pattern's own slots."""
+        via = self.target_via
+        return self.pattern.rule if via in (None, "slots") else f"{self.pattern.rule}>{via}"
 
 
 @dataclass
@@ -185,6 +162,7 @@ class Coder:
         # Open actors: accept proper nouns the knowledge base does not know, and
         # generic actors with no country (for gold sets with fictional actors).
         self.open_actors = open_actors
+        self.chain = TargetChain.load()
         # Single-actor events: a known source with no target named ("Russia threatened
         # to walk out of the talks"), as GDELT and PLOVER code them (on in the pipeline's
         # defaults; ``Settings.dyads_only`` turns them off).
@@ -293,6 +271,11 @@ class Coder:
         return not m.proper and not m.pronoun and (
             m.head in self.patterns.noun_lemmas or m.head in ACT_HEADS or self._names_no_party(m))
 
+    @staticmethod
+    def _audience(pattern: Pattern, m: Mention) -> bool:
+        """An audience ("told reporters") is no target of a statement."""
+        return pattern is STATEMENT and m.head in AUDIENCE_HEADS
+
     def _names_no_party(self, m: Mention) -> bool:
         """A thing or an act ("military aid", "a new offensive"), or a generic
         modifier ("*military* aid"): only a country, organisation or person word
@@ -302,77 +285,6 @@ class Coder:
             return False
         res = self.kb.resolve(m.text, None, None)
         return res is None or (res.actor.country is None and res.actor.org is None)
-
-    def _home_government(self, sources, when, cand: Candidate | None = None, state: DocState | None = None) -> list[tuple[Actor, float]]:
-        """A protest, strike or riot with no named target is aimed at the government
-        of the country where it happens ("ethnic Turks protested in Stockholm"), else
-        of the country the protesters are from (the usual convention of event data)."""
-        country = self._place_country(cand, state) if cand is not None and state is not None else None
-        country = country or next((a.country for a, _ in sources if a.country and not a.org), None)
-        if country is None or any(a.sector == "GOV" and a.country == country for a, _ in sources):
-            return []
-        return self._government_of(country, when, 0.7)
-
-    def _targets(self, cand: Candidate, pattern: Pattern, when, state: DocState, sources) -> list[tuple[Actor, float]]:
-        source_keys = {a.key for a, _ in sources}
-        slots = pattern.target + tuple(s for s in EXTRA_TARGET_SLOTS.get(pattern.code[:2], ()) if s not in pattern.target)
-        for slot in slots:
-            if slot == "speaker_accuser":
-                for a, _ in sources:
-                    acc = state.accusers.get(a.key)
-                    if acc is not None:
-                        return [(acc, 0.75)]
-                continue
-            mentions = [m for m in _slot_mentions(cand, slot) if not self._names_no_party(m)
-                        and not (pattern is STATEMENT and m.head in AUDIENCE_HEADS)]
-            if not mentions:
-                continue
-            # Force across a front line ("a Russian missile hit the administration building")
-            # lands in another country; arrests and repression are domestic.
-            # Police, rebels and crowds fight at home ("police opened fire on demonstrators").
-            # Protesters are where the protest is ("opened fire on demonstrators").
-            avoid = sources[0][0].country if sources and pattern.code[:2] in CROSS_BORDER_ROOTS \
-                and sources[0][0].sector not in DOMESTIC_SECTORS \
-                and not all(m.head in CROWD_HEADS for m in mentions) else None
-            found = self._actors(mentions, when, state, cand.quote, avoid=avoid)
-            # A target identical to the source is no dyad: try the next slot.
-            found = _others(found, sources)
-            if not found and avoid is None and sources and sources[0][0].country:
-                # "Nuland met junta officials in Niamey": a generic target that context
-                # made the source itself belongs to the story's other country.
-                generic = [m for m in mentions if not m.proper and not m.pronoun]
-                found = _others(self._actors(generic, when, state, cand.quote, avoid=sources[0][0].country), sources)
-            if found:
-                return found
-        # The object names no party and the party hangs off it: "threatened further
-        # action *against Russia*", "boycott all contact *with the United States*".
-        # Only where the act is aimed at that party: "condemned the attacks *on protesters*"
-        # names the victims, not the target of the condemnation.
-        if pattern.code[:2] in THING_PARTY_ROOTS and _slot_mentions(cand, "obj"):
-            mentions = [m for m in cand.deep if m.role in THING_PARTY_ROLES and not self._names_no_party(m)]
-            found = [(a, f * 0.9) for a, f in _others(self._actors(mentions, when, state, cand.quote), sources)]
-            if found:
-                return found
-        objects = _slot_mentions(cand, "obj")
-        if pattern.code[:2] in REACTION_ROOTS and objects and all(self._names_an_act(m) for m in objects):
-            # "The AU condemned the move", "Minsk rejected the accusation": the act
-            # reacted to is the latest one told, so its author is the target.
-            for sent, actor in reversed(state.recent):
-                if sent < cand.sent_index - 2:
-                    break
-                if not any(_same_actor(actor, s) for s, _ in sources):
-                    return [(actor, 0.7)]
-        if pattern.code[:2] == "15" and any(m.head in BORDER_WORDS for m in (*cand.preps, *cand.objects, *cand.deep)):
-            # "sent 2,000 soldiers to the border": the border with the story's other country.
-            # Only in a two-country story, where "the border" can mean one thing.
-            own = {a.country for a, _ in sources}
-            top = state.countries[:2]
-            other = next((c for c in top if c not in own), None) if own & set(top) else None
-            if other and self.kb.country(other) is not None:
-                return [(self._country_actor("(the border)", other), 0.7)]
-        if pattern.code[:2] in PLACE_TARGET_ROOTS:
-            return self._place_target(cand, state, sources)
-        return []
 
     def _country_actor(self, text: str, iso3: str) -> Actor:
         """A whole country as an actor, named as the knowledge base names it."""
@@ -384,24 +296,6 @@ class Coder:
         res = self.kb.resolve("government", when, country)
         return [(self._retext(res.actor, "(implicit)"), factor)] if res is not None and res.actor.country == country else []
 
-    def _own_country(self, sources) -> list[tuple[Actor, float]]:
-        """Coercion or yielding with no one named ("imposed a curfew", "called off the
-        strike") falls on the actor's own country, as CAMEO codes domestic acts."""
-        a = sources[0][0]
-        if a.org or not a.country or not a.sector:
-            return []
-        return [(self._country_actor("(own country)", a.country), 0.6)]
-
-    def _addressee(self, sources, when, state: DocState) -> list[tuple[Actor, float]]:
-        """An organisation's call with no addressee named ("the UN called for restraint",
-        "Human Rights Watch called for their release") is addressed to the government of
-        the story's country."""
-        own = {a.country for a, _ in sources}
-        country = state.countries[0] if state.countries else None
-        if country is None or country in own:
-            return []
-        return self._government_of(country, when, 0.6)
-
     def _place_country(self, cand: Candidate, state: DocState) -> str | None:
         """The country of a place the trigger itself is said to happen in ("in Baghdad")."""
         if self.gazetteer is None:
@@ -412,21 +306,6 @@ class Coder:
                 if place is not None and place.country:
                     return place.country
         return None
-
-    def _place_target(self, cand: Candidate, state: DocState, sources) -> list[tuple[Actor, float]]:
-        """Force aimed at a place ("shelled Kharkiv", "struck targets near Rafah") is
-        aimed at the country the place is in, when that is not the attacker's own."""
-        if self.gazetteer is None:
-            return []
-        own = {a.country for a, _ in sources}
-        for m in sorted((*cand.objects, *cand.preps, *cand.deep), key=lambda m: m.depth):
-            if not m.proper or m.pronoun or not (m.role in ("obj", "appos") or m.role.split(":")[-1] in PLACE_PREPS):
-                continue
-            place = self.gazetteer.resolve(m.text, state.countries)
-            if place is None or place.country is None or place.country in own:
-                continue
-            return [(self._country_actor(m.text, place.country), 0.7)]
-        return []
 
     # -- modality -----------------------------------------------------------------
     def _modality(self, cand: Candidate, source: Actor, attribution: Actor | None, historical: bool) -> str:
@@ -549,11 +428,7 @@ class Coder:
                 return []
             # "X accused Y of a build-up": Y did it, to X unless the noun names a target.
             sources = [(parent[0].target, 0.9)]
-            targets = self._targets(cand, pattern, when, state, sources)
-            if not targets and not any(self._names_no_party(m) for slot in pattern.target for m in _slot_mentions(cand, slot)):
-                # Aimed at the accuser, unless the act names a thing it was done to
-                # ("accused Ukraine of hitting the station itself").
-                targets = [(parent[0].source, 0.8)]
+            targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when, True, parent[0].source))
             attribution = parent[0].source
         else:
             roles = SOURCE_ROLES if cand.kind == "verb" or cand.governor in pattern.governor \
@@ -591,7 +466,7 @@ class Coder:
                 # "three soldiers were killed in a roadside bombing") with an unknown source.
                 sources = [(Actor("(unknown)", "unknown"), 0.5)]
             if not sources and cand.kind == "noun" and (pattern.symmetric or pattern.code in RECIPROCAL_CODES
-                                                        or pattern.code[:2] in SYMMETRIC_ROOTS):
+                                                        or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
                 # "clashes between the army and the RSF": both sides act on each other.
                 sides = self._actors([m for m in cand.preps if m.role == "prep:between"], when, state, cand.quote)
                 if len(sides) > 1:
@@ -600,16 +475,9 @@ class Coder:
                 return []
             if sources[0][0].country and cand.kind == "verb":
                 state.subject_country = sources[0][0].country
-            targets = self._targets(cand, pattern, when, state, sources)
-            if not targets and len(sources) > 1 and (pattern.symmetric or (
-                    pattern.code[:2] in SYMMETRIC_ROOTS and _reciprocal(cand))):
+            targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
+            if via == targeting.RECIPROCAL:
                 return self._symmetric(i, cand, pattern, sources, attribution, historical)
-            if not targets and pattern.code[:2] in DOMESTIC_DEFAULT_ROOTS:
-                targets = self._home_government(sources, when, cand, state)
-            if not targets and pattern.code.startswith(HOME_TARGET_CODES):
-                targets = self._own_country(sources)
-            if not targets and pattern.code[:2] in APPEAL_ROOTS and all(a.org for a, _ in sources):
-                targets = self._addressee(sources, when, state)
             if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
                 return []  # single-actor mode: one side may be missing, not both
         statement = pattern.code[:2] == "01"
@@ -637,7 +505,7 @@ class Coder:
                 if attribution is not None and modality == "reported":
                     conf *= 0.95
                 ev = CodedEvent(
-                    cand_index=i, pattern=pattern, code=code, source=src, target=tgt,
+                    cand_index=i, pattern=pattern, code=code, source=src, target=tgt, target_via=via if tgt else None,
                     attribution=attribution, negated=cand.negated or cand.refused,
                     modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested,
                     statement=statement,
@@ -730,57 +598,9 @@ def _once_per_sentence(events: list[CodedEvent], cands: list[Candidate]) -> list
     return [e for k, e in enumerate(events) if k in keep]
 
 
-def _same_actor(a: Actor, b: Actor) -> bool:
-    """Whether two actors are one party (names the knowledge base does not
-    know have no code, so they compare by name)."""
-    if a.code or b.code:
-        return a.code == b.code
-    return a.key == b.key
-
-
-def _others(found, sources) -> list[tuple[Actor, float]]:
-    """The found actors that are not one of the sources (a dyad needs two parties)."""
-    return [(a, f) for a, f in found if not any(_same_actor(a, s) for s, _ in sources)]
-
-
-def _reciprocal(cand: Candidate) -> bool:
-    """The trigger names something done between its subjects, not to a third party."""
-    if cand.kind != "verb" or "each other" in cand.clause or "one another" in cand.clause:
-        return True  # "started shooting at each other"
-    if cand.lemma in RECIPROCAL_IF_OBJECT:
-        return bool(RECIPROCAL_OBJECTS.intersection(cand.obj_lemmas))
-    return cand.lemma in RECIPROCAL_LEMMAS or bool(RECIPROCAL_OBJECTS.intersection(cand.obj_lemmas))
-
-
 def _known(sources) -> bool:
     """The first source is a known actor: a country or an organisation."""
     return bool(sources) and bool(sources[0][0].country or sources[0][0].org)
-
-
-def _slot_mentions(cand: Candidate, slot: str) -> list[Mention]:
-    if slot == "obj":
-        return [m for m in cand.objects if m.role in ("obj", "appos")]
-    if slot == "xobj":
-        return list(cand.xcomp_args)
-    if slot == "subj":
-        return [m for m in cand.subjects if m.role == "subj"]
-    if slot == "ccomp_subj":
-        return list(cand.ccomp_subjects)
-    if slot == "appos":
-        return [m for m in cand.objects if m.role == "appos"]
-    if slot in ("iobj", "dative"):
-        return [m for m in cand.preps if m.role == "prep:to" and m.depth == 0]
-    if slot == "about":
-        return [m for m in cand.deep if m.role == "about" and m.proper]
-    if slot == "deep":
-        keep = ("deep:poss", "deep:by", "deep:mod", "deep:of", "deep:from")
-        return sorted((m for m in cand.deep if m.role in keep), key=lambda m: m.depth)
-    if slot.startswith("prep:"):
-        prep = slot[5:]
-        direct = [m for m in cand.preps if m.role == slot]
-        nested = [m for m in cand.deep if m.role == f"deep:{prep}"]
-        return direct + nested
-    return []
 
 
 def _stake_words(cand: Candidate) -> frozenset[str]:
