@@ -124,6 +124,18 @@ class Store(Protocol):
         events that report an already stored real-world event."""
         ...
 
+    def add_original(self, article: Article, events: Iterable[Event]) -> str | None:
+        """Store ``article`` like :meth:`add_article` unless it duplicates a
+        stored article, and then as a copy of it (like :meth:`add_copy`).
+
+        The decision is taken in the transaction that stores the article,
+        holding a lock on each of its duplicate keys, so concurrent writers
+        never store two copies of one text as originals. Returns None when
+        the article was stored as an original, the original's id when it
+        was stored as a copy, and its own id when it was stored already.
+        """
+        ...
+
     def add_copy(self, article: Article, original_id: str) -> None:
         """Record ``article`` as a syndicated copy (a mention) of ``original_id``."""
         ...

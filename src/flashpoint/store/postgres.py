@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from ..errors import StoreError
-from .relational import RelationalStore
+from .relational import MIGRATION_LOCK, RelationalStore
 from .rows import EVENT_COLUMNS
 
 _SCHEMA = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
@@ -70,7 +70,11 @@ class PostgresStore(RelationalStore):
         try:
             if schema:
                 with store._guard("select the schema"):
-                    conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+                    # CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent
+                    # one (a unique violation in pg_namespace): hold the lock migrate() takes.
+                    with store._transaction():
+                        store._lock_keys([MIGRATION_LOCK])
+                        conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
                     conn.execute(f'SET search_path TO "{schema}"')
             store.migrate()
         except BaseException:
@@ -96,6 +100,10 @@ class PostgresStore(RelationalStore):
         state = getattr(exc, "sqlstate", None) or ""
         return bool(self.conn.broken or self.conn.closed or state.startswith(("57P", "08")))
 
+    def _contended(self, exc: BaseException) -> bool:
+        # deadlock_detected, serialization_failure
+        return getattr(exc, "sqlstate", None) in ("40P01", "40001")
+
     def _reconnect(self) -> None:
         import psycopg
 
@@ -116,9 +124,10 @@ class PostgresStore(RelationalStore):
     def _week(self, column: str) -> str:
         return f"to_char(date_trunc('week', CAST({column} AS date)), 'YYYY-MM-DD')"
 
-    def _lock_dyads(self, keys: list[str]) -> None:
+    def _lock_keys(self, keys: list[str]) -> None:
         # One statement; the locks are taken in the order of the keys (sorted by
         # the caller), so two single-article writes never wait in a cycle.
+        # Dyad keys and duplicate keys ("dup|...") never collide by text.
         self._run("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))"
                   " FROM unnest(CAST(? AS text[])) AS t(k)", [keys])
 

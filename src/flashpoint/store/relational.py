@@ -84,6 +84,15 @@ class ConnectionLost(StoreError):
     """The connection broke mid-operation (raised by ``_guard``; see ``_call``)."""
 
 
+class Contention(StoreError):
+    """The server aborted a transaction to break a deadlock between writers
+    (raised by ``_guard``; ``_call`` runs the transaction again)."""
+
+
+MIGRATION_LOCK = "flashpoint|schema"  # the lock key held while migrating
+CONTENTION_RETRIES = 5  # a transaction aborted to break a deadlock is run again up to this often
+
+
 def _clean(value: Any) -> Any:
     # Lone surrogates (from bad decoding upstream) cannot be encoded as UTF-8
     # by either driver; replace them rather than lose the whole article.
@@ -132,6 +141,11 @@ class RelationalStore:
         """Open a new connection in place of a lost one, or raise a driver error."""
         raise NotImplementedError
 
+    def _contended(self, exc: BaseException) -> bool:
+        """Whether ``exc`` means the server aborted the transaction to break
+        a deadlock (running it again will do)."""
+        return False
+
     def _script(self, sql: str) -> None:
         """Run several statements (inside the current transaction)."""
         raise NotImplementedError
@@ -140,9 +154,14 @@ class RelationalStore:
         """SQL for the ISO day (Monday) starting the week of ``column``."""
         raise NotImplementedError
 
+    def _lock_keys(self, keys: list[str]) -> None:
+        """Hold a lock on each key until the transaction ends, taking them in
+        the order given (no-op where writers are serial: SQLite's
+        ``BEGIN IMMEDIATE`` already holds the database's one write lock)."""
+
     def _lock_dyads(self, keys: list[str]) -> None:
-        """Serialise concurrent merges into these dyads, taking the locks in
-        the order given (no-op where writers are serial)."""
+        """Serialise concurrent merges into these dyads (see :meth:`_lock_keys`)."""
+        self._lock_keys(keys)
 
     def bulk_events(self, rows: Iterable[Sequence[Any]]) -> int:
         """Fast-path load of events-table rows (``EVENT_COLUMNS`` order), for benchmarks."""
@@ -161,6 +180,8 @@ class RelationalStore:
             detail = _first_line(exc)
             if self._broken(exc):
                 raise ConnectionLost(f"lost the connection to {self.where} while trying to {action}: {detail}") from exc
+            if self._contended(exc):
+                raise Contention(f"could not {action} in {self.where}: {detail}") from exc
             raise StoreError(f"could not {action} in {self.where}: {detail}; {self.hint}") from exc
 
     def _call(self, action: str, fn: Any, *args: Any) -> Any:
@@ -171,15 +192,22 @@ class RelationalStore:
         transaction that is idempotent (an interrupted transaction was
         rolled back by the server). Inside a batch the error goes up
         instead, for :meth:`batch` to handle. A failed reconnect raises
-        :class:`StoreUnavailable`.
+        :class:`StoreUnavailable`. A transaction the server aborted to break
+        a deadlock between concurrent writers is run again, a few times.
         """
-        try:
-            with self._guard(action):
-                return fn(*args)
-        except ConnectionLost as exc:
-            if self._depth:
-                raise
-            self._recover(exc)
+        for attempt in range(CONTENTION_RETRIES):
+            try:
+                with self._guard(action):
+                    return fn(*args)
+            except Contention:
+                # Rolled back whole by the server; a batch is redone by its caller.
+                if self._depth or attempt == CONTENTION_RETRIES - 1:
+                    raise
+            except ConnectionLost as exc:
+                if self._depth:
+                    raise
+                self._recover(exc)
+                break
         with self._guard(action):
             return fn(*args)
 
@@ -291,22 +319,26 @@ class RelationalStore:
                        " ON CONFLICT DO NOTHING", [row[c] for row in chunk for c in cols])
 
     def migrate(self) -> None:
-        """Bring the schema up to date, refusing databases from newer code."""
-        with self._guard("read the schema version"):
-            with self._transaction():
-                self._run(migrate.CREATE_VERSION_TABLE)
-                current = self._rows("SELECT max(version) AS v FROM schema_version")[0]["v"] or 0
-        migrate.check_version(current, self.dialect, self.where)
-        for step in migrate.migrations(self.dialect):
-            if step.version <= current:
-                continue
-            with self._guard(f"apply migration {step.version:04d}_{step.name}"):
-                with self._transaction():
-                    self._script(step.sql)
-                    self._send(
-                        "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
-                        (step.version, step.name, now()),
-                    )
+        """Bring the schema up to date, refusing databases from newer code.
+
+        The version is read and every missing migration applied in one
+        transaction under one lock (SQLite's write lock, a PostgreSQL
+        advisory lock), so of several processes opening a fresh database at
+        once one migrates and the others then see the new version.
+        """
+        with self._guard("migrate the schema"), self._transaction():
+            self._lock_keys([MIGRATION_LOCK])
+            self._run(migrate.CREATE_VERSION_TABLE)
+            current = self._rows("SELECT max(version) AS v FROM schema_version")[0]["v"] or 0
+            migrate.check_version(current, self.dialect, self.where)
+            for step in migrate.migrations(self.dialect):
+                if step.version <= current:
+                    continue
+                self._script(step.sql)
+                self._send(
+                    "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                    (step.version, step.name, now()),
+                )
 
     def schema_version(self) -> int:
         with self._guard("read the schema version"):
@@ -330,6 +362,11 @@ class RelationalStore:
         return out
 
     def _find_duplicates(self, articles: Sequence[Article]) -> list[str | None]:
+        return [hit for hit, _ in self._lookup(articles)]
+
+    def _lookup(self, articles: Sequence[Article]) -> list[tuple[str | None, bool]]:
+        """Per article: the id of the stored article it duplicates (or None),
+        and whether the article itself is stored (as an original or a copy)."""
         # One statement for every key of every article: the exact keys (id,
         # canonical URL, content hash; the first that hits wins) and the LSH
         # bands; a second only fetches the signatures of near-duplicate
@@ -355,6 +392,7 @@ class RelationalStore:
         for r in self._rows(" UNION ALL ".join(arms), params):
             hits.setdefault((r["probe"], r["k"]), []).append(r["hit"])
         out: list[str | None] = [None] * len(articles)
+        itself = [bool(hits.get(ps[0])) for ps in probes]  # the first probe is the id
         near: dict[int, list[str]] = {}
         for i, ps in enumerate(probes):
             exact = next((found for found in (hits.get(p) for p in ps) if found), None)
@@ -371,17 +409,42 @@ class RelationalStore:
                 f"SELECT id, minhash FROM articles WHERE id IN ({_marks(len(ids))})", ids)}
             for i, cids in near.items():
                 out[i] = dedup.best_match(signatures[i], ((c, stored[c]) for c in cids if c in stored))
-        return out
+        return list(zip(out, itself))
 
     def add_article(self, article: Article, events: Iterable[Event]) -> None:
-        # Everything that needs no database is computed before the transaction opens.
         events = list(events)
+        self._call(f"store article {article.id!r}", self._write_article, *self._article_rows(article, events))
+
+    def add_original(self, article: Article, events: Iterable[Event]) -> str | None:
+        events = list(events)
+        rows = self._article_rows(article, events)
+        return self._call(f"store article {article.id!r}", self._write_original, article, rows)
+
+    def _article_rows(self, article: Article, events: list[Event]) -> tuple[Any, ...]:
+        """The rows of an article, computed before any transaction opens."""
         canonical = dedup.canonical_url(article.url) if article.url else None
         signature = dedup.minhash(article.text)
         row = article_row(article, canonical, dedup.content_hash(article.text), dedup.pack_signature(signature))
         bands = [{"band": band, "article_id": article.id} for band in dedup.lsh_bands(signature)]
         reports = [Report.from_event(event, article) for event in events]
-        self._call(f"store article {article.id!r}", self._write_article, row, bands, events, reports)
+        return row, bands, events, reports
+
+    def _write_original(self, article: Article, rows: tuple[Any, ...]) -> str | None:
+        # The copy-or-original decision is taken in the transaction that stores
+        # the article, holding a lock on each of its duplicate keys (SQLite: the
+        # write lock that BEGIN IMMEDIATE took; PostgreSQL: an advisory lock per
+        # key), so a concurrent writer that stores a duplicate either committed
+        # before this look-up or waits until this transaction commits.
+        with self._writing():
+            self._lock_keys(sorted("dup|" + _clean(k) for k in dedup.duplicate_keys(article.text, article.url)))
+            [(original, itself)] = self._lookup([article])
+            if itself:
+                return article.id
+            if original is not None:
+                self._write_copy(_copy_row(article, original))
+                return original
+            self._write_article(*rows)
+            return None
 
     def _write_article(self, row: dict[str, Any], bands: list[dict[str, Any]], events: list[Event],
                        reports: list[Report]) -> None:
@@ -463,13 +526,7 @@ class RelationalStore:
         return self._send(" UNION ALL ".join(arms), [*params, *event_ids])
 
     def add_copy(self, article: Article, original_id: str) -> None:
-        row = {
-            "id": article.id, "url": article.url,
-            "canonical_url": dedup.canonical_url(article.url) if article.url else None,
-            "outlet": article.outlet, "date": article.date,
-            "content_hash": dedup.content_hash(article.text), "original_id": original_id, "added_at": now(),
-        }
-        self._call(f"store copy {article.id!r}", self._write_copy, row)
+        self._call(f"store copy {article.id!r}", self._write_copy, _copy_row(article, original_id))
 
     def _write_copy(self, row: dict[str, Any]) -> None:
         with self._writing():
@@ -582,6 +639,15 @@ class RelationalStore:
         with contextlib.suppress(*self.driver_errors):
             self.conn.close()
 
+
+
+def _copy_row(article: Article, original_id: str) -> dict[str, Any]:
+    return {
+        "id": article.id, "url": article.url,
+        "canonical_url": dedup.canonical_url(article.url) if article.url else None,
+        "outlet": article.outlet, "date": article.date,
+        "content_hash": dedup.content_hash(article.text), "original_id": original_id, "added_at": now(),
+    }
 
 
 def _probes(article: Article) -> list[tuple[str, str]]:
