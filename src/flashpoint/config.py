@@ -26,6 +26,7 @@ class Settings:
     max_chars: int = 10_000_000  # text beyond this is not coded (documents are parsed in 100k pieces)
     allow_private: bool = False
     petrarch_dicts: Path | None = None  # code with a PETRARCH/TABARI dictionary directory instead of the native patterns
+    reconnect_window: float = 60.0  # seconds a lost PostgreSQL connection is retried before a run stops
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -36,5 +37,7 @@ class Settings:
             env["actor_files"] = tuple(
                 Path(p) for p in os.environ["FLASHPOINT_ACTORS"].split(os.pathsep) if p
             )
+        if os.environ.get("FLASHPOINT_RECONNECT_WINDOW"):
+            env["reconnect_window"] = float(os.environ["FLASHPOINT_RECONNECT_WINDOW"])
         env.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**env)

@@ -28,10 +28,11 @@ def main() -> None:
         deadline = time.monotonic() + 60
         while not start.exists() and time.monotonic() < deadline:
             time.sleep(0.01)
-        report = ingest(FileSource([source], max_chars=settings.max_chars), store, fake_coder, settings)
+        report = ingest(FileSource([source], max_chars=settings.max_chars), store, fake_coder, settings,
+                        progress=lambda r: print(f"batch seen={r.seen}", flush=True))
     finally:
         store.close()
-    print(f"new={report.new} duplicates={report.duplicates} skipped={report.skipped} failures={report.failures}")
+    print(f"done new={report.new} duplicates={report.duplicates} skipped={report.skipped} failures={report.failures}")
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ from ..errors import FlashpointError
 from ..store.base import Failure, Store, StoreUnavailable
 from ..types import Article, Event
 from .document import Note
+from .inflight import Inflight
 from .source import Source
 
 #: The coder: ``flashpoint.pipeline.code_articles`` or a test fake.
@@ -73,6 +74,7 @@ class _Run:
     def __init__(self, store: Store, progress: Progress | None) -> None:
         self.store = store
         self.progress = progress
+        self.inflight = Inflight(store)  # crash recovery of the coder (issue 14; see inflight.py)
         self.start = time.monotonic()
         self.counts = dict.fromkeys(("seen", "new", "skipped", "duplicates", "events", "failures", "notes"), 0)
 
@@ -166,8 +168,9 @@ def _look_up(run: _Run, articles: list[Article], batch: list[Article], queued: s
 
 
 def _flush(run: _Run, batch: list[Article], coder: Coder, settings: Settings) -> None:
-    # Code the whole batch first so no transaction stays open while the coder works.
-    coded = list(code_batch(batch, coder, settings))
+    # Code the whole batch first so no transaction stays open while the coder works;
+    # the batch's ids are recorded first, so a run the kernel kills here is not stuck.
+    coded = list(run.inflight.code(batch, lambda part: code_batch(part, coder, settings), article_payload))
     stored = [(article, events) for article, events, error in coded if error is None]
     outcomes: list[int | str | Failure | None] = []
     try:

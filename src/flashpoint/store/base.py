@@ -82,7 +82,7 @@ class Failure:
     """A document that failed a stage, kept so a later run can retry it."""
 
     key: str  # article id, URL or path
-    stage: str  # fetch | parse | code | store
+    stage: str  # fetch | parse | code | store | note | coding (a batch being coded; see ingest.runner)
     reason: str
     payload: str | None = None  # JSON of what is needed to retry
     at: str | None = None  # ISO timestamp of the latest attempt (set by the store)
@@ -156,7 +156,9 @@ class Store(Protocol):
         """Record (or count again) a failure; ``attempts`` grows per key."""
         ...
 
-    def failures(self) -> list[Failure]: ...
+    def failures(self, stage: str | None = None) -> list[Failure]:
+        """Recorded failures by key, all of them or those of one ``stage``."""
+        ...
 
     def clear_failure(self, key: str) -> None: ...
 

@@ -190,9 +190,9 @@ class MemoryStore:
             failure.key, failure.stage, failure.reason, failure.payload, now(), attempts
         )
 
-    def failures(self) -> list[Failure]:
+    def failures(self, stage: str | None = None) -> list[Failure]:
         self._check_open()
-        return [self._failures[k] for k in sorted(self._failures)]
+        return [self._failures[k] for k in sorted(self._failures) if stage is None or self._failures[k].stage == stage]
 
     def clear_failure(self, key: str) -> None:
         self._check_open()

@@ -12,7 +12,8 @@ opposite orders deadlock, the server aborts one of them, and the ingest
 runner stores that batch again article by article.
 
 When the server goes away (restart, network, ``pg_terminate_backend``) the
-store reconnects once and carries on; see ``RelationalStore._call``.
+store reconnects, trying again with backoff for up to ``reconnect_window``
+seconds (default 60), and carries on; see ``RelationalStore._recover``.
 """
 
 from __future__ import annotations
@@ -41,8 +42,10 @@ class PostgresStore(RelationalStore):
     _schema: str | None = None
 
     @classmethod
-    def open(cls, url: str, connect_timeout: int = 10) -> "PostgresStore":
-        """Connect to ``url`` and migrate. ``?schema=name`` keeps tables in that schema."""
+    def open(cls, url: str, connect_timeout: int = 10, reconnect_window: float = 60.0) -> "PostgresStore":
+        """Connect to ``url`` and migrate. ``?schema=name`` keeps tables in that
+        schema; ``?reconnect_window=SECONDS`` bounds how long a lost connection
+        is retried (default ``reconnect_window``)."""
         import psycopg
 
         cls.driver_errors = (psycopg.Error,)
@@ -50,6 +53,11 @@ class PostgresStore(RelationalStore):
         parts = urlsplit(url)
         query = dict(parse_qsl(parts.query))
         schema = query.pop("schema", None)
+        window = query.pop("reconnect_window", None)
+        try:
+            reconnect_window = float(window) if window is not None else reconnect_window
+        except ValueError:
+            raise StoreError(f"reconnect_window must be a number of seconds, not {window!r}") from None
         if schema is not None and not _SCHEMA.match(schema):
             raise StoreError(f"bad schema name {schema!r}; use lower-case letters, digits and _")
         query.setdefault("connect_timeout", str(connect_timeout))
@@ -67,6 +75,7 @@ class PostgresStore(RelationalStore):
             raise StoreError(f"cannot connect to {where}: {detail}; {cls.hint}") from exc
         store = cls(conn, where + (f" schema {schema}" if schema else ""))
         store._conninfo, store._schema = conninfo, schema
+        store.reconnect_window = max(0.0, reconnect_window)
         try:
             if schema:
                 with store._guard("select the schema"):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar
@@ -90,7 +91,9 @@ class Contention(StoreError):
 
 
 MIGRATION_LOCK = "flashpoint|schema"  # the lock key held while migrating
-CONTENTION_RETRIES = 5  # a transaction aborted to break a deadlock is run again up to this often
+CONTENTION_RETRIES = 5
+RECONNECT_FIRST_DELAY = 0.5  # seconds before the second reconnect attempt; doubles up to the max
+RECONNECT_MAX_DELAY = 5.0  # a transaction aborted to break a deadlock is run again up to this often
 
 
 def _clean(value: Any) -> Any:
@@ -111,6 +114,7 @@ class RelationalStore:
     driver_errors: ClassVar[tuple[type[BaseException], ...]] = ()
     hint: ClassVar[str] = ""
     collate: ClassVar[str] = ""  # makes text ORDER BY agree across engines
+    reconnect_window: float = 0.0  # seconds a lost connection is retried (set by a back end that reconnects)
 
     def __init__(self, conn: Any, where: str, window_days: int = 2) -> None:
         self.conn = conn
@@ -212,17 +216,34 @@ class RelationalStore:
             return fn(*args)
 
     def _recover(self, lost: ConnectionLost) -> None:
-        """One reconnect attempt after ``lost``; StoreUnavailable if it fails.
-        Either way the loss is logged (a warning on stderr unless the caller
-        configured logging), so a run that carries on still says so."""
-        try:
-            self._reconnect()
-        except self.driver_errors as exc:
-            raise StoreUnavailable(
-                f"{lost}; reconnecting failed: {_first_line(exc)}. Everything committed before this is"
-                " kept; run the same command again once the database is back to resume"
-            ) from exc
-        logging.getLogger("flashpoint.store").warning("%s; reconnected, going on", lost)
+        """Reconnect after ``lost``, trying again with backoff (0.5 s doubling
+        to 5 s) until ``reconnect_window`` seconds have passed, so a server
+        restart or an outage of a few seconds costs a pause, not the run;
+        StoreUnavailable when the window closes. Each attempt is logged (a
+        warning on stderr unless the caller configured logging)."""
+        log = logging.getLogger("flashpoint.store")
+        deadline = time.monotonic() + self.reconnect_window
+        delay, attempt = RECONNECT_FIRST_DELAY, 0
+        while True:
+            attempt += 1
+            try:
+                self._reconnect()
+            except self.driver_errors as exc:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise StoreUnavailable(
+                        f"{lost}; reconnecting failed for {self.reconnect_window:g}s ({attempt} attempts,"
+                        f" last: {_first_line(exc)}). Everything committed before this is kept; run the"
+                        " same command again once the database is back to resume"
+                    ) from exc
+                wait = min(delay, left)
+                log.warning("%s; reconnect attempt %d failed (%s); trying again in %.1fs",
+                            lost, attempt, _first_line(exc), wait)
+                time.sleep(wait)
+                delay = min(delay * 2, RECONNECT_MAX_DELAY)
+                continue
+            log.warning("%s; reconnected (attempt %d), going on", lost, attempt)
+            return
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -555,8 +576,9 @@ class RelationalStore:
         with self._atomic():
             self._send(sql, params)
 
-    def failures(self) -> list[Failure]:
-        rows = self._call("read failures", self._rows, f"SELECT * FROM failures ORDER BY key{self.collate}")
+    def failures(self, stage: str | None = None) -> list[Failure]:
+        where, params = (" WHERE stage = ?", [stage]) if stage is not None else ("", [])
+        rows = self._call("read failures", self._rows, f"SELECT * FROM failures{where} ORDER BY key{self.collate}", params)
         return [Failure(r["key"], r["stage"], r["reason"], r["payload"], r["at"], int(r["attempts"])) for r in rows]
 
     def clear_failure(self, key: str) -> None:
