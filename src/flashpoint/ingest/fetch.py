@@ -71,9 +71,12 @@ def is_public(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
+    # fec0::/10 (site-local, deprecated by RFC 3879) is neither private nor
+    # reserved to the ipaddress module, yet routes only inside a site.
+    site_local = isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local
     return not (
         ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
-        or ip.is_reserved or ip.is_unspecified or not ip.is_global
+        or ip.is_reserved or ip.is_unspecified or not ip.is_global or site_local
     )
 
 
