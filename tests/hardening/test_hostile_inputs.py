@@ -58,3 +58,40 @@ def test_csv_unterminated_quote_names_the_culprit_line_and_keeps_the_next_row() 
 @pytest.mark.parametrize("address", ["fec0::1", "fec0:1234::5", "feff:ffff::1"])
 def test_site_local_ipv6_is_not_public(address: str) -> None:
     assert not is_public(address)
+
+
+def _eval(path: Path):
+    from click.testing import CliRunner
+
+    from flashpoint.cli import main
+
+    return CliRunner().invoke(main, ["eval", str(path), "--set", "cameo_manual"], catch_exceptions=False)
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "holds no gold records"),
+    (b"\n  \n", "holds no gold records"),
+    (b'{"id": "a", "text": "x", "expected": []}\n' + b"[" * 100_000 + b"]" * 100_000 + b"\n",
+     "g.jsonl line 2 is JSON nested too deeply"),
+    (b'{"id": "a", "text": "x", "expected": []}\n{"id": "b", "text": "caf\xe9"}\n', "g.jsonl line 2 is not UTF-8"),
+])
+def test_eval_bad_gold_files_are_one_line_errors(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "g.jsonl"
+    path.write_bytes(content)
+    res = _eval(path)
+    assert res.exit_code != 0 and message in res.stderr
+    assert res.stderr.count("\n") == 1 and res.stderr.startswith("error: ") and "Traceback" not in res.stderr
+
+
+def test_actors_validate_reports_every_schema_error_with_its_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from flashpoint.cli import main
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("- id: org:ONE\n  name: One\n- id: org:TWO\n  name: Two\n  org: TWO\n  sector: GOV\n"
+                    "  code: TWOGOV\n- id: agent:X\n  name: Agent\n")
+    res = CliRunner().invoke(main, ["actors", "validate", str(path)], catch_exceptions=False)
+    errors = [line for line in res.output.splitlines() if line.startswith("error:")]
+    assert res.exit_code == 1 and len(errors) == 2
+    assert f"{path}:1: org:ONE" in errors[0] and f"{path}:8: agent:X" in errors[1]
