@@ -25,9 +25,9 @@ START, END = "<!-- reliability:start -->", "<!-- reliability:end -->"
 SCENARIOS = [
     ("kill", "SIGKILL at any point of an ingest, then a rerun (SQLite, PostgreSQL)",
      ["tests/ingest/test_crash.py::test_kill_and_rerun_matches_an_uninterrupted_run"]),
-    ("kill", "killed for memory while coding a batch, then reruns",
+    ("kill", "killed at a set memory size while coding a batch (a watchdog in the process, a memory-hungry fake coder), then reruns",
      ["tests/hardening/test_memory.py::test_a_run_killed_for_memory_is_not_stuck_on_that_batch"]),
-    ("memory", "MemoryError under a 4 GB address-space limit on a 50 MB one-line file",
+    ("memory", "MemoryError under a 4 GB address-space limit on a 50 MB one-line file (memory-hungry fake coder)",
      ["tests/hardening/test_memory.py::test_memory_error_under_an_address_space_limit_costs_one_document"]),
     ("memory", "a line of 900 tokens with no sentence end; `code` out of memory",
      ["tests/hardening/test_memory.py::test_a_forced_sentence_break", "tests/hardening/test_memory.py::test_code_names"]),
