@@ -22,6 +22,8 @@ from .errors import FlashpointError, InputError
 from .types import Article, Event, Evidence, content_id, event_id
 
 CHUNK_CHARS = 100_000  # spaCy parses long documents piecewise, at paragraph breaks
+MAX_SENTENCE_TOKENS = 300  # a forced sentence break after this many tokens without one (fp_newlines)
+_SENTENCE_ENDS = frozenset({".", "!", "?", "。", "؟"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -39,16 +41,30 @@ class Resources:
 
 
 def _add_newline_splitter(nlp) -> None:
-    """Make every line break a sentence break: headlines and datelines carry no full stop."""
+    """Make every line break a sentence break: headlines and datelines carry no full stop.
+
+    Also force a break after ``MAX_SENTENCE_TOKENS`` tokens with neither a
+    line break nor sentence-final punctuation (issue 14): such a run is not
+    prose, and it bounds the longest sentence the coder walks (see
+    docs/PERFORMANCE.md, "Memory"). Prose has a full stop every few dozen
+    tokens, so it is never cut.
+    """
     from spacy.language import Language
 
     if "fp_newlines" not in Language.factories:
 
         @Language.component("fp_newlines")
         def fp_newlines(doc):  # noqa: ANN001 - spaCy component signature
+            run = 0
             for tok in doc[:-1]:
-                if tok.is_space and "\n" in tok.text:
+                run += 1
+                if tok.is_space and "\n" in tok.text or tok.text in _SENTENCE_ENDS:
+                    if tok.is_space:
+                        doc[tok.i + 1].is_sent_start = True
+                    run = 0
+                elif run >= MAX_SENTENCE_TOKENS:
                     doc[tok.i + 1].is_sent_start = True
+                    run = 0
             return doc
 
     if "fp_newlines" not in nlp.pipe_names:

@@ -120,10 +120,17 @@ def export_command(fmt, output, flt, db_url) -> None:
     """
     from ..store.export import export
 
+    from ..store.paths import refuse_database_path, replacing
+
     with _store(db_url) as store:
         if output == "-" and fmt == "parquet":
             raise UsageError("parquet is binary; give an output file with -o FILE.parquet")
-        n = export(store.events(flt), fmt, sys.stdout if output == "-" else output)
+        refuse_database_path(output, db_url, "-o")
+        if output == "-":
+            n = export(store.events(flt), fmt, sys.stdout)
+        else:
+            with replacing(output) as part:  # the old file stays whole if the export fails
+                n = export(store.events(flt), fmt, part)
         if output != "-":
             click.echo(f"wrote {n} events to {output}", err=True)
 
