@@ -113,19 +113,26 @@ def events_command(flt, db_url, fmt) -> None:
 def export_command(fmt, output, flt, db_url) -> None:
     """Export merged events as GDELT 2.0 rows, PLOVER JSON, CSV, JSONL or Parquet.
 
+    Every format is documented column by column in docs/OPERATIONS.md. GDELT
+    written to a file also writes FILE.flashpoint.tsv with what GDELT has no
+    column for (modality, negation, confidence, attribution, quantities).
+
     \b
     Examples:
       flashpoint export --format gdelt -o events.tsv --since 2022-01-01
       flashpoint export --format parquet -o events.parquet --cameo 19
     """
-    from ..store.export import export
+    from ..store.exports import export, side_path
 
     with _store(db_url) as store:
         if output == "-" and fmt == "parquet":
             raise UsageError("parquet is binary; give an output file with -o FILE.parquet")
-        n = export(store.events(flt), fmt, sys.stdout if output == "-" else output)
+        report = export(store.events(flt), fmt, sys.stdout if output == "-" else output)
+        for line in report.lines():
+            click.echo(line, err=True)
         if output != "-":
-            click.echo(f"wrote {n} events to {output}", err=True)
+            side = f" (modality and the rest in {side_path(output)})" if fmt == "gdelt" else ""
+            click.echo(f"wrote {report.written} events to {output}{side}", err=True)
 
 
 @click.command("stats")
