@@ -92,12 +92,15 @@ def test_csv_neutralises_formulas_and_drops_unsafe_urls(events, tmp_path):
 
 def test_parquet_types(events, tmp_path):
     path = tmp_path / "events.parquet"
-    assert export(events, "parquet", path).written == 6
+    report = export(events, "parquet", path)
+    assert report.written == 6 and report.notes == {"dropped a URL that is not http(s)": 2}
     schema = pq.read_schema(path)
+    assert schema.names == list(column_names())
     expected = {
         "date": pa.date32(), "quad_class": pa.int64(), "goldstein": pa.float64(), "negated": pa.bool_(),
         "confidence": pa.float64(), "dead": pa.int64(), "contexts": pa.list_(pa.string()),
         "outlets": pa.list_(pa.string()), "lat": pa.float64(), "evidence_start": pa.int64(), "modality": pa.string(),
+        "quantities": pa.list_(pa.struct([("value", pa.int64()), ("unit", pa.string())])),
     }
     for name, typ in expected.items():
         assert schema.field(name).type == typ, name
@@ -109,6 +112,16 @@ def test_parquet_types(events, tmp_path):
 
     assert rsf["date"] == dt.date(2023, 4, 20) and rsf["dead"] == 40 and rsf["contexts"] == ["military"]
     assert rsf["first_seen"] == dt.datetime(2024, 5, 1, 12, tzinfo=dt.timezone.utc)
+    assert rsf["quantities"] == [{"value": 40, "unit": "dead"}, {"value": 100, "unit": "injured"}]
+    assert rsf["source_key"] == "RSF" and rsf["url"] == "https://example.org/a3" and rsf["outlets"] == ["Wire Two"]
+    assert all(r["url"] is None or r["url"].startswith("https://") for r in table)
+    # the same values as the CSV writer's table (one flat table, two writers)
+    from flashpoint.store.exports.table import batch_columns
+
+    cols = batch_columns(events)
+    for i, name in enumerate(column_names()):
+        if name not in ("date", "first_seen", "quantities", "url"):
+            assert [r[name] for r in table] == cols[i], name
     assert export([], "parquet", tmp_path / "empty.parquet").written == 0
     assert pq.read_table(tmp_path / "empty.parquet").num_rows == 0
     with pytest.raises(UsageError, match="binary"):

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from ...errors import StoreError, UsageError
-from .flatfiles import arrow_schema, neutralise, write_csv, write_parquet
+from .flatfiles import neutralise, write_csv
+from .parquet import arrow_schema, write_parquet
 from .gdelt import GDELT_COLUMNS, SIDE_COLUMNS, gdelt_row, side_row, write_gdelt
 from .plover import plover_record, write_plover
 from .report import ExportReport, safe_url
