@@ -86,13 +86,14 @@ def _session(interrupted: str | None):
 @click.option("--batch-size", type=click.IntRange(1, 100_000), help="Articles coded per batch (default 64).")
 @click.option("--feed", is_flag=True, help="Read every URL as an RSS/Atom feed (by default a URL is a feed when its content is one).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run's report as a JSON object on stdout.")
 @settings_options
 @click.pass_context
-def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet, settings: Settings) -> None:
+def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet, as_json, settings: Settings) -> None:
     """Ingest files, folders, web pages and feeds into the database.
 
     Files: .txt .md .html .htm .json .jsonl .csv (folders are read
-    recursively). Plain text takes its title, date, URL and outlet from a
+    recursively), and saved feeds .xml .rss .atom. Plain text takes its title, date, URL and outlet from a
     sidecar FILE.meta.json, else the date from --date. Articles already
     stored are skipped; copies of stored articles are recorded as copies;
     failures are kept for `flashpoint retry`.
@@ -120,6 +121,10 @@ def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet
         line = _progress(quiet)
         report = ingest(sources, store, _coder(ctx), settings, progress=line)
         _finish(line, report, quiet)
+    if as_json:
+        import json
+
+        click.echo(json.dumps(report.to_dict()))
     sys.exit(1 if report.failures else 0)
 
 
