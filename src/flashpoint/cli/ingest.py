@@ -34,10 +34,10 @@ def _cache_path(settings: Settings, given: str | None) -> Path:
     return Path("flashpoint-http-cache.json")
 
 
-def _progress(quiet: bool):
+def _progress(quiet: bool, total: int | None = None):
     from ..ingest.progress import ProgressLine
 
-    return None if quiet else ProgressLine()
+    return None if quiet else ProgressLine(total=total)
 
 
 def _finish(line, report, quiet: bool) -> None:
@@ -108,7 +108,7 @@ def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet
     """
     from ..ingest import Fetcher, ingest
     from ..ingest.files import check_date
-    from ..ingest.inputs import is_url, open_sources
+    from ..ingest.inputs import estimate_total, is_url, open_sources
     from ..store import open_store
 
     settings = dataclasses.replace(settings, allow_private=allow_private or settings.allow_private,
@@ -118,7 +118,7 @@ def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet
         store = held.add(open_store(settings.db, settings))
         fetcher = held.add(Fetcher(allow_private=settings.allow_private)) if any(is_url(v) for v in inputs) else None
         sources = open_sources(list(inputs), settings, fetcher=fetcher, date=date, feed=feed, seen=store.has_article)
-        line = _progress(quiet)
+        line = _progress(quiet, None if quiet else estimate_total(list(inputs)))
         report = ingest(sources, store, _coder(ctx), settings, progress=line)
         _finish(line, report, quiet)
     if as_json:

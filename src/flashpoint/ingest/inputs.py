@@ -57,3 +57,32 @@ def open_sources(
         else:
             sources.append(UrlSource(urls, fetcher, max_chars=settings.max_chars, seen=seen))
     return sources
+
+
+def estimate_total(inputs: list[str]) -> int | None:
+    """About how many articles ``inputs`` hold, for a progress estimate.
+
+    Files count one each; JSONL and CSV files one per line; folders what
+    they hold. URLs and feeds are not counted (that would need fetching),
+    so a run with any of them has no estimate (None).
+    """
+    from .files import SUFFIXES, _wanted
+
+    total = 0
+    for value in inputs:
+        if is_url(value) or is_feed_file(value):
+            return None
+        path = Path(value)
+        files = sorted(p for p in path.rglob("*") if _wanted(p, path)) if path.is_dir() else [path]
+        for file in files:
+            suffix = file.suffix.lower()
+            if suffix in (".jsonl", ".csv"):
+                try:
+                    with file.open("rb") as fh:
+                        lines = sum(1 for line in fh if line.strip())
+                except OSError:
+                    lines = 1
+                total += max(lines - (1 if suffix == ".csv" else 0), 0)
+            elif suffix in SUFFIXES or not path.is_dir():
+                total += 1
+    return total or None
