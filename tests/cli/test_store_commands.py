@@ -117,3 +117,8 @@ def test_click_usage_errors_have_the_same_prefix():
     proc = subprocess.run([sys.executable, "-m", "flashpoint", "events", "--bogus"], capture_output=True, text=True)
     assert proc.returncode == 2
     assert proc.stderr.startswith("error: No such option '--bogus'") and "Usage:" not in proc.stderr
+
+
+def test_bare_command_shows_help_not_an_error():
+    proc = subprocess.run([sys.executable, "-m", "flashpoint"], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.startswith("Usage: flashpoint") and proc.stderr == ""
