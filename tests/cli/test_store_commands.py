@@ -121,4 +121,4 @@ def test_click_usage_errors_have_the_same_prefix():
 
 def test_bare_command_shows_help_not_an_error():
     proc = subprocess.run([sys.executable, "-m", "flashpoint"], capture_output=True, text=True)
-    assert proc.returncode == 0 and proc.stdout.startswith("Usage: flashpoint") and proc.stderr == ""
+    assert proc.returncode == 0 and proc.stdout.startswith("Usage:") and proc.stderr == ""
