@@ -21,7 +21,7 @@ import click
 
 from ..config import Settings
 from ..errors import FlashpointError, UsageError
-from .common import clip_words, fail, table
+from .common import fail, table
 
 DB_HELP = "SQLite file, postgresql:// URL or memory: (default $FLASHPOINT_DB or ./flashpoint.db)."
 
