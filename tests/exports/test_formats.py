@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from flashpoint.errors import StoreError, UsageError
+from flashpoint.errors import UsageError
 from flashpoint.store.exports import GDELT_COLUMNS, SIDE_COLUMNS, column_names, export, side_path
 from flashpoint.store.merged_schema import merged_event_schema
 from flashpoint.types import Event
@@ -218,19 +218,3 @@ def test_jsonl_validates_against_the_merged_schema(events):
         assert errors == [], errors
     bad = dict(back[0], num_sources="two")
     assert list(validator.iter_errors(bad))
-
-
-def test_bad_format_and_unwritable_path(events, tmp_path):
-    with pytest.raises(UsageError, match="gdelt"):
-        export(events, "xml", io.StringIO())
-    with pytest.raises(StoreError, match="cannot write"):
-        export(events, "csv", tmp_path / "missing" / "x.csv")
-
-
-def test_sparse_and_hostile_records_still_have_61_columns():
-    weird = [{}, {"id": "zz", "date": "not a date", "cameo": None}, {"id": "ab\tcd", "mentions": [{"url": "x\ny"}]}]
-    buf = io.StringIO()
-    assert export(weird, "gdelt", buf).written == 3
-    assert all(len(line.split("\t")) == 61 for line in buf.getvalue().splitlines())
-    out = io.StringIO()
-    assert export(weird, "csv", out).written == 3

@@ -100,3 +100,4 @@ def test_sparse_and_hostile_records_still_have_61_columns():
     buf = io.StringIO()
     assert export(weird, "gdelt", buf).written == 3
     assert all(len(line.split("\t")) == 61 for line in buf.getvalue().splitlines())
+    assert export(weird, "csv", io.StringIO()).written == 3
