@@ -123,11 +123,25 @@ def _table(batch: list[dict[str, Any]], report: ExportReport) -> Any:
 
 
 def write_parquet(events: Iterable[dict[str, Any]], sink: Any, report: ExportReport) -> None:
-    """Stream Parquet in row groups of :data:`BATCH` events (constant memory)."""
+    """Stream Parquet in row groups of :data:`BATCH` events (constant memory).
+
+    Compressing and writing a row group releases the GIL, so it runs on a
+    second thread while the next batch is converted; at most two row groups
+    are alive at once.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
     import pyarrow.parquet as pq
 
     stream = iter(events)
-    with pq.ParquetWriter(sink, arrow_schema(), compression="zstd") as writer:
+    with pq.ParquetWriter(sink, arrow_schema(), compression="zstd") as writer, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="flashpoint-parquet") as pool:
+        pending = None
         while batch := list(islice(stream, BATCH)):
-            writer.write_table(_table(batch, report))
+            table = _table(batch, report)
+            if pending is not None:
+                pending.result()  # re-raises a write error here
+            pending = pool.submit(writer.write_table, table)
             report.written += len(batch)
+        if pending is not None:
+            pending.result()
