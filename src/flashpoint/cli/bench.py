@@ -14,7 +14,7 @@ from .common import fail, settings_options
 @click.option("--rounds", default=2, show_default=True, help="Alternating rounds; the best of each is kept.")
 @click.option("--ingest", "ingest", is_flag=True, help="Also benchmark ingest into the store and a dyad query over 1M events.")
 @click.option("--articles", default=5000, show_default=True, help="Generated articles for --ingest.")
-@click.option("--events", "n_events", default=1_000_000, show_default=True, help="Stored events for the dyad query (--ingest).")
+@click.option("--events", "n_events", default=1_000_000, show_default=True, help="Stored events for the dyad query (--ingest), or events to export (--export).")
 @click.option("--pg", default=None, help="A postgresql:// URL to benchmark as well (--ingest).")
 @click.option("--export", "export", is_flag=True,
               help="Only benchmark exports: --events merged events to Parquet and GDELT TSV (rate and peak memory).")
