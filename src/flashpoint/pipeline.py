@@ -200,6 +200,7 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
     from .nlp.places import article_places, event_location
     from .nlp.quantities import extract_quantities
     from .nlp.quotes import find_quotes
+    from .nlp.reparse import reparse
 
     if not doc.text.strip():
         return []
@@ -208,7 +209,9 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
 
         return to_events(res.petrarch.code(doc, published), doc, offset, art, published, res)
     quotes = find_quotes(doc.text)
-    cands = extract_candidates(doc, trigger_verbs(res.patterns), res.patterns.noun_lemmas, res.patterns.reporting, quotes)
+    verbs = trigger_verbs(res.patterns)
+    variants = reparse(res.nlp, doc, verbs)  # headlines and captions read without a verb
+    cands = extract_candidates(doc, verbs, res.patterns.noun_lemmas, res.patterns.reporting, quotes, variants)
     if not cands:
         return []
     dates = {}

@@ -173,8 +173,8 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
                     for g in origins for o in (g, *g.conjuncts) if o.pos_ == "PROPN"]
     if tok.pos_ == "NOUN":
         # "the Egyptian and Ethiopian leaders": one party per people named.
-        demonyms = [d for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP"
-                    for d in (c, *c.conjuncts) if d.ent_type_ == "NORP"]
+        demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+                    for d in (c, *c.conjuncts) if d.ent_type_ in ("NORP", "GPE") and d.pos_ in ("ADJ", "PROPN")]
         if len(demonyms) > 1:
             base = make_mention(tok, role, depth)
             return [replace(base, text=f"{d.text} {tok.text}", proper=True) for d in demonyms]
@@ -602,25 +602,62 @@ def extract_candidates(
     noun_lemmas: frozenset[str],
     reporting: frozenset[str],
     quotes: list[Quote],
+    variants: dict | None = None,
 ) -> list[Candidate]:
-    """All event candidates of ``doc`` whose trigger lemma the pattern index knows."""
+    """All event candidates of ``doc`` whose trigger lemma the pattern index knows.
+
+    ``variants`` (from :func:`flashpoint.nlp.reparse.reparse`) replace the parse of
+    some sentences (headlines the small model read without a verb); their
+    candidates carry offsets and token indices of ``doc`` like all others.
+    """
     out: list[Candidate] = []
     speakers = quote_speakers(doc, quotes, reporting) if quotes else {}
+    variants = variants or {}
     for s_i, sent in enumerate(doc.sents):
         sent_cands: dict[int, int] = {}
-        for tok in sent:
+        variant = variants.get(s_i)
+        toks = variant.doc if variant is not None else sent
+        for tok in toks:
             lemma = tok.lemma_.lower()
+            span = tok.sent if variant is not None else sent
+            own_quotes = [] if variant is not None else quotes
             if tok.pos_ in ("VERB", "AUX") and lemma in verb_lemmas:
-                cand = _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands)
+                cand = _verb_candidate(tok, lemma, s_i, span, reporting, own_quotes, sent_cands)
             elif tok.pos_ in ("NOUN", "PROPN") and _noun_key(tok) in noun_lemmas:
-                cand = _noun_candidate(tok, _noun_key(tok), s_i, sent, reporting, quotes, sent_cands)
+                cand = _noun_candidate(tok, _noun_key(tok), s_i, span, reporting, own_quotes, sent_cands)
             else:
                 continue
+            if variant is not None:
+                cand = _mapped(cand, variant, doc)
             if cand.quote is not None and not cand.speakers and cand.quote in speakers:
                 cand = replace(cand, speakers=speakers[cand.quote])
             sent_cands[tok.i] = len(out)
             out.append(cand)
     return out
+
+
+def _mapped(cand: Candidate, variant, doc) -> Candidate:
+    """A candidate read off a sentence's second parse, with the offsets and token
+    indices of the original document."""
+    def m(x: Mention) -> Mention:
+        return replace(x, start=variant.char(x.start), end=variant.char(x.end))
+
+    def token_at(char: int) -> int:
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else cand.token_i
+
+    vdoc = variant.doc
+    reported = None if cand.reported_by is None else token_at(variant.char(vdoc[cand.reported_by].idx))
+    start, end = variant.char(cand.trigger_start), variant.char(cand.trigger_end)
+    return replace(
+        cand,
+        trigger_start=start, trigger_end=end,
+        sent_start=variant.start, sent_end=variant.start + variant.length,
+        subjects=tuple(map(m, cand.subjects)), objects=tuple(map(m, cand.objects)), preps=tuple(map(m, cand.preps)),
+        deep=tuple(map(m, cand.deep)), ccomp_subjects=tuple(map(m, cand.ccomp_subjects)),
+        xcomp_args=tuple(map(m, cand.xcomp_args)), speakers=tuple(map(m, cand.speakers)),
+        token_i=token_at(start), reported_by=reported,
+    )
 
 
 def quote_speakers(doc, quotes: list[Quote], reporting: frozenset[str]) -> dict[int, tuple[Mention, ...]]:
