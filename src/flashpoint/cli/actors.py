@@ -22,7 +22,7 @@ def _fail_on_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return fn(*args, **kwargs)
         except FlashpointError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"error: {exc}", err=True)
             raise SystemExit(exc.exit_code) from None
 
     return wrapper
