@@ -140,37 +140,42 @@ def code_text(text: str, date: str | None = None, doc_id: str | None = None, set
 
 def code_articles(articles: Iterable[Any], settings: Settings | None = None) -> Iterator[tuple[Article, list[Event], str | None]]:
     """Stream articles through the coder: yields ``(article, events, error)``."""
+    from .nlp.structure import Structure, mask, read_structure
+
     settings = settings or Settings()
     res = load_resources(settings)
 
-    def pieces() -> Iterator[tuple[tuple[str, int], tuple[Article, int, int, str | None]]]:
+    def pieces() -> Iterator[tuple[tuple[str, int], tuple[Article, int, int, str | None, Structure | None]]]:
         for n, obj in enumerate(articles):
             try:
                 art = as_article(obj, n)
                 published = _published(art.date)
                 text = clean_text(art.text)[: settings.max_chars]
+                # Datelines, bylines, captions and boilerplate are blanked before parsing (nlp/structure.py).
+                structure = read_structure(text)
+                text = mask(text, structure)
             except FlashpointError as exc:
                 bad = obj if isinstance(obj, Article) else Article(id=str(getattr(obj, "get", lambda *_: n)("id", n)), text="")
-                yield ("", 0), (bad, -1, 0, str(exc))
+                yield ("", 0), (bad, -1, 0, str(exc), None)
                 continue
             chunks = list(_chunks(text)) if text.strip() else []
             if not chunks:
-                yield ("", 0), (art, 0, 0, None)
+                yield ("", 0), (art, 0, 0, None, None)
                 continue
             for k, (offset, chunk) in enumerate(chunks):
-                yield (chunk, offset), (art, k, len(chunks), published)
+                yield (chunk, offset), (art, k, len(chunks), published, structure)
 
     current: Article | None = None
     acc: list[Event] = []
     stream = pieces()
     docs = res.nlp.pipe(((c[0], (c, m)) for c, m in stream), as_tuples=True, batch_size=settings.batch_size)
     for doc, (chunk, meta) in docs:
-        art, k, total, published = meta
+        art, k, total, published, structure = meta
         if k == -1:
             yield art, [], published  # published holds the error here
             continue
         try:
-            events = code_doc(doc, chunk[1], art, published, res, settings) if doc is not None else []
+            events = code_doc(doc, chunk[1], art, published, res, settings, structure) if doc is not None else []
         except Exception as exc:  # one bad document must not sink the batch
             yield art, [], f"{type(exc).__name__}: {exc}"
             continue
@@ -192,10 +197,13 @@ def _published(value: str | None) -> Date | None:
     return parse_iso_date(str(value)[:10])
 
 
-def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resources, settings: Settings) -> list[Event]:
+def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resources, settings: Settings,
+             structure=None) -> list[Event]:
     """Code one parsed document (or one chunk of a long one)."""
     from .coding.coder import Coder, attach_quantities
-    from .nlp.dates import resolve_date
+    from .coding.generic_country import dateline_country
+    from .coding.reports import fold_reports
+    from .nlp.event_dates import event_date
     from .nlp.extract import extract_candidates
     from .nlp.places import article_places, event_location
     from .nlp.quantities import extract_quantities
@@ -211,18 +219,17 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
     cands = extract_candidates(doc, res.patterns.verb_lemmas, res.patterns.noun_lemmas, res.patterns.reporting, quotes)
     if not cands:
         return []
-    dates = {}
-    historical = {}
-    for i, c in enumerate(cands):
-        for expr in c.dates:
-            rd = resolve_date(expr, published) if published else None
-            if rd is not None:
-                dates[i] = rd
-                historical[i] = rd.historical
-                break
+    # The event's own clause, then its sentence, then the article (nlp/event_dates.py).
+    dates = {i: event_date(c.dates, c.clause, doc.text[c.sent_start : c.sent_end], c.trigger_start - c.sent_start,
+                           published, c.future) for i, c in enumerate(cands)}
+    historical = {i: d.historical for i, d in dates.items()}
     countries = _doc_countries(doc, res.kb, res.gazetteer)
+    # The dateline is where the story was filed: the home country of domestic actors, never an actor.
+    home = dateline_country(structure.dateline, res.kb, res.gazetteer) if structure is not None else None
+    if home is not None and home not in countries:
+        countries.append(home)
     coder = Coder(res.patterns, res.kb, res.ontology, settings.open_actors, res.gazetteer, settings.single_actor)
-    coded = coder.code_document(cands, published, historical, tuple(countries))
+    coded = coder.code_document(cands, published, historical, tuple(countries), home=home)
     if not coded:
         return []
     places = article_places(doc, res.gazetteer, countries)
@@ -236,13 +243,8 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
         tok = doc[cand.token_i]
         location = event_location(tok.sent, tok, res.gazetteer, countries, main_place)
         entry = res.ontology[ce.code]
-        rd = dates.get(ce.cand_index)
-        if rd is not None:
-            ev_date, precision = rd.date, rd.precision
-        elif published is not None:
-            ev_date, precision = published.isoformat(), "day"
-        else:
-            ev_date, precision = None, None
+        rd = dates[ce.cand_index]
+        ev_date, precision = rd.date, rd.precision
         qs = attach_quantities(extract_quantities(cand.clause), entry.root)
         if not qs:
             qs = attach_quantities(extract_quantities(doc.text[cand.sent_start : cand.sent_end]), entry.root)
@@ -273,7 +275,8 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
                 contexts=res.contexts.tag(sentence, article_tags=story_tags),
             )
         )
-    return events
+    headline = structure.headline if structure is not None and offset == 0 else None
+    return fold_reports(events, headline)
 
 
 def _doc_countries(doc, kb, gazetteer=None) -> list[str]:

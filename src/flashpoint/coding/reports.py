@@ -1,0 +1,90 @@
+"""One event, several reports: fold restatements within one article.
+
+A headline and the lead that restates it report one event ("Rebels shell
+border town" / "Gunmen attacked an army post ..."); a sentence that tells
+an attack and its toll with two verbs ("attacked ..., killing 12 soldiers")
+reports one attack. Both would otherwise stand as two events, each carrying
+the toll, so a sum of fatalities counts it twice.
+
+:func:`fold_reports` runs at the article level, after events are built and
+before they are stored (the choice issue 10 leaves open: the article is
+where the headline is known; store/merge.py merges across articles). The
+kept event is the body's (it carries the clause's date, place and counts);
+it takes the quantities the folded report carried when it has none of that
+unit, and its ``inputs`` note ``reports=N``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from ..types import Event
+
+# Roots that tell the same kind of act, for folding two reports of it.
+_FAMILIES = (
+    frozenset({"18", "19", "20"}),  # force
+    frozenset({"17"}),  # coercion
+    frozenset({"14"}),  # protest
+    frozenset({"10", "11", "12", "13"}),  # verbal conflict
+    frozenset({"02", "03", "04", "05"}),  # verbal cooperation
+    frozenset({"06", "07", "08"}),  # material cooperation
+    frozenset({"15", "16"}),  # posture and reduced relations
+)
+
+
+def _family(root: str) -> frozenset[str]:
+    return next((f for f in _FAMILIES if root in f), frozenset({root}))
+
+
+def _dyad(e: Event) -> tuple[str | None, str | None]:
+    return (e.source.key if e.source else None, e.target.key if e.target else None)
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    return _dyad(a) == _dyad(b) and _family(a.cameo_root) == _family(b.cameo_root) and a.negated == b.negated
+
+
+def _absorb(keep: Event, other: Event) -> Event:
+    """``keep`` with the quantities only ``other`` states, and one more report counted."""
+    units = {q.unit for q in keep.quantities}
+    extra = tuple(q for q in other.quantities if q.unit not in units)
+    reports = _reports(keep) + _reports(other)
+    inputs = tuple(x for x in getattr(keep, "inputs", ()) if not x.startswith("reports=")) + (f"reports={reports}",)
+    changes = {"quantities": keep.quantities + extra}
+    if hasattr(keep, "inputs"):
+        changes["inputs"] = inputs
+    return dataclasses.replace(keep, **changes)
+
+
+def _reports(e: Event) -> int:
+    for x in getattr(e, "inputs", ()):
+        if x.startswith("reports="):
+            return int(x.split("=", 1)[1])
+    return 1
+
+
+def fold_reports(events: Sequence[Event], headline: tuple[int, int] | None = None) -> list[Event]:
+    """Fold headline events into the body's restatement and same-sentence
+    restatements of one act into the first; the order of the rest is kept."""
+    out: list[Event] = []
+    for e in events:
+        twin = next((k for k, o in enumerate(out) if o.evidence.start == e.evidence.start and _same_act(o, e)
+                     and o.cameo_root in ("18", "19", "20")), None)
+        if twin is not None:
+            # "attacked an army post ..., killing 12 soldiers": one attack.
+            out[twin] = _absorb(out[twin], e)
+            continue
+        out.append(e)
+    if headline is None:
+        return out
+    heads = [e for e in out if headline[0] <= e.evidence.start < headline[1]]
+    body = [e for e in out if not headline[0] <= e.evidence.start < headline[1]]
+    for h in heads:
+        k = next((k for k, b in enumerate(body) if _same_act(b, h)), None)
+        if k is not None:
+            body[k] = _absorb(body[k], h)
+        else:
+            body.append(h)  # a headline act the body never restates still counts once
+    body.sort(key=lambda e: (e.evidence.start, e.evidence.end))
+    return body
