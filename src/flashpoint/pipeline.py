@@ -203,6 +203,8 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
     from .coding.coder import Coder, attach_quantities
     from .coding.generic_country import dateline_country
     from .coding.reports import fold_reports
+    from .geo.fallback import refine_location
+    from .geo.small_places import SmallPlaces
     from .nlp.event_dates import event_date
     from .nlp.extract import extract_candidates
     from .nlp.places import article_places, event_location
@@ -241,7 +243,8 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
             continue
         cand = cands[ce.cand_index]
         tok = doc[cand.token_i]
-        location = event_location(tok.sent, tok, res.gazetteer, countries, main_place)
+        location, place_basis = refine_location(event_location(tok.sent, tok, res.gazetteer, countries, main_place),
+                                                tok.sent.text, res.gazetteer, countries, home, main_place, SmallPlaces.load())
         entry = res.ontology[ce.code]
         rd = dates[ce.cand_index]
         ev_date, precision = rd.date, rd.precision

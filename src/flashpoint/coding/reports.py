@@ -64,9 +64,47 @@ def _reports(e: Event) -> int:
     return 1
 
 
+# Outcome units: a toll is counted once per article sentence (one_toll).
+TOLL_UNITS = frozenset({"dead", "injured", "casualties", "displaced", "arrested"})
+# Which roots a toll belongs to first: force, then coercion, then protest, then the rest.
+_TOLL_RANK = {"18": 0, "19": 0, "20": 0, "17": 1, "14": 2}
+
+
+def one_toll(events: Sequence[Event]) -> list[Event]:
+    """Give each toll stated in a sentence to one event only: the one whose kind of
+    act fits it best ("detained hundreds after gunmen killed 26": the 26 dead belong
+    to the killing), the earlier on a tie; the others drop it."""
+    owner: dict[tuple[int, str, int], int] = {}
+    for k, e in enumerate(events):
+        for q in e.quantities:
+            if q.unit not in TOLL_UNITS:
+                continue
+            key = (e.evidence.start, q.unit, q.value)
+            best = owner.get(key)
+            if best is None or _rank_of(e, q) < _rank_of(events[best], q):
+                owner[key] = k
+    out = []
+    for k, e in enumerate(events):
+        keep = tuple(q for q in e.quantities
+                     if q.unit not in TOLL_UNITS or owner.get((e.evidence.start, q.unit, q.value)) == k)
+        out.append(e if keep == e.quantities else dataclasses.replace(e, quantities=keep))
+    return out
+
+
+def _rank_of(e: Event, q) -> int:
+    if q.unit == "arrested":
+        return 0 if e.cameo.startswith("173") else _TOLL_RANK.get(e.cameo_root, 3) + 1
+    return _TOLL_RANK.get(e.cameo_root, 3)
+
+
 def fold_reports(events: Sequence[Event], headline: tuple[int, int] | None = None) -> list[Event]:
     """Fold headline events into the body's restatement and same-sentence
-    restatements of one act into the first; the order of the rest is kept."""
+    restatements of one act into the first, then give each toll to one event;
+    the order of the rest is kept."""
+    return one_toll(_fold(events, headline))
+
+
+def _fold(events: Sequence[Event], headline: tuple[int, int] | None) -> list[Event]:
     out: list[Event] = []
     for e in events:
         twin = next((k for k, o in enumerate(out) if o.evidence.start == e.evidence.start and _same_act(o, e)

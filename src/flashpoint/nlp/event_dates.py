@@ -45,7 +45,7 @@ _HABITUAL = re.compile(
     r"|since (?:19|20)\d\d|for years|for decades|have long|has long)\b",
     re.IGNORECASE,
 )
-_BREAK = re.compile(r",|;|\b(?:and|but|after|before|while|when|as|because|said|says|told|until|since)\b", re.IGNORECASE)
+_BREAK = re.compile(r",|;|\b(?:but|after|before|while|when|as|because|said|says|told|until|since)\b", re.IGNORECASE)
 _SINCE_YEAR = re.compile(r"\bsince ((?:19|20)\d\d)\b", re.IGNORECASE)
 _THIS_PERIOD = re.compile(r"\b(this|last) (year|month|week)\b", re.IGNORECASE)
 
