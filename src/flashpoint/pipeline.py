@@ -202,6 +202,7 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
     """Code one parsed document (or one chunk of a long one)."""
     from .coding.coder import Coder, attach_quantities
     from .coding.generic_country import dateline_country
+    from .coding.confidence import calibrate, confidence_inputs, group_of, shipped
     from .coding.reports import fold_reports
     from .geo.fallback import refine_location
     from .geo.small_places import SmallPlaces
@@ -237,6 +238,7 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
     places = article_places(doc, res.gazetteer, countries)
     main_place = places[0] if places else None
     story_tags = res.contexts.article_tags(doc.text)  # once per document, not once per event
+    calibration = shipped()  # coding/confidence.py: raw score -> how often such events are right
     events: list[Event] = []
     for ce in coded:
         if not settings.include_uncounted and (ce.negated or ce.modality == "hypothetical"):
@@ -274,8 +276,9 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
                 quantities=qs,
                 evidence=evidence,
                 rule=ce.pattern.rule,
-                confidence=ce.confidence,
+                confidence=calibrate(ce.confidence, calibration, group_of(src, tgt)),
                 contexts=res.contexts.tag(sentence, article_tags=story_tags),
+                inputs=confidence_inputs(ce.confidence, ce.pattern.confidence, src, tgt, rd.basis, place_basis),
             )
         )
     headline = structure.headline if structure is not None and offset == 0 else None
