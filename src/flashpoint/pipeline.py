@@ -246,7 +246,8 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
         cand = cands[ce.cand_index]
         tok = doc[cand.token_i]
         location, place_basis = refine_location(event_location(tok.sent, tok, res.gazetteer, countries, main_place),
-                                                tok.sent.text, res.gazetteer, countries, home, main_place, SmallPlaces.load())
+                                                tok.sent.text, res.gazetteer, countries, home, main_place, SmallPlaces.load(),
+                                                ce.target.text if ce.target is not None and ce.target.sector is None else None)
         entry = res.ontology[ce.code]
         rd = dates[ce.cand_index]
         ev_date, precision = rd.date, rd.precision

@@ -45,6 +45,20 @@ def _same_act(a: Event, b: Event) -> bool:
     return _dyad(a) == _dyad(b) and _family(a.cameo_root) == _family(b.cameo_root) and a.negated == b.negated
 
 
+_FORCE = frozenset({"18", "19", "20"})
+
+
+def _same_blow(first: Event, later: Event) -> bool:
+    """One act of force told with two verbs in a sentence: both force ("attacked ...,
+    killing 12"), or coercion followed by its participle ("fired a water cannon ...,
+    injuring three sailors"), by the same dyad."""
+    if _dyad(first) != _dyad(later) or first.negated != later.negated:
+        return False
+    if first.cameo_root in _FORCE and later.cameo_root in _FORCE:
+        return True
+    return first.cameo_root == "17" and later.cameo_root in _FORCE and later.evidence.trigger.lower().endswith("ing")
+
+
 def _absorb(keep: Event, other: Event) -> Event:
     """``keep`` with the quantities only ``other`` states, and one more report counted."""
     units = {q.unit for q in keep.quantities}
@@ -107,8 +121,7 @@ def fold_reports(events: Sequence[Event], headline: tuple[int, int] | None = Non
 def _fold(events: Sequence[Event], headline: tuple[int, int] | None) -> list[Event]:
     out: list[Event] = []
     for e in events:
-        twin = next((k for k, o in enumerate(out) if o.evidence.start == e.evidence.start and _same_act(o, e)
-                     and o.cameo_root in ("18", "19", "20")), None)
+        twin = next((k for k, o in enumerate(out) if o.evidence.start == e.evidence.start and _same_blow(o, e)), None)
         if twin is not None:
             # "attacked an army post ..., killing 12 soldiers": one attack.
             out[twin] = _absorb(out[twin], e)

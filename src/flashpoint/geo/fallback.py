@@ -12,6 +12,10 @@ event's clause. This module finishes the job:
 4. else the story's home country (the dateline's, else the most-mentioned),
    at its coordinates with precision ``country`` ("country").
 
+Before all of these, when the clause gave no place finer than a country, a
+target that is itself a place ("Russian drones struck the port of Odesa",
+target Odesa) is where the event happened ("target-place").
+
 The mention's own name is kept; the precision says what the coordinates
 stand for. An event whose sentence names no place at all gets the article's
 dominant place only at country level ("article-country"): a town named
@@ -56,8 +60,14 @@ def refine_location(
     home: str | None = None,
     article_place: Location | None = None,
     small=None,
+    target_place: str | None = None,
 ) -> tuple[Location | None, str]:
     """The event's location and how it was found (see the module docstring)."""
+    if target_place and (loc is None or loc.precision == "country" or loc is article_place):
+        # "Russian drones struck the port of Odesa": the place attacked is where it happened.
+        place = gazetteer.resolve(target_place, [c for c in (home, *countries) if c])
+        if place is not None and place.precision != "country" and place.lat is not None:
+            return place, "target-place"
     if loc is None:
         return None, "none"
     context = [c for c in (home, *countries) if c]
