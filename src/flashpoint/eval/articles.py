@@ -208,8 +208,10 @@ def score_article(name: str, events: Sequence[Event], expected: dict[str, Any]) 
         checks += 1
         got = sum(q.value for e in events for q in e.quantities if q.unit == unit)
         passed += got == total
-        if got != total:
-            failures.append(f"toll {unit}: {total} expected once, summed {got} over events")
+        if got > total:
+            failures.append(f"toll counted twice: {unit} {total} expected once, summed {got} over events")
+        elif got < total:
+            failures.append(f"toll missing: {unit} {total} expected, summed {got} over events")
     return ArticleResult(name, len(required), found, len(events), matched, checks, passed, tuple(failures))
 
 
