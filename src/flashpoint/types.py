@@ -113,6 +113,9 @@ class Event:
     rule: str
     confidence: float
     contexts: tuple[str, ...] = field(default=())
+    # A bare public statement (CAMEO 01x) whose content carries no other event;
+    # PETRARCH never codes these, so ``--no-statements`` leaves them out.
+    statement: bool = False
     # What the confidence was made of (docs/EVENTS.md, "Confidence"): "prior=0.70",
     # "source=named", "target=context", "date=clause", "place=dateline", "reports=2", ...
     inputs: tuple[str, ...] = field(default=())
@@ -164,6 +167,7 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         rule=d["rule"],
         confidence=float(d["confidence"]),
         contexts=tuple(d.get("contexts") or ()),
+        statement=bool(d.get("statement", False)),
         inputs=tuple(d.get("inputs") or ()),
     )
 
