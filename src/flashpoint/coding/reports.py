@@ -45,14 +45,25 @@ def _same_act(a: Event, b: Event) -> bool:
     return _dyad(a) == _dyad(b) and _family(a.cameo_root) == _family(b.cameo_root) and a.negated == b.negated
 
 
+def _restates(body: Event, head: Event) -> bool:
+    """The body restates a headline act: the same kind of act by the same source or
+    against the same target ("Paramilitaries shell Zamzam camp" / "The Rapid Support
+    Forces shelled the Zamzam displacement camp")."""
+    (bs, bt), (hs, ht) = _dyad(body), _dyad(head)
+    return (_family(body.cameo_root) == _family(head.cameo_root) and body.negated == head.negated
+            and (bs == hs or (bt is not None and bt == ht)))
+
+
 _FORCE = frozenset({"18", "19", "20"})
 
 
 def _same_blow(first: Event, later: Event) -> bool:
     """One act of force told with two verbs in a sentence: both force ("attacked ...,
     killing 12"), or coercion followed by its participle ("fired a water cannon ...,
-    injuring three sailors"), by the same dyad."""
-    if _dyad(first) != _dyad(later) or first.negated != later.negated:
+    injuring three sailors"), by the same source against the same target or with
+    one of the two telling no target ("struck the port ..., injuring four crew")."""
+    (s1, t1), (s2, t2) = _dyad(first), _dyad(later)
+    if s1 != s2 or not (t1 == t2 or t1 is None or t2 is None) or first.negated != later.negated:
         return False
     if first.cameo_root in _FORCE and later.cameo_root in _FORCE:
         return True
@@ -133,6 +144,8 @@ def _fold(events: Sequence[Event], headline: tuple[int, int] | None) -> list[Eve
     body = [e for e in out if not headline[0] <= e.evidence.start < headline[1]]
     for h in heads:
         k = next((k for k, b in enumerate(body) if _same_act(b, h)), None)
+        if k is None:
+            k = next((k for k, b in enumerate(body) if _restates(b, h)), None)
         if k is not None:
             body[k] = _absorb(body[k], h)
         else:
