@@ -66,3 +66,9 @@ def test_habits_are_recognised():
 def test_no_publication_date_no_date():
     d = event_date(("Monday",), "attacked on Monday", "attacked on Monday", 0, None)
     assert d.date is None and d.basis == "none"
+
+
+def test_reporting_date_is_not_read_forward_for_a_future_act():
+    s = "Macron said on Sunday that France would bring its ambassador home and pull out its troops."
+    d = event_date((), "pull out its troops", s, s.index("pull out"), date(2023, 9, 25), future=True)
+    assert d.date == "2023-09-24"

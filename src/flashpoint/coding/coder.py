@@ -121,7 +121,7 @@ class DocState:
     coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
     recent: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, source) of coded events
-    home_country: str | None = None  # the dateline's country, else the most-mentioned (issue 10)
+    home_country: str | None = None  # the dateline's country (issue 10)
     clause_country: str | None = None  # where the current candidate's clause happens (issue 10)
 
     def remember(self, actor: Actor, is_person: bool) -> None:
@@ -377,7 +377,7 @@ class Coder:
         # Generic actors ("police", "the defence ministry") take the country of the
         # latest named subject, or the article's main country before there is one.
         state = DocState(subject_country=countries[0] if countries else None, countries=tuple(countries),
-                         home_country=home or (countries[0] if countries else None))
+                         home_country=home)
         out: list[CodedEvent] = []
         historical = historical or {}
         used_nouns: set[int] = set()

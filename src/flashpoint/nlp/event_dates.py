@@ -46,6 +46,8 @@ _HABITUAL = re.compile(
     re.IGNORECASE,
 )
 _BREAK = re.compile(r",|;|\b(?:but|after|before|while|when|as|because|said|says|told|until|since)\b", re.IGNORECASE)
+# Before the trigger a reporting frame also breaks ("said on Sunday that ... would pull out").
+_BREAK_BEFORE = re.compile(_BREAK.pattern + r"|\b(?:that|who|which)\b", re.IGNORECASE)
 _SINCE_YEAR = re.compile(r"\bsince ((?:19|20)\d\d)\b", re.IGNORECASE)
 _THIS_PERIOD = re.compile(r"\b(this|last) (year|month|week)\b", re.IGNORECASE)
 
@@ -107,16 +109,18 @@ def event_date(
         if rd is not None:
             return _chosen(rd, "entity")
     here = [x for x in find_date_expressions(sentence) if _in_clause(sentence, trigger_at, x)]
-    for _, _, expr in sorted(here, key=lambda x: abs(x[0] - trigger_at)):
-        rd = resolve_date(expr, published, prefer_future=future)
+    for start, _, expr in sorted(here, key=lambda x: abs(x[0] - trigger_at)):
+        rd = resolve_date(expr, published, prefer_future=future and start > trigger_at)
         if rd is not None:
             return _chosen(rd, "clause")
     if is_habitual(clause):
         return _habitual_date(clause, published)
     found = sorted((x for x in find_date_expressions(sentence) if _speaks_for(sentence, trigger_at, x)),
                    key=lambda x: min(abs(x[0] - trigger_at), abs(x[1] - trigger_at)))
-    for _, _, expr in found:
-        rd = resolve_date(expr, published, prefer_future=future)
+    for start, _, expr in found:
+        # A date before the trigger is the reporting frame's ("said on Sunday that it
+        # would ..."): past, even for a future act.
+        rd = resolve_date(expr, published, prefer_future=future and start > trigger_at)
         if rd is not None:
             return _chosen(rd, "sentence")
     return EventDate(published.isoformat(), "day", False, "article")
@@ -124,8 +128,9 @@ def event_date(
 
 def _in_clause(sentence: str, trigger_at: int, found: tuple[int, int, str]) -> bool:
     """A date in the trigger's own clause: no clause break between the two."""
-    lo, hi = (found[1], trigger_at) if found[0] < trigger_at else (trigger_at, found[0])
-    return not _BREAK.search(sentence[lo:hi])
+    if found[0] < trigger_at:
+        return not _BREAK_BEFORE.search(sentence[found[1]:trigger_at])
+    return not _BREAK.search(sentence[trigger_at:found[0]])
 
 
 def _speaks_for(sentence: str, trigger_at: int, found: tuple[int, int, str]) -> bool:
