@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from ..types import Article, Event
 
 SUFFIXES = (".txt", ".html", ".xml")
@@ -84,7 +84,7 @@ def read_expected(path: Path) -> dict[str, Any]:
 def article_files(folder: Path) -> list[Path]:
     """The test articles in a folder (those with an expected file), sorted."""
     if not folder.is_dir():
-        raise InputError(f"{folder}: not a folder of test articles")
+        raise UsageError(f"{folder}: not a folder of test articles")
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.with_name(p.stem + ".expected.json").exists())
 
 

@@ -166,6 +166,10 @@ def mask(text: str, structure: Structure) -> str:
         for i in range(s, e):
             if chars[i] != "\n":
                 chars[i] = " "
+    if structure.dateline is not None and chars[structure.dateline.end - 1] == " ":
+        # A line break where the dateline ends: the lead starts a sentence of its own,
+        # and no blank run is glued to its first word ("          Police").
+        chars[structure.dateline.end - 1] = "\n"
     return "".join(chars)
 
 
