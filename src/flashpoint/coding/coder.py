@@ -45,7 +45,7 @@ RECIPROCAL_CODES = {"040", "046"}
 # fighting", "*launched* an offensive", "*held* talks"): their subject does the act.
 LIGHT_VERBS = {"engage", "launch", "carry", "conduct", "stage", "hold", "wage", "mount", "make", "take", "give",
                "issue", "pay", "deliver", "sign", "reach", "begin", "start", "continue", "resume", "step",
-               "intensify", "escalate", "announce", "order", "lead", "host", "impose", "unleash", "undertake",
+               "intensify", "escalate", "announce", "order", "lead", "impose", "unleash", "undertake",
                "perform", "execute", "initiate", "open", "join", "extend", "offer", "provide", "lodge", "file"}
 # "the two leaders", "both sides": the last two parties told.
 PAIR_BACKREF = re.compile(r"^(?:the )?(?:two|both) (?:leaders|sides|countries|governments|nations|ministers|"
@@ -223,11 +223,14 @@ class Coder:
         Its country and sector come from the words around the name when the
         knowledge base knows them ("Iraqi Prime Minister ...", "opposition leader
         ..."); places are never actors this way (the gazetteer places them)."""
-        if self.known_actors_only or m.pronoun or not m.proper or m.ent not in UNKNOWN_ACTOR_ENTS:
+        if self.known_actors_only or m.pronoun or not m.proper:
+            return None
+        words = m.text.split()
+        # a name the tagger left unlabelled counts when it looks like one: two capitalised words or more
+        if m.ent not in UNKNOWN_ACTOR_ENTS and not (m.ent == "" and len(words) > 1 and all(w[:1].isupper() for w in words)):
             return None
         if self.gazetteer is not None and self.gazetteer.resolve(m.text) is not None:
             return None  # a place the parser took for a name ("shelled Kharkiv")
-        words = m.text.split()
         # The role words before the name: "Iraqi Prime Minister" of "Iraqi Prime Minister X Y".
         for cut in range(len(words) - 1, 0, -1):
             res = self.kb.resolve(" ".join(words[:cut]), when, context)
@@ -393,8 +396,8 @@ class Coder:
                 if attribution is not None and cand.quote not in state.speakers:
                     state.speakers[cand.quote] = attribution
                 attribution = attribution or state.speakers.get(cand.quote)
-            if cand.kind == "noun" and cand.token_i in used_nouns:
-                continue
+            if cand.kind == "noun" and cand.token_i in used_nouns and len(slot_mentions(cand, "prep:between")) < 2:
+                continue  # the verb coded it ("imposed sanctions on X"), unless it has parties of its own
             if cand.demanded:
                 continue  # the appeal or demand above it is the event
             sectors = ()
@@ -470,9 +473,10 @@ class Coder:
                 # Open and single-actor modes code agentless reports ("grenades were hurled at ...",
                 # "three soldiers were killed in a roadside bombing") with an unknown source.
                 sources = [(Actor("(unknown)", "unknown"), 0.5)]
-            if not sources and cand.kind == "noun" and (pattern.symmetric or pattern.code in RECIPROCAL_CODES
-                                                        or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
-                # "clashes between the army and the RSF": both sides act on each other.
+            if cand.kind == "noun" and (pattern.symmetric or pattern.code in RECIPROCAL_CODES
+                                        or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
+                # "clashes between the army and the RSF", "Egypt hosted negotiations between
+                # Israel and Hamas": the parties named act on each other, whoever hosts.
                 sides = self._actors([m for m in cand.preps if m.role == "prep:between"], when, state, cand.quote)
                 if len(sides) > 1:
                     return self._symmetric(i, cand, pattern, sides, attribution, historical)

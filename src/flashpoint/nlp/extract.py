@@ -173,8 +173,8 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
                     for g in origins for o in (g, *g.conjuncts) if o.pos_ == "PROPN"]
     if tok.pos_ == "NOUN":
         # "the Egyptian and Ethiopian leaders": one party per people named.
-        demonyms = [d for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP"
-                    for d in (c, *c.conjuncts) if d.ent_type_ == "NORP"]
+        demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+                    for d in (c, *c.conjuncts) if d.ent_type_ in ("NORP", "GPE") and d.pos_ in ("ADJ", "PROPN")]
         if len(demonyms) > 1:
             base = make_mention(tok, role, depth)
             return [replace(base, text=f"{d.text} {tok.text}", proper=True) for d in demonyms]
