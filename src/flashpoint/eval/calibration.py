@@ -163,6 +163,10 @@ def write_markdown(table: dict[str, Any], cal: Calibration, path: Path, per_set:
         "",
         f"Curve fitted on: {cal.fitted_on}.",
         "",
+        "Caveat: the curve's smoothing (blocks of at least 60 events) was chosen by comparing the",
+        "tuning and held-aside errors, so the held-aside figure is slightly optimistic; the held-aside",
+        "part is small (a few hundred events), so single deciles move by several points between runs.",
+        "",
         f"Held-aside events: {table['events']}, right: {table['right']}. "
         f"**Expected calibration error: {table['ece']:.3f}** (raw scores before calibration: {table['ece_raw']:.3f}).",
         "",
