@@ -13,7 +13,7 @@ import click
 
 from .. import __version__
 
-COMMAND_MODULES = ("code", "demo", "actors", "ontology", "store", "ingest", "eval", "bench")
+COMMAND_MODULES = ("code", "demo", "actors", "ontology", "store", "ingest", "eval", "bench", "articles", "calibration")
 
 
 class FlashpointGroup(click.Group):
