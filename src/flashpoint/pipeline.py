@@ -22,6 +22,8 @@ from .errors import FlashpointError, InputError
 from .types import Article, Event, Evidence, content_id, event_id
 
 CHUNK_CHARS = 100_000  # spaCy parses long documents piecewise, at paragraph breaks
+MAX_SENTENCE_TOKENS = 300  # a forced sentence break after this many tokens without one (fp_newlines)
+_SENTENCE_ENDS = frozenset({".", "!", "?", "。", "؟"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -39,16 +41,30 @@ class Resources:
 
 
 def _add_newline_splitter(nlp) -> None:
-    """Make every line break a sentence break: headlines and datelines carry no full stop."""
+    """Make every line break a sentence break: headlines and datelines carry no full stop.
+
+    Also force a break after ``MAX_SENTENCE_TOKENS`` tokens with neither a
+    line break nor sentence-final punctuation (issue 14): such a run is not
+    prose, and it bounds the longest sentence the coder walks (see
+    docs/PERFORMANCE.md, "Memory"). Prose has a full stop every few dozen
+    tokens, so it is never cut.
+    """
     from spacy.language import Language
 
     if "fp_newlines" not in Language.factories:
 
         @Language.component("fp_newlines")
         def fp_newlines(doc):  # noqa: ANN001 - spaCy component signature
+            run = 0
             for tok in doc[:-1]:
-                if tok.is_space and "\n" in tok.text:
+                run += 1
+                if tok.is_space and "\n" in tok.text or tok.text in _SENTENCE_ENDS:
+                    if tok.is_space:
+                        doc[tok.i + 1].is_sent_start = True
+                    run = 0
+                elif run >= MAX_SENTENCE_TOKENS:
                     doc[tok.i + 1].is_sent_start = True
+                    run = 0
             return doc
 
     if "fp_newlines" not in nlp.pipe_names:
@@ -202,13 +218,14 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
     from .nlp.quotes import find_quotes
     from .nlp.reparse import reparse
 
-    if not doc.text.strip():
+    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access: read it once
+    if not text.strip():
         return []
     if res.petrarch is not None:
         from .coding.petrarch import to_events
 
         return to_events(res.petrarch.code(doc, published), doc, offset, art, published, res)
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(text)
     verbs = trigger_verbs(res.patterns)
     variants = reparse(res.nlp, doc, verbs)  # headlines and captions read without a verb
     cands = extract_candidates(doc, verbs, res.patterns.noun_lemmas, res.patterns.reporting, quotes, variants)
@@ -229,9 +246,10 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
     coded = coder.code_document(cands, published, historical, tuple(countries))
     if not coded:
         return []
+    sents = list(doc.sents)  # once: ``tok.sent`` walks the document's sentences on every call
     places = article_places(doc, res.gazetteer, countries)
     main_place = places[0] if places else None
-    story_tags = res.contexts.article_tags(doc.text)  # once per document, not once per event
+    story_tags = res.contexts.article_tags(text)  # once per document, not once per event
     events: list[Event] = []
     for ce in coded:
         if not settings.include_uncounted and (ce.negated or ce.modality == "hypothetical"):
@@ -240,7 +258,7 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
             continue
         cand = cands[ce.cand_index]
         tok = doc[cand.token_i]
-        location = event_location(tok.sent, tok, res.gazetteer, countries, main_place)
+        location = event_location(sents[cand.sent_index], tok, res.gazetteer, countries, main_place)
         entry = res.ontology[ce.code]
         rd = dates.get(ce.cand_index)
         if rd is not None:
@@ -251,8 +269,8 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
             ev_date, precision = None, None
         qs = attach_quantities(extract_quantities(cand.clause), entry.root)
         if not qs:
-            qs = attach_quantities(extract_quantities(doc.text[cand.sent_start : cand.sent_end]), entry.root)
-        sentence = doc.text[cand.sent_start : cand.sent_end]
+            qs = attach_quantities(extract_quantities(text[cand.sent_start : cand.sent_end]), entry.root)
+        sentence = text[cand.sent_start : cand.sent_end]
         evidence = Evidence(sentence=sentence, start=cand.sent_start + offset, end=cand.sent_end + offset, trigger=cand.trigger)
         src, tgt = ce.source, ce.target
         events.append(

@@ -98,7 +98,7 @@ def validate(file: Path, as_json: bool) -> None:
         own = str(file)
         report["collisions"] = [c for c in kb.collisions if own in c]
     except DataFileError as exc:
-        report["errors"].append(str(exc))
+        report["errors"].extend(str(exc).splitlines())  # one per bad entry
     ok = not report["errors"] and not report["collisions"]
     if as_json:
         click.echo(json.dumps({**report, "ok": ok}, ensure_ascii=False, indent=2))

@@ -184,8 +184,16 @@ def code_command(files, jsonl, pub_date, fmt, include_all, settings: Settings) -
                 failures += 1
 
     table: list[Event] = []
+    unanswered: dict[str, int] = {}  # documents the coder took and has not answered yet: id -> size
+
+    def taken() -> Iterator[Article]:
+        for art in articles():
+            unanswered[art.id] = len(art.text)
+            yield art
+
     try:
-        for art, events, error in code_articles(articles(), settings):
+        for art, events, error in code_articles(taken(), settings):
+            unanswered.pop(art.id, None)
             if error:
                 click.echo(f"error: document {art.id}: {error}", err=True)
                 failures += 1
@@ -197,9 +205,20 @@ def code_command(files, jsonl, pub_date, fmt, include_all, settings: Settings) -
                 table.extend(events)
     except FlashpointError as exc:
         fail(str(exc), exc.exit_code)
+    except MemoryError:
+        fail(out_of_memory(unanswered), 1)
     if fmt == "table":
         click.echo(format_table(table) if table else "no events")
     sys.exit(1 if failures else 0)
+
+
+def out_of_memory(unanswered: dict[str, int]) -> str:
+    """One line naming the document most likely to blame (the largest being coded)."""
+    if not unanswered:
+        return "out of memory before any document was coded; lower --batch-size"
+    doc, size = max(unanswered.items(), key=lambda kv: kv[1])
+    return (f"out of memory while coding document {doc} ({size:,} characters, the largest of the"
+            f" {len(unanswered)} being coded); split it or lower --batch-size")
 
 
 commands = [code_command]

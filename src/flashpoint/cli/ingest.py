@@ -155,6 +155,7 @@ def watch_command(ctx, feeds_file, every, rounds, allow_private, cache_file, qui
     from ..ingest import Fetcher, ValidatorCache, parse_duration, read_feed_list, watch
     from ..ingest.progress import format_report
     from ..store import open_store
+    from ..store.paths import refuse_database_path
 
     settings = dataclasses.replace(settings, allow_private=allow_private or settings.allow_private)
     def on_round(number: int, report) -> None:
@@ -164,8 +165,11 @@ def watch_command(ctx, feeds_file, every, rounds, allow_private, cache_file, qui
     with _session(None) as held:
         seconds = parse_duration(every)
         feeds = read_feed_list(feeds_file)
+        cache_path = _cache_path(settings, cache_file)
+        refuse_database_path(cache_path, settings.db, "--cache")  # before the store opens: nothing written yet
+        cache = ValidatorCache(cache_path)
         store = held.add(open_store(settings.db, settings))
-        fetcher = held.add(Fetcher(allow_private=settings.allow_private, cache=ValidatorCache(_cache_path(settings, cache_file))))
+        fetcher = held.add(Fetcher(allow_private=settings.allow_private, cache=cache))
         watch(feeds, seconds, store, _coder(ctx), settings, fetcher=fetcher, rounds=rounds, on_round=on_round)
 
 

@@ -157,10 +157,19 @@ def export_command(fmt, output, flt, db_url) -> None:
     """
     from ..store.exports import export, side_path
 
+    from ..store.paths import refuse_database_path, replacing
+
     with _store(db_url) as store:
         if output == "-" and fmt == "parquet":
             raise UsageError("parquet is binary; give an output file with -o FILE.parquet")
-        report = export(store.events(flt), fmt, sys.stdout if output == "-" else output)
+        refuse_database_path(output, db_url, "-o")
+        if output == "-":
+            report = export(store.events(flt), fmt, sys.stdout)
+        else:
+            with replacing(output) as part:  # the old file stays whole if the export fails
+                report = export(store.events(flt), fmt, part)
+                if fmt == "gdelt":  # the side file was named after the temporary file
+                    os.replace(side_path(part), side_path(output))
         for line in report.lines():
             click.echo(line, err=True)
         if output != "-":

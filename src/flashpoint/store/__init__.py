@@ -28,14 +28,15 @@ def open_store(url: str, settings: Settings | None = None, *, create: bool = Tru
             SQLite (query options ``mode=ro`` and ``timeout=SECONDS``);
             ``"postgresql://user:pass@host/db"`` for PostgreSQL (query option
             ``schema=NAME`` keeps the tables in that schema).
-        settings: Reserved for back-end options; unused today.
+        settings: ``reconnect_window`` (seconds a lost PostgreSQL connection
+            is retried) is used; a ``reconnect_window=SECONDS`` URL option wins.
         create: False for readers: a SQLite file that does not exist is a
             :class:`UsageError` instead of a new, empty database.
 
     Raises:
         StoreError: the database cannot be opened or migrated.
     """
-    del settings  # accepted so callers can pass what they have
+    window = settings.reconnect_window if settings is not None else Settings.reconnect_window
     if not isinstance(url, str) or not url.strip():
         raise StoreError("no database given; pass a path, 'memory:' or a postgresql:// URL (or set FLASHPOINT_DB)")
     url = url.strip()
@@ -44,7 +45,7 @@ def open_store(url: str, settings: Settings | None = None, *, create: bool = Tru
     if url.startswith(("postgresql://", "postgres://")):
         from .postgres import PostgresStore
 
-        return PostgresStore.open(url)
+        return PostgresStore.open(url, reconnect_window=window)
     if url.startswith("sqlite:"):
         parts = urlsplit(url)
         if not parts.path.startswith("/") or parts.netloc:
