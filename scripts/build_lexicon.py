@@ -241,7 +241,7 @@ def build(seeds: dict, wordnet: WordNet | None, hand) -> tuple[dict[str, list[di
                         nouns.append(noun)
         if nouns:
             files[root].append({"_kind": "noun", "id": f"lx-{tag}-n", "lemmas": nouns, **({"symmetric": True} if seed.get("sym") else {}), "target": [*(seed.get("nt") or [])], **base,
-                                "confidence": 0.55, "not_governor": ["@unrealised"],
+                                "confidence": 0.55, "not_governor": ["@unrealised", *(["@travel"] if root == "04" else [])],
                                 **({"no_target": True} if one or not seed.get("nt") else {})})
     return files, report
 
