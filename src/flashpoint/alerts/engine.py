@@ -87,10 +87,11 @@ def scan(store: Store, watchlist: Watchlist, flt: EventFilter | None = None, wee
     if span is None:
         return []
     end = queries.period_of(flt.until, "week") if flt.until else span[1]
-    start = (dt.date.fromisoformat(end) - dt.timedelta(weeks=weeks - 1)).isoformat()
+    last = dt.date.fromisoformat(end)
+    start = (last - min(dt.timedelta(weeks=weeks - 1), last - dt.date.min)).isoformat()
     if flt.since and flt.since > start:
         start = queries.period_of(flt.since, "week")
-    history = replace(flt, since=None, until=(dt.date.fromisoformat(end) + dt.timedelta(days=6)).isoformat())
+    history = replace(flt, since=None, until=(last + min(dt.timedelta(days=6), dt.date.max - last)).isoformat())
     subjects: list[tuple[str, tuple[str, ...], EventFilter]] = []
     dyads = list(watchlist.dyads)
     if not dyads and not watchlist.countries:

@@ -228,7 +228,7 @@ def period_of(day: str, freq: str) -> str:
     """The label of the period holding ISO ``day``."""
     d = dt.date.fromisoformat(day[:10])
     if freq == "week":
-        return (d - dt.timedelta(days=d.weekday())).isoformat()
+        return (d - dt.timedelta(days=min(d.weekday(), d.toordinal() - 1))).isoformat()
     return {"day": d.isoformat(), "month": d.isoformat()[:7], "year": d.isoformat()[:4]}[freq]
 
 
@@ -243,6 +243,8 @@ def periods(first: str, last: str, freq: str) -> list[str]:
         step = dt.timedelta(days=1 if freq == "day" else 7)
         while d <= end and len(out) < MAX_PERIODS:
             out.append(d.isoformat())
+            if dt.date.max - d < step:
+                break
             d += step
     elif freq == "month":
         y, m = int(first[:4]), int(first[5:7])
@@ -270,8 +272,9 @@ def actor_profile(store: Store, actor: str, flt: EventFilter | None = None, top:
     with db._guard("read an actor"):
         span = db._rows(f"SELECT min(date) AS first, max(date) AS last, count(*) AS n FROM events WHERE {' AND '.join(where)}",
                         params)[0]
-        names = db._rows("SELECT DISTINCT name, country, org, code, sector FROM actors WHERE key = ? OR name = ?"
-                         f" OR code = ? ORDER BY name{db.collate} LIMIT 20", [actor, actor, actor])
+        names = db._rows("SELECT name, country, org, code, sector FROM actors WHERE key = ? OR name = ? OR code = ?"
+                         " GROUP BY name, country, org, code, sector"
+                         f" ORDER BY name{db.collate}, code{db.collate} LIMIT 20", [actor, actor, actor])
     return {
         "actor": actor,
         "events": int(span["n"]),
