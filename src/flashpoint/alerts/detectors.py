@@ -46,6 +46,10 @@ class Signal:
     numbers: dict[str, float | str] = field(default_factory=dict)
 
 
+def _num(x: float) -> float | int:
+    return int(x) if float(x).is_integer() else round(x, 2)
+
+
 def rise(counts: Sequence[float], t: int, th: Thresholds = Thresholds()) -> Signal | None:
     """This week's count against the mean of the ``rise_weeks`` before it."""
     if t < th.rise_weeks:
@@ -54,7 +58,7 @@ def rise(counts: Sequence[float], t: int, th: Thresholds = Thresholds()) -> Sign
     now = counts[t]
     guarded = max(base, th.rise_floor)
     if now >= th.rise_min_count and now >= th.rise_ratio * guarded:
-        return Signal("rise", {"count": now, "baseline_mean": round(base, 2), "ratio": round(now / guarded, 2)})
+        return Signal("rise", {"count": _num(now), "baseline_mean": _num(base), "ratio": _num(now / guarded)})
     return None
 
 
@@ -68,7 +72,7 @@ def robust_z(counts: Sequence[float], t: int, th: Thresholds = Thresholds()) -> 
     scale = max(1.4826 * mad, 1.0)  # a flat baseline has MAD 0: one event is one unit
     z = (counts[t] - med) / scale
     if counts[t] >= th.z_min_count and z >= th.z_threshold:
-        return Signal("robust_z", {"count": counts[t], "median": med, "mad": round(mad, 2), "z": round(z, 2)})
+        return Signal("robust_z", {"count": _num(counts[t]), "median": _num(med), "mad": _num(mad), "z": _num(z)})
     return None
 
 
@@ -89,8 +93,8 @@ def cusum(counts: Sequence[float], t: int, th: Thresholds = Thresholds()) -> Sig
         before = s
         s = max(0.0, s + (counts[i] - mean) / sd - th.cusum_k)
     if s > th.cusum_h >= before:
-        return Signal("cusum", {"count": counts[t], "reference_mean": round(mean, 2), "sd": round(sd, 2),
-                                "cusum": round(s, 2)})
+        return Signal("cusum", {"count": _num(counts[t]), "reference_mean": _num(mean), "sd": _num(sd),
+                                "cusum": _num(s)})
     return None
 
 

@@ -9,6 +9,7 @@ equirectangular, with located events as dots).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -34,7 +35,7 @@ class Timeline:
     width: int
     height: int
     bars: tuple[Bar, ...]
-    line: str  # SVG polyline points of the Goldstein mean
+    lines: tuple[str, ...]  # SVG polyline points of the Goldstein mean, broken at empty periods
     max_count: int
     first: str
     last: str
@@ -45,11 +46,11 @@ def timeline(rows: list[Period], width: int = 900, height: int = 220) -> Timelin
     """Stacked bars per period (QuadClass 1 at the bottom) and the mean
     Goldstein (-10..10) as a line over the same periods."""
     if not rows:
-        return Timeline(width, height, (), "", 0, "", "", height / 2)
+        return Timeline(width, height, (), (), 0, "", "", height / 2)
     top = max(1, max(p.count for p in rows))
     step = width / len(rows)
     bars = []
-    points = []
+    lines: list[list[str]] = [[]]
     for i, p in enumerate(rows):
         y = float(height)
         segs = []
@@ -62,8 +63,13 @@ def timeline(rows: list[Period], width: int = 900, height: int = 220) -> Timelin
         bars.append(Bar(p.period, round(x, 1), round(max(step - 1, 1), 1), p.count, p.goldstein_mean, tuple(segs)))
         if p.count:
             gy = height / 2 - (p.goldstein_mean / 10) * (height / 2)
-            points.append(f"{x + step / 2:.1f},{gy:.1f}")
-    return Timeline(width, height, tuple(bars), " ".join(points), top, rows[0].period, rows[-1].period, height / 2)
+            lines[-1].append(f"{x + step / 2:.1f},{gy:.1f}")
+        elif lines[-1]:
+            lines.append([])
+    # A lone point is drawn as a short level stroke so it stays visible.
+    drawn = tuple(" ".join(pts) if len(pts) > 1 else f"{pts[0]} {float(pts[0].split(',')[0]) + 0.1:.1f},{pts[0].split(',')[1]}"
+                  for pts in lines if pts)
+    return Timeline(width, height, tuple(bars), drawn, top, rows[0].period, rows[-1].period, height / 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,15 +119,15 @@ def highlight(sentence: str, marks: list[tuple[str | None, str]]) -> list[tuple[
     occurrence of each (phrase, class) — trigger, source, target. Pieces are
     plain text: the template escapes them."""
     spans: list[tuple[int, int, str]] = []
-    lowered = sentence.lower()
     for phrase, cls in marks:
-        if not phrase:
+        if not phrase or not phrase.strip():
             continue
-        at = lowered.find(phrase.lower())
-        while at != -1 and any(a < at + len(phrase) and at < b for a, b, _ in spans):
-            at = lowered.find(phrase.lower(), at + 1)
-        if at != -1:
-            spans.append((at, at + len(phrase), cls))
+        # Whole words only: "Arm" must not mark the start of "Armenian".
+        for found in re.finditer(r"(?<!\w)" + re.escape(phrase.strip()) + r"(?!\w)", sentence, re.IGNORECASE):
+            a, b = found.span()
+            if not any(x < b and a < y for x, y, _ in spans):
+                spans.append((a, b, cls))
+                break
     spans.sort()
     out, pos = [], 0
     for a, b, cls in spans:

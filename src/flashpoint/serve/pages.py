@@ -49,21 +49,14 @@ def pick_freq(first: str | None, last: str | None) -> str:
     return "day" if days <= 62 else "week" if days <= 731 else "month"
 
 
-def _span(store: Any, flt: EventFilter) -> tuple[str | None, str | None]:
-    rows = queries.series(store, replace(flt, since=None, until=None), "year") if not (flt.since and flt.until) else []
-    first = flt.since or (f"{rows[0].period}-01-01" if rows else None)
-    last = flt.until or (f"{rows[-1].period}-12-31" if rows else None)
-    return first, last
-
-
-def _timeline(store: Any, flt: EventFilter, freq: str | None) -> tuple[charts.Timeline, str]:
+def _timeline(store: Any, flt: EventFilter, freq: str | None, width: int = 900) -> tuple[charts.Timeline, str]:
     if freq is None:
         page = queries.event_page(store, queries.EventQuery(flt=flt, size=1, newest_first=True))
         oldest = queries.event_page(store, queries.EventQuery(flt=flt, size=1, newest_first=False))
         last = flt.until or (page.events[0]["date"] if page.events else None)
         first = flt.since or (oldest.events[0]["date"] if oldest.events else None)
         freq = pick_freq(first, last)
-    return charts.timeline(queries.series(store, flt, freq)), freq
+    return charts.timeline(queries.series(store, flt, freq), width=width), freq
 
 
 Freq = Annotated[str | None, Query(pattern="^(day|week|month|year)$")]
@@ -126,7 +119,7 @@ def dyads_page(request: Request, filters: FilterParams = Depends(),
     for pair in (a, b):
         if pair:
             src, tgt = (s.strip() for s in pair.split(">", 1))
-            line, chosen = _timeline(store, replace(flt, source=src, target=tgt), freq)
+            line, chosen = _timeline(store, replace(flt, source=src, target=tgt), freq, width=520)
             compare.append({"pair": pair, "source": src, "target": tgt, "timeline": line, "freq": chosen,
                             "hints": filter_hints(store, replace(flt, source=src, target=tgt)) if not line.max_count else []})
     return _render(request, "dyads.html", filters, dyads=table, compare=compare, a=a, b=b)
