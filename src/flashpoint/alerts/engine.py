@@ -139,12 +139,15 @@ def _scan_subject(store: Store, kind: str, subject: tuple[str, ...], flt: EventF
         if kind == "dyad" and t == first_active and rows[t].quad[3]:
             signals.append(Signal("first_contact", {"count": rows[t].count, "material_conflict": rows[t].quad[3]}))
         for signal in signals:
-            last = fired.get(signal.detector)
+            # A repeat of the same signal waits out the cooldown; a ladder step
+            # to a higher rung is a new escalation, not a repeat.
+            key = f"{signal.detector}:{signal.numbers.get('to', '')}"
+            last = fired.get(key)
             if last is not None and t - last <= th.cooldown_weeks:
                 continue
             alert = _evidence(store, kind, subject, flt, week, signal, th)
             if alert is not None:
-                fired[signal.detector] = t
+                fired[key] = t
                 out.append(alert)
     return out
 
