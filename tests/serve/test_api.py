@@ -197,3 +197,25 @@ def test_ingest_with_the_token_codes_and_stores(served):
              "text": "Russia accused Ukraine of shelling the city of Belgorod on Monday."}])
         assert r.status_code == 200 and r.json()["new"] == 1
         assert client.get("/api/v1/stats").json()["articles"] == before + 1
+
+
+def test_repeated_reads_are_cached_until_an_event_changes(served):
+    from ..store.conftest import make_article, make_event
+
+    url, _ = served
+    with client_for(url) as client:
+        params = {"source": "RUS", "target": "UKR", "freq": "week"}
+        first = client.get("/api/v1/series", params=params)
+        again = client.get("/api/v1/series", params=params)
+        assert "x-cache" not in first.headers and again.headers["x-cache"] == "hit"
+        assert again.json() == first.json()
+        assert "x-cache" not in client.get("/api/v1/stats").headers
+        s = open_store(url)
+        s.add_article(make_article("late", outlet="Late Wire", date="2022-04-20"), [
+            make_event("late1", "late", date="2022-04-20", source="RUS", target="UKR", cameo="190", quad=4,
+                       goldstein=-10.0, plover="ASSAULT", sentence="Russian forces shelled Odesa.")])
+        s.close()
+        fresh = client.get("/api/v1/series", params=params)
+        assert "x-cache" not in fresh.headers
+        assert fresh.json()["periods"][-1] == {**fresh.json()["periods"][-1], "period": "2022-04-18", "count": 1}
+        assert len(fresh.json()["periods"]) == len(first.json()["periods"]) + 2

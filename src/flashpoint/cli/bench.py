@@ -15,20 +15,28 @@ from .common import fail, settings_options
 @click.option("--ingest", "ingest", is_flag=True, help="Also benchmark ingest into the store and a dyad query over 1M events.")
 @click.option("--articles", default=5000, show_default=True, help="Generated articles for --ingest.")
 @click.option("--events", "n_events", default=1_000_000, show_default=True, help="Stored events for the dyad query (--ingest).")
-@click.option("--pg", default=None, help="A postgresql:// URL to benchmark as well (--ingest).")
+@click.option("--pg", default=None, help="A postgresql:// URL to benchmark as well (--ingest, --serve).")
+@click.option("--serve", "serve", is_flag=True, help="Only benchmark the API: latency with 20 concurrent clients over --events events.")
 @settings_options
-def bench_command(min_mb, rounds, ingest, articles, n_events, pg, settings: Settings) -> None:
+def bench_command(min_mb, rounds, ingest, articles, n_events, pg, serve, settings: Settings) -> None:
     """Benchmark the coder against the bare spaCy pipeline on the same text.
 
     \b
     Example:
       flashpoint bench --min-mb 1
       flashpoint bench --ingest --pg postgresql://localhost/flashpoint
+      flashpoint bench --serve --events 1000000
     """
     from ..bench import bench_coder, machine_line
 
     try:
         click.echo(f"machine: {machine_line()}")
+        if serve:
+            from ..serve.bench import bench_serve
+
+            for line in bench_serve(n_events, pg):
+                click.echo(line)
+            return
         result = bench_coder(int(min_mb * 1_000_000), rounds, settings)
         for line in result.lines():
             click.echo(line)

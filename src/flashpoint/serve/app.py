@@ -20,6 +20,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import FlashpointError, StoreError
+from ..store import queries
+from .cache import ResponseCache
 from .config import ServeConfig
 from .stores import StorePool
 
@@ -53,6 +55,7 @@ def create_app(config: ServeConfig) -> FastAPI:
     app.include_router(pages.router)
     static = resources.files("flashpoint") / "serve" / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.add_middleware(ResponseCache, version=lambda: queries.data_version(stores.get()))
     app.add_middleware(BodyLimit, max_body=config.max_body)
     app.add_middleware(SecurityHeaders)
     _errors(app)

@@ -335,3 +335,12 @@ def dyads(store: Store, flt: EventFilter, top: int = 20) -> list[dict[str, Any]]
              "goldstein_mean": round(float(r["g"] or 0) / int(r["n"]), 2) if r["n"] else 0.0,
              "conflict_share": round(int(r["conflict"] or 0) / int(r["n"]), 3) if r["n"] else 0.0}
             for r in rows]
+
+
+def data_version(store: Store) -> int:
+    """A number that grows whenever a merged event is created, merged into or
+    deleted (the changes feed's last sequence number): cached answers made
+    under an older number are stale."""
+    db = _relational(store)
+    with db._guard("read the data version"):
+        return int(db._rows("SELECT max(seq) AS v FROM event_changes")[0]["v"] or 0)
