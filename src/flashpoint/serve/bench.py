@@ -40,19 +40,11 @@ WORKLOADS = {
 def load(url: str, n_events: int) -> float:
     """Bulk-load ``n_events`` synthetic events into the empty store at ``url``; seconds taken."""
     from ..store import open_store
-    from ..store.bench import synthetic_rows
+    from ..store.bench import load_synthetic
 
     store = open_store(url)
     try:
-        if not hasattr(store, "bulk_events"):
-            raise UsageError("the serve benchmark needs a database: a SQLite path or postgresql:// URL")
-        if store.counts()["events"]:
-            raise UsageError(f"{url} already holds events; benchmark on an empty database")
-        t0 = time.perf_counter()
-        store.bulk_events(synthetic_rows(n_events))
-        with store._guard("analyse the events table"):
-            store._run("VACUUM ANALYZE events" if store.dialect == "postgres" else "ANALYZE")
-        return time.perf_counter() - t0
+        return load_synthetic(store, url, n_events)
     finally:
         store.close()
 
