@@ -150,16 +150,21 @@ def _api(page, server: str, path: str, params: dict) -> dict:
 
 def test_date_range_rescopes_every_panel(page, server, tmp_path):
     page.goto(server + "/")
+    opened = page.locator("input[name=since]").input_value(), page.locator("input[name=until]").input_value()
+    assert opened == ("2022-10-03", "2023-10-02")  # the latest year of data; the form holds the state
+    page.locator("a.all-dates").click()
+    page.wait_for_url("**/?*since=2021-*")
     assert page.locator("figure.timeline svg g.bar").count() > 3
     assert page.locator("svg.map-svg path.land").count() > 150
     _shot(page, "overview", tmp_path)
     bars = page.locator("figure.timeline svg g.bar rect.hit")
     first, last = bars.nth(1).bounding_box(), bars.nth(3).bounding_box()
+    before = page.url
     page.mouse.move(first["x"] + 2, first["y"] + 50)
     page.mouse.down()
     page.mouse.move(last["x"] + last["width"] - 2, last["y"] + 50, steps=5)
     page.mouse.up()
-    page.wait_for_url("**/?*since=*")
+    page.wait_for_url(lambda url: url != before)
     query = {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
     since, until = query["since"], query["until"]
     assert since < until
@@ -178,7 +183,9 @@ def test_date_range_rescopes_every_panel(page, server, tmp_path):
 
 def test_map_draws_located_events(page, server):
     page.goto(server + "/")
-    located = _api(page, server, "/api/v1/events", {"format": "geojson", "size": 1000})["features"]
+    scope = {"since": page.locator("input[name=since]").input_value(),
+             "until": page.locator("input[name=until]").input_value()}
+    located = _api(page, server, "/api/v1/events", {**scope, "format": "geojson", "size": 1000})["features"]
     assert located, "the sample corpus has located events"
     dots = page.locator("svg.map-svg circle.dot")
     assert dots.count() == len(located)

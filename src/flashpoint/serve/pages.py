@@ -49,14 +49,22 @@ def pick_freq(first: str | None, last: str | None) -> str:
     return "day" if days <= 62 else "week" if days <= 731 else "month"
 
 
+def _span(store: Any, flt: EventFilter) -> tuple[str, str] | None:
+    """First and last event dates under ``flt`` (two index lookups)."""
+    newest = queries.event_page(store, queries.EventQuery(flt=flt, size=1, newest_first=True)).events
+    oldest = queries.event_page(store, queries.EventQuery(flt=flt, size=1, newest_first=False)).events
+    dated = [e["date"] for e in newest + oldest if e.get("date")]
+    return (min(dated), max(dated)) if dated else None
+
+
 def _timeline(store: Any, flt: EventFilter, freq: str | None, width: int = 900) -> tuple[charts.Timeline, str]:
     if freq is None:
-        page = queries.event_page(store, queries.EventQuery(flt=flt, size=1, newest_first=True))
-        oldest = queries.event_page(store, queries.EventQuery(flt=flt, size=1, newest_first=False))
-        last = flt.until or (page.events[0]["date"] if page.events else None)
-        first = flt.since or (oldest.events[0]["date"] if oldest.events else None)
-        freq = pick_freq(first, last)
+        span = _span(store, flt) if not (flt.since and flt.until) else None
+        freq = pick_freq(flt.since or (span and span[0]), flt.until or (span and span[1]))
     return charts.timeline(queries.series(store, flt, freq), width=width), freq
+
+
+DEFAULT_WINDOW = dt.timedelta(days=364)  # the overview opens on the latest year of data
 
 
 Freq = Annotated[str | None, Query(pattern="^(day|week|month|year)$")]
@@ -66,11 +74,20 @@ Freq = Annotated[str | None, Query(pattern="^(day|week|month|year)$")]
 def overview(request: Request, filters: FilterParams = Depends(), freq: Freq = None) -> HTMLResponse:
     """Timeline, map, busiest dyads and the latest events, all under one filter."""
     store = _store(request)
+    everything = None
+    if not filters.since and not filters.until:
+        # A year, not all history: the page stays fast over millions of events,
+        # and the form shows the dates so the view is still a shareable URL.
+        everything = _span(store, filters.event_filter())
+        if everything:
+            last = dt.date.fromisoformat(everything[1][:10])
+            start = max(everything[0], (last - DEFAULT_WINDOW).isoformat())
+            filters = replace(filters, since=start, until=everything[1])
     flt = filters.event_filter()
     line, freq = _timeline(store, flt, freq)
     page = queries.event_page(store, queries.EventQuery(flt=flt, size=25))
     hints = filter_hints(store, flt) if not page.events else []
-    return _render(request, "overview.html", filters, timeline=line, freq=freq,
+    return _render(request, "overview.html", filters, timeline=line, freq=freq, everything=everything,
                    dots=charts.dots(queries.located_events(store, flt)), countries=charts.country_paths(),
                    dyads=queries.dyads(store, flt, 12), events=page.events, next_cursor=page.next_cursor,
                    counts=store.counts(), hints=hints)
