@@ -219,3 +219,36 @@ def test_repeated_reads_are_cached_until_an_event_changes(served):
         assert "x-cache" not in fresh.headers
         assert fresh.json()["periods"][-1] == {**fresh.json()["periods"][-1], "period": "2022-04-18", "count": 1}
         assert len(fresh.json()["periods"]) == len(first.json()["periods"]) + 2
+
+
+@pytest.mark.parametrize("newest_first", [True, False])
+def test_keyset_pages_with_undated_events(served, newest_first):
+    from flashpoint.store import EventFilter
+    from flashpoint.store.queries import EventQuery, event_page
+
+    from ..store.conftest import make_article, make_event
+
+    url, _ = served
+    s = open_store(url)
+    try:
+        for i in range(3):
+            s.add_article(make_article(f"u{i}", date=None), [
+                make_event(f"u{i}", f"u{i}", date=None, source="IRN", target="ISR", cameo=f"1{i}0", quad=3,
+                           sentence=f"Iran warned Israel ({i}).")])
+        whole = event_page(s, EventQuery(flt=EventFilter(), size=100, newest_first=newest_first)).events
+        dates = [e["date"] for e in whole]
+        undated = [d for d in dates if d is None]
+        assert len(undated) == 3
+        assert (dates[-3:] if newest_first else dates[:3]) == [None] * 3  # undated last when newest come first
+        dated = [d for d in dates if d]
+        assert dated == sorted(dated, reverse=newest_first)
+        seen, cursor = [], None
+        while True:
+            page = event_page(s, EventQuery(flt=EventFilter(), size=2, cursor=cursor, newest_first=newest_first))
+            seen += [e["id"] for e in page.events]
+            cursor = page.next_cursor
+            if cursor is None:
+                break
+        assert seen == [e["id"] for e in whole]
+    finally:
+        s.close()

@@ -111,27 +111,45 @@ def query_clauses(store: Any, q: EventQuery) -> tuple[list[str], list[Any]]:
     return where, params
 
 
+def _keyset(c: str, newest_first: bool, day: str | None, eid: str) -> tuple[str, list[Any]]:
+    """The condition "after (day, eid)" in page order: by date, then id;
+    undated events sort before every date (so they come last, newest first)."""
+    op = "<" if newest_first else ">"
+    if day is None:  # the cursor sits among the undated events
+        if newest_first:
+            return f"(date IS NULL AND id{c} < ?)", [eid]
+        return f"((date IS NULL AND id{c} > ?) OR date IS NOT NULL)", [eid]
+    later = f"(date{c} {op} ? OR (date = ? AND id{c} {op} ?))"
+    return (f"({later} OR date IS NULL)" if newest_first else later), [day, day, eid]
+
+
 def event_page(store: Store, q: EventQuery) -> Page:
-    """One page of merged events in (date, id) order and the cursor of the next."""
+    """One page of merged events in (date, id) order and the cursor of the next.
+
+    The order is the ``events_order`` index's, so the first page of a
+    million events is read off the index rather than sorted.
+    """
     db = _relational(store)
     where, params = query_clauses(db, q)
     c = db.collate
-    key = f"COALESCE(date, ''){c}"
     if q.cursor:
         day, eid = decode_cursor(q.cursor, 2)
-        op = "<" if q.newest_first else ">"
-        where.append(f"({key} {op} ? OR ({key} = ? AND id{c} {op} ?))")
-        params += [str(day), str(day), str(eid)]
+        cond, more_params = _keyset(c, q.newest_first, None if day is None else str(day), str(eid))
+        where.append(cond)
+        params += more_params
+    # SQLite puts NULLs first ascending and last descending, as wanted; PostgreSQL
+    # is told so (and its index is built NULLS FIRST to match).
+    nulls = "" if db.dialect == "sqlite" else (" NULLS LAST" if q.newest_first else " NULLS FIRST")
     direction = "DESC" if q.newest_first else "ASC"
     sql = ("SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
-           + f" ORDER BY {key} {direction}, id{c} {direction} LIMIT ?")
+           + f" ORDER BY date{c} {direction}{nulls}, id{c} {direction} LIMIT ?")
     with db._guard("read a page of events"):
         rows = db._rows(sql, [*params, q.size + 1])
         more = len(rows) > q.size
         rows = rows[:q.size]
         mentions = db._mentions([r["id"] for r in rows])
     events = [merged_dict(r, mentions.get(r["id"], [])) for r in rows]
-    cursor = encode_cursor([rows[-1]["date"] or "", rows[-1]["id"]]) if more and rows else None
+    cursor = encode_cursor([rows[-1]["date"], rows[-1]["id"]]) if more and rows else None
     return Page(events, cursor)
 
 

@@ -29,9 +29,10 @@ BEGIN
 END $$;
 CREATE TRIGGER events_changed AFTER INSERT OR UPDATE OR DELETE ON events
   FOR EACH ROW EXECUTE FUNCTION flashpoint_event_changed();
--- The API's event pages are ordered by (date, id) in byte order: an index in
+-- The API's event pages are ordered by (date, id) in byte order, undated
+-- events last when newest come first (as SQLite orders NULLs): an index in
 -- that order serves the first page of 1M events without sorting them.
-CREATE INDEX events_order ON events ((COALESCE(date, '') COLLATE "C"), id COLLATE "C");
+CREATE INDEX events_order ON events (date COLLATE "C" NULLS FIRST, id COLLATE "C");
 -- The dyad series by QuadClass reads only this index.
 DROP INDEX IF EXISTS events_dyad;
 CREATE INDEX events_dyad ON events (source_key, target_key, date, counted, goldstein, quad_class);

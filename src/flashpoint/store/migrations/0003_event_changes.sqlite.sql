@@ -21,9 +21,10 @@ END;
 CREATE TRIGGER events_changed_deleted AFTER DELETE ON events BEGIN
   INSERT INTO event_changes (event_id, kind, at) VALUES (OLD.id, 'deleted', strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'));
 END;
--- The API's event pages are ordered by (date, id): an index in that order
--- serves the first page of 1M events without sorting them.
-CREATE INDEX events_order ON events (COALESCE(date, ''), id);
+-- The API's event pages are ordered by (date, id), undated events last when
+-- newest come first: an index in that order serves the first page of 1M
+-- events without sorting them.
+CREATE INDEX events_order ON events (date, id);
 -- The dyad series by QuadClass reads only this index.
 DROP INDEX IF EXISTS events_dyad;
 CREATE INDEX events_dyad ON events (source_key, target_key, date, counted, goldstein, quad_class);
