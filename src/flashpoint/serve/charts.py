@@ -36,6 +36,7 @@ class Timeline:
     height: int
     bars: tuple[Bar, ...]
     lines: tuple[str, ...]  # SVG polyline points of the Goldstein mean, broken at empty periods
+    points: tuple[tuple[float, float], ...]  # a period with events between two empty ones
     max_count: int
     first: str
     last: str
@@ -46,11 +47,11 @@ def timeline(rows: list[Period], width: int = 900, height: int = 220) -> Timelin
     """Stacked bars per period (QuadClass 1 at the bottom) and the mean
     Goldstein (-10..10) as a line over the same periods."""
     if not rows:
-        return Timeline(width, height, (), (), 0, "", "", height / 2)
+        return Timeline(width, height, (), (), (), 0, "", "", height / 2)
     top = max(1, max(p.count for p in rows))
     step = width / len(rows)
     bars = []
-    lines: list[list[str]] = [[]]
+    lines: list[list[tuple[float, float]]] = [[]]
     for i, p in enumerate(rows):
         y = float(height)
         segs = []
@@ -63,13 +64,12 @@ def timeline(rows: list[Period], width: int = 900, height: int = 220) -> Timelin
         bars.append(Bar(p.period, round(x, 1), round(max(step - 1, 1), 1), p.count, p.goldstein_mean, tuple(segs)))
         if p.count:
             gy = height / 2 - (p.goldstein_mean / 10) * (height / 2)
-            lines[-1].append(f"{x + step / 2:.1f},{gy:.1f}")
+            lines[-1].append((round(x + step / 2, 1), round(gy, 1)))
         elif lines[-1]:
             lines.append([])
-    # A lone point is drawn as a short level stroke so it stays visible.
-    drawn = tuple(" ".join(pts) if len(pts) > 1 else f"{pts[0]} {float(pts[0].split(',')[0]) + 0.1:.1f},{pts[0].split(',')[1]}"
-                  for pts in lines if pts)
-    return Timeline(width, height, tuple(bars), drawn, top, rows[0].period, rows[-1].period, height / 2)
+    drawn = tuple(" ".join(f"{x},{y}" for x, y in pts) for pts in lines if len(pts) > 1)
+    lone = tuple(pts[0] for pts in lines if len(pts) == 1)
+    return Timeline(width, height, tuple(bars), drawn, lone, top, rows[0].period, rows[-1].period, height / 2)
 
 
 @dataclass(frozen=True, slots=True)
