@@ -209,6 +209,8 @@ def test_repeated_reads_are_cached_until_an_event_changes(served):
         again = client.get("/api/v1/series", params=params)
         assert "x-cache" not in first.headers and again.headers["x-cache"] == "hit"
         assert again.json() == first.json()
+        fresh = client.get("/api/v1/series", params=params, headers={"Cache-Control": "no-cache"})
+        assert "x-cache" not in fresh.headers and fresh.json() == first.json()
         assert "x-cache" not in client.get("/api/v1/stats").headers
         s = open_store(url)
         s.add_article(make_article("late", outlet="Late Wire", date="2022-04-20"), [

@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from ..errors import InputError, UsageError
 from ..store import queries
 from ..store.hints import filter_hints
-from .formats import FORMATS, render
+from .formats import render
 from .params import FilterParams, PageParams
 
 router = APIRouter(prefix="/api/v1")
@@ -168,5 +168,3 @@ def _ingest(request: Request, records: list[Any]) -> dict[str, Any]:
     report = ingest(ListSource(items), _store(request), code_articles, settings)
     return report.to_dict()
 
-
-__all__ = ["router", "FORMATS"]

@@ -7,7 +7,8 @@ the store's data version (:func:`flashpoint.store.queries.data_version`,
 the changes feed's last sequence number, one index lookup); any new,
 merged or deleted event moves the version on, so a cached answer is never
 served once the events behind it changed. Bounded by entries and by bytes
-per answer; ``X-Cache: hit`` marks what came from it.
+per answer; ``X-Cache: hit`` marks what came from it, and a request
+with ``Cache-Control: no-cache`` is always computed afresh.
 """
 
 from __future__ import annotations
@@ -38,8 +39,12 @@ class ResponseCache:
 
     def _cacheable(self, scope: dict) -> bool:
         path = scope.get("path", "")
-        return (scope["type"] == "http" and scope.get("method") == "GET" and path.startswith(CACHED_PREFIX)
-                and not path.startswith(NOT_CACHED))
+        if not (scope["type"] == "http" and scope.get("method") == "GET" and path.startswith(CACHED_PREFIX)
+                and not path.startswith(NOT_CACHED)):
+            return False
+        # A client asking "Cache-Control: no-cache" gets a freshly computed answer.
+        control = dict(scope.get("headers", [])).get(b"cache-control", b"").lower()
+        return b"no-cache" not in control and b"no-store" not in control
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if not self._cacheable(scope):
