@@ -64,7 +64,7 @@ def _timeline(store: Any, flt: EventFilter, freq: str | None, width: int = 900) 
     return charts.timeline(queries.series(store, flt, freq), width=width), freq
 
 
-DEFAULT_WINDOW = dt.timedelta(days=364)  # the overview opens on the latest year of data
+DEFAULT_WINDOW = dt.timedelta(days=89)  # the overview opens on the latest 90 days of data
 
 
 Freq = Annotated[str | None, Query(pattern="^(day|week|month|year)$")]
@@ -76,7 +76,7 @@ def overview(request: Request, filters: FilterParams = Depends(), freq: Freq = N
     store = _store(request)
     everything = None
     if not filters.since and not filters.until:
-        # A year, not all history: the page stays fast over millions of events,
+        # 90 days, not all history: the page stays fast over millions of events,
         # and the form shows the dates so the view is still a shareable URL.
         everything = _span(store, filters.event_filter())
         if everything:

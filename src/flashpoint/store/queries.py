@@ -86,9 +86,21 @@ def _confidence(dialect: str) -> str:
     return "CAST(json_extract(record, '$.confidence') AS REAL)"
 
 
+def clauses(flt: EventFilter) -> tuple[list[str], list[Any]]:
+    """:func:`filter_clauses` plus what they imply that an index can use: a
+    CAMEO prefix of two digits or more fixes ``cameo_root``, the third column
+    of the ``events_merge`` index (source, target, root, date), where a
+    ``LIKE`` cannot use one."""
+    where, params = filter_clauses(flt)
+    if flt.cameo and len(flt.cameo) >= 2:
+        where.append("cameo_root = ?")
+        params.append(flt.cameo[:2])
+    return where, params
+
+
 def query_clauses(store: Any, q: EventQuery) -> tuple[list[str], list[Any]]:
     """WHERE conditions for ``q`` (the shared filter's, then the API's own)."""
-    where, params = filter_clauses(q.flt)
+    where, params = clauses(q.flt)
     if q.modality:
         where.append("modality = ?")
         params.append(q.modality)
@@ -119,7 +131,7 @@ def _keyset(c: str, newest_first: bool, day: str | None, eid: str) -> tuple[str,
         if newest_first:
             return f"(date IS NULL AND id{c} < ?)", [eid]
         return f"((date IS NULL AND id{c} > ?) OR date IS NOT NULL)", [eid]
-    later = f"(date{c} {op} ? OR (date = ? AND id{c} {op} ?))"
+    later = f"(date {op} ? OR (date = ? AND id{c} {op} ?))"
     return (f"({later} OR date IS NULL)" if newest_first else later), [day, day, eid]
 
 
@@ -138,11 +150,13 @@ def event_page(store: Store, q: EventQuery) -> Page:
         where.append(cond)
         params += more_params
     # SQLite puts NULLs first ascending and last descending, as wanted; PostgreSQL
-    # is told so (and its index is built NULLS FIRST to match).
+    # is told so (and its index is built NULLS FIRST to match). ISO dates sort
+    # alike in every collation, so ``date`` keeps the default one, which lets
+    # the same index serve the date-range filters; ids are compared bytewise.
     nulls = "" if db.dialect == "sqlite" else (" NULLS LAST" if q.newest_first else " NULLS FIRST")
     direction = "DESC" if q.newest_first else "ASC"
     sql = ("SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
-           + f" ORDER BY date{c} {direction}{nulls}, id{c} {direction} LIMIT ?")
+           + f" ORDER BY date {direction}{nulls}, id{c} {direction} LIMIT ?")
     with db._guard("read a page of events"):
         rows = db._rows(sql, [*params, q.size + 1])
         more = len(rows) > q.size
@@ -219,7 +233,7 @@ def series(store: Store, flt: EventFilter, freq: str = "week") -> list[Period]:
     db = _relational(store)
     period = {"day": "date", "month": "substr(date, 1, 7)", "year": "substr(date, 1, 4)"}.get(
         check_freq(freq)) or db._week("date")
-    where, params = filter_clauses(flt)
+    where, params = clauses(flt)
     where.append("date IS NOT NULL")
     sql = (f"SELECT {period} AS period, quad_class AS q, count(*) AS n, sum(goldstein) AS g FROM events"
            f" WHERE {' AND '.join(where)} GROUP BY {period}, quad_class ORDER BY 1")
@@ -331,7 +345,7 @@ def known_actor_terms(store: Store, limit: int = 50_000) -> set[str]:
 def located_events(store: Store, flt: EventFilter, limit: int = 2000) -> list[dict[str, Any]]:
     """(id, lat, lon, place, quad) of located events for the map, newest first."""
     db = _relational(store)
-    where, params = filter_clauses(flt)
+    where, params = clauses(flt)
     where += ["lat IS NOT NULL", "lon IS NOT NULL"]
     with db._guard("read located events"):
         return db._rows("SELECT id, date, lat, lon, location_name, quad_class, cameo, source_name, target_name"
@@ -341,7 +355,7 @@ def located_events(store: Store, flt: EventFilter, limit: int = 2000) -> list[di
 def dyads(store: Store, flt: EventFilter, top: int = 20) -> list[dict[str, Any]]:
     """The busiest directed dyads: events, Goldstein sum and mean, conflict share."""
     db = _relational(store)
-    where, params = filter_clauses(flt)
+    where, params = clauses(flt)
     sql = ("SELECT source_key, target_key, count(*) AS n, sum(goldstein) AS g,"
            " sum(CASE WHEN quad_class >= 3 THEN 1 ELSE 0 END) AS conflict FROM events"
            + (" WHERE " + " AND ".join(where) if where else "")
