@@ -37,11 +37,17 @@ def add_week(store, week: int, n: int, outlets=("Wire One", "Wire Two"), source=
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request, tmp_path):
+def db(request, tmp_path):
+    """(URL, open store) of a fresh database per back end."""
     with fresh_url(request.param, tmp_path) as url:
         s = open_store(url)
-        yield s
+        yield url, s
         s.close()
+
+
+@pytest.fixture
+def store(db):
+    return db[1]
 
 
 def test_a_jump_reported_by_two_outlets_alerts_with_its_events(store):
@@ -170,3 +176,21 @@ def test_cli_lists_alerts_and_reports_bad_input(tmp_path):
     assert out.exit_code == 2 and "since must be an ISO date" in out.output
     out = runner.invoke(main, ["alerts", "--db", db, "--webhook"])
     assert out.exit_code == 2 and "needs a webhook URL" in out.output
+
+
+def test_alerts_over_the_api_and_on_the_page(db, tmp_path):
+    from ..serve.conftest import client_for
+
+    url, store = db
+    for week in range(6):
+        add_week(store, week, 1)
+    add_week(store, 6, 8)
+    watch = tmp_path / "watch.yaml"
+    watch.write_text("dyads: ['ARM>AZE']\nthresholds: {cooldown_weeks: 2}\n")
+    with client_for(url, watchlist=watch) as client:
+        body = client.get("/api/v1/alerts", params={"weeks": 3}).json()
+        rise = next(a for a in body["alerts"] if a["detector"] == "rise")
+        assert rise["label"] == "ARM → AZE" and len(rise["event_ids"]) == 8 and rise["sources"] == ["Wire One", "Wire Two"]
+        page = client.get("/alerts", params={"weeks": 3}).text
+        assert all(f'href="/event/{eid}"' in page for eid in rise["event_ids"])
+        assert client.get(rise["events_url"]).status_code == 200
