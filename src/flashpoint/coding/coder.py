@@ -16,6 +16,7 @@ from datetime import date
 from ..nlp.extract import STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
+from .generic_country import clause_place_country, generic_context
 from .patterns import Pattern, PatternSet
 from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
 
@@ -44,7 +45,7 @@ RECIPROCAL_CODES = {"040", "046"}
 # fighting", "*launched* an offensive", "*held* talks"): their subject does the act.
 LIGHT_VERBS = {"engage", "launch", "carry", "conduct", "stage", "hold", "wage", "mount", "make", "take", "give",
                "issue", "pay", "deliver", "sign", "reach", "begin", "start", "continue", "resume", "step",
-               "intensify", "escalate", "announce", "order", "lead", "host", "impose", "unleash", "undertake",
+               "intensify", "escalate", "announce", "order", "lead", "impose", "unleash", "undertake",
                "perform", "execute", "initiate", "open", "join", "extend", "offer", "provide", "lodge", "file"}
 # "the two leaders", "both sides": the last two parties told.
 PAIR_BACKREF = re.compile(r"^(?:the )?(?:two|both) (?:leaders|sides|countries|governments|nations|ministers|"
@@ -120,6 +121,8 @@ class DocState:
     coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
     recent: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, source) of coded events
+    home_country: str | None = None  # the dateline's country (issue 10)
+    clause_country: str | None = None  # where the current candidate's clause happens (issue 10)
 
     def remember(self, actor: Actor, is_person: bool) -> None:
         self.actors.append((actor, is_person))
@@ -195,10 +198,9 @@ class Coder:
         elif m.possessor in FIRST_PERSON and in_quote is not None and in_quote in state.speakers:
             context = state.speakers[in_quote].country
         if context is None:
-            # A generic target ("the administration building", "the police") is rarely
-            # in the source's own country: take the first article country that is not it.
-            pool = [c for c in (state.subject_country, *state.countries) if c != avoid]
-            context = next((c for c in pool if c), None)
+            # A bare generic actor: clause place, home country, latest subject, never
+            # the country named as the other side (coding/generic_country.py).
+            context = generic_context(self.kb, m.text, when, state, avoid)
         res = self.kb.resolve(m.text, when, context)
         if res is None:
             if self.open_actors and m.proper:
@@ -221,11 +223,14 @@ class Coder:
         Its country and sector come from the words around the name when the
         knowledge base knows them ("Iraqi Prime Minister ...", "opposition leader
         ..."); places are never actors this way (the gazetteer places them)."""
-        if self.known_actors_only or m.pronoun or not m.proper or m.ent not in UNKNOWN_ACTOR_ENTS:
+        if self.known_actors_only or m.pronoun or not m.proper:
+            return None
+        words = m.text.split()
+        # a name the tagger left unlabelled counts when it looks like one: two capitalised words or more
+        if m.ent not in UNKNOWN_ACTOR_ENTS and not (m.ent == "" and len(words) > 1 and all(w[:1].isupper() for w in words)):
             return None
         if self.gazetteer is not None and self.gazetteer.resolve(m.text) is not None:
             return None  # a place the parser took for a name ("shelled Kharkiv")
-        words = m.text.split()
         # The role words before the name: "Iraqi Prime Minister" of "Iraqi Prime Minister X Y".
         for cut in range(len(words) - 1, 0, -1):
             res = self.kb.resolve(" ".join(words[:cut]), when, context)
@@ -370,14 +375,17 @@ class Coder:
         when: date | None,
         historical: dict[int, bool] | None = None,
         countries: tuple[str, ...] = (),
+        home: str | None = None,
     ) -> list[CodedEvent]:
         # Generic actors ("police", "the defence ministry") take the country of the
         # latest named subject, or the article's main country before there is one.
-        state = DocState(subject_country=countries[0] if countries else None, countries=tuple(countries))
+        state = DocState(subject_country=countries[0] if countries else None, countries=tuple(countries),
+                         home_country=home)
         out: list[CodedEvent] = []
         historical = historical or {}
         used_nouns: set[int] = set()
         for i, cand in enumerate(cands):
+            state.clause_country = clause_place_country(cand.clause, self.kb, self.gazetteer, state.countries)
             # Speakers first: they are context for "we" inside their quote.
             attribution = None
             if cand.speakers:
@@ -388,8 +396,8 @@ class Coder:
                 if attribution is not None and cand.quote not in state.speakers:
                     state.speakers[cand.quote] = attribution
                 attribution = attribution or state.speakers.get(cand.quote)
-            if cand.kind == "noun" and cand.token_i in used_nouns:
-                continue
+            if cand.kind == "noun" and cand.token_i in used_nouns and len(slot_mentions(cand, "prep:between")) < 2:
+                continue  # the verb coded it ("imposed sanctions on X"), unless it has parties of its own
             if cand.demanded:
                 continue  # the appeal or demand above it is the event
             sectors = ()
@@ -465,9 +473,10 @@ class Coder:
                 # Open and single-actor modes code agentless reports ("grenades were hurled at ...",
                 # "three soldiers were killed in a roadside bombing") with an unknown source.
                 sources = [(Actor("(unknown)", "unknown"), 0.5)]
-            if not sources and cand.kind == "noun" and (pattern.symmetric or pattern.code in RECIPROCAL_CODES
-                                                        or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
-                # "clashes between the army and the RSF": both sides act on each other.
+            if cand.kind == "noun" and (pattern.symmetric or pattern.code in RECIPROCAL_CODES
+                                        or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
+                # "clashes between the army and the RSF", "Egypt hosted negotiations between
+                # Israel and Hamas": the parties named act on each other, whoever hosts.
                 sides = self._actors([m for m in cand.preps if m.role == "prep:between"], when, state, cand.quote)
                 if len(sides) > 1:
                     return self._symmetric(i, cand, pattern, sides, attribution, historical)

@@ -173,8 +173,8 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
                     for g in origins for o in (g, *g.conjuncts) if o.pos_ == "PROPN"]
     if tok.pos_ == "NOUN":
         # "the Egyptian and Ethiopian leaders": one party per people named.
-        demonyms = [d for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP"
-                    for d in (c, *c.conjuncts) if d.ent_type_ == "NORP"]
+        demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+                    for d in (c, *c.conjuncts) if d.ent_type_ in ("NORP", "GPE") and d.pos_ in ("ADJ", "PROPN")]
         if len(demonyms) > 1:
             base = make_mention(tok, role, depth)
             return [replace(base, text=f"{d.text} {tok.text}", proper=True) for d in demonyms]
@@ -965,7 +965,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         nested_in=nested_in,
         stake_lemmas=_stake_lemmas([tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov is not tok else ())]),
         **flags,
-        **_base(tok, key, s_i, sent, reporting, quotes, tok.doc.text[start : tok.idx + len(tok.text)], start, tok.idx + len(tok.text)),
+        **_base(tok, key, s_i, sent, reporting, quotes, (tok.doc[tok.i - 2 : tok.i + 1].text if start != tok.idx else tok.text), start, tok.idx + len(tok.text)),
     )
 
 

@@ -17,9 +17,8 @@ from fastapi.responses import JSONResponse, Response
 
 from ..errors import InputError, UsageError
 from ..store import queries
-from ..store.hints import filter_hints
 from .formats import render
-from .params import FilterParams, PageParams
+from .params import FilterParams, PageParams, hint_texts
 
 router = APIRouter(prefix="/api/v1")
 
@@ -44,7 +43,7 @@ def list_events(
     store = _store(request)
     flt = filters.event_filter()
     result = queries.event_page(store, page.event_query(flt))
-    hints = filter_hints(store, flt) if not result.events and not page.cursor else []
+    hints = hint_texts(store, flt) if not result.events and not page.cursor else []
     body, media = render(result.events, format, {"next_cursor": result.next_cursor, "hints": hints})
     headers = {}
     if result.next_cursor:
@@ -76,7 +75,7 @@ def get_series(
     store = _store(request)
     flt = filters.event_filter()
     rows = queries.series(store, flt, freq)
-    hints = filter_hints(store, flt) if not any(p.count for p in rows) else []
+    hints = hint_texts(store, flt) if not any(p.count for p in rows) else []
     return {"freq": freq, "periods": [p.as_dict() for p in rows], "hints": hints}
 
 
@@ -88,7 +87,7 @@ def get_actor(request: Request, key: Annotated[str, Path(max_length=200)], filte
     store = _store(request)
     flt = replace(filters.event_filter(), actor=None)
     profile = queries.actor_profile(store, key, flt, top)
-    profile["hints"] = filter_hints(store, replace(flt, actor=key)) if not profile["events"] else []
+    profile["hints"] = hint_texts(store, replace(flt, actor=key)) if not profile["events"] else []
     return profile
 
 

@@ -1,6 +1,6 @@
 """A page of events as JSON, CSV, GeoJSON or NDJSON.
 
-CSV and NDJSON reuse the exporters of :mod:`flashpoint.store.export`, so a
+CSV and NDJSON reuse the exporters of :mod:`flashpoint.store.exports`, so a
 file from the API and one from ``flashpoint export`` have the same columns.
 """
 
@@ -10,7 +10,8 @@ import io
 import json
 from typing import Any
 
-from ..store.export import export, flat
+from ..store.exports import export
+from ..store.exports.table import column_names, row
 
 FORMATS = {
     "json": "application/json",
@@ -23,13 +24,14 @@ FORMATS = {
 def geojson(events: list[dict[str, Any]]) -> dict[str, Any]:
     """Located events as a FeatureCollection (unlocated ones are left out)."""
     features = []
+    names = column_names()
     for event in events:
-        row = flat(event)
-        if row["lat"] is None or row["lon"] is None:
+        flat = dict(zip(names, row(event)))
+        if flat["lat"] is None or flat["lon"] is None:
             continue
-        props = {k: v for k, v in row.items() if k not in ("lat", "lon")}
-        features.append({"type": "Feature", "id": row["id"],
-                         "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+        props = {k: v for k, v in flat.items() if k not in ("lat", "lon")}
+        features.append({"type": "Feature", "id": flat["id"],
+                         "geometry": {"type": "Point", "coordinates": [flat["lon"], flat["lat"]]},
                          "properties": props})
     return {"type": "FeatureCollection", "features": features}
 

@@ -19,9 +19,8 @@ from fastapi.templating import Jinja2Templates
 
 from ..store import queries
 from ..store.base import EventFilter
-from ..store.hints import filter_hints
 from . import charts
-from .params import FilterParams, PageParams
+from .params import FilterParams, PageParams, hint_texts
 
 router = APIRouter(include_in_schema=False)
 
@@ -86,7 +85,7 @@ def overview(request: Request, filters: FilterParams = Depends(), freq: Freq = N
     flt = filters.event_filter()
     line, freq = _timeline(store, flt, freq)
     page = queries.event_page(store, queries.EventQuery(flt=flt, size=25))
-    hints = filter_hints(store, flt) if not page.events else []
+    hints = hint_texts(store, flt) if not page.events else []
     return _render(request, "overview.html", filters, timeline=line, freq=freq, everything=everything,
                    dots=charts.dots(queries.located_events(store, flt)), countries=charts.country_paths(),
                    dyads=queries.dyads(store, flt, 12), events=page.events, next_cursor=page.next_cursor,
@@ -99,7 +98,7 @@ def events_page(request: Request, filters: FilterParams = Depends(), page: PageP
     store = _store(request)
     flt = filters.event_filter()
     result = queries.event_page(store, page.event_query(flt))
-    hints = filter_hints(store, flt) if not result.events and not page.cursor else []
+    hints = hint_texts(store, flt) if not result.events and not page.cursor else []
     return _render(request, "events.html", filters, events=result.events, next_cursor=result.next_cursor,
                    page=page, hints=hints)
 
@@ -138,7 +137,7 @@ def dyads_page(request: Request, filters: FilterParams = Depends(),
             src, tgt = (s.strip() for s in pair.split(">", 1))
             line, chosen = _timeline(store, replace(flt, source=src, target=tgt), freq, width=520)
             compare.append({"pair": pair, "source": src, "target": tgt, "timeline": line, "freq": chosen,
-                            "hints": filter_hints(store, replace(flt, source=src, target=tgt)) if not line.max_count else []})
+                            "hints": hint_texts(store, replace(flt, source=src, target=tgt)) if not line.max_count else []})
     return _render(request, "dyads.html", filters, dyads=table, compare=compare, a=a, b=b)
 
 
@@ -150,7 +149,7 @@ def actor_page(request: Request, key: Annotated[str, Path(max_length=200)], filt
     flt = replace(filters.event_filter(), actor=None)
     profile = queries.actor_profile(store, key, flt, 15)
     line, freq = _timeline(store, replace(flt, actor=key), freq)
-    hints = filter_hints(store, replace(flt, actor=key)) if not profile["events"] else []
+    hints = hint_texts(store, replace(flt, actor=key)) if not profile["events"] else []
     return _render(request, "actor.html", filters, profile=profile, timeline=line, freq=freq, hints=hints)
 
 

@@ -10,7 +10,7 @@ raise :class:`~flashpoint.errors.UsageError`, which the app turns into a
 # No `from __future__ import annotations`: FastAPI reads these dataclasses'
 # signatures at run time.
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Query
 
@@ -89,3 +89,10 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if len(nums) != 4 or any(n != n or n in (float("inf"), float("-inf")) for n in nums):
         raise UsageError(f"bbox must be four numbers west,south,east,north, not {value[:100]!r}")
     return nums  # type: ignore[return-value]
+
+
+def hint_texts(store: Any, flt: EventFilter) -> list[str]:
+    """The CLI's filter hints (:func:`flashpoint.store.hints.filter_hints`) as sentences."""
+    from ..store.hints import filter_hints
+
+    return [str(h) for h in filter_hints(store, flt)]

@@ -1,95 +1,110 @@
-"""Hints for filters that name nothing known.
+"""Nearest valid values for filters that name nothing known.
 
-``--actor nato`` finds nothing when the store says ``NATO``; ``--cameo 999``
-finds nothing because no such code exists. Rather than a silent empty
-answer, the API and the CLI call :func:`filter_hints` when a query comes
-back empty and show what the user probably meant.
-
-Usage (any front end)::
-
-    hints = filter_hints(store, flt)      # [] when every filter names something known
-    for hint in hints:
-        print(f"hint: {hint}")
-
-:func:`suggest` is the generic part: given a value and the known values,
-it returns a sentence naming a case-insensitive match or the closest few.
+``--actor nato`` when the store says ``NATO``, ``--plover accuse``,
+``--cameo 999`` or ``series rus ukr`` match nothing; instead of a bare "no
+events" the CLI and the Python API say which value was not recognised and
+what the nearest known ones are, as ``ontology show`` does for codes.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from .base import EventFilter, Store
 
 
-def suggest(field: str, value: str, known: Iterable[str]) -> str | None:
-    """A hint for ``value`` of ``field`` when it is not one of ``known``, else None.
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """One filter value that names nothing known, and what it might have meant."""
 
-    >>> suggest("actor", "nato", ["NATO", "Russia"])
-    "no actor is 'nato'; did you mean 'NATO'?"
-    >>> suggest("actor", "NATO", ["NATO"]) is None
-    True
-    """
-    pool = {k for k in known if k}
-    if value in pool:
-        return None
-    folded = {k.casefold(): k for k in pool}
-    if value.casefold() in folded:
-        return f"no {field} is {value!r}; did you mean {folded[value.casefold()]!r}?"
-    close = difflib.get_close_matches(value, sorted(pool), n=3, cutoff=0.75)
-    if close:
-        return f"no {field} is {value!r}; close matches: {', '.join(repr(c) for c in close)}"
-    return f"no {field} is {value!r} in this database"
+    option: str  # the filter's name: actor, source, cameo, ...
+    value: str
+    suggestions: tuple[str, ...]
+    note: str = ""  # what the valid values look like, when nothing is near
+
+    def __str__(self) -> str:
+        near = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        note = f"; {self.note}" if self.note and not self.suggestions else ""
+        return f"{self.option} {self.value!r} matches nothing known{near}{note}"
 
 
-def actor_terms(store: Store) -> set[str]:
-    """Names, codes, countries, orgs and keys of every stored actor."""
-    if hasattr(store, "_rows"):
-        from .queries import known_actor_terms
+def nearest(value: str, known: Iterable[str], n: int = 3) -> list[str]:
+    """Known values closest to ``value``: case-insensitive equals first, then
+    prefixes, then spelling neighbours (difflib)."""
+    pool = sorted({k for k in known if k})
+    folded = value.casefold()
+    exact = [k for k in pool if k.casefold() == folded]
+    prefix = [k for k in pool if k.casefold().startswith(folded) and k not in exact]
+    lower = {k.casefold(): k for k in pool}
+    close = [lower[k] for k in difflib.get_close_matches(folded, list(lower), n=n, cutoff=0.6)]
+    out: list[str] = []
+    for k in exact + prefix[:n] + close:
+        if k not in out:
+            out.append(k)
+    return out[:n]
 
-        return known_actor_terms(store)
-    terms: set[str] = set()
-    for side in ("source", "target"):  # the in-memory store has no actors table
-        for col in ("key", "name", "code", "country"):
-            terms.update(v for v, _ in store.tally((f"{side}_{col}",), EventFilter(include_uncounted=True)) if v)
-    return terms
+
+def _store_values(store: Store, fields: Sequence[str]) -> set[str]:
+    values: set[str] = set()
+    for field in fields:
+        for row in store.tally((field,), EventFilter(include_uncounted=True)):
+            if row[0] is not None:
+                values.add(str(row[0]))
+    return values
 
 
-def cameo_hint(code: str) -> str | None:
-    """A hint when no CAMEO code starts with ``code``."""
+def _cameo_hint(value: str) -> Hint | None:
     from ..coding.ontology import Ontology
 
     codes = Ontology.load().codes
-    if any(c.startswith(code) for c in codes):
+    if any(code.startswith(value) for code in codes):
         return None
-    close = difflib.get_close_matches(code, codes, n=3, cutoff=0.6)
-    more = f"; close codes: {', '.join(close)}" if close else "; CAMEO codes are 2-4 digits, 01 to 20 at the root"
-    return f"no CAMEO code starts with {code!r}{more} (flashpoint ontology lists them)"
+    near = [c for c in codes if c.startswith(value[:2])][:3] if len(value) > 2 else []
+    return Hint("cameo", value, tuple(near or nearest(value, codes)),
+                "CAMEO codes are 2-4 digits from 01 to 2042 (see flashpoint ontology list)")
 
 
-def plover_hint(name: str) -> str | None:
-    """A hint when ``name`` is not a PLOVER event type as stored (upper case)."""
+def _plover_hint(value: str) -> Hint | None:
     from ..coding.ontology import Ontology
 
-    return suggest("PLOVER type", name, (t.name for t in Ontology.load().plover_types))
+    names = [t.name for t in Ontology.load().plover_types]
+    return None if value in names else Hint("plover", value, tuple(nearest(value, names)),
+                                            f"PLOVER types: {', '.join(names)}")
 
 
-def filter_hints(store: Store, flt: EventFilter) -> list[str]:
-    """Hints for every filter of ``flt`` that names nothing known.
+def filter_hints(store: Store, flt: EventFilter) -> list[Hint]:
+    """Hints for each filter value in ``flt`` that names nothing ``store`` or the
+    ontology knows. Call it when a query came back empty.
 
-    Call it when a query returned nothing: the actor lookup reads the
-    actors table once.
+    Example:
+        >>> from flashpoint.store import open_store
+        >>> [str(h) for h in filter_hints(open_store("memory:"), EventFilter(plover="accuse"))]
+        ["plover 'accuse' matches nothing known; did you mean ACCUSE?"]
     """
-    out: list[str] = []
+    hints: list[Hint] = []
     if flt.cameo:
-        out.append(cameo_hint(flt.cameo) or "")
+        hint = _cameo_hint(flt.cameo)
+        if hint:
+            hints.append(hint)
     if flt.plover:
-        out.append(plover_hint(flt.plover) or "")
-    sides = [("actor", flt.actor), ("source", flt.source), ("target", flt.target), ("country", flt.country)]
-    if any(v for _, v in sides):
-        terms = actor_terms(store)
-        for field, value in sides:
-            if value:
-                out.append(suggest(field, value, terms) or "")
-    return [h for h in out if h]
+        hint = _plover_hint(flt.plover)
+        if hint:
+            hints.append(hint)
+    sides = {
+        "actor": ("source_name", "target_name", "source_code", "target_code", "source_country", "target_country",
+                  "source_key", "target_key"),
+        "source": ("source_key",),
+        "target": ("target_key",),
+        "country": ("source_country", "target_country"),
+    }
+    for option, fields in sides.items():
+        value = getattr(flt, option)
+        if not value:
+            continue
+        known = _store_values(store, fields)
+        if value not in known:
+            note = "the store holds no events yet" if not known else ""
+            hints.append(Hint(option, value, tuple(nearest(value, known)), note))
+    return hints

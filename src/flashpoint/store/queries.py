@@ -349,14 +349,6 @@ def changes(store: Store, cursor: str | None = None, size: int = 500) -> tuple[l
     return [{**r, "seq": int(r["seq"])} for r in rows], encode_cursor([int(last)])
 
 
-def known_actor_terms(store: Store, limit: int = 50_000) -> set[str]:
-    """Every key, name, code, country and org of the stored actors (for hints)."""
-    db = _relational(store)
-    with db._guard("list actors"):
-        rows = db._rows("SELECT key, name, code, country, org FROM actors LIMIT ?", [limit])
-    return {v for r in rows for v in r.values() if v}
-
-
 def located_events(store: Store, flt: EventFilter, limit: int = 2000) -> list[dict[str, Any]]:
     """(id, lat, lon, place, quad) of located events for the map, newest first."""
     db = _relational(store)
