@@ -216,7 +216,7 @@ def _published(value: str | None) -> Date | None:
 def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resources, settings: Settings,
              structure=None) -> list[Event]:
     """Code one parsed document (or one chunk of a long one)."""
-    from .coding.coder import Coder, attach_quantities, trigger_verbs
+    from .coding.coder import Coder, attach_quantities, triggers
     from .coding.confidence import calibrate, confidence_inputs, group_of, shipped
     from .coding.generic_country import dateline_country
     from .coding.reports import fold_reports
@@ -237,9 +237,9 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
 
         return to_events(res.petrarch.code(doc, published), doc, offset, art, published, res)
     quotes = find_quotes(text)
-    verbs = trigger_verbs(res.patterns)
-    variants = reparse(res.nlp, doc, verbs)  # headlines and captions read without a verb
-    cands = extract_candidates(doc, verbs, res.patterns.noun_lemmas, res.patterns.reporting, quotes, variants)
+    trig = triggers(res.patterns)
+    variants = reparse(res.nlp, doc, trig.verbs)  # headlines and captions read without a verb
+    cands = extract_candidates(doc, trig.verbs, trig.nouns, res.patterns.reporting, quotes, variants)
     if not cands:
         return []
     # The event's own clause, then its sentence, then the article (nlp/event_dates.py).

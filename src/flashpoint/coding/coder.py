@@ -63,16 +63,9 @@ STATEMENT_TONES = (
 ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation", "accusation", "charge",
              "violence", "killing", "crackdown", "attack", "strike", "raid", "use", "plan", "proposal", "remark",
              "timeline", "timetable", "deal", "ultimatum", "verdict", "ruling", "sentence", "law", "ban"}
-# Public statements (CAMEO 010): a political actor speaking, when no pattern gives
-# the verb a more specific code and the content carries no event of its own.
-STATEMENT_VERBS = frozenset({
-    "say", "tell", "state", "announce", "declare", "stress", "insist", "reiterate", "assert", "affirm",
-    "note", "add", "explain", "claim", "maintain", "argue", "suggest", "write", "tweet", "post", "comment",
-    "remark", "speak", "respond", "reply", "brief", "confirm", "acknowledge", "emphasise", "emphasize",
-    "underline", "point", "predict", "forecast", "describe", "characterise", "characterize", "signal",
-})
-STATEMENT = Pattern(id="statement", kind="verb", lemmas=tuple(sorted(STATEMENT_VERBS)), code="010",
-                    target=("obj", "iobj", "about"), confidence=0.45, refine=False)
+# A bare public statement (CAMEO 010): the data's catch-all statement pattern (01.yaml,
+# id "statement"), used when no other pattern gives the verb a code.
+BARE_STATEMENT = "statement"
 # Verbal acts (statements, appeals, accusations, rejections, threats): a speaker can do them.
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # Acts coded with an unnamed doer ("three soldiers were killed"): force and coercion,
@@ -168,6 +161,7 @@ class Coder:
         # generic actors with no country (for gold sets with fictional actors).
         self.open_actors = open_actors
         self.chain = TargetChain.load()
+        self.statements = triggers(patterns).statements
         # Single-actor events: a known source with no target named ("Russia threatened
         # to walk out of the talks"), as GDELT and PLOVER code them (on in the pipeline's
         # defaults; ``Settings.dyads_only`` turns them off).
@@ -285,7 +279,7 @@ class Coder:
     @staticmethod
     def _audience(pattern: Pattern, m: Mention) -> bool:
         """An audience ("told reporters") is no target of a statement."""
-        return pattern is STATEMENT and m.head in AUDIENCE_HEADS
+        return pattern.statement and m.head in AUDIENCE_HEADS
 
     def _names_no_party(self, m: Mention) -> bool:
         """A thing or an act ("military aid", "a new offensive"), or a generic
@@ -414,8 +408,12 @@ class Coder:
                 cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,
                 cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors,
             )
-            if pattern is None and cand.kind == "verb" and cand.lemma in STATEMENT_VERBS:
-                pattern = STATEMENT
+            if pattern is None:
+                # public statements and comments (root 01), matched apart from the events
+                pattern = self.statements.match(
+                    cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,
+                    cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors,
+                )
             if pattern is None:
                 self._note_subjects(cand, when, state)
                 continue
@@ -507,13 +505,13 @@ class Coder:
             own = {a.country for a, _ in sources}
             targets = [(t, f) for t, f in targets if t.org or t.country not in own]
             sources = [(a, f) for a, f in sources if (a.country or a.org) and a.sector not in NON_POLITICAL_SECTORS
-                       and not (pattern is STATEMENT and f < 1.0 and not nested and not targets)]
+                       and not (pattern.id == BARE_STATEMENT and f < 1.0 and not nested and not targets)]
             if not sources:
                 return []  # "officials said" about no one: a speaker only the context places says little
         if not targets and not (pattern.no_target or self.open_actors or (self.single_actor and _known(sources))):
             return []
         code = self._final_code(pattern, cand)
-        if pattern is STATEMENT:
+        if pattern.id == BARE_STATEMENT:
             code = self._statement_tone(cand) or code
         events: list[CodedEvent] = []
         for src, sf in sources:
@@ -688,16 +686,32 @@ def attach_quantities(qs: tuple[Quantity, ...], root: str) -> tuple[Quantity, ..
     return tuple(q for q in qs if root in fits.get(q.unit, {root}))
 
 
-_TRIGGER_VERBS: dict[int, tuple[PatternSet, frozenset[str]]] = {}
+@dataclass(frozen=True)
+class Triggers:
+    """What starts a candidate, for one pattern set: its verb and noun lemmas and
+    those of its statement patterns (matched apart, see ``PatternSet.statements``)."""
+
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    statements: PatternSet
 
 
-def trigger_verbs(patterns: PatternSet) -> frozenset[str]:
-    """Verb lemmas that start a candidate: the patterns' and the statement verbs
-    (computed once per pattern set)."""
-    hit = _TRIGGER_VERBS.get(id(patterns))
+_TRIGGERS: dict[int, tuple[PatternSet, Triggers]] = {}
+
+
+def triggers(patterns: PatternSet) -> Triggers:
+    """The triggers of a pattern set (computed once per set)."""
+    hit = _TRIGGERS.get(id(patterns))
     if hit is None or hit[0] is not patterns:
-        hit = _TRIGGER_VERBS[id(patterns)] = (patterns, patterns.verb_lemmas | STATEMENT_VERBS)
+        st = patterns.statement_patterns()
+        hit = _TRIGGERS[id(patterns)] = (patterns, Triggers(patterns.verb_lemmas | st.verb_lemmas,
+                                                           patterns.noun_lemmas | st.noun_lemmas, st))
     return hit[1]
 
 
-__all__ = ["Coder", "CodedEvent", "attach_quantities", "trigger_verbs"]
+def trigger_verbs(patterns: PatternSet) -> frozenset[str]:
+    """Verb lemmas that start a candidate: the patterns' and the statements'."""
+    return triggers(patterns).verbs
+
+
+__all__ = ["Coder", "CodedEvent", "Triggers", "attach_quantities", "trigger_verbs", "triggers"]
