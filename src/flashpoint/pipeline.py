@@ -13,7 +13,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as Date
 from typing import Any
 
@@ -36,6 +36,7 @@ class Resources:
     gazetteer: Any
     contexts: Any
     petrarch: Any = None  # a PetrarchCoder when Settings.petrarch_dicts is given
+    backoff: Any = None  # the statistical back-off (coding/backoff.py) when Settings.backoff
 
 
 def _add_newline_splitter(nlp) -> None:
@@ -76,7 +77,16 @@ def load_resources(settings: Settings) -> Resources:
         gazetteer=Gazetteer.load(),
         contexts=ContextTagger.load(),
         petrarch=_petrarch_coder(settings),
+        backoff=_backoff(settings),
     )
+
+
+def _backoff(settings: Settings):
+    if not settings.backoff or settings.petrarch_dicts is not None:
+        return None
+    from .coding.backoff import load_backoff
+
+    return load_backoff()
 
 
 def _petrarch_coder(settings: Settings):
@@ -193,7 +203,18 @@ def _published(value: str | None) -> Date | None:
 
 
 def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resources, settings: Settings) -> list[Event]:
-    """Code one parsed document (or one chunk of a long one)."""
+    """Code one parsed document (or one chunk of a long one): the rules, then the
+    back-off for the sentences where the rules coded nothing, counted or not."""
+    if res.backoff is None:
+        return _rule_events(doc, offset, art, published, res, settings)
+    from .coding.backoff_events import backoff_events
+
+    events = _rule_events(doc, offset, art, published, res, replace(settings, include_uncounted=True))
+    events += backoff_events(doc, offset, art, published, events, res, settings)
+    return events if settings.include_uncounted else [e for e in events if e.counted]
+
+
+def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Resources, settings: Settings) -> list[Event]:
     from .coding.coder import Coder, attach_quantities
     from .nlp.dates import resolve_date
     from .nlp.extract import extract_candidates

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -107,3 +108,18 @@ def test_guard_watches_the_held_aside_part():
     fell_in_held = {"a": {"headline": {"root": 0.9}, "parts": {"held": {"headline": {"root": 0.70}}}}}
     assert regressions(committed, fell_in_tuning) == []
     assert regressions(committed, fell_in_held) == ["a.root: 0.8 -> 0.7"]
+
+
+def test_backoff_section_sets_rules_alone_beside_the_backoff():
+    from flashpoint.coding.backoff import RULE
+    from flashpoint.eval.runner import score_variants, without_backoff
+
+    backoff = replace(event("190"), rule=RULE)
+    rows = [coded(record("a", ["190"]), backoff), coded(record("f", ["190"]), backoff),
+            coded(record("h", ["120"]), event("120"))]
+    assert [len(c.events) for c in without_backoff(rows)] == [0, 0, 1]
+    figs = score_variants("cameo_manual", {"main": rows, "no_backoff": without_backoff(rows)}).figures
+    assert figs["headline"]["root_any"] == 1.0 and figs["headline"]["no_backoff_root_any"] == round(1 / 3, 4)
+    md = render_markdown({"sets": {"cameo_manual": figs}, "subset": {}})
+    assert "## The statistical back-off: with and without" in md
+    assert "| cameo_manual | root_any | 50.0% | 100.0% | 33.3% | 100.0% |" in md

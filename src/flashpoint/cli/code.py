@@ -12,6 +12,7 @@ import click
 from ..config import Settings
 from ..errors import FlashpointError, InputError
 from ..types import Article, Event, content_id
+from .backoff_option import backoff_option
 from .common import fail, settings_options
 from .petrarch_option import petrarch_option
 
@@ -61,6 +62,7 @@ def format_table(events: list[Event]) -> str:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), help="Output format (default: table on a terminal, else jsonl).")
 @click.option("--all", "include_all", is_flag=True, help="Include negated and hypothetical events.")
 @settings_options
+@backoff_option
 @petrarch_option
 def code_command(files, jsonl, pub_date, fmt, include_all, settings: Settings) -> None:
     """Code news text into events.

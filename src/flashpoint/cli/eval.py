@@ -11,6 +11,7 @@ import click
 from ..config import Settings
 from ..errors import FlashpointError
 from .common import fail, settings_options
+from .backoff_option import backoff_option
 from .petrarch_option import petrarch_option
 
 SET_CHOICES = ("auto", "cameo_manual", "petrarch2", "plover_gsr", "india_police", "case2021", "conflibert", "probes",
@@ -60,6 +61,7 @@ def _print_figures(figures: dict[str, Any], as_json: bool) -> None:
               help="Gold directory (default $FLASHPOINT_EVALDATA or ../shared/evaldata beside the repository).")
 @click.option("--no-locations", is_flag=True, help="With --all: skip event locations (the slowest set).")
 @settings_options
+@backoff_option
 @petrarch_option
 def eval_command(dataset, set_name, limit, diff_path, as_json, run_every, write_md, figures_path, evaldata,
                  no_locations, settings: Settings) -> None:

@@ -16,19 +16,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from ..coding.backoff import QUAD_OF_ROOT
 from ..types import Actor, Event
 from .coded import Coded, SetResult, diff_row, rate, top_event
-
-# Phoenix QuadClass of a CAMEO root: 0 neutral, 1 verbal cooperation, 2 material
-# cooperation, 3 verbal conflict, 4 material conflict (the conflibert labels).
-QUAD_OF_ROOT = {
-    **dict.fromkeys(("01", "02"), "0"),
-    **dict.fromkeys(("03", "04", "05"), "1"),
-    **dict.fromkeys(("06", "07", "08"), "2"),
-    **dict.fromkeys(("09", "10", "11", "12", "13", "16"), "3"),
-    **dict.fromkeys(("14", "15", "17", "18", "19", "20"), "4"),
-}
-
 
 def quad_class(root: str | None) -> str | None:
     """The Phoenix QuadClass (``"0"``–``"4"``) of a CAMEO root, None for none."""

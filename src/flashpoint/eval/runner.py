@@ -76,6 +76,13 @@ def code_records(records: Sequence[GoldRecord], settings: Settings) -> list[Code
     return out
 
 
+def without_backoff(coded: Sequence[Coded]) -> list[Coded]:
+    """The coded records without the statistical back-off's events."""
+    from ..coding.backoff import RULE
+
+    return [Coded(c.record, tuple(e for e in c.events if e.rule != RULE), c.error) for c in coded]
+
+
 def score(set_name: str, coded: Sequence[Coded]) -> SetResult:
     """Score coded records with the scorer of ``set_name``."""
     from ..coding.ontology import Ontology
@@ -146,12 +153,17 @@ def suite_dictionaries(evaldata: Path) -> Path | None:
 
 def code_set(set_name: str, records: Sequence[GoldRecord], settings: Settings,
              suite_dicts: Path | None = None) -> dict[str, list[Coded]]:
-    """Code a set once per settings variant it is scored under.
+    """Code a set once per settings variant it is scored under (with the back-off on,
+    also its rules-only figures, ``no_backoff``).
 
     ``suite_dicts``: for petrarch2, also code with the suite's own dictionaries
     (variant ``petrarch_dicts``) unless the settings already name a dictionary set.
     """
     runs = {"main": code_records(records, _settings_for(set_name, settings))}
+    if settings.backoff and settings.petrarch_dicts is None:
+        # The back-off only adds events to sentences the rules leave uncoded, so the rules
+        # alone are the same run without its events: scored as the no_backoff variant.
+        runs["no_backoff"] = without_backoff(runs["main"])
     if set_name == "plover_gsr":
         # Actors are scored here, so known actors only (with one-sided events, as the gold
         # has them) are the headline; open actors and dyads-only runs are reported too.
