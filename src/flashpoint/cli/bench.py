@@ -6,6 +6,7 @@ import click
 
 from ..config import Settings
 from ..errors import FlashpointError
+from .backoff_option import backoff_option
 from .common import fail, settings_options
 
 
@@ -17,6 +18,7 @@ from .common import fail, settings_options
 @click.option("--events", "n_events", default=1_000_000, show_default=True, help="Stored events for the dyad query (--ingest).")
 @click.option("--pg", default=None, help="A postgresql:// URL to benchmark as well (--ingest).")
 @settings_options
+@backoff_option
 def bench_command(min_mb, rounds, ingest, articles, n_events, pg, settings: Settings) -> None:
     """Benchmark the coder against the bare spaCy pipeline on the same text.
 

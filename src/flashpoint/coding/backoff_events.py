@@ -11,6 +11,7 @@ unless ``Settings.dyads_only``). A sentence with no actor gets no event.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date as Date
 from typing import Any
@@ -23,21 +24,26 @@ MIN_WORDS = 4  # headlines of two words, bylines and datelines are not sentences
 NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
-def _mentions(sent) -> list[Any]:
-    """Noun chunks and named entities of a sentence (an entity inside a chunk is kept too)."""
-    spans = list(sent.noun_chunks) if sent.doc.has_annotation("DEP") else []
-    spans += [e for e in sent.ents if e.label_ in NAMED]
-    return sorted(spans, key=lambda s: (s.start, -len(s)))
+def doc_mentions(doc) -> dict[int, list[Any]]:
+    """Noun chunks and named entities of a document by the start token of their sentence
+    (one pass over the document: a sentence's own ``noun_chunks`` and ``ents`` scan it all)."""
+    spans = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
+    spans += [e for e in doc.ents if e.label_ in NAMED]
+    starts = [sent.start for sent in doc.sents]
+    out: dict[int, list[Any]] = {}
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        out.setdefault(starts[bisect_right(starts, span.start) - 1], []).append(span)
+    return out
 
 
-def sentence_actors(sent, kb, when: Date | None, context_country: str | None,
+def sentence_actors(mentions: Sequence[Any], kb, when: Date | None, context_country: str | None,
                     open_actors: bool = False) -> list[Actor]:
-    """The actors a sentence names, best source first (see the module docstring)."""
+    """The actors a sentence's mentions name, best source first (see the module docstring)."""
     first: list[Actor] = []
     middle: list[Actor] = []
     last: list[Actor] = []
     seen: set[str] = set()
-    for span in _mentions(sent):
+    for span in mentions:
         res = kb.resolve(span.text, when, context_country)
         actor = res.actor if res is not None else None
         if actor is not None and actor.country is None and actor.org is None and not open_actors:
@@ -66,6 +72,7 @@ def backoff_events(doc, offset: int, art: Article, published: Date | None, rule_
 
     covered = {e.evidence.start for e in rule_events}
     countries: list[str] | None = None
+    mentions: dict[int, list[Any]] | None = None
     tags = None
     out: list[Event] = []
     for sent in doc.sents:
@@ -75,9 +82,10 @@ def backoff_events(doc, offset: int, art: Article, published: Date | None, rule_
         pred = res.backoff.predict(sent.text)
         if pred is None:
             continue
-        if countries is None:
+        if countries is None or mentions is None:
             countries = _doc_countries(doc, res.kb, res.gazetteer)
-        actors = sentence_actors(sent, res.kb, published, countries[0] if countries else None,
+            mentions = doc_mentions(doc)
+        actors = sentence_actors(mentions.get(sent.start, ()), res.kb, published, countries[0] if countries else None,
                                  settings.open_actors)
         if not actors or (len(actors) < 2 and getattr(settings, "dyads_only", False)):
             continue
