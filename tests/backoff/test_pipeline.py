@@ -14,8 +14,9 @@ from flashpoint.pipeline import code_text
 
 pytestmark = pytest.mark.slow
 
-# Sentences of our own. The rules have no pattern for "voted to send troops to help".
-UNCODED = "Kenyan lawmakers voted to send troops to help Haiti's police."
+# Sentences of our own. The rules have no pattern for "backed a plan to help" (when the
+# lexicon grows to cover it, pick another sentence the rules leave uncoded).
+UNCODED = "Kenyan lawmakers backed a plan to help Haiti's police with officers."
 RULED = "Serbia and Kosovo traded accusations over the border clashes."
 NEGATED = "Venezuela did not attack Guyana."
 
@@ -28,6 +29,7 @@ def test_backoff_codes_a_sentence_the_rules_leave_uncoded():
     assert event.cameo == event.cameo_root + "0" and event.plover is not None
     assert event.evidence.trigger and event.evidence.sentence.startswith("Kenyan")
     assert 0 < event.confidence <= 0.25
+    assert event.inputs[0] == "backoff=tfidf-lr"
     assert code_text(UNCODED, settings=Settings(backoff=False)) == []
 
 

@@ -1,12 +1,15 @@
 """Events from the statistical back-off, for sentences the rules leave uncoded.
 
 For each sentence of a parsed document that holds no rule event (counted or not:
-a negated rule event keeps the back-off quiet too), :class:`~.backoff.Backoff`
+a negated rule event, or a statement left out by ``--no-statements``, keeps the
+back-off quiet too), :class:`~.backoff.Backoff`
 says whether it reports an event and of which QuadClass and root. The actors are
 the sentence's noun phrases and names that the knowledge base resolves: the
 subject first, then the others in text order, a passive subject last; the source
 is the first, the target the first other party, or none (a one-sided event,
-unless ``Settings.dyads_only``). A sentence with no actor gets no event.
+unless ``Settings.dyads_only``). A sentence with no actor gets no event. A
+predicted root 01 (a public statement) is marked ``statement`` and left out with
+``Settings.statements=False``, as the rules' bare statements are.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from ..config import Settings
 from ..types import Actor, Article, Event, Evidence, event_id
 from .backoff import RULE, Prediction
 
+STATEMENT_ROOT = "01"
 MIN_WORDS = 4  # headlines of two words, bylines and datelines are not sentences to classify
 NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
@@ -58,19 +62,18 @@ def sentence_actors(mentions: Sequence[Any], kb, when: Date | None, context_coun
     return first + middle + last
 
 
-def backoff_events(doc, offset: int, art: Article, published: Date | None, rule_events: Sequence[Event],
+def backoff_events(doc, offset: int, art: Article, published: Date | None, covered: set[int],
                    res: Any, settings: Settings) -> list[Event]:
     """Back-off events for the sentences of ``doc`` with no rule event.
 
     Args:
         doc: the parsed document (or chunk), at ``offset`` in the article text.
-        rule_events: every event the rules coded in it, counted or not.
+        covered: the start offsets (in the article) of the sentences the rules coded, counted or not.
         res: the pipeline's resources (``backoff``, ``kb``, ``ontology``, ...).
     """
     from ..nlp.places import event_location
     from ..pipeline import _doc_countries
 
-    covered = {e.evidence.start for e in rule_events}
     countries: list[str] | None = None
     mentions: dict[int, list[Any]] | None = None
     tags = None
@@ -80,14 +83,14 @@ def backoff_events(doc, offset: int, art: Article, published: Date | None, rule_
         if start in covered or sum(1 for t in sent if t.is_alpha) < MIN_WORDS:
             continue
         pred = res.backoff.predict(sent.text)
-        if pred is None:
+        if pred is None or (pred.root == STATEMENT_ROOT and not settings.statements):
             continue
         if countries is None or mentions is None:
             countries = _doc_countries(doc, res.kb, res.gazetteer)
             mentions = doc_mentions(doc)
         actors = sentence_actors(mentions.get(sent.start, ()), res.kb, published, countries[0] if countries else None,
                                  settings.open_actors)
-        if not actors or (len(actors) < 2 and getattr(settings, "dyads_only", False)):
+        if not actors or (len(actors) < 2 and settings.dyads_only):
             continue
         if tags is None:
             tags = res.contexts.article_tags(doc.text)
@@ -124,4 +127,6 @@ def _event(pred: Prediction, actors: list[Actor], evidence: Evidence, trigger_st
         rule=RULE,
         confidence=pred.confidence,
         contexts=contexts,
+        statement=pred.root == STATEMENT_ROOT,
+        inputs=("backoff=tfidf-lr", f"quad={pred.quad}", f"p_event={pred.probability:.3f}"),
     )
