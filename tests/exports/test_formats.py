@@ -100,7 +100,8 @@ def test_parquet_types(events, tmp_path):
         "date": pa.date32(), "quad_class": pa.int64(), "goldstein": pa.float64(), "negated": pa.bool_(),
         "confidence": pa.float64(), "dead": pa.int64(), "contexts": pa.list_(pa.string()),
         "outlets": pa.list_(pa.string()), "lat": pa.float64(), "evidence_start": pa.int64(), "modality": pa.string(),
-        "quantities": pa.list_(pa.struct([("value", pa.int64()), ("unit", pa.string())])),
+        "quantities": pa.list_(pa.struct([("value", pa.int64()), ("unit", pa.string()), ("estimate", pa.bool_()),
+                                          ("bound", pa.string())])),
     }
     for name, typ in expected.items():
         assert schema.field(name).type == typ, name
@@ -112,7 +113,8 @@ def test_parquet_types(events, tmp_path):
 
     assert rsf["date"] == dt.date(2023, 4, 20) and rsf["dead"] == 40 and rsf["contexts"] == ["military"]
     assert rsf["first_seen"] == dt.datetime(2024, 5, 1, 12, tzinfo=dt.timezone.utc)
-    assert rsf["quantities"] == [{"value": 40, "unit": "dead"}, {"value": 100, "unit": "injured"}]
+    assert [(q["value"], q["unit"]) for q in rsf["quantities"]] == [(40, "dead"), (100, "injured")]
+    assert all(q["estimate"] is False and q["bound"] is None for q in rsf["quantities"])
     assert rsf["source_key"] == "RSF" and rsf["url"] == "https://example.org/a3" and rsf["outlets"] == ["Wire Two"]
     assert all(r["url"] is None or r["url"].startswith("https://") for r in table)
     # the same values as the CSV writer's table (one flat table, two writers)

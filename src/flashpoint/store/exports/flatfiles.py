@@ -17,6 +17,7 @@ from .report import SAFE_SCHEMES, ExportReport, safe_url
 from .table import batch_columns, column_names, columns
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset("".join(FORMULA_START))
 BATCH = 20_000
 
 
@@ -51,6 +52,6 @@ def write_csv(events: Iterable[dict[str, Any]], fh: IO[str], report: ExportRepor
             elif kind == "bool":
                 cols[i] = [None if v is None else ("true" if v else "false") for v in cols[i]]
             if kind in ("str", "json", "list"):
-                cols[i] = [neutralise(v) if v and v.startswith(FORMULA_START) else v for v in cols[i]]
+                cols[i] = ["'" + v if v and v[0] in _FORMULA_FIRST else v for v in cols[i]]
         writer.writerows(zip(*cols))
         report.written += len(cols[0])
