@@ -12,6 +12,8 @@ from flashpoint.coding.backoff import RULE
 from flashpoint.config import Settings
 from flashpoint.pipeline import code_text
 
+from ..test_schema import validate_event
+
 pytestmark = pytest.mark.slow
 
 # Sentences of our own. The rules have no pattern for "backed a plan to help" (when the
@@ -30,6 +32,7 @@ def test_backoff_codes_a_sentence_the_rules_leave_uncoded():
     assert event.evidence.trigger and event.evidence.sentence.startswith("Kenyan")
     assert 0 < event.confidence <= 0.25
     assert event.inputs[0] == "backoff=tfidf-lr"
+    validate_event(event.to_dict())  # the event record's JSON Schema admits the back-off's rule
     assert code_text(UNCODED, settings=Settings(backoff=False)) == []
 
 
