@@ -13,7 +13,8 @@ import click
 
 from .. import __version__
 
-COMMAND_MODULES = ("code", "demo", "actors", "ontology", "store", "ingest", "eval", "bench", "articles", "calibration")
+COMMAND_MODULES = ("code", "demo", "actors", "ontology", "store", "ingest", "eval", "bench", "articles", "calibration",
+                   "serve", "alerts")
 
 
 class FlashpointGroup(click.Group):
