@@ -30,6 +30,7 @@ class Settings:
     known_actors_only: bool = False  # True: drop named people and groups the knowledge base does not know
     statements: bool = True  # False: no bare public statements (CAMEO 01x with no other event), as PETRARCH
     reconnect_window: float = 60.0  # seconds a lost PostgreSQL connection is retried before a run stops
+    backoff: bool = True  # a statistical back-off codes sentences the rules leave uncoded (coding/backoff.py)
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":

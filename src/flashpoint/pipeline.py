@@ -38,6 +38,7 @@ class Resources:
     gazetteer: Any
     contexts: Any
     petrarch: Any = None  # a PetrarchCoder when Settings.petrarch_dicts is given
+    backoff: Any = None  # the statistical back-off (coding/backoff.py) when Settings.backoff
 
 
 def _add_newline_splitter(nlp) -> None:
@@ -92,7 +93,16 @@ def load_resources(settings: Settings) -> Resources:
         gazetteer=Gazetteer.load(),
         contexts=ContextTagger.load(),
         petrarch=_petrarch_coder(settings),
+        backoff=_backoff(settings),
     )
+
+
+def _backoff(settings: Settings):
+    if not settings.backoff or settings.petrarch_dicts is not None:
+        return None
+    from .coding.backoff import load_backoff
+
+    return load_backoff()
 
 
 def _petrarch_coder(settings: Settings):
@@ -215,7 +225,20 @@ def _published(value: str | None) -> Date | None:
 
 def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resources, settings: Settings,
              structure=None) -> list[Event]:
-    """Code one parsed document (or one chunk of a long one)."""
+    """Code one parsed document (or one chunk of a long one): the rules, then the
+    back-off for the sentences where the rules coded nothing, counted or not."""
+    covered: set[int] = set()
+    events = _rule_events(doc, offset, art, published, res, settings, structure, covered)
+    if res.backoff is not None:
+        from .coding.backoff_events import backoff_events
+
+        events += backoff_events(doc, offset, art, published, covered, res, settings)
+    return events
+
+
+def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Resources, settings: Settings,
+                 structure=None, covered: set[int] | None = None) -> list[Event]:
+    """The rules' events; ``covered`` receives the start of every sentence they coded (counted or not)."""
     from .coding.coder import Coder, attach_quantities, triggers
     from .coding.confidence import calibrate, confidence_inputs, group_of, shipped
     from .coding.generic_country import dateline_country
@@ -254,6 +277,8 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
     coder = Coder(res.patterns, res.kb, res.ontology, settings.open_actors, res.gazetteer,
                   single_actor=not settings.dyads_only, known_actors_only=settings.known_actors_only)
     coded = coder.code_document(cands, published, historical, tuple(countries), home=home)
+    if covered is not None:
+        covered.update(cands[ce.cand_index].sent_start + offset for ce in coded)
     if not coded:
         return []
     sents = list(doc.sents)  # once: ``tok.sent`` walks the document's sentences on every call

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -14,9 +15,12 @@ from .helpers import coded, event, record
 
 
 def _figures():
-    from flashpoint.eval.event_sets import score_cameo_manual
+    from flashpoint.eval.runner import score_variants
 
-    cameo = score_cameo_manual([coded(record("a", ["0411"]), event("0411")), coded(record("b", ["190"]))]).figures
+    # "a" and "b" fall in the tuning part of cameo_manual, "f" and "h" in the held-aside part.
+    rows = [coded(record("a", ["0411"]), event("0411")), coded(record("b", ["190"])),
+            coded(record("f", ["190"])), coded(record("h", ["120"]), event("120"))]
+    cameo = score_variants("cameo_manual", {"main": rows}).figures
     return {
         "generated": "2024-01-01", "commit": "abc1234", "evaldata": "/x",
         "sets": {"cameo_manual": cameo,
@@ -30,9 +34,10 @@ def test_markdown_has_targets_status_and_confusion():
     md = render_markdown(_figures())
     assert md.startswith("# Accuracy")
     assert "abc1234" in md and "2024-01-01" in md
-    assert "| cameo_manual | root right (any event) | 50.0% | ≥ 80.0% | **short** |" in md
-    assert "| example_article | required events found (of 10) | 10 | ≥ 10 | met |" in md
-    assert "| example_article | spurious events | 3 | ≤ 2 | **short** |" in md
+    assert "| cameo_manual | root right (any event) | 50.0% | 50.0% | 50.0% | ≥ 80.0% | **short** |" in md
+    assert "| example_article | required events found (of 10) | 10 |  |  | ≥ 10 | met |" in md
+    assert "| example_article | spurious events | 3 |  |  | ≤ 2 | **short** |" in md
+    assert "held aside" in md and "Split: 2 tuning, 2 held aside" in md
     assert "gold \\ predicted" in md
     assert "india_police first 3000" in md
 
@@ -41,7 +46,7 @@ def test_every_target_names_a_headline_metric():
     from flashpoint.eval import event_sets, label_sets
 
     assert {t.set for t in TARGETS} <= {"cameo_manual", "petrarch2", "plover_gsr", "india_police", "case2021",
-                                        "example_article"}
+                                        "conflibert", "probes", "example_article"}
     assert event_sets and label_sets  # targets are checked against real output in the guard test
 
 
@@ -82,3 +87,39 @@ def test_guard_reads_variant_false_alarm_rates_as_lower_is_better():
     assert regressions(committed, {"p": {"headline": {"petrarch_dicts_no_event_fp_rate": 0.05}}}) == []
     assert regressions(committed, {"p": {"headline": {"petrarch_dicts_no_event_fp_rate": 0.20}}}) == [
         "p.petrarch_dicts_no_event_fp_rate: 0.12 -> 0.2"]
+
+
+def test_status_is_judged_on_the_held_aside_part():
+    from flashpoint.eval.runner import score_variants
+
+    # the tuning records are all right, the held-aside ones all wrong: the target is short
+    rows = [coded(record("a", ["0411"]), event("0411")), coded(record("b", ["190"]), event("190")),
+            coded(record("f", ["190"])), coded(record("h", ["120"]))]
+    figs = score_variants("cameo_manual", {"main": rows}).figures
+    assert figs["parts"]["tuning"]["headline"]["root_any"] == 1.0
+    assert figs["parts"]["held"]["headline"]["root_any"] == 0.0
+    md = render_markdown({"sets": {"cameo_manual": figs}, "subset": {}})
+    assert "| cameo_manual | root right (any event) | 50.0% | 100.0% | 0.0% | ≥ 80.0% | **short** |" in md
+
+
+def test_guard_watches_the_held_aside_part():
+    committed = {"a": {"headline": {"root": 0.5}, "parts": {"held": {"headline": {"root": 0.80}}}}}
+    fell_in_tuning = {"a": {"headline": {"root": 0.1}, "parts": {"held": {"headline": {"root": 0.80}}}}}
+    fell_in_held = {"a": {"headline": {"root": 0.9}, "parts": {"held": {"headline": {"root": 0.70}}}}}
+    assert regressions(committed, fell_in_tuning) == []
+    assert regressions(committed, fell_in_held) == ["a.root: 0.8 -> 0.7"]
+
+
+def test_backoff_section_sets_rules_alone_beside_the_backoff():
+    from flashpoint.coding.backoff import RULE
+    from flashpoint.eval.runner import score_variants, without_backoff
+
+    backoff = replace(event("190"), rule=RULE)
+    rows = [coded(record("a", ["190"]), backoff), coded(record("f", ["190"]), backoff),
+            coded(record("h", ["120"]), event("120"))]
+    assert [len(c.events) for c in without_backoff(rows)] == [0, 0, 1]
+    figs = score_variants("cameo_manual", {"main": rows, "no_backoff": without_backoff(rows)}).figures
+    assert figs["headline"]["root_any"] == 1.0 and figs["headline"]["no_backoff_root_any"] == round(1 / 3, 4)
+    md = render_markdown({"sets": {"cameo_manual": figs}, "subset": {}})
+    assert "## The statistical back-off: with and without" in md
+    assert "| cameo_manual | root_any | 50.0% | 100.0% | 33.3% | 100.0% |" in md

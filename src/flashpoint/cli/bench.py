@@ -6,6 +6,7 @@ import click
 
 from ..config import Settings
 from ..errors import FlashpointError
+from .backoff_option import backoff_option
 from .common import fail, settings_options
 
 
@@ -20,6 +21,7 @@ from .common import fail, settings_options
               help="Only benchmark exports: --events merged events to Parquet and GDELT TSV (rate and peak memory).")
 @click.option("--serve", "serve", is_flag=True, help="Only benchmark the API: latency with 20 concurrent clients over --events events.")
 @settings_options
+@backoff_option
 def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve, settings: Settings) -> None:
     """Benchmark the coder against the bare spaCy pipeline on the same text.
 

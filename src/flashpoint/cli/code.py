@@ -15,6 +15,7 @@ from ..config import Settings
 from ..errors import FlashpointError, InputError
 from ..store.base import Failure
 from ..types import Article, Event, content_id
+from .backoff_option import backoff_option
 from .common import fail, settings_options, table
 from .petrarch_option import petrarch_option
 
@@ -124,6 +125,7 @@ def format_table(events: list[Event]) -> str:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), help="Output format (default: table on a terminal, else jsonl).")
 @click.option("--all", "include_all", is_flag=True, help="Include negated and hypothetical events.")
 @settings_options
+@backoff_option
 @petrarch_option
 def code_command(files, jsonl, pub_date, fmt, include_all, settings: Settings) -> None:
     """Code news text into events.

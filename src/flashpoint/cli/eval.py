@@ -11,9 +11,11 @@ import click
 from ..config import Settings
 from ..errors import FlashpointError
 from .common import fail, settings_options
+from .backoff_option import backoff_option
 from .petrarch_option import petrarch_option
 
-SET_CHOICES = ("auto", "cameo_manual", "petrarch2", "plover_gsr", "india_police", "case2021", "event_location")
+SET_CHOICES = ("auto", "cameo_manual", "petrarch2", "plover_gsr", "india_police", "case2021", "conflibert", "probes",
+               "event_location")
 
 
 def _print_figures(figures: dict[str, Any], as_json: bool) -> None:
@@ -26,8 +28,13 @@ def _print_figures(figures: dict[str, Any], as_json: bool) -> None:
     for name, figs in sets.items():
         n = figs.get("n")
         click.echo(f"{name}" + (f" ({n} records)" if n is not None else ""))
+        parts = figs.get("parts") or {}
+        if parts:
+            click.echo(f"  {'':<40} {'all':>7} {'tuning':>7} {'held':>7}")
         for metric, value in (figs.get("headline") or {}).items():
-            click.echo(f"  {metric:<40} {fmt(metric, value)}")
+            split = "".join(f" {fmt(metric, (parts[p].get('headline') or {}).get(metric)):>7}" for p in ("tuning", "held")
+                            if p in parts)
+            click.echo(f"  {metric:<40} {fmt(metric, value):>7}{split}")
         for variant in ("gold_relabel", "all"):
             if isinstance(figs.get(variant), dict):
                 r = figs[variant]
@@ -54,6 +61,7 @@ def _print_figures(figures: dict[str, Any], as_json: bool) -> None:
               help="Gold directory (default $FLASHPOINT_EVALDATA or ../shared/evaldata beside the repository).")
 @click.option("--no-locations", is_flag=True, help="With --all: skip event locations (the slowest set).")
 @settings_options
+@backoff_option
 @petrarch_option
 def eval_command(dataset, set_name, limit, diff_path, as_json, run_every, write_md, figures_path, evaldata,
                  no_locations, settings: Settings) -> None:

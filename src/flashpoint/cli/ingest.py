@@ -11,6 +11,7 @@ import click
 
 from ..config import Settings
 from ..errors import FlashpointError
+from .backoff_option import backoff_option
 from .common import fail, settings_options
 
 CACHE_HELP = "JSON file remembering ETag/Last-Modified per feed (default: next to a SQLite database, else ./flashpoint-http-cache.json)."
@@ -88,6 +89,7 @@ def _session(interrupted: str | None):
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run's report as a JSON object on stdout.")
 @settings_options
+@backoff_option
 @click.pass_context
 def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet, as_json, settings: Settings) -> None:
     """Ingest files, folders, web pages and feeds into the database.
@@ -136,6 +138,7 @@ def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet
 @click.option("--cache", "cache_file", type=click.Path(dir_okay=False), help=CACHE_HELP)
 @click.option("--quiet", "-q", is_flag=True, help="No per-round summary on stderr.")
 @settings_options
+@backoff_option
 @click.pass_context
 def watch_command(ctx, feeds_file, every, rounds, allow_private, cache_file, quiet, settings: Settings) -> None:
     """Poll the RSS/Atom feeds listed in FEEDS_FILE and ingest new entries.
@@ -177,6 +180,7 @@ def watch_command(ctx, feeds_file, every, rounds, allow_private, cache_file, qui
 @click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback and link-local addresses.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary on stderr.")
 @settings_options
+@backoff_option
 @click.pass_context
 def retry_command(ctx, allow_private, quiet, settings: Settings) -> None:
     """Retry recorded failures (fetch, code, store) and clear those that succeed.

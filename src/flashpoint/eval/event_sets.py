@@ -16,6 +16,12 @@
 * ``plover_gsr``: PLOVER 0.5b1 types mapped to current ones; a record's type
   is right when any event has it; its dyad is right when such an event's
   source and target match the gold actors (see :func:`gsr_actor`).
+
+Each also reports figures that mirror how unseen CAMEO-dyad sets judge the
+coder: *root-set F1* (each sentence's set of CAMEO roots against the gold set,
+micro-averaged) and, where the gold has CAMEO dyads (plover_gsr's records with
+a manual CAMEO code; petrarch2 with the suite's own actor codes), *strict F1*:
+an event matches when source country, target country and root all agree.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import UsageError
-from ..types import Actor
+from ..types import Actor, Event
 from .coded import Coded, SetResult, diff_row, rate, top_event
 from .metrics import Confusion, PRF, match, match_all
 
@@ -55,6 +61,7 @@ def score_cameo_manual(coded: Sequence[Coded]) -> SetResult:
         "headline": {
             "root_any": rate(root_any, n), "full_any": rate(full_any, n),
             "root_top": rate(root_top, n), "full_top": rate(full_top, n),
+            "root_set_f1": round(match_all((set(g), set(p)) for g, p in pairs_root).f1, 4),
         },
         "root_prf": match_all(pairs_root).as_dict(),
         "full_prf": match_all(pairs_full).as_dict(),
@@ -89,7 +96,7 @@ def score_petrarch2(coded: Sequence[Coded], valid_codes: frozenset[str] | set[st
     """Score the PETRARCH unit-test suite (codes only; its actors are fictional)."""
     code_prf = root_prf = valid_code = valid_root = PRF()
     none_records = none_with_events = excluded = 0
-    rows = []
+    rows, strict_pairs, root_pairs = [], [], []
     for c in coded:
         if petrarch_excluded(c):
             excluded += 1
@@ -102,6 +109,10 @@ def score_petrarch2(coded: Sequence[Coded], valid_codes: frozenset[str] | set[st
         m_code, m_root = match(gold, codes), match([g[:2] for g in gold], roots)
         code_prf, root_prf = code_prf + m_code, root_prf + m_root
         valid = [g for g in gold if g in valid_codes]
+        gold_events = [] if c.record.meta_get("gold_error") else [g for g in c.record.expected if g.code in valid_codes]
+        strict_pairs.append(({(gold_country(g.source), gold_country(g.target), g.code[:2]) for g in gold_events},
+                             event_triples(events)))
+        root_pairs.append(({g[:2] for g in valid}, set(roots)))
         valid_code = valid_code + match(valid, codes)
         valid_root = valid_root + match([g[:2] for g in valid], roots)
         if not gold:
@@ -120,6 +131,8 @@ def score_petrarch2(coded: Sequence[Coded], valid_codes: frozenset[str] | set[st
             "code_recall_valid": round(valid_code.recall, 4),
             "root_recall_valid": round(valid_root.recall, 4),
             "no_event_fp_rate": rate(none_with_events, none_records),
+            "strict_f1": round(match_all(strict_pairs).f1, 4),
+            "root_set_f1": round(match_all(root_pairs).f1, 4),
         },
         "code_prf": code_prf.as_dict(),
         "root_prf": root_prf.as_dict(),
@@ -149,6 +162,22 @@ def gsr_actor(actor: Actor | None) -> str | None:
     return actor.country
 
 
+def gold_country(code: str | None) -> str | None:
+    """The country (or IGO/NGO sector) part of a CAMEO actor code: its first three letters."""
+    return code[:3].upper() if code else None
+
+
+def event_triples(events: Sequence[Event]) -> set[tuple[str | None, str | None, str]]:
+    """The (source country, target country, root) of each event, for strict matching."""
+    return {(cameo_country(e.source), cameo_country(e.target), e.cameo_root) for e in events}
+
+
+def cameo_country(actor: Actor | None) -> str | None:
+    """An actor as a CAMEO dyad side: :func:`gsr_actor`, else the first three letters
+    of its actor code (dictionaries with their own actor codes, as PETRARCH's suite)."""
+    return gsr_actor(actor) or (gold_country(actor.code) if actor is not None else None)
+
+
 def _dyad_right(record_expected: Sequence[Any], reciprocal: bool, src: str | None, tgt: str | None) -> bool:
     sources = {g.source for g in record_expected if g.source}
     targets = {g.target for g in record_expected if g.target}
@@ -173,7 +202,7 @@ def score_plover_gsr(coded: Sequence[Coded], old_type: Any) -> SetResult:
             (``Ontology.old_plover_type``).
     """
     n = type_right = dyad_right = cameo_n = cameo_root_right = 0
-    type_pairs, src_pairs, tgt_pairs, rows = [], [], [], []
+    type_pairs, src_pairs, tgt_pairs, rows, strict_pairs, root_pairs = [], [], [], [], [], []
     type_map: dict[str, str] = {}
     for c in coded:
         if not c.record.expected:
@@ -199,6 +228,10 @@ def score_plover_gsr(coded: Sequence[Coded], old_type: Any) -> SetResult:
         if manual:
             cameo_n += 1
             cameo_root_right += any(e.cameo_root == str(manual)[:2] for e in c.events)
+            root = str(manual)[:2]
+            strict_pairs.append(({(gold_country(g.source), gold_country(g.target), root) for g in c.record.expected},
+                                 event_triples(c.events)))
+            root_pairs.append(({root}, {e.cameo_root for e in c.events}))
         verdict = "type+dyad" if d_ok else "type" if t_ok else "missed" if not c.events else "wrong"
         rows.append(diff_row("plover_gsr", c, verdict, gold_plover=gold_type))
     figures = {
@@ -207,6 +240,8 @@ def score_plover_gsr(coded: Sequence[Coded], old_type: Any) -> SetResult:
             "type_accuracy": rate(type_right, n),
             "dyad_accuracy_of_type_right": rate(dyad_right, type_right),
             "type_and_dyad": rate(dyad_right, n),
+            "strict_f1": round(match_all(strict_pairs).f1, 4),
+            "root_set_f1": round(match_all(root_pairs).f1, 4),
         },
         "type_prf": match_all(type_pairs).as_dict(),
         "source_prf": match_all(src_pairs).as_dict(),

@@ -27,6 +27,8 @@ SET_BY_STEM = {
     "india_police_events": "india_police",
     "case2021_task2": "case2021",
     "event_location": "event_location",
+    "conflibert_cameo_train": "conflibert",
+    "generalisation": "probes",  # ../shared/probes/, beside evaldata (see runner.gold_path)
 }
 SET_NAMES = tuple(SET_BY_STEM.values())
 FILE_BY_SET = {name: f"{stem}.jsonl" for stem, name in SET_BY_STEM.items()}
@@ -204,6 +206,7 @@ def detect_set(path: str | Path, first: GoldRecord | None = None) -> str:
         ("PLOVER event", "plover_gsr"),
         ("geolocation", "event_location"),
         ("CAMEO event code only", "cameo_manual"),
+        ("Phoenix QuadClass", "conflibert"),
     )
     for needle, name in hints:
         if needle in scheme:

@@ -23,11 +23,13 @@ from ..config import Settings
 from ..errors import InputError, UsageError
 from .coded import Coded, SetResult
 from .gold import FILE_BY_SET, SET_NAMES, GoldRecord, detect_set, read_gold
+from .split import PARTS, part_of
 
-SCORED_SETS = ("cameo_manual", "petrarch2", "plover_gsr", "india_police", "case2021")
+SCORED_SETS = ("cameo_manual", "petrarch2", "plover_gsr", "india_police", "case2021", "conflibert", "probes")
 # The CI guard's subset: whole small sets, the head of the big ones (< 2 minutes).
 SUBSET_LIMITS: dict[str, int | None] = {
     "cameo_manual": None, "petrarch2": None, "plover_gsr": None, "india_police": 3000, "case2021": 300,
+    "conflibert": None, "probes": None,
 }
 # Sets whose actors are not scored run with open actors (fictional or country-less ones accepted).
 OPEN_ACTOR_SETS = frozenset({"cameo_manual", "petrarch2", "india_police", "case2021"})
@@ -45,6 +47,14 @@ def default_evaldata(repo: Path | None = None) -> Path:
         return Path(env)
     repo = repo or Path(__file__).resolve().parents[3]
     return repo.parent / "shared" / "evaldata"
+
+
+def gold_path(evaldata: Path, set_name: str) -> Path:
+    """Where a set's gold file sits: under ``evaldata``, except the project's own probes
+    (``../shared/probes/generalisation.jsonl``, beside it)."""
+    if set_name == "probes":
+        return evaldata.parent / "probes" / FILE_BY_SET[set_name]
+    return evaldata / FILE_BY_SET[set_name]
 
 
 def code_records(records: Sequence[GoldRecord], settings: Settings) -> list[Coded]:
@@ -66,12 +76,20 @@ def code_records(records: Sequence[GoldRecord], settings: Settings) -> list[Code
     return out
 
 
+def without_backoff(coded: Sequence[Coded]) -> list[Coded]:
+    """The coded records without the statistical back-off's events."""
+    from ..coding.backoff import RULE
+
+    return [Coded(c.record, tuple(e for e in c.events if e.rule != RULE), c.error) for c in coded]
+
+
 def score(set_name: str, coded: Sequence[Coded]) -> SetResult:
     """Score coded records with the scorer of ``set_name``."""
     from ..coding.ontology import Ontology
     from .event_sets import score_cameo_manual, score_petrarch2, score_plover_gsr
     from .label_sets import score_case2021, score_india_police
     from .labelmap import load_labelmaps
+    from .news_sets import score_conflibert, score_probes
 
     if set_name == "cameo_manual":
         return score_cameo_manual(coded)
@@ -83,6 +101,10 @@ def score(set_name: str, coded: Sequence[Coded]) -> SetResult:
         return score_india_police(coded, load_labelmaps()["india_police"])
     if set_name == "case2021":
         return score_case2021(coded, load_labelmaps()["case2021"])
+    if set_name == "conflibert":
+        return score_conflibert(coded)
+    if set_name == "probes":
+        return score_probes(coded)
     raise UsageError(f"no scorer for set {set_name!r}; choose one of {', '.join(SCORED_SETS)}")
 
 
@@ -93,17 +115,34 @@ def _settings_for(set_name: str, settings: Settings) -> Settings:
     return replace(settings, open_actors=True) if set_name in OPEN_ACTOR_SETS else settings
 
 
-def score_variants(set_name: str, runs: dict[str, list[Coded]], limit: int | None = None) -> SetResult:
-    """Score a set from its coded runs; the other variants (plover_gsr's open-actor and
-    dyads-only runs, petrarch2 with the suite's dictionaries) add their figures under their name."""
-    main = score(set_name, runs["main"][:limit] if limit is not None else runs["main"])
+def _score_runs(set_name: str, runs: dict[str, list[Coded]]) -> SetResult:
+    main = score(set_name, runs["main"])
     for variant, coded in runs.items():
         if variant == "main":
             continue
-        other = score(set_name, coded[:limit] if limit is not None else coded)
+        other = score(set_name, coded)
         main.figures[variant] = other.figures
         main.figures["headline"].update({f"{variant}_{k}": v for k, v in other.figures["headline"].items()})
     return main
+
+
+def score_variants(set_name: str, runs: dict[str, list[Coded]], limit: int | None = None) -> SetResult:
+    """Score a set from its coded runs, whole and by part of the split.
+
+    The other variants (plover_gsr's open-actor and dyads-only runs, petrarch2 with
+    the suite's dictionaries) add their figures under their name. ``figures["parts"]``
+    holds the headline of the tuning and the held-aside records (:mod:`.split`).
+    """
+    if limit is not None:
+        runs = {variant: coded[:limit] for variant, coded in runs.items()}
+    result = _score_runs(set_name, runs)
+    parts = {}
+    for part in PARTS:
+        kept = {v: [c for c in coded if part_of(set_name, c.record.id) == part] for v, coded in runs.items()}
+        figs = _score_runs(set_name, kept).figures
+        parts[part] = {"n": figs.get("n"), "headline": figs["headline"]}
+    result.figures["parts"] = parts
+    return result
 
 
 def suite_dictionaries(evaldata: Path) -> Path | None:
@@ -114,12 +153,17 @@ def suite_dictionaries(evaldata: Path) -> Path | None:
 
 def code_set(set_name: str, records: Sequence[GoldRecord], settings: Settings,
              suite_dicts: Path | None = None) -> dict[str, list[Coded]]:
-    """Code a set once per settings variant it is scored under.
+    """Code a set once per settings variant it is scored under (with the back-off on,
+    also its rules-only figures, ``no_backoff``).
 
     ``suite_dicts``: for petrarch2, also code with the suite's own dictionaries
     (variant ``petrarch_dicts``) unless the settings already name a dictionary set.
     """
     runs = {"main": code_records(records, _settings_for(set_name, settings))}
+    if settings.backoff and settings.petrarch_dicts is None:
+        # The back-off only adds events to sentences the rules leave uncoded, so the rules
+        # alone are the same run without its events: scored as the no_backoff variant.
+        runs["no_backoff"] = without_backoff(runs["main"])
     if set_name == "plover_gsr":
         # Actors are scored here, so known actors only (with one-sided events, as the gold
         # has them) are the headline; open actors and dyads-only runs are reported too.
@@ -209,12 +253,13 @@ def run_all(evaldata: str | Path | None = None, settings: Settings | None = None
     if not evaldata.is_dir():
         raise UsageError(f"no gold data at {evaldata}; pass --evaldata PATH or set FLASHPOINT_EVALDATA")
     say = progress or (lambda _msg: None)
+    run_started = time.perf_counter()
     figures: dict[str, Any] = {
         "generated": date.today().isoformat(), "commit": git_commit(), "evaldata": str(evaldata),
         "sets": {}, "subset": {}, "subset_limits": dict(SUBSET_LIMITS),
     }
     for set_name in SCORED_SETS:
-        path = evaldata / FILE_BY_SET[set_name]
+        path = gold_path(evaldata, set_name)
         if not path.is_file():
             raise UsageError(f"gold file {path} is missing; is {evaldata} the evaldata directory?")
         started = time.perf_counter()
@@ -228,6 +273,7 @@ def run_all(evaldata: str | Path | None = None, settings: Settings | None = None
         figures["subset"][set_name] = score_variants(set_name, runs, SUBSET_LIMITS[set_name]).figures
     if subset_only:
         return figures
+    figures["seconds_sets"] = round(time.perf_counter() - run_started, 1)
     example = evaldata.parent / "examples" / EXAMPLE
     if example.is_file():
         say("example article")
@@ -248,6 +294,7 @@ def run_all(evaldata: str | Path | None = None, settings: Settings | None = None
             "seconds": None,
         }
         figures["sets"]["event_location"]["seconds"] = round(time.perf_counter() - started, 1)
+    figures["seconds_total"] = round(time.perf_counter() - run_started, 1)
     return figures
 
 

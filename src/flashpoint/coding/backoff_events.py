@@ -1,0 +1,132 @@
+"""Events from the statistical back-off, for sentences the rules leave uncoded.
+
+For each sentence of a parsed document that holds no rule event (counted or not:
+a negated rule event, or a statement left out by ``--no-statements``, keeps the
+back-off quiet too), :class:`~.backoff.Backoff`
+says whether it reports an event and of which QuadClass and root. The actors are
+the sentence's noun phrases and names that the knowledge base resolves: the
+subject first, then the others in text order, a passive subject last; the source
+is the first, the target the first other party, or none (a one-sided event,
+unless ``Settings.dyads_only``). A sentence with no actor gets no event. A
+predicted root 01 (a public statement) is marked ``statement`` and left out with
+``Settings.statements=False``, as the rules' bare statements are.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from datetime import date as Date
+from typing import Any
+
+from ..config import Settings
+from ..types import Actor, Article, Event, Evidence, event_id
+from .backoff import RULE, Prediction
+
+STATEMENT_ROOT = "01"
+MIN_WORDS = 4  # headlines of two words, bylines and datelines are not sentences to classify
+NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def doc_mentions(doc) -> dict[int, list[Any]]:
+    """Noun chunks and named entities of a document by the start token of their sentence
+    (one pass over the document: a sentence's own ``noun_chunks`` and ``ents`` scan it all)."""
+    spans = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
+    spans += [e for e in doc.ents if e.label_ in NAMED]
+    starts = [sent.start for sent in doc.sents]
+    out: dict[int, list[Any]] = {}
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        out.setdefault(starts[bisect_right(starts, span.start) - 1], []).append(span)
+    return out
+
+
+def sentence_actors(mentions: Sequence[Any], kb, when: Date | None, context_country: str | None,
+                    open_actors: bool = False) -> list[Actor]:
+    """The actors a sentence's mentions name, best source first (see the module docstring)."""
+    first: list[Actor] = []
+    middle: list[Actor] = []
+    last: list[Actor] = []
+    seen: set[str] = set()
+    for span in mentions:
+        res = kb.resolve(span.text, when, context_country)
+        actor = res.actor if res is not None else None
+        if actor is not None and actor.country is None and actor.org is None and not open_actors:
+            actor = None
+        if actor is None and open_actors and span.root.pos_ == "PROPN" and span.label_ in NAMED:
+            actor = Actor(span.text, span.text)
+        if actor is None or actor.key in seen:
+            continue
+        seen.add(actor.key)
+        dep = span.root.dep_
+        (first if dep == "nsubj" else last if dep == "nsubjpass" else middle).append(actor)
+    return first + middle + last
+
+
+def backoff_events(doc, offset: int, art: Article, published: Date | None, covered: set[int],
+                   res: Any, settings: Settings) -> list[Event]:
+    """Back-off events for the sentences of ``doc`` with no rule event.
+
+    Args:
+        doc: the parsed document (or chunk), at ``offset`` in the article text.
+        covered: the start offsets (in the article) of the sentences the rules coded, counted or not.
+        res: the pipeline's resources (``backoff``, ``kb``, ``ontology``, ...).
+    """
+    from ..nlp.places import event_location
+    from ..pipeline import _doc_countries
+
+    countries: list[str] | None = None
+    mentions: dict[int, list[Any]] | None = None
+    tags = None
+    out: list[Event] = []
+    for sent in doc.sents:
+        start = sent.start_char + offset
+        if start in covered or sum(1 for t in sent if t.is_alpha) < MIN_WORDS:
+            continue
+        pred = res.backoff.predict(sent.text)
+        if pred is None or (pred.root == STATEMENT_ROOT and not settings.statements):
+            continue
+        if countries is None or mentions is None:
+            countries = _doc_countries(doc, res.kb, res.gazetteer)
+            mentions = doc_mentions(doc)
+        actors = sentence_actors(mentions.get(sent.start, ()), res.kb, published, countries[0] if countries else None,
+                                 settings.open_actors)
+        if not actors or (len(actors) < 2 and settings.dyads_only):
+            continue
+        if tags is None:
+            tags = res.contexts.article_tags(doc.text)
+        trigger = sent.root
+        evidence = Evidence(sentence=sent.text, start=start, end=sent.end_char + offset, trigger=trigger.text)
+        location = event_location(sent, trigger, res.gazetteer, countries, None)
+        out.append(_event(pred, actors, evidence, trigger.idx + offset, art, published, location, res,
+                          res.contexts.tag(sent.text, article_tags=tags)))
+    return out
+
+
+def _event(pred: Prediction, actors: list[Actor], evidence: Evidence, trigger_start: int, art: Article,
+           published: Date | None, location: Any, res: Any, contexts: tuple[str, ...]) -> Event:
+    entry = res.ontology[pred.code]
+    source, target = actors[0], (actors[1] if len(actors) > 1 else None)
+    return Event(
+        event_id=event_id(art.id, evidence, trigger_start, pred.code, source, target),
+        doc_id=art.id,
+        date=published.isoformat() if published else None,
+        date_precision="day" if published else None,
+        source=source,
+        target=target,
+        cameo=pred.code,
+        cameo_root=entry.root,
+        quad_class=entry.quad_class,
+        goldstein=entry.goldstein,
+        plover=res.ontology.plover(pred.code),
+        negated=False,
+        modality="asserted",
+        attribution=None,
+        location=location,
+        quantities=(),
+        evidence=evidence,
+        rule=RULE,
+        confidence=pred.confidence,
+        contexts=contexts,
+        statement=pred.root == STATEMENT_ROOT,
+        inputs=("backoff=tfidf-lr", f"quad={pred.quad}", f"p_event={pred.probability:.3f}"),
+    )
