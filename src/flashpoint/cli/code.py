@@ -60,9 +60,10 @@ def format_table(events: list[Event]) -> str:
 @click.option("--date", "pub_date", help="Publication date (YYYY-MM-DD) of plain-text input.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), help="Output format (default: table on a terminal, else jsonl).")
 @click.option("--all", "include_all", is_flag=True, help="Include negated and hypothetical events.")
+@click.option("--workers", type=int, help="Coding processes (default: the cores, capped by memory); output is the same as with 1.")
 @settings_options
 @petrarch_option
-def code_command(files, jsonl, pub_date, fmt, include_all, settings: Settings) -> None:
+def code_command(files, jsonl, pub_date, fmt, include_all, workers, settings: Settings) -> None:
     """Code news text into events.
 
     \b
@@ -70,18 +71,20 @@ def code_command(files, jsonl, pub_date, fmt, include_all, settings: Settings) -
       flashpoint code article.txt --date 2021-11-12
       cat article.txt | flashpoint code - --format table
       flashpoint code --jsonl articles.jsonl > events.jsonl
+      flashpoint code --jsonl big.jsonl --workers 2 > events.jsonl
 
     Exit codes: 0 ok, 1 some documents failed, 2 usage error.
     """
     from dataclasses import replace
 
-    from ..pipeline import code_articles
+    from ..parallel import check_workers, code_parallel
 
     if not files and not jsonl:
         fail("give text files, '-' for stdin, or --jsonl FILE (see --help)", 2)
     try:
         date = _check_date(pub_date, "--date")
-    except InputError as exc:
+        workers = check_workers(workers)
+    except FlashpointError as exc:
         fail(str(exc), 2)
     settings = replace(settings, include_uncounted=include_all)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
@@ -128,7 +131,7 @@ def code_command(files, jsonl, pub_date, fmt, include_all, settings: Settings) -
 
     table: list[Event] = []
     try:
-        for art, events, error in code_articles(articles(), settings):
+        for art, events, error in code_parallel(articles(), settings, workers):
             if error:
                 click.echo(f"error: document {art.id}: {error}", err=True)
                 failures += 1
