@@ -12,7 +12,7 @@ import click
 
 from .. import __version__
 
-COMMAND_MODULES = ("code", "demo", "actors", "ontology", "store", "ingest", "eval", "bench")
+COMMAND_MODULES = ("code", "demo", "actors", "ontology", "store", "ingest", "eval", "bench", "backfill")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
