@@ -26,6 +26,7 @@ class Settings:
     max_chars: int = 10_000_000  # text beyond this is not coded (documents are parsed in 100k pieces)
     allow_private: bool = False
     petrarch_dicts: Path | None = None  # code with a PETRARCH/TABARI dictionary directory instead of the native patterns
+    prefilter: bool = False  # parse only sentences that can yield an event (nlp/prefilter.py)
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":

@@ -11,14 +11,13 @@ the batch) and reports the worker's memory with the answers.
 from __future__ import annotations
 
 import os
-import resource
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from distributed import WorkerPlugin
 
+from ..bench.memory import peak_rss_mb, rss_mb
 from ..config import Settings
 from ..types import Article
 
@@ -41,14 +40,6 @@ class ResourcesPlugin(WorkerPlugin):
             load_resources(self.settings)
 
 
-def _rss_mb() -> float:
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except (OSError, ValueError, IndexError):
-        return 0.0
-    return pages * resource.getpagesize() / 1e6
-
-
 def code_task(articles: tuple[Article, ...], settings: Settings, coder: Callable | None = None) -> tuple[list, dict]:
     """Code one batch on a worker: ``(results, worker stats)``."""
     from ..ingest.runner import code_batch
@@ -60,7 +51,7 @@ def code_task(articles: tuple[Article, ...], settings: Settings, coder: Callable
     stats = {
         "pid": os.getpid(),
         "seconds": time.perf_counter() - t0,
-        "rss_mb": _rss_mb(),
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_mb": rss_mb(),
+        "peak_mb": peak_rss_mb(),
     }
     return results, stats

@@ -35,10 +35,11 @@ def _status(settings: Settings) -> None:
 @click.option("--date", "pub_date", help="Publication date (YYYY-MM-DD) for text files without one.")
 @click.option("--no-plan", is_flag=True, help="Skip the counting pass before the run (no ETA in --status).")
 @click.option("--status", "show_status", is_flag=True, help="Show the latest backfill's progress, rate, ETA and dashboard, and exit.")
+@click.option("--prefilter", is_flag=True, help="Parse only the sentences that can yield an event (faster on general news; see docs/PERFORMANCE.md).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")
 @settings_options
 @click.pass_context
-def backfill_command(ctx, sources, scheduler, local, batch_size, pub_date, no_plan, show_status, quiet,
+def backfill_command(ctx, sources, scheduler, local, batch_size, pub_date, no_plan, show_status, prefilter, quiet,
                      settings: Settings) -> None:
     """Code files, folders and archives on a Dask cluster into the database.
 
@@ -70,7 +71,8 @@ def backfill_command(ctx, sources, scheduler, local, batch_size, pub_date, no_pl
     from ..parallel import check_workers
     from ..store import open_store
 
-    settings = dataclasses.replace(settings, batch_size=batch_size or settings.batch_size)
+    settings = dataclasses.replace(settings, batch_size=batch_size or settings.batch_size,
+                                   prefilter=prefilter or settings.prefilter)
     coder = ctx.obj.get("coder") if isinstance(ctx.obj, dict) else None
     store = None
     try:

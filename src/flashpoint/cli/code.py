@@ -61,9 +61,10 @@ def format_table(events: list[Event]) -> str:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), help="Output format (default: table on a terminal, else jsonl).")
 @click.option("--all", "include_all", is_flag=True, help="Include negated and hypothetical events.")
 @click.option("--workers", type=int, help="Coding processes (default: the cores, capped by memory); output is the same as with 1.")
+@click.option("--prefilter", is_flag=True, help="Parse only the sentences that can yield an event (faster on general news; see docs/PERFORMANCE.md).")
 @settings_options
 @petrarch_option
-def code_command(files, jsonl, pub_date, fmt, include_all, workers, settings: Settings) -> None:
+def code_command(files, jsonl, pub_date, fmt, include_all, workers, prefilter, settings: Settings) -> None:
     """Code news text into events.
 
     \b
@@ -86,7 +87,7 @@ def code_command(files, jsonl, pub_date, fmt, include_all, workers, settings: Se
         workers = check_workers(workers)
     except FlashpointError as exc:
         fail(str(exc), 2)
-    settings = replace(settings, include_uncounted=include_all)
+    settings = replace(settings, include_uncounted=include_all, prefilter=prefilter or settings.prefilter)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     failures = 0
     inputs: list[Article] = []

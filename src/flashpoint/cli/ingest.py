@@ -95,9 +95,11 @@ def _session(interrupted: str | None):
 @click.option("--feed", is_flag=True, help="Read every URL as an RSS/Atom feed (by default a URL is a feed when its content is one).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
 @click.option("--workers", type=int, help="Coding processes (default: the cores, capped by memory); output is the same as with 1.")
+@click.option("--prefilter", is_flag=True, help="Parse only the sentences that can yield an event (faster on general news; see docs/PERFORMANCE.md).")
 @settings_options
 @click.pass_context
-def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet, workers, settings: Settings) -> None:
+def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet, workers, prefilter,
+                   settings: Settings) -> None:
     """Ingest files, folders, web pages and feeds into the database.
 
     Files: .txt .md .html .htm .json .jsonl .csv (folders are read
@@ -121,7 +123,7 @@ def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet
     from ..store import open_store
 
     settings = dataclasses.replace(settings, allow_private=allow_private or settings.allow_private,
-                                   batch_size=batch_size or settings.batch_size)
+                                   batch_size=batch_size or settings.batch_size, prefilter=prefilter or settings.prefilter)
     with _session("interrupted; what was stored is kept, run the same command again to continue") as held:
         date = check_date(pub_date)
         store = held.add(open_store(settings.db, settings))
