@@ -37,7 +37,8 @@ def test_status_before_any_backfill(tmp_path: Path):
 def test_backfill_then_status(tmp_path: Path):
     archive = make_archive(tmp_path / "in", n=48)
     db = str(tmp_path / "bf.db")
-    result = invoke("backfill", str(archive), "--db", db, "--local-cluster", "1", "--batch-size", "8")
+    result = invoke("backfill", str(archive), "--db", db, "--local-cluster", "1", "--batch-size", "8",
+                    "--dashboard", ":0")
     assert result.exit_code == 1, result.output  # refusals, a corrupt shard, a malformed line
     assert "done: " in result.output and "stored batch" in result.output
     status = invoke("backfill", "--status", "--db", db)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,7 +30,8 @@ def connect(scheduler: str | None = None, local_workers: int = 1, *, processes: 
             dashboard: str | None = ":8787", timeout: float = 30.0) -> Iterator[Any]:
     """A ``distributed.Client``: on ``scheduler`` (``tcp://host:8786``), else
     on a ``LocalCluster`` of ``local_workers`` single-threaded worker processes
-    (the parse holds the GIL, so one thread per process)."""
+    (the parse holds the GIL, so one thread per process). ``dashboard`` None
+    puts the scheduler's web server on any free port."""
     distributed = _distributed()
     if scheduler:
         if not scheduler.startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://")):
@@ -45,10 +47,13 @@ def connect(scheduler: str | None = None, local_workers: int = 1, *, processes: 
         return
     if local_workers < 1:
         raise UsageError(f"--local-cluster must be 1 or more workers, not {local_workers}")
-    cluster = distributed.LocalCluster(
-        n_workers=local_workers, threads_per_worker=1, processes=processes,
-        dashboard_address=dashboard, silence_logs=logging.ERROR,
-    )
+    with warnings.catch_warnings():
+        # A busy port moves the dashboard to a free one; client.dashboard_link says where.
+        warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)
+        cluster = distributed.LocalCluster(
+            n_workers=local_workers, threads_per_worker=1, processes=processes,
+            dashboard_address=dashboard or ":0", silence_logs=logging.ERROR,
+        )
     try:
         with distributed.Client(cluster) as client:
             yield client

@@ -31,6 +31,8 @@ def _status(settings: Settings) -> None:
 @click.option("--scheduler", help="A running Dask scheduler, tcp://HOST:8786 (its workers need flashpoint installed).")
 @click.option("--local-cluster", "local", type=int,
               help="Start a local cluster of N worker processes (default, with N = the cores capped by memory).")
+@click.option("--dashboard", default=":8787", show_default=True,
+              help="Address of the local cluster's dashboard (:0 for any free port).")
 @click.option("--batch-size", type=click.IntRange(1, 100_000), help="Articles per batch: one task, one transaction, one checkpoint (default 64).")
 @click.option("--date", "pub_date", help="Publication date (YYYY-MM-DD) for text files without one.")
 @click.option("--no-plan", is_flag=True, help="Skip the counting pass before the run (no ETA in --status).")
@@ -39,7 +41,7 @@ def _status(settings: Settings) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")
 @settings_options
 @click.pass_context
-def backfill_command(ctx, sources, scheduler, local, batch_size, pub_date, no_plan, show_status, prefilter, quiet,
+def backfill_command(ctx, sources, scheduler, local, dashboard, batch_size, pub_date, no_plan, show_status, prefilter, quiet,
                      settings: Settings) -> None:
     """Code files, folders and archives on a Dask cluster into the database.
 
@@ -88,7 +90,7 @@ def backfill_command(ctx, sources, scheduler, local, batch_size, pub_date, no_pl
             if not quiet:
                 click.echo(f"stored batch: {report.line()}", err=True)
 
-        with connect(scheduler, workers) as client:
+        with connect(scheduler, workers, dashboard=dashboard) as client:
             if not quiet:
                 click.echo(f"cluster: {len(client.scheduler_info(n_workers=-1)['workers'])} workers; "
                            f"dashboard {client.dashboard_link}", err=True)
