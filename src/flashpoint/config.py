@@ -19,13 +19,16 @@ class Settings:
     model: str = DEFAULT_MODEL
     actor_files: tuple[Path, ...] = ()
     include_uncounted: bool = False  # negated and hypothetical events
-    open_actors: bool = False  # accept unknown proper nouns and country-less generic actors
-    single_actor: bool = False  # also emit events whose target the text does not name (GDELT/PLOVER style)
+    open_actors: bool = False  # also accept country-less generic actors (gold sets with fictional actors)
     batch_size: int = 64
     n_process: int = 1
     max_chars: int = 10_000_000  # text beyond this is not coded (documents are parsed in 100k pieces)
     allow_private: bool = False
     petrarch_dicts: Path | None = None  # code with a PETRARCH/TABARI dictionary directory instead of the native patterns
+    # What the coder emits (docs/EVENTS.md, "Defaults"):
+    dyads_only: bool = False  # True: drop events with one named side (protests, attacks by unnamed assailants)
+    known_actors_only: bool = False  # True: drop named people and groups the knowledge base does not know
+    statements: bool = True  # False: no bare public statements (CAMEO 01x with no other event), as PETRARCH
     prefilter: bool = False  # parse only sentences that can yield an event (nlp/prefilter.py)
 
     @classmethod

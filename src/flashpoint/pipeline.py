@@ -84,7 +84,7 @@ def _petrarch_coder(settings: Settings):
         return None
     from .coding.petrarch import PetrarchCoder
 
-    return PetrarchCoder(settings.petrarch_dicts, settings.single_actor)
+    return PetrarchCoder(settings.petrarch_dicts, not settings.dyads_only)
 
 
 def clean_text(text: str) -> str:
@@ -198,12 +198,13 @@ def _published(value: str | None) -> Date | None:
 
 def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resources, settings: Settings) -> list[Event]:
     """Code one parsed document (or one chunk of a long one)."""
-    from .coding.coder import Coder, attach_quantities
+    from .coding.coder import Coder, attach_quantities, trigger_verbs
     from .nlp.dates import resolve_date
     from .nlp.extract import extract_candidates
     from .nlp.places import article_places, event_location
     from .nlp.quantities import extract_quantities
     from .nlp.quotes import find_quotes
+    from .nlp.reparse import reparse
 
     if not doc.text.strip():
         return []
@@ -212,7 +213,9 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
 
         return to_events(res.petrarch.code(doc, published), doc, offset, art, published, res)
     quotes = find_quotes(doc.text)
-    cands = extract_candidates(doc, res.patterns.verb_lemmas, res.patterns.noun_lemmas, res.patterns.reporting, quotes)
+    verbs = trigger_verbs(res.patterns)
+    variants = reparse(res.nlp, doc, verbs)  # headlines and captions read without a verb
+    cands = extract_candidates(doc, verbs, res.patterns.noun_lemmas, res.patterns.reporting, quotes, variants)
     if not cands:
         return []
     dates = {}
@@ -225,7 +228,8 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
                 historical[i] = rd.historical
                 break
     countries = _doc_countries(doc, res.kb, res.gazetteer)
-    coder = Coder(res.patterns, res.kb, res.ontology, settings.open_actors, res.gazetteer, settings.single_actor)
+    coder = Coder(res.patterns, res.kb, res.ontology, settings.open_actors, res.gazetteer,
+                  single_actor=not settings.dyads_only, known_actors_only=settings.known_actors_only)
     coded = coder.code_document(cands, published, historical, tuple(countries))
     if not coded:
         return []
@@ -235,6 +239,8 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
     events: list[Event] = []
     for ce in coded:
         if not settings.include_uncounted and (ce.negated or ce.modality == "hypothetical"):
+            continue
+        if ce.statement and not settings.statements:
             continue
         cand = cands[ce.cand_index]
         tok = doc[cand.token_i]
@@ -272,9 +278,10 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
                 location=location,
                 quantities=qs,
                 evidence=evidence,
-                rule=ce.pattern.rule,
+                rule=ce.rule,
                 confidence=ce.confidence,
                 contexts=res.contexts.tag(sentence, article_tags=story_tags),
+                statement=ce.statement,
             )
         )
     return events

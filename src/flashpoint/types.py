@@ -108,6 +108,9 @@ class Event:
     rule: str
     confidence: float
     contexts: tuple[str, ...] = field(default=())
+    # A bare public statement (CAMEO 01x) whose content carries no other event;
+    # PETRARCH never codes these, so ``--no-statements`` leaves them out.
+    statement: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return to_dict(self)
@@ -156,6 +159,7 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         rule=d["rule"],
         confidence=float(d["confidence"]),
         contexts=tuple(d.get("contexts") or ()),
+        statement=bool(d.get("statement", False)),
     )
 
 

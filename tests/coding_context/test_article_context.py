@@ -48,11 +48,11 @@ def test_generic_subject_is_not_in_the_country_its_clause_targets():
     assert not any(k[0] == "FRA" and k[1].startswith("11") for k in got)
 
 
-def test_one_sided_events_only_on_request():
+def test_one_sided_events_by_default_and_dyads_only_on_request():
     text = "Russia threatened on Tuesday to walk out of the arms talks."
-    assert not coded(text)
-    got = coded(text, single_actor=True)
+    got = coded(text)
     assert any(k[0] == "RUS" and k[1].startswith("13") and k[2] is None for k in got)
+    assert not coded(text, dyads_only=True)
 
 
 def test_party_attached_to_a_threatened_or_rejected_act_is_the_target():
@@ -73,7 +73,7 @@ def test_condemning_an_act_just_told_targets_its_author():
 def test_an_act_told_long_before_is_not_the_one_condemned():
     text = ("Russian forces shelled Kharkiv on Monday. Schools stayed shut. Trains ran late. "
             "Markets were quiet. The European Union condemned the decision.")
-    assert not any(k[1].startswith("11") for k in coded(text))
+    assert not any(k[1].startswith("11") and k[2] is not None for k in coded(text))
 
 
 def test_troops_sent_to_the_border_in_a_two_country_story():
@@ -101,12 +101,12 @@ def test_officials_from_several_countries_are_each_a_party():
     assert ("RUS", "087", "SYR") in {(k[0], k[1][:3], k[2]) for k in coded("Russia withdrew troops from Syria.")}
 
 
-def test_single_actor_mode_keeps_an_agentless_attack_on_a_known_victim_only():
+def test_an_agentless_attack_on_a_known_victim_is_kept_by_default_only():
     text = "A Russian army convoy was ambushed near Kupiansk on Sunday."
-    assert not coded(text)
-    got = coded(text, single_actor=True)
+    assert not coded(text, dyads_only=True)
+    got = coded(text)
     assert any(k[0] == "unknown" and k[2] == "RUS" for k in got)
-    assert not coded("Shops were looted overnight.", single_actor=True)
+    assert not coded("Shops were looted overnight.")
 
 
 def test_party_inside_a_threatened_act():
@@ -127,7 +127,7 @@ def test_an_organisations_unaddressed_call_goes_to_the_storys_government():
 
 
 def test_two_subjects_act_on_each_other_only_with_a_reciprocal_verb():
-    assert not coded("Nigeria and Benin said they would send troops.")
+    assert not any(k[2] is not None for k in coded("Nigeria and Benin said they would send troops."))
     got = coded("Armenia and Azerbaijan signed a peace agreement on Friday.")
     assert {("ARM", "AZE"), ("AZE", "ARM")} <= {(k[0], k[2]) for k in got}
 

@@ -19,18 +19,29 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 
 def settings_options(func):
-    """Add --actors, --db and --single-actor, and pass one ``settings`` object to the command."""
+    """Add --actors, --db and the coder's output switches (--dyads-only,
+    --known-actors-only, --no-statements), and pass one ``settings`` object to
+    the command."""
 
     @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                   help="Extra actor dictionary (YAML/TSV) extending or overriding the built-in one.")
     @click.option("--db", "db", help="Database: a SQLite file or postgresql:// URL (default $FLASHPOINT_DB or ./flashpoint.db).")
-    @click.option("--single-actor", is_flag=True, default=None,
-                  help="Also code events whose target the text does not name (\"Russia threatened to walk out\"); "
-                       "by default an event needs both sides.")
+    @click.option("--dyads-only", is_flag=True, default=None,
+                  help="Only events with both sides named; by default one-sided events (protests, attacks by "
+                       "unnamed assailants, statements to no one in particular) are kept with no target.")
+    @click.option("--known-actors-only", is_flag=True, default=None,
+                  help="Only actors the knowledge base knows; by default a named person or group it does not "
+                       "know is kept with its text and whatever country the context gives.")
+    @click.option("--no-statements", "statements", flag_value=False, default=None,
+                  help="Leave out bare public statements (CAMEO 01x with no other event in them), as PETRARCH does.")
+    @click.option("--single-actor", is_flag=True, default=None, hidden=True,
+                  help="Kept for old scripts: one-sided events are now the default.")
     @functools.wraps(func)
-    def wrapper(*args, actor_files=(), db=None, single_actor=None, **kwargs):
+    def wrapper(*args, actor_files=(), db=None, dyads_only=None, known_actors_only=None, statements=None,
+                single_actor=None, **kwargs):
         extra = tuple(Path(p) for p in actor_files)
-        settings = Settings.from_env(db=db, single_actor=single_actor)
+        settings = Settings.from_env(db=db, dyads_only=dyads_only, known_actors_only=known_actors_only,
+                                     statements=statements)
         if extra:
             from dataclasses import replace
 

@@ -9,12 +9,15 @@ It is pure: the same candidates give the same events.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..nlp.extract import STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
+from . import targets as targeting
 from .patterns import Pattern, PatternSet
+from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
 
 # Definite descriptions that point back to an earlier actor of a kind.
 DEFINITE_BACKREFS = {
@@ -24,6 +27,8 @@ DEFINITE_BACKREFS = {
     "the republic": "country", "the state": "country", "the regime": "country",
 }
 PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
+# Named-entity labels of a name that is an actor even when the knowledge base does not know it.
+UNKNOWN_ACTOR_ENTS = {"PERSON", "ORG", "NORP"}
 THING_PRONOUNS = {"it", "its", "they", "their", "them"}
 FIRST_PERSON = {"we", "our", "us", "i", "my"}
 SOURCE_ROLES = ("subj", "agent", "instr", "poss", "mod", "prep:by", "gov_subj")
@@ -31,36 +36,53 @@ SOURCE_ROLES = ("subj", "agent", "instr", "poss", "mod", "prep:by", "gov_subj")
 # ("launched an attack"), not for others ("condemned the attack").
 NOUN_OWN_SOURCE_ROLES = ("poss", "mod", "prep:by")
 MAX_ACTORS_PER_SIDE = 4
-# Roots where "A and B <verb>" with no object means A and B act toward each other.
-SYMMETRIC_ROOTS = {"03", "04", "05", "06", "08", "19"}  # "Russia and Ukraine exchanged prisoners" (08: mutual yielding)
-# Two subjects act on each other only with a reciprocal verb or object: "Russia and
-# Ukraine signed a deal" does, "Nigeria and Benin will send troops" does not.
-RECIPROCAL_LEMMAS = {"agree", "meet", "talk", "sign", "exchange", "negotiate", "discuss", "cooperate", "clash",
-                     "fight", "trade", "reconcile", "consult", "confer", "normalise", "normalize", "swap",
-                     "settle", "ally", "partner", "collaborate", "coordinate"}
-RECIPROCAL_IF_OBJECT = {"hold", "reach", "conclude", "resume", "restore"}  # "held talks", "restored ties"
-RECIPROCAL_OBJECTS = {"talk", "negotiation", "meeting", "agreement", "deal", "accord", "treaty", "prisoner",
-                      "relation", "tie", "dialogue", "consultation", "exercise", "drill", "truce", "ceasefire"}
 DECISION_VERBS = {"agree", "decide", "vote", "resolve", "announce"}
-CROSS_BORDER_ROOTS = {"15", "19", "20"}
-REACTION_ROOTS = {"11", "12"}  # disapproval and rejection of an act just told
+# Codes of a meeting between parties: told once, they happened both ways
+# ("Peru's president held talks with his Chilean counterpart").
+RECIPROCAL_CODES = {"040", "046"}
+# Verbs that carry an event noun without meaning much of their own ("*engaged in*
+# fighting", "*launched* an offensive", "*held* talks"): their subject does the act.
+LIGHT_VERBS = {"engage", "launch", "carry", "conduct", "stage", "hold", "wage", "mount", "make", "take", "give",
+               "issue", "pay", "deliver", "sign", "reach", "begin", "start", "continue", "resume", "step",
+               "intensify", "escalate", "announce", "order", "lead", "impose", "unleash", "undertake",
+               "perform", "execute", "initiate", "open", "join", "extend", "offer", "provide", "lodge", "file"}
+# "the two leaders", "both sides": the last two parties told.
+PAIR_BACKREF = re.compile(r"^(?:the )?(?:two|both) (?:leaders|sides|countries|governments|nations|ministers|"
+                          r"presidents|delegations|parties|neighbours|neighbors|rivals|men|foreign ministers)$")
+# Statement tones: the content's words narrow a statement to a pessimistic (012) or
+# optimistic (013) comment, or a policy option weighed (014). Such a comment is an
+# event of its own even where its content carries another.
+STATEMENT_TONES = (
+    ("012", frozenset({"concern", "concerned", "worry", "worried", "doubt", "doubtful", "skeptical", "sceptical",
+                       "pessimistic", "alarm", "alarmed", "fear", "warn", "troubled", "dismay", "regret"})),
+    ("013", frozenset({"confident", "hopeful", "optimistic", "hope", "optimism", "upbeat", "encouraged",
+                       "positive", "promising"})),
+    ("014", frozenset({"consider", "considering", "weigh", "weighing", "study", "studying", "explore", "mull"})),
+)
 ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation", "accusation", "charge",
              "violence", "killing", "crackdown", "attack", "strike", "raid", "use", "plan", "proposal", "remark",
              "timeline", "timetable", "deal", "ultimatum", "verdict", "ruling", "sentence", "law", "ban"}
-BORDER_WORDS = {"border", "frontier", "boundary"}
-THING_PARTY_ROOTS = {"10", "12", "13", "16"}  # demand, reject, threaten, reduce relations
-THING_PARTY_ROLES = {"deep:against", "deep:with", "deep:on", "deep:to", "deep:toward", "deep:towards"}
-DOMESTIC_SECTORS = {"POL", "REB", "OPP", "CVL", "REF", "JUD"}
-CROWD_HEADS = {"protester", "demonstrator", "crowd", "marcher", "mourner", "rioter", "striker"}  # protests are local
-PLACE_TARGET_ROOTS = {"18", "19", "20"}  # force against a place hits its country
-PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "outside", "toward", "towards"}
-DOMESTIC_DEFAULT_ROOTS = {"14"}  # dissent: aimed at the home government unless a target is named
-APPEAL_ROOTS = {"02", "10"}  # an organisation's appeals and demands: to the story's government unless named
-# Domestic yielding (easing restrictions, accepting demands for change) and coercion
-# (curfews, bans, arrests, expulsions, repression) with no one named fall on the
-# actor's own country. Not seizing or destroying property, nor retreating: those
-# happen abroad as often as at home.
-HOME_TARGET_CODES = ("081", "082", "083", "172", "173", "174", "175")
+# Public statements (CAMEO 010): a political actor speaking, when no pattern gives
+# the verb a more specific code and the content carries no event of its own.
+STATEMENT_VERBS = frozenset({
+    "say", "tell", "state", "announce", "declare", "stress", "insist", "reiterate", "assert", "affirm",
+    "note", "add", "explain", "claim", "maintain", "argue", "suggest", "write", "tweet", "post", "comment",
+    "remark", "speak", "respond", "reply", "brief", "confirm", "acknowledge", "emphasise", "emphasize",
+    "underline", "point", "predict", "forecast", "describe", "characterise", "characterize", "signal",
+})
+STATEMENT = Pattern(id="statement", kind="verb", lemmas=tuple(sorted(STATEMENT_VERBS)), code="010",
+                    target=("obj", "iobj", "about"), confidence=0.45, refine=False)
+# Acts coded with an unnamed doer ("three soldiers were killed"): force and coercion,
+# as ACLED and GDELT record them; a support or aid whose giver is unnamed is no event.
+UNNAMED_AGENT_ROOTS = {"17", "18", "19", "20"}
+# Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
+# named doer they are not coded.
+ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine"}
+# Who speaks in a statement must be a political actor: not bystanders, the press or business.
+NON_POLITICAL_SECTORS = {"CVL", "MED", "BUS"}
+# An audience is no target of a statement ("told reporters").
+AUDIENCE_HEADS = {"reporter", "journalist", "press", "media", "newsman", "correspondent", "audience",
+                  "crowd", "supporter", "viewer", "listener", "parliament", "lawmaker", "conference", "briefing"}
 
 
 @dataclass
@@ -77,6 +99,14 @@ class CodedEvent:
     modality: str
     confidence: float
     nested: bool = False
+    statement: bool = False  # a bare public statement (root 01); see Event.statement
+    target_via: str | None = None  # the target chain's strategy that found the target (coding/data/targets.yaml)
+
+    @property
+    def rule(self) -> str:
+        """The pattern's rule, with the target strategy when it was not the pattern's own slots."""
+        via = self.target_via
+        return self.pattern.rule if via in (None, "slots") else f"{self.pattern.rule}>{via}"
 
 
 @dataclass
@@ -96,6 +126,16 @@ class DocState:
         if len(self.actors) > 50:
             del self.actors[:10]
 
+    def last_two(self) -> list[Actor]:
+        """The two latest distinct parties (by country or organisation), oldest first."""
+        found: list[Actor] = []
+        for actor, _ in reversed(self.actors):
+            if (actor.country or actor.org) and all(actor.key != a.key for a in found):
+                found.append(actor)
+                if len(found) == 2:
+                    return found[::-1]
+        return []
+
     def last(self, kind: str) -> Actor | None:
         for actor, is_person in reversed(self.actors):
             if kind == "person" and is_person:
@@ -113,7 +153,7 @@ class Coder:
     """Codes the candidates of one document at a time."""
 
     def __init__(self, patterns: PatternSet, kb, ontology=None, open_actors: bool = False, gazetteer=None,
-                 single_actor: bool = False) -> None:
+                 single_actor: bool = False, known_actors_only: bool = True) -> None:
         self.patterns = patterns
         self.kb = kb
         self.ontology = ontology
@@ -122,9 +162,14 @@ class Coder:
         # Open actors: accept proper nouns the knowledge base does not know, and
         # generic actors with no country (for gold sets with fictional actors).
         self.open_actors = open_actors
+        self.chain = TargetChain.load()
         # Single-actor events: a known source with no target named ("Russia threatened
-        # to walk out of the talks"), as GDELT and PLOVER code them. Off by default.
+        # to walk out of the talks"), as GDELT and PLOVER code them (on in the pipeline's
+        # defaults; ``Settings.dyads_only`` turns them off).
         self.single_actor = single_actor
+        # Unknown named actors: a person, group or organisation the knowledge base does
+        # not know is still an actor, with its text (``Settings.known_actors_only`` off).
+        self.known_actors_only = known_actors_only
 
     # -- actors -------------------------------------------------------------------
     def _resolve(self, m: Mention, when, state: DocState, in_quote: int | None, avoid: str | None = None) -> tuple[Actor | None, float]:
@@ -158,6 +203,10 @@ class Coder:
         if res is None:
             if self.open_actors and m.proper:
                 return Actor(m.text, m.text), 0.6
+            unknown = self._unknown_named(m, when, context)
+            if unknown is not None:
+                state.remember(unknown, m.ent == "PERSON")
+                return unknown, 0.6
             return None, 0.0
         actor = res.actor
         if actor.country is None and actor.org is None and not self.open_actors:
@@ -165,6 +214,28 @@ class Coder:
         state.remember(actor, _is_person(res))
         factor = 1.0 if context is None and not _used_context(res) else 0.85
         return actor, factor
+
+    def _unknown_named(self, m: Mention, when, context: str | None) -> Actor | None:
+        """A named person, group or organisation the knowledge base does not know
+        ("Mohammed al-Sudani", "the Wagner Group"), kept as an actor with its text.
+        Its country and sector come from the words around the name when the
+        knowledge base knows them ("Iraqi Prime Minister ...", "opposition leader
+        ..."); places are never actors this way (the gazetteer places them)."""
+        if self.known_actors_only or m.pronoun or not m.proper:
+            return None
+        words = m.text.split()
+        # a name the tagger left unlabelled counts when it looks like one: two capitalised words or more
+        if m.ent not in UNKNOWN_ACTOR_ENTS and not (m.ent == "" and len(words) > 1 and all(w[:1].isupper() for w in words)):
+            return None
+        if self.gazetteer is not None and self.gazetteer.resolve(m.text) is not None:
+            return None  # a place the parser took for a name ("shelled Kharkiv")
+        # The role words before the name: "Iraqi Prime Minister" of "Iraqi Prime Minister X Y".
+        for cut in range(len(words) - 1, 0, -1):
+            res = self.kb.resolve(" ".join(words[:cut]), when, context)
+            if res is not None and (res.actor.country or res.actor.org):
+                a = res.actor
+                return Actor(m.text, m.text, a.country, a.org, a.sector, a.code)
+        return Actor(m.text, m.text)
 
     @staticmethod
     def _retext(actor: Actor | None, text: str) -> Actor | None:
@@ -176,6 +247,11 @@ class Coder:
         out: list[tuple[Actor, float]] = []
         keys: set[str] = set()
         for m in mentions:
+            if not m.proper and PAIR_BACKREF.match(m.text.lower()):
+                pair = state.last_two()
+                out.extend((a, 0.75) for a in pair if a.key not in keys)
+                keys.update(a.key for a in pair)
+                continue
             actor, factor = self._resolve(m, when, state, quote, avoid)
             if actor is not None and actor.key not in keys:
                 keys.add(actor.key)
@@ -198,6 +274,11 @@ class Coder:
         return not m.proper and not m.pronoun and (
             m.head in self.patterns.noun_lemmas or m.head in ACT_HEADS or self._names_no_party(m))
 
+    @staticmethod
+    def _audience(pattern: Pattern, m: Mention) -> bool:
+        """An audience ("told reporters") is no target of a statement."""
+        return pattern is STATEMENT and m.head in AUDIENCE_HEADS
+
     def _names_no_party(self, m: Mention) -> bool:
         """A thing or an act ("military aid", "a new offensive"), or a generic
         modifier ("*military* aid"): only a country, organisation or person word
@@ -207,75 +288,6 @@ class Coder:
             return False
         res = self.kb.resolve(m.text, None, None)
         return res is None or (res.actor.country is None and res.actor.org is None)
-
-    def _home_government(self, sources, when, cand: Candidate | None = None, state: DocState | None = None) -> list[tuple[Actor, float]]:
-        """A protest, strike or riot with no named target is aimed at the government
-        of the country where it happens ("ethnic Turks protested in Stockholm"), else
-        of the country the protesters are from (the usual convention of event data)."""
-        country = self._place_country(cand, state) if cand is not None and state is not None else None
-        country = country or next((a.country for a, _ in sources if a.country and not a.org), None)
-        if country is None or any(a.sector == "GOV" and a.country == country for a, _ in sources):
-            return []
-        return self._government_of(country, when, 0.7)
-
-    def _targets(self, cand: Candidate, pattern: Pattern, when, state: DocState, sources) -> list[tuple[Actor, float]]:
-        source_keys = {a.key for a, _ in sources}
-        for slot in pattern.target:
-            if slot == "speaker_accuser":
-                for a, _ in sources:
-                    acc = state.accusers.get(a.key)
-                    if acc is not None:
-                        return [(acc, 0.75)]
-                continue
-            mentions = [m for m in _slot_mentions(cand, slot) if not self._names_no_party(m)]
-            if not mentions:
-                continue
-            # Force across a front line ("a Russian missile hit the administration building")
-            # lands in another country; arrests and repression are domestic.
-            # Police, rebels and crowds fight at home ("police opened fire on demonstrators").
-            # Protesters are where the protest is ("opened fire on demonstrators").
-            avoid = sources[0][0].country if sources and pattern.code[:2] in CROSS_BORDER_ROOTS \
-                and sources[0][0].sector not in DOMESTIC_SECTORS \
-                and not all(m.head in CROWD_HEADS for m in mentions) else None
-            found = self._actors(mentions, when, state, cand.quote, avoid=avoid)
-            # A target identical to the source is no dyad: try the next slot.
-            found = _others(found, sources)
-            if not found and avoid is None and sources and sources[0][0].country:
-                # "Nuland met junta officials in Niamey": a generic target that context
-                # made the source itself belongs to the story's other country.
-                generic = [m for m in mentions if not m.proper and not m.pronoun]
-                found = _others(self._actors(generic, when, state, cand.quote, avoid=sources[0][0].country), sources)
-            if found:
-                return found
-        # The object names no party and the party hangs off it: "threatened further
-        # action *against Russia*", "boycott all contact *with the United States*".
-        # Only where the act is aimed at that party: "condemned the attacks *on protesters*"
-        # names the victims, not the target of the condemnation.
-        if pattern.code[:2] in THING_PARTY_ROOTS and _slot_mentions(cand, "obj"):
-            mentions = [m for m in cand.deep if m.role in THING_PARTY_ROLES and not self._names_no_party(m)]
-            found = [(a, f * 0.9) for a, f in _others(self._actors(mentions, when, state, cand.quote), sources)]
-            if found:
-                return found
-        objects = _slot_mentions(cand, "obj")
-        if pattern.code[:2] in REACTION_ROOTS and objects and all(self._names_an_act(m) for m in objects):
-            # "The AU condemned the move", "Minsk rejected the accusation": the act
-            # reacted to is the latest one told, so its author is the target.
-            for sent, actor in reversed(state.recent):
-                if sent < cand.sent_index - 2:
-                    break
-                if not any(_same_actor(actor, s) for s, _ in sources):
-                    return [(actor, 0.7)]
-        if pattern.code[:2] == "15" and any(m.head in BORDER_WORDS for m in (*cand.preps, *cand.objects, *cand.deep)):
-            # "sent 2,000 soldiers to the border": the border with the story's other country.
-            # Only in a two-country story, where "the border" can mean one thing.
-            own = {a.country for a, _ in sources}
-            top = state.countries[:2]
-            other = next((c for c in top if c not in own), None) if own & set(top) else None
-            if other and self.kb.country(other) is not None:
-                return [(self._country_actor("(the border)", other), 0.7)]
-        if pattern.code[:2] in PLACE_TARGET_ROOTS:
-            return self._place_target(cand, state, sources)
-        return []
 
     def _country_actor(self, text: str, iso3: str) -> Actor:
         """A whole country as an actor, named as the knowledge base names it."""
@@ -287,24 +299,6 @@ class Coder:
         res = self.kb.resolve("government", when, country)
         return [(self._retext(res.actor, "(implicit)"), factor)] if res is not None and res.actor.country == country else []
 
-    def _own_country(self, sources) -> list[tuple[Actor, float]]:
-        """Coercion or yielding with no one named ("imposed a curfew", "called off the
-        strike") falls on the actor's own country, as CAMEO codes domestic acts."""
-        a = sources[0][0]
-        if a.org or not a.country or not a.sector:
-            return []
-        return [(self._country_actor("(own country)", a.country), 0.6)]
-
-    def _addressee(self, sources, when, state: DocState) -> list[tuple[Actor, float]]:
-        """An organisation's call with no addressee named ("the UN called for restraint",
-        "Human Rights Watch called for their release") is addressed to the government of
-        the story's country."""
-        own = {a.country for a, _ in sources}
-        country = state.countries[0] if state.countries else None
-        if country is None or country in own:
-            return []
-        return self._government_of(country, when, 0.6)
-
     def _place_country(self, cand: Candidate, state: DocState) -> str | None:
         """The country of a place the trigger itself is said to happen in ("in Baghdad")."""
         if self.gazetteer is None:
@@ -315,21 +309,6 @@ class Coder:
                 if place is not None and place.country:
                     return place.country
         return None
-
-    def _place_target(self, cand: Candidate, state: DocState, sources) -> list[tuple[Actor, float]]:
-        """Force aimed at a place ("shelled Kharkiv", "struck targets near Rafah") is
-        aimed at the country the place is in, when that is not the attacker's own."""
-        if self.gazetteer is None:
-            return []
-        own = {a.country for a, _ in sources}
-        for m in sorted((*cand.objects, *cand.preps, *cand.deep), key=lambda m: m.depth):
-            if not m.proper or m.pronoun or not (m.role in ("obj", "appos") or m.role.split(":")[-1] in PLACE_PREPS):
-                continue
-            place = self.gazetteer.resolve(m.text, state.countries)
-            if place is None or place.country is None or place.country in own:
-                continue
-            return [(self._country_actor(m.text, place.country), 0.7)]
-        return []
 
     # -- modality -----------------------------------------------------------------
     def _modality(self, cand: Candidate, source: Actor, attribution: Actor | None, historical: bool) -> str:
@@ -372,6 +351,11 @@ class Coder:
                 return intent[key]
         return code
 
+    @staticmethod
+    def _statement_tone(cand: Candidate) -> str | None:
+        words = _stake_words(cand) | set(cand.obj_lemmas) | set(cand.comp_lemmas)
+        return next((code for code, cues in STATEMENT_TONES if not cues.isdisjoint(words)), None)
+
     def _final_code(self, pattern: Pattern, cand: Candidate) -> str:
         """The pattern's code narrowed by what is at stake, moved to its intent,
         threat or refusal form, and narrowed again in that form ("will give
@@ -407,8 +391,8 @@ class Coder:
                 if attribution is not None and cand.quote not in state.speakers:
                     state.speakers[cand.quote] = attribution
                 attribution = attribution or state.speakers.get(cand.quote)
-            if cand.kind == "noun" and cand.token_i in used_nouns:
-                continue
+            if cand.kind == "noun" and cand.token_i in used_nouns and len(slot_mentions(cand, "prep:between")) < 2:
+                continue  # the verb coded it ("imposed sanctions on X"), unless it has parties of its own
             if cand.demanded:
                 continue  # the appeal or demand above it is the event
             sectors = ()
@@ -419,6 +403,8 @@ class Coder:
                 cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,
                 cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors,
             )
+            if pattern is None and cand.kind == "verb" and cand.lemma in STATEMENT_VERBS:
+                pattern = STATEMENT
             if pattern is None:
                 self._note_subjects(cand, when, state)
                 continue
@@ -429,7 +415,7 @@ class Coder:
             state.coded[i] = events
             state.recent.extend((cand.sent_index, e.source) for e in events if not e.nested)
             out.extend(events)
-        return out
+        return _once_per_sentence(_without_subsumed(_without_carried_statements(out, cands), cands), cands)
 
     def _note_subjects(self, cand: Candidate, when, state: DocState) -> None:
         subs = [m for m in cand.subjects if m.role == "subj"]
@@ -445,14 +431,11 @@ class Coder:
                 return []
             # "X accused Y of a build-up": Y did it, to X unless the noun names a target.
             sources = [(parent[0].target, 0.9)]
-            targets = self._targets(cand, pattern, when, state, sources)
-            if not targets and not any(self._names_no_party(m) for slot in pattern.target for m in _slot_mentions(cand, slot)):
-                # Aimed at the accuser, unless the act names a thing it was done to
-                # ("accused Ukraine of hitting the station itself").
-                targets = [(parent[0].source, 0.8)]
+            targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when, True, parent[0].source))
             attribution = parent[0].source
         else:
-            roles = SOURCE_ROLES if cand.kind == "verb" or cand.governor in pattern.governor else NOUN_OWN_SOURCE_ROLES
+            roles = SOURCE_ROLES if cand.kind == "verb" or cand.governor in pattern.governor \
+                or cand.governor in LIGHT_VERBS else NOUN_OWN_SOURCE_ROLES
             subs = [m for m in cand.subjects if m.role in roles and not (pattern.victim_subject and m.role == "subj")]
             if cand.speakers and subs and all(m.pronoun in THING_PRONOUNS for m in subs):
                 # "the junta said it would ...": "it" is the speaker; when the speaker is
@@ -479,13 +462,16 @@ class Coder:
                 if res is not None and (res.actor.country or self.open_actors):
                     a = res.actor
                     sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]
-            if not sources and (self.open_actors or self.single_actor) and (cand.passive or cand.kind == "noun") \
-                    and not any(m.role == "agent" for m in cand.subjects):
+            if not sources and (self.open_actors or (self.single_actor and pattern.code[:2] in UNNAMED_AGENT_ROOTS
+                                                     and cand.lemma not in ABSTRACT_FORCE_LEMMAS)) \
+                    and (cand.passive or cand.kind == "noun") and not any(m.role == "agent" for m in cand.subjects):
                 # Open and single-actor modes code agentless reports ("grenades were hurled at ...",
                 # "three soldiers were killed in a roadside bombing") with an unknown source.
                 sources = [(Actor("(unknown)", "unknown"), 0.5)]
-            if not sources and pattern.symmetric and cand.kind == "noun":
-                # "clashes between the army and the RSF": both sides act on each other.
+            if cand.kind == "noun" and (pattern.symmetric or pattern.code in RECIPROCAL_CODES
+                                        or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
+                # "clashes between the army and the RSF", "Egypt hosted negotiations between
+                # Israel and Hamas": the parties named act on each other, whoever hosts.
                 sides = self._actors([m for m in cand.preps if m.role == "prep:between"], when, state, cand.quote)
                 if len(sides) > 1:
                     return self._symmetric(i, cand, pattern, sides, attribution, historical)
@@ -493,21 +479,26 @@ class Coder:
                 return []
             if sources[0][0].country and cand.kind == "verb":
                 state.subject_country = sources[0][0].country
-            targets = self._targets(cand, pattern, when, state, sources)
-            if not targets and len(sources) > 1 and (pattern.symmetric or (
-                    pattern.code[:2] in SYMMETRIC_ROOTS and _reciprocal(cand))):
+            targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
+            if via == targeting.RECIPROCAL:
                 return self._symmetric(i, cand, pattern, sources, attribution, historical)
-            if not targets and pattern.code[:2] in DOMESTIC_DEFAULT_ROOTS:
-                targets = self._home_government(sources, when, cand, state)
-            if not targets and pattern.code.startswith(HOME_TARGET_CODES):
-                targets = self._own_country(sources)
-            if not targets and pattern.code[:2] in APPEAL_ROOTS and all(a.org for a, _ in sources):
-                targets = self._addressee(sources, when, state)
             if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
                 return []  # single-actor mode: one side may be missing, not both
+        statement = pattern.code[:2] == "01"
+        if statement:
+            # A statement is an event only when a political actor makes it, and it is
+            # about another party, not its own country ("Britain said British troops ...").
+            own = {a.country for a, _ in sources}
+            targets = [(t, f) for t, f in targets if t.org or t.country not in own]
+            sources = [(a, f) for a, f in sources if (a.country or a.org) and a.sector not in NON_POLITICAL_SECTORS
+                       and not (pattern is STATEMENT and f < 1.0 and not nested and not targets)]
+            if not sources:
+                return []  # "officials said" about no one: a speaker only the context places says little
         if not targets and not (pattern.no_target or self.open_actors or (self.single_actor and _known(sources))):
             return []
         code = self._final_code(pattern, cand)
+        if pattern is STATEMENT:
+            code = self._statement_tone(cand) or code
         events: list[CodedEvent] = []
         for src, sf in sources:
             for tgt, tf in targets or [(None, 1.0)]:
@@ -518,11 +509,14 @@ class Coder:
                 if attribution is not None and modality == "reported":
                     conf *= 0.95
                 ev = CodedEvent(
-                    cand_index=i, pattern=pattern, code=code, source=src, target=tgt,
+                    cand_index=i, pattern=pattern, code=code, source=src, target=tgt, target_via=via if tgt else None,
                     attribution=attribution, negated=cand.negated or cand.refused,
                     modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested,
+                    statement=statement,
                 )
                 events.append(ev)
+                if code in RECIPROCAL_CODES and tgt is not None and not nested and (tgt.country or tgt.org):
+                    events.append(replace(ev, source=tgt, target=src, confidence=round(ev.confidence * 0.9, 3)))
                 if code[:2] == "11" and tgt is not None:
                     state.accusers[tgt.key] = src
         return events
@@ -545,55 +539,72 @@ class Coder:
         return out
 
 
-def _same_actor(a: Actor, b: Actor) -> bool:
-    """Whether two actors are one party (names the knowledge base does not
-    know have no code, so they compare by name)."""
-    if a.code or b.code:
-        return a.code == b.code
-    return a.key == b.key
+def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
+    """Drop a statement whose content carries an event of its own: "Russia said it
+    would send troops" is the troops (with the statement as their attribution), not
+    also a statement. A speaker who does something else in the same sentence
+    ("accused Poland ..., saying ...") makes no separate statement there either, and
+    one speaker makes one statement per sentence (the one naming a target, if any)."""
+    carried = {cands[e.cand_index].reported_by for e in events if not e.statement}
+    busy = set()
+    for e in events:
+        if not e.statement:
+            sent = cands[e.cand_index].sent_index
+            busy.update((sent, a.key) for a in (e.source, e.attribution) if a is not None)
+    kept: list[CodedEvent] = []
+    said: set[tuple[int, str]] = set()
+    ranked = sorted(range(len(events)), key=lambda k: (events[k].target is None, -events[k].confidence, k))
+    drop = set()
+    for k in ranked:
+        e = events[k]
+        if not e.statement:
+            continue
+        cand = cands[e.cand_index]
+        key = (cand.sent_index, e.source.key)
+        if e.code != "010":
+            continue  # a comment with a tone (012, 013, ...) is an event of its own
+        if cand.token_i in carried or key in busy or key in said:
+            drop.add(k)
+        else:
+            said.add(key)
+    kept = [e for k, e in enumerate(events) if k not in drop]
+    return kept
 
 
-def _others(found, sources) -> list[tuple[Actor, float]]:
-    """The found actors that are not one of the sources (a dyad needs two parties)."""
-    return [(a, f) for a, f in found if not any(_same_actor(a, s) for s, _ in sources)]
+SUBSUME_SENTENCES = 3  # a headline and the lead that restates it lie this close
 
 
-def _reciprocal(cand: Candidate) -> bool:
-    """The trigger names something done between its subjects, not to a third party."""
-    if cand.kind != "verb" or "each other" in cand.clause or "one another" in cand.clause:
-        return True  # "started shooting at each other"
-    if cand.lemma in RECIPROCAL_IF_OBJECT:
-        return bool(RECIPROCAL_OBJECTS.intersection(cand.obj_lemmas))
-    return cand.lemma in RECIPROCAL_LEMMAS or bool(RECIPROCAL_OBJECTS.intersection(cand.obj_lemmas))
+def _without_subsumed(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
+    """Drop a one-sided event when a nearby event of the same source and root names
+    the target ("UK troops deployed" beside "UK troops deployed to Poland"): the
+    same act told twice, once with less detail."""
+    dyadic = [(cands[e.cand_index].sent_index, e.source.key, e.code[:2]) for e in events if e.target is not None]
+    if not dyadic:
+        return events
+
+    def subsumed(e: CodedEvent) -> bool:
+        sent = cands[e.cand_index].sent_index
+        return any(abs(sent - s) <= SUBSUME_SENTENCES and k == e.source.key and r == e.code[:2] for s, k, r in dyadic)
+
+    return [e for e in events if e.target is not None or not subsumed(e)]
+
+
+def _once_per_sentence(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
+    """One event per sentence, code and pair of parties: "pledged to send systems"
+    is one pledge, whether the pledge or the sending carried it (the more confident
+    reading is kept, in document order)."""
+    best: dict[tuple, int] = {}
+    for k, e in enumerate(events):
+        key = (cands[e.cand_index].sent_index, e.code, e.source.key, e.target.key if e.target else None, e.negated)
+        if key not in best or e.confidence > events[best[key]].confidence:
+            best[key] = k
+    keep = set(best.values())
+    return [e for k, e in enumerate(events) if k in keep]
 
 
 def _known(sources) -> bool:
     """The first source is a known actor: a country or an organisation."""
     return bool(sources) and bool(sources[0][0].country or sources[0][0].org)
-
-
-def _slot_mentions(cand: Candidate, slot: str) -> list[Mention]:
-    if slot == "obj":
-        return [m for m in cand.objects if m.role in ("obj", "appos")]
-    if slot == "xobj":
-        return list(cand.xcomp_args)
-    if slot == "subj":
-        return [m for m in cand.subjects if m.role == "subj"]
-    if slot == "ccomp_subj":
-        return list(cand.ccomp_subjects)
-    if slot == "appos":
-        return [m for m in cand.objects if m.role == "appos"]
-    if slot in ("iobj", "dative"):
-        return [m for m in cand.preps if m.role == "prep:to" and m.depth == 0]
-    if slot == "deep":
-        keep = ("deep:poss", "deep:by", "deep:mod", "deep:of", "deep:from")
-        return sorted((m for m in cand.deep if m.role in keep), key=lambda m: m.depth)
-    if slot.startswith("prep:"):
-        prep = slot[5:]
-        direct = [m for m in cand.preps if m.role == slot]
-        nested = [m for m in cand.deep if m.role == f"deep:{prep}"]
-        return direct + nested
-    return []
 
 
 def _stake_words(cand: Candidate) -> frozenset[str]:
@@ -653,4 +664,16 @@ def attach_quantities(qs: tuple[Quantity, ...], root: str) -> tuple[Quantity, ..
     return tuple(q for q in qs if root in fits.get(q.unit, {root}))
 
 
-__all__ = ["Coder", "CodedEvent", "attach_quantities"]
+_TRIGGER_VERBS: dict[int, tuple[PatternSet, frozenset[str]]] = {}
+
+
+def trigger_verbs(patterns: PatternSet) -> frozenset[str]:
+    """Verb lemmas that start a candidate: the patterns' and the statement verbs
+    (computed once per pattern set)."""
+    hit = _TRIGGER_VERBS.get(id(patterns))
+    if hit is None or hit[0] is not patterns:
+        hit = _TRIGGER_VERBS[id(patterns)] = (patterns, patterns.verb_lemmas | STATEMENT_VERBS)
+    return hit[1]
+
+
+__all__ = ["Coder", "CodedEvent", "attach_quantities", "trigger_verbs"]

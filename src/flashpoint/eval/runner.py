@@ -88,8 +88,8 @@ def score(set_name: str, coded: Sequence[Coded]) -> SetResult:
 
 def _settings_for(set_name: str, settings: Settings) -> Settings:
     if set_name == "plover_gsr":
-        # The gold codes one-sided events (a target of null), so the coder does too.
-        return replace(settings, single_actor=True)
+        # The gold codes one-sided events (a target of null), as the coder does by default.
+        return replace(settings, dyads_only=False)
     return replace(settings, open_actors=True) if set_name in OPEN_ACTOR_SETS else settings
 
 
@@ -124,11 +124,11 @@ def code_set(set_name: str, records: Sequence[GoldRecord], settings: Settings,
         # Actors are scored here, so known actors only (with one-sided events, as the gold
         # has them) are the headline; open actors and dyads-only runs are reported too.
         runs["open_actors"] = code_records(records, replace(settings, open_actors=True))
-        runs["dyads_only"] = code_records(records, settings)
+        runs["dyads_only"] = code_records(records, replace(settings, dyads_only=True))
     if set_name == "petrarch2" and suite_dicts is not None and settings.petrarch_dicts is None:
         # One-sided events too, as PETRARCH emits them: the scorer keeps them only for the
         # records whose own configuration says require_dyad = false.
-        suite = replace(_settings_for(set_name, settings), petrarch_dicts=suite_dicts, single_actor=True)
+        suite = replace(_settings_for(set_name, settings), petrarch_dicts=suite_dicts, dyads_only=False)
         runs["petrarch_dicts"] = code_records(records, suite)
     return runs
 

@@ -29,8 +29,11 @@ SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "r
 # Force nouns whose modifier names who used the force: "killed in *police* firing",
 # "died in an *Israeli* airstrike", "injured in firing *by the police*".
 INSTRUMENT_NOUNS = {"firing", "fire", "shooting", "bullet", "lathicharge", "lathi-charge", "action", "crackdown",
+                    "clash", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",
                     "encounter", "retaliation", "airstrike", "strike", "raid", "shelling", "bombardment", "bombing",
                     "attack", "assault", "offensive", "ambush", "operation", "gunfire"}
+# Combat nouns whose "with" names the other side ("killed in a clash *with rebels*").
+COMBAT_NOUNS = {"encounter", "clash", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout", "exchange"}
 FORCE_CLAUSE_VERBS = {"fire", "shoot", "open", "attack", "charge", "lathicharge", "storm", "raid", "bomb", "shell", "strike", "ambush"}
 INSTRUMENT_PREPS = {"in", "during", "to", "by", "from", "under"}
 # Verbs whose subject suffers the event ("three died in police firing").
@@ -62,6 +65,7 @@ class Mention:
     possessor: str | None = None  # a possessive pronoun inside the phrase ("his government")
     proper: bool = False  # headed by a proper noun or a named entity
     head: str = ""  # lemma of the phrase's head word ("aid" in "military aid")
+    ent: str = ""  # named-entity label of the head word (PERSON, ORG, NORP, GPE, ...), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +110,9 @@ class Candidate:
     # object and complements and its purpose clause ("staged rallies *to demand
     # reforms*"), without the words of names ("the *Emergency Relief* Coordinator")
     stake_lemmas: tuple[str, ...] = ()
+    # token index of the reporting verb whose complement this trigger is in
+    # ("Russia said *it would send* troops": the index of "said"), else None
+    reported_by: int | None = None
 
 
 def _phrase_bounds(tok) -> tuple[int, int]:
@@ -142,20 +149,35 @@ def make_mention(tok, role: str, depth: int = 0) -> Mention:
             possessor = t.lower_
             break
     proper = tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
-    return Mention(span.text, span.start_char, span.end_char, role, depth, pronoun, possessor, proper, tok.lemma_.lower())
+    return Mention(span.text, span.start_char, span.end_char, role, depth, pronoun, possessor, proper, tok.lemma_.lower(),
+                   tok.ent_type_)
+
+
+# People whose "from" names where they come from, as object too.
+ORIGIN_PEOPLE = {"dissident", "official", "delegation", "delegate", "refugee", "migrant", "envoy", "diplomat",
+                 "minister", "leader", "representative", "activist", "lawmaker", "politician", "counterpart",
+                 "negotiator", "emissary", "opposition", "exile", "student", "worker", "national"}
 
 
 def expand(tok, role: str, depth: int = 0) -> list[Mention]:
     """Mentions for ``tok`` and its conjuncts ("Poland, Lithuania and Latvia")."""
-    if role == "subj" and tok.pos_ == "NOUN":
+    if tok.pos_ == "NOUN" and (role == "subj" or tok.lemma_.lower() in ORIGIN_PEOPLE):
         # "Officials from Turkey, Sweden and Finland met": one party per country named.
-        # (Subjects only: "withdrew troops from Syria" names where they were, not whose.)
+        # (Subjects, and objects that are people: "met dissidents from Belarus"; not
+        # "withdrew troops from Syria", which names where they were, not whose.)
         origins = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         if origins:
             base = make_mention(tok, role, depth)
             return [replace(base, text=f"{base.text} from {o.text}", proper=True)
                     for g in origins for o in (g, *g.conjuncts) if o.pos_ == "PROPN"]
+    if tok.pos_ == "NOUN":
+        # "the Egyptian and Ethiopian leaders": one party per people named.
+        demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+                    for d in (c, *c.conjuncts) if d.ent_type_ in ("NORP", "GPE") and d.pos_ in ("ADJ", "PROPN")]
+        if len(demonyms) > 1:
+            base = make_mention(tok, role, depth)
+            return [replace(base, text=f"{d.text} {tok.text}", proper=True) for d in demonyms]
     out = [make_mention(tok, role, depth)]
     for child in tok.children:
         if child.dep_ == "appos":
@@ -309,7 +331,7 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
                 for c in p.children:
                     if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")):
                         agents.append(make_mention(c, "instr", 1))
-                    elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or (c.lower_ == "with" and p.lemma_.lower() == "encounter")):
+                    elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or (c.lower_ == "with" and p.lemma_.lower() in COMBAT_NOUNS)):
                         agents.extend(m for g in c.children if g.dep_ == "pobj" for m in expand(g, "instr", 1))
     # "two were killed (and five hurt) when the police opened fire": the force clause names who used it.
     near = [tok, *(c for c in tok.children if c.dep_ == "conj"), *([tok.head] if tok.dep_ == "conj" else [])]
@@ -363,6 +385,9 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset()) -> dict:
         if cur.dep_ == "xcomp" and head.pos_ == "ADJ" and lem in INTENT_ADJECTIVES:
             intent = lem
             future = True
+        elif lem in SELF_INTENT_VERBS and cur.dep_ == "xcomp" and not any(c.dep_ in OBJ_DEPS for c in head.children):
+            intent = lem
+            future = True
         elif lem in APPEAL_VERBS and (cur.dep_ == "xcomp" or (cur.dep_ == "ccomp" and lem in SUBJUNCTIVE_VERBS)):
             # "urged Russia to withdraw", "demanded that the soldiers return": the
             # appeal is the event; the action asked for has not happened.
@@ -402,7 +427,12 @@ def _reported_would(top, reporting: frozenset[str]) -> bool:
 UNREALISED_NOUNS = {"request", "demand", "call", "appeal", "plea", "proposal", "offer", "ultimatum", "bid", "plan",
                     "attempt", "threat", "promise", "pledge", "invitation", "effort", "order", "decision", "bill",
                     "motion", "resolution", "initiative", "campaign", "readiness", "willingness"}
-INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", "prepare", "aim", "seek", "threaten", "decide", "expect", "propose"}
+INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", "prepare", "aim", "seek", "threaten", "decide", "expect", "propose",
+                # scheduled acts: "is scheduled to attend", "is set to visit", "is slated to meet"
+                "schedule", "slate", "set", "due", "poise"}
+# "X wants to visit Y": wanting to do something oneself is an intent, not a request
+# (a request has someone to ask: "wants Russia to withdraw").
+SELF_INTENT_VERBS = {"want", "wish", "hope", "seek", "aim", "try", "intend"}
 REFUSE_VERBS = {"refuse", "decline", "fail", "reject"}
 # Parties inside the object of an open complement: "to cut *Russia's* gas", "the
 # leaders *of Mali*", "to break off relations *with Congo*". (Not "against" or "on":
@@ -414,21 +444,68 @@ DENY_VERBS = {"deny", "dismiss", "reject", "refute"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "committed", "poised", "set"}
 
 
-def _speakers(tok, reporting: frozenset[str]) -> list[Mention]:
-    """The subject of the closest reporting verb that governs ``tok``'s clause."""
+def _reporting_head(tok, reporting: frozenset[str]):
+    """The closest reporting verb that governs ``tok``'s clause, or None."""
     cur = tok
     for _ in range(4):
         if cur.head is cur:
-            return []
+            return None
         if cur.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and cur.head.lemma_.lower() in reporting:
-            head = cur.head
-            subs = [c for c in head.children if c.dep_ in SUBJ_DEPS]
-            if subs:
-                return expand(subs[0], "speaker")
-            subs, _ = _subjects(head)
-            return subs
+            return cur.head
         cur = cur.head
-    return []
+    return None
+
+
+def _speakers(tok, reporting: frozenset[str]) -> list[Mention]:
+    """The subject of the closest reporting verb that governs ``tok``'s clause."""
+    head = _reporting_head(tok, reporting)
+    if head is None:
+        return []
+    subs = [c for c in head.children if c.dep_ in SUBJ_DEPS]
+    if subs:
+        return expand(subs[0], "speaker")
+    subs, _ = _subjects(head)
+    return subs
+
+
+# The words of a statement's content that may name whom it is about: the
+# complement's subject and the parties nested in it ("said *the border with
+# Somalia* would remain closed").
+STATEMENT_COMPLEMENT_DEPS = ("ccomp", "parataxis", "xcomp")
+
+
+def _about_mentions(tok) -> list[Mention]:
+    """Parties a statement's content is about, nearest first (role ``about``)."""
+    out: list[Mention] = []
+    comps = [c for c in tok.children if c.dep_ in STATEMENT_COMPLEMENT_DEPS]
+    # "voiced doubt *that the truce would hold*", "expressed concern *that* ...", "was confident *that* ..."
+    comps += [g for c in tok.children if c.dep_ in OBJ_DEPS | {"acomp", "attr"}
+              for g in c.children if g.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in g.children)]
+    for c in comps:
+        if c.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+            continue
+        # every named party in the content, the shallowest first: "that *Turkey* would
+        # ratify", "relations with *Nepal*", "*Afghan* territory"
+        named = [t for t in c.subtree if t.i != tok.i and _names_party(t)]
+        named.sort(key=lambda t: (_depth_below(t, c), t.i))
+        out.extend(make_mention(t, "about", 1) for t in named)
+    return out
+
+
+def _names_party(t) -> bool:
+    """A phrase head that names a party: a proper noun heading its phrase, or a people's adjective."""
+    if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
+        return False
+    if t.pos_ == "PROPN":
+        return t.dep_ not in ("compound", "flat") or t.head.pos_ != "PROPN"
+    return t.pos_ == "ADJ" and t.ent_type_ == "NORP"
+
+
+def _depth_below(t, top) -> int:
+    d = 0
+    while t.i != top.i and t.head is not t and d < 50:
+        t, d = t.head, d + 1
+    return d
 
 
 def _dates(sent, tok) -> tuple[str, ...]:
@@ -525,25 +602,62 @@ def extract_candidates(
     noun_lemmas: frozenset[str],
     reporting: frozenset[str],
     quotes: list[Quote],
+    variants: dict | None = None,
 ) -> list[Candidate]:
-    """All event candidates of ``doc`` whose trigger lemma the pattern index knows."""
+    """All event candidates of ``doc`` whose trigger lemma the pattern index knows.
+
+    ``variants`` (from :func:`flashpoint.nlp.reparse.reparse`) replace the parse of
+    some sentences (headlines the small model read without a verb); their
+    candidates carry offsets and token indices of ``doc`` like all others.
+    """
     out: list[Candidate] = []
     speakers = quote_speakers(doc, quotes, reporting) if quotes else {}
+    variants = variants or {}
     for s_i, sent in enumerate(doc.sents):
         sent_cands: dict[int, int] = {}
-        for tok in sent:
+        variant = variants.get(s_i)
+        toks = variant.doc if variant is not None else sent
+        for tok in toks:
             lemma = tok.lemma_.lower()
+            span = tok.sent if variant is not None else sent
+            own_quotes = [] if variant is not None else quotes
             if tok.pos_ in ("VERB", "AUX") and lemma in verb_lemmas:
-                cand = _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands)
+                cand = _verb_candidate(tok, lemma, s_i, span, reporting, own_quotes, sent_cands)
             elif tok.pos_ in ("NOUN", "PROPN") and _noun_key(tok) in noun_lemmas:
-                cand = _noun_candidate(tok, _noun_key(tok), s_i, sent, reporting, quotes, sent_cands)
+                cand = _noun_candidate(tok, _noun_key(tok), s_i, span, reporting, own_quotes, sent_cands)
             else:
                 continue
+            if variant is not None:
+                cand = _mapped(cand, variant, doc)
             if cand.quote is not None and not cand.speakers and cand.quote in speakers:
                 cand = replace(cand, speakers=speakers[cand.quote])
             sent_cands[tok.i] = len(out)
             out.append(cand)
     return out
+
+
+def _mapped(cand: Candidate, variant, doc) -> Candidate:
+    """A candidate read off a sentence's second parse, with the offsets and token
+    indices of the original document."""
+    def m(x: Mention) -> Mention:
+        return replace(x, start=variant.char(x.start), end=variant.char(x.end))
+
+    def token_at(char: int) -> int:
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else cand.token_i
+
+    vdoc = variant.doc
+    reported = None if cand.reported_by is None else token_at(variant.char(vdoc[cand.reported_by].idx))
+    start, end = variant.char(cand.trigger_start), variant.char(cand.trigger_end)
+    return replace(
+        cand,
+        trigger_start=start, trigger_end=end,
+        sent_start=variant.start, sent_end=variant.start + variant.length,
+        subjects=tuple(map(m, cand.subjects)), objects=tuple(map(m, cand.objects)), preps=tuple(map(m, cand.preps)),
+        deep=tuple(map(m, cand.deep)), ccomp_subjects=tuple(map(m, cand.ccomp_subjects)),
+        xcomp_args=tuple(map(m, cand.xcomp_args)), speakers=tuple(map(m, cand.speakers)),
+        token_i=token_at(start), reported_by=reported,
+    )
 
 
 def quote_speakers(doc, quotes: list[Quote], reporting: frozenset[str]) -> dict[int, tuple[Mention, ...]]:
@@ -585,6 +699,7 @@ def _base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, t_start, t_end
         sent_start=sent.start_char,
         sent_end=sent.end_char,
         speakers=tuple(_speakers(tok, reporting)),
+        reported_by=getattr(_reporting_head(tok, reporting), "i", None),
         quote=quote_at(quotes, tok.idx),
         dates=_dates(sent, tok),
         clause=_clause_text(tok),
@@ -729,10 +844,22 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                     for g in p.children:
                         if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" and any(a.lower_ == "to" for a in g.children):
                             xcomp = g.lemma_.lower()
+    deep.extend(_about_mentions(tok))
     trigger_text = tok.text if particle is None else f"{tok.text} {particle}"
+    # "met Iraqi Prime Minister al-Sudani Monday": the small parser makes the weekday the
+    # head of the name; the name before it is the object.
+    for c in tok.children:
+        if c.dep_ == "npadvmod" and c.ent_type_ == "DATE" and not objects:
+            named = _name_before_date(c)
+            if named is not None:
+                objects.append(named)
+                obj_lemmas.extend(t.lemma_.lower() for t in doc[named_start(named, doc) : c.i])
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead":
         trigger_text = f"{tok.text} dead"  # "shot dead"
     flags = _clause_flags(tok, reporting)
+    if lemma in SELF_INTENT_VERBS and xcomp and not objects and not ccomp_subjects:
+        # "wants to visit Riyadh": the visit (as an intent) is the event, not a request
+        flags["demanded"] = True
     return Candidate(
         kind="verb",
         subjects=tuple(subjects + agents),
@@ -759,6 +886,25 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         **flags,
         **_base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, tok.idx, tok.idx + len(tok.text)),
     )
+
+
+def _name_before_date(date_tok) -> Mention | None:
+    """The name the parser hung under a date ("al-Sudani *Monday*"), as an object mention."""
+    names = [c for c in date_tok.children if c.dep_ in ("compound", "amod") and c.ent_type_ != "DATE"]
+    if not names or not any(c.pos_ == "PROPN" for c in names):
+        return None
+    doc = date_tok.doc
+    start = min(c.left_edge.i for c in names)
+    head = doc[date_tok.i - 1]
+    span = doc[start : date_tok.i]
+    proper = head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+    return Mention(span.text, span.start_char, span.end_char, "obj", 0, None, None, proper, head.lemma_.lower(), head.ent_type_)
+
+
+def named_start(m: Mention, doc) -> int:
+    """Token index where a mention starts."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
 def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:

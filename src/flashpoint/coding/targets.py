@@ -1,0 +1,317 @@
+"""The target chain: whom an act is aimed at.
+
+The chain is data (``data/targets.yaml``): an ordered list of strategies, each
+limited to some CAMEO roots or codes. :meth:`TargetChain.find` tries them in
+order and returns the first non-empty answer with the strategy's name, so every
+event can say how its target was found. Each strategy is a small function of
+``(coder, query)``; the coder supplies actor resolution (``_actors``,
+``_government_of``, ...), the query the candidate being coded.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ..errors import DataFileError
+from ..nlp.extract import Candidate, Mention
+from ..types import Actor
+from ..yamlio import load_yaml
+from .patterns import Pattern
+
+Found = list[tuple[Actor, float]]
+
+# Roots whose force crosses a front line: a generic target is in another country.
+CROSS_BORDER_ROOTS = {"15", "19", "20"}
+DOMESTIC_SECTORS = {"POL", "REB", "OPP", "CVL", "REF", "JUD"}
+CROWD_HEADS = {"protester", "demonstrator", "crowd", "marcher", "mourner", "rioter", "striker"}  # protests are local
+PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "outside", "toward", "towards"}
+THING_PARTY_ROLES = {"deep:against", "deep:with", "deep:on", "deep:to", "deep:toward", "deep:towards"}
+BORDER_WORDS = {"border", "frontier", "boundary"}
+WHENS = {"any", "direct", "nested"}
+
+
+@dataclass(frozen=True)
+class TargetQuery:
+    """What a strategy sees: the candidate, its pattern, the sources found, the
+    document state, and whether the act is told inside an accusation."""
+
+    cand: Candidate
+    pattern: Pattern
+    sources: Found
+    state: Any  # coder.DocState
+    when: Any  # the publication date
+    nested: bool = False
+    accuser: Actor | None = None  # for a nested act, who told it
+
+
+@dataclass(frozen=True)
+class Step:
+    strategy: str
+    roots: frozenset[str] = frozenset()
+    codes: tuple[str, ...] = ()
+    when: str = "any"
+
+    def applies(self, code: str, nested: bool) -> bool:
+        if self.when == "nested" and not nested or self.when == "direct" and nested:
+            return False
+        if self.roots and code[:2] not in self.roots:
+            return False
+        return not self.codes or code.startswith(self.codes)
+
+
+RECIPROCAL = "reciprocal"
+
+
+@dataclass(frozen=True)
+class TargetChain:
+    steps: tuple[Step, ...]
+    extra_slots: dict[str, tuple[str, ...]]
+
+    @classmethod
+    @functools.cache
+    def load(cls) -> "TargetChain":
+        text = resources.files("flashpoint.coding").joinpath("data/targets.yaml").read_text(encoding="utf-8")
+        return cls.parse(load_yaml(text), "targets.yaml")
+
+    @classmethod
+    def parse(cls, data: Any, name: str = "targets") -> "TargetChain":
+        if not isinstance(data, dict) or not isinstance(data.get("chain"), list):
+            raise DataFileError(f"{name}: expected a mapping with a 'chain' list")
+        steps = []
+        for n, item in enumerate(data["chain"], 1):
+            if not isinstance(item, dict) or item.get("strategy") not in STRATEGIES:
+                raise DataFileError(f"{name}: chain entry {n}: unknown strategy {item!r}; "
+                                    f"choose one of {', '.join(sorted(STRATEGIES))}")
+            when = item.get("when", "any")
+            if when not in WHENS:
+                raise DataFileError(f"{name}: chain entry {n}: 'when' must be one of {', '.join(sorted(WHENS))}")
+            steps.append(Step(item["strategy"], frozenset(str(r) for r in item.get("roots") or ()),
+                              tuple(str(c) for c in item.get("codes") or ()), when))
+        extra = {str(k): tuple(v) for k, v in (data.get("extra_slots") or {}).items()}
+        return cls(tuple(steps), extra)
+
+    def find(self, coder, q: TargetQuery) -> tuple[Found, str | None]:
+        """The first strategy's targets (or, for ``reciprocal``, the sources as
+        each other's targets) and its name; ``([], None)`` when none finds one."""
+        code = q.pattern.code
+        for step in self.steps:
+            if not step.applies(code, q.nested):
+                continue
+            found = STRATEGIES[step.strategy](coder, q, self)
+            if found:
+                return found, step.strategy
+        return [], None
+
+
+# -- strategies -------------------------------------------------------------------
+
+def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """The pattern's own slots in order ("accused *Poland*", "sanctions *on Iran*"),
+    then the root's extra slots."""
+    pattern, cand, sources = q.pattern, q.cand, q.sources
+    extra = chain.extra_slots.get(pattern.code[:2], ())
+    for slot in pattern.target + tuple(s for s in extra if s not in pattern.target):
+        if slot == "speaker_accuser":
+            for a, _ in sources:
+                acc = q.state.accusers.get(a.key)
+                if acc is not None:
+                    return [(acc, 0.75)]
+            continue
+        mentions = [m for m in slot_mentions(cand, slot) if not coder._names_no_party(m) and not coder._audience(pattern, m)]
+        if not mentions:
+            continue
+        # Force across a front line ("a Russian missile hit the administration building")
+        # lands in another country; arrests and repression are domestic. Police, rebels
+        # and crowds fight at home; protesters are where the protest is.
+        avoid = sources[0][0].country if sources and pattern.code[:2] in CROSS_BORDER_ROOTS \
+            and sources[0][0].sector not in DOMESTIC_SECTORS \
+            and not all(m.head in CROWD_HEADS for m in mentions) else None
+        found = others(coder._actors(mentions, q.when, q.state, cand.quote, avoid=avoid), sources)
+        if not found and avoid is None and sources and sources[0][0].country:
+            # "Nuland met junta officials in Niamey": a generic target that context
+            # made the source itself belongs to the story's other country.
+            generic = [m for m in mentions if not m.proper and not m.pronoun]
+            found = others(coder._actors(generic, q.when, q.state, cand.quote, avoid=sources[0][0].country), sources)
+        if found:
+            return found
+    return []
+
+
+def thing_party(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """The object names no party and the party hangs off it: "threatened further
+    action *against Russia*". Only where the act is aimed at that party:
+    "condemned the attacks *on protesters*" names the victims."""
+    if not slot_mentions(q.cand, "obj"):
+        return []
+    mentions = [m for m in q.cand.deep if m.role in THING_PARTY_ROLES and not coder._names_no_party(m)]
+    return [(a, f * 0.9) for a, f in others(coder._actors(mentions, q.when, q.state, q.cand.quote), q.sources)]
+
+
+def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"The AU condemned the move", "Pristina rejected the proposal": the act reacted
+    to is the latest one told, so its author is the target."""
+    objects = slot_mentions(q.cand, "obj")
+    if not objects or not all(coder._names_an_act(m) for m in objects):
+        return []
+    for sent, actor in reversed(q.state.recent):
+        if sent < q.cand.sent_index - 2:
+            break
+        if not any(same_actor(actor, s) for s, _ in q.sources):
+            return [(actor, 0.7)]
+    return []
+
+
+def border(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"sent 2,000 soldiers to the border": the border with the story's other
+    country, only in a two-country story, where "the border" can mean one thing."""
+    cand = q.cand
+    if not any(m.head in BORDER_WORDS for m in (*cand.preps, *cand.objects, *cand.deep)):
+        return []
+    own = {a.country for a, _ in q.sources}
+    top = q.state.countries[:2]
+    other = next((c for c in top if c not in own), None) if own & set(top) else None
+    if other and coder.kb.country(other) is not None:
+        return [(coder._country_actor("(the border)", other), 0.7)]
+    return []
+
+
+def place(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """Force aimed at a place ("shelled Kharkiv", "struck targets near Rafah") is
+    aimed at the country the place is in, when that is not the attacker's own."""
+    if coder.gazetteer is None:
+        return []
+    cand = q.cand
+    own = {a.country for a, _ in q.sources}
+    for m in sorted((*cand.objects, *cand.preps, *cand.deep), key=lambda m: m.depth):
+        if not m.proper or m.pronoun or not (m.role in ("obj", "appos") or m.role.split(":")[-1] in PLACE_PREPS):
+            continue
+        where = coder.gazetteer.resolve(m.text, q.state.countries)
+        if where is None or where.country is None or where.country in own:
+            continue
+        return [(coder._country_actor(m.text, where.country), 0.7)]
+    return []
+
+
+def accuser(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"X accused Y of a build-up": Y did it to X, unless the act names a thing it
+    was done to ("accused Ukraine of hitting the station itself")."""
+    if q.accuser is None:
+        return []
+    if any(coder._names_no_party(m) for slot in q.pattern.target for m in slot_mentions(q.cand, slot)):
+        return []
+    return [(q.accuser, 0.8)]
+
+
+def reciprocal(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """Several sources that act on each other ("Russia and Ukraine exchanged
+    prisoners"): the sources themselves, for the coder to pair."""
+    if len(q.sources) > 1 and (q.pattern.symmetric or (q.pattern.code[:2] in SYMMETRIC_ROOTS and is_reciprocal(q.cand))):
+        return list(q.sources)
+    return []
+
+
+def home_government(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """A protest with no named target is aimed at the government of the country
+    where it happens ("ethnic Turks protested in Stockholm"), else of the
+    protesters' own."""
+    country = coder._place_country(q.cand, q.state)
+    country = country or next((a.country for a, _ in q.sources if a.country and not a.org), None)
+    if country is None or any(a.sector == "GOV" and a.country == country for a, _ in q.sources):
+        return []
+    return coder._government_of(country, q.when, 0.7)
+
+
+def own_country(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """Domestic coercion or yielding with no one named ("imposed a curfew", "called
+    off the strike") falls on the actor's own country, as CAMEO codes domestic acts."""
+    a = q.sources[0][0]
+    if a.org or not a.country or not a.sector:
+        return []
+    return [(coder._country_actor("(own country)", a.country), 0.6)]
+
+
+def addressee(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """An organisation's call with no addressee named ("the UN called for
+    restraint") is addressed to the government of the story's country."""
+    if not all(a.org for a, _ in q.sources):
+        return []
+    own = {a.country for a, _ in q.sources}
+    country = q.state.countries[0] if q.state.countries else None
+    if country is None or country in own:
+        return []
+    return coder._government_of(country, q.when, 0.6)
+
+
+STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
+    f.__name__: f for f in (slots, thing_party, reaction, border, place, accuser, reciprocal,
+                            home_government, own_country, addressee)
+}
+
+# -- helpers shared with the coder ----------------------------------------------------
+
+# Roots where "A and B <verb>" with no object means A and B act toward each other.
+SYMMETRIC_ROOTS = {"03", "04", "05", "06", "08", "19"}  # "Russia and Ukraine exchanged prisoners" (08: mutual yielding)
+# Two subjects act on each other only with a reciprocal verb or object: "Russia and
+# Ukraine signed a deal" does, "Nigeria and Benin will send troops" does not.
+RECIPROCAL_LEMMAS = {"agree", "meet", "talk", "sign", "exchange", "negotiate", "discuss", "cooperate", "clash",
+                     "fight", "trade", "reconcile", "consult", "confer", "normalise", "normalize", "swap",
+                     "settle", "ally", "partner", "collaborate", "coordinate"}
+RECIPROCAL_IF_OBJECT = {"hold", "reach", "conclude", "resume", "restore"}  # "held talks", "restored ties"
+RECIPROCAL_OBJECTS = {"talk", "negotiation", "meeting", "agreement", "deal", "accord", "treaty", "prisoner",
+                      "relation", "tie", "dialogue", "consultation", "exercise", "drill", "truce", "ceasefire"}
+
+
+def is_reciprocal(cand: Candidate) -> bool:
+    """The trigger names something done between its subjects, not to a third party."""
+    if cand.kind != "verb" or "each other" in cand.clause or "one another" in cand.clause:
+        return True  # "started shooting at each other"
+    if cand.lemma in RECIPROCAL_IF_OBJECT:
+        return bool(RECIPROCAL_OBJECTS.intersection(cand.obj_lemmas))
+    return cand.lemma in RECIPROCAL_LEMMAS or bool(RECIPROCAL_OBJECTS.intersection(cand.obj_lemmas))
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """Whether two actors are one party (names the knowledge base does not
+    know have no code, so they compare by name)."""
+    if a.code or b.code:
+        return a.code == b.code
+    return a.key == b.key
+
+
+def others(found: Found, sources: Found) -> Found:
+    """The found actors that are not one of the sources (a dyad needs two parties)."""
+    return [(a, f) for a, f in found if not any(same_actor(a, s) for s, _ in sources)]
+
+
+def slot_mentions(cand: Candidate, slot: str) -> list[Mention]:
+    """The mentions of one target slot of a candidate (see the pattern file's ``target``)."""
+    if slot == "obj":
+        return [m for m in cand.objects if m.role in ("obj", "appos")]
+    if slot == "xobj":
+        return list(cand.xcomp_args)
+    if slot == "subj":
+        return [m for m in cand.subjects if m.role == "subj"]
+    if slot == "ccomp_subj":
+        return list(cand.ccomp_subjects)
+    if slot == "appos":
+        return [m for m in cand.objects if m.role == "appos"]
+    if slot in ("iobj", "dative"):
+        return [m for m in cand.preps if m.role == "prep:to" and m.depth == 0]
+    if slot == "about":
+        return [m for m in cand.deep if m.role == "about" and m.proper]
+    if slot == "deep":
+        keep = ("deep:poss", "deep:by", "deep:mod", "deep:of", "deep:from")
+        return sorted((m for m in cand.deep if m.role in keep), key=lambda m: m.depth)
+    if slot.startswith("prep:"):
+        prep = slot[5:]
+        direct = [m for m in cand.preps if m.role == slot]
+        nested = [m for m in cand.deep if m.role == f"deep:{prep}"]
+        return direct + nested
+    return []
+
+
+__all__ = ["TargetChain", "TargetQuery", "STRATEGIES", "slot_mentions", "same_actor", "others", "is_reciprocal"]

@@ -1,0 +1,79 @@
+"""A second parse for headlines and captions the small model reads as noun phrases.
+
+"Niger junta orders French ambassador out" and "Xi Jinping talks with Lula
+during a meeting in Beijing" have no verb in the small model's parse: "orders"
+and "talks" are read as plural nouns. An adverb before the word settles it
+("Niger junta *now* orders ..."), so such a sentence is parsed once more with
+"now " inserted, and its candidates are taken from that parse with every
+character offset mapped back to the original text. Only verb-less sentences
+holding a word that could be a trigger verb are parsed again, so ordinary prose
+costs nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+HINT = "now "  # an adverb that makes the next word a verb for the parser
+# Words after which the next word is no verb ("of", "the") and so never gets the hint.
+NO_VERB_AFTER = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM", "PRON", "AUX", "VERB"}
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A sentence parsed again with :data:`HINT` inserted at ``insert_at`` (a
+    character offset within the sentence, whose text starts at ``start`` in the
+    original document and is ``length`` characters long)."""
+
+    doc: object  # the spaCy Doc of the variant sentence
+    start: int
+    insert_at: int
+    length: int
+
+    def char(self, offset: int) -> int:
+        """A character offset in the variant as an offset in the original document."""
+        if offset >= self.insert_at + len(HINT):
+            offset -= len(HINT)
+        elif offset > self.insert_at:
+            offset = self.insert_at
+        return self.start + offset
+
+
+def _verb_forms(word: str) -> tuple[str, ...]:
+    """The lemmas a present-tense verb form could have: "orders" -> order, "accuses" -> accuse."""
+    low = word.lower()
+    forms = [low]
+    if low.endswith("ies"):
+        forms.append(low[:-3] + "y")
+    if low.endswith("es"):
+        forms.append(low[:-2])
+    if low.endswith("s"):
+        forms.append(low[:-1])
+    return tuple(forms)
+
+
+def hint_position(sent, verb_lemmas: frozenset[str]) -> int | None:
+    """Where to insert the hint in a verb-less sentence (a character offset within
+    it), before the first word that could be a trigger verb and follows a name or
+    noun ("Niger junta *orders*"), or None when the parse has a verb."""
+    if any(t.pos_ == "VERB" for t in sent) or sent.root.pos_ == "AUX":
+        return None
+    toks = list(sent)
+    for prev, tok in zip(toks, toks[1:]):
+        if tok.pos_ not in ("NOUN", "PROPN") or prev.pos_ in NO_VERB_AFTER or tok.ent_type_:
+            continue
+        if any(f in verb_lemmas for f in _verb_forms(tok.text)):
+            return tok.idx - sent.start_char
+    return None
+
+
+def reparse(nlp, doc, verb_lemmas: frozenset[str]) -> dict[int, Variant]:
+    """Variants for the verb-less sentences of ``doc`` that may hide a verb, by sentence index."""
+    out: dict[int, Variant] = {}
+    for s_i, sent in enumerate(doc.sents):
+        at = hint_position(sent, verb_lemmas)
+        if at is None:
+            continue
+        text = sent.text
+        out[s_i] = Variant(nlp(text[:at] + HINT + text[at:]), sent.start_char, at, len(text))
+    return out
