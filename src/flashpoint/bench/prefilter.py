@@ -76,17 +76,23 @@ def throughput(name: str, articles: list[Article], settings: Settings, rounds: i
            f"{len(after - before)} new; articles coded identically: {same}/{len(plain)}")
 
 
-def _comparable(figures: dict[str, Any]) -> dict[str, Any]:
+def _comparable(figures: dict[str, Any], subset: bool) -> dict[str, Any]:
+    if subset:  # the CI guard's subset: the same records each time
+        return dict(figures["subset"])
     sets = {k: {kk: vv for kk, vv in v.items() if kk != "seconds"} for k, v in figures["sets"].items()}
     return {**sets, "project": figures.get("project", {})}
 
 
-def gold_sets(evaldata: Path | None, settings: Settings, progress: Any = None) -> Iterator[str]:
-    """Lines: each gold set's headline figures without and with the filter."""
+def gold_sets(evaldata: Path | None, settings: Settings, progress: Any = None, subset: bool = False) -> Iterator[str]:
+    """Lines: each gold set's headline figures without and with the filter
+    (``subset``: only the accuracy guard's subset of each set, minutes instead of an hour)."""
     from ..eval.runner import run_all
 
-    off = _comparable(run_all(evaldata, settings, progress=progress, locations=False))
-    on = _comparable(run_all(evaldata, dataclasses.replace(settings, prefilter=True), progress=progress, locations=False))
+    def figures(s: Settings) -> dict[str, Any]:
+        return _comparable(run_all(evaldata, s, progress=progress, subset_only=subset, locations=False), subset)
+
+    off = figures(settings)
+    on = figures(dataclasses.replace(settings, prefilter=True))
     for name in off:
         a, b = off[name], on.get(name, {})
         head_a = a.get("headline", {k: v for k, v in a.items() if isinstance(v, (int, float))})
@@ -98,7 +104,7 @@ def gold_sets(evaldata: Path | None, settings: Settings, progress: Any = None) -
 
 
 def bench_prefilter(evaldata: Path | None, settings: Settings, rounds: int = 1, gold: bool = True,
-                    limit: int | None = None, progress: Any = None) -> Iterator[str]:
+                    limit: int | None = None, progress: Any = None, subset: bool = False) -> Iterator[str]:
     """Every pre-filter figure: the mixed corpus, the sample corpus, the gold sets."""
     from ..eval.runner import default_evaldata
     from .coder import sample_articles
@@ -111,4 +117,4 @@ def bench_prefilter(evaldata: Path | None, settings: Settings, rounds: int = 1, 
         yield f"india_police: {mixed} is absent; the mixed-corpus figures need the shared gold data"
     yield from throughput("sample corpus", sample_articles(), settings, rounds)
     if gold:
-        yield from gold_sets(evaldata, settings, progress)
+        yield from gold_sets(evaldata, settings, progress, subset)

@@ -24,12 +24,13 @@ from .common import fail, settings_options
               help="Only: N coding processes against one (--workers alone: 2).")
 @click.option("--backfill", "backfill", is_flag=True, help="Only: a 2-worker Dask backfill against 1 worker (--articles, --pg).")
 @click.option("--prefilter", "prefilter", is_flag=True, help="Only: the pre-filter's throughput and every gold set with and without it.")
-@click.option("--no-gold", is_flag=True, help="With --prefilter: skip the gold sets (minutes).")
+@click.option("--no-gold", is_flag=True, help="With --prefilter: skip the gold sets (an hour).")
+@click.option("--gold-subset", is_flag=True, help="With --prefilter: only the accuracy guard's subset of each gold set.")
 @click.option("--evaldata", type=click.Path(file_okay=False), default=None, help="Gold data directory (--prefilter).")
 @click.option("--limit", type=click.IntRange(1), default=None, help="With --prefilter: the first N articles of the mixed corpus.")
 @settings_options
-def bench_command(min_mb, rounds, ingest, articles, n_events, pg, workers, backfill, prefilter, no_gold, evaldata, limit,
-                  settings: Settings) -> None:
+def bench_command(min_mb, rounds, ingest, articles, n_events, pg, workers, backfill, prefilter, no_gold, gold_subset,
+                  evaldata, limit, settings: Settings) -> None:
     """Benchmark the coder against the bare spaCy pipeline on the same text.
 
     \b
@@ -38,21 +39,21 @@ def bench_command(min_mb, rounds, ingest, articles, n_events, pg, workers, backf
       flashpoint bench --ingest --pg postgresql://localhost/flashpoint
       flashpoint bench --workers 2 --min-mb 0.5
       flashpoint bench --backfill --articles 2000 --pg postgresql://localhost/flashpoint
-      flashpoint bench --prefilter --limit 300 --no-gold
+      flashpoint bench --prefilter --limit 100 --gold-subset
     """
     from ..bench import machine_line
 
     try:
         click.echo(f"machine: {machine_line()}")
-        lines = _selected(min_mb, rounds, ingest, articles, n_events, pg, workers, backfill, prefilter, no_gold,
-                          evaldata, limit, settings)
+        lines = _selected(min_mb, rounds, ingest, articles, n_events, pg, workers, backfill, prefilter,
+                          (no_gold, gold_subset), evaldata, limit, settings)
         for line in lines:
             click.echo(line)
     except FlashpointError as exc:
         fail(str(exc), exc.exit_code)
 
 
-def _selected(min_mb, rounds, ingest, articles, n_events, pg, workers, backfill, prefilter, no_gold, evaldata, limit,
+def _selected(min_mb, rounds, ingest, articles, n_events, pg, workers, backfill, prefilter, gold, evaldata, limit,
               settings):
     if workers is not None:
         from ..bench.workers import bench_workers
@@ -67,7 +68,8 @@ def _selected(min_mb, rounds, ingest, articles, n_events, pg, workers, backfill,
     if prefilter:
         from ..bench.prefilter import bench_prefilter
 
-        yield from bench_prefilter(evaldata, settings, rounds, gold=not no_gold, limit=limit,
+        no_gold, subset = gold
+        yield from bench_prefilter(evaldata, settings, rounds, gold=not no_gold, limit=limit, subset=subset,
                                    progress=lambda m: click.echo(m, err=True))
         return
     from ..bench import bench_coder

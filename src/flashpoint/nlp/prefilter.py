@@ -2,8 +2,9 @@
 
 Most sentences of general news hold no political event, and the parse is
 most of the cost of coding. Every coded event comes from a candidate whose
-trigger lemma is one of the pattern dictionary's verbs or event nouns, and
-from a pattern of that lemma whose conditions the sentence meets: its
+trigger lemma is one of the pattern dictionary's verbs or event nouns (or a
+verb of public statement, which needs nothing more), and from a pattern of
+that lemma whose conditions the sentence meets: its
 objects, prepositions, particle, governing verb, infinitive complement or
 auxiliary. Each condition is a set of lemmas of which one must occur in
 the sentence. So a sentence with no word that *can* be such a trigger, or
@@ -86,16 +87,29 @@ def build_triggers(nlp: Any, patterns: Any) -> Triggers:
     needs: dict[str, list[tuple[frozenset[str], ...]]] = {}
     for table in (patterns.verbs, patterns.nouns):
         for lemma, pats in table.items():
-            for word in forms.of(lemma):
-                lemmas_of.setdefault(word, set()).add(lemma)
             for p in pats:
                 alt = tuple(forms.of_all(words) for words in _needed(p))
                 if alt:
                     needs.setdefault(lemma, []).append(alt)
                 else:
                     free.add(lemma)
+    # Verbs the coder codes when no pattern of the set matches (public statements: "said").
+    free |= _coder_verbs(patterns)
+    for lemma in free | needs.keys():
+        for word in forms.of(lemma):
+            lemmas_of.setdefault(word, set()).add(lemma)
     return Triggers({w: frozenset(ls) for w, ls in lemmas_of.items()}, frozenset(free),
                     {k: tuple(v) for k, v in needs.items() if k not in free})
+
+
+def _coder_verbs(patterns: Any) -> set[str]:
+    """Verb lemmas the coder turns into events with no pattern of the set
+    (its statement verbs, and any trigger verb the set has no pattern for)."""
+    from ..coding import coder
+
+    verbs = getattr(coder, "trigger_verbs", None)
+    extra = set(verbs(patterns)) - patterns.verbs.keys() if verbs is not None else set()
+    return extra | set(getattr(coder, "STATEMENT_VERBS", ()))
 
 
 def _needed(p: Any) -> list[frozenset[str]]:
