@@ -29,6 +29,7 @@ class Settings:
     dyads_only: bool = False  # True: drop events with one named side (protests, attacks by unnamed assailants)
     known_actors_only: bool = False  # True: drop named people and groups the knowledge base does not know
     statements: bool = True  # False: no bare public statements (CAMEO 01x with no other event), as PETRARCH
+    reconnect_window: float = 60.0  # seconds a lost PostgreSQL connection is retried before a run stops
     prefilter: bool = False  # parse only sentences that can yield an event (nlp/prefilter.py)
 
     @classmethod
@@ -40,5 +41,7 @@ class Settings:
             env["actor_files"] = tuple(
                 Path(p) for p in os.environ["FLASHPOINT_ACTORS"].split(os.pathsep) if p
             )
+        if os.environ.get("FLASHPOINT_RECONNECT_WINDOW"):
+            env["reconnect_window"] = float(os.environ["FLASHPOINT_RECONNECT_WINDOW"])
         env.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**env)

@@ -39,7 +39,8 @@ def test_limit_and_empty_file(tmp_path):
     path = _write(tmp_path, [_rec(str(k)) for k in range(5)])
     assert len(read_gold(path, 2)) == 2
     assert read_gold(path, 0) == []
-    assert read_gold(_write(tmp_path, [], "empty.jsonl")) == []
+    with pytest.raises(InputError, match="holds no gold records"):  # an error, not 0% (issue 14)
+        read_gold(_write(tmp_path, [], "empty.jsonl"))
     with pytest.raises(UsageError):
         read_gold(path, -1)
 

@@ -121,6 +121,7 @@ class _PullThePlug:
         store = self.store_of()
         if self.for_good:  # the server cannot really stay down under other tests
             store._conninfo = "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"
+            store.reconnect_window = 1.0  # retried with backoff this long (60 s by default)
         with psycopg.connect(postgres_url(), autocommit=True) as admin:
             admin.execute("SELECT pg_terminate_backend(%s)", [store.conn.info.backend_pid])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from flashpoint.errors import FetchError
+from flashpoint.errors import FetchError, UsageError
 from flashpoint.ingest import Fetcher, ValidatorCache, is_public
 
 PUBLIC = "93.184.216.34"
@@ -169,8 +169,11 @@ def test_conditional_requests(tmp_path):
         assert not f.fetch("http://news.example/feed").not_modified  # unconditional
 
 
-def test_corrupt_validator_file_starts_empty(tmp_path):
+def test_a_file_that_is_not_a_validator_cache_is_refused_not_overwritten(tmp_path):
     path = tmp_path / "v.json"
-    for junk in ("{oops", "[]", '{"u": 5}', '{"u": {"etag": 7}}'):
+    for junk in ("{oops", "[]", '{"u": 5}', "\xff"):
         path.write_text(junk)
-        assert ValidatorCache(path).headers("u") == {}
+        with pytest.raises(UsageError, match="not a validator cache"):
+            ValidatorCache(path)
+    path.write_text('{"u": {"etag": 7}}')  # a cache, with a value of the wrong type: ignored
+    assert ValidatorCache(path).headers("u") == {}

@@ -181,6 +181,7 @@ def test_postgres_server_gone_for_good_is_store_unavailable(pg_store):
     # The server cannot be stopped under the other tests, so point the
     # reconnect at a closed port: the attempt fails as it would then.
     s._conninfo = "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"
+    s.reconnect_window = 1.0  # retried with backoff for this long (60 s by default)
     _terminate(s)
     with pytest.raises(StoreUnavailable, match="lost the connection.*reconnecting failed.*run the same command again"):
         s.add_article(make_article("a2"), [make_event("e2", "a2")])

@@ -91,9 +91,14 @@ def _yaml_entries(path: Path, text: str, trusted: bool) -> list[Entry]:
     if not isinstance(data, list):
         raise DataFileError(f"{path}:1: expected a YAML list of entries (lines starting with '- '), got {type(data).__name__}")
     lines = _item_lines(text, loader, len(data))
-    entries = []
+    entries, errors = [], []
     for i, record in enumerate(data):
-        entries.append(_from_record(record, f"{path}:{lines[i]}"))
+        try:
+            entries.append(_from_record(record, f"{path}:{lines[i]}"))
+        except DataFileError as exc:  # go on: `actors validate` reports every bad entry at once
+            errors.append(str(exc))
+    if errors:
+        raise DataFileError("\n".join(errors))  # one line per entry, each with its line number
     return entries
 
 

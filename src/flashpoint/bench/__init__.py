@@ -12,6 +12,7 @@ flag          module                 measures
 ``--workers`` :mod:`.workers`        two coding processes against one
 ``--backfill`` :mod:`.backfill`      a two-worker Dask backfill against one
 ``--prefilter`` :mod:`.prefilter`    the pre-filter: throughput and gold-set figures
+``--export``  :mod:`.export`         exports to Parquet and GDELT TSV: rate, memory
 ============  =====================  ==============================================
 
 A new benchmark is a new module here with a function returning lines, and

@@ -137,38 +137,52 @@ def iter_gold(path: str | Path, limit: int | None = None) -> Iterator[GoldRecord
     if limit is not None and limit < 0:
         raise UsageError("--limit must be zero or more")
     try:
-        fh = open(path, encoding="utf-8")
+        fh = open(path, "rb")  # decoded line by line, so bad UTF-8 is reported with its line
     except OSError as exc:
         raise InputError(f"cannot open gold file {path}: {exc.strerror or exc}") from exc
     n_out = 0
     seen: set[str] = set()
     with fh:
-        try:
-            for n, line in enumerate(fh, start=1):
-                if limit is not None and n_out >= limit:
-                    return
-                if not line.strip():
-                    continue
-                where = f"{path.name} line {n}"
-                if len(line) > MAX_LINE:
-                    raise InputError(f"{where} is over {MAX_LINE} characters; is this a gold file?")
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"{where} is not JSON ({exc.msg}); fix or drop the line") from exc
-                rec = parse_record(obj, where)
-                if rec.id in seen:
-                    raise InputError(f"{where}: duplicate id {rec.id!r}; gold ids must be unique per file")
-                seen.add(rec.id)
-                n_out += 1
-                yield rec
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{path} is not UTF-8 text ({exc.reason})") from exc
+        for n, raw in enumerate(fh, start=1):
+            if limit is not None and n_out >= limit:
+                return
+            where = f"{path.name} line {n}"
+            if len(raw) > MAX_LINE * 4:
+                raise InputError(f"{where} is over {MAX_LINE} characters; is this a gold file?")
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{where} is not UTF-8 text (byte {exc.start + 1} of the line: {exc.reason});"
+                                 " save the file as UTF-8") from None
+            if not line.strip():
+                continue
+            if len(line) > MAX_LINE:
+                raise InputError(f"{where} is over {MAX_LINE} characters; is this a gold file?")
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{where} is not JSON ({exc.msg}); fix or drop the line") from exc
+            except RecursionError:
+                raise InputError(f"{where} is JSON nested too deeply to be a gold record") from None
+            rec = parse_record(obj, where)
+            if rec.id in seen:
+                raise InputError(f"{where}: duplicate id {rec.id!r}; gold ids must be unique per file")
+            seen.add(rec.id)
+            n_out += 1
+            yield rec
 
 
 def read_gold(path: str | Path, limit: int | None = None) -> list[GoldRecord]:
-    """Read a whole gold file (see :func:`iter_gold`)."""
-    return list(iter_gold(path, limit))
+    """Read a whole gold file (see :func:`iter_gold`).
+
+    Raises:
+        InputError: also when the file holds no record: an empty gold set
+            scores nothing, and reporting 0% for it would mislead.
+    """
+    records = list(iter_gold(path, limit))
+    if not records and limit != 0:
+        raise InputError(f"{Path(path).name} holds no gold records (it is empty or blank); give a gold JSONL file")
+    return records
 
 
 def detect_set(path: str | Path, first: GoldRecord | None = None) -> str:

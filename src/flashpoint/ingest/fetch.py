@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -23,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from ..errors import FetchError, UsageError
+from .deadline import Deadline
 from .validators import ValidatorCache
 
 Resolver = Callable[[str, int], list[str]]
@@ -71,9 +71,12 @@ def is_public(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
+    # fec0::/10 (site-local, deprecated by RFC 3879) is neither private nor
+    # reserved to the ipaddress module, yet routes only inside a site.
+    site_local = isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local
     return not (
         ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
-        or ip.is_reserved or ip.is_unspecified or not ip.is_global
+        or ip.is_reserved or ip.is_unspecified or not ip.is_global or site_local
     )
 
 
@@ -117,6 +120,9 @@ class Fetcher:
             timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
             headers={"User-Agent": user_agent, "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/*;q=0.8"},
             trust_env=False,  # a proxy from the environment would bypass the address checks
+            # A fresh connection per request: the total deadline learns the socket
+            # to shut down when a connection opens (see deadline.py).
+            limits=httpx.Limits(max_keepalive_connections=0),
         )
 
     def close(self) -> None:
@@ -139,30 +145,30 @@ class Fetcher:
             FetchError: refused address or scheme, timeout, HTTP error,
                 redirect loop, oversize or non-text body.
         """
-        deadline = time.monotonic() + self.total_timeout
         current = url.strip()
         seen: set[str] = set()
         headers: dict[str, str] = {}
         if conditional and self.cache is not None:
             headers.update(self.cache.headers(url))
-        for _hop in range(self.max_redirects + 1):
-            if current in seen:
-                raise FetchError(f"{url}: redirect loop at {current}")
-            seen.add(current)
-            response = self._request(current, headers, deadline)
-            try:
-                if response.status_code in (301, 302, 303, 307, 308):
-                    location = response.headers.get("location")
-                    if not location:
-                        raise FetchError(f"{url}: redirect {response.status_code} without a Location header")
-                    current = urljoin(current, location.strip())
-                    continue
-                return self._result(url, current, response, bool(headers), deadline)
-            finally:
-                response.close()
+        with Deadline(self.total_timeout) as deadline:
+            for _hop in range(self.max_redirects + 1):
+                if current in seen:
+                    raise FetchError(f"{url}: redirect loop at {current}")
+                seen.add(current)
+                response = self._request(current, headers, deadline)
+                try:
+                    if response.status_code in (301, 302, 303, 307, 308):
+                        location = response.headers.get("location")
+                        if not location:
+                            raise FetchError(f"{url}: redirect {response.status_code} without a Location header")
+                        current = urljoin(current, location.strip())
+                        continue
+                    return self._result(url, current, response, bool(headers), deadline)
+                finally:
+                    response.close()
         raise FetchError(f"{url}: more than {self.max_redirects} redirects")
 
-    def _result(self, url: str, current: str, response: httpx.Response, conditional: bool, deadline: float) -> FetchResult:
+    def _result(self, url: str, current: str, response: httpx.Response, conditional: bool, deadline: Deadline) -> FetchResult:
         etag = response.headers.get("etag")
         last_modified = response.headers.get("last-modified")
         if response.status_code == 304 and conditional:
@@ -217,10 +223,10 @@ class Fetcher:
                     )
         return scheme, host, port, addresses
 
-    def _request(self, url: str, headers: dict[str, str], deadline: float) -> httpx.Response:
+    def _request(self, url: str, headers: dict[str, str], deadline: Deadline) -> httpx.Response:
         scheme, host, port, addresses = self.check(url)
         target = httpx.URL(url)
-        extensions: dict = {}
+        extensions: dict = {"trace": deadline.trace}
         request_headers = dict(headers)
         if not _is_ip(host):
             # Pin the connection to the address just checked; keep the name
@@ -230,18 +236,23 @@ class Fetcher:
             default = 443 if scheme == "https" else 80
             request_headers["Host"] = host if port == default else f"{host}:{port}"
             extensions["sni_hostname"] = host
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise FetchError(f"{url}: gave up after {self.total_timeout:.0f}s")
+        if deadline.remaining() <= 0:
+            raise self._late(url)
         try:
             request = self._client.build_request("GET", target, headers=request_headers, extensions=extensions)
             return self._client.send(request, stream=True)
         except httpx.TimeoutException:
             raise FetchError(f"{url}: timed out; the server is slow or down, try again later") from None
         except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
+            if deadline.expired:
+                raise self._late(url) from None
             raise FetchError(f"{url}: {type(exc).__name__}: {str(exc)[:200]}") from None
 
-    def _read(self, response: httpx.Response, url: str, deadline: float) -> bytes:
+    def _late(self, url: str) -> FetchError:
+        return FetchError(f"{url}: gave up after {self.total_timeout:g}s (the whole fetch, headers included);"
+                          " the server is too slow, try again later")
+
+    def _read(self, response: httpx.Response, url: str, deadline: Deadline) -> bytes:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise FetchError(f"{url}: body of {declared} bytes exceeds the {self.max_bytes}-byte limit")
@@ -252,12 +263,14 @@ class Fetcher:
                 size += len(chunk)
                 if size > self.max_bytes:
                     raise FetchError(f"{url}: body exceeds the {self.max_bytes}-byte limit; stopped reading")
-                if time.monotonic() > deadline:
-                    raise FetchError(f"{url}: gave up reading after {self.total_timeout:.0f}s")
+                if deadline.remaining() < 0:
+                    raise self._late(url)
                 chunks.append(chunk)
         except httpx.TimeoutException:
             raise FetchError(f"{url}: timed out while reading the body") from None
         except (httpx.HTTPError, OSError, ValueError) as exc:
+            if deadline.expired:
+                raise self._late(url) from None
             raise FetchError(f"{url}: broken response ({type(exc).__name__}: {str(exc)[:200]})") from None
         return b"".join(chunks)
 

@@ -68,7 +68,8 @@ def extract_page(html: str, url: str | None = None) -> Page:
     if html.count("<") > MAX_TAGS:
         text = html_to_text(html)
         if not text:
-            raise InputError(f"{url or 'HTML'}: no text found in the page")
+            raise InputError(f"{url or 'HTML'}: no text found in the page ({len(html):,} characters of markup;"
+                         " no visible text outside scripts, styles and tags)")
         return Page(text=text, url=url)
     try:
         doc = trafilatura.bare_extraction(
@@ -88,7 +89,8 @@ def extract_page(html: str, url: str | None = None) -> Page:
     if not text:
         text = html_to_text(html)
     if not text:
-        raise InputError(f"{url or 'HTML'}: no text found in the page")
+        raise InputError(f"{url or 'HTML'}: no text found in the page ({len(html):,} characters of markup;"
+                         " no visible text outside scripts, styles and tags)")
     return Page(
         text=text,
         title=_str(meta.get("title")),
@@ -116,7 +118,9 @@ def html_to_text(html: str) -> str:
         return ""
     html = _HUGE_TAG.sub(" ", html)
     try:
-        root = lxml.html.fromstring(html)
+        # huge_tree lifts libxml2's nesting (256 levels) and text-node (10 MB)
+        # limits, past which it drops the text; the callers' byte caps bound the input.
+        root = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except (lxml.etree.ParserError, ValueError, lxml.etree.XMLSyntaxError):
         return ""
     except Exception as exc:  # noqa: BLE001 - lxml raises assorted errors on hostile input

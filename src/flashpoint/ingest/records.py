@@ -8,14 +8,15 @@ Each record is ``{"id"?, "text", "date"?, "title"?, "url"?, "outlet"?,
 from __future__ import annotations
 
 import csv
-import io
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from ..errors import InputError
 from ..store.base import Failure
-from .document import Item, Note, decode, make_article
+from ..types import Article
+from .document import _SNIFF, Item, Note, decode, make_article
 
 FIELDS = ("id", "text", "date", "title", "url", "outlet", "language")
 
@@ -58,8 +59,39 @@ def _load_json(data: bytes, key: str) -> tuple[Any, Note | None] | Failure:
         return Failure(key=key, stage="parse", reason=f"{key}: invalid JSON ({str(exc)[:200]})")
 
 
+MAX_UNREADABLE_RUN = 100  # unreadable lines in a row after which a file is not read further
+
+
 def jsonl_items(stream: BinaryIO, name: str, max_chars: int, default_date: str | None = None) -> Iterator[Item]:
-    """Read JSON Lines; blank lines are skipped, bad lines become failures."""
+    """Read JSON Lines; blank lines are skipped, bad lines become failures.
+
+    A file that looks binary (NUL bytes at its start) is one failure, and a
+    file stops after ``MAX_UNREADABLE_RUN`` unreadable lines in a row with
+    one failure saying so: random bytes named ``.jsonl`` must not flood the
+    failures table with a row per "line".
+    """
+    if stream.seekable():
+        head = stream.read(_SNIFF)
+        stream.seek(0)
+        if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            yield Failure(key=name, stage="parse", reason=f"{name}: looks like a binary file (NUL bytes); give JSON Lines text")
+            return
+    run = 0
+    for item in _jsonl_lines(stream, name, max_chars, default_date):
+        if isinstance(item, Failure):
+            run += 1
+            yield item
+            if run >= MAX_UNREADABLE_RUN:
+                yield Failure(key=f"{name}:stopped", stage="parse",
+                              reason=f"{name}: stopped after {run} unreadable lines in a row (up to {item.key});"
+                                     " the rest of the file was not read; is it JSON Lines?")
+                return
+        else:
+            run = 0 if isinstance(item, Article) else run
+            yield item
+
+
+def _jsonl_lines(stream: BinaryIO, name: str, max_chars: int, default_date: str | None) -> Iterator[Item]:
     limit = _line_limit(max_chars)
     lineno = 0
     while True:
@@ -99,6 +131,17 @@ def json_items(data: bytes, name: str, max_chars: int, default_date: str | None 
         yield from record_items(record, f"{name}#{i}" if isinstance(parsed, list) else name, max_chars, default_date)
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # physical lines, ends kept (as csv counts them)
+
+
+def _swallows(lines: list[str], cells: int) -> bool:
+    """Whether any of ``lines`` (continuation lines of a multi-line row) is on
+    its own a complete row of ``cells`` cells with its quotes balanced (the
+    line that closes a real multi-line field holds an odd number of quotes)."""
+    return any(line.count('"') % 2 == 0 and len(next(csv.reader([line]), [])) == cells
+               for line in lines if line.strip())
+
+
 def csv_items(data: bytes, name: str, max_chars: int, default_date: str | None = None) -> Iterator[Item]:
     """Read CSV with a header row naming the record fields (``text`` required)."""
     try:
@@ -110,7 +153,9 @@ def csv_items(data: bytes, name: str, max_chars: int, default_date: str | None =
         yield note
     # The limit is process-wide in the csv module; raise it, never lower it.
     csv.field_size_limit(max(csv.field_size_limit(), _line_limit(max_chars)))
-    reader = csv.reader(io.StringIO(text, newline=""))
+    lines = _LINE.findall(text)
+    reader = csv.reader(iter(lines))
+    base = 0  # physical lines before the ones this reader reads
     try:
         header = [h.strip().lower() for h in next(reader)]
     except (StopIteration, csv.Error) as exc:
@@ -123,15 +168,25 @@ def csv_items(data: bytes, name: str, max_chars: int, default_date: str | None =
         )
         return
     while True:
+        start = base + reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            key = f"{name}:{reader.line_num}"
+            key = f"{name}:{base + reader.line_num}"
             yield Failure(key=key, stage="parse", reason=f"{key}: malformed CSV row ({exc})")
             continue
-        key = f"{name}:{reader.line_num}"
+        end = base + reader.line_num
+        if end > start and _swallows(lines[start:end], len(header)):
+            # An unterminated quote ran this row on over lines that are rows of
+            # their own: blame the line it started on and read those again.
+            key = f"{name}:{start}"
+            yield Failure(key=key, stage="parse", reason=f"{key}: unterminated quote; the row starting here ran on"
+                          f" to line {end}; fix the quote (the lines after it were read on their own)")
+            reader, base = csv.reader(iter(lines[start:])), start
+            continue
+        key = f"{name}:{end}"
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):

@@ -86,7 +86,7 @@ def retry(
 
 
 def _payload(failure: Failure) -> dict | None:
-    if failure.stage == "note" or not failure.payload:
+    if failure.stage in ("note", "coding") or not failure.payload:  # coding: a marker, not a failure
         return None
     try:
         payload = json.loads(failure.payload)

@@ -30,10 +30,10 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import FlashpointError
-from ..store import dedup
 from ..store.base import Failure, Store, StoreUnavailable
 from ..types import Article, Event
 from .document import Note
+from .inflight import Inflight
 from .source import Source
 
 #: The coder: ``flashpoint.pipeline.code_articles`` or a test fake.
@@ -74,6 +74,7 @@ class _Run:
     def __init__(self, store: Store, progress: Progress | None) -> None:
         self.store = store
         self.progress = progress
+        self.inflight = Inflight(store)  # crash recovery of the coder (issue 14; see inflight.py)
         self.start = time.monotonic()
         self.counts = dict.fromkeys(("seen", "new", "skipped", "duplicates", "events", "failures", "notes"), 0)
 
@@ -167,59 +168,58 @@ def _look_up(run: _Run, articles: list[Article], batch: list[Article], queued: s
 
 
 def _flush(run: _Run, batch: list[Article], coder: Coder, settings: Settings) -> None:
-    # Code the whole batch first so no transaction stays open while the coder works.
-    coded = list(code_batch(batch, coder, settings))
+    # Code the whole batch first so no transaction stays open while the coder works;
+    # the batch's ids are recorded first, so a run the kernel kills here is not stuck.
+    coded = list(run.inflight.code(batch, lambda part: code_batch(part, coder, settings), article_payload))
     stored = [(article, events) for article, events, error in coded if error is None]
-    outcomes: list[int | Failure | None] = []
+    outcomes: list[int | str | Failure | None] = []
     try:
         with run.store.batch():
-            keys: set[str] = set()
-            outcomes = [_store(run.store, article, events, keys) for article, events in stored]
+            outcomes = [_store(run.store, article, events) for article, events in stored]
     except StoreUnavailable:
         raise
     except FlashpointError:
         # Rolled back as a whole: store one article per transaction so that
         # only the one at fault ends up among the failures.
-        keys = set()
-        outcomes = [_store_alone(run.store, article, events, keys) for article, events in stored]
+        outcomes = [_store_alone(run.store, article, events) for article, events in stored]
     for outcome in outcomes:
         if isinstance(outcome, Failure):
             run.fail(outcome)
         elif outcome is None:
             run.counts["duplicates"] += 1
+        elif outcome == SKIPPED:
+            run.counts["skipped"] += 1
         else:
             run.counts["new"] += 1
-            run.counts["events"] += outcome
+            run.counts["events"] += int(outcome)
     for article, _, error in coded:
         if error is not None:
             run.fail(Failure(key=article.id, stage="code", reason=error, payload=article_payload(article)))
     run.tick()
 
 
-def _store(store: Store, article: Article, events: list[Event], keys: set[str]) -> int | None:
-    """Store a coded article, or a copy when an earlier article of this batch
-    stored its original: the number of events stored, None for a copy.
+SKIPPED = "skipped"  # an outcome of _store: another writer stored this article meanwhile
 
-    The article was checked against the store before it was coded, so only
-    an earlier article of the batch can be its original, and only one that
-    shares a duplicate key with it (``keys`` collects the batch's): the
-    store is asked again only then.
+
+def _store(store: Store, article: Article, events: list[Event]) -> int | str | None:
+    """Store a coded article, or a copy when the store holds its original by
+    now: the number of events stored, None for a copy, SKIPPED when it is
+    stored already.
+
+    The article was looked up before it was coded, but an earlier article of
+    this batch or another writer (a second ``ingest``, ``watch``) may have
+    stored its original since; the store decides again, under a lock, in
+    the transaction that stores it (issue 14).
     """
-    mine = dedup.duplicate_keys(article.text, article.url)
-    if not mine.isdisjoint(keys):
-        original = store.find_duplicate(article)
-        if original is not None and original != article.id:
-            store.add_copy(article, original)
-            keys |= mine
-            return None
-    keys |= mine
-    store.add_article(article, events)
-    return len(events)
+    original = store.add_original(article, events)
+    if original is None:
+        return len(events)
+    return SKIPPED if original == article.id else None
 
 
-def _store_alone(store: Store, article: Article, events: list[Event], keys: set[str]) -> int | Failure | None:
+def _store_alone(store: Store, article: Article, events: list[Event]) -> int | str | Failure | None:
     try:
-        return _store(store, article, events, keys)
+        return _store(store, article, events)
     except StoreUnavailable:
         raise
     except FlashpointError as exc:

@@ -6,10 +6,14 @@ requests after a restart; a 304 answer means nothing new to ingest.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
 from pathlib import Path
+
+from ..errors import UsageError
+from ..store.paths import sync_directory
 
 MAX_ENTRIES = 10_000
 
@@ -17,23 +21,22 @@ MAX_ENTRIES = 10_000
 class ValidatorCache:
     """ETag / Last-Modified per URL, in memory, optionally backed by a JSON file.
 
-    A missing or corrupt file starts an empty cache (the cost is one full
-    download per feed), never an error.
+    A missing file starts an empty cache (the cost is one full download
+    per feed). A file that is not a cache (not a JSON object of objects)
+    is refused with a usage error rather than overwritten: a mistyped
+    ``--cache`` must not replace someone's data. Saving writes a
+    temporary file, flushes it to disk and renames it over the old one.
     """
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path else None
         self._entries: dict[str, dict[str, str]] = {}
-        if self.path and self.path.is_file():
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                data = {}
-            if isinstance(data, dict):
-                self._entries = {
-                    k: {n: v for n, v in e.items() if n in ("etag", "last_modified") and isinstance(v, str)}
-                    for k, e in data.items() if isinstance(k, str) and isinstance(e, dict)
-                }
+        if self.path and self.path.exists():
+            data = _read(self.path)
+            self._entries = {
+                k: {n: v for n, v in e.items() if n in ("etag", "last_modified") and isinstance(v, str)}
+                for k, e in data.items()
+            }
 
     def headers(self, url: str) -> dict[str, str]:
         """Conditional request headers for ``url`` (empty when unknown)."""
@@ -64,6 +67,34 @@ class ValidatorCache:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".validators-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(self._entries, f, indent=0, sort_keys=True)
-        os.replace(tmp, self.path)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(self._entries, f, indent=0, sort_keys=True)
+                f.flush()
+                # On disk before the rename: after an OS crash the cache is the old
+                # one or the new one, never an empty file claiming nothing.
+                os.fsync(f.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        sync_directory(self.path.parent)
+
+
+def _read(path: Path) -> dict[str, dict]:
+    """The entries of a cache file, or UsageError when it is not one."""
+    problem = None
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(64 * 1024 * 1024 + 1)
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError) as exc:
+        problem, data = str(exc).splitlines()[0] if str(exc) else type(exc).__name__, None
+    if problem is None and not (isinstance(data, dict) and all(
+            isinstance(k, str) and isinstance(e, dict) for k, e in data.items())):
+        problem = "not a JSON object of feed URLs"
+    if problem is not None:
+        raise UsageError(f"{path} is not a validator cache ({problem[:200]}); refusing to overwrite it;"
+                         " give --cache another file, or delete this one if it is a broken cache")
+    return data

@@ -82,7 +82,7 @@ class Failure:
     """A document that failed a stage, kept so a later run can retry it."""
 
     key: str  # article id, URL or path
-    stage: str  # fetch | parse | code | store
+    stage: str  # fetch | parse | code | store | note | coding (a batch being coded; see ingest.runner)
     reason: str
     payload: str | None = None  # JSON of what is needed to retry
     at: str | None = None  # ISO timestamp of the latest attempt (set by the store)
@@ -124,6 +124,18 @@ class Store(Protocol):
         events that report an already stored real-world event."""
         ...
 
+    def add_original(self, article: Article, events: Iterable[Event]) -> str | None:
+        """Store ``article`` like :meth:`add_article` unless it duplicates a
+        stored article, and then as a copy of it (like :meth:`add_copy`).
+
+        The decision is taken in the transaction that stores the article,
+        holding a lock on each of its duplicate keys, so concurrent writers
+        never store two copies of one text as originals. Returns None when
+        the article was stored as an original, the original's id when it
+        was stored as a copy, and its own id when it was stored already.
+        """
+        ...
+
     def add_copy(self, article: Article, original_id: str) -> None:
         """Record ``article`` as a syndicated copy (a mention) of ``original_id``."""
         ...
@@ -144,7 +156,9 @@ class Store(Protocol):
         """Record (or count again) a failure; ``attempts`` grows per key."""
         ...
 
-    def failures(self) -> list[Failure]: ...
+    def failures(self, stage: str | None = None) -> list[Failure]:
+        """Recorded failures by key, all of them or those of one ``stage``."""
+        ...
 
     def clear_failure(self, key: str) -> None: ...
 

@@ -117,6 +117,20 @@ class MemoryStore:
         for mid in touched:
             self._recount(mid)
 
+    def add_original(self, article: Article, events: Iterable[Event]) -> str | None:
+        # One process, no concurrent writer: looking up then writing is atomic
+        # here. An article stored already is reported as it was stored, since
+        # a failed batch's earlier writes stay (nothing rolls back here) and
+        # the runner stores them again one by one.
+        if self.has_article(article.id):
+            return self._copies[article.id]["original_id"] if article.id in self._copies else None
+        original = self.find_duplicate(article)
+        if original is not None:
+            self.add_copy(article, original)
+            return original
+        self.add_article(article, events)
+        return None
+
     def _fill_location(self, mid: str, event: Event) -> None:
         loc = event.location
         assert loc is not None
@@ -176,9 +190,9 @@ class MemoryStore:
             failure.key, failure.stage, failure.reason, failure.payload, now(), attempts
         )
 
-    def failures(self) -> list[Failure]:
+    def failures(self, stage: str | None = None) -> list[Failure]:
         self._check_open()
-        return [self._failures[k] for k in sorted(self._failures)]
+        return [self._failures[k] for k in sorted(self._failures) if stage is None or self._failures[k].stage == stage]
 
     def clear_failure(self, key: str) -> None:
         self._check_open()
@@ -206,7 +220,8 @@ class MemoryStore:
             art = self._articles[rep["article_id"]]
             out.append({
                 "article_id": art["id"], "outlet": art["outlet"], "url": art["url"],
-                "date": art["date"], "sentence": rep["sentence"], "trigger": rep["trigger"],
+                "date": art["date"], "title": art["title"], "language": art["language"],
+                "sentence": rep["sentence"], "trigger": rep["trigger"],
             })
         return out
 

@@ -12,7 +12,8 @@ opposite orders deadlock, the server aborts one of them, and the ingest
 runner stores that batch again article by article.
 
 When the server goes away (restart, network, ``pg_terminate_backend``) the
-store reconnects once and carries on; see ``RelationalStore._call``.
+store reconnects, trying again with backoff for up to ``reconnect_window``
+seconds (default 60), and carries on; see ``RelationalStore._recover``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from ..errors import StoreError
-from .relational import RelationalStore
+from .relational import MIGRATION_LOCK, RelationalStore
 from .rows import EVENT_COLUMNS
 
 _SCHEMA = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
@@ -41,8 +42,10 @@ class PostgresStore(RelationalStore):
     _schema: str | None = None
 
     @classmethod
-    def open(cls, url: str, connect_timeout: int = 10) -> "PostgresStore":
-        """Connect to ``url`` and migrate. ``?schema=name`` keeps tables in that schema."""
+    def open(cls, url: str, connect_timeout: int = 10, reconnect_window: float = 60.0) -> "PostgresStore":
+        """Connect to ``url`` and migrate. ``?schema=name`` keeps tables in that
+        schema; ``?reconnect_window=SECONDS`` bounds how long a lost connection
+        is retried (default ``reconnect_window``)."""
         import psycopg
 
         cls.driver_errors = (psycopg.Error,)
@@ -50,6 +53,11 @@ class PostgresStore(RelationalStore):
         parts = urlsplit(url)
         query = dict(parse_qsl(parts.query))
         schema = query.pop("schema", None)
+        window = query.pop("reconnect_window", None)
+        try:
+            reconnect_window = float(window) if window is not None else reconnect_window
+        except ValueError:
+            raise StoreError(f"reconnect_window must be a number of seconds, not {window!r}") from None
         if schema is not None and not _SCHEMA.match(schema):
             raise StoreError(f"bad schema name {schema!r}; use lower-case letters, digits and _")
         query.setdefault("connect_timeout", str(connect_timeout))
@@ -67,10 +75,15 @@ class PostgresStore(RelationalStore):
             raise StoreError(f"cannot connect to {where}: {detail}; {cls.hint}") from exc
         store = cls(conn, where + (f" schema {schema}" if schema else ""))
         store._conninfo, store._schema = conninfo, schema
+        store.reconnect_window = max(0.0, reconnect_window)
         try:
             if schema:
                 with store._guard("select the schema"):
-                    conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+                    # CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent
+                    # one (a unique violation in pg_namespace): hold the lock migrate() takes.
+                    with store._transaction():
+                        store._lock_keys([MIGRATION_LOCK])
+                        conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
                     conn.execute(f'SET search_path TO "{schema}"')
             store.migrate()
         except BaseException:
@@ -96,6 +109,10 @@ class PostgresStore(RelationalStore):
         state = getattr(exc, "sqlstate", None) or ""
         return bool(self.conn.broken or self.conn.closed or state.startswith(("57P", "08")))
 
+    def _contended(self, exc: BaseException) -> bool:
+        # deadlock_detected, serialization_failure
+        return getattr(exc, "sqlstate", None) in ("40P01", "40001")
+
     def _reconnect(self) -> None:
         import psycopg
 
@@ -116,9 +133,10 @@ class PostgresStore(RelationalStore):
     def _week(self, column: str) -> str:
         return f"to_char(date_trunc('week', CAST({column} AS date)), 'YYYY-MM-DD')"
 
-    def _lock_dyads(self, keys: list[str]) -> None:
+    def _lock_keys(self, keys: list[str]) -> None:
         # One statement; the locks are taken in the order of the keys (sorted by
         # the caller), so two single-article writes never wait in a cycle.
+        # Dyad keys and duplicate keys ("dup|...") never collide by text.
         self._run("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))"
                   " FROM unnest(CAST(? AS text[])) AS t(k)", [keys])
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar
@@ -84,6 +85,17 @@ class ConnectionLost(StoreError):
     """The connection broke mid-operation (raised by ``_guard``; see ``_call``)."""
 
 
+class Contention(StoreError):
+    """The server aborted a transaction to break a deadlock between writers
+    (raised by ``_guard``; ``_call`` runs the transaction again)."""
+
+
+MIGRATION_LOCK = "flashpoint|schema"  # the lock key held while migrating
+CONTENTION_RETRIES = 5
+RECONNECT_FIRST_DELAY = 0.5  # seconds before the second reconnect attempt; doubles up to the max
+RECONNECT_MAX_DELAY = 5.0  # a transaction aborted to break a deadlock is run again up to this often
+
+
 def _clean(value: Any) -> Any:
     # Lone surrogates (from bad decoding upstream) cannot be encoded as UTF-8
     # by either driver; replace them rather than lose the whole article.
@@ -102,6 +114,7 @@ class RelationalStore:
     driver_errors: ClassVar[tuple[type[BaseException], ...]] = ()
     hint: ClassVar[str] = ""
     collate: ClassVar[str] = ""  # makes text ORDER BY agree across engines
+    reconnect_window: float = 0.0  # seconds a lost connection is retried (set by a back end that reconnects)
 
     def __init__(self, conn: Any, where: str, window_days: int = 2) -> None:
         self.conn = conn
@@ -132,6 +145,11 @@ class RelationalStore:
         """Open a new connection in place of a lost one, or raise a driver error."""
         raise NotImplementedError
 
+    def _contended(self, exc: BaseException) -> bool:
+        """Whether ``exc`` means the server aborted the transaction to break
+        a deadlock (running it again will do)."""
+        return False
+
     def _script(self, sql: str) -> None:
         """Run several statements (inside the current transaction)."""
         raise NotImplementedError
@@ -140,9 +158,14 @@ class RelationalStore:
         """SQL for the ISO day (Monday) starting the week of ``column``."""
         raise NotImplementedError
 
+    def _lock_keys(self, keys: list[str]) -> None:
+        """Hold a lock on each key until the transaction ends, taking them in
+        the order given (no-op where writers are serial: SQLite's
+        ``BEGIN IMMEDIATE`` already holds the database's one write lock)."""
+
     def _lock_dyads(self, keys: list[str]) -> None:
-        """Serialise concurrent merges into these dyads, taking the locks in
-        the order given (no-op where writers are serial)."""
+        """Serialise concurrent merges into these dyads (see :meth:`_lock_keys`)."""
+        self._lock_keys(keys)
 
     def bulk_events(self, rows: Iterable[Sequence[Any]]) -> int:
         """Fast-path load of events-table rows (``EVENT_COLUMNS`` order), for benchmarks."""
@@ -161,6 +184,8 @@ class RelationalStore:
             detail = _first_line(exc)
             if self._broken(exc):
                 raise ConnectionLost(f"lost the connection to {self.where} while trying to {action}: {detail}") from exc
+            if self._contended(exc):
+                raise Contention(f"could not {action} in {self.where}: {detail}") from exc
             raise StoreError(f"could not {action} in {self.where}: {detail}; {self.hint}") from exc
 
     def _call(self, action: str, fn: Any, *args: Any) -> Any:
@@ -171,30 +196,54 @@ class RelationalStore:
         transaction that is idempotent (an interrupted transaction was
         rolled back by the server). Inside a batch the error goes up
         instead, for :meth:`batch` to handle. A failed reconnect raises
-        :class:`StoreUnavailable`.
+        :class:`StoreUnavailable`. A transaction the server aborted to break
+        a deadlock between concurrent writers is run again, a few times.
         """
-        try:
-            with self._guard(action):
-                return fn(*args)
-        except ConnectionLost as exc:
-            if self._depth:
-                raise
-            self._recover(exc)
+        for attempt in range(CONTENTION_RETRIES):
+            try:
+                with self._guard(action):
+                    return fn(*args)
+            except Contention:
+                # Rolled back whole by the server; a batch is redone by its caller.
+                if self._depth or attempt == CONTENTION_RETRIES - 1:
+                    raise
+            except ConnectionLost as exc:
+                if self._depth:
+                    raise
+                self._recover(exc)
+                break
         with self._guard(action):
             return fn(*args)
 
     def _recover(self, lost: ConnectionLost) -> None:
-        """One reconnect attempt after ``lost``; StoreUnavailable if it fails.
-        Either way the loss is logged (a warning on stderr unless the caller
-        configured logging), so a run that carries on still says so."""
-        try:
-            self._reconnect()
-        except self.driver_errors as exc:
-            raise StoreUnavailable(
-                f"{lost}; reconnecting failed: {_first_line(exc)}. Everything committed before this is"
-                " kept; run the same command again once the database is back to resume"
-            ) from exc
-        logging.getLogger("flashpoint.store").warning("%s; reconnected, going on", lost)
+        """Reconnect after ``lost``, trying again with backoff (0.5 s doubling
+        to 5 s) until ``reconnect_window`` seconds have passed, so a server
+        restart or an outage of a few seconds costs a pause, not the run;
+        StoreUnavailable when the window closes. Each attempt is logged (a
+        warning on stderr unless the caller configured logging)."""
+        log = logging.getLogger("flashpoint.store")
+        deadline = time.monotonic() + self.reconnect_window
+        delay, attempt = RECONNECT_FIRST_DELAY, 0
+        while True:
+            attempt += 1
+            try:
+                self._reconnect()
+            except self.driver_errors as exc:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise StoreUnavailable(
+                        f"{lost}; reconnecting failed for {self.reconnect_window:g}s ({attempt} attempts,"
+                        f" last: {_first_line(exc)}). Everything committed before this is kept; run the"
+                        " same command again once the database is back to resume"
+                    ) from exc
+                wait = min(delay, left)
+                log.warning("%s; reconnect attempt %d failed (%s); trying again in %.1fs",
+                            lost, attempt, _first_line(exc), wait)
+                time.sleep(wait)
+                delay = min(delay * 2, RECONNECT_MAX_DELAY)
+                continue
+            log.warning("%s; reconnected (attempt %d), going on", lost, attempt)
+            return
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -291,22 +340,26 @@ class RelationalStore:
                        " ON CONFLICT DO NOTHING", [row[c] for row in chunk for c in cols])
 
     def migrate(self) -> None:
-        """Bring the schema up to date, refusing databases from newer code."""
-        with self._guard("read the schema version"):
-            with self._transaction():
-                self._run(migrate.CREATE_VERSION_TABLE)
-                applied = {int(r["v"]) for r in self._rows("SELECT version AS v FROM schema_version")}
-        migrate.check_version(max(applied, default=0), self.dialect, self.where)
-        for step in migrate.migrations(self.dialect):
-            if step.version in applied:  # numbers may have gaps: apply what is missing
-                continue
-            with self._guard(f"apply migration {step.version:04d}_{step.name}"):
-                with self._transaction():
-                    self._script(step.sql)
-                    self._send(
-                        "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
-                        (step.version, step.name, now()),
-                    )
+        """Bring the schema up to date, refusing databases from newer code.
+
+        The version is read and every missing migration applied in one
+        transaction under one lock (SQLite's write lock, a PostgreSQL
+        advisory lock), so of several processes opening a fresh database at
+        once one migrates and the others then see the new version.
+        """
+        with self._guard("migrate the schema"), self._transaction():
+            self._lock_keys([MIGRATION_LOCK])
+            self._run(migrate.CREATE_VERSION_TABLE)
+            applied = {int(r["v"]) for r in self._rows("SELECT version AS v FROM schema_version")}
+            migrate.check_version(max(applied, default=0), self.dialect, self.where)
+            for step in migrate.migrations(self.dialect):
+                if step.version in applied:  # numbers may have gaps: apply what is missing
+                    continue
+                self._script(step.sql)
+                self._send(
+                    "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                    (step.version, step.name, now()),
+                )
 
     def schema_version(self) -> int:
         with self._guard("read the schema version"):
@@ -330,6 +383,11 @@ class RelationalStore:
         return out
 
     def _find_duplicates(self, articles: Sequence[Article]) -> list[str | None]:
+        return [hit for hit, _ in self._lookup(articles)]
+
+    def _lookup(self, articles: Sequence[Article]) -> list[tuple[str | None, bool]]:
+        """Per article: the id of the stored article it duplicates (or None),
+        and whether the article itself is stored (as an original or a copy)."""
         # One statement for every key of every article: the exact keys (id,
         # canonical URL, content hash; the first that hits wins) and the LSH
         # bands; a second only fetches the signatures of near-duplicate
@@ -355,6 +413,7 @@ class RelationalStore:
         for r in self._rows(" UNION ALL ".join(arms), params):
             hits.setdefault((r["probe"], r["k"]), []).append(r["hit"])
         out: list[str | None] = [None] * len(articles)
+        itself = [bool(hits.get(ps[0])) for ps in probes]  # the first probe is the id
         near: dict[int, list[str]] = {}
         for i, ps in enumerate(probes):
             exact = next((found for found in (hits.get(p) for p in ps) if found), None)
@@ -371,17 +430,42 @@ class RelationalStore:
                 f"SELECT id, minhash FROM articles WHERE id IN ({_marks(len(ids))})", ids)}
             for i, cids in near.items():
                 out[i] = dedup.best_match(signatures[i], ((c, stored[c]) for c in cids if c in stored))
-        return out
+        return list(zip(out, itself))
 
     def add_article(self, article: Article, events: Iterable[Event]) -> None:
-        # Everything that needs no database is computed before the transaction opens.
         events = list(events)
+        self._call(f"store article {article.id!r}", self._write_article, *self._article_rows(article, events))
+
+    def add_original(self, article: Article, events: Iterable[Event]) -> str | None:
+        events = list(events)
+        rows = self._article_rows(article, events)
+        return self._call(f"store article {article.id!r}", self._write_original, article, rows)
+
+    def _article_rows(self, article: Article, events: list[Event]) -> tuple[Any, ...]:
+        """The rows of an article, computed before any transaction opens."""
         canonical = dedup.canonical_url(article.url) if article.url else None
         signature = dedup.minhash(article.text)
         row = article_row(article, canonical, dedup.content_hash(article.text), dedup.pack_signature(signature))
         bands = [{"band": band, "article_id": article.id} for band in dedup.lsh_bands(signature)]
         reports = [Report.from_event(event, article) for event in events]
-        self._call(f"store article {article.id!r}", self._write_article, row, bands, events, reports)
+        return row, bands, events, reports
+
+    def _write_original(self, article: Article, rows: tuple[Any, ...]) -> str | None:
+        # The copy-or-original decision is taken in the transaction that stores
+        # the article, holding a lock on each of its duplicate keys (SQLite: the
+        # write lock that BEGIN IMMEDIATE took; PostgreSQL: an advisory lock per
+        # key), so a concurrent writer that stores a duplicate either committed
+        # before this look-up or waits until this transaction commits.
+        with self._writing():
+            self._lock_keys(sorted("dup|" + _clean(k) for k in dedup.duplicate_keys(article.text, article.url)))
+            [(original, itself)] = self._lookup([article])
+            if itself:
+                return article.id
+            if original is not None:
+                self._write_copy(_copy_row(article, original))
+                return original
+            self._write_article(*rows)
+            return None
 
     def _write_article(self, row: dict[str, Any], bands: list[dict[str, Any]], events: list[Event],
                        reports: list[Report]) -> None:
@@ -463,13 +547,7 @@ class RelationalStore:
         return self._send(" UNION ALL ".join(arms), [*params, *event_ids])
 
     def add_copy(self, article: Article, original_id: str) -> None:
-        row = {
-            "id": article.id, "url": article.url,
-            "canonical_url": dedup.canonical_url(article.url) if article.url else None,
-            "outlet": article.outlet, "date": article.date,
-            "content_hash": dedup.content_hash(article.text), "original_id": original_id, "added_at": now(),
-        }
-        self._call(f"store copy {article.id!r}", self._write_copy, row)
+        self._call(f"store copy {article.id!r}", self._write_copy, _copy_row(article, original_id))
 
     def _write_copy(self, row: dict[str, Any]) -> None:
         with self._writing():
@@ -498,8 +576,9 @@ class RelationalStore:
         with self._atomic():
             self._send(sql, params)
 
-    def failures(self) -> list[Failure]:
-        rows = self._call("read failures", self._rows, f"SELECT * FROM failures ORDER BY key{self.collate}")
+    def failures(self, stage: str | None = None) -> list[Failure]:
+        where, params = (" WHERE stage = ?", [stage]) if stage is not None else ("", [])
+        rows = self._call("read failures", self._rows, f"SELECT * FROM failures{where} ORDER BY key{self.collate}", params)
         return [Failure(r["key"], r["stage"], r["reason"], r["payload"], r["at"], int(r["attempts"])) for r in rows]
 
     def clear_failure(self, key: str) -> None:
@@ -537,7 +616,7 @@ class RelationalStore:
         marks = ", ".join("?" for _ in ids)
         out: dict[str, list[dict[str, Any]]] = {}
         for r in self._rows(
-            "SELECT r.merged_id, a.id AS article_id, a.outlet, a.url, a.date, r.sentence, r.trigger"
+            "SELECT r.merged_id, a.id AS article_id, a.outlet, a.url, a.date, a.title, a.language, r.sentence, r.trigger"
             f" FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.merged_id IN ({marks})"
             f" ORDER BY r.id{self.collate}",
             ids,
@@ -582,6 +661,15 @@ class RelationalStore:
         with contextlib.suppress(*self.driver_errors):
             self.conn.close()
 
+
+
+def _copy_row(article: Article, original_id: str) -> dict[str, Any]:
+    return {
+        "id": article.id, "url": article.url,
+        "canonical_url": dedup.canonical_url(article.url) if article.url else None,
+        "outlet": article.outlet, "date": article.date,
+        "content_hash": dedup.content_hash(article.text), "original_id": original_id, "added_at": now(),
+    }
 
 
 def _probes(article: Article) -> list[tuple[str, str]]:

@@ -68,6 +68,10 @@ class SQLiteStore(RelationalStore):
             raise StoreError(f"{self.where} is at schema version {current} and opened read-only; "
                              "open it once without mode=ro to migrate it")
 
+    def _contended(self, exc: BaseException) -> bool:
+        # Another writer held the write lock for longer than the busy timeout.
+        return isinstance(exc, sqlite3.OperationalError) and "database is locked" in str(exc)
+
     def _run(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.conn.execute(sql, params)
 
