@@ -13,6 +13,7 @@ flag          module                 measures
 ``--backfill`` :mod:`.backfill`      a two-worker Dask backfill against one
 ``--prefilter`` :mod:`.prefilter`    the pre-filter: throughput and gold-set figures
 ``--export``  :mod:`.export`         exports to Parquet and GDELT TSV: rate, memory
+``--serve``   ``serve/bench.py``     the API's latency (lives with the web app it drives)
 ============  =====================  ==============================================
 
 A new benchmark is a new module here with a function returning lines, and

@@ -57,6 +57,25 @@ def synthetic_rows(n: int, seed: int = 7) -> Iterator[tuple[Any, ...]]:
         yield tuple(row[c] for c in EVENT_COLUMNS)
 
 
+def load_synthetic(store: Any, store_url: str, n_events: int) -> float:
+    """Bulk-load ``n_events`` synthetic events into the empty ``store``; seconds taken.
+
+    Raises:
+        UsageError: the store is in memory or already holds events.
+    """
+    if not hasattr(store, "bulk_events"):
+        raise UsageError("the benchmark needs a database: give a SQLite path or postgresql:// URL")
+    if store.counts()["events"]:
+        raise UsageError(f"{store_url} already holds events; benchmark on an empty database")
+    t0 = time.perf_counter()
+    store.bulk_events(synthetic_rows(n_events))
+    with store._guard("analyse the events table"):
+        # PostgreSQL needs VACUUM to mark pages all-visible, or it cannot use
+        # the covering dyad index for an index-only scan right after COPY.
+        store._run("VACUUM ANALYZE events" if store.dialect == "postgres" else "ANALYZE events")
+    return time.perf_counter() - t0
+
+
 def bench_query(store_url: str, n_events: int = 1_000_000, repeat: int = 5) -> dict[str, Any]:
     """Bulk-load ``n_events`` synthetic events into an empty store and time queries.
 
@@ -78,17 +97,7 @@ def bench_query(store_url: str, n_events: int = 1_000_000, repeat: int = 5) -> d
 
     store = open_store(store_url)
     try:
-        if not hasattr(store, "bulk_events"):
-            raise UsageError("the query benchmark needs a database: give a SQLite path or postgresql:// URL")
-        if store.counts()["events"]:
-            raise UsageError(f"{store_url} already holds events; benchmark on an empty database")
-        t0 = time.perf_counter()
-        store.bulk_events(synthetic_rows(n_events))
-        with store._guard("analyse the events table"):
-            # PostgreSQL needs VACUUM to mark pages all-visible, or it cannot use
-            # the covering dyad index for an index-only scan right after COPY.
-            store._run("VACUUM ANALYZE events" if store.dialect == "postgres" else "ANALYZE events")
-        load = time.perf_counter() - t0
+        load = load_synthetic(store, store_url, n_events)
         flt = EventFilter(source=HOT[0], target=HOT[1])
         timings = []
         periods = 0

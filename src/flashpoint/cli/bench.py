@@ -19,10 +19,11 @@ from .common import fail, settings_options
 @click.option("--ingest", "ingest", is_flag=True, help="Also benchmark ingest into the store and a dyad query over 1M events.")
 @click.option("--articles", default=5000, show_default=True, help="Generated articles for --ingest and --backfill.")
 @click.option("--events", "n_events", default=1_000_000, show_default=True,
-              help="Stored events for the dyad query (--ingest), or events to export (--export).")
-@click.option("--pg", default=None, help="A postgresql:// URL to benchmark as well (--ingest; --backfill writes there).")
+              help="Stored events for the dyad query (--ingest), or events to export (--export) or serve (--serve).")
+@click.option("--pg", default=None, help="A postgresql:// URL to benchmark as well (--ingest, --serve; --backfill writes there).")
 @click.option("--export", "export", is_flag=True,
               help="Only benchmark exports: --events merged events to Parquet and GDELT TSV (rate and peak memory).")
+@click.option("--serve", "serve", is_flag=True, help="Only benchmark the API: latency with 20 concurrent clients over --events events.")
 @click.option("--workers", "workers", type=int, default=None, is_flag=False, flag_value=2,
               help="Only: N coding processes against one (--workers alone: 2).")
 @click.option("--backfill", "backfill", is_flag=True, help="Only: a 2-worker Dask backfill against 1 worker (--articles, --pg).")
@@ -32,7 +33,7 @@ from .common import fail, settings_options
 @click.option("--evaldata", type=click.Path(file_okay=False), default=None, help="Gold data directory (--prefilter).")
 @click.option("--limit", type=click.IntRange(1), default=None, help="With --prefilter: the first N articles of the mixed corpus.")
 @settings_options
-def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, workers, backfill, prefilter, no_gold,
+def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve, workers, backfill, prefilter, no_gold,
                   gold_subset, evaldata, limit, settings: Settings) -> None:
     """Benchmark the coder against the bare spaCy pipeline on the same text.
 
@@ -44,12 +45,13 @@ def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, worker
       flashpoint bench --backfill --articles 2000 --pg postgresql://localhost/flashpoint
       flashpoint bench --prefilter --limit 100 --gold-subset
       flashpoint bench --export --events 1000000
+      flashpoint bench --serve --events 1000000
     """
     from ..bench import machine_line
 
     try:
         click.echo(f"machine: {machine_line()}")
-        lines = _selected(min_mb, rounds, ingest, articles, n_events, pg, (export, workers, backfill, prefilter),
+        lines = _selected(min_mb, rounds, ingest, articles, n_events, pg, (export, serve, workers, backfill, prefilter),
                           (no_gold, gold_subset), evaldata, limit, settings)
         for line in lines:
             click.echo(line)
@@ -58,11 +60,16 @@ def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, worker
 
 
 def _selected(min_mb, rounds, ingest, articles, n_events, pg, only, gold, evaldata, limit, settings):
-    export, workers, backfill, prefilter = only
+    export, serve, workers, backfill, prefilter = only
     if export:
         from ..bench.export import bench_export, format_lines
 
         yield from format_lines(bench_export(n_events))
+        return
+    if serve:
+        from ..serve.bench import bench_serve
+
+        yield from bench_serve(n_events, pg)
         return
     if workers is not None:
         from ..bench.workers import bench_workers

@@ -40,10 +40,21 @@ def demo_command(settings: Settings) -> None:
             click.echo(f"{settings.db}: {format_report(report)}")
             click.echo()
             click.echo(format_summary(summary(store)))
+            click.echo()
+            click.echo(f"Open the dashboard (and the API at /docs):\n  {serve_hint(settings.db)}")
         finally:
             store.close()
     except FlashpointError as exc:
         fail(str(exc), exc.exit_code)
+
+
+def serve_hint(db: str) -> str:
+    """The command that serves ``db``, spelled as this program was started."""
+    import shlex
+    import sys
+
+    program = sys.argv[0] if Path(sys.argv[0]).name == "flashpoint" else "flashpoint"
+    return f"{shlex.quote(program)} serve --db {shlex.quote(db)}   # then open http://127.0.0.1:8000/"
 
 
 commands = [demo_command]

@@ -73,6 +73,8 @@ STATEMENT_VERBS = frozenset({
 })
 STATEMENT = Pattern(id="statement", kind="verb", lemmas=tuple(sorted(STATEMENT_VERBS)), code="010",
                     target=("obj", "iobj", "about"), confidence=0.45, refine=False)
+# Verbal acts (statements, appeals, accusations, rejections, threats): a speaker can do them.
+VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # Acts coded with an unnamed doer ("three soldiers were killed"): force and coercion,
 # as ACLED and GDELT record them; a support or aid whose giver is unnamed is no event.
 UNNAMED_AGENT_ROOTS = {"17", "18", "19", "20"}
@@ -205,7 +207,7 @@ class Coder:
         if res is None:
             if self.open_actors and m.proper:
                 return Actor(m.text, m.text), 0.6
-            unknown = self._unknown_named(m, when, context)
+            unknown = self._unknown_named(m, when, context, state.countries)
             if unknown is not None:
                 state.remember(unknown, m.ent == "PERSON")
                 return unknown, 0.6
@@ -217,7 +219,7 @@ class Coder:
         factor = 1.0 if context is None and not _used_context(res) else 0.85
         return actor, factor
 
-    def _unknown_named(self, m: Mention, when, context: str | None) -> Actor | None:
+    def _unknown_named(self, m: Mention, when, context: str | None, countries: tuple[str, ...] = ()) -> Actor | None:
         """A named person, group or organisation the knowledge base does not know
         ("Mohammed al-Sudani", "the Wagner Group"), kept as an actor with its text.
         Its country and sector come from the words around the name when the
@@ -229,8 +231,12 @@ class Coder:
         # a name the tagger left unlabelled counts when it looks like one: two capitalised words or more
         if m.ent not in UNKNOWN_ACTOR_ENTS and not (m.ent == "" and len(words) > 1 and all(w[:1].isupper() for w in words)):
             return None
+        if len(m.text) < 3:
+            return None  # "El" of "El Fasher" cut off by the parser
         if self.gazetteer is not None and self.gazetteer.resolve(m.text) is not None:
             return None  # a place the parser took for a name ("shelled Kharkiv")
+        if countries and _small_place_in(m.text, countries):
+            return None  # a village or camp of the story's countries ("the Zamzam camp")
         # The role words before the name: "Iraqi Prime Minister" of "Iraqi Prime Minister X Y".
         for cut in range(len(words) - 1, 0, -1):
             res = self.kb.resolve(" ".join(words[:cut]), when, context)
@@ -454,6 +460,11 @@ class Coder:
                 # A generic subject is not in the country its own clause names as the
                 # other side ("the junta accused France": not the French junta).
                 sources = self._actors(subs, when, state, cand.quote, avoid=self._named_country(cand.objects))
+            if not sources and subs and attribution is not None and cand.kind == "verb" and not cand.passive \
+                    and pattern.code[:2] in VERBAL_ROOTS and not any(m.proper or m.pronoun for m in subs):
+                # "the ministry said the attack was an internal matter, and accused Bujumbura ...":
+                # the parser lent the verbal act a thing for subject; the speaker does it.
+                sources = [(self._retext(attribution, attribution.text), 0.8)]
             if not sources and cand.kind == "verb" and cand.passive:
                 # "UK troops sent to Poland": the theme's country sends them.
                 theme = self._actors(cand.objects, when, state, cand.quote, limit=1)
@@ -577,6 +588,14 @@ def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]
 
 
 SUBSUME_SENTENCES = 3  # a headline and the lead that restates it lie this close
+
+
+def _small_place_in(name: str, countries: tuple[str, ...]) -> bool:
+    """Whether ``name`` is a small place (500 to 15,000 people) in one of the story's countries."""
+    from ..geo.small_places import SmallPlaces
+
+    loc = SmallPlaces.load().resolve(name, countries)
+    return loc is not None and loc.country in countries
 
 
 def _without_subsumed(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:

@@ -283,8 +283,12 @@ def same_actor(a: Actor, b: Actor) -> bool:
 
 
 def others(found: Found, sources: Found) -> Found:
-    """The found actors that are not one of the sources (a dyad needs two parties)."""
-    return [(a, f) for a, f in found if not any(same_actor(a, s) for s, _ in sources)]
+    """The found actors that are not one of the sources (a dyad needs two parties);
+    a bare country is the same party as its own government or forces ("Manila
+    lodged a protest over the *Philippine* vessel")."""
+    own = {s.country for s, _ in sources if s.country}
+    return [(a, f) for a, f in found if not any(same_actor(a, s) for s, _ in sources)
+            and not (a.country in own and not a.org and not a.sector)]
 
 
 def slot_mentions(cand: Candidate, slot: str) -> list[Mention]:

@@ -267,6 +267,9 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
     if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
         # "troops sent to the border", "the arrested workers": a reduced passive whose head noun is the theme.
         return expand(tok.head, "subj"), True
+    speaker = _speaker_of_stray_conjunct(tok)
+    if speaker is not None:
+        return expand(speaker, "subj"), passive
     for verb in _verb_chain(tok):
         subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
         if subs:
@@ -304,6 +307,27 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
         else:
             break
     return [], passive
+
+
+# Speech acts a speaker goes on to make after reporting something: "the ministry said the
+# vessel had intruded and *urged* Manila to stop" (the parser joins "urged" to "intruded").
+SPEAKER_ACTS = {"urge", "call", "demand", "accuse", "condemn", "deny", "reject", "appeal", "ask", "press",
+                "criticise", "criticize", "denounce", "blame", "warn"}
+
+
+def _speaker_of_stray_conjunct(tok):
+    """The subject of the reporting verb when ``tok`` is a speech act conjoined to
+    the reported clause rather than to the reporting verb, else None."""
+    if tok.dep_ != "conj" or tok.lemma_.lower() not in SPEAKER_ACTS or any(c.dep_ in SUBJ_DEPS for c in tok.children):
+        return None
+    head = tok.head
+    if head.dep_ != "ccomp" or head.head.lemma_.lower() not in SAYING_VERBS:
+        return None
+    subs = [c for c in head.head.children if c.dep_ in SUBJ_DEPS]
+    return subs[0] if subs else None
+
+
+SAYING_VERBS = {"say", "state", "announce", "declare", "add", "insist", "claim", "note", "stress", "tell"}
 
 
 def _instrument(tok) -> tuple[list[Mention], list[str]]:

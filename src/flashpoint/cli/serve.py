@@ -1,0 +1,52 @@
+"""``flashpoint serve``: the REST API and the dashboard over one database."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from ..config import Settings
+from ..errors import FlashpointError
+from .common import fail
+
+
+@click.command("serve")
+@click.option("--db", "db", help="SQLite file or postgresql:// URL (default $FLASHPOINT_DB or ./flashpoint.db).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--token", default=None, help="Accept POST /api/v1/ingest with this bearer token "
+              "(default $FLASHPOINT_TOKEN); without one the server is read-only.")
+@click.option("--watchlist", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Alerts watchlist (YAML; see docs/OPERATIONS.md).")
+@click.option("--max-body", default=1_000_000, show_default=True, type=click.IntRange(1_000, 100_000_000),
+              help="Largest ingest request body, in bytes.")
+def serve_command(db, host, port, token, watchlist, max_body) -> None:
+    """Serve the API (/api/v1, reference at /docs) and the dashboard (/).
+
+    \b
+    Examples:
+      flashpoint serve --db flashpoint.db
+      FLASHPOINT_TOKEN=... flashpoint serve --db postgresql://localhost/events --port 8080
+    """
+    try:
+        import uvicorn
+
+        from ..serve import ServeConfig, create_app
+    except ImportError as exc:
+        fail(f"serve needs the serve extra ({exc.name} is missing); pip install 'flashpoint[serve]'")
+    settings = Settings.from_env(db=db)
+    try:
+        config = ServeConfig(db=settings.db, settings=settings, token=token or os.environ.get("FLASHPOINT_TOKEN") or None,
+                             watchlist=watchlist, max_body=max_body)
+        app = create_app(config)
+        app.state.stores.check()
+    except FlashpointError as exc:
+        fail(str(exc), exc.exit_code)
+    mode = "ingest enabled (token)" if config.token else "read-only"
+    click.echo(f"serving {settings.db} at http://{host}:{port}/ ({mode}); API reference at /docs", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+commands = [serve_command]

@@ -1,0 +1,164 @@
+"""``flashpoint bench --serve``: API latency under concurrent clients.
+
+Loads the store benchmark's synthetic events (:func:`flashpoint.bench.query.synthetic_rows`)
+into an empty database, starts ``flashpoint serve`` on it as a separate
+process on a free loopback port, and times, with ``clients`` concurrent
+HTTP clients each holding a keep-alive connection:
+
+- the first page of events (``/api/v1/events``, newest first, 50 a page)
+  and the first page of one dyad with a CAMEO prefix;
+- the weekly series of the busiest dyad (``/api/v1/series``);
+- the dashboard's first page (``/``), one client at a time.
+
+Self-contained so it can move with the other benchmarks.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+
+from ..errors import UsageError
+
+WORKLOADS = {
+    "events first page": "/api/v1/events?size=50",
+    "dyad events page": "/api/v1/events?source=RUS&target=UKR&cameo=19&size=50",
+    "weekly dyad series": "/api/v1/series?source=RUS&target=UKR&freq=week",
+}
+
+
+def load(url: str, n_events: int) -> float:
+    """Bulk-load ``n_events`` synthetic events into the empty store at ``url``; seconds taken."""
+    from ..store import open_store
+    from ..bench.query import load_synthetic
+
+    store = open_store(url)
+    try:
+        return load_synthetic(store, url, n_events)
+    finally:
+        store.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    """``flashpoint serve`` in a child process, stopped on exit."""
+
+    def __init__(self, db: str, log: Path) -> None:
+        self.port = _free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        with open(log, "wb") as err:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "flashpoint", "serve", "--db", db, "--port", str(self.port)],
+                stdout=subprocess.DEVNULL, stderr=err, env={**os.environ, "FLASHPOINT_TOKEN": ""})
+        self.log = log
+
+    def __enter__(self) -> "Server":
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(self.base + "/api/v1/stats", timeout=30).raise_for_status()
+                return self
+            except httpx.TransportError:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    self.__exit__()
+                    raise UsageError(f"the server did not start: {self.log.read_text()[-300:]}") from None
+                time.sleep(0.2)
+
+    def __exit__(self, *exc: object) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def hammer(base: str, path: str, clients: int, per_client: int, cached: bool = False) -> dict[str, float]:
+    """``clients`` threads each sending ``per_client`` GETs; latency figures in ms.
+
+    Unless ``cached``, every request says ``Cache-Control: no-cache``, so each
+    one is computed by the database rather than served from the answer cache.
+    """
+    latencies: list[float] = []
+    failures: list[str] = []
+    lock = threading.Lock()
+    start = threading.Barrier(clients)
+
+    def client() -> None:
+        headers = {} if cached else {"Cache-Control": "no-cache"}
+        with httpx.Client(base_url=base, timeout=60, headers=headers) as http:
+            http.get(path)  # warm the connection (and this server thread's store)
+            start.wait()
+            for _ in range(per_client):
+                t = time.perf_counter()
+                r = http.get(path)
+                took = time.perf_counter() - t
+                with lock:
+                    latencies.append(took * 1000)
+                    if r.status_code != 200:
+                        failures.append(f"{r.status_code} {r.text[:100]}")
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    t0 = time.perf_counter()
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    wall = time.perf_counter() - t0
+    if failures:
+        raise UsageError(f"{path} failed under load: {failures[0]}")
+    return {"p50_ms": round(statistics.median(latencies), 1), "p95_ms": round(_percentile(latencies, 0.95), 1),
+            "max_ms": round(max(latencies), 1), "rps": round(len(latencies) / wall, 1), "requests": len(latencies)}
+
+
+def page_render(base: str, path: str = "/", repeat: int = 5) -> dict[str, float]:
+    """One client loading ``path`` ``repeat`` times (after one warm-up)."""
+    with httpx.Client(base_url=base, timeout=60) as http:
+        http.get(path).raise_for_status()
+        times = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            http.get(path).raise_for_status()
+            times.append((time.perf_counter() - t) * 1000)
+    return {"median_ms": round(statistics.median(times), 1), "max_ms": round(max(times), 1)}
+
+
+def bench_serve(n_events: int = 1_000_000, pg: str | None = None, clients: int = 20,
+                per_client: int = 10) -> Iterator[str]:
+    """Yield report lines for SQLite (a temporary file) and, given ``pg``, PostgreSQL."""
+    with tempfile.TemporaryDirectory(prefix="flashpoint-serve-bench-") as tmp:
+        targets = [("sqlite", str(Path(tmp) / "bench.db"))]
+        if pg:
+            targets.append(("postgres", pg))
+        for name, url in targets:
+            seconds = load(url, n_events)
+            yield f"serve {name}: loaded {n_events:,} events in {seconds:.1f} s"
+            with Server(url, Path(tmp) / f"{name}.log") as server:
+                for label, path in WORKLOADS.items():
+                    for cached in (False, True):
+                        r = hammer(server.base, path, clients, per_client, cached)
+                        how = "cached" if cached else "computed"
+                        yield (f"serve {name}: {label:<20} {how:<8} {clients} clients: p50 {r['p50_ms']:.0f} ms,"
+                               f" p95 {r['p95_ms']:.0f} ms, max {r['max_ms']:.0f} ms, {r['rps']:.0f} req/s")
+                r = page_render(server.base)
+                yield f"serve {name}: dashboard first page   1 client: median {r['median_ms']:.0f} ms, max {r['max_ms']:.0f} ms"
+
