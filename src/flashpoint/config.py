@@ -31,6 +31,7 @@ class Settings:
     statements: bool = True  # False: no bare public statements (CAMEO 01x with no other event), as PETRARCH
     reconnect_window: float = 60.0  # seconds a lost PostgreSQL connection is retried before a run stops
     backoff: bool = True  # a statistical back-off codes sentences the rules leave uncoded (coding/backoff.py)
+    prefilter: bool = False  # parse only sentences that can yield an event (nlp/prefilter.py)
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":

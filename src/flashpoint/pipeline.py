@@ -185,6 +185,10 @@ def code_articles(articles: Iterable[Any], settings: Settings | None = None) -> 
                 yield ("", 0), (bad, -1, 0, str(exc), None)
                 continue
             chunks = list(_chunks(text)) if text.strip() else []
+            if chunks and settings.prefilter and res.petrarch is None:
+                from .nlp.prefilter import hot_pieces  # parse only what can yield an event
+
+                chunks = hot_pieces(chunks, res)
             if not chunks:
                 yield ("", 0), (art, 0, 0, None, None)
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.store.export_bench import bench_export, format_lines, synthetic_events
+from flashpoint.bench.export import bench_export, format_lines, synthetic_events
 from flashpoint.store.merged_schema import merged_event_schema
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from flashpoint.errors import UsageError
 from flashpoint.store import open_store
-from flashpoint.store.bench import bench_query
+from flashpoint.bench.query import bench_query
 
 from .conftest import make_article, make_event
 

@@ -14,7 +14,7 @@ import click
 from .. import __version__
 
 COMMAND_MODULES = ("code", "demo", "actors", "ontology", "store", "ingest", "eval", "bench", "articles", "calibration",
-                   "serve", "alerts")
+                   "serve", "alerts", "backfill")
 
 
 class FlashpointGroup(click.Group):

@@ -124,10 +124,12 @@ def format_table(events: list[Event]) -> str:
 @click.option("--date", "pub_date", help="Publication date (YYYY-MM-DD) of plain-text input.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), help="Output format (default: table on a terminal, else jsonl).")
 @click.option("--all", "include_all", is_flag=True, help="Include negated and hypothetical events.")
+@click.option("--workers", type=int, help="Coding processes (default: the cores, capped by memory); output is the same as with 1.")
+@click.option("--prefilter", is_flag=True, help="Parse only the sentences that can yield an event (faster on general news; see docs/PERFORMANCE.md).")
 @settings_options
 @backoff_option
 @petrarch_option
-def code_command(files, jsonl, pub_date, fmt, include_all, settings: Settings) -> None:
+def code_command(files, jsonl, pub_date, fmt, include_all, workers, prefilter, settings: Settings) -> None:
     """Code news text into events.
 
     \b
@@ -135,20 +137,22 @@ def code_command(files, jsonl, pub_date, fmt, include_all, settings: Settings) -
       flashpoint code article.txt --date 2021-11-12
       cat article.txt | flashpoint code - --format table
       flashpoint code --jsonl articles.jsonl > events.jsonl
+      flashpoint code --jsonl big.jsonl --workers 2 > events.jsonl
 
     Exit codes: 0 ok, 1 some documents failed, 2 usage error.
     """
     from dataclasses import replace
 
-    from ..pipeline import code_articles
+    from ..parallel import check_workers, code_parallel
 
     if not files and not jsonl:
         fail("give text files, '-' for stdin, or --jsonl FILE (see --help)", 2)
     try:
         date = _check_date(pub_date, "--date")
-    except InputError as exc:
+        workers = check_workers(workers)
+    except FlashpointError as exc:
         fail(str(exc), 2)
-    settings = replace(settings, include_uncounted=include_all)
+    settings = replace(settings, include_uncounted=include_all, prefilter=prefilter or settings.prefilter)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     failures = 0
     inputs: list[Article] = []
@@ -194,7 +198,7 @@ def code_command(files, jsonl, pub_date, fmt, include_all, settings: Settings) -
             yield art
 
     try:
-        for art, events, error in code_articles(taken(), settings):
+        for art, events, error in code_parallel(taken(), settings, workers):
             unanswered.pop(art.id, None)
             if error:
                 click.echo(f"error: document {art.id}: {error}", err=True)

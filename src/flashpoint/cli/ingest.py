@@ -17,10 +17,18 @@ from .common import fail, settings_options
 CACHE_HELP = "JSON file remembering ETag/Last-Modified per feed (default: next to a SQLite database, else ./flashpoint-http-cache.json)."
 
 
-def _coder(ctx: click.Context):
-    """The coder; tests hand a fake one in through ``obj={"coder": ...}``."""
-    if isinstance(ctx.obj, dict) and ctx.obj.get("coder") is not None:
-        return ctx.obj["coder"]
+def _coder(ctx: click.Context, workers: int | None = None, held: "_Held | None" = None):
+    """The coder; tests hand a fake one in through ``obj={"coder": ...}`` (run
+    in this process unless --workers is given). ``workers`` > 1 spreads it
+    over that many processes (flashpoint.parallel)."""
+    from ..parallel import ParallelCoder, check_workers
+
+    fake = ctx.obj.get("coder") if isinstance(ctx.obj, dict) else None
+    workers = 1 if held is None or (workers is None and fake is not None) else check_workers(workers)
+    if workers > 1:
+        return held.add(ParallelCoder(workers, coder=fake))
+    if fake is not None:
+        return fake
     from ..pipeline import code_articles
 
     return code_articles
@@ -88,10 +96,13 @@ def _session(interrupted: str | None):
 @click.option("--feed", is_flag=True, help="Read every URL as an RSS/Atom feed (by default a URL is a feed when its content is one).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run's report as a JSON object on stdout.")
+@click.option("--workers", type=int, help="Coding processes (default: the cores, capped by memory); output is the same as with 1.")
+@click.option("--prefilter", is_flag=True, help="Parse only the sentences that can yield an event (faster on general news; see docs/PERFORMANCE.md).")
 @settings_options
 @backoff_option
 @click.pass_context
-def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet, as_json, settings: Settings) -> None:
+def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet, as_json, workers, prefilter,
+                   settings: Settings) -> None:
     """Ingest files, folders, web pages and feeds into the database.
 
     Files: .txt .md .html .htm .json .jsonl .csv (folders are read
@@ -105,6 +116,7 @@ def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet
       flashpoint ingest news/ --db events.db --date 2021-11-12
       flashpoint ingest articles.jsonl https://example.org/world/rss.xml
       flashpoint ingest --feed https://intranet.local/feed --allow-private
+      flashpoint ingest archive/ --workers 2
 
     Exit codes: 0 ok, 1 some items failed, 2 usage error, 3 store error.
     """
@@ -114,14 +126,14 @@ def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet
     from ..store import open_store
 
     settings = dataclasses.replace(settings, allow_private=allow_private or settings.allow_private,
-                                   batch_size=batch_size or settings.batch_size)
+                                   batch_size=batch_size or settings.batch_size, prefilter=prefilter or settings.prefilter)
     with _session("interrupted; what was stored is kept, run the same command again to continue") as held:
         date = check_date(pub_date)
         store = held.add(open_store(settings.db, settings))
         fetcher = held.add(Fetcher(allow_private=settings.allow_private)) if any(is_url(v) for v in inputs) else None
         sources = open_sources(list(inputs), settings, fetcher=fetcher, date=date, feed=feed, seen=store.has_article)
         line = _progress(quiet, None if quiet else estimate_total(list(inputs)))
-        report = ingest(sources, store, _coder(ctx), settings, progress=line)
+        report = ingest(sources, store, _coder(ctx, workers, held), settings, progress=line)
         _finish(line, report, quiet)
     if as_json:
         import json

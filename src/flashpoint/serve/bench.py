@@ -1,6 +1,6 @@
 """``flashpoint bench --serve``: API latency under concurrent clients.
 
-Loads the store benchmark's synthetic events (:func:`flashpoint.store.bench.synthetic_rows`)
+Loads the store benchmark's synthetic events (:func:`flashpoint.bench.query.synthetic_rows`)
 into an empty database, starts ``flashpoint serve`` on it as a separate
 process on a free loopback port, and times, with ``clients`` concurrent
 HTTP clients each holding a keep-alive connection:
@@ -40,7 +40,7 @@ WORKLOADS = {
 def load(url: str, n_events: int) -> float:
     """Bulk-load ``n_events`` synthetic events into the empty store at ``url``; seconds taken."""
     from ..store import open_store
-    from ..store.bench import load_synthetic
+    from ..bench.query import load_synthetic
 
     store = open_store(url)
     try:

@@ -1,7 +1,10 @@
 """Versioned schema migrations, run when a database is opened.
 
 Migrations are numbered SQL files in ``store/migrations``
-(``0001_initial.sql``). A file named ``0002_x.postgres.sql`` or
+(``0001_initial.sql``). Numbers rise but may leave gaps, so work on
+parallel branches can take numbers that do not collide (the backfill's
+checkpoint tables are ``0113_scale_backfill.sql``); a database gets every
+migration it has not applied yet, in number order. A file named ``0002_x.postgres.sql`` or
 ``0002_x.sqlite.sql`` replaces ``0002_x.sql`` for that dialect only, so
 variants exist only where the dialects really differ. Applied versions are
 rows of ``schema_version``; each migration runs in its own transaction.
@@ -42,8 +45,8 @@ def migrations(dialect: str) -> tuple[Migration, ...]:
             continue
         chosen[version] = (specific, Migration(version, name, entry.read_text(encoding="utf-8")))
     found = [chosen[v][1] for v in sorted(chosen)]
-    if [m.version for m in found] != list(range(1, len(found) + 1)):
-        raise StoreError(f"migration files are not numbered 1..n: {[m.version for m in found]}; reinstall flashpoint")
+    if not found or found[0].version != 1:
+        raise StoreError(f"migration files must start at 0001: {[m.version for m in found]}; reinstall flashpoint")
     return tuple(found)
 
 

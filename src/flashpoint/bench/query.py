@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import UsageError
-from .base import EventFilter
-from .rows import EVENT_COLUMNS, dumps
+from ..store.base import EventFilter
+from ..store.rows import EVENT_COLUMNS, dumps
 
 _COUNTRIES = (
     "RUS", "UKR", "USA", "CHN", "BLR", "POL", "DEU", "FRA", "GBR", "TUR", "IRN", "ISR", "SYR", "IRQ",
@@ -93,7 +93,7 @@ def bench_query(store_url: str, n_events: int = 1_000_000, repeat: int = 5) -> d
     Raises:
         UsageError: the store is in memory or already holds events.
     """
-    from . import open_store
+    from ..store import open_store
 
     store = open_store(store_url)
     try:

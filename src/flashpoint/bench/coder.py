@@ -1,22 +1,21 @@
-"""Benchmarks, measured as ratios against a baseline in the same process.
+"""The coder benchmark: the coder against the bare spaCy pipeline on the same text.
 
-The machines are shared and noisy, so absolute seconds mean little: each
-figure is reported next to a baseline measured in the same run (the bare
-spaCy pipeline for the coder, the bare coder for ingest).
+Also the corpora other benchmarks share (the sample corpus, repeated) and
+the start-up cost and memory of the resources.
 """
 
 from __future__ import annotations
 
 import json
-import resource
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .config import Settings
-from .types import Article
+from ..config import Settings
+from ..types import Article
+from .memory import peak_rss_mb, rss_mb
 
 
 def sample_articles() -> list[Article]:
@@ -44,9 +43,6 @@ def repeated_corpus(min_chars: int) -> list[Article]:
         n += 1
     return out
 
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 @dataclass(frozen=True)
@@ -78,30 +74,21 @@ class CoderBench:
         ]
 
 
-def _rss_mb() -> float:
-    """Current resident memory of this process (Linux), in MB."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except (OSError, ValueError, IndexError):
-        return 0.0
-    return pages * resource.getpagesize() / 1e6
-
-
 def _timed_load(fn: Callable[[], object]) -> tuple[float, float]:
     """Wall time and resident-memory growth of one (first, uncached) load."""
-    before = _rss_mb()
+    before = rss_mb()
     t0 = time.perf_counter()
     fn()
     elapsed = time.perf_counter() - t0
-    return elapsed, max(0.0, _rss_mb() - before)
+    return elapsed, max(0.0, rss_mb() - before)
 
 
 def bench_coder(min_chars: int = 1_000_000, rounds: int = 2, settings: Settings | None = None) -> CoderBench:
     """Code the sample corpus repeated to ``min_chars``; compare with bare spaCy on the same text."""
-    from .actors import KnowledgeBase
-    from .geo.gazetteer import Gazetteer
-    from .nlp.model import load_nlp
-    from .pipeline import code_articles, load_resources
+    from ..actors import KnowledgeBase
+    from ..geo.gazetteer import Gazetteer
+    from ..nlp.model import load_nlp
+    from ..pipeline import code_articles, load_resources
 
     settings = settings or Settings()
     t0 = time.perf_counter()
@@ -128,7 +115,7 @@ def bench_coder(min_chars: int = 1_000_000, rounds: int = 2, settings: Settings 
         documents=len(arts), words=words, chars=chars,
         spacy_words_per_s=words / spacy_best, coder_words_per_s=words / coder_best,
         coder_docs_per_s=len(arts) / coder_best, events=events, ratio=spacy_best / coder_best,
-        peak_rss_mb=peak_rss_mb(), model_load_s=model_s, kb_load_s=kb_s, kb_load_mb=kb_mb,
+        peak_rss_mb=peakrss_mb(), model_load_s=model_s, kb_load_s=kb_s, kb_load_mb=kb_mb,
         gazetteer_load_s=gz_s, gazetteer_load_mb=gz_mb,
     )
 

@@ -1,7 +1,7 @@
 """Export benchmark: stream many merged events to Parquet and GDELT TSV.
 
 ``flashpoint bench --export`` calls :func:`bench_export`. Events come from
-the query benchmark's generator (:func:`flashpoint.store.bench.synthetic_rows`)
+the query benchmark's generator (:func:`flashpoint.bench.query.synthetic_rows`)
 dressed as full merged records (actors, PLOVER, location, quantities,
 evidence, one mention), so each writer sees what a real store yields. Each
 format runs in a fresh process, whose peak resident memory is the figure
@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .bench import synthetic_rows
-from .rows import EVENT_COLUMNS
+from ..store.rows import EVENT_COLUMNS
+from .query import synthetic_rows
 
 _PLOVER = {"01": None, "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE",
            "07": "AID", "08": "RETREAT", "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT",
@@ -63,7 +63,7 @@ def synthetic_events(n: int, seed: int = 7) -> Iterator[dict[str, Any]]:
 
 
 def _child(fmt: str, n: int, path: str, queue: Any) -> None:
-    from .exports import export
+    from ..store.exports import export
 
     t0, c0 = time.perf_counter(), time.process_time()
     if fmt == "generate":

@@ -16,9 +16,9 @@ import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .bench import sample_articles
-from .config import Settings
-from .types import Article
+from ..config import Settings
+from ..types import Article
+from .coder import sample_articles
 
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"])")
 
@@ -50,7 +50,7 @@ class _TimedCoder:
         self.seconds = 0.0
 
     def __call__(self, articles: Iterable[Article], settings: Settings) -> Iterator[tuple[Article, list, str | None]]:
-        from .pipeline import code_articles
+        from ..pipeline import code_articles
 
         results = code_articles(articles, settings)
         while True:
@@ -66,9 +66,9 @@ class _TimedCoder:
 
 def _timed_ingest(store_url: str, articles: list[Article], settings: Settings) -> tuple[float, float, object]:
     """End-to-end seconds, seconds of it spent coding, and the report."""
-    from .ingest.runner import ingest
-    from .ingest.source import ListSource
-    from .store import open_store
+    from ..ingest.runner import ingest
+    from ..ingest.source import ListSource
+    from ..store import open_store
 
     store = open_store(store_url, settings)
     coder = _TimedCoder()
@@ -82,8 +82,8 @@ def _timed_ingest(store_url: str, articles: list[Article], settings: Settings) -
 
 def bench_ingest(n_articles: int, n_events: int, pg: str | None, settings: Settings) -> Iterator[str]:
     """Yield report lines: coder alone, ingest into SQLite (and PostgreSQL), dyad query."""
-    from .pipeline import code_articles, load_resources
-    from .store.bench import bench_query
+    from ..pipeline import code_articles, load_resources
+    from .query import bench_query
 
     load_resources(settings)
     articles = generated_articles(n_articles)

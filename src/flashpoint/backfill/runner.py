@@ -1,0 +1,213 @@
+"""The backfill: plan batches, code them on Dask workers, store them in order.
+
+The client (this process) reads the shards and plans batches, skips the
+batches a checkpoint says are done, and asks the store which articles of a
+batch are already stored or are copies of stored ones, so only new text is
+sent out. Workers code; the client is the only writer. It stores finished
+batches **in plan order**, through the same ingest runner as ``flashpoint
+ingest`` (duplicate lookups, copies, event merging, one transaction per
+batch, failures), and writes the batch's checkpoint after it commits. So
+the store stays the single source of truth: an article coded by two
+workers (a copy of an article still in flight when it was sent) is
+recognised as a copy when it is stored, whatever worker coded it.
+
+Backpressure: at most ``2 x worker threads`` batches are in flight; the
+client reads the next batch only when the oldest is stored, so memory
+stays flat however large the input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings
+from ..ingest.document import Note
+from ..ingest.runner import IngestReport, ingest
+from ..ingest.source import ListSource
+from ..store.base import Failure, Store
+from ..types import Article, content_id
+from .checkpoint import Checkpoints, Done, Run, now
+from .plan import Batch, batch_id, count, plan
+
+Progress = Callable[["BackfillReport"], None]
+
+
+@dataclass(frozen=True, slots=True)
+class BackfillReport:
+    """What a backfill did in this attempt (``batches_skipped``: done before)."""
+
+    run_id: str
+    batches: int = 0
+    batches_skipped: int = 0
+    planned_batches: int | None = None
+    seen: int = 0
+    new: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    events: int = 0
+    failures: int = 0
+    elapsed: float = 0.0
+    store_seconds: float = 0.0
+    workers: int = 0
+    peak_worker_mb: float = 0.0
+    dashboard: str | None = None
+
+    @property
+    def rate(self) -> float:
+        return self.seen / self.elapsed if self.elapsed > 0 else 0.0
+
+    def line(self) -> str:
+        planned = f"/{self.planned_batches}" if self.planned_batches is not None else ""
+        share = self.store_seconds / self.elapsed if self.elapsed > 0 else 0.0
+        return (f"{self.batches + self.batches_skipped}{planned} batches ({self.batches_skipped} done before); "
+                f"{self.seen} articles: {self.new} new, {self.skipped} skipped, {self.duplicates} copies, "
+                f"{self.events} events, {self.failures} failures; {self.rate:.1f} articles/s on {self.workers} workers; "
+                f"storing {share:.0%} of the time; peak worker memory {self.peak_worker_mb:.0f} MB")
+
+
+def run_id(sources: Iterable[str], batch_size: int) -> str:
+    """The same sources and batch size name the same run (so a re-run resumes it)."""
+    return content_id(sorted(str(Path(s).resolve()) for s in sources), batch_size)
+
+
+class _Tally:
+    def __init__(self, rid: str) -> None:
+        self.values: dict[str, Any] = {"run_id": rid}
+        self.start = time.monotonic()
+        self.peaks: dict[int, float] = {}
+
+    def add(self, **counts: float) -> None:
+        for k, v in counts.items():
+            self.values[k] = self.values.get(k, 0) + v
+
+    def report(self, **extra: Any) -> BackfillReport:
+        return BackfillReport(**{**self.values, **extra, "elapsed": time.monotonic() - self.start,
+                                 "peak_worker_mb": max(self.peaks.values(), default=0.0)})
+
+
+def _replay(results: list[tuple[Article, list, str | None]]):
+    """A coder that answers with what a worker already coded."""
+    by_id = {a.id: (events, error) for a, events, error in results}
+
+    def coder(articles: Iterable[Article], settings: Settings) -> Iterator[tuple[Article, list, str | None]]:
+        for article in articles:
+            events, error = by_id.get(article.id, ([], "not coded: it was stored when the batch was sent"))
+            yield article, events, error
+
+    return coder
+
+
+def backfill(
+    sources: list[str],
+    store: Store,
+    settings: Settings,
+    client: Any,
+    *,
+    coder: Callable | None = None,
+    date: str | None = None,
+    progress: Progress | None = None,
+    plan_first: bool = True,
+    scheduler: str | None = None,
+) -> BackfillReport:
+    """Code every article under ``sources`` on the Dask cluster of ``client`` into ``store``.
+
+    Args:
+        sources: files, folders and archives (see :mod:`.shards`).
+        store: the one writer's store; checkpoints go to its database.
+        settings: ``batch_size`` is the batch size; the rest is the coder's.
+        client: a ``distributed.Client``.
+        coder: what workers run (a module-level function with the coder's
+            signature); ``pipeline.code_articles`` when None.
+        date: publication date for text files without one.
+        progress: called with the running report after every stored batch.
+        plan_first: count the batches first (a reading pass), for ETA.
+        scheduler: the scheduler address, recorded for ``--status``.
+    """
+    from .worker import ResourcesPlugin, code_task
+
+    size = max(1, int(settings.batch_size))
+    rid = run_id(sources, size)
+    totals = count(sources, size, settings.max_chars, date) if plan_first else None
+    workers = client.scheduler_info(n_workers=-1)["workers"]
+    threads = sum(int(w.get("nthreads", 1)) for w in workers.values()) or 1
+    checkpoints = Checkpoints(store)
+    stamp = now()
+    checkpoints.start(Run(
+        id=rid, sources=tuple(sources), batch_size=size,
+        planned_batches=totals.batches if totals else None, planned_articles=totals.articles if totals else None,
+        scheduler=scheduler, dashboard=getattr(client, "dashboard_link", None), workers=len(workers),
+        started_at=stamp, resumed_at=stamp,
+    ))
+    done = checkpoints.done_ids(rid)
+    client.register_plugin(ResourcesPlugin(settings, coder), name="flashpoint-resources")
+    tally = _Tally(rid)
+    fixed = {"planned_batches": totals.batches if totals else None, "workers": len(workers),
+             "dashboard": getattr(client, "dashboard_link", None)}
+    pending: deque[tuple[Batch, Any, list[Failure]]] = deque()
+    loose: list[Failure] = []
+    limit = 2 * threads
+
+    def settle() -> None:
+        batch, future, failures = pending.popleft()
+        _store_batch(batch, future, failures, store, settings, checkpoints, tally)
+        if progress is not None:
+            progress(tally.report(**fixed))
+
+    for item in plan(sources, size, settings.max_chars, date):
+        if isinstance(item, Note):
+            loose.append(item.as_failure())
+        elif isinstance(item, Failure):
+            loose.append(item)
+        elif item.id in done:
+            tally.add(batches_skipped=1)
+            loose = []  # recorded with that batch
+        else:
+            fresh = [a for a, original in zip(item.articles, store.find_duplicates(item.articles)) if original is None]
+            future = client.submit(code_task, tuple(fresh), settings, coder, pure=False) if fresh else None
+            pending.append((item, future, loose))
+            loose = []
+            while len(pending) >= limit:
+                settle()
+    if loose:  # failures after the last batch: a batch of no articles carries them
+        tail = Batch(batch_id("(failures)", len(loose), ()) + content_id([f.key for f in loose], length=8),
+                     "(failures)", 0, ())
+        if tail.id not in done:
+            pending.append((tail, None, loose))
+    while pending:
+        settle()
+    checkpoints.finish(rid)
+    return tally.report(**fixed)
+
+
+def _store_batch(batch: Batch, future: Any, failures: list[Failure], store: Store, settings: Settings,
+                 checkpoints: Checkpoints, tally: _Tally) -> None:
+    t0 = time.perf_counter()
+    coded: list = []
+    if future is not None:
+        try:
+            coded, stats = future.result()
+            tally.peaks[stats["pid"]] = max(tally.peaks.get(stats["pid"], 0.0), stats["peak_mb"])
+        except Exception as exc:  # noqa: BLE001 - a lost batch goes to the failures table, the run goes on
+            reason = f"coding failed on the cluster: {type(exc).__name__}: {str(exc)[:300]}"
+            coded = [(a, [], reason) for a in batch.articles]
+    waited = time.perf_counter() - t0
+    for failure in failures:
+        store.add_failure(failure)
+    report: IngestReport = ingest(
+        [ListSource(batch.articles)], store, _replay(coded),
+        dataclasses.replace(settings, batch_size=max(1, len(batch.articles))),
+    )
+    stored = time.perf_counter() - t0 - waited
+    checkpoints.mark(tally.values["run_id"], Done(
+        id=batch.id, shard=batch.shard, ordinal=batch.ordinal, articles=len(batch.articles),
+        new=report.new, skipped=report.skipped, duplicates=report.duplicates, events=report.events,
+        failures=report.failures + len(failures), seconds=stored,
+    ))
+    tally.add(batches=1, seen=report.seen, new=report.new, skipped=report.skipped, duplicates=report.duplicates,
+              events=report.events, failures=report.failures + len(failures), store_seconds=stored)

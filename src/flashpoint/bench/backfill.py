@@ -1,0 +1,101 @@
+"""``flashpoint bench --backfill``: a Dask backfill on N workers against one worker.
+
+Generated articles (see :mod:`.ingest`) are written to JSONL shards and
+backfilled into a fresh database (a PostgreSQL schema with ``--pg``, else
+SQLite) on a local cluster of one worker, then of N. Workers are started
+and their resources loaded before the clock starts. The storage share is
+the client's time inside the store over the run's time; worker memory is
+read at a tenth, half and the end of each run to show whether it stays
+flat.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..config import Settings
+
+
+def _shards(root: Path, n_articles: int, per_shard: int = 2000) -> list[str]:
+    from .ingest import generated_articles
+
+    articles = generated_articles(n_articles)
+    paths = []
+    for start in range(0, len(articles), per_shard):
+        path = root / f"shard-{start // per_shard:05d}.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            for a in articles[start:start + per_shard]:
+                out.write(json.dumps({"id": a.id, "text": a.text, "date": a.date, "title": a.title,
+                                      "url": a.url, "outlet": a.outlet}) + "\n")
+        paths.append(str(path))
+    return paths
+
+
+@contextlib.contextmanager
+def _database(pg: str | None, tmp: Path, name: str) -> Iterator[str]:
+    if not pg:
+        yield str(tmp / f"{name}.db")
+        return
+    import psycopg
+
+    schema = f"fp_bench_{name}_{uuid.uuid4().hex[:8]}"
+    sep = "&" if "?" in pg else "?"
+    try:
+        yield f"{pg}{sep}schema={schema}"
+    finally:
+        with psycopg.connect(pg, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+def _run(sources: list[str], url: str, settings: Settings, workers: int, n: int) -> dict:
+    from ..backfill import backfill, connect
+    from ..backfill.worker import PLUGIN_NAME, ResourcesPlugin
+    from ..store import open_store
+
+    marks: dict[str, float] = {}
+
+    def progress(report) -> None:
+        for label, share in (("tenth", 0.1), ("half", 0.5)):
+            if label not in marks and report.seen >= share * n:
+                marks[label] = report.peak_worker_mb
+
+    with connect(None, workers, dashboard=None) as client:
+        client.register_plugin(ResourcesPlugin(settings), name=PLUGIN_NAME)  # load before the clock starts
+        store = open_store(url, settings)
+        try:
+            w0, c0, t0 = sum(client.run(time.process_time).values()), time.process_time(), time.perf_counter()
+            report = backfill(sources, store, settings, client, progress=progress, plan_first=False)
+            seconds = time.perf_counter() - t0
+            cpu = sum(client.run(time.process_time).values()) - w0 + time.process_time() - c0
+        finally:
+            store.close()
+    return {"report": report, "seconds": seconds, "marks": marks, "cpu": cpu}
+
+
+def bench_backfill(n_articles: int, pg: str | None, settings: Settings, workers: int = 2) -> Iterator[str]:
+    """Lines: articles/s on 1 worker and on ``workers``, storage share, worker memory."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        sources = _shards(root, n_articles)
+        where = "PostgreSQL" if pg else "SQLite"
+        yield f"backfill: {n_articles:,} generated articles in {len(sources)} shards into {where}, batches of {settings.batch_size}"
+        runs = {}
+        for count in (1, workers):
+            with _database(pg, root, f"w{count}") as url:
+                runs[count] = run = _run(sources, url, settings, count, n_articles)
+            r = run["report"]
+            m = run["marks"]
+            yield (f"  {count} worker(s): {n_articles / run['seconds']:,.1f} articles/s ({r.new:,} new, {r.events:,} events, "
+                   f"{r.failures} failures); storing {r.store_seconds / run['seconds']:.1%} of the time (target < 15%); "
+                   f"peak worker memory {m.get('tenth', 0):.0f} MB at a tenth, {m.get('half', 0):.0f} MB at half, "
+                   f"{r.peak_worker_mb:.0f} MB at the end (target < 700 MB, flat)")
+        yield f"  speed-up {runs[1]['seconds'] / runs[workers]['seconds']:.2f}x with {workers} workers (target >= 1.6x)"
+        one, many = runs[1]["cpu"], runs[workers]["cpu"]
+        yield (f"  CPU seconds for the same work (workers and client): {one:.1f} with 1 worker, {many:.1f} with {workers}; "
+               f"{one / many:.0%} efficient (the wall clock also depends on what else the machine runs)")

@@ -1,0 +1,120 @@
+"""The pre-filter benchmark: throughput on a mixed corpus, and every gold set with and without it.
+
+The mixed corpus is IndiaPoliceEvents read as a stream of articles (its
+sentences grouped back into their articles by ``meta.doc_id``, one per
+line): real newspaper text in which about nine sentences in ten hold no
+event. Throughput is compared with the bare spaCy pipeline on the same
+text, and the events coded with the filter with those coded without it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings
+from ..types import Article
+
+
+def india_police_articles(path: Path, limit: int | None = None) -> list[Article]:
+    """IndiaPoliceEvents as articles: sentences joined by line breaks, in file order."""
+    docs: dict[str, dict[str, Any]] = {}
+    with path.open(encoding="utf-8") as stream:
+        for line in stream:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            doc = str(record.get("meta", {}).get("doc_id", record["id"]))
+            docs.setdefault(doc, {"date": record.get("date"), "sentences": []})["sentences"].append(record["text"])
+    out = [Article(id=f"ipe-doc-{doc}", text="\n".join(v["sentences"]), date=v["date"]) for doc, v in docs.items()]
+    return out[:limit] if limit else out
+
+
+def _events(articles: list[Article], settings: Settings) -> tuple[float, dict[str, list[dict]]]:
+    from ..pipeline import code_articles
+
+    t0 = time.perf_counter()
+    coded = {a.id: [e.to_dict() for e in events] for a, events, _ in code_articles(articles, settings)}
+    return time.perf_counter() - t0, coded
+
+
+def _keys(coded: dict[str, list[dict]]) -> set[tuple[str, str, int]]:
+    return {(doc, e["cameo"], e["evidence"]["start"]) for doc, events in coded.items() for e in events}
+
+
+def throughput(name: str, articles: list[Article], settings: Settings, rounds: int = 1) -> Iterator[str]:
+    """Lines: bare spaCy, the coder, the coder with the filter; events kept and lost."""
+    from ..nlp.prefilter import hot_pieces
+    from ..pipeline import load_resources
+
+    res = load_resources(settings)
+    on = dataclasses.replace(settings, prefilter=True)
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    parsed = sum(len(piece.split()) for t in texts for _, piece in hot_pieces([(0, t)], res))
+    spacy_s = plain_s = filtered_s = float("inf")
+    for _ in range(rounds):  # alternate, so drift on a shared machine hits all three alike
+        t0 = time.perf_counter()
+        for _doc in res.nlp.pipe(texts, batch_size=settings.batch_size):
+            pass
+        spacy_s = min(spacy_s, time.perf_counter() - t0)
+        seconds, plain = _events(articles, settings)
+        plain_s = min(plain_s, seconds)
+        seconds, filtered = _events(articles, on)
+        filtered_s = min(filtered_s, seconds)
+    before, after = _keys(plain), _keys(filtered)
+    same = sum(plain[k] == filtered[k] for k in plain)
+    yield f"{name}: {len(articles)} articles, {words:,} words; the filter leaves {parsed / words:.1%} of the words to parse"
+    yield (f"  bare spaCy {words / spacy_s:,.0f} words/s; coder {words / plain_s:,.0f} words/s; "
+           f"coder with the pre-filter {words / filtered_s:,.0f} words/s = {spacy_s / filtered_s:.2f}x bare spaCy "
+           f"(target >= 1.5x), {plain_s / filtered_s:.2f}x the coder")
+    yield (f"  events: {len(before)} without the filter, {len(after)} with it; {len(before - after)} lost, "
+           f"{len(after - before)} new; articles coded identically: {same}/{len(plain)}")
+
+
+def _comparable(figures: dict[str, Any], subset: bool) -> dict[str, Any]:
+    if subset:  # the CI guard's subset: the same records each time
+        return dict(figures["subset"])
+    sets = {k: {kk: vv for kk, vv in v.items() if kk != "seconds"} for k, v in figures["sets"].items()}
+    return {**sets, "project": figures.get("project", {})}
+
+
+def gold_sets(evaldata: Path | None, settings: Settings, progress: Any = None, subset: bool = False) -> Iterator[str]:
+    """Lines: each gold set's headline figures without and with the filter
+    (``subset``: only the accuracy guard's subset of each set, minutes instead of an hour)."""
+    from ..eval.runner import run_all
+
+    def figures(s: Settings) -> dict[str, Any]:
+        return _comparable(run_all(evaldata, s, progress=progress, subset_only=subset, locations=False), subset)
+
+    off = figures(settings)
+    on = figures(dataclasses.replace(settings, prefilter=True))
+    for name in off:
+        a, b = off[name], on.get(name, {})
+        head_a = a.get("headline", {k: v for k, v in a.items() if isinstance(v, (int, float))})
+        head_b = b.get("headline", {k: v for k, v in b.items() if isinstance(v, (int, float))})
+        verdict = "identical" if a == b else ("headline equal, details differ" if head_a == head_b else "DIFFERENT")
+        yield f"gold {name}: {verdict}; without {json.dumps(head_a, sort_keys=True)}"
+        if head_a != head_b:
+            yield f"gold {name}: with    {json.dumps(head_b, sort_keys=True)}"
+
+
+def bench_prefilter(evaldata: Path | None, settings: Settings, rounds: int = 1, gold: bool = True,
+                    limit: int | None = None, progress: Any = None, subset: bool = False) -> Iterator[str]:
+    """Every pre-filter figure: the mixed corpus, the sample corpus, the gold sets."""
+    from ..eval.runner import default_evaldata
+    from .coder import sample_articles
+
+    evaldata = Path(evaldata) if evaldata else default_evaldata()
+    mixed = evaldata / "india_police_events.jsonl"
+    if mixed.is_file():
+        yield from throughput("india_police as articles", india_police_articles(mixed, limit), settings, rounds)
+    else:
+        yield f"india_police: {mixed} is absent; the mixed-corpus figures need the shared gold data"
+    yield from throughput("sample corpus", sample_articles(), settings, rounds)
+    if gold:
+        yield from gold_sets(evaldata, settings, progress, subset)
