@@ -36,7 +36,7 @@ def test_markdown_has_targets_status_and_confusion():
     assert "abc1234" in md and "2024-01-01" in md
     assert "| cameo_manual | root right (any event) | 50.0% | 50.0% | 50.0% | ≥ 80.0% | **short** |" in md
     assert "| example_article | required events found (of 10) | 10 |  |  | ≥ 10 | met |" in md
-    assert "| example_article | spurious events | 3 |  |  | ≤ 2 | **short** |" in md
+    assert "| example_article | spurious dyadic events | 3 |  |  | ≤ 2 | **short** |" in md
     assert "held aside" in md and "Split: 2 tuning, 2 held aside" in md
     assert "gold \\ predicted" in md
     assert "india_police first 3000" in md

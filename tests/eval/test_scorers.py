@@ -123,7 +123,9 @@ def test_example_article_scoring():
     events = [event("061", actor("GBR"), actor("POL")), event("010", actor("BLR"), None),
               event("190", actor("RUS"), actor("BLR"))]
     f = score_example(events, expected)
-    assert f["headline"] == {"required_found": 1, "spurious": 1}
+    assert f["headline"] == {"required_found": 1, "spurious": 1, "spurious_one_sided_or_statement": 0}
+    f = score_example([*events, event("010", actor("RUS"), None)], expected)
+    assert f["headline"]["spurious"] == 1 and f["headline"]["spurious_one_sided_or_statement"] == 1
     assert f["missing"] == ["accuse"]
     with pytest.raises(InputError):
         score_example(events, {"events": "nope"})

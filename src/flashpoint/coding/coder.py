@@ -600,7 +600,8 @@ def _without_subsumed(events: list[CodedEvent], cands: list[Candidate]) -> list[
     """Drop a one-sided event when a nearby event of the same source and root names
     the target ("UK troops deployed" beside "UK troops deployed to Poland"): the
     same act told twice, once with less detail."""
-    dyadic = [(cands[e.cand_index].sent_index, e.source.key, e.code[:2]) for e in events if e.target is not None]
+    dyadic = [(cands[e.cand_index].sent_index, e.source.key, e.code[:2]) for e in events
+              if e.target is not None and not e.negated and e.modality != "hypothetical"]  # only an act told as done
     if not dyadic:
         return events
 
@@ -617,7 +618,8 @@ def _once_per_sentence(events: list[CodedEvent], cands: list[Candidate]) -> list
     reading is kept, in document order)."""
     best: dict[tuple, int] = {}
     for k, e in enumerate(events):
-        key = (cands[e.cand_index].sent_index, e.code, e.source.key, e.target.key if e.target else None, e.negated)
+        key = (cands[e.cand_index].sent_index, e.code, e.source.key, e.target.key if e.target else None, e.negated,
+               e.modality == "hypothetical")  # an act only wished for never hides the act done
         if key not in best or e.confidence > events[best[key]].confidence:
             best[key] = k
     keep = set(best.values())

@@ -118,8 +118,13 @@ def one_toll(events: Sequence[Event]) -> list[Event]:
 
 def _rank_of(e: Event, q) -> int:
     if q.unit == "arrested":
-        return 0 if e.cameo.startswith("173") else _TOLL_RANK.get(e.cameo_root, 3) + 1
-    return _TOLL_RANK.get(e.cameo_root, 3)
+        rank = 0 if e.cameo.startswith("173") else _TOLL_RANK.get(e.cameo_root, 3) + 1
+    else:
+        rank = _TOLL_RANK.get(e.cameo_root, 3)
+    # among acts of one kind, the one whose doer is named ("the police firing that left
+    # one dead and others injured": the firing's, not the unnamed wounding's)
+    unnamed = e.source is None or e.source.name == "unknown"
+    return rank * 2 + unnamed
 
 
 def fold_reports(events: Sequence[Event], headline: tuple[int, int] | None = None) -> list[Event]:

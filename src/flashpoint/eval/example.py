@@ -38,9 +38,14 @@ def score_example(events: Sequence[Event], expected: dict[str, Any]) -> dict[str
     required = [w for w in wanted if w.get("required")]
     found = [w for w in required if any(event_matches(e, w) for e in events)]
     spurious = [e for e in events if not any(event_matches(e, w) for w in wanted)]
+    # The hand list is of dyads, PETRARCH's convention: a spurious dyad is a wrong claim of who
+    # did what to whom. One-sided events and statements, which the coder keeps by default,
+    # are counted apart.
+    extra = [e for e in spurious if e.target is None or e.statement]
     return {
         "events": len(events),
-        "headline": {"required_found": len(found), "spurious": len(spurious)},
+        "headline": {"required_found": len(found), "spurious": len(spurious) - len(extra),
+                     "spurious_one_sided_or_statement": len(extra)},
         "required_total": len(required),
         "missing": [w.get("what", str(w.get("n"))) for w in required if w not in found],
         "spurious_events": [event_row(e) for e in spurious],

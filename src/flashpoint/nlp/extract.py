@@ -357,6 +357,18 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
                         agents.append(make_mention(c, "instr", 1))
                     elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or (c.lower_ == "with" and p.lemma_.lower() in COMBAT_NOUNS)):
                         agents.extend(m for g in c.children if g.dep_ == "pobj" for m in expand(g, "instr", 1))
+    # "the police firing in which one person was killed": the force the clause hangs on names who used it.
+    if tok.dep_ == "relcl" and tok.head.lemma_.lower() in INSTRUMENT_NOUNS and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "during") for c in tok.children):
+        noun = tok.head
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")):
+                agents.append(make_mention(c, "instr", 1))
+        nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        prev = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if noun.lower_ == "firing" and prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.dep_ != "compound":
+            agents.extend(expand(prev, "instr", 1))  # "the police firing": the parser may make "police" the head
+        lemmas.append(noun.lemma_.lower())
     # "two were killed (and five hurt) when the police opened fire": the force clause names who used it.
     near = [tok, *(c for c in tok.children if c.dep_ == "conj"), *([tok.head] if tok.dep_ == "conj" else [])]
     for c in (g for v in near for g in v.children):

@@ -85,7 +85,10 @@ def build_triggers(nlp: Any, patterns: Any) -> Triggers:
     lemmas_of: dict[str, set[str]] = {}
     free: set[str] = set()
     needs: dict[str, list[tuple[frozenset[str], ...]]] = {}
-    for table in (patterns.verbs, patterns.nouns):
+    from ..coding.coder import triggers as coder_triggers
+
+    statements = coder_triggers(patterns).statements  # matched apart by the coder, triggers all the same
+    for table in (patterns.verbs, patterns.nouns, statements.verbs, statements.nouns):
         for lemma, pats in table.items():
             for p in pats:
                 alt = tuple(forms.of_all(words) for words in _needed(p))
@@ -93,23 +96,11 @@ def build_triggers(nlp: Any, patterns: Any) -> Triggers:
                     needs.setdefault(lemma, []).append(alt)
                 else:
                     free.add(lemma)
-    # Verbs the coder codes when no pattern of the set matches (public statements: "said").
-    free |= _coder_verbs(patterns)
     for lemma in free | needs.keys():
         for word in forms.of(lemma):
             lemmas_of.setdefault(word, set()).add(lemma)
     return Triggers({w: frozenset(ls) for w, ls in lemmas_of.items()}, frozenset(free),
                     {k: tuple(v) for k, v in needs.items() if k not in free})
-
-
-def _coder_verbs(patterns: Any) -> set[str]:
-    """Verb lemmas the coder turns into events with no pattern of the set
-    (its statement verbs, and any trigger verb the set has no pattern for)."""
-    from ..coding import coder
-
-    verbs = getattr(coder, "trigger_verbs", None)
-    extra = set(verbs(patterns)) - patterns.verbs.keys() if verbs is not None else set()
-    return extra | set(getattr(coder, "STATEMENT_VERBS", ()))
 
 
 def _needed(p: Any) -> list[frozenset[str]]:
