@@ -115,7 +115,7 @@ def bench_coder(min_chars: int = 1_000_000, rounds: int = 2, settings: Settings 
         documents=len(arts), words=words, chars=chars,
         spacy_words_per_s=words / spacy_best, coder_words_per_s=words / coder_best,
         coder_docs_per_s=len(arts) / coder_best, events=events, ratio=spacy_best / coder_best,
-        peak_rss_mb=peakrss_mb(), model_load_s=model_s, kb_load_s=kb_s, kb_load_mb=kb_mb,
+        peak_rss_mb=peak_rss_mb(), model_load_s=model_s, kb_load_s=kb_s, kb_load_mb=kb_mb,
         gazetteer_load_s=gz_s, gazetteer_load_mb=gz_mb,
     )
 
