@@ -19,7 +19,7 @@ from typing import Any
 
 from .config import Settings
 from .errors import FlashpointError, InputError
-from .types import Article, Event, Evidence, content_id, event_id
+from .types import Article, Event, Evidence, content_id
 
 CHUNK_CHARS = 100_000  # spaCy parses long documents piecewise, at paragraph breaks
 MAX_SENTENCE_TOKENS = 300  # a forced sentence break after this many tokens without one (fp_newlines)
@@ -245,6 +245,7 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     """The rules' events; ``covered`` receives the start of every sentence they coded (counted or not)."""
     from .coding.coder import Coder, attach_quantities, triggers
     from .coding.confidence import calibrate, confidence_inputs, group_of, shipped
+    from .coding.events import build_event, ontology_facts
     from .coding.generic_country import dateline_country
     from .coding.reports import fold_reports
     from .geo.fallback import refine_location
@@ -311,32 +312,14 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
         sentence = text[cand.sent_start : cand.sent_end]
         evidence = Evidence(sentence=sentence, start=cand.sent_start + offset, end=cand.sent_end + offset, trigger=cand.trigger)
         src, tgt = ce.source, ce.target
-        events.append(
-            Event(
-                event_id=event_id(art.id, evidence, cand.trigger_start + offset, ce.code, src, tgt),
-                doc_id=art.id,
-                date=ev_date,
-                date_precision=precision,
-                source=src,
-                target=tgt,
-                cameo=ce.code,
-                cameo_root=entry.root,
-                quad_class=entry.quad_class,
-                goldstein=entry.goldstein,
-                plover=res.ontology.plover(ce.code),
-                negated=ce.negated,
-                modality=ce.modality,
-                attribution=ce.attribution,
-                location=location,
-                quantities=qs,
-                evidence=evidence,
-                rule=ce.rule,
-                confidence=calibrate(ce.confidence, calibration, group_of(src, tgt)),
-                contexts=res.contexts.tag(sentence, article_tags=story_tags),
-                statement=ce.statement,
-                inputs=confidence_inputs(ce.confidence, ce.pattern.confidence, src, tgt, rd.basis, place_basis),
-            )
-        )
+        events.append(build_event(
+            art, evidence, cand.trigger_start + offset, ce.code, ontology_facts(res.ontology, ce.code), src, tgt,
+            date=ev_date, date_precision=precision, negated=ce.negated, modality=ce.modality,
+            attribution=ce.attribution, location=location, quantities=qs, rule=ce.rule,
+            confidence=calibrate(ce.confidence, calibration, group_of(src, tgt)),
+            contexts=res.contexts.tag(sentence, article_tags=story_tags), statement=ce.statement,
+            inputs=confidence_inputs(ce.confidence, ce.pattern.confidence, src, tgt, rd.basis, place_basis),
+        ))
     headline = structure.headline if structure is not None and offset == 0 else None
     return fold_reports(events, headline)
 

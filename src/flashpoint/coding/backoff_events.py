@@ -20,7 +20,8 @@ from datetime import date as Date
 from typing import Any
 
 from ..config import Settings
-from ..types import Actor, Article, Event, Evidence, event_id
+from ..types import Actor, Article, Event, Evidence
+from .events import build_event, ontology_facts
 from .backoff import RULE, Prediction
 
 STATEMENT_ROOT = "01"
@@ -104,29 +105,11 @@ def backoff_events(doc, offset: int, art: Article, published: Date | None, cover
 
 def _event(pred: Prediction, actors: list[Actor], evidence: Evidence, trigger_start: int, art: Article,
            published: Date | None, location: Any, res: Any, contexts: tuple[str, ...]) -> Event:
-    entry = res.ontology[pred.code]
     source, target = actors[0], (actors[1] if len(actors) > 1 else None)
-    return Event(
-        event_id=event_id(art.id, evidence, trigger_start, pred.code, source, target),
-        doc_id=art.id,
-        date=published.isoformat() if published else None,
-        date_precision="day" if published else None,
-        source=source,
-        target=target,
-        cameo=pred.code,
-        cameo_root=entry.root,
-        quad_class=entry.quad_class,
-        goldstein=entry.goldstein,
-        plover=res.ontology.plover(pred.code),
-        negated=False,
-        modality="asserted",
-        attribution=None,
-        location=location,
-        quantities=(),
-        evidence=evidence,
-        rule=RULE,
-        confidence=pred.confidence,
-        contexts=contexts,
-        statement=pred.root == STATEMENT_ROOT,
+    return build_event(
+        art, evidence, trigger_start, pred.code, ontology_facts(res.ontology, pred.code), source, target,
+        date=published.isoformat() if published else None, date_precision="day" if published else None,
+        negated=False, modality="asserted", attribution=None, location=location, quantities=(), rule=RULE,
+        confidence=pred.confidence, contexts=contexts, statement=pred.root == STATEMENT_ROOT,
         inputs=("backoff=tfidf-lr", f"quad={pred.quad}", f"p_event={pred.probability:.3f}"),
     )

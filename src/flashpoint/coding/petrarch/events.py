@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date as Date
 
-from ...types import Actor, Article, Event, Evidence, event_id
+from ...types import Actor, Article, Event, Evidence
 from .actors import Group
 from .coder import PetrarchEvent
 
@@ -44,35 +44,23 @@ def code_facts(code: str, ontology) -> tuple[str, int, float, object]:
 def to_events(coded: list[PetrarchEvent], doc, offset: int, art: Article, published: Date | None, res) -> list[Event]:
     """Events for one parsed document (or chunk starting at ``offset``)."""
     from ...nlp.places import event_location
+    from ..events import build_event
 
     out: list[Event] = []
+    text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+    sents = list(doc.sents)
     for pe in coded:
-        root, quad, goldstein, plover = code_facts(pe.code, res.ontology)
         src = dictionary_actor(pe.source, pe.source_code)
         tgt = dictionary_actor(pe.target, pe.target_code) if pe.target is not None else None
-        sentence = doc.text[pe.sent_start:pe.sent_end]
+        sentence = text[pe.sent_start:pe.sent_end]
         evidence = Evidence(sentence=sentence, start=pe.sent_start + offset, end=pe.sent_end + offset, trigger=pe.trigger)
         tok = doc[pe.token_i]
-        out.append(Event(
-            event_id=event_id(art.id, evidence, tok.idx + offset, pe.code, src, tgt),
-            doc_id=art.id,
-            date=published.isoformat() if published else None,
-            date_precision="day" if published else None,
-            source=src,
-            target=tgt,
-            cameo=pe.code,
-            cameo_root=root,
-            quad_class=quad,
-            goldstein=goldstein,
-            plover=plover,
-            negated=False,
-            modality=MODALITY,
-            attribution=None,
-            location=event_location(tok.sent, tok, res.gazetteer),
-            quantities=(),
-            evidence=evidence,
-            rule=pe.rule,
-            confidence=CONFIDENCE_PATTERN if ":line " in pe.rule else CONFIDENCE_VERB,
+        sent = next(s for s in sents if s.start <= tok.i < s.end)
+        out.append(build_event(
+            art, evidence, tok.idx + offset, pe.code, code_facts(pe.code, res.ontology), src, tgt,
+            date=published.isoformat() if published else None, date_precision="day" if published else None,
+            negated=False, modality=MODALITY, attribution=None, location=event_location(sent, tok, res.gazetteer),
+            quantities=(), rule=pe.rule, confidence=CONFIDENCE_PATTERN if ":line " in pe.rule else CONFIDENCE_VERB,
             contexts=res.contexts.tag(sentence),
         ))
     return out
