@@ -44,12 +44,12 @@ def test_a_verbless_headline_or_caption_is_coded(text, trigger, source, target):
 @pytest.mark.slow
 def test_prose_with_a_verb_is_parsed_once():
     from flashpoint.config import Settings
-    from flashpoint.coding.coder import trigger_verbs
+    from flashpoint.coding.coder import triggers
     from flashpoint.nlp.reparse import reparse
     from flashpoint.pipeline import load_resources
 
     res = load_resources(Settings())
     doc = res.nlp("Russia sent troops to the border. The talks ended.")
-    assert reparse(res.nlp, doc, trigger_verbs(res.patterns)) == {}
+    assert reparse(res.nlp, doc, triggers(res.patterns).verbs) == {}
     doc = res.nlp("Niger junta orders French ambassador out\n\nThe talks ended.")
-    assert set(reparse(res.nlp, doc, trigger_verbs(res.patterns))) == {0}
+    assert set(reparse(res.nlp, doc, triggers(res.patterns).verbs)) == {0}

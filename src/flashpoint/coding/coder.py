@@ -711,9 +711,4 @@ def triggers(patterns: PatternSet) -> Triggers:
     return hit[1]
 
 
-def trigger_verbs(patterns: PatternSet) -> frozenset[str]:
-    """Verb lemmas that start a candidate: the patterns' and the statements'."""
-    return triggers(patterns).verbs
-
-
-__all__ = ["Coder", "CodedEvent", "Triggers", "attach_quantities", "trigger_verbs", "triggers"]
+__all__ = ["Coder", "CodedEvent", "Triggers", "attach_quantities", "triggers"]
