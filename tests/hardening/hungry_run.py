@@ -5,9 +5,12 @@ Usage: python hungry_run.py INPUT DB (--kill-above-mb N | --address-space-mb N)
 
 The coder holds ``BYTES_PER_CHAR`` bytes per character of every article of
 its batch while it codes it, as a parser holds its documents. With
-``--kill-above-mb`` a watchdog thread sends SIGKILL to the process once its
+``--kill-above-mb`` the process sends itself SIGKILL as soon as its
 resident size passes N MB above where it started (what the kernel's OOM
-killer does, without a warning); with ``--address-space-mb`` the address
+killer does, without a warning). The check runs right after the memory is
+touched, not in a polling thread: a thread can miss the peak on a loaded
+machine, since the touching holds the GIL and the memory is freed soon
+after. With ``--address-space-mb`` the address
 space is limited with setrlimit, so allocations fail with MemoryError.
 """
 
@@ -17,8 +20,6 @@ import os
 import resource
 import signal
 import sys
-import threading
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
@@ -29,6 +30,8 @@ from flashpoint.config import Settings  # noqa: E402
 from flashpoint.ingest import FileSource, ingest  # noqa: E402
 from flashpoint.store import open_store  # noqa: E402
 
+KILL_ABOVE_MB: float | None = None
+START_MB = 0.0
 BYTES_PER_CHAR = 100  # 500 under --address-space-mb: a 10M-character article asks for 5 GB
 
 
@@ -43,23 +46,18 @@ def hungry_coder(articles, settings):
     held = [bytearray(len(a.text) * per_char) for a in batch]  # touched: counts as resident
     for block in held:
         block[::4096] = b"\x01" * len(block[::4096])
+    if KILL_ABOVE_MB is not None and rss_mb() - START_MB > KILL_ABOVE_MB:
+        os.kill(os.getpid(), signal.SIGKILL)
     yield from fake_coder(batch, settings)
     del held
-
-
-def watchdog(limit_mb: float) -> None:
-    start = rss_mb()
-    while True:
-        if rss_mb() - start > limit_mb:
-            os.kill(os.getpid(), signal.SIGKILL)
-        time.sleep(0.005)
 
 
 def main() -> None:
     source, db, option, value = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
     store = open_store(db)
     if option == "--kill-above-mb":
-        threading.Thread(target=watchdog, args=(value,), daemon=True).start()
+        global KILL_ABOVE_MB, START_MB
+        KILL_ABOVE_MB, START_MB = value, rss_mb()
     else:
         limit = int(value * 2**20)
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
