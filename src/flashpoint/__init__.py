@@ -14,7 +14,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Actor", "Article", "Event", "FlashpointError", "Location", "Quantity", "Settings",
-    "code", "code_many", "__version__",
+    "code", "code_many", "filter_hints", "to_frame", "__version__",
 ]
 
 
@@ -35,3 +35,19 @@ def code_many(articles, settings: Settings | None = None):
     from .pipeline import code_articles
 
     return code_articles(articles, settings=settings)
+
+
+def to_frame(events):
+    """Events (``flashpoint.code`` results or ``Store.events`` dicts) as a pandas
+    DataFrame with the flat export columns; needs the ``pandas`` extra."""
+    from .store.exports.frame import to_frame as frame
+
+    return frame(events)
+
+
+def filter_hints(store, flt):
+    """Why a query came back empty: each filter value that names nothing known,
+    with the nearest valid values (``flashpoint.store.hints.Hint``)."""
+    from .store.hints import filter_hints as hints
+
+    return hints(store, flt)

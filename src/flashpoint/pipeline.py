@@ -156,37 +156,42 @@ def code_text(text: str, date: str | None = None, doc_id: str | None = None, set
 
 def code_articles(articles: Iterable[Any], settings: Settings | None = None) -> Iterator[tuple[Article, list[Event], str | None]]:
     """Stream articles through the coder: yields ``(article, events, error)``."""
+    from .nlp.structure import Structure, mask, read_structure
+
     settings = settings or Settings()
     res = load_resources(settings)
 
-    def pieces() -> Iterator[tuple[tuple[str, int], tuple[Article, int, int, str | None]]]:
+    def pieces() -> Iterator[tuple[tuple[str, int], tuple[Article, int, int, str | None, Structure | None]]]:
         for n, obj in enumerate(articles):
             try:
                 art = as_article(obj, n)
                 published = _published(art.date)
                 text = clean_text(art.text)[: settings.max_chars]
+                # Datelines, bylines, captions and boilerplate are blanked before parsing (nlp/structure.py).
+                structure = read_structure(text)
+                text = mask(text, structure)
             except FlashpointError as exc:
                 bad = obj if isinstance(obj, Article) else Article(id=str(getattr(obj, "get", lambda *_: n)("id", n)), text="")
-                yield ("", 0), (bad, -1, 0, str(exc))
+                yield ("", 0), (bad, -1, 0, str(exc), None)
                 continue
             chunks = list(_chunks(text)) if text.strip() else []
             if not chunks:
-                yield ("", 0), (art, 0, 0, None)
+                yield ("", 0), (art, 0, 0, None, None)
                 continue
             for k, (offset, chunk) in enumerate(chunks):
-                yield (chunk, offset), (art, k, len(chunks), published)
+                yield (chunk, offset), (art, k, len(chunks), published, structure)
 
     current: Article | None = None
     acc: list[Event] = []
     stream = pieces()
     docs = res.nlp.pipe(((c[0], (c, m)) for c, m in stream), as_tuples=True, batch_size=settings.batch_size)
     for doc, (chunk, meta) in docs:
-        art, k, total, published = meta
+        art, k, total, published, structure = meta
         if k == -1:
             yield art, [], published  # published holds the error here
             continue
         try:
-            events = code_doc(doc, chunk[1], art, published, res, settings) if doc is not None else []
+            events = code_doc(doc, chunk[1], art, published, res, settings, structure) if doc is not None else []
         except Exception as exc:  # one bad document must not sink the batch
             yield art, [], f"{type(exc).__name__}: {exc}"
             continue
@@ -208,46 +213,54 @@ def _published(value: str | None) -> Date | None:
     return parse_iso_date(str(value)[:10])
 
 
-def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resources, settings: Settings) -> list[Event]:
+def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resources, settings: Settings,
+             structure=None) -> list[Event]:
     """Code one parsed document (or one chunk of a long one)."""
     from .coding.coder import Coder, attach_quantities, trigger_verbs
-    from .nlp.dates import resolve_date
+    from .coding.confidence import calibrate, confidence_inputs, group_of, shipped
+    from .coding.generic_country import dateline_country
+    from .coding.reports import fold_reports
+    from .geo.fallback import refine_location
+    from .geo.small_places import SmallPlaces
+    from .nlp.event_dates import event_date
     from .nlp.extract import extract_candidates
     from .nlp.places import article_places, event_location
     from .nlp.quantities import extract_quantities
     from .nlp.quotes import find_quotes
     from .nlp.reparse import reparse
 
-    if not doc.text.strip():
+    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access: read it once
+    if not text.strip():
         return []
     if res.petrarch is not None:
         from .coding.petrarch import to_events
 
         return to_events(res.petrarch.code(doc, published), doc, offset, art, published, res)
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(text)
     verbs = trigger_verbs(res.patterns)
     variants = reparse(res.nlp, doc, verbs)  # headlines and captions read without a verb
     cands = extract_candidates(doc, verbs, res.patterns.noun_lemmas, res.patterns.reporting, quotes, variants)
     if not cands:
         return []
-    dates = {}
-    historical = {}
-    for i, c in enumerate(cands):
-        for expr in c.dates:
-            rd = resolve_date(expr, published) if published else None
-            if rd is not None:
-                dates[i] = rd
-                historical[i] = rd.historical
-                break
+    # The event's own clause, then its sentence, then the article (nlp/event_dates.py).
+    dates = {i: event_date(c.dates, c.clause, text[c.sent_start : c.sent_end], c.trigger_start - c.sent_start,
+                           published, c.future) for i, c in enumerate(cands)}
+    historical = {i: d.historical for i, d in dates.items()}
     countries = _doc_countries(doc, res.kb, res.gazetteer)
+    # The dateline is where the story was filed: the home country of domestic actors, never an actor.
+    home = dateline_country(structure.dateline, res.kb, res.gazetteer) if structure is not None else None
+    if home is not None and home not in countries:
+        countries.append(home)
     coder = Coder(res.patterns, res.kb, res.ontology, settings.open_actors, res.gazetteer,
                   single_actor=not settings.dyads_only, known_actors_only=settings.known_actors_only)
-    coded = coder.code_document(cands, published, historical, tuple(countries))
+    coded = coder.code_document(cands, published, historical, tuple(countries), home=home)
     if not coded:
         return []
+    sents = list(doc.sents)  # once: ``tok.sent`` walks the document's sentences on every call
     places = article_places(doc, res.gazetteer, countries)
     main_place = places[0] if places else None
-    story_tags = res.contexts.article_tags(doc.text)  # once per document, not once per event
+    story_tags = res.contexts.article_tags(text)  # once per document, not once per event
+    calibration = shipped()  # coding/confidence.py: raw score -> how often such events are right
     events: list[Event] = []
     for ce in coded:
         if not settings.include_uncounted and (ce.negated or ce.modality == "hypothetical"):
@@ -256,19 +269,17 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
             continue
         cand = cands[ce.cand_index]
         tok = doc[cand.token_i]
-        location = event_location(tok.sent, tok, res.gazetteer, countries, main_place)
+        sent = sents[cand.sent_index]
+        location, place_basis = refine_location(event_location(sent, tok, res.gazetteer, countries, main_place),
+                                                sent.text, res.gazetteer, countries, home, main_place, SmallPlaces.load(),
+                                                ce.target.text if ce.target is not None and ce.target.sector is None else None)
         entry = res.ontology[ce.code]
-        rd = dates.get(ce.cand_index)
-        if rd is not None:
-            ev_date, precision = rd.date, rd.precision
-        elif published is not None:
-            ev_date, precision = published.isoformat(), "day"
-        else:
-            ev_date, precision = None, None
+        rd = dates[ce.cand_index]
+        ev_date, precision = rd.date, rd.precision
         qs = attach_quantities(extract_quantities(cand.clause), entry.root)
         if not qs:
-            qs = attach_quantities(extract_quantities(doc.text[cand.sent_start : cand.sent_end]), entry.root)
-        sentence = doc.text[cand.sent_start : cand.sent_end]
+            qs = attach_quantities(extract_quantities(text[cand.sent_start : cand.sent_end]), entry.root)
+        sentence = text[cand.sent_start : cand.sent_end]
         evidence = Evidence(sentence=sentence, start=cand.sent_start + offset, end=cand.sent_end + offset, trigger=cand.trigger)
         src, tgt = ce.source, ce.target
         events.append(
@@ -291,12 +302,14 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
                 quantities=qs,
                 evidence=evidence,
                 rule=ce.rule,
-                confidence=ce.confidence,
+                confidence=calibrate(ce.confidence, calibration, group_of(src, tgt)),
                 contexts=res.contexts.tag(sentence, article_tags=story_tags),
                 statement=ce.statement,
+                inputs=confidence_inputs(ce.confidence, ce.pattern.confidence, src, tgt, rd.basis, place_basis),
             )
         )
-    return events
+    headline = structure.headline if structure is not None and offset == 0 else None
+    return fold_reports(events, headline)
 
 
 def _doc_countries(doc, kb, gazetteer=None) -> list[str]:

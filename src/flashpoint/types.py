@@ -68,6 +68,11 @@ class Location:
 class Quantity:
     value: int
     unit: str  # troops, dead, injured, arrested, displaced, migrants, ...
+    # The text gave no exact figure: a vague magnitude ("dozens", "hundreds") or
+    # an approximation ("about 300"); ``value`` is then the least reading of it.
+    estimate: bool = False
+    # "at_least" ("more than 40", "at least 29") or "at_most" ("up to 50"): ``value`` is that bound.
+    bound: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +116,9 @@ class Event:
     # A bare public statement (CAMEO 01x) whose content carries no other event;
     # PETRARCH never codes these, so ``--no-statements`` leaves them out.
     statement: bool = False
+    # What the confidence was made of (docs/EVENTS.md, "Confidence"): "prior=0.70",
+    # "source=named", "target=context", "date=clause", "place=dateline", "reports=2", ...
+    inputs: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
         return to_dict(self)
@@ -160,6 +168,7 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         confidence=float(d["confidence"]),
         contexts=tuple(d.get("contexts") or ()),
         statement=bool(d.get("statement", False)),
+        inputs=tuple(d.get("inputs") or ()),
     )
 
 

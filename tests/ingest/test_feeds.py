@@ -45,16 +45,26 @@ PAGES = {
 }
 
 
-def test_rss_entries_fetch_their_pages_and_failures_are_recorded():
+def test_rss_entries_fetch_their_pages_and_keep_their_own_text_when_a_link_fails():
     with site(PAGES) as f:
-        arts, fails, _ = split(FeedSource("https://news.example/feed.xml", f, max_chars=10_000))
-    assert len(arts) == 1
+        arts, fails, notes = split(FeedSource("https://news.example/feed.xml", f, max_chars=10_000))
+    assert len(arts) == 3 and fails == []
     art = arts[0]
     assert art.url == "https://news.example/story" and art.id == article_id(art.url, "", None)
     assert art.title == "Envoys meet" and art.outlet == "Test Wire" and art.date == "2021-11-12"
     assert "crossing point" in art.text
-    assert [(x.key, x.stage) for x in fails] == [("https://news.example/gone", "fetch"), ("https://news.example/pic", "fetch")]
-    assert '"kind": "url"' in fails[0].payload and '"title": "Gone"' in fails[0].payload
+    gone = arts[1]
+    assert gone.url == "https://news.example/gone" and gone.text == "Teaser two." and gone.title == "Gone"
+    assert [n.key for n in notes] == ["https://news.example/gone", "https://news.example/pic"]
+    assert all("coded the feed entry's own text" in n.reason for n in notes)
+
+
+def test_an_entry_without_text_whose_link_fails_is_a_fetch_failure():
+    feed = rss([("Empty", "https://news.example/gone", "")])
+    with site({**PAGES, "/empty.xml": (200, "application/rss+xml", feed)}) as f:
+        arts, fails, _ = split(FeedSource("https://news.example/empty.xml", f, max_chars=10_000))
+    assert arts == [] and [(x.key, x.stage) for x in fails] == [("https://news.example/gone", "fetch")]
+    assert '"kind": "url"' in fails[0].payload and '"title": "Empty"' in fails[0].payload
 
 
 def test_atom_full_content_is_used_without_fetching():

@@ -82,7 +82,8 @@ def Q(value: int, unit: str) -> Quantity:  # noqa: N802 - reads like the record
     ],
 )
 def test_extracts(text, expected):
-    assert list(extract_quantities(text)) == expected
+    # Value and unit here; the estimate and bound flags are tested below.
+    assert [(q.value, q.unit) for q in extract_quantities(text)] == [(q.value, q.unit) for q in expected]
 
 
 @pytest.mark.parametrize(
@@ -180,3 +181,27 @@ def test_fuzz_never_raises(text):
 def test_fuzz_number_words_never_raise(text):
     for quantity in extract_quantities(text):
         assert 0 < quantity.value <= 10**10
+
+
+@pytest.mark.parametrize(
+    ("text", "estimate", "bound"),
+    [
+        ("killing 12 soldiers", False, None),
+        ("killing at least 29 people", False, "at_least"),
+        ("gunmen killed more than 40 villagers", False, "at_least"),
+        ("over 300 people were arrested", False, "at_least"),
+        ("up to 50 migrants", False, "at_most"),
+        ("fewer than 20 people died", False, "at_most"),
+        ("arrested dozens of protesters", True, None),
+        ("detained hundreds of people", True, None),
+        ("tens of thousands of people marched", True, None),
+        ("some 3,000 troops", True, None),
+        ("about 200 people were killed", True, None),
+        ("300 to 400 troops", True, None),
+        ("a battalion of paratroopers", True, None),
+        ("two hundred soldiers", False, None),
+    ],
+)
+def test_vague_numbers_are_flagged(text, estimate, bound):
+    (q,) = extract_quantities(text)
+    assert (q.estimate, q.bound) == (estimate, bound)

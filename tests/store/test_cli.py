@@ -39,7 +39,7 @@ def test_events_table_json_and_filters(db):
     res = run(events_command, "--db", db, "--format", "json", "--all")
     assert len(json.loads(res.output)) == 3
     res = run(events_command, "--db", db, "--cameo", "99")
-    assert res.output.strip() == "no events"
+    assert res.stdout.strip() == "no events" and "hint: cameo" in res.stderr
 
 
 def test_db_from_environment(db):

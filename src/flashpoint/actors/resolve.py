@@ -102,6 +102,8 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
         ):
             continue
         mentions.append(_Mention(target, m.start, m.end, m.possessive, " ".join(toks.cased[m.start:m.end])))
+    named_after = [m for m in mentions if _names_an_organisation(m, mentions, toks)]
+    mentions = [m for m in mentions if m not in named_after]
     if not mentions:
         return []
     groups = _conjuncts(mentions, lower, covered)
@@ -117,11 +119,27 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
         if not group:
             continue
         res = _resolve_group(kb, text, group, prep, when, context_country)
+        if named_after:
+            note = "; ".join(f"'{m.text}' is part of an organisation's name, not its country" for m in named_after)
+            res = Resolution(res.actor, res.entry_ids, f"{note}; {res.why}" if res.why else note)
         key = (res.actor.country, res.actor.org, res.actor.sector, res.actor.name)
         if key not in seen:
             seen.add(key)
             out.append(res)
     return out
+
+
+def _names_an_organisation(m: _Mention, mentions: list[_Mention], toks: Tokens) -> bool:
+    """A capital inside a proper name ("Helsinki Foundation", "Warsaw Pact", "OSCE
+    Minsk Group"): followed by a capitalised word that is no other actor's name,
+    it names the organisation, not its country (issue 10). A knowledge-base alias
+    for the whole name matches first and is kept."""
+    if m.kind != "country" or m.target.alias.role != "capital" or m.possessive or m.end >= len(toks.cased):
+        return False
+    nxt = toks.cased[m.end]
+    if not nxt[:1].isupper():
+        return False
+    return not any(o.start == m.end and o.kind in ("country", "person", "org") for o in mentions)
 
 
 def _pick(m: Match, when: date | None) -> Target | None:

@@ -22,7 +22,7 @@ def _fail_on_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return fn(*args, **kwargs)
         except FlashpointError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"error: {exc}", err=True)
             raise SystemExit(exc.exit_code) from None
 
     return wrapper
@@ -50,19 +50,35 @@ def actors() -> None:
 @click.argument("phrase")
 @click.option("--date", "when", help="Date deciding who holds which office (YYYY-MM-DD).")
 @click.option("--context-country", help="ISO3 country for generic words such as 'police'.")
+@click.option("--place", "place_country", help="ISO3 country of the place the clause happens in ('in Nairobi': KEN).")
+@click.option("--home", "home_country", help="ISO3 home country of the story (the dateline's, else the most mentioned).")
+@click.option("--latest", "latest_country", help="ISO3 country of the latest named subject.")
 @_ACTORS_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @_fail_on_errors
-def lookup(phrase: str, when: str | None, context_country: str | None, actor_files: tuple[Path, ...], as_json: bool) -> None:
+def lookup(phrase: str, when: str | None, context_country: str | None, place_country: str | None,
+           home_country: str | None, latest_country: str | None, actor_files: tuple[Path, ...], as_json: bool) -> None:
     """Resolve a noun phrase to actors and say why.
 
+    With --place, --home or --latest, a generic actor ("police", "the army")
+    takes its country as the coder would choose it, and the choice is explained.
+
     Example: flashpoint actors lookup "the Kremlin" --date 2021-11-12
+    Example: flashpoint actors lookup police --place KEN --latest UGA
     """
     kb = _load(actor_files)
+    choice_note = None
+    if context_country is None and (place_country or home_country or latest_country):
+        from ..coding.generic_country import choose_country, explain
+
+        bare = kb.resolve(phrase, when, None)
+        sector = bare.actor.sector if bare is not None else None
+        choice = choose_country(sector, place_country, home_country, latest_country, ())
+        context_country, choice_note = choice.country, explain(choice, sector)
     found = kb.resolve_all(phrase, when=when, context_country=context_country)
     if as_json:
-        click.echo(json.dumps([{"actor": to_dict(r.actor), "entry_ids": list(r.entry_ids), "why": r.why} for r in found],
-                              ensure_ascii=False, indent=2))
+        click.echo(json.dumps([{"actor": to_dict(r.actor), "entry_ids": list(r.entry_ids), "why": r.why,
+                                "generic_country": choice_note} for r in found], ensure_ascii=False, indent=2))
         return
     if not found:
         click.echo(f"no actor in {phrase!r}")
@@ -73,6 +89,8 @@ def lookup(phrase: str, when: str | None, context_country: str | None, actor_fil
         click.echo(f"  country: {a.country or '-'}  org: {a.org or '-'}  sector: {a.sector or '-'}  code: {a.code or '-'}")
         click.echo(f"  entries: {', '.join(res.entry_ids)}")
         click.echo(f"  why: {res.why}")
+        if choice_note and a.country == context_country and "context country" in res.why:
+            click.echo(f"  generic country: {choice_note}")
 
 
 @actors.command()

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..config import Settings
 from ..errors import FlashpointError, InputError
+from ..store.base import Failure
 from ..types import Article, Event, content_id
-from .common import fail, settings_options
+from .common import fail, settings_options, table
 from .petrarch_option import petrarch_option
 
 BINARY_SNIFF = 4096
@@ -38,20 +41,80 @@ def _check_date(value, where: str) -> str | None:
         raise InputError(f"{where}: {exc}") from exc
 
 
+def _file_items(name: str, date: str | None, settings: Settings) -> Iterator[Any]:
+    """Articles, failures and notes of one input, read as ``flashpoint ingest`` reads it.
+
+    HTML, JSON, JSONL and CSV files and folders go through ingest's
+    :class:`~flashpoint.ingest.files.FileSource`: HTML is reduced to the
+    article's text with its title, date and outlet. Every file takes its
+    metadata from a ``FILE.meta.json`` sidecar as ingest does. Plain text
+    (``.txt``, ``.md``, stdin, other extensions) is coded as it stands, so
+    evidence offsets count in the file itself; an empty one has no events.
+    A text or HTML file's document id is its name without extension unless
+    the sidecar gives one.
+    """
+    from ..ingest.files import SUFFIXES, TEXT_SUFFIXES, FileSource, _sidecar, _wanted
+
+    path = Path(name)
+    if name != "-" and path.is_dir():
+        for file in sorted(p for p in path.rglob("*") if _wanted(p, path)):
+            yield from _file_items(str(file), date, settings)
+        return
+    if name != "-" and path.suffix.lower() in SUFFIXES and path.suffix.lower() not in TEXT_SUFFIXES:
+        for item in FileSource([path], max_chars=settings.max_chars, date=date):
+            yield _named(item, path)
+        return
+    meta: dict[str, Any] = {}
+    try:
+        meta = _sidecar(path) if name != "-" else {}
+    except InputError as exc:
+        yield Failure(key=name, stage="parse", reason=str(exc))
+        return
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else path.read_bytes()
+        text = read_text_bytes(data, name)
+    except OSError as exc:
+        yield Failure(key=name, stage="parse", reason=f"{name}: {exc.strerror or exc}")
+        return
+    except InputError as exc:
+        yield Failure(key=name, stage="parse", reason=str(exc))
+        return
+    try:
+        when = _check_date(meta.get("date"), f"{name}.meta.json") or date
+    except InputError as exc:
+        yield Failure(key=name, stage="parse", reason=str(exc))
+        return
+    yield Article(id=meta.get("id") or (path.stem if name != "-" else content_id(text)), text=text, date=when,
+                  title=meta.get("title"), url=meta.get("url"), outlet=meta.get("outlet"),
+                  language=meta.get("language") or "en")
+
+
+def _named(item: Any, path: Path) -> Any:
+    """A text or HTML file's article takes the file's stem as id, as `code` always did."""
+    from ..ingest.files import HTML_SUFFIXES, TEXT_SUFFIXES, _sidecar
+
+    if not isinstance(item, Article) or path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
+        return item
+    try:
+        given = _sidecar(path).get("id")
+    except InputError:
+        given = None  # FileSource has reported the bad sidecar already
+    return dataclasses.replace(item, id=given or path.stem)
+
+
 def format_table(events: list[Event]) -> str:
-    rows = [("date", "source", "code", "target", "modality", "trigger", "evidence")]
-    for e in events:
-        rows.append((
-            e.date or "",
-            (e.source.code or e.source.name) if e.source else "",
-            e.cameo,
-            (e.target.code or e.target.name) if e.target else "",
-            ("not " if e.negated else "") + e.modality,
-            e.evidence.trigger[:20],
-            e.evidence.sentence.replace("\n", " ")[:70],
-        ))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[-1] for r in rows)
+    """A header row, then one line per event; text cut at word boundaries."""
+    rows = [[
+        e.date or "",
+        (e.source.code or e.source.name) if e.source else "",
+        e.cameo,
+        (e.target.code or e.target.name) if e.target else "",
+        ("not " if e.negated else "") + e.modality,
+        e.evidence.trigger,
+        e.evidence.sentence,
+    ] for e in events]
+    headers = ["date", "source", "code", "target", "modality", "trigger", "evidence"]
+    return "\n".join(table(headers, rows, [10, 14, 4, 14, 16, 20, 80]))
 
 
 @click.command("code")
@@ -88,19 +151,14 @@ def code_command(files, jsonl, pub_date, fmt, include_all, settings: Settings) -
     failures = 0
     inputs: list[Article] = []
     for name in files:
-        try:
-            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-            text = read_text_bytes(data, name)
-        except OSError as exc:
-            click.echo(f"error: {name}: {exc.strerror or exc}", err=True)
-            failures += 1
-            continue
-        except InputError as exc:
-            click.echo(f"error: {exc}", err=True)
-            failures += 1
-            continue
-        doc_id = Path(name).stem if name != "-" else content_id(text)
-        inputs.append(Article(id=doc_id, text=text, date=date))
+        for item in _file_items(name, date, settings):
+            if isinstance(item, Article):
+                inputs.append(item)
+            elif isinstance(item, Failure):
+                click.echo(f"error: {item.reason}", err=True)
+                failures += 1
+            else:
+                click.echo(f"note: {item.key}: {item.reason}", err=True)
 
     def articles() -> Iterator[Article]:
         nonlocal failures
@@ -109,7 +167,6 @@ def code_command(files, jsonl, pub_date, fmt, include_all, settings: Settings) -
             # The same reader as `flashpoint ingest`: one bad line is reported, the rest go on.
             from ..ingest.document import Note
             from ..ingest.records import jsonl_items
-            from ..store.base import Failure
 
             try:
                 stream = sys.stdin.buffer if jsonl == "-" else open(jsonl, "rb")

@@ -49,3 +49,37 @@ def settings_options(func):
         return func(*args, settings=settings, **kwargs)
 
     return wrapper
+
+
+def clip_words(text: str | None, width: int) -> str:
+    """``text`` on one line, at most ``width`` characters, cut at a word boundary with "…".
+
+    A single word longer than the width is cut inside the word (there is no
+    better place); otherwise names and sentences are never cut mid-word.
+    """
+    text = " ".join((text or "").split())
+    if len(text) <= width:
+        return text
+    cut = text.rfind(" ", 0, width)
+    if cut < width // 2:
+        cut = width - 1
+    return text[:cut].rstrip(" ,;:") + "…"
+
+
+def table(headers: list[str], rows: list[list[str]], widths: list[int | None], right: set[int] = frozenset()) -> list[str]:
+    """Aligned text table lines with a header row; a width of None leaves the
+    last column free. Cells are clipped at word boundaries to their width."""
+    clipped = [[clip_words(str(c), w) if w else " ".join(str(c).split()) for c, w in zip(row, widths)] for row in rows]
+    sizes = [max([len(h)] + [len(r[i]) for r in clipped]) for i, h in enumerate(headers)]
+
+    def line(cells: list[str]) -> str:
+        parts = []
+        for i, cell in enumerate(cells):
+            last = i == len(cells) - 1
+            if i in right:
+                parts.append(cell.rjust(sizes[i]))
+            else:
+                parts.append(cell if last else cell.ljust(sizes[i]))
+        return "  ".join(parts).rstrip()
+
+    return [line(headers)] + [line(r) for r in clipped]

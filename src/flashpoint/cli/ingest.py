@@ -34,10 +34,10 @@ def _cache_path(settings: Settings, given: str | None) -> Path:
     return Path("flashpoint-http-cache.json")
 
 
-def _progress(quiet: bool):
+def _progress(quiet: bool, total: int | None = None):
     from ..ingest.progress import ProgressLine
 
-    return None if quiet else ProgressLine()
+    return None if quiet else ProgressLine(total=total)
 
 
 def _finish(line, report, quiet: bool) -> None:
@@ -86,13 +86,14 @@ def _session(interrupted: str | None):
 @click.option("--batch-size", type=click.IntRange(1, 100_000), help="Articles coded per batch (default 64).")
 @click.option("--feed", is_flag=True, help="Read every URL as an RSS/Atom feed (by default a URL is a feed when its content is one).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run's report as a JSON object on stdout.")
 @settings_options
 @click.pass_context
-def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet, settings: Settings) -> None:
+def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet, as_json, settings: Settings) -> None:
     """Ingest files, folders, web pages and feeds into the database.
 
     Files: .txt .md .html .htm .json .jsonl .csv (folders are read
-    recursively). Plain text takes its title, date, URL and outlet from a
+    recursively), and saved feeds .xml .rss .atom. Plain text takes its title, date, URL and outlet from a
     sidecar FILE.meta.json, else the date from --date. Articles already
     stored are skipped; copies of stored articles are recorded as copies;
     failures are kept for `flashpoint retry`.
@@ -107,7 +108,7 @@ def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet
     """
     from ..ingest import Fetcher, ingest
     from ..ingest.files import check_date
-    from ..ingest.inputs import is_url, open_sources
+    from ..ingest.inputs import estimate_total, is_url, open_sources
     from ..store import open_store
 
     settings = dataclasses.replace(settings, allow_private=allow_private or settings.allow_private,
@@ -117,9 +118,13 @@ def ingest_command(ctx, inputs, pub_date, allow_private, batch_size, feed, quiet
         store = held.add(open_store(settings.db, settings))
         fetcher = held.add(Fetcher(allow_private=settings.allow_private)) if any(is_url(v) for v in inputs) else None
         sources = open_sources(list(inputs), settings, fetcher=fetcher, date=date, feed=feed, seen=store.has_article)
-        line = _progress(quiet)
+        line = _progress(quiet, None if quiet else estimate_total(list(inputs)))
         report = ingest(sources, store, _coder(ctx), settings, progress=line)
         _finish(line, report, quiet)
+    if as_json:
+        import json
+
+        click.echo(json.dumps(report.to_dict()))
     sys.exit(1 if report.failures else 0)
 
 

@@ -16,6 +16,7 @@ from datetime import date
 from ..nlp.extract import STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
+from .generic_country import clause_place_country, generic_context
 from .patterns import Pattern, PatternSet
 from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
 
@@ -120,6 +121,8 @@ class DocState:
     coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
     recent: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, source) of coded events
+    home_country: str | None = None  # the dateline's country (issue 10)
+    clause_country: str | None = None  # where the current candidate's clause happens (issue 10)
 
     def remember(self, actor: Actor, is_person: bool) -> None:
         self.actors.append((actor, is_person))
@@ -195,10 +198,9 @@ class Coder:
         elif m.possessor in FIRST_PERSON and in_quote is not None and in_quote in state.speakers:
             context = state.speakers[in_quote].country
         if context is None:
-            # A generic target ("the administration building", "the police") is rarely
-            # in the source's own country: take the first article country that is not it.
-            pool = [c for c in (state.subject_country, *state.countries) if c != avoid]
-            context = next((c for c in pool if c), None)
+            # A bare generic actor: clause place, home country, latest subject, never
+            # the country named as the other side (coding/generic_country.py).
+            context = generic_context(self.kb, m.text, when, state, avoid)
         res = self.kb.resolve(m.text, when, context)
         if res is None:
             if self.open_actors and m.proper:
@@ -373,14 +375,17 @@ class Coder:
         when: date | None,
         historical: dict[int, bool] | None = None,
         countries: tuple[str, ...] = (),
+        home: str | None = None,
     ) -> list[CodedEvent]:
         # Generic actors ("police", "the defence ministry") take the country of the
         # latest named subject, or the article's main country before there is one.
-        state = DocState(subject_country=countries[0] if countries else None, countries=tuple(countries))
+        state = DocState(subject_country=countries[0] if countries else None, countries=tuple(countries),
+                         home_country=home)
         out: list[CodedEvent] = []
         historical = historical or {}
         used_nouns: set[int] = set()
         for i, cand in enumerate(cands):
+            state.clause_country = clause_place_country(cand.clause, self.kb, self.gazetteer, state.countries)
             # Speakers first: they are context for "we" inside their quote.
             attribution = None
             if cand.speakers:

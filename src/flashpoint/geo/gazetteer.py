@@ -228,6 +228,17 @@ class Gazetteer:
                 places.insert(0, famous[0])
         return places
 
+    def country_place(self, iso3: str) -> Place | None:
+        """The country entry of an ISO3 code (its coordinates are the capital's)."""
+        by_iso = self.__dict__.get("_by_iso")
+        if by_iso is None or by_iso[0] != len(self._places):  # rebuilt after add()
+            table = {}
+            for place in self._places:
+                if place.kind == "country" and place.country:
+                    table.setdefault(place.country, place)
+            by_iso = self.__dict__["_by_iso"] = (len(self._places), table)
+        return by_iso[1].get(iso3)
+
     def candidates(self, name: str, context_countries: Sequence[str] = ()) -> list[Place]:
         """Every place the name may denote, best first (empty when none)."""
         return self.rank(self._matches(name_key(name)), context_countries)

@@ -118,9 +118,12 @@ class FeedSource:
 
     def __iter__(self) -> Iterator[Item]:
         try:
-            result = self._prefetched or self.fetcher.fetch(self.url, conditional=self.conditional)
+            result = self._prefetched or self._fetch_feed()
         except FetchError as exc:
             yield _fetch_failure(self.url, "feed", str(exc))
+            return
+        except InputError as exc:
+            yield Failure(key=self.url, stage="parse", reason=str(exc))
             return
         if result.not_modified:
             return
@@ -136,11 +139,14 @@ class FeedSource:
             yield from self._entry(entry, feed_title)
         self._done = result
 
+    def _fetch_feed(self) -> FetchResult:
+        return self.fetcher.fetch(self.url, conditional=self.conditional)
+
     def commit(self) -> None:
         """Remember the feed's validators once its entries are stored."""
-        if self._done is not None:
+        if self._done is not None and self.fetcher is not None:
             self.fetcher.remember(self._done)
-            self._done = None
+        self._done = None
 
     def _entry(self, entry: FeedEntry, feed_title: str | None) -> Iterator[Item]:
         key = entry.link or entry.guid or f"{self.url}#{entry.title}"
@@ -148,14 +154,45 @@ class FeedSource:
             if entry.link and self.seen(article_id(entry.link, "", None)):
                 return
             text = html_to_text(entry.content) if entry.content else ""
-            if len(text) >= FULL_CONTENT_CHARS or not entry.link:
-                yield from make_article(key, text, max_chars=self.max_chars, title=entry.title,
-                                        url=entry.link, date=entry.date, outlet=feed_title)
+            own = dict(max_chars=self.max_chars, title=entry.title, url=entry.link, date=entry.date,
+                       outlet=feed_title)
+            if len(text) >= FULL_CONTENT_CHARS or not entry.link or self.fetcher is None:
+                yield from make_article(key, text, **own)
                 return
-            yield from page_items(entry.link, self.fetcher, max_chars=self.max_chars,
-                                  title=entry.title, date=entry.date, outlet=feed_title)
+            items = list(page_items(entry.link, self.fetcher, max_chars=self.max_chars,
+                                    title=entry.title, date=entry.date, outlet=feed_title))
+            failed = next((i for i in items if isinstance(i, Failure) and i.stage == "fetch"), None)
+            if failed is not None and text.strip():
+                # The entry carries its own text: code that rather than lose the story.
+                yield Note(key, f"linked page not fetched ({failed.reason}); coded the feed entry's own text")
+                yield from make_article(key, text, **own)
+                return
+            yield from items
         except InputError as exc:
             yield Failure(key=key, stage="parse", reason=str(exc))
+
+
+class FileFeedSource(FeedSource):
+    """An RSS or Atom feed saved as a local file (``.xml``, ``.rss``, ``.atom``).
+
+    Entries are read as from a fetched feed; a teaser entry's link is
+    fetched only when a fetcher is given, else the entry's own text is coded.
+    """
+
+    def __init__(self, path: str, fetcher: Fetcher | None = None, *, max_chars: int = 2_000_000,
+                 seen: Callable[[str], bool] | None = None) -> None:
+        super().__init__(path, fetcher, max_chars=max_chars, seen=seen, conditional=False)  # type: ignore[arg-type]
+
+    def _fetch_feed(self) -> FetchResult:
+        from pathlib import Path
+
+        try:
+            body = Path(self.url).read_bytes()
+        except OSError as exc:
+            raise InputError(f"{self.url}: cannot read ({exc.strerror or exc})") from None
+        uri = Path(self.url).resolve().as_uri()
+        return FetchResult(url=uri, final_url=uri, status=200, content_type="application/rss+xml",
+                           charset=None, body=body)
 
 
 class UrlSource:

@@ -22,25 +22,50 @@ def format_report(report: IngestReport) -> str:
     )
 
 
-class ProgressLine:
-    """A ``progress`` callback for :func:`~flashpoint.ingest.runner.ingest`."""
+def format_eta(report: IngestReport, total: int | None) -> str:
+    """``"120 of ~500 (24%), about 1m20s left"`` when a total is known, else ``""``."""
+    if not total:
+        return ""
+    done = min(report.seen, total)
+    head = f"{report.seen} of ~{total} ({100 * done // total}%)"
+    if report.rate <= 0 or done >= total:
+        return head
+    left = int((total - done) / report.rate)
+    minutes, seconds = divmod(left, 60)
+    hours, minutes = divmod(minutes, 60)
+    when = f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{seconds:02d}s" if minutes else f"{seconds}s"
+    return f"{head}, about {when} left"
 
-    def __init__(self, stream: TextIO | None = None, *, interval: float = 10.0, tty: bool | None = None) -> None:
+
+class ProgressLine:
+    """A ``progress`` callback for :func:`~flashpoint.ingest.runner.ingest`.
+
+    With ``total`` (an estimate of the articles to read) each line starts
+    with how far the run is and how long the rest should take.
+    """
+
+    def __init__(self, stream: TextIO | None = None, *, interval: float = 10.0, tty: bool | None = None,
+                 total: int | None = None) -> None:
         self.stream = stream or sys.stderr
         self.interval = interval
         self.tty = self.stream.isatty() if tty is None else tty
+        self.total = total
         self._last = float("-inf")  # the first report is shown at once
         self._drawn = False
+
+    def _text(self, report: IngestReport) -> str:
+        eta = format_eta(report, self.total)
+        return f"{eta}: {format_report(report)}" if eta else format_report(report)
 
     def __call__(self, report: IngestReport) -> None:
         now = time.monotonic()
         if self.tty:
             if now - self._last >= 0.1:
-                self.stream.write("\r\x1b[K" + format_report(report))
+                self.stream.write("\r\x1b[K" + self._text(report))
                 self.stream.flush()
                 self._last, self._drawn = now, True
         elif now - self._last >= self.interval:
-            self.stream.write(format_report(report) + "\n")
+            self.stream.write(self._text(report) + "\n")
             self.stream.flush()
             self._last = now
 

@@ -965,7 +965,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         nested_in=nested_in,
         stake_lemmas=_stake_lemmas([tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov is not tok else ())]),
         **flags,
-        **_base(tok, key, s_i, sent, reporting, quotes, tok.doc.text[start : tok.idx + len(tok.text)], start, tok.idx + len(tok.text)),
+        **_base(tok, key, s_i, sent, reporting, quotes, (tok.doc[tok.i - 2 : tok.i + 1].text if start != tok.idx else tok.text), start, tok.idx + len(tok.text)),
     )
 
 

@@ -25,8 +25,10 @@ civilians" and "five civilians killed" all give ``Quantity(5, "dead")``;
 of people marched" -> ``protesters``).
 
 Numbers: digits ("15,000", "15 000", "1.2 million"), words up to billions
-("two hundred and fifty"), "a dozen", "two dozen". Qualifiers ("at least",
-"more than", "some", "up to") are dropped: the stated figure is kept. A
+("two hundred and fifty"), "a dozen", "two dozen". Qualifiers keep the stated
+figure and flag it: "at least", "more than", "over" set ``bound="at_least"``,
+"up to", "fewer than" ``bound="at_most"``; "about", "some", "nearly", a vague
+magnitude, a range or a count of military units set ``estimate=True``. A
 range ("300 to 400 troops") gives its lower end. Vague magnitudes give the
 smallest value no reading of them goes below, one of the named magnitude:
 dozens 12, scores 20, hundreds 100, thousands 1,000, tens of thousands
@@ -217,9 +219,37 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
             quantity, j = _attach(toks, i, j, value, text)
         # Checked again after the unit: a military unit multiplies the count.
         if quantity is not None and quantity.value <= MAX_VALUE:
-            found.append(quantity)
+            found.append(_qualify(toks, i, j, quantity))
         i = max(j, i + 1)
     return tuple(found)
+
+
+_AT_LEAST = (("at", "least"), ("more", "than"), ("upwards", "of"), ("over",), ("in", "excess", "of"))
+_AT_MOST = (("up", "to"), ("at", "most"), ("fewer", "than"), ("less", "than"), ("no", "more", "than"))
+_ABOUT = frozenset("about around nearly almost some roughly approximately estimated an estimated close to".split())
+_VAGUE = frozenset(_PLURAL_MAGNITUDES) | frozenset(_MULTIPLIERS) | {"tens", "a", "half"}
+
+
+def _qualify(toks: list[_Tok], i: int, j: int, q: Quantity) -> Quantity:
+    """Flag a count the text did not state exactly: a bound ("more than 40", "up to
+    50") or an estimate ("dozens", "about 300", "300 to 400", "a battalion")."""
+    before = tuple(t.low for t in toks[max(0, i - 3):i])
+    bound = None
+    for words, kind in [(w, "at_least") for w in _AT_LEAST] + [(w, "at_most") for w in _AT_MOST]:
+        if before[-len(words):] == words:
+            bound = kind
+            break
+    number = " ".join(t.low for t in toks[i:j])
+    ranged = any(t.low in ("to", "-", "\u2013", "and") for t in toks[i + 1:j])
+    estimate = (
+        bound is None and bool(before) and before[-1] in _ABOUT
+        or toks[i].low in _VAGUE and not number.startswith(("a hundred", "a thousand", "a million"))
+        or ranged
+        or (q.unit == "troops" and not toks[i].low[:1].isdigit() and _low(toks, j) in _MILITARY_UNITS)
+    )
+    if not estimate and bound is None:
+        return q
+    return Quantity(q.value, q.unit, estimate=bool(estimate), bound=bound)
 
 
 def _low(toks: list[_Tok], k: int) -> str:

@@ -8,17 +8,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 from ..config import Settings
-from ..errors import StoreError
+from ..errors import StoreError, UsageError
 from .base import EventFilter, Failure, Store
 from .memory import MemoryStore
 
 __all__ = ["EventFilter", "Failure", "MemoryStore", "Store", "open_store"]
 
 
-def open_store(url: str, settings: Settings | None = None) -> Store:
+def open_store(url: str, settings: Settings | None = None, *, create: bool = True) -> Store:
     """Open (and migrate) the store named by ``url``.
 
     Args:
@@ -29,6 +30,8 @@ def open_store(url: str, settings: Settings | None = None) -> Store:
             ``schema=NAME`` keeps the tables in that schema).
         settings: ``reconnect_window`` (seconds a lost PostgreSQL connection
             is retried) is used; a ``reconnect_window=SECONDS`` URL option wins.
+        create: False for readers: a SQLite file that does not exist is a
+            :class:`UsageError` instead of a new, empty database.
 
     Raises:
         StoreError: the database cannot be opened or migrated.
@@ -53,6 +56,9 @@ def open_store(url: str, settings: Settings | None = None) -> Store:
         path, options = url, {}
     from .sqlite import SQLiteStore
 
+    if not create and not Path(path).exists():
+        raise UsageError(f"no database at {path}; give the right --db (or set FLASHPOINT_DB), "
+                         "or create one with flashpoint ingest / flashpoint demo")
     try:
         timeout = float(options.get("timeout", 5.0))
     except ValueError:

@@ -220,7 +220,8 @@ class MemoryStore:
             art = self._articles[rep["article_id"]]
             out.append({
                 "article_id": art["id"], "outlet": art["outlet"], "url": art["url"],
-                "date": art["date"], "sentence": rep["sentence"], "trigger": rep["trigger"],
+                "date": art["date"], "title": art["title"], "language": art["language"],
+                "sentence": rep["sentence"], "trigger": rep["trigger"],
             })
         return out
 

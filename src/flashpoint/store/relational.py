@@ -616,7 +616,7 @@ class RelationalStore:
         marks = ", ".join("?" for _ in ids)
         out: dict[str, list[dict[str, Any]]] = {}
         for r in self._rows(
-            "SELECT r.merged_id, a.id AS article_id, a.outlet, a.url, a.date, r.sentence, r.trigger"
+            "SELECT r.merged_id, a.id AS article_id, a.outlet, a.url, a.date, a.title, a.language, r.sentence, r.trigger"
             f" FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.merged_id IN ({marks})"
             f" ORDER BY r.id{self.collate}",
             ids,

@@ -1,0 +1,92 @@
+"""Place an event to the finest level the text allows, never to nothing.
+
+:func:`flashpoint.nlp.places.event_location` picks the place mention of an
+event's clause. This module finishes the job:
+
+1. a mention the gazetteer knows is kept ("clause");
+2. a village or small town found in the small-places table, inside the
+   story's countries ("small-place");
+3. else the nearest larger place the same sentence names, a region or a
+   town ("the village of Ogossagou in central Mali's Mopti region" -> the
+   Mopti region; precision ``region``) ("sentence-region");
+4. else the story's home country (the dateline's, else the most-mentioned),
+   at its coordinates with precision ``country`` ("country").
+
+Before all of these, when the clause gave no place finer than a country, a
+target that is itself a place ("Russian drones struck the port of Odesa",
+target Odesa) is where the event happened ("target-place").
+
+The mention's own name is kept; the precision says what the coordinates
+stand for. An event whose sentence names no place at all gets the article's
+dominant place only at country level ("article-country"): a town named
+elsewhere in the story, or in the dateline, is not where this event happened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..types import Location
+
+# Capitalised names in running text ("Mopti", "Indian-administered Kashmir").
+_NAME = re.compile(r"\b[A-Z][\w'\-]+(?:\s+(?:of\s+|el-|al-)?[A-Z][\w'\-]+){0,3}(?:\s+(?:region|province|state|district|governorate|oblast))?")
+
+
+def _names(sentence: str):
+    """Capitalised names and their tails ("Mali's Mopti region", then "Mopti region")."""
+    for m in _NAME.finditer(sentence):
+        words = m.group(0).split()
+        for k in range(len(words)):
+            if not words[k][:1].isupper():
+                continue
+            yield " ".join(words[k:])
+
+
+def _country_location(gazetteer, iso3: str | None, name: str | None = None) -> Location | None:
+    if not iso3:
+        return None
+    place = gazetteer.country_place(iso3)
+    if place is None:
+        return None
+    return Location(name or place.name, iso3, place.lat, place.lon, "country")
+
+
+def refine_location(
+    loc: Location | None,
+    sentence: str,
+    gazetteer,
+    countries: Sequence[str] = (),
+    home: str | None = None,
+    article_place: Location | None = None,
+    small=None,
+    target_place: str | None = None,
+) -> tuple[Location | None, str]:
+    """The event's location and how it was found (see the module docstring)."""
+    if target_place and (loc is None or loc.precision == "country" or loc is article_place):
+        # "Russian drones struck the port of Odesa": the place attacked is where it happened.
+        place = gazetteer.resolve(target_place, [c for c in (home, *countries) if c])
+        if place is not None and place.precision != "country" and place.lat is not None:
+            return place, "target-place"
+    if loc is None:
+        return None, "none"
+    context = [c for c in (home, *countries) if c]
+    if article_place is not None and loc is article_place:
+        if loc.precision == "country":
+            return loc, "article-country"
+        return _country_location(gazetteer, loc.country) or loc, "article-country"
+    if loc.lat is not None and loc.lon is not None:
+        return loc, "clause"
+    if small is not None:
+        found = small.resolve(loc.name, context)
+        if found is not None:
+            return found, "small-place"
+    for name in _names(sentence):
+        if loc.name in name:
+            continue
+        place = gazetteer.resolve(name, context)
+        if place is None or place.precision == "country" or (context and place.country and place.country not in context):
+            continue
+        return Location(loc.name, place.country, place.lat, place.lon, "region"), "sentence-region"
+    country = _country_location(gazetteer, context[0] if context else None, loc.name)
+    return (country, "country") if country is not None else (loc, "unresolved")

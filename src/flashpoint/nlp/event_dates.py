@@ -1,0 +1,148 @@
+"""The date of one event: its own clause first, then its sentence, then the article.
+
+:func:`flashpoint.nlp.dates.resolve_date` turns one expression into a
+period; this module chooses which expression speaks for an event and how
+to read it:
+
+1. a DATE entity the parser attached to the trigger ("attacked ... on Saturday");
+2. a date expression anywhere in the event's own clause ("police fired tear
+   gas at protesters ... on Monday", where the parser hung "on Monday" on a
+   later verb);
+3. the date expression of the sentence nearest the trigger ("Rwanda said on
+   Sunday that ... and accused Bujumbura");
+4. the publication day.
+
+A future act reads a bare weekday or month forwards ("will visit on Friday"
+is the coming Friday), a past act backwards. A habitual or background act
+("have repeatedly bombed the pipeline since 2016", "have used pellet guns
+several times this year") is never pinned to the publication day: it takes
+the period it names ("this year" -> year precision, "since 2016" -> 2016,
+historical) or, naming none, the year of publication at year precision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import ResolvedDate, resolve_date
+
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# Date expressions in running text (what a DATE entity would cover).
+_EXPR = re.compile(
+    rf"\b(?:(?:last|next|this|coming|on|late on|early on|overnight into|overnight on)\s+)?{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?\b"
+    rf"|\b(?:last|this|next|earlier this|later this)\s+(?:week|month|year|weekend)\b"
+    rf"|\b(?:yesterday|today|tomorrow)\b"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\b|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b",
+    re.IGNORECASE,
+)
+# Habitual or background acts: repeated, regular or ongoing since a past point.
+_HABITUAL = re.compile(
+    r"\b(?:repeatedly|regularly|routinely|frequently|often|several times|many times|every (?:day|week|month|year)"
+    r"|each (?:week|month|year)|in recent (?:years|months|weeks)|over the (?:years|past \w+ (?:years|months))"
+    r"|since (?:19|20)\d\d|for years|for decades|have long|has long)\b",
+    re.IGNORECASE,
+)
+_BREAK = re.compile(r",|;|\b(?:but|after|before|while|when|as|because|said|says|told|until|since)\b", re.IGNORECASE)
+# Before the trigger a reporting frame also breaks ("said on Sunday that ... would pull out").
+_BREAK_BEFORE = re.compile(_BREAK.pattern + r"|\b(?:that|who|which)\b", re.IGNORECASE)
+_SINCE_YEAR = re.compile(r"\bsince ((?:19|20)\d\d)\b", re.IGNORECASE)
+_THIS_PERIOD = re.compile(r"\b(this|last) (year|month|week)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """The chosen date, its precision, whether it is background, and where it came from."""
+
+    date: str | None
+    precision: str | None
+    historical: bool
+    basis: str  # entity | clause | sentence | habitual | article | none
+
+
+def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` of every date expression found in running text."""
+    return [(m.start(), m.end(), m.group(0)) for m in _EXPR.finditer(text)]
+
+
+def is_habitual(clause: str) -> bool:
+    """Whether a clause tells a repeated or ongoing act rather than one occurrence."""
+    return bool(_HABITUAL.search(clause))
+
+
+def _habitual_date(clause: str, pub: date) -> EventDate:
+    since = _SINCE_YEAR.search(clause)
+    if since:
+        return EventDate(f"{since.group(1)}-01-01", "year", True, "habitual")
+    period = _THIS_PERIOD.search(clause)
+    if period:
+        rd = resolve_date(period.group(0), pub)
+        if rd is not None:
+            return EventDate(rd.date, rd.precision, rd.historical, "habitual")
+    return EventDate(f"{pub.year}-01-01", "year", False, "habitual")
+
+
+def event_date(
+    entity_dates: tuple[str, ...],
+    clause: str,
+    sentence: str,
+    trigger_at: int,
+    published: date | None,
+    future: bool = False,
+) -> EventDate:
+    """Choose and resolve the date of one event.
+
+    Args:
+        entity_dates: DATE entity texts attached to the trigger, clause first.
+        clause: the text of the event's own clause.
+        sentence: the sentence text.
+        trigger_at: the trigger's offset within ``sentence``.
+        published: the publication date (nothing resolves without it).
+        future: the act is still to come (read weekdays and months forwards).
+    """
+    if published is None:
+        return EventDate(None, None, False, "none")
+    for expr in entity_dates:
+        rd = resolve_date(expr, published, prefer_future=future)
+        if rd is not None:
+            return _chosen(rd, "entity")
+    here = [x for x in find_date_expressions(sentence) if _in_clause(sentence, trigger_at, x)]
+    for start, _, expr in sorted(here, key=lambda x: abs(x[0] - trigger_at)):
+        rd = resolve_date(expr, published, prefer_future=future and start > trigger_at)
+        if rd is not None:
+            return _chosen(rd, "clause")
+    if is_habitual(clause):
+        return _habitual_date(clause, published)
+    found = sorted((x for x in find_date_expressions(sentence) if _speaks_for(sentence, trigger_at, x)),
+                   key=lambda x: min(abs(x[0] - trigger_at), abs(x[1] - trigger_at)))
+    for start, _, expr in found:
+        # A date before the trigger is the reporting frame's ("said on Sunday that it
+        # would ..."): past, even for a future act.
+        rd = resolve_date(expr, published, prefer_future=future and start > trigger_at)
+        if rd is not None:
+            return _chosen(rd, "sentence")
+    return EventDate(published.isoformat(), "day", False, "article")
+
+
+def _in_clause(sentence: str, trigger_at: int, found: tuple[int, int, str]) -> bool:
+    """A date in the trigger's own clause: no clause break between the two."""
+    if found[0] < trigger_at:
+        return not _BREAK_BEFORE.search(sentence[found[1]:trigger_at])
+    return not _BREAK.search(sentence[trigger_at:found[0]])
+
+
+def _speaks_for(sentence: str, trigger_at: int, found: tuple[int, int, str]) -> bool:
+    """Whether a date elsewhere in the sentence can date the trigger: one before it
+    ("said on Sunday that ... and accused"), or one right after it with no clause
+    break between ("lead another march on Thursday"), not one in a later clause
+    ("rejected the claim and said it would meet on Friday")."""
+    start = found[0]
+    if start < trigger_at:
+        return True
+    return not _BREAK.search(sentence[trigger_at:start])
+
+
+def _chosen(rd: ResolvedDate, basis: str) -> EventDate:
+    return EventDate(rd.date, rd.precision, rd.historical, basis)

@@ -1,0 +1,105 @@
+"""Exports of merged events: GDELT 2.0 event table, PLOVER JSON, CSV, JSONL, Parquet.
+
+Every writer streams: it takes the iterator :meth:`Store.events` returns and
+never holds more than one Parquet row group in memory. Every file an export
+writes is opened by :func:`open_output`, the one place that decides how an
+output path is opened (and where path checks belong).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ...errors import StoreError, UsageError
+from .flatfiles import neutralise, write_csv
+from .parquet import arrow_schema, write_parquet
+from .gdelt import GDELT_COLUMNS, SIDE_COLUMNS, gdelt_row, side_row, write_gdelt
+from .plover import plover_record, write_plover
+from .report import ExportReport, safe_url
+from .table import column_names, columns, row
+
+FORMATS = ("gdelt", "plover", "csv", "jsonl", "parquet")
+
+__all__ = [
+    "FORMATS", "GDELT_COLUMNS", "SIDE_COLUMNS", "ExportReport", "arrow_schema", "column_names", "columns",
+    "export", "gdelt_row", "neutralise", "open_output", "plover_record", "row", "safe_url", "side_path",
+    "side_row",
+]
+
+
+@contextlib.contextmanager
+def open_output(path: str | Path, binary: bool = False) -> Iterator[IO[Any]]:
+    """Open an export file for writing; every export file goes through here.
+
+    Raises:
+        StoreError: the file cannot be created or written.
+    """
+    try:
+        with open(path, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
+            yield fh
+    except OSError as exc:
+        raise StoreError(f"cannot write {path}: {exc.strerror or exc}; check the directory exists and is writable") from exc
+
+
+def side_path(path: str | Path) -> Path:
+    """Where the GDELT side file of ``path`` goes: ``events.tsv`` -> ``events.flashpoint.tsv``."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}.flashpoint.tsv")
+
+
+def _write_jsonl(events: Iterable[dict[str, Any]], fh: IO[str], report: ExportReport) -> None:
+    for event in events:
+        fh.write(json.dumps(event, ensure_ascii=False) + "\n")
+        report.written += 1
+
+
+_TEXT_WRITERS = {"csv": write_csv, "plover": write_plover, "jsonl": _write_jsonl}
+
+
+def export(events: Iterable[dict[str, Any]], fmt: str, out: str | Path | IO[Any], *,
+           side_file: bool = True) -> ExportReport:
+    """Write merged events (as :meth:`Store.events` yields them) in ``fmt``.
+
+    Args:
+        events: Merged event dicts.
+        fmt: One of :data:`FORMATS`.
+        out: A file path, or an open stream (text for the text formats,
+            binary for parquet).
+        side_file: For ``gdelt`` written to a path, also write the side file
+            (:func:`side_path`) with modality, negation, confidence and the
+            rest GDELT has no column for.
+
+    Returns:
+        An :class:`ExportReport`: events written, and notes on what was left out.
+
+    Raises:
+        UsageError: unknown format, or parquet asked for on a text stream.
+        StoreError: the output cannot be written.
+    """
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    report = ExportReport(fmt)
+    is_path = isinstance(out, (str, Path))
+    if fmt == "parquet":
+        if isinstance(out, io.TextIOBase):
+            raise UsageError("parquet is binary; give an output file with -o FILE.parquet")
+        with contextlib.ExitStack() as stack:
+            sink = stack.enter_context(open_output(out, binary=True)) if is_path else out
+            try:
+                write_parquet(events, sink, report)
+            except OSError as exc:
+                raise StoreError(f"cannot write parquet to {out}: {exc}; check the path is writable") from exc
+        return report
+    with contextlib.ExitStack() as stack:
+        fh = stack.enter_context(open_output(out)) if is_path else out
+        if fmt == "gdelt":
+            side = stack.enter_context(open_output(side_path(out))) if is_path and side_file else None
+            write_gdelt(events, fh, report, side)
+        else:
+            _TEXT_WRITERS[fmt](events, fh, report)
+    return report

@@ -1,0 +1,147 @@
+"""Parquet: the flat table, typed, built by Arrow itself.
+
+Merged event dicts are converted to Arrow in C++ (``Table.from_pylist``
+against a nested schema derived from the :class:`~flashpoint.types.Event`
+record), then flattened to the flat columns of :mod:`.table` and the added
+columns computed with Arrow kernels. Doing the conversion cell by cell in
+Python is three to five times slower; exports must stream 100,000 events a
+second. Types: dates ``date32``, ``first_seen`` a UTC timestamp, counts
+``int64``, flags ``bool``, contexts and outlets ``list<string>``,
+quantities ``list<struct<value, unit>>``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import islice
+from typing import Any
+
+from ...errors import StoreError
+from ...types import Event
+from .report import ExportReport
+from .table import QUANTITY_COLUMNS, _RENAME, _outlets, columns, first_url
+
+BATCH = 10_000
+_SCALAR = {str: "string", int: "int64", float: "float64", bool: "bool_"}
+
+
+def _arrow_type(hint: Any) -> Any:
+    import pyarrow as pa
+
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    origin = typing.get_origin(hint)
+    if origin is not None and origin is not tuple and len(args) == 1:
+        return _arrow_type(args[0])
+    if origin is tuple:
+        return pa.list_(_arrow_type(args[0] if args else str))
+    if dataclasses.is_dataclass(hint):
+        hints = typing.get_type_hints(hint)
+        return pa.struct([(f.name, _arrow_type(hints[f.name])) for f in dataclasses.fields(hint)])
+    return getattr(pa, _SCALAR.get(hint, "string"))()
+
+
+@lru_cache(maxsize=1)
+def _input_schema() -> Any:
+    """The nested schema merged event dicts are read with."""
+    import pyarrow as pa
+
+    hints = typing.get_type_hints(Event)
+    fields = [("id", pa.string())]
+    fields += [(f.name, _arrow_type(hints[f.name])) for f in dataclasses.fields(Event)]
+    fields += [("num_mentions", pa.int64()), ("num_sources", pa.int64()), ("num_articles", pa.int64()),
+               ("first_seen", pa.string())]
+    return pa.schema(fields)
+
+
+@lru_cache(maxsize=1)
+def arrow_schema() -> Any:
+    """The Parquet schema: every flat column (see :func:`.table.columns`) with its Arrow type."""
+    import pyarrow as pa
+
+    flat = {_RENAME.get(f.name.replace(".", "_"), f.name.replace(".", "_")): f.type
+            for f in _input_schema().empty_table().flatten().schema}
+    kinds = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
+             "date": pa.date32(), "timestamp": pa.timestamp("ms", tz="UTC"), "list": pa.list_(pa.string())}
+    return pa.schema([(c.name, flat[c.name] if c.kind == "json" and c.name in flat else kinds.get(c.kind, pa.string()))
+                      for c in columns()])
+
+
+def _quantity(quantities: Any, unit: str, n: int) -> Any:
+    """Largest value per event of one quantity unit (null when absent)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    flat = pc.list_flatten(quantities)
+    parents = pc.list_parent_indices(quantities)
+    mask = pc.equal(flat.field("unit"), unit).fill_null(False)
+    idx = pc.filter(parents, mask).to_numpy(zero_copy_only=False)
+    values = pc.filter(flat.field("value"), mask).fill_null(0).to_numpy(zero_copy_only=False)
+    out = np.full(n, -1, dtype=np.int64)
+    np.maximum.at(out, idx, values)
+    return pa.array(out, mask=out < 0)
+
+
+def _table(batch: list[dict[str, Any]], report: ExportReport) -> Any:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        nested = pa.Table.from_pylist(batch, schema=_input_schema())
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise StoreError(f"cannot convert events to Parquet: {exc}; the records do not match the event schema") from exc
+    n = nested.num_rows
+    flat = nested.flatten()
+    values = {_RENAME.get(name.replace(".", "_"), name.replace(".", "_")): flat.column(name).combine_chunks()
+              for name in flat.column_names}
+    for side in ("source", "target"):
+        values[f"{side}_key"] = pc.coalesce(values[f"{side}_org"], values[f"{side}_country"], values[f"{side}_name"])
+    quantities = values["quantities"]
+    for unit in QUANTITY_COLUMNS:
+        values[unit] = _quantity(quantities, unit, n)
+    for name in ("num_mentions", "num_sources", "num_articles"):
+        values[name] = values[name].fill_null(1)
+    # Mentions are read in Python: converting the nested list in Arrow costs more than it saves.
+    values["outlets"] = pa.array([_outlets(e) for e in batch], pa.list_(pa.string()))
+    url = pa.array([first_url(e) for e in batch], pa.string())
+    safe = pc.or_(pc.starts_with(url, "http://", ignore_case=True), pc.starts_with(url, "https://", ignore_case=True))
+    unsafe = pc.and_(pc.is_valid(url), pc.invert(safe.fill_null(False)))
+    dropped = pc.sum(unsafe).as_py() or 0
+    if dropped:
+        report.notes["dropped a URL that is not http(s)"] += dropped
+    values["url"] = pc.if_else(unsafe, pa.scalar(None, pa.string()), url)
+    values["date"] = pc.cast(pc.strptime(pc.utf8_slice_codeunits(values["date"], 0, 10), format="%Y-%m-%d",
+                                         unit="s", error_is_null=True), pa.date32())
+    seen = pc.strptime(pc.utf8_slice_codeunits(values["first_seen"], 0, 19), format="%Y-%m-%dT%H:%M:%S",
+                       unit="ms", error_is_null=True)
+    values["first_seen"] = pc.assume_timezone(seen, "UTC")
+    schema = arrow_schema()
+    return pa.Table.from_arrays([values[f.name].cast(f.type) for f in schema], schema=schema)
+
+
+def write_parquet(events: Iterable[dict[str, Any]], sink: Any, report: ExportReport) -> None:
+    """Stream Parquet in row groups of :data:`BATCH` events (constant memory).
+
+    Compressing and writing a row group releases the GIL, so it runs on a
+    second thread while the next batch is converted; at most two row groups
+    are alive at once.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    import pyarrow.parquet as pq
+
+    stream = iter(events)
+    with pq.ParquetWriter(sink, arrow_schema(), compression="zstd") as writer, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="flashpoint-parquet") as pool:
+        pending = None
+        while batch := list(islice(stream, BATCH)):
+            table = _table(batch, report)
+            if pending is not None:
+                pending.result()  # re-raises a write error here
+            pending = pool.submit(writer.write_table, table)
+            report.written += len(batch)
+        if pending is not None:
+            pending.result()

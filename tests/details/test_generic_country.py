@@ -1,0 +1,77 @@
+"""Generic actors' country (coding/generic_country.py) and organisations named after places."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.actors import KnowledgeBase
+from flashpoint.coding.generic_country import choose_country, clause_place_country, explain
+from flashpoint.geo.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return KnowledgeBase.load()
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load()
+
+
+def test_clause_place_beats_everything():
+    c = choose_country("POL", clause_country="KEN", home="UGA", subject="UGA", countries=("UGA",))
+    assert (c.country, c.basis) == ("KEN", "clause-place")
+
+
+def test_domestic_actor_takes_the_home_country_before_the_latest_subject():
+    c = choose_country("POL", None, home="KEN", subject="UGA", countries=("UGA", "KEN"))
+    assert (c.country, c.basis) == ("KEN", "home")
+    assert "dateline" in explain(c, "POL")
+
+
+def test_state_actor_refers_back_to_the_latest_subject():
+    c = choose_country("GOV", None, home="BDI", subject="RWA", countries=())
+    assert (c.country, c.basis) == ("RWA", "latest-subject")
+
+
+def test_the_other_side_is_never_chosen():
+    c = choose_country("POL", None, home="KEN", subject="UGA", countries=(), avoid="KEN")
+    assert c.country == "UGA"
+
+
+def test_latest_named_country_only_when_nothing_else_speaks():
+    c = choose_country("POL", None, None, None, countries=("FRA",))
+    assert (c.country, c.basis) == ("FRA", "article")
+
+
+@pytest.mark.parametrize(("clause", "country"), [
+    ("police fired tear gas at protesters in central Nairobi on Monday", "KEN"),
+    ("Police in Indian-administered Kashmir detained hundreds", "IND"),
+    ("soldiers clashed with militants near Kidal", "MLI"),
+    ("police fired tear gas at protesters", None),
+])
+def test_clause_place_country(kb, gaz, clause, country):
+    assert clause_place_country(clause, kb, gaz) == country
+
+
+@pytest.mark.parametrize("phrase", ["The Helsinki Foundation", "the OSCE Minsk Group", "Warsaw Pact"])
+def test_capital_inside_an_organisation_name_is_not_its_country(kb, phrase):
+    res = kb.resolve(phrase)
+    assert res is None or res.actor.country not in ("FIN", "BLR", "POL")
+    if res is not None:
+        assert "part of an organisation's name" in res.why
+
+
+def test_minsk_group_is_the_osce(kb):
+    assert kb.resolve("the OSCE Minsk Group").actor.org == "OSCE"
+
+
+@pytest.mark.parametrize(("phrase", "country"), [("Minsk", "BLR"), ("Moscow's envoy", "RUS"), ("Nairobi police", "KEN")])
+def test_capitals_still_name_their_country(kb, phrase, country):
+    assert kb.resolve(phrase).actor.country == country
+
+
+def test_unknown_ngo_takes_the_context_country(kb):
+    res = kb.resolve("The Helsinki Foundation", None, "POL")
+    assert res.actor.country == "POL" and res.actor.sector == "NGO"
