@@ -343,7 +343,7 @@ class Coder:
                 if key in self.patterns.refusal:
                     return self.patterns.refusal[key]
             return code
-        if not cand.future or cand.hypothetical or cand.kind == "noun":
+        if not cand.future or cand.hypothetical or (cand.kind == "noun" and cand.intent is None):
             return code
         if cand.intent in DECISION_VERBS and code[:2] >= "09":
             return code  # "agreed to broaden sanctions" is a decision, not a threat
