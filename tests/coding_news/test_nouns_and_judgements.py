@@ -64,3 +64,21 @@ def test_deepening_cooperation_is_mutual():
 def test_a_vow_of_revenge_is_aimed_at_the_author_of_the_act_just_told():
     got = triples(coded("Boko Haram fighters attacked a base near Maiduguri. Nigeria's president vowed retaliation."))
     assert any(s == "NGA" and c.startswith("13") and t == "NGA" for s, c, t in got), got  # the rebels, Nigerian
+
+
+@pytest.mark.parametrize("text, want", [
+    # a place inside the role phrase gives a generic actor its country
+    ("The governor of Lviv accused Russian troops of shelling a school.", ("UKR", "112", "RUS")),
+    # religious leaders are a sector of their own
+    ("The Archbishop of Kinshasa condemned the arrest of opposition leaders.", ("COD", "111", "COD")),
+    # first-level divisions the news names without their country
+    ("Bandits abducted 40 villagers in Zamfara on Sunday.", ("NGA", "181", "NGA")),
+])
+def test_actor_knowledge_from_the_mention_itself(text, want):
+    got = triples(coded(text))
+    assert any(s == want[0] and c.startswith(want[1]) and t == want[2] for s, c, t in got), got
+
+
+def test_a_bishop_is_a_religious_actor():
+    (e, *_) = [e for e in coded("The Bishop of Harare criticised the government.") if e.cameo.startswith("11")]
+    assert (e.source.country, e.source.sector) == ("ZWE", "REL")

@@ -197,7 +197,7 @@ class Coder:
         if context is None:
             # A bare generic actor: clause place, home country, latest subject, never
             # the country named as the other side (coding/generic_country.py).
-            context = generic_context(self.kb, m.text, when, state, avoid)
+            context = generic_context(self.kb, m.text, when, state, avoid, self.gazetteer)
         res = self.kb.resolve(m.text, when, context)
         if res is None:
             if self.open_actors and m.proper:
