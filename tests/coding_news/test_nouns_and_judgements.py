@@ -87,3 +87,19 @@ def test_actor_knowledge_from_the_mention_itself(text, want):
 def test_a_bishop_is_a_religious_actor():
     (e, *_) = [e for e in coded("The Bishop of Harare criticised the government.") if e.cameo.startswith("11")]
     assert (e.source.country, e.source.sector) == ("ZWE", "REL")
+
+
+@pytest.mark.parametrize("text, want", [
+    # the second of two coordinated demonyms, whatever the NER made of it
+    ("Greek and Cypriot troops held joint drills off Crete.", ("GRC", "062", "CYP")),
+    ("Belarus refused entry to a delegation of Lithuanian lawmakers.", ("BLR", "12", "LTU")),
+    ("The rocket tests were a warning to Tokyo, Pyongyang's state media said.", ("PRK", "13", "JPN")),
+])
+def test_parser_shapes_and_word_sense(text, want):
+    got = triples(coded(text))
+    assert has(got, want), got
+
+
+def test_speaking_to_reporters_is_a_statement_not_talks():
+    got = triples(coded("The Kenyan foreign minister spoke to reporters about the border with Somalia."))
+    assert not any(c.startswith("04") for _, c, _ in got), got

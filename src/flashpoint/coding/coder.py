@@ -470,7 +470,7 @@ class Coder:
                 # A generic subject is not in the country its own clause names as the
                 # other side ("the junta accused France": not the French junta).
                 sources = self._actors(subs, when, state, cand.quote, avoid=self._named_country(cand.objects))
-            if not sources and subs and attribution is not None and cand.kind == "verb" and not cand.passive \
+            if not sources and subs and attribution is not None and (cand.kind == "verb" or cand.governor == "be") and not cand.passive \
                     and pattern.code[:2] in VERBAL_ROOTS and not any(m.proper or m.pronoun for m in subs):
                 # "the ministry said the attack was an internal matter, and accused Bujumbura ...":
                 # the parser lent the verbal act a thing for subject; the speaker does it.

@@ -174,7 +174,8 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
     if tok.pos_ == "NOUN":
         # "the Egyptian and Ethiopian leaders": one party per people named.
         demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
-                    for d in (c, *c.conjuncts) if d.ent_type_ in ("NORP", "GPE") and d.pos_ in ("ADJ", "PROPN")]
+                    for d in (c, *c.conjuncts) if d.pos_ in ("ADJ", "PROPN")
+                    and (d.ent_type_ in ("NORP", "GPE") or d is not c and d.text[:1].isupper())]  # NER may miss the second
         if len(demonyms) > 1:
             base = make_mention(tok, role, depth)
             return [replace(base, text=f"{d.text} {tok.text}", proper=True) for d in demonyms]
@@ -270,6 +271,14 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
     speaker = _speaker_of_stray_conjunct(tok)
     if speaker is not None:
         return expand(speaker, "subj"), passive
+    top = tok
+    while top.dep_ == "xcomp" and top.head is not top:
+        top = top.head
+    if top.dep_ == "acl" and top.tag_ == "VBD" and top.head.pos_ == "PROPN" \
+            and not any(c.dep_ in SUBJ_DEPS for c in top.children):
+        # "Russia, which supplies arms to Armenia, *offered* to mediate": a finite verb the
+        # parser hung on its subject's name after a relative clause.
+        return expand(top.head, "subj"), passive
     for verb in _verb_chain(tok):
         subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
         if subs:
@@ -1007,7 +1016,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
     if "-" in key and tok.i >= 2:
         start = tok.nbor(-2).idx
     gov_subjects: list[Mention] = []
-    if gov.pos_ in ("VERB", "AUX") and gov_dep in ("dobj", "pobj:in", "pobj:with"):
+    if gov.pos_ in ("VERB", "AUX") and (gov_dep in ("dobj", "pobj:in", "pobj:with") or gov_dep == "attr" and gov.lemma_ == "be"):
         gov_subjects, _ = _subjects(gov)
     return Candidate(
         kind="noun",
