@@ -268,7 +268,8 @@ def _verb_chain(tok):
 def _subjects(tok) -> tuple[list[Mention], bool]:
     """Subjects of a verb (following conjunction and xcomp chains) and whether it is passive."""
     passive = any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in tok.children) or _headline_passive(tok)
-    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ in OBJ_DEPS for c in tok.children):  # "militants killed 58 people": active
         # "troops sent to the border", "the arrested workers": a reduced passive whose head noun is the theme.
         return expand(tok.head, "subj"), True
     speaker = _speaker_of_stray_conjunct(tok)
@@ -311,7 +312,8 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
         else:
             break
     governed_by_verb = tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX")
-    if tok.tag_ == "VBG" and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos") and not governed_by_verb:
+    if tok.tag_ == "VBG" and tok.lemma_.lower() in FORCE_CLAUSE_VERBS and not governed_by_verb \
+            and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos"):
         # "two persons dead in police firing": the parser made the gerund a verb with its doer as
         # compound ("killed in police firing" is the killing's instrument, see _instrument)
         doers = [c for c in tok.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
@@ -779,11 +781,15 @@ def _headline_passive(tok) -> bool:
     """"4 constables and 3 villagers also killed": a past form of an object-only verb that
     heads its clause with a subject but no object, auxiliary or complement."""
     return (tok.lemma_.lower() in HEADLINE_PASSIVE_VERBS and tok.tag_ in ("VBD", "VBN") and tok.dep_ in ("ROOT", "conj")
-            and any(c.dep_ in SUBJ_DEPS for c in tok.children)
-            and not any(c.dep_ in OBJ_DEPS or c.dep_ in HEADLINE_ACTIVE_DEPS for c in tok.children))
+            and any(c.dep_ in SUBJ_DEPS and c.i < tok.i for c in tok.children)
+            and not any(c.dep_ in OBJ_DEPS or c.dep_ in HEADLINE_ACTIVE_DEPS for c in tok.children)
+            and all(c.dep_ in HEADLINE_AFTER_DEPS for c in tok.rights))
 
 
 HEADLINE_ACTIVE_DEPS = {"aux", "auxpass", "prt", "ccomp", "xcomp", "dative", "attr", "oprd", "agent"}
+# What may follow such a verb: "killed *in an ambush* on Sunday", "killed, *12 hurt*";
+# a bare noun after it ("abducted last Thursday the minister") is an object the parser missed.
+HEADLINE_AFTER_DEPS = {"prep", "punct", "advmod", "cc", "conj", "advcl"}
 
 
 def _is_time_phrase(prep) -> bool:
