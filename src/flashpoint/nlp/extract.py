@@ -38,6 +38,10 @@ FORCE_CLAUSE_VERBS = {"fire", "shoot", "open", "attack", "charge", "lathicharge"
 INSTRUMENT_PREPS = {"in", "during", "to", "by", "from", "under"}
 # Verbs whose subject suffers the event ("three died in police firing").
 VICTIM_VERBS = {"die", "perish", "succumb"}
+# Verbs never used without an object: with a subject and no object or auxiliary they are
+# a headline's passive with the auxiliary dropped ("4 policemen killed in ambush").
+HEADLINE_PASSIVE_VERBS = {"kill", "murder", "lynch", "behead", "massacre", "slay", "injure", "wound",
+                          "arrest", "detain", "abduct", "kidnap"}
 # "promised X to ...": the subject, not the object, does the complement.
 SUBJECT_CONTROL_VERBS = {"promise", "pledge", "vow", "threaten"}
 THREAT_VERBS = {"threaten", "vow", "warn", "swear"}
@@ -264,8 +268,9 @@ def _verb_chain(tok):
 
 def _subjects(tok) -> tuple[list[Mention], bool]:
     """Subjects of a verb (following conjunction and xcomp chains) and whether it is passive."""
-    passive = any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in tok.children)
-    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+    passive = any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in tok.children) or _headline_passive(tok)
+    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ in OBJ_DEPS for c in tok.children):  # "militants killed 58 people": active
         # "troops sent to the border", "the arrested workers": a reduced passive whose head noun is the theme.
         return expand(tok.head, "subj"), True
     speaker = _speaker_of_stray_conjunct(tok)
@@ -315,6 +320,14 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
                 return [m for s in subs for m in expand(s, "subj")], passive
         else:
             break
+    governed_by_verb = tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX")
+    if tok.tag_ == "VBG" and tok.lemma_.lower() in FORCE_CLAUSE_VERBS and not governed_by_verb \
+            and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos"):
+        # "two persons dead in police firing": the parser made the gerund a verb with its doer as
+        # compound ("killed in police firing" is the killing's instrument, see _instrument)
+        doers = [c for c in tok.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        if doers:
+            return expand(doers[0], "subj"), passive
     return [], passive
 
 
@@ -351,6 +364,10 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
     lemmas: list[str] = []
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS]
     preps += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "prep" and g.lower_ in ("to", "of")]  # "due to", "because of"
+    # "four were killed and five injured in police firing": the force phrase hangs on the conjunct
+    for conj in (c for c in tok.children if c.dep_ == "conj"):
+        for v in (conj, *(g for g in conj.children if g.dep_ in ("acl", "amod"))):
+            preps += [c for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during")]
     for prep in preps:
         for p in prep.children:
             if p.dep_ != "pobj":
@@ -359,7 +376,7 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
             if nxt is not None and nxt.tag_ == "VBG" and nxt.lemma_.lower() in ("fire", "shoot") and p.pos_ in ("NOUN", "PROPN"):
                 # "in police firing" misread as a noun with a participle after it
                 agents.extend(expand(p, "instr", 1))
-                lemmas.append(nxt.lemma_.lower())
+                lemmas.append(nxt.lower_)  # the gerund as written: "firing", not "fire" (a blaze)
             elif p.lemma_.lower() in INSTRUMENT_NOUNS or p.lower_ in INSTRUMENT_NOUNS:
                 for c in p.children:
                     if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")):
@@ -367,9 +384,9 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
                     elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or (c.lower_ == "with" and p.lemma_.lower() in COMBAT_NOUNS)):
                         agents.extend(m for g in c.children if g.dep_ == "pobj" for m in expand(g, "instr", 1))
     # "the police firing in which one person was killed": the force the clause hangs on names who used it.
-    if tok.dep_ == "relcl" and tok.head.lemma_.lower() in INSTRUMENT_NOUNS and any(
-            c.dep_ == "prep" and c.lower_ in ("in", "during") for c in tok.children):
-        noun = tok.head
+    noun = _force_antecedent(tok) if tok.dep_ == "relcl" and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "during") for c in tok.children) else None
+    if noun is not None:
         for c in noun.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")):
                 agents.append(make_mention(c, "instr", 1))
@@ -377,7 +394,7 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
         prev = noun.doc[noun.i - 1] if noun.i > 0 else None
         if noun.lower_ == "firing" and prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.dep_ != "compound":
             agents.extend(expand(prev, "instr", 1))  # "the police firing": the parser may make "police" the head
-        lemmas.append(noun.lemma_.lower())
+        lemmas.append(noun.lower_ if noun.tag_ == "VBG" else noun.lemma_.lower())
     # "two were killed (and five hurt) when the police opened fire": the force clause names who used it.
     near = [tok, *(c for c in tok.children if c.dep_ == "conj"), *([tok.head] if tok.dep_ == "conj" else [])]
     for c in (g for v in near for g in v.children):
@@ -385,6 +402,23 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
                 m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children):
             agents.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "instr", 1))
     return agents, lemmas
+
+
+def _force_antecedent(relcl):
+    """The force noun a relative clause's "in which" stands for: its head, or the noun the
+    head's phrase hangs on when the parser attached the clause to the last noun ("the
+    police firing on the marchers near the old bridge in which ...", "ordered firing at the crowd in which ...")."""
+    cur = relcl.head
+    for _ in range(6):
+        if cur.lemma_.lower() in INSTRUMENT_NOUNS or cur.lower_ in INSTRUMENT_NOUNS:
+            return cur
+        nxt = cur.doc[cur.i + 1] if cur.i + 1 < len(cur.doc) else None
+        if nxt is not None and nxt.head.i == cur.i and nxt.tag_ == "VBG" and nxt.lemma_.lower() in ("fire", "shoot"):
+            return nxt  # "the police firing in which ...": "firing" parsed as a participle on "police"
+        if cur.dep_ not in ("pobj", "prep", "compound") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
 
 
 def _clause_flags(tok, reporting: frozenset[str] = frozenset()) -> dict:
@@ -753,6 +787,21 @@ def _base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, t_start, t_end
     )
 
 
+def _headline_passive(tok) -> bool:
+    """"4 constables and 3 villagers also killed": a past form of an object-only verb that
+    heads its clause with a subject but no object, auxiliary or complement."""
+    return (tok.lemma_.lower() in HEADLINE_PASSIVE_VERBS and tok.tag_ in ("VBD", "VBN") and tok.dep_ in ("ROOT", "conj")
+            and any(c.dep_ in SUBJ_DEPS and c.i < tok.i for c in tok.children)
+            and not any(c.dep_ in OBJ_DEPS or c.dep_ in HEADLINE_ACTIVE_DEPS for c in tok.children)
+            and all(c.dep_ in HEADLINE_AFTER_DEPS for c in tok.rights))
+
+
+HEADLINE_ACTIVE_DEPS = {"aux", "auxpass", "prt", "ccomp", "xcomp", "dative", "attr", "oprd", "agent"}
+# What may follow such a verb: "killed *in an ambush* on Sunday", "killed, *12 hurt*";
+# a bare noun after it ("abducted last Thursday the minister") is an object the parser missed.
+HEADLINE_AFTER_DEPS = {"prep", "punct", "advmod", "cc", "conj", "advcl"}
+
+
 def _is_time_phrase(prep) -> bool:
     """"on Tuesday", "for three days": a preposition that only dates the event."""
     objs = [p for p in prep.children if p.dep_ == "pobj"]
@@ -797,9 +846,11 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     agents: list[Mention] = []
     if passive:
         for c in tok.children:
-            if c.dep_ in PASSIVE_SUBJ_DEPS:
+            if c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ in SUBJ_DEPS:  # nsubj: a headline's passive
                 obj_lemmas.extend(t.lemma_.lower() for t in c.subtree if not t.is_punct)
-        if tok.dep_ in ("acl", "amod"):
+        if tok.dep_ in ("acl", "amod") or (tok.dep_ == "relcl" and any(
+                c.dep_ in PASSIVE_SUBJ_DEPS and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)):
+            # "the troops sent ...", "the two terrorists who were shot dead": the head noun is the theme
             obj_lemmas.extend(t.lemma_.lower() for t in tok.head.lefts)
             obj_lemmas.append(tok.head.lemma_.lower())
         # The passive subject is the logical object; the "by" agent the logical subject.
@@ -880,7 +931,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         for lem in _lemmas(t for t in c.subtree if t.ent_type_ != "DATE")
     )
     pobj_lemmas = tuple(
-        p.lemma_.lower() for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+        p.lemma_.lower() if p.tag_ != "VBG" else p.lower_  # "in police firing" read as a participle: "firing"
+        for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
     ) + tuple(instr_lemmas)
     if xcomp is None:
         # "call on Belarus to cease": the complement may hang off the prepositional object.
