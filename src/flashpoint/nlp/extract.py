@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
+from .docmemo import span_ents
 from .quotes import Quote, quote_at
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -555,7 +556,7 @@ def _dates(sent, tok) -> tuple[str, ...]:
             head = head.head
         anchors.add(head.i)
     out = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):  # sent.ents reads the whole Doc.ents each time
         if ent.label_ != "DATE":
             continue
         root = ent.root

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.geo.cues import LocationCues, location_cues
 from flashpoint.geo.gazetteer import Gazetteer
 from flashpoint.geo.names import REGION_WORDS
+from flashpoint.nlp.docmemo import doc_ents, span_ents
 from flashpoint.types import Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -120,7 +121,7 @@ def article_places(
     taken = {i for span in spans for i in range(span.start, span.end)}
     # Towns the small model tags as organisations or people ("Kharkiv" as ORG,
     # "Kyiv" as PERSON) still name the story's place when the gazetteer knows them.
-    spans += [ent for ent in doc.ents if ent.label_ in ("ORG", "PERSON") and ent.start not in taken]
+    spans += [ent for ent in doc_ents(doc) if ent.label_ in ("ORG", "PERSON") and ent.start not in taken]
     for span in spans:
         loc = gazetteer.resolve(span.text, context_countries)
         if loc is None or (span.label_ in ("ORG", "PERSON") and loc.precision == "country"):
@@ -151,7 +152,7 @@ def _mention_spans(sent: Span, gazetteer: Gazetteer, cues: LocationCues) -> Iter
     """
     doc = sent.doc
     covered: set[int] = set()
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ not in PLACE_LABELS:
             continue
         end = ent.end
