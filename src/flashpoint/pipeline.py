@@ -303,12 +303,13 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
         cands[i].dates, cands[i].clause, text[cands[i].sent_start : cands[i].sent_end],
         cands[i].trigger_start - cands[i].sent_start, published, cands[i].future))
     historical = _LazyMap(len(cands), lambda i: dates[i].historical)
-    countries = _doc_countries(doc, res.kb, res.gazetteer)
+    kb = _doc_kb(doc, res)
+    countries = _doc_countries(doc, kb, res.gazetteer)
     # The dateline is where the story was filed: the home country of domestic actors, never an actor.
-    home = dateline_country(structure.dateline, res.kb, res.gazetteer) if structure is not None else None
+    home = dateline_country(structure.dateline, kb, res.gazetteer) if structure is not None else None
     if home is not None and home not in countries:
         countries.append(home)
-    coder = Coder(res.patterns, res.kb, res.ontology, settings.open_actors, res.gazetteer,
+    coder = Coder(res.patterns, kb, res.ontology, settings.open_actors, res.gazetteer,
                   single_actor=not settings.dyads_only, known_actors_only=settings.known_actors_only)
     coded = coder.code_document(cands, published, historical, tuple(countries), home=home)
     if covered is not None:
@@ -363,6 +364,14 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
         ))
     headline = structure.headline if structure is not None and offset == 0 else None
     return fold_reports(events, headline)
+
+
+def _doc_kb(doc, res: Resources):
+    """The knowledge base, with its answers about this document's phrases kept (actors/memo.py)."""
+    from .actors.memo import ResolveMemo
+    from .nlp.docmemo import memoized
+
+    return memoized(doc, ("kb", id(res.kb)), lambda: ResolveMemo(res.kb))
 
 
 def _story_tags(doc, res: Resources) -> frozenset[str]:
