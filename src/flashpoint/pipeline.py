@@ -303,13 +303,13 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
         cands[i].dates, cands[i].clause, text[cands[i].sent_start : cands[i].sent_end],
         cands[i].trigger_start - cands[i].sent_start, published, cands[i].future))
     historical = _LazyMap(len(cands), lambda i: dates[i].historical)
-    kb = _doc_kb(doc, res)
-    countries = _doc_countries(doc, kb, res.gazetteer)
+    kb, gazetteer = _remembered(doc, res.kb), _remembered(doc, res.gazetteer)
+    countries = _doc_countries(doc, kb, gazetteer)
     # The dateline is where the story was filed: the home country of domestic actors, never an actor.
-    home = dateline_country(structure.dateline, kb, res.gazetteer) if structure is not None else None
+    home = dateline_country(structure.dateline, kb, gazetteer) if structure is not None else None
     if home is not None and home not in countries:
         countries.append(home)
-    coder = Coder(res.patterns, kb, res.ontology, settings.open_actors, res.gazetteer,
+    coder = Coder(res.patterns, kb, res.ontology, settings.open_actors, gazetteer,
                   single_actor=not settings.dyads_only, known_actors_only=settings.known_actors_only)
     coded = coder.code_document(cands, published, historical, tuple(countries), home=home)
     if covered is not None:
@@ -317,6 +317,7 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     if not coded:
         return []
     sents = doc_sents(doc)  # once: ``tok.sent`` walks the document's sentences on every call
+    # the raw gazetteer: geo/fallback.py knows the article's place by identity (``loc is article_place``)
     places = article_places(doc, res.gazetteer, countries)
     main_place = places[0] if places else None
     story_tags = _story_tags(doc, res)  # once per document, not once per event
@@ -336,9 +337,9 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
         tok = doc[cand.token_i]
         sent = sents[cand.sent_index]
         if ce.cand_index not in located:
-            located[ce.cand_index] = event_location(sent, tok, res.gazetteer, countries, main_place)
+            located[ce.cand_index] = event_location(sent, tok, gazetteer, countries, main_place)
         location, place_basis = refine_location(located[ce.cand_index],
-                                                text[sent.start_char : sent.end_char], res.gazetteer, countries, home, main_place, SmallPlaces.load(),
+                                                text[sent.start_char : sent.end_char], gazetteer, countries, home, main_place, SmallPlaces.load(),
                                                 ce.target.text if ce.target is not None and ce.target.sector is None else None)
         entry = res.ontology[ce.code]
         rd = dates[ce.cand_index]
@@ -366,12 +367,12 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     return fold_reports(events, headline)
 
 
-def _doc_kb(doc, res: Resources):
-    """The knowledge base, with its answers about this document's phrases kept (actors/memo.py)."""
-    from .actors.memo import ResolveMemo
+def _remembered(doc, lookups):
+    """The knowledge base or gazetteer ``lookups``, with its answers for this document kept (lookup_memo.py)."""
+    from .lookup_memo import LookupMemo
     from .nlp.docmemo import memoized
 
-    return memoized(doc, ("kb", id(res.kb)), lambda: ResolveMemo(res.kb))
+    return None if lookups is None else memoized(doc, ("lookups", id(lookups)), lambda: LookupMemo(lookups))
 
 
 def _story_tags(doc, res: Resources) -> frozenset[str]:

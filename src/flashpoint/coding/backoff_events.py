@@ -74,7 +74,7 @@ def backoff_events(doc, offset: int, art: Article, published: Date | None, cover
         res: the pipeline's resources (``backoff``, ``kb``, ``ontology``, ...).
     """
     from ..nlp.places import event_location
-    from ..pipeline import _doc_countries, _doc_kb, _story_tags
+    from ..pipeline import _doc_countries, _remembered, _story_tags
 
     countries: list[str] | None = None
     mentions: dict[int, list[Any]] | None = None
@@ -88,9 +88,9 @@ def backoff_events(doc, offset: int, art: Article, published: Date | None, cover
         if pred is None or (pred.root == STATEMENT_ROOT and not settings.statements):
             continue
         if countries is None or mentions is None:
-            countries = _doc_countries(doc, _doc_kb(doc, res), res.gazetteer)
+            countries = _doc_countries(doc, _remembered(doc, res.kb), _remembered(doc, res.gazetteer))
             mentions = doc_mentions(doc)
-        actors = sentence_actors(mentions.get(sent.start, ()), _doc_kb(doc, res), published, countries[0] if countries else None,
+        actors = sentence_actors(mentions.get(sent.start, ()), _remembered(doc, res.kb), published, countries[0] if countries else None,
                                  settings.open_actors)
         if not actors or (len(actors) < 2 and settings.dyads_only):
             continue
@@ -98,7 +98,7 @@ def backoff_events(doc, offset: int, art: Article, published: Date | None, cover
             tags = _story_tags(doc, res)
         trigger = sent.root
         evidence = Evidence(sentence=sent.text, start=start, end=sent.end_char + offset, trigger=trigger.text)
-        location = event_location(sent, trigger, res.gazetteer, countries, None)
+        location = event_location(sent, trigger, _remembered(doc, res.gazetteer), countries, None)
         out.append(_event(pred, actors, evidence, trigger.idx + offset, art, published, location, res,
                           res.contexts.tag(sent.text, article_tags=tags)))
     return out

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.geo.cues import LocationCues, location_cues
 from flashpoint.geo.gazetteer import Gazetteer
 from flashpoint.geo.names import REGION_WORDS
-from flashpoint.nlp.docmemo import doc_ents, span_ents
+from flashpoint.nlp.docmemo import doc_ents, memoized, span_ents
 from flashpoint.types import Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -97,7 +97,10 @@ def ranked_mentions(
     cues = location_cues()
     clause = _clause_heads(trigger)
     scored = []
-    for span in _mention_spans(sent, gazetteer, cues):
+    # the same for every event of the sentence: found once per document (nlp/docmemo.py)
+    spans = memoized(sent.doc, ("place_spans", sent.start, sent.end, id(gazetteer), id(cues)),
+                     lambda: list(_mention_spans(sent, gazetteer, cues)))
+    for span in spans:
         mention = _mention(span, gazetteer, context_countries)
         tier = _tier(span, mention.location, trigger, clause, cues)
         if tier is None:
