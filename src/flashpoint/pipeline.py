@@ -277,7 +277,7 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     from .geo.fallback import refine_location
     from .geo.small_places import SmallPlaces
     from .nlp.docmemo import doc_sents, doc_text
-    from .nlp.event_dates import event_date
+    from .nlp.event_dates import event_date, find_date_expressions
     from .nlp.extract import extract_candidates
     from .nlp.places import article_places, event_location
     from .nlp.quantities import extract_quantities
@@ -299,9 +299,16 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
         return []
     # The event's own clause, then its sentence, then the article (nlp/event_dates.py).
     # Worked out when first asked for: most candidates become no event.
-    dates = _LazyMap(len(cands), lambda i: event_date(
-        cands[i].dates, cands[i].clause, text[cands[i].sent_start : cands[i].sent_end],
-        cands[i].trigger_start - cands[i].sent_start, published, cands[i].future))
+    expressions: dict[tuple[int, int], list] = {}  # a sentence's date expressions, shared by its events
+
+    def date_of(c) -> Any:
+        where = (c.sent_start, c.sent_end)
+        if where not in expressions:
+            expressions[where] = find_date_expressions(text[c.sent_start : c.sent_end])
+        return event_date(c.dates, c.clause, text[c.sent_start : c.sent_end], c.trigger_start - c.sent_start,
+                          published, c.future, expressions[where])
+
+    dates = _LazyMap(len(cands), lambda i: date_of(cands[i]))
     historical = _LazyMap(len(cands), lambda i: dates[i].historical)
     kb, gazetteer = _remembered(doc, res.kb), _remembered(doc, res.gazetteer)
     countries = _doc_countries(doc, kb, gazetteer)

@@ -164,14 +164,15 @@ def _mention_spans(sent: Span, gazetteer: Gazetteer, cues: LocationCues) -> Iter
         span = Span(doc, ent.start, end, label=ent.label_)
         covered.update(range(span.start, span.end))
         yield span
-    for tok in sent:
+    toks = list(sent)  # walked twice below
+    for tok in toks:
         if tok.lower_ not in _REGION_WORDS or tok.i in covered:
             continue
         names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if names and not covered.intersection(range(names[0].i, tok.i)):
             covered.update(range(names[0].i, tok.i + 1))
             yield Span(doc, names[0].i, tok.i + 1, label="REGION")
-    for tok in sent:
+    for tok in toks:
         if tok.pos_ != "PROPN" or tok.i in covered or tok.ent_type_ not in _RETAG:
             continue
         start = min([c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i])
