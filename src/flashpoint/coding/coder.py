@@ -181,12 +181,10 @@ class Coder:
             kind = "person" if m.pronoun in PERSON_PRONOUNS else "thing"
             found = state.last(kind)
             return (self._retext(found, m.text), 0.8) if found else (None, 0.0)
-        low = m.text.lower()
-        for phrase, kind in DEFINITE_BACKREFS.items():
-            if low == phrase or low.endswith(" " + phrase[4:]) and low.startswith("the "):
-                if low == phrase:
-                    found = state.last(kind)
-                    return (self._retext(found, m.text), 0.8) if found else (None, 0.0)
+        kind = DEFINITE_BACKREFS.get(m.text.lower())  # "the alliance", "the country"
+        if kind is not None:
+            found = state.last(kind)
+            return (self._retext(found, m.text), 0.8) if found else (None, 0.0)
         context = None
         if m.possessor in PERSON_PRONOUNS | THING_PRONOUNS:
             owner = state.last("person") if m.possessor in PERSON_PRONOUNS else None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
+from .docmemo import memoized, span_ents
 from .quotes import Quote, quote_at
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -142,6 +143,11 @@ def _phrase_bounds(tok) -> tuple[int, int]:
 
 
 def make_mention(tok, role: str, depth: int = 0) -> Mention:
+    """The mention of ``tok``'s phrase (made once per document: candidates share subjects and speakers)."""
+    return memoized(tok.doc, ("mention", tok.i, role, depth), lambda: _new_mention(tok, role, depth))
+
+
+def _new_mention(tok, role: str, depth: int) -> Mention:
     left, right = _phrase_bounds(tok)
     doc = tok.doc
     span = doc[left : right + 1]
@@ -536,9 +542,9 @@ def _reporting_head(tok, reporting: frozenset[str]):
     return None
 
 
-def _speakers(tok, reporting: frozenset[str]) -> list[Mention]:
-    """The subject of the closest reporting verb that governs ``tok``'s clause."""
-    head = _reporting_head(tok, reporting)
+def _head_speakers(head) -> list[Mention]:
+    """The subject of a reporting verb (none for None): with :func:`_reporting_head`,
+    the speaker of a clause."""
     if head is None:
         return []
     subs = [c for c in head.children if c.dep_ in SUBJ_DEPS]
@@ -599,7 +605,7 @@ def _dates(sent, tok) -> tuple[str, ...]:
             head = head.head
         anchors.add(head.i)
     out = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):  # sent.ents reads the whole Doc.ents each time
         if ent.label_ != "DATE":
             continue
         root = ent.root
@@ -672,8 +678,14 @@ def _stake_lemmas(heads) -> tuple[str, ...]:
 
 
 def _clause_text(tok) -> str:
-    sub = list(tok.subtree)
-    return tok.doc[sub[0].i : sub[-1].i + 1].text if sub else tok.text
+    """The text from the first to the last token of ``tok``'s subtree, in the order
+    ``Token.subtree`` walks it (without building the subtree)."""
+    first = last = tok
+    while first.n_lefts:
+        first = next(first.lefts)
+    while last.n_rights:
+        *_, last = last.rights
+    return tok.doc[first.i : last.i + 1].text
 
 
 def extract_candidates(
@@ -770,6 +782,7 @@ def _noun_key(tok) -> str:
 
 
 def _base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, t_start, t_end) -> dict:
+    reporter = _reporting_head(tok, reporting)
     return dict(
         lemma=lemma,
         trigger=trigger_text,
@@ -778,8 +791,8 @@ def _base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, t_start, t_end
         sent_index=s_i,
         sent_start=sent.start_char,
         sent_end=sent.end_char,
-        speakers=tuple(_speakers(tok, reporting)),
-        reported_by=getattr(_reporting_head(tok, reporting), "i", None),
+        speakers=tuple(_head_speakers(reporter)),
+        reported_by=getattr(reporter, "i", None),
         quote=quote_at(quotes, tok.idx),
         dates=_dates(sent, tok),
         clause=_clause_text(tok),
