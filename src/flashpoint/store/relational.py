@@ -337,9 +337,12 @@ class RelationalStore:
         ``rollup.FIELDS``) in the series roll-up."""
         if not ids:
             return
-        at = now()
-        self._insert_many("event_changes", [{"event_id": i, "kind": "new", "at": at} for i in ids])
+        self._new_changes(ids, now())
         self._insert_many("event_rollup", rollup.cells(contributions), rollup.CONFLICT)
+
+    def _new_changes(self, ids: list[str], at: str) -> None:
+        """A 'new' row in the changes feed for each of ``ids``."""
+        self._insert_many("event_changes", [{"event_id": i, "kind": "new", "at": at} for i in ids])
 
     def _send(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Execute a statement and return its cursor; in a pipeline the
