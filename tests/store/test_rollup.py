@@ -13,6 +13,7 @@ roll-up existed are held to the same.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -136,28 +137,49 @@ def test_bulk_load_fills_rollup_and_changes_feed(kind, tmp_path: Path):
             store.close()
 
 
-def test_migration_fills_rollup_of_an_older_database(tmp_path: Path):
+@pytest.mark.parametrize("kind", DB)
+def test_migration_fills_rollup_of_an_older_database(kind, tmp_path: Path):
     """A database at schema version 3 (before the roll-up), holding events
     written by version 3's triggers, gains a correct roll-up when opened."""
-    import sqlite3
-
     from flashpoint.store.rows import EVENT_COLUMNS
-    from flashpoint.store.sqlite import SQLiteStore
 
-    path = tmp_path / "old.db"
-    old = SQLiteStore(sqlite3.connect(path, isolation_level=None), str(path))
-    with old._transaction():
-        old._run("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
-        for step in migrations("sqlite"):
-            if step.version <= 3:
-                old._script(step.sql)
-                old._run("INSERT INTO schema_version VALUES (?, ?, 'then')", (step.version, step.name))
-        marks = ", ".join("?" for _ in EVENT_COLUMNS)
-        old.conn.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({marks})", synthetic_rows(2000))
-    old.close()
-    store = open_store(str(path))
-    try:
-        assert store._rows("SELECT count(*) AS n FROM event_changes")[0]["n"] == 2000  # version 3's trigger
-        _check(store)
-    finally:
-        store.close()
+    with fresh_url(kind, tmp_path) as url:
+        old = _raw_store(kind, url)
+        with old._transaction():
+            old._run("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                     " applied_at TEXT NOT NULL)")
+            for step in migrations(kind):
+                if step.version <= 3:
+                    old._script(step.sql)
+                    old._run("INSERT INTO schema_version VALUES (?, ?, 'then')", (step.version, step.name))
+            marks = ", ".join("?" for _ in EVENT_COLUMNS)
+            for row in synthetic_rows(1500):
+                old._run(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({marks})", row)
+        old.close()
+        store = open_store(url)
+        try:
+            assert store.schema_version() > 3
+            assert store._rows("SELECT count(*) AS n FROM event_changes")[0]["n"] == 1500  # version 3's trigger
+            _check(store)
+        finally:
+            store.close()
+
+
+def _raw_store(kind: str, url: str):
+    """A store on ``url`` that has not migrated (to build an old schema by hand)."""
+    if kind == "sqlite":
+        import sqlite3
+
+        from flashpoint.store.sqlite import SQLiteStore
+
+        return SQLiteStore(sqlite3.connect(url, isolation_level=None), url)
+    import psycopg
+
+    from flashpoint.store.postgres import PostgresStore
+
+    base, schema = re.split(r"[?&]schema=", url)
+    PostgresStore.driver_errors = (psycopg.Error,)
+    conn = psycopg.connect(base, autocommit=True)
+    conn.execute(f'CREATE SCHEMA "{schema}"')
+    conn.execute(f'SET search_path TO "{schema}"')
+    return PostgresStore(conn, url)
