@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
@@ -140,14 +140,16 @@ class PostgresStore(RelationalStore):
         self._run("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))"
                   " FROM unnest(CAST(? AS text[])) AS t(k)", [keys])
 
-    def bulk_events(self, rows: Iterable[Sequence[Any]]) -> int:
-        n = 0
-        with self._guard("bulk-load events"), self._transaction():
-            with self.conn.cursor().copy(f"COPY events ({', '.join(EVENT_COLUMNS)}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-                    n += 1
-        return n
+    def _new_changes(self, ids: list[str], at: str) -> None:
+        # One array parameter: a third of the time of multi-row VALUES in a bulk load.
+        self._send("INSERT INTO event_changes (event_id, kind, at)"
+                   " SELECT k, 'new', ? FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS t(k, n) ORDER BY n",
+                   [at, ids])
+
+    def _bulk_insert(self, rows: list[Sequence[Any]]) -> None:
+        with self.conn.cursor().copy(f"COPY events ({', '.join(EVENT_COLUMNS)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
 
 def _drop_lost_pipeline_notice(record: logging.LogRecord) -> bool:
