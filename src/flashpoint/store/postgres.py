@@ -27,7 +27,6 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from ..errors import StoreError
 from .relational import MIGRATION_LOCK, RelationalStore
-from .rows import EVENT_COLUMNS
 
 _SCHEMA = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
@@ -38,6 +37,7 @@ class PostgresStore(RelationalStore):
     dialect = "postgres"
     hint = "check that the PostgreSQL server is running and reachable and the role may write"
     collate = ' COLLATE "C"'
+    nulls_first = " NULLS FIRST"
     _conninfo: str = ""  # what open() connected with, for a reconnect
     _schema: str | None = None
 
@@ -140,14 +140,24 @@ class PostgresStore(RelationalStore):
         self._run("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))"
                   " FROM unnest(CAST(? AS text[])) AS t(k)", [keys])
 
-    def bulk_events(self, rows: Iterable[Sequence[Any]]) -> int:
+    def bulk_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
         n = 0
-        with self._guard("bulk-load events"), self._transaction():
-            with self.conn.cursor().copy(f"COPY events ({', '.join(EVENT_COLUMNS)}) FROM STDIN") as copy:
+        with self._guard(f"bulk-load {table}"), self._transaction():
+            with self.conn.cursor().copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
                     n += 1
         return n
+
+    def _stream(self, sql: str, params: Sequence[Any], size: int) -> Iterator[list[tuple[Any, ...]]]:
+        # A server-side cursor: the server runs the query once and sends it a
+        # page at a time; REPEATABLE READ gives the mentions the cursor's snapshot.
+        with self.conn.transaction():
+            self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            with self.conn.cursor(name="flashpoint_event_pages") as cur:
+                cur.execute(_sql(sql), _params(params))
+                while rows := cur.fetchmany(size):
+                    yield rows
 
 
 def _drop_lost_pipeline_notice(record: logging.LogRecord) -> bool:

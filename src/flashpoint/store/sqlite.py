@@ -15,7 +15,6 @@ from typing import Any
 
 from ..errors import StoreError
 from .relational import RelationalStore
-from .rows import EVENT_COLUMNS
 
 
 class SQLiteStore(RelationalStore):
@@ -98,10 +97,9 @@ class SQLiteStore(RelationalStore):
     def _week(self, column: str) -> str:
         return f"date({column}, 'weekday 0', '-6 days')"
 
-    def bulk_events(self, rows: Iterable[Sequence[Any]]) -> int:
-        marks = ", ".join("?" for _ in EVENT_COLUMNS)
-        sql = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({marks})"
-        with self._guard("bulk-load events"), self._transaction():
+    def bulk_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+        with self._guard(f"bulk-load {table}"), self._transaction():
             cur = self.conn.executemany(sql, rows)
             return cur.rowcount
 
