@@ -36,10 +36,11 @@ class EventPage:
     def __len__(self) -> int:
         return len(self.rows)
 
-    def column(self, name: str) -> list[Any]:
-        """One of :data:`PAGE_COLUMNS`, for every event of the page."""
-        i = PAGE_COLUMNS.index(name)
-        return [r[i] for r in self.rows]
+    def columns(self) -> dict[str, tuple[Any, ...]]:
+        """Every one of :data:`PAGE_COLUMNS`, for every event of the page."""
+        if not self.rows:
+            return {name: () for name in PAGE_COLUMNS}
+        return dict(zip(PAGE_COLUMNS, zip(*self.rows)))
 
 
 def page_events(page: EventPage) -> list[dict[str, Any]]:

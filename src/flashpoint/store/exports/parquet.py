@@ -113,7 +113,8 @@ def _nested_from_page(page: EventPage) -> Any:
     import pyarrow.compute as pc
     import pyarrow.json as pj
 
-    records = page.column("record")
+    cols = page.columns()
+    records = cols["record"]
     text = "\n".join(records)
     if text.count("\n") != len(records) - 1 or "\r" in text:
         # JSON may break lines only between tokens, where a space does as well;
@@ -127,19 +128,14 @@ def _nested_from_page(page: EventPage) -> Any:
                                                              unexpected_field_behavior="ignore"))
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         raise StoreError(f"cannot convert events to Parquet: {exc}; the records do not match the event schema") from exc
-    merged = {
-        "id": pa.array(page.column("id"), pa.string()),
-        "num_mentions": pa.array(page.column("num_mentions"), pa.int64()),
-        "num_sources": pa.array(page.column("num_sources"), pa.int64()),
-        "num_articles": pa.array(page.column("num_articles"), pa.int64()),
-        "first_seen": pa.array(page.column("first_seen"), pa.string()),
-    }
+    merged = {name: pa.array(cols[name], pa.string()) for name in ("id", "first_seen")}
+    merged.update({name: pa.array(cols[name], pa.int64()) for name in ("num_mentions", "num_sources", "num_articles")})
     columns = []
     for field in _input_schema():
         if field.name in merged:
             columns.append(merged[field.name])
         elif field.name == "date":
-            columns.append(pc.coalesce(pa.array(page.column("date"), pa.string()), decoded.column("date")))
+            columns.append(pc.coalesce(pa.array(cols["date"], pa.string()), decoded.column("date")))
         else:
             columns.append(decoded.column(field.name))
     return pa.Table.from_arrays(columns, schema=_input_schema())
@@ -184,8 +180,7 @@ def _tables(events: Iterable[dict[str, Any]] | EventPages, report: ExportReport)
     if isinstance(events, EventPages):
         for page in events:
             if len(page):
-                ids = page.column("id")
-                yield _table(_nested_from_page(page), [page.mentions.get(i) for i in ids], report)
+                yield _table(_nested_from_page(page), [page.mentions.get(row[0]) for row in page.rows], report)
         return
     stream = iter(events)
     while batch := list(islice(stream, BATCH)):
