@@ -94,12 +94,6 @@ class SQLiteStore(RelationalStore):
         for statement in _statements(sql):
             self.conn.execute(statement)
 
-    def _stream(self, sql: str, params: Sequence[Any], size: int) -> Iterator[list[tuple[Any, ...]]]:
-        # An export reads rows in date order, scattered over the file: memory-mapped
-        # reads save a system call per page (SQLite caps the size at its build limit).
-        self.conn.execute(f"PRAGMA mmap_size = {1 << 40}")
-        yield from super()._stream(sql, params, size)
-
     def _week(self, column: str) -> str:
         return f"date({column}, 'weekday 0', '-6 days')"
 
