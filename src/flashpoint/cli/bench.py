@@ -21,9 +21,11 @@ from .common import fail, settings_options
 @click.option("--articles", default=5000, show_default=True, help="Generated articles for --ingest and --backfill.")
 @click.option("--events", "n_events", default=1_000_000, show_default=True,
               help="Stored events for the dyad query (--ingest), or events to export (--export) or serve (--serve).")
-@click.option("--pg", default=None, help="A postgresql:// URL to benchmark as well (--ingest, --serve; --backfill writes there).")
+@click.option("--pg", default=None,
+              help="A postgresql:// URL (an empty database) to benchmark as well (--ingest, --serve, --export; --backfill writes there).")
 @click.option("--export", "export", is_flag=True,
-              help="Only benchmark exports: --events merged events to Parquet and GDELT TSV (rate and peak memory).")
+              help="Only benchmark exports: --events merged events to Parquet and GDELT TSV, from memory and from "
+                   "a SQLite file (and --pg): rate and peak memory.")
 @click.option("--serve", "serve", is_flag=True, help="Only benchmark the API: latency with 20 concurrent clients over --events events.")
 @click.option("--workers", "workers", type=int, default=None, is_flag=False, flag_value=2,
               help="Only: N coding processes against one (--workers alone: 2).")
@@ -47,6 +49,7 @@ def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve,
       flashpoint bench --backfill --articles 2000 --pg postgresql://localhost/flashpoint
       flashpoint bench --prefilter --limit 100 --gold-subset
       flashpoint bench --export --events 1000000
+      flashpoint bench --export --events 1000000 --pg postgresql://localhost/flashpoint_bench
       flashpoint bench --serve --events 1000000
     """
     from ..bench import machine_line
@@ -66,7 +69,7 @@ def _selected(min_mb, rounds, ingest, articles, n_events, pg, only, gold, evalda
     if export:
         from ..bench.export import bench_export, format_lines
 
-        yield from format_lines(bench_export(n_events))
+        yield from format_lines(bench_export(n_events, pg=pg))
         return
     if serve:
         from ..serve.bench import bench_serve

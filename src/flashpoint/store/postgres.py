@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
@@ -38,6 +38,7 @@ class PostgresStore(RelationalStore):
     dialect = "postgres"
     hint = "check that the PostgreSQL server is running and reachable and the role may write"
     collate = ' COLLATE "C"'
+    nulls_first = " NULLS FIRST"
     _conninfo: str = ""  # what open() connected with, for a reconnect
     _schema: str | None = None
 
@@ -150,6 +151,25 @@ class PostgresStore(RelationalStore):
         with self.conn.cursor().copy(f"COPY events ({', '.join(EVENT_COLUMNS)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
+
+    def bulk_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+        n = 0
+        with self._guard(f"bulk-load {table}"), self._transaction():
+            with self.conn.cursor().copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    n += 1
+        return n
+
+    def _stream(self, sql: str, params: Sequence[Any], size: int) -> Iterator[list[tuple[Any, ...]]]:
+        # A server-side cursor: the server runs the query once and sends it a
+        # page at a time; REPEATABLE READ gives the mentions the cursor's snapshot.
+        with self.conn.transaction():
+            self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            with self.conn.cursor(name="flashpoint_event_pages") as cur:
+                cur.execute(_sql(sql), _params(params))
+                while rows := cur.fetchmany(size):
+                    yield rows
 
 
 def _drop_lost_pipeline_notice(record: logging.LogRecord) -> bool:

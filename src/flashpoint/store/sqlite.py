@@ -112,6 +112,12 @@ class SQLiteStore(RelationalStore):
         marks = ", ".join("?" for _ in EVENT_COLUMNS)
         self.conn.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({marks})", rows)
 
+    def bulk_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+        with self._guard(f"bulk-load {table}"), self._transaction():
+            cur = self.conn.executemany(sql, rows)
+            return cur.rowcount
+
 
 def _statements(script: str) -> list[str]:
     """Split a migration into statements (complete per sqlite3.complete_statement)."""
