@@ -23,11 +23,11 @@ The text is cut into sentence-like units (lines, then full stops after a
 lower-case word). A unit with a trigger whose needs are met within one
 unit on each side on the same line (a sentence never crosses a line break)
 is kept, and so is a unit the statistical back-off would code (it reads raw
-text), with the unit before it when it refers back (a pronoun). Lines with no kept unit are masked (see :func:`hot_pieces`),
-except the first two (headline, dateline). What can change is what the
-coder sees around a kept sentence: the article's countries, places and
-the story's subject come from the kept lines only. So the
-filter is off by default (``Settings.prefilter``, ``--prefilter``), and
+text), with the unit before it when it refers back (a pronoun). Lines with
+no kept unit are masked (see :func:`hot_pieces`), except the first two
+(headline, dateline). What can change is what the coder sees around a
+kept sentence: the article's countries, places and the story's subject
+come from the kept lines only. So the filter is off by default (``Settings.prefilter``, ``--prefilter``), and
 ``flashpoint bench --prefilter`` scores every gold set with and without it.
 """
 
