@@ -27,8 +27,8 @@ text), with the unit before it when it refers back (a pronoun). Lines with
 no kept unit are masked (see :func:`hot_pieces`), except the first two
 (headline, dateline). What can change is what the coder sees around a
 kept sentence: the article's countries, places and the story's subject
-come from the kept lines only. So the filter is off by default (``Settings.prefilter``, ``--prefilter``), and
-``flashpoint bench --prefilter`` scores every gold set with and without it.
+come from the kept lines only. So the filter is off by default
+(``Settings.prefilter``, ``--prefilter``), and ``flashpoint bench --prefilter`` scores every gold set with and without it.
 """
 
 from __future__ import annotations
