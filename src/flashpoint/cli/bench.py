@@ -30,6 +30,8 @@ from .common import fail, settings_options
 @click.option("--workers", "workers", type=int, default=None, is_flag=False, flag_value=2,
               help="Only: N coding processes against one (--workers alone: 2).")
 @click.option("--backfill", "backfill", is_flag=True, help="Only: a 2-worker Dask backfill against 1 worker (--articles, --pg).")
+@click.option("--memory", "memory", is_flag=True,
+              help="With --backfill: one run of --articles on 2 workers, worker memory read along it (is it flat?).")
 @click.option("--prefilter", "prefilter", is_flag=True, help="Only: the pre-filter's throughput and every gold set with and without it.")
 @click.option("--no-gold", is_flag=True, help="With --prefilter: skip the gold sets (an hour).")
 @click.option("--gold-subset", is_flag=True, help="With --prefilter: only the accuracy guard's subset of each gold set.")
@@ -37,8 +39,8 @@ from .common import fail, settings_options
 @click.option("--limit", type=click.IntRange(1), default=None, help="With --prefilter: the first N articles of the mixed corpus.")
 @settings_options
 @backoff_option
-def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve, workers, backfill, prefilter, no_gold,
-                  gold_subset, evaldata, limit, settings: Settings) -> None:
+def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve, workers, backfill, memory, prefilter,
+                  no_gold, gold_subset, evaldata, limit, settings: Settings) -> None:
     """Benchmark the coder against the bare spaCy pipeline on the same text.
 
     \b
@@ -47,6 +49,7 @@ def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve,
       flashpoint bench --ingest --pg postgresql://localhost/flashpoint
       flashpoint bench --workers 2 --min-mb 0.5
       flashpoint bench --backfill --articles 2000 --pg postgresql://localhost/flashpoint
+      flashpoint bench --backfill --memory --articles 100000 --pg postgresql://localhost/flashpoint
       flashpoint bench --prefilter --limit 100 --gold-subset
       flashpoint bench --export --events 1000000
       flashpoint bench --export --events 1000000 --pg postgresql://localhost/flashpoint_bench
@@ -56,7 +59,7 @@ def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve,
 
     try:
         click.echo(f"machine: {machine_line()}")
-        lines = _selected(min_mb, rounds, ingest, articles, n_events, pg, (export, serve, workers, backfill, prefilter),
+        lines = _selected(min_mb, rounds, ingest, articles, n_events, pg, (export, serve, workers, (backfill, memory), prefilter),
                           (no_gold, gold_subset), evaldata, limit, settings)
         for line in lines:
             click.echo(line)
@@ -80,6 +83,12 @@ def _selected(min_mb, rounds, ingest, articles, n_events, pg, only, gold, evalda
         from ..bench.workers import bench_workers
 
         yield from bench_workers(int(min_mb * 1_000_000), settings, max(2, workers), rounds)
+        return
+    backfill, memory = backfill
+    if backfill and memory:
+        from ..bench.backfill import bench_backfill_memory
+
+        yield from bench_backfill_memory(articles, pg, settings)
         return
     if backfill:
         from ..bench.backfill import bench_backfill
