@@ -82,6 +82,10 @@ def test_a_vow_of_revenge_is_aimed_at_the_author_of_the_act_just_told():
     ("Greek and Cypriot troops held joint drills off Crete.", ("GRC", "062", "CYP")),
     ("Belarus refused entry to a delegation of Lithuanian lawmakers.", ("BLR", "12", "LTU")),
     ("The rocket tests were a warning to Tokyo, Pyongyang's state media said.", ("PRK", "13", "JPN")),
+    # a strike by armed forces is force; a killing told as a noun is an assault
+    ("Russian bombers launched a strike on a rail depot in Lviv.", ("RUS", "19", "UKR")),
+    ("Dockworkers in Peru launched a strike over pay.", ("PER", "143", "PER")),
+    ("The killing of four Nigerien soldiers by jihadist fighters was confirmed on Friday.", ("NER", "18", "NER")),
 ])
 def test_actor_knowledge_parser_shapes_and_word_sense(text, want):
     got = triples(coded(text))
@@ -96,3 +100,4 @@ def test_a_bishop_is_a_religious_actor():
 def test_speaking_to_reporters_is_a_statement_not_talks():
     got = triples(coded("The Kenyan foreign minister spoke to reporters about the border with Somalia."))
     assert not any(c.startswith("04") for _, c, _ in got), got
+
