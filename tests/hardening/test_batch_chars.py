@@ -121,3 +121,19 @@ def test_a_document_longer_than_the_budget_codes_every_sentence(coded) -> None:
     assert sorted(e.event_id for e in pieces) == sorted(e.event_id for e in whole)
     for e in pieces:
         assert text[e.evidence.start:e.evidence.end] == e.evidence.sentence
+
+
+def test_the_budget_comes_from_the_environment(monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from flashpoint.cli import main
+    from flashpoint.errors import UsageError
+
+    monkeypatch.setenv("FLASHPOINT_BATCH_CHARS", "50_000")
+    assert Settings.from_env().batch_chars == 50_000
+    for bad in ("abc", "0", "-5", "1.5"):
+        monkeypatch.setenv("FLASHPOINT_BATCH_CHARS", bad)
+        with pytest.raises(UsageError, match="FLASHPOINT_BATCH_CHARS"):
+            Settings.from_env()
+        done = CliRunner().invoke(main, ["code", "-"], input="The envoys met.\n")
+        assert done.exit_code == 2 and done.output.startswith("error: $FLASHPOINT_BATCH_CHARS must be")
