@@ -14,7 +14,7 @@ from datetime import date
 KINDS = ("country", "org", "agent", "person", "block")
 SECTORS = (
     "GOV", "MIL", "POL", "JUD", "LEG", "OPP", "CVL", "REB", "IGO", "NGO",
-    "MED", "BUS", "REF", "ELI", "EDU", "HLH", "LAB", "CRM", "SPY",
+    "MED", "BUS", "REF", "ELI", "EDU", "HLH", "LAB", "CRM", "SPY", "REL",
 )
 ROLE_SECTORS = {
     "head_of_state": "GOV",

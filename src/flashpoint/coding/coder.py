@@ -62,7 +62,8 @@ STATEMENT_TONES = (
 )
 ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation", "accusation", "charge",
              "violence", "killing", "crackdown", "attack", "strike", "raid", "use", "plan", "proposal", "remark",
-             "timeline", "timetable", "deal", "ultimatum", "verdict", "ruling", "sentence", "law", "ban"}
+             "timeline", "timetable", "deal", "ultimatum", "verdict", "ruling", "sentence", "law", "ban",
+             "revenge", "retaliation", "retribution", "vengeance", "reprisal", "punishment"}
 # A bare public statement (CAMEO 010): the data's catch-all statement pattern (01.yaml,
 # id "statement"), used when no other pattern gives the verb a code.
 BARE_STATEMENT = "statement"
@@ -196,7 +197,7 @@ class Coder:
         if context is None:
             # A bare generic actor: clause place, home country, latest subject, never
             # the country named as the other side (coding/generic_country.py).
-            context = generic_context(self.kb, m.text, when, state, avoid)
+            context = generic_context(self.kb, m.text, when, state, avoid, self.gazetteer)
         res = self.kb.resolve(m.text, when, context)
         if res is None:
             if self.open_actors and m.proper:
@@ -312,6 +313,17 @@ class Coder:
                     return place.country
         return None
 
+    def _hosted_by(self, cand: Candidate, target: Actor, state: DocState) -> bool:
+        """Whether the target is the country of the place the meeting is in."""
+        if not target.country or target.org or target.sector not in (None, "GOV") or self.gazetteer is None:
+            return False
+        for m in (*cand.preps, *cand.deep):
+            if m.role.split(":")[-1] in ("in", "at") and m.proper and not m.pronoun:
+                place = self.gazetteer.resolve(m.text, state.countries)
+                if place is not None and place.country == target.country:
+                    return True
+        return False
+
     # -- modality -----------------------------------------------------------------
     def _modality(self, cand: Candidate, source: Actor, attribution: Actor | None, historical: bool) -> str:
         if cand.hypothetical:
@@ -343,7 +355,7 @@ class Coder:
                 if key in self.patterns.refusal:
                     return self.patterns.refusal[key]
             return code
-        if not cand.future or cand.hypothetical or cand.kind == "noun":
+        if not cand.future or cand.hypothetical or (cand.kind == "noun" and cand.intent is None):
             return code
         if cand.intent in DECISION_VERBS and code[:2] >= "09":
             return code  # "agreed to broaden sanctions" is a decision, not a threat
@@ -498,6 +510,11 @@ class Coder:
                 return self._symmetric(i, cand, pattern, sources, attribution, historical)
             if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
                 return []  # single-actor mode: one side may be missing, not both
+        if pattern.recipient_subject:
+            # "Lebanon received supplies from Jordan": Jordan gave them to Lebanon.
+            if not targets:
+                return []
+            sources, targets = targets, sources
         statement = pattern.code[:2] == "01"
         if statement:
             # A statement is an event only when a political actor makes it, and it is
@@ -513,6 +530,8 @@ class Coder:
         code = self._final_code(pattern, cand)
         if pattern.id == BARE_STATEMENT:
             code = self._statement_tone(cand) or code
+        if code == "044" and targets and self._hosted_by(cand, targets[0][0], state):
+            code = "042"  # "attended a summit in Moscow": a meeting in the other side's country is a visit
         events: list[CodedEvent] = []
         for src, sf in sources:
             for tgt, tf in targets or [(None, 1.0)]:

@@ -100,9 +100,31 @@ def explain(choice: Choice, sector: str | None) -> str:
     return f"{choice.country or '-'} from {why}"
 
 
-def generic_context(kb, text: str, when, state, avoid: str | None = None) -> str | None:
+# A place inside the mention itself: "the mayor *of Kharkiv*", "a grand jury *in Houston*",
+# "*Lagos*'s governor". It beats every other evidence.
+_OWN_PLACE = re.compile(r"\b(?:of|in|at|from)\s+(?:the\s+)?((?:[A-Z][\w'\-]+)(?:\s+[A-Z][\w'\-]+){0,3})"
+                        r"|^(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)'s?\s")
+
+
+def mention_place_country(text: str, kb, gazetteer, countries: tuple[str, ...] = ()) -> str | None:
+    """The country of a place the mention names as where its actor belongs."""
+    for m in _OWN_PLACE.finditer(text or ""):
+        name = m.group(1) or m.group(2)
+        words = name.split()
+        for k in range(len(words), 0, -1):
+            country = _place_country(" ".join(words[:k]), kb, gazetteer, countries)
+            if country:
+                return country
+    return None
+
+
+def generic_context(kb, text: str, when, state, avoid: str | None = None, gazetteer=None) -> str | None:
     """The context country for resolving ``text`` in the coder's document state
-    (``clause_country``, ``home_country``, ``subject_country``, ``countries``)."""
+    (``clause_country``, ``home_country``, ``subject_country``, ``countries``);
+    a place the mention itself names comes first ("the mayor of Kharkiv")."""
+    own = mention_place_country(text, kb, gazetteer, getattr(state, "countries", ()))
+    if own:
+        return own
     bare = kb.resolve(text, when, None)
     sector = bare.actor.sector if bare is not None else None
     return choose_country(sector, getattr(state, "clause_country", None), getattr(state, "home_country", None),

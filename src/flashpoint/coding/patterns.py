@@ -28,6 +28,7 @@ PATTERN_KEYS = {
     "id", "lemmas", "code", "object", "not_object", "prep", "pobj", "xcomp", "particle",
     "target", "no_target", "governor", "confidence", "not_prep", "ccomp_aux", "source_sector",
     "symmetric", "implicit_source", "victim_subject", "not_governor", "refine", "priority", "statement",
+    "recipient_subject",
 }
 # Sections shared by every pattern file: mappings merge (a name defined twice is an
 # error), lists join; ``verbs`` and ``nouns`` join in file order.
@@ -66,6 +67,7 @@ class Pattern:
     refine: bool = True  # narrow the code by what is at stake (see ``subcodes`` in the data)
     priority: int = 0  # among equally specific patterns the higher wins, then the first listed
     statement: bool = False  # a public statement (01x): kept apart from matching (``PatternSet.statements``)
+    recipient_subject: bool = False  # the subject receives; the target slot gives ("received aid from Jordan")
 
     @property
     def rule(self) -> str:
@@ -295,6 +297,7 @@ def _build(raw: dict, kind: str, classes: dict, valid_codes: frozenset[str] | No
         symmetric=bool(raw.get("symmetric", False)),
         implicit_source=raw.get("implicit_source"),
         victim_subject=bool(raw.get("victim_subject", False)),
+        recipient_subject=bool(raw.get("recipient_subject", False)),
         target=tuple(raw.get("target") or ()),
         no_target=bool(raw.get("no_target", False)),
         confidence=conf,

@@ -70,6 +70,7 @@ RECIPROCAL = "reciprocal"
 class TargetChain:
     steps: tuple[Step, ...]
     extra_slots: dict[str, tuple[str, ...]]
+    noun_slots: tuple[str, ...] = ()
 
     @classmethod
     @functools.cache
@@ -92,7 +93,7 @@ class TargetChain:
             steps.append(Step(item["strategy"], frozenset(str(r) for r in item.get("roots") or ()),
                               tuple(str(c) for c in item.get("codes") or ()), when))
         extra = {str(k): tuple(v) for k, v in (data.get("extra_slots") or {}).items()}
-        return cls(tuple(steps), extra)
+        return cls(tuple(steps), extra, tuple(data.get("noun_slots") or ()))
 
     def find(self, coder, q: TargetQuery) -> tuple[Found, str | None]:
         """The first strategy's targets (or, for ``reciprocal``, the sources as
@@ -114,7 +115,9 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
     then the root's extra slots."""
     pattern, cand, sources = q.pattern, q.cand, q.sources
     extra = chain.extra_slots.get(pattern.code[:2], ())
-    for slot in pattern.target + tuple(s for s in extra if s not in pattern.target):
+    if cand.kind == "noun":
+        extra += chain.noun_slots
+    for slot in dict.fromkeys(pattern.target + extra):
         if slot == "speaker_accuser":
             for a, _ in sources:
                 acc = q.state.accusers.get(a.key)
@@ -285,10 +288,13 @@ def same_actor(a: Actor, b: Actor) -> bool:
 def others(found: Found, sources: Found) -> Found:
     """The found actors that are not one of the sources (a dyad needs two parties);
     a bare country is the same party as its own government or forces ("Manila
-    lodged a protest over the *Philippine* vessel")."""
+    lodged a protest over the *Philippine* vessel"), and its own government is the
+    same party as a bare country ("Peru's recall of *its ambassador*")."""
     own = {s.country for s, _ in sources if s.country}
+    bare = {s.country for s, _ in sources if s.country and not s.org and not s.sector}
     return [(a, f) for a, f in found if not any(same_actor(a, s) for s, _ in sources)
-            and not (a.country in own and not a.org and not a.sector)]
+            and not (a.country in own and not a.org and not a.sector)
+            and not (a.country in bare and a.sector == "GOV" and not a.org)]
 
 
 def slot_mentions(cand: Candidate, slot: str) -> list[Mention]:

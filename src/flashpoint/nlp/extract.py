@@ -462,7 +462,8 @@ def _reported_would(top, reporting: frozenset[str]) -> bool:
 
 UNREALISED_NOUNS = {"request", "demand", "call", "appeal", "plea", "proposal", "offer", "ultimatum", "bid", "plan",
                     "attempt", "threat", "promise", "pledge", "invitation", "effort", "order", "decision", "bill",
-                    "motion", "resolution", "initiative", "campaign", "readiness", "willingness"}
+                    "motion", "resolution", "initiative", "campaign", "readiness", "willingness",
+                    "refusal", "reluctance"}
 INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", "prepare", "aim", "seek", "threaten", "decide", "expect", "propose",
                 # scheduled acts: "is scheduled to attend", "is set to visit", "is slated to meet"
                 "schedule", "slate", "set", "due", "poise"}
@@ -951,6 +952,29 @@ def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
     return None
 
 
+SCHEDULING_VERBS = {"plan", "schedule", "expect", "set", "slate", "prepare", "arrange"}
+
+
+def _by_phrase_of_governor(tok) -> list[Mention]:
+    """A "by" phrase the parser hung on the active verb that governs the noun:
+    "witnesses described the shelling of Kharkiv *by Russian artillery*" (an
+    active verb's "by" after its object is the object's agent)."""
+    gov = tok.head
+    if tok.dep_ != "dobj" or gov.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children):
+        return []
+    return [m for c in gov.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i
+            for p in c.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
+            for m in expand(p, "prep:by")]
+
+
+def _clause_objects(tok) -> list[Mention]:
+    """The objects of the clause a noun introduces: "Thailand's refusal to
+    extradite *the activist*", "the decision to expel *two envoys*"."""
+    return [m for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for o in c.children if o.dep_ == "dobj" for m in expand(o, "obj")]
+
+
 def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candidate:
     subjects: list[Mention] = []
     for c in tok.children:
@@ -959,6 +983,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         elif c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ"):
             subjects.append(make_mention(c, "mod"))
     preps = _prep_mentions(tok)
+    gov_by = _by_phrase_of_governor(tok)
+    if gov_by and not any(m.role == "prep:by" for m in preps):
+        preps += gov_by  # "described heavy shelling of Kharkiv *by Russian artillery*"
     subjects.extend(m for m in preps if m.role == "prep:by")
     # The verb this noun hangs off: "imposed sanctions", "accused Poland of a build-up".
     # "lift embargoes and other *sanctions*": a conjunct hangs off what its first conjunct does
@@ -974,6 +1001,8 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
     if gov.i in sent_cands and gov_dep == "pobj:of":
         nested_in = sent_cands[gov.i]
     flags = _clause_flags(gov, reporting) if gov.pos_ in ("VERB", "AUX") else dict(negated=False, future=False, hypothetical=False, intent=None, refused=False, demanded=False)
+    if gov_dep == "nsubjpass" and gov.lemma_.lower() in SCHEDULING_VERBS:
+        flags = dict(flags, future=True, intent=gov.lemma_.lower())  # "a visit ... is planned for May"
     start = tok.idx
     if "-" in key and tok.i >= 2:
         start = tok.nbor(-2).idx
@@ -985,12 +1014,13 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         subjects=tuple(subjects + [replace(m, role="gov_subj", depth=1) for m in gov_subjects]),
         objects=(),
         preps=tuple(m for m in preps if m.role != "prep:by"),
-        deep=(),
+        # PPs the parser hung one level down: "a visit by the emir *to Tehran*"
+        deep=tuple(m for m in _deep_mentions(tok, 4) if m.depth > 2 and m.role not in ("deep:mod", "deep:poss")),
         obj_lemmas=tuple(_lemmas(tok.subtree)),
         comp_lemmas=(),
         ccomp_aux=(),
         ccomp_subjects=(),
-        xcomp_args=(),
+        xcomp_args=tuple(_clause_objects(tok)),
         prep_lemmas=tuple(c.lower_ for c in tok.children if c.dep_ == "prep"),
         pobj_lemmas=(),
         xcomp=None,
