@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date as Date
 from typing import Any
@@ -254,6 +254,29 @@ def code_articles(articles: Iterable[Any], settings: Settings | None = None) -> 
         group = docs = None
 
 
+class _LazyMap(Mapping):
+    """The mapping ``i -> compute(i)`` for ``i`` in ``range(n)``, each value computed
+    when first asked for (and once)."""
+
+    def __init__(self, n: int, compute: Callable[[int], Any]) -> None:
+        self._n = n
+        self._compute = compute
+        self._memo: dict[int, Any] = {}
+
+    def __getitem__(self, i: int) -> Any:
+        if not isinstance(i, int) or not 0 <= i < self._n:
+            raise KeyError(i)
+        if i not in self._memo:
+            self._memo[i] = self._compute(i)
+        return self._memo[i]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(self._n))
+
+    def __len__(self) -> int:
+        return self._n
+
+
 def _published(value: str | None) -> Date | None:
     if not value:
         return None
@@ -266,12 +289,15 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
              structure=None) -> list[Event]:
     """Code one parsed document (or one chunk of a long one): the rules, then the
     back-off for the sentences where the rules coded nothing, counted or not."""
-    covered: set[int] = set()
-    events = _rule_events(doc, offset, art, published, res, settings, structure, covered)
-    if res.backoff is not None:
-        from .coding.backoff_events import backoff_events
+    from .nlp.docmemo import document_memo
 
-        events += backoff_events(doc, offset, art, published, covered, res, settings)
+    covered: set[int] = set()
+    with document_memo(doc):  # the stages share what they read off the parse (nlp/docmemo.py)
+        events = _rule_events(doc, offset, art, published, res, settings, structure, covered)
+        if res.backoff is not None:
+            from .coding.backoff_events import backoff_events
+
+            events += backoff_events(doc, offset, art, published, covered, res, settings)
     return events
 
 
@@ -285,14 +311,15 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     from .coding.reports import fold_reports
     from .geo.fallback import refine_location
     from .geo.small_places import SmallPlaces
-    from .nlp.event_dates import event_date
+    from .nlp.docmemo import doc_sents, doc_text
+    from .nlp.event_dates import event_date, find_date_expressions
     from .nlp.extract import extract_candidates
     from .nlp.places import article_places, event_location
     from .nlp.quantities import extract_quantities
     from .nlp.quotes import find_quotes
     from .nlp.reparse import reparse
 
-    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access: read it once
+    text = doc_text(doc)  # spaCy rebuilds Doc.text from the tokens on every access: read it once
     if not text.strip():
         return []
     if res.petrarch is not None:
@@ -306,26 +333,42 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     if not cands:
         return []
     # The event's own clause, then its sentence, then the article (nlp/event_dates.py).
-    dates = {i: event_date(c.dates, c.clause, text[c.sent_start : c.sent_end], c.trigger_start - c.sent_start,
-                           published, c.future) for i, c in enumerate(cands)}
-    historical = {i: d.historical for i, d in dates.items()}
-    countries = _doc_countries(doc, res.kb, res.gazetteer)
+    # Worked out when first asked for: most candidates become no event.
+    expressions: dict[tuple[int, int], list] = {}  # a sentence's date expressions, shared by its events
+
+    def date_of(c) -> Any:
+        where = (c.sent_start, c.sent_end)
+        if where not in expressions:
+            expressions[where] = find_date_expressions(text[c.sent_start : c.sent_end])
+        return event_date(c.dates, c.clause, text[c.sent_start : c.sent_end], c.trigger_start - c.sent_start,
+                          published, c.future, expressions[where])
+
+    dates = _LazyMap(len(cands), lambda i: date_of(cands[i]))
+    historical = _LazyMap(len(cands), lambda i: dates[i].historical)
+    kb, gazetteer = _remembered(doc, res.kb), _remembered(doc, res.gazetteer)
+    countries = _doc_countries(doc, kb, gazetteer)
     # The dateline is where the story was filed: the home country of domestic actors, never an actor.
-    home = dateline_country(structure.dateline, res.kb, res.gazetteer) if structure is not None else None
+    home = dateline_country(structure.dateline, kb, gazetteer) if structure is not None else None
     if home is not None and home not in countries:
         countries.append(home)
-    coder = Coder(res.patterns, res.kb, res.ontology, settings.open_actors, res.gazetteer,
+    coder = Coder(res.patterns, kb, res.ontology, settings.open_actors, gazetteer,
                   single_actor=not settings.dyads_only, known_actors_only=settings.known_actors_only)
     coded = coder.code_document(cands, published, historical, tuple(countries), home=home)
     if covered is not None:
         covered.update(cands[ce.cand_index].sent_start + offset for ce in coded)
     if not coded:
         return []
-    sents = list(doc.sents)  # once: ``tok.sent`` walks the document's sentences on every call
+    sents = doc_sents(doc)  # once: ``tok.sent`` walks the document's sentences on every call
+    # the raw gazetteer: geo/fallback.py knows the article's place by identity (``loc is article_place``)
     places = article_places(doc, res.gazetteer, countries)
     main_place = places[0] if places else None
-    story_tags = res.contexts.article_tags(text)  # once per document, not once per event
+    story_tags = _story_tags(doc, res)  # once per document, not once per event
     calibration = shipped()  # coding/confidence.py: raw score -> how often such events are right
+    # One candidate often makes several events (one per pair of parties), several
+    # candidates share a sentence: what depends only on them is found once.
+    located: dict[int, Any] = {}  # candidate -> its place in the sentence
+    counts: dict[str, tuple] = {}  # clause or sentence -> its quantities
+    tagged: dict[str, tuple[str, ...]] = {}  # sentence -> its context tags
     events: list[Event] = []
     for ce in coded:
         if not settings.include_uncounted and (ce.negated or ce.modality == "hypothetical"):
@@ -335,16 +378,23 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
         cand = cands[ce.cand_index]
         tok = doc[cand.token_i]
         sent = sents[cand.sent_index]
-        location, place_basis = refine_location(event_location(sent, tok, res.gazetteer, countries, main_place),
-                                                sent.text, res.gazetteer, countries, home, main_place, SmallPlaces.load(),
+        if ce.cand_index not in located:
+            located[ce.cand_index] = event_location(sent, tok, gazetteer, countries, main_place)
+        location, place_basis = refine_location(located[ce.cand_index],
+                                                text[sent.start_char : sent.end_char], gazetteer, countries, home, main_place, SmallPlaces.load(),
                                                 ce.target.text if ce.target is not None and ce.target.sector is None else None)
         entry = res.ontology[ce.code]
         rd = dates[ce.cand_index]
         ev_date, precision = rd.date, rd.precision
-        qs = attach_quantities(extract_quantities(cand.clause), entry.root)
-        if not qs:
-            qs = attach_quantities(extract_quantities(text[cand.sent_start : cand.sent_end]), entry.root)
         sentence = text[cand.sent_start : cand.sent_end]
+        for words in (cand.clause, sentence):
+            if words not in counts:
+                counts[words] = extract_quantities(words)
+            qs = attach_quantities(counts[words], entry.root)
+            if qs:
+                break
+        if sentence not in tagged:
+            tagged[sentence] = res.contexts.tag(sentence, article_tags=story_tags)
         evidence = Evidence(sentence=sentence, start=cand.sent_start + offset, end=cand.sent_end + offset, trigger=cand.trigger)
         src, tgt = ce.source, ce.target
         events.append(build_event(
@@ -352,15 +402,31 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
             date=ev_date, date_precision=precision, negated=ce.negated, modality=ce.modality,
             attribution=ce.attribution, location=location, quantities=qs, rule=ce.rule,
             confidence=calibrate(ce.confidence, calibration, group_of(src, tgt)),
-            contexts=res.contexts.tag(sentence, article_tags=story_tags), statement=ce.statement,
+            contexts=tagged[sentence], statement=ce.statement,
             inputs=confidence_inputs(ce.confidence, ce.pattern.confidence, src, tgt, rd.basis, place_basis),
         ))
     headline = structure.headline if structure is not None and offset == 0 else None
     return fold_reports(events, headline)
 
 
+def _remembered(doc, lookups):
+    """The knowledge base or gazetteer ``lookups``, with its answers for this document kept (lookup_memo.py)."""
+    from .lookup_memo import LookupMemo
+    from .nlp.docmemo import memoized
+
+    return None if lookups is None else memoized(doc, ("lookups", id(lookups)), lambda: LookupMemo(lookups))
+
+
+def _story_tags(doc, res: Resources) -> frozenset[str]:
+    """The context tags of the whole document (coding/contexts.py), found once per document."""
+    from .nlp.docmemo import doc_text, memoized
+
+    return memoized(doc, ("article_tags", id(res.contexts)), lambda: res.contexts.article_tags(doc_text(doc)))
+
+
 def _doc_countries(doc, kb, gazetteer=None) -> list[str]:
-    """Countries the document talks about, most mentioned first.
+    """Countries the document talks about, most mentioned first (a new list each
+    call; counted once per document: the rules and the back-off both ask).
 
     Names of countries, peoples and organisations count through the actor
     knowledge base; a city or region the knowledge base does not know counts
@@ -368,8 +434,16 @@ def _doc_countries(doc, kb, gazetteer=None) -> list[str]:
     for their country ("Zelensky"), so a story that never names its country
     still has one.
     """
+    from .nlp.docmemo import memoized
+
+    return list(memoized(doc, ("countries", id(kb), id(gazetteer)), lambda: _count_countries(doc, kb, gazetteer)))
+
+
+def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:
+    from .nlp.docmemo import doc_ents
+
     counts: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         c = None
         if ent.label_ in ("GPE", "NORP", "ORG", "LOC", "FAC"):
             c = kb.country_of(ent.text)
@@ -385,4 +459,4 @@ def _doc_countries(doc, kb, gazetteer=None) -> list[str]:
             c = res.actor.country if res is not None else None
         if c:
             counts[c] += 1
-    return [c for c, _ in counts.most_common()]
+    return tuple(c for c, _ in counts.most_common())

@@ -75,7 +75,7 @@ def test_two_workers_store_the_events_of_a_one_process_ingest(tmp_path: Path, pr
         assert len(expected) > 50
         assert json.dumps(events_of(url), sort_keys=True, default=str) == json.dumps(expected, sort_keys=True, default=str)
         assert snapshot(url) == snapshot(ref)
-        assert report.workers == 2 and report.peak_worker_mb > 100
+        assert report.workers == 2 and report.peak_worker_mb > 100 and report.worker_mb > 100
 
 
 @pytest.mark.slow

@@ -78,8 +78,12 @@ def test_a_vow_of_revenge_is_aimed_at_the_author_of_the_act_just_told():
     ("The Archbishop of Kinshasa condemned the arrest of opposition leaders.", ("COD", "111", "COD")),
     # first-level divisions the news names without their country
     ("Bandits abducted 40 villagers in Zamfara on Sunday.", ("NGA", "181", "NGA")),
+    # the second of two coordinated demonyms, whatever the NER made of it
+    ("Greek and Cypriot troops held joint drills off Crete.", ("GRC", "062", "CYP")),
+    ("Belarus refused entry to a delegation of Lithuanian lawmakers.", ("BLR", "12", "LTU")),
+    ("The rocket tests were a warning to Tokyo, Pyongyang's state media said.", ("PRK", "13", "JPN")),
 ])
-def test_actor_knowledge_from_the_mention_itself(text, want):
+def test_actor_knowledge_parser_shapes_and_word_sense(text, want):
     got = triples(coded(text))
     assert has(got, want), got
 
@@ -87,3 +91,8 @@ def test_actor_knowledge_from_the_mention_itself(text, want):
 def test_a_bishop_is_a_religious_actor():
     (e, *_) = [e for e in coded("The Bishop of Harare criticised the government.") if e.cameo.startswith("11")]
     assert (e.source.country, e.source.sector) == ("ZWE", "REL")
+
+
+def test_speaking_to_reporters_is_a_statement_not_talks():
+    got = triples(coded("The Kenyan foreign minister spoke to reporters about the border with Somalia."))
+    assert not any(c.startswith("04") for _, c, _ in got), got

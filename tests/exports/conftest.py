@@ -48,7 +48,7 @@ def corpus_events() -> list[tuple[Article, list[Event]]]:
         ]),
         (Article("a2", "text two", "2021-11-13", "=cmd|' /C calc'!A0", "javascript:alert(1)", "@Outlet", "fr"), [
             _event("e0000000000000b1", "a2", "=HYPERLINK(\"http://evil\") said Minsk denied it.", "denied",
-                   BELARUS, None, "016", 1, 3.4, None, date="2021-11-13"),
+                   BELARUS, None, "016", 1, 3.4, None, date="2021-11-13", statement=True),
             _event("e0000000000000b2", "a2", "-5 reporters said the police beat them.", "beat",
                    POLISH_POLICE, JOURNALISTS, "1821", 4, -9.0, ("ASSAULT", "beat"), modality="reported",
                    attribution=JOURNALISTS, confidence=0.55, date="2021-11-13", date_precision="week",

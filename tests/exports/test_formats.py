@@ -168,6 +168,9 @@ def test_gdelt_side_file_carries_modality(events, tmp_path):
     beat = side[side["Trigger"] == "beat"].iloc[0]
     assert beat["Modality"] == "reported" and beat["AttributionCode"] == "BLRMED" and beat["Injured"] == 3
     assert set(side["Modality"]) == {"asserted", "reported", "future"}
+    # the statement flag (CAMEO 01x bare statements): only Minsk's denial is one
+    assert list(side[side["Statement"] == 1]["Trigger"]) == ["denied"]
+    assert set(side["Statement"]) == {0, 1}
     # on a stream there is nowhere to put a side file: only the 61 columns
     buf = io.StringIO()
     export(events, "gdelt", buf)

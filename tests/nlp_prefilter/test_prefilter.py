@@ -38,6 +38,29 @@ def test_a_unit_is_kept_for_a_trigger_whose_needs_are_met_nearby():
     assert kept("Rebels took twelve. The hostages were freed.") == ["Rebels took twelve."]
 
 
+def test_the_words_a_trigger_needs_are_looked_for_on_its_own_line_only():
+    # A sentence never crosses a line break, so "hostages" on the next line cannot be "took"'s object.
+    assert kept("Rebels took twelve.\nThe hostages were freed.") == []
+    assert kept("Rebels took twelve. The hostages were freed.") == ["Rebels took twelve."]
+
+
+class FakeBackoff:
+    """Codes any text that mentions a riot, as the statistical back-off might."""
+
+    def predict(self, text):
+        return "riot" if "riot" in text.lower() else None
+
+
+def test_a_unit_the_backoff_would_code_is_kept():
+    text = "Rain fell.\nA riot broke out near the market.\nShops shut."
+    assert [text[a:b].strip() for a, b in hot_spans(text, TRIGGERS)] == []
+    assert [text[a:b].strip() for a, b in hot_spans(text, TRIGGERS, backoff=FakeBackoff())] == [
+        "A riot broke out near the market."]
+    # A line of several units is also read whole (the parser may not cut it where the units do).
+    line = "Rain fell. A riot broke out. Shops shut."
+    assert hot_spans(line, TRIGGERS, backoff=FakeBackoff()) == [(0, len(line))]
+
+
 def test_a_unit_that_refers_back_keeps_the_one_before():
     text = "The minister arrived on Monday. Later he met the rebels. Rain fell."
     assert kept(text) == ["The minister arrived on Monday. Later he met the rebels."]

@@ -57,6 +57,7 @@ class BackfillReport:
     workers: int = 0
     peak_worker_mb: float = 0.0
     dashboard: str | None = None
+    worker_mb: float = 0.0  # the largest worker's resident memory after its latest batch
 
     @property
     def rate(self) -> float:
@@ -81,6 +82,7 @@ class _Tally:
         self.values: dict[str, Any] = {"run_id": rid}
         self.start = time.monotonic()
         self.peaks: dict[int, float] = {}
+        self.current: dict[int, float] = {}  # worker pid -> resident MB after its latest batch
 
     def add(self, **counts: float) -> None:
         for k, v in counts.items():
@@ -88,7 +90,8 @@ class _Tally:
 
     def report(self, **extra: Any) -> BackfillReport:
         return BackfillReport(**{**self.values, **extra, "elapsed": time.monotonic() - self.start,
-                                 "peak_worker_mb": max(self.peaks.values(), default=0.0)})
+                                 "peak_worker_mb": max(self.peaks.values(), default=0.0),
+                                 "worker_mb": max(self.current.values(), default=0.0)})
 
 
 def _replay(results: list[tuple[Article, list, str | None]]):
@@ -193,6 +196,7 @@ def _store_batch(batch: Batch, future: Any, failures: list[Failure], store: Stor
         try:
             coded, stats = future.result()
             tally.peaks[stats["pid"]] = max(tally.peaks.get(stats["pid"], 0.0), stats["peak_mb"])
+            tally.current[stats["pid"]] = stats["rss_mb"]
         except Exception as exc:  # noqa: BLE001 - a lost batch goes to the failures table, the run goes on
             reason = f"coding failed on the cluster: {type(exc).__name__}: {str(exc)[:300]}"
             coded = [(a, [], reason) for a in batch.articles]

@@ -99,3 +99,38 @@ def bench_backfill(n_articles: int, pg: str | None, settings: Settings, workers:
         one, many = runs[1]["cpu"], runs[workers]["cpu"]
         yield (f"  CPU seconds for the same work (workers and client): {one:.1f} with 1 worker, {many:.1f} with {workers}; "
                f"{one / many:.0%} efficient (the wall clock also depends on what else the machine runs)")
+
+
+def bench_backfill_memory(n_articles: int, pg: str | None, settings: Settings, workers: int = 2,
+                          samples: int = 10) -> Iterator[str]:
+    """Lines: one ``workers``-worker backfill of ``n_articles`` generated articles,
+    with the workers' resident memory read along the run (is it flat?)."""
+    from ..backfill import backfill, connect
+    from ..store import open_store
+    from .memory import rss_mb
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        sources = _shards(root, n_articles)
+        where = "PostgreSQL" if pg else "SQLite"
+        yield (f"backfill memory: {n_articles:,} generated articles in {len(sources)} shards into {where} "
+               f"on {workers} workers, batches of {settings.batch_size}")
+        curve: list[tuple[int, float, float, float, float]] = []  # (seen, seconds, worker MB now, worker peak, client MB)
+
+        def progress(report) -> None:
+            if not curve or report.seen >= (len(curve)) * n_articles / samples or report.seen >= n_articles:
+                curve.append((report.seen, report.elapsed, report.worker_mb, report.peak_worker_mb, rss_mb()))
+
+        with _database(pg, root, "memory") as url, connect(None, workers, dashboard=None) as client:
+            store = open_store(url, settings)
+            try:
+                report = backfill(sources, store, settings, client, progress=progress, plan_first=False)
+            finally:
+                store.close()
+        yield "  articles done | minutes | largest worker now | peak of any worker so far | client (writer) now"
+        for seen, seconds, now_mb, peak_mb, client_mb in curve:
+            yield f"  {seen:>13,} | {seconds / 60:7.1f} | {now_mb:14.0f} MB | {peak_mb:8.0f} MB | {client_mb:8.0f} MB"
+        grew = curve[-1][2] - curve[1][2] if len(curve) > 2 else 0.0
+        yield (f"  {report.seen:,} articles ({report.new:,} new, {report.events:,} events, {report.failures} failures) "
+               f"at {report.rate:.1f} articles/s; peak worker memory {report.peak_worker_mb:.0f} MB (target < 700 MB); "
+               f"resident memory changed by {grew:+.0f} MB from the first tenth to the end (target: flat)")

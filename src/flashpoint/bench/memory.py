@@ -18,3 +18,19 @@ def rss_mb() -> float:
 def peak_rss_mb() -> float:
     """Peak resident memory since the process started, in MB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def own_peak_rss_mb() -> float:
+    """Peak resident memory of this process image, in MB (``VmHWM``).
+
+    ``ru_maxrss`` survives fork and exec, so a process spawned by a big
+    parent reports the parent's peak; ``VmHWM`` starts afresh at exec.
+    Falls back to :func:`peak_rss_mb` where /proc is missing.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return peak_rss_mb()

@@ -21,13 +21,17 @@ from .common import fail, settings_options
 @click.option("--articles", default=5000, show_default=True, help="Generated articles for --ingest and --backfill.")
 @click.option("--events", "n_events", default=1_000_000, show_default=True,
               help="Stored events for the dyad query (--ingest), or events to export (--export) or serve (--serve).")
-@click.option("--pg", default=None, help="A postgresql:// URL to benchmark as well (--ingest, --serve; --backfill writes there).")
+@click.option("--pg", default=None,
+              help="A postgresql:// URL (an empty database) to benchmark as well (--ingest, --serve, --export; --backfill writes there).")
 @click.option("--export", "export", is_flag=True,
-              help="Only benchmark exports: --events merged events to Parquet and GDELT TSV (rate and peak memory).")
+              help="Only benchmark exports: --events merged events to Parquet and GDELT TSV, from memory and from "
+                   "a SQLite file (and --pg): rate and peak memory.")
 @click.option("--serve", "serve", is_flag=True, help="Only benchmark the API: latency with 20 concurrent clients over --events events.")
 @click.option("--workers", "workers", type=int, default=None, is_flag=False, flag_value=2,
               help="Only: N coding processes against one (--workers alone: 2).")
 @click.option("--backfill", "backfill", is_flag=True, help="Only: a 2-worker Dask backfill against 1 worker (--articles, --pg).")
+@click.option("--memory", "memory", is_flag=True,
+              help="With --backfill: one run of --articles on 2 workers, worker memory read along it (is it flat?).")
 @click.option("--prefilter", "prefilter", is_flag=True, help="Only: the pre-filter's throughput and every gold set with and without it.")
 @click.option("--no-gold", is_flag=True, help="With --prefilter: skip the gold sets (an hour).")
 @click.option("--gold-subset", is_flag=True, help="With --prefilter: only the accuracy guard's subset of each gold set.")
@@ -35,8 +39,8 @@ from .common import fail, settings_options
 @click.option("--limit", type=click.IntRange(1), default=None, help="With --prefilter: the first N articles of the mixed corpus.")
 @settings_options
 @backoff_option
-def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve, workers, backfill, prefilter, no_gold,
-                  gold_subset, evaldata, limit, settings: Settings) -> None:
+def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve, workers, backfill, memory, prefilter,
+                  no_gold, gold_subset, evaldata, limit, settings: Settings) -> None:
     """Benchmark the coder against the bare spaCy pipeline on the same text.
 
     \b
@@ -45,15 +49,17 @@ def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve,
       flashpoint bench --ingest --pg postgresql://localhost/flashpoint
       flashpoint bench --workers 2 --min-mb 0.5
       flashpoint bench --backfill --articles 2000 --pg postgresql://localhost/flashpoint
+      flashpoint bench --backfill --memory --articles 100000 --pg postgresql://localhost/flashpoint
       flashpoint bench --prefilter --limit 100 --gold-subset
       flashpoint bench --export --events 1000000
+      flashpoint bench --export --events 1000000 --pg postgresql://localhost/flashpoint_bench
       flashpoint bench --serve --events 1000000
     """
     from ..bench import machine_line
 
     try:
         click.echo(f"machine: {machine_line()}")
-        lines = _selected(min_mb, rounds, ingest, articles, n_events, pg, (export, serve, workers, backfill, prefilter),
+        lines = _selected(min_mb, rounds, ingest, articles, n_events, pg, (export, serve, workers, (backfill, memory), prefilter),
                           (no_gold, gold_subset), evaldata, limit, settings)
         for line in lines:
             click.echo(line)
@@ -66,7 +72,7 @@ def _selected(min_mb, rounds, ingest, articles, n_events, pg, only, gold, evalda
     if export:
         from ..bench.export import bench_export, format_lines
 
-        yield from format_lines(bench_export(n_events))
+        yield from format_lines(bench_export(n_events, pg=pg))
         return
     if serve:
         from ..serve.bench import bench_serve
@@ -77,6 +83,12 @@ def _selected(min_mb, rounds, ingest, articles, n_events, pg, only, gold, evalda
         from ..bench.workers import bench_workers
 
         yield from bench_workers(int(min_mb * 1_000_000), settings, max(2, workers), rounds)
+        return
+    backfill, memory = backfill
+    if backfill and memory:
+        from ..bench.backfill import bench_backfill_memory
+
+        yield from bench_backfill_memory(articles, pg, settings)
         return
     if backfill:
         from ..bench.backfill import bench_backfill

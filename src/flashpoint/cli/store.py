@@ -155,7 +155,7 @@ def export_command(fmt, output, flt, db_url) -> None:
       flashpoint export --format gdelt -o events.tsv --since 2022-01-01
       flashpoint export --format parquet -o events.parquet --cameo 19
     """
-    from ..store.exports import export, side_path
+    from ..store.exports import export_store, side_path
 
     from ..store.paths import refuse_database_path, replacing
 
@@ -164,10 +164,10 @@ def export_command(fmt, output, flt, db_url) -> None:
             raise UsageError("parquet is binary; give an output file with -o FILE.parquet")
         refuse_database_path(output, db_url, "-o")
         if output == "-":
-            report = export(store.events(flt), fmt, sys.stdout)
+            report = export_store(store, flt, fmt, sys.stdout)
         else:
             with replacing(output) as part:  # the old file stays whole if the export fails
-                report = export(store.events(flt), fmt, part)
+                report = export_store(store, flt, fmt, part)
                 if fmt == "gdelt":  # the side file was named after the temporary file
                     os.replace(side_path(part), side_path(output))
         for line in report.lines():

@@ -20,6 +20,7 @@ from datetime import date as Date
 from typing import Any
 
 from ..config import Settings
+from ..nlp.docmemo import doc_ents, doc_sents
 from ..types import Actor, Article, Event, Evidence
 from .events import build_event, ontology_facts
 from .backoff import RULE, Prediction
@@ -33,8 +34,8 @@ def doc_mentions(doc) -> dict[int, list[Any]]:
     """Noun chunks and named entities of a document by the start token of their sentence
     (one pass over the document: a sentence's own ``noun_chunks`` and ``ents`` scan it all)."""
     spans = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
-    spans += [e for e in doc.ents if e.label_ in NAMED]
-    starts = [sent.start for sent in doc.sents]
+    spans += [e for e in doc_ents(doc) if e.label_ in NAMED]
+    starts = [sent.start for sent in doc_sents(doc)]
     out: dict[int, list[Any]] = {}
     for span in sorted(spans, key=lambda s: (s.start, -len(s))):
         out.setdefault(starts[bisect_right(starts, span.start) - 1], []).append(span)
@@ -73,13 +74,13 @@ def backoff_events(doc, offset: int, art: Article, published: Date | None, cover
         res: the pipeline's resources (``backoff``, ``kb``, ``ontology``, ...).
     """
     from ..nlp.places import event_location
-    from ..pipeline import _doc_countries
+    from ..pipeline import _doc_countries, _remembered, _story_tags
 
     countries: list[str] | None = None
     mentions: dict[int, list[Any]] | None = None
     tags = None
     out: list[Event] = []
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         start = sent.start_char + offset
         if start in covered or sum(1 for t in sent if t.is_alpha) < MIN_WORDS:
             continue
@@ -87,17 +88,17 @@ def backoff_events(doc, offset: int, art: Article, published: Date | None, cover
         if pred is None or (pred.root == STATEMENT_ROOT and not settings.statements):
             continue
         if countries is None or mentions is None:
-            countries = _doc_countries(doc, res.kb, res.gazetteer)
+            countries = _doc_countries(doc, _remembered(doc, res.kb), _remembered(doc, res.gazetteer))
             mentions = doc_mentions(doc)
-        actors = sentence_actors(mentions.get(sent.start, ()), res.kb, published, countries[0] if countries else None,
+        actors = sentence_actors(mentions.get(sent.start, ()), _remembered(doc, res.kb), published, countries[0] if countries else None,
                                  settings.open_actors)
         if not actors or (len(actors) < 2 and settings.dyads_only):
             continue
         if tags is None:
-            tags = res.contexts.article_tags(doc.text)
+            tags = _story_tags(doc, res)
         trigger = sent.root
         evidence = Evidence(sentence=sent.text, start=start, end=sent.end_char + offset, trigger=trigger.text)
-        location = event_location(sent, trigger, res.gazetteer, countries, None)
+        location = event_location(sent, trigger, _remembered(doc, res.gazetteer), countries, None)
         out.append(_event(pred, actors, evidence, trigger.idx + offset, art, published, location, res,
                           res.contexts.tag(sent.text, article_tags=tags)))
     return out

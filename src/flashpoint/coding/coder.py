@@ -181,12 +181,10 @@ class Coder:
             kind = "person" if m.pronoun in PERSON_PRONOUNS else "thing"
             found = state.last(kind)
             return (self._retext(found, m.text), 0.8) if found else (None, 0.0)
-        low = m.text.lower()
-        for phrase, kind in DEFINITE_BACKREFS.items():
-            if low == phrase or low.endswith(" " + phrase[4:]) and low.startswith("the "):
-                if low == phrase:
-                    found = state.last(kind)
-                    return (self._retext(found, m.text), 0.8) if found else (None, 0.0)
+        kind = DEFINITE_BACKREFS.get(m.text.lower())  # "the alliance", "the country"
+        if kind is not None:
+            found = state.last(kind)
+            return (self._retext(found, m.text), 0.8) if found else (None, 0.0)
         context = None
         if m.possessor in PERSON_PRONOUNS | THING_PRONOUNS:
             owner = state.last("person") if m.possessor in PERSON_PRONOUNS else None
@@ -470,7 +468,7 @@ class Coder:
                 # A generic subject is not in the country its own clause names as the
                 # other side ("the junta accused France": not the French junta).
                 sources = self._actors(subs, when, state, cand.quote, avoid=self._named_country(cand.objects))
-            if not sources and subs and attribution is not None and cand.kind == "verb" and not cand.passive \
+            if not sources and subs and attribution is not None and (cand.kind == "verb" or cand.governor == "be") and not cand.passive \
                     and pattern.code[:2] in VERBAL_ROOTS and not any(m.proper or m.pronoun for m in subs):
                 # "the ministry said the attack was an internal matter, and accused Bujumbura ...":
                 # the parser lent the verbal act a thing for subject; the speaker does it.

@@ -91,6 +91,7 @@ def event_date(
     trigger_at: int,
     published: date | None,
     future: bool = False,
+    expressions: list[tuple[int, int, str]] | None = None,
 ) -> EventDate:
     """Choose and resolve the date of one event.
 
@@ -101,6 +102,8 @@ def event_date(
         trigger_at: the trigger's offset within ``sentence``.
         published: the publication date (nothing resolves without it).
         future: the act is still to come (read weekdays and months forwards).
+        expressions: :func:`find_date_expressions` of ``sentence``, when the caller
+            already has them (several events share a sentence).
     """
     if published is None:
         return EventDate(None, None, False, "none")
@@ -108,14 +111,15 @@ def event_date(
         rd = resolve_date(expr, published, prefer_future=future)
         if rd is not None:
             return _chosen(rd, "entity")
-    here = [x for x in find_date_expressions(sentence) if _in_clause(sentence, trigger_at, x)]
+    exprs = find_date_expressions(sentence) if expressions is None else expressions  # the clause and the sentence look
+    here = [x for x in exprs if _in_clause(sentence, trigger_at, x)]
     for start, _, expr in sorted(here, key=lambda x: abs(x[0] - trigger_at)):
         rd = resolve_date(expr, published, prefer_future=future and start > trigger_at)
         if rd is not None:
             return _chosen(rd, "clause")
     if is_habitual(clause):
         return _habitual_date(clause, published)
-    found = sorted((x for x in find_date_expressions(sentence) if _speaks_for(sentence, trigger_at, x)),
+    found = sorted((x for x in exprs if _speaks_for(sentence, trigger_at, x)),
                    key=lambda x: min(abs(x[0] - trigger_at), abs(x[1] - trigger_at)))
     for start, _, expr in found:
         # A date before the trigger is the reporting frame's ("said on Sunday that it

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
+from .docmemo import memoized, span_ents
 from .quotes import Quote, quote_at
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -38,6 +39,10 @@ FORCE_CLAUSE_VERBS = {"fire", "shoot", "open", "attack", "charge", "lathicharge"
 INSTRUMENT_PREPS = {"in", "during", "to", "by", "from", "under"}
 # Verbs whose subject suffers the event ("three died in police firing").
 VICTIM_VERBS = {"die", "perish", "succumb"}
+# Verbs never used without an object: with a subject and no object or auxiliary they are
+# a headline's passive with the auxiliary dropped ("4 policemen killed in ambush").
+HEADLINE_PASSIVE_VERBS = {"kill", "murder", "lynch", "behead", "massacre", "slay", "injure", "wound",
+                          "arrest", "detain", "abduct", "kidnap"}
 # "promised X to ...": the subject, not the object, does the complement.
 SUBJECT_CONTROL_VERBS = {"promise", "pledge", "vow", "threaten"}
 THREAT_VERBS = {"threaten", "vow", "warn", "swear"}
@@ -138,6 +143,11 @@ def _phrase_bounds(tok) -> tuple[int, int]:
 
 
 def make_mention(tok, role: str, depth: int = 0) -> Mention:
+    """The mention of ``tok``'s phrase (made once per document: candidates share subjects and speakers)."""
+    return memoized(tok.doc, ("mention", tok.i, role, depth), lambda: _new_mention(tok, role, depth))
+
+
+def _new_mention(tok, role: str, depth: int) -> Mention:
     left, right = _phrase_bounds(tok)
     doc = tok.doc
     span = doc[left : right + 1]
@@ -174,7 +184,8 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
     if tok.pos_ == "NOUN":
         # "the Egyptian and Ethiopian leaders": one party per people named.
         demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
-                    for d in (c, *c.conjuncts) if d.ent_type_ in ("NORP", "GPE") and d.pos_ in ("ADJ", "PROPN")]
+                    for d in (c, *c.conjuncts) if d.pos_ in ("ADJ", "PROPN")
+                    and (d.ent_type_ in ("NORP", "GPE") or d is not c and d.text[:1].isupper())]  # NER may miss the second
         if len(demonyms) > 1:
             base = make_mention(tok, role, depth)
             return [replace(base, text=f"{d.text} {tok.text}", proper=True) for d in demonyms]
@@ -263,13 +274,22 @@ def _verb_chain(tok):
 
 def _subjects(tok) -> tuple[list[Mention], bool]:
     """Subjects of a verb (following conjunction and xcomp chains) and whether it is passive."""
-    passive = any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in tok.children)
-    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+    passive = any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in tok.children) or _headline_passive(tok)
+    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ in OBJ_DEPS for c in tok.children):  # "militants killed 58 people": active
         # "troops sent to the border", "the arrested workers": a reduced passive whose head noun is the theme.
         return expand(tok.head, "subj"), True
     speaker = _speaker_of_stray_conjunct(tok)
     if speaker is not None:
         return expand(speaker, "subj"), passive
+    top = tok
+    while top.dep_ == "xcomp" and top.head is not top:
+        top = top.head
+    if top.dep_ == "acl" and top.tag_ == "VBD" and top.head.pos_ == "PROPN" \
+            and not any(c.dep_ in SUBJ_DEPS for c in top.children):
+        # "Russia, which supplies arms to Armenia, *offered* to mediate": a finite verb the
+        # parser hung on its subject's name after a relative clause.
+        return expand(top.head, "subj"), passive
     for verb in _verb_chain(tok):
         subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
         if subs:
@@ -306,6 +326,14 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
                 return [m for s in subs for m in expand(s, "subj")], passive
         else:
             break
+    governed_by_verb = tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX")
+    if tok.tag_ == "VBG" and tok.lemma_.lower() in FORCE_CLAUSE_VERBS and not governed_by_verb \
+            and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos"):
+        # "two persons dead in police firing": the parser made the gerund a verb with its doer as
+        # compound ("killed in police firing" is the killing's instrument, see _instrument)
+        doers = [c for c in tok.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        if doers:
+            return expand(doers[0], "subj"), passive
     return [], passive
 
 
@@ -342,6 +370,10 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
     lemmas: list[str] = []
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS]
     preps += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "prep" and g.lower_ in ("to", "of")]  # "due to", "because of"
+    # "four were killed and five injured in police firing": the force phrase hangs on the conjunct
+    for conj in (c for c in tok.children if c.dep_ == "conj"):
+        for v in (conj, *(g for g in conj.children if g.dep_ in ("acl", "amod"))):
+            preps += [c for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during")]
     for prep in preps:
         for p in prep.children:
             if p.dep_ != "pobj":
@@ -350,7 +382,7 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
             if nxt is not None and nxt.tag_ == "VBG" and nxt.lemma_.lower() in ("fire", "shoot") and p.pos_ in ("NOUN", "PROPN"):
                 # "in police firing" misread as a noun with a participle after it
                 agents.extend(expand(p, "instr", 1))
-                lemmas.append(nxt.lemma_.lower())
+                lemmas.append(nxt.lower_)  # the gerund as written: "firing", not "fire" (a blaze)
             elif p.lemma_.lower() in INSTRUMENT_NOUNS or p.lower_ in INSTRUMENT_NOUNS:
                 for c in p.children:
                     if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")):
@@ -358,9 +390,9 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
                     elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or (c.lower_ == "with" and p.lemma_.lower() in COMBAT_NOUNS)):
                         agents.extend(m for g in c.children if g.dep_ == "pobj" for m in expand(g, "instr", 1))
     # "the police firing in which one person was killed": the force the clause hangs on names who used it.
-    if tok.dep_ == "relcl" and tok.head.lemma_.lower() in INSTRUMENT_NOUNS and any(
-            c.dep_ == "prep" and c.lower_ in ("in", "during") for c in tok.children):
-        noun = tok.head
+    noun = _force_antecedent(tok) if tok.dep_ == "relcl" and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "during") for c in tok.children) else None
+    if noun is not None:
         for c in noun.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")):
                 agents.append(make_mention(c, "instr", 1))
@@ -368,7 +400,7 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
         prev = noun.doc[noun.i - 1] if noun.i > 0 else None
         if noun.lower_ == "firing" and prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.dep_ != "compound":
             agents.extend(expand(prev, "instr", 1))  # "the police firing": the parser may make "police" the head
-        lemmas.append(noun.lemma_.lower())
+        lemmas.append(noun.lower_ if noun.tag_ == "VBG" else noun.lemma_.lower())
     # "two were killed (and five hurt) when the police opened fire": the force clause names who used it.
     near = [tok, *(c for c in tok.children if c.dep_ == "conj"), *([tok.head] if tok.dep_ == "conj" else [])]
     for c in (g for v in near for g in v.children):
@@ -376,6 +408,23 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
                 m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children):
             agents.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "instr", 1))
     return agents, lemmas
+
+
+def _force_antecedent(relcl):
+    """The force noun a relative clause's "in which" stands for: its head, or the noun the
+    head's phrase hangs on when the parser attached the clause to the last noun ("the
+    police firing on the marchers near the old bridge in which ...", "ordered firing at the crowd in which ...")."""
+    cur = relcl.head
+    for _ in range(6):
+        if cur.lemma_.lower() in INSTRUMENT_NOUNS or cur.lower_ in INSTRUMENT_NOUNS:
+            return cur
+        nxt = cur.doc[cur.i + 1] if cur.i + 1 < len(cur.doc) else None
+        if nxt is not None and nxt.head.i == cur.i and nxt.tag_ == "VBG" and nxt.lemma_.lower() in ("fire", "shoot"):
+            return nxt  # "the police firing in which ...": "firing" parsed as a participle on "police"
+        if cur.dep_ not in ("pobj", "prep", "compound") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
 
 
 def _clause_flags(tok, reporting: frozenset[str] = frozenset()) -> dict:
@@ -493,9 +542,9 @@ def _reporting_head(tok, reporting: frozenset[str]):
     return None
 
 
-def _speakers(tok, reporting: frozenset[str]) -> list[Mention]:
-    """The subject of the closest reporting verb that governs ``tok``'s clause."""
-    head = _reporting_head(tok, reporting)
+def _head_speakers(head) -> list[Mention]:
+    """The subject of a reporting verb (none for None): with :func:`_reporting_head`,
+    the speaker of a clause."""
     if head is None:
         return []
     subs = [c for c in head.children if c.dep_ in SUBJ_DEPS]
@@ -556,7 +605,7 @@ def _dates(sent, tok) -> tuple[str, ...]:
             head = head.head
         anchors.add(head.i)
     out = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):  # sent.ents reads the whole Doc.ents each time
         if ent.label_ != "DATE":
             continue
         root = ent.root
@@ -629,8 +678,14 @@ def _stake_lemmas(heads) -> tuple[str, ...]:
 
 
 def _clause_text(tok) -> str:
-    sub = list(tok.subtree)
-    return tok.doc[sub[0].i : sub[-1].i + 1].text if sub else tok.text
+    """The text from the first to the last token of ``tok``'s subtree, in the order
+    ``Token.subtree`` walks it (without building the subtree)."""
+    first = last = tok
+    while first.n_lefts:
+        first = next(first.lefts)
+    while last.n_rights:
+        *_, last = last.rights
+    return tok.doc[first.i : last.i + 1].text
 
 
 def extract_candidates(
@@ -727,6 +782,7 @@ def _noun_key(tok) -> str:
 
 
 def _base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, t_start, t_end) -> dict:
+    reporter = _reporting_head(tok, reporting)
     return dict(
         lemma=lemma,
         trigger=trigger_text,
@@ -735,13 +791,28 @@ def _base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, t_start, t_end
         sent_index=s_i,
         sent_start=sent.start_char,
         sent_end=sent.end_char,
-        speakers=tuple(_speakers(tok, reporting)),
-        reported_by=getattr(_reporting_head(tok, reporting), "i", None),
+        speakers=tuple(_head_speakers(reporter)),
+        reported_by=getattr(reporter, "i", None),
         quote=quote_at(quotes, tok.idx),
         dates=_dates(sent, tok),
         clause=_clause_text(tok),
         token_i=tok.i,
     )
+
+
+def _headline_passive(tok) -> bool:
+    """"4 constables and 3 villagers also killed": a past form of an object-only verb that
+    heads its clause with a subject but no object, auxiliary or complement."""
+    return (tok.lemma_.lower() in HEADLINE_PASSIVE_VERBS and tok.tag_ in ("VBD", "VBN") and tok.dep_ in ("ROOT", "conj")
+            and any(c.dep_ in SUBJ_DEPS and c.i < tok.i for c in tok.children)
+            and not any(c.dep_ in OBJ_DEPS or c.dep_ in HEADLINE_ACTIVE_DEPS for c in tok.children)
+            and all(c.dep_ in HEADLINE_AFTER_DEPS for c in tok.rights))
+
+
+HEADLINE_ACTIVE_DEPS = {"aux", "auxpass", "prt", "ccomp", "xcomp", "dative", "attr", "oprd", "agent"}
+# What may follow such a verb: "killed *in an ambush* on Sunday", "killed, *12 hurt*";
+# a bare noun after it ("abducted last Thursday the minister") is an object the parser missed.
+HEADLINE_AFTER_DEPS = {"prep", "punct", "advmod", "cc", "conj", "advcl"}
 
 
 def _is_time_phrase(prep) -> bool:
@@ -788,9 +859,11 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     agents: list[Mention] = []
     if passive:
         for c in tok.children:
-            if c.dep_ in PASSIVE_SUBJ_DEPS:
+            if c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ in SUBJ_DEPS:  # nsubj: a headline's passive
                 obj_lemmas.extend(t.lemma_.lower() for t in c.subtree if not t.is_punct)
-        if tok.dep_ in ("acl", "amod"):
+        if tok.dep_ in ("acl", "amod") or (tok.dep_ == "relcl" and any(
+                c.dep_ in PASSIVE_SUBJ_DEPS and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)):
+            # "the troops sent ...", "the two terrorists who were shot dead": the head noun is the theme
             obj_lemmas.extend(t.lemma_.lower() for t in tok.head.lefts)
             obj_lemmas.append(tok.head.lemma_.lower())
         # The passive subject is the logical object; the "by" agent the logical subject.
@@ -871,7 +944,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         for lem in _lemmas(t for t in c.subtree if t.ent_type_ != "DATE")
     )
     pobj_lemmas = tuple(
-        p.lemma_.lower() for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+        p.lemma_.lower() if p.tag_ != "VBG" else p.lower_  # "in police firing" read as a participle: "firing"
+        for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
     ) + tuple(instr_lemmas)
     if xcomp is None:
         # "call on Belarus to cease": the complement may hang off the prepositional object.
@@ -1007,7 +1081,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
     if "-" in key and tok.i >= 2:
         start = tok.nbor(-2).idx
     gov_subjects: list[Mention] = []
-    if gov.pos_ in ("VERB", "AUX") and gov_dep in ("dobj", "pobj:in", "pobj:with"):
+    if gov.pos_ in ("VERB", "AUX") and (gov_dep in ("dobj", "pobj:in", "pobj:with") or gov_dep == "attr" and gov.lemma_ == "be"):
         gov_subjects, _ = _subjects(gov)
     return Candidate(
         kind="noun",

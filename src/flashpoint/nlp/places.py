@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.geo.cues import LocationCues, location_cues
 from flashpoint.geo.gazetteer import Gazetteer
 from flashpoint.geo.names import REGION_WORDS
+from flashpoint.nlp.docmemo import doc_ents, memoized, span_ents
 from flashpoint.types import Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -96,7 +97,10 @@ def ranked_mentions(
     cues = location_cues()
     clause = _clause_heads(trigger)
     scored = []
-    for span in _mention_spans(sent, gazetteer, cues):
+    # the same for every event of the sentence: found once per document (nlp/docmemo.py)
+    spans = memoized(sent.doc, ("place_spans", sent.start, sent.end, id(gazetteer), id(cues)),
+                     lambda: list(_mention_spans(sent, gazetteer, cues)))
+    for span in spans:
         mention = _mention(span, gazetteer, context_countries)
         tier = _tier(span, mention.location, trigger, clause, cues)
         if tier is None:
@@ -120,7 +124,7 @@ def article_places(
     taken = {i for span in spans for i in range(span.start, span.end)}
     # Towns the small model tags as organisations or people ("Kharkiv" as ORG,
     # "Kyiv" as PERSON) still name the story's place when the gazetteer knows them.
-    spans += [ent for ent in doc.ents if ent.label_ in ("ORG", "PERSON") and ent.start not in taken]
+    spans += [ent for ent in doc_ents(doc) if ent.label_ in ("ORG", "PERSON") and ent.start not in taken]
     for span in spans:
         loc = gazetteer.resolve(span.text, context_countries)
         if loc is None or (span.label_ in ("ORG", "PERSON") and loc.precision == "country"):
@@ -151,7 +155,7 @@ def _mention_spans(sent: Span, gazetteer: Gazetteer, cues: LocationCues) -> Iter
     """
     doc = sent.doc
     covered: set[int] = set()
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ not in PLACE_LABELS:
             continue
         end = ent.end
@@ -160,14 +164,15 @@ def _mention_spans(sent: Span, gazetteer: Gazetteer, cues: LocationCues) -> Iter
         span = Span(doc, ent.start, end, label=ent.label_)
         covered.update(range(span.start, span.end))
         yield span
-    for tok in sent:
+    toks = list(sent)  # walked twice below
+    for tok in toks:
         if tok.lower_ not in _REGION_WORDS or tok.i in covered:
             continue
         names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if names and not covered.intersection(range(names[0].i, tok.i)):
             covered.update(range(names[0].i, tok.i + 1))
             yield Span(doc, names[0].i, tok.i + 1, label="REGION")
-    for tok in sent:
+    for tok in toks:
         if tok.pos_ != "PROPN" or tok.i in covered or tok.ent_type_ not in _RETAG:
             continue
         start = min([c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i])

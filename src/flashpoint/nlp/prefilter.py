@@ -21,13 +21,14 @@ lemma whatever the tagger decides, so the test errs only towards parsing.
 
 The text is cut into sentence-like units (lines, then full stops after a
 lower-case word). A unit with a trigger whose needs are met within one
-unit on each side is kept, with the unit before it when it refers back
-(a pronoun). Lines with no kept unit are masked (see :func:`hot_pieces`),
-except the first two (headline, dateline). What can change is what the
-coder sees around a kept sentence: the article's countries, places and
-the story's subject come from the kept lines only. So the
-filter is off by default (``Settings.prefilter``, ``--prefilter``), and
-``flashpoint bench --prefilter`` scores every gold set with and without it.
+unit on each side on the same line (a sentence never crosses a line break)
+is kept, and so is a unit the statistical back-off would code (it reads raw
+text), with the unit before it when it refers back (a pronoun). Lines with
+no kept unit are masked (see :func:`hot_pieces`), except the first two
+(headline, dateline). What can change is what the coder sees around a
+kept sentence: the article's countries, places and the story's subject
+come from the kept lines only. So the filter is off by default
+(``Settings.prefilter``, ``--prefilter``), and ``flashpoint bench --prefilter`` scores every gold set with and without it.
 """
 
 from __future__ import annotations
@@ -188,16 +189,23 @@ def triggers_for(res: Any) -> Triggers:
 
 def units(text: str) -> list[tuple[int, int]]:
     """Sentence-like spans covering ``text``: lines, cut again at clear full stops."""
-    out: list[tuple[int, int]] = []
+    return [(a, b) for a, b, _ in lined_units(text)]
+
+
+def lined_units(text: str) -> list[tuple[int, int, int]]:
+    """:func:`units` with the number of the line each one is on: a sentence never
+    crosses a line break (the pipeline's ``fp_newlines`` makes every one a sentence
+    start), so the words a trigger needs are on its own line."""
+    out: list[tuple[int, int, int]] = []
     start = 0
-    for line in text.splitlines(keepends=True):
+    for n, line in enumerate(text.splitlines(keepends=True)):
         cut = start
         for match in _STOP.finditer(line):
-            out.append((cut, start + match.end()))
+            out.append((cut, start + match.end(), n))
             cut = start + match.end()
-        out.append((cut, start + len(line)))
+        out.append((cut, start + len(line), n))
         start += len(line)
-    return [(a, b) for a, b in out if b > a]
+    return [(a, b, n) for a, b, n in out if b > a]
 
 
 def words(text: str) -> set[str]:
@@ -211,27 +219,47 @@ def words(text: str) -> set[str]:
     return out
 
 
-def hot_spans(text: str, triggers: Triggers, context: int = 1) -> list[tuple[int, int]]:
+def hot_spans(text: str, triggers: Triggers, context: int = 1, backoff: Any = None) -> list[tuple[int, int]]:
     """Spans of ``text`` to parse: units with a trigger whose needs are met
-    within ``context`` units; a kept unit that refers back (a pronoun, "the
-    latter") keeps the ``context`` units before it too."""
-    spans = units(text)
-    bags = [words(text[a:b]) for a, b in spans]
+    within ``context`` units of the same line; a kept unit that refers back (a
+    pronoun, "the latter") keeps the ``context`` units before it too.
+
+    With ``backoff`` (the statistical back-off, which codes sentences the rules
+    leave uncoded from their words alone), a unit it would code is kept too: it
+    reads raw text, so it can decide before the parse. A line of several units
+    is also read whole, in case the parser does not cut it where the units do.
+    """
+    spans = lined_units(text)
+    bags = [words(text[a:b]) for a, b, _ in spans]
     keep = [False] * len(spans)
+    lines: dict[int, bool] = {}  # line -> whether the back-off codes it read whole
     for i, bag in enumerate(bags):
         if not bag:
             continue
-        lo, hi = max(0, i - context), min(len(spans), i + context + 1)
-        if triggers.hot(bag, set().union(*bags[lo:hi])):
-            first = lo if not bag.isdisjoint(REFERRING) else i
+        line = spans[i][2]
+        near = [bags[j] for j in range(max(0, i - context), min(len(spans), i + context + 1)) if spans[j][2] == line]
+        if triggers.hot(bag, set().union(*near)) or _backoff_fires(backoff, text, spans, i, lines):
+            first = max(0, i - context) if not bag.isdisjoint(REFERRING) else i
             keep[first:i + 1] = [True] * (i + 1 - first)
     out: list[tuple[int, int]] = []
-    for (a, b), kept in zip(spans, keep):
+    for (a, b, _), kept in zip(spans, keep):
         if kept and out and out[-1][1] == a:
             out[-1] = (out[-1][0], b)
         elif kept:
             out.append((a, b))
     return out
+
+
+def _backoff_fires(backoff: Any, text: str, spans: list[tuple[int, int, int]], i: int, lines: dict[int, bool]) -> bool:
+    if backoff is None:
+        return False
+    a, b, line = spans[i]
+    if backoff.predict(text[a:b]) is not None:
+        return True
+    if line not in lines:
+        same = [(x, y) for x, y, n in spans if n == line]
+        lines[line] = len(same) > 1 and backoff.predict(text[same[0][0]:same[-1][1]]) is not None
+    return lines[line]
 
 
 def hot_pieces(chunks: list[tuple[int, str]], res: Any, context: int = 1, lead: int = 2) -> list[tuple[int, str]]:
@@ -247,9 +275,10 @@ def hot_pieces(chunks: list[tuple[int, str]], res: Any, context: int = 1, lead: 
     always kept; a chunk with nothing worth parsing is dropped.
     """
     triggers = triggers_for(res)
+    backoff = getattr(res, "backoff", None)
     out: list[tuple[int, str]] = []
     for offset, chunk in chunks:
-        spans = hot_spans(chunk, triggers, context)
+        spans = hot_spans(chunk, triggers, context, backoff)
         if spans:
             out.append((offset, _mask_lines(chunk, spans, lead if offset == 0 else 0)))
     return out

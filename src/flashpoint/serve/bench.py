@@ -10,6 +10,9 @@ HTTP clients each holding a keep-alive connection:
 - the weekly series of the busiest dyad (``/api/v1/series``);
 - the dashboard's first page (``/``), one client at a time.
 
+Each API request is also timed from one client alone (no queueing behind the
+others), and the machine's load average is reported with the figures.
+
 Self-contained so it can move with the other benchmarks.
 """
 
@@ -153,7 +156,11 @@ def bench_serve(n_events: int = 1_000_000, pg: str | None = None, clients: int =
             seconds = load(url, n_events)
             yield f"serve {name}: loaded {n_events:,} events in {seconds:.1f} s"
             with Server(url, Path(tmp) / f"{name}.log") as server:
+                yield f"serve {name}: load average {_load()} (the machine's, before timing)"
                 for label, path in WORKLOADS.items():
+                    r = hammer(server.base, path, 1, per_client * 2)
+                    yield (f"serve {name}: {label:<20} computed  1 client:  p50 {r['p50_ms']:.0f} ms,"
+                           f" p95 {r['p95_ms']:.0f} ms, max {r['max_ms']:.0f} ms")
                     for cached in (False, True):
                         r = hammer(server.base, path, clients, per_client, cached)
                         how = "cached" if cached else "computed"
@@ -161,4 +168,14 @@ def bench_serve(n_events: int = 1_000_000, pg: str | None = None, clients: int =
                                f" p95 {r['p95_ms']:.0f} ms, max {r['max_ms']:.0f} ms, {r['rps']:.0f} req/s")
                 r = page_render(server.base)
                 yield f"serve {name}: dashboard first page   1 client: median {r['median_ms']:.0f} ms, max {r['max_ms']:.0f} ms"
+                yield f"serve {name}: load average {_load()} (after timing)"
+
+
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages: the figures above are only as
+    quiet as the machine was."""
+    try:
+        return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
 

@@ -38,6 +38,7 @@ class PostgresStore(RelationalStore):
     dialect = "postgres"
     hint = "check that the PostgreSQL server is running and reachable and the role may write"
     collate = ' COLLATE "C"'
+    nulls_first = " NULLS FIRST"
     _conninfo: str = ""  # what open() connected with, for a reconnect
     _schema: str | None = None
 
@@ -140,14 +141,35 @@ class PostgresStore(RelationalStore):
         self._run("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))"
                   " FROM unnest(CAST(? AS text[])) AS t(k)", [keys])
 
-    def bulk_events(self, rows: Iterable[Sequence[Any]]) -> int:
+    def _new_changes(self, ids: list[str], at: str) -> None:
+        # One array parameter: a third of the time of multi-row VALUES in a bulk load.
+        self._send("INSERT INTO event_changes (event_id, kind, at)"
+                   " SELECT k, 'new', ? FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS t(k, n) ORDER BY n",
+                   [at, ids])
+
+    def _bulk_insert(self, rows: list[Sequence[Any]]) -> None:
+        with self.conn.cursor().copy(f"COPY events ({', '.join(EVENT_COLUMNS)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def bulk_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
         n = 0
-        with self._guard("bulk-load events"), self._transaction():
-            with self.conn.cursor().copy(f"COPY events ({', '.join(EVENT_COLUMNS)}) FROM STDIN") as copy:
+        with self._guard(f"bulk-load {table}"), self._transaction():
+            with self.conn.cursor().copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
                     n += 1
         return n
+
+    def _stream(self, sql: str, params: Sequence[Any], size: int) -> Iterator[list[tuple[Any, ...]]]:
+        # A server-side cursor: the server runs the query once and sends it a
+        # page at a time; REPEATABLE READ gives the mentions the cursor's snapshot.
+        with self.conn.transaction():
+            self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            with self.conn.cursor(name="flashpoint_event_pages") as cur:
+                cur.execute(_sql(sql), _params(params))
+                while rows := cur.fetchmany(size):
+                    yield rows
 
 
 def _drop_lost_pipeline_notice(record: logging.LogRecord) -> bool:

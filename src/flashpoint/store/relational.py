@@ -19,6 +19,7 @@ transaction, so there is one commit per batch rather than per article.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import time
 from collections import Counter
@@ -27,18 +28,21 @@ from typing import Any, ClassVar
 
 from ..errors import StoreError
 from ..types import Article, Event
-from . import dedup, migrate
+from . import dedup, migrate, rollup
 from .base import EventFilter, Failure, StoreUnavailable, check_fields, check_freq
 from .merge import Candidate, Report, choose, merged_id, window
+from .pages import PAGE_COLUMNS, EventPage
 from .rows import (
     EVENT_COLUMNS, actor_rows, article_row, event_record, event_row, filter_clauses, merged_dict, now,
     report_row,
 )
 
 PAGE = 500  # events fetched per round trip when streaming results
+EXPORT_PAGE = 10_000  # events per page of event_pages (one Parquet row group)
 LSH_CANDIDATES = 50  # articles confirmed per near-duplicate lookup, most shared bands first
 LOOKUP_CHUNK = 200  # articles per duplicate lookup statement
 MAX_PARAMS = 30_000  # parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535
+BULK_CHUNK = 20_000  # rows per step of a bulk load
 
 # Recount mentions, articles and sources of the merged events picked by the
 # trailing condition (appended by the caller). Every lookup is a correlated
@@ -114,6 +118,7 @@ class RelationalStore:
     driver_errors: ClassVar[tuple[type[BaseException], ...]] = ()
     hint: ClassVar[str] = ""
     collate: ClassVar[str] = ""  # makes text ORDER BY agree across engines
+    nulls_first: ClassVar[str] = ""  # where ascending order does not already put NULL first
     reconnect_window: float = 0.0  # seconds a lost connection is retried (set by a back end that reconnects)
 
     def __init__(self, conn: Any, where: str, window_days: int = 2) -> None:
@@ -167,9 +172,39 @@ class RelationalStore:
         """Serialise concurrent merges into these dyads (see :meth:`_lock_keys`)."""
         self._lock_keys(keys)
 
-    def bulk_events(self, rows: Iterable[Sequence[Any]]) -> int:
-        """Fast-path load of events-table rows (``EVENT_COLUMNS`` order), for benchmarks."""
+    def _bulk_insert(self, rows: list[Sequence[Any]]) -> None:
+        """Insert events-table rows (``EVENT_COLUMNS`` order) the fastest way
+        the engine has, inside the open transaction."""
         raise NotImplementedError
+
+    def bulk_events(self, rows: Iterable[Sequence[Any]]) -> int:
+        """Fast-path load of events-table rows (``EVENT_COLUMNS`` order), for
+        benchmarks: one transaction, the changes feed written per chunk and
+        the series roll-up rebuilt at the end."""
+        n = 0
+        it = iter(rows)
+        with self._guard("bulk-load events"), self._transaction():
+            while chunk := list(itertools.islice(it, BULK_CHUNK)):
+                self._bulk_insert(chunk)
+                self._events_added([row[0] for row in chunk])
+                n += len(chunk)
+            for sql in rollup.REBUILD:
+                self._run(sql)
+        return n
+
+    def bulk_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+        """Fast-path load of rows into ``table`` in one transaction, for benchmarks."""
+        raise NotImplementedError
+
+    def _stream(self, sql: str, params: Sequence[Any], size: int) -> Iterator[list[tuple[Any, ...]]]:
+        """Rows of one query, ``size`` at a time, from one open cursor (the
+        default suits an embedded database: the cursor reads one snapshot)."""
+        cur = self.conn.execute(sql, [_clean(p) for p in params])
+        try:
+            while rows := cur.fetchmany(size):
+                yield rows
+        finally:
+            cur.close()
 
     # -- plumbing ----------------------------------------------------------
 
@@ -309,8 +344,22 @@ class RelationalStore:
         p = self._pending
         self._insert_many("lsh_bands", p.bands)
         self._insert_many("events", list(p.events.values()))
+        self._events_added(list(p.events), [tuple(row[f] for f in rollup.FIELDS) for row in p.events.values()])
         self._insert_many("event_reports", p.reports)
         p.bands, p.events, p.reports = [], {}, []
+
+    def _events_added(self, ids: list[str], contributions: Sequence[tuple[Any, ...]] = ()) -> None:
+        """Record merged events just inserted in this transaction: a 'new'
+        row each in the changes feed, and their ``contributions`` (tuples of
+        ``rollup.FIELDS``) in the series roll-up."""
+        if not ids:
+            return
+        self._new_changes(ids, now())
+        self._insert_many("event_rollup", rollup.cells(contributions), rollup.CONFLICT)
+
+    def _new_changes(self, ids: list[str], at: str) -> None:
+        """A 'new' row in the changes feed for each of ``ids``."""
+        self._insert_many("event_changes", [{"event_id": i, "kind": "new", "at": at} for i in ids])
 
     def _send(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Execute a statement and return its cursor; in a pipeline the
@@ -326,9 +375,9 @@ class RelationalStore:
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         return self._fetch(self._send(sql, params))
 
-    def _insert_many(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
-        """INSERT ... ON CONFLICT DO NOTHING of rows sharing their columns, as
-        multi-row statements (one statement per chunk, not one per row)."""
+    def _insert_many(self, table: str, rows: Sequence[dict[str, Any]], conflict: str = "ON CONFLICT DO NOTHING") -> None:
+        """INSERT ... ON CONFLICT DO NOTHING (or ``conflict``) of rows sharing
+        their columns, as multi-row statements (one per chunk, not one per row)."""
         if not rows:
             return
         cols = list(rows[0])
@@ -337,7 +386,7 @@ class RelationalStore:
         for start in range(0, len(rows), per):
             chunk = rows[start:start + per]
             self._send(f"INSERT INTO {table} ({', '.join(cols)}) VALUES {', '.join([one] * len(chunk))}"
-                       " ON CONFLICT DO NOTHING", [row[c] for row in chunk for c in cols])
+                       f" {conflict}", [row[c] for row in chunk for c in cols])
 
     def migrate(self) -> None:
         """Bring the schema up to date, refusing databases from newer code.
@@ -609,6 +658,26 @@ class RelationalStore:
             after = (rows[-1]["date"] or "", rows[-1]["id"])
             if left is not None:
                 left -= len(rows)
+
+    def event_pages(self, flt: EventFilter = EventFilter(), size: int = EXPORT_PAGE) -> Iterator[EventPage]:
+        """The events of :meth:`events`, in its order, as raw pages for exports.
+
+        One query streams the whole result (a server-side cursor on
+        PostgreSQL) instead of one keyset query per page: at a million
+        events the pages' repeated range scans cost more than the export.
+        Records stay JSON text (see :mod:`.pages`).
+        """
+        where, params = filter_clauses(flt)
+        # NULL dates first, as COALESCE(date, '') puts them in events(), but
+        # in a form the (date, id) index serves without a sort.
+        sql = (f"SELECT {', '.join(PAGE_COLUMNS)} FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+               + f" ORDER BY date{self.collate}{self.nulls_first}, id{self.collate}")
+        if flt.limit is not None:
+            sql += " LIMIT ?"
+            params.append(flt.limit)
+        with self._guard("read events"):
+            for rows in self._stream(sql, params, size):
+                yield EventPage(tuple(rows), self._mentions([r[0] for r in rows]))
 
     def _mentions(self, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         if not ids:

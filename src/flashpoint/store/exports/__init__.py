@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from ...errors import StoreError, UsageError
+from ..base import EventFilter
+from ..pages import EventPages
 from .flatfiles import neutralise, write_csv
 from .parquet import arrow_schema, write_parquet
 from .gdelt import GDELT_COLUMNS, SIDE_COLUMNS, gdelt_row, side_row, write_gdelt
@@ -27,7 +29,7 @@ FORMATS = ("gdelt", "plover", "csv", "jsonl", "parquet")
 
 __all__ = [
     "FORMATS", "GDELT_COLUMNS", "SIDE_COLUMNS", "ExportReport", "arrow_schema", "column_names", "columns",
-    "export", "gdelt_row", "neutralise", "open_output", "plover_record", "row", "safe_url", "side_path",
+    "export", "export_store", "gdelt_row", "neutralise", "open_output", "plover_record", "row", "safe_url", "side_path",
     "side_row",
 ]
 
@@ -61,12 +63,28 @@ def _write_jsonl(events: Iterable[dict[str, Any]], fh: IO[str], report: ExportRe
 _TEXT_WRITERS = {"csv": write_csv, "plover": write_plover, "jsonl": _write_jsonl}
 
 
-def export(events: Iterable[dict[str, Any]], fmt: str, out: str | Path | IO[Any], *,
+def export_store(store: Any, flt: EventFilter, fmt: str, out: str | Path | IO[Any], *,
+                 side_file: bool = True) -> ExportReport:
+    """Export the events of ``store`` that ``flt`` selects (``flashpoint export``).
+
+    The same output as ``export(store.events(flt), ...)``; a store with a
+    database behind it is read a page at a time in one query
+    (``event_pages``), and Parquet decodes the pages' records in Arrow.
+
+    Raises:
+        UsageError, StoreError: as :func:`export`.
+    """
+    if not hasattr(store, "event_pages"):
+        return export(store.events(flt), fmt, out, side_file=side_file)
+    return export(EventPages(store.event_pages(flt)), fmt, out, side_file=side_file)
+
+
+def export(events: Iterable[dict[str, Any]] | EventPages, fmt: str, out: str | Path | IO[Any], *,
            side_file: bool = True) -> ExportReport:
     """Write merged events (as :meth:`Store.events` yields them) in ``fmt``.
 
     Args:
-        events: Merged event dicts.
+        events: Merged event dicts, or a store's :class:`EventPages`.
         fmt: One of :data:`FORMATS`.
         out: A file path, or an open stream (text for the text formats,
             binary for parquet).
@@ -95,6 +113,8 @@ def export(events: Iterable[dict[str, Any]], fmt: str, out: str | Path | IO[Any]
             except OSError as exc:
                 raise StoreError(f"cannot write parquet to {out}: {exc}; check the path is writable") from exc
         return report
+    if isinstance(events, EventPages):
+        events = events.events()
     with contextlib.ExitStack() as stack:
         fh = stack.enter_context(open_output(out)) if is_path else out
         if fmt == "gdelt":

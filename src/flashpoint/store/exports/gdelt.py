@@ -7,7 +7,7 @@ geo type 4 (world city) or 5 (ADM1) only with coordinates; an unplaced
 name keeps its ``FullName`` with type 0.
 
 What GDELT has no column for (modality, negation, confidence, attribution,
-precisions, quantities) goes to a side file keyed by ``GlobalEventID``:
+precisions, quantities, the statement flag) goes to a side file keyed by ``GlobalEventID``:
 :data:`SIDE_COLUMNS`, with a header row.
 """
 
@@ -35,7 +35,8 @@ GDELT_COLUMNS = (
 # GDELT geo types: 1 country, 4 world city, 5 world state (ADM1).
 _GEO_TYPE = {"country": 1, "city": 4, "region": 5}
 SIDE_COLUMNS = ("GlobalEventID", "FlashpointID", "Modality", "Negated", "Confidence", "AttributionCode",
-                "DatePrecision", "GeoPrecision", "Dead", "Injured", "Arrested", "Troops", "Rule", "Trigger")
+                "DatePrecision", "GeoPrecision", "Dead", "Injured", "Arrested", "Troops", "Rule", "Trigger",
+                "Statement")
 _EMPTY: dict[str, Any] = {}
 _BLANK_ACTOR = [""] * 10
 _BLANK_GEO = ["0", "", "", "", "", "", "", ""]
@@ -153,7 +154,7 @@ def gdelt_row(event: dict[str, Any], report: ExportReport | None = None) -> list
 def side_row(event: dict[str, Any]) -> list[str]:
     """The side-file row: what GDELT's 61 columns cannot say about the event."""
     amounts = {q.get("unit"): q.get("value") for q in event.get("quantities") or ()}
-    negated = event.get("negated")
+    negated, statement = event.get("negated"), event.get("statement")
     return [
         global_id(event.get("id")), _cell(event.get("id")), _cell(event.get("modality")),
         "" if negated is None else ("1" if negated else "0"), _cell(event.get("confidence")),
@@ -161,6 +162,7 @@ def side_row(event: dict[str, Any]) -> list[str]:
         _cell(event.get("date_precision")), _cell((event.get("location") or _EMPTY).get("precision")),
         *(_cell(amounts.get(unit)) for unit in ("dead", "injured", "arrested", "troops")),
         _cell(event.get("rule")), _cell((event.get("evidence") or _EMPTY).get("trigger")),
+        "" if statement is None else ("1" if statement else "0"),
     ]
 
 

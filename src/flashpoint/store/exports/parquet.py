@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
 from typing import Any
 
 from ...errors import StoreError
 from ...types import Event
+from ..pages import EventPage, EventPages
 from .report import ExportReport
-from .table import QUANTITY_COLUMNS, _RENAME, _outlets, columns, first_url
+from .table import QUANTITY_COLUMNS, _RENAME, columns, mentions_outlets, mentions_url
 
 BATCH = 10_000
 _SCALAR = {str: "string", int: "int64", float: "float64", bool: "bool_"}
@@ -85,14 +86,66 @@ def _quantity(quantities: Any, unit: str, n: int) -> Any:
     return pa.array(out, mask=out < 0)
 
 
-def _table(batch: list[dict[str, Any]], report: ExportReport) -> Any:
+def _nested_from_dicts(batch: list[dict[str, Any]]) -> Any:
+    import pyarrow as pa
+
+    try:
+        return pa.Table.from_pylist(batch, schema=_input_schema())
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise StoreError(f"cannot convert events to Parquet: {exc}; the records do not match the event schema") from exc
+
+
+@lru_cache(maxsize=1)
+def _record_schema() -> Any:
+    """The part of :func:`_input_schema` a stored record holds (the Event fields)."""
+    import pyarrow as pa
+
+    fields = {f.name for f in dataclasses.fields(Event)}
+    return pa.schema([f for f in _input_schema() if f.name in fields])
+
+
+def _nested_from_page(page: EventPage) -> Any:
+    """A page's nested table, its records decoded by Arrow's JSON reader
+    (in C++, several times faster than ``json.loads`` and ``from_pylist``),
+    then given the merged facts :func:`~flashpoint.store.rows.merged_dict`
+    adds: id, the events row's date when it has one, counts, first seen."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.json as pj
+
+    cols = page.columns()
+    records = cols["record"]
+    text = "\n".join(records)
+    if text.count("\n") != len(records) - 1 or "\r" in text:
+        # JSON may break lines only between tokens, where a space does as well;
+        # the reader needs one record per line.
+        text = "\n".join(r.replace("\r", " ").replace("\n", " ") for r in records)
+    data = text.encode("utf-8")
+    try:
+        decoded = pj.read_json(pa.BufferReader(data),
+                               read_options=pj.ReadOptions(use_threads=False, block_size=len(data) + 1),
+                               parse_options=pj.ParseOptions(explicit_schema=_record_schema(),
+                                                             unexpected_field_behavior="ignore"))
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise StoreError(f"cannot convert events to Parquet: {exc}; the records do not match the event schema") from exc
+    merged = {name: pa.array(cols[name], pa.string()) for name in ("id", "first_seen")}
+    merged.update({name: pa.array(cols[name], pa.int64()) for name in ("num_mentions", "num_sources", "num_articles")})
+    columns = []
+    for field in _input_schema():
+        if field.name in merged:
+            columns.append(merged[field.name])
+        elif field.name == "date":
+            columns.append(pc.coalesce(pa.array(cols["date"], pa.string()), decoded.column("date")))
+        else:
+            columns.append(decoded.column(field.name))
+    return pa.Table.from_arrays(columns, schema=_input_schema())
+
+
+def _table(nested: Any, mentions: list[Any], report: ExportReport) -> Any:
+    """The flat Parquet table of a nested one; ``mentions`` are each event's."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    try:
-        nested = pa.Table.from_pylist(batch, schema=_input_schema())
-    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
-        raise StoreError(f"cannot convert events to Parquet: {exc}; the records do not match the event schema") from exc
     n = nested.num_rows
     flat = nested.flatten()
     values = {_RENAME.get(name.replace(".", "_"), name.replace(".", "_")): flat.column(name).combine_chunks()
@@ -105,8 +158,8 @@ def _table(batch: list[dict[str, Any]], report: ExportReport) -> Any:
     for name in ("num_mentions", "num_sources", "num_articles"):
         values[name] = values[name].fill_null(1)
     # Mentions are read in Python: converting the nested list in Arrow costs more than it saves.
-    values["outlets"] = pa.array([_outlets(e) for e in batch], pa.list_(pa.string()))
-    url = pa.array([first_url(e) for e in batch], pa.string())
+    values["outlets"] = pa.array([mentions_outlets(m) for m in mentions], pa.list_(pa.string()))
+    url = pa.array([mentions_url(m) for m in mentions], pa.string())
     safe = pc.or_(pc.starts_with(url, "http://", ignore_case=True), pc.starts_with(url, "https://", ignore_case=True))
     unsafe = pc.and_(pc.is_valid(url), pc.invert(safe.fill_null(False)))
     dropped = pc.sum(unsafe).as_py() or 0
@@ -122,8 +175,21 @@ def _table(batch: list[dict[str, Any]], report: ExportReport) -> Any:
     return pa.Table.from_arrays([values[f.name].cast(f.type) for f in schema], schema=schema)
 
 
-def write_parquet(events: Iterable[dict[str, Any]], sink: Any, report: ExportReport) -> None:
-    """Stream Parquet in row groups of :data:`BATCH` events (constant memory).
+def _tables(events: Iterable[dict[str, Any]] | EventPages, report: ExportReport) -> Iterator[Any]:
+    """Flat tables of up to :data:`BATCH` events (a page each when given pages)."""
+    if isinstance(events, EventPages):
+        for page in events:
+            if len(page):
+                yield _table(_nested_from_page(page), [page.mentions.get(row[0]) for row in page.rows], report)
+        return
+    stream = iter(events)
+    while batch := list(islice(stream, BATCH)):
+        yield _table(_nested_from_dicts(batch), [e.get("mentions") for e in batch], report)
+
+
+def write_parquet(events: Iterable[dict[str, Any]] | EventPages, sink: Any, report: ExportReport) -> None:
+    """Stream Parquet in row groups of :data:`BATCH` events, or of a page
+    each when given a store's raw pages (constant memory).
 
     Compressing and writing a row group releases the GIL, so it runs on a
     second thread while the next batch is converted; at most two row groups
@@ -133,15 +199,13 @@ def write_parquet(events: Iterable[dict[str, Any]], sink: Any, report: ExportRep
 
     import pyarrow.parquet as pq
 
-    stream = iter(events)
     with pq.ParquetWriter(sink, arrow_schema(), compression="zstd") as writer, \
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="flashpoint-parquet") as pool:
         pending = None
-        while batch := list(islice(stream, BATCH)):
-            table = _table(batch, report)
+        for table in _tables(events, report):
             if pending is not None:
                 pending.result()  # re-raises a write error here
             pending = pool.submit(writer.write_table, table)
-            report.written += len(batch)
+            report.written += table.num_rows
         if pending is not None:
             pending.result()

@@ -108,6 +108,7 @@ def plover_record(event: dict[str, Any], report: ExportReport | None = None) -> 
         **{name: amounts.get(name) for name in SIZE_FIELDS},
         "modality": event.get("modality"),
         "negated": event.get("negated"),
+        "statement": event.get("statement"),
         "attribution": entity(event.get("attribution")),
         "confidence": event.get("confidence"),
         "text_info": {"start": evidence.get("start"), "end": evidence.get("end"), "trigger": evidence.get("trigger")},

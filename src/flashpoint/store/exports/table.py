@@ -105,17 +105,27 @@ def _quantities(event: dict[str, Any]) -> dict[str, int]:
 
 def first_url(event: dict[str, Any]) -> str | None:
     """The first mention URL, whatever its scheme (callers vet it)."""
-    for mention in event.get("mentions") or ():
+    return mentions_url(event.get("mentions"))
+
+
+def mentions_url(mentions: list[dict[str, Any]] | None) -> str | None:
+    """The first URL among mentions (see :func:`first_url`)."""
+    for mention in mentions or ():
         if mention.get("url"):
             return mention["url"]
     return None
 
 
-def _outlets(event: dict[str, Any]) -> list[str]:
-    mentions = event.get("mentions") or ()
+def mentions_outlets(mentions: list[dict[str, Any]] | None) -> list[str]:
+    """The outlets of mentions, sorted, each once (the ``outlets`` column)."""
+    mentions = mentions or ()
     if len(mentions) == 1:
         return [mentions[0]["outlet"]] if mentions[0].get("outlet") else []
     return sorted({m["outlet"] for m in mentions if m.get("outlet")})
+
+
+def _outlets(event: dict[str, Any]) -> list[str]:
+    return mentions_outlets(event.get("mentions"))
 
 
 def _key(actor: dict[str, Any] | None) -> str | None:

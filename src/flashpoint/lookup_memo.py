@@ -1,0 +1,41 @@
+"""The knowledge base and the gazetteer, with one document's lookups remembered.
+
+Coding one document asks the same questions many times (a subject resolved as
+a speaker, as a source, for its country, as the other side's country; a place
+name for the event, the clause and the article). The lookups are pure
+functions of their arguments, so the answers are kept for the document and
+dropped with it: ``pipeline.code_doc`` makes one memo per document (see
+nlp/docmemo.py), so a corpus that repeats a text gains nothing from it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class LookupMemo:
+    """``target`` (a :class:`~flashpoint.actors.KnowledgeBase` or a
+    :class:`~flashpoint.geo.gazetteer.Gazetteer`) whose ``resolve`` and
+    ``country_of`` answer each question once; the rest is the target's own."""
+
+    __slots__ = ("target", "_answers")
+
+    def __init__(self, target: Any) -> None:
+        self.target = target
+        self._answers: dict[tuple, Any] = {}
+
+    def _ask(self, method: str, args: tuple) -> Any:
+        # a list of context countries is read as it is now
+        key = (method, *(tuple(a) if isinstance(a, list) else a for a in args))
+        if key not in self._answers:
+            self._answers[key] = getattr(self.target, method)(*args)
+        return self._answers[key]
+
+    def resolve(self, *args: Any) -> Any:
+        return self._ask("resolve", args)
+
+    def country_of(self, *args: Any) -> Any:
+        return self._ask("country_of", args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.target, name)

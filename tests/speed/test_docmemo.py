@@ -1,0 +1,73 @@
+"""The per-document memos: same answers as the uncached reads, kept only while a document is coded."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from flashpoint.lookup_memo import LookupMemo
+from flashpoint.nlp.docmemo import doc_ents, doc_sents, doc_text, document_memo, memoized, span_ents
+
+
+def _doc() -> Doc:
+    words = ["Russia", "shelled", "Kharkiv", "on", "Monday", ".", "New", "York", "Times", "said", "so", "."]
+    ents = ["B-GPE", "O", "B-GPE", "O", "B-DATE", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"]
+    starts = [True] + [False] * 5 + [True] + [False] * 5
+    return Doc(spacy.blank("en").vocab, words=words, ents=ents, sent_starts=starts)
+
+
+def test_span_ents_match_spacy_inside_and_outside_a_memo():
+    doc = _doc()
+    spans = [*doc.sents, doc[:], doc[1:5], doc[2:7], doc[7:9], doc[6:8]]
+    expected = [[(e.start, e.end, e.label_) for e in s.ents] for s in spans]
+    for _ in range(2):
+        assert [[(e.start, e.end, e.label_) for e in span_ents(s)] for s in spans] == expected
+        with document_memo(doc):
+            assert [[(e.start, e.end, e.label_) for e in span_ents(s)] for s in spans] == expected
+            assert doc_text(doc) == doc.text and [s.start for s in doc_sents(doc)] == [0, 6]
+            assert doc_ents(doc) is doc_ents(doc)
+
+
+def test_memo_lives_only_inside_the_block():
+    doc = _doc()
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    with document_memo(doc):
+        with document_memo(doc):  # nested: the outer block keeps the memo
+            assert memoized(doc, "k", compute) == 1
+        assert memoized(doc, "k", compute) == 1
+        other = _doc()
+        assert memoized(other, "k", compute) == 2  # another document has its own (none: not open)
+    assert memoized(doc, "k", compute) == 3  # closed: nothing kept
+    assert memoized(doc, "k", compute) == 4
+
+
+class _CountingLookups:
+    def __init__(self) -> None:
+        self.asked: list[tuple] = []
+        self.size = 7
+
+    def resolve(self, name, context=()):
+        self.asked.append((name, tuple(context)))
+        return f"{name}@{','.join(context)}"
+
+    def country_of(self, word):
+        self.asked.append((word,))
+        return word.upper()[:3]
+
+
+def test_lookup_memo_answers_each_question_once():
+    target = _CountingLookups()
+    memo = LookupMemo(target)
+    countries = ["UKR"]
+    assert memo.resolve("Kharkiv", countries) == "Kharkiv@UKR"
+    assert memo.resolve("Kharkiv", ("UKR",)) == "Kharkiv@UKR"  # a list and a tuple ask the same
+    countries.append("RUS")  # the caller's list changed: a new question
+    assert memo.resolve("Kharkiv", countries) == "Kharkiv@UKR,RUS"
+    assert memo.country_of("Polish") == memo.country_of("Polish") == "POL"
+    assert target.asked == [("Kharkiv", ("UKR",)), ("Kharkiv", ("UKR", "RUS")), ("Polish",)]
+    assert memo.size == 7  # everything else is the target's own
