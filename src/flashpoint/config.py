@@ -22,7 +22,7 @@ class Settings:
     open_actors: bool = False  # also accept country-less generic actors (gold sets with fictional actors)
     batch_size: int = 64
     n_process: int = 1
-    max_chars: int = 10_000_000  # text beyond this is not coded (documents are parsed in 100k pieces)
+    max_chars: int = 10_000_000  # text beyond this is not coded (documents are parsed in pieces of 100k, at most batch_chars)
     allow_private: bool = False
     petrarch_dicts: Path | None = None  # code with a PETRARCH/TABARI dictionary directory instead of the native patterns
     # What the coder emits (docs/EVENTS.md, "Defaults"):
@@ -32,6 +32,7 @@ class Settings:
     reconnect_window: float = 60.0  # seconds a lost PostgreSQL connection is retried before a run stops
     backoff: bool = True  # a statistical back-off codes sentences the rules leave uncoded (coding/backoff.py)
     prefilter: bool = False  # parse only sentences that can yield an event (nlp/prefilter.py)
+    batch_chars: int = 200_000  # characters parsed at once: a batch closes here too (docs/PERFORMANCE.md, "Memory")
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -44,5 +45,16 @@ class Settings:
             )
         if os.environ.get("FLASHPOINT_RECONNECT_WINDOW"):
             env["reconnect_window"] = float(os.environ["FLASHPOINT_RECONNECT_WINDOW"])
+        if os.environ.get("FLASHPOINT_BATCH_CHARS"):
+            env["batch_chars"] = _positive_int("FLASHPOINT_BATCH_CHARS")
         env.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**env)
+
+
+def _positive_int(name: str) -> int:
+    from .errors import UsageError
+
+    value = os.environ[name].strip().replace("_", "").replace(",", "")
+    if not value.isdigit() or int(value) < 1:
+        raise UsageError(f"${name} must be a whole number above 0, not {os.environ[name]!r}")
+    return int(value)

@@ -119,6 +119,9 @@ def clean_text(text: str) -> str:
 
 
 def _chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Pieces of at most ``size`` characters with their offsets, cut at a line
+    break, else after a full stop, else at a space (a line with no sentence
+    end, which the forced break cuts anyway), so no word is cut in two."""
     if len(text) <= size:
         yield 0, text
         return
@@ -129,9 +132,33 @@ def _chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
             cut = text.rfind("\n", start + size // 2, end)
             if cut == -1:
                 cut = text.rfind(". ", start + size // 2, end)
+            if cut == -1:
+                cut = text.rfind(" ", start + size // 2, end)
             end = cut + 1 if cut != -1 else end
         yield start, text[start:end]
         start = end
+
+
+def char_batches(pieces: Iterable[tuple[tuple[str, int], Any]], size: int, budget: int) -> Iterator[list]:
+    """Group ``((text, offset), meta)`` pieces for one ``nlp.pipe`` call each.
+
+    A group closes at ``size`` pieces, or before a piece that would take its
+    characters past ``budget`` (issue 14): the parse costs about 3 KB per
+    character in flight, so the characters parsed at once, not the number
+    of documents, set the peak memory. A single piece longer than the budget
+    makes a group of its own (``code_articles`` cuts pieces to the budget).
+    """
+    group: list = []
+    chars = 0
+    for piece in pieces:
+        n = len(piece[0][0])
+        if group and (len(group) >= size or chars + n > budget):
+            yield group
+            group, chars = [], 0
+        group.append(piece)
+        chars += n
+    if group:
+        yield group
 
 
 def as_article(obj: Any, n: int = 0) -> Article:
@@ -170,6 +197,8 @@ def code_articles(articles: Iterable[Any], settings: Settings | None = None) -> 
 
     settings = settings or Settings()
     res = load_resources(settings)
+    budget = max(1, int(settings.batch_chars))
+    chunk_chars = min(CHUNK_CHARS, budget)  # so that no one piece parses past the budget
 
     def pieces() -> Iterator[tuple[tuple[str, int], tuple[Article, int, int, str | None, Structure | None]]]:
         for n, obj in enumerate(articles):
@@ -184,7 +213,7 @@ def code_articles(articles: Iterable[Any], settings: Settings | None = None) -> 
                 bad = obj if isinstance(obj, Article) else Article(id=str(getattr(obj, "get", lambda *_: n)("id", n)), text="")
                 yield ("", 0), (bad, -1, 0, str(exc), None)
                 continue
-            chunks = list(_chunks(text)) if text.strip() else []
+            chunks = list(_chunks(text, chunk_chars)) if text.strip() else []
             if chunks and settings.prefilter and res.petrarch is None:
                 from .nlp.prefilter import hot_pieces  # parse only what can yield an event
 
@@ -197,26 +226,32 @@ def code_articles(articles: Iterable[Any], settings: Settings | None = None) -> 
 
     current: Article | None = None
     acc: list[Event] = []
-    stream = pieces()
-    docs = res.nlp.pipe(((c[0], (c, m)) for c, m in stream), as_tuples=True, batch_size=settings.batch_size)
-    for doc, (chunk, meta) in docs:
-        art, k, total, published, structure = meta
-        if k == -1:
-            yield art, [], published  # published holds the error here
-            continue
-        try:
-            events = code_doc(doc, chunk[1], art, published, res, settings, structure) if doc is not None else []
-        except Exception as exc:  # one bad document must not sink the batch
-            yield art, [], f"{type(exc).__name__}: {exc}"
-            continue
-        if total <= 1:
-            yield art, events, None
-            continue
-        if k == 0:
-            current, acc = art, []
-        acc.extend(events)
-        if k == total - 1:
-            yield current, acc, None
+    # One nlp.pipe call per group of pieces, each group within the character
+    # budget, and every Doc dropped once coded: what is parsed at once, and
+    # so the peak memory, does not grow with the input (docs/PERFORMANCE.md, "Memory").
+    for group in char_batches(pieces(), max(1, int(settings.batch_size)), budget):
+        docs = res.nlp.pipe(((c[0], (c, m)) for c, m in group), as_tuples=True, batch_size=len(group))
+        for doc, (chunk, meta) in docs:
+            art, k, total, published, structure = meta
+            if k == -1:
+                yield art, [], published  # published holds the error here
+                continue
+            try:
+                events = code_doc(doc, chunk[1], art, published, res, settings, structure) if doc is not None else []
+            except Exception as exc:  # one bad document must not sink the batch
+                yield art, [], f"{type(exc).__name__}: {exc}"
+                continue
+            finally:
+                doc = None  # released before the next group is parsed
+            if total <= 1:
+                yield art, events, None
+                continue
+            if k == 0:
+                current, acc = art, []
+            acc.extend(events)
+            if k == total - 1:
+                yield current, acc, None
+        group = docs = None
 
 
 class _LazyMap(Mapping):

@@ -12,6 +12,7 @@ import sys
 import click
 
 from .. import __version__
+from ..errors import FlashpointError
 
 COMMAND_MODULES = ("code", "demo", "actors", "ontology", "store", "ingest", "eval", "bench", "articles", "calibration",
                    "serve", "alerts", "backfill")
@@ -35,6 +36,9 @@ class FlashpointGroup(click.Group):
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
             click.echo(f"error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except FlashpointError as exc:  # e.g. a bad $FLASHPOINT_* value read while building Settings
+            click.echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
         except click.Abort:
             click.echo("error: aborted", err=True)

@@ -2,7 +2,9 @@
 
 For every article a source yields: skip it when its id is stored, record it
 as a copy when the store finds an earlier duplicate, else code it in
-batches (``settings.batch_size``, so the coder can use ``nlp.pipe``) and
+batches (``settings.batch_size`` articles, or fewer that reach
+``settings.batch_chars`` characters, so the coder can use ``nlp.pipe`` and
+holds one batch's text and events at a time) and
 store the coded batch in one transaction (one commit per batch, not per
 article: on PostgreSQL the per-article commit was most of the storage
 cost). A failure for one article (coder error, store error, unreadable
@@ -118,6 +120,7 @@ def ingest(
     queued: set[str] = set()
     unread: list[Article] = []  # read, not yet looked up in the store
     size = max(1, int(settings.batch_size))
+    budget = max(1, int(settings.batch_chars))  # a batch also closes at this many characters (issue 14)
     for source in sources:
         for item in source:
             if isinstance(item, Note):
@@ -131,10 +134,10 @@ def ingest(
                 unread.append(item)
                 # Look up just enough to fill the batch, so that every lookup
                 # sees all earlier batches stored.
-                if len(batch) + len(unread) >= size:
+                if len(batch) + len(unread) >= size or _chars(batch) + _chars(unread) >= budget:
                     _look_up(run, unread, batch, queued)
                     unread = []
-                    if len(batch) >= size:
+                    if len(batch) >= size or _chars(batch) >= budget:
                         _flush(run, batch, coder, settings)
                         batch, queued = [], set()
     _look_up(run, unread, batch, queued)
@@ -146,6 +149,10 @@ def ingest(
     if progress is not None:
         progress(report)
     return report
+
+
+def _chars(articles: list[Article]) -> int:
+    return sum(len(a.text) for a in articles)
 
 
 def _look_up(run: _Run, articles: list[Article], batch: list[Article], queued: set[str]) -> None:
