@@ -322,3 +322,14 @@ def test_a_failed_batch_is_rolled_back_on_databases(store):
     assert store.counts()["articles"] == 2
     (event,) = store.events()
     assert event["num_mentions"] == 2
+
+
+def test_an_article_with_more_dyads_than_one_compound_select_holds_is_stored(store):
+    # 1,200 events on 600 dyads: more merge-candidate terms than SQLite allows in one
+    # compound SELECT (500), so the candidates are asked in several statements.
+    countries = [f"{chr(65 + i // 26)}{chr(65 + i % 26)}X" for i in range(40)]
+    events = [make_event(f"e{n}", "a1", source=countries[n % 40], target=countries[(n // 40) % 15 + 25],
+                         date=f"2021-11-{1 + n % 2:02d}") for n in range(1200)]
+    store.add_article(make_article("a1"), events)
+    store.add_article(make_article("a1"), events)  # again: nothing doubles
+    assert store.counts()["reports"] == 1200

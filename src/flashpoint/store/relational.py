@@ -81,6 +81,10 @@ def _insert(table: str, row: dict[str, Any], conflict: str = "ON CONFLICT DO NOT
     return f"INSERT INTO {table} ({cols}) VALUES ({marks}) {conflict}", list(row.values())
 
 
+COMPOUND_ARMS = 400  # terms of one compound SELECT (SQLite's limit is 500)
+STORED_IDS_PER_ARM = 5_000  # bound parameters of one IN list
+
+
 def _marks(n: int) -> str:
     return ", ".join("?" for _ in range(n))
 
@@ -539,7 +543,7 @@ class RelationalStore:
             pending.bands += bands
             if found is None:
                 return
-            rows = self._fetch(found)
+            rows = [r for sent in found for r in self._fetch(sent)]
             seen = {r["id"] for r in rows if r["kind"] == "stored"}
             stored = _merged_states(r for r in rows if r["kind"] == "candidate")
             for event, report in zip(events, reports):
@@ -572,7 +576,7 @@ class RelationalStore:
         self._send(f"UPDATE events SET {', '.join(f'{k} = ?' for k in values)}"
                    " WHERE id = ? AND location_country IS NULL", [*values.values(), mid])
 
-    def _candidate_query(self, reports: list[Report], event_ids: list[str]) -> Any:
+    def _candidate_query(self, reports: list[Report], event_ids: list[str]) -> list[Any]:
         """Send one query for the merge candidates of all ``reports`` (rows of
         kind ``candidate``: per dyad and CAMEO root, the stored events over the
         union of the reports' date windows, and the undated ones for undated
@@ -582,18 +586,24 @@ class RelationalStore:
             spans.setdefault((report.source_key, report.target_key, report.cameo_root), []).append(
                 window(report.date, self.window_days))
         arms: list[str] = []
-        params: list[Any] = []
+        params_per_arm: list[list[Any]] = []
         for key, bounds in spans.items():
             dated = [b for b in bounds if b is not None]
             if dated:
                 arms.append(_CANDIDATES + "e.date BETWEEN ? AND ?")
-                params += [*key, min(b[0] for b in dated), max(b[1] for b in dated)]
+                params_per_arm.append([*key, min(b[0] for b in dated), max(b[1] for b in dated)])
             if len(dated) < len(bounds):
                 arms.append(_CANDIDATES + "e.date IS NULL")
-                params += list(key)
-        arms.append("SELECT 'stored', id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM event_reports"
-                    f" WHERE id IN ({_marks(len(event_ids))})")
-        return self._send(" UNION ALL ".join(arms), [*params, *event_ids])
+                params_per_arm.append(list(key))
+        pieces = list(zip(arms, params_per_arm))
+        for i in range(0, len(event_ids), STORED_IDS_PER_ARM):
+            ids = event_ids[i:i + STORED_IDS_PER_ARM]
+            pieces.append(("SELECT 'stored', id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM event_reports"
+                           f" WHERE id IN ({_marks(len(ids))})", ids))
+        # SQLite refuses a compound SELECT of more than 500 terms: an article with
+        # thousands of dyads is asked in several statements, sent together.
+        return [self._send(" UNION ALL ".join(a for a, _ in chunk), [x for _, ps in chunk for x in ps])
+                for chunk in (pieces[i:i + COMPOUND_ARMS] for i in range(0, len(pieces), COMPOUND_ARMS))]
 
     def add_copy(self, article: Article, original_id: str) -> None:
         self._call(f"store copy {article.id!r}", self._write_copy, _copy_row(article, original_id))
