@@ -822,6 +822,7 @@ def _is_time_phrase(prep) -> bool:
 
 
 def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -> Candidate:
+    kids = list(tok.children)  # read once: spaCy builds a Token object per child on every walk
     subjects, passive = _subjects(tok)
     objects: list[Mention] = []
     deep: list[Mention] = []
@@ -830,8 +831,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     xcomp = None
     doc = tok.doc
     # "kidnapped up to 16 advisers": "up to" counts, it is no particle, and its noun is the object
-    up_to = {c.i + 1 for c in tok.children if c.dep_ == "prt" and c.lower_ == "up" and c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to"}
-    for c in tok.children:
+    up_to = {c.i + 1 for c in kids if c.dep_ == "prt" and c.lower_ == "up" and c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to"}
+    for c in kids:
         if c.dep_ == "prep" and c.i in up_to:
             for p in c.children:
                 if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in p.children):
@@ -839,7 +840,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                     obj_lemmas.extend(_lemmas(p.subtree))
         # "Macron called Putin": the small model often reads a lone object as a
         # predicate ("oprd"); with a real object beside it, it names ("called the attack a crime").
-        lone_oprd = c.dep_ == "oprd" and c.pos_ in ("PROPN", "PRON") and not any(g.dep_ in OBJ_DEPS for g in tok.children)
+        lone_oprd = c.dep_ == "oprd" and c.pos_ in ("PROPN", "PRON") and not any(g.dep_ in OBJ_DEPS for g in kids)
         if c.dep_ == "oprd" and not lone_oprd:
             obj_lemmas.extend(_lemmas(c.subtree))  # what the object is called is part of what is said
         if c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be") or lone_oprd:
@@ -854,22 +855,22 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and xcomp is None and c.dep_ == "xcomp":
             xcomp = c.lemma_.lower()
     if xcomp is None and (lemma in CONTROL_VERBS or lemma in APPEAL_VERBS):
-        xcomp = next((c.lemma_.lower() for c in tok.children if c.dep_ == "advcl" and c.pos_ == "VERB"
+        xcomp = next((c.lemma_.lower() for c in kids if c.dep_ == "advcl" and c.pos_ == "VERB"
                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     agents: list[Mention] = []
     if passive:
-        for c in tok.children:
+        for c in kids:
             if c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ in SUBJ_DEPS:  # nsubj: a headline's passive
                 obj_lemmas.extend(t.lemma_.lower() for t in c.subtree if not t.is_punct)
         if tok.dep_ in ("acl", "amod") or (tok.dep_ == "relcl" and any(
-                c.dep_ in PASSIVE_SUBJ_DEPS and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)):
+                c.dep_ in PASSIVE_SUBJ_DEPS and c.lower_ in RELATIVE_PRONOUNS for c in kids)):
             # "the troops sent ...", "the two terrorists who were shot dead": the head noun is the theme
             obj_lemmas.extend(t.lemma_.lower() for t in tok.head.lefts)
             obj_lemmas.append(tok.head.lemma_.lower())
         # The passive subject is the logical object; the "by" agent the logical subject.
         objects = [replace(m, role="obj") for m in subjects]
         subjects = []
-        for c in tok.children:
+        for c in kids:
             if c.dep_ == "agent":
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -881,7 +882,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         agents.extend(instr_agents)
     preps = _prep_mentions(tok)
     # Destinations attached inside the object ("sent bombers on patrols over Belarus").
-    for c in tok.children:
+    for c in kids:
         if c.dep_ in OBJ_DEPS or c.dep_ == "prep":
             for t in c.subtree:
                 if t.dep_ == "prep" and t.head.i != tok.i and (
@@ -892,7 +893,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     ccomp_aux: list[str] = []
     ccomp_subjects: list[Mention] = []
     xcomp_args: list[Mention] = []
-    for c in tok.children:
+    for c in kids:
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
             for g in c.children:
                 if g.dep_ in OBJ_DEPS:
@@ -910,7 +911,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         for c in tok.subtree:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
                 xcomp_args.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "xobj", 1))
-    for c in tok.children:
+    for c in kids:
         if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
             aux = [a.lower_ for a in c.children if a.dep_ == "aux"]
             if aux:
@@ -929,7 +930,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                         if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS:
                             ccomp_subjects.extend(expand(sub, "ccomp_subj"))
     # A particle that is really a preposition ("called *on* Israel to ...") counts as one.
-    prep_lemmas = tuple(c.lower_ for c in tok.children if (c.dep_ in ("prep", "dative", "agent") and not _is_time_phrase(c))
+    prep_lemmas = tuple(c.lower_ for c in kids if (c.dep_ in ("prep", "dative", "agent") and not _is_time_phrase(c))
                         or (c.dep_ == "prt" and c.lower_ in ("on", "upon", "for")))
     if particle in ("on", "upon", "for"):
         particle = None
@@ -939,17 +940,17 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "prep", "dative", "xcomp", "ccomp", "oprd", "acomp", "advmod")
     comp_lemmas = tuple(
         lem
-        for c in tok.children
+        for c in kids
         if c.dep_ in comp_deps
         for lem in _lemmas(t for t in c.subtree if t.ent_type_ != "DATE")
     )
     pobj_lemmas = tuple(
         p.lemma_.lower() if p.tag_ != "VBG" else p.lower_  # "in police firing" read as a participle: "firing"
-        for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+        for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
     ) + tuple(instr_lemmas)
     if xcomp is None:
         # "call on Belarus to cease": the complement may hang off the prepositional object.
-        for c in tok.children:
+        for c in kids:
             if c.dep_ == "prep":
                 for p in c.children:
                     for g in p.children:
@@ -959,7 +960,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     trigger_text = tok.text if particle is None else f"{tok.text} {particle}"
     # "met Iraqi Prime Minister al-Sudani Monday": the small parser makes the weekday the
     # head of the name; the name before it is the object.
-    for c in tok.children:
+    for c in kids:
         if c.dep_ == "npadvmod" and c.ent_type_ == "DATE" and not objects:
             named = _name_before_date(c)
             if named is not None:
@@ -991,7 +992,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         governor_dep=None,
         nested_in=_of_complement_of(tok, sent_cands or {}),
         stake_lemmas=_stake_lemmas(
-            [c for c in tok.children if c.dep_ in OBJ_DEPS or c.dep_ in comp_deps or c.dep_ in ("attr", "ccomp")
+            [c for c in kids if c.dep_ in OBJ_DEPS or c.dep_ in comp_deps or c.dep_ in ("attr", "ccomp")
              or (passive and c.dep_ in PASSIVE_SUBJ_DEPS)]
             + _purpose_clauses(tok)),
         **flags,
