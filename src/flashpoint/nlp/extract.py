@@ -5,15 +5,20 @@ or "build-up") with its arguments read off the dependency parse: subjects,
 objects, prepositional phrases, the agent of a passive, conjoined actors,
 plus the clause-level facts the coder needs to judge modality (negation,
 auxiliaries, conditionals, reporting verbs, quotes). Everything is turned
-into plain values here: no spaCy object leaves this module.
+into plain values here. What the patterns match on is read at once; what
+only a matched candidate needs (its prepositional and nested parties, the
+complement's arguments, stake words, dates) is read off the parse when the
+coder first asks for it (:class:`Deferred`), so a candidate holds its parse
+until then: candidates live while their document is coded, and never leave
+the process.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
-from .docmemo import memoized, span_ents
+from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -73,8 +78,47 @@ class Mention:
     ent: str = ""  # named-entity label of the head word (PERSON, ORG, NORP, GPE, ...), if any
 
 
+class Deferred:
+    """Some values of a candidate, each worked out when first read and then kept.
+
+    A candidate made from another with ``dataclasses.replace`` shares its
+    ``Deferred``, so nothing is worked out twice. The functions read the parse;
+    each is dropped once it has run, and so is the parse with the last of them.
+    """
+
+    __slots__ = ("_make", "_done")
+
+    def __init__(self, make: dict[str, Callable[[], Any]]) -> None:
+        self._make = make
+        self._done: dict[str, Any] = {}
+
+    def get(self, name: str, default: Any = None) -> Any:
+        done = self._done
+        if name not in done:
+            make = self._make.get(name)
+            done[name] = default if make is None else make()
+            self._make.pop(name, None)
+        return done[name]
+
+    def mapped(self, change: dict[str, Callable[[Any], Any]]) -> "Deferred":
+        """A new ``Deferred``: this one's values, those named in ``change`` passed through it."""
+        def later(name: str) -> Callable[[], Any]:
+            fn = change.get(name)
+            return (lambda: self.get(name, ())) if fn is None else (lambda: fn(self.get(name, ())))
+
+        return Deferred({name: later(name) for name in {*self._make, *self._done, *change}})
+
+
+def _deferred(name: str, doc: str) -> Any:
+    """A read-only attribute of a candidate, worked out by its ``Deferred`` when first read."""
+    return property(lambda self: self.later.get(name, ()), doc=doc)
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
+    """A trigger with its arguments and clause facts. The attributes made by
+    ``_deferred`` are read off the parse on first access (``later``)."""
+
     kind: str  # verb | noun
     lemma: str
     trigger: str
@@ -85,16 +129,12 @@ class Candidate:
     sent_end: int
     subjects: tuple[Mention, ...]
     objects: tuple[Mention, ...]
-    preps: tuple[Mention, ...]  # role "prep:<lemma>" (includes datives as prep:to)
-    deep: tuple[Mention, ...]  # actors nested inside the object phrase
     obj_lemmas: tuple[str, ...]  # lemmas inside the direct object phrase
     comp_lemmas: tuple[str, ...]  # lemmas inside prepositional and clausal complements
     prep_lemmas: tuple[str, ...]  # prepositions attached to the trigger
     pobj_lemmas: tuple[str, ...]  # head lemmas of the trigger's prepositional objects ("in solidarity")
     xcomp: str | None  # lemma of an open complement ("call on X to *cease*")
     ccomp_aux: tuple[str, ...]  # auxiliaries of a clausal complement ("said Iraq *must* comply")
-    ccomp_subjects: tuple[Mention, ...]  # its subjects ("said *Iraq* must comply")
-    xcomp_args: tuple[Mention, ...]  # objects and prepositional objects of the open complement
     particle: str | None
     passive: bool
     negated: bool
@@ -108,16 +148,24 @@ class Candidate:
     nested_in: int | None  # index of the candidate whose "of"-complement this is
     speakers: tuple[Mention, ...]  # subject of a reporting verb above this clause
     quote: int | None
-    dates: tuple[str, ...]  # DATE entity texts: clause first, then sentence
     clause: str  # text of the trigger's clause, for quantities
     token_i: int = field(default=-1, compare=False)
-    # lemmas of what the act is about, phrase by phrase (STAKE_BREAK between): its
-    # object and complements and its purpose clause ("staged rallies *to demand
-    # reforms*"), without the words of names ("the *Emergency Relief* Coordinator")
-    stake_lemmas: tuple[str, ...] = ()
     # token index of the reporting verb whose complement this trigger is in
     # ("Russia said *it would send* troops": the index of "said"), else None
     reported_by: int | None = None
+    # What only a matched candidate needs (the properties below), read off the
+    # parse when first asked for: about half the candidates match no pattern.
+    later: Deferred = field(default_factory=lambda: Deferred({}), compare=False, repr=False)
+
+    preps = _deferred("preps", 'Prepositional objects, role "prep:<lemma>" (datives as prep:to).')
+    deep = _deferred("deep", "Actors nested inside the object phrase, and parties a statement's content is about.")
+    ccomp_subjects = _deferred("ccomp_subjects", 'Subjects of a clausal complement ("said *Iraq* must comply").')
+    xcomp_args = _deferred("xcomp_args", "Objects and prepositional objects of the open complement.")
+    dates = _deferred("dates", "DATE entity texts: clause first, then sentence.")
+    stake_lemmas = _deferred("stake_lemmas", (
+        "Lemmas of what the act is about, phrase by phrase (STAKE_BREAK between): its object and "
+        'complements and its purpose clause ("staged rallies *to demand reforms*"), without the '
+        'words of names ("the *Emergency Relief* Coordinator").'))
 
 
 def _phrase_bounds(tok) -> tuple[int, int]:
@@ -685,7 +733,8 @@ def _clause_text(tok) -> str:
         first = next(first.lefts)
     while last.n_rights:
         *_, last = last.rights
-    return tok.doc[first.i : last.i + 1].text
+    # the document's text between them: what Span.text joins token by token
+    return doc_text(tok.doc)[first.idx : last.idx + len(last.text)]
 
 
 def extract_candidates(
@@ -741,13 +790,15 @@ def _mapped(cand: Candidate, variant, doc) -> Candidate:
     vdoc = variant.doc
     reported = None if cand.reported_by is None else token_at(variant.char(vdoc[cand.reported_by].idx))
     start, end = variant.char(cand.trigger_start), variant.char(cand.trigger_end)
+    def ms(xs: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        return tuple(map(m, xs))
+
     return replace(
         cand,
         trigger_start=start, trigger_end=end,
         sent_start=variant.start, sent_end=variant.start + variant.length,
-        subjects=tuple(map(m, cand.subjects)), objects=tuple(map(m, cand.objects)), preps=tuple(map(m, cand.preps)),
-        deep=tuple(map(m, cand.deep)), ccomp_subjects=tuple(map(m, cand.ccomp_subjects)),
-        xcomp_args=tuple(map(m, cand.xcomp_args)), speakers=tuple(map(m, cand.speakers)),
+        subjects=ms(cand.subjects), objects=ms(cand.objects), speakers=ms(cand.speakers),
+        later=cand.later.mapped({name: ms for name in ("preps", "deep", "ccomp_subjects", "xcomp_args")}),
         token_i=token_at(start), reported_by=reported,
     )
 
@@ -794,7 +845,6 @@ def _base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, t_start, t_end
         speakers=tuple(_head_speakers(reporter)),
         reported_by=getattr(reporter, "i", None),
         quote=quote_at(quotes, tok.idx),
-        dates=_dates(sent, tok),
         clause=_clause_text(tok),
         token_i=tok.i,
     )
@@ -822,10 +872,13 @@ def _is_time_phrase(prep) -> bool:
 
 
 def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -> Candidate:
+    """A verb candidate: what the patterns match on, read now; its prepositional and
+    nested parties, the complement's arguments, stake words and dates (``_verb_later``)
+    only when the coder asks for them."""
     kids = list(tok.children)  # read once: spaCy builds a Token object per child on every walk
     subjects, passive = _subjects(tok)
     objects: list[Mention] = []
-    deep: list[Mention] = []
+    obj_kids: list = []  # the object phrases, whose nested parties are read later
     obj_lemmas: list[str] = []
     particle = None
     xcomp = None
@@ -846,8 +899,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         if c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be") or lone_oprd:
             objects.extend(expand(c, "obj"))
             obj_lemmas.extend(_lemmas(c.subtree))
-            deep.extend(_deep_mentions(c))
-            deep.extend(m for m in _prep_mentions(c, 1, "deep") if m.role != "deep:of")
+            obj_kids.append(c)
         elif c.dep_ == "prt" and c.i + 1 in up_to:
             continue
         elif c.dep_ == "prt":
@@ -880,45 +932,14 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     instr_agents, instr_lemmas = _instrument(tok)
     if (passive and not agents) or lemma in VICTIM_VERBS:
         agents.extend(instr_agents)
-    preps = _prep_mentions(tok)
-    # Destinations attached inside the object ("sent bombers on patrols over Belarus").
-    for c in kids:
-        if c.dep_ in OBJ_DEPS or c.dep_ == "prep":
-            for t in c.subtree:
-                if t.dep_ == "prep" and t.head.i != tok.i and (
-                    t.lower_ in ("to", "over", "into", "in", "across", "toward", "towards", "for")
-                    or (t.lower_ == "with" and t.head.lemma_.lower() in ("border", "frontier"))
-                ):
-                    preps.extend(_prep_mentions(t.head, 1))
     ccomp_aux: list[str] = []
-    ccomp_subjects: list[Mention] = []
-    xcomp_args: list[Mention] = []
-    for c in kids:
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
-            for g in c.children:
-                if g.dep_ in OBJ_DEPS:
-                    xcomp_args.extend(expand(g, "xobj"))
-                    # "threatened to launch an offensive *against Israel*", "refused to lift the curfew
-                    # *on Palestinians*": whom a threat or refusal is aimed at
-                    aimed = ("deep:against", "deep:on") if lemma in THREAT_VERBS or lemma in REFUSE_VERBS else ()
-                    xcomp_args.extend(replace(m, role="xobj") for m in _deep_mentions(g)
-                                      if m.role in (*XCOMP_DEEP_ROLES, *aimed)
-                                      or (m.role == "deep:mod" and m.proper))
-            xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from"))
-    if lemma in THREAT_VERBS:
-        # "threatened to stop the talks *if the United States* goes ahead", "... *unless
-        # Baghdad* accepts": a threat is aimed at whoever the condition is about.
-        for c in tok.subtree:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
-                xcomp_args.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "xobj", 1))
+    ccomp_subs: list = []  # the complements' subjects, expanded later
     for c in kids:
         if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
             aux = [a.lower_ for a in c.children if a.dep_ == "aux"]
             if aux:
                 ccomp_aux.extend(aux)
-                for sub in c.children:
-                    if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS:
-                        ccomp_subjects.extend(expand(sub, "ccomp_subj"))
+                ccomp_subs.extend(sub for sub in c.children if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS)
             if xcomp is None and c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
                 comp_verb = c.lemma_.lower()
                 if any(a.lower_ in ("must", "should") for a in c.children):
@@ -926,9 +947,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                 elif tok.lemma_.lower() in SUBJUNCTIVE_VERBS:
                     # "demanded that the soldiers return": the complement says what is demanded
                     xcomp = comp_verb
-                    for sub in c.children:
-                        if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS:
-                            ccomp_subjects.extend(expand(sub, "ccomp_subj"))
+                    ccomp_subs.extend(sub for sub in c.children if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS)
     # A particle that is really a preposition ("called *on* Israel to ...") counts as one.
     prep_lemmas = tuple(c.lower_ for c in kids if (c.dep_ in ("prep", "dative", "agent") and not _is_time_phrase(c))
                         or (c.dep_ == "prt" and c.lower_ in ("on", "upon", "for")))
@@ -956,7 +975,6 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                     for g in p.children:
                         if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" and any(a.lower_ == "to" for a in g.children):
                             xcomp = g.lemma_.lower()
-    deep.extend(_about_mentions(tok))
     trigger_text = tok.text if particle is None else f"{tok.text} {particle}"
     # "met Iraqi Prime Minister al-Sudani Monday": the small parser makes the weekday the
     # head of the name; the name before it is the object.
@@ -969,20 +987,26 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead":
         trigger_text = f"{tok.text} dead"  # "shot dead"
     flags = _clause_flags(tok, reporting)
-    if lemma in SELF_INTENT_VERBS and xcomp and not objects and not ccomp_subjects:
+    if lemma in SELF_INTENT_VERBS and xcomp and not objects and not ccomp_subs:
         # "wants to visit Riyadh": the visit (as an intent) is the event, not a request
         flags["demanded"] = True
+    stake_heads = [c for c in kids if c.dep_ in OBJ_DEPS or c.dep_ in comp_deps or c.dep_ in ("attr", "ccomp")
+                   or (passive and c.dep_ in PASSIVE_SUBJ_DEPS)]
+    later = Deferred({
+        "preps": lambda: _verb_preps(tok, kids),
+        "deep": lambda: _verb_deep(tok, obj_kids),
+        "ccomp_subjects": lambda: tuple(m for sub in ccomp_subs for m in expand(sub, "ccomp_subj")),
+        "xcomp_args": lambda: _verb_xcomp_args(tok, lemma, kids),
+        "stake_lemmas": lambda: _stake_lemmas(stake_heads + _purpose_clauses(tok)),
+        "dates": lambda: _dates(sent, tok),
+    })
     return Candidate(
         kind="verb",
         subjects=tuple(subjects + agents),
         objects=tuple(objects),
-        preps=tuple(preps),
-        deep=tuple(deep),
         obj_lemmas=tuple(obj_lemmas),
         comp_lemmas=comp_lemmas,
         ccomp_aux=tuple(ccomp_aux),
-        ccomp_subjects=tuple(ccomp_subjects),
-        xcomp_args=tuple(xcomp_args),
         prep_lemmas=prep_lemmas,
         pobj_lemmas=pobj_lemmas,
         xcomp=xcomp,
@@ -991,13 +1015,59 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         governor=None,
         governor_dep=None,
         nested_in=_of_complement_of(tok, sent_cands or {}),
-        stake_lemmas=_stake_lemmas(
-            [c for c in kids if c.dep_ in OBJ_DEPS or c.dep_ in comp_deps or c.dep_ in ("attr", "ccomp")
-             or (passive and c.dep_ in PASSIVE_SUBJ_DEPS)]
-            + _purpose_clauses(tok)),
+        later=later,
         **flags,
         **_base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, tok.idx, tok.idx + len(tok.text)),
     )
+
+
+def _verb_preps(tok, kids) -> tuple[Mention, ...]:
+    """A verb's prepositional objects, then destinations attached inside its object
+    ("sent bombers on patrols over Belarus")."""
+    preps = _prep_mentions(tok)
+    for c in kids:
+        if c.dep_ in OBJ_DEPS or c.dep_ == "prep":
+            for t in c.subtree:
+                if t.dep_ == "prep" and t.head.i != tok.i and (
+                    t.lower_ in ("to", "over", "into", "in", "across", "toward", "towards", "for")
+                    or (t.lower_ == "with" and t.head.lemma_.lower() in ("border", "frontier"))
+                ):
+                    preps.extend(_prep_mentions(t.head, 1))
+    return tuple(preps)
+
+
+def _verb_deep(tok, obj_kids) -> tuple[Mention, ...]:
+    """Parties nested in a verb's object phrases, then those its statement is about."""
+    deep: list[Mention] = []
+    for c in obj_kids:
+        deep.extend(_deep_mentions(c))
+        deep.extend(m for m in _prep_mentions(c, 1, "deep") if m.role != "deep:of")
+    deep.extend(_about_mentions(tok))
+    return tuple(deep)
+
+
+def _verb_xcomp_args(tok, lemma, kids) -> tuple[Mention, ...]:
+    """Objects and prepositional objects of a verb's complement, and whom a threat is aimed at."""
+    xcomp_args: list[Mention] = []
+    for c in kids:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            for g in c.children:
+                if g.dep_ in OBJ_DEPS:
+                    xcomp_args.extend(expand(g, "xobj"))
+                    # "threatened to launch an offensive *against Israel*", "refused to lift the curfew
+                    # *on Palestinians*": whom a threat or refusal is aimed at
+                    aimed = ("deep:against", "deep:on") if lemma in THREAT_VERBS or lemma in REFUSE_VERBS else ()
+                    xcomp_args.extend(replace(m, role="xobj") for m in _deep_mentions(g)
+                                      if m.role in (*XCOMP_DEEP_ROLES, *aimed)
+                                      or (m.role == "deep:mod" and m.proper))
+            xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from"))
+    if lemma in THREAT_VERBS:
+        # "threatened to stop the talks *if the United States* goes ahead", "... *unless
+        # Baghdad* accepts": a threat is aimed at whoever the condition is about.
+        for c in tok.subtree:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                xcomp_args.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "xobj", 1))
+    return tuple(xcomp_args)
 
 
 def _name_before_date(date_tok) -> Mention | None:
@@ -1088,14 +1158,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         kind="noun",
         subjects=tuple(subjects + [replace(m, role="gov_subj", depth=1) for m in gov_subjects]),
         objects=(),
-        preps=tuple(m for m in preps if m.role != "prep:by"),
-        # PPs the parser hung one level down: "a visit by the emir *to Tehran*"
-        deep=tuple(m for m in _deep_mentions(tok, 4) if m.depth > 2 and m.role not in ("deep:mod", "deep:poss")),
         obj_lemmas=tuple(_lemmas(tok.subtree)),
         comp_lemmas=(),
         ccomp_aux=(),
-        ccomp_subjects=(),
-        xcomp_args=tuple(_clause_objects(tok)),
         prep_lemmas=tuple(c.lower_ for c in tok.children if c.dep_ == "prep"),
         pobj_lemmas=(),
         xcomp=None,
@@ -1104,7 +1169,15 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         governor=gov.lemma_.lower() if gov is not tok else None,
         governor_dep=gov_dep,
         nested_in=nested_in,
-        stake_lemmas=_stake_lemmas([tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov is not tok else ())]),
+        later=Deferred({
+            "preps": lambda: tuple(m for m in preps if m.role != "prep:by"),
+            # PPs the parser hung one level down: "a visit by the emir *to Tehran*"
+            "deep": lambda: tuple(m for m in _deep_mentions(tok, 4) if m.depth > 2 and m.role not in ("deep:mod", "deep:poss")),
+            "xcomp_args": lambda: tuple(_clause_objects(tok)),
+            "stake_lemmas": lambda: _stake_lemmas(
+                [tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov is not tok else ())]),
+            "dates": lambda: _dates(sent, tok),
+        }),
         **flags,
         **_base(tok, key, s_i, sent, reporting, quotes, (tok.doc[tok.i - 2 : tok.i + 1].text if start != tok.idx else tok.text), start, tok.idx + len(tok.text)),
     )
