@@ -48,7 +48,8 @@ RECIPROCAL_CODES = {"040", "046"}
 LIGHT_VERBS = {"engage", "launch", "carry", "conduct", "stage", "hold", "wage", "mount", "make", "take", "give",
                "issue", "pay", "deliver", "sign", "reach", "begin", "start", "continue", "resume", "step",
                "intensify", "escalate", "announce", "order", "lead", "impose", "unleash", "undertake",
-               "perform", "execute", "initiate", "open", "join", "extend", "offer", "provide", "lodge", "file"}
+               "perform", "execute", "initiate", "open", "join", "extend", "offer", "provide", "lodge", "file",
+               "renew", "reiterate", "repeat", "voice", "redouble", "press", "step"}
 # "the two leaders", "both sides": the last two parties told.
 PAIR_BACKREF = re.compile(r"^(?:the )?(?:two|both) (?:leaders|sides|countries|governments|nations|ministers|"
                           r"presidents|delegations|parties|neighbours|neighbors|rivals|men|foreign ministers)$")
@@ -261,6 +262,11 @@ class Coder:
                 out.append((actor, factor))
                 if len(out) >= limit:
                     break
+        if any(a.country or a.org for a, _ in out):
+            # "summoned Niger's ambassador Brah Mohamane": a name the knowledge base does
+            # not know, beside a known party on the same side, is that party told again
+            # (or a bystander), not a second party of its own.
+            out = [(a, f) for a, f in out if a.country or a.org or a.name == "unknown" or a.text.startswith("(")]
         return out
 
     def _named_country(self, mentions) -> str | None:

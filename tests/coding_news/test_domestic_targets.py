@@ -1,0 +1,30 @@
+"""Whom a domestic group's demand is aimed at, and names beside a known party
+(issue 9). Sentences written for this project."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_news_coding import coded, triples
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The main opposition party in Zambia renewed its demands for early elections.", ("ZMB", "10", "ZMB")),
+    ("Rebels in eastern Congo rejected the offer on Friday.", ("COD", "12", "COD")),
+])
+def test_a_domestic_groups_demand_is_aimed_at_its_government(text, want):
+    got = triples(coded(text))
+    assert any(s == want[0] and c.startswith(want[1]) and t == want[2] for s, c, t in got), got
+
+
+def test_a_government_demand_with_no_one_named_stays_one_sided():
+    got = triples(coded("The Kenyan government demanded an explanation on Monday."))
+    assert not any(s == "KEN" and t == "KEN" for s, c, t in got), got
+
+
+def test_an_unknown_name_beside_a_known_party_is_not_a_second_target():
+    events = coded("Ghana's foreign minister summoned Togo's envoy Kossi Adjamagbo on Tuesday.")
+    summons = [e for e in events if e.cameo.startswith("11")]
+    assert summons and all(e.target is not None and e.target.country == "TGO" for e in summons), summons
