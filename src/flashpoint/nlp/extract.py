@@ -198,16 +198,19 @@ def make_mention(tok, role: str, depth: int = 0) -> Mention:
 def _new_mention(tok, role: str, depth: int) -> Mention:
     left, right = _phrase_bounds(tok)
     doc = tok.doc
-    span = doc[left : right + 1]
     lower = tok.lower_
     pronoun = lower if tok.pos_ == "PRON" and lower in PRONOUNS else None
     possessor = None
-    for t in span:
+    for i in range(left, right + 1):
+        t = doc[i]
         if t.dep_ == "poss" and t.lower_ in PRONOUNS:
             possessor = t.lower_
             break
+    last = doc[right]
+    start, end = doc[left].idx, last.idx + len(last.text)
     proper = tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
-    return Mention(span.text, span.start_char, span.end_char, role, depth, pronoun, possessor, proper, tok.lemma_.lower(),
+    # the document's text between them: what Span.text joins token by token
+    return Mention(doc_text(doc)[start:end], start, end, role, depth, pronoun, possessor, proper, tok.lemma_.lower(),
                    tok.ent_type_)
 
 
@@ -582,11 +585,12 @@ def _reporting_head(tok, reporting: frozenset[str]):
     """The closest reporting verb that governs ``tok``'s clause, or None."""
     cur = tok
     for _ in range(4):
-        if cur.head is cur:
+        head = cur.head  # once: spaCy builds a new Token on every read
+        if head is cur:
             return None
-        if cur.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and cur.head.lemma_.lower() in reporting:
-            return cur.head
-        cur = cur.head
+        if cur.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and head.lemma_.lower() in reporting:
+            return head
+        cur = head
     return None
 
 
@@ -759,15 +763,22 @@ def extract_candidates(
         variant = variants.get(s_i)
         toks = variant.doc if variant is not None else sent
         for tok in toks:
-            lemma = tok.lemma_.lower()
-            span = tok.sent if variant is not None else sent
-            own_quotes = [] if variant is not None else quotes
-            if tok.pos_ in ("VERB", "AUX") and lemma in verb_lemmas:
-                cand = _verb_candidate(tok, lemma, s_i, span, reporting, own_quotes, sent_cands)
-            elif tok.pos_ in ("NOUN", "PROPN") and _noun_key(tok) in noun_lemmas:
-                cand = _noun_candidate(tok, _noun_key(tok), s_i, span, reporting, own_quotes, sent_cands)
+            pos = tok.pos_  # the part of speech first: most words are neither verb nor noun
+            if pos == "VERB" or pos == "AUX":
+                lemma = tok.lemma_.lower()
+                if lemma not in verb_lemmas:
+                    continue
+                make = _verb_candidate
+            elif pos == "NOUN" or pos == "PROPN":
+                lemma = _noun_key(tok)
+                if lemma not in noun_lemmas:
+                    continue
+                make = _noun_candidate
             else:
                 continue
+            span = tok.sent if variant is not None else sent
+            own_quotes = [] if variant is not None else quotes
+            cand = make(tok, lemma, s_i, span, reporting, own_quotes, sent_cands)
             if variant is not None:
                 cand = _mapped(cand, variant, doc)
             if cand.quote is not None and not cand.speakers and cand.quote in speakers:
