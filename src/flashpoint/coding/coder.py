@@ -488,7 +488,8 @@ class Coder:
             if not sources and pattern.implicit_source and (cand.passive or cand.kind == "noun" or pattern.victim_subject) \
                     and not any(m.role == "agent" for m in cand.subjects):
                 # "Fifty protesters were arrested": the police did it, in the story's country.
-                res = self.kb.resolve(pattern.implicit_source, when, state.subject_country)
+                # "... was arrested in Lebanon": the police of the place where it happened
+                res = self.kb.resolve(pattern.implicit_source, when, self._place_country(cand, state) or state.subject_country)
                 if res is not None and (res.actor.country or self.open_actors):
                     a = res.actor
                     sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]
