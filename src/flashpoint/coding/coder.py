@@ -530,7 +530,7 @@ class Coder:
                        and not (pattern.id == BARE_STATEMENT and f < 1.0 and not nested and not targets)]
             if not sources:
                 return []  # "officials said" about no one: a speaker only the context places says little
-        if not targets and not (pattern.no_target or self.open_actors or (self.single_actor and _known(sources))):
+        if not targets and not (pattern.no_target or self.open_actors or (self.single_actor and _stands_alone(sources))):
             return []
         code = self._final_code(pattern, cand)
         if pattern.id == BARE_STATEMENT:
@@ -653,6 +653,17 @@ def _once_per_sentence(events: list[CodedEvent], cands: list[Candidate]) -> list
 def _known(sources) -> bool:
     """The first source is a known actor: a country or an organisation."""
     return bool(sources) and bool(sources[0][0].country or sources[0][0].org)
+
+
+def _stands_alone(sources) -> bool:
+    """The first source is an actor that can stand alone as an event's one side: a
+    country, an organisation, or a name the knowledge base does not know ("Mitch
+    McConnell said he was pessimistic"); not a bare generic actor and not an
+    agentless report's "(unknown)"."""
+    if not sources:
+        return False
+    a = sources[0][0]
+    return bool(a.country or a.org) or (a.name != "unknown" and a.name == a.text and not a.text.startswith("("))
 
 
 def _stake_words(cand: Candidate) -> frozenset[str]:
