@@ -28,3 +28,8 @@ def test_an_unknown_name_beside_a_known_party_is_not_a_second_target():
     events = coded("Ghana's foreign minister summoned Togo's envoy Kossi Adjamagbo on Tuesday.")
     summons = [e for e in events if e.cameo.startswith("11")]
     assert summons and all(e.target is not None and e.target.country == "TGO" for e in summons), summons
+
+
+def test_a_name_the_knowledge_base_does_not_know_still_makes_a_one_sided_event():
+    events = coded("Tendai Mukorera threatened to boycott the vote.")
+    assert any(e.cameo.startswith("13") and e.source.text == "Tendai Mukorera" and e.target is None for e in events), events
