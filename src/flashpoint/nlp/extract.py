@@ -323,11 +323,14 @@ def _verb_chain(tok):
     return chain
 
 
-def _subjects(tok) -> tuple[list[Mention], bool]:
-    """Subjects of a verb (following conjunction and xcomp chains) and whether it is passive."""
-    passive = any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in tok.children) or _headline_passive(tok)
+def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
+    """Subjects of a verb (following conjunction and xcomp chains) and whether it is
+    passive; ``kids``: ``tok``'s children, when the caller has them."""
+    if kids is None:
+        kids = list(tok.children)
+    passive = any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in kids) or _headline_passive(tok)
     if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") \
-            and not any(c.dep_ in OBJ_DEPS for c in tok.children):  # "militants killed 58 people": active
+            and not any(c.dep_ in OBJ_DEPS for c in kids):  # "militants killed 58 people": active
         # "troops sent to the border", "the arrested workers": a reduced passive whose head noun is the theme.
         return expand(tok.head, "subj"), True
     speaker = _speaker_of_stray_conjunct(tok)
@@ -342,7 +345,7 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
         # parser hung on its subject's name after a relative clause.
         return expand(top.head, "subj"), passive
     for verb in _verb_chain(tok):
-        subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
+        subs = [c for c in (kids if verb is tok else verb.children) if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
         if subs:
             if verb.dep_ == "relcl" and subs[0].lower_ in RELATIVE_PRONOUNS:
                 # "the policemen who killed ...": the relative pronoun stands for the head noun.
@@ -409,7 +412,7 @@ def _speaker_of_stray_conjunct(tok):
 SAYING_VERBS = {"say", "state", "announce", "declare", "add", "insist", "claim", "note", "stress", "tell"}
 
 
-def _instrument(tok) -> tuple[list[Mention], list[str]]:
+def _instrument(tok, kids: list | None = None) -> tuple[list[Mention], list[str]]:
     """Who used the force that a verb's prepositional phrase or "when" clause names,
     and the force's lemma.
 
@@ -417,12 +420,14 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
     "police"), "died in an Israeli airstrike", "hurt in firing by the police",
     "killed in an encounter with the police", "killed when troops opened fire".
     """
+    if kids is None:
+        kids = list(tok.children)  # walked several times below
     agents: list[Mention] = []
     lemmas: list[str] = []
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS]
-    preps += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "prep" and g.lower_ in ("to", "of")]  # "due to", "because of"
+    preps = [c for c in kids if c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS]
+    preps += [g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "prep" and g.lower_ in ("to", "of")]  # "due to", "because of"
     # "four were killed and five injured in police firing": the force phrase hangs on the conjunct
-    for conj in (c for c in tok.children if c.dep_ == "conj"):
+    for conj in (c for c in kids if c.dep_ == "conj"):
         for v in (conj, *(g for g in conj.children if g.dep_ in ("acl", "amod"))):
             preps += [c for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during")]
     for prep in preps:
@@ -442,7 +447,7 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
                         agents.extend(m for g in c.children if g.dep_ == "pobj" for m in expand(g, "instr", 1))
     # "the police firing in which one person was killed": the force the clause hangs on names who used it.
     noun = _force_antecedent(tok) if tok.dep_ == "relcl" and any(
-        c.dep_ == "prep" and c.lower_ in ("in", "during") for c in tok.children) else None
+        c.dep_ == "prep" and c.lower_ in ("in", "during") for c in kids) else None
     if noun is not None:
         for c in noun.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")):
@@ -453,8 +458,8 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
             agents.extend(expand(prev, "instr", 1))  # "the police firing": the parser may make "police" the head
         lemmas.append(noun.lower_ if noun.tag_ == "VBG" else noun.lemma_.lower())
     # "two were killed (and five hurt) when the police opened fire": the force clause names who used it.
-    near = [tok, *(c for c in tok.children if c.dep_ == "conj"), *([tok.head] if tok.dep_ == "conj" else [])]
-    for c in (g for v in near for g in v.children):
+    near = [tok, *(c for c in kids if c.dep_ == "conj"), *([tok.head] if tok.dep_ == "conj" else [])]
+    for c in (g for v in near for g in (kids if v is tok else v.children)):
         if c.dep_ == "advcl" and c.lemma_.lower() in FORCE_CLAUSE_VERBS and any(
                 m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children):
             agents.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "instr", 1))
@@ -478,14 +483,15 @@ def _force_antecedent(relcl):
     return None
 
 
-def _clause_flags(tok, reporting: frozenset[str] = frozenset()) -> dict:
-    """Negation, future, hypothetical, intent and refusal markers around a verb."""
+def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | None = None) -> dict:
+    """Negation, future, hypothetical, intent and refusal markers around a verb
+    (``kids``: ``tok``'s children, when the caller has them)."""
     negated = future = hypothetical = refused = demanded = False
     conditional = False  # an "if"/"unless" clause, not just "would"
     intent = None
     chain = _verb_chain(tok)
     for verb in chain:
-        for c in verb.children:
+        for c in (kids if verb is tok and kids is not None else verb.children):
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ == "advmod" and low in ("never",)):
                 negated = True
@@ -887,7 +893,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     nested parties, the complement's arguments, stake words and dates (``_verb_later``)
     only when the coder asks for them."""
     kids = list(tok.children)  # read once: spaCy builds a Token object per child on every walk
-    subjects, passive = _subjects(tok)
+    subjects, passive = _subjects(tok, kids)
     objects: list[Mention] = []
     obj_kids: list = []  # the object phrases, whose nested parties are read later
     obj_lemmas: list[str] = []
@@ -940,7 +946,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                         agents.extend(expand(p, "agent"))
         if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and not objects:
             objects = expand(tok.head, "obj")
-    instr_agents, instr_lemmas = _instrument(tok)
+    instr_agents, instr_lemmas = _instrument(tok, kids)
     if (passive and not agents) or lemma in VICTIM_VERBS:
         agents.extend(instr_agents)
     ccomp_aux: list[str] = []
@@ -997,7 +1003,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                 obj_lemmas.extend(t.lemma_.lower() for t in doc[named_start(named, doc) : c.i])
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead":
         trigger_text = f"{tok.text} dead"  # "shot dead"
-    flags = _clause_flags(tok, reporting)
+    flags = _clause_flags(tok, reporting, kids)
     if lemma in SELF_INTENT_VERBS and xcomp and not objects and not ccomp_subs:
         # "wants to visit Riyadh": the visit (as an intent) is the event, not a request
         flags["demanded"] = True
