@@ -347,11 +347,13 @@ class Coder:
         code to the matching rejection code; a plain past negation ("did not
         meet") stays a negated event.
         """
-        if not (cand.kind == "verb" and cand.negated and not cand.refused and (cand.future or cand.hypothetical)):
+        stated = cand.negated and not cand.refused and (cand.future or cand.hypothetical)
+        refused = cand.refused and not cand.negated  # "refused to meet", "failed to reach an agreement"
+        if not (cand.kind == "verb" and (stated or refused)):
             return cand
         if not any(key in self.patterns.refusal for key in (code, code[:3], code[:2])):
             return cand
-        return replace(cand, negated=False, future=False, hypothetical=False, intent="refusal")
+        return replace(cand, negated=False, refused=False, future=False, hypothetical=False, intent="refusal")
 
     def _intent_code(self, code: str, cand: Candidate) -> str:
         if cand.intent == "refusal":
