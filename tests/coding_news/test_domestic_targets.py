@@ -42,3 +42,14 @@ def test_a_name_the_knowledge_base_does_not_know_still_makes_a_one_sided_event()
 def test_a_stated_or_failed_act_of_cooperation_is_a_rejection(text, want):
     got = triples(coded(text))
     assert any(s == want[0] and c.startswith(want[1]) and t == want[2] for s, c, t in got), got
+
+
+def test_a_suspension_of_aid_is_not_aid():
+    got = triples(coded("Norway announced a suspension of aid to Malawi on Thursday."))
+    assert any(s == "NOR" and c.startswith("16") and t == "MWI" for s, c, t in got), got
+    assert not any(c.startswith("07") for s, c, t in got), got
+
+
+def test_a_month_is_not_a_march():
+    got = triples(coded("The Dutch prime minister cancelled a planned visit to Jakarta in March."))
+    assert any(s == "NLD" and c.startswith("16") and t == "IDN" for s, c, t in got), got
