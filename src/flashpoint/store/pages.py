@@ -26,6 +26,7 @@ from .rows import merged_dict
 # Columns of the events table a page carries, in this order.
 PAGE_COLUMNS = ("id", "date", "num_mentions", "num_sources", "num_articles", "first_seen", "record", "first_url",
                 "outlets")
+_URL, _OUTLETS = PAGE_COLUMNS.index("first_url"), PAGE_COLUMNS.index("outlets")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +56,8 @@ def page_events(page: EventPage) -> list[dict[str, Any]]:
     """The merged event dicts of a page, exactly as :meth:`Store.events` yields
     them; on a brief page, with mentions reduced to :func:`brief_mentions`."""
     if page.mentions is None:
-        outlets = outlet_lists(row[-1] for row in page.rows)
-        return [merged_dict(dict(zip(PAGE_COLUMNS, row)), brief_mentions(row[-2], names))
+        outlets = outlet_lists(row[_OUTLETS] for row in page.rows)
+        return [merged_dict(dict(zip(PAGE_COLUMNS, row)), brief_mentions(row[_URL], names))
                 for row, names in zip(page.rows, outlets)]
     return [merged_dict(dict(zip(PAGE_COLUMNS, row)), page.mentions.get(row[0], [])) for row in page.rows]
 
