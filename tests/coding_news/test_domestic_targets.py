@@ -53,3 +53,13 @@ def test_a_suspension_of_aid_is_not_aid():
 def test_a_month_is_not_a_march():
     got = triples(coded("The Dutch prime minister cancelled a planned visit to Jakarta in March."))
     assert any(s == "NLD" and c.startswith("16") and t == "IDN" for s, c, t in got), got
+
+
+def test_a_stative_passive_keeps_its_subject_as_the_actor():
+    events = coded("Chad's army said it was engaged in fierce fighting with Boko Haram near Lake Chad.")
+    assert any(e.cameo.startswith("19") and e.source.country == "TCD" for e in events), events
+
+
+def test_drills_off_a_coast_are_aimed_at_its_country():
+    got = triples(coded("Russia staged naval drills off the coast of Norway on Tuesday."))
+    assert any(s == "RUS" and c.startswith("15") and t == "NOR" for s, c, t in got), got
