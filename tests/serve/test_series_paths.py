@@ -1,0 +1,48 @@
+"""``flashpoint series`` and ``/api/v1/series`` answer from the same tallies (the roll-up)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from flashpoint.cli import main
+from flashpoint.store import EventFilter, open_store
+
+from .conftest import client_for, fill
+
+
+@pytest.mark.parametrize("freq, extra", [
+    ("week", {}),
+    ("day", {}),
+    ("month", {"cameo": "19"}),
+    ("year", {"all": True}),
+    ("week", {"quad": 4, "since": "2022-03-02"}),
+    ("day", {"until": "2022-03-01"}),
+])
+def test_cli_and_api_give_the_same_series(served, freq, extra):
+    url, _ = served
+    options = [part for k, v in extra.items() for part in ((f"--{k}",) if v is True else (f"--{k}", str(v)))]
+    out = CliRunner().invoke(main, ["series", "RUS", "UKR", "--freq", freq, "--json", "--db", url, *options])
+    assert out.exit_code == 0, out.output
+    cli = json.loads(out.stdout)
+    with client_for(url) as client:
+        params = {"source": "RUS", "target": "UKR", "freq": freq, **{k: "1" if v is True else v for k, v in extra.items()}}
+        api = client.get("/api/v1/series", params=params).json()["periods"]
+    assert cli  # every case has events
+    assert cli == [{"period": p["period"], "count": p["count"], "goldstein": p["goldstein_sum"]} for p in api if p["count"]]
+
+
+def test_a_database_store_series_reads_the_rollup(tmp_path):
+    url = str(tmp_path / "s.db")
+    fill(url)
+    store = open_store(url)
+    try:
+        seen: list[str] = []
+        store.conn.set_trace_callback(seen.append)
+        rows = store.series(EventFilter(source="RUS", target="UKR"), "week")
+        assert rows == [("2022-02-28", 2, -14.4), ("2022-04-04", 1, -10.0)]
+        assert any("FROM event_rollup" in sql for sql in seen) and not any("FROM events" in sql for sql in seen)
+    finally:
+        store.close()
