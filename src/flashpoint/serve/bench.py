@@ -86,6 +86,22 @@ class Server:
                     raise UsageError(f"the server did not start: {self.log.read_text()[-300:]}") from None
                 time.sleep(0.2)
 
+    def cpu_seconds(self) -> float | None:
+        """CPU time (user + system) used so far by the server and its worker
+        processes, or None where ``/proc`` cannot tell (not Linux). Unlike
+        latency, it hardly moves with what else the machine runs."""
+        try:
+            total, todo = 0, [self.proc.pid]
+            while todo:
+                pid = todo.pop()
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    todo.extend(int(c) for c in (task / "children").read_text().split())
+            return total / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return None
+
     def __exit__(self, *exc: object) -> None:
         self.proc.terminate()
         try:
@@ -134,7 +150,8 @@ def hammer(base: str, path: str, clients: int, per_client: int, cached: bool = F
     if failures:
         raise UsageError(f"{path} failed under load: {failures[0]}")
     return {"p50_ms": round(statistics.median(latencies), 1), "p95_ms": round(_percentile(latencies, 0.95), 1),
-            "max_ms": round(max(latencies), 1), "rps": round(len(latencies) / wall, 1), "requests": len(latencies)}
+            "max_ms": round(max(latencies), 1), "rps": round(len(latencies) / wall, 1), "requests": len(latencies),
+            "sent": len(latencies) + clients}  # with each client's warm-up request
 
 
 def page_render(base: str, path: str = "/", repeat: int = 5) -> dict[str, float]:
@@ -172,10 +189,14 @@ def _timed(server: Server, head: str, clients: int, per_client: int) -> Iterator
         yield (f"{head} {label:<20} computed  1 client:  p50 {r['p50_ms']:.0f} ms,"
                f" p95 {r['p95_ms']:.0f} ms, max {r['max_ms']:.0f} ms")
         for cached in (False, True):
+            before = server.cpu_seconds()
             r = hammer(server.base, path, clients, per_client, cached)
+            after = server.cpu_seconds()
             how = "cached" if cached else "computed"
+            cpu = (f", server CPU {(after - before) * 1000 / r['sent']:.1f} ms/request"
+                   if before is not None and after is not None else "")
             yield (f"{head} {label:<20} {how:<8} {clients} clients: p50 {r['p50_ms']:.0f} ms,"
-                   f" p95 {r['p95_ms']:.0f} ms, max {r['max_ms']:.0f} ms, {r['rps']:.0f} req/s")
+                   f" p95 {r['p95_ms']:.0f} ms, max {r['max_ms']:.0f} ms, {r['rps']:.0f} req/s{cpu}")
     r = page_render(server.base)
     yield f"{head} dashboard first page   1 client: median {r['median_ms']:.0f} ms, max {r['max_ms']:.0f} ms"
     yield f"{head} load average {_load()} (after timing)"
