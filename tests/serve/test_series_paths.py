@@ -46,3 +46,22 @@ def test_a_database_store_series_reads_the_rollup(tmp_path):
         assert any("FROM event_rollup" in sql for sql in seen) and not any("FROM events" in sql for sql in seen)
     finally:
         store.close()
+
+
+def test_a_weekly_dyad_series_reads_the_week_index_on_sqlite(tmp_path):
+    """Migration 0211's expression must stay the one queries.series groups by."""
+    from flashpoint.store import queries
+
+    url = str(tmp_path / "s.db")
+    fill(url)
+    store = open_store(url)
+    try:
+        seen: list[str] = []
+        store.conn.set_trace_callback(seen.append)
+        queries.series(store, EventFilter(source="RUS", target="UKR"), "week")
+        store.conn.set_trace_callback(None)
+        (sql,) = [q for q in seen if "FROM event_rollup" in q]
+        details = " ".join(str(row[-1]) for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "event_rollup_week" in details and "TEMP B-TREE" not in details, details
+    finally:
+        store.close()

@@ -319,7 +319,9 @@ def _tallies(db: Any, flt: EventFilter, freq: str, use_rollup: bool = True) -> l
 
 
 # Weeks as whole numbers since Monday 0001-01-01: integer arithmetic per row
-# is about twice as fast as formatting each row's Monday as text in SQL.
+# is about twice as fast as formatting each row's Monday as text in SQL. The
+# SQLite expression is also the key of the roll-up's week index (migration
+# 0211): change one, change the other, or weekly series lose the index.
 _WEEK_NUMBER = {
     "sqlite": "CAST((julianday({0}) - 1721425.5) / 7 AS INTEGER)",
     "postgres": "((CAST({0} AS date) - DATE '0001-01-01') / 7)",
