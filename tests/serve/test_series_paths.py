@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -34,34 +36,33 @@ def test_cli_and_api_give_the_same_series(served, freq, extra):
     assert cli == [{"period": p["period"], "count": p["count"], "goldstein": p["goldstein_sum"]} for p in api if p["count"]]
 
 
-def test_a_database_store_series_reads_the_rollup(tmp_path):
+@pytest.fixture
+def traced(tmp_path) -> Iterator[tuple[Any, list[str]]]:
+    """(a filled SQLite store, the SQL it runs from now on)."""
     url = str(tmp_path / "s.db")
     fill(url)
     store = open_store(url)
+    seen: list[str] = []
+    store.conn.set_trace_callback(seen.append)
     try:
-        seen: list[str] = []
-        store.conn.set_trace_callback(seen.append)
-        rows = store.series(EventFilter(source="RUS", target="UKR"), "week")
-        assert rows == [("2022-02-28", 2, -14.4), ("2022-04-04", 1, -10.0)]
-        assert any("FROM event_rollup" in sql for sql in seen) and not any("FROM events" in sql for sql in seen)
+        yield store, seen
     finally:
+        store.conn.set_trace_callback(None)
         store.close()
 
 
-def test_a_weekly_dyad_series_reads_the_week_index_on_sqlite(tmp_path):
+def test_a_database_store_series_reads_the_rollup(traced):
+    store, seen = traced
+    assert store.series(EventFilter(source="RUS", target="UKR"), "week") == [("2022-02-28", 2, -14.4), ("2022-04-04", 1, -10.0)]
+    assert any("FROM event_rollup" in sql for sql in seen) and not any("FROM events" in sql for sql in seen)
+
+
+def test_a_weekly_dyad_series_reads_the_week_index_on_sqlite(traced):
     """Migration 0211's expression must stay the one queries.series groups by."""
     from flashpoint.store import queries
 
-    url = str(tmp_path / "s.db")
-    fill(url)
-    store = open_store(url)
-    try:
-        seen: list[str] = []
-        store.conn.set_trace_callback(seen.append)
-        queries.series(store, EventFilter(source="RUS", target="UKR"), "week")
-        store.conn.set_trace_callback(None)
-        (sql,) = [q for q in seen if "FROM event_rollup" in q]
-        details = " ".join(str(row[-1]) for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
-        assert "event_rollup_week" in details and "TEMP B-TREE" not in details, details
-    finally:
-        store.close()
+    store, seen = traced
+    queries.series(store, EventFilter(source="RUS", target="UKR"), "week")
+    (sql,) = [q for q in seen if "FROM event_rollup" in q]
+    details = " ".join(str(row[-1]) for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
+    assert "event_rollup_week" in details and "TEMP B-TREE" not in details, details
