@@ -134,9 +134,10 @@ def test_a_worker_reads_the_options_its_parent_left(tmp_path, monkeypatch):
     monkeypatch.delenv(CONFIG_ENV, raising=False)
     with pytest.raises(UsageError, match="flashpoint serve --workers"):
         app_from_env()
-    monkeypatch.setenv(CONFIG_ENV, "{not json")
-    with pytest.raises(UsageError, match="not a serve configuration"):
-        app_from_env()
+    for bad in ("{not json", "[1, 2]", '{"db": 5}', '{"token": "x"}'):
+        monkeypatch.setenv(CONFIG_ENV, bad)
+        with pytest.raises(UsageError, match="not a serve configuration"):
+            app_from_env()
     monkeypatch.setenv(CONFIG_ENV, config.to_json())
     assert app_from_env().state.config == config
     monkeypatch.setenv(CONFIG_ENV, '{"db": "events.db"}')  # as docs/OPERATIONS.md shows for plain uvicorn

@@ -56,7 +56,7 @@ class ServeConfig:
             return cls(db=raw["db"], settings=Settings(**settings), token=raw.get("token"),
                        max_body=int(raw.get("max_body", MAX_BODY)),
                        watchlist=Path(raw["watchlist"]) if raw.get("watchlist") else None)
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise UsageError(f"${CONFIG_ENV} is not a serve configuration ({exc}); start the server"
                              " with flashpoint serve") from None
 
