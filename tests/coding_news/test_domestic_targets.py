@@ -63,3 +63,14 @@ def test_a_stative_passive_keeps_its_subject_as_the_actor():
 def test_drills_off_a_coast_are_aimed_at_its_country():
     got = triples(coded("Russia staged naval drills off the coast of Norway on Tuesday."))
     assert any(s == "RUS" and c.startswith("15") and t == "NOR" for s, c, t in got), got
+
+
+def test_rejecting_a_claim_targets_the_speaker_who_made_it():
+    events = coded("A Serbian government spokesman said the village remained part of Serbia. Kosovo rejected the claim.")
+    assert any(e.cameo.startswith("12") and e.source.country == "XKX" and e.target is not None
+               and e.target.country == "SRB" for e in events), events
+
+
+def test_protests_breaking_out_in_a_city_are_its_countrys_protests():
+    got = triples(coded("Tanzania's president visited Kenya. Protests erupted in Kampala on Monday."))
+    assert any(s == "UGA" and c.startswith("14") for s, c, t in got), got

@@ -163,8 +163,12 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
     for sent, actor in reversed(q.state.recent):
         if sent < q.cand.sent_index - 2:
             break
-        if not any(same_actor(actor, s) for s, _ in q.sources):
-            return [(actor, 0.7)]
+        if any(same_actor(actor, s) for s, _ in q.sources):
+            continue
+        if actor.key in q.state.claimants and any(actor.country == s.country and s.sector not in NON_STATE_SECTORS
+                                                  for s, _ in q.sources):
+            continue  # a state reacts to the other side's claims, not to its own officials
+        return [(actor, 0.7)]
     return []
 
 

@@ -808,7 +808,9 @@ def _base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, t_start, t_end
         reported_by=getattr(reporter, "i", None),
         quote=quote_at(quotes, tok.idx),
         dates=_dates(sent, tok),
-        clause=_clause_text(tok),
+        # an event noun that is its verb's subject ("Protests *erupted in Kampala on Monday*")
+        # happens in the verb's clause
+        clause=_clause_text(tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") else tok),
         token_i=tok.i,
     )
 
