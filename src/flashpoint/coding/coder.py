@@ -120,6 +120,7 @@ class DocState:
     coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
     recent: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, source) of coded events
+    claimants: set[str] = field(default_factory=set)  # keys of speakers whose statement was no event
     home_country: str | None = None  # the dateline's country (issue 10)
     clause_country: str | None = None  # where the current candidate's clause happens (issue 10)
 
@@ -350,11 +351,13 @@ class Coder:
         code to the matching rejection code; a plain past negation ("did not
         meet") stays a negated event.
         """
-        if not (cand.kind == "verb" and cand.negated and not cand.refused and (cand.future or cand.hypothetical)):
+        stated = cand.negated and not cand.refused and (cand.future or cand.hypothetical)
+        refused = cand.refused and not cand.negated  # "refused to meet", "failed to reach an agreement"
+        if not (cand.kind == "verb" and (stated or refused)):
             return cand
         if not any(key in self.patterns.refusal for key in (code, code[:3], code[:2])):
             return cand
-        return replace(cand, negated=False, future=False, hypothetical=False, intent="refusal")
+        return replace(cand, negated=False, refused=False, future=False, hypothetical=False, intent="refusal")
 
     def _intent_code(self, code: str, cand: Candidate) -> str:
         if cand.intent == "refusal":
@@ -442,6 +445,13 @@ class Coder:
                 used_nouns.update(_object_token_hint(cands, i))
             state.coded[i] = events
             state.recent.extend((cand.sent_index, e.source) for e in events if not e.nested)
+            if not events and pattern.statement and cand.kind == "verb":
+                # "Peskov said Kherson remained part of Russia. Ukraine rejected the claim.": a
+                # statement about its own side is no event, but its speaker made a claim.
+                for a, _ in self._actors([m for m in cand.subjects if m.role == "subj"], when, state, cand.quote, limit=1):
+                    if a.country or a.org:
+                        state.recent.append((cand.sent_index, a))
+                        state.claimants.add(a.key)
             out.extend(events)
         return _once_per_sentence(_without_subsumed(_without_carried_statements(out, cands), cands), cands)
 
@@ -492,7 +502,8 @@ class Coder:
                     and not any(m.role == "agent" for m in cand.subjects):
                 # "Fifty protesters were arrested": the police did it, in the story's country.
                 # "... was arrested in Lebanon": the police of the place where it happened
-                res = self.kb.resolve(pattern.implicit_source, when, self._place_country(cand, state) or state.subject_country)
+                res = self.kb.resolve(pattern.implicit_source, when,
+                                      self._place_country(cand, state) or state.clause_country or state.subject_country)
                 if res is not None and (res.actor.country or self.open_actors):
                     a = res.actor
                     sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]
