@@ -74,3 +74,13 @@ def test_rejecting_a_claim_targets_the_speaker_who_made_it():
 def test_protests_breaking_out_in_a_city_are_its_countrys_protests():
     got = triples(coded("Tanzania's president visited Kenya. Protests erupted in Kampala on Monday."))
     assert any(s == "UGA" and c.startswith("14") for s, c, t in got), got
+
+
+def test_a_reaction_drawn_from_someone_is_theirs_and_aimed_at_what_drew_it():
+    got = triples(coded("Russia's seizure of an Estonian ship drew condemnation from Tallinn."))
+    assert any(s == "EST" and c.startswith("11") and t == "RUS" for s, c, t in got), got
+
+
+def test_accepting_an_offer_targets_who_made_it():
+    got = triples(coded("Armenia offered to hold talks in Tbilisi. Azerbaijan welcomed the offer on Friday."))
+    assert any(s == "AZE" and c[:2] in ("03", "05") and t == "ARM" for s, c, t in got), got
