@@ -89,3 +89,9 @@ def test_accepting_an_offer_targets_who_made_it():
 def test_he_after_a_meeting_is_the_subject_who_met():
     got = triples(coded("Spain's foreign minister met his Moroccan counterpart in Rabat. He promised more aid."))
     assert any(s == "ESP" and c.startswith("03") for s, c, t in got), got
+
+
+def test_a_mediation_between_two_parties_is_the_mediators_act_towards_each():
+    got = triples(coded("Qatar's mediation between Rwanda and Congo produced a ceasefire."))
+    assert ("QAT", "045", "RWA") in got and ("QAT", "045", "COD") in got, got
+    assert not any(s == "RWA" and t == "COD" and c.startswith("04") for s, c, t in got), got

@@ -75,6 +75,9 @@ VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
 UNNAMED_AGENT_ROOTS = {"17", "18", "19", "20"}
 # Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
 # named doer they are not coded.
+# Acts a third party does between two others ("Egypt's mediation between Israel and
+# Hamas"): the parties named "between" are its targets, not each other's.
+THIRD_PARTY_CODES = frozenset({"039", "045"})
 # Heads of role phrases that name one person ("Poland's foreign *minister*"): a later
 # "he" or "she" can stand for them.
 PERSON_HEADS = frozenset({"minister", "president", "premier", "chancellor", "king", "queen", "prince", "emir",
@@ -523,8 +526,8 @@ class Coder:
                 # Open and single-actor modes code agentless reports ("grenades were hurled at ...",
                 # "three soldiers were killed in a roadside bombing") with an unknown source.
                 sources = [(Actor("(unknown)", "unknown"), 0.5)]
-            if cand.kind == "noun" and (pattern.symmetric or pattern.code in RECIPROCAL_CODES
-                                        or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
+            if cand.kind == "noun" and pattern.code[:3] not in THIRD_PARTY_CODES and (
+                    pattern.symmetric or pattern.code in RECIPROCAL_CODES or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
                 # "clashes between the army and the RSF", "Egypt hosted negotiations between
                 # Israel and Hamas": the parties named act on each other, whoever hosts.
                 sides = self._actors([m for m in cand.preps if m.role == "prep:between"], when, state, cand.quote)
