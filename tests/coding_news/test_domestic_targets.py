@@ -84,3 +84,14 @@ def test_a_reaction_drawn_from_someone_is_theirs_and_aimed_at_what_drew_it():
 def test_accepting_an_offer_targets_who_made_it():
     got = triples(coded("Armenia offered to hold talks in Tbilisi. Azerbaijan welcomed the offer on Friday."))
     assert any(s == "AZE" and c[:2] in ("03", "05") and t == "ARM" for s, c, t in got), got
+
+
+def test_he_after_a_meeting_is_the_subject_who_met():
+    got = triples(coded("Spain's foreign minister met his Moroccan counterpart in Rabat. He promised more aid."))
+    assert any(s == "ESP" and c.startswith("03") for s, c, t in got), got
+
+
+def test_a_mediation_between_two_parties_is_the_mediators_act_towards_each():
+    got = triples(coded("Qatar's mediation between Rwanda and Congo produced a ceasefire."))
+    assert ("QAT", "045", "RWA") in got and ("QAT", "045", "COD") in got, got
+    assert not any(s == "RWA" and t == "COD" and c.startswith("04") for s, c, t in got), got
