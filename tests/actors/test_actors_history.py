@@ -127,7 +127,7 @@ def test_communities(kb, text, context, country, sector):
 
 def test_a_community_of_several_countries_without_context_has_no_country(kb):
     actor = _actor(kb, "Kurds")
-    assert (actor.country, actor.org, actor.sector) == (None, "KURDS", "CVL")
+    assert (actor.country, actor.org, actor.sector, actor.name) == (None, None, "CVL", "Kurds")
 
 
 @pytest.mark.parametrize(

@@ -293,7 +293,9 @@ def _community_resolution(kb: KnowledgeBase, text: str, community: _Mention, sec
     label = f"{agent_name} ({entry.name})" if agent_name else entry.name
     country = kb.country(iso) if iso else None
     cameo = (country.cameo or iso) if country is not None else iso
-    return Resolution(Actor(text, label, iso, entry.org, sector, (cameo or "") + (sector or "")),
+    # No org: a community is no organisation, and its actors count by country
+    # ("Kurdish rebels" in Turkey and in Iraq are two dyad sides, not one).
+    return Resolution(Actor(text, label, iso, None, sector, (cameo or "") + (sector or "")),
                       tuple(dict.fromkeys([*ids, entry.id])), "; ".join(why))
 
 
