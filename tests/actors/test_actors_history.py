@@ -56,6 +56,9 @@ def test_office_holders_of_the_past(kb, text, when, country, sector):
         ("Clinton", "1995-01-01", "USA", "Bill Clinton"),
         ("Clinton", "2011-01-01", "USA", "Hillary Clinton"),
         ("Bhutto", "1989-01-01", "PAK", "Benazir Bhutto"),
+        ("Botha", "1985-01-01", "ZAF", "P. W. Botha or Pik Botha"),  # both in office: the family
+        ("Marcos", "1984-01-01", "PHL", "Ferdinand Marcos"),
+        ("Roh", None, "KOR", "Roh"),
     ],
 )
 def test_a_family_surname_names_its_country(kb, text, when, country, name_part):
@@ -149,3 +152,8 @@ def test_a_community_of_several_countries_without_context_has_no_country(kb):
 def test_groups_and_states_of_the_period(kb, text, when, country, org, sector):
     actor = _actor(kb, text, when)
     assert (actor.country, actor.org, actor.sector) == (country, org, sector)
+
+
+def test_a_surname_that_is_also_a_word_matches_only_capitalised(kb):
+    assert _actor(kb, "Wade", "2005-01-01").country == "SEN"
+    assert kb.resolve("a wade through the river", "2005-01-01") is None
