@@ -157,3 +157,15 @@ def test_groups_and_states_of_the_period(kb, text, when, country, org, sector):
 def test_a_surname_that_is_also_a_word_matches_only_capitalised(kb):
     assert _actor(kb, "Wade", "2005-01-01").country == "SEN"
     assert kb.resolve("a wade through the river", "2005-01-01") is None
+
+
+@pytest.mark.parametrize("text", ["Karen Pierce", "Luo Gan", "Tamil Nadu"])
+def test_a_community_name_inside_another_name_is_no_community(kb, text):
+    res = kb.resolve(text)
+    assert res is None or res.actor.country != "MMR" and res.actor.name not in ("Kikuyu", "Tamils")
+
+
+def test_each_community_keeps_its_own_name(kb):
+    assert _actor(kb, "Kosovo Serbs").name == "Kosovo Serbs"
+    assert _actor(kb, "Bosnian Croats").name == "Bosnian Croats"
+    assert _actor(kb, "Fulani herdsmen", context="NGA").name == "civilians (Fulani)"
