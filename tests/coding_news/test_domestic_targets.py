@@ -28,3 +28,17 @@ def test_an_unknown_name_beside_a_known_party_is_not_a_second_target():
     events = coded("Ghana's foreign minister summoned Togo's envoy Kossi Adjamagbo on Tuesday.")
     summons = [e for e in events if e.cameo.startswith("11")]
     assert summons and all(e.target is not None and e.target.country == "TGO" for e in summons), summons
+
+
+def test_a_name_the_knowledge_base_does_not_know_still_makes_a_one_sided_event():
+    events = coded("Tendai Mukorera threatened to boycott the vote.")
+    assert any(e.cameo.startswith("13") and e.source.text == "Tendai Mukorera" and e.target is None for e in events), events
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Chile said it would not accept the proposal put forward by Bolivia.", ("CHL", "12", "BOL")),
+    ("Kenya and Somalia failed to reach an agreement on the maritime border.", ("KEN", "12", "SOM")),
+])
+def test_a_stated_or_failed_act_of_cooperation_is_a_rejection(text, want):
+    got = triples(coded(text))
+    assert any(s == want[0] and c.startswith(want[1]) and t == want[2] for s, c, t in got), got
