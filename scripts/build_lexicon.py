@@ -211,8 +211,12 @@ def build(seeds: dict, wordnet: WordNet | None, hand) -> tuple[dict[str, list[di
                 c = parse_object(obj)
                 shape = tuple(sorted((k, v) for k, v in c.items() if k not in ("object", "pobj")))
                 groups[shape].append(c.get("object") or c.get("pobj") or "")
+            if seed.get("no"):
+                shape_extra = {"not_object": list(seed["no"])}
+            else:
+                shape_extra = {}
             for m, (shape, heads) in enumerate(groups.items()):
-                fields: dict = {"lemmas": verbs.split("|")}
+                fields: dict = {"lemmas": verbs.split("|"), **shape_extra}
                 for k, v in shape:
                     fields[k] = [v] if k in ("prep", "xcomp") else v
                 heads = sorted({h for h in heads if h})

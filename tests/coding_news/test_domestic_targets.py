@@ -42,3 +42,50 @@ def test_a_name_the_knowledge_base_does_not_know_still_makes_a_one_sided_event()
 def test_a_stated_or_failed_act_of_cooperation_is_a_rejection(text, want):
     got = triples(coded(text))
     assert any(s == want[0] and c.startswith(want[1]) and t == want[2] for s, c, t in got), got
+
+
+def test_a_suspension_of_aid_is_not_aid():
+    got = triples(coded("Norway announced a suspension of aid to Malawi on Thursday."))
+    assert any(s == "NOR" and c.startswith("16") and t == "MWI" for s, c, t in got), got
+    assert not any(c.startswith("07") for s, c, t in got), got
+
+
+def test_a_month_is_not_a_march():
+    got = triples(coded("The Dutch prime minister cancelled a planned visit to Jakarta in March."))
+    assert any(s == "NLD" and c.startswith("16") and t == "IDN" for s, c, t in got), got
+
+
+def test_a_stative_passive_keeps_its_subject_as_the_actor():
+    events = coded("Chad's army said it was engaged in fierce fighting with Boko Haram near Lake Chad.")
+    assert any(e.cameo.startswith("19") and e.source.country == "TCD" for e in events), events
+
+
+def test_drills_off_a_coast_are_aimed_at_its_country():
+    got = triples(coded("Russia staged naval drills off the coast of Norway on Tuesday."))
+    assert any(s == "RUS" and c.startswith("15") and t == "NOR" for s, c, t in got), got
+
+
+def test_rejecting_a_claim_targets_the_speaker_who_made_it():
+    events = coded("A Serbian government spokesman said the village remained part of Serbia. Kosovo rejected the claim.")
+    assert any(e.cameo.startswith("12") and e.source.country == "XKX" and e.target is not None
+               and e.target.country == "SRB" for e in events), events
+
+
+def test_protests_breaking_out_in_a_city_are_its_countrys_protests():
+    got = triples(coded("Tanzania's president visited Kenya. Protests erupted in Kampala on Monday."))
+    assert any(s == "UGA" and c.startswith("14") for s, c, t in got), got
+
+
+def test_a_reaction_drawn_from_someone_is_theirs_and_aimed_at_what_drew_it():
+    got = triples(coded("Russia's seizure of an Estonian ship drew condemnation from Tallinn."))
+    assert any(s == "EST" and c.startswith("11") and t == "RUS" for s, c, t in got), got
+
+
+def test_accepting_an_offer_targets_who_made_it():
+    got = triples(coded("Armenia offered to hold talks in Tbilisi. Azerbaijan welcomed the offer on Friday."))
+    assert any(s == "AZE" and c[:2] in ("03", "05") and t == "ARM" for s, c, t in got), got
+
+
+def test_he_after_a_meeting_is_the_subject_who_met():
+    got = triples(coded("Spain's foreign minister met his Moroccan counterpart in Rabat. He promised more aid."))
+    assert any(s == "ESP" and c.startswith("03") for s, c, t in got), got

@@ -75,6 +75,13 @@ VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
 UNNAMED_AGENT_ROOTS = {"17", "18", "19", "20"}
 # Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
 # named doer they are not coded.
+# Heads of role phrases that name one person ("Poland's foreign *minister*"): a later
+# "he" or "she" can stand for them.
+PERSON_HEADS = frozenset({"minister", "president", "premier", "chancellor", "king", "queen", "prince", "emir",
+                          "sultan", "leader", "counterpart", "spokesman", "spokeswoman", "spokesperson", "envoy",
+                          "ambassador", "secretary", "chief", "commander", "general", "governor", "mayor",
+                          "senator", "lawmaker", "prosecutor", "judge", "official", "diplomat", "negotiator",
+                          "chairman", "chairwoman", "speaker", "ayatollah", "pope", "cleric", "monarch"})
 ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine"}
 # Who speaks in a statement must be a political actor: not bystanders, the press or business.
 NON_POLITICAL_SECTORS = {"CVL", "MED", "BUS"}
@@ -114,10 +121,12 @@ class DocState:
     actors: list[tuple[Actor, bool]] = field(default_factory=list)  # (actor, is_person)
     accusers: dict[str, Actor] = field(default_factory=dict)  # accused key -> accuser
     subject_country: str | None = None
+    subject_person: Actor | None = None  # the latest person told as a subject: whom "he" most likely means
     countries: tuple[str, ...] = ()  # the article's countries, most mentioned first
     coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
     recent: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, source) of coded events
+    claimants: set[str] = field(default_factory=set)  # keys of speakers whose statement was no event
     home_country: str | None = None  # the dateline's country (issue 10)
     clause_country: str | None = None  # where the current candidate's clause happens (issue 10)
 
@@ -181,6 +190,8 @@ class Coder:
                 return (self._retext(sp, m.text), 0.9) if sp else (None, 0.0)
             kind = "person" if m.pronoun in PERSON_PRONOUNS else "thing"
             found = state.last(kind)
+            if kind == "person" and m.role == "subj" and state.subject_person is not None:
+                found = state.subject_person  # "X met Y. He promised ...": he is X
             return (self._retext(found, m.text), 0.8) if found else (None, 0.0)
         kind = DEFINITE_BACKREFS.get(m.text.lower())  # "the alliance", "the country"
         if kind is not None:
@@ -209,7 +220,10 @@ class Coder:
         actor = res.actor
         if actor.country is None and actor.org is None and not self.open_actors:
             return None, 0.0  # a generic actor with no country is not enough for a dyad
-        state.remember(actor, _is_person(res))
+        person = _is_person(res) or m.head in PERSON_HEADS
+        state.remember(actor, person)
+        if person and m.role == "subj":
+            state.subject_person = actor
         factor = 1.0 if context is None and not _used_context(res) else 0.85
         return actor, factor
 
@@ -441,6 +455,13 @@ class Coder:
                 used_nouns.update(_object_token_hint(cands, i))
             state.coded[i] = events
             state.recent.extend((cand.sent_index, e.source) for e in events if not e.nested)
+            if not events and pattern.statement and cand.kind == "verb":
+                # "Peskov said Kherson remained part of Russia. Ukraine rejected the claim.": a
+                # statement about its own side is no event, but its speaker made a claim.
+                for a, _ in self._actors([m for m in cand.subjects if m.role == "subj"], when, state, cand.quote, limit=1):
+                    if a.country or a.org:
+                        state.recent.append((cand.sent_index, a))
+                        state.claimants.add(a.key)
             out.extend(events)
         return _once_per_sentence(_without_subsumed(_without_carried_statements(out, cands), cands), cands)
 
@@ -491,7 +512,8 @@ class Coder:
                     and not any(m.role == "agent" for m in cand.subjects):
                 # "Fifty protesters were arrested": the police did it, in the story's country.
                 # "... was arrested in Lebanon": the police of the place where it happened
-                res = self.kb.resolve(pattern.implicit_source, when, self._place_country(cand, state) or state.subject_country)
+                res = self.kb.resolve(pattern.implicit_source, when,
+                                      self._place_country(cand, state) or state.clause_country or state.subject_country)
                 if res is not None and (res.actor.country or self.open_actors):
                     a = res.actor
                     sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]
