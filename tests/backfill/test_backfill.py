@@ -99,3 +99,19 @@ def test_status_without_a_backfill_says_how_to_start_one(tmp_path: Path):
             status(store)
     finally:
         store.close()
+
+
+def test_the_resources_plugin_stops_dasks_profiler():
+    """Dask's statistical profiler grew a coding worker by ~4 MB per 1,000 articles
+    (docs/PERFORMANCE.md); the plugin removes it from every worker it sets up."""
+    from flashpoint.backfill import connect
+    from flashpoint.backfill.worker import PLUGIN_NAME, PROFILER_CALLBACKS, ResourcesPlugin
+
+    def profiler(dask_worker) -> list:
+        return sorted(n for n in PROFILER_CALLBACKS if n in dask_worker.periodic_callbacks) + [
+            len(dask_worker.profile_history)]
+
+    with connect(None, 1, processes=False, dashboard=None) as client:
+        assert list(client.run(profiler).values())[0][:2] == sorted(PROFILER_CALLBACKS)
+        client.register_plugin(ResourcesPlugin(SETTINGS, fake_coder), name=PLUGIN_NAME)
+        assert list(client.run(profiler).values()) == [[0]]
