@@ -36,9 +36,9 @@ class ResourcesPlugin(WorkerPlugin):
     def setup(self, worker: Any) -> None:
         quiet_profiler(worker)
         if self.coder is None:
-            from ..pipeline import load_resources
+            from ..pipeline import load_worker_resources
 
-            load_resources(self.settings)
+            load_worker_resources(self.settings)
 
 
 #: The worker's periodic callbacks that run Dask's statistical profiler.
@@ -71,13 +71,15 @@ def quiet_profiler(worker: Any) -> None:
 
 
 def code_task(articles: tuple[Article, ...], settings: Settings, coder: Callable | None = None) -> tuple[list, dict]:
-    """Code one batch on a worker: ``(results, worker stats)``."""
+    """Code one batch on a worker: ``(results, worker stats)``, a result being
+    ``(article id, events, error)``: the client holds the articles, so their text
+    is not pickled back to it."""
     from ..ingest.runner import code_batch
 
     if coder is None:
         from ..pipeline import code_articles as coder
     t0 = time.perf_counter()
-    results = list(code_batch(list(articles), coder, settings))
+    results = [(article.id, events, error) for article, events, error in code_batch(list(articles), coder, settings)]
     stats = {
         "pid": os.getpid(),
         "seconds": time.perf_counter() - t0,
