@@ -199,8 +199,8 @@ def pieces(articles: list[Article], most: int | None = None) -> list[tuple[Artic
     return [tuple(articles[i:i + most]) for i in range(0, len(articles), most)]
 
 
-def _store_batch(batch: Batch, futures: list[tuple[tuple[Article, ...], Any]], failures: list[Failure], store: Store, settings: Settings,
-                 checkpoints: Checkpoints, tally: _Tally) -> None:
+def _store_batch(batch: Batch, futures: list[tuple[tuple[Article, ...], Any]], failures: list[Failure],
+                 store: Store, settings: Settings, checkpoints: Checkpoints, tally: _Tally) -> None:
     t0 = time.perf_counter()
     coded: list = []
     for piece, future in futures:
