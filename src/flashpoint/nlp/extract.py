@@ -330,6 +330,8 @@ def _verb_chain(tok):
 # fighting *with* jihadists", "near the border *with* Niger")
 WITH_HEADS = frozenset({"border", "frontier", "fighting", "fight", "clash", "battle", "skirmish", "gunfight",
                         "firefight", "exchange", "talk", "negotiation", "dialogue"})
+# Verbs that claim an act as one's own ("claimed responsibility for the attack")
+CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "assume"})
 # Verbs whose object is a reaction that comes "from" someone ("drew condemnation from")
 DRAW_VERBS = frozenset({"draw", "attract", "earn", "receive", "prompt", "provoke", "spark", "trigger", "elicit", "win"})
 # Passive forms that state what their subject does ("is engaged in", "are locked in")
@@ -1179,6 +1181,11 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         gov = gov.head
     if gov.i in sent_cands and gov_dep == "pobj:of":
         nested_in = sent_cands[gov.i]
+    if gov_dep == "pobj:for" and gov.lemma_.lower() == "responsibility" and gov.head.lemma_.lower() in CLAIM_VERBS \
+            and not any(m.role in ("poss", "prep:by") for m in subjects):
+        # "the Houthis claimed responsibility for the attack": the claimant did it
+        claimants, _ = _subjects(gov.head)
+        subjects.extend(replace(m, role="prep:by") for m in claimants)
     flags = _clause_flags(gov, reporting) if gov.pos_ in ("VERB", "AUX") else dict(negated=False, future=False, hypothetical=False, intent=None, refused=False, demanded=False)
     if gov_dep == "nsubjpass" and gov.lemma_.lower() in SCHEDULING_VERBS:
         flags = dict(flags, future=True, intent=gov.lemma_.lower())  # "a visit ... is planned for May"
