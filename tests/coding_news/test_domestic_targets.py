@@ -67,7 +67,7 @@ def test_drills_off_a_coast_are_aimed_at_its_country():
 
 def test_rejecting_a_claim_targets_the_speaker_who_made_it():
     events = coded("A Serbian government spokesman said the village remained part of Serbia. Kosovo rejected the claim.")
-    assert any(e.cameo.startswith("12") and e.source.country == "XKX" and e.target is not None
+    assert any((e.cameo.startswith("12") or e.cameo == "016") and e.source.country == "XKX" and e.target is not None
                and e.target.country == "SRB" for e in events), events
 
 

@@ -109,7 +109,7 @@ class CodedEvent:
     modality: str
     confidence: float
     nested: bool = False
-    statement: bool = False  # a bare public statement (root 01); see Event.statement
+    statement: bool = False  # a bare public statement (what was said: 010, or its tone 012-014); see Event.statement
     target_via: str | None = None  # the target chain's strategy that found the target (coding/data/targets.yaml)
 
     @property
@@ -580,7 +580,9 @@ class Coder:
                     cand_index=i, pattern=pattern, code=code, source=src, target=tgt, target_via=via if tgt else None,
                     attribution=attribution, negated=cand.negated or cand.refused,
                     modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested,
-                    statement=statement,
+                    # only what was merely said is a statement (--no-statements): a denial,
+                    # a claim of responsibility or condolences are acts PETRARCH codes too
+                    statement=statement and pattern.id == BARE_STATEMENT,
                 )
                 events.append(ev)
                 if code in RECIPROCAL_CODES and tgt is not None and not nested and (tgt.country or tgt.org):
