@@ -18,7 +18,9 @@ Without a dateline the latest named subject comes right after the clause's
 place for every actor: on the sample corpus and the gold sets (mostly
 without datelines) the most-mentioned country was the worse guess.
 
-A country the clause names as the other side (``avoid``) is never chosen.
+A country the clause names as the other side (``avoid``) is never chosen, except
+for armed non-state groups (rebels, insurgents, criminals: "soldiers killed
+dozens of the attackers"), who fight their own state more often than not.
 :func:`explain` gives the same decision in words for ``flashpoint actors lookup``.
 """
 
@@ -29,6 +31,9 @@ from dataclasses import dataclass
 
 # Sectors that act at home: a bare "police" or "protesters" is the story's own.
 DOMESTIC_SECTORS = frozenset({"POL", "OPP", "CVL", "JUD", "LEG", "REB", "INS", "LAB", "EDU", "MED", "BUS", "REF", "CRM", "SPY", "NGO"})
+
+# Armed groups that fight their own state: the other side's country does not rule theirs out.
+ARMED_NON_STATE = frozenset({"REB", "INS", "CRM"})
 
 # "in Nairobi", "near Pahalgam", "in central Mali's Mopti region": a proper-name place.
 _PLACE = re.compile(r"\b(?:in|at|near|outside|across)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west)(?:ern)?\s+)?"
@@ -76,6 +81,8 @@ def choose_country(
     avoid: str | None = None,
 ) -> Choice:
     """The country a bare generic actor of ``sector`` takes, and why."""
+    if sector in ARMED_NON_STATE:
+        avoid = None  # "soldiers killed dozens of the attackers": insurgents fight their own state
     if sector in DOMESTIC_SECTORS:
         order = (("clause-place", clause_country), ("home", home), ("latest-subject", subject))
     else:

@@ -12,6 +12,11 @@ event's clause. This module finishes the job:
 4. else the story's home country (the dateline's, else the most-mentioned),
    at its coordinates with precision ``country`` ("country").
 
+An event its sentence does not place but whose sentence refers back to a place
+("deployed in the province", "fled the area") takes the last place the story
+placed an event in, at that place's precision ("back-reference"), rather than
+the article's country.
+
 Before all of these, when the clause gave no place finer than a country, a
 target that is itself a place ("Russian drones struck the port of Odesa",
 target Odesa) is where the event happened ("target-place").
@@ -34,13 +39,32 @@ _NAME = re.compile(r"\b[A-Z][\w'\-]+(?:\s+(?:of\s+|el-|al-)?[A-Z][\w'\-]+){0,3}(
 
 
 def _names(sentence: str):
-    """Capitalised names and their tails ("Mali's Mopti region", then "Mopti region")."""
+    """Capitalised names and their tails after a possessive ("Mali's Mopti region", then
+    "Mopti region"); not other tails ("The African Union" never gives "Union", a town)."""
     for m in _NAME.finditer(sentence):
         words = m.group(0).split()
         for k in range(len(words)):
-            if not words[k][:1].isupper():
+            if not words[k][:1].isupper() or (k and not words[k - 1].endswith(("'s", "\u2019s"))):
                 continue
             yield " ".join(words[k:])
+
+
+# "deployed in the province", "fled the area": a definite place noun with no name of its
+# own names the place the story last named.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:in|into|inside|across|near|around|to|from|at|of|outside)\s+the\s+"
+    r"(?:province|region|area|town|village|city|district|state|camp|county|valley|border area)\b",
+    re.IGNORECASE)
+FINE_BASES = frozenset({"clause", "small-place", "sentence-region", "target-place", "back-reference"})
+
+
+def back_reference(loc: Location | None, basis: str, sentence: str, previous: Location | None) -> tuple[Location | None, str]:
+    """The place the story last named, for an event its sentence does not place but
+    refers back to ("Rwandan troops deployed in the province pursued the attackers"):
+    without it the event falls to the article's country, here a foreign army's own."""
+    if previous is None or basis in FINE_BASES or not _BACK_REFERENCE.search(sentence):
+        return loc, basis
+    return previous, "back-reference"
 
 
 def _country_location(gazetteer, iso3: str | None, name: str | None = None) -> Location | None:

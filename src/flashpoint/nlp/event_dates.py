@@ -48,6 +48,7 @@ _HABITUAL = re.compile(
 _BREAK = re.compile(r",|;|\b(?:but|after|before|while|when|as|because|said|says|told|until|since)\b", re.IGNORECASE)
 # Before the trigger a reporting frame also breaks ("said on Sunday that ... would pull out").
 _BREAK_BEFORE = re.compile(_BREAK.pattern + r"|\b(?:that|who|which)\b", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though)\b|;", re.IGNORECASE)
 _SINCE_YEAR = re.compile(r"\bsince ((?:19|20)\d\d)\b", re.IGNORECASE)
 _THIS_PERIOD = re.compile(r"\b(this|last) (year|month|week)\b", re.IGNORECASE)
 
@@ -144,7 +145,9 @@ def _speaks_for(sentence: str, trigger_at: int, found: tuple[int, int, str]) -> 
     ("rejected the claim and said it would meet on Friday")."""
     start = found[0]
     if start < trigger_at:
-        return True
+        # "would send a team on Sunday but rejected any deal": past a contrast, the
+        # date is the other clause's.
+        return not _CONTRAST.search(sentence[found[1]:trigger_at])
     return not _BREAK.search(sentence[trigger_at:start])
 
 
