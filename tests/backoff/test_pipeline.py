@@ -63,3 +63,15 @@ def test_cli_no_backoff(tmp_path):
     assert on.exit_code == 0 and off.exit_code == 0, (on.output, off.output)
     assert [json.loads(line)["rule"] for line in on.output.splitlines()] == [RULE]
     assert off.output.strip() == ""
+
+
+def test_a_backoff_event_takes_its_sentences_weekday():
+    # issue 10: a back-off event is dated like a rule event, from its sentence, not the publication day
+    from flashpoint.types import Article
+    from flashpoint.pipeline import code_articles
+
+    art = Article(id="bo", text="Kenyan lawmakers on Monday backed a plan to help Haiti's police with officers.",
+                  date="2025-03-05")
+    ((_, events, _),) = list(code_articles([art], Settings()))
+    (event,) = [e for e in events if e.rule == RULE]
+    assert (event.date, event.date_precision) == ("2025-03-03", "day") and "date=clause" in event.inputs

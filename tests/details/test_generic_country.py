@@ -75,3 +75,12 @@ def test_capitals_still_name_their_country(kb, phrase, country):
 def test_unknown_ngo_takes_the_context_country(kb):
     res = kb.resolve("The Helsinki Foundation", None, "POL")
     assert res.actor.country == "POL" and res.actor.sector == "NGO"
+
+
+def test_insurgents_may_share_the_country_of_the_side_they_fight():
+    # "soldiers killed dozens of the attackers": Malian soldiers, Malian insurgents
+    c = choose_country("REB", None, home="MLI", subject="MLI", countries=("MLI", "DZA"), avoid="MLI")
+    assert c.country == "MLI"
+    # civilians are still never the attacking side's
+    c = choose_country("CVL", None, home="RUS", subject="RUS", countries=("RUS", "UKR"), avoid="RUS")
+    assert c.country == "UKR"
