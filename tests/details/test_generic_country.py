@@ -84,3 +84,11 @@ def test_insurgents_may_share_the_country_of_the_side_they_fight():
     # civilians are still never the attacking side's
     c = choose_country("CVL", None, home="RUS", subject="RUS", countries=("RUS", "UKR"), avoid="RUS")
     assert c.country == "UKR"
+
+
+def test_police_of_a_named_place_are_its_own_whoever_attacks_them(kb, gaz):
+    clause = "Armed gangs attacked a police station in the town of Mirebalais early Wednesday"
+    place = clause_place_country(clause, kb, gaz, ("HTI", "KEN"))
+    assert place == "HTI"  # a town below the gazetteer's size, from the small-places table
+    c = choose_country("POL", place, home="HTI", subject="HTI", countries=("HTI", "KEN"), avoid="HTI")
+    assert (c.country, c.basis) == ("HTI", "clause-place")

@@ -81,3 +81,11 @@ def test_a_date_past_but_belongs_to_the_other_clause():
     # without the contrast the frame's date still speaks ("said on Sunday that ... and accused")
     s = "Rwanda said on Sunday that the attack was an internal matter, and accused Bujumbura of harbouring militias."
     assert _date(s, "accused", clause="accused Bujumbura").date == "2025-03-02"
+
+
+def test_a_present_perfect_takes_no_day_after_its_verb():
+    s = "Opposition leader Maria Corina Machado has called for nationwide protests on Thursday."
+    d = _date(s, "called", clause=s)
+    assert (d.date, d.basis) == ("2025-03-04", "article")
+    s = "The army has repeatedly shelled the town since 2016."
+    assert _date(s, "shelled").precision == "year"
