@@ -103,3 +103,10 @@ def test_an_organisation_name_is_no_sentence_region(gaz):
 def test_conflict_regions_resolve(gaz, name, country):
     loc = gaz.resolve(name)
     assert loc is not None and loc.country == country and loc.lat is not None
+
+
+def test_unknown_village_takes_the_country_its_sentence_names_before_the_home(gaz):
+    unknown = Location("Bint Jbeil", None, None, None, "city")
+    s = "An Israeli drone strike killed a commander in the village of Bint Jbeil in southern Lebanon on Monday."
+    loc, basis = refine_location(unknown, s, gaz, ["ISR", "LBN"], "ISR", None, SmallPlaces([]))
+    assert (loc.country, loc.precision, basis) == ("LBN", "country", "sentence-country")

@@ -9,7 +9,9 @@ event's clause. This module finishes the job:
 3. else the nearest larger place the same sentence names, a region or a
    town ("the village of Ogossagou in central Mali's Mopti region" -> the
    Mopti region; precision ``region``) ("sentence-region");
-4. else the story's home country (the dateline's, else the most-mentioned),
+4. else a country the sentence puts the event in ("the village of Bint Jbeil in
+   southern Lebanon", "sentence-country");
+5. else the story's home country (the dateline's, else the most-mentioned),
    at its coordinates with precision ``country`` ("country").
 
 An event its sentence does not place but whose sentence refers back to a place
@@ -38,6 +40,11 @@ from ..types import Location
 _NAME = re.compile(r"\b[A-Z][\w'\-]+(?:\s+(?:of\s+|el-|al-)?[A-Z][\w'\-]+){0,3}(?:\s+(?:region|province|state|district|governorate|oblast))?")
 
 
+# "in southern Lebanon", "inside Syria": a country a sentence puts its event in.
+_IN_COUNTRY = re.compile(r"\b(?:in|inside|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+                         r"([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2})")
+
+
 def _names(sentence: str):
     """Capitalised names and their tails after a possessive ("Mali's Mopti region", then
     "Mopti region"); not other tails ("The African Union" never gives "Union", a town)."""
@@ -55,7 +62,7 @@ _BACK_REFERENCE = re.compile(
     r"\b(?:in|into|inside|across|near|around|to|from|at|of|outside)\s+the\s+"
     r"(?:province|region|area|town|village|city|district|state|camp|county|valley|border area)\b",
     re.IGNORECASE)
-FINE_BASES = frozenset({"clause", "small-place", "sentence-region", "target-place", "back-reference"})
+FINE_BASES = frozenset({"clause", "small-place", "sentence-region", "target-place", "back-reference"})  # finer than a country
 
 
 def back_reference(loc: Location | None, basis: str, sentence: str, previous: Location | None) -> tuple[Location | None, str]:
@@ -112,5 +119,13 @@ def refine_location(
         if place is None or place.precision == "country" or (context and place.country and place.country not in context):
             continue
         return Location(loc.name, place.country, place.lat, place.lon, "region"), "sentence-region"
+    for m in _IN_COUNTRY.finditer(sentence):
+        # "the village of Bint Jbeil in southern Lebanon": the country the sentence puts it in,
+        # before the story's home (a dateline across the border must not win)
+        place = gazetteer.resolve(m.group(1), context)
+        if place is not None and place.precision == "country" and place.country:
+            named = _country_location(gazetteer, place.country, loc.name)
+            if named is not None:
+                return named, "sentence-country"
     country = _country_location(gazetteer, context[0] if context else None, loc.name)
     return (country, "country") if country is not None else (loc, "unresolved")
