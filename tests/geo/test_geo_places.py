@@ -49,6 +49,7 @@ CASES = [
     # issue 10: a country after "on" is a party, not where the act happened
     ("The minister called on the United States to restrain Israel.", "called", None, None),
     ("The bloc imposed new sanctions on Russia over the war.", "imposed", None, None),
+    ("Brazil has sent extra troops to its border with Venezuela.", "sent", None, None),
 ]
 
 

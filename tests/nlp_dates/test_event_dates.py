@@ -87,5 +87,7 @@ def test_a_present_perfect_takes_no_day_after_its_verb():
     s = "Opposition leader Maria Corina Machado has called for nationwide protests on Thursday."
     d = _date(s, "called", clause=s)
     assert (d.date, d.basis) == ("2025-03-04", "article")
+    s = "Brazil has sent extra troops to its border this week."
+    assert _date(s, "sent").precision == "week"
     s = "The army has repeatedly shelled the town since 2016."
     assert _date(s, "shelled").precision == "year"

@@ -51,6 +51,7 @@ _BREAK = re.compile(r",|;|\b(?:but|after|before|while|when|as|because|said|says|
 # Before the trigger a reporting frame also breaks ("said on Sunday that ... would pull out").
 _BREAK_BEFORE = re.compile(_BREAK.pattern + r"|\b(?:that|who|which)\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:(?:\w+ly|also|now|already|since|just)\s+)?$", re.IGNORECASE)
+_CURRENT = re.compile(r"(?:earlier |later )?this |today", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though)\b|;", re.IGNORECASE)
 _SINCE_YEAR = re.compile(r"\bsince ((?:19|20)\d\d)\b", re.IGNORECASE)
 _THIS_PERIOD = re.compile(r"\b(this|last) (year|month|week)\b", re.IGNORECASE)
@@ -119,7 +120,7 @@ def event_date(
     if _PERFECT.search(sentence[:trigger_at]):
         # "has called for protests on Thursday": a present perfect takes no past day of its
         # own, so a date after the verb is the thing called for's, not the call's.
-        exprs = [x for x in exprs if x[0] < trigger_at]
+        exprs = [x for x in exprs if x[0] < trigger_at or _CURRENT.match(x[2])]  # "has sent troops this week" stays
     here = [x for x in exprs if _in_clause(sentence, trigger_at, x)]
     for start, _, expr in sorted(here, key=lambda x: abs(x[0] - trigger_at)):
         rd = resolve_date(expr, published, prefer_future=future and start > trigger_at)
