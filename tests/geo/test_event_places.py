@@ -88,6 +88,8 @@ def test_the_province_refers_back_to_the_last_placed_event(gaz):
     # a place the clause names is kept; a sentence with no back-reference is left alone
     assert back_reference(macomia, "clause", s, None) == (macomia, "clause")
     assert back_reference(rwanda, "article-country", "Rwanda thanked Mozambique.", macomia)[1] == "article-country"
+    # an incident told again is where it happened
+    assert back_reference(rwanda, "article-country", "Two soldiers were wounded in the clash.", macomia)[0] == macomia
 
 
 def test_an_organisation_name_is_no_sentence_region(gaz):

@@ -15,7 +15,8 @@ event's clause. This module finishes the job:
    at its coordinates with precision ``country`` ("country").
 
 An event its sentence does not place but whose sentence refers back to a place
-("deployed in the province", "fled the area") takes the last place the story
+or an incident ("deployed in the province", "fled the area", "wounded in the
+clash") takes the last place the story
 placed an event in, at that place's precision ("back-reference"), rather than
 the article's country.
 
@@ -58,9 +59,13 @@ def _names(sentence: str):
 
 # "deployed in the province", "fled the area": a definite place noun with no name of its
 # own names the place the story last named.
+# So does a definite incident ("wounded in the clash", "killed in the attack"): it happened
+# where the story's last incident did.
 _BACK_REFERENCE = re.compile(
     r"\b(?:in|into|inside|across|near|around|to|from|at|of|outside)\s+the\s+"
-    r"(?:province|region|area|town|village|city|district|state|camp|county|valley|border area)\b",
+    r"(?:province|region|area|town|village|city|district|state|camp|county|valley|border area)\b"
+    r"|\b(?:in|during|after)\s+the\s+(?:same\s+)?(?:clash(?:es)?|attack|fighting|raid|ambush|blast|explosion|shootout|"
+    r"gunfight|firefight|strikes?|bombing|shelling|assault|incident|violence|unrest|stampede)\b",
     re.IGNORECASE)
 FINE_BASES = frozenset({"clause", "small-place", "sentence-region", "target-place", "back-reference"})  # finer than a country
 
