@@ -297,7 +297,14 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
         if res.backoff is not None:
             from .coding.backoff_events import backoff_events
 
-            events += backoff_events(doc, offset, art, published, covered, res, settings)
+            extra = backoff_events(doc, offset, art, published, covered, res, settings)
+            headline = structure.headline if structure is not None and offset == 0 else None
+            if extra and headline is not None and any(headline[0] <= e.evidence.start < headline[1] for e in extra):
+                # a headline only the back-off coded restates the lead as much as a rule's does
+                from .coding.reports import fold_reports
+
+                return fold_reports(events + extra, headline)
+            events += extra
     return events
 
 
