@@ -92,3 +92,10 @@ def test_police_of_a_named_place_are_its_own_whoever_attacks_them(kb, gaz):
     assert place == "HTI"  # a town below the gazetteer's size, from the small-places table
     c = choose_country("POL", place, home="HTI", subject="HTI", countries=("HTI", "KEN"), avoid="HTI")
     assert (c.country, c.basis) == ("HTI", "clause-place")
+
+
+def test_a_month_is_no_clause_place(kb, gaz):
+    # "March" is also a town in England
+    assert clause_place_country("which it blames for an attack in March", kb, gaz, ("SSD",)) is None
+    c = choose_country("OPP", None, home="SSD", subject="SSD", countries=("SSD",), avoid="SSD")
+    assert c.country == "SSD"  # an opposition is its own state's

@@ -19,8 +19,9 @@ place for every actor: on the sample corpus and the gold sets (mostly
 without datelines) the most-mentioned country was the worse guess.
 
 A country the clause names as the other side (``avoid``) is never chosen, except
-for a domestic actor whose clause names its place, and for armed non-state groups (rebels, insurgents, criminals: "soldiers killed
-dozens of the attackers"), who fight their own state more often than not.
+for a domestic actor whose clause names its place, and for armed non-state groups and oppositions (rebels, insurgents, criminals:
+"soldiers killed dozens of the attackers"), who fight their own state more
+often than not. A month or weekday after "in" is time, not a place ("in March").
 :func:`explain` gives the same decision in words for ``flashpoint actors lookup``.
 """
 
@@ -32,8 +33,12 @@ from dataclasses import dataclass
 # Sectors that act at home: a bare "police" or "protesters" is the story's own.
 DOMESTIC_SECTORS = frozenset({"POL", "OPP", "CVL", "JUD", "LEG", "REB", "INS", "LAB", "EDU", "MED", "BUS", "REF", "CRM", "SPY", "NGO"})
 
-# Armed groups that fight their own state: the other side's country does not rule theirs out.
-ARMED_NON_STATE = frozenset({"REB", "INS", "CRM"})
+# Armed groups and oppositions that fight their own state: the other side's country does not
+# rule theirs out ("South Sudanese forces bombed opposition positions").
+ARMED_NON_STATE = frozenset({"REB", "INS", "CRM", "OPP"})
+# "in March", "in May", "on Sunday": time, not a place ("March" is also an English town).
+_NOT_PLACES = frozenset("january february march april may june july august september october november december "
+                        "monday tuesday wednesday thursday friday saturday sunday".split())
 
 # "in Nairobi", "near Pahalgam", "in central Mali's Mopti region": a proper-name place.
 # "in the northern town of Mirebalais": a settlement word between the preposition and the name.
@@ -52,6 +57,8 @@ def clause_place_country(clause: str, kb, gazetteer, countries: tuple[str, ...] 
     """The country of the first place a clause says it happens in, if any."""
     for m in _PLACE.finditer(clause or ""):
         words = m.group(1).split()
+        if words[0].lower() in _NOT_PLACES:
+            continue
         # "Indian-administered Kashmir": the whole name, then its parts.
         for k in range(len(words), 0, -1):
             name = " ".join(words[:k])
