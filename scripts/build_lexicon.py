@@ -211,8 +211,12 @@ def build(seeds: dict, wordnet: WordNet | None, hand) -> tuple[dict[str, list[di
                 c = parse_object(obj)
                 shape = tuple(sorted((k, v) for k, v in c.items() if k not in ("object", "pobj")))
                 groups[shape].append(c.get("object") or c.get("pobj") or "")
+            if seed.get("no"):
+                shape_extra = {"not_object": list(seed["no"])}
+            else:
+                shape_extra = {}
             for m, (shape, heads) in enumerate(groups.items()):
-                fields: dict = {"lemmas": verbs.split("|")}
+                fields: dict = {"lemmas": verbs.split("|"), **shape_extra}
                 for k, v in shape:
                     fields[k] = [v] if k in ("prep", "xcomp") else v
                 heads = sorted({h for h in heads if h})
@@ -222,7 +226,7 @@ def build(seeds: dict, wordnet: WordNet | None, hand) -> tuple[dict[str, list[di
                     fields["object"] = heads
                 pattern(f"lv{n}-{m}", **fields, target=roles)
         nouns = []
-        for noun in (seed.get("n") or []) + include[(code, "noun")]:
+        for noun in include[(code, "noun")] + (seed.get("n") or []):  # a forced entry first, so it is kept
             forced = noun in include[(code, "noun")]
             *mods, head = noun.split()
             head = lemma_of(head) if head not in ("clashes", "hostilities") else head[:-2] if head == "clashes" else "hostility"
@@ -232,7 +236,7 @@ def build(seeds: dict, wordnet: WordNet | None, hand) -> tuple[dict[str, list[di
                                         "target": [*(seed.get("nt") or [])], **base, "confidence": 0.55,
                                         "not_governor": ["@unrealised"], **({"no_target": True} if one or not seed.get("nt") else {})})
                 continue
-            if keep(code, "noun", head, forced=forced):
+            if head not in nouns and keep(code, "noun", head, forced=forced):
                 nouns.append(head)
         if wordnet is not None and seed.get("nt") is not None or (wordnet is not None and one):
             for v in seed.get("v") or []:

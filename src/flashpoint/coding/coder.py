@@ -46,7 +46,8 @@ RECIPROCAL_CODES = {"040", "046"}
 LIGHT_VERBS = {"engage", "launch", "carry", "conduct", "stage", "hold", "wage", "mount", "make", "take", "give",
                "issue", "pay", "deliver", "sign", "reach", "begin", "start", "continue", "resume", "step",
                "intensify", "escalate", "announce", "order", "lead", "impose", "unleash", "undertake",
-               "perform", "execute", "initiate", "open", "join", "extend", "offer", "provide", "lodge", "file"}
+               "perform", "execute", "initiate", "open", "join", "extend", "offer", "provide", "lodge", "file",
+               "renew", "reiterate", "repeat", "voice", "redouble", "press", "step"}
 # "the two leaders", "both sides": the last two parties told.
 PAIR_BACKREF = re.compile(r"^(?:the )?(?:two|both) (?:leaders|sides|countries|governments|nations|ministers|"
                           r"presidents|delegations|parties|neighbours|neighbors|rivals|men|foreign ministers)$")
@@ -259,6 +260,11 @@ class Coder:
                 out.append((actor, factor))
                 if len(out) >= limit:
                     break
+        if any(a.country or a.org for a, _ in out):
+            # "summoned Niger's ambassador Brah Mohamane": a name the knowledge base does
+            # not know, beside a known party on the same side, is that party told again
+            # (or a bystander), not a second party of its own.
+            out = [(a, f) for a, f in out if a.country or a.org or a.name == "unknown" or a.text.startswith("(")]
         return out
 
     def _named_country(self, mentions) -> str | None:
@@ -341,11 +347,13 @@ class Coder:
         code to the matching rejection code; a plain past negation ("did not
         meet") stays a negated event.
         """
-        if not (cand.kind == "verb" and cand.negated and not cand.refused and (cand.future or cand.hypothetical)):
+        stated = cand.negated and not cand.refused and (cand.future or cand.hypothetical)
+        refused = cand.refused and not cand.negated  # "refused to meet", "failed to reach an agreement"
+        if not (cand.kind == "verb" and (stated or refused)):
             return cand
         if not any(key in self.patterns.refusal for key in (code, code[:3], code[:2])):
             return cand
-        return replace(cand, negated=False, future=False, hypothetical=False, intent="refusal")
+        return replace(cand, negated=False, refused=False, future=False, hypothetical=False, intent="refusal")
 
     def _intent_code(self, code: str, cand: Candidate) -> str:
         if cand.intent == "refusal":
@@ -482,7 +490,8 @@ class Coder:
             if not sources and pattern.implicit_source and (cand.passive or cand.kind == "noun" or pattern.victim_subject) \
                     and not any(m.role == "agent" for m in cand.subjects):
                 # "Fifty protesters were arrested": the police did it, in the story's country.
-                res = self.kb.resolve(pattern.implicit_source, when, state.subject_country)
+                # "... was arrested in Lebanon": the police of the place where it happened
+                res = self.kb.resolve(pattern.implicit_source, when, self._place_country(cand, state) or state.subject_country)
                 if res is not None and (res.actor.country or self.open_actors):
                     a = res.actor
                     sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]
@@ -523,7 +532,7 @@ class Coder:
                        and not (pattern.id == BARE_STATEMENT and f < 1.0 and not nested and not targets)]
             if not sources:
                 return []  # "officials said" about no one: a speaker only the context places says little
-        if not targets and not (pattern.no_target or self.open_actors or (self.single_actor and _known(sources))):
+        if not targets and not (pattern.no_target or self.open_actors or (self.single_actor and _stands_alone(sources))):
             return []
         code = self._final_code(pattern, cand)
         if pattern.id == BARE_STATEMENT:
@@ -646,6 +655,17 @@ def _once_per_sentence(events: list[CodedEvent], cands: list[Candidate]) -> list
 def _known(sources) -> bool:
     """The first source is a known actor: a country or an organisation."""
     return bool(sources) and bool(sources[0][0].country or sources[0][0].org)
+
+
+def _stands_alone(sources) -> bool:
+    """The first source is an actor that can stand alone as an event's one side: a
+    country, an organisation, or a name the knowledge base does not know ("Mitch
+    McConnell said he was pessimistic"); not a bare generic actor and not an
+    agentless report's "(unknown)"."""
+    if not sources:
+        return False
+    a = sources[0][0]
+    return bool(a.country or a.org) or (a.name != "unknown" and a.name == a.text and not a.text.startswith("("))
 
 
 def _stake_words(cand: Candidate) -> frozenset[str]:

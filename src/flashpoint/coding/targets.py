@@ -228,6 +228,21 @@ def home_government(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return coder._government_of(country, q.when, 0.7)
 
 
+# Groups inside a country that are not its state: what they demand, reject or
+# threaten with no one named is aimed at their own government.
+NON_STATE_SECTORS = frozenset({"OPP", "REB", "CVL", "LAB", "EDU", "REL", "REF", "ELI", "HLH", "BUS", "MED", "NGO"})
+
+
+def domestic_government(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """A demand, rejection or threat by a group inside a country with no one named
+    ("the rebel group insisted on its demands", "opposition parties rejected the
+    plan") is aimed at that country's government, as CAMEO codes domestic acts."""
+    a = q.sources[0][0]
+    if a.org or not a.country or a.sector not in NON_STATE_SECTORS:
+        return []
+    return coder._government_of(a.country, q.when, 0.6)
+
+
 def own_country(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """Domestic coercion or yielding with no one named ("imposed a curfew", "called
     off the strike") falls on the actor's own country, as CAMEO codes domestic acts."""
@@ -251,7 +266,7 @@ def addressee(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
     f.__name__: f for f in (slots, thing_party, reaction, border, place, accuser, reciprocal,
-                            home_government, own_country, addressee)
+                            home_government, domestic_government, own_country, addressee)
 }
 
 # -- helpers shared with the coder ----------------------------------------------------

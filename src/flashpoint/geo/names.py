@@ -24,7 +24,8 @@ _SUFFIX = re.compile(rf"^(?P<base>.+?)\s+(?P<word>{'|'.join(REGION_WORDS)})$")
 _PREFIX = re.compile(rf"^(?P<word>{'|'.join(REGION_WORDS)})\s+of\s+(?P<base>.+)$")
 _DIRECTION = re.compile(
     r"^(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)"
-    r"(?:ern)?|north-?eastern|north-?western|south-?eastern|south-?western|mid|upper|lower)\s+(?P<base>.+)$"
+    r"(?:ern)?|north-?eastern|north-?western|south-?eastern|south-?western|mid|upper|lower"
+    r"|occupied|annexed|disputed|restive|breakaway|rebel held|war torn)\s+(?P<base>.+)$"
 )
 _DROP = str.maketrans({".": "", "’": "'", "‘": "'", "`": "'", "-": " ", "–": " ", "—": " "})
 

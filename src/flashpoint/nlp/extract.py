@@ -261,6 +261,9 @@ def _lemmas(tokens) -> list[str]:
         if t.is_punct and t.text != "-":
             prev2, prev = prev, t
             continue
+        if t.ent_type_ in ("DATE", "TIME") and t.pos_ == "PROPN":
+            prev2, prev = prev, t
+            continue  # "in *March*", "on *Friday*": a date, never the act's object word
         low = t.lemma_.lower()
         out.append(low)
         if prev is not None and prev.text == "-" and prev2 is not None:

@@ -1,0 +1,55 @@
+"""Whom a domestic group's demand is aimed at, and names beside a known party
+(issue 9). Sentences written for this project."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_news_coding import coded, triples
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The main opposition party in Zambia renewed its demands for early elections.", ("ZMB", "10", "ZMB")),
+    ("Rebels in eastern Congo rejected the offer on Friday.", ("COD", "12", "COD")),
+])
+def test_a_domestic_groups_demand_is_aimed_at_its_government(text, want):
+    got = triples(coded(text))
+    assert any(s == want[0] and c.startswith(want[1]) and t == want[2] for s, c, t in got), got
+
+
+def test_a_government_demand_with_no_one_named_stays_one_sided():
+    got = triples(coded("The Kenyan government demanded an explanation on Monday."))
+    assert not any(s == "KEN" and t == "KEN" for s, c, t in got), got
+
+
+def test_an_unknown_name_beside_a_known_party_is_not_a_second_target():
+    events = coded("Ghana's foreign minister summoned Togo's envoy Kossi Adjamagbo on Tuesday.")
+    summons = [e for e in events if e.cameo.startswith("11")]
+    assert summons and all(e.target is not None and e.target.country == "TGO" for e in summons), summons
+
+
+def test_a_name_the_knowledge_base_does_not_know_still_makes_a_one_sided_event():
+    events = coded("Tendai Mukorera threatened to boycott the vote.")
+    assert any(e.cameo.startswith("13") and e.source.text == "Tendai Mukorera" and e.target is None for e in events), events
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Chile said it would not accept the proposal put forward by Bolivia.", ("CHL", "12", "BOL")),
+    ("Kenya and Somalia failed to reach an agreement on the maritime border.", ("KEN", "12", "SOM")),
+])
+def test_a_stated_or_failed_act_of_cooperation_is_a_rejection(text, want):
+    got = triples(coded(text))
+    assert any(s == want[0] and c.startswith(want[1]) and t == want[2] for s, c, t in got), got
+
+
+def test_a_suspension_of_aid_is_not_aid():
+    got = triples(coded("Norway announced a suspension of aid to Malawi on Thursday."))
+    assert any(s == "NOR" and c.startswith("16") and t == "MWI" for s, c, t in got), got
+    assert not any(c.startswith("07") for s, c, t in got), got
+
+
+def test_a_month_is_not_a_march():
+    got = triples(coded("The Dutch prime minister cancelled a planned visit to Jakarta in March."))
+    assert any(s == "NLD" and c.startswith("16") and t == "IDN" for s, c, t in got), got
