@@ -53,3 +53,24 @@ def test_a_suspension_of_aid_is_not_aid():
 def test_a_month_is_not_a_march():
     got = triples(coded("The Dutch prime minister cancelled a planned visit to Jakarta in March."))
     assert any(s == "NLD" and c.startswith("16") and t == "IDN" for s, c, t in got), got
+
+
+def test_a_stative_passive_keeps_its_subject_as_the_actor():
+    events = coded("Chad's army said it was engaged in fierce fighting with Boko Haram near Lake Chad.")
+    assert any(e.cameo.startswith("19") and e.source.country == "TCD" for e in events), events
+
+
+def test_drills_off_a_coast_are_aimed_at_its_country():
+    got = triples(coded("Russia staged naval drills off the coast of Norway on Tuesday."))
+    assert any(s == "RUS" and c.startswith("15") and t == "NOR" for s, c, t in got), got
+
+
+def test_rejecting_a_claim_targets_the_speaker_who_made_it():
+    events = coded("A Serbian government spokesman said the village remained part of Serbia. Kosovo rejected the claim.")
+    assert any(e.cameo.startswith("12") and e.source.country == "XKX" and e.target is not None
+               and e.target.country == "SRB" for e in events), events
+
+
+def test_protests_breaking_out_in_a_city_are_its_countrys_protests():
+    got = triples(coded("Tanzania's president visited Kenya. Protests erupted in Kampala on Monday."))
+    assert any(s == "UGA" and c.startswith("14") for s, c, t in got), got

@@ -112,3 +112,9 @@ def test_unknown_village_takes_the_country_its_sentence_names_before_the_home(ga
     s = "An Israeli drone strike killed a commander in the village of Bint Jbeil in southern Lebanon on Monday."
     loc, basis = refine_location(unknown, s, gaz, ["ISR", "LBN"], "ISR", None, SmallPlaces([]))
     assert (loc.country, loc.precision, basis) == ("LBN", "country", "sentence-country")
+
+
+def test_a_target_place_named_after_of_places_the_event(gaz):
+    loc, basis = refine_location(None, "Russian drones struck the port of Odesa overnight.", gaz, ["UKR"], "UKR",
+                                 None, SmallPlaces([]), "the port of Odesa")
+    assert (loc.name, basis) == ("Odesa", "target-place")

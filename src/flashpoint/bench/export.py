@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..store.merge import actor_key_of
+from ..store.exports.table import mentions_outlets, mentions_url
 from ..store.rows import EVENT_COLUMNS, dumps
 from ..types import Event
 from .memory import own_peak_rss_mb
@@ -91,7 +92,8 @@ def _stored(event: dict[str, Any]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     row.update(plover_type=(event["plover"] or {}).get("type"), plover_mode=(event["plover"] or {}).get("mode"),
                counted=True, location_name=loc.get("name"), location_country=loc.get("country"),
                lat=loc.get("lat"), lon=loc.get("lon"), evidence=event["evidence"]["sentence"],
-               num_mentions=1, num_sources=1, num_articles=1, first_seen=event["first_seen"], record=record)
+               num_mentions=1, num_sources=1, num_articles=1, first_seen=event["first_seen"], record=record,
+               first_url=mentions_url(event["mentions"]), outlets=dumps(mentions_outlets(event["mentions"])))
     mention = event["mentions"][0]
     report = (event["event_id"], mention["article_id"], event["id"], event["date"], mention["trigger"],
               mention["sentence"], record)

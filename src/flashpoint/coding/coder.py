@@ -118,6 +118,7 @@ class DocState:
     coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
     recent: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, source) of coded events
+    claimants: set[str] = field(default_factory=set)  # keys of speakers whose statement was no event
     home_country: str | None = None  # the dateline's country (issue 10)
     clause_country: str | None = None  # where the current candidate's clause happens (issue 10)
 
@@ -441,6 +442,13 @@ class Coder:
                 used_nouns.update(_object_token_hint(cands, i))
             state.coded[i] = events
             state.recent.extend((cand.sent_index, e.source) for e in events if not e.nested)
+            if not events and pattern.statement and cand.kind == "verb":
+                # "Peskov said Kherson remained part of Russia. Ukraine rejected the claim.": a
+                # statement about its own side is no event, but its speaker made a claim.
+                for a, _ in self._actors([m for m in cand.subjects if m.role == "subj"], when, state, cand.quote, limit=1):
+                    if a.country or a.org:
+                        state.recent.append((cand.sent_index, a))
+                        state.claimants.add(a.key)
             out.extend(events)
         return _once_per_sentence(_without_subsumed(_without_carried_statements(out, cands), cands), cands)
 
@@ -491,7 +499,8 @@ class Coder:
                     and not any(m.role == "agent" for m in cand.subjects):
                 # "Fifty protesters were arrested": the police did it, in the story's country.
                 # "... was arrested in Lebanon": the police of the place where it happened
-                res = self.kb.resolve(pattern.implicit_source, when, self._place_country(cand, state) or state.subject_country)
+                res = self.kb.resolve(pattern.implicit_source, when,
+                                      self._place_country(cand, state) or state.clause_country or state.subject_country)
                 if res is not None and (res.actor.country or self.open_actors):
                     a = res.actor
                     sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]

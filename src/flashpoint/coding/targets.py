@@ -28,7 +28,7 @@ Found = list[tuple[Actor, float]]
 CROSS_BORDER_ROOTS = {"15", "19", "20"}
 DOMESTIC_SECTORS = {"POL", "REB", "OPP", "CVL", "REF", "JUD"}
 CROWD_HEADS = {"protester", "demonstrator", "crowd", "marcher", "mourner", "rioter", "striker"}  # protests are local
-PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "outside", "toward", "towards"}
+PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "off", "outside", "toward", "towards"}
 THING_PARTY_ROLES = {"deep:against", "deep:with", "deep:on", "deep:to", "deep:toward", "deep:towards"}
 BORDER_WORDS = {"border", "frontier", "boundary"}
 WHENS = {"any", "direct", "nested"}
@@ -163,8 +163,12 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
     for sent, actor in reversed(q.state.recent):
         if sent < q.cand.sent_index - 2:
             break
-        if not any(same_actor(actor, s) for s, _ in q.sources):
-            return [(actor, 0.7)]
+        if any(same_actor(actor, s) for s, _ in q.sources):
+            continue
+        if actor.key in q.state.claimants and any(actor.country == s.country and s.sector not in NON_STATE_SECTORS
+                                                  for s, _ in q.sources):
+            continue  # a state reacts to the other side's claims, not to its own officials
+        return [(actor, 0.7)]
     return []
 
 
@@ -190,9 +194,13 @@ def place(coder, q: TargetQuery, chain: TargetChain) -> Found:
     cand = q.cand
     own = {a.country for a, _ in q.sources}
     for m in sorted((*cand.objects, *cand.preps, *cand.deep), key=lambda m: m.depth):
-        if not m.proper or m.pronoun or not (m.role in ("obj", "appos") or m.role.split(":")[-1] in PLACE_PREPS):
+        tail = m.text.rsplit(" of ", 1)[1] if " of " in m.text else ""  # "the coast *of Taiwan*"
+        if not (m.proper or tail[:1].isupper()) or m.pronoun \
+                or not (m.role in ("obj", "appos") or m.role.split(":")[-1] in PLACE_PREPS):
             continue
-        where = coder.gazetteer.resolve(m.text, q.state.countries)
+        where = coder.gazetteer.resolve(m.text, q.state.countries) if m.proper else None
+        if where is None and tail[:1].isupper():
+            where = coder.gazetteer.resolve(tail, q.state.countries)
         if where is None or where.country is None or where.country in own:
             continue
         return [(coder._country_actor(m.text, where.country), 0.7)]

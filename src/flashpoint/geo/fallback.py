@@ -101,7 +101,11 @@ def refine_location(
     """The event's location and how it was found (see the module docstring)."""
     if target_place and (loc is None or loc.precision == "country" or loc is article_place):
         # "Russian drones struck the port of Odesa": the place attacked is where it happened.
-        place = gazetteer.resolve(target_place, [c for c in (home, *countries) if c])
+        context = [c for c in (home, *countries) if c]
+        place = gazetteer.resolve(target_place, context)
+        if place is None and " of " in target_place:
+            # "the port of Odesa", "the town of Kidal": the name after "of"
+            place = gazetteer.resolve(target_place.rsplit(" of ", 1)[1], context)
         if place is not None and place.precision != "country" and place.lat is not None:
             return place, "target-place"
     if loc is None:

@@ -285,9 +285,19 @@ def _verb_chain(tok):
     return chain
 
 
+# Nouns inside a verb's phrase whose "with" names the other party or place ("engaged in
+# fighting *with* jihadists", "near the border *with* Niger")
+WITH_HEADS = frozenset({"border", "frontier", "fighting", "fight", "clash", "battle", "skirmish", "gunfight",
+                        "firefight", "exchange", "talk", "negotiation", "dialogue"})
+# Passive forms that state what their subject does ("is engaged in", "are locked in")
+STATIVE_PASSIVES = frozenset({"engage", "involve", "embroil", "lock", "mire", "entangle"})
+
+
 def _subjects(tok) -> tuple[list[Mention], bool]:
     """Subjects of a verb (following conjunction and xcomp chains) and whether it is passive."""
     passive = any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in tok.children) or _headline_passive(tok)
+    if passive and tok.lemma_.lower() in STATIVE_PASSIVES:
+        passive = False  # "the army is engaged in fighting with jihadists": the army fights
     if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") \
             and not any(c.dep_ in OBJ_DEPS for c in tok.children):  # "militants killed 58 people": active
         # "troops sent to the border", "the arrested workers": a reduced passive whose head noun is the theme.
@@ -808,7 +818,9 @@ def _base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, t_start, t_end
         reported_by=getattr(reporter, "i", None),
         quote=quote_at(quotes, tok.idx),
         dates=_dates(sent, tok),
-        clause=_clause_text(tok),
+        # an event noun that is its verb's subject ("Protests *erupted in Kampala on Monday*")
+        # happens in the verb's clause
+        clause=_clause_text(tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") else tok),
         token_i=tok.i,
     )
 
@@ -900,7 +912,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             for t in c.subtree:
                 if t.dep_ == "prep" and t.head.i != tok.i and (
                     t.lower_ in ("to", "over", "into", "in", "across", "toward", "towards", "for")
-                    or (t.lower_ == "with" and t.head.lemma_.lower() in ("border", "frontier"))
+                    or (t.lower_ == "with" and t.head.lemma_.lower() in WITH_HEADS)
                 ):
                     preps.extend(_prep_mentions(t.head, 1))
     ccomp_aux: list[str] = []

@@ -165,7 +165,7 @@ class Store(Protocol):
     def events(self, flt: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
         """Merged events as dicts: the event record plus ``id``,
         ``num_mentions``, ``num_sources``, ``num_articles``, ``first_seen`` and
-        ``mentions``, ordered by date then id."""
+        ``mentions``, ordered by date then id (undated events first)."""
         ...
 
     def series(self, flt: EventFilter, freq: str = "day") -> list[tuple[str, int, float]]:

@@ -7,10 +7,16 @@ behind it also offers ``event_pages``: the same events in the same order,
 a page at a time, with each record still JSON text. A writer decodes a page
 the way that suits it (Parquet hands the text to Arrow's JSON reader in
 C++); :func:`page_events` makes the dicts ``events`` would have made.
+
+A brief page (``event_pages(..., mentions=False)``) leaves the mentions out:
+Parquet and GDELT read only the first URL and the outlets of an event's
+mentions, which the events row keeps (``first_url``, ``outlets``), so a page
+needs no join over reports and articles.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +24,9 @@ from typing import Any
 from .rows import merged_dict
 
 # Columns of the events table a page carries, in this order.
-PAGE_COLUMNS = ("id", "date", "num_mentions", "num_sources", "num_articles", "first_seen", "record")
+PAGE_COLUMNS = ("id", "date", "num_mentions", "num_sources", "num_articles", "first_seen", "record", "first_url",
+                "outlets")
+_URL, _OUTLETS = PAGE_COLUMNS.index("first_url"), PAGE_COLUMNS.index("outlets")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,12 +34,13 @@ class EventPage:
     """Up to a page of merged events as stored.
 
     ``rows`` hold :data:`PAGE_COLUMNS` (``record`` is the JSON text of the
-    first report's event); ``mentions`` maps a merged event id to its
-    mentions, as :meth:`Store.events` gives them.
+    first report's event, ``outlets`` a JSON array); ``mentions`` maps a
+    merged event id to its mentions, as :meth:`Store.events` gives them, or
+    is None on a brief page.
     """
 
     rows: tuple[tuple[Any, ...], ...]
-    mentions: dict[str, list[dict[str, Any]]]
+    mentions: dict[str, list[dict[str, Any]]] | None
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -44,8 +53,34 @@ class EventPage:
 
 
 def page_events(page: EventPage) -> list[dict[str, Any]]:
-    """The merged event dicts of a page, exactly as :meth:`Store.events` yields them."""
+    """The merged event dicts of a page, exactly as :meth:`Store.events` yields
+    them; on a brief page, with mentions reduced to :func:`brief_mentions`."""
+    if page.mentions is None:
+        outlets = outlet_lists(row[_OUTLETS] for row in page.rows)
+        return [merged_dict(dict(zip(PAGE_COLUMNS, row)), brief_mentions(row[_URL], names))
+                for row, names in zip(page.rows, outlets)]
     return [merged_dict(dict(zip(PAGE_COLUMNS, row)), page.mentions.get(row[0], [])) for row in page.rows]
+
+
+def outlet_lists(texts: Iterable[str]) -> list[list[str]]:
+    """The stored ``outlets`` JSON arrays as lists; the same few recur, so
+    each distinct text is decoded once (the lists are shared: do not change them)."""
+    decoded: dict[str, list[str]] = {}
+    out = []
+    for text in texts:
+        names = decoded.get(text)
+        if names is None:
+            names = decoded[text] = json.loads(text)
+        out.append(names)
+    return out
+
+
+def brief_mentions(first_url: str | None, outlets: list[str]) -> list[dict[str, Any]]:
+    """Stand-in mentions that carry only what the flat formats read of them:
+    the first URL and the outlets (sorted, each once)."""
+    out: list[dict[str, Any]] = [{"url": None, "outlet": name} for name in outlets] or [{"url": None, "outlet": None}]
+    out[0]["url"] = first_url
+    return out
 
 
 def events_of(pages: Iterable[EventPage]) -> Iterator[dict[str, Any]]:

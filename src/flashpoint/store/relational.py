@@ -62,8 +62,24 @@ UPDATE events SET
       SELECT (SELECT COALESCE(a.outlet, a.id) FROM articles a WHERE a.id = r.article_id) AS src
       FROM event_reports r WHERE r.merged_id = events.id
       UNION SELECT COALESCE(c.outlet, c.id) FROM article_copies c WHERE c.original_id IN (
-        SELECT r.article_id FROM event_reports r WHERE r.merged_id = events.id)) srcs)
+        SELECT r.article_id FROM event_reports r WHERE r.merged_id = events.id)) srcs),
+{facts}
 WHERE """
+
+# What the flat exports read from the mentions, kept on the events row (the
+# migration 0124_export_facts fills stores written before it the same way):
+# the first URL by report id, and the distinct outlets, sorted, as JSON.
+_FIRST_URL = ("  first_url = (SELECT a.url FROM event_reports r JOIN articles a ON a.id = r.article_id"
+              " WHERE r.merged_id = events.id AND a.url <> '' ORDER BY r.id{c} LIMIT 1),\n")
+_OUTLETS_FROM = ("FROM event_reports r JOIN articles a ON a.id = r.article_id"
+                 " WHERE r.merged_id = events.id AND a.outlet <> ''")
+_MENTION_FACTS = {
+    # A subquery with ORDER BY under an aggregate is not flattened: SQLite keeps its order.
+    "sqlite": _FIRST_URL.format(c="") + "  outlets = (SELECT json_group_array(o) FROM ("
+              f"SELECT DISTINCT a.outlet AS o {_OUTLETS_FROM} ORDER BY o))",
+    "postgres": _FIRST_URL.format(c=' COLLATE "C"') + "  outlets = (SELECT COALESCE(json_agg(o ORDER BY o)::text, '[]')"
+                f' FROM (SELECT DISTINCT a.outlet COLLATE "C" AS o {_OUTLETS_FROM}) d)',
+}
 
 # Merge candidates of one (source, target, CAMEO root) over a date range, or
 # undated, with the (article, trigger) of each of their reports.
@@ -338,7 +354,7 @@ class RelationalStore:
                 touched = sorted(p.recount)
                 for start in range(0, len(touched), MAX_PARAMS):
                     part = touched[start:start + MAX_PARAMS]
-                    self._send(_RECOUNT + f"id IN ({_marks(len(part))})", part)
+                    self._send(_RECOUNT.format(facts=_MENTION_FACTS[self.dialect]) + f"id IN ({_marks(len(part))})", part)
         finally:
             self._pending = _Pending()
 
@@ -648,38 +664,57 @@ class RelationalStore:
     def events(self, flt: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
         where, params = filter_clauses(flt)
         left = flt.limit
-        after: tuple[str, str] | None = None
-        order = f"COALESCE(date, ''){self.collate}, id{self.collate}"
-        while left is None or left > 0:
-            page_where = list(where)
-            page_params = list(params)
-            if after is not None:  # keyset paging: no cursor stays open between yields
-                page_where.append(f"(COALESCE(date, ''){self.collate} > ? OR (COALESCE(date, '') = ? AND id{self.collate} > ?))")
-                page_params += [after[0], after[0], after[1]]
-            size = PAGE if left is None else min(PAGE, left)
-            sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(page_where) if page_where else "")
-            with self._guard("read events"):
-                rows = self._rows(f"{sql} ORDER BY {order} LIMIT ?", [*page_params, size])
-                mentions = self._mentions([r["id"] for r in rows])
-            for row in rows:
-                yield merged_dict(row, mentions.get(row["id"], []))
-            if len(rows) < size:
-                return
-            after = (rows[-1]["date"] or "", rows[-1]["id"])
-            if left is not None:
-                left -= len(rows)
+        # Keyset paging (no cursor stays open between yields) in two runs along
+        # the events_order index: the undated events first, then the dated.
+        for dated in (False, True):
+            after: tuple[str, str] | None = None
+            while left is None or left > 0:
+                size = PAGE if left is None else min(PAGE, left)
+                sql, page_params = self._events_page(where, params, dated, after, size)
+                with self._guard("read events"):
+                    rows = self._rows(sql, page_params)
+                    mentions = self._mentions([r["id"] for r in rows])
+                for row in rows:
+                    yield merged_dict(row, mentions.get(row["id"], []))
+                if left is not None:
+                    left -= len(rows)
+                if len(rows) < size:
+                    break
+                after = (rows[-1]["date"], rows[-1]["id"])
 
-    def event_pages(self, flt: EventFilter = EventFilter(), size: int = EXPORT_PAGE) -> Iterator[EventPage]:
+    def _events_page(self, where: list[str], params: list[Any], dated: bool, after: tuple[str, str] | None,
+                     size: int) -> tuple[str, list[Any]]:
+        """One page of :meth:`events`: the events after ``after`` (date, id),
+        among the dated or the undated ones, in the ``events_order`` index's
+        order. Each condition is a range of that index, so a page starts
+        where the last one stopped instead of scanning and sorting the table
+        again (a comparison of row values is one range on both engines)."""
+        c = self.collate
+        conds = [*where, "date IS NOT NULL" if dated else "date IS NULL"]
+        page_params = list(params)
+        if after is not None:
+            if dated:
+                conds.append(f"(date, id{c}) > (?, ?)")
+                page_params += list(after)
+            else:
+                conds.append(f"id{c} > ?")
+                page_params.append(after[1])
+        sql = (f"SELECT * FROM events WHERE {' AND '.join(conds)}"
+               f" ORDER BY date{self.nulls_first}, id{c} LIMIT ?")
+        return sql, [*page_params, size]
+
+    def event_pages(self, flt: EventFilter = EventFilter(), size: int = EXPORT_PAGE,
+                    mentions: bool = True) -> Iterator[EventPage]:
         """The events of :meth:`events`, in its order, as raw pages for exports.
 
         One query streams the whole result (a server-side cursor on
         PostgreSQL) instead of one keyset query per page: at a million
         events the pages' repeated range scans cost more than the export.
-        Records stay JSON text (see :mod:`.pages`).
+        Records stay JSON text (see :mod:`.pages`). Without ``mentions`` the
+        pages are brief: the rows' ``first_url`` and ``outlets`` stand for them.
         """
         where, params = filter_clauses(flt)
-        # NULL dates first, as COALESCE(date, '') puts them in events(), but
-        # in a form the (date, id) index serves without a sort.
+        # NULL dates first, as in events(), in the order of the (date, id) index.
         sql = (f"SELECT {', '.join(PAGE_COLUMNS)} FROM events" + (" WHERE " + " AND ".join(where) if where else "")
                + f" ORDER BY date{self.collate}{self.nulls_first}, id{self.collate}")
         if flt.limit is not None:
@@ -687,7 +722,7 @@ class RelationalStore:
             params.append(flt.limit)
         with self._guard("read events"):
             for rows in self._stream(sql, params, size):
-                yield EventPage(tuple(rows), self._mentions([r[0] for r in rows]))
+                yield EventPage(tuple(rows), self._mentions([r[0] for r in rows]) if mentions else None)
 
     def _mentions(self, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         if not ids:

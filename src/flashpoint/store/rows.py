@@ -21,7 +21,7 @@ EVENT_COLUMNS = (
     "target_code", "target_sector", "cameo", "cameo_root", "quad_class", "goldstein",
     "plover_type", "plover_mode", "negated", "modality", "counted", "location_name",
     "location_country", "lat", "lon", "evidence", "num_mentions", "num_sources",
-    "num_articles", "first_seen", "record",
+    "num_articles", "first_seen", "record", "first_url", "outlets",
 )
 
 
@@ -75,6 +75,8 @@ def event_row(merged_id: str, event: Event, report: Report, record: str | None =
         num_articles=0,
         first_seen=now(),
         record=record if record is not None else event_record(event),
+        first_url=None,  # mention facts: set by the recount once the report is stored
+        outlets="[]",
     )
     return row
 

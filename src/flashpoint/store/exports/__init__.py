@@ -61,6 +61,8 @@ def _write_jsonl(events: Iterable[dict[str, Any]], fh: IO[str], report: ExportRe
 
 
 _TEXT_WRITERS = {"csv": write_csv, "plover": write_plover, "jsonl": _write_jsonl}
+# Formats that read only the first URL and the outlets of the mentions (brief pages will do).
+_BRIEF_FORMATS = ("parquet", "gdelt")
 
 
 def export_store(store: Any, flt: EventFilter, fmt: str, out: str | Path | IO[Any], *,
@@ -69,14 +71,16 @@ def export_store(store: Any, flt: EventFilter, fmt: str, out: str | Path | IO[An
 
     The same output as ``export(store.events(flt), ...)``; a store with a
     database behind it is read a page at a time in one query
-    (``event_pages``), and Parquet decodes the pages' records in Arrow.
+    (``event_pages``; brief pages, without the mentions, for Parquet and
+    GDELT), and Parquet decodes the pages' records in Arrow.
 
     Raises:
         UsageError, StoreError: as :func:`export`.
     """
     if not hasattr(store, "event_pages"):
         return export(store.events(flt), fmt, out, side_file=side_file)
-    return export(EventPages(store.event_pages(flt)), fmt, out, side_file=side_file)
+    pages = store.event_pages(flt, mentions=fmt not in _BRIEF_FORMATS)
+    return export(EventPages(pages), fmt, out, side_file=side_file)
 
 
 def export(events: Iterable[dict[str, Any]] | EventPages, fmt: str, out: str | Path | IO[Any], *,

@@ -21,7 +21,7 @@ from typing import Any
 
 from ...errors import StoreError
 from ...types import Event
-from ..pages import EventPage, EventPages
+from ..pages import EventPage, EventPages, outlet_lists
 from .report import ExportReport
 from .table import QUANTITY_COLUMNS, _RENAME, columns, mentions_outlets, mentions_url
 
@@ -141,8 +141,8 @@ def _nested_from_page(page: EventPage) -> Any:
     return pa.Table.from_arrays(columns, schema=_input_schema())
 
 
-def _table(nested: Any, mentions: list[Any], report: ExportReport) -> Any:
-    """The flat Parquet table of a nested one; ``mentions`` are each event's."""
+def _table(nested: Any, outlets: list[list[str]], urls: list[str | None], report: ExportReport) -> Any:
+    """The flat Parquet table of a nested one, given each event's outlets and first URL."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -157,9 +157,8 @@ def _table(nested: Any, mentions: list[Any], report: ExportReport) -> Any:
         values[unit] = _quantity(quantities, unit, n)
     for name in ("num_mentions", "num_sources", "num_articles"):
         values[name] = values[name].fill_null(1)
-    # Mentions are read in Python: converting the nested list in Arrow costs more than it saves.
-    values["outlets"] = pa.array([mentions_outlets(m) for m in mentions], pa.list_(pa.string()))
-    url = pa.array([mentions_url(m) for m in mentions], pa.string())
+    values["outlets"] = pa.array(outlets, pa.list_(pa.string()))
+    url = pa.array(urls, pa.string())
     safe = pc.or_(pc.starts_with(url, "http://", ignore_case=True), pc.starts_with(url, "https://", ignore_case=True))
     unsafe = pc.and_(pc.is_valid(url), pc.invert(safe.fill_null(False)))
     dropped = pc.sum(unsafe).as_py() or 0
@@ -180,11 +179,23 @@ def _tables(events: Iterable[dict[str, Any]] | EventPages, report: ExportReport)
     if isinstance(events, EventPages):
         for page in events:
             if len(page):
-                yield _table(_nested_from_page(page), [page.mentions.get(row[0]) for row in page.rows], report)
+                yield _table(_nested_from_page(page), *_page_mention_facts(page), report)
         return
     stream = iter(events)
     while batch := list(islice(stream, BATCH)):
-        yield _table(_nested_from_dicts(batch), [e.get("mentions") for e in batch], report)
+        # Mentions are read in Python: converting the nested list in Arrow costs more than it saves.
+        mentions = [e.get("mentions") for e in batch]
+        yield _table(_nested_from_dicts(batch), [mentions_outlets(m) for m in mentions],
+                     [mentions_url(m) for m in mentions], report)
+
+
+def _page_mention_facts(page: EventPage) -> tuple[list[list[str]], list[str | None]]:
+    """Each event's outlets and first URL: from the rows on a brief page, else from its mentions."""
+    if page.mentions is None:
+        cols = page.columns()
+        return outlet_lists(cols["outlets"]), list(cols["first_url"])
+    mentions = [page.mentions.get(row[0]) for row in page.rows]
+    return [mentions_outlets(m) for m in mentions], [mentions_url(m) for m in mentions]
 
 
 def write_parquet(events: Iterable[dict[str, Any]] | EventPages, sink: Any, report: ExportReport) -> None:
