@@ -74,3 +74,24 @@ def test_rejecting_a_claim_targets_the_speaker_who_made_it():
 def test_protests_breaking_out_in_a_city_are_its_countrys_protests():
     got = triples(coded("Tanzania's president visited Kenya. Protests erupted in Kampala on Monday."))
     assert any(s == "UGA" and c.startswith("14") for s, c, t in got), got
+
+
+def test_a_reaction_drawn_from_someone_is_theirs_and_aimed_at_what_drew_it():
+    got = triples(coded("Russia's seizure of an Estonian ship drew condemnation from Tallinn."))
+    assert any(s == "EST" and c.startswith("11") and t == "RUS" for s, c, t in got), got
+
+
+def test_accepting_an_offer_targets_who_made_it():
+    got = triples(coded("Armenia offered to hold talks in Tbilisi. Azerbaijan welcomed the offer on Friday."))
+    assert any(s == "AZE" and c[:2] in ("03", "05") and t == "ARM" for s, c, t in got), got
+
+
+def test_he_after_a_meeting_is_the_subject_who_met():
+    got = triples(coded("Spain's foreign minister met his Moroccan counterpart in Rabat. He promised more aid."))
+    assert any(s == "ESP" and c.startswith("03") for s, c, t in got), got
+
+
+def test_a_mediation_between_two_parties_is_the_mediators_act_towards_each():
+    got = triples(coded("Qatar's mediation between Rwanda and Congo produced a ceasefire."))
+    assert ("QAT", "045", "RWA") in got and ("QAT", "045", "COD") in got, got
+    assert not any(s == "RWA" and t == "COD" and c.startswith("04") for s, c, t in got), got

@@ -65,9 +65,19 @@ def lookup(phrase: str, when: str | None, context_country: str | None, place_cou
 
     Example: flashpoint actors lookup "the Kremlin" --date 2021-11-12
     Example: flashpoint actors lookup police --place KEN --latest UGA
+    Example: flashpoint actors lookup "West Bengal Chief Minister"
     """
     kb = _load(actor_files)
     choice_note = None
+    if context_country is None:
+        # A place the phrase itself names ("West Bengal Chief Minister", "the mayor of Kharkiv")
+        # beats every other evidence, as in the coder.
+        from ..coding.generic_country import mention_place_country
+        from ..geo.gazetteer import Gazetteer
+
+        own = mention_place_country(phrase, kb, Gazetteer.load())
+        if own:
+            context_country, choice_note = own, f"{own} from the place the phrase names"
     if context_country is None and (place_country or home_country or latest_country):
         from ..coding.generic_country import choose_country, explain
 

@@ -28,7 +28,8 @@ from .common import fail, settings_options
                    "a SQLite file (and --pg): rate and peak memory.")
 @click.option("--serve", "serve", is_flag=True, help="Only benchmark the API: latency with 20 concurrent clients over --events events.")
 @click.option("--workers", "workers", type=int, default=None, is_flag=False, flag_value=2,
-              help="Only: N coding processes against one (--workers alone: 2).")
+              help="Only: N coding processes against one (--workers alone: 2); with --serve, N server processes "
+                   "(flashpoint serve --workers N) against one.")
 @click.option("--backfill", "backfill", is_flag=True, help="Only: a 2-worker Dask backfill against 1 worker (--articles, --pg).")
 @click.option("--memory", "memory", is_flag=True,
               help="With --backfill: one run of --articles on 2 workers, worker memory read along it (is it flat?).")
@@ -54,6 +55,7 @@ def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve,
       flashpoint bench --export --events 1000000
       flashpoint bench --export --events 1000000 --pg postgresql://localhost/flashpoint_bench
       flashpoint bench --serve --events 1000000
+      flashpoint bench --serve --workers 2 --pg postgresql://localhost/flashpoint_bench
     """
     from ..bench import machine_line
 
@@ -77,7 +79,7 @@ def _selected(min_mb, rounds, ingest, articles, n_events, pg, only, gold, evalda
     if serve:
         from ..serve.bench import bench_serve
 
-        yield from bench_serve(n_events, pg)
+        yield from bench_serve(n_events, pg, workers=workers or 1)
         return
     if workers is not None:
         from ..bench.workers import bench_workers

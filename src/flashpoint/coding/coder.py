@@ -75,6 +75,16 @@ VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
 UNNAMED_AGENT_ROOTS = {"17", "18", "19", "20"}
 # Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
 # named doer they are not coded.
+# Acts a third party does between two others ("Egypt's mediation between Israel and
+# Hamas"): the parties named "between" are its targets, not each other's.
+THIRD_PARTY_CODES = frozenset({"039", "045"})
+# Heads of role phrases that name one person ("Poland's foreign *minister*"): a later
+# "he" or "she" can stand for them.
+PERSON_HEADS = frozenset({"minister", "president", "premier", "chancellor", "king", "queen", "prince", "emir",
+                          "sultan", "leader", "counterpart", "spokesman", "spokeswoman", "spokesperson", "envoy",
+                          "ambassador", "secretary", "chief", "commander", "general", "governor", "mayor",
+                          "senator", "lawmaker", "prosecutor", "judge", "official", "diplomat", "negotiator",
+                          "chairman", "chairwoman", "speaker", "ayatollah", "pope", "cleric", "monarch"})
 ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine"}
 # Who speaks in a statement must be a political actor: not bystanders, the press or business.
 NON_POLITICAL_SECTORS = {"CVL", "MED", "BUS"}
@@ -114,6 +124,7 @@ class DocState:
     actors: list[tuple[Actor, bool]] = field(default_factory=list)  # (actor, is_person)
     accusers: dict[str, Actor] = field(default_factory=dict)  # accused key -> accuser
     subject_country: str | None = None
+    subject_person: Actor | None = None  # the latest person told as a subject: whom "he" most likely means
     countries: tuple[str, ...] = ()  # the article's countries, most mentioned first
     coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
@@ -182,6 +193,8 @@ class Coder:
                 return (self._retext(sp, m.text), 0.9) if sp else (None, 0.0)
             kind = "person" if m.pronoun in PERSON_PRONOUNS else "thing"
             found = state.last(kind)
+            if kind == "person" and m.role == "subj" and state.subject_person is not None:
+                found = state.subject_person  # "X met Y. He promised ...": he is X
             return (self._retext(found, m.text), 0.8) if found else (None, 0.0)
         kind = DEFINITE_BACKREFS.get(m.text.lower())  # "the alliance", "the country"
         if kind is not None:
@@ -210,7 +223,10 @@ class Coder:
         actor = res.actor
         if actor.country is None and actor.org is None and not self.open_actors:
             return None, 0.0  # a generic actor with no country is not enough for a dyad
-        state.remember(actor, _is_person(res))
+        person = _is_person(res) or m.head in PERSON_HEADS
+        state.remember(actor, person)
+        if person and m.role == "subj":
+            state.subject_person = actor
         factor = 1.0 if context is None and not _used_context(res) else 0.85
         return actor, factor
 
@@ -510,8 +526,8 @@ class Coder:
                 # Open and single-actor modes code agentless reports ("grenades were hurled at ...",
                 # "three soldiers were killed in a roadside bombing") with an unknown source.
                 sources = [(Actor("(unknown)", "unknown"), 0.5)]
-            if cand.kind == "noun" and (pattern.symmetric or pattern.code in RECIPROCAL_CODES
-                                        or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
+            if cand.kind == "noun" and pattern.code[:3] not in THIRD_PARTY_CODES and (
+                    pattern.symmetric or pattern.code in RECIPROCAL_CODES or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
                 # "clashes between the army and the RSF", "Egypt hosted negotiations between
                 # Israel and Hamas": the parties named act on each other, whoever hosts.
                 sides = self._actors([m for m in cand.preps if m.role == "prep:between"], when, state, cand.quote)

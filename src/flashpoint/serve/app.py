@@ -62,6 +62,18 @@ def create_app(config: ServeConfig) -> FastAPI:
     return app
 
 
+def app_from_env() -> FastAPI:
+    """The app for one of several worker processes (``flashpoint serve --workers N``).
+
+    uvicorn starts each worker from the import string
+    ``flashpoint.serve.app:app_from_env`` (a factory); the options come from
+    the environment the parent left (:data:`~flashpoint.serve.config.CONFIG_ENV`).
+    Each worker has its own store connections and its own answer cache, which
+    stays correct across workers because it is keyed on the database's data version.
+    """
+    return create_app(ServeConfig.from_env())
+
+
 def _error(status: int, message: str, **extra: Any) -> JSONResponse:
     return JSONResponse({"error": message, **extra}, status_code=status)
 

@@ -11,7 +11,10 @@ HTTP clients each holding a keep-alive connection:
 - the dashboard's first page (``/``), one client at a time.
 
 Each API request is also timed from one client alone (no queueing behind the
-others), and the machine's load average is reported with the figures.
+others), and the machine's load average is reported with the figures. With
+``workers`` above 1, each database is served twice, by one process and then
+by ``workers`` processes (``flashpoint serve --workers``), so the two are
+compared in one run on the same data.
 
 Self-contained so it can move with the other benchmarks.
 """
@@ -61,12 +64,13 @@ def _free_port() -> int:
 class Server:
     """``flashpoint serve`` in a child process, stopped on exit."""
 
-    def __init__(self, db: str, log: Path) -> None:
+    def __init__(self, db: str, log: Path, workers: int = 1) -> None:
         self.port = _free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         with open(log, "wb") as err:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "flashpoint", "serve", "--db", db, "--port", str(self.port)],
+                [sys.executable, "-m", "flashpoint", "serve", "--db", db, "--port", str(self.port),
+                 "--workers", str(workers)],
                 stdout=subprocess.DEVNULL, stderr=err, env={**os.environ, "FLASHPOINT_TOKEN": ""})
         self.log = log
 
@@ -81,6 +85,22 @@ class Server:
                     self.__exit__()
                     raise UsageError(f"the server did not start: {self.log.read_text()[-300:]}") from None
                 time.sleep(0.2)
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time (user + system) used so far by the server and its worker
+        processes, or None where ``/proc`` cannot tell (not Linux). Unlike
+        latency, it hardly moves with what else the machine runs."""
+        try:
+            total, todo = 0, [self.proc.pid]
+            while todo:
+                pid = todo.pop()
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    todo.extend(int(c) for c in (task / "children").read_text().split())
+            return total / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return None
 
     def __exit__(self, *exc: object) -> None:
         self.proc.terminate()
@@ -130,7 +150,8 @@ def hammer(base: str, path: str, clients: int, per_client: int, cached: bool = F
     if failures:
         raise UsageError(f"{path} failed under load: {failures[0]}")
     return {"p50_ms": round(statistics.median(latencies), 1), "p95_ms": round(_percentile(latencies, 0.95), 1),
-            "max_ms": round(max(latencies), 1), "rps": round(len(latencies) / wall, 1), "requests": len(latencies)}
+            "max_ms": round(max(latencies), 1), "rps": round(len(latencies) / wall, 1), "requests": len(latencies),
+            "sent": len(latencies) + clients}  # with each client's warm-up request
 
 
 def page_render(base: str, path: str = "/", repeat: int = 5) -> dict[str, float]:
@@ -146,8 +167,9 @@ def page_render(base: str, path: str = "/", repeat: int = 5) -> dict[str, float]
 
 
 def bench_serve(n_events: int = 1_000_000, pg: str | None = None, clients: int = 20,
-                per_client: int = 10) -> Iterator[str]:
-    """Yield report lines for SQLite (a temporary file) and, given ``pg``, PostgreSQL."""
+                per_client: int = 10, workers: int = 1) -> Iterator[str]:
+    """Yield report lines for SQLite (a temporary file) and, given ``pg``,
+    PostgreSQL; served by one process and, when ``workers`` > 1, by that many."""
     with tempfile.TemporaryDirectory(prefix="flashpoint-serve-bench-") as tmp:
         targets = [("sqlite", str(Path(tmp) / "bench.db"))]
         if pg:
@@ -155,20 +177,29 @@ def bench_serve(n_events: int = 1_000_000, pg: str | None = None, clients: int =
         for name, url in targets:
             seconds = load(url, n_events)
             yield f"serve {name}: loaded {n_events:,} events in {seconds:.1f} s"
-            with Server(url, Path(tmp) / f"{name}.log") as server:
-                yield f"serve {name}: load average {_load()} (the machine's, before timing)"
-                for label, path in WORKLOADS.items():
-                    r = hammer(server.base, path, 1, per_client * 2)
-                    yield (f"serve {name}: {label:<20} computed  1 client:  p50 {r['p50_ms']:.0f} ms,"
-                           f" p95 {r['p95_ms']:.0f} ms, max {r['max_ms']:.0f} ms")
-                    for cached in (False, True):
-                        r = hammer(server.base, path, clients, per_client, cached)
-                        how = "cached" if cached else "computed"
-                        yield (f"serve {name}: {label:<20} {how:<8} {clients} clients: p50 {r['p50_ms']:.0f} ms,"
-                               f" p95 {r['p95_ms']:.0f} ms, max {r['max_ms']:.0f} ms, {r['rps']:.0f} req/s")
-                r = page_render(server.base)
-                yield f"serve {name}: dashboard first page   1 client: median {r['median_ms']:.0f} ms, max {r['max_ms']:.0f} ms"
-                yield f"serve {name}: load average {_load()} (after timing)"
+            for n in sorted({1, workers}):
+                with Server(url, Path(tmp) / f"{name}-{n}.log", n) as server:
+                    yield from _timed(server, f"serve {name}, {n} worker{'s' if n > 1 else ''}:", clients, per_client)
+
+
+def _timed(server: Server, head: str, clients: int, per_client: int) -> Iterator[str]:
+    yield f"{head} load average {_load()} (the machine's, before timing)"
+    for label, path in WORKLOADS.items():
+        r = hammer(server.base, path, 1, per_client * 2)
+        yield (f"{head} {label:<20} computed  1 client:  p50 {r['p50_ms']:.0f} ms,"
+               f" p95 {r['p95_ms']:.0f} ms, max {r['max_ms']:.0f} ms")
+        for cached in (False, True):
+            before = server.cpu_seconds()
+            r = hammer(server.base, path, clients, per_client, cached)
+            after = server.cpu_seconds()
+            how = "cached" if cached else "computed"
+            cpu = (f", server CPU {(after - before) * 1000 / r['sent']:.1f} ms/request"
+                   if before is not None and after is not None else "")
+            yield (f"{head} {label:<20} {how:<8} {clients} clients: p50 {r['p50_ms']:.0f} ms,"
+                   f" p95 {r['p95_ms']:.0f} ms, max {r['max_ms']:.0f} ms, {r['rps']:.0f} req/s{cpu}")
+    r = page_render(server.base)
+    yield f"{head} dashboard first page   1 client: median {r['median_ms']:.0f} ms, max {r['max_ms']:.0f} ms"
+    yield f"{head} load average {_load()} (after timing)"
 
 
 def _load() -> str:

@@ -131,9 +131,6 @@ class PostgresStore(RelationalStore):
     def _script(self, sql: str) -> None:
         self.conn.execute(sql)  # psycopg runs several statements when given no parameters
 
-    def _week(self, column: str) -> str:
-        return f"to_char(date_trunc('week', CAST({column} AS date)), 'YYYY-MM-DD')"
-
     def _lock_keys(self, keys: list[str]) -> None:
         # One statement; the locks are taken in the order of the keys (sorted by
         # the caller), so two single-article writes never wait in a cycle.

@@ -29,7 +29,7 @@ from typing import Any, ClassVar
 from ..errors import StoreError
 from ..types import Article, Event
 from . import dedup, migrate, rollup
-from .base import EventFilter, Failure, StoreUnavailable, check_fields, check_freq
+from .base import EventFilter, Failure, StoreUnavailable, check_fields
 from .merge import Candidate, Report, choose, merged_id, window
 from .pages import PAGE_COLUMNS, EventPage
 from .rows import (
@@ -177,10 +177,6 @@ class RelationalStore:
 
     def _script(self, sql: str) -> None:
         """Run several statements (inside the current transaction)."""
-        raise NotImplementedError
-
-    def _week(self, column: str) -> str:
-        """SQL for the ISO day (Monday) starting the week of ``column``."""
         raise NotImplementedError
 
     def _lock_keys(self, keys: list[str]) -> None:
@@ -740,16 +736,11 @@ class RelationalStore:
         return out
 
     def series(self, flt: EventFilter, freq: str = "day") -> list[tuple[str, int, float]]:
-        period = {"day": "date", "month": "substr(date, 1, 7)", "year": "substr(date, 1, 4)"}.get(
-            check_freq(freq)
-        ) or self._week("date")
-        where, params = filter_clauses(flt)
-        where.append("date IS NOT NULL")
-        sql = (f"SELECT {period} AS period, count(*) AS n, sum(goldstein) AS g FROM events"
-               f" WHERE {' AND '.join(where)} GROUP BY {period} ORDER BY 1")
-        with self._guard("compute a time series"):
-            rows = self._rows(sql, params)
-        return [(r["period"], int(r["n"]), round(float(r["g"] or 0.0), 3)) for r in rows]
+        # The API's tallies (the daily roll-up where it answers), so the CLI,
+        # the library and /api/v1/series agree; periods without events are absent.
+        from . import queries
+
+        return queries.totals(self, flt, freq)
 
     def tally(self, fields: Sequence[str], flt: EventFilter = EventFilter(), limit: int | None = None) -> list[tuple[Any, ...]]:
         cols = check_fields(fields)

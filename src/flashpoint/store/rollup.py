@@ -107,7 +107,7 @@ def plan(flt: EventFilter) -> tuple[list[str], list[Any]] | None:
             where.append("k1 LIKE ? ESCAPE '\\'")
             params.append(escape_like(flt.cameo) + "%")
     if not flt.include_uncounted:
-        where.append("counted")
+        where.append("counted = TRUE")  # an equality, so SQLite's week index (0211) can serve it
     if flt.since:
         where.append("day >= ?")
         params.append(flt.since)

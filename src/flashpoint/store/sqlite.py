@@ -95,9 +95,6 @@ class SQLiteStore(RelationalStore):
         for statement in _statements(sql):
             self.conn.execute(statement)
 
-    def _week(self, column: str) -> str:
-        return f"date({column}, 'weekday 0', '-6 days')"
-
     def bulk_events(self, rows: Iterable[Sequence[Any]]) -> int:
         # The indexes of a large load outgrow the default 2 MB page cache at
         # once; 256 MB for the load only (a third less time for 100,000 events).
