@@ -97,9 +97,9 @@ def _start_worker(settings: Settings, coder: Coder | None, parent: int) -> None:
     global _CODER
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="fp-parent-watch").start()
     if coder is None:
-        from .pipeline import code_articles, load_resources
+        from .pipeline import code_articles, load_worker_resources
 
-        load_resources(settings)
+        load_worker_resources(settings)
         coder = code_articles
     _CODER = coder
 
@@ -165,9 +165,9 @@ class ParallelCoder:
         if self._pool is None:
             if self.coder is None and _context().get_start_method() == "fork":
                 # Load once here: forked workers share the model's pages copy-on-write.
-                from .pipeline import load_resources
+                from .pipeline import load_worker_resources
 
-                load_resources(settings)
+                load_worker_resources(settings)
             self._pool = cf.ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=_context(), initializer=_start_worker,
                 initargs=(settings, self.coder, os.getpid()),

@@ -97,6 +97,18 @@ def load_resources(settings: Settings) -> Resources:
     )
 
 
+def load_worker_resources(settings: Settings) -> Resources:
+    """:func:`load_resources`, and the tables a coder reads on first use (the small
+    places): for a process that will code many batches (a ``--workers`` process, a
+    Dask worker), so its first batch costs no more than the next (about 0.9 CPU s
+    more before)."""
+    from .geo.small_places import SmallPlaces
+
+    res = load_resources(settings)
+    SmallPlaces.load()
+    return res
+
+
 def _backoff(settings: Settings):
     if not settings.backoff or settings.petrarch_dicts is not None:
         return None

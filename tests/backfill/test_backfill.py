@@ -99,3 +99,31 @@ def test_status_without_a_backfill_says_how_to_start_one(tmp_path: Path):
             status(store)
     finally:
         store.close()
+
+
+def test_the_resources_plugin_stops_dasks_profiler():
+    """Dask's statistical profiler grew a coding worker by ~4 MB per 1,000 articles
+    (docs/PERFORMANCE.md); the plugin removes it from every worker it sets up."""
+    from flashpoint.backfill import connect
+    from flashpoint.backfill.worker import PLUGIN_NAME, PROFILER_CALLBACKS, ResourcesPlugin
+
+    def profiler(dask_worker) -> list:
+        return sorted(n for n in PROFILER_CALLBACKS if n in dask_worker.periodic_callbacks) + [
+            len(dask_worker.profile_history)]
+
+    with connect(None, 1, processes=False, dashboard=None) as client:
+        assert list(client.run(profiler).values())[0][:2] == sorted(PROFILER_CALLBACKS)
+        client.register_plugin(ResourcesPlugin(SETTINGS, fake_coder), name=PLUGIN_NAME)
+        assert list(client.run(profiler).values()) == [[0]]
+
+
+def test_a_batch_sent_as_several_tasks_stores_what_one_process_stores(tmp_path: Path, thread_client, monkeypatch):
+    from flashpoint.backfill import runner
+
+    monkeypatch.setattr(runner, "TASK_ARTICLES", 3)  # batches of 8: tasks of 3, 3 and 2
+    assert [len(p) for p in runner.pieces(list(range(8)))] == [3, 3, 2]
+    sources = [str(make_archive(tmp_path / "in"))]
+    with two_stores("sqlite", tmp_path) as (ref, url):
+        one_process(sources, ref)
+        report = run(sources, url, thread_client)
+        assert snapshot(url) == snapshot(ref) and report.new > 90

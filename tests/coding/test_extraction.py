@@ -89,10 +89,12 @@ def test_modality(nlp, text, modality, negated):
     assert events[0][4] is negated
 
 
-def test_refusal_is_a_rejection_and_a_negated_meeting(nlp):
+def test_refusal_is_a_rejection_not_a_meeting(nlp):
+    # "refused to meet" is the refusal (125) and never a meeting that took place; the refused
+    # act maps to its rejection code (modality.yaml's refusal table), as CAMEO codes refusals
     events = code(nlp, "Russia refused to meet Ukraine.")
     assert ("RUS", "125", "UKR", "asserted", False, None) in events
-    assert any(e[1].startswith("04") and e[4] is True for e in events)
+    assert not any(e[1].startswith("04") and e[4] is False for e in events)
 
 
 def test_reported_speech_attribution(nlp):

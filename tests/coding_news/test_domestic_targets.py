@@ -95,3 +95,13 @@ def test_a_mediation_between_two_parties_is_the_mediators_act_towards_each():
     got = triples(coded("Qatar's mediation between Rwanda and Congo produced a ceasefire."))
     assert ("QAT", "045", "RWA") in got and ("QAT", "045", "COD") in got, got
     assert not any(s == "RWA" and t == "COD" and c.startswith("04") for s, c, t in got), got
+
+
+def test_a_claim_of_responsibility_makes_the_claimant_the_attacker():
+    got = triples(coded("Boko Haram claimed responsibility for the bombing of a market in Maiduguri."))
+    assert any(c.startswith("18") and s == "NGA" for s, c, t in got), got
+
+
+def test_shaking_hands_is_meeting():
+    got = triples(coded("The Kenyan president shook hands with the Somali leader in Nairobi on Monday."))
+    assert ("KEN", "040", "SOM") in got, got

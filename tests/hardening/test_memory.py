@@ -69,7 +69,7 @@ def test_code_names_the_document_it_ran_out_of_memory_on() -> None:
 
     line = out_of_memory({"small": 120, "huge.txt": 52_428_800, "other": 4_000})
     assert "\n" not in line and "document huge.txt (52,428,800 characters" in line and "3 being coded" in line
-    assert "lower --batch-size" in out_of_memory({})
+    assert "FLASHPOINT_BATCH_CHARS" in out_of_memory({})  # `code` has no --batch-size; the bound is in characters
 
 
 def test_a_forced_sentence_break_bounds_a_line_without_punctuation() -> None:

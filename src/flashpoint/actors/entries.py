@@ -23,6 +23,12 @@ ROLE_SECTORS = {
     # A defence ministry is coded MIL, so its minister is too.
     "defence_minister": "MIL",
     "org_leader": None,  # the organisation's own sector
+    # Figures outside the four offices: a de facto or party leader of the state
+    # (Deng Xiaoping, a Supreme Leader beside a president), an opposition leader,
+    # a rebel or militia leader of a group the table does not list.
+    "leader": "GOV",
+    "opposition_leader": "OPP",
+    "rebel_leader": "REB",
 }
 # How an alias names its entry; the resolver treats each differently.
 ALIAS_ROLES = ("name", "adjective", "capital", "metonym", "org", "agent", "person", "block")

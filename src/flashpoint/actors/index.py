@@ -8,6 +8,7 @@ dict lookup per word plus a tuple comparison per candidate.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from .entries import Alias, Entry
 from .text import Tokens, alias_key
@@ -29,6 +30,9 @@ class Candidate:
     cased: tuple[str, ...] | None
     targets: tuple[Target, ...]
     ambiguous: bool  # targets of different meaning not marked as shared
+    # Several people of one country sharing a surname on purpose ("~Bush"): one
+    # person holding all their offices, used when none of them is in office.
+    family: Target | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +66,7 @@ class AliasIndex:
         self.by_words: dict[tuple[str, ...], list[Candidate]] = {}
         for (words, cased), targets in grouped.items():
             ambiguous = self._check(words, targets)
-            cand = Candidate(words, cased, tuple(targets), ambiguous)
+            cand = Candidate(words, cased, tuple(targets), ambiguous, _family(targets))
             first.setdefault(words[0], []).append(cand)
             self.by_words.setdefault(words, []).append(cand)
         # Longest first; among equals, exact-case aliases before loose ones.
@@ -115,3 +119,19 @@ class AliasIndex:
 def _alias_has_inner_possessive(cand: Candidate) -> bool:
     """Whether the alias itself is written with a possessive ("People's Republic")."""
     return any("'" in t.alias.text for t in cand.targets)
+
+
+def _family(targets: list[Target]) -> Target | None:
+    """A shared surname of several office holders of one country ("~Gandhi"), as one
+    person with all their offices: the surname then names that country when the
+    date says nothing of who is meant (undated, or between their terms)."""
+    people = [t for t in targets if t.entry.kind == "person"]
+    if len(people) < 2 or len(people) != len(targets) or not all(t.alias.shared for t in people):
+        return None
+    roles = tuple(sorted((r for t in people for r in t.entry.roles), key=lambda r: (r.start or date.min, r.role)))
+    if len({r.country for r in roles}) != 1:
+        return None
+    names = " or ".join(t.entry.name for t in people)
+    entry = Entry("person:" + "+".join(t.entry.id.removeprefix("person:") for t in people), "person",
+                  f"{people[0].alias.text} ({names})", (), people[0].entry.source, roles=roles)
+    return Target(entry, people[0].alias)

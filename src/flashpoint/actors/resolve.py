@@ -154,6 +154,8 @@ def _pick(m: Match, when: date | None) -> Target | None:
         active = [t for t in people if t.entry.role_on(when)[1] == "in_office"]
         if len(active) == 1:
             return active[0]
+    if m.candidate.family is not None:
+        return m.candidate.family
     if not m.candidate.ambiguous:
         others = [t for t in targets if t.entry.kind != "person"]
         return (others or targets)[0]
@@ -196,6 +198,8 @@ def _resolve_group(kb: KnowledgeBase, text: str, group: list[_Mention], prep: in
     if head.kind == "country":
         actor = _country_actor(text, head, why)
         return Resolution(actor, (head.entry.id,), "; ".join(why))
+    if head.kind == "org" and _is_community(head.entry):
+        return _community_resolution(kb, text, head, None, None, mods + extra, context_country, [head.entry.id])
     if head.kind == "org":
         actor = _org_actor(text, head.entry, None, None, when, why, head.text)
         return Resolution(actor, (head.entry.id,), "; ".join(why))
@@ -227,6 +231,11 @@ def _agent_resolution(kb: KnowledgeBase, text: str, head: _Mention, mods: list[_
         why.append(f"{_role_word(inst)} '{inst.text}' -> {sector}")
     why.append(f"agent '{head.text}' -> {agent.sector}")
     country: Entry | None = None
+    if owner is not None and owner.kind == "org" and _is_community(owner.entry):
+        # "Chechen rebels" are rebels, "Yoruba leaders" speak for the community.
+        own = inst.entry.sector if inst.kind == "agent" and not inst.entry.representative else None
+        return _community_resolution(kb, text, owner, own, inst_name if own else None,
+                                     [m for m in mods + extra if m is not owner], context_country, ids)
     if owner is not None and owner.kind == "org":
         why.insert(0, f"organisation '{owner.text}' -> {owner.entry.org}")
         actor = _org_actor(text, owner.entry, sector, inst_name, when, [], owner.text)
@@ -255,6 +264,39 @@ def _agent_resolution(kb: KnowledgeBase, text: str, head: _Mention, mods: list[_
     code = (country.cameo or country.country or "") + (sector or "")
     return Resolution(Actor(text, f"{inst_name} ({country.name})", country.country, None, sector, code),
                       tuple(ids), "; ".join(why))
+
+
+def _is_community(entry: Entry) -> bool:
+    """An ethnic or religious community (an organisation entry of sector CVL)."""
+    return entry.kind == "org" and entry.sector == "CVL"
+
+
+def _community_resolution(kb: KnowledgeBase, text: str, community: _Mention, sector: str | None,
+                          agent_name: str | None, others: list[_Mention], context_country: str | None,
+                          ids: list[str]) -> Resolution:
+    """A community, or an agent of one ("Kurdish rebels"): its home country, else a
+    country named beside it ("Iraqi Kurds", "Kurds in Syria"), else the context country."""
+    entry = community.entry
+    sector = sector or entry.sector
+    why = [f"community '{community.text}' -> {entry.name}" + (f" ({entry.country})" if entry.country else "")]
+    iso = entry.country
+    if iso is None:
+        named = [m for m in others if m.kind == "country"]
+        if named:
+            iso = named[-1].entry.country
+            why.append(f"{named[-1].target.alias.role} '{named[-1].text}' -> {iso}")
+        elif context_country:
+            iso = context_country
+            why.append(f"context country -> {iso}")
+    if sector != entry.sector:
+        why.append(f"agent -> {sector}")
+    label = f"{agent_name} ({entry.name})" if agent_name else entry.name
+    country = kb.country(iso) if iso else None
+    cameo = (country.cameo or iso) if country is not None else iso
+    # No org: a community is no organisation, and its actors count by country
+    # ("Kurdish rebels" in Turkey and in Iraq are two dyad sides, not one).
+    return Resolution(Actor(text, label, iso, None, sector, (cameo or "") + (sector or "")),
+                      tuple(dict.fromkeys([*ids, entry.id])), "; ".join(why))
 
 
 def _role_word(m: _Mention) -> str:
@@ -303,7 +345,7 @@ def _person_actor(kb: KnowledgeBase, text: str, head: _Mention, when: date | Non
         if status != "in_office":
             final = sector
         code = (code or "") + (final if final and final != org_sector else "")
-        return Actor(text, person.name, None, org_entry.org, final, code or None)
+        return Actor(text, person.name, org_entry.country, org_entry.org, final, code or None)
     country = kb.country(role.country)
     cameo = country.cameo if country else role.country
     return Actor(text, person.name, role.country, None, sector, (cameo or "") + (sector or ""))

@@ -34,20 +34,52 @@ class ResourcesPlugin(WorkerPlugin):
         self.coder = coder
 
     def setup(self, worker: Any) -> None:
+        quiet_profiler(worker)
         if self.coder is None:
-            from ..pipeline import load_resources
+            from ..pipeline import load_worker_resources
 
-            load_resources(self.settings)
+            load_worker_resources(self.settings)
+
+
+#: The worker's periodic callbacks that run Dask's statistical profiler.
+PROFILER_CALLBACKS = ("profile", "profile-cycle")
+
+
+def quiet_profiler(worker: Any) -> None:
+    """Stop Dask's statistical profiler on ``worker`` and drop what it kept.
+
+    Every 10 ms the profiler walks the stack of the running task and merges it
+    into a call tree, and every second it moves that tree into a history of
+    ``distributed.admin.low-level-log-length`` (1,000) trees, one per key
+    prefix too. spaCy's stacks are deep and varied, so a coding worker's trees
+    grew by ~23 dicts per article coded (a steady ~4 MB per 1,000 articles in
+    ``bench --backfill --memory``), and the sampling runs on the worker's event
+    loop, taking the GIL from the task it samples. The callbacks are removed,
+    not only stopped: a worker that registers later starts its callbacks after
+    its plugins are set up. The dashboard's profile page stays empty.
+    """
+    callbacks = getattr(worker, "periodic_callbacks", {})
+    for name in PROFILER_CALLBACKS:
+        callback = callbacks.pop(name, None)
+        if callback is not None:
+            callback.stop()
+    for history in ("profile_history", "profile_keys_history"):
+        getattr(worker, history, []).clear()
+    keys = getattr(worker, "profile_keys", None)
+    if keys is not None:
+        keys.clear()
 
 
 def code_task(articles: tuple[Article, ...], settings: Settings, coder: Callable | None = None) -> tuple[list, dict]:
-    """Code one batch on a worker: ``(results, worker stats)``."""
+    """Code one batch on a worker: ``(results, worker stats)``, a result being
+    ``(article id, events, error)``: the client holds the articles, so their text
+    is not pickled back to it."""
     from ..ingest.runner import code_batch
 
     if coder is None:
         from ..pipeline import code_articles as coder
     t0 = time.perf_counter()
-    results = list(code_batch(list(articles), coder, settings))
+    results = [(article.id, events, error) for article, events, error in code_batch(list(articles), coder, settings)]
     stats = {
         "pid": os.getpid(),
         "seconds": time.perf_counter() - t0,

@@ -221,10 +221,10 @@ def code_command(files, jsonl, pub_date, fmt, include_all, workers, prefilter, s
 def out_of_memory(unanswered: dict[str, int]) -> str:
     """One line naming the document most likely to blame (the largest being coded)."""
     if not unanswered:
-        return "out of memory before any document was coded; lower --batch-size"
+        return "out of memory before any document was coded; lower $FLASHPOINT_BATCH_CHARS (characters coded at once)"
     doc, size = max(unanswered.items(), key=lambda kv: kv[1])
     return (f"out of memory while coding document {doc} ({size:,} characters, the largest of the"
-            f" {len(unanswered)} being coded); split it or lower --batch-size")
+            f" {len(unanswered)} being coded); split it or lower $FLASHPOINT_BATCH_CHARS")
 
 
 commands = [code_command]

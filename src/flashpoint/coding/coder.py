@@ -10,8 +10,10 @@ It is pure: the same candidates give the same events.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 
 from ..nlp.extract import STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
@@ -346,12 +348,13 @@ class Coder:
         return False
 
     # -- modality -----------------------------------------------------------------
-    def _modality(self, cand: Candidate, source: Actor, attribution: Actor | None, historical: bool) -> str:
+    def _modality(self, cand: Candidate, source: Actor, attribution: Actor | None, historical: Callable[[], bool]) -> str:
+        """``historical`` is asked only when needed: it dates the candidate (pipeline.py)."""
         if cand.hypothetical:
             return "hypothetical"
         if cand.future:
             return "future"
-        if historical:
+        if historical():
             return "historical"
         if attribution is not None and attribution.key != source.key:
             return "reported"
@@ -453,7 +456,7 @@ class Coder:
                 self._note_subjects(cand, when, state)
                 continue
             cand = self._refusal(cand, pattern.code)
-            events = self._code_one(i, cand, pattern, when, state, attribution, historical.get(i, False))
+            events = self._code_one(i, cand, pattern, when, state, attribution, partial(historical.get, i, False))
             if cand.kind == "verb" and events:
                 used_nouns.update(_object_token_hint(cands, i))
             state.coded[i] = events

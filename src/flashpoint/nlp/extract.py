@@ -5,15 +5,20 @@ or "build-up") with its arguments read off the dependency parse: subjects,
 objects, prepositional phrases, the agent of a passive, conjoined actors,
 plus the clause-level facts the coder needs to judge modality (negation,
 auxiliaries, conditionals, reporting verbs, quotes). Everything is turned
-into plain values here: no spaCy object leaves this module.
+into plain values here. What the patterns match on is read at once; what
+only a matched candidate needs (its prepositional and nested parties, the
+complement's arguments, stake words, dates) is read off the parse when the
+coder first asks for it (:class:`Deferred`), so a candidate holds its parse
+until then: candidates live while their document is coded, and never leave
+the process.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
-from .docmemo import memoized, span_ents
+from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -73,8 +78,47 @@ class Mention:
     ent: str = ""  # named-entity label of the head word (PERSON, ORG, NORP, GPE, ...), if any
 
 
+class Deferred:
+    """Some values of a candidate, each worked out when first read and then kept.
+
+    A candidate made from another with ``dataclasses.replace`` shares its
+    ``Deferred``, so nothing is worked out twice. The functions read the parse;
+    each is dropped once it has run, and so is the parse with the last of them.
+    """
+
+    __slots__ = ("_make", "_done")
+
+    def __init__(self, make: dict[str, Callable[[], Any]]) -> None:
+        self._make = make
+        self._done: dict[str, Any] = {}
+
+    def get(self, name: str, default: Any = None) -> Any:
+        done = self._done
+        if name not in done:
+            make = self._make.get(name)
+            done[name] = default if make is None else make()
+            self._make.pop(name, None)
+        return done[name]
+
+    def mapped(self, change: dict[str, Callable[[Any], Any]]) -> "Deferred":
+        """A new ``Deferred``: this one's values, those named in ``change`` passed through it."""
+        def later(name: str) -> Callable[[], Any]:
+            fn = change.get(name)
+            return (lambda: self.get(name, ())) if fn is None else (lambda: fn(self.get(name, ())))
+
+        return Deferred({name: later(name) for name in {*self._make, *self._done, *change}})
+
+
+def _deferred(name: str, doc: str) -> Any:
+    """A read-only attribute of a candidate, worked out by its ``Deferred`` when first read."""
+    return property(lambda self: self.later.get(name, ()), doc=doc)
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
+    """A trigger with its arguments and clause facts. The attributes made by
+    ``_deferred`` are read off the parse on first access (``later``)."""
+
     kind: str  # verb | noun
     lemma: str
     trigger: str
@@ -85,16 +129,12 @@ class Candidate:
     sent_end: int
     subjects: tuple[Mention, ...]
     objects: tuple[Mention, ...]
-    preps: tuple[Mention, ...]  # role "prep:<lemma>" (includes datives as prep:to)
-    deep: tuple[Mention, ...]  # actors nested inside the object phrase
     obj_lemmas: tuple[str, ...]  # lemmas inside the direct object phrase
     comp_lemmas: tuple[str, ...]  # lemmas inside prepositional and clausal complements
     prep_lemmas: tuple[str, ...]  # prepositions attached to the trigger
     pobj_lemmas: tuple[str, ...]  # head lemmas of the trigger's prepositional objects ("in solidarity")
     xcomp: str | None  # lemma of an open complement ("call on X to *cease*")
     ccomp_aux: tuple[str, ...]  # auxiliaries of a clausal complement ("said Iraq *must* comply")
-    ccomp_subjects: tuple[Mention, ...]  # its subjects ("said *Iraq* must comply")
-    xcomp_args: tuple[Mention, ...]  # objects and prepositional objects of the open complement
     particle: str | None
     passive: bool
     negated: bool
@@ -108,16 +148,24 @@ class Candidate:
     nested_in: int | None  # index of the candidate whose "of"-complement this is
     speakers: tuple[Mention, ...]  # subject of a reporting verb above this clause
     quote: int | None
-    dates: tuple[str, ...]  # DATE entity texts: clause first, then sentence
     clause: str  # text of the trigger's clause, for quantities
     token_i: int = field(default=-1, compare=False)
-    # lemmas of what the act is about, phrase by phrase (STAKE_BREAK between): its
-    # object and complements and its purpose clause ("staged rallies *to demand
-    # reforms*"), without the words of names ("the *Emergency Relief* Coordinator")
-    stake_lemmas: tuple[str, ...] = ()
     # token index of the reporting verb whose complement this trigger is in
     # ("Russia said *it would send* troops": the index of "said"), else None
     reported_by: int | None = None
+    # What only a matched candidate needs (the properties below), read off the
+    # parse when first asked for: about half the candidates match no pattern.
+    later: Deferred = field(default_factory=lambda: Deferred({}), compare=False, repr=False)
+
+    preps = _deferred("preps", 'Prepositional objects, role "prep:<lemma>" (datives as prep:to).')
+    deep = _deferred("deep", "Actors nested inside the object phrase, and parties a statement's content is about.")
+    ccomp_subjects = _deferred("ccomp_subjects", 'Subjects of a clausal complement ("said *Iraq* must comply").')
+    xcomp_args = _deferred("xcomp_args", "Objects and prepositional objects of the open complement.")
+    dates = _deferred("dates", "DATE entity texts: clause first, then sentence.")
+    stake_lemmas = _deferred("stake_lemmas", (
+        "Lemmas of what the act is about, phrase by phrase (STAKE_BREAK between): its object and "
+        'complements and its purpose clause ("staged rallies *to demand reforms*"), without the '
+        'words of names ("the *Emergency Relief* Coordinator").'))
 
 
 def _phrase_bounds(tok) -> tuple[int, int]:
@@ -150,16 +198,19 @@ def make_mention(tok, role: str, depth: int = 0) -> Mention:
 def _new_mention(tok, role: str, depth: int) -> Mention:
     left, right = _phrase_bounds(tok)
     doc = tok.doc
-    span = doc[left : right + 1]
     lower = tok.lower_
     pronoun = lower if tok.pos_ == "PRON" and lower in PRONOUNS else None
     possessor = None
-    for t in span:
+    for i in range(left, right + 1):
+        t = doc[i]
         if t.dep_ == "poss" and t.lower_ in PRONOUNS:
             possessor = t.lower_
             break
+    last = doc[right]
+    start, end = doc[left].idx, last.idx + len(last.text)
     proper = tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
-    return Mention(span.text, span.start_char, span.end_char, role, depth, pronoun, possessor, proper, tok.lemma_.lower(),
+    # the document's text between them: what Span.text joins token by token
+    return Mention(doc_text(doc)[start:end], start, end, role, depth, pronoun, possessor, proper, tok.lemma_.lower(),
                    tok.ent_type_)
 
 
@@ -289,19 +340,24 @@ def _verb_chain(tok):
 # fighting *with* jihadists", "near the border *with* Niger")
 WITH_HEADS = frozenset({"border", "frontier", "fighting", "fight", "clash", "battle", "skirmish", "gunfight",
                         "firefight", "exchange", "talk", "negotiation", "dialogue"})
+# Verbs that claim an act as one's own ("claimed responsibility for the attack")
+CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "assume"})
 # Verbs whose object is a reaction that comes "from" someone ("drew condemnation from")
 DRAW_VERBS = frozenset({"draw", "attract", "earn", "receive", "prompt", "provoke", "spark", "trigger", "elicit", "win"})
 # Passive forms that state what their subject does ("is engaged in", "are locked in")
 STATIVE_PASSIVES = frozenset({"engage", "involve", "embroil", "lock", "mire", "entangle"})
 
 
-def _subjects(tok) -> tuple[list[Mention], bool]:
-    """Subjects of a verb (following conjunction and xcomp chains) and whether it is passive."""
-    passive = any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in tok.children) or _headline_passive(tok)
+def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
+    """Subjects of a verb (following conjunction and xcomp chains) and whether it is
+    passive; ``kids``: ``tok``'s children, when the caller has them."""
+    if kids is None:
+        kids = list(tok.children)
+    passive = any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in kids) or _headline_passive(tok)
     if passive and tok.lemma_.lower() in STATIVE_PASSIVES:
         passive = False  # "the army is engaged in fighting with jihadists": the army fights
     if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") \
-            and not any(c.dep_ in OBJ_DEPS for c in tok.children):  # "militants killed 58 people": active
+            and not any(c.dep_ in OBJ_DEPS for c in kids):  # "militants killed 58 people": active
         # "troops sent to the border", "the arrested workers": a reduced passive whose head noun is the theme.
         return expand(tok.head, "subj"), True
     speaker = _speaker_of_stray_conjunct(tok)
@@ -316,7 +372,7 @@ def _subjects(tok) -> tuple[list[Mention], bool]:
         # parser hung on its subject's name after a relative clause.
         return expand(top.head, "subj"), passive
     for verb in _verb_chain(tok):
-        subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
+        subs = [c for c in (kids if verb is tok else verb.children) if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
         if subs:
             if verb.dep_ == "relcl" and subs[0].lower_ in RELATIVE_PRONOUNS:
                 # "the policemen who killed ...": the relative pronoun stands for the head noun.
@@ -383,7 +439,7 @@ def _speaker_of_stray_conjunct(tok):
 SAYING_VERBS = {"say", "state", "announce", "declare", "add", "insist", "claim", "note", "stress", "tell"}
 
 
-def _instrument(tok) -> tuple[list[Mention], list[str]]:
+def _instrument(tok, kids: list | None = None) -> tuple[list[Mention], list[str]]:
     """Who used the force that a verb's prepositional phrase or "when" clause names,
     and the force's lemma.
 
@@ -391,12 +447,14 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
     "police"), "died in an Israeli airstrike", "hurt in firing by the police",
     "killed in an encounter with the police", "killed when troops opened fire".
     """
+    if kids is None:
+        kids = list(tok.children)  # walked several times below
     agents: list[Mention] = []
     lemmas: list[str] = []
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS]
-    preps += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "prep" and g.lower_ in ("to", "of")]  # "due to", "because of"
+    preps = [c for c in kids if c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS]
+    preps += [g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "prep" and g.lower_ in ("to", "of")]  # "due to", "because of"
     # "four were killed and five injured in police firing": the force phrase hangs on the conjunct
-    for conj in (c for c in tok.children if c.dep_ == "conj"):
+    for conj in (c for c in kids if c.dep_ == "conj"):
         for v in (conj, *(g for g in conj.children if g.dep_ in ("acl", "amod"))):
             preps += [c for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during")]
     for prep in preps:
@@ -416,7 +474,7 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
                         agents.extend(m for g in c.children if g.dep_ == "pobj" for m in expand(g, "instr", 1))
     # "the police firing in which one person was killed": the force the clause hangs on names who used it.
     noun = _force_antecedent(tok) if tok.dep_ == "relcl" and any(
-        c.dep_ == "prep" and c.lower_ in ("in", "during") for c in tok.children) else None
+        c.dep_ == "prep" and c.lower_ in ("in", "during") for c in kids) else None
     if noun is not None:
         for c in noun.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")):
@@ -427,8 +485,8 @@ def _instrument(tok) -> tuple[list[Mention], list[str]]:
             agents.extend(expand(prev, "instr", 1))  # "the police firing": the parser may make "police" the head
         lemmas.append(noun.lower_ if noun.tag_ == "VBG" else noun.lemma_.lower())
     # "two were killed (and five hurt) when the police opened fire": the force clause names who used it.
-    near = [tok, *(c for c in tok.children if c.dep_ == "conj"), *([tok.head] if tok.dep_ == "conj" else [])]
-    for c in (g for v in near for g in v.children):
+    near = [tok, *(c for c in kids if c.dep_ == "conj"), *([tok.head] if tok.dep_ == "conj" else [])]
+    for c in (g for v in near for g in (kids if v is tok else v.children)):
         if c.dep_ == "advcl" and c.lemma_.lower() in FORCE_CLAUSE_VERBS and any(
                 m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children):
             agents.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "instr", 1))
@@ -452,14 +510,15 @@ def _force_antecedent(relcl):
     return None
 
 
-def _clause_flags(tok, reporting: frozenset[str] = frozenset()) -> dict:
-    """Negation, future, hypothetical, intent and refusal markers around a verb."""
+def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | None = None) -> dict:
+    """Negation, future, hypothetical, intent and refusal markers around a verb
+    (``kids``: ``tok``'s children, when the caller has them)."""
     negated = future = hypothetical = refused = demanded = False
     conditional = False  # an "if"/"unless" clause, not just "would"
     intent = None
     chain = _verb_chain(tok)
     for verb in chain:
-        for c in verb.children:
+        for c in (kids if verb is tok and kids is not None else verb.children):
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ == "advmod" and low in ("never",)):
                 negated = True
@@ -559,11 +618,12 @@ def _reporting_head(tok, reporting: frozenset[str]):
     """The closest reporting verb that governs ``tok``'s clause, or None."""
     cur = tok
     for _ in range(4):
-        if cur.head is cur:
+        head = cur.head  # once: spaCy builds a new Token on every read
+        if head is cur:
             return None
-        if cur.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and cur.head.lemma_.lower() in reporting:
-            return cur.head
-        cur = cur.head
+        if cur.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and head.lemma_.lower() in reporting:
+            return head
+        cur = head
     return None
 
 
@@ -710,7 +770,8 @@ def _clause_text(tok) -> str:
         first = next(first.lefts)
     while last.n_rights:
         *_, last = last.rights
-    return tok.doc[first.i : last.i + 1].text
+    # the document's text between them: what Span.text joins token by token
+    return doc_text(tok.doc)[first.idx : last.idx + len(last.text)]
 
 
 def extract_candidates(
@@ -735,15 +796,22 @@ def extract_candidates(
         variant = variants.get(s_i)
         toks = variant.doc if variant is not None else sent
         for tok in toks:
-            lemma = tok.lemma_.lower()
-            span = tok.sent if variant is not None else sent
-            own_quotes = [] if variant is not None else quotes
-            if tok.pos_ in ("VERB", "AUX") and lemma in verb_lemmas:
-                cand = _verb_candidate(tok, lemma, s_i, span, reporting, own_quotes, sent_cands)
-            elif tok.pos_ in ("NOUN", "PROPN") and _noun_key(tok) in noun_lemmas:
-                cand = _noun_candidate(tok, _noun_key(tok), s_i, span, reporting, own_quotes, sent_cands)
+            pos = tok.pos_  # the part of speech first: most words are neither verb nor noun
+            if pos == "VERB" or pos == "AUX":
+                lemma = tok.lemma_.lower()
+                if lemma not in verb_lemmas:
+                    continue
+                make = _verb_candidate
+            elif pos == "NOUN" or pos == "PROPN":
+                lemma = _noun_key(tok)
+                if lemma not in noun_lemmas:
+                    continue
+                make = _noun_candidate
             else:
                 continue
+            span = tok.sent if variant is not None else sent
+            own_quotes = [] if variant is not None else quotes
+            cand = make(tok, lemma, s_i, span, reporting, own_quotes, sent_cands)
             if variant is not None:
                 cand = _mapped(cand, variant, doc)
             if cand.quote is not None and not cand.speakers and cand.quote in speakers:
@@ -766,13 +834,15 @@ def _mapped(cand: Candidate, variant, doc) -> Candidate:
     vdoc = variant.doc
     reported = None if cand.reported_by is None else token_at(variant.char(vdoc[cand.reported_by].idx))
     start, end = variant.char(cand.trigger_start), variant.char(cand.trigger_end)
+    def ms(xs: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        return tuple(map(m, xs))
+
     return replace(
         cand,
         trigger_start=start, trigger_end=end,
         sent_start=variant.start, sent_end=variant.start + variant.length,
-        subjects=tuple(map(m, cand.subjects)), objects=tuple(map(m, cand.objects)), preps=tuple(map(m, cand.preps)),
-        deep=tuple(map(m, cand.deep)), ccomp_subjects=tuple(map(m, cand.ccomp_subjects)),
-        xcomp_args=tuple(map(m, cand.xcomp_args)), speakers=tuple(map(m, cand.speakers)),
+        subjects=ms(cand.subjects), objects=ms(cand.objects), speakers=ms(cand.speakers),
+        later=cand.later.mapped({name: ms for name in ("preps", "deep", "ccomp_subjects", "xcomp_args")}),
         token_i=token_at(start), reported_by=reported,
     )
 
@@ -819,7 +889,6 @@ def _base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, t_start, t_end
         speakers=tuple(_head_speakers(reporter)),
         reported_by=getattr(reporter, "i", None),
         quote=quote_at(quotes, tok.idx),
-        dates=_dates(sent, tok),
         # an event noun that is its verb's subject ("Protests *erupted in Kampala on Monday*")
         # happens in the verb's clause
         clause=_clause_text(tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") else tok),
@@ -849,10 +918,13 @@ def _is_time_phrase(prep) -> bool:
 
 
 def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -> Candidate:
+    """A verb candidate: what the patterns match on, read now; its prepositional and
+    nested parties, the complement's arguments, stake words and dates (``_verb_later``)
+    only when the coder asks for them."""
     kids = list(tok.children)  # read once: spaCy builds a Token object per child on every walk
-    subjects, passive = _subjects(tok)
+    subjects, passive = _subjects(tok, kids)
     objects: list[Mention] = []
-    deep: list[Mention] = []
+    obj_kids: list = []  # the object phrases, whose nested parties are read later
     obj_lemmas: list[str] = []
     particle = None
     xcomp = None
@@ -873,8 +945,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         if c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be") or lone_oprd:
             objects.extend(expand(c, "obj"))
             obj_lemmas.extend(_lemmas(c.subtree))
-            deep.extend(_deep_mentions(c))
-            deep.extend(m for m in _prep_mentions(c, 1, "deep") if m.role != "deep:of")
+            obj_kids.append(c)
         elif c.dep_ == "prt" and c.i + 1 in up_to:
             continue
         elif c.dep_ == "prt":
@@ -904,48 +975,17 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                         agents.extend(expand(p, "agent"))
         if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and not objects:
             objects = expand(tok.head, "obj")
-    instr_agents, instr_lemmas = _instrument(tok)
+    instr_agents, instr_lemmas = _instrument(tok, kids)
     if (passive and not agents) or lemma in VICTIM_VERBS:
         agents.extend(instr_agents)
-    preps = _prep_mentions(tok)
-    # Destinations attached inside the object ("sent bombers on patrols over Belarus").
-    for c in kids:
-        if c.dep_ in OBJ_DEPS or c.dep_ == "prep":
-            for t in c.subtree:
-                if t.dep_ == "prep" and t.head.i != tok.i and (
-                    t.lower_ in ("to", "over", "into", "in", "across", "toward", "towards", "for")
-                    or (t.lower_ == "with" and t.head.lemma_.lower() in WITH_HEADS)
-                ):
-                    preps.extend(_prep_mentions(t.head, 1))
     ccomp_aux: list[str] = []
-    ccomp_subjects: list[Mention] = []
-    xcomp_args: list[Mention] = []
-    for c in kids:
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
-            for g in c.children:
-                if g.dep_ in OBJ_DEPS:
-                    xcomp_args.extend(expand(g, "xobj"))
-                    # "threatened to launch an offensive *against Israel*", "refused to lift the curfew
-                    # *on Palestinians*": whom a threat or refusal is aimed at
-                    aimed = ("deep:against", "deep:on") if lemma in THREAT_VERBS or lemma in REFUSE_VERBS else ()
-                    xcomp_args.extend(replace(m, role="xobj") for m in _deep_mentions(g)
-                                      if m.role in (*XCOMP_DEEP_ROLES, *aimed)
-                                      or (m.role == "deep:mod" and m.proper))
-            xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from"))
-    if lemma in THREAT_VERBS:
-        # "threatened to stop the talks *if the United States* goes ahead", "... *unless
-        # Baghdad* accepts": a threat is aimed at whoever the condition is about.
-        for c in tok.subtree:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
-                xcomp_args.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "xobj", 1))
+    ccomp_subs: list = []  # the complements' subjects, expanded later
     for c in kids:
         if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
             aux = [a.lower_ for a in c.children if a.dep_ == "aux"]
             if aux:
                 ccomp_aux.extend(aux)
-                for sub in c.children:
-                    if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS:
-                        ccomp_subjects.extend(expand(sub, "ccomp_subj"))
+                ccomp_subs.extend(sub for sub in c.children if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS)
             if xcomp is None and c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
                 comp_verb = c.lemma_.lower()
                 if any(a.lower_ in ("must", "should") for a in c.children):
@@ -953,9 +993,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                 elif tok.lemma_.lower() in SUBJUNCTIVE_VERBS:
                     # "demanded that the soldiers return": the complement says what is demanded
                     xcomp = comp_verb
-                    for sub in c.children:
-                        if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS:
-                            ccomp_subjects.extend(expand(sub, "ccomp_subj"))
+                    ccomp_subs.extend(sub for sub in c.children if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS)
     # A particle that is really a preposition ("called *on* Israel to ...") counts as one.
     prep_lemmas = tuple(c.lower_ for c in kids if (c.dep_ in ("prep", "dative", "agent") and not _is_time_phrase(c))
                         or (c.dep_ == "prt" and c.lower_ in ("on", "upon", "for")))
@@ -983,7 +1021,6 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                     for g in p.children:
                         if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" and any(a.lower_ == "to" for a in g.children):
                             xcomp = g.lemma_.lower()
-    deep.extend(_about_mentions(tok))
     trigger_text = tok.text if particle is None else f"{tok.text} {particle}"
     # "met Iraqi Prime Minister al-Sudani Monday": the small parser makes the weekday the
     # head of the name; the name before it is the object.
@@ -995,21 +1032,27 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                 obj_lemmas.extend(t.lemma_.lower() for t in doc[named_start(named, doc) : c.i])
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead":
         trigger_text = f"{tok.text} dead"  # "shot dead"
-    flags = _clause_flags(tok, reporting)
-    if lemma in SELF_INTENT_VERBS and xcomp and not objects and not ccomp_subjects:
+    flags = _clause_flags(tok, reporting, kids)
+    if lemma in SELF_INTENT_VERBS and xcomp and not objects and not ccomp_subs:
         # "wants to visit Riyadh": the visit (as an intent) is the event, not a request
         flags["demanded"] = True
+    stake_heads = [c for c in kids if c.dep_ in OBJ_DEPS or c.dep_ in comp_deps or c.dep_ in ("attr", "ccomp")
+                   or (passive and c.dep_ in PASSIVE_SUBJ_DEPS)]
+    later = Deferred({
+        "preps": lambda: _verb_preps(tok, kids),
+        "deep": lambda: _verb_deep(tok, obj_kids),
+        "ccomp_subjects": lambda: tuple(m for sub in ccomp_subs for m in expand(sub, "ccomp_subj")),
+        "xcomp_args": lambda: _verb_xcomp_args(tok, lemma, kids),
+        "stake_lemmas": lambda: _stake_lemmas(stake_heads + _purpose_clauses(tok)),
+        "dates": lambda: _dates(sent, tok),
+    })
     return Candidate(
         kind="verb",
         subjects=tuple(subjects + agents),
         objects=tuple(objects),
-        preps=tuple(preps),
-        deep=tuple(deep),
         obj_lemmas=tuple(obj_lemmas),
         comp_lemmas=comp_lemmas,
         ccomp_aux=tuple(ccomp_aux),
-        ccomp_subjects=tuple(ccomp_subjects),
-        xcomp_args=tuple(xcomp_args),
         prep_lemmas=prep_lemmas,
         pobj_lemmas=pobj_lemmas,
         xcomp=xcomp,
@@ -1018,13 +1061,59 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         governor=None,
         governor_dep=None,
         nested_in=_of_complement_of(tok, sent_cands or {}),
-        stake_lemmas=_stake_lemmas(
-            [c for c in kids if c.dep_ in OBJ_DEPS or c.dep_ in comp_deps or c.dep_ in ("attr", "ccomp")
-             or (passive and c.dep_ in PASSIVE_SUBJ_DEPS)]
-            + _purpose_clauses(tok)),
+        later=later,
         **flags,
         **_base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, tok.idx, tok.idx + len(tok.text)),
     )
+
+
+def _verb_preps(tok, kids) -> tuple[Mention, ...]:
+    """A verb's prepositional objects, then destinations attached inside its object
+    ("sent bombers on patrols over Belarus")."""
+    preps = _prep_mentions(tok)
+    for c in kids:
+        if c.dep_ in OBJ_DEPS or c.dep_ == "prep":
+            for t in c.subtree:
+                if t.dep_ == "prep" and t.head.i != tok.i and (
+                    t.lower_ in ("to", "over", "into", "in", "across", "toward", "towards", "for")
+                    or (t.lower_ == "with" and t.head.lemma_.lower() in WITH_HEADS)
+                ):
+                    preps.extend(_prep_mentions(t.head, 1))
+    return tuple(preps)
+
+
+def _verb_deep(tok, obj_kids) -> tuple[Mention, ...]:
+    """Parties nested in a verb's object phrases, then those its statement is about."""
+    deep: list[Mention] = []
+    for c in obj_kids:
+        deep.extend(_deep_mentions(c))
+        deep.extend(m for m in _prep_mentions(c, 1, "deep") if m.role != "deep:of")
+    deep.extend(_about_mentions(tok))
+    return tuple(deep)
+
+
+def _verb_xcomp_args(tok, lemma, kids) -> tuple[Mention, ...]:
+    """Objects and prepositional objects of a verb's complement, and whom a threat is aimed at."""
+    xcomp_args: list[Mention] = []
+    for c in kids:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            for g in c.children:
+                if g.dep_ in OBJ_DEPS:
+                    xcomp_args.extend(expand(g, "xobj"))
+                    # "threatened to launch an offensive *against Israel*", "refused to lift the curfew
+                    # *on Palestinians*": whom a threat or refusal is aimed at
+                    aimed = ("deep:against", "deep:on") if lemma in THREAT_VERBS or lemma in REFUSE_VERBS else ()
+                    xcomp_args.extend(replace(m, role="xobj") for m in _deep_mentions(g)
+                                      if m.role in (*XCOMP_DEEP_ROLES, *aimed)
+                                      or (m.role == "deep:mod" and m.proper))
+            xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from"))
+    if lemma in THREAT_VERBS:
+        # "threatened to stop the talks *if the United States* goes ahead", "... *unless
+        # Baghdad* accepts": a threat is aimed at whoever the condition is about.
+        for c in tok.subtree:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                xcomp_args.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "xobj", 1))
+    return tuple(xcomp_args)
 
 
 def _name_before_date(date_tok) -> Mention | None:
@@ -1102,6 +1191,11 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         gov = gov.head
     if gov.i in sent_cands and gov_dep == "pobj:of":
         nested_in = sent_cands[gov.i]
+    if gov_dep == "pobj:for" and gov.lemma_.lower() == "responsibility" and gov.head.lemma_.lower() in CLAIM_VERBS \
+            and not any(m.role in ("poss", "prep:by") for m in subjects):
+        # "the Houthis claimed responsibility for the attack": the claimant did it
+        claimants, _ = _subjects(gov.head)
+        subjects.extend(replace(m, role="prep:by") for m in claimants)
     flags = _clause_flags(gov, reporting) if gov.pos_ in ("VERB", "AUX") else dict(negated=False, future=False, hypothetical=False, intent=None, refused=False, demanded=False)
     if gov_dep == "nsubjpass" and gov.lemma_.lower() in SCHEDULING_VERBS:
         flags = dict(flags, future=True, intent=gov.lemma_.lower())  # "a visit ... is planned for May"
@@ -1124,14 +1218,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         kind="noun",
         subjects=tuple(subjects + [replace(m, role="gov_subj", depth=1) for m in gov_subjects]),
         objects=(),
-        preps=tuple(m for m in preps if m.role != "prep:by"),
-        # PPs the parser hung one level down: "a visit by the emir *to Tehran*"
-        deep=tuple(m for m in _deep_mentions(tok, 4) if m.depth > 2 and m.role not in ("deep:mod", "deep:poss")),
         obj_lemmas=tuple(_lemmas(tok.subtree)),
         comp_lemmas=(),
         ccomp_aux=(),
-        ccomp_subjects=(),
-        xcomp_args=tuple(_clause_objects(tok)),
         prep_lemmas=tuple(c.lower_ for c in tok.children if c.dep_ == "prep"),
         pobj_lemmas=(),
         xcomp=None,
@@ -1140,7 +1229,15 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         governor=gov.lemma_.lower() if gov is not tok else None,
         governor_dep=gov_dep,
         nested_in=nested_in,
-        stake_lemmas=_stake_lemmas([tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov is not tok else ())]),
+        later=Deferred({
+            "preps": lambda: tuple(m for m in preps if m.role != "prep:by"),
+            # PPs the parser hung one level down: "a visit by the emir *to Tehran*"
+            "deep": lambda: tuple(m for m in _deep_mentions(tok, 4) if m.depth > 2 and m.role not in ("deep:mod", "deep:poss")),
+            "xcomp_args": lambda: tuple(_clause_objects(tok)),
+            "stake_lemmas": lambda: _stake_lemmas(
+                [tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov is not tok else ())]),
+            "dates": lambda: _dates(sent, tok),
+        }),
         **flags,
         **_base(tok, key, s_i, sent, reporting, quotes, (tok.doc[tok.i - 2 : tok.i + 1].text if start != tok.idx else tok.text), start, tok.idx + len(tok.text)),
     )

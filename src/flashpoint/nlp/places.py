@@ -33,6 +33,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import ENT_TYPE, LOWER, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.geo.cues import LocationCues, location_cues
@@ -167,17 +169,19 @@ def _mention_spans(sent: Span, gazetteer: Gazetteer, cues: LocationCues) -> Iter
         span = Span(doc, ent.start, end, label=ent.label_)
         covered.update(range(span.start, span.end))
         yield span
-    toks = list(sent)  # walked twice below
-    for tok in toks:
-        if tok.lower_ not in _REGION_WORDS or tok.i in covered:
+    region, named = _place_marks(doc)  # so that a Token is built only for the words that may count
+    for i in range(sent.start, sent.end):
+        if not region[i] or i in covered:
             continue
+        tok = doc[i]
         names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if names and not covered.intersection(range(names[0].i, tok.i)):
             covered.update(range(names[0].i, tok.i + 1))
             yield Span(doc, names[0].i, tok.i + 1, label="REGION")
-    for tok in toks:
-        if tok.pos_ != "PROPN" or tok.i in covered or tok.ent_type_ not in _RETAG:
+    for i in range(sent.start, sent.end):
+        if not named[i] or i in covered:
             continue
+        tok = doc[i]
         start = min([c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i])
         span = Span(doc, start, tok.i + 1, label="PROPN")
         if covered.intersection(range(span.start, span.end)):
@@ -190,6 +194,19 @@ def _mention_spans(sent: Span, gazetteer: Gazetteer, cues: LocationCues) -> Iter
         if named_unit or (placeish and gazetteer.resolve(span.text)):
             covered.update(range(span.start, span.end))
             yield span
+
+
+def _place_marks(doc: Doc) -> tuple[list[bool], list[bool]]:
+    """Per token of ``doc``: whether it is a region word ("region", "province"), and
+    whether it is a proper noun untagged or tagged as one of ``_RETAG`` (read once per document)."""
+    def marks() -> tuple[list[bool], list[bool]]:
+        strings = doc.vocab.strings
+        region = {strings[w] for w in _REGION_WORDS}
+        retag = {0 if label == "" else strings[label] for label in _RETAG}
+        rows = doc.to_array([LOWER, POS, ENT_TYPE]).tolist()
+        return [low in region for low, _, _ in rows], [pos == PROPN and ent in retag for _, pos, ent in rows]
+
+    return memoized(doc, "place_marks", marks)
 
 
 def _clause_heads(trigger: Token) -> set[Token]:
