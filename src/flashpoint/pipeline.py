@@ -309,7 +309,14 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
         if res.backoff is not None:
             from .coding.backoff_events import backoff_events
 
-            events += backoff_events(doc, offset, art, published, covered, res, settings)
+            extra = backoff_events(doc, offset, art, published, covered, res, settings)
+            headline = structure.headline if structure is not None and offset == 0 else None
+            if extra and headline is not None and any(headline[0] <= e.evidence.start < headline[1] for e in extra):
+                # a headline only the back-off coded restates the lead as much as a rule's does
+                from .coding.reports import fold_reports
+
+                return fold_reports(events + extra, headline)
+            events += extra
     return events
 
 
@@ -321,7 +328,7 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     from .coding.events import build_event, ontology_facts
     from .coding.generic_country import dateline_country
     from .coding.reports import fold_reports
-    from .geo.fallback import refine_location
+    from .geo.fallback import FINE_BASES, back_reference, refine_location
     from .geo.small_places import SmallPlaces
     from .nlp.docmemo import doc_sents, doc_text
     from .nlp.event_dates import event_date, find_date_expressions
@@ -382,6 +389,7 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     counts: dict[str, tuple] = {}  # clause or sentence -> its quantities
     tagged: dict[str, tuple[str, ...]] = {}  # sentence -> its context tags
     events: list[Event] = []
+    placed: list[Any] = []  # the places events were put in so far, for "in the province" (geo/fallback.py)
     for ce in coded:
         if not settings.include_uncounted and (ce.negated or ce.modality == "hypothetical"):
             continue
@@ -395,6 +403,10 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
         location, place_basis = refine_location(located[ce.cand_index],
                                                 text[sent.start_char : sent.end_char], gazetteer, countries, home, main_place, SmallPlaces.load(),
                                                 ce.target.text if ce.target is not None and ce.target.sector is None else None)
+        location, place_basis = back_reference(location, place_basis, text[sent.start_char : sent.end_char],
+                                               placed[-1] if placed else None)
+        if place_basis in FINE_BASES and location is not None and location.precision != "country":
+            placed.append(location)
         entry = res.ontology[ce.code]
         rd = dates[ce.cand_index]
         ev_date, precision = rd.date, rd.precision

@@ -63,3 +63,27 @@ def test_cli_no_backoff(tmp_path):
     assert on.exit_code == 0 and off.exit_code == 0, (on.output, off.output)
     assert [json.loads(line)["rule"] for line in on.output.splitlines()] == [RULE]
     assert off.output.strip() == ""
+
+
+def test_a_backoff_event_takes_its_sentences_weekday():
+    # issue 10: a back-off event is dated like a rule event, from its sentence, not the publication day
+    from flashpoint.types import Article
+    from flashpoint.pipeline import code_articles
+
+    art = Article(id="bo", text="Kenyan lawmakers on Monday backed a plan to help Haiti's police with officers.",
+                  date="2025-03-05")
+    ((_, events, _),) = list(code_articles([art], Settings()))
+    (event,) = [e for e in events if e.rule == RULE]
+    assert (event.date, event.date_precision) == ("2025-03-03", "day") and "date=clause" in event.inputs
+
+
+def test_a_headline_only_the_backoff_codes_folds_into_the_lead():
+    # issue 10: one event, two reports, whichever coder read the headline (if the rules come
+    # to code "erupt", the headline folds all the same)
+    text = ("Clashes erupt on Armenia-Azerbaijan border\n\n"
+            "YEREVAN, Armenia — Azerbaijani troops fired on Armenian positions near the village of Sotk "
+            "overnight, wounding one soldier, Armenia's defence ministry said on Wednesday.\n")
+    events = code_text(text, date="2025-11-12")
+    force = [e for e in events if e.cameo_root in ("18", "19")]
+    assert len(force) == 1 and force[0].rule != RULE
+    assert not any(e.evidence.start < 42 for e in events)

@@ -75,3 +75,27 @@ def test_capitals_still_name_their_country(kb, phrase, country):
 def test_unknown_ngo_takes_the_context_country(kb):
     res = kb.resolve("The Helsinki Foundation", None, "POL")
     assert res.actor.country == "POL" and res.actor.sector == "NGO"
+
+
+def test_insurgents_may_share_the_country_of_the_side_they_fight():
+    # "soldiers killed dozens of the attackers": Malian soldiers, Malian insurgents
+    c = choose_country("REB", None, home="MLI", subject="MLI", countries=("MLI", "DZA"), avoid="MLI")
+    assert c.country == "MLI"
+    # civilians are still never the attacking side's
+    c = choose_country("CVL", None, home="RUS", subject="RUS", countries=("RUS", "UKR"), avoid="RUS")
+    assert c.country == "UKR"
+
+
+def test_police_of_a_named_place_are_its_own_whoever_attacks_them(kb, gaz):
+    clause = "Armed gangs attacked a police station in the town of Mirebalais early Wednesday"
+    place = clause_place_country(clause, kb, gaz, ("HTI", "KEN"))
+    assert place == "HTI"  # a town below the gazetteer's size, from the small-places table
+    c = choose_country("POL", place, home="HTI", subject="HTI", countries=("HTI", "KEN"), avoid="HTI")
+    assert (c.country, c.basis) == ("HTI", "clause-place")
+
+
+def test_a_month_is_no_clause_place(kb, gaz):
+    # "March" is also a town in England
+    assert clause_place_country("which it blames for an attack in March", kb, gaz, ("SSD",)) is None
+    c = choose_country("OPP", None, home="SSD", subject="SSD", countries=("SSD",), avoid="SSD")
+    assert c.country == "SSD"  # an opposition is its own state's

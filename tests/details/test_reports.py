@@ -63,3 +63,43 @@ def test_groups():
     assert group_of(BDI_REB, BDI_MIL) == "known"
     assert group_of(BDI_REB, None) == "one-sided"
     assert group_of(Actor("Arnor", "Arnor"), BDI_MIL) == "open"
+
+
+PSE = Actor("Gaza", "Palestine", "PSE", None, None, "PSE")
+ISIS = Actor("Islamic State-linked insurgents", "Islamic State", None, "ISIS", "REB", "IMGMUSISI")
+MOZ_REB = Actor("Insurgents", "rebels", "MOZ", None, "REB", "MOZREB")
+MOZ = Actor("Macomia", "Mozambique", "MOZ", None, None, "MOZ")
+CAMP = Actor("Zamzam", "Zamzam")  # a place the knowledge base does not know, kept as a name
+
+
+def test_headline_with_another_source_folds_by_its_toll():
+    head = _replace(_event(0, "19", "190", [Quantity(9, "dead", bound="at_least")], trigger="raid"), source=MOZ_REB, target=None)
+    lead = _replace(_event(60, "19", "190", [Quantity(9, "dead", bound="at_least")], trigger="raided"), source=ISIS, target=MOZ)
+    (one,) = fold_reports([head, lead], headline=(0, 50))
+    assert one.source == ISIS and sum(q.value for q in one.quantities) == 9
+
+
+def test_headline_clash_folds_into_the_lead_coercion():
+    head = _replace(_event(0, "19", "190", trigger="clash"), target=None)
+    lead = _event(60, "17", "175", trigger="fired")
+    (one,) = fold_reports([head, lead], headline=(0, 50))
+    assert one.cameo == "175"
+
+
+def test_headline_accusation_does_not_fold_into_an_attack():
+    head = _replace(_event(0, "11", "112", trigger="accuses"), target=None)
+    lead = _event(60, "19", "190")
+    assert len(fold_reports([head, lead], headline=(0, 50))) == 2
+
+
+def test_one_blow_is_kept_with_the_side_it_names():
+    shelled = _replace(_event(60, "19", "194", [Quantity(15, "dead")], trigger="shelled"), target=CAMP)
+    killing = _replace(_event(60, "18", "180", trigger="killing"), target=PSE)
+    (one,) = fold_reports([shelled, killing])
+    assert one.target == PSE and [q.value for q in one.quantities] == [15]
+
+
+def _replace(e, **changes):
+    import dataclasses
+
+    return dataclasses.replace(e, **changes)

@@ -79,3 +79,45 @@ def test_example_paratroopers_drill_is_in_the_grodno_region():
     assert drill, "no event for the paratroopers' drill"
     loc = drill[0].location
     assert loc.precision == "region" and _km((loc.lat, loc.lon), (53.68, 23.83)) < 100
+
+
+def test_the_province_refers_back_to_the_last_placed_event(gaz):
+    from flashpoint.geo.fallback import back_reference
+
+    macomia = gaz.resolve("Macomia")
+    rwanda = Location("Rwanda", "RWA", -1.9, 29.9, "country")
+    s = "Rwandan troops deployed in the province pursued the attackers on Tuesday."
+    assert back_reference(rwanda, "article-country", s, macomia) == (macomia, "back-reference")
+    # a place the clause names is kept; a sentence with no back-reference is left alone
+    assert back_reference(macomia, "clause", s, None) == (macomia, "clause")
+    assert back_reference(rwanda, "article-country", "Rwanda thanked Mozambique.", macomia)[1] == "article-country"
+    # an incident told again is where it happened
+    assert back_reference(rwanda, "article-country", "Two soldiers were wounded in the clash.", macomia)[0] == macomia
+
+
+def test_an_organisation_name_is_no_sentence_region(gaz):
+    # "The African Union" must not fall back to a town called Union in another story country
+    unknown = Location("Hiraan-ish district", None, None, None, "region")
+    s = "The African Union mission said it would send more troops to Hiraan-ish district next month."
+    loc, basis = refine_location(unknown, s, gaz, ["USA", "SOM"], "SOM", None, SmallPlaces([]))
+    assert (loc.country, basis) == ("SOM", "country")
+
+
+@pytest.mark.parametrize(("name", "country"), [("the Senkaku Islands", None), ("Hiraan region", "SOM"),
+                                               ("Middle Juba", "SOM"), ("Sughd region", "TJK")])
+def test_conflict_regions_resolve(gaz, name, country):
+    loc = gaz.resolve(name)
+    assert loc is not None and loc.country == country and loc.lat is not None
+
+
+def test_unknown_village_takes_the_country_its_sentence_names_before_the_home(gaz):
+    unknown = Location("Bint Jbeil", None, None, None, "city")
+    s = "An Israeli drone strike killed a commander in the village of Bint Jbeil in southern Lebanon on Monday."
+    loc, basis = refine_location(unknown, s, gaz, ["ISR", "LBN"], "ISR", None, SmallPlaces([]))
+    assert (loc.country, loc.precision, basis) == ("LBN", "country", "sentence-country")
+
+
+def test_a_target_place_named_after_of_places_the_event(gaz):
+    loc, basis = refine_location(None, "Russian drones struck the port of Odesa overnight.", gaz, ["UKR"], "UKR",
+                                 None, SmallPlaces([]), "the port of Odesa")
+    assert (loc.name, basis) == ("Odesa", "target-place")

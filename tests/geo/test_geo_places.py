@@ -46,6 +46,10 @@ CASES = [
     ("Shelling damaged homes along the front line in the Donetsk region.", "damaged", "Donetsk", "UKR"),
     ("Police in Lahore arrested four suspects after the attack.", "arrested", "Lahore", "PAK"),
     ("Japan protested to China over the detention of its citizen.", "protested", None, None),
+    # issue 10: a country after "on" is a party, not where the act happened
+    ("The minister called on the United States to restrain Israel.", "called", None, None),
+    ("The bloc imposed new sanctions on Russia over the war.", "imposed", None, None),
+    ("Brazil has sent extra troops to its border with Venezuela.", "sent", None, None),
 ]
 
 

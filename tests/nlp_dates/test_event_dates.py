@@ -72,3 +72,22 @@ def test_reporting_date_is_not_read_forward_for_a_future_act():
     s = "Macron said on Sunday that France would bring its ambassador home and pull out its troops."
     d = event_date((), "pull out its troops", s, s.index("pull out"), date(2023, 9, 25), future=True)
     assert d.date == "2023-09-24"
+
+
+def test_a_date_past_but_belongs_to_the_other_clause():
+    s = "The prime minister said he would send a team to Cairo on Sunday but rejected any deal."
+    d = _date(s, "rejected", clause="rejected any deal")
+    assert (d.date, d.basis) == ("2025-03-04", "article")
+    # without the contrast the frame's date still speaks ("said on Sunday that ... and accused")
+    s = "Rwanda said on Sunday that the attack was an internal matter, and accused Bujumbura of harbouring militias."
+    assert _date(s, "accused", clause="accused Bujumbura").date == "2025-03-02"
+
+
+def test_a_present_perfect_takes_no_day_after_its_verb():
+    s = "Opposition leader Maria Corina Machado has called for nationwide protests on Thursday."
+    d = _date(s, "called", clause=s)
+    assert (d.date, d.basis) == ("2025-03-04", "article")
+    s = "Brazil has sent extra troops to its border this week."
+    assert _date(s, "sent").precision == "week"
+    s = "The army has repeatedly shelled the town since 2016."
+    assert _date(s, "shelled").precision == "year"

@@ -205,3 +205,17 @@ def test_fuzz_number_words_never_raise(text):
 def test_vague_numbers_are_flagged(text, estimate, bound):
     (q,) = extract_quantities(text)
     assert (q.estimate, q.bound) == (estimate, bound)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("opened fire on a post, killing two Kyrgyz guards, the service said", 2, "dead"),
+    ("killing two herders in the village", 2, "dead"),
+    ("wounding 14 Hazara pilgrims.", 14, "injured"),
+])
+def test_an_outcome_verb_counts_the_people_it_befell(text, value, unit):
+    assert [(q.value, q.unit) for q in extract_quantities(text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", ["killing 3 years ago", "killing five of the group", "two guards stood at the gate"])
+def test_no_count_without_people_befallen(text):
+    assert not any(q.unit == "dead" for q in extract_quantities(text))

@@ -45,7 +45,8 @@ def check_articles_command(folder: str, as_json: bool, quiet: bool, settings: Se
     click.echo(
         f"recall {totals['recall']:.3f} ({totals['found']}/{totals['required']}), "
         f"precision {totals['precision']:.3f} ({totals['matched']}/{totals['emitted']}), F1 {totals['f1']:.3f}, "
-        f"details {totals['details_right']}/{totals['details_checked']} ({totals['details_share']:.3f})"
+        f"details {totals['details_right']}/{totals['details_checked']} ({totals['details_share']:.3f}): "
+        + ", ".join(f"{k} {v['right']}/{v['checked']}" for k, v in totals["details_by_kind"].items())
     )
 
 

@@ -73,8 +73,11 @@ def backoff_events(doc, offset: int, art: Article, published: Date | None, cover
         covered: the start offsets (in the article) of the sentences the rules coded, counted or not.
         res: the pipeline's resources (``backoff``, ``kb``, ``ontology``, ...).
     """
+    from ..nlp.event_dates import event_date
     from ..nlp.places import event_location
+    from ..nlp.quantities import extract_quantities
     from ..pipeline import _doc_countries, _remembered, _story_tags
+    from .coder import attach_quantities
 
     countries: list[str] | None = None
     mentions: dict[int, list[Any]] | None = None
@@ -99,18 +102,22 @@ def backoff_events(doc, offset: int, art: Article, published: Date | None, cover
         trigger = sent.root
         evidence = Evidence(sentence=sent.text, start=start, end=sent.end_char + offset, trigger=trigger.text)
         location = event_location(sent, trigger, _remembered(doc, res.gazetteer), countries, None)
-        out.append(_event(pred, actors, evidence, trigger.idx + offset, art, published, location, res,
-                          res.contexts.tag(sent.text, article_tags=tags)))
+        when = event_date((), sent.text, sent.text, trigger.idx - sent.start_char, published)
+        qs = attach_quantities(extract_quantities(sent.text), pred.root)
+        out.append(_event(pred, actors, evidence, trigger.idx + offset, art, when, location, res,
+                          res.contexts.tag(sent.text, article_tags=tags), qs))
     return out
 
 
 def _event(pred: Prediction, actors: list[Actor], evidence: Evidence, trigger_start: int, art: Article,
-           published: Date | None, location: Any, res: Any, contexts: tuple[str, ...]) -> Event:
+           when: Any, location: Any, res: Any, contexts: tuple[str, ...], quantities: tuple = ()) -> Event:
+    """One back-off event; ``when`` is the sentence's :class:`~flashpoint.nlp.event_dates.EventDate`
+    (a weekday the sentence names, else the publication day), ``quantities`` its counts that fit the root."""
     source, target = actors[0], (actors[1] if len(actors) > 1 else None)
     return build_event(
         art, evidence, trigger_start, pred.code, ontology_facts(res.ontology, pred.code), source, target,
-        date=published.isoformat() if published else None, date_precision="day" if published else None,
-        negated=False, modality="asserted", attribution=None, location=location, quantities=(), rule=RULE,
-        confidence=pred.confidence, contexts=contexts, statement=pred.root == STATEMENT_ROOT,
-        inputs=("backoff=tfidf-lr", f"quad={pred.quad}", f"p_event={pred.probability:.3f}"),
+        date=when.date, date_precision=when.precision,
+        negated=False, modality="historical" if when.historical else "asserted", attribution=None, location=location,
+        quantities=quantities, rule=RULE, confidence=pred.confidence, contexts=contexts, statement=pred.root == STATEMENT_ROOT,
+        inputs=("backoff=tfidf-lr", f"quad={pred.quad}", f"p_event={pred.probability:.3f}", f"date={when.basis}"),
     )

@@ -18,7 +18,10 @@ Without a dateline the latest named subject comes right after the clause's
 place for every actor: on the sample corpus and the gold sets (mostly
 without datelines) the most-mentioned country was the worse guess.
 
-A country the clause names as the other side (``avoid``) is never chosen.
+A country the clause names as the other side (``avoid``) is never chosen, except
+for a domestic actor whose clause names its place, and for armed non-state groups and oppositions (rebels, insurgents, criminals:
+"soldiers killed dozens of the attackers"), who fight their own state more
+often than not. A month or weekday after "in" is time, not a place ("in March").
 :func:`explain` gives the same decision in words for ``flashpoint actors lookup``.
 """
 
@@ -30,8 +33,17 @@ from dataclasses import dataclass
 # Sectors that act at home: a bare "police" or "protesters" is the story's own.
 DOMESTIC_SECTORS = frozenset({"POL", "OPP", "CVL", "JUD", "LEG", "REB", "INS", "LAB", "EDU", "MED", "BUS", "REF", "CRM", "SPY", "NGO"})
 
+# Armed groups and oppositions that fight their own state: the other side's country does not
+# rule theirs out ("South Sudanese forces bombed opposition positions").
+ARMED_NON_STATE = frozenset({"REB", "INS", "CRM", "OPP"})
+# "in March", "in May", "on Sunday": time, not a place ("March" is also an English town).
+_NOT_PLACES = frozenset("january february march april may june july august september october november december "
+                        "monday tuesday wednesday thursday friday saturday sunday".split())
+
 # "in Nairobi", "near Pahalgam", "in central Mali's Mopti region": a proper-name place.
+# "in the northern town of Mirebalais": a settlement word between the preposition and the name.
 _PLACE = re.compile(r"\b(?:in|at|near|outside|across)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west)(?:ern)?\s+)?"
+                    r"(?:(?:border\s+)?(?:town|city|village|district|province|region|state|camp|port|county)\s+of\s+)?"
                     r"((?:[A-Z][\w'\-]+)(?:\s+[A-Z][\w'\-]+){0,3})")
 
 
@@ -45,6 +57,8 @@ def clause_place_country(clause: str, kb, gazetteer, countries: tuple[str, ...] 
     """The country of the first place a clause says it happens in, if any."""
     for m in _PLACE.finditer(clause or ""):
         words = m.group(1).split()
+        if words[0].lower() in _NOT_PLACES:
+            continue
         # "Indian-administered Kashmir": the whole name, then its parts.
         for k in range(len(words), 0, -1):
             name = " ".join(words[:k])
@@ -64,7 +78,14 @@ def _place_country(name: str, kb, gazetteer, countries) -> str | None:
         place = gazetteer.resolve(name, countries)
         if place is not None and place.country:
             return place.country
-    return kb.country_of(name) if kb is not None else None
+    found = kb.country_of(name) if kb is not None else None
+    if found is None and gazetteer is not None and countries and name[:1].isupper():
+        # a town below the gazetteer's size ("Mirebalais"), within the story's countries
+        from ..geo.small_places import SmallPlaces
+
+        place = SmallPlaces.load().resolve(name, countries)
+        found = place.country if place is not None and place.country in countries else None
+    return found
 
 
 def choose_country(
@@ -76,6 +97,12 @@ def choose_country(
     avoid: str | None = None,
 ) -> Choice:
     """The country a bare generic actor of ``sector`` takes, and why."""
+    if sector in ARMED_NON_STATE:
+        avoid = None  # "soldiers killed dozens of the attackers": insurgents fight their own state
+    if sector in DOMESTIC_SECTORS and clause_country:
+        # "gangs attacked a police station in the town of Mirebalais": the police of the
+        # place named are that place's, whoever the other side is.
+        return Choice(clause_country, "clause-place")
     if sector in DOMESTIC_SECTORS:
         order = (("clause-place", clause_country), ("home", home), ("latest-subject", subject))
     else:

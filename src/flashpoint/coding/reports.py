@@ -45,16 +45,37 @@ def _same_act(a: Event, b: Event) -> bool:
     return _dyad(a) == _dyad(b) and _family(a.cameo_root) == _family(b.cameo_root) and a.negated == b.negated
 
 
+# A headline words the lead's act of force or coercion loosely ("police clash with
+# protesters" / "police fired tear gas at ..."): for headlines these are one kind.
+_MATERIAL_CONFLICT = frozenset({"17", "18", "19", "20"})
+
+
+def _headline_kind(root: str) -> frozenset[str]:
+    return _MATERIAL_CONFLICT if root in _MATERIAL_CONFLICT else _family(root)
+
+
+def _tolls(e: Event) -> set[tuple[str, int]]:
+    return {(q.unit, q.value) for q in e.quantities if q.unit in TOLL_UNITS}
+
+
 def _restates(body: Event, head: Event) -> bool:
-    """The body restates a headline act: the same kind of act by the same source or
-    against the same target ("Paramilitaries shell Zamzam camp" / "The Rapid Support
-    Forces shelled the Zamzam displacement camp")."""
+    """The body restates a headline act: the same kind of act by the same source,
+    against the same target, or with the same toll ("Paramilitaries shell Zamzam camp" /
+    "The Rapid Support Forces shelled the Zamzam displacement camp"; "Insurgents raid
+    Macomia, killing at least nine" / "Islamic State-linked insurgents raided ...,
+    killing at least nine civilians")."""
     (bs, bt), (hs, ht) = _dyad(body), _dyad(head)
-    return (_family(body.cameo_root) == _family(head.cameo_root) and body.negated == head.negated
-            and (bs == hs or (bt is not None and bt == ht)))
+    return (_headline_kind(body.cameo_root) == _headline_kind(head.cameo_root) and body.negated == head.negated
+            and (bs == hs or (bt is not None and bt == ht) or bool(_tolls(body) & _tolls(head))))
 
 
 _FORCE = frozenset({"18", "19", "20"})
+
+
+def _nameless(actor) -> bool:
+    """A target of no known country or organisation ("shelled the Zamzam camp": a
+    place the knowledge base does not know) tells no side, as no target would."""
+    return actor is None or (actor.country is None and actor.org is None)
 
 
 def _same_blow(first: Event, later: Event) -> bool:
@@ -63,6 +84,7 @@ def _same_blow(first: Event, later: Event) -> bool:
     injuring three sailors"), by the same source against the same target or with
     one of the two telling no target ("struck the port ..., injuring four crew")."""
     (s1, t1), (s2, t2) = _dyad(first), _dyad(later)
+    t1, t2 = (None if _nameless(e.target) else t for e, t in ((first, t1), (later, t2)))
     if s1 != s2 or not (t1 == t2 or t1 is None or t2 is None) or first.negated != later.negated:
         return False
     if first.cameo_root in _FORCE and later.cameo_root in _FORCE:
@@ -139,8 +161,10 @@ def _fold(events: Sequence[Event], headline: tuple[int, int] | None) -> list[Eve
     for e in events:
         twin = next((k for k, o in enumerate(out) if o.evidence.start == e.evidence.start and _same_blow(o, e)), None)
         if twin is not None:
-            # "attacked an army post ..., killing 12 soldiers": one attack.
-            out[twin] = _absorb(out[twin], e)
+            # "attacked an army post ..., killing 12 soldiers": one attack, told by the
+            # report that names the side hit when only one does.
+            first = out[twin]
+            out[twin] = _absorb(e, first) if _nameless(first.target) and not _nameless(e.target) else _absorb(first, e)
             continue
         out.append(e)
     if headline is None:

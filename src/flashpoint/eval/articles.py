@@ -45,6 +45,23 @@ class ArticleResult:
     checks: int
     passed: int
     failures: tuple[str, ...] = field(default=())
+    kinds: tuple[tuple[str, int, int], ...] = field(default=())  # (kind, checked, right)
+
+
+KINDS = ("date", "place", "count", "actor", "forbidden")
+
+
+def check_kind(label: str) -> str:
+    """Which kind of detail a check label is about: date, place, count, actor or forbidden."""
+    if label.startswith(("date", "not dated")):
+        return "date"
+    if label.startswith(("place", "within")):
+        return "place"
+    if label.startswith(("quantity", "at most", "toll")):
+        return "count"
+    if label.startswith("forbidden"):
+        return "forbidden"
+    return "actor"
 
 
 def load_article(path: Path, expected: dict[str, Any]) -> Article:
@@ -175,6 +192,12 @@ def score_article(name: str, events: Sequence[Event], expected: dict[str, Any]) 
     found = 0
     checks = passed = 0
     failures: list[str] = []
+    tally = {k: [0, 0] for k in KINDS}
+
+    def count(kind: str, ok: bool) -> None:
+        tally[kind][0] += 1
+        tally[kind][1] += ok
+
     for w in wanted:
         hits = [e for e in events if matches(e, w)]
         if w.get("required"):
@@ -192,6 +215,7 @@ def score_article(name: str, events: Sequence[Event], expected: dict[str, Any]) 
         for label, ok in results:
             checks += 1
             passed += ok
+            count(check_kind(label), ok)
             if not ok:
                 failures.append(f"#{w['n']} {label}")
     matched = sum(1 for e in events if any(matches(e, w) for w in wanted))
@@ -202,17 +226,20 @@ def score_article(name: str, events: Sequence[Event], expected: dict[str, Any]) 
         checks += 1
         hit = [e for e in events if _forbidden_hit(e, rule)]
         passed += not hit
+        count("forbidden", not hit)
         if hit:
             failures.append(f"forbidden ({rule['why']}): {_key(hit[0].source)} {hit[0].cameo} {_key(hit[0].target)}")
     for unit, total in (expected.get("tolls") or {}).items():
         checks += 1
         got = sum(q.value for e in events for q in e.quantities if q.unit == unit)
         passed += got == total
+        count("count", got == total)
         if got > total:
             failures.append(f"toll counted twice: {unit} {total} expected once, summed {got} over events")
         elif got < total:
             failures.append(f"toll missing: {unit} {total} expected, summed {got} over events")
-    return ArticleResult(name, len(required), found, len(events), matched, checks, passed, tuple(failures))
+    kinds = tuple((k, c, r) for k, (c, r) in tally.items())
+    return ArticleResult(name, len(required), found, len(events), matched, checks, passed, tuple(failures), kinds)
 
 
 def summarise(results: Iterable[ArticleResult]) -> dict[str, Any]:
@@ -227,6 +254,11 @@ def summarise(results: Iterable[ArticleResult]) -> dict[str, Any]:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     checks = sum(r.checks for r in results)
     passed = sum(r.passed for r in results)
+    by_kind = {k: [0, 0] for k in KINDS}
+    for r in results:
+        for kind, c, ok in r.kinds:
+            by_kind[kind][0] += c
+            by_kind[kind][1] += ok
     return {
         "articles": len(results),
         "required": req,
@@ -239,6 +271,7 @@ def summarise(results: Iterable[ArticleResult]) -> dict[str, Any]:
         "details_checked": checks,
         "details_right": passed,
         "details_share": round(passed / checks, 3) if checks else 0.0,
+        "details_by_kind": {k: {"checked": c, "right": ok} for k, (c, ok) in by_kind.items()},
     }
 
 

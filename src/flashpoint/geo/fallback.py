@@ -9,8 +9,16 @@ event's clause. This module finishes the job:
 3. else the nearest larger place the same sentence names, a region or a
    town ("the village of Ogossagou in central Mali's Mopti region" -> the
    Mopti region; precision ``region``) ("sentence-region");
-4. else the story's home country (the dateline's, else the most-mentioned),
+4. else a country the sentence puts the event in ("the village of Bint Jbeil in
+   southern Lebanon", "sentence-country");
+5. else the story's home country (the dateline's, else the most-mentioned),
    at its coordinates with precision ``country`` ("country").
+
+An event its sentence does not place but whose sentence refers back to a place
+or an incident ("deployed in the province", "fled the area", "wounded in the
+clash") takes the last place the story
+placed an event in, at that place's precision ("back-reference"), rather than
+the article's country.
 
 Before all of these, when the clause gave no place finer than a country, a
 target that is itself a place ("Russian drones struck the port of Odesa",
@@ -33,14 +41,42 @@ from ..types import Location
 _NAME = re.compile(r"\b[A-Z][\w'\-]+(?:\s+(?:of\s+|el-|al-)?[A-Z][\w'\-]+){0,3}(?:\s+(?:region|province|state|district|governorate|oblast))?")
 
 
+# "in southern Lebanon", "inside Syria": a country a sentence puts its event in.
+_IN_COUNTRY = re.compile(r"\b(?:in|inside|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+                         r"([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2})")
+
+
 def _names(sentence: str):
-    """Capitalised names and their tails ("Mali's Mopti region", then "Mopti region")."""
+    """Capitalised names and their tails after a possessive ("Mali's Mopti region", then
+    "Mopti region"); not other tails ("The African Union" never gives "Union", a town)."""
     for m in _NAME.finditer(sentence):
         words = m.group(0).split()
         for k in range(len(words)):
-            if not words[k][:1].isupper():
+            if not words[k][:1].isupper() or (k and not words[k - 1].endswith(("'s", "\u2019s"))):
                 continue
             yield " ".join(words[k:])
+
+
+# "deployed in the province", "fled the area": a definite place noun with no name of its
+# own names the place the story last named.
+# So does a definite incident ("wounded in the clash", "killed in the attack"): it happened
+# where the story's last incident did.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:in|into|inside|across|near|around|to|from|at|of|outside)\s+the\s+"
+    r"(?:province|region|area|town|village|city|district|state|camp|county|valley|border area)\b"
+    r"|\b(?:in|during|after)\s+the\s+(?:same\s+)?(?:clash(?:es)?|attack|fighting|raid|ambush|blast|explosion|shootout|"
+    r"gunfight|firefight|strikes?|bombing|shelling|assault|incident|violence|unrest|stampede)\b",
+    re.IGNORECASE)
+FINE_BASES = frozenset({"clause", "small-place", "sentence-region", "target-place", "back-reference"})  # finer than a country
+
+
+def back_reference(loc: Location | None, basis: str, sentence: str, previous: Location | None) -> tuple[Location | None, str]:
+    """The place the story last named, for an event its sentence does not place but
+    refers back to ("Rwandan troops deployed in the province pursued the attackers"):
+    without it the event falls to the article's country, here a foreign army's own."""
+    if previous is None or basis in FINE_BASES or not _BACK_REFERENCE.search(sentence):
+        return loc, basis
+    return previous, "back-reference"
 
 
 def _country_location(gazetteer, iso3: str | None, name: str | None = None) -> Location | None:
@@ -65,7 +101,11 @@ def refine_location(
     """The event's location and how it was found (see the module docstring)."""
     if target_place and (loc is None or loc.precision == "country" or loc is article_place):
         # "Russian drones struck the port of Odesa": the place attacked is where it happened.
-        place = gazetteer.resolve(target_place, [c for c in (home, *countries) if c])
+        context = [c for c in (home, *countries) if c]
+        place = gazetteer.resolve(target_place, context)
+        if place is None and " of " in target_place:
+            # "the port of Odesa", "the town of Kidal": the name after "of"
+            place = gazetteer.resolve(target_place.rsplit(" of ", 1)[1], context)
         if place is not None and place.precision != "country" and place.lat is not None:
             return place, "target-place"
     if loc is None:
@@ -88,5 +128,13 @@ def refine_location(
         if place is None or place.precision == "country" or (context and place.country and place.country not in context):
             continue
         return Location(loc.name, place.country, place.lat, place.lon, "region"), "sentence-region"
+    for m in _IN_COUNTRY.finditer(sentence):
+        # "the village of Bint Jbeil in southern Lebanon": the country the sentence puts it in,
+        # before the story's home (a dateline across the border must not win)
+        place = gazetteer.resolve(m.group(1), context)
+        if place is not None and place.precision == "country" and place.country:
+            named = _country_location(gazetteer, place.country, loc.name)
+            if named is not None:
+                return named, "sentence-country"
     country = _country_location(gazetteer, context[0] if context else None, loc.name)
     return (country, "country") if country is not None else (loc, "unresolved")

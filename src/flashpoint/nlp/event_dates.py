@@ -12,7 +12,9 @@ to read it:
    Sunday that ... and accused Bujumbura");
 4. the publication day.
 
-A future act reads a bare weekday or month forwards ("will visit on Friday"
+A present perfect ("has called for protests on Thursday") takes no date
+after its verb: English gives that tense no past day, so the date is the
+thing called for's. A future act reads a bare weekday or month forwards ("will visit on Friday"
 is the coming Friday), a past act backwards. A habitual or background act
 ("have repeatedly bombed the pipeline since 2016", "have used pellet guns
 several times this year") is never pinned to the publication day: it takes
@@ -48,6 +50,9 @@ _HABITUAL = re.compile(
 _BREAK = re.compile(r",|;|\b(?:but|after|before|while|when|as|because|said|says|told|until|since)\b", re.IGNORECASE)
 # Before the trigger a reporting frame also breaks ("said on Sunday that ... would pull out").
 _BREAK_BEFORE = re.compile(_BREAK.pattern + r"|\b(?:that|who|which)\b", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:(?:\w+ly|also|now|already|since|just)\s+)?$", re.IGNORECASE)
+_CURRENT = re.compile(r"(?:earlier |later )?this |today", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though)\b|;", re.IGNORECASE)
 _SINCE_YEAR = re.compile(r"\bsince ((?:19|20)\d\d)\b", re.IGNORECASE)
 _THIS_PERIOD = re.compile(r"\b(this|last) (year|month|week)\b", re.IGNORECASE)
 
@@ -112,6 +117,10 @@ def event_date(
         if rd is not None:
             return _chosen(rd, "entity")
     exprs = find_date_expressions(sentence) if expressions is None else expressions  # the clause and the sentence look
+    if _PERFECT.search(sentence[:trigger_at]):
+        # "has called for protests on Thursday": a present perfect takes no past day of its
+        # own, so a date after the verb is the thing called for's, not the call's.
+        exprs = [x for x in exprs if x[0] < trigger_at or _CURRENT.match(x[2])]  # "has sent troops this week" stays
     here = [x for x in exprs if _in_clause(sentence, trigger_at, x)]
     for start, _, expr in sorted(here, key=lambda x: abs(x[0] - trigger_at)):
         rd = resolve_date(expr, published, prefer_future=future and start > trigger_at)
@@ -144,7 +153,9 @@ def _speaks_for(sentence: str, trigger_at: int, found: tuple[int, int, str]) -> 
     ("rejected the claim and said it would meet on Friday")."""
     start = found[0]
     if start < trigger_at:
-        return True
+        # "would send a team on Sunday but rejected any deal": past a contrast, the
+        # date is the other clause's.
+        return not _CONTRAST.search(sentence[found[1]:trigger_at])
     return not _BREAK.search(sentence[trigger_at:start])
 
 

@@ -220,6 +220,13 @@ ORIGIN_PEOPLE = {"dissident", "official", "delegation", "delegate", "refugee", "
                  "negotiator", "emissary", "opposition", "exile", "student", "worker", "national"}
 
 
+def _demonym_text(d) -> str:
+    """A demonym with the compound words before it ("South Korean", not "Korean":
+    the bare word would name the other Korea)."""
+    start = min([c.i for c in d.lefts if c.dep_ in ("compound", "amod") and c.text[:1].isupper()] + [d.i])
+    return d.doc[start : d.i + 1].text
+
+
 def expand(tok, role: str, depth: int = 0) -> list[Mention]:
     """Mentions for ``tok`` and its conjuncts ("Poland, Lithuania and Latvia")."""
     if tok.pos_ == "NOUN" and (role == "subj" or tok.lemma_.lower() in ORIGIN_PEOPLE):
@@ -239,7 +246,7 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
                     and (d.ent_type_ in ("NORP", "GPE") or d is not c and d.text[:1].isupper())]  # NER may miss the second
         if len(demonyms) > 1:
             base = make_mention(tok, role, depth)
-            return [replace(base, text=f"{d.text} {tok.text}", proper=True) for d in demonyms]
+            return [replace(base, text=f"{_demonym_text(d)} {tok.text}", proper=True) for d in demonyms]
     out = [make_mention(tok, role, depth)]
     for child in tok.children:
         if child.dep_ == "appos":
@@ -320,7 +327,10 @@ def _verb_chain(tok):
     """The trigger plus the verbs it is conjoined to (shared subject and auxiliaries)."""
     chain = [tok]
     cur = tok
-    while cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX") and cur.head is not cur:
+    # A conjunct in the past tense has its own tense: "he would send a team on Sunday
+    # but rejected any deal" did reject; "would" is the first verb's only.
+    while cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX") and cur.head is not cur \
+            and not (cur.tag_ == "VBD" and cur.head.tag_ != "VBD"):
         cur = cur.head
         chain.append(cur)
     return chain

@@ -14,8 +14,10 @@ event's sentence gets a tier (lower is better):
 Other mentions (modifiers of participants, places in other clauses) are not
 used: on the event_location gold set they were wrong more often than right.
 
-A place that is the subject or object of the trigger's clause ("Russia sent
-troops") is an actor, never the location, except the direct object of a
+A country after "on" ("called on the United States", "sanctions on Russia")
+is a party, never the location; so is the other side of a border ("troops
+sent to its border with Venezuela"). A place that is the subject or object of the
+trigger's clause ("Russia sent troops") is an actor, never the location, except the direct object of a
 place-taking verb ("rebels captured Birao", tier 0). Destination prepositions ("to",
 "towards") count as locative only after a motion word ("sent troops to
 Belarus" happened in Belarus, "talked to Belarus" did not). Ties go to the
@@ -45,6 +47,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _REGION_WORDS = frozenset(REGION_WORDS)
 _SAME_CLAUSE = frozenset({"conj", "xcomp"})
 _SPECIFIC = {"city": 0, "region": 1, "country": 2}
+_BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
 # Entity labels the small model often puts on towns ("fighting in Aleppo" as
 # PERSON or NORP); after a locative preposition a known place name wins.
 _RETAG = frozenset({"", "PERSON", "ORG", "NORP"})
@@ -267,6 +270,13 @@ def _tier(
     if (location.precision == "country" and root.dep_ in {"compound", "amod", "nmod"}
             and root.head.lower_ not in cues.settlement_nouns):
         return None  # "a U.S. convoy": a nationality, not a place
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_.lower() in _BORDER_WORDS:
+        return None  # "its border with Venezuela": the other side of the line, not where
+    if location.precision == "country":
+        prep, _ = _attachment(span, cues)
+        if prep is not None and prep.lower_ in ("on", "upon"):
+            return None  # "called on the United States", "sanctions on Russia": a party, not where
     tier = _base_tier(span, trigger, clause, cues)
     if tier is not None and root.dep_ == "pobj" and root.head.lower_ == "of" and (
         root.head.head.lower_ in cues.reference_words

@@ -93,7 +93,7 @@ _MILITARY_WORDS = {
 _ROLE_WORDS = {
     "troops": "troops soldier soldiers servicemen serviceman servicemembers paratroopers "
     "paratrooper marines personnel peacekeepers peacekeeper reservists conscripts "
-    "commandos recruits sailors troop",
+    "commandos recruits sailors troop guardsmen",
     "police": "police policemen policeman policewomen officers officer gendarmes",
     "fighters": "fighters fighter militants militant rebels rebel insurgents insurgent "
     "gunmen gunman jihadists militiamen combatants",
@@ -108,7 +108,7 @@ _ROLE_WORDS = {
     "farmers miners others individuals citizens nationals locals supporters tourists "
     "crew staff employees doctors patients teachers fishermen opponents lawmakers "
     "politicians inhabitants family families relatives schoolgirls schoolchildren girls boys "
-    "pupils",
+    "pupils guards",
 }
 _THING_WORDS = {
     "tanks": "tanks tank",
@@ -479,6 +479,8 @@ def _bare(toks: list[_Tok], i: int, j: int, value: int, before: str | None) -> Q
     ends_phrase = j >= len(toks) or nxt in _BARE_FOLLOW or nxt in _AUX
     if before and ends_phrase:
         return Quantity(value, before)
+    if before and _plural_noun_phrase(toks, j):
+        return Quantity(value, before)  # "killing two herders", "wounding 14 Hazara pilgrims"
     if ends_phrase and _deployed(toks, i):
         return Quantity(value, "troops")
     k = j
@@ -491,6 +493,20 @@ def _bare(toks: list[_Tok], i: int, j: int, value: int, before: str | None) -> Q
     if word == "held" and k > j:
         return Quantity(value, "arrested")
     return None
+
+
+def _plural_noun_phrase(toks: list[_Tok], j: int) -> bool:
+    """Whether a short run of words ending in a plural noun follows the number ("two
+    Kyrgyz herders,"): after an outcome verb it is the people the outcome befell."""
+    for k in range(j, min(j + 3, len(toks))):
+        word = toks[k].low
+        if not word[:1].isalpha() or word in _STOP or word in _NOT_AFTER or word in _SMALL:
+            return False
+        nxt = _low(toks, k + 1)
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and (
+                k + 1 >= len(toks) or nxt in _BARE_FOLLOW or nxt in _STOP):
+            return True
+    return False
 
 
 def _deployed(toks: list[_Tok], i: int) -> bool:
