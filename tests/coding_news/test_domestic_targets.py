@@ -105,3 +105,10 @@ def test_a_claim_of_responsibility_makes_the_claimant_the_attacker():
 def test_shaking_hands_is_meeting():
     got = triples(coded("The Kenyan president shook hands with the Somali leader in Nairobi on Monday."))
     assert ("KEN", "040", "SOM") in got, got
+
+
+@pytest.mark.parametrize("verb", ["carrying out", "launching"])
+def test_air_strikes_inside_an_accusation_are_the_accused_partys(verb):
+    got = triples(coded(f"Sudan accused Chad of {verb} air strikes in Darfur."))
+    assert any(s == "TCD" and c.startswith("19") for s, c, t in got), got
+    assert not any(s == "SDN" and c[:2] in ("14", "19") for s, c, t in got), got
