@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_news_coding import coded, triples
+from .test_news_coding import coded, has, triples
 
 pytestmark = pytest.mark.slow
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 ])
 def test_a_domestic_groups_demand_is_aimed_at_its_government(text, want):
     got = triples(coded(text))
-    assert any(s == want[0] and c.startswith(want[1]) and t == want[2] for s, c, t in got), got
+    assert has(got, want), got
 
 
 def test_a_government_demand_with_no_one_named_stays_one_sided():
@@ -41,7 +41,7 @@ def test_a_name_the_knowledge_base_does_not_know_still_makes_a_one_sided_event()
 ])
 def test_a_stated_or_failed_act_of_cooperation_is_a_rejection(text, want):
     got = triples(coded(text))
-    assert any(s == want[0] and c.startswith(want[1]) and t == want[2] for s, c, t in got), got
+    assert has(got, want), got
 
 
 def test_a_suspension_of_aid_is_not_aid():

@@ -23,6 +23,11 @@ def triples(events) -> set[tuple]:
 
 # -- statements ---------------------------------------------------------------------
 
+def has(got: set[tuple], want: tuple) -> bool:
+    """An event of ``want``'s source and target countries whose code starts with its code."""
+    return any(s == want[0] and c.startswith(want[1]) and t == want[2] for s, c, t in got)
+
+
 def test_a_bare_statement_is_a_010_event_marked_as_such():
     (e,) = coded("The Lithuanian foreign minister said the sanctions were working.")
     assert (e.source.country, e.cameo, e.target, e.statement) == ("LTU", "010", None, True)

@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from .test_news_coding import coded, triples
+from .test_news_coding import coded, has, triples
 
 pytestmark = pytest.mark.slow
-
-
-def has(got: set[tuple], want: tuple) -> bool:
-    """An event of ``want``'s source and target countries whose code starts with its code."""
-    return any(s == want[0] and c.startswith(want[1]) and t == want[2] for s, c, t in got)
 
 
 @pytest.mark.parametrize("text, want", [

@@ -49,7 +49,7 @@ LIGHT_VERBS = {"engage", "launch", "carry", "conduct", "stage", "hold", "wage", 
                "issue", "pay", "deliver", "sign", "reach", "begin", "start", "continue", "resume", "step",
                "intensify", "escalate", "announce", "order", "lead", "impose", "unleash", "undertake",
                "perform", "execute", "initiate", "open", "join", "extend", "offer", "provide", "lodge", "file",
-               "renew", "reiterate", "repeat", "voice", "redouble", "press", "step"}
+               "renew", "reiterate", "repeat", "voice", "redouble", "press"}
 # "the two leaders", "both sides": the last two parties told.
 PAIR_BACKREF = re.compile(r"^(?:the )?(?:two|both) (?:leaders|sides|countries|governments|nations|ministers|"
                           r"presidents|delegations|parties|neighbours|neighbors|rivals|men|foreign ministers)$")
@@ -75,8 +75,6 @@ VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # Acts coded with an unnamed doer ("three soldiers were killed"): force and coercion,
 # as ACLED and GDELT record them; a support or aid whose giver is unnamed is no event.
 UNNAMED_AGENT_ROOTS = {"17", "18", "19", "20"}
-# Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
-# named doer they are not coded.
 # Acts a third party does between two others ("Egypt's mediation between Israel and
 # Hamas"): the parties named "between" are its targets, not each other's.
 THIRD_PARTY_CODES = frozenset({"039", "045"})
@@ -87,6 +85,8 @@ PERSON_HEADS = frozenset({"minister", "president", "premier", "chancellor", "kin
                           "ambassador", "secretary", "chief", "commander", "general", "governor", "mayor",
                           "senator", "lawmaker", "prosecutor", "judge", "official", "diplomat", "negotiator",
                           "chairman", "chairwoman", "speaker", "ayatollah", "pope", "cleric", "monarch"})
+# Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
+# named doer they are not coded.
 ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine"}
 # Who speaks in a statement must be a political actor: not bystanders, the press or business.
 NON_POLITICAL_SECTORS = {"CVL", "MED", "BUS"}
@@ -283,7 +283,7 @@ class Coder:
             # "summoned Niger's ambassador Brah Mohamane": a name the knowledge base does
             # not know, beside a known party on the same side, is that party told again
             # (or a bystander), not a second party of its own.
-            out = [(a, f) for a, f in out if a.country or a.org or a.name == "unknown" or a.text.startswith("(")]
+            out = [(a, f) for a, f in out if a.country or a.org or _placeholder(a)]
         return out
 
     def _named_country(self, mentions) -> str | None:
@@ -464,18 +464,22 @@ class Coder:
             if not events and pattern.statement and cand.kind == "verb":
                 # "Peskov said Kherson remained part of Russia. Ukraine rejected the claim.": a
                 # statement about its own side is no event, but its speaker made a claim.
-                for a, _ in self._actors([m for m in cand.subjects if m.role == "subj"], when, state, cand.quote, limit=1):
-                    if a.country or a.org:
-                        state.recent.append((cand.sent_index, a))
-                        state.claimants.add(a.key)
+                speaker = self._subject_actor(cand, when, state)
+                if speaker is not None and (speaker.country or speaker.org):
+                    state.recent.append((cand.sent_index, speaker))
+                    state.claimants.add(speaker.key)
             out.extend(events)
         return _once_per_sentence(_without_subsumed(_without_carried_statements(out, cands), cands), cands)
 
+    def _subject_actor(self, cand: Candidate, when, state: DocState) -> Actor | None:
+        """The actor of the candidate's grammatical subject, if one resolves."""
+        got = self._actors([m for m in cand.subjects if m.role == "subj"], when, state, cand.quote, limit=1)
+        return got[0][0] if got else None
+
     def _note_subjects(self, cand: Candidate, when, state: DocState) -> None:
-        subs = [m for m in cand.subjects if m.role == "subj"]
-        for actor, _ in self._actors(subs, when, state, cand.quote, limit=1):
-            if actor.country:
-                state.subject_country = actor.country
+        actor = self._subject_actor(cand, when, state)
+        if actor is not None and actor.country:
+            state.subject_country = actor.country
 
     def _code_one(self, i, cand, pattern, when, state, attribution, historical) -> list[CodedEvent]:
         nested = cand.nested_in is not None and cand.nested_in in state.coded
@@ -687,15 +691,18 @@ def _known(sources) -> bool:
     return bool(sources) and bool(sources[0][0].country or sources[0][0].org)
 
 
+def _placeholder(actor: Actor) -> bool:
+    """An actor the coder put in for one the text does not name: an agentless report's
+    "(unknown)", the "(implicit)" police of a passive arrest, "(own country)"."""
+    return actor.name == "unknown" or actor.text.startswith("(")
+
+
 def _stands_alone(sources) -> bool:
     """The first source is an actor that can stand alone as an event's one side: a
-    country, an organisation, or a name the knowledge base does not know ("Mitch
-    McConnell said he was pessimistic"); not a bare generic actor and not an
-    agentless report's "(unknown)"."""
-    if not sources:
-        return False
-    a = sources[0][0]
-    return bool(a.country or a.org) or (a.name != "unknown" and a.name == a.text and not a.text.startswith("("))
+    known actor (:func:`_known`), or a name the knowledge base does not know ("Tendai
+    Mukorera threatened to boycott the vote"); not a bare generic actor, not a placeholder."""
+    return _known(sources) or (bool(sources) and not _placeholder(sources[0][0])
+                               and sources[0][0].name == sources[0][0].text)
 
 
 def _stake_words(cand: Candidate) -> frozenset[str]:
