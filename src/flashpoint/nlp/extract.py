@@ -1191,9 +1191,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         gov = gov.head
     if gov.i in sent_cands and gov_dep == "pobj:of":
         nested_in = sent_cands[gov.i]
-    elif gov_dep == "dobj" and gov.dep_ == "pcomp" and gov.head.lower_ == "of" and gov.head.head.i in sent_cands:
+    elif gov_dep == "dobj":
         # "accused Pakistan of *carrying out air strikes*": the act told inside the accusation
-        nested_in = sent_cands[gov.head.head.i]
+        nested_in = _of_complement_of(gov, sent_cands)
     if gov_dep == "pobj:for" and gov.lemma_.lower() == "responsibility" and gov.head.lemma_.lower() in CLAIM_VERBS \
             and not any(m.role in ("poss", "prep:by") for m in subjects):
         # "the Houthis claimed responsibility for the attack": the claimant did it
