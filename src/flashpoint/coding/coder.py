@@ -49,7 +49,7 @@ LIGHT_VERBS = {"engage", "launch", "carry", "conduct", "stage", "hold", "wage", 
                "issue", "pay", "deliver", "sign", "reach", "begin", "start", "continue", "resume", "step",
                "intensify", "escalate", "announce", "order", "lead", "impose", "unleash", "undertake",
                "perform", "execute", "initiate", "open", "join", "extend", "offer", "provide", "lodge", "file",
-               "renew", "reiterate", "repeat", "voice", "redouble", "press"}
+               "renew", "reiterate", "repeat", "voice", "redouble", "press", "complete", "finish", "accelerate"}
 # "the two leaders", "both sides": the last two parties told.
 PAIR_BACKREF = re.compile(r"^(?:the )?(?:two|both) (?:leaders|sides|countries|governments|nations|ministers|"
                           r"presidents|delegations|parties|neighbours|neighbors|rivals|men|foreign ministers)$")
@@ -87,6 +87,12 @@ PERSON_HEADS = frozenset({"minister", "president", "premier", "chancellor", "kin
                           "chairman", "chairwoman", "speaker", "ayatollah", "pope", "cleric", "monarch"})
 # Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
 # named doer they are not coded.
+# Events whose "of" complement is an act they claim somebody did ("accused Y *of
+# massing troops*", "denied any role *in the attack*"): that act is coded, nested.
+CLAIM_ROOTS = ("11", "015", "016")
+# Weapons and fire told as the doer: "Russian *shelling* killed two civilians" is armed force.
+FORCE_INSTRUMENTS = frozenset({"shelling", "airstrike", "strike", "missile", "rocket", "drone", "bombardment",
+                               "artillery", "barrage", "shell", "mortar", "warplane", "jet", "gunship", "helicopter"})
 ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine"}
 # Who speaks in a statement must be a political actor: not bystanders, the press or business.
 NON_POLITICAL_SECTORS = {"CVL", "MED", "BUS"}
@@ -442,6 +448,8 @@ class Coder:
             if self.patterns.sector_lemmas.get(cand.kind, frozenset()) & {cand.lemma}:
                 subs = [m for m in cand.subjects if m.role in ("subj", "agent", "instr", "poss", "mod", "prep:by")]
                 sectors = tuple(a.sector for a, _ in self._actors(subs, when, state, cand.quote) if a.sector)
+                if any(m.head in FORCE_INSTRUMENTS for m in subs):
+                    sectors += ("MIL",)  # "Russian shelling killed two civilians": armed force did it
             pattern = self.patterns.match(
                 cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,
                 cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors,
@@ -485,6 +493,8 @@ class Coder:
         nested = cand.nested_in is not None and cand.nested_in in state.coded
         if nested:
             parent = state.coded[cand.nested_in]
+            if parent and not parent[0].code.startswith(CLAIM_ROOTS):
+                return []  # "Japan's offer *of aid*": what was offered, coded with the offer
             if not parent or parent[0].target is None:
                 return []
             # "X accused Y of a build-up": Y did it, to X unless the noun names a target.

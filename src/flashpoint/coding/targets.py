@@ -20,6 +20,7 @@ from ..errors import DataFileError
 from ..nlp.extract import Candidate, Mention
 from ..types import Actor
 from ..yamlio import load_yaml
+from .generic_country import ARMED_NON_STATE
 from .patterns import Pattern
 
 Found = list[tuple[Actor, float]]
@@ -28,6 +29,7 @@ Found = list[tuple[Actor, float]]
 CROSS_BORDER_ROOTS = {"15", "19", "20"}
 DOMESTIC_SECTORS = {"POL", "REB", "OPP", "CVL", "REF", "JUD"}
 CROWD_HEADS = {"protester", "demonstrator", "crowd", "marcher", "mourner", "rioter", "striker"}  # protests are local
+RETREAT_CODE = "0874"
 PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "off", "outside", "toward", "towards"}
 THING_PARTY_ROLES = {"deep:against", "deep:with", "deep:on", "deep:to", "deep:toward", "deep:towards"}
 BORDER_WORDS = {"border", "frontier", "boundary"}
@@ -192,11 +194,14 @@ def place(coder, q: TargetQuery, chain: TargetChain) -> Found:
     if coder.gazetteer is None:
         return []
     cand = q.cand
-    own = {a.country for a, _ in q.sources}
+    # Rebels and insurgents strike their own state: "Tigrayan forces shelled Dessie" is aimed at Ethiopia.
+    own = {a.country for a, _ in q.sources if a.sector not in ARMED_NON_STATE}
+    # a retreat is from the place it gives up ("pulled out of Kherson"); force from a place is not aimed at it
+    preps = PLACE_PREPS | {"from"} if q.pattern.code.startswith(RETREAT_CODE) else PLACE_PREPS
     for m in sorted((*cand.objects, *cand.preps, *cand.deep), key=lambda m: m.depth):
         tail = m.text.rsplit(" of ", 1)[1] if " of " in m.text else ""  # "the coast *of Taiwan*"
         if not (m.proper or tail[:1].isupper()) or m.pronoun \
-                or not (m.role in ("obj", "appos") or m.role.split(":")[-1] in PLACE_PREPS):
+                or not (m.role in ("obj", "appos") or m.role.split(":")[-1] in preps):
             continue
         where = coder.gazetteer.resolve(m.text, q.state.countries) if m.proper else None
         if where is None and tail[:1].isupper():

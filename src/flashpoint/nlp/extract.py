@@ -239,6 +239,14 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
             base = make_mention(tok, role, depth)
             return [replace(base, text=f"{base.text} from {o.text}", proper=True)
                     for g in origins for o in (g, *g.conjuncts) if o.pos_ == "PROPN"]
+    if tok.tag_ == "NNS":
+        # "the presidents of Kenya and Somalia": one party per country named.
+        owners = [(o, g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                  for o in (g, *g.conjuncts) if o.pos_ == "PROPN"]
+        if len(owners) > 1:
+            base = make_mention(tok, role, depth)
+            return [replace(base, text=f"{tok.lemma_} of {o.text}", proper=True) for o, _ in owners]
     if tok.pos_ == "NOUN":
         # "the Egyptian and Ethiopian leaders": one party per people named.
         demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
@@ -526,8 +534,8 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
                 if any(g.lower_ == "no" for g in c.children) or verb.doc[max(c.i - 1, 0)].lower_ == "no":
                     negated = True
             elif c.dep_ == "aux":
-                if low in FUTURE_AUX:
-                    future = True
+                if low in FUTURE_AUX or (low == "to" and verb.dep_ == "ROOT"):
+                    future = True  # "will visit"; a headline's "Iran to free French nationals"
                 elif low in HYPOTHETICAL_AUX:
                     hypothetical = True
             elif c.dep_ == "mark" and low in ("if", "unless"):
@@ -611,6 +619,11 @@ XCOMP_DEEP_ROLES = {"deep:poss", "deep:of", "deep:with", "deep:to"}
 APPEAL_VERBS = {"urge", "ask", "call", "appeal", "press", "implore", "encourage", "demand", "request", "invite", "want",
                 "pressure", "persuade", "beg", "exhort", "plead", "insist"}
 DENY_VERBS = {"deny", "dismiss", "reject", "refute"}
+BLAME_VERBS = {"blame", "pin"}
+# Acts told as nouns whose "of" phrase names the doer ("the withdrawal *of Russian troops*",
+# "the arrival of Chinese warships"), not what was done to.
+OF_AGENT_NOUNS = {"withdrawal", "pullout", "pull-out", "retreat", "arrival", "departure", "advance", "incursion",
+                  "deployment", "visit", "presence", "return", "entry", "intervention", "mobilisation", "mobilization"}  # "blamed the attack on Russia"
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "committed", "poised", "set"}
 
 
@@ -999,6 +1012,9 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                         or (c.dep_ == "prt" and c.lower_ in ("on", "upon", "for")))
     if particle in ("on", "upon", "for"):
         particle = None
+    if lemma in BLAME_VERBS and "on" not in prep_lemmas and any(
+            p.dep_ == "prep" and p.lower_ == "on" for o in kids if o.dep_ in OBJ_DEPS for p in o.children):
+        prep_lemmas += ("on",)  # "blamed the attack *on Russia*": the parser hangs "on" on the attack
     # A reporting verb's clause is coded on its own ("announced that it will
     # withdraw"), so its words do not make the reporting verb an event.
     comp_deps = ("prep", "dative", "xcomp", "oprd", "acomp", "advmod") if lemma in reporting else (
@@ -1077,6 +1093,7 @@ def _verb_preps(tok, kids) -> tuple[Mention, ...]:
                 if t.dep_ == "prep" and t.head.i != tok.i and (
                     t.lower_ in ("to", "over", "into", "in", "across", "toward", "towards", "for")
                     or (t.lower_ == "with" and t.head.lemma_.lower() in WITH_HEADS)
+                    or (t.lower_ == "on" and t.head.dep_ in OBJ_DEPS and tok.lemma_.lower() in BLAME_VERBS)
                 ):
                     preps.extend(_prep_mentions(t.head, 1))
     return tuple(preps)
@@ -1146,14 +1163,17 @@ def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
 SCHEDULING_VERBS = {"plan", "schedule", "expect", "set", "slate", "prepare", "arrange"}
 
 
-def _by_phrase_of_governor(tok) -> list[Mention]:
-    """A "by" phrase the parser hung on the active verb that governs the noun:
-    "witnesses described the shelling of Kharkiv *by Russian artillery*" (an
-    active verb's "by" after its object is the object's agent)."""
+def _misplaced_by_phrase(tok) -> list[Mention]:
+    """A noun's "by" phrase that the parser hung elsewhere: on the active verb that
+    governs the noun ("witnesses described the shelling of Kharkiv *by Russian
+    artillery*": an active verb's "by" after its object is the object's agent), or
+    on the noun's "of" object ("the arrest of a journalist *by Azerbaijani police*")."""
     gov = tok.head
-    if tok.dep_ != "dobj" or gov.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children):
-        return []
-    return [m for c in gov.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i
+    hosts = [pobj for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+             for pobj in c.children if pobj.dep_ == "pobj"]
+    if tok.dep_ == "dobj" and gov.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children):
+        hosts.append(gov)
+    return [m for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i
             for p in c.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
             for m in expand(p, "prep:by")]
 
@@ -1174,10 +1194,13 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         elif c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ"):
             subjects.append(make_mention(c, "mod"))
     preps = _prep_mentions(tok)
-    gov_by = _by_phrase_of_governor(tok)
-    if gov_by and not any(m.role == "prep:by" for m in preps):
-        preps += gov_by  # "described heavy shelling of Kharkiv *by Russian artillery*"
+    misplaced_by = _misplaced_by_phrase(tok)
+    if misplaced_by and not any(m.role == "prep:by" for m in preps):
+        preps += misplaced_by  # "described heavy shelling of Kharkiv *by Russian artillery*"
     subjects.extend(m for m in preps if m.role == "prep:by")
+    if tok.lemma_.lower() in OF_AGENT_NOUNS and not subjects:
+        # "the withdrawal *of Russian troops*": who withdrew, not what was withdrawn
+        subjects.extend(replace(m, role="prep:by") for m in preps if m.role == "prep:of")
     # The verb this noun hangs off: "imposed sanctions", "accused Poland of a build-up".
     # "lift embargoes and other *sanctions*": a conjunct hangs off what its first conjunct does
     first = tok
