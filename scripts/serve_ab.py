@@ -1,5 +1,8 @@
 """Time the API of this tree against another commit's, alternating, on one database.
 
+The clients are this tree's load generator (:mod:`flashpoint.serve.loadgen`)
+for both, so only the server differs.
+
 ``flashpoint bench --serve`` compares one server process with several on the
 code it runs; a change to the code itself needs the code before it too. This
 script exports REF's ``src/`` (``git archive``, no worktree), then serves the
@@ -25,7 +28,8 @@ import tempfile
 from io import BytesIO
 from pathlib import Path
 
-from flashpoint.serve.bench import Server, _load, hammer
+from flashpoint.serve.bench import Server, _load
+from flashpoint.serve.loadgen import run_in_process as hammer
 
 ROOT = Path(__file__).resolve().parent.parent
 PATH = "/api/v1/series?source=RUS&target=UKR&freq=week"
@@ -55,6 +59,7 @@ def main() -> None:
             for name, src, workers in variants:
                 os.environ["PYTHONPATH"] = str(src) if src else ""  # REF's package shadows the installed one
                 with Server(args.db, Path(tmp) / "serve.log", workers) as server:
+                    os.environ["PYTHONPATH"] = ""  # the load generator is this tree's
                     one = hammer(server.base, PATH, 1, 20)
                     before = server.cpu_seconds()
                     many = hammer(server.base, PATH, args.clients, 10)
