@@ -9,8 +9,8 @@ script exports REF's ``src/`` (``git archive``, no worktree), then serves the
 given database (filled by ``flashpoint bench --serve``'s loader or any other)
 in rounds: REF with 1 and N processes and this tree with 1 and N, in turn, so a
 busy machine weighs on all four alike. For each it prints one client's and 20
-concurrent clients' latency for the weekly RUS->UKR series (computed: no answer
-cache) and the server's CPU time per request (server processes only; a
+concurrent clients' latency for the weekly RUS->UKR series (or ``--path``;
+computed: no answer cache) and the server's CPU time per request (server processes only; a
 PostgreSQL server's own work is not in it).
 
 Usage (fill an empty database first, as the bench does):
@@ -50,6 +50,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--path", default=PATH, help=f"the request to time (default {PATH})")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="flashpoint-serve-ab-") as tmp:
         old = export(args.against, Path(tmp))
@@ -60,9 +61,9 @@ def main() -> None:
                 os.environ["PYTHONPATH"] = str(src) if src else ""  # REF's package shadows the installed one
                 with Server(args.db, Path(tmp) / "serve.log", workers) as server:
                     os.environ["PYTHONPATH"] = ""  # the load generator is this tree's
-                    one = hammer(server.base, PATH, 1, 20)
+                    one = hammer(server.base, args.path, 1, 20)
                     before = server.cpu_seconds()
-                    many = hammer(server.base, PATH, args.clients, 10)
+                    many = hammer(server.base, args.path, args.clients, 10)
                     after = server.cpu_seconds()
                     cpu = f"{(after - before) * 1000 / many['sent']:.1f}" if before is not None and after is not None else "?"
                     print(f"round {n + 1} {name:>10} {workers} proc: 1 client p50 {one['p50_ms']:.0f} ms;"

@@ -17,6 +17,7 @@ from flashpoint.errors import UsageError
 from flashpoint.serve import loadgen
 
 BODY = b'{"periods": [1, 2, 3]}'
+TAG = b'W/"v7"'
 
 
 class _Handler(socketserver.StreamRequestHandler):
@@ -34,6 +35,11 @@ class _Handler(socketserver.StreamRequestHandler):
             status = b"500 Internal Server Error" if path == b"/broken" else b"200 OK"
             if path == b"/hang-up":
                 return
+            if b"If-None-Match: " + TAG in head:
+                self.wfile.write(b"HTTP/1.1 304 Not Modified\r\nETag: " + TAG + b"\r\n\r\n")  # no length: no body
+                continue
+            if path == b"/tagged":
+                status += b"\r\nETag: " + TAG
             n += 1
             if n % 2:
                 self.wfile.write(b"HTTP/1.1 " + status + b"\r\nContent-Length: %d\r\n\r\n" % len(BODY) + BODY)
@@ -67,8 +73,19 @@ def test_every_client_sends_its_requests_on_one_connection(server):
 
 def test_cached_requests_do_not_ask_for_a_fresh_answer(server):
     base, seen = server
-    loadgen.hammer(base, "/x", clients=1, per_client=2, cached=True)
+    loadgen.hammer(base, "/x", clients=1, per_client=2, how="cached")
     assert seen and not any(b"no-cache" in h for h in seen)
+
+
+def test_revalidated_requests_send_the_first_answers_etag_and_need_a_304(server):
+    base, seen = server
+    r = loadgen.hammer(base, "/tagged", clients=2, per_client=3, how="revalidated")
+    assert r["requests"] == 6
+    assert sum(b'If-None-Match: W/"v7"' in h for h in seen) == 6  # all but the two warm-ups
+    with pytest.raises(UsageError, match="has no ETag"):
+        loadgen.hammer(base, "/untagged", clients=1, per_client=1, how="revalidated")
+    with pytest.raises(UsageError, match="how must be one of"):
+        loadgen.hammer(base, "/x", clients=1, per_client=1, how="sometimes")
 
 
 @pytest.mark.parametrize("path, message", [("/broken", "/broken failed under load: 500"),

@@ -144,16 +144,15 @@ def _timed(server: Server, head: str, clients: int, per_client: int) -> Iterator
     yield f"{head} load average {_load()} (the machine's, before timing)"
     for label, path in WORKLOADS.items():
         r = loadgen.run_in_process(server.base, path, 1, per_client * 2)
-        yield (f"{head} {label:<20} computed  1 client:  p50 {r['p50_ms']:.0f} ms,"
+        yield (f"{head} {label:<20} {'computed':<11}  1 client:  p50 {r['p50_ms']:.0f} ms,"
                f" p95 {r['p95_ms']:.0f} ms, max {r['max_ms']:.0f} ms")
-        for cached in (False, True):
+        for how in loadgen.HOW:
             before = server.cpu_seconds()
-            r = loadgen.run_in_process(server.base, path, clients, per_client, cached)
+            r = loadgen.run_in_process(server.base, path, clients, per_client, how)
             after = server.cpu_seconds()
-            how = "cached" if cached else "computed"
             cpu = (f", server CPU {(after - before) * 1000 / r['sent']:.1f} ms/request"
                    if before is not None and after is not None else "")
-            yield (f"{head} {label:<20} {how:<8} {clients} clients: p50 {r['p50_ms']:.0f} ms,"
+            yield (f"{head} {label:<20} {how:<11} {clients:>2} clients: p50 {r['p50_ms']:.0f} ms,"
                    f" p95 {r['p95_ms']:.0f} ms, max {r['max_ms']:.0f} ms, {r['rps']:.0f} req/s{cpu}")
     r = page_render(server.base)
     yield f"{head} dashboard first page   1 client: HTML median {r['median_ms']:.0f} ms, max {r['max_ms']:.0f} ms"
