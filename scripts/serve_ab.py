@@ -1,13 +1,16 @@
 """Time the API of this tree against another commit's, alternating, on one database.
 
+The clients are this tree's load generator (:mod:`flashpoint.serve.loadgen`)
+for both, so only the server differs.
+
 ``flashpoint bench --serve`` compares one server process with several on the
 code it runs; a change to the code itself needs the code before it too. This
 script exports REF's ``src/`` (``git archive``, no worktree), then serves the
 given database (filled by ``flashpoint bench --serve``'s loader or any other)
 in rounds: REF with 1 and N processes and this tree with 1 and N, in turn, so a
 busy machine weighs on all four alike. For each it prints one client's and 20
-concurrent clients' latency for the weekly RUS->UKR series (computed: no answer
-cache) and the server's CPU time per request (server processes only; a
+concurrent clients' latency for the weekly RUS->UKR series (or ``--path``;
+computed: no answer cache) and the server's CPU time per request (server processes only; a
 PostgreSQL server's own work is not in it).
 
 Usage (fill an empty database first, as the bench does):
@@ -25,7 +28,8 @@ import tempfile
 from io import BytesIO
 from pathlib import Path
 
-from flashpoint.serve.bench import Server, _load, hammer
+from flashpoint.serve.bench import Server, _load
+from flashpoint.serve.loadgen import run_in_process as hammer
 
 ROOT = Path(__file__).resolve().parent.parent
 PATH = "/api/v1/series?source=RUS&target=UKR&freq=week"
@@ -46,6 +50,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--path", default=PATH, help=f"the request to time (default {PATH})")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="flashpoint-serve-ab-") as tmp:
         old = export(args.against, Path(tmp))
@@ -55,9 +60,10 @@ def main() -> None:
             for name, src, workers in variants:
                 os.environ["PYTHONPATH"] = str(src) if src else ""  # REF's package shadows the installed one
                 with Server(args.db, Path(tmp) / "serve.log", workers) as server:
-                    one = hammer(server.base, PATH, 1, 20)
+                    os.environ["PYTHONPATH"] = ""  # the load generator is this tree's
+                    one = hammer(server.base, args.path, 1, 20)
                     before = server.cpu_seconds()
-                    many = hammer(server.base, PATH, args.clients, 10)
+                    many = hammer(server.base, args.path, args.clients, 10)
                     after = server.cpu_seconds()
                     cpu = f"{(after - before) * 1000 / many['sent']:.1f}" if before is not None and after is not None else "?"
                     print(f"round {n + 1} {name:>10} {workers} proc: 1 client p50 {one['p50_ms']:.0f} ms;"

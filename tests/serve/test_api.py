@@ -91,6 +91,23 @@ def test_series_by_quad_with_zero_weeks(api):
     assert client.get("/api/v1/series", params={"cameo": "19", "freq": "year"}).json()["periods"][0]["count"] == 2
 
 
+@pytest.mark.parametrize("since, until", [
+    ("2022-03-02", "2022-03-20"),  # both mid-week: the weeks holding them
+    ("2022-02-28", None), (None, "2022-03-13"),  # a Monday; a Sunday
+    ("2022-04-10", "2022-03-01"),  # until before since: no periods
+    ("2021-12-29", "2022-01-12"),  # no events at all: every week a zero
+])
+def test_weekly_periods_are_the_weeks_the_dates_fall_in(api, since, until):
+    from flashpoint.store.queries import period_of, periods
+
+    client, _ = api
+    params = {"source": "RUS", "target": "UKR", "freq": "week", "since": since, "until": until}
+    got = client.get("/api/v1/series", params={k: v for k, v in params.items() if v}).json()["periods"]
+    first = period_of(since, "week") if since else "2022-02-28"
+    last = period_of(until, "week") if until else "2022-04-04"
+    assert [p["period"] for p in got] == periods(first, last, "week")
+
+
 def test_actor_profile_and_dyads(api):
     client, _ = api
     rus = client.get("/api/v1/actors/RUS").json()
@@ -222,6 +239,37 @@ def test_repeated_reads_are_cached_until_an_event_changes(served):
         assert "x-cache" not in fresh.headers
         assert fresh.json()["periods"][-1] == {**fresh.json()["periods"][-1], "period": "2022-04-18", "count": 1}
         assert len(fresh.json()["periods"]) == len(first.json()["periods"]) + 2
+
+
+def test_an_unchanged_answer_is_not_modified_until_an_event_changes(served):
+    from ..store.conftest import make_article, make_event
+
+    url, _ = served
+    with client_for(url) as client:
+        params = {"source": "RUS", "target": "UKR", "freq": "week"}
+        first = client.get("/api/v1/series", params=params)
+        tag = first.headers["etag"]
+        assert tag.startswith('W/"') and client.get("/api/v1/series", params=params).headers["etag"] == tag
+        assert client.get("/api/v1/series", params={**params, "freq": "day"}).headers["etag"] != tag
+        for asked in (tag, f'"other", {tag}', "*", tag.removeprefix("W/")):
+            same = client.get("/api/v1/series", params=params, headers={"If-None-Match": asked})
+            assert same.status_code == 304 and same.content == b"" and same.headers["etag"] == tag, asked
+        # no-cache asks the origin to check; with a validator that check is the 304
+        again = client.get("/api/v1/series", params=params, headers={"If-None-Match": tag, "Cache-Control": "no-cache"})
+        assert again.status_code == 304
+        assert client.get("/api/v1/series", params=params, headers={"If-None-Match": 'W/"nope"'}).json() == first.json()
+        s = open_store(url)
+        s.add_article(make_article("late-etag", outlet="Late Wire", date="2022-04-20"), [
+            make_event("late-e1", "late-etag", date="2022-04-20", source="RUS", target="UKR", cameo="190", quad=4,
+                       goldstein=-10.0, plover="ASSAULT", sentence="Russian forces shelled Odesa.")])
+        s.close()
+        changed = client.get("/api/v1/series", params=params, headers={"If-None-Match": tag})
+        assert changed.status_code == 200 and changed.headers["etag"] != tag
+        assert changed.json()["periods"][-1]["period"] == "2022-04-18" and changed.json() != first.json()
+        assert client.get("/api/v1/series", params=params,
+                          headers={"If-None-Match": changed.headers["etag"]}).status_code == 304
+        assert "etag" not in client.get("/api/v1/stats").headers
+        assert "etag" not in client.get("/api/v1/series", params={"freq": "fortnight"}).headers
 
 
 @pytest.mark.parametrize("newest_first", [True, False])

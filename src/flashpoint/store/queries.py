@@ -224,14 +224,15 @@ class Period:
         return round((self.quad[2] + self.quad[3]) / self.count, 3) if self.count else 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        # Spelled out rather than through the properties: a ten-year weekly
-        # series builds 522 of these per answer, and this halves their cost.
-        q1, q2, q3, q4 = self.quad
-        n = self.count
-        return {"period": self.period, "count": n, "quad1": q1, "quad2": q2, "quad3": q3, "quad4": q4,
-                "goldstein_sum": self.goldstein_sum,
-                "goldstein_mean": round(self.goldstein_sum / n, 3) if n else 0.0,
-                "conflict_share": round((q3 + q4) / n, 3) if n else 0.0}
+        return period_dict(self.period, *self.quad, self.goldstein_sum)
+
+
+def period_dict(period: str, q1: int, q2: int, q3: int, q4: int, g: float) -> dict[str, Any]:
+    """One period of a series as the API answers it (``g`` already rounded)."""
+    n = q1 + q2 + q3 + q4
+    return {"period": period, "count": n, "quad1": q1, "quad2": q2, "quad3": q3, "quad4": q4,
+            "goldstein_sum": g, "goldstein_mean": round(g / n, 3) if n else 0.0,
+            "conflict_share": round((q3 + q4) / n, 3) if n else 0.0}
 
 
 def series(store: Store, flt: EventFilter, freq: str = "week", use_rollup: bool = True) -> list[Period]:
@@ -243,19 +244,38 @@ def series(store: Store, flt: EventFilter, freq: str = "week", use_rollup: bool 
     holds the filter's grain, else from the events table; both give the same
     numbers (tested against each other); ``use_rollup=False`` reads the events.
     """
+    return [Period(p, q1 + q2 + q3 + q4, (q1, q2, q3, q4), g)
+            for p, q1, q2, q3, q4, g in filled(store, flt, freq, use_rollup)]
+
+
+def series_dicts(store: Store, flt: EventFilter, freq: str = "week") -> list[dict[str, Any]]:
+    """:func:`series` as the API's period objects (:func:`period_dict`),
+    without building a :class:`Period` for each on the way."""
+    return [period_dict(*row) for row in filled(store, flt, freq)]
+
+
+_ZERO = (0, 0, 0, 0, 0.0)
+
+
+def filled(store: Store, flt: EventFilter, freq: str = "week",
+           use_rollup: bool = True) -> list[tuple[str, int, int, int, int, float]]:
+    """``(label, q1, q2, q3, q4, goldstein sum)`` of every period of :func:`series`."""
     found = _found(_relational(store), flt, freq, use_rollup)
     if not found and not (flt.since and flt.until):
         return []
-    first = period_of(flt.since, freq) if flt.since else min(found)
-    last = period_of(flt.until, freq) if flt.until else max(found)
-    out = []
-    for p in periods(first, last, freq):
-        acc = found.get(p)
-        if acc is None:
-            out.append(Period(p, 0, (0, 0, 0, 0), 0.0))
-        else:
-            out.append(Period(p, acc[0] + acc[1] + acc[2] + acc[3], (acc[0], acc[1], acc[2], acc[3]), round(acc[4], 3)))
-    return out
+    if check_freq(freq) == "week":
+        # Weeks stay whole numbers until their label is written: one range,
+        # no date arithmetic per empty week.
+        first = _week(flt.since) if flt.since else min(found)
+        last = _week(flt.until) if flt.until else max(found)
+        keys: Any = range(first, min(last + 1, first + MAX_PERIODS, _LAST_WEEK + 1))
+        label = _monday
+    else:
+        first_label = period_of(flt.since, freq) if flt.since else min(found)
+        keys = periods(first_label, period_of(flt.until, freq) if flt.until else max(found), freq)
+        label = str
+    get = found.get
+    return [(label(k), *get(k, _ZERO)) for k in keys]
 
 
 def totals(store: Store, flt: EventFilter, freq: str = "day") -> list[tuple[str, int, float]]:
@@ -264,28 +284,30 @@ def totals(store: Store, flt: EventFilter, freq: str = "day") -> list[tuple[str,
     (the roll-up where it answers). A database store's ``series`` is this, so
     ``flashpoint series`` and ``/api/v1/series`` give the same numbers."""
     found = _found(_relational(store), flt, freq)
-    return [(p, acc[0] + acc[1] + acc[2] + acc[3], round(acc[4], 3)) for p, acc in sorted(found.items())
-            if acc[0] + acc[1] + acc[2] + acc[3]]
+    label = _monday if check_freq(freq) == "week" else str
+    return [(label(k), q1 + q2 + q3 + q4, g) for k, (q1, q2, q3, q4, g) in sorted(found.items())
+            if q1 + q2 + q3 + q4]
 
 
-def _found(db: Any, flt: EventFilter, freq: str, use_rollup: bool = True) -> dict[str, list[Any]]:
-    """Period label -> [q1, q2, q3, q4, goldstein sum] of each period with events."""
-    found: dict[str, list[Any]] = {}
+def _found(db: Any, flt: EventFilter, freq: str, use_rollup: bool = True) -> dict[Any, tuple[int, int, int, int, float]]:
+    """Period -> (q1, q2, q3, q4, rounded Goldstein sum) of each period with
+    events; a period is its label, or for weeks the week number (:func:`_monday`)."""
+    acc: dict[Any, list[Any]] = {}
     weekly = check_freq(freq) == "week"
     for period, q1, q2, q3, q4, g in _tallies(db, flt, freq, use_rollup):
         if period is None:  # not a calendar date
             continue
-        label = _monday(int(period)) if weekly else period
-        acc = found.get(label)
-        if acc is None:
-            found[label] = [int(q1 or 0), int(q2 or 0), int(q3 or 0), int(q4 or 0), float(g or 0.0)]
+        key = int(period) if weekly else period
+        cell = acc.get(key)
+        if cell is None:
+            acc[key] = [int(q1 or 0), int(q2 or 0), int(q3 or 0), int(q4 or 0), float(g or 0.0)]
         else:  # the events table answers one row per period and QuadClass
-            acc[0] += int(q1 or 0)
-            acc[1] += int(q2 or 0)
-            acc[2] += int(q3 or 0)
-            acc[3] += int(q4 or 0)
-            acc[4] += float(g or 0.0)
-    return found
+            cell[0] += int(q1 or 0)
+            cell[1] += int(q2 or 0)
+            cell[2] += int(q3 or 0)
+            cell[3] += int(q4 or 0)
+            cell[4] += float(g or 0.0)
+    return {k: (q1, q2, q3, q4, round(g, 3)) for k, (q1, q2, q3, q4, g) in acc.items()}
 
 
 def _period(dialect: str, freq: str, column: str) -> str:
@@ -330,6 +352,14 @@ _WEEK_NUMBER = {
 
 def _monday(week: int) -> str:
     return dt.date.fromordinal(1 + 7 * week).isoformat()
+
+
+def _week(day: str) -> int:
+    """The week number (as :data:`_WEEK_NUMBER` counts) of ISO ``day``."""
+    return (dt.date.fromisoformat(day[:10]).toordinal() - 1) // 7
+
+
+_LAST_WEEK = _week(dt.date.max.isoformat())
 
 
 def period_of(day: str, freq: str) -> str:
