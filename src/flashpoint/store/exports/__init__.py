@@ -21,6 +21,7 @@ from ..pages import EventPages
 from .flatfiles import neutralise, write_csv
 from .parquet import arrow_schema, write_parquet
 from .gdelt import GDELT_COLUMNS, SIDE_COLUMNS, gdelt_row, side_row, write_gdelt
+from .gdelt_pages import write_gdelt_pages
 from .plover import plover_record, write_plover
 from .report import ExportReport, safe_url
 from .table import column_names, columns, row
@@ -117,13 +118,12 @@ def export(events: Iterable[dict[str, Any]] | EventPages, fmt: str, out: str | P
             except OSError as exc:
                 raise StoreError(f"cannot write parquet to {out}: {exc}; check the path is writable") from exc
         return report
-    if isinstance(events, EventPages):
-        events = events.events()
     with contextlib.ExitStack() as stack:
         fh = stack.enter_context(open_output(out)) if is_path else out
         if fmt == "gdelt":
             side = stack.enter_context(open_output(side_path(out))) if is_path and side_file else None
-            write_gdelt(events, fh, report, side)
+            # A store's pages are decoded a column at a time (gdelt_pages.py).
+            (write_gdelt_pages if isinstance(events, EventPages) else write_gdelt)(events, fh, report, side)
         else:
-            _TEXT_WRITERS[fmt](events, fh, report)
+            _TEXT_WRITERS[fmt](events.events() if isinstance(events, EventPages) else events, fh, report)
     return report
