@@ -9,6 +9,7 @@ output path is opened (and where path checks belong).
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import json
 from collections.abc import Iterable, Iterator
@@ -33,6 +34,25 @@ __all__ = [
     "export", "export_store", "gdelt_row", "neutralise", "open_output", "plover_record", "row", "safe_url", "side_path",
     "side_row",
 ]
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an export runs.
+
+    An export allocates a few container objects per value and frees them a
+    page later; each time enough survive, the collector walks every object
+    alive (pyarrow's, the GeoNames tables) and finds nothing to free, since
+    the writers make no reference cycles: about a tenth of an export's CPU
+    time at a million events. Reference counting still frees everything.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @contextlib.contextmanager
@@ -106,6 +126,12 @@ def export(events: Iterable[dict[str, Any]] | EventPages, fmt: str, out: str | P
     """
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    with _collector_paused():
+        return _export(events, fmt, out, side_file)
+
+
+def _export(events: Iterable[dict[str, Any]] | EventPages, fmt: str, out: str | Path | IO[Any],
+            side_file: bool) -> ExportReport:
     report = ExportReport(fmt)
     is_path = isinstance(out, (str, Path))
     if fmt == "parquet":

@@ -19,7 +19,8 @@ be, the page goes the dict path instead (:class:`_AsDicts`):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import IO, Any
 
@@ -28,7 +29,7 @@ from ..pages import EventPage, page_events
 from . import codes
 from .gdelt import _ACTORS, _ADDED, _DAYS, _NO_GEO, _Memo, _cell, _geo_cells, global_id, side_header, write_rows
 from .records import read_records, subschema
-from .report import SAFE_SCHEMES, ExportReport, safe_url
+from .report import ExportReport
 
 _ACTOR = ("code", "name", "country", "org", "sector")
 _PLACE = ("name", "country", "lat", "lon", "precision")
@@ -38,6 +39,9 @@ _SIDE_FIELDS = {"modality": None, "negated": None, "confidence": None, "attribut
                 "date_precision": None, "quantities": None, "rule": None, "evidence": ("trigger",),
                 "statement": None}
 _UNITS = ("dead", "injured", "arrested", "troops")
+# Float fields: (record key, column), each key once in a record.
+_FLOATS = (("goldstein", "goldstein"), ("lat", "location.lat"), ("lon", "location.lon"))
+_SIDE_FLOATS = (("confidence", "confidence"),)
 # Between NumArticles and ActionGeo: AvgTone, then the two actor geo blocks (Flashpoint places events).
 _MIDDLE = "\t".join(("0", _NO_GEO, _NO_GEO))
 
@@ -59,6 +63,18 @@ _ACTIONS = _Memo(_action_cells)
 _PLACES = _Memo(lambda key: "\t".join(_geo_cells(key)))
 
 
+@lru_cache(maxsize=1)
+def _nibbles() -> Any:
+    import numpy as np
+
+    table = np.full(256, 255, dtype=np.uint8)
+    for i, ch in enumerate(b"0123456789abcdef"):
+        table[ch] = i
+    for i, ch in enumerate(b"ABCDEF", 10):
+        table[ch] = i
+    return table
+
+
 @lru_cache(maxsize=2)
 def _schema(side: bool) -> Any:
     from .parquet import _record_schema
@@ -66,43 +82,96 @@ def _schema(side: bool) -> Any:
     return subschema(_record_schema(), {**_ROW_FIELDS, **(_SIDE_FIELDS if side else {})})
 
 
-def _floats(records: Sequence[str], flat: Any, key: str, column: str) -> list[Any]:
-    """The values of a float column as the dict path prints them.
-
-    Raises :class:`_AsDicts` unless every whole number is written as a
-    float (``3.0``) in its record. A negative zero comes back as the text
-    ``"-0.0"``: as a memo key ``-0.0`` would find ``0.0``'s cells.
-    """
+def _check_floats(records: Sequence[str], flat: Any, floats: Iterable[tuple[str, str]]) -> None:
+    """Raise :class:`_AsDicts` unless every whole number in these float
+    fields (record key, column; each key once in a record) is written as a
+    float (``3.0``) in its record."""
     import numpy as np
 
-    array = flat.column(column)
-    values = array.to_numpy(zero_copy_only=False)
-    out = array.to_pylist()
-    with np.errstate(invalid="ignore"):
-        whole = np.isfinite(values) & (values == np.floor(values))
-    for i in np.flatnonzero(whole).tolist():
-        if f'"{key}":{out[i]!r}' not in records[i]:
-            raise _AsDicts(key)
-    for i in np.flatnonzero(whole & (values == 0) & np.signbit(values)).tolist():
-        out[i] = "-0.0"
-    return out
+    for key, column in floats:
+        values = flat.column(column).to_numpy(zero_copy_only=False)
+        with np.errstate(invalid="ignore"):
+            whole = np.flatnonzero(np.isfinite(values) & (values == np.floor(values)))
+        for i in whole.tolist():
+            if f'"{key}":{float(values[i])!r}' not in records[i]:
+                raise _AsDicts(key)
 
 
-def _url_cell(url: str | None, report: ExportReport) -> str:
-    if not url:
-        return ""
-    if not url.startswith(SAFE_SCHEMES):
-        url = safe_url(url, report)
-        if url is None:
-            return ""
-    return _cell(url)
+def _signed(value: Any) -> Any:
+    # A memo key of -0.0 would find 0.0's cells (they are equal as dict keys).
+    return "-0.0" if isinstance(value, float) and value == 0 and math.copysign(1.0, value) < 0 else value
+
+
+def _by_key(arrays: Sequence[Any], build: Callable[[tuple[Any, ...]], str]) -> Any:
+    """Per row, ``build`` of the row's values in ``arrays`` (an Arrow string
+    array), called once per distinct combination: a page's rows share a few
+    hundred actors, places and days. Arrow tells ``-0.0`` from ``0.0``."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    code = np.zeros(len(arrays[0]), dtype=np.int64)
+    size = 1
+    for array in arrays:
+        encoded = pc.dictionary_encode(array, null_encoding="encode")
+        code = code * len(encoded.dictionary) + encoded.indices.to_numpy(zero_copy_only=False)
+        size *= len(encoded.dictionary)
+        if size > 1 << 31:  # keep the combined code small: number the combinations seen so far
+            uniques, code = np.unique(code, return_inverse=True)
+            size = len(uniques)
+    _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+    rows = pa.array(first)
+    keys = zip(*(pc.take(a, rows).to_pylist() for a in arrays))
+    if any(pa.types.is_floating(a.type) for a in arrays):
+        keys = (tuple(map(_signed, key)) for key in keys)
+    built = [build(key) for key in keys]
+    return pc.take(pa.array(built, pa.string()), pa.array(inverse.reshape(-1)))
+
+
+def _global_ids(ids: Any) -> Any:
+    """:func:`.gdelt.global_id` of each id (a string array), in numpy when
+    every id is 16 hex digits (a merged id), else one at a time."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n = len(ids)
+    if n and not ids.null_count and pc.all(pc.equal(pc.binary_length(ids), 16)).as_py():
+        digits = np.frombuffer(ids.buffers()[2], dtype=np.uint8, count=16 * n, offset=16 * ids.offset)
+        nibbles = _nibbles()[digits.reshape(n, 16)[:, :15]]
+        if not (nibbles == 255).any():
+            value = np.zeros(n, dtype=np.int64)
+            for k in range(15):
+                value = value * 16 + nibbles[:, k]
+            return pa.array(value).cast(pa.string())
+    return pa.array([global_id(i) for i in ids.to_pylist()], pa.string())
+
+
+def _url_cells(urls: Any, report: ExportReport) -> Any:
+    """The SOURCEURL cells: http(s) URLs (tabs and line breaks as spaces), else
+    empty; each other non-empty URL counted in ``report`` (as :func:`.report.safe_url` does)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    head = pc.ascii_lower(pc.utf8_slice_codeunits(urls, 0, 8))
+    safe = pc.or_(pc.starts_with(head, "http://"), pc.starts_with(head, "https://")).fill_null(False)
+    present = pc.greater(pc.binary_length(urls), 0).fill_null(False)
+    dropped = pc.sum(pc.and_(present, pc.invert(safe))).as_py() or 0
+    if dropped:
+        report.notes["dropped a URL that is not http(s)"] += dropped
+    for ch in ("\t", "\r", "\n"):
+        urls = pc.replace_substring(urls, ch, " ")
+    return pc.if_else(safe, urls, pa.scalar("", pa.string()))
 
 
 def _flag(value: bool | None) -> str:
     return "" if value is None else ("1" if value else "0")
 
 
-def _side_lines(gids: list[str], ids: Sequence[str], get: Any) -> list[str]:
+def _side_lines(gids: list[str], ids: Sequence[str], flat: Any) -> list[str]:
+    def get(name: str) -> list[Any]:
+        return flat.column(name).to_pylist()
+
     amounts = [{q["unit"]: q["value"] for q in qs} if qs else {} for qs in get("quantities")]
     cells = zip(gids, map(_cell, ids), map(_cell, get("modality")), map(_flag, get("negated")),
                 map(_cell, get("confidence")), (_cell(codes.cameo_actor_code(c)) for c in get("attribution.code")),
@@ -112,40 +181,51 @@ def _side_lines(gids: list[str], ids: Sequence[str], get: Any) -> list[str]:
     return ["\t".join(row) for row in cells]
 
 
-def page_lines(page: EventPage, report: ExportReport, side: bool) -> tuple[list[str], list[str]]:
-    """The GDELT rows (and side-file rows when ``side``) of a brief page, without newlines.
+def page_text(page: EventPage, report: ExportReport, side: bool) -> tuple[str, str]:
+    """The GDELT rows (and side-file rows when ``side``) of a brief page, each line ending in a newline.
 
     Raises:
         _AsDicts: the page must be written from dicts.
     """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     if page.mentions is not None:
         raise _AsDicts("mentions")
+    if not page.rows:
+        return "", ""
     cols = page.columns()
     records = cols["record"]
     try:
-        flat = read_records(records, _schema(side)).flatten()
-    except StoreError as exc:
+        flat = read_records(records, _schema(side)).flatten().combine_chunks()
+        ids = pa.array(cols["id"], pa.string())
+        dates = pc.coalesce(pa.array(cols["date"], pa.string()), flat.column("date").chunk(0))
+        counts = [pa.array(cols[name], pa.int64()) for name in ("num_mentions", "num_sources", "num_articles")]
+        seen = pa.array(cols["first_seen"], pa.string())
+        urls = pa.array(cols["first_url"], pa.string())
+    except (StoreError, pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         raise _AsDicts(str(exc)) from exc
+    if any(c.null_count for c in counts):
+        raise _AsDicts("a count is missing")  # the dict path fails on it
+    _check_floats(records, flat, _FLOATS + (_SIDE_FLOATS if side else ()))
 
-    floats = {"goldstein": "goldstein", "location.lat": "lat", "location.lon": "lon", **({"confidence": "confidence"} if side else {})}
-    # Float fields, each key once in a record: checked first, so a page bound for the dict path costs little.
-    checked = {column: _floats(records, flat, key, column) for column, key in floats.items()}
+    def column(name: str) -> Any:
+        return flat.column(name).chunk(0)  # one chunk: the table is combined and the page not empty
 
-    def get(name: str) -> list[Any]:
-        return checked[name] if name in checked else flat.column(name).to_pylist()
-
-    ids = cols["id"]
-    gids = [global_id(i) for i in ids]
-    days = [_DAYS[row if row is not None else rec] for row, rec in zip(cols["date"], get("date"))]
-    actors = [map(_ACTORS.__getitem__, zip(*(get(f"{side_}.{k}") for k in _ACTOR))) for side_ in ("source", "target")]
-    actions = map(_ACTIONS.__getitem__, zip(get("cameo"), get("cameo_root"), get("quad_class"), get("goldstein")))
-    counts = [[str(int(n)) for n in cols[name]] for name in ("num_mentions", "num_sources", "num_articles")]
-    places = map(_PLACES.__getitem__, zip(*(get(f"location.{k}") for k in _PLACE)))
-    added = [_ADDED[seen or ""] for seen in cols["first_seen"]]
-    urls = [_url_cell(url, report) for url in cols["first_url"]]
-    lines = ["\t".join(row) for row in zip(gids, days, *actors, actions, *counts, [_MIDDLE] * len(ids), places,
-                                           added, urls)]
-    return lines, (_side_lines(gids, ids, get) if side else [])
+    gids = _global_ids(ids)
+    cells = [
+        gids, _by_key([dates], lambda key: _DAYS[key[0]]),
+        *(_by_key([column(f"{who}.{k}") for k in _ACTOR], _ACTORS.__getitem__) for who in ("source", "target")),
+        _by_key([column(name) for name in ("cameo", "cameo_root", "quad_class", "goldstein")], _ACTIONS.__getitem__),
+        *(c.cast(pa.string()) for c in counts), pa.scalar(_MIDDLE),
+        _by_key([column(f"location.{k}") for k in _PLACE], _PLACES.__getitem__),
+        _by_key([seen], lambda key: _ADDED[key[0] or ""]), _url_cells(urls, report),
+    ]
+    lines = pc.binary_join_element_wise(*cells, "\t")
+    text = pc.binary_join(pa.ListArray.from_arrays(pa.array([0, len(lines)], pa.int32()), lines), "\n")[0].as_py()
+    if not side:
+        return text + "\n", ""
+    return text + "\n", "\n".join(_side_lines(gids.to_pylist(), cols["id"], flat)) + "\n"
 
 
 def write_gdelt_pages(pages: Iterable[EventPage], fh: IO[str], report: ExportReport,
@@ -155,12 +235,11 @@ def write_gdelt_pages(pages: Iterable[EventPage], fh: IO[str], report: ExportRep
         side_header(side)
     for page in pages:
         try:
-            lines, side_rows = page_lines(page, report, side is not None)
+            text, side_text = page_text(page, report, side is not None)
         except _AsDicts:
             write_rows(page_events(page), fh, report, side)
             continue
-        if lines:
-            fh.write("\n".join(lines) + "\n")
-            if side is not None:
-                side.write("\n".join(side_rows) + "\n")
-        report.written += len(lines)
+        fh.write(text)
+        if side is not None:
+            side.write(side_text)
+        report.written += len(page)
