@@ -28,7 +28,7 @@ from ...errors import StoreError
 from ..pages import EventPage, page_events
 from . import codes
 from .gdelt import _ACTORS, _ADDED, _DAYS, _NO_GEO, _Memo, _cell, _geo_cells, global_id, side_header, write_rows
-from .records import read_records, subschema
+from .records import read_records, release_memory, subschema
 from .report import ExportReport
 
 _ACTOR = ("code", "name", "country", "org", "sector")
@@ -243,3 +243,4 @@ def write_gdelt_pages(pages: Iterable[EventPage], fh: IO[str], report: ExportRep
         if side is not None:
             side.write(side_text)
         report.written += len(page)
+        release_memory()

@@ -22,7 +22,7 @@ from typing import Any
 from ...errors import StoreError
 from ...types import Event
 from ..pages import EventPage, EventPages, outlet_lists
-from .records import read_records
+from .records import read_records, release_memory
 from .report import ExportReport
 from .table import QUANTITY_COLUMNS, _RENAME, columns, mentions_outlets, mentions_url
 
@@ -208,5 +208,6 @@ def write_parquet(events: Iterable[dict[str, Any]] | EventPages, sink: Any, repo
                 pending.result()  # re-raises a write error here
             pending = pool.submit(writer.write_table, table)
             report.written += table.num_rows
+            release_memory()
         if pending is not None:
             pending.result()
