@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 
 import pyarrow.parquet as pq
 import pytest
@@ -110,3 +111,38 @@ def test_records_that_break_lines_between_tokens_still_decode(sqlite_store, tmp_
     export(sqlite_store.events(), "parquet", ref)
     export_store(sqlite_store, EventFilter(), "parquet", out)
     assert pq.read_table(out).equals(pq.read_table(ref))
+
+
+def _gdelt_both_ways(store, tmp_path):
+    """The GDELT file and side file from dicts (``events``) and from pages, as text."""
+    export(store.events(), "gdelt", tmp_path / "ref.tsv")
+    export_store(store, EventFilter(), "gdelt", tmp_path / "out.tsv")
+    return [(tmp_path / f"{name}.tsv").read_text() + (tmp_path / f"{name}.flashpoint.tsv").read_text()
+            for name in ("ref", "out")]
+
+
+@pytest.mark.parametrize("old, new", [
+    ('"goldstein":-2.0', '"goldstein":-2'),  # json.loads gives an int: printed "-2", not "-2.0"
+    ('"lat":15.0', '"lat":15'),
+    ('"confidence":', '"confidence":1,"_was":'),  # a whole confidence as an int
+    ('"quad_class":3', '"quad_class":3.0'),  # a float where Arrow wants an integer
+    ('"negated":false', '"negated":0'),  # a number where Arrow wants a flag
+    (',"cameo":', ',\n"cameo":'),  # a line break between tokens
+])
+def test_gdelt_from_pages_prints_what_the_dicts_print(sqlite_store, tmp_path, old, new):
+    sqlite_store.conn.execute("UPDATE events SET record = replace(record, ?, ?)", (old, new))
+    assert sqlite_store.conn.execute("SELECT count(*) FROM events WHERE instr(record, ?)", (new,)).fetchone()[0]
+    reference, produced = _gdelt_both_ways(sqlite_store, tmp_path)
+    assert produced == reference
+
+
+def test_gdelt_from_pages_tells_a_negative_zero_from_zero(sqlite_store, tmp_path):
+    # Dict keys do not tell -0.0 from 0.0: a memo keyed by the value would print the first one seen for both.
+    rows = sqlite_store.conn.execute("SELECT id, record FROM events ORDER BY date, id").fetchall()
+    for i, (mid, record) in enumerate(rows):
+        zero = "-0.0" if i % 2 else "0.0"
+        record = re.sub(r'"goldstein":[-0-9.]+', f'"goldstein":{zero}', re.sub(r'"cameo":"[0-9]+"', '"cameo":"042"', record))
+        sqlite_store.conn.execute("UPDATE events SET record = ? WHERE id = ?", (record, mid))
+    reference, produced = _gdelt_both_ways(sqlite_store, tmp_path)
+    assert "\t-0.0\t" in produced and "\t0.0\t" in produced
+    assert produced == reference

@@ -14,6 +14,7 @@ precisions, quantities, the statement flag) goes to a side file keyed by ``Globa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import IO, Any
 
 from . import codes, geonames
@@ -166,12 +167,22 @@ def side_row(event: dict[str, Any]) -> list[str]:
     ]
 
 
-def write_gdelt(events: Any, fh: IO[str], report: ExportReport, side: IO[str] | None = None) -> None:
-    """Rows to ``fh``; with ``side``, the side file (header first) in the same pass."""
-    if side is not None:
-        side.write("\t".join(SIDE_COLUMNS) + "\n")
+def side_header(side: IO[str]) -> None:
+    """The side file's header row."""
+    side.write("\t".join(SIDE_COLUMNS) + "\n")
+
+
+def write_rows(events: Iterable[dict[str, Any]], fh: IO[str], report: ExportReport, side: IO[str] | None) -> None:
+    """Rows of ``events`` to ``fh`` and, with ``side``, their side-file rows."""
     for event in events:
         fh.write(_line(event, report) + "\n")
         if side is not None:
             side.write("\t".join(side_row(event)) + "\n")
         report.written += 1
+
+
+def write_gdelt(events: Iterable[dict[str, Any]], fh: IO[str], report: ExportReport, side: IO[str] | None = None) -> None:
+    """Rows to ``fh``; with ``side``, the side file (header first) in the same pass."""
+    if side is not None:
+        side_header(side)
+    write_rows(events, fh, report, side)

@@ -22,6 +22,7 @@ from typing import Any
 from ...errors import StoreError
 from ...types import Event
 from ..pages import EventPage, EventPages, outlet_lists
+from .records import read_records, release_memory
 from .report import ExportReport
 from .table import QUANTITY_COLUMNS, _RENAME, columns, mentions_outlets, mentions_url
 
@@ -111,23 +112,12 @@ def _nested_from_page(page: EventPage) -> Any:
     adds: id, the events row's date when it has one, counts, first seen."""
     import pyarrow as pa
     import pyarrow.compute as pc
-    import pyarrow.json as pj
 
     cols = page.columns()
-    records = cols["record"]
-    text = "\n".join(records)
-    if text.count("\n") != len(records) - 1 or "\r" in text:
-        # JSON may break lines only between tokens, where a space does as well;
-        # the reader needs one record per line.
-        text = "\n".join(r.replace("\r", " ").replace("\n", " ") for r in records)
-    data = text.encode("utf-8")
     try:
-        decoded = pj.read_json(pa.BufferReader(data),
-                               read_options=pj.ReadOptions(use_threads=False, block_size=len(data) + 1),
-                               parse_options=pj.ParseOptions(explicit_schema=_record_schema(),
-                                                             unexpected_field_behavior="ignore"))
-    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
-        raise StoreError(f"cannot convert events to Parquet: {exc}; the records do not match the event schema") from exc
+        decoded = read_records(cols["record"], _record_schema())
+    except StoreError as exc:
+        raise StoreError(f"cannot convert events to Parquet: {exc}") from exc
     merged = {name: pa.array(cols[name], pa.string()) for name in ("id", "first_seen")}
     merged.update({name: pa.array(cols[name], pa.int64()) for name in ("num_mentions", "num_sources", "num_articles")})
     columns = []
@@ -218,5 +208,6 @@ def write_parquet(events: Iterable[dict[str, Any]] | EventPages, sink: Any, repo
                 pending.result()  # re-raises a write error here
             pending = pool.submit(writer.write_table, table)
             report.written += table.num_rows
+            release_memory()
         if pending is not None:
             pending.result()

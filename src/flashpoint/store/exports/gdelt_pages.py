@@ -1,0 +1,246 @@
+"""GDELT rows from a store's pages, built a column at a time.
+
+The dict path (:func:`.gdelt.write_gdelt`) decodes each stored record with
+``json.loads`` (about 18 µs a record, most of a GDELT export). Here Arrow's
+JSON reader decodes only the two dozen fields the rows print
+(:mod:`.records`), and each column of a page becomes its cells in one pass:
+actors, places, days and the action's cells through the same bounded memos,
+the rest with ``str``. The bytes are the dict path's; where they might not
+be, the page goes the dict path instead (:class:`_AsDicts`):
+
+* a value Arrow cannot read as the record's type (``1.0`` for an integer,
+  ``0`` for a flag, a string for a number): the reader raises;
+* a whole number in a float field: ``json.loads`` gives ``3`` for ``3`` and
+  ``3.0`` for ``3.0`` and GDELT prints what it got, while Arrow gives
+  ``3.0`` for both, so such a value must be written ``3.0`` in its record
+  (Flashpoint writes its floats that way);
+* a full page (with mentions) rather than a brief one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from typing import IO, Any
+
+from ...errors import StoreError
+from ..pages import EventPage, page_events
+from . import codes
+from .gdelt import _ACTORS, _ADDED, _DAYS, _NO_GEO, _Memo, _cell, _geo_cells, global_id, side_header, write_rows
+from .records import read_records, release_memory, subschema
+from .report import ExportReport
+
+_ACTOR = ("code", "name", "country", "org", "sector")
+_PLACE = ("name", "country", "lat", "lon", "precision")
+_ROW_FIELDS = {"date": None, "source": _ACTOR, "target": _ACTOR, "cameo": None, "cameo_root": None,
+               "quad_class": None, "goldstein": None, "location": _PLACE}
+_SIDE_FIELDS = {"modality": None, "negated": None, "confidence": None, "attribution": ("code",),
+                "date_precision": None, "quantities": None, "rule": None, "evidence": ("trigger",),
+                "statement": None}
+_UNITS = ("dead", "injured", "arrested", "troops")
+# Float fields: (record key, column), each key once in a record.
+_FLOATS = (("goldstein", "goldstein"), ("lat", "location.lat"), ("lon", "location.lon"))
+_SIDE_FLOATS = (("confidence", "confidence"),)
+# Between NumArticles and ActionGeo: AvgTone, then the two actor geo blocks (Flashpoint places events).
+_MIDDLE = "\t".join(("0", _NO_GEO, _NO_GEO))
+
+
+class _AsDicts(Exception):
+    """This page must be written from dicts (see the module docstring)."""
+
+
+def _action_cells(key: tuple[Any, ...]) -> str:
+    cameo, root, quad, goldstein = key
+    cameo = cameo or ""
+    return "\t".join(("1", _cell(cameo), _cell(cameo[:3]), _cell(root), "" if quad is None else str(quad),
+                      "" if goldstein is None else str(goldstein)))
+
+
+# Keyed by Arrow's floats only: a dict key does not tell 3 from 3.0, so these
+# memos are not shared with the dict path, whose values may be either.
+_ACTIONS = _Memo(_action_cells)
+_PLACES = _Memo(lambda key: "\t".join(_geo_cells(key)))
+
+
+@lru_cache(maxsize=1)
+def _nibbles() -> Any:
+    import numpy as np
+
+    table = np.full(256, 255, dtype=np.uint8)
+    for i, ch in enumerate(b"0123456789abcdef"):
+        table[ch] = i
+    for i, ch in enumerate(b"ABCDEF", 10):
+        table[ch] = i
+    return table
+
+
+@lru_cache(maxsize=2)
+def _schema(side: bool) -> Any:
+    from .parquet import _record_schema
+
+    return subschema(_record_schema(), {**_ROW_FIELDS, **(_SIDE_FIELDS if side else {})})
+
+
+def _check_floats(records: Sequence[str], flat: Any, floats: Iterable[tuple[str, str]]) -> None:
+    """Raise :class:`_AsDicts` unless every whole number in these float
+    fields (record key, column; each key once in a record) is written as a
+    float (``3.0``) in its record."""
+    import numpy as np
+
+    for key, column in floats:
+        values = flat.column(column).to_numpy(zero_copy_only=False)
+        with np.errstate(invalid="ignore"):
+            whole = np.flatnonzero(np.isfinite(values) & (values == np.floor(values)))
+        for i in whole.tolist():
+            if f'"{key}":{float(values[i])!r}' not in records[i]:
+                raise _AsDicts(key)
+
+
+def _signed(value: Any) -> Any:
+    # A memo key of -0.0 would find 0.0's cells (they are equal as dict keys).
+    return "-0.0" if isinstance(value, float) and value == 0 and math.copysign(1.0, value) < 0 else value
+
+
+def _by_key(arrays: Sequence[Any], build: Callable[[tuple[Any, ...]], str]) -> Any:
+    """Per row, ``build`` of the row's values in ``arrays`` (an Arrow string
+    array), called once per distinct combination: a page's rows share a few
+    hundred actors, places and days. Arrow tells ``-0.0`` from ``0.0``."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    code = np.zeros(len(arrays[0]), dtype=np.int64)
+    size = 1
+    for array in arrays:
+        encoded = pc.dictionary_encode(array, null_encoding="encode")
+        code = code * len(encoded.dictionary) + encoded.indices.to_numpy(zero_copy_only=False)
+        size *= len(encoded.dictionary)
+        if size > 1 << 31:  # keep the combined code small: number the combinations seen so far
+            uniques, code = np.unique(code, return_inverse=True)
+            size = len(uniques)
+    _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+    rows = pa.array(first)
+    keys = zip(*(pc.take(a, rows).to_pylist() for a in arrays))
+    if any(pa.types.is_floating(a.type) for a in arrays):
+        keys = (tuple(map(_signed, key)) for key in keys)
+    built = [build(key) for key in keys]
+    return pc.take(pa.array(built, pa.string()), pa.array(inverse.reshape(-1)))
+
+
+def _global_ids(ids: Any) -> Any:
+    """:func:`.gdelt.global_id` of each id (a string array), in numpy when
+    every id is 16 hex digits (a merged id), else one at a time."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n = len(ids)
+    if n and not ids.null_count and pc.all(pc.equal(pc.binary_length(ids), 16)).as_py():
+        digits = np.frombuffer(ids.buffers()[2], dtype=np.uint8, count=16 * n, offset=16 * ids.offset)
+        nibbles = _nibbles()[digits.reshape(n, 16)[:, :15]]
+        if not (nibbles == 255).any():
+            value = np.zeros(n, dtype=np.int64)
+            for k in range(15):
+                value = value * 16 + nibbles[:, k]
+            return pa.array(value).cast(pa.string())
+    return pa.array([global_id(i) for i in ids.to_pylist()], pa.string())
+
+
+def _url_cells(urls: Any, report: ExportReport) -> Any:
+    """The SOURCEURL cells: http(s) URLs (tabs and line breaks as spaces), else
+    empty; each other non-empty URL counted in ``report`` (as :func:`.report.safe_url` does)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    head = pc.ascii_lower(pc.utf8_slice_codeunits(urls, 0, 8))
+    safe = pc.or_(pc.starts_with(head, "http://"), pc.starts_with(head, "https://")).fill_null(False)
+    present = pc.greater(pc.binary_length(urls), 0).fill_null(False)
+    dropped = pc.sum(pc.and_(present, pc.invert(safe))).as_py() or 0
+    if dropped:
+        report.notes["dropped a URL that is not http(s)"] += dropped
+    for ch in ("\t", "\r", "\n"):
+        urls = pc.replace_substring(urls, ch, " ")
+    return pc.if_else(safe, urls, pa.scalar("", pa.string()))
+
+
+def _flag(value: bool | None) -> str:
+    return "" if value is None else ("1" if value else "0")
+
+
+def _side_lines(gids: list[str], ids: Sequence[str], flat: Any) -> list[str]:
+    def get(name: str) -> list[Any]:
+        return flat.column(name).to_pylist()
+
+    amounts = [{q["unit"]: q["value"] for q in qs} if qs else {} for qs in get("quantities")]
+    cells = zip(gids, map(_cell, ids), map(_cell, get("modality")), map(_flag, get("negated")),
+                map(_cell, get("confidence")), (_cell(codes.cameo_actor_code(c)) for c in get("attribution.code")),
+                map(_cell, get("date_precision")), map(_cell, get("location.precision")),
+                *([_cell(a.get(unit)) for a in amounts] for unit in _UNITS),
+                map(_cell, get("rule")), map(_cell, get("evidence.trigger")), map(_flag, get("statement")))
+    return ["\t".join(row) for row in cells]
+
+
+def page_text(page: EventPage, report: ExportReport, side: bool) -> tuple[str, str]:
+    """The GDELT rows (and side-file rows when ``side``) of a brief page, each line ending in a newline.
+
+    Raises:
+        _AsDicts: the page must be written from dicts.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if page.mentions is not None:
+        raise _AsDicts("mentions")
+    if not page.rows:
+        return "", ""
+    cols = page.columns()
+    records = cols["record"]
+    try:
+        flat = read_records(records, _schema(side)).flatten().combine_chunks()
+        ids = pa.array(cols["id"], pa.string())
+        dates = pc.coalesce(pa.array(cols["date"], pa.string()), flat.column("date").chunk(0))
+        counts = [pa.array(cols[name], pa.int64()) for name in ("num_mentions", "num_sources", "num_articles")]
+        seen = pa.array(cols["first_seen"], pa.string())
+        urls = pa.array(cols["first_url"], pa.string())
+    except (StoreError, pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise _AsDicts(str(exc)) from exc
+    if any(c.null_count for c in counts):
+        raise _AsDicts("a count is missing")  # the dict path fails on it
+    _check_floats(records, flat, _FLOATS + (_SIDE_FLOATS if side else ()))
+
+    def column(name: str) -> Any:
+        return flat.column(name).chunk(0)  # one chunk: the table is combined and the page not empty
+
+    gids = _global_ids(ids)
+    cells = [
+        gids, _by_key([dates], lambda key: _DAYS[key[0]]),
+        *(_by_key([column(f"{who}.{k}") for k in _ACTOR], _ACTORS.__getitem__) for who in ("source", "target")),
+        _by_key([column(name) for name in ("cameo", "cameo_root", "quad_class", "goldstein")], _ACTIONS.__getitem__),
+        *(c.cast(pa.string()) for c in counts), pa.scalar(_MIDDLE),
+        _by_key([column(f"location.{k}") for k in _PLACE], _PLACES.__getitem__),
+        _by_key([seen], lambda key: _ADDED[key[0] or ""]), _url_cells(urls, report),
+    ]
+    lines = pc.binary_join_element_wise(*cells, "\t")
+    text = pc.binary_join(pa.ListArray.from_arrays(pa.array([0, len(lines)], pa.int32()), lines), "\n")[0].as_py()
+    if not side:
+        return text + "\n", ""
+    return text + "\n", "\n".join(_side_lines(gids.to_pylist(), cols["id"], flat)) + "\n"
+
+
+def write_gdelt_pages(pages: Iterable[EventPage], fh: IO[str], report: ExportReport,
+                      side: IO[str] | None = None) -> None:
+    """What :func:`.gdelt.write_gdelt` writes for the pages' events, a page at a time."""
+    if side is not None:
+        side_header(side)
+    for page in pages:
+        try:
+            text, side_text = page_text(page, report, side is not None)
+        except _AsDicts:
+            write_rows(page_events(page), fh, report, side)
+            continue
+        fh.write(text)
+        if side is not None:
+            side.write(side_text)
+        report.written += len(page)
+        release_memory()
