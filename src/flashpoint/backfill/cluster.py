@@ -15,6 +15,17 @@ from typing import Any
 from ..errors import UsageError
 
 INSTALL = "the backfill runs on Dask: pip install 'flashpoint[scale]'"
+#: Dask's housekeeping, slowed down. By default each process checks every 20 ms
+#: that its event loop is not blocked and samples its CPU and memory every 0.5 s;
+#: an idle two-worker LocalCluster's client (which hosts the scheduler) spent 3%
+#: of a core on that, 0.6% with these. On two cores shared with the writer and the
+#: database, that is coding time (docs/PERFORMANCE.md, the backfill).
+QUIET = {
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.scheduler.work-stealing-interval": "1s",
+}
 
 
 def _distributed() -> Any:
@@ -33,6 +44,14 @@ def connect(scheduler: str | None = None, local_workers: int = 1, *, processes: 
     (the parse holds the GIL, so one thread per process). ``dashboard`` None
     puts the scheduler's web server on any free port."""
     distributed = _distributed()
+    import dask
+
+    with dask.config.set(QUIET):
+        yield from _connect(distributed, scheduler, local_workers, processes, dashboard, timeout)
+
+
+def _connect(distributed: Any, scheduler: str | None, local_workers: int, processes: bool,
+             dashboard: str | None, timeout: float) -> Iterator[Any]:
     if scheduler:
         if not scheduler.startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://")):
             raise UsageError(f"--scheduler {scheduler!r} is not a scheduler address; write tcp://HOST:8786")

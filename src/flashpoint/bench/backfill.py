@@ -22,10 +22,10 @@ from pathlib import Path
 from ..config import Settings
 
 
-def _shards(root: Path, n_articles: int, per_shard: int = 2000) -> list[str]:
+def _shards(root: Path, n_articles: int, per_shard: int = 2000, sentences: int | None = None) -> list[str]:
     from .ingest import generated_articles
 
-    articles = generated_articles(n_articles)
+    articles = generated_articles(n_articles, sentences=sentences)
     paths = []
     for start in range(0, len(articles), per_shard):
         path = root / f"shard-{start // per_shard:05d}.jsonl"
@@ -79,33 +79,46 @@ def _run(sources: list[str], url: str, settings: Settings, workers: int, n: int)
     return {"report": report, "seconds": seconds, "marks": marks, "cpu": cpu, "client_cpu": own}
 
 
-def bench_backfill(n_articles: int, pg: str | None, settings: Settings, workers: int = 2) -> Iterator[str]:
-    """Lines: articles/s on 1 worker and on ``workers``, storage share, worker memory."""
+def bench_backfill(n_articles: int, pg: str | None, settings: Settings, workers: int = 2,
+                   rounds: int = 1) -> Iterator[str]:
+    """Lines: articles/s on 1 worker and on ``workers``, storage share, worker memory.
+
+    With ``rounds`` > 1 the two runs alternate (1 then N, N then 1, ...) and the
+    medians are reported: on a shared machine the load drifts between runs."""
+    import statistics
+
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         sources = _shards(root, n_articles)
         where = "PostgreSQL" if pg else "SQLite"
-        yield f"backfill: {n_articles:,} generated articles in {len(sources)} shards into {where}, batches of {settings.batch_size}"
-        runs = {}
-        for count in (1, workers):
-            with _database(pg, root, f"w{count}") as url:
-                runs[count] = run = _run(sources, url, settings, count, n_articles)
-            r = run["report"]
-            m = run["marks"]
-            yield (f"  {count} worker(s): {n_articles / run['seconds']:,.1f} articles/s ({r.new:,} new, {r.events:,} events, "
-                   f"{r.failures} failures); storing {r.store_seconds / run['seconds']:.1%} of the time (target < 15%); "
-                   f"peak worker memory {m.get('tenth', 0):.0f} MB at a tenth, {m.get('half', 0):.0f} MB at half, "
-                   f"{r.peak_worker_mb:.0f} MB at the end (target < 700 MB, flat)")
-        yield f"  speed-up {runs[1]['seconds'] / runs[workers]['seconds']:.2f}x with {workers} workers (target >= 1.6x)"
-        one, many = runs[1]["cpu"], runs[workers]["cpu"]
-        yield (f"  CPU seconds for the same work (workers and client): {one:.1f} with 1 worker, {many:.1f} with {workers}; "
-               f"{one / many:.0%} efficient (the wall clock also depends on what else the machine runs); "
-               f"the client's share (reading, dedup lookups, storing, and a LocalCluster's scheduler): "
-               f"{runs[1]['client_cpu'] / one:.0%} and {runs[workers]['client_cpu'] / many:.0%}")
+        yield (f"backfill: {n_articles:,} generated articles in {len(sources)} shards into {where}, batches of "
+               f"{settings.batch_size}, {rounds} alternating round(s)")
+        ratios, shares, cpus = [], {1: [], workers: []}, []
+        for k in range(max(1, rounds)):
+            runs = {}
+            for count in ((1, workers) if k % 2 == 0 else (workers, 1)):
+                with _database(pg, root, f"w{count}r{k}") as url:
+                    runs[count] = run = _run(sources, url, settings, count, n_articles)
+                r, m = run["report"], run["marks"]
+                shares[count].append(r.store_seconds / run["seconds"])
+                yield (f"  round {k + 1}, {count} worker(s): {n_articles / run['seconds']:,.1f} articles/s ({r.new:,} new, "
+                       f"{r.events:,} events, {r.failures} failures); storing {r.store_seconds / run['seconds']:.1%} of "
+                       f"the time (target < 15%); peak worker memory {m.get('tenth', 0):.0f} MB at a tenth, "
+                       f"{m.get('half', 0):.0f} MB at half, {r.peak_worker_mb:.0f} MB at the end (target < 700 MB, flat)")
+            ratios.append(runs[1]["seconds"] / runs[workers]["seconds"])
+            one, many = runs[1]["cpu"], runs[workers]["cpu"]
+            cpus.append(one / many)
+            yield (f"  round {k + 1}: speed-up {ratios[-1]:.2f}x; CPU seconds for the same work (workers and client): "
+                   f"{one:.1f} with 1 worker, {many:.1f} with {workers}, {one / many:.0%} efficient; the client's share "
+                   f"(reading, dedup lookups, storing, a LocalCluster's scheduler): {runs[1]['client_cpu'] / one:.0%} "
+                   f"and {runs[workers]['client_cpu'] / many:.0%}")
+        yield (f"  median of {len(ratios)}: speed-up {statistics.median(ratios):.2f}x with {workers} workers (target >= 1.6x); "
+               f"storing {statistics.median(shares[1]):.1%} (1 worker) and {statistics.median(shares[workers]):.1%} "
+               f"({workers}) of the time (target < 15%); CPU efficiency {statistics.median(cpus):.0%}")
 
 
 def bench_backfill_memory(n_articles: int, pg: str | None, settings: Settings, workers: int = 2,
-                          samples: int = 10) -> Iterator[str]:
+                          samples: int = 10, sentences: int | None = None) -> Iterator[str]:
     """Lines: one ``workers``-worker backfill of ``n_articles`` generated articles,
     with the workers' resident memory read along the run (is it flat?)."""
     from ..backfill import backfill, connect
@@ -114,9 +127,10 @@ def bench_backfill_memory(n_articles: int, pg: str | None, settings: Settings, w
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        sources = _shards(root, n_articles)
+        sources = _shards(root, n_articles, sentences=sentences)
         where = "PostgreSQL" if pg else "SQLite"
-        yield (f"backfill memory: {n_articles:,} generated articles in {len(sources)} shards into {where} "
+        size = f"{sentences} sentences each" if sentences else "6-10 sentences each"
+        yield (f"backfill memory: {n_articles:,} generated articles ({size}, pre-filter {'on' if settings.prefilter else 'off'}) in {len(sources)} shards into {where} "
                f"on {workers} workers, batches of {settings.batch_size}")
         curve: list[tuple[int, float, float, float, float]] = []  # (seen, seconds, worker MB now, worker peak, client MB)
 

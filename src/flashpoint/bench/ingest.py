@@ -23,15 +23,15 @@ from .coder import sample_articles
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"])")
 
 
-def generated_articles(n: int, seed: int = 11) -> list[Article]:
-    """``n`` distinct articles of 6-10 sentences drawn from the sample corpus."""
+def generated_articles(n: int, seed: int = 11, sentences: int | None = None) -> list[Article]:
+    """``n`` distinct articles of 6-10 sentences (or of ``sentences``) drawn from the sample corpus."""
     rng = random.Random(seed)
     base = sample_articles()
-    sentences = [(a, s) for a in base for s in _SENT.split(a.text.replace("\n\n", " ")) if len(s) > 40]
+    pool = [(a, s) for a in base for s in _SENT.split(a.text.replace("\n\n", " ")) if len(s) > 40]
     outlets = ["Meridian Wire", "Harbour Chronicle", "Northern Ledger", "Evening Courier", "Plains Herald"]
     out = []
     for i in range(n):
-        picks = rng.sample(sentences, rng.randint(6, 10))
+        picks = rng.sample(pool, sentences or rng.randint(6, 10))
         text = " ".join(s for _, s in picks)
         date = picks[0][0].date
         out.append(Article(

@@ -33,6 +33,8 @@ from .common import fail, settings_options
 @click.option("--backfill", "backfill", is_flag=True, help="Only: a 2-worker Dask backfill against 1 worker (--articles, --pg).")
 @click.option("--memory", "memory", is_flag=True,
               help="With --backfill: one run of --articles on 2 workers, worker memory read along it (is it flat?).")
+@click.option("--sentences", type=click.IntRange(1, 30), default=None,
+              help="With --backfill --memory: sentences per generated article (default 6-10; 2 for a long, fast run).")
 @click.option("--prefilter", "prefilter", is_flag=True, help="Only: the pre-filter's throughput and every gold set with and without it.")
 @click.option("--no-gold", is_flag=True, help="With --prefilter: skip the gold sets (an hour).")
 @click.option("--gold-subset", is_flag=True, help="With --prefilter: only the accuracy guard's subset of each gold set.")
@@ -40,8 +42,8 @@ from .common import fail, settings_options
 @click.option("--limit", type=click.IntRange(1), default=None, help="With --prefilter: the first N articles of the mixed corpus.")
 @settings_options
 @backoff_option
-def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve, workers, backfill, memory, prefilter,
-                  no_gold, gold_subset, evaldata, limit, settings: Settings) -> None:
+def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve, workers, backfill, memory, sentences,
+                  prefilter, no_gold, gold_subset, evaldata, limit, settings: Settings) -> None:
     """Benchmark the coder against the bare spaCy pipeline on the same text.
 
     \b
@@ -49,7 +51,8 @@ def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve,
       flashpoint bench --min-mb 1
       flashpoint bench --ingest --pg postgresql://localhost/flashpoint
       flashpoint bench --workers 2 --min-mb 0.5
-      flashpoint bench --backfill --articles 2000 --pg postgresql://localhost/flashpoint
+      flashpoint bench --backfill --articles 2000 --rounds 3 --pg postgresql://localhost/flashpoint
+      flashpoint bench --backfill --memory --articles 100000 --sentences 2 --pg postgresql://localhost/flashpoint
       flashpoint bench --backfill --memory --articles 100000 --pg postgresql://localhost/flashpoint
       flashpoint bench --prefilter --limit 100 --gold-subset
       flashpoint bench --export --events 1000000
@@ -61,7 +64,7 @@ def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve,
 
     try:
         click.echo(f"machine: {machine_line()}")
-        lines = _selected(min_mb, rounds, ingest, articles, n_events, pg, (export, serve, workers, (backfill, memory), prefilter),
+        lines = _selected(min_mb, rounds, ingest, articles, n_events, pg, (export, serve, workers, (backfill, memory, sentences), prefilter),
                           (no_gold, gold_subset), evaldata, limit, settings)
         for line in lines:
             click.echo(line)
@@ -86,16 +89,16 @@ def _selected(min_mb, rounds, ingest, articles, n_events, pg, only, gold, evalda
 
         yield from bench_workers(int(min_mb * 1_000_000), settings, max(2, workers), rounds)
         return
-    backfill, memory = backfill
+    backfill, memory, sentences = backfill
     if backfill and memory:
         from ..bench.backfill import bench_backfill_memory
 
-        yield from bench_backfill_memory(articles, pg, settings)
+        yield from bench_backfill_memory(articles, pg, settings, sentences=sentences)
         return
     if backfill:
         from ..bench.backfill import bench_backfill
 
-        yield from bench_backfill(articles, pg, settings)
+        yield from bench_backfill(articles, pg, settings, rounds=rounds)
         return
     if prefilter:
         from ..bench.prefilter import bench_prefilter
