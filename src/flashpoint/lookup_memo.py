@@ -15,6 +15,7 @@ names twice, once bare (for a generic actor's sector) and once in context.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -50,6 +51,14 @@ class LookupMemo:
 
     def country_of(self, *args: Any) -> Any:
         return self._ask("country_of", args)
+
+    def remember(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """``compute()``, once per ``key``, for a caller whose answer is a pure
+        function of this document's lookups (coding/generic_country.py)."""
+        key = ("derived", *key)
+        if key not in self._answers:
+            self._answers[key] = compute()
+        return self._answers[key]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.target, name)

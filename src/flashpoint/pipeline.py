@@ -468,22 +468,25 @@ def _doc_countries(doc, kb, gazetteer=None) -> list[str]:
 
 
 def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:
-    from .nlp.docmemo import doc_ents
+    from .nlp.docmemo import doc_ents, doc_text
 
     counts: Counter[str] = Counter()
+    text = doc_text(doc)
     for ent in doc_ents(doc):
         c = None
-        if ent.label_ in ("GPE", "NORP", "ORG", "LOC", "FAC"):
-            c = kb.country_of(ent.text)
-            if c is None and gazetteer is not None and ent.label_ in ("GPE", "LOC", "FAC"):
-                place = gazetteer.resolve(ent.text)
+        label = ent.label_
+        if label in ("GPE", "NORP", "ORG", "LOC", "FAC"):
+            name = text[ent.start_char : ent.end_char]  # = ent.text, without a Token per word
+            c = kb.country_of(name)
+            if c is None and gazetteer is not None and label in ("GPE", "LOC", "FAC"):
+                place = gazetteer.resolve(name)
                 c = place.country if place is not None else None
             if c is None:
                 # "the Presidential Secretariat in Colombo", "University of Nairobi"
                 named = (kb.country_of(t.text) for t in ent[1:] if t.nbor(-1).lower_ in ("in", "of", "at") and t.pos_ == "PROPN")
                 c = next((x for x in named if x), None)
-        elif ent.label_ == "PERSON":
-            res = kb.resolve(ent.text, None, None)
+        elif label == "PERSON":
+            res = kb.resolve(text[ent.start_char : ent.end_char], None, None)
             c = res.actor.country if res is not None else None
         if c:
             counts[c] += 1
