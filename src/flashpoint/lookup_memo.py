@@ -6,11 +6,20 @@ name for the event, the clause and the article). The lookups are pure
 functions of their arguments, so the answers are kept for the document and
 dropped with it: ``pipeline.code_doc`` makes one memo per document (see
 nlp/docmemo.py), so a corpus that repeats a text gains nothing from it.
+
+A knowledge base that says which of its answers no context country can change
+(``context_free``, see actors/resolve.py) answers a phrase asked again with a
+context country from the answer it gave without one: the coder resolves most
+names twice, once bare (for a generic actor's sector) and once in context.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
+
+
+_UNASKED = object()
 
 
 class LookupMemo:
@@ -18,11 +27,12 @@ class LookupMemo:
     :class:`~flashpoint.geo.gazetteer.Gazetteer`) whose ``resolve`` and
     ``country_of`` answer each question once; the rest is the target's own."""
 
-    __slots__ = ("target", "_answers")
+    __slots__ = ("target", "_answers", "_context_free")
 
     def __init__(self, target: Any) -> None:
         self.target = target
         self._answers: dict[tuple, Any] = {}
+        self._context_free = getattr(target, "context_free", None)
 
     def _ask(self, method: str, args: tuple) -> Any:
         # a list of context countries is read as it is now
@@ -32,10 +42,23 @@ class LookupMemo:
         return self._answers[key]
 
     def resolve(self, *args: Any) -> Any:
+        if self._context_free is not None and len(args) == 3 and args[2] is not None:
+            # (text, when, context): the bare answer stands when no context can change it
+            bare = self._answers.get(("resolve", args[0], args[1], None), _UNASKED)
+            if bare is not _UNASKED and self._context_free(bare):
+                return bare
         return self._ask("resolve", args)
 
     def country_of(self, *args: Any) -> Any:
         return self._ask("country_of", args)
+
+    def remember(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """``compute()``, once per ``key``, for a caller whose answer is a pure
+        function of this document's lookups (coding/generic_country.py)."""
+        key = ("derived", *key)
+        if key not in self._answers:
+            self._answers[key] = compute()
+        return self._answers[key]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.target, name)

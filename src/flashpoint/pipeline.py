@@ -249,7 +249,7 @@ def code_articles(articles: Iterable[Any], settings: Settings | None = None) -> 
                 yield art, [], published  # published holds the error here
                 continue
             try:
-                events = code_doc(doc, chunk[1], art, published, res, settings, structure) if doc is not None else []
+                events = code_doc(doc, chunk[1], art, published, res, settings, structure, text=chunk[0]) if doc is not None else []
             except Exception as exc:  # one bad document must not sink the batch
                 yield art, [], f"{type(exc).__name__}: {exc}"
                 continue
@@ -298,13 +298,17 @@ def _published(value: str | None) -> Date | None:
 
 
 def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resources, settings: Settings,
-             structure=None) -> list[Event]:
+             structure=None, text: str | None = None) -> list[Event]:
     """Code one parsed document (or one chunk of a long one): the rules, then the
-    back-off for the sentences where the rules coded nothing, counted or not."""
-    from .nlp.docmemo import document_memo
+    back-off for the sentences where the rules coded nothing, counted or not.
+    ``text`` is the text that was parsed, when the caller has it (``doc.text`` is
+    the same string, which spaCy rebuilds from the tokens)."""
+    from .nlp.docmemo import document_memo, memoized
 
     covered: set[int] = set()
     with document_memo(doc):  # the stages share what they read off the parse (nlp/docmemo.py)
+        if text is not None:
+            memoized(doc, "text", lambda: text)
         events = _rule_events(doc, offset, art, published, res, settings, structure, covered)
         if res.backoff is not None:
             from .coding.backoff_events import backoff_events
@@ -464,22 +468,25 @@ def _doc_countries(doc, kb, gazetteer=None) -> list[str]:
 
 
 def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:
-    from .nlp.docmemo import doc_ents
+    from .nlp.docmemo import doc_ents, doc_text
 
     counts: Counter[str] = Counter()
+    text = doc_text(doc)
     for ent in doc_ents(doc):
         c = None
-        if ent.label_ in ("GPE", "NORP", "ORG", "LOC", "FAC"):
-            c = kb.country_of(ent.text)
-            if c is None and gazetteer is not None and ent.label_ in ("GPE", "LOC", "FAC"):
-                place = gazetteer.resolve(ent.text)
+        label = ent.label_
+        if label in ("GPE", "NORP", "ORG", "LOC", "FAC"):
+            name = text[ent.start_char : ent.end_char]  # = ent.text, without a Token per word
+            c = kb.country_of(name)
+            if c is None and gazetteer is not None and label in ("GPE", "LOC", "FAC"):
+                place = gazetteer.resolve(name)
                 c = place.country if place is not None else None
             if c is None:
                 # "the Presidential Secretariat in Colombo", "University of Nairobi"
                 named = (kb.country_of(t.text) for t in ent[1:] if t.nbor(-1).lower_ in ("in", "of", "at") and t.pos_ == "PROPN")
                 c = next((x for x in named if x), None)
-        elif ent.label_ == "PERSON":
-            res = kb.resolve(ent.text, None, None)
+        elif label == "PERSON":
+            res = kb.resolve(text[ent.start_char : ent.end_char], None, None)
             c = res.actor.country if res is not None else None
         if c:
             counts[c] += 1

@@ -71,3 +71,49 @@ def test_lookup_memo_answers_each_question_once():
     assert memo.country_of("Polish") == memo.country_of("Polish") == "POL"
     assert target.asked == [("Kharkiv", ("UKR",)), ("Kharkiv", ("UKR", "RUS")), ("Polish",)]
     assert memo.size == 7  # everything else is the target's own
+
+
+PHRASES = (
+    "Russia", "Russian troops", "the Russian foreign minister", "Putin", "Vladimir Putin's spokesman", "NATO",
+    "NATO troops", "the United Nations", "police", "the police", "protesters", "the army", "the ministry",
+    "rebels", "Kurds", "Kurdish rebels", "Iraqi Kurds", "Kurds in Syria", "the opposition", "Hamas",
+    "the foreign minister of Turkey", "Kyiv", "Mali and Burkina Faso", "security forces", "gunmen",
+    "the Kenyan police", "a spokesman", "the president", "Xyzzy Corp", "the weather", "",
+)
+
+
+def test_context_free_answers_hold_in_every_context():
+    from flashpoint.actors import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    free = bound = 0
+    for when in (None, "2024-03-01"):
+        for phrase in PHRASES:
+            bare = kb.resolve(phrase, when, None)
+            in_context = [kb.resolve(phrase, when, c) for c in ("UKR", "TUR", "IRQ", "KEN", "ZZZ")]
+            if kb.context_free(bare):
+                free += 1
+                assert all(r == bare for r in in_context), phrase
+            else:
+                bound += 1
+                assert any(r != bare for r in in_context), phrase  # the context does fill something in
+    assert free > 20 and bound > 10  # both kinds were tried
+
+
+def test_lookup_memo_answers_in_context_from_a_context_free_answer():
+    from flashpoint.actors import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    asked: list[tuple] = []
+
+    class Counting:
+        context_free = staticmethod(kb.context_free)
+
+        def resolve(self, *args):
+            asked.append(args)
+            return kb.resolve(*args)
+
+    memo = LookupMemo(Counting())
+    assert memo.resolve("Russia", None, None) == memo.resolve("Russia", None, "UKR") == kb.resolve("Russia", None, "UKR")
+    assert memo.resolve("police", None, None) != memo.resolve("police", None, "KEN") == kb.resolve("police", None, "KEN")
+    assert asked == [("Russia", None, None), ("police", None, None), ("police", None, "KEN")]

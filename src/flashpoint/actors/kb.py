@@ -17,7 +17,7 @@ from ..errors import DataFileError, UsageError
 from .datafiles import read_entries
 from .entries import Entry
 from .index import AliasIndex
-from .resolve import Resolution, resolve_phrase
+from .resolve import Resolution, context_free, resolve_phrase
 from .text import alias_key, tokenize, words_for_prefilter
 
 # Package files in load order; later files may not reuse an id.
@@ -136,6 +136,9 @@ class KnowledgeBase:
             return None
         found = resolve_phrase(self, text, tokenize(text), day, context_country)
         return found[0] if found else None
+
+    # Whether an answer of resolve(text, when) holds for every context country (lookup_memo.py).
+    context_free = staticmethod(context_free)
 
     def resolve_all(self, text: str, when: date | str | None = None,
                     context_country: str | None = None) -> list[Resolution]:

@@ -16,6 +16,9 @@ The rules, in order:
 5. An agent head takes its owner from a possessive ("Armenia's"), else the
    nearest country, person or organisation before it, else one after the
    preposition, else the caller's context country.
+
+The context country is read nowhere else (and by a community with no country
+of its own or beside it): :func:`context_free` says which answers it cannot change.
 """
 
 from __future__ import annotations
@@ -127,6 +130,14 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
             seen.add(key)
             out.append(res)
     return out
+
+
+def context_free(res: Resolution | None) -> bool:
+    """Whether the answer for a phrase resolved without a context country is its
+    answer in every context: nothing resolved (the context adds no actor), or an
+    actor with a country or an organisation (the context only fills in the country
+    of an agent or a community that has none; organisations never read it)."""
+    return res is None or res.actor.country is not None or res.actor.org is not None
 
 
 def _names_an_organisation(m: _Mention, mentions: list[_Mention], toks: Tokens) -> bool:

@@ -20,7 +20,7 @@ from datetime import date as Date
 from typing import Any
 
 from ..config import Settings
-from ..nlp.docmemo import doc_ents, doc_sents
+from ..nlp.docmemo import doc_ents, doc_sents, doc_text
 from ..types import Actor, Article, Event, Evidence
 from .events import build_event, ontology_facts
 from .backoff import RULE, Prediction
@@ -79,15 +79,24 @@ def backoff_events(doc, offset: int, art: Article, published: Date | None, cover
     from ..pipeline import _doc_countries, _remembered, _story_tags
     from .coder import attach_quantities
 
+    from spacy.attrs import IS_ALPHA
+
     countries: list[str] | None = None
     mentions: dict[int, list[Any]] | None = None
     tags = None
     out: list[Event] = []
+    text = doc_text(doc)
+    alpha = None  # the words' IS_ALPHA flags, read once as an array (a Token per word otherwise)
     for sent in doc_sents(doc):
         start = sent.start_char + offset
-        if start in covered or sum(1 for t in sent if t.is_alpha) < MIN_WORDS:
+        if start in covered:
             continue
-        pred = res.backoff.predict(sent.text)
+        if alpha is None:
+            alpha = doc.to_array(IS_ALPHA)
+        if int(alpha[sent.start : sent.end].sum()) < MIN_WORDS:
+            continue
+        sent_text = text[sent.start_char : sent.end_char]  # = sent.text, without a Token per word
+        pred = res.backoff.predict(sent_text)
         if pred is None or (pred.root == STATEMENT_ROOT and not settings.statements):
             continue
         if countries is None or mentions is None:
@@ -100,12 +109,12 @@ def backoff_events(doc, offset: int, art: Article, published: Date | None, cover
         if tags is None:
             tags = _story_tags(doc, res)
         trigger = sent.root
-        evidence = Evidence(sentence=sent.text, start=start, end=sent.end_char + offset, trigger=trigger.text)
+        evidence = Evidence(sentence=sent_text, start=start, end=sent.end_char + offset, trigger=trigger.text)
         location = event_location(sent, trigger, _remembered(doc, res.gazetteer), countries, None)
-        when = event_date((), sent.text, sent.text, trigger.idx - sent.start_char, published)
-        qs = attach_quantities(extract_quantities(sent.text), pred.root)
+        when = event_date((), sent_text, sent_text, trigger.idx - sent.start_char, published)
+        qs = attach_quantities(extract_quantities(sent_text), pred.root)
         out.append(_event(pred, actors, evidence, trigger.idx + offset, art, when, location, res,
-                          res.contexts.tag(sent.text, article_tags=tags), qs))
+                          res.contexts.tag(sent_text, article_tags=tags), qs))
     return out
 
 

@@ -134,6 +134,9 @@ class ContextTagger:
                     (self._prefix if head.prefix else self._exact).setdefault(head.text, []).append(entry)
             _check_redundant(tag.name, singles, seqs)
         self._prefix_lengths = sorted({len(k) for k in self._prefix})
+        # every wildcard stem has at least _MIN_PREFIX letters: a word whose first ones start none has none
+        self._prefix_stems = frozenset(k[:_MIN_PREFIX] for k in self._prefix)
+        self._names = tuple(t.name for t in self.tags)
 
     @classmethod
     def load(cls, path: Path | None = None) -> "ContextTagger":
@@ -167,7 +170,7 @@ class ContextTagger:
 
     @property
     def names(self) -> tuple[str, ...]:
-        return tuple(t.name for t in self.tags)
+        return self._names
 
     def hits(self, text: str) -> dict[str, set[str]]:
         """Map each tag found in ``text`` to the set of distinct cues that fired."""
@@ -175,7 +178,10 @@ class ContextTagger:
         if not isinstance(text, str) or not text:
             return found
         tokens = _TOKEN_RE.findall(text.lower())
+        exact, stems = self._exact, self._prefix_stems
         for i, token in enumerate(tokens):
+            if token not in exact and token[:_MIN_PREFIX] not in stems:
+                continue  # no cue starts with this word (most words): nothing to try
             for cue in self._candidates(token):
                 if all(i + 1 + k < len(tokens) and p.matches(tokens[i + 1 + k]) for k, p in enumerate(cue.rest)):
                     tag = self.tags[cue.tag]

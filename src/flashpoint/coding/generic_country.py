@@ -27,8 +27,11 @@ often than not. A month or weekday after "in" is time, not a place ("in March").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+
+from ..lookup_memo import LookupMemo
 
 # Sectors that act at home: a bare "police" or "protesters" is the story's own.
 DOMESTIC_SECTORS = frozenset({"POL", "OPP", "CVL", "JUD", "LEG", "REB", "INS", "LAB", "EDU", "MED", "BUS", "REF", "CRM", "SPY", "NGO"})
@@ -53,6 +56,21 @@ class Choice:
     basis: str  # clause-place | home | latest-subject | article | none
 
 
+def _once_per_document(fn):
+    """``fn(text, kb, gazetteer, countries)`` answered once per question while one
+    document is coded: it is a pure function of the lookups, which a
+    :class:`~flashpoint.lookup_memo.LookupMemo` keeps for the document (the coder
+    asks for the same mention's and clause's place many times)."""
+    @functools.wraps(fn)
+    def once(text: str, kb, gazetteer, countries: tuple[str, ...] = ()) -> str | None:
+        if not isinstance(gazetteer, LookupMemo):
+            return fn(text, kb, gazetteer, countries)
+        return gazetteer.remember((fn.__name__, text, kb, tuple(countries)), lambda: fn(text, kb, gazetteer, countries))
+
+    return once
+
+
+@_once_per_document
 def clause_place_country(clause: str, kb, gazetteer, countries: tuple[str, ...] = ()) -> str | None:
     """The country of the first place a clause says it happens in, if any."""
     for m in _PLACE.finditer(clause or ""):
@@ -137,6 +155,7 @@ _OWN_PLACE = re.compile(r"\b(?:of|in|at|from)\s+(?:the\s+)?((?:[A-Z][\w'\-]+)(?:
 _LEADING_UNIT = re.compile(r"^(?:the\s+)?((?:[A-Z][\w\-]+)(?:\s+[A-Z][\w\-]+){0,3})\s+\S")
 
 
+@_once_per_document
 def mention_place_country(text: str, kb, gazetteer, countries: tuple[str, ...] = ()) -> str | None:
     """The country of a place the mention names as where its actor belongs."""
     for m in _OWN_PLACE.finditer(text or ""):

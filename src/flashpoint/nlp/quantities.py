@@ -78,6 +78,9 @@ _PLURAL_MAGNITUDES = {
     "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 10**6,
 }  # fmt: skip
 _MULTIPLIERS = {"several": 3, "few": 2}
+# Words _parse_number can start a number at besides digits and number words ("one", "twenty-five"):
+# "a dozen", "an estimated", "half a million", "tens of thousands", "hundred and five".
+_NUMBER_STARTS = frozenset({"a", "an", "half", "tens", "and", *_PLURAL_MAGNITUDES, *_MULTIPLIERS})
 
 _MILITARY_UNITS = {
     "squad": 10, "platoon": 40, "company": 150, "companies": 150,
@@ -209,6 +212,10 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     found: list[Quantity] = []
     i = 0
     while i < len(toks):
+        low = toks[i].low
+        if not (low in _NUMBER_STARTS or low[0].isdigit() or all(p in _SMALL for p in low.split("-"))):
+            i += 1  # no number starts here (what _parse_number would find, without its work)
+            continue
         parsed = _parse_number(toks, i, text)
         if parsed is None:
             i += 1
