@@ -19,9 +19,16 @@ PEOPLE = Path(__file__).resolve().parents[2] / "src" / "flashpoint" / "actors" /
 
 HEADER = ("id", "name", "aliases", "country", "role", "start", "end")
 ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_leader",
-                   "leader", "opposition_leader", "rebel_leader"})
-# Roles several people hold at once in one country (party, opposition and rebel leaders).
-SHARED_ROLES = frozenset({"leader", "opposition_leader", "rebel_leader"})
+                   "leader", "opposition_leader", "rebel_leader", "legislator", "military_chief",
+                   "intelligence_chief", "judge", "official"})
+# Roles several people hold at once in one country (party, opposition and rebel
+# leaders, members of a legislature, judges, officials, chiefs of several
+# services or forces).
+SHARED_ROLES = frozenset({"leader", "opposition_leader", "rebel_leader", "legislator", "judge", "official",
+                          "military_chief", "intelligence_chief"})
+# Roles held in an organisation (org id) rather than a state: its leaders, and
+# members of its assembly (the European Parliament's president).
+ORG_ROLES = frozenset({"org_leader", "legislator"})
 # The day the table describes: an open term means "in office on this day".
 AS_OF = date(2026, 11, 25)
 EARLIEST = date(1945, 1, 1)
@@ -49,7 +56,10 @@ ORG_IDS = frozenset(re.findall(r"\borg: ([A-Z0-9+]+)", ORGANISATIONS.read_text(e
 # (country, role) pairs where two people legitimately hold the role at once.
 # The EU has three leaders at the same time: the presidents of the European
 # Commission and the European Council and the High Representative.
-KNOWN_CO_HOLDINGS = {("EU", "org_leader"): "Commission, European Council and High Representative overlap"}
+KNOWN_CO_HOLDINGS = {
+    ("EU", "org_leader"): "Commission, European Council and High Representative overlap",
+    ("UN", "org_leader"): "heads of UN bodies (UNHCR, OCHA, UNICEF, WFP, UNRWA, OHCHR) and special envoys beside the Secretary-General",
+}
 
 # Surnames shared by several office holders: as bare aliases they would tie a
 # mention to the wrong person, so they must never appear alone.
@@ -133,8 +143,8 @@ def find_problems(text: str) -> list[str]:
             problems.append(f"line {number}: country {country[:20]!r} is neither ISO 3166-1 alpha-3 nor a known org id")
         if role not in ROLES:
             problems.append(f"line {number}: role {role[:30]!r} must be one of {sorted(ROLES)}")
-        elif (role == "org_leader") != (country in ORG_IDS):
-            problems.append(f"line {number}: org_leader goes with an org id and only with one")
+        elif (role == "org_leader" and country not in ORG_IDS) or (country in ORG_IDS and role not in ORG_ROLES):
+            problems.append(f"line {number}: org_leader goes with an org id, and an org id only with {sorted(ORG_ROLES)}")
         start = _parse_date(start_text)
         end = _parse_date(end_text) if end_text else None
         if start is None or (end_text and end is None):

@@ -29,6 +29,16 @@ ROLE_SECTORS = {
     "leader": "GOV",
     "opposition_leader": "OPP",
     "rebel_leader": "REB",
+    # Offices outside the executive, last so that a minister who also sits in
+    # parliament is coded by the ministry: speakers, congressional leaders and
+    # prominent members of a legislature; chiefs of the armed forces and of the
+    # intelligence services; judges and prosecutors; other officials of the
+    # executive (central bank governors, national security advisers).
+    "legislator": "LEG",
+    "military_chief": "MIL",
+    "intelligence_chief": "SPY",
+    "judge": "JUD",
+    "official": "GOV",
 }
 # How an alias names its entry; the resolver treats each differently.
 ALIAS_ROLES = ("name", "adjective", "capital", "metonym", "org", "agent", "person", "block")

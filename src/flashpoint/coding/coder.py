@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 
+from ..actors.surnames import earlier_person
 from ..nlp.extract import STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
@@ -220,6 +221,14 @@ class Coder:
             # the country named as the other side (coding/generic_country.py).
             context = generic_context(self.kb, m.text, when, state, avoid, self.gazetteer)
         res = self.kb.resolve(m.text, when, context)
+        if m.proper and (res is None or not (res.actor.country or res.actor.org)):
+            # "Graham" or "Senator Graham" after "Lindsey Graham": the one person named earlier with that surname
+            earlier = earlier_person(m.text, [a for a, is_person in state.actors if is_person])
+            if earlier is not None:
+                state.remember(earlier, True)
+                if m.role == "subj":
+                    state.subject_person = earlier
+                return self._retext(earlier, m.text), 0.9
         if res is None:
             if self.open_actors and m.proper:
                 return Actor(m.text, m.text), 0.6
