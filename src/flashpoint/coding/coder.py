@@ -18,7 +18,7 @@ from functools import partial
 from ..nlp.extract import STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
-from .generic_country import clause_place_country, generic_context
+from .generic_country import clause_place_country, generic_context, scene_setting, settlement_names
 from .patterns import Pattern, PatternSet
 from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
 
@@ -134,6 +134,8 @@ class DocState:
     claimants: set[str] = field(default_factory=set)  # keys of speakers whose statement was no event
     home_country: str | None = None  # the dateline's country (issue 10)
     clause_country: str | None = None  # where the current candidate's clause happens (issue 10)
+    places: set[str] = field(default_factory=set)  # names the text introduces as places ("the town of Walikale")
+    scenes: dict[int, str] = field(default_factory=dict)  # sentence -> country of its fronted place ("In Abeche, ...")
 
     def remember(self, actor: Actor, is_person: bool) -> None:
         self.actors.append((actor, is_person))
@@ -217,7 +219,7 @@ class Coder:
         if res is None:
             if self.open_actors and m.proper:
                 return Actor(m.text, m.text), 0.6
-            unknown = self._unknown_named(m, when, context, state.countries)
+            unknown = self._unknown_named(m, when, context, state.countries, state.places)
             if unknown is not None:
                 state.remember(unknown, m.ent == "PERSON")
                 return unknown, 0.6
@@ -232,7 +234,8 @@ class Coder:
         factor = 1.0 if context is None and not _used_context(res) else 0.85
         return actor, factor
 
-    def _unknown_named(self, m: Mention, when, context: str | None, countries: tuple[str, ...] = ()) -> Actor | None:
+    def _unknown_named(self, m: Mention, when, context: str | None, countries: tuple[str, ...] = (),
+                       places: set[str] | frozenset[str] = frozenset()) -> Actor | None:
         """A named person, group or organisation the knowledge base does not know
         ("Mohammed al-Sudani", "the Wagner Group"), kept as an actor with its text.
         Its country and sector come from the words around the name when the
@@ -250,6 +253,8 @@ class Coder:
             return None  # a place the parser took for a name ("shelled Kharkiv")
         if countries and _small_place_in(m.text, countries):
             return None  # a village or camp of the story's countries ("the Zamzam camp")
+        if m.text in places:
+            return None  # a name the text itself calls a place ("the town of Walikale")
         # The role words before the name: "Iraqi Prime Minister" of "Iraqi Prime Minister X Y".
         for cut in range(len(words) - 1, 0, -1):
             res = self.kb.resolve(" ".join(words[:cut]), when, context)
@@ -424,6 +429,10 @@ class Coder:
         used_nouns: set[int] = set()
         for i, cand in enumerate(cands):
             state.clause_country = clause_place_country(cand.clause, self.kb, self.gazetteer, state.countries)
+            if state.clause_country and scene_setting(cand.clause):
+                state.scenes[cand.sent_index] = state.clause_country
+            state.clause_country = state.clause_country or state.scenes.get(cand.sent_index)
+            state.places.update(settlement_names(cand.clause))
             # Speakers first: they are context for "we" inside their quote.
             attribution = None
             if cand.speakers:
@@ -438,6 +447,8 @@ class Coder:
                 continue  # the verb coded it ("imposed sanctions on X"), unless it has parties of its own
             if cand.demanded:
                 continue  # the appeal or demand above it is the event
+            if _claimed_back(cand) and any(e.code[:2] in FORCE_ROOTS for evs in state.coded.values() for e in evs):
+                continue  # "claimed responsibility for the attack": the claim is the event, the attack told before
             sectors = ()
             if self.patterns.sector_lemmas.get(cand.kind, frozenset()) & {cand.lemma}:
                 subs = [m for m in cand.subjects if m.role in ("subj", "agent", "instr", "poss", "mod", "prep:by")]
@@ -726,6 +737,16 @@ def _without_objects(cand: Candidate) -> Candidate:
     from dataclasses import replace
 
     return replace(cand, objects=())
+
+
+FORCE_ROOTS = ("18", "19", "20")
+
+
+def _claimed_back(cand: Candidate) -> bool:
+    """An act referred back to as claimed or denied: "claimed responsibility for *the* attack"
+    (the caller checks that an attack was told before)."""
+    return cand.kind == "noun" and cand.governor == "responsibility" and cand.governor_dep == "pobj:for" \
+        and re.search(rf"\b(?:the|this|that|these|those|its|their) {re.escape(cand.trigger)}\b", cand.clause, re.IGNORECASE) is not None
 
 
 def _object_token_hint(cands: list[Candidate], i: int) -> set[int]:
