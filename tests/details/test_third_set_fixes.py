@@ -186,3 +186,19 @@ def test_a_background_tally_by_nobody_named_is_no_event():
 def test_a_countrys_side_of_a_border_is_where_its_clause_happens(kb, gaz):
     clause = "Gunmen on the Venezuelan bank of the river fired on a patrol boat"
     assert clause_place_country(clause, kb, gaz, ("GUY", "VEN")) == "VEN"
+
+
+@pytest.mark.slow
+def test_gunmen_on_a_countrys_side_wounding_soldiers_are_that_countrys_and_the_soldiers_the_storys():
+    events = _coded("Border shooting\n\nOUAGADOUGOU (Reuters) - Gunmen on the Malian side of the border fired on a "
+                    "Burkinabe army patrol near Koloko on Monday, wounding four soldiers, the army said.")
+    force = [(e.source.key, e.target.key if e.target else None) for e in events if e.cameo_root in ("18", "19")]
+    assert force == [("MLI", "BFA")]
+
+
+@pytest.mark.slow
+def test_the_victims_of_an_ing_clause_are_not_its_sources_by_reference():
+    events = _coded("River ambush\n\nPARAMARIBO, Suriname (AP) - Gunmen on the Guyanese bank of the Corentyne River "
+                    "fired on a Surinamese army boat on Tuesday, wounding two soldiers, the army said.")
+    force = [(e.source.key, e.target.key if e.target else None) for e in events if e.cameo_root in ("18", "19")]
+    assert force and ("GUY", "GUY") not in force

@@ -136,6 +136,8 @@ class DocState:
     clause_country: str | None = None  # where the current candidate's clause happens (issue 10)
     places: set[str] = field(default_factory=set)  # names the text introduces as places ("the town of Walikale")
     scenes: dict[int, str] = field(default_factory=dict)  # sentence -> country of its fronted place ("In Abeche, ...")
+    sentence_places: dict[int, str] = field(default_factory=dict)  # sentence -> its first clause place's country
+    sentence_force: dict[int, CodedEvent] = field(default_factory=dict)  # sentence -> its latest act of force with a target
 
     def remember(self, actor: Actor, is_person: bool) -> None:
         self.actors.append((actor, is_person))
@@ -431,6 +433,8 @@ class Coder:
             state.clause_country = clause_place_country(cand.clause, self.kb, self.gazetteer, state.countries)
             if state.clause_country and scene_setting(cand.clause):
                 state.scenes[cand.sent_index] = state.clause_country
+            if state.clause_country:
+                state.sentence_places.setdefault(cand.sent_index, state.clause_country)
             state.clause_country = state.clause_country or state.scenes.get(cand.sent_index)
             state.places.update(settlement_names(cand.clause))
             # Speakers first: they are context for "we" inside their quote.
@@ -471,6 +475,9 @@ class Coder:
             if cand.kind == "verb" and events:
                 used_nouns.update(_object_token_hint(cands, i))
             state.coded[i] = events
+            for e in events:
+                if e.code[:2] in FORCE_ROOTS and e.target is not None and not e.nested:
+                    state.sentence_force[cand.sent_index] = e
             state.recent.extend((cand.sent_index, e.source) for e in events if not e.nested)
             if not events and pattern.statement and cand.kind == "verb":
                 # "Peskov said Kherson remained part of Russia. Ukraine rejected the claim.": a
@@ -517,7 +524,13 @@ class Coder:
                     state.subject_country = self._place_country(cand, state) or state.subject_country
                 # A generic subject is not in the country its own clause names as the
                 # other side ("the junta accused France": not the French junta).
+                own_place = state.clause_country
+                if own_place is None and targeting.is_participle(cand):
+                    # "Gunmen on the Venezuelan bank fired on a patrol, wounding three soldiers": the
+                    # subject an -ing clause shares with its sentence's verb is where that verb's clause is
+                    state.clause_country = state.sentence_places.get(cand.sent_index)
                 sources = self._actors(subs, when, state, cand.quote, avoid=self._named_country(cand.objects))
+                state.clause_country = own_place
             if not sources and subs and attribution is not None and (cand.kind == "verb" or cand.governor == "be") and not cand.passive \
                     and pattern.code[:2] in VERBAL_ROOTS and not any(m.proper or m.pronoun for m in subs):
                 # "the ministry said the attack was an internal matter, and accused Bujumbura ...":
@@ -553,9 +566,11 @@ class Coder:
                     return self._symmetric(i, cand, pattern, sides, attribution, historical)
             if not sources:
                 return []
-            if sources[0][0].country and cand.kind == "verb":
-                state.subject_country = sources[0][0].country
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
+            if sources[0][0].country and cand.kind == "verb":
+                # after the targets: a generic target is not its own event's source's by reference
+                # ("gunmen ... wounding three soldiers": the soldiers are not the gunmen's)
+                state.subject_country = sources[0][0].country
             if via == targeting.RECIPROCAL:
                 return self._symmetric(i, cand, pattern, sources, attribution, historical)
             if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
