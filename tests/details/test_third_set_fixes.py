@@ -202,3 +202,17 @@ def test_the_victims_of_an_ing_clause_are_not_its_sources_by_reference():
                     "fired on a Surinamese army boat on Tuesday, wounding two soldiers, the army said.")
     force = [(e.source.key, e.target.key if e.target else None) for e in events if e.cameo_root in ("18", "19")]
     assert force and ("GUY", "GUY") not in force
+
+
+def test_a_small_town_its_sentence_names_beats_the_country(gaz):
+    from flashpoint.geo.fallback import refine_location
+    from flashpoint.geo.small_places import SmallPlaces
+    from flashpoint.types import Location
+
+    haiti = Location("Haiti", "HTI", 19.0, -72.4, "country")
+    sentence = "Gangs overran the hillside town of Mirebalais at dawn on Monday, killing at least 6 people."
+    loc, basis = refine_location(haiti, sentence, gaz, ["HTI"], "HTI", haiti, SmallPlaces.load())
+    assert (loc.name, basis) == ("Mirebalais", "small-place")
+    # a small place outside the story's countries is not taken
+    loc, basis = refine_location(haiti, sentence, gaz, ["KEN"], "KEN", haiti, SmallPlaces.load())
+    assert basis != "small-place"
