@@ -14,9 +14,7 @@ def test_packaged_chain_names_only_known_strategies_in_a_sensible_order():
     chain = TargetChain.load()
     names = [s.strategy for s in chain.steps]
     assert set(names) <= set(STRATEGIES)
-    # a pattern's own slots come first, after only the outcome of an act just told
-    # ("fired on a Surinamese boat, wounding two soldiers": the boat's side, not the bare noun's)
-    assert names.index("slots") == (1 if names[0] == "outcome" else 0)
+    assert names[0] == "slots", "a pattern's own slots always come first"
     # the implicit targets come after every strategy that reads the sentence
     assert names.index("reciprocal") < names.index("home_government") < names.index("addressee")
 

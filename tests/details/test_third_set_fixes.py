@@ -196,14 +196,6 @@ def test_gunmen_on_a_countrys_side_wounding_soldiers_are_that_countrys_and_the_s
     assert force == [("MLI", "BFA")]
 
 
-@pytest.mark.slow
-def test_the_victims_of_an_ing_clause_are_not_its_sources_by_reference():
-    events = _coded("River ambush\n\nPARAMARIBO, Suriname (AP) - Gunmen on the Guyanese bank of the Corentyne River "
-                    "fired on a Surinamese army boat on Tuesday, wounding two soldiers, the army said.")
-    force = [(e.source.key, e.target.key if e.target else None) for e in events if e.cameo_root in ("18", "19")]
-    assert force and ("GUY", "GUY") not in force
-
-
 def test_a_small_town_its_sentence_names_beats_the_country(gaz):
     from flashpoint.geo.fallback import refine_location
     from flashpoint.geo.small_places import SmallPlaces

@@ -137,7 +137,6 @@ class DocState:
     places: set[str] = field(default_factory=set)  # names the text introduces as places ("the town of Walikale")
     scenes: dict[int, str] = field(default_factory=dict)  # sentence -> country of its fronted place ("In Abeche, ...")
     sentence_places: dict[int, str] = field(default_factory=dict)  # sentence -> its first clause place's country
-    sentence_force: dict[int, CodedEvent] = field(default_factory=dict)  # sentence -> its latest act of force with a target
 
     def remember(self, actor: Actor, is_person: bool) -> None:
         self.actors.append((actor, is_person))
@@ -475,9 +474,6 @@ class Coder:
             if cand.kind == "verb" and events:
                 used_nouns.update(_object_token_hint(cands, i))
             state.coded[i] = events
-            for e in events:
-                if e.code[:2] in FORCE_ROOTS and e.target is not None and not e.nested:
-                    state.sentence_force[cand.sent_index] = e
             state.recent.extend((cand.sent_index, e.source) for e in events if not e.nested)
             if not events and pattern.statement and cand.kind == "verb":
                 # "Peskov said Kherson remained part of Russia. Ukraine rejected the claim.": a

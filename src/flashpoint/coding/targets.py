@@ -297,21 +297,8 @@ def addressee(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return coder._government_of(country, q.when, 0.6)
 
 
-def outcome(coder, q: TargetQuery, chain: TargetChain) -> Found:
-    """"Gunmen fired on a Surinamese army boat, *wounding* two soldiers": an -ing clause
-    telling what an act of force did befell that act's target, not whoever the
-    soldiers' bare noun would point to."""
-    if not is_participle(q.cand) or not q.sources:
-        return []
-    prev = q.state.sentence_force.get(q.cand.sent_index)
-    if prev is None or prev.target is None or not (prev.target.country or prev.target.org) \
-            or not same_actor(prev.source, q.sources[0][0]):
-        return []  # a target no country or group stands for ("Zamzam") says less than the victims do
-    return [(prev.target, 0.8)]
-
-
 STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
-    f.__name__: f for f in (outcome, slots, thing_party, reaction, border, place, accuser, reciprocal,
+    f.__name__: f for f in (slots, thing_party, reaction, border, place, accuser, reciprocal,
                             home_government, domestic_government, own_country, addressee)
 }
 
