@@ -335,7 +335,7 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     from .geo.fallback import FINE_BASES, back_reference, refine_location
     from .geo.small_places import SmallPlaces
     from .nlp.docmemo import doc_sents, doc_text
-    from .nlp.event_dates import event_date, find_date_expressions
+    from .nlp.event_dates import event_date, find_date_expressions, lead_date
     from .nlp.extract import extract_candidates
     from .nlp.places import article_places, event_location
     from .nlp.quantities import extract_quantities
@@ -359,12 +359,18 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     # Worked out when first asked for: most candidates become no event.
     expressions: dict[tuple[int, int], list] = {}  # a sentence's date expressions, shared by its events
 
+    headline = structure.headline if structure is not None and offset == 0 else None
+
     def date_of(c) -> Any:
         where = (c.sent_start, c.sent_end)
         if where not in expressions:
             expressions[where] = find_date_expressions(text[c.sent_start : c.sent_end])
-        return event_date(c.dates, c.clause, text[c.sent_start : c.sent_end], c.trigger_start - c.sent_start,
-                          published, c.future, expressions[where])
+        rd = event_date(c.dates, c.clause, text[c.sent_start : c.sent_end], c.trigger_start - c.sent_start,
+                        published, c.future, expressions[where])
+        if rd.basis == "article" and headline is not None and headline[0] <= c.sent_start < headline[1]:
+            # A headline tells in the present what its lead dates: "Clashes kill nine in Tripoli".
+            rd = lead_date(_lead(doc, text, structure), published, c.future) or rd
+        return rd
 
     dates = _LazyMap(len(cands), lambda i: date_of(cands[i]))
     historical = _LazyMap(len(cands), lambda i: dates[i].historical)
@@ -398,6 +404,10 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
         if not settings.include_uncounted and (ce.negated or ce.modality == "hypothetical"):
             continue
         if ce.statement and not settings.statements:
+            continue
+        if ce.source.name == "unknown" and dates[ce.cand_index].historical:
+            # "1,500 students had been kidnapped since 2014": a tally by nobody named over a
+            # period is a statistic, not an event
             continue
         cand = cands[ce.cand_index]
         tok = doc[cand.token_i]
@@ -433,8 +443,18 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
             contexts=tagged[sentence], statement=ce.statement,
             inputs=confidence_inputs(ce.confidence, ce.pattern.confidence, src, tgt, rd.basis, place_basis),
         ))
-    headline = structure.headline if structure is not None and offset == 0 else None
     return fold_reports(events, headline)
+
+
+def _lead(doc, text: str, structure) -> str:
+    """The lead's first sentence after the headline, without its dateline ("TAIPEI, Dec 3 (CNA) -")."""
+    from .nlp.docmemo import doc_sents
+
+    start = max(structure.headline[1], structure.dateline.end if structure.dateline is not None else 0)
+    for sent in doc_sents(doc):
+        if sent.end_char > start and text[max(start, sent.start_char) : sent.end_char].strip():
+            return text[max(start, sent.start_char) : sent.end_char]
+    return ""
 
 
 def _remembered(doc, lookups):

@@ -4,19 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.actors import KnowledgeBase
 from flashpoint.coding.generic_country import choose_country, clause_place_country, explain
-from flashpoint.geo.gazetteer import Gazetteer
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return KnowledgeBase.load()
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return Gazetteer.load()
 
 
 def test_clause_place_beats_everything():

@@ -143,9 +143,15 @@ def context_free(res: Resolution | None) -> bool:
 def _names_an_organisation(m: _Mention, mentions: list[_Mention], toks: Tokens) -> bool:
     """A capital inside a proper name ("Helsinki Foundation", "Warsaw Pact", "OSCE
     Minsk Group"): followed by a capitalised word that is no other actor's name,
-    it names the organisation, not its country (issue 10). A knowledge-base alias
-    for the whole name matches first and is kept."""
-    if m.kind != "country" or m.target.alias.role != "capital" or m.possessive or m.end >= len(toks.cased):
+    it names the organisation, not its country (issue 10). So does any country's
+    name right after another country's possessive ("China's Taiwan Affairs Office":
+    China's office, named after Taiwan). A knowledge-base alias for the whole name
+    matches first and is kept."""
+    if m.kind != "country" or m.possessive or m.end >= len(toks.cased):
+        return False
+    owned = any(o.end == m.start and o.possessive and o.kind == "country" and o.target.entry is not m.target.entry
+                for o in mentions)
+    if m.target.alias.role != "capital" and not owned:
         return False
     nxt = toks.cased[m.end]
     if not nxt[:1].isupper():

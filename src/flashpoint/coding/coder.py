@@ -19,7 +19,7 @@ from ..actors.surnames import earlier_person
 from ..nlp.extract import STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
-from .generic_country import clause_place_country, generic_context
+from .generic_country import clause_place_country, generic_context, scene_setting, settlement_names
 from .patterns import Pattern, PatternSet
 from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
 
@@ -141,6 +141,9 @@ class DocState:
     claimants: set[str] = field(default_factory=set)  # keys of speakers whose statement was no event
     home_country: str | None = None  # the dateline's country (issue 10)
     clause_country: str | None = None  # where the current candidate's clause happens (issue 10)
+    places: set[str] = field(default_factory=set)  # names the text introduces as places ("the town of Walikale")
+    scenes: dict[int, str] = field(default_factory=dict)  # sentence -> country of its fronted place ("In Abeche, ...")
+    sentence_places: dict[int, str] = field(default_factory=dict)  # sentence -> its first clause place's country
 
     def remember(self, actor: Actor, is_person: bool) -> None:
         self.actors.append((actor, is_person))
@@ -232,7 +235,7 @@ class Coder:
         if res is None:
             if self.open_actors and m.proper:
                 return Actor(m.text, m.text), 0.6
-            unknown = self._unknown_named(m, when, context, state.countries)
+            unknown = self._unknown_named(m, when, context, state.countries, state.places)
             if unknown is not None:
                 state.remember(unknown, m.ent == "PERSON")
                 return unknown, 0.6
@@ -247,7 +250,8 @@ class Coder:
         factor = 1.0 if context is None and not _used_context(res) else 0.85
         return actor, factor
 
-    def _unknown_named(self, m: Mention, when, context: str | None, countries: tuple[str, ...] = ()) -> Actor | None:
+    def _unknown_named(self, m: Mention, when, context: str | None, countries: tuple[str, ...] = (),
+                       places: set[str] | frozenset[str] = frozenset()) -> Actor | None:
         """A named person, group or organisation the knowledge base does not know
         ("Mohammed al-Sudani", "the Wagner Group"), kept as an actor with its text.
         Its country and sector come from the words around the name when the
@@ -265,6 +269,8 @@ class Coder:
             return None  # a place the parser took for a name ("shelled Kharkiv")
         if countries and _small_place_in(m.text, countries):
             return None  # a village or camp of the story's countries ("the Zamzam camp")
+        if m.text in places:
+            return None  # a name the text itself calls a place ("the town of Walikale")
         # The role words before the name: "Iraqi Prime Minister" of "Iraqi Prime Minister X Y".
         for cut in range(len(words) - 1, 0, -1):
             res = self.kb.resolve(" ".join(words[:cut]), when, context)
@@ -439,6 +445,12 @@ class Coder:
         used_nouns: set[int] = set()
         for i, cand in enumerate(cands):
             state.clause_country = clause_place_country(cand.clause, self.kb, self.gazetteer, state.countries)
+            if state.clause_country and scene_setting(cand.clause):
+                state.scenes[cand.sent_index] = state.clause_country
+            if state.clause_country:
+                state.sentence_places.setdefault(cand.sent_index, state.clause_country)
+            state.clause_country = state.clause_country or state.scenes.get(cand.sent_index)
+            state.places.update(settlement_names(cand.clause))
             # Speakers first: they are context for "we" inside their quote.
             attribution = None
             if cand.speakers:
@@ -453,6 +465,8 @@ class Coder:
                 continue  # the verb coded it ("imposed sanctions on X"), unless it has parties of its own
             if cand.demanded:
                 continue  # the appeal or demand above it is the event
+            if _claimed_back(cand) and any(e.code[:2] in FORCE_ROOTS for evs in state.coded.values() for e in evs):
+                continue  # "claimed responsibility for the attack": the claim is the event, the attack told before
             sectors = ()
             if self.patterns.sector_lemmas.get(cand.kind, frozenset()) & {cand.lemma}:
                 subs = [m for m in cand.subjects if m.role in ("subj", "agent", "instr", "poss", "mod", "prep:by")]
@@ -525,7 +539,13 @@ class Coder:
                     state.subject_country = self._place_country(cand, state) or state.subject_country
                 # A generic subject is not in the country its own clause names as the
                 # other side ("the junta accused France": not the French junta).
+                own_place = state.clause_country
+                if own_place is None and targeting.is_participle(cand):
+                    # "Gunmen on the Venezuelan bank fired on a patrol, wounding three soldiers": the
+                    # subject an -ing clause shares with its sentence's verb is where that verb's clause is
+                    state.clause_country = state.sentence_places.get(cand.sent_index)
                 sources = self._actors(subs, when, state, cand.quote, avoid=self._named_country(cand.objects))
+                state.clause_country = own_place
             if not sources and subs and attribution is not None and (cand.kind == "verb" or cand.governor == "be") and not cand.passive \
                     and pattern.code[:2] in VERBAL_ROOTS and not any(m.proper or m.pronoun for m in subs):
                 # "the ministry said the attack was an internal matter, and accused Bujumbura ...":
@@ -561,9 +581,11 @@ class Coder:
                     return self._symmetric(i, cand, pattern, sides, attribution, historical)
             if not sources:
                 return []
-            if sources[0][0].country and cand.kind == "verb":
-                state.subject_country = sources[0][0].country
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
+            if sources[0][0].country and cand.kind == "verb":
+                # after the targets: a generic target is not its own event's source's by reference
+                # ("gunmen ... wounding three soldiers": the soldiers are not the gunmen's)
+                state.subject_country = sources[0][0].country
             if via == targeting.RECIPROCAL:
                 return self._symmetric(i, cand, pattern, sources, attribution, historical)
             if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
@@ -745,6 +767,16 @@ def _without_objects(cand: Candidate) -> Candidate:
     from dataclasses import replace
 
     return replace(cand, objects=())
+
+
+FORCE_ROOTS = ("18", "19", "20")
+
+
+def _claimed_back(cand: Candidate) -> bool:
+    """An act referred back to as claimed or denied: "claimed responsibility for *the* attack"
+    (the caller checks that an attack was told before)."""
+    return cand.kind == "noun" and cand.governor == "responsibility" and cand.governor_dep == "pobj:for" \
+        and re.search(rf"\b(?:the|this|that|these|those|its|their) {re.escape(cand.trigger)}\b", cand.clause, re.IGNORECASE) is not None
 
 
 def _object_token_hint(cands: list[Candidate], i: int) -> set[int]:

@@ -5,7 +5,8 @@ is resolved by the knowledge base itself. A bare generic actor takes its
 country from the strongest evidence, in this order:
 
 1. the place where its clause happens ("police fired tear gas *in Nairobi*",
-   "police *in Indian-administered Kashmir*");
+   "police *in Indian-administered Kashmir*"), or the place fronted before its
+   sentence ("*In Abeche*, troops clashed ..., killing 14 people");
 2. for domestic actors (police, protesters, the opposition, courts,
    civilians, gunmen and rebels, unknown NGOs): the story's home country,
    the dateline's, then the latest named subject; for state actors that are
@@ -21,7 +22,8 @@ without datelines) the most-mentioned country was the worse guess.
 A country the clause names as the other side (``avoid``) is never chosen, except
 for a domestic actor whose clause names its place, and for armed non-state groups and oppositions (rebels, insurgents, criminals:
 "soldiers killed dozens of the attackers"), who fight their own state more
-often than not. A month or weekday after "in" is time, not a place ("in March").
+often than not; for those the side their clause names comes right after the home
+country. A month or weekday after "in" is time, not a place ("in March").
 :func:`explain` gives the same decision in words for ``flashpoint actors lookup``.
 """
 
@@ -45,15 +47,39 @@ _NOT_PLACES = frozenset("january february march april may june july august septe
 
 # "in Nairobi", "near Pahalgam", "in central Mali's Mopti region": a proper-name place.
 # "in the northern town of Mirebalais": a settlement word between the preposition and the name.
-_PLACE = re.compile(r"\b(?:in|at|near|outside|across)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west)(?:ern)?\s+)?"
+_PLACE = re.compile(r"\b(?i:in|at|near|outside|across)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west)(?:ern)?\s+)?"
                     r"(?:(?:border\s+)?(?:town|city|village|district|province|region|state|camp|port|county)\s+of\s+)?"
                     r"((?:[A-Z][\w'\-]+)(?:\s+[A-Z][\w'\-]+){0,3})")
+
+
+# "the town of Walikale", "the village of Maga", "the Zamzam camp": the text itself says the name is a place.
+_SETTLEMENT = re.compile(r"\b(?:town|city|village|district|province|region|state|camp|port|county|island|islands|area|settlement|enclave)"
+                         r"\s+of\s+((?:[A-Z][\w'\-]+)(?:\s+[A-Z][\w'\-]+){0,2})")
+
+
+# "In the eastern city of Abeche, troops clashed ..., killing 14": a fronted place sets the scene
+# for every clause of its sentence.
+_SCENE = re.compile(r"\s*(?:In|At|Near|Outside)\s[^,]{1,80},")
+
+
+def scene_setting(clause: str) -> bool:
+    """Whether a clause opens with a fronted place ("In Bujumbura, police ...")."""
+    return bool(_SCENE.match(clause or ""))
+
+
+def settlement_names(clause: str) -> set[str]:
+    """Names a clause introduces with a settlement word ("the town of Walikale")."""
+    return {m.group(1) for m in _SETTLEMENT.finditer(clause or "")}
 
 
 @dataclass(frozen=True, slots=True)
 class Choice:
     country: str | None
-    basis: str  # clause-place | home | latest-subject | article | none
+    basis: str  # clause-place | home | other-side | latest-subject | article | none
+
+
+# "gunmen on the Venezuelan bank of the river", "shelling from the Azerbaijani side": a country's side.
+_SIDE = re.compile(r"\b(?i:on|from)\s+the\s+([A-Z][\w\-]+)\s+(?:side|bank|shore)\b")
 
 
 def _once_per_document(fn):
@@ -72,21 +98,32 @@ def _once_per_document(fn):
 
 @_once_per_document
 def clause_place_country(clause: str, kb, gazetteer, countries: tuple[str, ...] = ()) -> str | None:
-    """The country of the first place a clause says it happens in, if any."""
-    for m in _PLACE.finditer(clause or ""):
-        words = m.group(1).split()
-        if words[0].lower() in _NOT_PLACES:
-            continue
-        # "Indian-administered Kashmir": the whole name, then its parts.
-        for k in range(len(words), 0, -1):
-            name = " ".join(words[:k])
-            country = _place_country(name, kb, gazetteer, countries)
-            if country:
-                return country
-        for w in words[1:]:
-            country = _place_country(w, kb, gazetteer, countries)
-            if country:
-                return country
+    """The country of the first place a clause says it happens in, if any.
+
+    A first place that lies outside the story's countries yields to a later one inside
+    them: "the village of Maga in Kebbi state" is Nigeria's Maga, not Cameroon's."""
+    first = None
+    found = sorted((*_PLACE.finditer(clause or ""), *_SIDE.finditer(clause or "")), key=lambda m: m.start())
+    for m in found:
+        country = _match_country(m.group(1).split(), kb, gazetteer, countries)
+        if country and (not countries or country in countries):
+            return country
+        first = first or country
+    return first
+
+
+def _match_country(words: list[str], kb, gazetteer, countries) -> str | None:
+    if words[0].lower() in _NOT_PLACES:
+        return None
+    # "Indian-administered Kashmir": the whole name, then its parts.
+    for k in range(len(words), 0, -1):
+        country = _place_country(" ".join(words[:k]), kb, gazetteer, countries)
+        if country:
+            return country
+    for w in words[1:]:
+        country = _place_country(w, kb, gazetteer, countries)
+        if country:
+            return country
     return None
 
 
@@ -115,14 +152,18 @@ def choose_country(
     avoid: str | None = None,
 ) -> Choice:
     """The country a bare generic actor of ``sector`` takes, and why."""
+    other_side = None
     if sector in ARMED_NON_STATE:
-        avoid = None  # "soldiers killed dozens of the attackers": insurgents fight their own state
+        # "soldiers killed dozens of the attackers": insurgents fight their own state, so
+        # the side their clause names is their country before the latest subject is
+        # ("mutineers detained Ghana's president. Britain said ...": not British mutineers).
+        other_side, avoid = avoid, None
     if sector in DOMESTIC_SECTORS and clause_country:
         # "gangs attacked a police station in the town of Mirebalais": the police of the
         # place named are that place's, whoever the other side is.
         return Choice(clause_country, "clause-place")
     if sector in DOMESTIC_SECTORS:
-        order = (("clause-place", clause_country), ("home", home), ("latest-subject", subject))
+        order = (("clause-place", clause_country), ("home", home), ("other-side", other_side), ("latest-subject", subject))
     else:
         order = (("clause-place", clause_country), ("latest-subject", subject), ("home", home))
     for basis, country in order:
@@ -139,6 +180,7 @@ def explain(choice: Choice, sector: str | None) -> str:
         "home": "the story's home country (its dateline)"
         + (" - a domestic actor" if sector in DOMESTIC_SECTORS else ""),
         "latest-subject": "the latest named subject (the actor it most likely refers back to)",
+        "other-side": "the side its clause names (armed groups fight their own state)",
         "article": "the article's most-mentioned country, as nothing nearer speaks",
         "none": "nothing: no country in context",
     }[choice.basis]

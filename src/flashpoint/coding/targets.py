@@ -11,6 +11,7 @@ event can say how its target was found. Each strategy is a small function of
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -162,6 +163,9 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
     objects = slot_mentions(q.cand, "obj")
     if not objects or not all(coder._names_an_act(m) for m in objects):
         return []
+    aimed = _aimed_at(q)
+    if aimed is not None:
+        return [(aimed, 0.75)]
     for sent, actor in reversed(q.state.recent):
         if sent < q.cand.sent_index - 2:
             break
@@ -172,6 +176,22 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
             continue  # a state reacts to the other side's claims, not to its own officials
         return [(actor, 0.7)]
     return []
+
+
+def _aimed_at(q: TargetQuery) -> Actor | None:
+    """"condemned the attack *on the tanker*": the author of the earlier act whose target
+    that was, not merely the latest act's ("... U.S. warplanes struck radar sites").
+    Only a common noun names the thing hit; a party named there is the slots' business."""
+    heads = {m.head for m in q.cand.deep if m.role.split(":")[-1] in ("on", "against") and not m.proper and not m.pronoun
+             and m.head}
+    if not heads:
+        return None
+    for events in reversed(list(q.state.coded.values())):
+        for e in events:
+            words = set(re.findall(r"[a-z]+", e.target.text.lower())) if e.target is not None else set()
+            if heads & words and not any(same_actor(e.source, s) for s, _ in q.sources):
+                return e.source
+    return None
 
 
 def border(coder, q: TargetQuery, chain: TargetChain) -> Found:
@@ -206,9 +226,14 @@ def place(coder, q: TargetQuery, chain: TargetChain) -> Found:
         where = coder.gazetteer.resolve(m.text, q.state.countries) if m.proper else None
         if where is None and tail[:1].isupper():
             where = coder.gazetteer.resolve(tail, q.state.countries)
-        if where is None or where.country is None or where.country in own:
+        country = where.country if where is not None else None
+        if where is None and m.text in q.state.places:
+            # "captured the town of Walikale in North Kivu province": a place the gazetteer
+            # does not know lies where its clause says
+            country = q.state.clause_country
+        if country is None or country in own:
             continue
-        return [(coder._country_actor(m.text, where.country), 0.7)]
+        return [(coder._country_actor(m.text, country), 0.7)]
     return []
 
 
@@ -294,6 +319,11 @@ RECIPROCAL_LEMMAS = {"agree", "meet", "talk", "sign", "exchange", "negotiate", "
 RECIPROCAL_IF_OBJECT = {"hold", "reach", "conclude", "resume", "restore"}  # "held talks", "restored ties"
 RECIPROCAL_OBJECTS = {"talk", "negotiation", "meeting", "agreement", "deal", "accord", "treaty", "prisoner",
                       "relation", "tie", "dialogue", "consultation", "exercise", "drill", "truce", "ceasefire"}
+
+
+def is_participle(cand: Candidate) -> bool:
+    """An -ing clause opened by its trigger ("..., killing at least 14 people")."""
+    return cand.kind == "verb" and cand.trigger.lower().endswith("ing") and cand.clause.lstrip().startswith(cand.trigger)
 
 
 def is_reciprocal(cand: Candidate) -> bool:

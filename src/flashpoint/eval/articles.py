@@ -4,7 +4,8 @@ A folder of articles (``.txt``, ``.html`` or an RSS/Atom ``.xml`` item), each
 with ``<stem>.expected.json`` beside it, written before the coder's output was
 seen. An expected event names acceptable source and target keys (a list;
 ``null`` stands for no actor), acceptable CAMEO roots and whether it is
-``required``; optional checks on a matched event:
+``required`` (an unnamed agent the coder writes as ``(unknown)`` counts as
+``null``); optional checks on a matched event:
 
 - ``date`` (ISO day), ``not_day`` (the date must not be this day at day precision);
 - ``place`` (location name), ``not_place`` (never this name, e.g. the dateline's city),
@@ -106,7 +107,11 @@ def article_files(folder: Path) -> list[Path]:
 
 
 def _key(actor) -> str | None:
-    return actor.key if actor is not None else None
+    # The coder's stand-in for an unnamed agent ("(unknown)": "were killed when shells hit")
+    # names nobody: it is what ``null`` means in an expected file.
+    if actor is None or (actor.name == "unknown" and actor.text.startswith("(")):
+        return None
+    return actor.key
 
 
 def matches(event: Event, want: dict[str, Any]) -> bool:

@@ -5,7 +5,8 @@ event's clause. This module finishes the job:
 
 1. a mention the gazetteer knows is kept ("clause");
 2. a village or small town found in the small-places table, inside the
-   story's countries ("small-place");
+   story's countries ("small-place"); also when the clause gave only a country
+   (or nothing) but the sentence names "the town of X" or "the village of X";
 3. else the nearest larger place the same sentence names, a region or a
    town ("the village of Ogossagou in central Mali's Mopti region" -> the
    Mopti region; precision ``region``) ("sentence-region");
@@ -44,6 +45,10 @@ _NAME = re.compile(r"\b[A-Z][\w'\-]+(?:\s+(?:of\s+|el-|al-)?[A-Z][\w'\-]+){0,3}(
 # "in southern Lebanon", "inside Syria": a country a sentence puts its event in.
 _IN_COUNTRY = re.compile(r"\b(?:in|inside|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
                          r"([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2})")
+
+
+# "the town of Mirebalais", "the mining village of Eteringbang": a name its settlement word calls a place.
+_SETTLEMENT = re.compile(r"\b(?:town|village|settlement|camp|city)\s+of\s+([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2})")
 
 
 def _names(sentence: str):
@@ -108,9 +113,16 @@ def refine_location(
             place = gazetteer.resolve(target_place.rsplit(" of ", 1)[1], context)
         if place is not None and place.precision != "country" and place.lat is not None:
             return place, "target-place"
+    context = [c for c in (home, *countries) if c]
+    if small is not None and (loc is None or loc.precision == "country" or loc is article_place):
+        # "stormed the central Haitian town of Mirebalais": the clause's mention was only a
+        # country (or none), but the sentence calls a small place by its settlement word
+        for m in _SETTLEMENT.finditer(sentence):
+            found = small.resolve(m.group(1), context)
+            if found is not None and (not context or found.country in context):
+                return found, "small-place"
     if loc is None:
         return None, "none"
-    context = [c for c in (home, *countries) if c]
     if article_place is not None and loc is article_place:
         if loc.precision == "country":
             return loc, "article-country"

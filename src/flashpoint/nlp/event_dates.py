@@ -53,6 +53,14 @@ _BREAK_BEFORE = re.compile(_BREAK.pattern + r"|\b(?:that|who|which)\b", re.IGNOR
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:(?:\w+ly|also|now|already|since|just)\s+)?$", re.IGNORECASE)
 _CURRENT = re.compile(r"(?:earlier |later )?this |today", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though)\b|;", re.IGNORECASE)
+# A future act in the words before a date ("will fly to N'Djamena on Saturday", "said it would
+# begin distributing food on Thursday"): the date is that act's, read forwards, whichever verb
+# the event hangs on ("..., his office said").
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|'ll|(?:is|are|was|were)\s+(?:due|scheduled|set|expected|going|planning)\s+to|(?:is|are|was|were)\s+to"
+    r"|plans?\s+to|planned\s+to|intends?\s+to)\b",
+    re.IGNORECASE,
+)
 _SINCE_YEAR = re.compile(r"\bsince ((?:19|20)\d\d)\b", re.IGNORECASE)
 _THIS_PERIOD = re.compile(r"\b(this|last) (year|month|week)\b", re.IGNORECASE)
 
@@ -64,7 +72,7 @@ class EventDate:
     date: str | None
     precision: str | None
     historical: bool
-    basis: str  # entity | clause | sentence | habitual | article | none
+    basis: str  # entity | clause | sentence | habitual | lead | article | none
 
 
 def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
@@ -113,7 +121,8 @@ def event_date(
     if published is None:
         return EventDate(None, None, False, "none")
     for expr in entity_dates:
-        rd = resolve_date(expr, published, prefer_future=future)
+        at = sentence.lower().find(expr.lower())
+        rd = resolve_date(expr, published, prefer_future=future or (at >= 0 and _future_before(sentence, at)))
         if rd is not None:
             return _chosen(rd, "entity")
     exprs = find_date_expressions(sentence) if expressions is None else expressions  # the clause and the sentence look
@@ -123,20 +132,50 @@ def event_date(
         exprs = [x for x in exprs if x[0] < trigger_at or _CURRENT.match(x[2])]  # "has sent troops this week" stays
     here = [x for x in exprs if _in_clause(sentence, trigger_at, x)]
     for start, _, expr in sorted(here, key=lambda x: abs(x[0] - trigger_at)):
-        rd = resolve_date(expr, published, prefer_future=future and start > trigger_at)
+        rd = resolve_date(expr, published, prefer_future=(future and start > trigger_at) or _future_before(sentence, start))
         if rd is not None:
             return _chosen(rd, "clause")
-    if is_habitual(clause):
+    if _habitual_here(clause, sentence, trigger_at):
         return _habitual_date(clause, published)
     found = sorted((x for x in exprs if _speaks_for(sentence, trigger_at, x)),
                    key=lambda x: min(abs(x[0] - trigger_at), abs(x[1] - trigger_at)))
     for start, _, expr in found:
         # A date before the trigger is the reporting frame's ("said on Sunday that it
         # would ..."): past, even for a future act.
-        rd = resolve_date(expr, published, prefer_future=future and start > trigger_at)
+        rd = resolve_date(expr, published, prefer_future=(future and start > trigger_at) or _future_before(sentence, start))
         if rd is not None:
             return _chosen(rd, "sentence")
     return EventDate(published.isoformat(), "day", False, "article")
+
+
+def lead_date(lead: str, published: date | None, future: bool = False) -> EventDate | None:
+    """The date a headline's act takes from the lead that tells it ("Clashes kill nine in
+    Tripoli" / "Fighting broke out ... on Monday night"): the lead's first date, read
+    backwards unless the act is still to come. None when the lead names no date."""
+    if published is None:
+        return None
+    for start, _, expr in find_date_expressions(lead):
+        rd = resolve_date(expr, published, prefer_future=future or _future_before(lead, start))
+        if rd is not None:
+            return EventDate(rd.date, rd.precision, rd.historical, "lead")
+    return None
+
+
+def _future_before(sentence: str, start: int) -> bool:
+    """Whether the words between the last clause break and a date tell a future act."""
+    before = sentence[:start]
+    breaks = list(_BREAK_BEFORE.finditer(before))
+    return bool(_FUTURE_BEFORE.search(before[breaks[-1].end():] if breaks else before))
+
+
+def _habitual_here(clause: str, sentence: str, trigger_at: int) -> bool:
+    """A habitual cue of the trigger's own clause, not of a clause it reports or joins:
+    "condemned the abduction and said 1,500 students had been kidnapped since 2014"
+    dates the condemnation to its day, not to 2014."""
+    if not is_habitual(clause):
+        return False
+    cues = [(m.start(), m.end(), m.group(0)) for m in _HABITUAL.finditer(sentence)]
+    return not cues or any(_in_clause(sentence, trigger_at, c) for c in cues)
 
 
 def _in_clause(sentence: str, trigger_at: int, found: tuple[int, int, str]) -> bool:

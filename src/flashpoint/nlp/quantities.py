@@ -471,9 +471,13 @@ def _outcome_after(toks: list[_Tok], k: int) -> str | None:
         if word == "held" and _low(toks, m - 1) in _AUX:
             return "arrested"
         if word in _OUTCOMES:
-            # "killed three", "killed the": an active verb with its own object.
+            # "killed three", "killed the", "detained at least 40": an active verb with its own object;
+            # "dispersed thousands of protesters and detained ...": a verb coordinated after them is
+            # the subject's next act, not what befell them.
             obj = _low(toks, m + 1)
-            active = obj[:1].isdigit() or obj in _SMALL or obj in _DETERMINERS or obj in _ROLES
+            bound = obj in _SKIP_BACK and (_low(toks, m + 2)[:1].isdigit() or _low(toks, m + 3)[:1].isdigit())
+            active = obj[:1].isdigit() or obj in _SMALL or obj in _DETERMINERS or obj in _ROLES or bound \
+                or _low(toks, m - 1) in ("and", "or")
             if active and word not in _INTRANSITIVE:
                 return None
             return _OUTCOMES[word]
