@@ -384,7 +384,7 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
                   single_actor=not settings.dyads_only, known_actors_only=settings.known_actors_only)
     coded = coder.code_document(cands, published, historical, tuple(countries), home=home)
     if covered is not None:
-        covered.update(cands[ce.cand_index].sent_start + offset for ce in coded)
+        covered.update(start + offset for start in coder.coded_sentences)
     if not coded:
         return []
     sents = doc_sents(doc)  # once: ``tok.sent`` walks the document's sentences on every call

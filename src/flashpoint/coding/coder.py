@@ -181,6 +181,7 @@ class Coder:
         self.patterns = patterns
         self.kb = kb
         self.ontology = ontology
+        self.coded_sentences: set[int] = set()  # set by code_document
         # Places: force against a place names its country as the target ("shelled Kharkiv").
         self.gazetteer = gazetteer
         # Open actors: accept proper nouns the knowledge base does not know, and
@@ -500,6 +501,9 @@ class Coder:
                     state.recent.append((cand.sent_index, speaker))
                     state.claimants.add(speaker.key)
             out.extend(events)
+        # every sentence the rules coded, whether or not its events stand (a headline restated
+        # by its lead is coded, then merged away): the back-off leaves these alone
+        self.coded_sentences = {cands[e.cand_index].sent_start for e in out}
         return _once_per_sentence(_without_subsumed(_without_carried_statements(out, cands), cands), cands)
 
     def _subject_actor(self, cand: Candidate, when, state: DocState) -> Actor | None:

@@ -79,7 +79,9 @@ class Choice:
 
 
 # "gunmen on the Venezuelan bank of the river", "shelling from the Azerbaijani side": a country's side.
-_SIDE = re.compile(r"\b(?i:on|from)\s+the\s+([A-Z][\w\-]+)\s+(?:side|bank|shore)\b")
+# (Only "the X side *of* the border/river": "migrants gathered on the Belarusian side" says
+# where the migrants were, not where the story's ministry or police are.)
+_SIDE = re.compile(r"\b(?i:on|from)\s+the\s+([A-Z][\w\-]+)\s+(?:side|bank|shore)\s+of\b")
 
 
 def _once_per_document(fn):
