@@ -86,14 +86,14 @@ PERSON_HEADS = frozenset({"minister", "president", "premier", "chancellor", "kin
                           "ambassador", "secretary", "chief", "commander", "general", "governor", "mayor",
                           "senator", "lawmaker", "prosecutor", "judge", "official", "diplomat", "negotiator",
                           "chairman", "chairwoman", "speaker", "ayatollah", "pope", "cleric", "monarch"})
-# Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
-# named doer they are not coded.
 # Events whose "of" complement is an act they claim somebody did ("accused Y *of
 # massing troops*", "denied any role *in the attack*"): that act is coded, nested.
 CLAIM_ROOTS = ("11", "015", "016")
 # Weapons and fire told as the doer: "Russian *shelling* killed two civilians" is armed force.
 FORCE_INSTRUMENTS = frozenset({"shelling", "airstrike", "strike", "missile", "rocket", "drone", "bombardment",
                                "artillery", "barrage", "shell", "mortar", "warplane", "jet", "gunship", "helicopter"})
+# Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
+# named doer they are not coded.
 ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine"}
 # Who speaks in a statement must be a political actor: not bystanders, the press or business.
 NON_POLITICAL_SECTORS = {"CVL", "MED", "BUS"}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -30,7 +30,6 @@ Found = list[tuple[Actor, float]]
 CROSS_BORDER_ROOTS = {"15", "19", "20"}
 DOMESTIC_SECTORS = {"POL", "REB", "OPP", "CVL", "REF", "JUD"}
 CROWD_HEADS = {"protester", "demonstrator", "crowd", "marcher", "mourner", "rioter", "striker"}  # protests are local
-RETREAT_CODE = "0874"
 PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "off", "outside", "toward", "towards"}
 THING_PARTY_ROLES = {"deep:against", "deep:with", "deep:on", "deep:to", "deep:toward", "deep:towards"}
 BORDER_WORDS = {"border", "frontier", "boundary"}
@@ -74,6 +73,7 @@ class TargetChain:
     steps: tuple[Step, ...]
     extra_slots: dict[str, tuple[str, ...]]
     noun_slots: tuple[str, ...] = ()
+    place_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # code prefix -> prepositions added to PLACE_PREPS
 
     @classmethod
     @functools.cache
@@ -96,7 +96,8 @@ class TargetChain:
             steps.append(Step(item["strategy"], frozenset(str(r) for r in item.get("roots") or ()),
                               tuple(str(c) for c in item.get("codes") or ()), when))
         extra = {str(k): tuple(v) for k, v in (data.get("extra_slots") or {}).items()}
-        return cls(tuple(steps), extra, tuple(data.get("noun_slots") or ()))
+        place_preps = {str(k): frozenset(v) for k, v in (data.get("place_preps") or {}).items()}
+        return cls(tuple(steps), extra, tuple(data.get("noun_slots") or ()), place_preps)
 
     def find(self, coder, q: TargetQuery) -> tuple[Found, str | None]:
         """The first strategy's targets (or, for ``reciprocal``, the sources as
@@ -216,8 +217,7 @@ def place(coder, q: TargetQuery, chain: TargetChain) -> Found:
     cand = q.cand
     # Rebels and insurgents strike their own state: "Tigrayan forces shelled Dessie" is aimed at Ethiopia.
     own = {a.country for a, _ in q.sources if a.sector not in ARMED_NON_STATE}
-    # a retreat is from the place it gives up ("pulled out of Kherson"); force from a place is not aimed at it
-    preps = PLACE_PREPS | {"from"} if q.pattern.code.startswith(RETREAT_CODE) else PLACE_PREPS
+    preps = PLACE_PREPS.union(*(v for k, v in chain.place_preps.items() if q.pattern.code.startswith(k)))
     for m in sorted((*cand.objects, *cand.preps, *cand.deep), key=lambda m: m.depth):
         tail = m.text.rsplit(" of ", 1)[1] if " of " in m.text else ""  # "the coast *of Taiwan*"
         if not (m.proper or tail[:1].isupper()) or m.pronoun \

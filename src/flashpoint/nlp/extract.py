@@ -241,12 +241,12 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
                     for g in origins for o in (g, *g.conjuncts) if o.pos_ == "PROPN"]
     if tok.tag_ == "NNS":
         # "the presidents of Kenya and Somalia": one party per country named.
-        owners = [(o, g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+        owners = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
                   for o in (g, *g.conjuncts) if o.pos_ == "PROPN"]
         if len(owners) > 1:
             base = make_mention(tok, role, depth)
-            return [replace(base, text=f"{tok.lemma_} of {o.text}", proper=True) for o, _ in owners]
+            return [replace(base, text=f"{tok.lemma_} of {o.text}", proper=True) for o in owners]
     if tok.pos_ == "NOUN":
         # "the Egyptian and Ethiopian leaders": one party per people named.
         demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
