@@ -26,3 +26,19 @@ def nlp():
     model = load_nlp()
     _add_newline_splitter(model)
     return model
+
+
+@pytest.fixture(scope="session")
+def kb():
+    """The built-in knowledge base, loaded once for the whole run."""
+    from flashpoint.actors import KnowledgeBase
+
+    return KnowledgeBase.load()
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    """The built-in gazetteer, loaded once for the whole run."""
+    from flashpoint.geo.gazetteer import Gazetteer
+
+    return Gazetteer.load()

@@ -13,11 +13,6 @@ PEOPLE_FIXTURE = HERE / "people_fixture.tsv"
 
 
 @pytest.fixture(scope="session")
-def kb() -> KnowledgeBase:
-    return KnowledgeBase.load()
-
-
-@pytest.fixture(scope="session")
 def kb_people() -> KnowledgeBase:
     """Package data with our fixture people overriding the package rows by id."""
     return KnowledgeBase.load([PEOPLE_FIXTURE])

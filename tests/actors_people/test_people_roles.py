@@ -15,11 +15,6 @@ from flashpoint.actors import KnowledgeBase
 from flashpoint.actors.entries import ROLE_SECTORS
 
 
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return KnowledgeBase.load()
-
-
 def code_of(kb: KnowledgeBase, phrase: str, when: str | None = None, context: str | None = None) -> str | None:
     res = kb.resolve(phrase, when, context)
     return res.actor.code if res else None

@@ -7,14 +7,8 @@ import math
 import pytest
 
 from flashpoint.geo.fallback import refine_location
-from flashpoint.geo.gazetteer import Gazetteer
 from flashpoint.geo.small_places import SmallPlaces
 from flashpoint.types import Location
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return Gazetteer.load()
 
 
 def _km(a, b):

@@ -15,11 +15,6 @@ DATA = resources.files("flashpoint.geo") / "data"
 
 
 @pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
 def older() -> Gazetteer:
     """The gazetteer as it was before admin1.yaml: the table, the hand regions and country aliases."""
     with resources.as_file(DATA) as folder:

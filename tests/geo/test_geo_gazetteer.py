@@ -21,11 +21,6 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371 * 2 * math.asin(math.sqrt(a))
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def test_load_is_fast_and_cached(gaz: Gazetteer) -> None:
     start = time.perf_counter()
     assert Gazetteer.load() is gaz

