@@ -30,6 +30,8 @@ PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "he
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 NEG_WORDS = {"not", "n't", "never", "no"}
+# Subjects that say nobody did or suffered the act: "no one was hurt", "nobody was arrested".
+NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "recommend", "want"}
 # Force nouns whose modifier names who used the force: "killed in *police* firing",
@@ -530,6 +532,8 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ == "advmod" and low in ("never",)):
                 negated = True
+            elif c.dep_ in ("nsubj", "nsubjpass") and _says_nobody(c):
+                negated = True  # "no one was injured in the firing", "no arrests were made"
             elif c.dep_ == "advmod" and low == "longer":
                 if any(g.lower_ == "no" for g in c.children) or verb.doc[max(c.i - 1, 0)].lower_ == "no":
                     negated = True
@@ -586,6 +590,11 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
         if chain[-1].head.lemma_.lower() in DECIDING_REPORTERS:
             intent = chain[-1].head.lemma_.lower()
     return dict(negated=negated, future=future, hypothetical=hypothetical, intent=intent, refused=refused, demanded=demanded)
+
+
+def _says_nobody(tok) -> bool:
+    """A noun phrase that names no one: "nobody", "no one", "no arrests" (not "no fewer than ten")."""
+    return tok.lower_ in NOBODY_WORDS or any(d.dep_ == "det" and d.lower_ == "no" for d in tok.children)
 
 
 DECIDING_REPORTERS = {"announce"}  # "announced it would prohibit aid" reports a decision
@@ -1223,6 +1232,8 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         claimants, _ = _subjects(gov.head)
         subjects.extend(replace(m, role="prep:by") for m in claimants)
     flags = _clause_flags(gov, reporting) if gov.pos_ in ("VERB", "AUX") else dict(negated=False, future=False, hypothetical=False, intent=None, refused=False, demanded=False)
+    if _says_nobody(tok):
+        flags = dict(flags, negated=True)  # "police made no arrests"
     if gov_dep == "nsubjpass" and gov.lemma_.lower() in SCHEDULING_VERBS:
         flags = dict(flags, future=True, intent=gov.lemma_.lower())  # "a visit ... is planned for May"
     start = tok.idx
