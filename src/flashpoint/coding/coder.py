@@ -580,7 +580,11 @@ class Coder:
                     pattern.symmetric or pattern.code in RECIPROCAL_CODES or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
                 # "clashes between the army and the RSF", "Egypt hosted negotiations between
                 # Israel and Hamas": the parties named act on each other, whoever hosts.
-                sides = self._actors([m for m in cand.preps if m.role == "prep:between"], when, state, cand.quote)
+                between = [m for m in cand.preps if m.role == "prep:between"]
+                sides = self._actors(between, when, state, cand.quote)
+                if len(sides) == 1 and len(between) > 1:
+                    # "clashes between police and protesters": two sides of one country, told apart by sector
+                    sides = _by_sector([a for m in between for a in self._actors([m], when, state, cand.quote, limit=1)])
                 if len(sides) > 1:
                     return self._symmetric(i, cand, pattern, sides, attribution, historical)
             if not sources:
@@ -647,7 +651,7 @@ class Coder:
         out = []
         for src, sf in sources:
             for tgt, tf in sources:
-                if src.key == tgt.key:
+                if src.key == tgt.key and src.sector == tgt.sector:
                     continue
                 out.append(CodedEvent(
                     cand_index=i, pattern=pattern, code=code, source=src, target=tgt,
@@ -656,6 +660,17 @@ class Coder:
                     confidence=round(min(max(pattern.confidence * sf * tf * 0.9, 0.05), 0.99), 3),
                 ))
         return out
+
+
+def _by_sector(actors: list[tuple[Actor, float]]) -> list[tuple[Actor, float]]:
+    """Actors with one entry per party and sector (police and protesters of one country are two sides)."""
+    seen: set[tuple[str, str | None]] = set()
+    out = []
+    for a, f in actors:
+        if (a.key, a.sector) not in seen:
+            seen.add((a.key, a.sector))
+            out.append((a, f))
+    return out
 
 
 def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:

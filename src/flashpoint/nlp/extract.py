@@ -1203,6 +1203,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         elif c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ"):
             subjects.append(make_mention(c, "mod"))
     preps = _prep_mentions(tok)
+    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+        # "clashes broke out *between police and protesters*": the parser hangs the parties on the verb
+        preps += [m for m in _prep_mentions(tok.head) if m.role == "prep:between"]
     misplaced_by = _misplaced_by_phrase(tok)
     if misplaced_by and not any(m.role == "prep:by" for m in preps):
         preps += misplaced_by  # "described heavy shelling of Kharkiv *by Russian artillery*"
