@@ -549,6 +549,8 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
     top = chain[-1]
     if top.dep_ in ("xcomp", "ccomp") and top.tag_ == "VBG" and top.head.lemma_.lower() in DENY_VERBS:
         demanded = True
+    elif top.dep_ == "ccomp" and top.head.lemma_.lower() in ("deny", "refute"):
+        demanded = True  # "police denied that any arrest had been made": the denial is the event
     # "a request *to extradite*", "an attempt *to assassinate*", "a plan *to build*": the act is
     # only asked for, tried or planned; the noun's own event, if any, is the event.
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in UNREALISED_NOUNS \
