@@ -30,6 +30,7 @@ DEFINITE_BACKREFS = {
     "the country": "country", "the nation": "country", "the kingdom": "country",
     "the republic": "country", "the state": "country", "the regime": "country",
 }
+GROUP_PRONOUNS = {"they"}  # "them" is as often the latest object ("swore in 17 ministers. He told them")
 PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
 # Named-entity labels of a name that is an actor even when the knowledge base does not know it.
 UNKNOWN_ACTOR_ENTS = {"PERSON", "ORG", "NORP"}
@@ -143,6 +144,7 @@ class DocState:
     clause_country: str | None = None  # where the current candidate's clause happens (issue 10)
     places: set[str] = field(default_factory=set)  # names the text introduces as places ("the town of Walikale")
     scenes: dict[int, str] = field(default_factory=dict)  # sentence -> country of its fronted place ("In Abeche, ...")
+    group: tuple[Actor, ...] = ()  # the latest coordinated subject ("Kenya and Uganda"): whom "they" means
     sentence_places: dict[int, str] = field(default_factory=dict)  # sentence -> its first clause place's country
 
     def remember(self, actor: Actor, is_person: bool) -> None:
@@ -244,7 +246,8 @@ class Coder:
         actor = res.actor
         if actor.country is None and actor.org is None and not self.open_actors:
             return None, 0.0  # a generic actor with no country is not enough for a dyad
-        person = _is_person(res) or m.head in PERSON_HEADS
+        # "West African leaders" are a group: "they", not "he"
+        person = _is_person(res) or (m.head in PERSON_HEADS and not m.plural)
         state.remember(actor, person)
         if person and m.role == "subj":
             state.subject_person = actor
@@ -295,6 +298,11 @@ class Coder:
                 out.extend((a, 0.75) for a in pair if a.key not in keys)
                 keys.update(a.key for a in pair)
                 continue
+            if m.pronoun in GROUP_PRONOUNS and state.group:
+                # "Kenya and Uganda held talks. They agreed ...": both parties
+                out.extend((self._retext(a, m.text), 0.8) for a in state.group if a.key not in keys)
+                keys.update(a.key for a in state.group)
+                continue
             actor, factor = self._resolve(m, when, state, quote, avoid)
             if actor is not None and actor.key not in keys:
                 keys.add(actor.key)
@@ -306,6 +314,10 @@ class Coder:
             # not know, beside a known party on the same side, is that party told again
             # (or a bystander), not a second party of its own.
             out = [(a, f) for a, f in out if a.country or a.org or _placeholder(a)]
+        if out and all(m.role == "subj" and not m.pronoun for m in mentions) and (len(out) > 1 or any(m.plural for m in mentions)):
+            # the latest plural subject is whom "they" means ("Japan criticised the pact" does not
+            # change who "they" are after "Russia and China signed it")
+            state.group = tuple(a for a, _ in out)
         return out
 
     def _named_country(self, mentions) -> str | None:

@@ -30,6 +30,7 @@ PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "he
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 NEG_WORDS = {"not", "n't", "never", "no"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "recommend", "want"}
 # Force nouns whose modifier names who used the force: "killed in *police* firing",
@@ -76,6 +77,7 @@ class Mention:
     proper: bool = False  # headed by a proper noun or a named entity
     head: str = ""  # lemma of the phrase's head word ("aid" in "military aid")
     ent: str = ""  # named-entity label of the head word (PERSON, ORG, NORP, GPE, ...), if any
+    plural: bool = False  # a plural head ("West African leaders", "they"): a group, not one person
 
 
 class Deferred:
@@ -210,8 +212,9 @@ def _new_mention(tok, role: str, depth: int) -> Mention:
     start, end = doc[left].idx, last.idx + len(last.text)
     proper = tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
     # the document's text between them: what Span.text joins token by token
+    plural = tok.tag_ in ("NNS", "NNPS") or lower in PLURAL_PRONOUNS
     return Mention(doc_text(doc)[start:end], start, end, role, depth, pronoun, possessor, proper, tok.lemma_.lower(),
-                   tok.ent_type_)
+                   tok.ent_type_, plural)
 
 
 # People whose "from" names where they come from, as object too.
