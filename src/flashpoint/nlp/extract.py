@@ -28,7 +28,7 @@ OBJ_DEPS = {"dobj", "obj"}
 CUT_DEPS = {"relcl", "acl", "conj", "cc", "punct", "advcl", "appos", "prep", "parataxis"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our", "us", "i", "my"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d", "must", "ought"}  # "must" and "ought": an obligation, not an act
 NEG_WORDS = {"not", "n't", "never", "no"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -543,6 +543,9 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
                     hypothetical = True
             elif c.dep_ == "mark" and low in ("if", "unless"):
                 hypothetical = conditional = True
+    # "agreed to resign without returning home", "withdrew without firing a shot": not done
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        negated = True
     # "Moscow denies targeting civilians": the denial is the event, the act it
     # denies is not reported as done.
     top = chain[-1]
@@ -620,7 +623,7 @@ REFUSE_VERBS = {"refuse", "decline", "fail", "reject"}
 # "agreed to widen sanctions *against Belarus*" is no agreement with Belarus.)
 XCOMP_DEEP_ROLES = {"deep:poss", "deep:of", "deep:with", "deep:to"}
 APPEAL_VERBS = {"urge", "ask", "call", "appeal", "press", "implore", "encourage", "demand", "request", "invite", "want",
-                "pressure", "persuade", "beg", "exhort", "plead", "insist"}
+                "pressure", "persuade", "beg", "exhort", "plead", "insist", "propose", "recommend"}
 DENY_VERBS = {"deny", "dismiss", "reject", "refute"}
 BLAME_VERBS = {"blame", "pin"}
 # Acts told as nouns whose "of" phrase names the doer ("the withdrawal *of Russian troops*",
@@ -815,7 +818,7 @@ def extract_candidates(
             pos = tok.pos_  # the part of speech first: most words are neither verb nor noun
             if pos == "VERB" or pos == "AUX":
                 lemma = tok.lemma_.lower()
-                if lemma not in verb_lemmas:
+                if lemma not in verb_lemmas or _descriptive_compound(tok):
                     continue
                 make = _verb_candidate
             elif pos == "NOUN" or pos == "PROPN":
@@ -835,6 +838,15 @@ def extract_candidates(
             sent_cands[tok.i] = len(out)
             out.append(cand)
     return out
+
+
+def _descriptive_compound(tok) -> bool:
+    """A participle in a hyphenated compound before its noun ("the Israeli-occupied West
+    Bank", "the rebel-held town", "the US-led coalition"): it names what the place or
+    group is, not something that happens in the sentence."""
+    if tok.dep_ != "amod" or tok.i > tok.head.i or tok.i == 0:
+        return False
+    return tok.doc[tok.i - 1].text == "-" or any(c.dep_ == "npadvmod" and c.i < tok.i for c in tok.children)
 
 
 def _mapped(cand: Candidate, variant, doc) -> Candidate:
