@@ -95,7 +95,9 @@ FORCE_INSTRUMENTS = frozenset({"shelling", "airstrike", "strike", "missile", "ro
                                "artillery", "barrage", "shell", "mortar", "warplane", "jet", "gunship", "helicopter"})
 # Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
 # named doer they are not coded.
-ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine"}
+ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine",
+                         # a state of war, not an episode: "the war in Ukraine has driven up prices"
+                         "war", "conflict", "hostility", "insurgency", "violence", "unrest"}
 # Who speaks in a statement must be a political actor: not bystanders, the press or business.
 NON_POLITICAL_SECTORS = {"CVL", "MED", "BUS"}
 # An audience is no target of a statement ("told reporters").
