@@ -392,7 +392,7 @@ class Coder:
             return "future"
         if historical():
             return "historical"
-        if attribution is not None and attribution.key != source.key:
+        if attribution is not None and not _speaks_for(attribution, source):
             return "reported"
         return "asserted"
 
@@ -806,6 +806,15 @@ def _object_token_hint(cands: list[Candidate], i: int) -> set[int]:
         if c.kind == "noun" and c.sent_index == verb.sent_index and c.governor == verb.lemma and c.governor_dep in ("dobj", "pobj:in", "pobj:with"):
             out.add(c.token_i)
     return out
+
+
+def _speaks_for(speaker: Actor, doer: Actor) -> bool:
+    """Whether a speaker tells of its own act: the same party, or a state's government
+    (or the bare state) telling of that state's organs. The opposition, a rights group
+    or the press telling of their own country's police report it."""
+    if speaker.key != doer.key:
+        return False
+    return speaker.sector in (None, "GOV") or speaker.sector == doer.sector
 
 
 def _is_person(res) -> bool:

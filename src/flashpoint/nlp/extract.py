@@ -43,8 +43,12 @@ INSTRUMENT_NOUNS = {"firing", "fire", "shooting", "bullet", "lathicharge", "lath
 COMBAT_NOUNS = {"encounter", "clash", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout", "exchange"}
 FORCE_CLAUSE_VERBS = {"fire", "shoot", "open", "attack", "charge", "lathicharge", "storm", "raid", "bomb", "shell", "strike", "ambush"}
 INSTRUMENT_PREPS = {"in", "during", "to", "by", "from", "under"}
+# Verbs that report speech with a clause and are acts with an object ("charged three men").
+SPEECH_OR_ACT_VERBS = {"charge"}
 # Verbs whose subject suffers the event ("three died in police firing").
 VICTIM_VERBS = {"die", "perish", "succumb"}
+# Verbs whose subject can be an act of force and whose object is its victim ("an airstrike *killed* five fighters").
+HARM_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "claim", "maim"}
 # Verbs never used without an object: with a subject and no object or auxiliary they are
 # a headline's passive with the auxiliary dropped ("4 policemen killed in ambush").
 HEADLINE_PASSIVE_VERBS = {"kill", "murder", "lynch", "behead", "massacre", "slay", "injure", "wound",
@@ -818,7 +822,7 @@ def extract_candidates(
             pos = tok.pos_  # the part of speech first: most words are neither verb nor noun
             if pos == "VERB" or pos == "AUX":
                 lemma = tok.lemma_.lower()
-                if lemma not in verb_lemmas or _descriptive_compound(tok):
+                if lemma not in verb_lemmas or _descriptive_compound(tok) or _speech_sense(tok, lemma, reporting):
                     continue
                 make = _verb_candidate
             elif pos == "NOUN" or pos == "PROPN":
@@ -838,6 +842,14 @@ def extract_candidates(
             sent_cands[tok.i] = len(out)
             out.append(cand)
     return out
+
+
+def _speech_sense(tok, lemma: str, reporting: frozenset[str]) -> bool:
+    """A verb that is an act with an object and speech with a clause ("police *charged* three
+    men" / "the opposition *charged that* police beat protesters"), used as speech: the
+    clause it reports is coded, attributed to its subject."""
+    return lemma in reporting and lemma in SPEECH_OR_ACT_VERBS and not any(c.dep_ in OBJ_DEPS for c in tok.children) \
+        and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def _descriptive_compound(tok) -> bool:
@@ -1244,6 +1256,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
     if "-" in key and tok.i >= 2:
         start = tok.nbor(-2).idx
     gov_subjects: list[Mention] = []
+    if gov_dep == "nsubj" and gov.lemma_.lower() in HARM_VERBS:
+        # "a roadside bombing killed one U.S. soldier": who the act harmed is whom it was aimed at
+        preps = list(preps) + [replace(m, role="prep:on") for c in gov.children if c.dep_ == "dobj" for m in expand(c, "prep:on")]
     if gov_dep == "dobj" and gov.lemma_.lower() in DRAW_VERBS:
         # "Iran's seizure of a tanker *drew condemnation from Athens*": Athens condemns,
         # and what drew it is what it is aimed at
