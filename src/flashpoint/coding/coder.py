@@ -253,7 +253,7 @@ class Coder:
         state.remember(actor, person)
         if person and m.role == "subj":
             state.subject_person = actor
-        factor = 1.0 if context is None and not _used_context(res) else 0.85
+        factor = 0.85 if _used_context(res) else 1.0  # only a country the context lent lowers it
         return actor, factor
 
     def _unknown_named(self, m: Mention, when, context: str | None, countries: tuple[str, ...] = (),
@@ -517,7 +517,9 @@ class Coder:
             out.extend(events)
         # every sentence the rules coded, whether or not its events stand (a headline restated
         # by its lead is coded, then merged away): the back-off leaves these alone
-        self.coded_sentences = {cands[e.cand_index].sent_start for e in out}
+        # (a statement to nobody in particular excepted: the back-off may still read an act
+        # there, which then replaces it)
+        self.coded_sentences = {cands[e.cand_index].sent_start for e in out if not (e.statement and e.target is None)}
         return _once_per_sentence(_without_subsumed(_without_carried_statements(out, cands), cands), cands)
 
     def _subject_actor(self, cand: Candidate, when, state: DocState) -> Actor | None:
