@@ -42,6 +42,7 @@ SOURCE_ROLES = ("subj", "agent", "instr", "poss", "mod", "prep:by", "gov_subj")
 NOUN_OWN_SOURCE_ROLES = ("poss", "mod", "prep:by")
 MAX_ACTORS_PER_SIDE = 4
 DECISION_VERBS = {"agree", "decide", "vote", "resolve", "announce"}
+TAKEN_DECISIONS = {"decide", "vote", "resolve"}
 # Codes of a meeting between parties: told once, they happened both ways
 # ("Peru's president held talks with his Chilean counterpart").
 RECIPROCAL_CODES = {"040", "046"}
@@ -421,6 +422,8 @@ class Coder:
             return code
         if cand.intent in DECISION_VERBS and code[:2] >= "09":
             return code  # "agreed to broaden sanctions" is a decision, not a threat
+        if cand.intent in TAKEN_DECISIONS:
+            return code  # "Japan decided to ease sanctions": the easing is decided, not just intended
         intent = self.patterns.intent
         for key in (code, code[:3], code[:2]):
             if key in intent:
@@ -503,7 +506,8 @@ class Coder:
                 continue
             cand = self._refusal(cand, pattern.code)
             events = self._code_one(i, cand, pattern, when, state, attribution, partial(historical.get, i, False))
-            if cand.kind == "verb" and events:
+            if cand.kind == "verb" and any(not e.statement for e in events):
+                # ("announced the deployment of troops": a statement leaves its object's event to the noun)
                 used_nouns.update(_object_token_hint(cands, i))
             state.coded[i] = events
             state.recent.extend((cand.sent_index, e.source) for e in events if not e.nested)
@@ -602,6 +606,10 @@ class Coder:
             if not sources:
                 return []
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
+            # the phrase that names the doer is never also whom the act is aimed at
+            # ("the deployment *of 230 troops*")
+            named = {a.text for a, _ in sources if not _placeholder(a)}
+            targets = [(t, f) for t, f in targets if t.text not in named]
             if sources[0][0].country and cand.kind == "verb":
                 # after the targets: a generic target is not its own event's source's by reference
                 # ("gunmen ... wounding three soldiers": the soldiers are not the gunmen's)

@@ -575,6 +575,9 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
         elif lem in SELF_INTENT_VERBS and cur.dep_ == "xcomp" and not any(c.dep_ in OBJ_DEPS for c in head.children):
             intent = lem
             future = True
+        elif lem in CONSIDER_VERBS and cur.dep_ in ("xcomp", "ccomp"):
+            # "is considering sending aid": an option weighed (014), nothing sent
+            demanded = True
         elif lem in APPEAL_VERBS and (cur.dep_ == "xcomp" or (cur.dep_ == "ccomp" and lem in SUBJUNCTIVE_VERBS)):
             # "urged Russia to withdraw", "demanded that the soldiers return": the
             # appeal is the event; the action asked for has not happened.
@@ -620,6 +623,7 @@ INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", 
                 "schedule", "slate", "set", "due", "poise"}
 # "X wants to visit Y": wanting to do something oneself is an intent, not a request
 # (a request has someone to ask: "wants Russia to withdraw").
+CONSIDER_VERBS = {"consider", "weigh", "mull", "contemplate", "explore", "debate", "discuss"}
 SELF_INTENT_VERBS = {"want", "wish", "hope", "seek", "aim", "try", "intend"}
 REFUSE_VERBS = {"refuse", "decline", "fail", "reject"}
 # Parties inside the object of an open complement: "to cut *Russia's* gas", "the
