@@ -314,6 +314,7 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
             from .coding.backoff_events import backoff_events
 
             extra = backoff_events(doc, offset, art, published, covered, res, settings)
+            events, extra = _acts_over_statements(events, extra)
             headline = structure.headline if structure is not None and offset == 0 else None
             if extra and headline is not None and any(headline[0] <= e.evidence.start < headline[1] for e in extra):
                 # a headline only the back-off coded restates the lead as much as a rule's does
@@ -322,6 +323,18 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
                 return fold_reports(events + extra, headline)
             events += extra
     return events
+
+
+def _acts_over_statements(events: list[Event], extra: list[Event]) -> tuple[list[Event], list[Event]]:
+    """Where the rules read only a statement to nobody in particular and the back-off reads an act in the
+    same sentence ("gave the junta one week to ... and said ..."), the act stands and the
+    statement goes; a back-off statement beside a rule statement adds nothing."""
+    stated = {e.evidence.start for e in events if e.statement and e.target is None}
+    if not stated or not extra:
+        return events, extra
+    extra = [e for e in extra if not (e.evidence.start in stated and e.cameo.startswith("01"))]
+    acted = {e.evidence.start for e in extra}
+    return [e for e in events if not (e.statement and e.target is None and e.evidence.start in acted)], extra
 
 
 def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Resources, settings: Settings,

@@ -30,6 +30,7 @@ DEFINITE_BACKREFS = {
     "the country": "country", "the nation": "country", "the kingdom": "country",
     "the republic": "country", "the state": "country", "the regime": "country",
 }
+GROUP_PRONOUNS = {"they"}  # "them" is as often the latest object ("swore in 17 ministers. He told them")
 PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
 # Named-entity labels of a name that is an actor even when the knowledge base does not know it.
 UNKNOWN_ACTOR_ENTS = {"PERSON", "ORG", "NORP"}
@@ -41,6 +42,7 @@ SOURCE_ROLES = ("subj", "agent", "instr", "poss", "mod", "prep:by", "gov_subj")
 NOUN_OWN_SOURCE_ROLES = ("poss", "mod", "prep:by")
 MAX_ACTORS_PER_SIDE = 4
 DECISION_VERBS = {"agree", "decide", "vote", "resolve", "announce"}
+TAKEN_DECISIONS = {"decide", "vote", "resolve"}
 # Codes of a meeting between parties: told once, they happened both ways
 # ("Peru's president held talks with his Chilean counterpart").
 RECIPROCAL_CODES = {"040", "046"}
@@ -94,7 +96,9 @@ FORCE_INSTRUMENTS = frozenset({"shelling", "airstrike", "strike", "missile", "ro
                                "artillery", "barrage", "shell", "mortar", "warplane", "jet", "gunship", "helicopter"})
 # Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
 # named doer they are not coded.
-ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine"}
+ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine",
+                         # a state of war, not an episode: "the war in Ukraine has driven up prices"
+                         "war", "conflict", "hostility", "insurgency", "violence", "unrest"}
 # Who speaks in a statement must be a political actor: not bystanders, the press or business.
 NON_POLITICAL_SECTORS = {"CVL", "MED", "BUS"}
 # An audience is no target of a statement ("told reporters").
@@ -143,6 +147,7 @@ class DocState:
     clause_country: str | None = None  # where the current candidate's clause happens (issue 10)
     places: set[str] = field(default_factory=set)  # names the text introduces as places ("the town of Walikale")
     scenes: dict[int, str] = field(default_factory=dict)  # sentence -> country of its fronted place ("In Abeche, ...")
+    group: tuple[Actor, ...] = ()  # the latest coordinated subject ("Kenya and Uganda"): whom "they" means
     sentence_places: dict[int, str] = field(default_factory=dict)  # sentence -> its first clause place's country
 
     def remember(self, actor: Actor, is_person: bool) -> None:
@@ -244,11 +249,12 @@ class Coder:
         actor = res.actor
         if actor.country is None and actor.org is None and not self.open_actors:
             return None, 0.0  # a generic actor with no country is not enough for a dyad
-        person = _is_person(res) or m.head in PERSON_HEADS
+        # "West African leaders" are a group: "they", not "he"
+        person = _is_person(res) or (m.head in PERSON_HEADS and not m.plural)
         state.remember(actor, person)
         if person and m.role == "subj":
             state.subject_person = actor
-        factor = 1.0 if context is None and not _used_context(res) else 0.85
+        factor = 0.85 if _used_context(res) else 1.0  # only a country the context lent lowers it
         return actor, factor
 
     def _unknown_named(self, m: Mention, when, context: str | None, countries: tuple[str, ...] = (),
@@ -295,6 +301,11 @@ class Coder:
                 out.extend((a, 0.75) for a in pair if a.key not in keys)
                 keys.update(a.key for a in pair)
                 continue
+            if m.pronoun in GROUP_PRONOUNS and state.group:
+                # "Kenya and Uganda held talks. They agreed ...": both parties
+                out.extend((self._retext(a, m.text), 0.8) for a in state.group if a.key not in keys)
+                keys.update(a.key for a in state.group)
+                continue
             actor, factor = self._resolve(m, when, state, quote, avoid)
             if actor is not None and actor.key not in keys:
                 keys.add(actor.key)
@@ -306,6 +317,10 @@ class Coder:
             # not know, beside a known party on the same side, is that party told again
             # (or a bystander), not a second party of its own.
             out = [(a, f) for a, f in out if a.country or a.org or _placeholder(a)]
+        if out and all(m.role == "subj" and not m.pronoun for m in mentions) and (len(out) > 1 or any(m.plural for m in mentions)):
+            # the latest plural subject is whom "they" means ("Japan criticised the pact" does not
+            # change who "they" are after "Russia and China signed it")
+            state.group = tuple(a for a, _ in out)
         return out
 
     def _named_country(self, mentions) -> str | None:
@@ -378,7 +393,7 @@ class Coder:
             return "future"
         if historical():
             return "historical"
-        if attribution is not None and attribution.key != source.key:
+        if attribution is not None and not _speaks_for(attribution, source):
             return "reported"
         return "asserted"
 
@@ -407,6 +422,8 @@ class Coder:
             return code
         if cand.intent in DECISION_VERBS and code[:2] >= "09":
             return code  # "agreed to broaden sanctions" is a decision, not a threat
+        if cand.intent in TAKEN_DECISIONS:
+            return code  # "Japan decided to ease sanctions": the easing is decided, not just intended
         intent = self.patterns.intent
         for key in (code, code[:3], code[:2]):
             if key in intent:
@@ -489,7 +506,8 @@ class Coder:
                 continue
             cand = self._refusal(cand, pattern.code)
             events = self._code_one(i, cand, pattern, when, state, attribution, partial(historical.get, i, False))
-            if cand.kind == "verb" and events:
+            if cand.kind == "verb" and any(not e.statement for e in events):
+                # ("announced the deployment of troops": a statement leaves its object's event to the noun)
                 used_nouns.update(_object_token_hint(cands, i))
             state.coded[i] = events
             state.recent.extend((cand.sent_index, e.source) for e in events if not e.nested)
@@ -503,7 +521,9 @@ class Coder:
             out.extend(events)
         # every sentence the rules coded, whether or not its events stand (a headline restated
         # by its lead is coded, then merged away): the back-off leaves these alone
-        self.coded_sentences = {cands[e.cand_index].sent_start for e in out}
+        # (a statement to nobody in particular excepted: the back-off may still read an act
+        # there, which then replaces it)
+        self.coded_sentences = {cands[e.cand_index].sent_start for e in out if not (e.statement and e.target is None)}
         return _once_per_sentence(_without_subsumed(_without_carried_statements(out, cands), cands), cands)
 
     def _subject_actor(self, cand: Candidate, when, state: DocState) -> Actor | None:
@@ -590,6 +610,10 @@ class Coder:
             if not sources:
                 return []
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
+            # the phrase that names the doer is never also whom the act is aimed at
+            # ("the deployment *of 230 troops*")
+            named = {a.text for a, _ in sources if not _placeholder(a)}
+            targets = [(t, f) for t, f in targets if t.text not in named]
             if sources[0][0].country and cand.kind == "verb":
                 # after the targets: a generic target is not its own event's source's by reference
                 # ("gunmen ... wounding three soldiers": the soldiers are not the gunmen's)
@@ -807,6 +831,15 @@ def _object_token_hint(cands: list[Candidate], i: int) -> set[int]:
         if c.kind == "noun" and c.sent_index == verb.sent_index and c.governor == verb.lemma and c.governor_dep in ("dobj", "pobj:in", "pobj:with"):
             out.add(c.token_i)
     return out
+
+
+def _speaks_for(speaker: Actor, doer: Actor) -> bool:
+    """Whether a speaker tells of its own act: the same party, or a state's government
+    (or the bare state) telling of that state's organs. The opposition, a rights group
+    or the press telling of their own country's police report it."""
+    if speaker.key != doer.key:
+        return False
+    return speaker.sector in (None, "GOV") or speaker.sector == doer.sector
 
 
 def _is_person(res) -> bool:

@@ -126,6 +126,12 @@ def _match_country(words: list[str], kb, gazetteer, countries) -> str | None:
         country = _place_country(w, kb, gazetteer, countries)
         if country:
             return country
+    # "near the Mali-Niger border", "on the Afghan-Pakistan frontier": a border named by
+    # its two countries lies in the first one named as much as in the second.
+    for part in words[0].split("-") if "-" in words[0] else ():
+        country = _place_country(part, kb, gazetteer, countries) if part[:1].isupper() else None
+        if country:
+            return country
     return None
 
 

@@ -28,10 +28,11 @@ OBJ_DEPS = {"dobj", "obj"}
 CUT_DEPS = {"relcl", "acl", "conj", "cc", "punct", "advcl", "appos", "prep", "parataxis"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our", "us", "i", "my"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d", "must", "ought"}  # "must" and "ought": an obligation, not an act
 NEG_WORDS = {"not", "n't", "never", "no"}
 # Subjects that say nobody did or suffered the act: "no one was hurt", "nobody was arrested".
 NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "recommend", "want"}
 # Force nouns whose modifier names who used the force: "killed in *police* firing",
@@ -44,8 +45,12 @@ INSTRUMENT_NOUNS = {"firing", "fire", "shooting", "bullet", "lathicharge", "lath
 COMBAT_NOUNS = {"encounter", "clash", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout", "exchange"}
 FORCE_CLAUSE_VERBS = {"fire", "shoot", "open", "attack", "charge", "lathicharge", "storm", "raid", "bomb", "shell", "strike", "ambush"}
 INSTRUMENT_PREPS = {"in", "during", "to", "by", "from", "under"}
+# Verbs that report speech with a clause and are acts with an object ("charged three men").
+SPEECH_OR_ACT_VERBS = {"charge"}
 # Verbs whose subject suffers the event ("three died in police firing").
 VICTIM_VERBS = {"die", "perish", "succumb"}
+# Verbs whose subject can be an act of force and whose object is its victim ("an airstrike *killed* five fighters").
+HARM_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "claim", "maim"}
 # Verbs never used without an object: with a subject and no object or auxiliary they are
 # a headline's passive with the auxiliary dropped ("4 policemen killed in ambush").
 HEADLINE_PASSIVE_VERBS = {"kill", "murder", "lynch", "behead", "massacre", "slay", "injure", "wound",
@@ -78,6 +83,7 @@ class Mention:
     proper: bool = False  # headed by a proper noun or a named entity
     head: str = ""  # lemma of the phrase's head word ("aid" in "military aid")
     ent: str = ""  # named-entity label of the head word (PERSON, ORG, NORP, GPE, ...), if any
+    plural: bool = False  # a plural head ("West African leaders", "they"): a group, not one person
 
 
 class Deferred:
@@ -212,8 +218,9 @@ def _new_mention(tok, role: str, depth: int) -> Mention:
     start, end = doc[left].idx, last.idx + len(last.text)
     proper = tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
     # the document's text between them: what Span.text joins token by token
+    plural = tok.tag_ in ("NNS", "NNPS") or lower in PLURAL_PRONOUNS
     return Mention(doc_text(doc)[start:end], start, end, role, depth, pronoun, possessor, proper, tok.lemma_.lower(),
-                   tok.ent_type_)
+                   tok.ent_type_, plural)
 
 
 # People whose "from" names where they come from, as object too.
@@ -544,6 +551,9 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
                     hypothetical = True
             elif c.dep_ == "mark" and low in ("if", "unless"):
                 hypothetical = conditional = True
+    # "agreed to resign without returning home", "withdrew without firing a shot": not done
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        negated = True
     # "Moscow denies targeting civilians": the denial is the event, the act it
     # denies is not reported as done.
     top = chain[-1]
@@ -571,6 +581,9 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
         elif lem in SELF_INTENT_VERBS and cur.dep_ == "xcomp" and not any(c.dep_ in OBJ_DEPS for c in head.children):
             intent = lem
             future = True
+        elif lem in CONSIDER_VERBS and cur.dep_ in ("xcomp", "ccomp"):
+            # "is considering sending aid": an option weighed (014), nothing sent
+            demanded = True
         elif lem in APPEAL_VERBS and (cur.dep_ == "xcomp" or (cur.dep_ == "ccomp" and lem in SUBJUNCTIVE_VERBS)):
             # "urged Russia to withdraw", "demanded that the soldiers return": the
             # appeal is the event; the action asked for has not happened.
@@ -621,6 +634,7 @@ INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", 
                 "schedule", "slate", "set", "due", "poise"}
 # "X wants to visit Y": wanting to do something oneself is an intent, not a request
 # (a request has someone to ask: "wants Russia to withdraw").
+CONSIDER_VERBS = {"consider", "weigh", "mull", "contemplate", "explore", "debate", "discuss"}
 SELF_INTENT_VERBS = {"want", "wish", "hope", "seek", "aim", "try", "intend"}
 REFUSE_VERBS = {"refuse", "decline", "fail", "reject"}
 # Parties inside the object of an open complement: "to cut *Russia's* gas", "the
@@ -628,7 +642,7 @@ REFUSE_VERBS = {"refuse", "decline", "fail", "reject"}
 # "agreed to widen sanctions *against Belarus*" is no agreement with Belarus.)
 XCOMP_DEEP_ROLES = {"deep:poss", "deep:of", "deep:with", "deep:to"}
 APPEAL_VERBS = {"urge", "ask", "call", "appeal", "press", "implore", "encourage", "demand", "request", "invite", "want",
-                "pressure", "persuade", "beg", "exhort", "plead", "insist"}
+                "pressure", "persuade", "beg", "exhort", "plead", "insist", "propose", "recommend"}
 DENY_VERBS = {"deny", "dismiss", "reject", "refute"}
 BLAME_VERBS = {"blame", "pin"}
 # Acts told as nouns whose "of" phrase names the doer ("the withdrawal *of Russian troops*",
@@ -823,7 +837,7 @@ def extract_candidates(
             pos = tok.pos_  # the part of speech first: most words are neither verb nor noun
             if pos == "VERB" or pos == "AUX":
                 lemma = tok.lemma_.lower()
-                if lemma not in verb_lemmas:
+                if lemma not in verb_lemmas or _descriptive_compound(tok) or _speech_sense(tok, lemma, reporting):
                     continue
                 make = _verb_candidate
             elif pos == "NOUN" or pos == "PROPN":
@@ -843,6 +857,23 @@ def extract_candidates(
             sent_cands[tok.i] = len(out)
             out.append(cand)
     return out
+
+
+def _speech_sense(tok, lemma: str, reporting: frozenset[str]) -> bool:
+    """A verb that is an act with an object and speech with a clause ("police *charged* three
+    men" / "the opposition *charged that* police beat protesters"), used as speech: the
+    clause it reports is coded, attributed to its subject."""
+    return lemma in reporting and lemma in SPEECH_OR_ACT_VERBS and not any(c.dep_ in OBJ_DEPS for c in tok.children) \
+        and any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def _descriptive_compound(tok) -> bool:
+    """A participle in a hyphenated compound before its noun ("the Israeli-occupied West
+    Bank", "the rebel-held town", "the US-led coalition"): it names what the place or
+    group is, not something that happens in the sentence."""
+    if tok.dep_ != "amod" or tok.i > tok.head.i or tok.i == 0:
+        return False
+    return tok.doc[tok.i - 1].text == "-" or any(c.dep_ == "npadvmod" and c.i < tok.i for c in tok.children)
 
 
 def _mapped(cand: Candidate, variant, doc) -> Candidate:
@@ -1245,6 +1276,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
     if "-" in key and tok.i >= 2:
         start = tok.nbor(-2).idx
     gov_subjects: list[Mention] = []
+    if gov_dep == "nsubj" and gov.lemma_.lower() in HARM_VERBS:
+        # "a roadside bombing killed one U.S. soldier": who the act harmed is whom it was aimed at
+        preps = list(preps) + [replace(m, role="prep:on") for c in gov.children if c.dep_ == "dobj" for m in expand(c, "prep:on")]
     if gov_dep == "dobj" and gov.lemma_.lower() in DRAW_VERBS:
         # "Iran's seizure of a tanker *drew condemnation from Athens*": Athens condemns,
         # and what drew it is what it is aimed at
