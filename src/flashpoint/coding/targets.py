@@ -302,9 +302,24 @@ def addressee(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return coder._government_of(country, q.when, 0.6)
 
 
+# Acts that take someone captive: a call to free people is aimed at whoever did one.
+CAPTIVE_CODES = ("173", "181", "1711")
+CAPTOR_LOOKBACK = 3  # candidates with events, latest first: "the release" means a capture just told
+
+
+def captor(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"Kosovo police arrested four Serbs. Belgrade demanded their release": a call to
+    free captives is aimed at whoever the story has just told took someone."""
+    for events in list(reversed(list(q.state.coded.values())))[:CAPTOR_LOOKBACK]:
+        for e in events:
+            if e.code.startswith(CAPTIVE_CODES) and not any(same_actor(e.source, s) for s, _ in q.sources):
+                return [(e.source, 0.65)]
+    return []
+
+
 STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
     f.__name__: f for f in (slots, thing_party, reaction, border, place, accuser, reciprocal,
-                            home_government, domestic_government, own_country, addressee)
+                            home_government, domestic_government, own_country, addressee, captor)
 }
 
 # -- helpers shared with the coder ----------------------------------------------------
