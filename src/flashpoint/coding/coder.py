@@ -160,6 +160,17 @@ class DocState:
                     return found[::-1]
         return []
 
+    def last_meeting_pair(self) -> list[Actor]:
+        """The two parties of the latest coded events, when those events were the two
+        acting on each other ("A and B met ..."): whom a following "they" means."""
+        for events in reversed(list(self.coded.values())):
+            pairs = {(e.source.key, e.target.key): e for e in events if e.target is not None and not e.nested}
+            for (a, b), e in pairs.items():
+                if (b, a) in pairs:
+                    return [e.source, e.target]
+            return []
+        return []
+
     def last(self, kind: str) -> Actor | None:
         for actor, is_person in reversed(self.actors):
             if kind == "person" and is_person:
@@ -290,8 +301,9 @@ class Coder:
         out: list[tuple[Actor, float]] = []
         keys: set[str] = set()
         for m in mentions:
-            if not m.proper and PAIR_BACKREF.match(m.text.lower()):
-                pair = state.last_two()
+            if not m.proper and (PAIR_BACKREF.match(m.text.lower()) or (
+                    m.pronoun and m.text.lower() == "they" and state.last_meeting_pair())):
+                pair = state.last_meeting_pair() if m.pronoun else state.last_two()
                 out.extend((a, 0.75) for a in pair if a.key not in keys)
                 keys.update(a.key for a in pair)
                 continue
