@@ -57,6 +57,8 @@ def test_second_own_probes_hold_their_floor():
     ("The release of two French hostages by Malian jihadists was confirmed by Paris.", ("MLI", "0841", "FRA")),
     ("Britain's easing of sanctions on Belarus angered Lithuania.", ("GBR", "085", "BLR")),
     ("Algeria's expulsion of hundreds of Nigerien migrants drew criticism.", ("DZA", "174", "NER")),
+    ("Russia-Ukraine talks resumed in Istanbul on Monday.", ("RUS", "04", "UKR")),
+    ("US-China talks in Geneva ended on Sunday.", ("CHN", "04", "USA")),
     ("China's ban on imports of Japanese seafood hit fishermen in Fukushima.", ("CHN", "163", "JPN")),
     # the state silencing media
     ("Zimbabwe's government closed two private radio stations.", ("ZWE", "172", "ZWE")),
