@@ -38,6 +38,7 @@ def test_second_own_probes_hold_their_floor():
     ("The Indian prime minister laid flowers at the memorial to the victims of the Mumbai attacks.", ("IND", "017", None)),
     ("Brazil said it agreed with Argentina that the bloc must lower its common tariff.", ("BRA", "019", "ARG")),
     ("Al-Shabaab claimed the attack on a Kenyan army base in Lamu.", ("SOM", "015", "KEN")),
+    ("Nepal's prime minister said a deal with India was unlikely before the monsoon.", ("NPL", "012", "IND")),
     # visits and calls
     ("Bangladesh's foreign minister paid a courtesy call on the Indian prime minister in New Delhi.", ("BGD", "042", "IND")),
     ("The Turkish president spoke with his Iranian counterpart by telephone on Friday.", ("TUR", "041", "IRN")),

@@ -59,7 +59,8 @@ PAIR_BACKREF = re.compile(r"^(?:the )?(?:two|both) (?:leaders|sides|countries|go
 # event of its own even where its content carries another.
 STATEMENT_TONES = (
     ("012", frozenset({"concern", "concerned", "worry", "worried", "doubt", "doubtful", "skeptical", "sceptical",
-                       "pessimistic", "alarm", "alarmed", "fear", "warn", "troubled", "dismay", "regret"})),
+                       "pessimistic", "alarm", "alarmed", "fear", "warn", "troubled", "dismay", "regret",
+                       "unlikely", "bleak", "grim", "gloomy", "slim"})),
     ("013", frozenset({"confident", "hopeful", "optimistic", "hope", "optimism", "upbeat", "encouraged",
                        "positive", "promising"})),
     ("014", frozenset({"consider", "considering", "weigh", "weighing", "study", "studying", "explore", "mull"})),
