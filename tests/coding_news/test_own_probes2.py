@@ -48,6 +48,9 @@ def test_second_own_probes_hold_their_floor():
     ("Washington hit Caracas with new sanctions on its gold sector.", ("USA", "163", "VEN")),
     ("Iran's foreign minister called the new sanctions cruel.", ("IRN", "111", None)),
     ("South Korean troops fired warning shots at North Korean soldiers who crossed the border.", ("KOR", "150", "PRK")),
+    # killed in a bombing is a bombing, killed in an air strike an air strike
+    ("Three policemen were killed in a suicide bombing by militants in Quetta.", ("PAK", "1831", "PAK")),
+    ("Five Hamas fighters were killed in an Israeli air strike in Gaza.", ("ISR", "195", "PSE")),
     # protest
     ("Nurses in Nigeria went on strike over unpaid allowances.", ("NGA", "143", "NGA")),
     ("Farmers in France blocked motorways around Paris with their tractors.", ("FRA", "144", "FRA")),
