@@ -29,7 +29,7 @@ def test_second_own_probes_hold_their_floor():
     result = score_probes(code_records(read_gold(OWN2), Settings()))
     head = result.figures["headline"]
     assert head["controls_silent"] >= 0.85, [r for r in result.rows if r["verdict"] != "passed" and not r["gold"]]
-    assert head["passed"] >= 0.78, [r["id"] for r in result.rows if r["verdict"] != "passed"]
+    assert head["passed"] >= 0.80, [r["id"] for r in result.rows if r["verdict"] != "passed"]
 
 
 @pytest.mark.slow
