@@ -55,6 +55,8 @@ STRATEGY_SENTENCES = [
     ("The Ugandan government imposed a curfew on Monday.", "own_country", "UGA", "UGA"),
     ("Sri Lankan police fired tear gas at protesters in Colombo on Monday. The United Nations called for restraint.",
      "addressee", "UN", "LKA"),
+    ("Gunmen abducted two Turkish engineers in Niger. Ankara demanded their release.", "captor", "TUR", "NER"),
+    ("Azerbaijani troops shelled Armenian villages on Sunday. Yerevan vowed to retaliate.", "answerer", "ARM", "AZE"),
 ]
 
 

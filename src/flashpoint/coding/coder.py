@@ -61,7 +61,8 @@ PAIR_BACKREF = re.compile(r"^(?:the )?(?:two|both) (?:leaders|sides|countries|go
 # event of its own even where its content carries another.
 STATEMENT_TONES = (
     ("012", frozenset({"concern", "concerned", "worry", "worried", "doubt", "doubtful", "skeptical", "sceptical",
-                       "pessimistic", "alarm", "alarmed", "fear", "warn", "troubled", "dismay", "regret"})),
+                       "pessimistic", "alarm", "alarmed", "fear", "warn", "troubled", "dismay", "regret",
+                       "unlikely", "bleak", "grim", "gloomy", "slim"})),
     ("013", frozenset({"confident", "hopeful", "optimistic", "hope", "optimism", "upbeat", "encouraged",
                        "positive", "promising"})),
     ("014", frozenset({"consider", "considering", "weigh", "weighing", "study", "studying", "explore", "mull"})),
@@ -163,6 +164,17 @@ class DocState:
                 found.append(actor)
                 if len(found) == 2:
                     return found[::-1]
+        return []
+
+    def last_meeting_pair(self) -> list[Actor]:
+        """The two parties of the latest coded events, when those events were the two
+        acting on each other ("A and B met ..."): whom a following "they" means."""
+        for events in reversed(list(self.coded.values())):
+            pairs = {(e.source.key, e.target.key): e for e in events if e.target is not None and not e.nested}
+            for (a, b), e in pairs.items():
+                if (b, a) in pairs:
+                    return [e.source, e.target]
+            return []
         return []
 
     def last(self, kind: str) -> Actor | None:
@@ -296,8 +308,9 @@ class Coder:
         out: list[tuple[Actor, float]] = []
         keys: set[str] = set()
         for m in mentions:
-            if not m.proper and PAIR_BACKREF.match(m.text.lower()):
-                pair = state.last_two()
+            if not m.proper and (PAIR_BACKREF.match(m.text.lower()) or (
+                    m.pronoun and m.text.lower() == "they" and state.last_meeting_pair())):
+                pair = state.last_meeting_pair() if m.pronoun else state.last_two()
                 out.extend((a, 0.75) for a in pair if a.key not in keys)
                 keys.update(a.key for a in pair)
                 continue

@@ -162,7 +162,7 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """"The AU condemned the move", "Pristina rejected the proposal": the act reacted
     to is the latest one told, so its author is the target."""
     objects = slot_mentions(q.cand, "obj")
-    if not objects or not all(coder._names_an_act(m) for m in objects):
+    if not objects or not all(coder._names_an_act(m) or _act_pronoun(m) for m in objects):
         return []
     aimed = _aimed_at(q)
     if aimed is not None:
@@ -177,6 +177,15 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
             continue  # a state reacts to the other side's claims, not to its own officials
         return [(actor, 0.7)]
     return []
+
+
+# "the RSF rejected *it*", "Washington condemned *this*": a neuter pronoun object of a
+# reaction stands for the act or plan just told, not for a party.
+ACT_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+def _act_pronoun(m: Mention) -> bool:
+    return m.pronoun and m.text.lower() in ACT_PRONOUNS
 
 
 def _aimed_at(q: TargetQuery) -> Actor | None:
@@ -302,9 +311,42 @@ def addressee(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return coder._government_of(country, q.when, 0.6)
 
 
+# Acts that take someone captive: a call to free people is aimed at whoever did one.
+CAPTIVE_CODES = ("173", "181", "1711")
+CAPTOR_LOOKBACK = 3  # candidates with events, latest first: "the release" means a capture just told
+
+
+def captor(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"Kosovo police arrested four Serbs. Belgrade demanded their release": a call to
+    free captives is aimed at whoever the story has just told took someone."""
+    for events in list(reversed(list(q.state.coded.values())))[:CAPTOR_LOOKBACK]:
+        for e in events:
+            if e.code.startswith(CAPTIVE_CODES) and not any(same_actor(e.source, s) for s, _ in q.sources):
+                return [(e.source, 0.65)]
+    return []
+
+
+# Open complements that answer an act ("vowed *to retaliate*", "warned it would *respond*").
+ANSWER_VERBS = frozenset({"retaliate", "respond", "avenge", "reply", "react", "counter", "reciprocate"})
+
+
+def answerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"The EU adopted sanctions against Belarus. Minsk vowed to retaliate": a vow to
+    answer is aimed at whoever the story last told acting against the one who vows."""
+    if q.cand.xcomp not in ANSWER_VERBS:
+        return []
+    own = {s.country for s, _ in q.sources if s.country}
+    for events in list(reversed(list(q.state.coded.values())))[:CAPTOR_LOOKBACK]:
+        for e in events:
+            hit_us = e.target is not None and (e.target.country in own or any(same_actor(e.target, s) for s, _ in q.sources))
+            if hit_us and not any(same_actor(e.source, s) for s, _ in q.sources):
+                return [(e.source, 0.65)]
+    return []
+
+
 STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
     f.__name__: f for f in (slots, thing_party, reaction, border, place, accuser, reciprocal,
-                            home_government, domestic_government, own_country, addressee)
+                            home_government, domestic_government, own_country, addressee, captor, answerer)
 }
 
 # -- helpers shared with the coder ----------------------------------------------------

@@ -1228,6 +1228,15 @@ def _clause_objects(tok) -> list[Mention]:
             for o in c.children if o.dep_ == "dobj" for m in expand(o, "obj")]
 
 
+def _hyphen_partners(mod) -> list[Mention]:
+    """"*US*-China talks", "*Saudi*-Houthi talks": the name joined to a noun's modifier by a
+    hyphen is a party of its own (the pair then acts on each other, as "A and B" do)."""
+    doc = mod.doc
+    return [make_mention(c, "mod") for c in mod.children
+            if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ")
+            and c.i + 2 == mod.i and doc[c.i + 1].text == "-" and not doc[c.i].whitespace_ and not doc[c.i + 1].whitespace_]
+
+
 def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candidate:
     subjects: list[Mention] = []
     for c in tok.children:
@@ -1235,6 +1244,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             subjects.extend(expand(c, "poss"))
         elif c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ"):
             subjects.append(make_mention(c, "mod"))
+            subjects.extend(_hyphen_partners(c))
     preps = _prep_mentions(tok)
     if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
         # "clashes broke out *between police and protesters*": the parser hangs the parties on the verb
