@@ -16,6 +16,11 @@ The rules, in order:
 5. An agent head takes its owner from a possessive ("Armenia's"), else the
    nearest country, person or organisation before it, else one after the
    preposition, else the caller's context country.
+6. An alias marked with the stories it belongs to ("North@KOR+PRK") names its
+   entry only when the context country is one of them: "the North" is North
+   Korea in a story about Korea and nothing elsewhere. A seat ("Brussels" for
+   the EU) names its organisation, except as the owner of a local agent
+   ("Brussels police", "a Brussels court"), which belongs to the city's country.
 
 The context country is read nowhere else (and by a community with no country
 of its own or beside it): :func:`context_free` says which answers it cannot change.
@@ -28,7 +33,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..types import Actor
-from .entries import ROLE_SECTORS, Entry
+from .entries import ROLE_SECTORS, Alias, Entry
 from .index import Match, Target
 from .text import Tokens
 
@@ -45,6 +50,10 @@ PREPOSITIONS = frozenset({
     "of", "in", "from", "for", "at", "on", "near", "inside", "within", "under", "with", "by", "to",
     "across", "against", "over", "along", "outside", "into", "toward", "towards",
 })
+# Agents of a seat's city, not of the organisation seated there: "Brussels police" are
+# Belgian, "Brussels officials" the EU's.
+LOCAL_SECTORS = frozenset({"POL", "JUD", "CVL", "OPP", "CRM", "REB", "REF", "LAB", "EDU", "HLH", "BUS", "MED", "REL", "NGO"})
+LOCAL_AGENTS = frozenset({"agent:local_government"})
 # Sectors that say more than an organisation's own sector ("NATO troops").
 SECTORS_ADDING_TO_ORG = frozenset({"MIL", "POL", "JUD", "LEG", "MED", "SPY", "ELI"})
 SECTOR_LABELS = {
@@ -94,9 +103,16 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
     lower = toks.lower
     covered = set()
     mentions: list[_Mention] = []
+    out_of_context: list[str] = []
     for m in matches:
         covered.update(range(m.start, m.end))
-        target = _pick(m, when)
+        target = _pick(m, when, context_country)
+        if target is _NEEDS_CONTEXT:
+            if not _inside_a_name(m, toks):
+                out_of_context.append(" ".join(toks.cased[m.start:m.end]))
+            continue
+        if target is not None and target.alias.contexts and _inside_a_name(m, toks):
+            continue  # "North Gyeongsang", "South Jeolla": a province, not the North or the South
         if target is None or target.entry.kind == "block":
             continue
         if target.entry.kind != "agent" and (
@@ -108,6 +124,11 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
     named_after = [m for m in mentions if _names_an_organisation(m, mentions, toks)]
     mentions = [m for m in mentions if m not in named_after]
     if not mentions:
+        if out_of_context:
+            # No actor here, but one in a story of the right country: an answer with no
+            # country, so that callers (and lookup_memo) ask again with the context.
+            note = "; ".join(f"'{w}' names a country only in a story about it; no context country fits" for w in out_of_context)
+            return [Resolution(Actor(text, text), (), note)]
         return []
     groups = _conjuncts(mentions, lower, covered)
     if len(groups) > 1:
@@ -147,6 +168,10 @@ def _names_an_organisation(m: _Mention, mentions: list[_Mention], toks: Tokens) 
     name right after another country's possessive ("China's Taiwan Affairs Office":
     China's office, named after Taiwan). A knowledge-base alias for the whole name
     matches first and is kept."""
+    if m.kind == "org" and m.target.alias.role == "seat":
+        # "Brussels Airlines": the seat word starts another name
+        return not m.possessive and m.end < len(toks.cased) and toks.cased[m.end][:1].isupper() and not any(
+            o.start == m.end and o.kind in ("country", "person", "org") for o in mentions)
     if m.kind != "country" or m.possessive or m.end >= len(toks.cased):
         return False
     owned = any(o.end == m.start and o.possessive and o.kind == "country" and o.target.entry is not m.target.entry
@@ -159,9 +184,29 @@ def _names_an_organisation(m: _Mention, mentions: list[_Mention], toks: Tokens) 
     return not any(o.start == m.end and o.kind in ("country", "person", "org") for o in mentions)
 
 
-def _pick(m: Match, when: date | None) -> Target | None:
-    """Choose among the entries one alias names; None when it stays ambiguous."""
+_NEEDS_CONTEXT = Target(Entry("block:needs-context", "block", "needs context", (), "-"),
+                        Alias("needs context", "block"))
+
+
+def _inside_a_name(m: Match, toks: Tokens) -> bool:
+    """A capitalised word right after the alias: "North Gyeongsang", "South Jeolla"."""
+    return m.end < len(toks.cased) and toks.cased[m.end][:1].isupper() and not m.possessive
+
+
+def _pick(m: Match, when: date | None, context_country: str | None = None) -> Target | None:
+    """Choose among the entries one alias names; None when it stays ambiguous,
+    :data:`_NEEDS_CONTEXT` for an alias that names something only in another story."""
     targets = m.candidate.targets
+    if any(t.alias.contexts for t in targets):
+        fitting = [t for t in targets if context_country and context_country in t.alias.contexts]
+        if fitting:
+            return fitting[0]
+        targets = tuple(t for t in targets if not t.alias.contexts)
+        if not targets:
+            return _NEEDS_CONTEXT
+    seats = [t for t in targets if t.alias.role == "seat"]
+    if seats:
+        return seats[0]  # "Brussels" as an actor is the EU; a local agent's owner is handled later
     if len(targets) == 1:
         return targets[0]
     people = [t for t in targets if t.entry.kind == "person"]
@@ -253,6 +298,16 @@ def _agent_resolution(kb: KnowledgeBase, text: str, head: _Mention, mods: list[_
         own = inst.entry.sector if inst.kind == "agent" and not inst.entry.representative else None
         return _community_resolution(kb, text, owner, own, inst_name if own else None,
                                      [m for m in mods + extra if m is not owner], context_country, ids)
+    if owner is not None and owner.kind == "org" and owner.target.alias.role == "seat" and (
+            sector in LOCAL_SECTORS or inst.entry.id in LOCAL_AGENTS):
+        city = kb.country_of(owner.text)
+        if city is not None:
+            # "Brussels police", "a Brussels court": the city's own, not the EU's
+            country = kb.country(city)
+            why.insert(0, f"'{owner.text}' owns a local agent -> {city}")
+            code = (country.cameo or city) + (sector or "") if country else city + (sector or "")
+            return Resolution(Actor(text, f"{inst_name} ({country.name if country else city})", city, None, sector, code),
+                              tuple(ids), "; ".join(why))
     if owner is not None and owner.kind == "org":
         why.insert(0, f"organisation '{owner.text}' -> {owner.entry.org}")
         actor = _org_actor(text, owner.entry, sector, inst_name, when, [], owner.text)

@@ -2,6 +2,8 @@
 
 * the actor test set (``tests/data/actor_sentences.jsonl``): 172 news-style sentences from every
   continent with the expected source and target actors;
+* the blind actor probes (``tests/data/actor_probes.jsonl``, session 8): 128 sentences, one actor
+  mention each with its expected code, and their first run (``actor_probes_first_run.json``);
 * the sample corpus with its hand coding (``data/sample/README.md``): recall of the key events;
 * the merge fixture (``tests/data/merge_fixture.jsonl``): pairwise precision and recall of
   counting events once across articles, with gold events as input (the merge alone) and
@@ -141,6 +143,8 @@ def run_project(settings: Settings | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if (TESTS_DATA / "actor_sentences.jsonl").is_file():
         out["actor_sentences"] = actor_sentences(TESTS_DATA / "actor_sentences.jsonl", settings)
+    if (TESTS_DATA / "actor_probes.jsonl").is_file():
+        out["actor_probes"] = actor_probe_scores(TESTS_DATA / "actor_probes.jsonl", settings)
     coded = {a.id: evs for a, evs, _ in code_articles(sample_articles(), settings or Settings())}
     recall, missed = sample_key_recall(coded)
     out["sample_corpus"] = {"key_events_recall": round(recall, 4), "key_events_missed": len(missed),
@@ -151,6 +155,22 @@ def run_project(settings: Settings | None = None) -> dict[str, Any]:
     if articles:
         out["articles"] = articles
     return out
+
+
+def actor_probe_scores(path: Path, settings: Settings | None = None) -> dict[str, Any]:
+    """Mention and event level on the blind actor probes, with their recorded first run."""
+    from ..actors import KnowledgeBase
+    from .actor_probes import event_hits, read_probes, resolve_probes, summarise
+
+    settings = settings or Settings()
+    probes = read_probes(path)
+    report = summarise(resolve_probes(KnowledgeBase.load(settings.actor_files), probes), event_hits(probes, settings))
+    report.pop("misses")
+    first = path.with_name("actor_probes_first_run.json")
+    if first.is_file():
+        recorded = json.loads(first.read_text(encoding="utf-8"))
+        report["first_run"] = {k: recorded[k] for k in ("mention_level", "event_level")}
+    return report
 
 
 def hand_written_articles(settings: Settings | None = None) -> dict[str, Any]:
@@ -193,6 +213,15 @@ def render_project(figures: dict[str, Any]) -> list[str]:
             f"{a['expected_actors']} expected actors): mention-level resolution **{a['mention_level']:.1%}** "
             f"(target 90%): each expected actor is named by a phrase the knowledge base resolves to it; "
             f"event level {a['event_level']:.1%}: the actor is source or target of a coded event in the expected role.", ""]
+    p = figures.get("actor_probes")
+    if p:
+        first = p.get("first_run") or {}
+        lines += [
+            f"**Blind actor probes** ({p['probes']} sentences written before the session-8 fixes: elliptical "
+            f"references, seats of government, religious leaders, named armed groups and cartels, institutions, "
+            f"office holders of 2024-2026): mention level **{p['mention_level']:.1%}**, event level "
+            f"{p['event_level']:.1%}" + (f"; first run (unseen) {first['mention_level']:.1%} and "
+                                           f"{first['event_level']:.1%}" if first else "") + ".", ""]
     s = figures.get("sample_corpus")
     if s:
         lines += [f"**Sample corpus** (24 articles, hand coding in `src/flashpoint/data/sample/README.md`): "
