@@ -126,3 +126,20 @@ def test_bad_context_mark_is_refused(tmp_path: Path):
 """, encoding="utf-8")
     with pytest.raises(DataFileError, match="metonyms"):
         KnowledgeBase.load([path])
+
+
+def test_context_alias_with_a_plain_fallback_is_never_context_free(tmp_path: Path):
+    # "ZZF" is one group in Cyprus stories and another everywhere else: the answer without
+    # a context must not stand for the answer with one (lookup_memo reuses context-free answers).
+    path = tmp_path / "o.yaml"
+    path.write_text("""
+- {id: "org:ZZA", name: Front A, org: ZZA, sector: REB, code: CYPREBZZA, country: CYP, aliases: ["=ZZF@CYP"]}
+- {id: "org:ZZB", name: Front B, org: ZZB, sector: NGO, code: NGOHRIZZB, aliases: ["=ZZF"]}
+""", encoding="utf-8")
+    kb = KnowledgeBase.load([path])
+    bare = kb.resolve("ZZF", WHEN, None)
+    assert bare.actor.org == "ZZB" and not kb.context_free(bare)
+    memo = LookupMemo(kb)
+    assert memo.resolve("ZZF", WHEN, None).actor.org == "ZZB"
+    assert memo.resolve("ZZF", WHEN, "CYP").actor.org == "ZZA"
+    assert kb.context_free(kb.resolve("Hezbollah", WHEN, None))

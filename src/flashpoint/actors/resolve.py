@@ -28,7 +28,7 @@ of its own or beside it): :func:`context_free` says which answers it cannot chan
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -70,11 +70,14 @@ class Resolution:
         actor: the resolved :class:`~flashpoint.types.Actor`.
         entry_ids: ids of the knowledge-base entries that contributed.
         why: human-readable reasons ("adjective 'Belarusian' -> BLR; agent 'Defence Ministry' -> MIL").
+        contextual: the phrase holds an alias that names something only in certain
+            stories ("the North"), so another context country may change the answer.
     """
 
     actor: Actor
     entry_ids: tuple[str, ...]
     why: str
+    contextual: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +131,7 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
             # No actor here, but one in a story of the right country: an answer with no
             # country, so that callers (and lookup_memo) ask again with the context.
             note = "; ".join(f"'{w}' names a country only in a story about it; no context country fits" for w in out_of_context)
-            return [Resolution(Actor(text, text), (), note)]
+            return [Resolution(Actor(text, text), (), note, contextual=True)]
         return []
     groups = _conjuncts(mentions, lower, covered)
     if len(groups) > 1:
@@ -150,6 +153,8 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
         if key not in seen:
             seen.add(key)
             out.append(res)
+    if any(t.alias.contexts for m in matches for t in m.candidate.targets):
+        out = [replace(r, contextual=True) for r in out]
     return out
 
 
@@ -157,8 +162,9 @@ def context_free(res: Resolution | None) -> bool:
     """Whether the answer for a phrase resolved without a context country is its
     answer in every context: nothing resolved (the context adds no actor), or an
     actor with a country or an organisation (the context only fills in the country
-    of an agent or a community that has none; organisations never read it)."""
-    return res is None or res.actor.country is not None or res.actor.org is not None
+    of an agent or a community that has none; organisations never read it), unless
+    the phrase holds a context alias ("the North": North Korea only in a Korean story)."""
+    return res is None or (not res.contextual and (res.actor.country is not None or res.actor.org is not None))
 
 
 def _names_an_organisation(m: _Mention, mentions: list[_Mention], toks: Tokens) -> bool:
@@ -378,7 +384,8 @@ def _role_word(m: _Mention) -> str:
 def _country_actor(text: str, head: _Mention, why: list[str]) -> Actor:
     entry, alias = head.entry, head.target.alias
     sector = alias.sector if alias.role in ("metonym", "capital") else None
-    why.append(f"{alias.role} '{head.text}' -> {entry.country}" + (f" {sector}" if sector else ""))
+    why.append(f"{alias.role} '{head.text}' -> {entry.country}" + (f" {sector}" if sector else "")
+               + (" (its meaning in a story about that country: the context country decides)" if alias.contexts else ""))
     name = f"{SECTOR_LABELS.get(sector, sector)} ({entry.name})" if sector else entry.name
     return Actor(text, name, entry.country, None, sector, (entry.cameo or entry.country or "") + (sector or ""))
 
