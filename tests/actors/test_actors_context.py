@@ -25,6 +25,12 @@ WHEN = "2025-05-08"
     # the same alias for two services, told apart by the story's country
     ("the NIS", "KOR", "KORSPY"),
     ("the NIS", "KEN", "KENSPY"),
+    ("the SAF", "SDN", "SDNMIL"),
+    ("the ADF", "AUS", "AUSMIL"),
+    ("the ADF", "COD", "CODREBADF"),
+    ("the GNU", "LBY", "LBYGOV"),
+    ("the GNU", "ZAF", "ZAFGOV"),
+    ("the PA", "ISR", "PSEGOV"),
 ])
 def test_alias_in_its_story(kb, phrase, context, code):
     assert kb.resolve(phrase, WHEN, context).actor.code == code
@@ -36,6 +42,9 @@ def test_alias_in_its_story(kb, phrase, context, code):
     ("the South", "USA"),   # the American South
     ("the mainland", "GRC"),
     ("the NIS", None),
+    ("the ADF", None),
+    ("the PA", "GBR"),   # the Press Association
+    ("a PDF", "USA"),
 ])
 def test_alias_out_of_its_story_names_no_country(kb, phrase, context):
     res = kb.resolve(phrase, WHEN, context)
