@@ -130,7 +130,7 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
         if out_of_context:
             # No actor here, but one in a story of the right country: an answer with no
             # country, so that callers (and lookup_memo) ask again with the context.
-            note = "; ".join(f"'{w}' names a country only in a story about it; no context country fits" for w in out_of_context)
+            note = "; ".join(f"'{w}' names an actor only in stories about certain countries; no context country fits" for w in out_of_context)
             return [Resolution(Actor(text, text), (), note, contextual=True)]
         return []
     groups = _conjuncts(mentions, lower, covered)
