@@ -93,3 +93,26 @@ def test_list(run):
     assert result.output.splitlines() == ["country:BLR\tcountry\tBelarus\tBLR\t\t\tBLR"]
     people = run("list", "--country", "BLR", "--kind", "person", "--actors", str(PEOPLE_FIXTURE))
     assert "person:alexander-lukashenko" in people.output
+
+
+def test_probe_reports_misses(run, tmp_path):
+    path = tmp_path / "probes.jsonl"
+    rows = [
+        {"id": "a", "kind": "ellipsis", "date": "2025-05-08", "text": "The North fired a missile.", "mention": "The North",
+         "expect": "PRK", "context": "KOR"},
+        {"id": "b", "kind": "metonym", "text": "Brussels fined the company.", "mention": "Brussels", "expect": "BELGOV"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = run("probe", str(path))
+    assert result.exit_code == 0, result.output
+    assert "2 probes: mention level 50.0%" in result.output
+    assert "miss b: 'Brussels' expected BELGOV, got IGOEUREEC" in result.output
+    report = json.loads(run("probe", str(path), "--json").output)
+    assert report["by_kind"] == {"ellipsis": "1/1", "metonym": "0/1"}
+
+
+def test_probe_bad_file_is_a_usage_error(run, tmp_path):
+    path = tmp_path / "probes.jsonl"
+    path.write_text(json.dumps({"id": "a", "kind": "k", "text": "x", "mention": "y", "expect": "Z"}) + "\n", encoding="utf-8")
+    result = run("probe", str(path))
+    assert result.exit_code == 2 and "not in the text" in result.output

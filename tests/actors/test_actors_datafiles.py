@@ -104,17 +104,18 @@ def test_user_file_adds_and_overrides(tmp_path):
 def test_user_country_override_changes_metonym(tmp_path):
     path = write(tmp_path, "c.yaml", """
 entries:
-  - id: country:BEL
-    name: Belgium
-    iso3: BEL
-    aliases: [Kingdom of Belgium]
-    adjectives: [Belgian]
+  - id: country:POL
+    name: Poland
+    iso3: POL
+    aliases: [Republic of Poland]
+    adjectives: [Polish]
     capitals: []
     metonyms: []
 """)
     kb = KnowledgeBase.load([path])
-    assert kb.resolve("Brussels") is None
-    assert kb.resolve("Belgian police").actor.code == "BELPOL"
+    assert kb.resolve("Warsaw") is None
+    assert kb.resolve("the Sejm") is None
+    assert kb.resolve("Polish police").actor.code == "POLPOL"
 
 
 def test_user_collision_is_reported(tmp_path):

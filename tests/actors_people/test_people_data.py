@@ -20,12 +20,12 @@ PEOPLE = Path(__file__).resolve().parents[2] / "src" / "flashpoint" / "actors" /
 HEADER = ("id", "name", "aliases", "country", "role", "start", "end")
 ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_leader",
                    "leader", "opposition_leader", "rebel_leader", "legislator", "military_chief",
-                   "intelligence_chief", "judge", "official"})
+                   "intelligence_chief", "judge", "official", "religious_leader"})
 # Roles several people hold at once in one country (party, opposition and rebel
 # leaders, members of a legislature, judges, officials, chiefs of several
 # services or forces).
 SHARED_ROLES = frozenset({"leader", "opposition_leader", "rebel_leader", "legislator", "judge", "official",
-                          "military_chief", "intelligence_chief"})
+                          "military_chief", "intelligence_chief", "religious_leader"})
 # Roles held in an organisation (org id) rather than a state: its leaders, and
 # members of its assembly (the European Parliament's president).
 ORG_ROLES = frozenset({"org_leader", "legislator"})

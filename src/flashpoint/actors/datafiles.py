@@ -13,6 +13,7 @@ file and line and saying how to fix it.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
@@ -126,16 +127,24 @@ def _from_record(record: Any, where: str) -> Entry:
     return _build(kind, record, where)
 
 
+_CONTEXTS = re.compile(r"@([A-Z]{3}(?:\+[A-Z]{3})*)$")
+
+
 def _aliases(values: Iterable[str], role: str) -> list[Alias]:
     out = []
     for value in values:
+        contexts: tuple[str, ...] = ()
+        found = _CONTEXTS.search(value)
+        if found:  # "North@KOR+PRK": names its entry only in a story about those countries
+            value, contexts = value[: found.start()], tuple(found.group(1).split("+"))
         sector = None
         if role == "metonym" and ">" in value:
             value, sector = value.rsplit(">", 1)
         shared = value.startswith("~")
         value = value[1:] if shared else value
         exact = value.startswith("=")
-        out.append(Alias(value[1:] if exact else value, role, sector or ("GOV" if role in ("metonym", "capital") else None), exact, shared))
+        out.append(Alias(value[1:] if exact else value, role, sector or ("GOV" if role in ("metonym", "capital") else None), exact, shared,
+                         contexts))
     return out
 
 
@@ -155,7 +164,8 @@ def _build(kind: str, r: dict[str, Any], where: str) -> Entry:
         return Entry(r["id"], kind, r["name"], tuple(aliases), where, country=r["iso3"], cameo=r.get("cameo") or r["iso3"])
     if kind == "org":
         periods = tuple(Period(_date(p["start"], where), p["sector"], p.get("code")) for p in r.get("periods", []))
-        return Entry(r["id"], kind, r["name"], tuple(_aliases([r["name"], *r.get("aliases", [])], "org")), where,
+        aliases = _aliases([r["name"], *r.get("aliases", [])], "org") + _aliases(r.get("seats", []), "seat")
+        return Entry(r["id"], kind, r["name"], tuple(aliases), where,
                      country=r.get("country"), org=r["org"], sector=r["sector"], code=r["code"],
                      periods=tuple(sorted(periods, key=lambda p: p.start)))
     if kind == "agent":

@@ -39,9 +39,13 @@ ROLE_SECTORS = {
     "intelligence_chief": "SPY",
     "judge": "JUD",
     "official": "GOV",
+    # Heads of churches and religious authorities (the pope, patriarchs, grand imams,
+    # marjas): in news they act as religious leaders, so the pope is VAT REL, not the
+    # Vatican City state's government.
+    "religious_leader": "REL",
 }
 # How an alias names its entry; the resolver treats each differently.
-ALIAS_ROLES = ("name", "adjective", "capital", "metonym", "org", "agent", "person", "block")
+ALIAS_ROLES = ("name", "adjective", "capital", "metonym", "org", "seat", "agent", "person", "block")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,9 @@ class Alias:
         sector: the sector this alias implies (metonyms: "Pentagon" -> MIL).
         exact: match only with exactly this case ("=US").
         shared: another entry may use the same alias on purpose ("~").
+        contexts: ISO3 codes of the stories in which alone the alias names its entry
+            ("North@KOR+PRK": "the North" is North Korea in a story about Korea);
+            empty for an alias that always does.
     """
 
     text: str
@@ -61,6 +68,7 @@ class Alias:
     sector: str | None = None
     exact: bool = False
     shared: bool = False
+    contexts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

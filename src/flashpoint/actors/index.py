@@ -80,8 +80,10 @@ class AliasIndex:
         meanings = {t.entry.meaning(t.alias) for t in targets}
         if len(meanings) < 2:
             return False
-        if any(t.alias.shared for t in targets):
-            return False  # marked as shared on purpose in at least one file
+        if any(t.alias.shared or t.alias.contexts or t.alias.role == "seat" for t in targets):
+            # marked as shared on purpose in at least one file, or told apart by the
+            # story's country ("NIS@KOR", "NIS@KEN") or as a seat ("Brussels": the EU)
+            return False
         names = "; ".join(f"{t.entry.id} ({t.entry.name}, {t.entry.source})" for t in targets)
         self.collisions.append(f"alias {' '.join(words)!r} names {len(targets)} different entries: {names}")
         return True

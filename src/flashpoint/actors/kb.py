@@ -81,6 +81,8 @@ class KnowledgeBase:
             if entry.kind == "country" and entry.country:
                 self._countries[entry.country] = entry
                 for alias in entry.aliases:
+                    if alias.contexts:
+                        continue  # "the North" names no country out of context
                     words, cased = alias_key(("=" if alias.exact else "") + alias.text)
                     if words:
                         self._country_words.setdefault(words, []).append((cased, entry.country))

@@ -16,6 +16,11 @@ The rules, in order:
 5. An agent head takes its owner from a possessive ("Armenia's"), else the
    nearest country, person or organisation before it, else one after the
    preposition, else the caller's context country.
+6. An alias marked with the stories it belongs to ("North@KOR+PRK") names its
+   entry only when the context country is one of them: "the North" is North
+   Korea in a story about Korea and nothing elsewhere. A seat ("Brussels" for
+   the EU) names its organisation, except as the owner of a local agent
+   ("Brussels police", "a Brussels court"), which belongs to the city's country.
 
 The context country is read nowhere else (and by a community with no country
 of its own or beside it): :func:`context_free` says which answers it cannot change.
@@ -23,12 +28,12 @@ of its own or beside it): :func:`context_free` says which answers it cannot chan
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from ..types import Actor
-from .entries import ROLE_SECTORS, Entry
+from .entries import ROLE_SECTORS, Alias, Entry
 from .index import Match, Target
 from .text import Tokens
 
@@ -45,6 +50,10 @@ PREPOSITIONS = frozenset({
     "of", "in", "from", "for", "at", "on", "near", "inside", "within", "under", "with", "by", "to",
     "across", "against", "over", "along", "outside", "into", "toward", "towards",
 })
+# Agents of a seat's city, not of the organisation seated there: "Brussels police" are
+# Belgian, "Brussels officials" the EU's.
+LOCAL_SECTORS = frozenset({"POL", "JUD", "CVL", "OPP", "CRM", "REB", "REF", "LAB", "EDU", "HLH", "BUS", "MED", "REL", "NGO"})
+LOCAL_AGENTS = frozenset({"agent:local_government"})
 # Sectors that say more than an organisation's own sector ("NATO troops").
 SECTORS_ADDING_TO_ORG = frozenset({"MIL", "POL", "JUD", "LEG", "MED", "SPY", "ELI"})
 SECTOR_LABELS = {
@@ -61,11 +70,14 @@ class Resolution:
         actor: the resolved :class:`~flashpoint.types.Actor`.
         entry_ids: ids of the knowledge-base entries that contributed.
         why: human-readable reasons ("adjective 'Belarusian' -> BLR; agent 'Defence Ministry' -> MIL").
+        contextual: the phrase holds an alias that names something only in certain
+            stories ("the North"), so another context country may change the answer.
     """
 
     actor: Actor
     entry_ids: tuple[str, ...]
     why: str
+    contextual: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +106,16 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
     lower = toks.lower
     covered = set()
     mentions: list[_Mention] = []
+    out_of_context: list[str] = []
     for m in matches:
         covered.update(range(m.start, m.end))
-        target = _pick(m, when)
+        target = _pick(m, when, context_country)
+        if target is _NEEDS_CONTEXT:
+            if not _inside_a_name(m, toks):
+                out_of_context.append(" ".join(toks.cased[m.start:m.end]))
+            continue
+        if target is not None and target.alias.contexts and _inside_a_name(m, toks):
+            continue  # "North Gyeongsang", "South Jeolla": a province, not the North or the South
         if target is None or target.entry.kind == "block":
             continue
         if target.entry.kind != "agent" and (
@@ -108,6 +127,11 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
     named_after = [m for m in mentions if _names_an_organisation(m, mentions, toks)]
     mentions = [m for m in mentions if m not in named_after]
     if not mentions:
+        if out_of_context:
+            # No actor here, but one in a story of the right country: an answer with no
+            # country, so that callers (and lookup_memo) ask again with the context.
+            note = "; ".join(f"'{w}' names an actor only in stories about certain countries; no context country fits" for w in out_of_context)
+            return [Resolution(Actor(text, text), (), note, contextual=True)]
         return []
     groups = _conjuncts(mentions, lower, covered)
     if len(groups) > 1:
@@ -129,6 +153,8 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
         if key not in seen:
             seen.add(key)
             out.append(res)
+    if any(t.alias.contexts for m in matches for t in m.candidate.targets):
+        out = [replace(r, contextual=True) for r in out]
     return out
 
 
@@ -136,8 +162,9 @@ def context_free(res: Resolution | None) -> bool:
     """Whether the answer for a phrase resolved without a context country is its
     answer in every context: nothing resolved (the context adds no actor), or an
     actor with a country or an organisation (the context only fills in the country
-    of an agent or a community that has none; organisations never read it)."""
-    return res is None or res.actor.country is not None or res.actor.org is not None
+    of an agent or a community that has none; organisations never read it), unless
+    the phrase holds a context alias ("the North": North Korea only in a Korean story)."""
+    return res is None or (not res.contextual and (res.actor.country is not None or res.actor.org is not None))
 
 
 def _names_an_organisation(m: _Mention, mentions: list[_Mention], toks: Tokens) -> bool:
@@ -147,6 +174,10 @@ def _names_an_organisation(m: _Mention, mentions: list[_Mention], toks: Tokens) 
     name right after another country's possessive ("China's Taiwan Affairs Office":
     China's office, named after Taiwan). A knowledge-base alias for the whole name
     matches first and is kept."""
+    if m.kind == "org" and m.target.alias.role == "seat":
+        # "Brussels Airlines": the seat word starts another name
+        return not m.possessive and m.end < len(toks.cased) and toks.cased[m.end][:1].isupper() and not any(
+            o.start == m.end and o.kind in ("country", "person", "org") for o in mentions)
     if m.kind != "country" or m.possessive or m.end >= len(toks.cased):
         return False
     owned = any(o.end == m.start and o.possessive and o.kind == "country" and o.target.entry is not m.target.entry
@@ -159,9 +190,29 @@ def _names_an_organisation(m: _Mention, mentions: list[_Mention], toks: Tokens) 
     return not any(o.start == m.end and o.kind in ("country", "person", "org") for o in mentions)
 
 
-def _pick(m: Match, when: date | None) -> Target | None:
-    """Choose among the entries one alias names; None when it stays ambiguous."""
+_NEEDS_CONTEXT = Target(Entry("block:needs-context", "block", "needs context", (), "-"),
+                        Alias("needs context", "block"))
+
+
+def _inside_a_name(m: Match, toks: Tokens) -> bool:
+    """A capitalised word right after the alias: "North Gyeongsang", "South Jeolla"."""
+    return m.end < len(toks.cased) and toks.cased[m.end][:1].isupper() and not m.possessive
+
+
+def _pick(m: Match, when: date | None, context_country: str | None = None) -> Target | None:
+    """Choose among the entries one alias names; None when it stays ambiguous,
+    :data:`_NEEDS_CONTEXT` for an alias that names something only in another story."""
     targets = m.candidate.targets
+    if any(t.alias.contexts for t in targets):
+        fitting = [t for t in targets if context_country and context_country in t.alias.contexts]
+        if fitting:
+            return fitting[0]
+        targets = tuple(t for t in targets if not t.alias.contexts)
+        if not targets:
+            return _NEEDS_CONTEXT
+    seats = [t for t in targets if t.alias.role == "seat"]
+    if seats:
+        return seats[0]  # "Brussels" as an actor is the EU; a local agent's owner is handled later
     if len(targets) == 1:
         return targets[0]
     people = [t for t in targets if t.entry.kind == "person"]
@@ -253,6 +304,16 @@ def _agent_resolution(kb: KnowledgeBase, text: str, head: _Mention, mods: list[_
         own = inst.entry.sector if inst.kind == "agent" and not inst.entry.representative else None
         return _community_resolution(kb, text, owner, own, inst_name if own else None,
                                      [m for m in mods + extra if m is not owner], context_country, ids)
+    if owner is not None and owner.kind == "org" and owner.target.alias.role == "seat" and (
+            sector in LOCAL_SECTORS or inst.entry.id in LOCAL_AGENTS):
+        city = kb.country_of(owner.text)
+        if city is not None:
+            # "Brussels police", "a Brussels court": the city's own, not the EU's
+            country = kb.country(city)
+            why.insert(0, f"'{owner.text}' owns a local agent -> {city}")
+            code = (country.cameo or city) + (sector or "") if country else city + (sector or "")
+            return Resolution(Actor(text, f"{inst_name} ({country.name if country else city})", city, None, sector, code),
+                              tuple(ids), "; ".join(why))
     if owner is not None and owner.kind == "org":
         why.insert(0, f"organisation '{owner.text}' -> {owner.entry.org}")
         actor = _org_actor(text, owner.entry, sector, inst_name, when, [], owner.text)
@@ -323,7 +384,8 @@ def _role_word(m: _Mention) -> str:
 def _country_actor(text: str, head: _Mention, why: list[str]) -> Actor:
     entry, alias = head.entry, head.target.alias
     sector = alias.sector if alias.role in ("metonym", "capital") else None
-    why.append(f"{alias.role} '{head.text}' -> {entry.country}" + (f" {sector}" if sector else ""))
+    why.append(f"{alias.role} '{head.text}' -> {entry.country}" + (f" {sector}" if sector else "")
+               + (" (its meaning in a story about that country: the context country decides)" if alias.contexts else ""))
     name = f"{SECTOR_LABELS.get(sector, sector)} ({entry.name})" if sector else entry.name
     return Actor(text, name, entry.country, None, sector, (entry.cameo or entry.country or "") + (sector or ""))
 

@@ -23,7 +23,7 @@ _NAME = {"type": "string", "minLength": 1, "maxLength": 300}
 _KEY = r"[A-Za-z0-9][A-Za-z0-9_.+-]{0,79}"
 # A metonym may carry its sector: "Pentagon>MIL".
 _METONYM = {"type": "string", "minLength": 1, "maxLength": 200,
-            "pattern": r"^~?=?[^\t\n\r|>]*\w[^\t\n\r|>]*(>(" + "|".join(SECTORS) + "))?$"}
+            "pattern": r"^~?=?[^\t\n\r|>]*\w[^\t\n\r|>]*(>(" + "|".join(SECTORS) + r"))?(@[A-Z]{3}(\+[A-Z]{3})*)?$"}
 
 
 def _entry(kind: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
@@ -43,7 +43,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     }, ["name", "iso3"]),
     "org": _entry("org", {
         "name": _NAME, "org": _ORG, "sector": _SECTOR, "code": _CODE, "country": _ISO3,
-        "aliases": _ALIASES,
+        "aliases": _ALIASES, "seats": _ALIASES,
         "periods": {"type": "array", "maxItems": 50, "items": {
             "type": "object", "additionalProperties": False, "required": ["start", "sector"],
             "properties": {"start": _DATE, "sector": _SECTOR, "code": _CODE}}},

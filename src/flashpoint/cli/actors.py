@@ -1,4 +1,4 @@
-"""CLI commands: actors (lookup, validate, list), thin wrappers over flashpoint.actors."""
+"""CLI commands: actors (lookup, validate, probe, list), thin wrappers over flashpoint.actors."""
 
 from __future__ import annotations
 
@@ -138,6 +138,38 @@ def validate(file: Path, as_json: bool) -> None:
         if ok:
             click.echo(f"ok: {file}: {report['entries']} entries, {report['overrides']} overriding package entries")
     raise SystemExit(0 if ok else 1)
+
+
+@actors.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--events", is_flag=True, help="Also code each sentence and count the probes whose actor is an event's source or target.")
+@_ACTORS_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON report.")
+@_fail_on_errors
+def probe(file: Path, events: bool, actor_files: tuple[Path, ...], as_json: bool) -> None:
+    """Score actor probes: one sentence, one mention and its expected code a line
+    (format in flashpoint/eval/actor_probes.py); print the share resolved right, by kind, and the misses.
+
+    Example: flashpoint actors probe tests/data/actor_probes.jsonl
+    """
+    from ..eval.actor_probes import event_hits, read_probes, resolve_probes, summarise
+
+    probes = read_probes(file)
+    results = resolve_probes(_load(actor_files), probes)
+    settings = Settings.from_env()
+    if actor_files:
+        from dataclasses import replace
+
+        settings = replace(settings, actor_files=(*settings.actor_files, *actor_files))
+    report = summarise(results, event_hits(probes, settings) if events else None)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{report['probes']} probes: mention level {report['mention_level']:.1%}"
+               + (f", event level {report['event_level']:.1%}" if events else ""))
+    click.echo("by kind: " + ", ".join(f"{k} {v}" for k, v in report["by_kind"].items()))
+    for m in report["misses"]:
+        click.echo(f"miss {m['id']}: {m['mention']!r} expected {m['expect']}, got {m['got'] or '-'}")
 
 
 @actors.command(name="list")

@@ -2,6 +2,8 @@
 
 * the actor test set (``tests/data/actor_sentences.jsonl``): 172 news-style sentences from every
   continent with the expected source and target actors;
+* the blind actor probes (``tests/data/actor_probes.jsonl``, ``_second`` and ``_third``, session 8):
+  sentences naming one actor each with its expected code, and each set's first run (``*_first_run.json``);
 * the sample corpus with its hand coding (``data/sample/README.md``): recall of the key events;
 * the merge fixture (``tests/data/merge_fixture.jsonl``): pairwise precision and recall of
   counting events once across articles, with gold events as input (the merge alone) and
@@ -23,6 +25,8 @@ from typing import Any
 from ..config import Settings
 
 TESTS_DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
+PROBE_SETS = (("first set", "actor_probes.jsonl"), ("second set", "actor_probes_second.jsonl"),
+              ("third set", "actor_probes_third.jsonl"))
 ARTICLE_SETS = (("first set", TESTS_DATA.parent / "articles"), ("second set", TESTS_DATA.parent / "articles" / "second"),
                 ("third set", TESTS_DATA.parent / "articles" / "third"))
 
@@ -141,6 +145,9 @@ def run_project(settings: Settings | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if (TESTS_DATA / "actor_sentences.jsonl").is_file():
         out["actor_sentences"] = actor_sentences(TESTS_DATA / "actor_sentences.jsonl", settings)
+    probes = {name: actor_probe_scores(TESTS_DATA / file, settings) for name, file in PROBE_SETS if (TESTS_DATA / file).is_file()}
+    if probes:
+        out["actor_probes"] = probes
     coded = {a.id: evs for a, evs, _ in code_articles(sample_articles(), settings or Settings())}
     recall, missed = sample_key_recall(coded)
     out["sample_corpus"] = {"key_events_recall": round(recall, 4), "key_events_missed": len(missed),
@@ -151,6 +158,22 @@ def run_project(settings: Settings | None = None) -> dict[str, Any]:
     if articles:
         out["articles"] = articles
     return out
+
+
+def actor_probe_scores(path: Path, settings: Settings | None = None) -> dict[str, Any]:
+    """Mention and event level on the blind actor probes, with their recorded first run."""
+    from ..actors import KnowledgeBase
+    from .actor_probes import event_hits, read_probes, resolve_probes, summarise
+
+    settings = settings or Settings()
+    probes = read_probes(path)
+    report = summarise(resolve_probes(KnowledgeBase.load(settings.actor_files), probes), event_hits(probes, settings))
+    report.pop("misses")
+    first = path.with_name(path.stem + "_first_run.json")
+    if first.is_file():
+        recorded = json.loads(first.read_text(encoding="utf-8"))
+        report["first_run"] = {k: recorded[k] for k in ("mention_level", "event_level")}
+    return report
 
 
 def hand_written_articles(settings: Settings | None = None) -> dict[str, Any]:
@@ -193,6 +216,19 @@ def render_project(figures: dict[str, Any]) -> list[str]:
             f"{a['expected_actors']} expected actors): mention-level resolution **{a['mention_level']:.1%}** "
             f"(target 90%): each expected actor is named by a phrase the knowledge base resolves to it; "
             f"event level {a['event_level']:.1%}: the actor is source or target of a coded event in the expected role.", ""]
+    probes = figures.get("actor_probes")
+    if probes:
+        lines += ["**Actor probes** (session 8; one actor mention a sentence with its expected code: elliptical references, "
+                  "seats of government, religious leaders, armed groups and cartels, institutions, office holders of "
+                  "2024-2026; `flashpoint actors probe FILE`). The first set was written before any fix, the second and "
+                  "third after the first and second rounds; each first run is the unseen figure, today's row is tuned on it:", "",
+                  "| set | probes | mention level: first run | now | event level: first run | now |",
+                  "|---|---:|---:|---:|---:|---:|"]
+        for name, p in probes.items():
+            first = p.get("first_run") or {}
+            lines.append(f"| {name} | {p['probes']} | {first.get('mention_level', 0):.1%} | {p['mention_level']:.1%} | "
+                         f"{first.get('event_level', 0):.1%} | {p['event_level']:.1%} |")
+        lines.append("")
     s = figures.get("sample_corpus")
     if s:
         lines += [f"**Sample corpus** (24 articles, hand coding in `src/flashpoint/data/sample/README.md`): "

@@ -1,0 +1,69 @@
+"""The actor probes (tests/data/actor_probes*.jsonl): one sentence, one mention, its code.
+
+The first set was written before the session-8 fixes, the second and third after their first
+and second rounds; each set's first run is kept beside it (``*_first_run.json``: 64.1%, 92.3%
+and 82.7% mention level).
+The floors below guard today's figures; misses are printed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from flashpoint.errors import UsageError
+from flashpoint.eval.actor_probes import Probe, event_hits, read_probes, resolve_probes, summarise
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SETS = ["actor_probes.jsonl", "actor_probes_second.jsonl", "actor_probes_third.jsonl"]
+
+
+@pytest.fixture(scope="module", params=SETS)
+def probe_file(request) -> Path:
+    return DATA / request.param
+
+
+@pytest.fixture(scope="module")
+def probes(probe_file) -> list[Probe]:
+    return read_probes(probe_file)
+
+
+def test_probe_set_covers_every_kind_and_region(probes):
+    assert len(probes) >= 80
+    assert {p.kind for p in probes} >= {"ellipsis", "metonym", "religious", "armed", "institution", "person"}
+    assert {p.region for p in probes} >= {"africa", "americas", "asia", "europe", "middle_east"}
+    assert len({p.id for p in probes}) == len(probes)
+
+
+def test_mention_level_floor(kb, probes, probe_file):
+    report = summarise(resolve_probes(kb, probes))
+    first = json.loads(probe_file.with_name(probe_file.stem + "_first_run.json").read_text(encoding="utf-8"))
+    assert first["probes"] == len(probes)
+    assert report["mention_level"] > first["mention_level"]
+    assert report["mention_level"] >= 0.97, report["misses"]
+
+
+@pytest.mark.slow
+def test_event_level_floor(probes):
+    hits = event_hits(probes)
+    assert len(hits) == len(probes)
+    assert sum(hits.values()) / len(probes) >= 0.55
+
+
+def test_prefix_and_exact_expectations():
+    p = Probe("x", "armed", "asia", None, "Hezbollah fired rockets.", "Hezbollah", "LBNREB*")
+    assert p.accepts("LBNREBHEZ") and not p.accepts("LBNGOV") and not p.accepts(None)
+    q = Probe("y", "metonym", "asia", None, "Seoul said.", "Seoul", "KORGOV")
+    assert q.accepts("KORGOV") and not q.accepts("KORGOVX")
+
+
+def test_bad_probe_file_is_refused(tmp_path):
+    bad = tmp_path / "p.jsonl"
+    bad.write_text(json.dumps({"id": "a", "kind": "k", "text": "Seoul said.", "mention": "Tokyo", "expect": "JPN"}) + "\n")
+    with pytest.raises(UsageError, match="not in the text"):
+        read_probes(bad)
+    bad.write_text(json.dumps({"id": "a", "kind": "k", "text": "Seoul said.", "mention": "Seoul"}) + "\n")
+    with pytest.raises(UsageError, match="missing expect"):
+        read_probes(bad)
