@@ -21,11 +21,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .rows import merged_dict
+from .rows import ROW_ACTOR, ROW_PLACE, ROW_SCALARS, merged_dict
 
 # Columns of the events table a page carries, in this order.
 PAGE_COLUMNS = ("id", "date", "num_mentions", "num_sources", "num_articles", "first_seen", "record", "first_url",
-                "outlets")
+                "outlets", *(f"{side}_{k}" for side in ("source", "target") for k in ROW_ACTOR), *ROW_SCALARS,
+                *(column for _, column in ROW_PLACE))
 _URL, _OUTLETS = PAGE_COLUMNS.index("first_url"), PAGE_COLUMNS.index("outlets")
 
 
@@ -34,7 +35,8 @@ class EventPage:
     """Up to a page of merged events as stored.
 
     ``rows`` hold :data:`PAGE_COLUMNS` (``record`` is the JSON text of the
-    first report's event, ``outlets`` a JSON array); ``mentions`` maps a
+    first report's event, ``outlets`` a JSON array; the actor, action and
+    place columns stand over the record's, see :func:`.rows.merged_dict`); ``mentions`` maps a
     merged event id to its mentions, as :meth:`Store.events` gives them, or
     is None on a brief page.
     """
