@@ -14,13 +14,13 @@ page at a time.
 
 ADBC's SQLite driver guesses each column's type from the first batch and
 fails when a later batch disagrees (a column that is NULL in the first
-10,000 rows is taken for an integer). The query therefore starts with one
-row of typed placeholder values (:data:`_PLACEHOLDER`), dropped on reading.
-That makes it a compound query, ordered by SQLite's sorter rather than along
-the ``events_order`` index: on a million stored events, sorting was cheaper
-than a table lookup per row in date order (2.5 against 3.2 µs a row). The
-sorter spills to a temporary file past its memory budget, so memory stays
-constant.
+10,000 rows is taken for an integer). The query therefore holds one more
+row, of typed placeholder values (:data:`_PLACEHOLDER`, an empty id), that
+sorts just after the undated events and is dropped on reading; when there
+are so many undated events that it would not fall in the first batch, the
+store's own cursor reads the rows instead. SQLite reads both parts of the
+query in order and merges them, so the rows still come along the
+``events_order`` index, with no sort.
 """
 
 from __future__ import annotations
@@ -73,12 +73,12 @@ def column_tables(store: Any, flt: EventFilter, columns: Sequence[str | tuple[st
     named = [(c, c) if isinstance(c, str) else c for c in columns]
     where, params = filter_clauses(flt)
     where_sql = " WHERE " + " AND ".join(where) if where else ""
-    if _adbc_readable(store, flt):
+    if _adbc_readable(store, flt, size):
         return _adbc_tables(store, named, where_sql, params, size)
     return _cursor_tables(store, flt, named, where_sql, params, size)
 
 
-def _adbc_readable(store: Any, flt: EventFilter) -> bool:
+def _adbc_readable(store: Any, flt: EventFilter, size: int) -> bool:
     """Whether ``store`` is a SQLite file another connection sees as the store
     does (no uncommitted writes) and the export has no row limit."""
     if getattr(store, "dialect", None) != "sqlite" or flt.limit is not None:
@@ -86,7 +86,11 @@ def _adbc_readable(store: Any, flt: EventFilter) -> bool:
     where = str(getattr(store, "where", "") or "")
     if not where or where == ":memory:" or where.startswith("file:") or not Path(where).is_file():
         return False
-    return not store.conn.in_transaction
+    if store.conn.in_transaction:
+        return False
+    with store._guard("count undated events"):
+        undated = store._rows("SELECT count(*) AS n FROM events WHERE date IS NULL")[0]["n"]
+    return undated + 1 < size  # the placeholder row falls in the first batch
 
 
 def _adbc_tables(store: Any, named: list[tuple[str, str]], where_sql: str, params: list[Any],
@@ -94,14 +98,14 @@ def _adbc_tables(store: Any, named: list[tuple[str, str]], where_sql: str, param
     import adbc_driver_manager
     import adbc_driver_sqlite.dbapi as adbc
     import pyarrow as pa
+    import pyarrow.compute as pc
 
-    names = ", ".join(name for name, _ in named)
     placeholder = ", ".join(f"{_PLACEHOLDER.get(_TYPES.get(name, ''), chr(39) * 2)} AS {name}" for name, _ in named)
     select = ", ".join(expr if expr == name else f"{expr} AS {name}" for name, expr in named)
-    sql = (f"SELECT {names} FROM (SELECT 0 AS placeholder_, {placeholder}"
-           f" UNION ALL SELECT 1, {select} FROM events{where_sql}) ORDER BY placeholder_, date, id")
+    # '' sorts after NULL and before any date; no stored event has an empty id.
+    sql = f"SELECT {placeholder} UNION ALL SELECT {select} FROM events{where_sql} ORDER BY date, id"
     schema = pa.schema([(name, arrow_type(name)) for name, _ in named])
-    errors = (OSError, adbc_driver_manager.Error)
+    errors = (OSError, adbc_driver_manager.Error, pa.ArrowInvalid, pa.ArrowTypeError)
     try:
         conn = adbc.connect(Path(store.where).resolve().as_uri() + "?mode=ro")
     except errors as exc:
@@ -111,10 +115,12 @@ def _adbc_tables(store: Any, named: list[tuple[str, str]], where_sql: str, param
             cur.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": str(size)})
             cur.execute(sql, params or None)
             with contextlib.closing(cur.fetch_record_batch()) as reader:
-                first = True
+                found = False
                 for batch in reader:
-                    if first:
-                        batch, first = batch.slice(1), False
+                    if not found:
+                        keep = pc.not_equal(batch.column("id"), "")
+                        found = not pc.all(keep).as_py()
+                        batch = batch.filter(keep)
                     if batch.num_rows:
                         yield pa.Table.from_batches([batch]).cast(schema)
     except errors as exc:
