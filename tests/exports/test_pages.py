@@ -100,7 +100,8 @@ def sqlite_store(tmp_path):
 
 
 def test_a_record_that_does_not_fit_the_schema_is_a_store_error(sqlite_store, tmp_path):
-    sqlite_store.conn.execute("UPDATE events SET record = replace(record, '\"quad_class\":3', '\"quad_class\":\"three\"')")
+    # (a field Parquet reads from the record: the row gives the actors, action and place)
+    sqlite_store.conn.execute("UPDATE events SET record = replace(record, '\"negated\":false', '\"negated\":\"no\"')")
     with pytest.raises(StoreError, match="do not match the event schema"):
         export_store(sqlite_store, EventFilter(), "parquet", tmp_path / "bad.parquet")
 

@@ -117,6 +117,18 @@ _FROM_ROW = (*(f"{side}_{k}" for side in ("source", "target") for k in ROW_ACTOR
              *(column for _, column in ROW_PLACE))
 
 
+@lru_cache(maxsize=1)
+def _record_part() -> Any:
+    """What a store's rows need from the record: every field but those the row gives (:data:`_FROM_ROW`)."""
+    from .records import subschema
+
+    row_fields = {"cameo", "cameo_root", "quad_class", "goldstein", "location"}
+    assert row_fields == set(ROW_SCALARS) | {"location"}
+    wanted: dict[str, Any] = {f.name: None for f in _record_schema() if f.name not in row_fields}
+    wanted.update(source=("text",), target=("text",))
+    return subschema(_record_schema(), wanted)
+
+
 def _nested_from_table(table: Any) -> tuple[Any, dict[str, Any]]:
     """A nested table of a store's rows, their records decoded by Arrow's
     JSON reader (in C++, several times faster than ``json.loads`` and
@@ -131,17 +143,25 @@ def _nested_from_table(table: Any) -> tuple[Any, dict[str, Any]]:
     col = {name: table.column(name).chunk(0) if table.num_rows else pa.array([], table.schema.field(name).type)
            for name in table.column_names}
     try:
-        decoded = read_records(col["record"], _record_schema())
+        decoded = read_records(col["record"], _record_part())
     except StoreError as exc:
         raise StoreError(f"cannot convert events to Parquet: {exc}") from exc
+    n = table.num_rows
     columns = []
     for field in _input_schema():
         if field.name in ("id", "first_seen", "num_mentions", "num_sources", "num_articles"):
             columns.append(col[field.name])
         elif field.name == "date":
             columns.append(pc.coalesce(col["date"], decoded.column("date")))
-        else:
+        elif field.name in ("source", "target"):
+            # The actor's text from the record, under the record's validity; the rest comes from the row.
+            part = decoded.column(field.name).combine_chunks()
+            children = [part.field("text") if f.name == "text" else pa.nulls(n, f.type) for f in field.type]
+            columns.append(pa.StructArray.from_arrays(children, fields=list(field.type), mask=part.is_null()))
+        elif field.name in decoded.column_names:
             columns.append(decoded.column(field.name))
+        else:  # given by the row (_FROM_ROW)
+            columns.append(pa.nulls(n, field.type))
     nested = pa.Table.from_arrays(columns, schema=_input_schema())
     return nested, {name: col[name] for name in _FROM_ROW}
 
