@@ -11,7 +11,9 @@ peak resident memory is the figure reported:
 * ``store``: the same events bulk-loaded into a SQLite file (and into
   PostgreSQL with ``--pg``), then exported as ``flashpoint export`` does
   (:func:`~flashpoint.store.exports.export_store`): reading the store is
-  part of the figure.
+  part of the figure. ``read`` is the GDELT export's read alone (Arrow
+  tables of the events row's columns). ``--export-db FILE`` keeps the
+  SQLite file, filled once, for later runs.
 """
 
 from __future__ import annotations

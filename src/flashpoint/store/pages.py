@@ -4,14 +4,15 @@
 million events spends most of its time decoding the stored JSON records
 into dicts the writer then takes apart again, so a store with a database
 behind it also offers ``event_pages``: the same events in the same order,
-a page at a time, with each record still JSON text. A writer decodes a page
-the way that suits it (Parquet hands the text to Arrow's JSON reader in
-C++); :func:`page_events` makes the dicts ``events`` would have made.
+a page at a time, with each record still JSON text and the row's own
+columns beside it; :func:`page_events` makes the dicts ``events`` would have
+made (CSV, JSONL and PLOVER exports). Parquet and GDELT read the rows as
+Arrow tables instead (:mod:`.exports.columns`).
 
-A brief page (``event_pages(..., mentions=False)``) leaves the mentions out:
-Parquet and GDELT read only the first URL and the outlets of an event's
-mentions, which the events row keeps (``first_url``, ``outlets``), so a page
-needs no join over reports and articles.
+A brief page (``event_pages(..., mentions=False)``) leaves the mentions out,
+for a writer that reads only the first URL and the outlets of an event's
+mentions, which the events row keeps (``first_url``, ``outlets``): no join
+over reports and articles.
 """
 
 from __future__ import annotations
