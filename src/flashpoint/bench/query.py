@@ -52,7 +52,7 @@ def synthetic_rows(n: int, seed: int = 7) -> Iterator[tuple[Any, ...]]:
             "modality": "asserted", "counted": True, "location_name": None, "location_country": None,
             "lat": None, "lon": None, "evidence": f"Synthetic event {i}.", "num_mentions": 1,
             "num_sources": 1, "num_articles": 1, "first_seen": "2024-01-01T00:00:00+00:00",
-            "record": dumps(record), "first_url": None, "outlets": "[]",
+            "record": dumps(record), "first_url": None, "outlets": "[]", "location_precision": None,
         }
         yield tuple(row[c] for c in EVENT_COLUMNS)
 

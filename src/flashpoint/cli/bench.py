@@ -26,6 +26,9 @@ from .common import fail, settings_options
 @click.option("--export", "export", is_flag=True,
               help="Only benchmark exports: --events merged events to Parquet and GDELT TSV, from memory and from "
                    "a SQLite file (and --pg): rate and peak memory.")
+@click.option("--export-db", type=click.Path(dir_okay=False), default=None,
+              help="With --export: the SQLite file to export from, filled with --events events when it is empty and "
+                   "used as it is when it holds them already (a load of 1,000,000 takes 10-25 minutes).")
 @click.option("--serve", "serve", is_flag=True, help="Only benchmark the API: latency with 20 concurrent clients over --events events.")
 @click.option("--workers", "workers", type=int, default=None, is_flag=False, flag_value=2,
               help="Only: N coding processes against one (--workers alone: 2); with --serve, N server processes "
@@ -42,7 +45,7 @@ from .common import fail, settings_options
 @click.option("--limit", type=click.IntRange(1), default=None, help="With --prefilter: the first N articles of the mixed corpus.")
 @settings_options
 @backoff_option
-def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve, workers, backfill, memory, sentences,
+def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, export_db, serve, workers, backfill, memory, sentences,
                   prefilter, no_gold, gold_subset, evaldata, limit, settings: Settings) -> None:
     """Benchmark the coder against the bare spaCy pipeline on the same text.
 
@@ -56,6 +59,7 @@ def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve,
       flashpoint bench --backfill --memory --articles 100000 --pg postgresql://localhost/flashpoint
       flashpoint bench --prefilter --limit 100 --gold-subset
       flashpoint bench --export --events 1000000
+      flashpoint bench --export --events 1000000 --export-db /var/tmp/export-1m.db
       flashpoint bench --export --events 1000000 --pg postgresql://localhost/flashpoint_bench
       flashpoint bench --serve --events 1000000
       flashpoint bench --serve --workers 2 --pg postgresql://localhost/flashpoint_bench
@@ -64,7 +68,7 @@ def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve,
 
     try:
         click.echo(f"machine: {machine_line()}")
-        lines = _selected(min_mb, rounds, ingest, articles, n_events, pg, (export, serve, workers, (backfill, memory, sentences), prefilter),
+        lines = _selected(min_mb, rounds, ingest, articles, n_events, pg, ((export, export_db), serve, workers, (backfill, memory, sentences), prefilter),
                           (no_gold, gold_subset), evaldata, limit, settings)
         for line in lines:
             click.echo(line)
@@ -74,10 +78,11 @@ def bench_command(min_mb, rounds, ingest, articles, n_events, pg, export, serve,
 
 def _selected(min_mb, rounds, ingest, articles, n_events, pg, only, gold, evaldata, limit, settings):
     export, serve, workers, backfill, prefilter = only
+    export, export_db = export
     if export:
         from ..bench.export import bench_export, format_lines
 
-        yield from format_lines(bench_export(n_events, pg=pg))
+        yield from format_lines(bench_export(n_events, pg=pg, sqlite_path=export_db))
         return
     if serve:
         from ..serve.bench import bench_serve

@@ -134,7 +134,8 @@ class MemoryStore:
     def _fill_location(self, mid: str, event: Event) -> None:
         loc = event.location
         assert loc is not None
-        self._events[mid].update(location_name=loc.name, location_country=loc.country, lat=loc.lat, lon=loc.lon)
+        self._events[mid].update(location_name=loc.name, location_country=loc.country, lat=loc.lat, lon=loc.lon,
+                                 location_precision=loc.precision)
 
     def _candidates(self, report: Report) -> list[Candidate]:
         bounds = window(report.date, self.window_days)

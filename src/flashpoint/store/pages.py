@@ -4,14 +4,15 @@
 million events spends most of its time decoding the stored JSON records
 into dicts the writer then takes apart again, so a store with a database
 behind it also offers ``event_pages``: the same events in the same order,
-a page at a time, with each record still JSON text. A writer decodes a page
-the way that suits it (Parquet hands the text to Arrow's JSON reader in
-C++); :func:`page_events` makes the dicts ``events`` would have made.
+a page at a time, with each record still JSON text and the row's own
+columns beside it; :func:`page_events` makes the dicts ``events`` would have
+made (CSV, JSONL and PLOVER exports). Parquet and GDELT read the rows as
+Arrow tables instead (:mod:`.exports.columns`).
 
-A brief page (``event_pages(..., mentions=False)``) leaves the mentions out:
-Parquet and GDELT read only the first URL and the outlets of an event's
-mentions, which the events row keeps (``first_url``, ``outlets``), so a page
-needs no join over reports and articles.
+A brief page (``event_pages(..., mentions=False)``) leaves the mentions out,
+for a writer that reads only the first URL and the outlets of an event's
+mentions, which the events row keeps (``first_url``, ``outlets``): no join
+over reports and articles.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .rows import merged_dict
+from .rows import ROW_ACTOR, ROW_PLACE, ROW_SCALARS, merged_dict
 
 # Columns of the events table a page carries, in this order.
 PAGE_COLUMNS = ("id", "date", "num_mentions", "num_sources", "num_articles", "first_seen", "record", "first_url",
-                "outlets")
+                "outlets", *(f"{side}_{k}" for side in ("source", "target") for k in ROW_ACTOR), *ROW_SCALARS,
+                *(column for _, column in ROW_PLACE))
 _URL, _OUTLETS = PAGE_COLUMNS.index("first_url"), PAGE_COLUMNS.index("outlets")
 
 
@@ -34,7 +36,8 @@ class EventPage:
     """Up to a page of merged events as stored.
 
     ``rows`` hold :data:`PAGE_COLUMNS` (``record`` is the JSON text of the
-    first report's event, ``outlets`` a JSON array); ``mentions`` maps a
+    first report's event, ``outlets`` a JSON array; the actor, action and
+    place columns stand over the record's, see :func:`.rows.merged_dict`); ``mentions`` maps a
     merged event id to its mentions, as :meth:`Store.events` gives them, or
     is None on a brief page.
     """

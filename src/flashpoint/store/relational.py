@@ -581,7 +581,8 @@ class RelationalStore:
         ``pending`` is its row when this article started it and it is not sent yet."""
         loc = event.location
         assert loc is not None
-        values = {"location_name": loc.name, "location_country": loc.country, "lat": loc.lat, "lon": loc.lon}
+        values = {"location_name": loc.name, "location_country": loc.country, "lat": loc.lat, "lon": loc.lon,
+                  "location_precision": loc.precision}
         if pending is not None:
             pending.update(values)
             return

@@ -21,8 +21,18 @@ EVENT_COLUMNS = (
     "target_code", "target_sector", "cameo", "cameo_root", "quad_class", "goldstein",
     "plover_type", "plover_mode", "negated", "modality", "counted", "location_name",
     "location_country", "lat", "lon", "evidence", "num_mentions", "num_sources",
-    "num_articles", "first_seen", "record", "first_url", "outlets",
+    "num_articles", "first_seen", "record", "first_url", "outlets", "location_precision",
 )
+
+# What a merged event takes from its events row rather than from ``record``
+# (the first report's event): the merge may change the row later (a
+# location found by a later report), and the row is the event as it stands.
+# Record field -> row columns; an actor or place is absent when all its
+# columns are NULL. Exports read these columns directly.
+ROW_ACTOR = ("name", "country", "org", "code", "sector")
+ROW_PLACE = (("name", "location_name"), ("country", "location_country"), ("lat", "lat"), ("lon", "lon"),
+             ("precision", "location_precision"))
+ROW_SCALARS = ("cameo", "cameo_root", "quad_class", "goldstein")
 
 
 def now() -> str:
@@ -69,6 +79,7 @@ def event_row(merged_id: str, event: Event, report: Report, record: str | None =
         location_country=loc.country if loc else None,
         lat=loc.lat if loc else None,
         lon=loc.lon if loc else None,
+        location_precision=loc.precision if loc else None,
         evidence=event.evidence.sentence,
         num_mentions=0,
         num_sources=0,
@@ -142,11 +153,28 @@ def merged_dict(row: dict[str, Any], mentions: list[dict[str, Any]]) -> dict[str
     out = json.loads(row["record"])
     out["id"] = row["id"]
     out["date"] = row["date"] if row["date"] is not None else out.get("date")
+    if "location_precision" in row:  # a full events row (or a page's): it overrides the record
+        _overlay(out, row)
     for name in ("num_mentions", "num_sources", "num_articles"):
         out[name] = int(row[name])
     out["first_seen"] = row["first_seen"]
     out["mentions"] = mentions
     return out
+
+
+def _overlay(out: dict[str, Any], row: dict[str, Any]) -> None:
+    """Put the row's actors, action and place (:data:`ROW_SCALARS` and the
+    rest) over the record's, in place."""
+    for side in ("source", "target"):
+        values = {k: row[f"{side}_{k}"] for k in ROW_ACTOR}
+        if any(v is not None for v in values.values()):
+            out[side] = {**(out.get(side) or {}), **values}
+        else:
+            out[side] = None
+    for name in ROW_SCALARS:
+        out[name] = row[name]
+    place = {k: row[c] for k, c in ROW_PLACE}
+    out["location"] = place if any(v is not None for v in place.values()) else None
 
 
 def escape_like(text: str) -> str:

@@ -20,9 +20,10 @@ from ...errors import StoreError, UsageError
 from ..base import EventFilter
 from ..pages import EventPages
 from .flatfiles import neutralise, write_csv
-from .parquet import arrow_schema, write_parquet
+from .parquet import arrow_schema, store_columns as parquet_columns, write_parquet
 from .gdelt import GDELT_COLUMNS, SIDE_COLUMNS, gdelt_row, side_row, write_gdelt
-from .gdelt_pages import write_gdelt_pages
+from .columns import ColumnBatches, column_tables
+from .gdelt_columns import store_columns as gdelt_columns, write_gdelt_columns
 from .plover import plover_record, write_plover
 from .report import ExportReport, safe_url
 from .table import column_names, columns, row
@@ -82,34 +83,39 @@ def _write_jsonl(events: Iterable[dict[str, Any]], fh: IO[str], report: ExportRe
 
 
 _TEXT_WRITERS = {"csv": write_csv, "plover": write_plover, "jsonl": _write_jsonl}
-# Formats that read only the first URL and the outlets of the mentions (brief pages will do).
-_BRIEF_FORMATS = ("parquet", "gdelt")
 
 
 def export_store(store: Any, flt: EventFilter, fmt: str, out: str | Path | IO[Any], *,
                  side_file: bool = True) -> ExportReport:
     """Export the events of ``store`` that ``flt`` selects (``flashpoint export``).
 
-    The same output as ``export(store.events(flt), ...)``; a store with a
-    database behind it is read a page at a time in one query
-    (``event_pages``; brief pages, without the mentions, for Parquet and
-    GDELT), and Parquet decodes the pages' records in Arrow.
+    The same output as ``export(store.events(flt), ...)``. From a store with
+    a database behind it, Parquet and GDELT read the events rows as Arrow
+    tables of typed columns (:mod:`.columns`: the row's actors, action,
+    place, counts and first URL, and only for what the row does not hold the
+    record); the other formats read it a page at a time in one query
+    (``event_pages``), with the mentions.
 
     Raises:
         UsageError, StoreError: as :func:`export`.
     """
     if not hasattr(store, "event_pages"):
         return export(store.events(flt), fmt, out, side_file=side_file)
-    pages = store.event_pages(flt, mentions=fmt not in _BRIEF_FORMATS)
-    return export(EventPages(pages), fmt, out, side_file=side_file)
+    if fmt == "parquet":
+        return export(ColumnBatches(column_tables(store, flt, parquet_columns())), fmt, out, side_file=side_file)
+    if fmt == "gdelt":
+        side = side_file and isinstance(out, (str, Path))
+        return export(ColumnBatches(column_tables(store, flt, gdelt_columns(side))), fmt, out, side_file=side_file)
+    return export(EventPages(store.event_pages(flt)), fmt, out, side_file=side_file)
 
 
-def export(events: Iterable[dict[str, Any]] | EventPages, fmt: str, out: str | Path | IO[Any], *,
+def export(events: Iterable[dict[str, Any]] | EventPages | ColumnBatches, fmt: str, out: str | Path | IO[Any], *,
            side_file: bool = True) -> ExportReport:
     """Write merged events (as :meth:`Store.events` yields them) in ``fmt``.
 
     Args:
-        events: Merged event dicts, or a store's :class:`EventPages`.
+        events: Merged event dicts, a store's :class:`EventPages`, or
+            (Parquet and GDELT) its :class:`~.columns.ColumnBatches`.
         fmt: One of :data:`FORMATS`.
         out: A file path, or an open stream (text for the text formats,
             binary for parquet).
@@ -130,7 +136,7 @@ def export(events: Iterable[dict[str, Any]] | EventPages, fmt: str, out: str | P
         return _export(events, fmt, out, side_file)
 
 
-def _export(events: Iterable[dict[str, Any]] | EventPages, fmt: str, out: str | Path | IO[Any],
+def _export(events: Iterable[dict[str, Any]] | EventPages | ColumnBatches, fmt: str, out: str | Path | IO[Any],
             side_file: bool) -> ExportReport:
     report = ExportReport(fmt)
     is_path = isinstance(out, (str, Path))
@@ -148,8 +154,10 @@ def _export(events: Iterable[dict[str, Any]] | EventPages, fmt: str, out: str | 
         fh = stack.enter_context(open_output(out)) if is_path else out
         if fmt == "gdelt":
             side = stack.enter_context(open_output(side_path(out))) if is_path and side_file else None
-            # A store's pages are decoded a column at a time (gdelt_pages.py).
-            (write_gdelt_pages if isinstance(events, EventPages) else write_gdelt)(events, fh, report, side)
+            if isinstance(events, ColumnBatches):  # a store's rows, a column at a time (gdelt_columns.py)
+                write_gdelt_columns(events, fh, report, side)
+            else:
+                write_gdelt(events.events() if isinstance(events, EventPages) else events, fh, report, side)
         else:
             _TEXT_WRITERS[fmt](events.events() if isinstance(events, EventPages) else events, fh, report)
     return report

@@ -21,7 +21,9 @@ from typing import Any
 
 from ...errors import StoreError
 from ...types import Event
-from ..pages import EventPage, EventPages, outlet_lists
+from ..pages import PAGE_COLUMNS
+from ..rows import ROW_ACTOR, ROW_PLACE, ROW_SCALARS
+from .columns import ColumnBatches
 from .records import read_records, release_memory
 from .report import ExportReport
 from .table import QUANTITY_COLUMNS, _RENAME, columns, mentions_outlets, mentions_url
@@ -105,34 +107,68 @@ def _record_schema() -> Any:
     return pa.schema([f for f in _input_schema() if f.name in fields])
 
 
-def _nested_from_page(page: EventPage) -> Any:
-    """A page's nested table, its records decoded by Arrow's JSON reader
-    (in C++, several times faster than ``json.loads`` and ``from_pylist``),
-    then given the merged facts :func:`~flashpoint.store.rows.merged_dict`
-    adds: id, the events row's date when it has one, counts, first seen."""
+def store_columns() -> tuple[str, ...]:
+    """What to read from the events table (see :func:`.columns.column_tables`)."""
+    return PAGE_COLUMNS
+
+
+# Flat columns the events row gives (its actors, action and place), named as the row names them.
+_FROM_ROW = (*(f"{side}_{k}" for side in ("source", "target") for k in ROW_ACTOR), *ROW_SCALARS,
+             *(column for _, column in ROW_PLACE))
+
+
+@lru_cache(maxsize=1)
+def _record_part() -> Any:
+    """What a store's rows need from the record: every field but those the row gives (:data:`_FROM_ROW`)."""
+    from .records import subschema
+
+    row_fields = {"cameo", "cameo_root", "quad_class", "goldstein", "location"}
+    assert row_fields == set(ROW_SCALARS) | {"location"}
+    wanted: dict[str, Any] = {f.name: None for f in _record_schema() if f.name not in row_fields}
+    wanted.update(source=("text",), target=("text",))
+    return subschema(_record_schema(), wanted)
+
+
+def _nested_from_table(table: Any) -> tuple[Any, dict[str, Any]]:
+    """A nested table of a store's rows, their records decoded by Arrow's
+    JSON reader (in C++, several times faster than ``json.loads`` and
+    ``from_pylist``) and given the merged facts
+    :func:`~flashpoint.store.rows.merged_dict` adds (id, the row's date when
+    it has one, counts, first seen); and the row's own columns that stand
+    over the record's (:data:`_FROM_ROW`)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    cols = page.columns()
+    table = table.combine_chunks()
+    col = {name: table.column(name).chunk(0) if table.num_rows else pa.array([], table.schema.field(name).type)
+           for name in table.column_names}
     try:
-        decoded = read_records(cols["record"], _record_schema())
+        decoded = read_records(col["record"], _record_part())
     except StoreError as exc:
         raise StoreError(f"cannot convert events to Parquet: {exc}") from exc
-    merged = {name: pa.array(cols[name], pa.string()) for name in ("id", "first_seen")}
-    merged.update({name: pa.array(cols[name], pa.int64()) for name in ("num_mentions", "num_sources", "num_articles")})
+    n = table.num_rows
     columns = []
     for field in _input_schema():
-        if field.name in merged:
-            columns.append(merged[field.name])
+        if field.name in ("id", "first_seen", "num_mentions", "num_sources", "num_articles"):
+            columns.append(col[field.name])
         elif field.name == "date":
-            columns.append(pc.coalesce(pa.array(cols["date"], pa.string()), decoded.column("date")))
-        else:
+            columns.append(pc.coalesce(col["date"], decoded.column("date")))
+        elif field.name in ("source", "target"):
+            # The actor's text from the record, under the record's validity; the rest comes from the row.
+            part = decoded.column(field.name).combine_chunks()
+            children = [part.field("text") if f.name == "text" else pa.nulls(n, f.type) for f in field.type]
+            columns.append(pa.StructArray.from_arrays(children, fields=list(field.type), mask=part.is_null()))
+        elif field.name in decoded.column_names:
             columns.append(decoded.column(field.name))
-    return pa.Table.from_arrays(columns, schema=_input_schema())
+        else:  # given by the row (_FROM_ROW)
+            columns.append(pa.nulls(n, field.type))
+    nested = pa.Table.from_arrays(columns, schema=_input_schema())
+    return nested, {name: col[name] for name in _FROM_ROW}
 
 
-def _table(nested: Any, outlets: list[list[str]], urls: list[str | None], report: ExportReport) -> Any:
-    """The flat Parquet table of a nested one, given each event's outlets and first URL."""
+def _table(nested: Any, outlets: Any, urls: Any, report: ExportReport, row: dict[str, Any] | None = None) -> Any:
+    """The flat Parquet table of a nested one, given each event's outlets and
+    first URL, and the flat columns ``row`` gives instead of the record."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -140,6 +176,7 @@ def _table(nested: Any, outlets: list[list[str]], urls: list[str | None], report
     flat = nested.flatten()
     values = {_RENAME.get(name.replace(".", "_"), name.replace(".", "_")): flat.column(name).combine_chunks()
               for name in flat.column_names}
+    values.update(row or {})
     for side in ("source", "target"):
         values[f"{side}_key"] = pc.coalesce(values[f"{side}_org"], values[f"{side}_country"], values[f"{side}_name"])
     quantities = values["quantities"]
@@ -147,8 +184,8 @@ def _table(nested: Any, outlets: list[list[str]], urls: list[str | None], report
         values[unit] = _quantity(quantities, unit, n)
     for name in ("num_mentions", "num_sources", "num_articles"):
         values[name] = values[name].fill_null(1)
-    values["outlets"] = pa.array(outlets, pa.list_(pa.string()))
-    url = pa.array(urls, pa.string())
+    values["outlets"] = outlets if isinstance(outlets, pa.Array) else pa.array(outlets, pa.list_(pa.string()))
+    url = urls if isinstance(urls, pa.Array) else pa.array(urls, pa.string())
     safe = pc.or_(pc.starts_with(url, "http://", ignore_case=True), pc.starts_with(url, "https://", ignore_case=True))
     unsafe = pc.and_(pc.is_valid(url), pc.invert(safe.fill_null(False)))
     dropped = pc.sum(unsafe).as_py() or 0
@@ -164,12 +201,14 @@ def _table(nested: Any, outlets: list[list[str]], urls: list[str | None], report
     return pa.Table.from_arrays([values[f.name].cast(f.type) for f in schema], schema=schema)
 
 
-def _tables(events: Iterable[dict[str, Any]] | EventPages, report: ExportReport) -> Iterator[Any]:
-    """Flat tables of up to :data:`BATCH` events (a page each when given pages)."""
-    if isinstance(events, EventPages):
-        for page in events:
-            if len(page):
-                yield _table(_nested_from_page(page), *_page_mention_facts(page), report)
+def _tables(events: Iterable[dict[str, Any]] | ColumnBatches, report: ExportReport) -> Iterator[Any]:
+    """Flat tables of up to :data:`BATCH` events (a table each when given a store's rows)."""
+    if isinstance(events, ColumnBatches):
+        for table in events:
+            if table.num_rows:
+                nested, row = _nested_from_table(table)
+                yield _table(nested, _outlet_lists(table.column("outlets")), table.column("first_url").combine_chunks(),
+                             report, row)
         return
     stream = iter(events)
     while batch := list(islice(stream, BATCH)):
@@ -179,18 +218,22 @@ def _tables(events: Iterable[dict[str, Any]] | EventPages, report: ExportReport)
                      [mentions_url(m) for m in mentions], report)
 
 
-def _page_mention_facts(page: EventPage) -> tuple[list[list[str]], list[str | None]]:
-    """Each event's outlets and first URL: from the rows on a brief page, else from its mentions."""
-    if page.mentions is None:
-        cols = page.columns()
-        return outlet_lists(cols["outlets"]), list(cols["first_url"])
-    mentions = [page.mentions.get(row[0]) for row in page.rows]
-    return [mentions_outlets(m) for m in mentions], [mentions_url(m) for m in mentions]
+def _outlet_lists(texts: Any) -> Any:
+    """The rows' ``outlets`` (JSON arrays of names) as a list array; each
+    distinct text (a few recur) decoded once."""
+    import json
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(texts.combine_chunks())
+    lists = pa.array([json.loads(text) for text in encoded.dictionary.to_pylist()], pa.list_(pa.string()))
+    return lists.take(encoded.indices)
 
 
-def write_parquet(events: Iterable[dict[str, Any]] | EventPages, sink: Any, report: ExportReport) -> None:
-    """Stream Parquet in row groups of :data:`BATCH` events, or of a page
-    each when given a store's raw pages (constant memory).
+def write_parquet(events: Iterable[dict[str, Any]] | ColumnBatches, sink: Any, report: ExportReport) -> None:
+    """Stream Parquet in row groups of :data:`BATCH` events, or of a table
+    each when given a store's rows (constant memory).
 
     Compressing and writing a row group releases the GIL, so it runs on a
     second thread while the next batch is converted; at most two row groups

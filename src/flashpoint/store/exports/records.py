@@ -1,6 +1,6 @@
 """Stored JSON records decoded column by column, in C++, by Arrow's JSON reader.
 
-A store page keeps each event's record as JSON text. ``json.loads`` builds a
+A store keeps each event's record (its first report's event) as JSON text. ``json.loads`` builds a
 Python object per value (about 18 µs for a 730-byte record); Arrow's reader
 tokenises the page in C++ and builds only the columns a schema names (about
 1.5 µs a record to tokenise, plus about 0.1 µs per column built). Parquet
@@ -9,33 +9,32 @@ reads every field this way, GDELT only the two dozen its rows print.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from ...errors import StoreError
 
 
-def read_records(records: Sequence[str], schema: Any) -> Any:
+def read_records(records: Any, schema: Any) -> Any:
     """The fields of ``schema`` (nested structs may name a subset of their
-    children) from JSON records, one table row per record.
+    children) from JSON records (an Arrow string array), one table row per record.
 
     Raises:
         StoreError: a record is not JSON, or a value does not fit its type
             (a float where the schema wants an integer, a number for a string).
     """
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.json as pj
 
-    text = "\n".join(records)
-    if text.count("\n") != len(records) - 1 or "\r" in text:
+    if pc.any(pc.match_substring(records, "\n")).as_py() or pc.any(pc.match_substring(records, "\r")).as_py():
         # JSON may break lines only between tokens, where a space does as well;
         # the reader needs one record per line.
-        text = "\n".join(r.replace("\r", " ").replace("\n", " ") for r in records)
-    data = text.encode("utf-8")
-    del text
+        records = pc.replace_substring_regex(records, "[\\r\\n]", " ")
+    whole = pa.ListArray.from_arrays(pa.array([0, len(records)], pa.int32()), records)
+    data = pc.binary_join(whole, "\n")[0].as_buffer()
     try:
         return pj.read_json(pa.BufferReader(data),
-                            read_options=pj.ReadOptions(use_threads=False, block_size=len(data) + 1),
+                            read_options=pj.ReadOptions(use_threads=False, block_size=data.size + 1),
                             parse_options=pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="ignore"))
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         raise StoreError(f"cannot decode stored events: {exc}; the records do not match the event schema") from exc

@@ -1,20 +1,27 @@
-"""GDELT rows from a store's pages, built a column at a time.
+"""GDELT rows from a store's events rows, built a column at a time.
 
-The dict path (:func:`.gdelt.write_gdelt`) decodes each stored record with
-``json.loads`` (about 18 µs a record, most of a GDELT export). Here Arrow's
-JSON reader decodes only the two dozen fields the rows print
-(:mod:`.records`), and each column of a page becomes its cells in one pass:
-actors, places, days and the action's cells through the same bounded memos,
-the rest with ``str``. The bytes are the dict path's; where they might not
-be, the page goes the dict path instead (:class:`_AsDicts`):
+Every cell of a GDELT row comes from a typed column of the events row
+(:mod:`.columns`): the actors, action and place as the event stands, the
+counts, first seen and the first URL. Each column of a batch becomes its
+cells in one pass: the distinct actors, places, days and actions of a batch
+are found by dictionary-encoding their columns and formatted once (through
+the same bounded memos as the dict path), ids become GDELT's decimal ids in
+numpy, URLs are vetted with Arrow kernels and the lines joined in C++. The
+bytes are those :func:`.gdelt.write_gdelt` writes for the store's merged
+event dicts (:func:`~flashpoint.store.rows.merged_dict` puts the same
+columns over the record).
+
+The side file needs fields only the record holds (confidence, quantities,
+rule, trigger...): Arrow's JSON reader decodes just those. A batch whose
+records Arrow would read differently from ``json.loads`` is written from
+dicts instead (:class:`_AsDicts`):
 
 * a value Arrow cannot read as the record's type (``1.0`` for an integer,
   ``0`` for a flag, a string for a number): the reader raises;
-* a whole number in a float field: ``json.loads`` gives ``3`` for ``3`` and
-  ``3.0`` for ``3.0`` and GDELT prints what it got, while Arrow gives
-  ``3.0`` for both, so such a value must be written ``3.0`` in its record
-  (Flashpoint writes its floats that way);
-* a full page (with mentions) rather than a brief one.
+* a whole number in a float field: ``json.loads`` gives ``1`` for ``1`` and
+  ``1.0`` for ``1.0`` and the side file prints what it got, while Arrow gives
+  ``1.0`` for both, so such a value must be written ``1.0`` in its record
+  (Flashpoint writes its floats that way).
 """
 
 from __future__ import annotations
@@ -25,29 +32,41 @@ from functools import lru_cache
 from typing import IO, Any
 
 from ...errors import StoreError
-from ..pages import EventPage, page_events
+from ..pages import PAGE_COLUMNS, EventPage, page_events
+from ..rows import ROW_ACTOR, ROW_PLACE
 from . import codes
-from .gdelt import _ACTORS, _ADDED, _DAYS, _NO_GEO, _Memo, _cell, _geo_cells, global_id, side_header, write_rows
+from .columns import UNDATED_RECORD
+from .gdelt import (_ACTORS, _ADDED, _DAYS, _NO_GEO, _Memo, _cell, _geo_cells, global_id, side_header,
+                    write_rows)
 from .records import read_records, release_memory, subschema
 from .report import ExportReport
 
-_ACTOR = ("code", "name", "country", "org", "sector")
-_PLACE = ("name", "country", "lat", "lon", "precision")
-_ROW_FIELDS = {"date": None, "source": _ACTOR, "target": _ACTOR, "cameo": None, "cameo_root": None,
-               "quad_class": None, "goldstein": None, "location": _PLACE}
+# The events-table columns a GDELT row is made of; the side file adds the record (and what a
+# batch written from dicts needs: every column of a page).
+_ACTOR = ("code", "name", "country", "org", "sector")  # the memo key's order (gdelt._actor)
+_PLACE = tuple(column for _, column in ROW_PLACE)
+ROW_COLUMNS = ("id", "date", *(f"{side}_{k}" for side in ("source", "target") for k in _ACTOR),
+               "cameo", "cameo_root", "quad_class", "goldstein", "num_mentions", "num_sources", "num_articles",
+               *_PLACE, "first_seen", "first_url")
+assert set(ROW_ACTOR) == set(_ACTOR)
 _SIDE_FIELDS = {"modality": None, "negated": None, "confidence": None, "attribution": ("code",),
                 "date_precision": None, "quantities": None, "rule": None, "evidence": ("trigger",),
                 "statement": None}
 _UNITS = ("dead", "injured", "arrested", "troops")
-# Float fields: (record key, column), each key once in a record.
-_FLOATS = (("goldstein", "goldstein"), ("lat", "location.lat"), ("lon", "location.lon"))
+# Float fields of the side file: (record key, column), each key once in a record.
 _SIDE_FLOATS = (("confidence", "confidence"),)
 # Between NumArticles and ActionGeo: AvgTone, then the two actor geo blocks (Flashpoint places events).
 _MIDDLE = "\t".join(("0", _NO_GEO, _NO_GEO))
 
 
+def store_columns(side: bool) -> tuple[Any, ...]:
+    """What to read from the events table (see :func:`.columns.column_tables`)."""
+    extra = tuple(c for c in PAGE_COLUMNS if c not in ROW_COLUMNS) if side else ()
+    return (*ROW_COLUMNS, *extra, UNDATED_RECORD)
+
+
 class _AsDicts(Exception):
-    """This page must be written from dicts (see the module docstring)."""
+    """This batch must be written from dicts (see the module docstring)."""
 
 
 def _action_cells(key: tuple[Any, ...]) -> str:
@@ -75,11 +94,11 @@ def _nibbles() -> Any:
     return table
 
 
-@lru_cache(maxsize=2)
-def _schema(side: bool) -> Any:
+@lru_cache(maxsize=1)
+def _side_schema() -> Any:
     from .parquet import _record_schema
 
-    return subschema(_record_schema(), {**_ROW_FIELDS, **(_SIDE_FIELDS if side else {})})
+    return subschema(_record_schema(), _SIDE_FIELDS)
 
 
 def _check_floats(records: Sequence[str], flat: Any, floats: Iterable[tuple[str, str]]) -> None:
@@ -137,7 +156,8 @@ def _global_ids(ids: Any) -> Any:
 
     n = len(ids)
     if n and not ids.null_count and pc.all(pc.equal(pc.binary_length(ids), 16)).as_py():
-        digits = np.frombuffer(ids.buffers()[2], dtype=np.uint8, count=16 * n, offset=16 * ids.offset)
+        start = int(np.frombuffer(ids.buffers()[1], dtype=np.int32, count=1, offset=4 * ids.offset)[0])
+        digits = np.frombuffer(ids.buffers()[2], dtype=np.uint8, count=16 * n, offset=start)
         nibbles = _nibbles()[digits.reshape(n, 16)[:, :15]]
         if not (nibbles == 255).any():
             value = np.zeros(n, dtype=np.int64)
@@ -168,79 +188,107 @@ def _flag(value: bool | None) -> str:
     return "" if value is None else ("1" if value else "0")
 
 
-def _side_lines(gids: list[str], ids: Sequence[str], flat: Any) -> list[str]:
+def _side_lines(gids: list[str], table: Any, flat: Any) -> list[str]:
     def get(name: str) -> list[Any]:
         return flat.column(name).to_pylist()
 
     amounts = [{q["unit"]: q["value"] for q in qs} if qs else {} for qs in get("quantities")]
-    cells = zip(gids, map(_cell, ids), map(_cell, get("modality")), map(_flag, get("negated")),
-                map(_cell, get("confidence")), (_cell(codes.cameo_actor_code(c)) for c in get("attribution.code")),
-                map(_cell, get("date_precision")), map(_cell, get("location.precision")),
+    cells = zip(gids, map(_cell, table.column("id").to_pylist()), map(_cell, get("modality")),
+                map(_flag, get("negated")), map(_cell, get("confidence")),
+                (_cell(codes.cameo_actor_code(c)) for c in get("attribution.code")),
+                map(_cell, get("date_precision")), map(_cell, table.column("location_precision").to_pylist()),
                 *([_cell(a.get(unit)) for a in amounts] for unit in _UNITS),
                 map(_cell, get("rule")), map(_cell, get("evidence.trigger")), map(_flag, get("statement")))
     return ["\t".join(row) for row in cells]
 
 
-def page_text(page: EventPage, report: ExportReport, side: bool) -> tuple[str, str]:
-    """The GDELT rows (and side-file rows when ``side``) of a brief page, each line ending in a newline.
+def _dates(table: Any) -> Any:
+    """The row's date, else (an undated event) its record's, as :func:`~flashpoint.store.rows.merged_dict` takes it."""
+    import json
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    dates = table.column("date").combine_chunks()
+    if not dates.null_count:
+        return dates
+    records = table.column("undated_record").to_pylist()
+    fallback = [None if text is None else json.loads(text).get("date") for text in records]
+    return pc.coalesce(dates, pa.array([d if isinstance(d, str) else None for d in fallback], pa.string()))
+
+
+def batch_text(table: Any, report: ExportReport, side: bool) -> tuple[str, str]:
+    """The GDELT rows (and side-file rows when ``side``) of a table of
+    :func:`store_columns`, each line ending in a newline.
 
     Raises:
-        _AsDicts: the page must be written from dicts.
+        _AsDicts: the batch must be written from dicts.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if page.mentions is not None:
-        raise _AsDicts("mentions")
-    if not page.rows:
+    if not table.num_rows:
         return "", ""
-    cols = page.columns()
-    records = cols["record"]
-    try:
-        flat = read_records(records, _schema(side)).flatten().combine_chunks()
-        ids = pa.array(cols["id"], pa.string())
-        dates = pc.coalesce(pa.array(cols["date"], pa.string()), flat.column("date").chunk(0))
-        counts = [pa.array(cols[name], pa.int64()) for name in ("num_mentions", "num_sources", "num_articles")]
-        seen = pa.array(cols["first_seen"], pa.string())
-        urls = pa.array(cols["first_url"], pa.string())
-    except (StoreError, pa.ArrowInvalid, pa.ArrowTypeError) as exc:
-        raise _AsDicts(str(exc)) from exc
-    if any(c.null_count for c in counts):
-        raise _AsDicts("a count is missing")  # the dict path fails on it
-    _check_floats(records, flat, _FLOATS + (_SIDE_FLOATS if side else ()))
+    table = table.combine_chunks()
+    flat = None
+    if side:
+        records = table.column("record").chunk(0)
+        try:
+            flat = read_records(records, _side_schema()).flatten().combine_chunks()
+        except (StoreError, pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+            raise _AsDicts(str(exc)) from exc
+        _check_floats(records.to_pylist(), flat, _SIDE_FLOATS)
 
     def column(name: str) -> Any:
-        return flat.column(name).chunk(0)  # one chunk: the table is combined and the page not empty
+        return table.column(name).chunk(0)  # one chunk: the table is combined and not empty
 
-    gids = _global_ids(ids)
+    gids = _global_ids(column("id"))
     cells = [
-        gids, _by_key([dates], lambda key: _DAYS[key[0]]),
-        *(_by_key([column(f"{who}.{k}") for k in _ACTOR], _ACTORS.__getitem__) for who in ("source", "target")),
+        gids, _by_key([_dates(table)], lambda key: _DAYS[key[0]]),
+        *(_by_key([column(f"{who}_{k}") for k in _ACTOR], _ACTORS.__getitem__) for who in ("source", "target")),
         _by_key([column(name) for name in ("cameo", "cameo_root", "quad_class", "goldstein")], _ACTIONS.__getitem__),
-        *(c.cast(pa.string()) for c in counts), pa.scalar(_MIDDLE),
-        _by_key([column(f"location.{k}") for k in _PLACE], _PLACES.__getitem__),
-        _by_key([seen], lambda key: _ADDED[key[0] or ""]), _url_cells(urls, report),
+        *(column(name).cast(pa.string()) for name in ("num_mentions", "num_sources", "num_articles")),
+        pa.scalar(_MIDDLE), _by_key([column(name) for name in _PLACE], _PLACES.__getitem__),
+        _added_cells(column("first_seen")), _url_cells(column("first_url"), report),
     ]
     lines = pc.binary_join_element_wise(*cells, "\t")
     text = pc.binary_join(pa.ListArray.from_arrays(pa.array([0, len(lines)], pa.int32()), lines), "\n")[0].as_py()
     if not side:
         return text + "\n", ""
-    return text + "\n", "\n".join(_side_lines(gids.to_pylist(), cols["id"], flat)) + "\n"
+    return text + "\n", "\n".join(_side_lines(gids.to_pylist(), table, flat)) + "\n"
 
 
-def write_gdelt_pages(pages: Iterable[EventPage], fh: IO[str], report: ExportReport,
-                      side: IO[str] | None = None) -> None:
-    """What :func:`.gdelt.write_gdelt` writes for the pages' events, a page at a time."""
+def _added_cells(seen: Any) -> Any:
+    """DATEADDED: the digits of the first 19 characters of first seen
+    (:func:`.gdelt._added`), in Arrow when every value is ASCII."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if seen.null_count or not pc.all(pc.string_is_ascii(seen)).as_py():
+        return _by_key([seen], lambda key: _ADDED[key[0] or ""])
+    return pc.replace_substring_regex(pc.utf8_slice_codeunits(seen, 0, 19), "[^0-9]", "").cast(pa.string())
+
+
+def _as_page(table: Any) -> EventPage:
+    """The batch as a brief page, to be written from dicts."""
+    values = [table.column(name).to_pylist() for name in PAGE_COLUMNS]
+    return EventPage(tuple(zip(*values)), None)
+
+
+def write_gdelt_columns(tables: Iterable[Any], fh: IO[str], report: ExportReport,
+                        side: IO[str] | None = None) -> None:
+    """What :func:`.gdelt.write_gdelt` writes for the events of ``tables``
+    (tables of :func:`store_columns`), a table at a time."""
     if side is not None:
         side_header(side)
-    for page in pages:
+    for table in tables:
         try:
-            text, side_text = page_text(page, report, side is not None)
+            text, side_text = batch_text(table, report, side is not None)
         except _AsDicts:
-            write_rows(page_events(page), fh, report, side)
+            write_rows(page_events(_as_page(table)), fh, report, side)
             continue
         fh.write(text)
         if side is not None:
             side.write(side_text)
-        report.written += len(page)
+        report.written += table.num_rows
         release_memory()
