@@ -71,13 +71,14 @@ class Triggers:
 
     def hot(self, words: set[str], around: set[str]) -> bool:
         """Whether ``words`` (one unit) hold a trigger whose needs ``around`` meets."""
-        for word in words & self.lemmas_of.keys():
-            for lemma in self.lemmas_of[word]:
-                if lemma in self.free:
-                    return True
-                if any(all(not need.isdisjoint(around) for need in alt) for alt in self.needs.get(lemma, ())):
-                    return True
-        return False
+        return any(self.hot_lemma(lemma, around) for word in words & self.lemmas_of.keys()
+                   for lemma in self.lemmas_of[word])
+
+    def hot_lemma(self, lemma: str, around: set[str]) -> bool:
+        """Whether trigger ``lemma`` needs nothing more, or ``around`` holds what one of its patterns needs."""
+        if lemma in self.free:
+            return True
+        return any(all(not need.isdisjoint(around) for need in alt) for alt in self.needs.get(lemma, ()))
 
 
 def build_triggers(nlp: Any, patterns: Any) -> Triggers:
