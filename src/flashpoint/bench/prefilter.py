@@ -18,6 +18,7 @@ from typing import Any
 
 from ..config import Settings
 from ..types import Article
+from .coder import load_line
 
 
 def india_police_articles(path: Path, limit: int | None = None) -> list[Article]:
@@ -117,7 +118,7 @@ def throughput(name: str, articles: list[Article], settings: Settings, rounds: i
     before, after = _keys(plain), _keys(filtered)
     same = sum(plain[k] == filtered[k] for k in plain)
     ideal = _event_words(articles, plain) / words
-    yield (f"{name}: {len(articles)} articles, {words:,} words; the filter leaves {parsed / words:.1%} of the words to "
+    yield (f"{name} ({load_line()} at the end): {len(articles)} articles, {words:,} words; the filter leaves {parsed / words:.1%} of the words to "
            f"parse (a masked line counts one), deciding in {filter_cpu:.2f} CPU s; the sentences that hold an event "
            f"have {ideal:.1%} of the words (all a perfect filter would leave)")
     for label, t in (("wall clock", wall), ("CPU seconds", cpu)):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..config import Settings
-from .coder import repeated_corpus
+from .coder import load_line, repeated_corpus
 
 
 def _peak_mb(pid: int) -> float:
@@ -66,3 +66,4 @@ def bench_workers(min_chars: int, settings: Settings, workers: int = 2, rounds: 
     if peaks:
         yield (f"  peak resident memory per worker: {', '.join(f'{v:.0f} MB' for v in peaks.values())} "
                "(forked: the model's pages are shared with the parent until written)")
+    yield f"  at the end: {load_line()} on {os.cpu_count()} cores"
