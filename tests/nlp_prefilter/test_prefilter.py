@@ -38,6 +38,13 @@ def test_a_unit_is_kept_for_a_trigger_whose_needs_are_met_nearby():
     assert kept("Rebels took twelve. The hostages were freed.") == ["Rebels took twelve."]
 
 
+def test_a_lemma_is_hot_when_free_or_when_one_pattern_has_what_it_needs():
+    assert TRIGGERS.hot_lemma("attack", set())
+    assert not TRIGGERS.hot_lemma("take", {"rebels", "took", "twelve"})
+    assert TRIGGERS.hot_lemma("take", {"took", "hostages"})
+    assert not TRIGGERS.hot_lemma("rain", {"rain"})  # no trigger at all
+
+
 def test_the_words_a_trigger_needs_are_looked_for_on_its_own_line_only():
     # A sentence never crosses a line break, so "hostages" on the next line cannot be "took"'s object.
     assert kept("Rebels took twelve.\nThe hostages were freed.") == []

@@ -11,7 +11,8 @@ flag          module                 measures
 ``--ingest``  :mod:`.ingest`         ingest into SQLite/PostgreSQL; :mod:`.query`
 ``--workers`` :mod:`.workers`        two coding processes against one
 ``--backfill`` :mod:`.backfill`      a two-worker Dask backfill against one
-``--prefilter`` :mod:`.prefilter`    the pre-filter: throughput and gold-set figures
+``--prefilter`` :mod:`.prefilter`    the pre-filter: throughput and gold-set figures;
+                                     :mod:`.filter_bound`: what any filter could leave
 ``--export``  :mod:`.export`         exports to Parquet and GDELT TSV: rate, memory
 ``--serve``   ``serve/bench.py``     the API's latency (lives with the web app it drives)
 ============  =====================  ==============================================

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..config import Settings
+from .coder import load_line
 
 
 def _shards(root: Path, n_articles: int, per_shard: int = 2000, sentences: int | None = None) -> list[str]:
@@ -111,7 +112,9 @@ def bench_backfill(n_articles: int, pg: str | None, settings: Settings, workers:
             yield (f"  round {k + 1}: speed-up {ratios[-1]:.2f}x; CPU seconds for the same work (workers and client): "
                    f"{one:.1f} with 1 worker, {many:.1f} with {workers}, {one / many:.0%} efficient; the client's share "
                    f"(reading, dedup lookups, storing, a LocalCluster's scheduler): {runs[1]['client_cpu'] / one:.0%} "
-                   f"and {runs[workers]['client_cpu'] / many:.0%}")
+                   f"and {runs[workers]['client_cpu'] / many:.0%}; cores the run got (CPU over wall seconds, "
+                   f"PostgreSQL not counted): {one / runs[1]['seconds']:.2f} and {many / runs[workers]['seconds']:.2f}; "
+                   f"{load_line()}")
         yield (f"  median of {len(ratios)}: speed-up {statistics.median(ratios):.2f}x with {workers} workers (target >= 1.6x); "
                f"storing {statistics.median(shares[1]):.1%} (1 worker) and {statistics.median(shares[workers]):.1%} "
                f"({workers}) of the time (target < 15%); CPU efficiency {statistics.median(cpus):.0%}")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..config import Settings
-from .coder import repeated_corpus
+from .coder import load_line, repeated_corpus
 
 
 def _peak_mb(pid: int) -> float:
@@ -66,3 +66,6 @@ def bench_workers(min_chars: int, settings: Settings, workers: int = 2, rounds: 
     if peaks:
         yield (f"  peak resident memory per worker: {', '.join(f'{v:.0f} MB' for v in peaks.values())} "
                "(forked: the model's pages are shared with the parent until written)")
+    yield (f"  cores the run got (CPU seconds over wall seconds): {cpu_one / one_s:.2f} for one process, "
+           f"{cpu_many / many_s:.2f} for {workers}: a speed-up needs the second core free; at the end: {load_line()} "
+           f"on {os.cpu_count()} cores")
