@@ -148,8 +148,10 @@ def test_an_undated_headline_takes_its_leads_date():
             "CAP-HAITIEN, Haiti (AP) - Fighting erupted between two rival gangs in a market district on Monday night, "
             "killing at least 12 people, officials said.")
     events = _coded(text)
-    heads = [e for e in events if e.evidence.start < 60]
-    assert heads and all(e.date == "2025-04-14" for e in heads)
+    # the headline's clash is either its own event dated by the lead, or folded into the
+    # lead's event (the same clash told twice); either way no event of the story keeps
+    # the publication date
+    assert events and all(e.date == "2025-04-14" for e in events)
 
 
 @pytest.mark.slow
