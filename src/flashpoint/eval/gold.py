@@ -29,6 +29,7 @@ SET_BY_STEM = {
     "event_location": "event_location",
     "conflibert_cameo_train": "conflibert",
     "generalisation": "probes",  # ../shared/probes/, beside evaldata (see runner.gold_path)
+    "own_wire": "own_wire",  # tests/data/, the project's own wire sentences (eval/wire.py)
 }
 SET_NAMES = tuple(SET_BY_STEM.values())
 FILE_BY_SET = {name: f"{stem}.jsonl" for stem, name in SET_BY_STEM.items()}
