@@ -116,3 +116,12 @@ def test_raters_sentence_root_f1_counts_each_sentence_once():
                                               "2+": {"n": 2, "sentence_root_f1": round((2 / 3 + 1) / 2, 4)}}
     assert [r["verdict"] for r in result.rows] == ["right", "extra", "extra", "short", "right"]
     assert result.rows[2]["predicted_roots"] == ["01", "17"]
+
+
+def test_wire_set_reports_sentence_root_f1_too():
+    from flashpoint.eval.wire import score_wire
+
+    ukr, pol = actor("UKR", sector="GOV"), actor("POL", sector="GOV")
+    rows = [coded(record("a", ["041"], sources=["UKRGOV"], targets=["POLGOV"]), event("042", pol, ukr)),  # root right
+            coded(record("c", ["173"], sources=["MARCOP"], targets=["MAR"]))]  # missed
+    assert score_wire(rows).figures["headline"]["sentence_root_f1"] == 0.5

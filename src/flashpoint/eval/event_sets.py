@@ -22,7 +22,9 @@ coder: *root-set F1* (each sentence's set of CAMEO roots against the gold set,
 micro-averaged), *sentence root F1* (the same F1 per sentence, averaged over
 sentences; see :func:`~flashpoint.eval.metrics.sentence_set_f1`) and, where the gold has CAMEO dyads (plover_gsr's records with
 a manual CAMEO code; petrarch2 with the suite's own actor codes), *strict F1*:
-an event matches when source country, target country and root all agree.
+an event matches when source country, target country and root all agree. A
+plover_gsr record marked reciprocal (``SRC/TAR``) expects one event each way
+between its parties, as CAMEO codes reciprocal acts (:func:`gold_triples`).
 """
 
 from __future__ import annotations
@@ -170,6 +172,21 @@ def gold_country(code: str | None) -> str | None:
     return code[:3].upper() if code else None
 
 
+def gold_triples(expected: Sequence[Any], root: str, reciprocal: bool = False) -> set[tuple[str | None, str | None, str]]:
+    """The gold (source country, target country, root) triples of a record.
+
+    A reciprocal record ("SRC/TAR" markup: each party acts toward the other, as CAMEO
+    codes 041 telephone, 046 negotiate or 057 sign agreement) is one event each way
+    between every two of its parties; parties of one country make one domestic triple.
+    """
+    if reciprocal:
+        parties = {gold_country(p) for g in expected for p in (g.source, g.target) if p}
+        if parties:
+            pairs = {(a, b) for a in parties for b in parties if a != b} or {(p, p) for p in parties}
+            return {(a, b, root) for a, b in pairs}
+    return {(gold_country(g.source), gold_country(g.target), root) for g in expected}
+
+
 def event_triples(events: Sequence[Event]) -> set[tuple[str | None, str | None, str]]:
     """The (source country, target country, root) of each event, for strict matching."""
     return {(cameo_country(e.source), cameo_country(e.target), e.cameo_root) for e in events}
@@ -232,8 +249,7 @@ def score_plover_gsr(coded: Sequence[Coded], old_type: Any) -> SetResult:
             cameo_n += 1
             cameo_root_right += any(e.cameo_root == str(manual)[:2] for e in c.events)
             root = str(manual)[:2]
-            strict_pairs.append(({(gold_country(g.source), gold_country(g.target), root) for g in c.record.expected},
-                                 event_triples(c.events)))
+            strict_pairs.append((gold_triples(c.record.expected, root, reciprocal), event_triples(c.events)))
             root_pairs.append(({root}, {e.cameo_root for e in c.events}))
         verdict = "type+dyad" if d_ok else "type" if t_ok else "missed" if not c.events else "wrong"
         rows.append(diff_row("plover_gsr", c, verdict, gold_plover=gold_type))
