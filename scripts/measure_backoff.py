@@ -54,10 +54,10 @@ def configurations() -> dict[str, frozenset[str] | None]:
     """Each configuration's gates (None: no back-off at all)."""
     out: dict[str, frozenset[str] | None] = {RULES_ALONE: None, "no gates": frozenset(), "kept gates": DEFAULT_GATES}
     for gate in GATES:
-        other = ALTERNATIVES.get(gate)
+        other = next((g for group in ALTERNATIVES if gate in group for g in group & DEFAULT_GATES), None)
         if gate in DEFAULT_GATES:
             out[f"without {gate}"] = DEFAULT_GATES - {gate}
-        elif other in DEFAULT_GATES:
+        elif other is not None:
             out[f"{gate} instead of {other}"] = DEFAULT_GATES - {other} | {gate}
         else:
             out[f"with {gate}"] = DEFAULT_GATES | {gate}

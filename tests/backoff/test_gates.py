@@ -10,6 +10,7 @@ from flashpoint.coding.backoff_gates import (
     DEFAULT_GATES, GATES, agent_of, gate_words, has_protest_cue, judge, main_verb, reporters, verbless,
 )
 
+NO_AGENT = DEFAULT_GATES - {"agent", "agent_reported"}
 REPORTING = frozenset({"say", "tell", "report", "declare", "announce"})
 WORDS = gate_words(REPORTING)
 
@@ -141,7 +142,7 @@ def test_a_line_with_no_verb_is_verbless():
 def test_a_reporting_mention_is_no_party_to_material_conflict(sent, reporter):
     (i,) = reporters(sent, WORDS.reporting)
     assert sent.doc[i].text == reporter
-    gates = DEFAULT_GATES - {"agent"}
+    gates = NO_AGENT
     assert i in judge(sent, "18", WORDS, gates).drop
     assert not judge(sent, "04", WORDS, gates).drop  # a meeting reported by its party: the gate is for material conflict only
     assert not judge(sent, "18", WORDS, gates - {"reporter"}).drop
@@ -161,10 +162,11 @@ def test_the_main_verb_is_the_reported_clause_and_its_subject_is_the_source():
 def test_a_passive_takes_its_by_phrase_as_the_agent():
     assert agent_of(main_verb(PASSIVE_BY, WORDS.reporting)).text == "army"
     assert agent_of(main_verb(KILLED_POLICE_SAID, WORDS.reporting)) is None
-    assert judge(KILLED_POLICE_SAID, "18", WORDS).blocked == "agent"  # a victim is no agent
-    assert judge(KILLED_POLICE_SAID, "04", WORDS).blocked is None  # asked of material conflict only
-    assert judge(KILLED_POLICE_SAID, "18", WORDS, DEFAULT_GATES - {"agent"}).blocked is None
-    assert judge(PASSIVE_BY, "19", WORDS).blocked is None
+    broad = NO_AGENT | {"agent"}
+    assert judge(KILLED_POLICE_SAID, "18", WORDS, broad).blocked == "agent"  # a victim is no agent
+    assert judge(KILLED_POLICE_SAID, "04", WORDS, broad).blocked is None  # asked of material conflict only
+    assert judge(KILLED_POLICE_SAID, "18", WORDS, NO_AGENT).blocked is None
+    assert judge(PASSIVE_BY, "19", WORDS, broad).blocked is None
 
 
 def test_a_to_clause_is_no_reported_statement():
@@ -175,16 +177,19 @@ def test_a_to_clause_is_no_reported_statement():
 def test_a_protest_needs_a_protest_cue():
     assert has_protest_cue(MARCHED, WORDS.protest_cues)
     assert not has_protest_cue(ORDERED, WORDS.protest_cues)
-    assert judge(ORDERED, "14", WORDS).blocked == "protest_cue"
-    assert judge(MARCHED, "14", WORDS).blocked is None
-    assert judge(ORDERED, "17", WORDS).blocked is None  # the cue is asked of protests only
-    assert judge(ORDERED, "14", WORDS, DEFAULT_GATES - {"protest_cue"}).blocked is None
-
-
-def test_a_protest_with_no_cue_may_be_predicted_again_without_root_14():
-    verdict = judge(ORDERED, "14", WORDS, DEFAULT_GATES | {"protest_reroute"})
-    assert verdict.blocked is None and verdict.barred == "14"
-    assert judge(MARCHED, "14", WORDS, DEFAULT_GATES | {"protest_reroute"}).barred is None
+    # kept: a protest with no cue becomes the better of force posture and coercion
+    coerce = judge(ORDERED, "14", WORDS)
+    assert coerce.blocked is None and coerce.barred == {"14", "18", "19", "20"}
+    assert not judge(MARCHED, "14", WORDS).barred
+    assert not judge(ORDERED, "17", WORDS).barred  # the cue is asked of protests only
+    no_protest_gate = DEFAULT_GATES - {"protest_coerce"}
+    ungated = judge(ORDERED, "14", WORDS, no_protest_gate)
+    assert ungated.blocked is None and not ungated.barred
+    # the other ways: no event, or the best other root of the class
+    assert judge(ORDERED, "14", WORDS, no_protest_gate | {"protest_cue"}).blocked == "protest_cue"
+    assert judge(MARCHED, "14", WORDS, no_protest_gate | {"protest_cue"}).blocked is None
+    reroute = judge(ORDERED, "14", WORDS, no_protest_gate | {"protest_reroute"})
+    assert reroute.blocked is None and reroute.barred == {"14"}
 
 
 def test_no_gates_no_verdict_change():
@@ -193,7 +198,7 @@ def test_no_gates_no_verdict_change():
 
 
 def test_the_narrow_agent_gate_asks_for_an_agent_only_beside_a_reporter():
-    narrow = DEFAULT_GATES - {"agent"} | {"agent_reported"}
+    narrow = NO_AGENT | {"agent_reported"}
     assert judge(KILLED_POLICE_SAID, "18", WORDS, narrow).blocked == "agent_reported"
     assert judge(PASSIVE_BY, "18", WORDS, narrow).blocked is None
     # "The villages were shelled." has no agent and no reporter
@@ -205,4 +210,22 @@ shelled shell VERB ROOT 3
 . . PUNCT punct 3
 """)
     assert judge(unreported, "19", WORDS, narrow).blocked is None
-    assert judge(unreported, "19", WORDS, DEFAULT_GATES | {"agent"}).blocked == "agent"
+    assert judge(unreported, "19", WORDS, NO_AGENT | {"agent"}).blocked == "agent"
+
+
+def test_an_act_that_is_denied_or_only_possible_is_unreal():
+    # "Police would not need more force."
+    would_not = parse("""
+Police police NOUN nsubj 3
+would would AUX aux 3
+not not PART neg 3
+need need VERB ROOT 3
+more more ADJ amod 5
+force force NOUN dobj 3
+. . PUNCT punct 3
+""")
+    gates = DEFAULT_GATES | {"unreal"}
+    assert judge(would_not, "18", WORDS, gates).blocked == "unreal"
+    assert judge(would_not, "13", WORDS, gates).blocked is None  # words (a threat) may be modal
+    assert judge(SAID_KILLED, "18", WORDS, gates).blocked is None
+    assert judge(would_not, "18", WORDS, DEFAULT_GATES - {"agent", "agent_reported"}).blocked is None

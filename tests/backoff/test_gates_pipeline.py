@@ -21,22 +21,27 @@ pytestmark = pytest.mark.slow
 
 
 class FixedBackoff:
-    """Predicts one root for every sentence; a barred root gives way to ``instead``."""
+    """Predicts one root for every sentence; a barred root gives way to 17, else 18."""
 
-    def __init__(self, root: str, quad: str = "4", instead: str = "18") -> None:
-        self.root, self.quad, self.instead = root, quad, instead
+    def __init__(self, root: str, quad: str = "4") -> None:
+        self.root, self.quad = root, quad
 
-    def predict(self, text: str, barred: frozenset[str] = frozenset()) -> Prediction:
-        return Prediction(self.quad, self.instead if self.root in barred else self.root, 0.9, 0.2)
+    def predict(self, text: str, barred: frozenset[str] = frozenset()) -> Prediction | None:
+        root = next((r for r in (self.root, "17", "18") if r not in barred), None)
+        return Prediction(self.quad, root, 0.9, 0.2) if root else None
+
+
+def events(text: str, root: str, gates=DEFAULT_GATES, quad: str = "4") -> list:
+    """The back-off's events for ``text`` (taken as uncoded by the rules) under ``gates``."""
+    settings = Settings()
+    res = replace(load_resources(settings), backoff=FixedBackoff(root, quad))
+    doc = res.nlp(text)
+    return backoff_events(doc, 0, Article(id="t", text=text), None, set(), res, settings, gates)
 
 
 def parties(text: str, root: str, gates=DEFAULT_GATES, quad: str = "4") -> list[tuple[str | None, str | None]]:
     """(source, target) actor codes of the back-off's events for ``text`` under ``gates``."""
-    settings = Settings()
-    res = replace(load_resources(settings), backoff=FixedBackoff(root, quad))
-    doc = res.nlp(text)
-    events = backoff_events(doc, 0, Article(id="t", text=text), None, set(), res, settings, gates)
-    return [(e.source and e.source.code, e.target and e.target.code) for e in events]
+    return [(e.source and e.source.code, e.target and e.target.code) for e in events(text, root, gates, quad)]
 
 
 def test_the_police_who_report_a_killing_are_no_party_to_it():
@@ -74,5 +79,7 @@ def test_a_line_with_no_verb_gets_no_event():
 
 
 def test_a_protest_needs_a_protest_cue():
-    assert parties("The Bolivian government ordered two newspapers in La Paz to close.", "14") == []
-    assert parties("Bolivian miners marched on La Paz to demand higher wages.", "14")
+    ordered = "The Bolivian government ordered two newspapers in La Paz to close."
+    assert [e.cameo for e in events(ordered, "14")] == ["170"]  # no crowd: coercion, not protest
+    assert events(ordered, "14", DEFAULT_GATES - {"protest_coerce"} | {"protest_cue"}) == []
+    assert [e.cameo for e in events("Bolivian miners marched on La Paz to demand higher wages.", "14")] == ["140"]

@@ -111,7 +111,7 @@ def backoff_events(doc, offset: int, art: Article, published: Date | None, cover
         words = gate_words(res.patterns.reporting)
         verdict = judge(sent, pred.root, words, gates) if gates else None
         if verdict is not None and verdict.barred:
-            pred = res.backoff.predict(sent_text, frozenset({verdict.barred}))
+            pred = res.backoff.predict(sent_text, verdict.barred)
             if pred is None:
                 continue
             verdict = judge(sent, pred.root, words, gates)

@@ -19,8 +19,12 @@ guess or says who may be its parties (docs/BACKOFF.md, "Gates"):
 * ``agent``: material conflict needs an agent: the main verb has a subject or a
   ``by`` phrase. ``agent_reported`` asks it only of a sentence with a reporter
   ("two men were stabbed, police said").
-* ``protest_reroute`` (measured, not kept: docs/BACKOFF.md): a protest with no cue
-  takes the best other root of its QuadClass instead of no event.
+* ``unreal``: an act (material cooperation or conflict) needs its main verb to
+  assert it: not negated, with no modal ("would not need force", "may deploy"),
+  in no question.
+* ``protest_reroute``: a protest with no cue takes the best other root of its
+  QuadClass instead of no event; ``protest_coerce``: the better of roots 15 and 17
+  (force posture, coercion), the material conflict that is no violence.
 
 Which gates are on is :data:`DEFAULT_GATES`; ``scripts/measure_backoff.py`` measures
 each one by switching it off.
@@ -33,13 +37,17 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from importlib import resources
 
-GATES = ("verbless", "reporter", "subject", "protest_cue", "agent", "agent_reported", "protest_reroute")
-DEFAULT_GATES = frozenset({"verbless", "reporter", "subject", "protest_cue", "agent"})
-# Gates that are two ways of doing one thing: one is kept, the other measured in its place.
-ALTERNATIVES = {"agent": "agent_reported", "agent_reported": "agent",
-                "protest_cue": "protest_reroute", "protest_reroute": "protest_cue"}
+GATES = ("verbless", "reporter", "subject", "protest_cue", "agent", "agent_reported", "protest_reroute", "protest_coerce",
+         "unreal")
+DEFAULT_GATES = frozenset({"verbless", "reporter", "subject", "agent_reported", "protest_coerce"})
+# Gates that are ways of doing one thing: one is kept, the others are measured in its place.
+ALTERNATIVES = (frozenset({"agent", "agent_reported"}), frozenset({"protest_cue", "protest_reroute", "protest_coerce"}))
 MATERIAL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+ACT_ROOTS = MATERIAL_ROOTS | {"06", "07", "08"}  # material conflict and material cooperation: acts, not words
+MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "wo", "ca"})
 PROTEST_ROOT = "14"
+COERCE_ROOTS = frozenset({"15", "17"})  # material conflict that is no violence: force posture, coercion
+PROTEST_GATES = frozenset({"protest_cue", "protest_reroute", "protest_coerce"})
 VERBAL = frozenset({"VERB", "AUX"})
 # Dependencies that open a clause of their own: a reporter is found within one clause.
 CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "pcomp", "ROOT"})
@@ -92,6 +100,13 @@ def main_verb(sent, reporting: Collection[str]):
 def _infinitive(verb) -> bool:
     """A "to" clause is no reported statement ("declared a curfew to begin at midnight")."""
     return any(c.dep_ == "aux" and c.text.lower() == "to" for c in verb.children)
+
+
+def unreal(sent, verb) -> bool:
+    """True when the main verb does not assert its act: negated, under a modal, or asked about."""
+    if sent.text.rstrip().endswith("?"):
+        return True
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.text.lower() in MODALS) for c in verb.children)
 
 
 def agent_of(verb):
@@ -149,16 +164,21 @@ class Verdict:
     blocked: str | None  # the first gate that stops the event, or None
     drop: frozenset[int] = frozenset()  # words whose phrases are no parties (reporters)
     lead: int | None = None  # the word whose phrase is the source, when it resolves
-    barred: str | None = None  # a root to predict again without (the best other root of its class stands)
+    barred: frozenset[str] = frozenset()  # roots to predict again without (the best other root of its class stands)
 
 
 def judge(sent, root: str, words: GateWords, gates: Collection[str] = DEFAULT_GATES) -> Verdict:
     """Apply the ``gates`` to a sentence whose back-off prediction has CAMEO root ``root``."""
     if "verbless" in gates and verbless(sent):
         return Verdict("verbless")
-    if root == PROTEST_ROOT and ({"protest_cue", "protest_reroute"} & set(gates)) \
-            and not has_protest_cue(sent, words.protest_cues):
-        return Verdict(None, barred=PROTEST_ROOT) if "protest_reroute" in gates else Verdict("protest_cue")
+    if root == PROTEST_ROOT and (PROTEST_GATES & set(gates)) and not has_protest_cue(sent, words.protest_cues):
+        if "protest_coerce" in gates:
+            return Verdict(None, barred=MATERIAL_ROOTS - COERCE_ROOTS)
+        if "protest_reroute" in gates:
+            return Verdict(None, barred=frozenset({PROTEST_ROOT}))
+        return Verdict("protest_cue")
+    if "unreal" in gates and root in ACT_ROOTS and unreal(sent, main_verb(sent, words.reporting)):
+        return Verdict("unreal")
     material = root in MATERIAL_ROOTS
     needs_agent = material and bool({"agent", "agent_reported"} & set(gates))
     agent = agent_of(main_verb(sent, words.reporting)) if "subject" in gates or needs_agent else None
