@@ -19,7 +19,8 @@
 
 Each also reports figures that mirror how unseen CAMEO-dyad sets judge the
 coder: *root-set F1* (each sentence's set of CAMEO roots against the gold set,
-micro-averaged) and, where the gold has CAMEO dyads (plover_gsr's records with
+micro-averaged), *sentence root F1* (the same F1 per sentence, averaged over
+sentences; see :func:`~flashpoint.eval.metrics.sentence_set_f1`) and, where the gold has CAMEO dyads (plover_gsr's records with
 a manual CAMEO code; petrarch2 with the suite's own actor codes), *strict F1*:
 an event matches when source country, target country and root all agree. A
 plover_gsr record marked reciprocal (``SRC/TAR``) expects one event each way
@@ -34,7 +35,7 @@ from typing import Any
 from ..errors import UsageError
 from ..types import Actor, Event
 from .coded import Coded, SetResult, diff_row, rate, top_event
-from .metrics import Confusion, PRF, match, match_all
+from .metrics import Confusion, PRF, match, match_all, sentence_set_f1
 
 
 def score_cameo_manual(coded: Sequence[Coded]) -> SetResult:
@@ -64,6 +65,7 @@ def score_cameo_manual(coded: Sequence[Coded]) -> SetResult:
             "root_any": rate(root_any, n), "full_any": rate(full_any, n),
             "root_top": rate(root_top, n), "full_top": rate(full_top, n),
             "root_set_f1": round(match_all((set(g), set(p)) for g, p in pairs_root).f1, 4),
+            "sentence_root_f1": round(sentence_set_f1(pairs_root), 4),
         },
         "root_prf": match_all(pairs_root).as_dict(),
         "full_prf": match_all(pairs_full).as_dict(),
@@ -135,6 +137,7 @@ def score_petrarch2(coded: Sequence[Coded], valid_codes: frozenset[str] | set[st
             "no_event_fp_rate": rate(none_with_events, none_records),
             "strict_f1": round(match_all(strict_pairs).f1, 4),
             "root_set_f1": round(match_all(root_pairs).f1, 4),
+            "sentence_root_f1": round(sentence_set_f1(root_pairs), 4),
         },
         "code_prf": code_prf.as_dict(),
         "root_prf": root_prf.as_dict(),
@@ -258,6 +261,7 @@ def score_plover_gsr(coded: Sequence[Coded], old_type: Any) -> SetResult:
             "type_and_dyad": rate(dyad_right, n),
             "strict_f1": round(match_all(strict_pairs).f1, 4),
             "root_set_f1": round(match_all(root_pairs).f1, 4),
+            "sentence_root_f1": round(sentence_set_f1(root_pairs), 4),
         },
         "type_prf": match_all(type_pairs).as_dict(),
         "source_prf": match_all(src_pairs).as_dict(),

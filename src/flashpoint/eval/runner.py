@@ -89,7 +89,7 @@ def score(set_name: str, coded: Sequence[Coded]) -> SetResult:
     from .event_sets import score_cameo_manual, score_petrarch2, score_plover_gsr
     from .label_sets import score_case2021, score_india_police
     from .labelmap import load_labelmaps
-    from .news_sets import score_conflibert, score_probes
+    from .news_sets import score_conflibert, score_probes, score_raters
     from .wire import score_wire
 
     if set_name == "cameo_manual":
@@ -108,7 +108,9 @@ def score(set_name: str, coded: Sequence[Coded]) -> SetResult:
         return score_probes(coded)
     if set_name == "own_wire":
         return score_wire(coded)
-    raise UsageError(f"no scorer for set {set_name!r}; choose one of {', '.join((*SCORED_SETS, 'own_wire'))}")
+    if set_name == "raters":
+        return score_raters(coded)
+    raise UsageError(f"no scorer for set {set_name!r}; choose one of {', '.join((*SCORED_SETS, 'own_wire', 'raters'))}")
 
 
 def _settings_for(set_name: str, settings: Settings) -> Settings:

@@ -21,7 +21,7 @@ from typing import Any
 from ..config import Settings
 from .coded import Coded, SetResult, diff_row
 from .event_sets import event_triples, gold_country
-from .metrics import match_all
+from .metrics import match_all, sentence_set_f1
 
 SET_NAME = "own_wire"
 
@@ -57,7 +57,8 @@ def score_wire(coded: Sequence[Coded]) -> SetResult:
         "n": len(coded),
         "headline": {"strict_f1": round(prf.f1, 4), "strict_precision": round(prf.precision, 4),
                      "strict_recall": round(prf.recall, 4),
-                     "exact_sentences": sum(r["verdict"] == "exact" for r in rows)},
+                     "exact_sentences": sum(r["verdict"] == "exact" for r in rows),
+                     "sentence_root_f1": round(sentence_set_f1(({t[2] for t in g}, {t[2] for t in p}) for g, p in pairs), 4)},
         "strict_prf": prf.as_dict(),
         "recall_by_construction": {k: f"{v['found']}/{v['expected']}" for k, v in sorted(by_construction.items())},
         "errors": sum(1 for c in coded if c.error),
