@@ -30,6 +30,8 @@ DEFINITE_BACKREFS = {
     "the country": "country", "the nation": "country", "the kingdom": "country",
     "the republic": "country", "the state": "country", "the regime": "country",
 }
+# Heads that name a leader's followers: "his men" of a militia leader are the militia.
+FOLLOWER_HEADS = {"man", "fighter", "force", "troop", "militia", "militiaman", "loyalist", "gunman", "follower"}
 GROUP_PRONOUNS = {"they"}  # "them" is as often the latest object ("swore in 17 ministers. He told them")
 PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
 # Named-entity labels of a name that is an actor even when the knowledge base does not know it.
@@ -230,6 +232,13 @@ class Coder:
             if kind == "person" and m.role == "subj" and state.subject_person is not None:
                 found = state.subject_person  # "X met Y. He promised ...": he is X
             return (self._retext(found, m.text), 0.8) if found else (None, 0.0)
+        described = self._described(m, when, state, avoid)  # "the kingdom", "the Gulf state's army"
+        if described is not None:
+            return described, 0.8
+        if m.possessor in PERSON_PRONOUNS and m.head in FOLLOWER_HEADS:
+            followed = self._followers(state)  # "Hemedti said his men ...": the RSF
+            if followed is not None:
+                return self._retext(followed, m.text), 0.8
         kind = DEFINITE_BACKREFS.get(m.text.lower())  # "the alliance", "the country"
         if kind is not None:
             found = state.last(kind)
@@ -272,6 +281,35 @@ class Coder:
             state.subject_person = actor
         factor = 0.85 if _used_context(res) else 1.0  # only a country the context lent lowers it
         return actor, factor
+
+    def _described(self, m: Mention, when, state: DocState, avoid: str | None = None) -> Actor | None:
+        """A description of a state ("the kingdom", "the island nation's president"):
+        the latest country told that it fits, else the story's own (dateline, clause
+        place, most-mentioned), never the other side's; the knowledge base's
+        descriptors say which fit."""
+        if m.pronoun:
+            return None
+        fits = self.kb.described(m.text)
+        if not fits:
+            return None
+        told = [a.country for a, _ in reversed(state.actors) if a.country and not a.org]
+        country = next((c for c in (*told, state.home_country, state.clause_country, *state.countries)
+                        if c in fits and c != avoid), None)
+        if country is None:
+            return None
+        res = self.kb.resolve(m.text, when, country)
+        if res is None or res.actor.country is None:
+            return None
+        state.remember(res.actor, False)
+        return res.actor
+
+    def _followers(self, state: DocState) -> Actor | None:
+        """The organisation the latest person told leads, when it is an armed group or a gang."""
+        leader = state.last("person")
+        if leader is None or not leader.org or leader.sector not in ("REB", "CRM"):
+            return None
+        entry = self.kb.org_entry(leader.org)
+        return Actor(leader.text, entry.name if entry else leader.name, leader.country, leader.org, leader.sector, leader.code)
 
     def _unknown_named(self, m: Mention, when, context: str | None, countries: tuple[str, ...] = (),
                        places: set[str] | frozenset[str] = frozenset()) -> Actor | None:

@@ -26,6 +26,7 @@ dicts instead (:class:`_AsDicts`):
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -35,7 +36,7 @@ from ...errors import StoreError
 from ..pages import PAGE_COLUMNS, EventPage, page_events
 from ..rows import ROW_ACTOR, ROW_PLACE
 from . import codes
-from .columns import UNDATED_RECORD
+from .columns import UNDATED_RECORD, ColumnBatches
 from .gdelt import (_ACTORS, _ADDED, _DAYS, _NO_GEO, _Memo, _cell, _geo_cells, global_id, side_header,
                     write_rows)
 from .records import read_records, release_memory, subschema
@@ -275,20 +276,31 @@ def _as_page(table: Any) -> EventPage:
     return EventPage(tuple(zip(*values)), None)
 
 
+def _texts(table: Any, report: ExportReport, side: bool) -> tuple[str, str] | None:
+    """:func:`batch_text`, or None when the batch must be written from dicts."""
+    try:
+        return batch_text(table, report, side)
+    except _AsDicts:
+        return None
+
+
 def write_gdelt_columns(tables: Iterable[Any], fh: IO[str], report: ExportReport,
                         side: IO[str] | None = None) -> None:
     """What :func:`.gdelt.write_gdelt` writes for the events of ``tables``
-    (tables of :func:`store_columns`), a table at a time."""
+    (tables of :func:`store_columns`), a table at a time; the text of the
+    next table is made on a second thread while this one is written, when
+    the tables allow it (:meth:`.columns.ColumnBatches.map`)."""
     if side is not None:
         side_header(side)
-    for table in tables:
-        try:
-            text, side_text = batch_text(table, report, side is not None)
-        except _AsDicts:
-            write_rows(page_events(_as_page(table)), fh, report, side)
-            continue
-        fh.write(text)
-        if side is not None:
-            side.write(side_text)
-        report.written += table.num_rows
-        release_memory()
+    batches = tables if isinstance(tables, ColumnBatches) else ColumnBatches(tables)
+    with contextlib.closing(batches.map(lambda t: _texts(t, report, side is not None))) as pairs:
+        for table, texts in pairs:
+            if texts is None:
+                write_rows(page_events(_as_page(table)), fh, report, side)
+                continue
+            text, side_text = texts
+            fh.write(text)
+            if side is not None:
+                side.write(side_text)
+            report.written += table.num_rows
+            release_memory()

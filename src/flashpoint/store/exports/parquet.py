@@ -12,6 +12,7 @@ quantities ``list<struct<value, unit>>``.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import typing
 from collections.abc import Iterable, Iterator
@@ -204,11 +205,13 @@ def _table(nested: Any, outlets: Any, urls: Any, report: ExportReport, row: dict
 def _tables(events: Iterable[dict[str, Any]] | ColumnBatches, report: ExportReport) -> Iterator[Any]:
     """Flat tables of up to :data:`BATCH` events (a table each when given a store's rows)."""
     if isinstance(events, ColumnBatches):
-        for table in events:
-            if table.num_rows:
-                nested, row = _nested_from_table(table)
-                yield _table(nested, _outlet_lists(table.column("outlets")), table.column("first_url").combine_chunks(),
-                             report, row)
+        # The records are decoded (by Arrow, without Python's lock) on a second thread when the rows allow it.
+        with contextlib.closing(events.map(lambda t: _nested_from_table(t) if t.num_rows else None)) as pairs:
+            for table, decoded in pairs:
+                if decoded is not None:
+                    nested, row = decoded
+                    yield _table(nested, _outlet_lists(table.column("outlets")),
+                                 table.column("first_url").combine_chunks(), report, row)
         return
     stream = iter(events)
     while batch := list(islice(stream, BATCH)):
@@ -244,9 +247,10 @@ def write_parquet(events: Iterable[dict[str, Any]] | ColumnBatches, sink: Any, r
     import pyarrow.parquet as pq
 
     with pq.ParquetWriter(sink, arrow_schema(), compression="zstd") as writer, \
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="flashpoint-parquet") as pool:
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="flashpoint-parquet") as pool, \
+            contextlib.closing(_tables(events, report)) as tables:
         pending = None
-        for table in _tables(events, report):
+        for table in tables:
             if pending is not None:
                 pending.result()  # re-raises a write error here
             pending = pool.submit(writer.write_table, table)
