@@ -21,6 +21,7 @@ from ..types import Actor, Quantity
 from . import targets as targeting
 from .generic_country import clause_place_country, generic_context, scene_setting, settlement_names
 from .patterns import Pattern, PatternSet
+from .background import BackgroundRule, without_background
 from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
 
 # Definite descriptions that point back to an earlier actor of a kind.
@@ -45,9 +46,6 @@ NOUN_OWN_SOURCE_ROLES = ("poss", "mod", "prep:by")
 MAX_ACTORS_PER_SIDE = 4
 DECISION_VERBS = {"agree", "decide", "vote", "resolve", "announce"}
 TAKEN_DECISIONS = {"decide", "vote", "resolve"}
-# Codes of a meeting between parties: told once, they happened both ways
-# ("Peru's president held talks with his Chilean counterpart").
-RECIPROCAL_CODES = {"040", "046"}
 # Verbs that carry an event noun without meaning much of their own ("*engaged in*
 # fighting", "*launched* an offensive", "*held* talks"): their subject does the act.
 LIGHT_VERBS = {"engage", "launch", "carry", "conduct", "stage", "hold", "wage", "mount", "make", "take", "give",
@@ -155,6 +153,7 @@ class DocState:
     places: set[str] = field(default_factory=set)  # names the text introduces as places ("the town of Walikale")
     scenes: dict[int, str] = field(default_factory=dict)  # sentence -> country of its fronted place ("In Abeche, ...")
     group: tuple[Actor, ...] = ()  # the latest coordinated subject ("Kenya and Uganda"): whom "they" means
+    speaking: tuple[Actor, ...] = ()  # the speakers of the current candidate's clause ("France and Germany said ...")
     sentence_places: dict[int, str] = field(default_factory=dict)  # sentence -> its first clause place's country
 
     def remember(self, actor: Actor, is_person: bool) -> None:
@@ -211,6 +210,7 @@ class Coder:
         # generic actors with no country (for gold sets with fictional actors).
         self.open_actors = open_actors
         self.chain = TargetChain.load()
+        self.background = BackgroundRule.load()
         self.statements = triggers(patterns).statements
         # Single-actor events: a known source with no target named ("Russia threatened
         # to walk out of the talks"), as GDELT and PLOVER code them (on in the pipeline's
@@ -526,10 +526,12 @@ class Coder:
             state.places.update(settlement_names(cand.clause))
             # Speakers first: they are context for "we" inside their quote.
             attribution = None
+            state.speaking = ()
             if cand.speakers:
-                got = self._actors(cand.speakers, when, state, None, limit=1)
+                got = self._actors(cand.speakers, when, state, None)
                 if got:
                     attribution = got[0][0]
+                    state.speaking = tuple(a for a, _ in got)
             if cand.quote is not None:
                 if attribution is not None and cand.quote not in state.speakers:
                     state.speakers[cand.quote] = attribution
@@ -580,6 +582,7 @@ class Coder:
         # (a statement to nobody in particular excepted: the back-off may still read an act
         # there, which then replaces it)
         self.coded_sentences = {cands[e.cand_index].sent_start for e in out if not (e.statement and e.target is None)}
+        out = without_background(out, cands, self.background)
         return _once_per_sentence(_without_subsumed(_without_carried_statements(out, cands), cands), cands)
 
     def _subject_actor(self, cand: Candidate, when, state: DocState) -> Actor | None:
@@ -615,8 +618,10 @@ class Coder:
             subs = [m for m in cand.subjects if m.role in roles and not (pattern.victim_subject and m.role == "subj")]
             if cand.speakers and subs and all(m.pronoun in THING_PRONOUNS for m in subs):
                 # "the junta said it would ...": "it" is the speaker; when the speaker is
-                # no known actor, an older actor is no better guess.
-                sources = [(self._retext(attribution, subs[0].text), 0.85)] if attribution is not None else []
+                # no known actor, an older actor is no better guess. "France and Germany said
+                # they would send ...": each of several speakers does it.
+                speaking = state.speaking if len(state.speaking) > 1 and subs[0].pronoun in GROUP_PRONOUNS else (attribution,)
+                sources = [(self._retext(a, subs[0].text), 0.85) for a in speaking] if attribution is not None else []
             else:
                 if subs and not any(m.proper or m.pronoun for m in subs):
                     # "In Niamey, thousands of junta supporters marched": a generic
@@ -658,7 +663,7 @@ class Coder:
                 # "three soldiers were killed in a roadside bombing") with an unknown source.
                 sources = [(Actor("(unknown)", "unknown"), 0.5)]
             if cand.kind == "noun" and pattern.code[:3] not in THIRD_PARTY_CODES and (
-                    pattern.symmetric or pattern.code in RECIPROCAL_CODES or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
+                    pattern.symmetric or pattern.code in targeting.RECIPROCAL_CODES or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
                 # "clashes between the army and the RSF", "Egypt hosted negotiations between
                 # Israel and Hamas": the parties named act on each other, whoever hosts.
                 between = [m for m in cand.preps if m.role == "prep:between"]
@@ -720,10 +725,11 @@ class Coder:
                     modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested,
                     # only what was merely said is a statement (--no-statements): a denial,
                     # a claim of responsibility or condolences are acts PETRARCH codes too
-                    statement=statement and pattern.id == BARE_STATEMENT,
+                    # (and any bare 010 some other pattern gives: "a statement issued by the ministry")
+                    statement=(statement and pattern.id == BARE_STATEMENT) or code == "010",
                 )
                 events.append(ev)
-                if code in RECIPROCAL_CODES and tgt is not None and not nested and (tgt.country or tgt.org):
+                if code in targeting.RECIPROCAL_CODES and tgt is not None and not nested and (tgt.country or tgt.org):
                     events.append(replace(ev, source=tgt, target=src, confidence=round(ev.confidence * 0.9, 3)))
                 if code[:2] == "11" and tgt is not None:
                     state.accusers[tgt.key] = src

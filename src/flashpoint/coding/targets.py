@@ -313,7 +313,8 @@ def accuser(coder, q: TargetQuery, chain: TargetChain) -> Found:
 def reciprocal(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """Several sources that act on each other ("Russia and Ukraine exchanged
     prisoners"): the sources themselves, for the coder to pair."""
-    if len(q.sources) > 1 and (q.pattern.symmetric or (q.pattern.code[:2] in SYMMETRIC_ROOTS and is_reciprocal(q.cand))):
+    if len(q.sources) > 1 and (q.pattern.symmetric or q.pattern.code in RECIPROCAL_CODES
+                               or (q.pattern.code[:2] in SYMMETRIC_ROOTS and is_reciprocal(q.cand))):
         return list(q.sources)
     return []
 
@@ -406,6 +407,10 @@ STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
 # -- helpers shared with the coder ----------------------------------------------------
 
 # Roots where "A and B <verb>" with no object means A and B act toward each other.
+# Codes CAMEO counts as reciprocal: told once, they happened both ways ("Peru's president
+# held talks with his Chilean counterpart", "received a call from", "signed a deal with";
+# the codebook's notes on 04, 041, 044, 046 and 057), and two subjects do them to each other.
+RECIPROCAL_CODES = frozenset({"040", "041", "044", "046", "057"})
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "08", "19"}  # "Russia and Ukraine exchanged prisoners" (08: mutual yielding)
 # Two subjects act on each other only with a reciprocal verb or object: "Russia and
 # Ukraine signed a deal" does, "Nigeria and Benin will send troops" does not.

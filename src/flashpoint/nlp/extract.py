@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
+from .describing import adjunct_of, described_noun
 from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
 
@@ -174,6 +175,12 @@ class Candidate:
     ccomp_subjects = _deferred("ccomp_subjects", 'Subjects of a clausal complement ("said *Iraq* must comply").')
     xcomp_args = _deferred("xcomp_args", "Objects and prepositional objects of the open complement.")
     dates = _deferred("dates", "DATE entity texts: clause first, then sentence.")
+    described = _deferred("described", (
+        '(dependency, noun lemma, verb tag) of the noun a describing clause around the trigger is hung on '
+        '("hostages *held* by Hamas": ("acl", "hostage", "VBN")), else () (nlp/describing.py).'))
+    adjunct_of = _deferred("adjunct_of", (
+        'Token index of the verb whose bare -ing adjunct the trigger opens ("marched ..., *demanding* ..."), '
+        'else () (nlp/describing.py).'))
     stake_lemmas = _deferred("stake_lemmas", (
         "Lemmas of what the act is about, phrase by phrase (STAKE_BREAK between): its object and "
         'complements and its purpose clause ("staged rallies *to demand reforms*"), without the '
@@ -262,7 +269,8 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
             return [replace(base, text=f"{tok.lemma_} of {o.text}", proper=True) for o in owners]
     if tok.pos_ == "NOUN":
         # "the Egyptian and Ethiopian leaders": one party per people named.
-        demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+        # ("U.S. and Iranian negotiators": the parser may hang the first as "nmod")
+        demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
                     for d in (c, *c.conjuncts) if d.pos_ in ("ADJ", "PROPN")
                     and (d.ent_type_ in ("NORP", "GPE") or d is not c and d.text[:1].isupper())]  # NER may miss the second
         if len(demonyms) > 1:
@@ -1134,6 +1142,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "xcomp_args": lambda: _verb_xcomp_args(tok, lemma, kids),
         "stake_lemmas": lambda: _stake_lemmas(stake_heads + _purpose_clauses(tok)),
         "dates": lambda: _dates(sent, tok),
+        "described": lambda: described_noun(tok),
+        "adjunct_of": lambda: adjunct_of(tok),
     })
     return Candidate(
         kind="verb",
@@ -1354,6 +1364,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             "stake_lemmas": lambda: _stake_lemmas(
                 [tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov is not tok else ())]),
             "dates": lambda: _dates(sent, tok),
+            "described": lambda: described_noun(tok),
         }),
         **flags,
         **_base(tok, key, s_i, sent, reporting, quotes, (tok.doc[tok.i - 2 : tok.i + 1].text if start != tok.idx else tok.text), start, tok.idx + len(tok.text)),
