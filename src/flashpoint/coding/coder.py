@@ -70,7 +70,10 @@ STATEMENT_TONES = (
 ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation", "accusation", "charge",
              "violence", "killing", "crackdown", "attack", "strike", "raid", "use", "plan", "proposal", "remark",
              "timeline", "timetable", "deal", "ultimatum", "verdict", "ruling", "sentence", "law", "ban",
-             "revenge", "retaliation", "retribution", "vengeance", "reprisal", "punishment"}
+             "revenge", "retaliation", "retribution", "vengeance", "reprisal", "punishment",
+             # what a state did, told back as a thing: "condemned *the launch*", "denounced *the closures*"
+             "launch", "test", "closure", "measure", "conviction", "detention", "execution", "shutdown",
+             "suspension", "expulsion", "seizure", "annexation", "incursion", "jailing", "policy", "order"}
 # A bare public statement (CAMEO 010): the data's catch-all statement pattern (01.yaml,
 # id "statement"), used when no other pattern gives the verb a code.
 BARE_STATEMENT = "statement"
@@ -141,6 +144,7 @@ class DocState:
     subject_person: Actor | None = None  # the latest person told as a subject: whom "he" most likely means
     countries: tuple[str, ...] = ()  # the article's countries, most mentioned first
     coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
+    carrier_codes: dict[int, str] = field(default_factory=dict)  # candidate index -> its pattern's code
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
     recent: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, source) of coded events
     claimants: set[str] = field(default_factory=set)  # keys of speakers whose statement was no event
@@ -563,6 +567,7 @@ class Coder:
                 # ("announced the deployment of troops": a statement leaves its object's event to the noun)
                 used_nouns.update(_object_token_hint(cands, i))
             state.coded[i] = events
+            state.carrier_codes[i] = pattern.code
             state.recent.extend((cand.sent_index, e.source) for e in events if not e.nested)
             if not events and pattern.statement and cand.kind == "verb":
                 # "Peskov said Kherson remained part of Russia. Ukraine rejected the claim.": a
@@ -592,6 +597,11 @@ class Coder:
 
     def _code_one(self, i, cand, pattern, when, state, attribution, historical) -> list[CodedEvent]:
         nested = cand.nested_in is not None and cand.nested_in in state.coded
+        if nested and not state.coded[cand.nested_in] \
+                and not state.carrier_codes.get(cand.nested_in, "").startswith(CLAIM_ROOTS):
+            # "the signing *of a gas deal between Azerbaijan and Romania*": an act whose
+            # carrier named no party is coded on its own
+            nested = False
         if nested:
             parent = state.coded[cand.nested_in]
             if parent and not parent[0].code.startswith(CLAIM_ROOTS):

@@ -42,6 +42,10 @@ INSTRUMENT_NOUNS = {"firing", "fire", "shooting", "bullet", "lathicharge", "lath
                     "clash", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",
                     "encounter", "retaliation", "airstrike", "strike", "raid", "shelling", "bombardment", "bombing",
                     "attack", "assault", "offensive", "ambush", "operation", "gunfire"}
+# Weapons told as the doer, with who used them in a reduced clause: "drones *launched by
+# Russia* struck ...", "killed by a bomb *planted by militants*".
+WEAPON_NOUNS = {"bomb", "drone", "missile", "rocket", "shell", "mine", "device", "ied", "grenade", "explosive",
+                "mortar", "projectile", "torpedo", "munition", "car-bomb"}
 # Combat nouns whose "with" names the other side ("killed in a clash *with rebels*").
 COMBAT_NOUNS = {"encounter", "clash", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout", "exchange"}
 FORCE_CLAUSE_VERBS = {"fire", "shoot", "open", "attack", "charge", "lathicharge", "storm", "raid", "bomb", "shell", "strike", "ambush"}
@@ -462,6 +466,15 @@ def _speaker_of_stray_conjunct(tok):
 
 
 SAYING_VERBS = {"say", "state", "announce", "declare", "add", "insist", "claim", "note", "stress", "tell"}
+
+
+def _weapon_user(tok) -> list[Mention]:
+    """"drones *launched by Russia*": who used the weapon a reduced passive clause names."""
+    if tok.lemma_.lower() not in WEAPON_NOUNS:
+        return []
+    return [m for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            for a in c.children if a.dep_ == "agent"
+            for g in a.children if g.dep_ == "pobj" for m in expand(g, "agent")]
 
 
 def _instrument(tok, kids: list | None = None) -> tuple[list[Mention], list[str]]:
@@ -1023,6 +1036,9 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         for c in kids:
             if c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ in SUBJ_DEPS:  # nsubj: a headline's passive
                 obj_lemmas.extend(t.lemma_.lower() for t in c.subtree if not t.is_punct)
+                # "an Egyptian proposal was rejected by Israel": the parties nested in the
+                # logical object are read as an active verb's ("rejected *Egypt's* proposal")
+                obj_kids.append(c)
         if tok.dep_ in ("acl", "amod") or (tok.dep_ == "relcl" and any(
                 c.dep_ in PASSIVE_SUBJ_DEPS and c.lower_ in RELATIVE_PRONOUNS for c in kids)):
             # "the troops sent ...", "the two terrorists who were shot dead": the head noun is the theme
@@ -1038,7 +1054,22 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                         agents.extend(expand(p, "agent"))
         if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and not objects:
             objects = expand(tok.head, "obj")
+    users: list[Mention] = []
+    if subjects or agents:
+        # a weapon as the doer names who used it: that one did the act
+        weapons = [w for c in kids if c.dep_ in SUBJ_DEPS or c.dep_ == "agent"
+                   for w in ([c] if c.dep_ != "agent" else [g for g in c.children if g.dep_ == "pobj"])]
+        users = [m for w in weapons for m in _weapon_user(w)]
+        if users and passive:
+            agents = users
+        elif users:
+            subjects = users
+    else:
+        weapons = []
     instr_agents, instr_lemmas = _instrument(tok, kids)
+    if users:
+        # what the force was done with, as "killed *in a bombing*" says it
+        instr_lemmas = instr_lemmas + [w.lemma_.lower() for w in weapons if _weapon_user(w)]
     if (passive and not agents) or lemma in VICTIM_VERBS:
         agents.extend(instr_agents)
     ccomp_aux: list[str] = []
