@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.eval.metrics import NONE, PRF, Confusion, label_prf, match, match_all, weighted_f1
+from flashpoint.eval.metrics import (NONE, PRF, Confusion, label_prf, match, match_all, sentence_set_f1, set_f1,
+                                     weighted_f1)
 
 
 def test_prf_rates_and_zero_division():
@@ -22,6 +23,27 @@ def test_match_is_a_multiset():
     assert match(["064"], ["064", "064", "111"]) == PRF(1, 2, 0)
     assert match([], []) == PRF()
     assert match_all([(["01"], ["01"]), ([], ["02"]), (["03"], [])]) == PRF(1, 1, 1)
+
+
+@pytest.mark.parametrize("gold, predicted, f1", [
+    (set(), set(), 1.0),  # no event, none coded: right
+    (set(), {"01"}, 0.0),  # a quiet sentence coded
+    ({"19"}, set(), 0.0),  # an event missed
+    ({"19"}, {"19"}, 1.0),
+    ({"19"}, {"19", "01"}, 2 / 3),  # one extra root: precision 1/2, recall 1
+    ({"04", "06"}, {"04"}, 2 / 3),
+    ({"04", "06"}, ["04", "04", "06"], 1.0),  # sets: a root coded twice counts once
+    ({"14"}, {"17"}, 0.0),
+])
+def test_set_f1_of_one_sentence(gold, predicted, f1):
+    assert set_f1(gold, predicted) == pytest.approx(f1)
+
+
+def test_sentence_set_f1_averages_over_sentences_not_codes():
+    pairs = [({"19"}, {"19"}), (set(), set()), ({"19"}, {"19", "01", "02", "03"})]
+    assert sentence_set_f1(pairs) == pytest.approx((1 + 1 + 0.4) / 3)
+    assert match_all(pairs).f1 == pytest.approx(2 * 2 / (2 * 2 + 3))  # micro for contrast
+    assert sentence_set_f1([]) == 0.0
 
 
 def test_label_prf_counts_quiet_sentences():

@@ -7,7 +7,8 @@ import pytest
 from flashpoint.eval.event_sets import score_petrarch2, score_plover_gsr
 from flashpoint.eval.gold import detect_set
 from flashpoint.types import Actor
-from flashpoint.eval.news_sets import actor_matches, code_matches, quad_class, score_conflibert, score_probes
+from flashpoint.eval.news_sets import (actor_matches, code_matches, quad_class, score_conflibert, score_probes,
+                                       score_raters)
 
 from .helpers import actor, coded, event, record
 
@@ -56,7 +57,8 @@ def test_probes_need_every_expected_event_and_silent_controls():
         coded(record("W7", []), event("010", ken)),
     ]
     f = score_probes(rows).figures
-    assert f["headline"] == {"passed": 0.5, "controls_silent": 0.5}
+    # roots per sentence: {01}={01} 1.0, {04}={04} 1.0, {}={} 1.0, {} vs {01} 0.0
+    assert f["headline"] == {"passed": 0.5, "controls_silent": 0.5, "sentence_root_f1": 0.75}
     assert f["negative_controls"] == 2
     assert f["by_kind"] == {"N": {"passed": 0, "n": 1}, "S": {"passed": 1, "n": 1}, "W": {"passed": 1, "n": 2}}
 
@@ -75,6 +77,7 @@ def test_plover_strict_and_root_set_f1():
     ]
     h = score_plover_gsr(rows, lambda t: t).figures["headline"]
     assert h["root_set_f1"] == 1.0
+    assert h["sentence_root_f1"] == 1.0
     assert h["strict_f1"] == 0.5  # tp 1, fp 1, fn 1
 
 
@@ -90,3 +93,35 @@ def test_petrarch_strict_uses_the_suites_actor_codes():
 def test_new_sets_are_detected_by_file_name():
     assert detect_set("conflibert_cameo_train.jsonl") == "conflibert"
     assert detect_set("generalisation.jsonl") == "probes"
+    assert detect_set("own_raters.jsonl") == "raters"
+    assert detect_set("x.jsonl", record("1", meta={"label_scheme": "CAMEO root set (raters' majority)"})) == "raters"
+
+
+def test_raters_sentence_root_f1_counts_each_sentence_once():
+    rows = [
+        coded(record("q1", [])),  # quiet and silent: 1.0
+        coded(record("q2", []), event("010")),  # quiet, coded: 0.0
+        coded(record("o1", ["173"]), event("173"), event("010")),  # one extra root: 2/3
+        coded(record("t1", ["04", "06"]), event("042")),  # one of two: 2/3
+        coded(record("t2", ["18", "19"]), event("190"), event("183"), event("181")),  # same roots twice: 1.0
+    ]
+    result = score_raters(rows)
+    h = result.figures["headline"]
+    assert h["sentence_root_f1"] == round((1 + 0 + 2 / 3 + 2 / 3 + 1) / 5, 4)
+    # micro: tp 4 (17, 04, 18, 19), fp 2 (01 twice), fn 1 (06)
+    assert (h["root_precision"], h["root_recall"]) == (round(4 / 6, 4), 0.8)
+    assert h["quiet_silent"] == 0.5
+    assert result.figures["by_gold_size"] == {"0": {"n": 2, "sentence_root_f1": 0.5},
+                                              "1": {"n": 1, "sentence_root_f1": 0.6667},
+                                              "2+": {"n": 2, "sentence_root_f1": round((2 / 3 + 1) / 2, 4)}}
+    assert [r["verdict"] for r in result.rows] == ["right", "extra", "extra", "short", "right"]
+    assert result.rows[2]["predicted_roots"] == ["01", "17"]
+
+
+def test_wire_set_reports_sentence_root_f1_too():
+    from flashpoint.eval.wire import score_wire
+
+    ukr, pol = actor("UKR", sector="GOV"), actor("POL", sector="GOV")
+    rows = [coded(record("a", ["041"], sources=["UKRGOV"], targets=["POLGOV"]), event("042", pol, ukr)),  # root right
+            coded(record("c", ["173"], sources=["MARCOP"], targets=["MAR"]))]  # missed
+    assert score_wire(rows).figures["headline"]["sentence_root_f1"] == 0.5

@@ -24,7 +24,8 @@ def test_cameo_manual_any_top_and_confusion():
     result = score_cameo_manual(rows)
     h = result.figures["headline"]
     assert h == {"root_any": 0.5, "full_any": 0.25, "root_top": 0.25, "full_top": 0.25,
-                 "root_set_f1": 0.5}  # root sets: tp 2 (a, b), fp 2 (b, d), fn 2 (c, d)
+                 "root_set_f1": 0.5,  # root sets: tp 2 (a, b), fp 2 (b, d), fn 2 (c, d)
+                 "sentence_root_f1": round((1 + 2 / 3 + 0 + 0) / 4, 4)}  # per sentence, then averaged
     assert result.figures["confusion_roots"]["05"] == {"11": 1}
     assert result.figures["confusion_roots"]["19"] == {"none": 1}
     assert result.figures["root_prf"]["fp"] == 2

@@ -15,7 +15,7 @@ from .backoff_option import backoff_option
 from .petrarch_option import petrarch_option
 
 SET_CHOICES = ("auto", "cameo_manual", "petrarch2", "plover_gsr", "india_police", "case2021", "conflibert", "probes",
-               "event_location")
+               "raters", "event_location")
 
 
 def _print_figures(figures: dict[str, Any], as_json: bool) -> None:

@@ -7,7 +7,8 @@ says whether it reports an event and of which QuadClass and root. The actors are
 the sentence's noun phrases and names that the knowledge base resolves: the
 subject first, then the others in text order, a passive subject last; the source
 is the first, the target the first other party, or none (a one-sided event,
-unless ``Settings.dyads_only``). A sentence with no actor gets no event. A
+unless ``Settings.dyads_only``; a yielding, protest or coercion with one party is
+aimed at its own country, ``DOMESTIC_ROOTS``). A sentence with no actor gets no event. A
 predicted root 01 (a public statement) is marked ``statement`` and left out with
 ``Settings.statements=False``, as the rules' bare statements are.
 """
@@ -27,6 +28,11 @@ from .backoff import RULE, Prediction
 from .backoff_gates import DEFAULT_GATES, Verdict, gate_words, judge
 
 STATEMENT_ROOT = "01"
+# A one-sided yielding, protest or coercion is aimed at the actor's own country, as CAMEO
+# codes domestic acts ("the union called off its strike", "landowners began a hunger
+# strike", "the authorities banned the rally"): the rules' home-government strategy, here
+# without a parse to find the government by.
+DOMESTIC_ROOTS = frozenset({"08", "14", "17"})
 MIN_WORDS = 4  # headlines of two words, bylines and datelines are not sentences to classify
 NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
@@ -141,6 +147,10 @@ def _event(pred: Prediction, actors: list[Actor], evidence: Evidence, trigger_st
     """One back-off event; ``when`` is the sentence's :class:`~flashpoint.nlp.event_dates.EventDate`
     (a weekday the sentence names, else the publication day), ``quantities`` its counts that fit the root."""
     source, target = actors[0], (actors[1] if len(actors) > 1 else None)
+    if target is None and pred.root in DOMESTIC_ROOTS and source.country and not source.org:
+        entry = res.kb.country(source.country)
+        target = Actor("(own country)", entry.name if entry is not None else source.country, source.country,
+                       None, None, source.country)
     return build_event(
         art, evidence, trigger_start, pred.code, ontology_facts(res.ontology, pred.code), source, target,
         date=when.date, date_precision=when.precision,

@@ -19,9 +19,12 @@
 
 Each also reports figures that mirror how unseen CAMEO-dyad sets judge the
 coder: *root-set F1* (each sentence's set of CAMEO roots against the gold set,
-micro-averaged) and, where the gold has CAMEO dyads (plover_gsr's records with
+micro-averaged), *sentence root F1* (the same F1 per sentence, averaged over
+sentences; see :func:`~flashpoint.eval.metrics.sentence_set_f1`) and, where the gold has CAMEO dyads (plover_gsr's records with
 a manual CAMEO code; petrarch2 with the suite's own actor codes), *strict F1*:
-an event matches when source country, target country and root all agree.
+an event matches when source country, target country and root all agree. A
+plover_gsr record marked reciprocal (``SRC/TAR``) expects one event each way
+between its parties, as CAMEO codes reciprocal acts (:func:`gold_triples`).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from typing import Any
 from ..errors import UsageError
 from ..types import Actor, Event
 from .coded import Coded, SetResult, diff_row, rate, top_event
-from .metrics import Confusion, PRF, match, match_all
+from .metrics import Confusion, PRF, match, match_all, sentence_set_f1
 
 
 def score_cameo_manual(coded: Sequence[Coded]) -> SetResult:
@@ -62,6 +65,7 @@ def score_cameo_manual(coded: Sequence[Coded]) -> SetResult:
             "root_any": rate(root_any, n), "full_any": rate(full_any, n),
             "root_top": rate(root_top, n), "full_top": rate(full_top, n),
             "root_set_f1": round(match_all((set(g), set(p)) for g, p in pairs_root).f1, 4),
+            "sentence_root_f1": round(sentence_set_f1(pairs_root), 4),
         },
         "root_prf": match_all(pairs_root).as_dict(),
         "full_prf": match_all(pairs_full).as_dict(),
@@ -133,6 +137,7 @@ def score_petrarch2(coded: Sequence[Coded], valid_codes: frozenset[str] | set[st
             "no_event_fp_rate": rate(none_with_events, none_records),
             "strict_f1": round(match_all(strict_pairs).f1, 4),
             "root_set_f1": round(match_all(root_pairs).f1, 4),
+            "sentence_root_f1": round(sentence_set_f1(root_pairs), 4),
         },
         "code_prf": code_prf.as_dict(),
         "root_prf": root_prf.as_dict(),
@@ -165,6 +170,21 @@ def gsr_actor(actor: Actor | None) -> str | None:
 def gold_country(code: str | None) -> str | None:
     """The country (or IGO/NGO sector) part of a CAMEO actor code: its first three letters."""
     return code[:3].upper() if code else None
+
+
+def gold_triples(expected: Sequence[Any], root: str, reciprocal: bool = False) -> set[tuple[str | None, str | None, str]]:
+    """The gold (source country, target country, root) triples of a record.
+
+    A reciprocal record ("SRC/TAR" markup: each party acts toward the other, as CAMEO
+    codes 041 telephone, 046 negotiate or 057 sign agreement) is one event each way
+    between every two of its parties; parties of one country make one domestic triple.
+    """
+    if reciprocal:
+        parties = {gold_country(p) for g in expected for p in (g.source, g.target) if p}
+        if parties:
+            pairs = {(a, b) for a in parties for b in parties if a != b} or {(p, p) for p in parties}
+            return {(a, b, root) for a, b in pairs}
+    return {(gold_country(g.source), gold_country(g.target), root) for g in expected}
 
 
 def event_triples(events: Sequence[Event]) -> set[tuple[str | None, str | None, str]]:
@@ -229,8 +249,7 @@ def score_plover_gsr(coded: Sequence[Coded], old_type: Any) -> SetResult:
             cameo_n += 1
             cameo_root_right += any(e.cameo_root == str(manual)[:2] for e in c.events)
             root = str(manual)[:2]
-            strict_pairs.append(({(gold_country(g.source), gold_country(g.target), root) for g in c.record.expected},
-                                 event_triples(c.events)))
+            strict_pairs.append((gold_triples(c.record.expected, root, reciprocal), event_triples(c.events)))
             root_pairs.append(({root}, {e.cameo_root for e in c.events}))
         verdict = "type+dyad" if d_ok else "type" if t_ok else "missed" if not c.events else "wrong"
         rows.append(diff_row("plover_gsr", c, verdict, gold_plover=gold_type))
@@ -242,6 +261,7 @@ def score_plover_gsr(coded: Sequence[Coded], old_type: Any) -> SetResult:
             "type_and_dyad": rate(dyad_right, n),
             "strict_f1": round(match_all(strict_pairs).f1, 4),
             "root_set_f1": round(match_all(root_pairs).f1, 4),
+            "sentence_root_f1": round(sentence_set_f1(root_pairs), 4),
         },
         "type_prf": match_all(type_pairs).as_dict(),
         "source_prf": match_all(src_pairs).as_dict(),

@@ -29,6 +29,8 @@ SET_BY_STEM = {
     "event_location": "event_location",
     "conflibert_cameo_train": "conflibert",
     "generalisation": "probes",  # ../shared/probes/, beside evaldata (see runner.gold_path)
+    "own_wire": "own_wire",  # tests/data/, the project's own wire sentences (eval/wire.py)
+    "own_raters": "raters",  # tests/data/: CAMEO root sets of our own sentences
 }
 SET_NAMES = tuple(SET_BY_STEM.values())
 FILE_BY_SET = {name: f"{stem}.jsonl" for stem, name in SET_BY_STEM.items()}
@@ -207,6 +209,7 @@ def detect_set(path: str | Path, first: GoldRecord | None = None) -> str:
         ("geolocation", "event_location"),
         ("CAMEO event code only", "cameo_manual"),
         ("Phoenix QuadClass", "conflibert"),
+        ("CAMEO root set", "raters"),
     )
     for needle, name in hints:
         if needle in scheme:

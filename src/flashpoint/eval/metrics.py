@@ -67,6 +67,31 @@ def match_all(pairs: Iterable[tuple[Iterable[Hashable], Iterable[Hashable]]]) ->
     return total
 
 
+def set_f1(gold: Iterable[Hashable], predicted: Iterable[Hashable]) -> float:
+    """F1 of one sentence's predicted set against its gold set.
+
+    Two empty sets agree perfectly (1.0): a sentence with no event that the
+    coder leaves silent is right. One empty set against a non-empty one is 0.0.
+    """
+    g, p = set(gold), set(predicted)
+    if not g and not p:
+        return 1.0
+    tp = len(g & p)
+    return 2 * tp / (len(g) + len(p))
+
+
+def sentence_set_f1(pairs: Iterable[tuple[Iterable[Hashable], Iterable[Hashable]]]) -> float:
+    """Macro-average of :func:`set_f1` over ``(gold, predicted)`` sentences.
+
+    Unlike :func:`match_all` (micro, which lets a busy sentence outweigh a
+    quiet one), every sentence counts once: an extra code on a one-event
+    sentence costs as much as a missed one, and a quiet sentence that gets an
+    event scores 0.0 (empty gold, empty prediction scores 1.0). No sentence: 0.0.
+    """
+    scores = [set_f1(g, p) for g, p in pairs]
+    return sum(scores) / len(scores) if scores else 0.0
+
+
 def label_prf(gold: Sequence[frozenset[str]], predicted: Sequence[frozenset[str]], label: str) -> PRF:
     """Sentence-level scores of one label over multi-label records."""
     tp = fp = fn = 0

@@ -9,6 +9,13 @@
   emitted one (source, code and target, see :func:`actor_matches` and
   :func:`code_matches`); a negative control (nothing expected) passes when
   the coder stays silent.
+* ``raters``: news sentences with the set of CAMEO roots careful human
+  raters assign (``tests/data/own_raters.jsonl``); no actors. Scored by
+  *sentence root F1* (:func:`~flashpoint.eval.metrics.sentence_set_f1`).
+
+Every scorer here that has CAMEO codes also reports ``sentence_root_f1``: each
+sentence's set of emitted roots against its gold roots, F1 averaged over
+sentences, where a sentence with no gold event and no emitted event scores 1.0.
 """
 
 from __future__ import annotations
@@ -19,6 +26,8 @@ from collections.abc import Sequence
 from ..coding.backoff import QUAD_OF_ROOT
 from ..types import Actor, Event
 from .coded import Coded, SetResult, diff_row, rate, top_event
+from .metrics import match_all, sentence_set_f1
+
 
 def quad_class(root: str | None) -> str | None:
     """The Phoenix QuadClass (``"0"``–``"4"``) of a CAMEO root, None for none."""
@@ -84,9 +93,10 @@ def score_probes(coded: Sequence[Coded]) -> SetResult:
     """Score the probes: passed share, and negative controls that stay silent."""
     passed = controls = silent = 0
     by_kind: dict[str, list[int]] = {}
-    rows = []
+    rows, root_pairs = [], []
     for c in coded:
         expected = c.record.expected
+        root_pairs.append((gold_roots(c), {e.cameo_root for e in c.events}))
         if expected:
             ok = all(any(_event_matches(g, e) for e in c.events) for g in expected)
         else:
@@ -102,8 +112,53 @@ def score_probes(coded: Sequence[Coded]) -> SetResult:
     figures = {
         "n": len(coded),
         "negative_controls": controls,
-        "headline": {"passed": rate(passed, len(coded)), "controls_silent": rate(silent, controls)},
+        "headline": {"passed": rate(passed, len(coded)), "controls_silent": rate(silent, controls),
+                     "sentence_root_f1": round(sentence_set_f1(root_pairs), 4)},
         "by_kind": {k: {"passed": p, "n": n} for k, (p, n) in sorted(by_kind.items())},
+        "errors": sum(1 for c in coded if c.error),
+    }
+    return SetResult(figures, rows)
+
+
+def gold_roots(coded: Coded) -> set[str]:
+    """The CAMEO roots of a record's expected events (a family ``"16x"`` is root ``"16"``)."""
+    return {g.code[:2] for g in coded.record.expected if g.code}
+
+
+def _size(n: int) -> str:
+    return str(n) if n < 2 else "2+"
+
+
+def score_raters(coded: Sequence[Coded]) -> SetResult:
+    """Score sentences against the set of CAMEO roots raters assign them.
+
+    Headline: ``sentence_root_f1`` (per sentence, averaged), the micro
+    ``root_set_f1`` with its precision and recall, and ``quiet_silent``: the
+    share of sentences with no gold event that get none. ``by_gold_size``
+    splits the sentence F1 by how many roots the raters gave (0, 1, 2+).
+    """
+    pairs, rows = [], []
+    quiet = silent = 0
+    sizes: dict[str, list[tuple[set[str], set[str]]]] = {}
+    for c in coded:
+        gold, predicted = gold_roots(c), {e.cameo_root for e in c.events}
+        pairs.append((gold, predicted))
+        sizes.setdefault(_size(len(gold)), []).append((gold, predicted))
+        if not gold:
+            quiet += 1
+            silent += not predicted
+        verdict = ("right" if gold == predicted else "extra" if predicted > gold
+                   else "short" if predicted < gold else "wrong")
+        rows.append(diff_row("raters", c, verdict, gold_roots=sorted(gold), predicted_roots=sorted(predicted)))
+    micro = match_all(pairs)
+    figures = {
+        "n": len(coded),
+        "quiet": quiet,
+        "headline": {"sentence_root_f1": round(sentence_set_f1(pairs), 4), "root_set_f1": round(micro.f1, 4),
+                     "root_precision": round(micro.precision, 4), "root_recall": round(micro.recall, 4),
+                     "quiet_silent": rate(silent, quiet)},
+        "by_gold_size": {k: {"n": len(v), "sentence_root_f1": round(sentence_set_f1(v), 4)}
+                         for k, v in sorted(sizes.items())},
         "errors": sum(1 for c in coded if c.error),
     }
     return SetResult(figures, rows)

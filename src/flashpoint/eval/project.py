@@ -2,15 +2,21 @@
 
 * the actor test set (``tests/data/actor_sentences.jsonl``): 172 news-style sentences from every
   continent with the expected source and target actors;
-* the blind actor probes (``tests/data/actor_probes.jsonl``, ``_second`` and ``_third``, session 8):
+* the blind actor probes (``tests/data/actor_probes.jsonl``, ``_second`` and ``_third``, session 8;
+  ``_fourth``, session 10):
   sentences naming one actor each with its expected code, and each set's first run (``*_first_run.json``);
 * the sample corpus with its hand coding (``data/sample/README.md``): recall of the key events;
 * the merge fixture (``tests/data/merge_fixture.jsonl``): pairwise precision and recall of
   counting events once across articles, with gold events as input (the merge alone) and
   with the coder's events (the whole chain);
+* the wire-service sentences (``tests/data/own_wire.jsonl``, issue 9): strict F1 (source
+  country, target country, root) with ``--no-statements``, beside the set's first run;
 * the hand-written test articles (``tests/articles/``, ``second/`` and ``third/``, issue 10):
   events found and the details an analyst checks (dates, places, counts, forbidden events),
-  with a set's first run (``first_run.json``, recorded before any fix) beside today's.
+  with a set's first run (``first_run.json``, recorded before any fix) beside today's;
+* the own sentence sets (``tests/data/own_*.jsonl``): the blind probe sets, scored as the probes
+  are, and the raters' root sets (``own_raters.jsonl``, session 10), each with its sentence root F1
+  and, where recorded, its first run (``*_first_run.json``).
 
 The test data sits in the source tree, not in the installed package; each score is skipped
 when its file is absent.
@@ -26,7 +32,11 @@ from ..config import Settings
 
 TESTS_DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
 PROBE_SETS = (("first set", "actor_probes.jsonl"), ("second set", "actor_probes_second.jsonl"),
-              ("third set", "actor_probes_third.jsonl"))
+              ("third set", "actor_probes_third.jsonl"), ("fourth set", "actor_probes_fourth.jsonl"))
+# (label, file, scorer): the own sentence sets, written blind, each scored as a gold set.
+OWN_SETS = (("own probes", "own_probes.jsonl", "probes"), ("own probes, second set", "own_probes2.jsonl", "probes"),
+            ("own probes, third set", "own_probes3.jsonl", "probes"),
+            ("own violence probes", "own_violence.jsonl", "probes"), ("raters' root sets", "own_raters.jsonl", "raters"))
 ARTICLE_SETS = (("first set", TESTS_DATA.parent / "articles"), ("second set", TESTS_DATA.parent / "articles" / "second"),
                 ("third set", TESTS_DATA.parent / "articles" / "third"))
 
@@ -148,6 +158,10 @@ def run_project(settings: Settings | None = None) -> dict[str, Any]:
     probes = {name: actor_probe_scores(TESTS_DATA / file, settings) for name, file in PROBE_SETS if (TESTS_DATA / file).is_file()}
     if probes:
         out["actor_probes"] = probes
+    if (TESTS_DATA / "own_wire.jsonl").is_file():
+        from .wire import wire_scores
+
+        out["own_wire"] = wire_scores(TESTS_DATA / "own_wire.jsonl", settings)
     coded = {a.id: evs for a, evs, _ in code_articles(sample_articles(), settings or Settings())}
     recall, missed = sample_key_recall(coded)
     out["sample_corpus"] = {"key_events_recall": round(recall, 4), "key_events_missed": len(missed),
@@ -157,6 +171,29 @@ def run_project(settings: Settings | None = None) -> dict[str, Any]:
     articles = hand_written_articles(settings)
     if articles:
         out["articles"] = articles
+    own = own_set_scores(settings)
+    if own:
+        out["own_sets"] = own
+    return out
+
+
+def own_set_scores(settings: Settings | None = None) -> dict[str, Any]:
+    """Today's headline on each own sentence set, with its recorded first run where there is one."""
+    from .gold import read_gold
+    from .runner import code_records, score
+
+    out: dict[str, Any] = {}
+    for label, file, scorer in OWN_SETS:
+        path = TESTS_DATA / file
+        if not path.is_file():
+            continue
+        records = read_gold(path)
+        figures = score(scorer, code_records(records, settings or Settings())).figures
+        entry: dict[str, Any] = {"file": file, "n": figures["n"], "now": figures["headline"]}
+        first = path.with_name(path.stem + "_first_run.json")
+        if first.is_file():
+            entry["first_run"] = json.loads(first.read_text(encoding="utf-8")).get("headline", {})
+        out[label] = entry
     return out
 
 
@@ -218,10 +255,12 @@ def render_project(figures: dict[str, Any]) -> list[str]:
             f"event level {a['event_level']:.1%}: the actor is source or target of a coded event in the expected role.", ""]
     probes = figures.get("actor_probes")
     if probes:
-        lines += ["**Actor probes** (session 8; one actor mention a sentence with its expected code: elliptical references, "
-                  "seats of government, religious leaders, armed groups and cartels, institutions, office holders of "
-                  "2024-2026; `flashpoint actors probe FILE`). The first set was written before any fix, the second and "
-                  "third after the first and second rounds; each first run is the unseen figure, today's row is tuned on it:", "",
+        lines += ["**Actor probes** (sessions 8 and 10; one actor mention a sentence with its expected code: elliptical "
+                  "references, seats of government, religious leaders, armed groups and cartels, institutions, office "
+                  "holders of 2024-2026; the fourth set adds state companies, unions, parties, regional organisations, "
+                  "groups named by their sponsor and descriptions such as \"the kingdom\"; `flashpoint actors probe FILE`). "
+                  "The first set was written before any fix, the second and third after the first and second rounds of "
+                  "session 8, the fourth in session 10; each first run is the unseen figure, today's row is tuned on it:", "",
                   "| set | probes | mention level: first run | now | event level: first run | now |",
                   "|---|---:|---:|---:|---:|---:|"]
         for name, p in probes.items():
@@ -229,6 +268,14 @@ def render_project(figures: dict[str, Any]) -> list[str]:
             lines.append(f"| {name} | {p['probes']} | {first.get('mention_level', 0):.1%} | {p['mention_level']:.1%} | "
                          f"{first.get('event_level', 0):.1%} | {p['event_level']:.1%} |")
         lines.append("")
+    w = figures.get("own_wire")
+    if w:
+        first = w.get("first_run")
+        unseen = f"first run (unseen) **{first['strict_f1']:.1%}**, " if first else ""
+        lines += [f"**Wire-service sentences** (issue 9; {w['n']} sentences written for Flashpoint, every CAMEO root; "
+                  f"`tests/data/own_wire.jsonl`, with `--no-statements`): strict F1 (source country, target country, root) "
+                  f"{unseen}now {w['now']['strict_f1']:.1%} (target 60%; precision {w['now']['strict_precision']:.1%}, "
+                  f"recall {w['now']['strict_recall']:.1%}).", ""]
     s = figures.get("sample_corpus")
     if s:
         lines += [f"**Sample corpus** (24 articles, hand coding in `src/flashpoint/data/sample/README.md`): "
@@ -261,4 +308,27 @@ def render_project(figures: dict[str, Any]) -> list[str]:
                 lines.append(_article_row(f"{name}: first run, today's scorer", entry["first_run_rescored"]))
             lines.append(_article_row(f"{name}: now" + (" (tuned on)" if "first_run" in entry else ""), entry["now"]))
         lines.append("")
-    return lines
+    return lines + _own_sets_lines(figures.get("own_sets") or {})
+
+
+def _share(value: Any) -> str:
+    return f"{value:.1%}" if isinstance(value, (int, float)) else "–"
+
+
+def _own_sets_lines(own: dict[str, Any]) -> list[str]:
+    """The own sentence sets: probes passed (probe sets) and sentence root F1 (all), first run beside now."""
+    if not own:
+        return []
+    lines = ["**Own sentence sets** (`tests/data/own_*.jsonl`, each written blind with its expected answers; "
+             "`flashpoint eval FILE`). *Sentence root F1*: each sentence's set of CAMEO roots against the expected "
+             "set, averaged over sentences (no event expected and none coded scores 1.0). The raters' set gives "
+             "only the roots a careful rater assigns each sentence (24 of its 80 sentences report no event). "
+             "A first run, recorded before any fix, is the unseen figure:", "",
+             "| set | sentences | probes passed: first run | now | sentence root F1: first run | now |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for label, entry in own.items():
+        now, first = entry["now"], entry.get("first_run") or {}
+        lines.append(f"| {label} (`{entry['file']}`) | {entry['n']} | {_share(first.get('passed'))} | "
+                     f"{_share(now.get('passed'))} | {_share(first.get('sentence_root_f1'))} | "
+                     f"{_share(now.get('sentence_root_f1'))} |")
+    return lines + [""]

@@ -262,8 +262,10 @@ the held-aside sentences. The held-aside figures are the ones to quote, and the 
 JUDGED_NOTE = [
     "`strict_f1` (plover_gsr's records with a manual CAMEO code; petrarch2 with the suite's actor codes):",
     "an event matches a gold one when source country, target country and CAMEO root all agree.",
-    "`root_set_f1`: each sentence's set of CAMEO roots against the gold set, micro-averaged. These mirror",
-    "how unseen CAMEO-dyad sets judge the coder.",
+    "`root_set_f1`: each sentence's set of CAMEO roots against the gold set, micro-averaged.",
+    "`sentence_root_f1`: the F1 of each sentence's set of roots against the gold set, averaged over sentences",
+    "(a sentence with no gold event and no event coded scores 1.0; one with an extra root loses a third).",
+    "These mirror how unseen CAMEO-dyad sets and sentences coded by several raters judge the coder.",
 ]
 
 

@@ -89,7 +89,8 @@ def score(set_name: str, coded: Sequence[Coded]) -> SetResult:
     from .event_sets import score_cameo_manual, score_petrarch2, score_plover_gsr
     from .label_sets import score_case2021, score_india_police
     from .labelmap import load_labelmaps
-    from .news_sets import score_conflibert, score_probes
+    from .news_sets import score_conflibert, score_probes, score_raters
+    from .wire import score_wire
 
     if set_name == "cameo_manual":
         return score_cameo_manual(coded)
@@ -105,13 +106,21 @@ def score(set_name: str, coded: Sequence[Coded]) -> SetResult:
         return score_conflibert(coded)
     if set_name == "probes":
         return score_probes(coded)
-    raise UsageError(f"no scorer for set {set_name!r}; choose one of {', '.join(SCORED_SETS)}")
+    if set_name == "own_wire":
+        return score_wire(coded)
+    if set_name == "raters":
+        return score_raters(coded)
+    raise UsageError(f"no scorer for set {set_name!r}; choose one of {', '.join((*SCORED_SETS, 'own_wire', 'raters'))}")
 
 
 def _settings_for(set_name: str, settings: Settings) -> Settings:
     if set_name == "plover_gsr":
         # The gold codes one-sided events (a target of null), as the coder does by default.
         return replace(settings, dyads_only=False)
+    if set_name == "own_wire":
+        from .wire import wire_settings
+
+        return wire_settings(settings)
     return replace(settings, open_actors=True) if set_name in OPEN_ACTOR_SETS else settings
 
 
