@@ -1,8 +1,9 @@
 """The actor probes (tests/data/actor_probes*.jsonl): one sentence, one mention, its code.
 
 The first set was written before the session-8 fixes, the second and third after their first
-and second rounds; each set's first run is kept beside it (``*_first_run.json``: 64.1%, 92.3%
-and 82.7% mention level).
+and second rounds, the fourth in session 10 (Gulf, Sahel, Caribbean, Central Asia, Pacific, Andes,
+Balkans; companies, unions, parties, back-references); each set's first run is kept beside it
+(``*_first_run.json``: 64.1%, 92.3%, 82.7% and 61.9% mention level).
 The floors below guard today's figures; misses are printed.
 """
 
@@ -17,7 +18,10 @@ from flashpoint.errors import UsageError
 from flashpoint.eval.actor_probes import Probe, event_hits, read_probes, resolve_probes, summarise
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-SETS = ["actor_probes.jsonl", "actor_probes_second.jsonl", "actor_probes_third.jsonl"]
+SETS = ["actor_probes.jsonl", "actor_probes_second.jsonl", "actor_probes_third.jsonl", "actor_probes_fourth.jsonl"]
+# Mention-level floors; the fourth set's misses are mentions the knowledge base alone cannot
+# place ("his men", a name it does not know, a gang of two countries: the coder's part).
+FLOORS = {"actor_probes_fourth.jsonl": 0.95}
 
 
 @pytest.fixture(scope="module", params=SETS)
@@ -42,7 +46,7 @@ def test_mention_level_floor(kb, probes, probe_file):
     first = json.loads(probe_file.with_name(probe_file.stem + "_first_run.json").read_text(encoding="utf-8"))
     assert first["probes"] == len(probes)
     assert report["mention_level"] > first["mention_level"]
-    assert report["mention_level"] >= 0.97, report["misses"]
+    assert report["mention_level"] >= FLOORS.get(probe_file.name, 0.97), report["misses"]
 
 
 @pytest.mark.slow

@@ -17,8 +17,33 @@ from flashpoint.store import open_store  # noqa: E402
 from tests.ingest.fakes import fake_coder  # noqa: E402
 
 
+def die_in_batch(n: int) -> None:
+    """Kill this process (SIGKILL, as the kernel's OOM killer would) once the
+    batch writer has sent the rows of its ``n``-th batch, before the commit."""
+    import os
+    import signal
+
+    from flashpoint.store import batched
+
+    write = batched._Replay.write
+    calls = []
+
+    def write_then_die(self) -> None:
+        write(self)
+        calls.append(1)
+        if len(calls) == n:
+            print(f"dying inside batch {n}", flush=True)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    batched._Replay.write = write_then_die
+
+
 def main() -> None:
+    import os
+
     db, sources = sys.argv[1], sys.argv[2:]
+    if os.environ.get("FLASHPOINT_TEST_DIE_IN_BATCH"):
+        die_in_batch(int(os.environ["FLASHPOINT_TEST_DIE_IN_BATCH"]))
     store = open_store(db)
     try:
         with connect(None, 2, dashboard=None) as client:

@@ -86,3 +86,7 @@ class FakeKB:
 
     def is_actor_word(self, w):
         return w in COUNTRIES or w in ORGS
+
+    def described(self, text):
+        """The countries a description of a state may stand for: "the kingdom" is the UK here."""
+        return frozenset({"GBR"}) if "kingdom" in text.lower().split() else frozenset()

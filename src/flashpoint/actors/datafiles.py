@@ -242,3 +242,39 @@ def _people_entries(path: Path, text: str) -> list[Entry]:
     for ident, rec in records.items():
         out.append(_from_record(rec, f"{path}:{first_line[ident]}"))
     return out
+
+
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+def read_descriptors(path: Path) -> dict[str, frozenset[str]]:
+    """Read ``descriptors.yaml`` (kinds and regions of states, see the file's head)
+    into ``{phrase: member countries}``: "kingdom" -> the kingdoms, "Gulf state" ->
+    the Gulf states, "Gulf kingdom" -> the Gulf states that are kingdoms."""
+    data = yaml.load(read_text(path), Loader=WordSafeLoader)
+    if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict) or not isinstance(data.get("regions"), dict):
+        raise DataFileError(f"{path}: expected a mapping with heads, kinds and regions; see the comment at its head")
+
+    def members(values: Any, where: str) -> frozenset[str]:
+        if not isinstance(values, list) or not all(isinstance(v, str) and _ISO3.match(v) for v in values):
+            raise DataFileError(f"{path}: {where}: members must be a list of ISO3 codes ([SAU, QAT])")
+        return frozenset(values)
+
+    out: dict[str, set[str]] = {}
+    kinds: list[tuple[list[str], frozenset[str]]] = []
+    for name, kind in data["kinds"].items():
+        if not isinstance(kind, dict) or not isinstance(kind.get("phrases"), list):
+            raise DataFileError(f"{path}: kind {name!r}: needs phrases (a list) and members")
+        group = members(kind.get("members"), f"kind {name!r}")
+        kinds.append((kind["phrases"], group))
+        for phrase in kind["phrases"]:
+            out.setdefault(str(phrase), set()).update(group)
+    for word, values in data["regions"].items():
+        group = members(values, f"region {word!r}")
+        for head in data.get("heads") or ():
+            out.setdefault(f"{word} {head}", set()).update(group)
+        for phrases, kind_members in kinds:
+            inside = group & kind_members
+            for phrase in phrases if inside else ():
+                out.setdefault(f"{word} {phrase}", set()).update(inside)
+    return {phrase: frozenset(isos) for phrase, isos in out.items()}

@@ -7,21 +7,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ..errors import DataFileError, UsageError
-from .datafiles import read_entries
-from .entries import Entry
+from .datafiles import read_descriptors, read_entries
+from .entries import Alias, Entry
 from .index import AliasIndex
 from .resolve import Resolution, context_free, resolve_phrase
 from .text import alias_key, tokenize, words_for_prefilter
 
 # Package files in load order; later files may not reuse an id.
 PACKAGE_FILES = ("countries.tsv", "organisations.yaml", "agents.yaml", "not_actors.yaml", "people.tsv")
+# Descriptions that stand for a state in its own news ("the kingdom", "the Gulf state").
+DESCRIPTORS_FILE = "descriptors.yaml"
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +43,12 @@ def package_entries() -> tuple[Entry, ...]:
             seen[entry.id] = entry.source
             out.append(entry)
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def package_descriptors() -> dict[str, frozenset[str]]:
+    """``{phrase: member countries}`` of the package's descriptors file, read once per process."""
+    return read_descriptors(Path(str(resources.files("flashpoint.actors") / "data" / DESCRIPTORS_FILE)))
 
 
 @lru_cache(maxsize=256)
@@ -68,10 +77,13 @@ class KnowledgeBase:
             meaning (never resolved silently: such an alias matches nothing).
     """
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[Entry], descriptors: Mapping[str, Iterable[str]] | None = None) -> None:
         self.entries: dict[str, Entry] = {}
         for entry in entries:
             self.entries[entry.id] = entry
+        # descriptor words -> the countries they may stand for ("kingdom" -> the kingdoms)
+        self.descriptors: dict[tuple[str, ...], frozenset[str]] = self._add_descriptors(descriptors or {})
+        self._descriptor_first = frozenset(words[0] for words in self.descriptors)
         self.index = AliasIndex(list(self.entries.values()))
         self.collisions: list[str] = self.index.collisions
         self._countries: dict[str, Entry] = {}
@@ -91,6 +103,41 @@ class KnowledgeBase:
                 if entry.org not in self._orgs or entry.id == f"org:{entry.org}":
                     self._orgs[entry.org] = entry
 
+    def _add_descriptors(self, descriptors: Mapping[str, Iterable[str]]) -> dict[tuple[str, ...], frozenset[str]]:
+        """Give each member country its descriptors as aliases for its own stories only
+        ("kingdom@SAU"), skipping a phrase that already names something everywhere
+        ("Central African Republic" is a state's name, not a description)."""
+        taken = {alias_key(("=" if a.exact else "") + a.text)[0] for e in self.entries.values()
+                 for a in e.aliases if not a.contexts}
+        out: dict[tuple[str, ...], frozenset[str]] = {}
+        added: dict[str, list[Alias]] = {}
+        for phrase, members in descriptors.items():
+            words = alias_key(phrase)[0]
+            if not words or words in taken:
+                continue
+            isos = frozenset(iso for iso in members if f"country:{iso}" in self.entries)
+            out[words] = isos
+            for iso in isos:
+                added.setdefault(iso, []).append(Alias(phrase, "name", None, False, True, (iso,)))
+        for iso, aliases in added.items():
+            entry = self.entries[f"country:{iso}"]
+            self.entries[entry.id] = replace(entry, aliases=entry.aliases + tuple(aliases))
+        return out
+
+    def described(self, text: str) -> frozenset[str]:
+        """The countries a description in the phrase may stand for ("the kingdom's
+        army" -> the kingdoms), empty when it holds none."""
+        lower = tokenize(text).lower
+        if not any(w in self._descriptor_first for w in lower):
+            return frozenset()
+        for i, word in enumerate(lower):
+            if word in self._descriptor_first:
+                for j in range(len(lower), i, -1):
+                    found = self.descriptors.get(lower[i:j])
+                    if found is not None:
+                        return found
+        return frozenset()
+
     @classmethod
     def load(cls, extra_files: Sequence[Path | str] = ()) -> "KnowledgeBase":
         """Load the package data, then user files that add or override entries by id.
@@ -109,7 +156,7 @@ class KnowledgeBase:
                     raise DataFileError(f"{entry.source}: id {entry.id} is already used at {seen[entry.id]} in the same file")
                 seen[entry.id] = entry.source
                 entries.append(entry)
-        return cls(entries)
+        return cls(entries, package_descriptors())
 
     def country(self, iso3: str | None) -> Entry | None:
         """The country entry for an ISO3 code."""

@@ -107,6 +107,7 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
     covered = set()
     mentions: list[_Mention] = []
     out_of_context: list[str] = []
+    described_by: list[str] = []  # "Iran" of "Iran-backed militias": a sponsor or ally, not the actor
     for m in matches:
         covered.update(range(m.start, m.end))
         target = _pick(m, when, context_country)
@@ -122,6 +123,7 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
             (m.start > 0 and lower[m.start - 1] in AFFILIATION_BEFORE)
             or (m.end < len(lower) and lower[m.end] in AFFILIATION_AFTER)
         ):
+            described_by.append(" ".join(toks.cased[m.start:m.end]))
             continue
         mentions.append(_Mention(target, m.start, m.end, m.possessive, " ".join(toks.cased[m.start:m.end])))
     named_after = [m for m in mentions if _names_an_organisation(m, mentions, toks)]
@@ -146,8 +148,10 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
         if not group:
             continue
         res = _resolve_group(kb, text, group, prep, when, context_country)
-        if named_after:
-            note = "; ".join(f"'{m.text}' is part of an organisation's name, not its country" for m in named_after)
+        notes = [f"'{m.text}' is part of an organisation's name, not its country" for m in named_after]
+        notes += [f"'{w}' describes the actor (a sponsor, ally or backer), it is not the actor" for w in described_by]
+        if notes:
+            note = "; ".join(notes)
             res = Resolution(res.actor, res.entry_ids, f"{note}; {res.why}" if res.why else note)
         key = (res.actor.country, res.actor.org, res.actor.sector, res.actor.name)
         if key not in seen:

@@ -122,6 +122,7 @@ def backfill(
     progress: Progress | None = None,
     plan_first: bool = True,
     scheduler: str | None = None,
+    row_writer: bool = False,
 ) -> BackfillReport:
     """Code every article under ``sources`` on the Dask cluster of ``client`` into ``store``.
 
@@ -136,6 +137,9 @@ def backfill(
         progress: called with the running report after every stored batch.
         plan_first: count the batches first (a reading pass), for ETA.
         scheduler: the scheduler address, recorded for ``--status``.
+        row_writer: store batches article by article through the ingest
+            runner, as before the batch writer (:mod:`flashpoint.store.batched`,
+            the default on SQLite and PostgreSQL).
     """
     from .worker import ResourcesPlugin, code_task
 
@@ -157,13 +161,14 @@ def backfill(
     tally = _Tally(rid)
     fixed = {"planned_batches": totals.batches if totals else None, "workers": len(workers),
              "dashboard": getattr(client, "dashboard_link", None)}
-    pending: deque[tuple[Batch, Any, list[Failure]]] = deque()
+    writer = None if row_writer else _BatchWriter.of(store)
+    pending: deque[tuple[Batch, Any, list[Failure], list | None]] = deque()
     loose: list[Failure] = []
     limit = 2 * threads
 
     def settle() -> None:
-        batch, future, failures = pending.popleft()
-        _store_batch(batch, future, failures, store, settings, checkpoints, tally)
+        batch, future, failures, keys = pending.popleft()
+        _store_batch(batch, future, failures, store, settings, checkpoints, tally, writer, keys)
         if progress is not None:
             progress(tally.report(**fixed))
 
@@ -176,9 +181,12 @@ def backfill(
             tally.add(batches_skipped=1)
             loose = []  # recorded with that batch
         else:
-            fresh = [a for a, original in zip(item.articles, store.find_duplicates(item.articles)) if original is None]
+            keys = writer.keys(item.articles) if writer is not None else None
+            found = (store.find_duplicates(item.articles, keys) if keys is not None
+                     else store.find_duplicates(item.articles))
+            fresh = [a for a, original in zip(item.articles, found) if original is None]
             futures = [(piece, client.submit(code_task, piece, settings, coder, pure=False)) for piece in pieces(fresh)]
-            pending.append((item, futures, loose))
+            pending.append((item, futures, loose, keys))
             loose = []
             while len(pending) >= limit:
                 settle()
@@ -186,7 +194,7 @@ def backfill(
         tail = Batch(batch_id("(failures)", len(loose), ()) + content_id([f.key for f in loose], length=8),
                      "(failures)", 0, ())
         if tail.id not in done:
-            pending.append((tail, [], loose))
+            pending.append((tail, [], loose, None))
     while pending:
         settle()
     checkpoints.finish(rid)
@@ -199,8 +207,35 @@ def pieces(articles: list[Article], most: int | None = None) -> list[tuple[Artic
     return [tuple(articles[i:i + most]) for i in range(0, len(articles), most)]
 
 
+class _BatchWriter:
+    """The batch writer of a SQL store, with what a dead ``ingest`` run left:
+    a batch holding an article a run died while coding goes through the row
+    writer, whose in-flight markers (:mod:`flashpoint.ingest.inflight`) deal with it."""
+
+    def __init__(self, store: Store) -> None:
+        from ..ingest.inflight import Inflight
+
+        self.inflight = Inflight(store)
+
+    @classmethod
+    def of(cls, store: Store) -> "_BatchWriter | None":
+        from ..store.relational import RelationalStore
+
+        return cls(store) if isinstance(store, RelationalStore) else None
+
+    def keys(self, articles: tuple[Article, ...]) -> list:
+        from ..store.batched import Keys
+
+        return [Keys.of(a) for a in articles]
+
+    def takes(self, batch: Batch) -> bool:
+        i = self.inflight
+        return not (i.batches or i.culprits) or not any(a.id in i.culprits or i.suspect(a.id) for a in batch.articles)
+
+
 def _store_batch(batch: Batch, futures: list[tuple[tuple[Article, ...], Any]], failures: list[Failure],
-                 store: Store, settings: Settings, checkpoints: Checkpoints, tally: _Tally) -> None:
+                 store: Store, settings: Settings, checkpoints: Checkpoints, tally: _Tally,
+                 writer: _BatchWriter | None = None, keys: list | None = None) -> None:
     t0 = time.perf_counter()
     coded: list = []
     for piece, future in futures:
@@ -213,6 +248,9 @@ def _store_batch(batch: Batch, futures: list[tuple[tuple[Article, ...], Any]], f
             reason = f"coding failed on the cluster: {type(exc).__name__}: {str(exc)[:300]}"
             coded.extend((a.id, [], reason) for a in piece)
     waited = time.perf_counter() - t0
+    if writer is not None and writer.takes(batch) and _write_batch(batch, coded, failures, store, settings, checkpoints,
+                                                                   tally, keys, t0 + waited):
+        return
     for failure in failures:
         store.add_failure(failure)
     report: IngestReport = ingest(
@@ -227,3 +265,34 @@ def _store_batch(batch: Batch, futures: list[tuple[tuple[Article, ...], Any]], f
     ))
     tally.add(batches=1, seen=report.seen, new=report.new, skipped=report.skipped, duplicates=report.duplicates,
               events=report.events, failures=report.failures + len(failures), store_seconds=stored)
+
+
+def _write_batch(batch: Batch, coded: list, failures: list[Failure], store: Any, settings: Settings,
+                 checkpoints: Checkpoints, tally: _Tally, keys: list | None, start: float) -> bool:
+    """Store a batch with the batch writer, its failures and checkpoint in the
+    same transaction; False when the store refused it (rolled back whole:
+    the caller stores it again with the row writer, which isolates the bad article)."""
+    from ..errors import FlashpointError
+    from ..store.base import StoreUnavailable
+    from ..store.batched import write_batch
+
+    try:
+        with store.bulk_batch():
+            for failure in failures:
+                store.add_failure(failure)
+            out = write_batch(store, batch.articles, coded, max(1, len(batch.articles)), settings.batch_chars, keys)
+            for failure in out.failures:
+                store.add_failure(failure)
+            stored = time.perf_counter() - start
+            done = Done(id=batch.id, shard=batch.shard, ordinal=batch.ordinal, articles=len(batch.articles),
+                        new=out.new, skipped=out.skipped, duplicates=out.duplicates, events=out.events,
+                        failures=len(out.failures) + len(failures), seconds=stored)
+            checkpoints.mark(tally.values["run_id"], done)
+    except StoreUnavailable:
+        raise
+    except FlashpointError:
+        return False
+    stored = time.perf_counter() - start
+    tally.add(batches=1, seen=out.seen, new=out.new, skipped=out.skipped, duplicates=out.duplicates,
+              events=out.events, failures=done.failures, store_seconds=stored)
+    return True

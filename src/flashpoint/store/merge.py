@@ -30,6 +30,7 @@ the order rows come back from a database.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -90,6 +91,7 @@ def actor_key(actor) -> str:
     return actor.key if actor is not None else ""
 
 
+@functools.lru_cache(maxsize=4096)  # a batch's reports share a few dates; strptime is slow
 def normalise_date(value: str | None) -> str | None:
     """An ISO day (YYYY-MM-DD) from a day, month or year string, else None.
 

@@ -27,7 +27,8 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from ..errors import StoreError
-from .relational import MIGRATION_LOCK, RelationalStore
+from .merge import Report
+from .relational import MIGRATION_LOCK, RelationalStore, _clean, candidate_spans
 from .rows import EVENT_COLUMNS
 
 _SCHEMA = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
@@ -155,6 +156,49 @@ class PostgresStore(RelationalStore):
         with self.conn.cursor().copy(f"COPY events ({', '.join(EVENT_COLUMNS)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
+
+    def _batch_candidates(self, reports: list[Report], event_ids: list[str]) -> list[Any]:
+        # The candidates of a whole batch as one join over arrays: per dyad and
+        # CAMEO root, the union of its reports' date windows (and the undated
+        # events for undated reports), as _candidate_query asks with one arm
+        # per key; hundreds of arms cost the planner more than the lookups.
+        spans = candidate_spans(reports, self.window_days)
+        dated = [(*key, lo, hi) for key, (lo, hi, _) in spans.items() if lo is not None]
+        undated = [key for key, (_, _, none) in spans.items() if none]
+        cols = ("SELECT 'candidate' AS kind, e.id, e.source_key, e.target_key, e.cameo_root, e.date,"
+                " e.location_country, e.counted, r.article_id, r.trigger")
+        sql = (f"{cols} FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),"
+               " CAST(? AS text[])) AS q(s, t, c, lo, hi) JOIN events e ON e.source_key = q.s AND e.target_key = q.t"
+               " AND e.cameo_root = q.c AND e.date BETWEEN q.lo AND q.hi"
+               " LEFT JOIN event_reports r ON r.merged_id = e.id"
+               f" UNION ALL {cols} FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) AS q(s, t, c)"
+               " JOIN events e ON e.source_key = q.s AND e.target_key = q.t AND e.cameo_root = q.c AND e.date IS NULL"
+               " LEFT JOIN event_reports r ON r.merged_id = e.id"
+               " UNION ALL SELECT 'stored', id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM event_reports"
+               " WHERE id = ANY(CAST(? AS text[]))")
+        params = [[_clean(row[i]) for row in dated] for i in range(5)] + [
+            [_clean(row[i]) for row in undated] for i in range(3)] + [[_clean(i) for i in event_ids]]
+        return [self._send(sql, params)]
+
+    def _stage(self, table: str, rows: Sequence[dict[str, Any]], conflict: str = "ON CONFLICT DO NOTHING") -> None:
+        # COPY into a temporary table shaped like ``table`` (emptied at every
+        # commit), then one set-based insert: a batch's few thousand rows cost
+        # two statements instead of a multi-row VALUES the server parses whole.
+        if not rows:
+            return
+        cols = list(rows[0])
+        names = ", ".join(cols)
+        stage = f"flashpoint_stage_{table}"
+        if self._staged.get(table) is not self.conn:  # made once per connection (bulk_batch forgets on a rollback)
+            self.conn.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} ON COMMIT DELETE ROWS"
+                              f" AS SELECT * FROM {table} WITH NO DATA")
+            self._staged[table] = self.conn
+        with self.conn.cursor().copy(f"COPY {stage} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(_params([_clean(row[c]) for c in cols]))
+        # Moved, not copied: the staging table is empty again for the next call in this transaction.
+        self.conn.execute(f"WITH moved AS (DELETE FROM {stage} RETURNING *)"
+                          f" INSERT INTO {table} ({names}) SELECT {names} FROM moved {conflict}")
 
     def bulk_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
         n = 0

@@ -147,6 +147,7 @@ class RelationalStore:
         self.window_days = window_days
         self._depth = 0  # > 0 inside a write transaction (batch or single write)
         self._pending = _Pending()  # rows of the open write transaction not sent yet
+        self._staged: dict[str, Any] = {}  # table -> the connection its staging table was made on (see _stage)
 
     # -- dialect seam -----------------------------------------------------
 
@@ -316,6 +317,34 @@ class RelationalStore:
             raise StoreError(f"{exc}; reconnected, and the batch's unfinished writes were rolled back") from exc
 
     @contextlib.contextmanager
+    def bulk_batch(self) -> Iterator[None]:
+        """One transaction for a batch written by the batch writer
+        (:mod:`.batched`), outside pipeline mode (PostgreSQL's ``COPY``
+        cannot run in one); writes made inside it (failures, a checkpoint)
+        join it. A lost connection is handled as in :meth:`batch`."""
+        if self._depth:
+            raise StoreError("a batch is already open; the batch writer needs its own transaction")
+        self._pending = _Pending()
+        try:
+            with self._guard("store a batch"), self._atomic():
+                yield
+        except ConnectionLost as exc:
+            self._staged.clear()
+            self._recover(exc)
+            raise StoreError(f"{exc}; reconnected, and the batch's unfinished writes were rolled back") from exc
+        except BaseException:
+            self._staged.clear()  # a staging table made in this transaction is gone with it
+            raise
+        finally:
+            self._pending = _Pending()
+
+    def _stage(self, table: str, rows: Sequence[dict[str, Any]], conflict: str = "ON CONFLICT DO NOTHING") -> None:
+        """Insert rows sharing their columns, in the open transaction, the
+        fastest way the engine has for a whole batch (PostgreSQL: ``COPY``
+        into a staging table, then one ``INSERT ... SELECT``)."""
+        self._insert_many(table, rows, conflict)
+
+    @contextlib.contextmanager
     def _atomic(self) -> Iterator[None]:
         """A write transaction, or the one already open (a batch)."""
         if self._depth:
@@ -441,16 +470,19 @@ class RelationalStore:
     def find_duplicate(self, article: Article) -> str | None:
         return self.find_duplicates([article])[0]
 
-    def find_duplicates(self, articles: Sequence[Article]) -> list[str | None]:
+    def find_duplicates(self, articles: Sequence[Article], keys: Sequence[Any] | None = None) -> list[str | None]:
+        """See Store.find_duplicates; ``keys``: the articles' :class:`.batched.Keys`
+        when the caller has them (so MinHash is not computed again)."""
         out: list[str | None] = []
         for start in range(0, len(articles), LOOKUP_CHUNK):
-            out += self._call("look for duplicates", self._find_duplicates, articles[start:start + LOOKUP_CHUNK])
+            part = keys[start:start + LOOKUP_CHUNK] if keys is not None else None
+            out += self._call("look for duplicates", self._find_duplicates, articles[start:start + LOOKUP_CHUNK], part)
         return out
 
-    def _find_duplicates(self, articles: Sequence[Article]) -> list[str | None]:
-        return [hit for hit, _ in self._lookup(articles)]
+    def _find_duplicates(self, articles: Sequence[Article], keys: Sequence[Any] | None = None) -> list[str | None]:
+        return [hit for hit, _ in self._lookup(articles, keys)]
 
-    def _lookup(self, articles: Sequence[Article]) -> list[tuple[str | None, bool]]:
+    def _lookup(self, articles: Sequence[Article], keys: Sequence[Any] | None = None) -> list[tuple[str | None, bool]]:
         """Per article: the id of the stored article it duplicates (or None),
         and whether the article itself is stored (as an original or a copy)."""
         # One statement for every key of every article: the exact keys (id,
@@ -458,24 +490,16 @@ class RelationalStore:
         # bands; a second only fetches the signatures of near-duplicate
         # candidates, when an article has no exact hit.
         self._settle()
-        probes = [_probes(a) for a in articles]
-        signatures = [dedup.minhash(a.text) for a in articles]
-        bands = [dedup.lsh_bands(sig) for sig in signatures]
-        arms: list[str] = []
-        params: list[Any] = []
-        for column in ("id", "canonical_url", "content_hash"):
-            values = sorted({v for ps in probes for c, v in ps if c == column})
-            if values:
-                arms.append(f"SELECT '{column}' AS probe, {column} AS k, id AS hit FROM articles"
-                            f" WHERE {column} IN ({_marks(len(values))}) UNION ALL SELECT '{column}', {column},"
-                            f" original_id FROM article_copies WHERE {column} IN ({_marks(len(values))})")
-                params += values * 2
-        wanted = sorted({b for bs in bands for b in bs})
-        if wanted:
-            arms.append(f"SELECT 'band', band, article_id FROM lsh_bands WHERE band IN ({_marks(len(wanted))})")
-            params += wanted
+        if keys is not None:
+            probes = [list(k.probes) for k in keys]
+            signatures = [k.signature for k in keys]
+            bands = [list(k.bands) for k in keys]
+        else:
+            probes = [_probes(a) for a in articles]
+            signatures = [dedup.minhash(a.text) for a in articles]
+            bands = [dedup.lsh_bands(sig) for sig in signatures]
         hits: dict[tuple[str, str], list[str]] = {}
-        for r in self._rows(" UNION ALL ".join(arms), params):
+        for r in self._rows(*lookup_sql(probes, bands)):
             hits.setdefault((r["probe"], r["k"]), []).append(r["hit"])
         out: list[str | None] = [None] * len(articles)
         itself = [bool(hits.get(ps[0])) for ps in probes]  # the first probe is the id
@@ -588,6 +612,10 @@ class RelationalStore:
             return
         self._send(f"UPDATE events SET {', '.join(f'{k} = ?' for k in values)}"
                    " WHERE id = ? AND location_country IS NULL", [*values.values(), mid])
+
+    def _batch_candidates(self, reports: list[Report], event_ids: list[str]) -> list[Any]:
+        """:meth:`_candidate_query` for the reports of a whole batch (the batch writer's)."""
+        return self._candidate_query(reports, event_ids)
 
     def _candidate_query(self, reports: list[Report], event_ids: list[str]) -> list[Any]:
         """Send one query for the merge candidates of all ``reports`` (rows of
@@ -767,6 +795,45 @@ class RelationalStore:
         with contextlib.suppress(*self.driver_errors):
             self.conn.close()
 
+
+
+def lookup_sql(probes: Iterable[Iterable[tuple[str, str]]], bands: Iterable[Iterable[str]]) -> tuple[str, list[Any]]:
+    """The duplicate look-up of some articles: one statement whose rows are
+    ``(probe, k, hit)``, the stored article ``hit`` that shares the exact key
+    ``k`` (``probe``: id, canonical_url, content_hash; a copy answers with its
+    original) or the LSH band ``k`` (``probe`` 'band')."""
+    probes, arms, params = list(probes), [], []
+    for column in ("id", "canonical_url", "content_hash"):
+        values = sorted({v for ps in probes for c, v in ps if c == column})
+        if values:
+            arms.append(f"SELECT '{column}' AS probe, {column} AS k, id AS hit FROM articles"
+                        f" WHERE {column} IN ({_marks(len(values))}) UNION ALL SELECT '{column}', {column},"
+                        f" original_id FROM article_copies WHERE {column} IN ({_marks(len(values))})")
+            params += values * 2
+    wanted = sorted({b for bs in bands for b in bs})
+    if wanted:
+        arms.append(f"SELECT 'band', band, article_id FROM lsh_bands WHERE band IN ({_marks(len(wanted))})")
+        params += wanted
+    return " UNION ALL ".join(arms), params
+
+
+def candidate_spans(reports: Iterable[Report],
+                    days: int) -> dict[tuple[str, str, str], tuple[str | None, str | None, bool]]:
+    """Per (source, target, CAMEO root) of ``reports``: the first and last day
+    of the union of their date windows (None when all are undated), and
+    whether any is undated: where their merge candidates are."""
+    out: dict[tuple[str, str, str], tuple[str | None, str | None, bool]] = {}
+    for report in reports:
+        key = (report.source_key, report.target_key, report.cameo_root)
+        lo, hi, undated = out.get(key, (None, None, False))
+        bounds = window(report.date, days)
+        if bounds is None:
+            undated = True
+        else:
+            lo = bounds[0] if lo is None else min(lo, bounds[0])
+            hi = bounds[1] if hi is None else max(hi, bounds[1])
+        out[key] = (lo, hi, undated)
+    return out
 
 
 def _copy_row(article: Article, original_id: str) -> dict[str, Any]:

@@ -102,10 +102,10 @@ def export_store(store: Any, flt: EventFilter, fmt: str, out: str | Path | IO[An
     if not hasattr(store, "event_pages"):
         return export(store.events(flt), fmt, out, side_file=side_file)
     if fmt == "parquet":
-        return export(ColumnBatches(column_tables(store, flt, parquet_columns())), fmt, out, side_file=side_file)
+        return export(column_tables(store, flt, parquet_columns()), fmt, out, side_file=side_file)
     if fmt == "gdelt":
         side = side_file and isinstance(out, (str, Path))
-        return export(ColumnBatches(column_tables(store, flt, gdelt_columns(side))), fmt, out, side_file=side_file)
+        return export(column_tables(store, flt, gdelt_columns(side)), fmt, out, side_file=side_file)
     return export(EventPages(store.event_pages(flt)), fmt, out, side_file=side_file)
 
 

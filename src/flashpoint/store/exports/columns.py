@@ -21,14 +21,21 @@ are so many undated events that it would not fall in the first batch, the
 store's own cursor reads the rows instead. SQLite reads both parts of the
 query in order and merges them, so the rows still come along the
 ``events_order`` index, with no sort.
+
+A SQLite file is read on a thread of its own (:func:`read_ahead`): the
+driver and Arrow's readers work without Python's lock, so the next batch is
+read while the export formats the one before; the export formats can hand
+their own per-batch work to a second thread as well (:meth:`ColumnBatches.map`).
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Sequence
+import queue
+import threading
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ...errors import StoreError
 from ..base import EventFilter
@@ -39,6 +46,8 @@ _TYPES = {"quad_class": "int64", "num_mentions": "int64", "num_sources": "int64"
           "goldstein": "float64", "lat": "float64", "lon": "float64"}
 _PLACEHOLDER = {"int64": "0", "float64": "0.5"}
 BATCH = 10_000  # rows per table (one Parquet row group)
+T = TypeVar("T")
+U = TypeVar("U")
 
 # The record, for an undated event only: its date field stands in for the row's (as in merged_dict).
 UNDATED_RECORD = ("undated_record", "CASE WHEN date IS NULL THEN record END")
@@ -46,13 +55,94 @@ UNDATED_RECORD = ("undated_record", "CASE WHEN date IS NULL THEN record END")
 
 class ColumnBatches:
     """Arrow tables of events-table columns, in :meth:`Store.events` order;
-    the exports take it where they take merged event dicts."""
+    the exports take it where they take merged event dicts.
 
-    def __init__(self, tables: Iterable[Any]) -> None:
+    ``threaded``: the tables come from a connection of their own, so work on
+    them may be done on other threads (:meth:`map`).
+    """
+
+    def __init__(self, tables: Iterable[Any], threaded: bool = False) -> None:
         self._tables = tables
+        self.threaded = threaded
 
     def __iter__(self) -> Iterator[Any]:
         return iter(self._tables)
+
+    def map(self, prepare: Callable[[Any], U], ahead: bool = True) -> Generator[tuple[Any, U], None, None]:
+        """Each table with ``prepare`` of it, in order; made on a second thread
+        when :attr:`threaded` and ``ahead`` (while the caller works on the
+        table before). Close it when stopping early: that stops the threads
+        and the read."""
+        pairs = _pairs(self._tables, prepare)
+        return read_ahead(pairs) if self.threaded and ahead else pairs
+
+
+def _pairs(tables: Iterable[Any], prepare: Callable[[Any], U]) -> Generator[tuple[Any, U], None, None]:
+    source = iter(tables)
+    try:
+        for table in source:
+            yield table, prepare(table)
+    finally:
+        _close(source)  # now, not when a traceback that holds this frame is freed
+
+
+def _close(items: Any) -> None:
+    close = getattr(items, "close", None)
+    if close is not None:
+        close()
+
+
+def read_ahead(items: Iterable[T], depth: int = 1) -> Generator[T, None, None]:
+    """The items of ``items``, in order, made by a thread of their own that
+    stays at most ``depth`` items (one page each) ahead of the caller.
+
+    What the thread raises is raised here, at the item it stopped at. When
+    the caller stops early (an error, or ``close()``), the thread stops too
+    and closes ``items`` on its own side, so a reader opened there is closed
+    where it was opened.
+    """
+    from .records import release_memory
+
+    handoff: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(kind: str, value: Any) -> bool:
+        while not stop.is_set():
+            try:
+                handoff.put((kind, value), timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        source = iter(items)
+        try:
+            for item in source:
+                if not put("item", item):
+                    return
+                del item
+                release_memory()  # Arrow keeps freed memory per thread; hand this thread's back
+            put("end", None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, raised there
+            put("error", exc)
+        finally:
+            _close(source)
+
+    worker = threading.Thread(target=produce, name="flashpoint-read-ahead", daemon=True)
+    worker.start()
+    try:
+        while True:
+            kind, value = handoff.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                raise value
+            yield value
+            del value
+    finally:
+        stop.set()
+        worker.join()
 
 
 def arrow_type(name: str) -> Any:
@@ -62,10 +152,11 @@ def arrow_type(name: str) -> Any:
 
 
 def column_tables(store: Any, flt: EventFilter, columns: Sequence[str | tuple[str, str]],
-                  size: int = BATCH) -> Iterator[Any]:
+                  size: int = BATCH) -> ColumnBatches:
     """The events ``flt`` selects, ``size`` at a time, as Arrow tables of
     ``columns`` (events-table column names, or ``(name, SQL expression)``;
-    ``id`` and ``date`` among them), typed by :func:`arrow_type`.
+    ``id`` and ``date`` among them), typed by :func:`arrow_type`. A SQLite
+    file is read ahead on a thread of its own (:func:`read_ahead`).
 
     Raises:
         StoreError: the store cannot be read, or a value does not have its column's type.
@@ -74,8 +165,8 @@ def column_tables(store: Any, flt: EventFilter, columns: Sequence[str | tuple[st
     where, params = filter_clauses(flt)
     where_sql = " WHERE " + " AND ".join(where) if where else ""
     if _adbc_readable(store, flt, size):
-        return _adbc_tables(store, named, where_sql, params, size)
-    return _cursor_tables(store, flt, named, where_sql, params, size)
+        return ColumnBatches(read_ahead(_adbc_tables(store, named, where_sql, params, size)), threaded=True)
+    return ColumnBatches(_cursor_tables(store, flt, named, where_sql, params, size))
 
 
 def _adbc_readable(store: Any, flt: EventFilter, size: int) -> bool:

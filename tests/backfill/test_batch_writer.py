@@ -1,0 +1,179 @@
+"""The batch writer stores what the row writer stores, and a re-run after a crash loses and doubles nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flashpoint.backfill import backfill
+from flashpoint.backfill.runner import _replay
+from flashpoint.config import Settings
+from flashpoint.ingest import ListSource, ingest
+from flashpoint.store import open_store
+from flashpoint.store.batched import Keys, write_batch
+
+from ..ingest.fakes import fake_coder
+from ..store.conftest import fresh_url, make_article, make_event
+from .conftest import make_archive, snapshot, two_stores
+from .test_backfill import one_process
+
+KINDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+SCRIPT = Path(__file__).resolve().parent / "crash_run.py"
+WORDS = [f"word{i}" for i in range(120)]
+LONG = " ".join(WORDS)
+
+
+def article(aid: str, text: str | None = None, url: str | None = None, date: str | None = "2021-11-12"):
+    return make_article(aid, text=text, url=url or f"https://wire.example/{aid}", date=date)
+
+
+def batches() -> list[list[tuple]]:
+    """Batches of ``(article, events, error)`` that take every branch of the row writer:
+    merges across articles and batches, a place found by a later report (for an event of
+    this batch and for a stored one), copies of stored articles and of articles earlier in
+    the batch (exact and near), an id twice, a coder error, an undated report, a re-run."""
+    a1 = article("a1")
+    a2 = article("a2")
+    a3 = article("a3", text=a1.text)  # an exact copy of a1, in its batch
+    a4 = article("a4", text="The coder refused this one.")
+    a5 = article("a5", text=LONG)
+    a6 = article("a6", text=LONG.replace("word119", "last"))  # a near copy of a5
+    a8 = article("a8")
+    b1 = article("b1")
+    b2 = article("b2", text=a8.text, url="https://other.example/b2")  # a copy of a stored article
+    b3 = article("b3", date=None)
+    b4 = article("b4")
+    first = [
+        (a1, [make_event("e1", "a1"), make_event("e1b", "a1", cameo="190", quad=4, goldstein=-10, trigger="attacked",
+                                                  source="USA", target="IRQ")], None),
+        (a2, [make_event("e2", "a2", date="2021-11-13", country="BLR"),
+              make_event("e2b", "a2", date=None, source="FRA", target="DEU", trigger="met")], None),
+        (a3, [make_event("e3", "a3")], None),
+        (a4, [], "fake coder refused this text"),
+        (a2, [make_event("e2", "a2", date="2021-11-13", country="BLR")], None),  # the same id again
+        (a5, [make_event("e5", "a5", source="CHN", target="JPN", cameo="112", quad=3, goldstein=-2)], None),
+        (a6, [make_event("e6", "a6", source="CHN", target="JPN", cameo="112", quad=3, goldstein=-2)], None),
+        (a8, [make_event("e8", "a8", source="USA", target="CHN", cameo="111", quad=3, goldstein=-2)], None),
+    ]
+    second = [
+        (b1, [make_event("f1", "b1", source="USA", target="CHN", cameo="111", quad=3, goldstein=-2, country="CHN",
+                         date="2021-11-11"),
+              make_event("f1b", "b1", negated=True)], None),
+        (b2, [], None),
+        (b3, [make_event("f3", "b3", date=None, source="FRA", target="DEU", trigger="met")], None),
+        (a1, [make_event("e1", "a1")], None),  # stored before: skipped
+        (b4, [make_event("f4", "b4", cameo="043", trigger="visited", date="2021-11-14")], None),
+    ]
+    return [first, second, first]
+
+
+def _rows(url: str) -> dict:
+    store = open_store(url)
+    try:
+        events = [{k: v for k, v in e.items() if k != "first_seen"} for e in store.events(
+            __import__("flashpoint.store.base", fromlist=["EventFilter"]).EventFilter(include_uncounted=True))]
+        rollup = sorted(tuple(r.values()) for r in store._rows("SELECT * FROM event_rollup"))
+        copies = sorted((r["id"], r["original_id"]) for r in store._rows("SELECT id, original_id FROM article_copies"))
+        failures = sorted((f.key, f.stage, f.reason, f.attempts) for f in store.failures())
+        return {"events": events, "rollup": rollup, "copies": copies, "failures": failures, "counts": store.counts()}
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("budget", [200_000, 400])
+def test_the_batch_writer_stores_what_the_row_writer_stores(tmp_path: Path, kind: str, budget: int):
+    settings = Settings(batch_chars=budget)
+    with two_stores(kind, tmp_path) as (ref, url):
+        row, batch = open_store(ref), open_store(url)
+        try:
+            for items in batches():
+                articles = [a for a, _, _ in items]
+                results = [(a.id, events, error) for a, events, error in items]
+                report = ingest([ListSource(articles)], row, _replay(results),
+                                dataclasses.replace(settings, batch_size=len(articles)))
+                with batch.bulk_batch():
+                    out = write_batch(batch, articles, results, len(articles), budget, [Keys.of(a) for a in articles])
+                    for failure in out.failures:
+                        batch.add_failure(failure)
+                assert (out.seen, out.new, out.skipped, out.duplicates, out.events, len(out.failures)) == (
+                    report.seen, report.new, report.skipped, report.duplicates, report.events, report.failures)
+        finally:
+            row.close()
+            batch.close()
+        expected = _rows(ref)
+        assert expected["copies"] == [("a3", "a1"), ("a6", "a5"), ("b2", "a8")]
+        places = {tuple(m["article_id"] for m in e["mentions"]): (e["location"] or {}).get("country")
+                  for e in expected["events"]}
+        assert places[("a1", "a2", "b4")] == "BLR" and places[("a8", "b1")] == "CHN"  # places found by later reports
+        assert _rows(url) == expected
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_failing_batch_is_stored_again_by_the_row_writer(tmp_path: Path, thread_client, kind: str, monkeypatch):
+    from flashpoint.errors import StoreError
+    from flashpoint.store import batched
+
+    calls = []
+
+    def refuse(self) -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise StoreError("the database refused the batch")
+        return write(self)
+
+    write = batched._Replay.write
+    monkeypatch.setattr(batched._Replay, "write", refuse)
+    sources = [str(make_archive(tmp_path / "in"))]
+    with two_stores(kind, tmp_path) as (ref, url):
+        one_process(sources, ref)
+        store = open_store(url)
+        try:
+            report = backfill(sources, store, Settings(batch_size=8), thread_client, coder=fake_coder)
+        finally:
+            store.close()
+        assert len(calls) > 3 and report.new > 90
+        assert snapshot(url) == snapshot(ref)
+
+
+def test_the_row_writer_is_still_there(tmp_path: Path, thread_client):
+    sources = [str(make_archive(tmp_path / "in"))]
+    with two_stores("sqlite", tmp_path) as (ref, url):
+        one_process(sources, ref)
+        store = open_store(url)
+        try:
+            backfill(sources, store, Settings(batch_size=8), thread_client, coder=fake_coder, row_writer=True)
+        finally:
+            store.close()
+        assert snapshot(url) == snapshot(ref)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_client_killed_inside_a_batch_transaction_loses_and_doubles_nothing(tmp_path: Path, kind: str):
+    sources = [str(make_archive(tmp_path / "in"))]
+    with two_stores(kind, tmp_path) as (ref, url):
+        one_process(sources, ref)
+        env = {**os.environ, "FLASHPOINT_TEST_DIE_IN_BATCH": "4"}
+        with subprocess.Popen([sys.executable, str(SCRIPT), url, *sources], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True, env=env, start_new_session=True) as proc:
+            out, _ = proc.communicate(timeout=300)
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # the cluster the client left behind
+        except ProcessLookupError:
+            pass
+        assert proc.returncode == -signal.SIGKILL and "dying inside batch 4" in out
+        partial = snapshot(url)
+        stored = sum(line.startswith("batch") for line in out.splitlines())
+        assert stored == 3 and 0 < partial["counts"]["articles"] <= 3 * 8  # the 4th batch was rolled back whole
+        done = subprocess.run([sys.executable, str(SCRIPT), url, *sources], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+        batches_done, skipped = map(int, done.stdout.split("done", 1)[1].split())
+        assert skipped == 3 and batches_done > 0
+        assert snapshot(url) == snapshot(ref)
