@@ -46,3 +46,15 @@ def test_a_presidents_men_stay_as_before():
     # a head of state leads no armed group: "his men" are not turned into an organisation
     got = codes("President Ruto said his men would not attack the protesters.", "2024-06-25")
     assert not any(c.startswith("KENREB") for c in got)
+
+
+def test_a_name_the_knowledge_base_does_not_know_takes_the_storys_country():
+    # an unknown official quoted in a story from Mogadishu is Somali
+    assert ("SOM", "KEN") in sides("MOGADISHU -- Abdirahman Yusuf Omar accused Kenya of arming the militia.")
+    # no dateline and no place: the name stays an actor with no country
+    assert (None, "KEN") in sides("Abdirahman Yusuf Omar accused Kenya of arming the militia.")
+
+
+def test_an_unknown_name_beside_a_known_party_is_still_that_party_told_again():
+    got = sides("NIAMEY -- Niger summoned Benin's ambassador Brah Mohamane over the border closure.")
+    assert got and all(t == "BEN" for _, t in got)

@@ -21,6 +21,7 @@ from ..types import Actor, Quantity
 from . import targets as targeting
 from .generic_country import clause_place_country, generic_context, scene_setting, settlement_names
 from .patterns import Pattern, PatternSet
+from .background import BackgroundRule, without_background
 from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
 
 # Definite descriptions that point back to an earlier actor of a kind.
@@ -45,9 +46,6 @@ NOUN_OWN_SOURCE_ROLES = ("poss", "mod", "prep:by")
 MAX_ACTORS_PER_SIDE = 4
 DECISION_VERBS = {"agree", "decide", "vote", "resolve", "announce"}
 TAKEN_DECISIONS = {"decide", "vote", "resolve"}
-# Codes of a meeting between parties: told once, they happened both ways
-# ("Peru's president held talks with his Chilean counterpart").
-RECIPROCAL_CODES = {"040", "046"}
 # Verbs that carry an event noun without meaning much of their own ("*engaged in*
 # fighting", "*launched* an offensive", "*held* talks"): their subject does the act.
 LIGHT_VERBS = {"engage", "launch", "carry", "conduct", "stage", "hold", "wage", "mount", "make", "take", "give",
@@ -72,7 +70,10 @@ STATEMENT_TONES = (
 ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation", "accusation", "charge",
              "violence", "killing", "crackdown", "attack", "strike", "raid", "use", "plan", "proposal", "remark",
              "timeline", "timetable", "deal", "ultimatum", "verdict", "ruling", "sentence", "law", "ban",
-             "revenge", "retaliation", "retribution", "vengeance", "reprisal", "punishment"}
+             "revenge", "retaliation", "retribution", "vengeance", "reprisal", "punishment",
+             # what a state did, told back as a thing: "condemned *the launch*", "denounced *the closures*"
+             "launch", "test", "closure", "measure", "conviction", "detention", "execution", "shutdown",
+             "suspension", "expulsion", "seizure", "annexation", "incursion", "jailing", "policy", "order"}
 # A bare public statement (CAMEO 010): the data's catch-all statement pattern (01.yaml,
 # id "statement"), used when no other pattern gives the verb a code.
 BARE_STATEMENT = "statement"
@@ -143,6 +144,7 @@ class DocState:
     subject_person: Actor | None = None  # the latest person told as a subject: whom "he" most likely means
     countries: tuple[str, ...] = ()  # the article's countries, most mentioned first
     coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
+    carrier_codes: dict[int, str] = field(default_factory=dict)  # candidate index -> its pattern's code
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
     recent: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, source) of coded events
     claimants: set[str] = field(default_factory=set)  # keys of speakers whose statement was no event
@@ -151,6 +153,8 @@ class DocState:
     places: set[str] = field(default_factory=set)  # names the text introduces as places ("the town of Walikale")
     scenes: dict[int, str] = field(default_factory=dict)  # sentence -> country of its fronted place ("In Abeche, ...")
     group: tuple[Actor, ...] = ()  # the latest coordinated subject ("Kenya and Uganda"): whom "they" means
+    guessed: set[Actor] = field(default_factory=set)  # unknown names given only the story's country
+    speaking: tuple[Actor, ...] = ()  # the speakers of the current candidate's clause ("France and Germany said ...")
     sentence_places: dict[int, str] = field(default_factory=dict)  # sentence -> its first clause place's country
 
     def remember(self, actor: Actor, is_person: bool) -> None:
@@ -207,6 +211,7 @@ class Coder:
         # generic actors with no country (for gold sets with fictional actors).
         self.open_actors = open_actors
         self.chain = TargetChain.load()
+        self.background = BackgroundRule.load()
         self.statements = triggers(patterns).statements
         # Single-actor events: a known source with no target named ("Russia threatened
         # to walk out of the talks"), as GDELT and PLOVER code them (on in the pipeline's
@@ -262,8 +267,11 @@ class Coder:
         if res is None:
             if self.open_actors and m.proper:
                 return Actor(m.text, m.text), 0.6
-            unknown = self._unknown_named(m, when, context, state.countries, state.places)
+            unknown = self._unknown_named(m, when, context, state.countries, state.places,
+                                          state.home_country)
             if unknown is not None:
+                if unknown.country and unknown.sector is None:
+                    state.guessed.add(unknown)
                 state.remember(unknown, m.ent == "PERSON")
                 return unknown, 0.6
             return None, 0.0
@@ -308,12 +316,18 @@ class Coder:
         return Actor(leader.text, entry.name if entry else leader.name, leader.country, leader.org, leader.sector, leader.code)
 
     def _unknown_named(self, m: Mention, when, context: str | None, countries: tuple[str, ...] = (),
-                       places: set[str] | frozenset[str] = frozenset()) -> Actor | None:
+                       places: set[str] | frozenset[str] = frozenset(), story: str | None = None) -> Actor | None:
         """A named person, group or organisation the knowledge base does not know
         ("Mohammed al-Sudani", "the Wagner Group"), kept as an actor with its text.
         Its country and sector come from the words around the name when the
         knowledge base knows them ("Iraqi Prime Minister ...", "opposition leader
-        ..."); places are never actors this way (the gazetteer places them)."""
+        ..."), else its country is the story's (``story``: the dateline's; not the
+        place its clause happens in, where a visitor meets his hosts), with no
+        sector: a district commissioner quoted in a story from Mogadishu is
+        Somali. A one-word name ("the
+        Commission") is more often an institution told before by its full name
+        than a new actor, so it gets no country this way. Places are never actors
+        this way (the gazetteer places them)."""
         if self.known_actors_only or m.pronoun or not m.proper:
             return None
         words = m.text.split()
@@ -334,6 +348,10 @@ class Coder:
             if res is not None and (res.actor.country or res.actor.org):
                 a = res.actor
                 return Actor(m.text, m.text, a.country, a.org, a.sector, a.code)
+        named = [w for w in words if w.lower() not in ("the", "a", "an")]
+        entry = self.kb.country(story) if story and (m.ent == "PERSON" or len(named) > 1) else None
+        if entry is not None:
+            return Actor(m.text, m.text, story, None, None, entry.cameo or story)
         return Actor(m.text, m.text)
 
     @staticmethod
@@ -363,11 +381,11 @@ class Coder:
                 out.append((actor, factor))
                 if len(out) >= limit:
                     break
-        if any(a.country or a.org for a, _ in out):
+        if any((a.country or a.org) and a not in state.guessed for a, _ in out):
             # "summoned Niger's ambassador Brah Mohamane": a name the knowledge base does
             # not know, beside a known party on the same side, is that party told again
             # (or a bystander), not a second party of its own.
-            out = [(a, f) for a, f in out if a.country or a.org or _placeholder(a)]
+            out = [(a, f) for a, f in out if ((a.country or a.org) and a not in state.guessed) or _placeholder(a)]
         if out and all(m.role == "subj" and not m.pronoun for m in mentions) and (len(out) > 1 or any(m.plural for m in mentions)):
             # the latest plural subject is whom "they" means ("Japan criticised the pact" does not
             # change who "they" are after "Russia and China signed it")
@@ -522,10 +540,12 @@ class Coder:
             state.places.update(settlement_names(cand.clause))
             # Speakers first: they are context for "we" inside their quote.
             attribution = None
+            state.speaking = ()
             if cand.speakers:
-                got = self._actors(cand.speakers, when, state, None, limit=1)
+                got = self._actors(cand.speakers, when, state, None)
                 if got:
                     attribution = got[0][0]
+                    state.speaking = tuple(a for a, _ in got)
             if cand.quote is not None:
                 if attribution is not None and cand.quote not in state.speakers:
                     state.speakers[cand.quote] = attribution
@@ -561,6 +581,7 @@ class Coder:
                 # ("announced the deployment of troops": a statement leaves its object's event to the noun)
                 used_nouns.update(_object_token_hint(cands, i))
             state.coded[i] = events
+            state.carrier_codes[i] = pattern.code
             state.recent.extend((cand.sent_index, e.source) for e in events if not e.nested)
             if not events and pattern.statement and cand.kind == "verb":
                 # "Peskov said Kherson remained part of Russia. Ukraine rejected the claim.": a
@@ -575,6 +596,7 @@ class Coder:
         # (a statement to nobody in particular excepted: the back-off may still read an act
         # there, which then replaces it)
         self.coded_sentences = {cands[e.cand_index].sent_start for e in out if not (e.statement and e.target is None)}
+        out = without_background(out, cands, self.background)
         return _once_per_sentence(_without_subsumed(_without_carried_statements(out, cands), cands), cands)
 
     def _subject_actor(self, cand: Candidate, when, state: DocState) -> Actor | None:
@@ -589,6 +611,11 @@ class Coder:
 
     def _code_one(self, i, cand, pattern, when, state, attribution, historical) -> list[CodedEvent]:
         nested = cand.nested_in is not None and cand.nested_in in state.coded
+        if nested and not state.coded[cand.nested_in] \
+                and not state.carrier_codes.get(cand.nested_in, "").startswith(CLAIM_ROOTS):
+            # "the signing *of a gas deal between Azerbaijan and Romania*": an act whose
+            # carrier named no party is coded on its own
+            nested = False
         if nested:
             parent = state.coded[cand.nested_in]
             if parent and not parent[0].code.startswith(CLAIM_ROOTS):
@@ -605,8 +632,10 @@ class Coder:
             subs = [m for m in cand.subjects if m.role in roles and not (pattern.victim_subject and m.role == "subj")]
             if cand.speakers and subs and all(m.pronoun in THING_PRONOUNS for m in subs):
                 # "the junta said it would ...": "it" is the speaker; when the speaker is
-                # no known actor, an older actor is no better guess.
-                sources = [(self._retext(attribution, subs[0].text), 0.85)] if attribution is not None else []
+                # no known actor, an older actor is no better guess. "France and Germany said
+                # they would send ...": each of several speakers does it.
+                speaking = state.speaking if len(state.speaking) > 1 and subs[0].pronoun in GROUP_PRONOUNS else (attribution,)
+                sources = [(self._retext(a, subs[0].text), 0.85) for a in speaking] if attribution is not None else []
             else:
                 if subs and not any(m.proper or m.pronoun for m in subs):
                     # "In Niamey, thousands of junta supporters marched": a generic
@@ -648,7 +677,7 @@ class Coder:
                 # "three soldiers were killed in a roadside bombing") with an unknown source.
                 sources = [(Actor("(unknown)", "unknown"), 0.5)]
             if cand.kind == "noun" and pattern.code[:3] not in THIRD_PARTY_CODES and (
-                    pattern.symmetric or pattern.code in RECIPROCAL_CODES or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
+                    pattern.symmetric or pattern.code in targeting.RECIPROCAL_CODES or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
                 # "clashes between the army and the RSF", "Egypt hosted negotiations between
                 # Israel and Hamas": the parties named act on each other, whoever hosts.
                 between = [m for m in cand.preps if m.role == "prep:between"]
@@ -710,10 +739,11 @@ class Coder:
                     modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested,
                     # only what was merely said is a statement (--no-statements): a denial,
                     # a claim of responsibility or condolences are acts PETRARCH codes too
-                    statement=statement and pattern.id == BARE_STATEMENT,
+                    # (and any bare 010 some other pattern gives: "a statement issued by the ministry")
+                    statement=(statement and pattern.id == BARE_STATEMENT) or code == "010",
                 )
                 events.append(ev)
-                if code in RECIPROCAL_CODES and tgt is not None and not nested and (tgt.country or tgt.org):
+                if code in targeting.RECIPROCAL_CODES and tgt is not None and not nested and (tgt.country or tgt.org):
                     events.append(replace(ev, source=tgt, target=src, confidence=round(ev.confidence * 0.9, 3)))
                 if code[:2] == "11" and tgt is not None:
                     state.accusers[tgt.key] = src

@@ -129,6 +129,11 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
                     return [(acc, 0.75)]
             continue
         mentions = [m for m in slot_mentions(cand, slot) if not coder._names_no_party(m) and not coder._audience(pattern, m)]
+        if pattern.code[:2] in CROSS_BORDER_ROOTS:
+            # "struck a Lukoil refinery": a facility named after a company the knowledge base
+            # does not know is a place hit, whose country the place strategy finds
+            mentions = [m for m in mentions if not ((m.head in FACILITY_HEADS or m.role == "deep:mod")
+                                                    and _no_party_name(coder, m))]
         if not mentions:
             continue
         # Force across a front line ("a Russian missile hit the administration building")
@@ -146,6 +151,16 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
         if found:
             return found
     return []
+
+
+# Things hit that a company's name may qualify ("a Lukoil refinery", "the Tesla plant").
+FACILITY_HEADS = frozenset({"refinery", "plant", "depot", "factory", "port", "terminal", "facility", "warehouse",
+                            "pipeline", "field", "mine", "station", "tanker", "ship", "vessel", "store", "mall"})
+
+
+def _no_party_name(coder, m: Mention) -> bool:
+    res = coder.kb.resolve(m.text, None, None)
+    return res is None or (res.actor.country is None and res.actor.org is None)
 
 
 def thing_party(coder, q: TargetQuery, chain: TargetChain) -> Found:
@@ -227,8 +242,12 @@ def place(coder, q: TargetQuery, chain: TargetChain) -> Found:
     # Rebels and insurgents strike their own state: "Tigrayan forces shelled Dessie" is aimed at Ethiopia.
     own = {a.country for a, _ in q.sources if a.sector not in ARMED_NON_STATE}
     preps = PLACE_PREPS.union(*(v for k, v in chain.place_preps.items() if q.pattern.code.startswith(k)))
+    home = None
     for m in sorted((*cand.objects, *cand.preps, *cand.deep), key=lambda m: m.depth):
         tail = m.text.rsplit(" of ", 1)[1] if " of " in m.text else ""  # "the coast *of Taiwan*"
+        named = not tail and not m.proper and m.head in REGION_HEADS
+        if named:
+            tail = _region_name(m.text)  # "*the Sumy region*", "Zamfara state"
         if not (m.proper or tail[:1].isupper()) or m.pronoun \
                 or not (m.role in ("obj", "appos") or m.role.split(":")[-1] in preps):
             continue
@@ -236,14 +255,49 @@ def place(coder, q: TargetQuery, chain: TargetChain) -> Found:
         if where is None and tail[:1].isupper():
             where = coder.gazetteer.resolve(tail, q.state.countries)
         country = where.country if where is not None else None
+        if named and where is not None and where.name.split()[0].lower() != tail.split()[0].lower():
+            country = None  # a name told by its kind is taken only when the gazetteer knows it as written
         if where is None and m.text in q.state.places:
             # "captured the town of Walikale in North Kivu province": a place the gazetteer
             # does not know lies where its clause says
             country = q.state.clause_country
+        if country is not None and country in own and len(own) == 1 and q.pattern.code[:2] in HOME_FRONT_ROOTS \
+                and m.role in ("deep:in", "prep:in"):  # the thing hit is in it ("camps *in Zamfara*"), not near it
+            home = home or (m.text, country)
         if country is None or country in own:
             continue
         return [(coder._country_actor(m.text, country), 0.7)]
+    if home is not None:
+        # "Nigerian jets bombed bandit camps in Zamfara state": a state's force inside its
+        # own borders is aimed at its own insurgents or gangs, coded to its own country
+        return [(coder._country_actor(home[0], home[1]), 0.6)]
     return []
+
+
+# Force inside the actor's own country still has a target there (its own insurgents).
+HOME_FRONT_ROOTS = frozenset({"19", "20"})
+# Heads of a place told by its name and kind: "the Kharkiv region", "Zamfara state".
+REGION_HEADS = frozenset({"region", "province", "state", "district", "oblast", "county", "governorate", "prefecture",
+                          "area", "city", "town", "village", "valley", "territory", "department", "municipality"})
+
+
+def _region_name(text: str) -> str:
+    """"the Sumy region" -> "Sumy": the capitalised words before the place's kind."""
+    words = text.split()[:-1]
+    while words and not words[0][:1].isupper():
+        words = words[1:]
+    if words and words[0] in ("The", "A", "An"):
+        words = words[1:]
+    owner = next((n for n, w in enumerate(words) if w.endswith(("'s", "’s"))), None)
+    if owner is not None:
+        # "South Sudan's Northern Bahr el Ghazal state": the country that owns it
+        words = words[: owner + 1]
+        words[-1] = words[-1][:-2]
+    names = [w for w in words if w.lower() not in NAME_PARTICLES]
+    return " ".join(words) if names and all(w[:1].isupper() for w in names) else ""
+
+
+NAME_PARTICLES = frozenset({"el", "al", "de", "del", "la", "le", "da", "do", "dos", "das", "di", "of", "and"})
 
 
 def accuser(coder, q: TargetQuery, chain: TargetChain) -> Found:
@@ -259,7 +313,8 @@ def accuser(coder, q: TargetQuery, chain: TargetChain) -> Found:
 def reciprocal(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """Several sources that act on each other ("Russia and Ukraine exchanged
     prisoners"): the sources themselves, for the coder to pair."""
-    if len(q.sources) > 1 and (q.pattern.symmetric or (q.pattern.code[:2] in SYMMETRIC_ROOTS and is_reciprocal(q.cand))):
+    if len(q.sources) > 1 and (q.pattern.symmetric or q.pattern.code in RECIPROCAL_CODES
+                               or (q.pattern.code[:2] in SYMMETRIC_ROOTS and is_reciprocal(q.cand))):
         return list(q.sources)
     return []
 
@@ -352,6 +407,10 @@ STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
 # -- helpers shared with the coder ----------------------------------------------------
 
 # Roots where "A and B <verb>" with no object means A and B act toward each other.
+# Codes CAMEO counts as reciprocal: told once, they happened both ways ("Peru's president
+# held talks with his Chilean counterpart", "received a call from", "signed a deal with";
+# the codebook's notes on 04, 041, 044, 046 and 057), and two subjects do them to each other.
+RECIPROCAL_CODES = frozenset({"040", "041", "044", "046", "057"})
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "08", "19"}  # "Russia and Ukraine exchanged prisoners" (08: mutual yielding)
 # Two subjects act on each other only with a reciprocal verb or object: "Russia and
 # Ukraine signed a deal" does, "Nigeria and Benin will send troops" does not.

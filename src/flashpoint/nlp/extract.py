@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
+from .describing import adjunct_of, described_noun
 from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
 
@@ -41,6 +42,10 @@ INSTRUMENT_NOUNS = {"firing", "fire", "shooting", "bullet", "lathicharge", "lath
                     "clash", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",
                     "encounter", "retaliation", "airstrike", "strike", "raid", "shelling", "bombardment", "bombing",
                     "attack", "assault", "offensive", "ambush", "operation", "gunfire"}
+# Weapons told as the doer, with who used them in a reduced clause: "drones *launched by
+# Russia* struck ...", "killed by a bomb *planted by militants*".
+WEAPON_NOUNS = {"bomb", "drone", "missile", "rocket", "shell", "mine", "device", "ied", "grenade", "explosive",
+                "mortar", "projectile", "torpedo", "munition", "car-bomb"}
 # Combat nouns whose "with" names the other side ("killed in a clash *with rebels*").
 COMBAT_NOUNS = {"encounter", "clash", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout", "exchange"}
 FORCE_CLAUSE_VERBS = {"fire", "shoot", "open", "attack", "charge", "lathicharge", "storm", "raid", "bomb", "shell", "strike", "ambush"}
@@ -170,6 +175,12 @@ class Candidate:
     ccomp_subjects = _deferred("ccomp_subjects", 'Subjects of a clausal complement ("said *Iraq* must comply").')
     xcomp_args = _deferred("xcomp_args", "Objects and prepositional objects of the open complement.")
     dates = _deferred("dates", "DATE entity texts: clause first, then sentence.")
+    described = _deferred("described", (
+        '(dependency, noun lemma, verb tag) of the noun a describing clause around the trigger is hung on '
+        '("hostages *held* by Hamas": ("acl", "hostage", "VBN")), else () (nlp/describing.py).'))
+    adjunct_of = _deferred("adjunct_of", (
+        'Token index of the verb whose bare -ing adjunct the trigger opens ("marched ..., *demanding* ..."), '
+        'else () (nlp/describing.py).'))
     stake_lemmas = _deferred("stake_lemmas", (
         "Lemmas of what the act is about, phrase by phrase (STAKE_BREAK between): its object and "
         'complements and its purpose clause ("staged rallies *to demand reforms*"), without the '
@@ -258,7 +269,8 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
             return [replace(base, text=f"{tok.lemma_} of {o.text}", proper=True) for o in owners]
     if tok.pos_ == "NOUN":
         # "the Egyptian and Ethiopian leaders": one party per people named.
-        demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+        # ("U.S. and Iranian negotiators": the parser may hang the first as "nmod")
+        demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
                     for d in (c, *c.conjuncts) if d.pos_ in ("ADJ", "PROPN")
                     and (d.ent_type_ in ("NORP", "GPE") or d is not c and d.text[:1].isupper())]  # NER may miss the second
         if len(demonyms) > 1:
@@ -454,6 +466,15 @@ def _speaker_of_stray_conjunct(tok):
 
 
 SAYING_VERBS = {"say", "state", "announce", "declare", "add", "insist", "claim", "note", "stress", "tell"}
+
+
+def _weapon_user(tok) -> list[Mention]:
+    """"drones *launched by Russia*": who used the weapon a reduced passive clause names."""
+    if tok.lemma_.lower() not in WEAPON_NOUNS:
+        return []
+    return [m for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            for a in c.children if a.dep_ == "agent"
+            for g in a.children if g.dep_ == "pobj" for m in expand(g, "agent")]
 
 
 def _instrument(tok, kids: list | None = None) -> tuple[list[Mention], list[str]]:
@@ -1015,6 +1036,9 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         for c in kids:
             if c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ in SUBJ_DEPS:  # nsubj: a headline's passive
                 obj_lemmas.extend(t.lemma_.lower() for t in c.subtree if not t.is_punct)
+                # "an Egyptian proposal was rejected by Israel": the parties nested in the
+                # logical object are read as an active verb's ("rejected *Egypt's* proposal")
+                obj_kids.append(c)
         if tok.dep_ in ("acl", "amod") or (tok.dep_ == "relcl" and any(
                 c.dep_ in PASSIVE_SUBJ_DEPS and c.lower_ in RELATIVE_PRONOUNS for c in kids)):
             # "the troops sent ...", "the two terrorists who were shot dead": the head noun is the theme
@@ -1030,7 +1054,22 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                         agents.extend(expand(p, "agent"))
         if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and not objects:
             objects = expand(tok.head, "obj")
+    users: list[Mention] = []
+    if subjects or agents:
+        # a weapon as the doer names who used it: that one did the act
+        weapons = [w for c in kids if c.dep_ in SUBJ_DEPS or c.dep_ == "agent"
+                   for w in ([c] if c.dep_ != "agent" else [g for g in c.children if g.dep_ == "pobj"])]
+        users = [m for w in weapons for m in _weapon_user(w)]
+        if users and passive:
+            agents = users
+        elif users:
+            subjects = users
+    else:
+        weapons = []
     instr_agents, instr_lemmas = _instrument(tok, kids)
+    if users:
+        # what the force was done with, as "killed *in a bombing*" says it
+        instr_lemmas = instr_lemmas + [w.lemma_.lower() for w in weapons if _weapon_user(w)]
     if (passive and not agents) or lemma in VICTIM_VERBS:
         agents.extend(instr_agents)
     ccomp_aux: list[str] = []
@@ -1103,6 +1142,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "xcomp_args": lambda: _verb_xcomp_args(tok, lemma, kids),
         "stake_lemmas": lambda: _stake_lemmas(stake_heads + _purpose_clauses(tok)),
         "dates": lambda: _dates(sent, tok),
+        "described": lambda: described_noun(tok),
+        "adjunct_of": lambda: adjunct_of(tok),
     })
     return Candidate(
         kind="verb",
@@ -1323,6 +1364,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             "stake_lemmas": lambda: _stake_lemmas(
                 [tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov is not tok else ())]),
             "dates": lambda: _dates(sent, tok),
+            "described": lambda: described_noun(tok),
         }),
         **flags,
         **_base(tok, key, s_i, sent, reporting, quotes, (tok.doc[tok.i - 2 : tok.i + 1].text if start != tok.idx else tok.text), start, tok.idx + len(tok.text)),

@@ -68,12 +68,13 @@ class ColumnBatches:
     def __iter__(self) -> Iterator[Any]:
         return iter(self._tables)
 
-    def map(self, prepare: Callable[[Any], U]) -> Generator[tuple[Any, U], None, None]:
+    def map(self, prepare: Callable[[Any], U], ahead: bool = True) -> Generator[tuple[Any, U], None, None]:
         """Each table with ``prepare`` of it, in order; made on a second thread
-        when :attr:`threaded` (while the caller works on the table before).
-        Close it when stopping early: that stops the threads and the read."""
+        when :attr:`threaded` and ``ahead`` (while the caller works on the
+        table before). Close it when stopping early: that stops the threads
+        and the read."""
         pairs = _pairs(self._tables, prepare)
-        return read_ahead(pairs) if self.threaded else pairs
+        return read_ahead(pairs) if self.threaded and ahead else pairs
 
 
 def _pairs(tables: Iterable[Any], prepare: Callable[[Any], U]) -> Generator[tuple[Any, U], None, None]:

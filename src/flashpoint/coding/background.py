@@ -1,0 +1,88 @@
+"""Background clauses: what a participle or relative clause tells about a noun is not news.
+
+An -ing adjunct that says what a coded act was for ("marched on the embassy,
+*demanding* the troops' withdrawal") is no act of its own either.
+
+"Israel agreed to release prisoners in exchange for hostages *held by Hamas*" reports
+a release; the holding is who the hostages are. PETRARCH codes the main clause only,
+so an event read in a clause that describes a noun (``Candidate.described``, found in
+``nlp/describing.py``) is dropped when its sentence has an act of its own. Which clauses
+count, and the nouns whose clause tells the event itself ("a car bomb *that killed 12
+people*"), are data: ``data/background.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ..errors import DataFileError
+from ..yamlio import load_yaml
+
+
+@dataclass(frozen=True)
+class BackgroundRule:
+    """Which describing clauses are background."""
+
+    deps: frozenset[str]
+    keep_nouns: frozenset[str]
+    purpose_roots: frozenset[str] = frozenset()
+    content_nouns: frozenset[str] = frozenset()
+
+    @classmethod
+    @functools.cache
+    def load(cls) -> "BackgroundRule":
+        text = resources.files("flashpoint.coding").joinpath("data/background.yaml").read_text(encoding="utf-8")
+        return cls.parse(load_yaml(text), "background.yaml")
+
+    @classmethod
+    def parse(cls, data: Any, name: str = "background") -> "BackgroundRule":
+        """Build the rule from the data file's mapping.
+
+        Raises:
+            DataFileError: ``deps`` or ``keep_nouns`` is missing or not a list of words.
+        """
+        if not isinstance(data, dict):
+            raise DataFileError(f"{name}: expected a mapping with 'deps', 'keep_nouns', 'purpose_roots' and 'content_nouns'")
+        lists = {}
+        for key in ("deps", "keep_nouns", "purpose_roots", "content_nouns"):
+            value = data.get(key)
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise DataFileError(f"{name}: '{key}' must be a list of words")
+            lists[key] = frozenset(v.strip().lower() for v in value)
+        return cls(lists["deps"], lists["keep_nouns"], lists["purpose_roots"], lists["content_nouns"])
+
+    def describes(self, described: Sequence[str]) -> bool:
+        """Whether a candidate's ``described`` ((dependency, noun, tag) or ()) makes it background."""
+        if not described or described[0] not in self.deps or described[1] in self.keep_nouns:
+            return False
+        return not (described[1] in self.content_nouns and described[2:] == ("VBG",))
+
+
+def without_background(events: list, cands: Sequence, rule: BackgroundRule) -> list:
+    """Drop the events read in background clauses from sentences that have an act of
+    their own, and verbal -ing adjuncts of a coded act (its purpose).
+
+    Args:
+        events: the coder's events (``CodedEvent``: ``cand_index``, ``code``, ``statement``,
+            ``negated``, ``modality``).
+        cands: the document's candidates, indexed by ``cand_index``.
+        rule: which clauses are background.
+    """
+    indices = {e.cand_index for e in events}
+    background = {i for i in indices if rule.describes(cands[i].described)}
+    purpose = {i for i in indices if isinstance(cands[i].adjunct_of, int)}
+    if not background and not purpose:
+        return events
+    # the sentence's own acts: what is counted (not denied, not merely possible) and not just said
+    own = [e for e in events if e.cand_index not in background and not e.statement
+           and not e.negated and e.modality != "hypothetical"]
+    acting = {cands[e.cand_index].sent_index for e in own}
+    acts = {cands[e.cand_index].token_i for e in own if e.cand_index not in purpose}
+    return [e for e in events
+            if not (e.cand_index in background and cands[e.cand_index].sent_index in acting)
+            and not (e.cand_index in purpose and e.code[:2] in rule.purpose_roots
+                     and cands[e.cand_index].adjunct_of in acts)]

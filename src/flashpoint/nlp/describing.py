@@ -1,0 +1,61 @@
+"""Clauses that describe a noun or an act: where a trigger sits in the parse, for the background rule.
+
+A participle or relative clause hung on a noun says what the noun is or did
+("hostages *held* by Hamas", "the M23 rebels, which *seized* Goma in January",
+"troops *deployed* near the border", "the *detained* nationals"): it tells the
+reader who is meant, not the news of the sentence. :func:`described_noun`
+finds that noun for a trigger, climbing through the clause it sits in. An
+-ing adjunct of a verb ("protesters marched on the embassy, *demanding* the
+troops' withdrawal") says what the act was for: :func:`adjunct_of` finds that
+verb. The coder decides what to do with both (``coding/background.py``).
+"""
+
+from __future__ import annotations
+
+# The clause a trigger sits in reaches its top through these dependencies.
+_CLIMB = frozenset({"xcomp", "ccomp", "conj", "pcomp", "prep", "advcl", "dobj", "pobj", "attr", "compound", "agent"})
+# How a clause hangs on the noun it describes.
+_DESCRIBING = frozenset({"acl", "relcl", "amod"})
+_NOUNS = frozenset({"NOUN", "PROPN", "PRON"})
+_STEPS = 6
+
+
+def described_noun(tok) -> tuple[str, ...]:
+    """``(dependency, noun lemma, tag of the clause's verb)`` of the noun whose describing clause holds ``tok``,
+    or ``()`` when the trigger's clause describes no noun (it is the sentence's own).
+
+    An ``acl`` counts only as a participle: the small parser sometimes hangs a main
+    verb on its subject's name ("Russia, which supplies arms, *offered* ...": VBD).
+    """
+    cur = tok
+    for _ in range(_STEPS):
+        if cur.dep_ in _DESCRIBING and cur.head is not cur and cur.head.pos_ in _NOUNS and cur.pos_ in ("VERB", "AUX"):
+            if cur.dep_ == "relcl" and _setting(cur):
+                # "the lathicharge *in which* a student was killed", "the protest in Mirihana, *where*
+                # demonstrators set fire to a bus": what happened in or at the noun, not who it is
+                return ()
+            if cur.dep_ == "relcl" or cur.tag_ in ("VBN", "VBG"):
+                return cur.dep_, cur.head.lemma_.lower(), cur.tag_
+            return ()
+        if cur.dep_ not in _CLIMB or cur.head is cur:
+            return ()
+        cur = cur.head
+    return ()
+
+
+def _setting(relcl) -> bool:
+    """A relative clause opened by "where", "when" or a preposition and "which" ("in which")."""
+    return any((c.dep_ == "advmod" and c.lower_ in ("where", "when", "whereby"))
+               or (c.dep_ == "prep" and any(p.dep_ == "pobj" and p.lower_ == "which" for p in c.children))
+               for c in relcl.children)
+
+
+def adjunct_of(tok) -> int | None:
+    """Token index of the verb whose bare -ing adjunct ``tok`` opens ("marched ...,
+    *demanding* ..."), or None: an adjunct with its own subject or a marker ("after
+    meeting", "while visiting") tells another act."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.head is tok or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
+        return None
+    return tok.head.i

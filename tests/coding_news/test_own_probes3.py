@@ -1,0 +1,78 @@
+"""Our third blind probe set (tests/data/own_probes3.jsonl: 140 sentences, 20 per
+kind S L N C P K W, 23 negative controls, all 20 CAMEO roots), labelled and committed
+before the coder ran on it: 65.7% passed on that first run, controls silent 69.6%
+(tests/data/own_probes3_first_run.json). The floor guards the fixes made after it;
+the sentences below are new ones (not in the set) for each fix, so that a fix is
+checked on wording it was not written from.
+
+Labels we keep though the coder disagrees: R-S09 ("refused to comment on reports that
+Cambodian troops ...") is labelled with no target; the coder's Cambodia, whom the
+reports are about, is as defensible. R-K10 ("had spoken with Netanyahu") is labelled
+041 (by telephone), which the sentence implies but does not say.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flashpoint.config import Settings
+from flashpoint.eval.gold import read_gold
+from flashpoint.eval.news_sets import score_probes
+from flashpoint.eval.runner import code_records
+
+from .test_news_coding import coded, has, triples
+
+OWN3 = Path(__file__).resolve().parents[1] / "data" / "own_probes3.jsonl"
+
+
+def test_third_own_probes_hold_their_floor():
+    result = score_probes(code_records(read_gold(OWN3), Settings()))
+    head = result.figures["headline"]
+    assert head["controls_silent"] >= 0.70, [r["id"] for r in result.rows if r["verdict"] != "passed" and not r["gold"]]
+    assert head["passed"] >= 0.75, [r["id"] for r in result.rows if r["verdict"] != "passed"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, want", [
+    # a passive rejection is aimed at whoever made the offer
+    ("A Qatari plan for a ceasefire in Sudan was rejected by the army on Monday.", ("SDN", "12", "QAT")),
+    ("Ukraine's request for more air defence systems was turned down by Germany.", ("DEU", "12", "UKR")),
+    # an act carried by a noun that names no party is coded on its own
+    ("The signing of a fisheries accord between Senegal and Gambia was delayed by a week.", ("SEN", "057", "GMB")),
+    # an act told back as a thing: its author is the target of the reaction
+    ("Pyongyang test-fired a cruise missile on Friday. Seoul condemned the launch.", ("KOR", "111", "PRK")),
+    ("Belarus sentenced a Latvian blogger to eight years. Riga called the verdict politically motivated.", ("LVA", "111", "BLR")),
+    # a weapon told as the doer names who used it
+    ("Rockets fired by Hezbollah hit a kibbutz in northern Israel.", ("LBN", "19", "ISR")),
+    ("Two Malian soldiers were killed by a mine planted by jihadists near Gao.", ("MLI", "183", "MLI")),
+    # places told by name and kind; a facility named after a company is a place hit
+    ("Russian missiles struck a power station in the Odesa region overnight.", ("RUS", "19", "UKR")),
+    ("Ukrainian drones hit a Rosneft oil depot in Bryansk on Sunday.", ("UKR", "19", "RUS")),
+    ("Ethiopian warplanes bombed a market in Sudan's Gedaref state.", ("ETH", "19", "SDN")),
+    # a state's force inside its own borders is aimed at its own country
+    ("Nigerian fighter jets pounded bandit hideouts in the Katsina region.", ("NGA", "19", "NGA")),
+    ("Colombian army helicopters bombed a guerrilla camp in Guaviare province.", ("COL", "19", "COL")),
+    # mass killing, walkouts, scrambled jets, police raids, taking aim
+    ("Militiamen massacred dozens of displaced people at a camp in Ituri, Congolese officials said.", ("COD", "202", "COD")),
+    ("Dock workers walked out of the port of Antwerp over pension cuts.", ("BEL", "143", "BEL")),
+    ("Taiwan scrambled jets to warn off Chinese aircraft on Tuesday.", ("TWN", "150", None)),
+    ("Turkish police raided the headquarters of a pro-Kurdish party in Ankara.", ("TUR", "170", "TUR")),
+    ("Hungary's prime minister took aim at Brussels over frozen EU funds.", ("HUN", "111", "EU")),
+    ("Jordan airdropped food parcels to families in northern Gaza.", ("JOR", "073", "PSE")),
+    ("Kenya's expulsion of 30 Somali herders angered Mogadishu.", ("KEN", "174", "SOM")),
+])
+def test_fixes_from_the_third_probe_set_hold_on_new_wording(text, want):
+    got = triples(coded(text))
+    assert has(got, want), got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, not_root", [
+    ("Spanish police seized three tonnes of hashish off the coast of Cadiz.", "17"),
+    ("Ecuadorian soldiers seized 600 kilos of cocaine at the port of Guayaquil.", "19"),
+])
+def test_drug_seizures_are_no_coercion(text, not_root):
+    got = triples(coded(text, backoff=False))
+    assert not any(c.startswith(not_root) for _, c, _ in got), got
