@@ -16,7 +16,7 @@ predicted root 01 (a public statement) is marked ``statement`` and left out with
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date as Date
 from typing import Any
 
@@ -25,6 +25,7 @@ from ..nlp.docmemo import doc_ents, doc_sents, doc_text
 from ..types import Actor, Article, Event, Evidence
 from .events import build_event, ontology_facts
 from .backoff import RULE, Prediction
+from .backoff_gates import DEFAULT_GATES, Verdict, gate_words, judge
 
 STATEMENT_ROOT = "01"
 # A one-sided yielding, protest or coercion is aimed at the actor's own country, as CAMEO
@@ -49,13 +50,17 @@ def doc_mentions(doc) -> dict[int, list[Any]]:
 
 
 def sentence_actors(mentions: Sequence[Any], kb, when: Date | None, context_country: str | None,
-                    open_actors: bool = False) -> list[Actor]:
-    """The actors a sentence's mentions name, best source first (see the module docstring)."""
+                    open_actors: bool = False, verdict: Verdict | None = None) -> list[Actor]:
+    """The actors a sentence's mentions name, best source first (see the module docstring).
+    With a gates' ``verdict``, reporters' phrases are left out and its ``lead`` goes first."""
+    lead: list[Actor] = []
     first: list[Actor] = []
     middle: list[Actor] = []
     last: list[Actor] = []
     seen: set[str] = set()
     for span in mentions:
+        if verdict is not None and verdict.drop and (span.root.i in verdict.drop or span.root.head.i in verdict.drop):
+            continue  # a reporter's phrase, or a name inside it ("Syrian" of "Syrian officials")
         res = kb.resolve(span.text, when, context_country)
         actor = res.actor if res is not None else None
         if actor is not None and actor.country is None and actor.org is None and not open_actors:
@@ -66,18 +71,22 @@ def sentence_actors(mentions: Sequence[Any], kb, when: Date | None, context_coun
             continue
         seen.add(actor.key)
         dep = span.root.dep_
-        (first if dep == "nsubj" else last if dep == "nsubjpass" else middle).append(actor)
-    return first + middle + last
+        if verdict is not None and verdict.lead is not None and span.start <= verdict.lead < span.end:
+            lead.append(actor)
+        else:
+            (first if dep == "nsubj" else last if dep == "nsubjpass" else middle).append(actor)
+    return lead + first + middle + last
 
 
 def backoff_events(doc, offset: int, art: Article, published: Date | None, covered: set[int],
-                   res: Any, settings: Settings) -> list[Event]:
+                   res: Any, settings: Settings, gates: Collection[str] = DEFAULT_GATES) -> list[Event]:
     """Back-off events for the sentences of ``doc`` with no rule event.
 
     Args:
         doc: the parsed document (or chunk), at ``offset`` in the article text.
         covered: the start offsets (in the article) of the sentences the rules coded, counted or not.
         res: the pipeline's resources (``backoff``, ``kb``, ``ontology``, ...).
+        gates: the gates applied to each prediction (:mod:`.backoff_gates`; all kept ones by default).
     """
     from ..nlp.event_dates import event_date
     from ..nlp.places import event_location
@@ -105,11 +114,20 @@ def backoff_events(doc, offset: int, art: Article, published: Date | None, cover
         pred = res.backoff.predict(sent_text)
         if pred is None or (pred.root == STATEMENT_ROOT and not settings.statements):
             continue
+        words = gate_words(res.patterns.reporting)
+        verdict = judge(sent, pred.root, words, gates) if gates else None
+        if verdict is not None and verdict.barred:
+            pred = res.backoff.predict(sent_text, verdict.barred)
+            if pred is None:
+                continue
+            verdict = judge(sent, pred.root, words, gates)
+        if verdict is not None and verdict.blocked:
+            continue
         if countries is None or mentions is None:
             countries = _doc_countries(doc, _remembered(doc, res.kb), _remembered(doc, res.gazetteer))
             mentions = doc_mentions(doc)
         actors = sentence_actors(mentions.get(sent.start, ()), _remembered(doc, res.kb), published, countries[0] if countries else None,
-                                 settings.open_actors)
+                                 settings.open_actors, verdict)
         if not actors or (len(actors) < 2 and settings.dyads_only):
             continue
         if tags is None:
