@@ -1088,7 +1088,10 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             if aux:
                 ccomp_aux.extend(aux)
                 ccomp_subs.extend(sub for sub in c.children if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS)
-            if xcomp is None and c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            # ("demanded that Azerbaijan *release* ...": the small model may tag a bare subjunctive a noun)
+            if xcomp is None and c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or (
+                    tok.lemma_.lower() in SUBJUNCTIVE_VERBS and any(g.dep_ in SUBJ_DEPS for g in c.children)
+                    and any(g.dep_ == "mark" for g in c.children))):
                 comp_verb = c.lemma_.lower()
                 if any(a.lower_ in ("must", "should") for a in c.children):
                     xcomp = comp_verb
