@@ -311,18 +311,26 @@ def code_doc(doc, offset: int, art: Article, published: Date | None, res: Resour
             memoized(doc, "text", lambda: text)
         events = _rule_events(doc, offset, art, published, res, settings, structure, covered)
         if res.backoff is not None:
-            from .coding.backoff_events import backoff_events
-
-            extra = backoff_events(doc, offset, art, published, covered, res, settings)
-            events, extra = _acts_over_statements(events, extra)
-            headline = structure.headline if structure is not None and offset == 0 else None
-            if extra and headline is not None and any(headline[0] <= e.evidence.start < headline[1] for e in extra):
-                # a headline only the back-off coded restates the lead as much as a rule's does
-                from .coding.reports import fold_reports
-
-                return fold_reports(events + extra, headline)
-            events += extra
+            events = with_backoff(events, doc, offset, art, published, covered, res, settings, structure)
     return events
+
+
+def with_backoff(events: list[Event], doc, offset: int, art: Article, published: Date | None, covered: set[int],
+                 res: Resources, settings: Settings, structure=None, gates=None) -> list[Event]:
+    """The rules' ``events`` of one parsed document with the back-off's added (``covered``: the
+    sentences the rules coded); ``gates``: the back-off's gates, the kept ones by default."""
+    from .coding.backoff_events import backoff_events
+    from .coding.backoff_gates import DEFAULT_GATES
+
+    extra = backoff_events(doc, offset, art, published, covered, res, settings, DEFAULT_GATES if gates is None else gates)
+    events, extra = _acts_over_statements(events, extra)
+    headline = structure.headline if structure is not None and offset == 0 else None
+    if extra and headline is not None and any(headline[0] <= e.evidence.start < headline[1] for e in extra):
+        # a headline only the back-off coded restates the lead as much as a rule's does
+        from .coding.reports import fold_reports
+
+        return fold_reports(events + extra, headline)
+    return events + extra
 
 
 def _acts_over_statements(events: list[Event], extra: list[Event]) -> tuple[list[Event], list[Event]]:

@@ -138,3 +138,21 @@ def test_regional_organisations(kb, phrase, org):
 def test_pif_is_the_forum_only_in_pacific_stories(kb):
     assert kb.resolve("the PIF", None, "FJI").actor.org == "PIF"
     assert kb.resolve("the PIF", None, "SAU").actor.code == "SAUBUS"  # Saudi Arabia's investment fund
+
+
+def test_sponsors_are_the_countries_before_backed(kb):
+    assert kb.sponsors("US-backed Kurdish fighters") == {"USA"}
+    assert kb.sponsors("the Saudi- and UAE-backed coalition") >= {"ARE"}
+    assert kb.sponsors("Russian-installed officials") == frozenset()  # installed: the installer's own
+    assert kb.sponsors("Kurdish fighters") == frozenset()
+
+
+@pytest.mark.parametrize("phrase, context, code", [
+    ("Barrio 18 leaders", "GTM", "GTMCRMB18"),
+    ("Barrio 18 leaders", None, "SLVCRMB18"),
+    ("MS-13", "HND", "HNDCRMMSX"),
+    ("MS-13", "SLV", "SLVCRMMSX"),
+])
+def test_a_gang_of_several_countries_is_the_branch_of_its_story(kb, phrase, context, code):
+    res = kb.resolve(phrase, "2025-01-01", context)
+    assert res.actor.code == code and res.actor.org in ("BARRIO18", "MS13")

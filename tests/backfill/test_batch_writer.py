@@ -29,8 +29,10 @@ WORDS = [f"word{i}" for i in range(120)]
 LONG = " ".join(WORDS)
 
 
-def article(aid: str, text: str | None = None, url: str | None = None, date: str | None = "2021-11-12"):
-    return make_article(aid, text=text, url=url or f"https://wire.example/{aid}", date=date)
+def article(aid: str, text: str | None = None, url: str | None = None, date: str | None = "2021-11-12",
+            outlet: str | None = "Daily"):
+    return make_article(aid, text=text, url=f"https://wire.example/{aid}" if url is None else url, date=date,
+                        outlet=outlet)
 
 
 def batches() -> list[list[tuple]]:
@@ -39,14 +41,14 @@ def batches() -> list[list[tuple]]:
     this batch and for a stored one), copies of stored articles and of articles earlier in
     the batch (exact and near), an id twice, a coder error, an undated report, a re-run."""
     a1 = article("a1")
-    a2 = article("a2")
-    a3 = article("a3", text=a1.text)  # an exact copy of a1, in its batch
+    a2 = article("a2", outlet="Ämter Post", url="")
+    a3 = article("a3", text=a1.text, outlet=None)  # an exact copy of a1, in its batch
     a4 = article("a4", text="The coder refused this one.")
     a5 = article("a5", text=LONG)
     a6 = article("a6", text=LONG.replace("word119", "last"))  # a near copy of a5
     a8 = article("a8")
-    b1 = article("b1")
-    b2 = article("b2", text=a8.text, url="https://other.example/b2")  # a copy of a stored article
+    b1 = article("b1", outlet="")
+    b2 = article("b2", text=a8.text, url="https://other.example/b2", outlet="Other")  # a copy of a stored article
     b3 = article("b3", date=None)
     b4 = article("b4")
     first = [
@@ -59,7 +61,8 @@ def batches() -> list[list[tuple]]:
         (a2, [make_event("e2", "a2", date="2021-11-13", country="BLR")], None),  # the same id again
         (a5, [make_event("e5", "a5", source="CHN", target="JPN", cameo="112", quad=3, goldstein=-2)], None),
         (a6, [make_event("e6", "a6", source="CHN", target="JPN", cameo="112", quad=3, goldstein=-2)], None),
-        (a8, [make_event("e8", "a8", source="USA", target="CHN", cameo="111", quad=3, goldstein=-2)], None),
+        (a8, [make_event("e8", "a8", source="USA", target="CHN", cameo="111", quad=3, goldstein=-2),
+              make_event("e8b", "a8", source="USA", target="CHN", cameo="111", quad=3, goldstein=-2)], None),
     ]
     second = [
         (b1, [make_event("f1", "b1", source="USA", target="CHN", cameo="111", quad=3, goldstein=-2, country="CHN",
@@ -80,8 +83,11 @@ def _rows(url: str) -> dict:
             __import__("flashpoint.store.base", fromlist=["EventFilter"]).EventFilter(include_uncounted=True))]
         rollup = sorted(tuple(r.values()) for r in store._rows("SELECT * FROM event_rollup"))
         copies = sorted((r["id"], r["original_id"]) for r in store._rows("SELECT id, original_id FROM article_copies"))
+        facts = sorted(tuple(r.values()) for r in store._rows(
+            "SELECT id, num_mentions, num_sources, num_articles, first_url, outlets FROM events"))
         failures = sorted((f.key, f.stage, f.reason, f.attempts) for f in store.failures())
-        return {"events": events, "rollup": rollup, "copies": copies, "failures": failures, "counts": store.counts()}
+        return {"events": events, "rollup": rollup, "copies": copies, "failures": failures, "counts": store.counts(),
+                "facts": facts}
     finally:
         store.close()
 
@@ -111,7 +117,7 @@ def test_the_batch_writer_stores_what_the_row_writer_stores(tmp_path: Path, kind
         assert expected["copies"] == [("a3", "a1"), ("a6", "a5"), ("b2", "a8")]
         places = {tuple(m["article_id"] for m in e["mentions"]): (e["location"] or {}).get("country")
                   for e in expected["events"]}
-        assert places[("a1", "a2", "b4")] == "BLR" and places[("a8", "b1")] == "CHN"  # places found by later reports
+        assert places[("a1", "a2", "b4")] == "BLR" and places[("a8", "a8", "b1")] == "CHN"  # places found by later reports
         assert _rows(url) == expected
 
 

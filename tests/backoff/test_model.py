@@ -90,3 +90,13 @@ def test_bad_model_file_is_a_clear_error(tmp_path):
 
 def test_rule_name():
     assert RULE == "backoff:tfidf-lr"
+
+
+def test_a_barred_root_gives_way_to_the_best_other_root_of_its_class():
+    model = load_backoff()
+    text = "Lawmakers backed a plan to send police officers abroad."
+    pred = model.predict(text)
+    assert pred is not None
+    other = model.predict(text, frozenset({pred.root}))
+    assert other is not None and other.root != pred.root and other.quad == pred.quad
+    assert other.probability == pred.probability

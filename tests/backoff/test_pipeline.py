@@ -16,9 +16,9 @@ from ..test_schema import validate_event
 
 pytestmark = pytest.mark.slow
 
-# Sentences of our own. The rules have no pattern for "backed a plan to help" (when the
+# Sentences of our own. The rules have no pattern for "voted for a plan to help" (when the
 # lexicon grows to cover it, pick another sentence the rules leave uncoded).
-UNCODED = "Kenyan lawmakers backed a plan to help Haiti's police with officers."
+UNCODED = "Kenyan lawmakers voted for a plan to help Haiti's police with officers."
 RULED = "Serbia and Kosovo traded accusations over the border clashes."
 NEGATED = "Venezuela did not attack Guyana."
 
@@ -70,7 +70,7 @@ def test_a_backoff_event_takes_its_sentences_weekday():
     from flashpoint.types import Article
     from flashpoint.pipeline import code_articles
 
-    art = Article(id="bo", text="Kenyan lawmakers on Monday backed a plan to help Haiti's police with officers.",
+    art = Article(id="bo", text="Kenyan lawmakers on Monday voted for a plan to help Haiti's police with officers.",
                   date="2025-03-05")
     ((_, events, _),) = list(code_articles([art], Settings()))
     (event,) = [e for e in events if e.rule == RULE]

@@ -87,6 +87,10 @@ class FakeKB:
     def is_actor_word(self, w):
         return w in COUNTRIES or w in ORGS
 
+    def sponsors(self, text):
+        """The countries named as a group's sponsor ("Russian-backed rebels")."""
+        return frozenset(iso for word, iso in COUNTRIES.items() if f"{word}-backed" in text.lower())
+
     def described(self, text):
         """The countries a description of a state may stand for: "the kingdom" is the UK here."""
         return frozenset({"GBR"}) if "kingdom" in text.lower().split() else frozenset()

@@ -46,3 +46,30 @@ def test_a_presidents_men_stay_as_before():
     # a head of state leads no armed group: "his men" are not turned into an organisation
     got = codes("President Ruto said his men would not attack the protesters.", "2024-06-25")
     assert not any(c.startswith("KENREB") for c in got)
+
+
+def test_a_name_the_knowledge_base_does_not_know_takes_the_storys_country():
+    # an unknown official quoted in a story from Mogadishu is Somali
+    assert ("SOM", "KEN") in sides("MOGADISHU -- Abdirahman Yusuf Omar accused Kenya of arming the militia.")
+    # no dateline and no place: the name stays an actor with no country
+    assert (None, "KEN") in sides("Abdirahman Yusuf Omar accused Kenya of arming the militia.")
+
+
+def test_an_unknown_name_beside_a_known_party_is_still_that_party_told_again():
+    got = sides("NIAMEY -- Niger summoned Benin's ambassador Brah Mohamane over the border closure.")
+    assert got and all(t == "BEN" for _, t in got)
+
+
+def test_a_group_named_by_its_sponsor_takes_no_country_from_the_sponsor():
+    got = codes("US-backed Kurdish fighters said they would defend Kobani against the offensive.", "2024-12-19")
+    assert not any(c.startswith("USAREB") for c in got)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("A spokesman for the Qassam Brigades accused Israel of violating the ceasefire.", "PSEREB"),
+    ("A spokesman for the Sudan Liberation Army accused the RSF of killing civilians.", "SDNREB"),
+    ("A spokeswoman for the State Department condemned the attack on the embassy.", "USAGOV"),
+])
+def test_a_spokesman_for_a_group_speaks_for_it(text, source):
+    got = sides(text, "2025-01-19")
+    assert any(s and s.startswith(source) for s, _ in got), got

@@ -128,3 +128,17 @@ def test_records_read_from_their_bytes_are_the_records_read_as_lines(records):
     array = pa.array(records, pa.string())
     assert read_records(array, _record_part()).equals(_read_lines(array, _record_part()))
     assert read_records(array.slice(1), _record_part()).equals(_read_lines(array.slice(1), _record_part()))
+
+
+@pytest.mark.parametrize("stamps", [
+    ["2024-05-01T12:00:00+00:00", "1999-12-31T23:59:59+00:00"],
+    ["2024-05-01T12:00:00+00:00", "2024-05-01T12:00:00.123456+00:00"],  # two lengths
+    ["2024-05-01 12:00:00+00:00", "2024/05/01T12:00:00+00:00"],  # other separators
+    ["2024-05-01T12:00:00", "20240501T12:00:00ZZ"],  # digits where a separator stands
+    ["2024-05-01", "2024-05-01"],  # too short for the layout
+])
+def test_dateadded_cells_are_the_digits_the_dict_path_prints(stamps):
+    gdelt_columns_module = importlib.import_module("flashpoint.store.exports.gdelt_columns")
+    gdelt = importlib.import_module("flashpoint.store.exports.gdelt")
+    array = pa.array(stamps * 3, pa.string()).slice(1)
+    assert gdelt_columns_module._added_cells(array).to_pylist() == [gdelt._added(s) for s in (stamps * 3)[1:]]

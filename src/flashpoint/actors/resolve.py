@@ -45,6 +45,9 @@ AFFILIATION_AFTER = frozenset({
     "backed", "allied", "aligned", "supported", "sponsored", "funded", "friendly", "leaning",
     "controlled", "occupied", "annexed", "held", "installed", "appointed", "inspired", "trained",
 })
+# A country before these is the group's sponsor, not its own country: "Iran-backed
+# militias" in a story about Iran and Iraq are Iraq's (see sponsors()).
+SPONSOR_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "allied", "aligned", "trained", "inspired"})
 CONJUNCTIONS = frozenset({"and", "or", ",", "&", "/", ";", "plus"})
 PREPOSITIONS = frozenset({
     "of", "in", "from", "for", "at", "on", "near", "inside", "within", "under", "with", "by", "to",
@@ -160,6 +163,16 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
     if any(t.alias.contexts for m in matches for t in m.candidate.targets):
         out = [replace(r, contextual=True) for r in out]
     return out
+
+
+def sponsors(kb: KnowledgeBase, toks: Tokens) -> frozenset[str]:
+    """The countries a phrase names as a group's sponsor ("Iran" of "the Iran-backed group")."""
+    lower = toks.lower
+    out = set()
+    for m in kb.index.match(toks):
+        if m.end < len(lower) and lower[m.end] in SPONSOR_WORDS:
+            out.update(t.entry.country for t in m.candidate.targets if t.entry.kind == "country" and t.entry.country)
+    return frozenset(out)
 
 
 def context_free(res: Resolution | None) -> bool:

@@ -54,7 +54,7 @@ def _database(pg: str | None, tmp: Path, name: str) -> Iterator[str]:
             conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
-def _run(sources: list[str], url: str, settings: Settings, workers: int, n: int) -> dict:
+def _run(sources: list[str], url: str, settings: Settings, workers: int, n: int, row_writer: bool = False) -> dict:
     from ..backfill import backfill, connect
     from ..backfill.worker import PLUGIN_NAME, ResourcesPlugin
     from ..store import open_store
@@ -71,7 +71,8 @@ def _run(sources: list[str], url: str, settings: Settings, workers: int, n: int)
         store = open_store(url, settings)
         try:
             w0, c0, t0 = sum(client.run(time.process_time).values()), time.process_time(), time.perf_counter()
-            report = backfill(sources, store, settings, client, progress=progress, plan_first=False)
+            report = backfill(sources, store, settings, client, progress=progress, plan_first=False,
+                              row_writer=row_writer)
             seconds = time.perf_counter() - t0
             own = time.process_time() - c0
             cpu = sum(client.run(time.process_time).values()) - w0 + own
@@ -80,12 +81,16 @@ def _run(sources: list[str], url: str, settings: Settings, workers: int, n: int)
     return {"report": report, "seconds": seconds, "marks": marks, "cpu": cpu, "client_cpu": own}
 
 
+WRITERS = (("batch writer", False), ("row writer", True))
+
+
 def bench_backfill(n_articles: int, pg: str | None, settings: Settings, workers: int = 2,
                    rounds: int = 1) -> Iterator[str]:
-    """Lines: articles/s on 1 worker and on ``workers``, storage share, worker memory.
+    """Lines: articles/s on 1 worker and on ``workers``, storage share, worker memory,
+    for the batch writer (the default) and the row writer (``--row-writer``) in the same run.
 
-    With ``rounds`` > 1 the two runs alternate (1 then N, N then 1, ...) and the
-    medians are reported: on a shared machine the load drifts between runs."""
+    With ``rounds`` > 1 the runs alternate (1 then N, N then 1, ...; the writers
+    likewise) and the medians are reported: on a shared machine the load drifts between runs."""
     import statistics
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -93,31 +98,42 @@ def bench_backfill(n_articles: int, pg: str | None, settings: Settings, workers:
         sources = _shards(root, n_articles)
         where = "PostgreSQL" if pg else "SQLite"
         yield (f"backfill: {n_articles:,} generated articles in {len(sources)} shards into {where}, batches of "
-               f"{settings.batch_size}, {rounds} alternating round(s)")
-        ratios, shares, cpus = [], {1: [], workers: []}, []
+               f"{settings.batch_size}, {rounds} alternating round(s), the batch writer and the row writer")
+        ratios = {name: [] for name, _ in WRITERS}
+        shares = {(name, c): [] for name, _ in WRITERS for c in (1, workers)}
+        cpus = {name: [] for name, _ in WRITERS}
         for k in range(max(1, rounds)):
-            runs = {}
-            for count in ((1, workers) if k % 2 == 0 else (workers, 1)):
-                with _database(pg, root, f"w{count}r{k}") as url:
-                    runs[count] = run = _run(sources, url, settings, count, n_articles)
-                r, m = run["report"], run["marks"]
-                shares[count].append(r.store_seconds / run["seconds"])
-                yield (f"  round {k + 1}, {count} worker(s): {n_articles / run['seconds']:,.1f} articles/s ({r.new:,} new, "
-                       f"{r.events:,} events, {r.failures} failures); storing {r.store_seconds / run['seconds']:.1%} of "
-                       f"the time (target < 15%); peak worker memory {m.get('tenth', 0):.0f} MB at a tenth, "
-                       f"{m.get('half', 0):.0f} MB at half, {r.peak_worker_mb:.0f} MB at the end (target < 700 MB, flat)")
-            ratios.append(runs[1]["seconds"] / runs[workers]["seconds"])
-            one, many = runs[1]["cpu"], runs[workers]["cpu"]
-            cpus.append(one / many)
-            yield (f"  round {k + 1}: speed-up {ratios[-1]:.2f}x; CPU seconds for the same work (workers and client): "
-                   f"{one:.1f} with 1 worker, {many:.1f} with {workers}, {one / many:.0%} efficient; the client's share "
-                   f"(reading, dedup lookups, storing, a LocalCluster's scheduler): {runs[1]['client_cpu'] / one:.0%} "
-                   f"and {runs[workers]['client_cpu'] / many:.0%}; cores the run got (CPU over wall seconds, "
-                   f"PostgreSQL not counted): {one / runs[1]['seconds']:.2f} and {many / runs[workers]['seconds']:.2f}; "
-                   f"{load_line()}")
-        yield (f"  median of {len(ratios)}: speed-up {statistics.median(ratios):.2f}x with {workers} workers (target >= 1.6x); "
-               f"storing {statistics.median(shares[1]):.1%} (1 worker) and {statistics.median(shares[workers]):.1%} "
-               f"({workers}) of the time (target < 15%); CPU efficiency {statistics.median(cpus):.0%}")
+            for name, row_writer in (WRITERS if k % 2 == 0 else WRITERS[::-1]):
+                runs = {}
+                for count in ((1, workers) if k % 2 == 0 else (workers, 1)):
+                    with _database(pg, root, f"w{count}r{k}{'row' if row_writer else 'set'}") as url:
+                        runs[count] = run = _run(sources, url, settings, count, n_articles, row_writer)
+                    r, m = run["report"], run["marks"]
+                    shares[name, count].append(r.store_seconds / run["seconds"])
+                    per = 1000 * r.store_seconds / max(1, r.seen)
+                    yield (f"  round {k + 1}, {name}, {count} worker(s): {n_articles / run['seconds']:,.1f}"
+                           f" articles/s ({r.new:,} new, {r.events:,} events, {r.failures} failures); storing "
+                           f"{r.store_seconds / run['seconds']:.1%} of the time ({per:.1f} ms an article;"
+                           " target < 15%);"
+                           f" peak worker memory {m.get('tenth', 0):.0f} MB at a tenth, {m.get('half', 0):.0f} MB at"
+                           f" half, {r.peak_worker_mb:.0f} MB at the end (target < 700 MB, flat)")
+                ratios[name].append(runs[1]["seconds"] / runs[workers]["seconds"])
+                one, many = runs[1]["cpu"], runs[workers]["cpu"]
+                cpus[name].append(one / many)
+                yield (f"  round {k + 1}, {name}: speed-up {ratios[name][-1]:.2f}x; CPU seconds for the same work "
+                       f"(workers and client): {one:.1f} with 1 worker, {many:.1f} with {workers}, {one / many:.0%} "
+                       f"efficient; the client's share (reading, dedup lookups, storing, a LocalCluster's scheduler): "
+                       f"{runs[1]['client_cpu'] / one:.0%} and {runs[workers]['client_cpu'] / many:.0%}; "
+                       "cores the run got "
+                       f"(CPU over wall seconds, PostgreSQL not counted): {one / runs[1]['seconds']:.2f} and "
+                       f"{many / runs[workers]['seconds']:.2f}; {load_line()}")
+        for name, _ in WRITERS:
+            yield (f"  median of {len(ratios[name])}, {name}: speed-up"
+                   f" {statistics.median(ratios[name]):.2f}x"
+                   f" with {workers} workers (target >= 1.6x); storing {statistics.median(shares[name, 1]):.1%}"
+                   " (1 worker) "
+                   f"and {statistics.median(shares[name, workers]):.1%} ({workers}) of the time (target < 15%); "
+                   f"CPU efficiency {statistics.median(cpus[name]):.0%}")
 
 
 def bench_backfill_memory(n_articles: int, pg: str | None, settings: Settings, workers: int = 2,

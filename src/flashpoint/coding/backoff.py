@@ -130,8 +130,12 @@ class Backoff:
         p = _softmax(self.quad_coef[:, idx] @ vals + self.quad_intercept)
         return {c: float(x) for c, x in zip(self.quad_classes, p)}
 
-    def predict(self, text: str) -> Prediction | None:
-        """The back-off's event for a sentence, or None when it says no event."""
+    def predict(self, text: str, barred: frozenset[str] = frozenset()) -> Prediction | None:
+        """The back-off's event for a sentence, or None when it says no event.
+
+        ``barred``: roots not to choose (a gate's veto); the best other root of the
+        predicted QuadClass stands instead, or no event when none is left.
+        """
         import numpy as np
 
         idx, vals = self.features(text)
@@ -147,7 +151,7 @@ class Backoff:
         quad = self.quad_classes[best]
         share = float(p[best] / p.sum())
         r = _softmax(self.root_coef[:, idx] @ vals + self.root_intercept)
-        allowed = np.array([QUAD_OF_ROOT.get(c) == quad for c in self.root_classes])
+        allowed = np.array([QUAD_OF_ROOT.get(c) == quad and c not in barred for c in self.root_classes])
         root = self.root_classes[int(np.where(allowed, r, -1.0).argmax())] if allowed.any() else None
         if root is None:
             return None

@@ -7,7 +7,8 @@ says whether it reports an event and of which QuadClass and root. The actors are
 the sentence's noun phrases and names that the knowledge base resolves: the
 subject first, then the others in text order, a passive subject last; the source
 is the first, the target the first other party, or none (a one-sided event,
-unless ``Settings.dyads_only``). A sentence with no actor gets no event. A
+unless ``Settings.dyads_only``; a yielding, protest or coercion with one party is
+aimed at its own country, ``DOMESTIC_ROOTS``). A sentence with no actor gets no event. A
 predicted root 01 (a public statement) is marked ``statement`` and left out with
 ``Settings.statements=False``, as the rules' bare statements are.
 """
@@ -15,7 +16,7 @@ predicted root 01 (a public statement) is marked ``statement`` and left out with
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date as Date
 from typing import Any
 
@@ -24,8 +25,14 @@ from ..nlp.docmemo import doc_ents, doc_sents, doc_text
 from ..types import Actor, Article, Event, Evidence
 from .events import build_event, ontology_facts
 from .backoff import RULE, Prediction
+from .backoff_gates import DEFAULT_GATES, Verdict, gate_words, judge
 
 STATEMENT_ROOT = "01"
+# A one-sided yielding, protest or coercion is aimed at the actor's own country, as CAMEO
+# codes domestic acts ("the union called off its strike", "landowners began a hunger
+# strike", "the authorities banned the rally"): the rules' home-government strategy, here
+# without a parse to find the government by.
+DOMESTIC_ROOTS = frozenset({"08", "14", "17"})
 MIN_WORDS = 4  # headlines of two words, bylines and datelines are not sentences to classify
 NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
@@ -43,13 +50,17 @@ def doc_mentions(doc) -> dict[int, list[Any]]:
 
 
 def sentence_actors(mentions: Sequence[Any], kb, when: Date | None, context_country: str | None,
-                    open_actors: bool = False) -> list[Actor]:
-    """The actors a sentence's mentions name, best source first (see the module docstring)."""
+                    open_actors: bool = False, verdict: Verdict | None = None) -> list[Actor]:
+    """The actors a sentence's mentions name, best source first (see the module docstring).
+    With a gates' ``verdict``, reporters' phrases are left out and its ``lead`` goes first."""
+    lead: list[Actor] = []
     first: list[Actor] = []
     middle: list[Actor] = []
     last: list[Actor] = []
     seen: set[str] = set()
     for span in mentions:
+        if verdict is not None and verdict.drop and (span.root.i in verdict.drop or span.root.head.i in verdict.drop):
+            continue  # a reporter's phrase, or a name inside it ("Syrian" of "Syrian officials")
         res = kb.resolve(span.text, when, context_country)
         actor = res.actor if res is not None else None
         if actor is not None and actor.country is None and actor.org is None and not open_actors:
@@ -60,18 +71,22 @@ def sentence_actors(mentions: Sequence[Any], kb, when: Date | None, context_coun
             continue
         seen.add(actor.key)
         dep = span.root.dep_
-        (first if dep == "nsubj" else last if dep == "nsubjpass" else middle).append(actor)
-    return first + middle + last
+        if verdict is not None and verdict.lead is not None and span.start <= verdict.lead < span.end:
+            lead.append(actor)
+        else:
+            (first if dep == "nsubj" else last if dep == "nsubjpass" else middle).append(actor)
+    return lead + first + middle + last
 
 
 def backoff_events(doc, offset: int, art: Article, published: Date | None, covered: set[int],
-                   res: Any, settings: Settings) -> list[Event]:
+                   res: Any, settings: Settings, gates: Collection[str] = DEFAULT_GATES) -> list[Event]:
     """Back-off events for the sentences of ``doc`` with no rule event.
 
     Args:
         doc: the parsed document (or chunk), at ``offset`` in the article text.
         covered: the start offsets (in the article) of the sentences the rules coded, counted or not.
         res: the pipeline's resources (``backoff``, ``kb``, ``ontology``, ...).
+        gates: the gates applied to each prediction (:mod:`.backoff_gates`; all kept ones by default).
     """
     from ..nlp.event_dates import event_date
     from ..nlp.places import event_location
@@ -99,11 +114,20 @@ def backoff_events(doc, offset: int, art: Article, published: Date | None, cover
         pred = res.backoff.predict(sent_text)
         if pred is None or (pred.root == STATEMENT_ROOT and not settings.statements):
             continue
+        words = gate_words(res.patterns.reporting)
+        verdict = judge(sent, pred.root, words, gates) if gates else None
+        if verdict is not None and verdict.barred:
+            pred = res.backoff.predict(sent_text, verdict.barred)
+            if pred is None:
+                continue
+            verdict = judge(sent, pred.root, words, gates)
+        if verdict is not None and verdict.blocked:
+            continue
         if countries is None or mentions is None:
             countries = _doc_countries(doc, _remembered(doc, res.kb), _remembered(doc, res.gazetteer))
             mentions = doc_mentions(doc)
         actors = sentence_actors(mentions.get(sent.start, ()), _remembered(doc, res.kb), published, countries[0] if countries else None,
-                                 settings.open_actors)
+                                 settings.open_actors, verdict)
         if not actors or (len(actors) < 2 and settings.dyads_only):
             continue
         if tags is None:
@@ -123,6 +147,10 @@ def _event(pred: Prediction, actors: list[Actor], evidence: Evidence, trigger_st
     """One back-off event; ``when`` is the sentence's :class:`~flashpoint.nlp.event_dates.EventDate`
     (a weekday the sentence names, else the publication day), ``quantities`` its counts that fit the root."""
     source, target = actors[0], (actors[1] if len(actors) > 1 else None)
+    if target is None and pred.root in DOMESTIC_ROOTS and source.country and not source.org:
+        entry = res.kb.country(source.country)
+        target = Actor("(own country)", entry.name if entry is not None else source.country, source.country,
+                       None, None, source.country)
     return build_event(
         art, evidence, trigger_start, pred.code, ontology_facts(res.ontology, pred.code), source, target,
         date=when.date, date_precision=when.precision,

@@ -167,6 +167,7 @@ class DocState:
     places: set[str] = field(default_factory=set)  # names the text introduces as places ("the town of Walikale")
     scenes: dict[int, str] = field(default_factory=dict)  # sentence -> country of its fronted place ("In Abeche, ...")
     group: tuple[Actor, ...] = ()  # the latest coordinated subject ("Kenya and Uganda"): whom "they" means
+    guessed: set[Actor] = field(default_factory=set)  # unknown names given only the story's country
     speaking: tuple[Actor, ...] = ()  # the speakers of the current candidate's clause ("France and Germany said ...")
     sentence_places: dict[int, str] = field(default_factory=dict)  # sentence -> its first clause place's country
 
@@ -282,8 +283,11 @@ class Coder:
         if res is None:
             if self.open_actors and m.proper:
                 return Actor(m.text, m.text), 0.6
-            unknown = self._unknown_named(m, when, context, state.countries, state.places)
+            unknown = self._unknown_named(m, when, context, state.countries, state.places,
+                                          state.home_country)
             if unknown is not None:
+                if unknown.country and unknown.sector is None:
+                    state.guessed.add(unknown)
                 state.remember(unknown, m.ent == "PERSON")
                 return unknown, 0.6
             return None, 0.0
@@ -328,12 +332,18 @@ class Coder:
         return Actor(leader.text, entry.name if entry else leader.name, leader.country, leader.org, leader.sector, leader.code)
 
     def _unknown_named(self, m: Mention, when, context: str | None, countries: tuple[str, ...] = (),
-                       places: set[str] | frozenset[str] = frozenset()) -> Actor | None:
+                       places: set[str] | frozenset[str] = frozenset(), story: str | None = None) -> Actor | None:
         """A named person, group or organisation the knowledge base does not know
         ("Mohammed al-Sudani", "the Wagner Group"), kept as an actor with its text.
         Its country and sector come from the words around the name when the
         knowledge base knows them ("Iraqi Prime Minister ...", "opposition leader
-        ..."); places are never actors this way (the gazetteer places them)."""
+        ..."), else its country is the story's (``story``: the dateline's; not the
+        place its clause happens in, where a visitor meets his hosts), with no
+        sector: a district commissioner quoted in a story from Mogadishu is
+        Somali. A one-word name ("the
+        Commission") is more often an institution told before by its full name
+        than a new actor, so it gets no country this way. Places are never actors
+        this way (the gazetteer places them)."""
         if self.known_actors_only or m.pronoun or not m.proper:
             return None
         words = m.text.split()
@@ -354,6 +364,10 @@ class Coder:
             if res is not None and (res.actor.country or res.actor.org):
                 a = res.actor
                 return Actor(m.text, m.text, a.country, a.org, a.sector, a.code)
+        named = [w for w in words if w.lower() not in ("the", "a", "an")]
+        entry = self.kb.country(story) if story and (m.ent == "PERSON" or len(named) > 1) else None
+        if entry is not None:
+            return Actor(m.text, m.text, story, None, None, entry.cameo or story)
         return Actor(m.text, m.text)
 
     @staticmethod
@@ -383,11 +397,11 @@ class Coder:
                 out.append((actor, factor))
                 if len(out) >= limit:
                     break
-        if any(a.country or a.org for a, _ in out):
+        if any((a.country or a.org) and a not in state.guessed for a, _ in out):
             # "summoned Niger's ambassador Brah Mohamane": a name the knowledge base does
             # not know, beside a known party on the same side, is that party told again
             # (or a bystander), not a second party of its own.
-            out = [(a, f) for a, f in out if a.country or a.org or _placeholder(a)]
+            out = [(a, f) for a, f in out if ((a.country or a.org) and a not in state.guessed) or _placeholder(a)]
         if out and all(m.role == "subj" and not m.pronoun for m in mentions) and (len(out) > 1 or any(m.plural for m in mentions)):
             # the latest plural subject is whom "they" means ("Japan criticised the pact" does not
             # change who "they" are after "Russia and China signed it")
@@ -554,6 +568,8 @@ class Coder:
                 attribution = attribution or state.speakers.get(cand.quote)
             if cand.kind == "noun" and cand.token_i in used_nouns and len(slot_mentions(cand, "prep:between")) < 2:
                 continue  # the verb coded it ("imposed sanctions on X"), unless it has parties of its own
+            if cand.kind == "noun" and cand.intent and _offered_to_others(cand):
+                continue  # "Switzerland offered to host talks between Russia and Ukraine": only offered, by a third party
             if cand.demanded:
                 continue  # the appeal or demand above it is the event
             if cand.lemma in CONTEST_LEMMAS and SPORT_CONTEXT.search(cand.clause) and all(m.proper for m in cand.objects):
@@ -858,6 +874,14 @@ def _once_per_sentence(events: list[CodedEvent], cands: list[Candidate]) -> list
 def _known(sources) -> bool:
     """The first source is a known actor: a country or an organisation."""
     return bool(sources) and bool(sources[0][0].country or sources[0][0].org)
+
+
+def _offered_to_others(cand: Candidate) -> bool:
+    """A noun's parties ("talks *between Russia and Ukraine*") are not who intends it
+    (the governing verb's subject, "Switzerland offered to host ...")."""
+    between = {m.text for m in slot_mentions(cand, "prep:between")}
+    subjects = [m for m in cand.subjects if m.role == "gov_subj"]
+    return len(between) > 1 and bool(subjects) and all(m.text not in between for m in subjects)
 
 
 def _placeholder(actor: Actor) -> bool:

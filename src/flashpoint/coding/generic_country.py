@@ -241,8 +241,16 @@ def generic_context(kb, text: str, when, state, avoid: str | None = None, gazett
         return own
     bare = kb.resolve(text, when, None)
     sector = bare.actor.sector if bare is not None else None
-    return choose_country(sector, getattr(state, "clause_country", None), getattr(state, "home_country", None),
-                          state.subject_country, state.countries, avoid).country
+    clause, home, subject = getattr(state, "clause_country", None), getattr(state, "home_country", None), state.subject_country
+    countries = state.countries
+    country = choose_country(sector, clause, home, subject, countries, avoid).country
+    if country and bare is not None and bare.actor.country is None and country in kb.sponsors(text):
+        # "US-backed Kurdish fighters" are not American: another country of the story
+        # if there is one (else the sponsor's stays, as an event needs a country)
+        clause, home, subject = (None if c == country else c for c in (clause, home, subject))
+        other = choose_country(sector, clause, home, subject, tuple(c for c in countries if c != country), avoid).country
+        country = other or country
+    return country
 
 
 def dateline_country(dateline, kb, gazetteer) -> str | None:

@@ -156,7 +156,8 @@ class Gazetteer:
 
     @classmethod
     def from_files(
-        cls, table: Path, regions: Sequence[Path] = (), country_aliases: Sequence[Path] = ()
+        cls, table: Path, regions: Sequence[Path] = (), country_aliases: Sequence[Path] = (),
+        not_places: Sequence[Path] = (),
     ) -> "Gazetteer":
         """Load a table built by ``scripts/build_gazetteer.py`` plus YAML extensions.
 
@@ -171,7 +172,14 @@ class Gazetteer:
                 gaz.add(place, aliases)
         for path in country_aliases:
             gaz._add_country_aliases(_read_aliases(path))
+        for path in not_places:
+            gaz.forget(_read_yaml(path, _NOT_PLACES_SCHEMA)["words"])
         return gaz
+
+    def forget(self, names: Iterable[str]) -> None:
+        """Drop names that are never a place on their own ("north", "central"): see data/not_places.yaml."""
+        for name in names:
+            self._index.pop(name_key(name), None)
 
     def _add_country_aliases(self, aliases: dict[str, list[str]]) -> None:
         countries = {p.country: i for i, p in enumerate(self._places) if p.kind == "country"}
@@ -302,6 +310,14 @@ def _read_table(path: Path) -> Iterable[tuple[Place, list[str]]]:
         yield place, keys.split("|")
 
 
+_NOT_PLACES_SCHEMA = {
+    "type": "object",
+    "required": ["version", "words"],
+    "additionalProperties": False,
+    "properties": {"version": {"const": 1}, "words": {"type": "array", "items": {"type": "string", "minLength": 1}}},
+}
+
+
 def _read_yaml(path: Path, schema: dict) -> dict:
     try:
         data = load_yaml(Path(path).read_text(encoding="utf-8"))
@@ -335,4 +351,5 @@ def _shipped() -> Gazetteer:
             folder / "gazetteer.tsv.gz",
             regions=[folder / "regions.yaml", folder / "admin1.yaml"],
             country_aliases=[folder / "country_aliases.yaml"],
+            not_places=[folder / "not_places.yaml"],
         )

@@ -29,6 +29,7 @@ with the row writer, which isolates a bad article.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -39,8 +40,8 @@ from . import dedup, rollup
 from .base import Failure
 from .merge import Report, choose, merged_id
 from .relational import (
-    _MENTION_FACTS, _RECOUNT, LOOKUP_CHUNK, LSH_CANDIDATES, MAX_PARAMS, RelationalStore, _clean, _copy_row, _marks,
-    _merged_states, _Pending, lookup_sql,
+    LOOKUP_CHUNK, LSH_CANDIDATES, MAX_PARAMS, RelationalStore, _clean, _copy_row, _marks, _merged_states, _Pending,
+    lookup_sql,
 )
 from .rows import actor_rows, article_row, event_record, event_row, now, report_row
 
@@ -86,6 +87,11 @@ class Outcome:
     duplicates: int = 0
     events: int = 0
     failures: list[Failure] = field(default_factory=list)
+
+
+def _collated(text: str) -> bytes:
+    # ORDER BY ... COLLATE "C" (PostgreSQL) and SQLite's BINARY order: by UTF-8 bytes.
+    return text.encode("utf-8", "surrogatepass")
 
 
 def match(keys: Keys, hits: Callable[[tuple[str, str]], list[str]],
@@ -185,7 +191,8 @@ class _Replay:
 
     def _lookup_query(self, articles: list[Article]) -> Any:
         """The row writer's look-up statement (``RelationalStore._lookup``) for ``articles``."""
-        sql, params = lookup_sql((self.keys[id(a)].probes for a in articles), (self.keys[id(a)].bands for a in articles))
+        keys = [self.keys[id(a)] for a in articles]
+        sql, params = lookup_sql((k.probes for k in keys), (k.bands for k in keys))
         return self.store._send(sql, params) if sql else None
 
     # -- the decisions --------------------------------------------------------
@@ -323,11 +330,44 @@ class _Replay:
             pending.report_ids.add(event.event_id)
         pending.actors.update((a["id"], a) for e in events for a in actor_rows(e))
 
+    def _count_new(self) -> None:
+        """Fill in the mention counts and facts of the merged events this batch
+        starts, as the recount (``_RECOUNT``) would: their reports and the
+        copies of their articles are all in this batch, so the database need
+        not be asked (a recount of a batch's events was most of its statements' time)."""
+        p = self.pending
+        if not p.events:
+            return
+        articles = {row["id"]: row for row in self.article_rows}
+        copies: dict[str, list[dict[str, Any]]] = {}
+        for row in self.copy_rows:
+            copies.setdefault(row["original_id"], []).append(row)
+        reports: dict[str, list[dict[str, Any]]] = {}
+        for row in p.reports:
+            if row["merged_id"] in p.events:
+                reports.setdefault(row["merged_id"], []).append(row)
+        comma = ", " if self.store.dialect == "postgres" else ","  # json_agg's text, json_group_array's
+        for mid, event in p.events.items():
+            mine = sorted(reports[mid], key=lambda r: _collated(r["id"]))
+            docs = [articles[r["article_id"]] for r in mine]
+            copied = [c for d in {d["id"]: d for d in docs}.values() for c in copies.get(d["id"], ())]
+            sources = {_clean(d["outlet"]) if d["outlet"] is not None else d["id"] for d in docs}
+            sources |= {_clean(c["outlet"]) if c["outlet"] is not None else c["id"] for c in copied}
+            outlets = sorted({_clean(d["outlet"]) for d in docs if d["outlet"]}, key=_collated)
+            event.update(
+                num_mentions=len(mine) + sum(len(copies.get(d["id"], ())) for d in docs),
+                num_articles=len({d["id"] for d in docs} | {c["id"] for c in copied}),
+                num_sources=len(sources),
+                first_url=next((_clean(d["url"]) for d in docs if d["url"]), None),
+                outlets="[" + comma.join(json.dumps(o, ensure_ascii=False) for o in outlets) + "]",
+            )
+
     # -- writing ---------------------------------------------------------------
 
     def write(self) -> None:
         """The batch's rows, table by table, then one recount of the merged events it touched."""
         s, p = self.store, self.pending
+        self._count_new()
         s._stage("articles", self.article_rows)
         s._stage("article_copies", self.copy_rows)
         s._stage("lsh_bands", p.bands)
@@ -340,16 +380,7 @@ class _Replay:
         s._stage("actors", [p.actors[k] for k in sorted(p.actors)])
         for mid, event in self.locates:
             s._locate(mid, event, None)
-        touched = sorted(p.recount)
-        originals = sorted(self.copied_from)
-        recount = _RECOUNT.format(facts=_MENTION_FACTS[s.dialect])
-        for start in range(0, max(len(touched), 1), MAX_PARAMS):
-            part = touched[start:start + MAX_PARAMS]
-            conds = [f"id IN ({_marks(len(part))})"] if part else []
-            params: list[Any] = list(part)
-            if start == 0 and originals:
-                conds.append("id IN (SELECT merged_id FROM event_reports WHERE article_id IN"
-                             f" ({_marks(len(originals))}))")
-                params += originals
-            if conds:
-                s._send(recount + " OR ".join(conds), params)
+        touched = sorted(p.recount - set(p.events))  # the new ones are counted already
+        originals = sorted(self.copied_from - self.originals)  # copies of stored articles
+        if touched or originals:
+            s._recount_batch(touched, originals)

@@ -613,6 +613,21 @@ class RelationalStore:
         self._send(f"UPDATE events SET {', '.join(f'{k} = ?' for k in values)}"
                    " WHERE id = ? AND location_country IS NULL", [*values.values(), mid])
 
+    def _recount_batch(self, ids: list[str], originals: list[str]) -> None:
+        """Recount the merged events ``ids`` and those reported by ``originals``
+        (articles that got copies), as a write transaction does before it commits."""
+        recount = _RECOUNT.format(facts=_MENTION_FACTS[self.dialect])
+        for start in range(0, max(len(ids), 1), MAX_PARAMS):
+            part = ids[start:start + MAX_PARAMS]
+            conds = [f"id IN ({_marks(len(part))})"] if part else []
+            params: list[Any] = list(part)
+            if start == 0 and originals:
+                conds.append("id IN (SELECT merged_id FROM event_reports WHERE article_id IN"
+                             f" ({_marks(len(originals))}))")
+                params += originals
+            if conds:
+                self._send(recount + " OR ".join(conds), params)
+
     def _batch_candidates(self, reports: list[Report], event_ids: list[str]) -> list[Any]:
         """:meth:`_candidate_query` for the reports of a whole batch (the batch writer's)."""
         return self._candidate_query(reports, event_ids)

@@ -234,6 +234,17 @@ def _outlet_lists(texts: Any) -> Any:
     return lists.take(encoded.indices)
 
 
+# Columns whose values are (nearly) all different: a dictionary for them is built and then dropped.
+_DISTINCT = ("id", "event_id", "doc_id", "evidence", "url", "first_seen")
+
+
+def _dictionary_columns() -> list[str]:
+    """The columns written dictionary-encoded: those whose values repeat. Trying
+    a dictionary on the others cost a tenth of the writer's time and gave a
+    fifth larger files."""
+    return [f.name for f in arrow_schema() if f.name not in _DISTINCT]
+
+
 def write_parquet(events: Iterable[dict[str, Any]] | ColumnBatches, sink: Any, report: ExportReport) -> None:
     """Stream Parquet in row groups of :data:`BATCH` events, or of a table
     each when given a store's rows (constant memory).
@@ -246,7 +257,7 @@ def write_parquet(events: Iterable[dict[str, Any]] | ColumnBatches, sink: Any, r
 
     import pyarrow.parquet as pq
 
-    with pq.ParquetWriter(sink, arrow_schema(), compression="zstd") as writer, \
+    with pq.ParquetWriter(sink, arrow_schema(), compression="zstd", use_dictionary=_dictionary_columns()) as writer, \
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="flashpoint-parquet") as pool, \
             contextlib.closing(_tables(events, report)) as tables:
         pending = None

@@ -1,0 +1,205 @@
+"""Gates on the statistical back-off: shapes of sentence where its guess is not to be trusted.
+
+The back-off (:mod:`.backoff`) reads words, not the parse, so it guesses an event
+from vocabulary alone. Each gate reads the sentence's parse and either stops the
+guess or says who may be its parties (docs/BACKOFF.md, "Gates"):
+
+* ``verbless``: a line with no verb (a headline, a caption, a list) reports no act
+  the back-off can place; no event.
+* ``reporter``: for material conflict (roots 14, 15, 17-20) a phrase that only
+  reports the event ("police said", "according to officials", "a police spokesman
+  told reporters") is not a party to it; with no other party left, no event. A
+  reporter whose event clause has a pronoun subject ("police said they fired")
+  speaks of its own act and stays a party.
+* ``subject``: the main verb's subject (the event clause's under a reporting verb;
+  the ``by`` phrase of a passive) is the source, ahead of other subjects in the
+  sentence.
+* ``protest_cue``: a protest (root 14) needs a crowd or a form of protest in the
+  sentence (gates.yaml, ``protest_cues``).
+* ``agent``: material conflict needs an agent: the main verb has a subject or a
+  ``by`` phrase. ``agent_reported`` asks it only of a sentence with a reporter
+  ("two men were stabbed, police said").
+* ``unreal``: an act (material cooperation or conflict) needs its main verb to
+  assert it: not negated, with no modal ("would not need force", "may deploy"),
+  in no question.
+* ``place``: a name that says where ("in Aleppo", "near the border post") is no party.
+* ``protest_reroute``: a protest with no cue takes the best other root of its
+  QuadClass instead of no event; ``protest_coerce``: the better of roots 15 and 17
+  (force posture, coercion), the material conflict that is no violence.
+
+Which gates are on is :data:`DEFAULT_GATES`; ``scripts/measure_backoff.py`` measures
+each one by switching it off.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection
+from dataclasses import dataclass
+from importlib import resources
+
+GATES = ("verbless", "reporter", "subject", "protest_cue", "agent", "agent_reported", "protest_reroute", "protest_coerce",
+         "unreal", "place")
+DEFAULT_GATES = frozenset({"verbless", "reporter", "subject", "agent_reported", "protest_coerce"})
+# Gates that are ways of doing one thing: one is kept, the others are measured in its place.
+ALTERNATIVES = (frozenset({"agent", "agent_reported"}), frozenset({"protest_cue", "protest_reroute", "protest_coerce"}))
+MATERIAL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+ACT_ROOTS = MATERIAL_ROOTS | {"06", "07", "08"}  # material conflict and material cooperation: acts, not words
+PLACE_PREPS = frozenset({"in", "at", "near", "around", "outside", "inside", "across", "throughout", "within", "along",
+                         "beside", "nearby"})
+MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "wo", "ca"})
+PROTEST_ROOT = "14"
+COERCE_ROOTS = frozenset({"15", "17"})  # material conflict that is no violence: force posture, coercion
+PROTEST_GATES = frozenset({"protest_cue", "protest_reroute", "protest_coerce"})
+VERBAL = frozenset({"VERB", "AUX"})
+# Dependencies that open a clause of their own: a reporter is found within one clause.
+CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "pcomp", "ROOT"})
+SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
+PRONOUNS = frozenset({"they", "we", "he", "she", "it", "i"})
+
+
+@dataclass(frozen=True)
+class GateWords:
+    """The gates' word lists: protest cues, and reporting lemmas (the coder's and gates.yaml's)."""
+
+    protest_cues: frozenset[str]
+    reporting: frozenset[str]
+
+
+@functools.lru_cache(maxsize=4)
+def gate_words(reporting: frozenset[str] = frozenset()) -> GateWords:
+    """The packaged word lists, with the coder's reporting verbs added."""
+    import yaml
+
+    text = resources.files("flashpoint.coding").joinpath("data/backoff/gates.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    return GateWords(frozenset(w.lower() for w in data.get("protest_cues") or ()),
+                     frozenset(reporting) | frozenset(w.lower() for w in data.get("reporting_extra") or ()))
+
+
+def verbless(sent) -> bool:
+    """True when no word of the sentence is tagged a verb or an auxiliary ("according", which
+    spaCy tags a verb, is a preposition here: "according to deputy commissioner of police")."""
+    return not any(t.pos_ in VERBAL and t.lemma_.lower() != "accord" for t in sent)
+
+
+def places(sent) -> frozenset[int]:
+    """Indices of the words that name where, not who: the object of a preposition of place
+    ("in Aleppo", "near the Halane compound", "across the state")."""
+    return frozenset(t.i for t in sent if t.dep_ == "pobj" and t.head.dep_ == "prep"
+                     and t.head.text.lower() in PLACE_PREPS)
+
+
+def has_protest_cue(sent, cues: Collection[str]) -> bool:
+    """True when a word of the sentence (its lemma or its form) is a protest cue."""
+    if any(t.lemma_.lower() in cues or t.text.lower() in cues for t in sent):
+        return True
+    low = sent.text.lower()
+    return any("-" in c and c in low for c in cues)  # "sit-in" is three tokens
+
+
+def main_verb(sent, reporting: Collection[str]):
+    """The sentence's event verb: its root, or under a reporting root the clause it reports."""
+    verb = sent.root
+    if verb.lemma_.lower() in reporting:
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "parataxis") and child.pos_ in VERBAL and not _infinitive(child):
+                return child
+    return verb
+
+
+def _infinitive(verb) -> bool:
+    """A "to" clause is no reported statement ("declared a curfew to begin at midnight")."""
+    return any(c.dep_ == "aux" and c.text.lower() == "to" for c in verb.children)
+
+
+def unreal(sent, verb) -> bool:
+    """True when the main verb does not assert its act: negated, under a modal, or asked about."""
+    if sent.text.rstrip().endswith("?"):
+        return True
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.text.lower() in MODALS) for c in verb.children)
+
+
+def agent_of(verb):
+    """The word that names who acts: the verb's subject, the ``by`` phrase of a passive,
+    or a coordinated verb's shared subject ("stormed the town and killed ..."). None if none."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in SUBJECTS and child.dep_ != "expl":
+                return child
+            if child.dep_ == "agent":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _governing_verb(tok):
+    """The verb that governs ``tok`` within its clause, or None."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in CLAUSAL or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in VERBAL or cur.lemma_.lower() == "accord":
+            return cur
+    return None
+
+
+def reporters(sent, reporting: Collection[str]) -> frozenset[int]:
+    """Indices of the words whose phrase only reports the event: the subject, object or
+    prepositional phrase of a reporting verb ("police said", "according to officials",
+    "told Reuters"). Empty when the event clause's subject is a pronoun ("police said they
+    fired"): the reporter then speaks of its own act."""
+    event = main_verb(sent, reporting)
+    agent = agent_of(event)
+    if agent is not None and agent.text.lower() in PRONOUNS:
+        return frozenset()
+    out = set()
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        verb = _governing_verb(tok)
+        if verb is not None and verb.i != event.i and verb.lemma_.lower() in reporting:
+            out.add(tok.i)
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the gates say of one sentence and predicted root."""
+
+    blocked: str | None  # the first gate that stops the event, or None
+    drop: frozenset[int] = frozenset()  # words whose phrases are no parties (reporters)
+    lead: int | None = None  # the word whose phrase is the source, when it resolves
+    barred: frozenset[str] = frozenset()  # roots to predict again without (the best other root of its class stands)
+
+
+def judge(sent, root: str, words: GateWords, gates: Collection[str] = DEFAULT_GATES) -> Verdict:
+    """Apply the ``gates`` to a sentence whose back-off prediction has CAMEO root ``root``."""
+    if "verbless" in gates and verbless(sent):
+        return Verdict("verbless")
+    if root == PROTEST_ROOT and (PROTEST_GATES & set(gates)) and not has_protest_cue(sent, words.protest_cues):
+        if "protest_coerce" in gates:
+            return Verdict(None, barred=MATERIAL_ROOTS - COERCE_ROOTS)
+        if "protest_reroute" in gates:
+            return Verdict(None, barred=frozenset({PROTEST_ROOT}))
+        return Verdict("protest_cue")
+    if "unreal" in gates and root in ACT_ROOTS and unreal(sent, main_verb(sent, words.reporting)):
+        return Verdict("unreal")
+    material = root in MATERIAL_ROOTS
+    needs_agent = material and bool({"agent", "agent_reported"} & set(gates))
+    agent = agent_of(main_verb(sent, words.reporting)) if "subject" in gates or needs_agent else None
+    if "agent" in gates and material and agent is None:
+        return Verdict("agent")
+    reported = reporters(sent, words.reporting) if material and ("reporter" in gates or needs_agent) else frozenset()
+    if "agent_reported" in gates and material and agent is None and reported:
+        return Verdict("agent_reported")
+    drop = reported if "reporter" in gates else frozenset()
+    if "place" in gates:
+        drop |= places(sent)
+    lead = agent.i if "subject" in gates and agent is not None and agent.i not in drop else None
+    return Verdict(None, drop, lead)
