@@ -155,3 +155,8 @@ def test_a_condemned_act_in_a_country_is_aimed_at_it(text, source, target):
 def test_what_a_claim_says_is_background_to_the_act():
     got = dyads(coded("Armenia demanded an admission by Baku that Azerbaijani troops shelled the village of Sotk."))
     assert any(s == "ARM" and r == "10" for s, r, _ in got) and not any(r == "19" for _, r, _ in got), got
+
+
+def test_talks_a_third_party_is_ready_to_hold_are_not_talks_between_the_parties():
+    got = dyads(coded("Kenya is ready to mediate talks between Ethiopia and Eritrea, its foreign minister said."))
+    assert ("KEN", "03", "ETH") in got and not any(s in ("ETH", "ERI") for s, _, _ in got), got

@@ -552,6 +552,8 @@ class Coder:
                 attribution = attribution or state.speakers.get(cand.quote)
             if cand.kind == "noun" and cand.token_i in used_nouns and len(slot_mentions(cand, "prep:between")) < 2:
                 continue  # the verb coded it ("imposed sanctions on X"), unless it has parties of its own
+            if cand.kind == "noun" and cand.intent and _offered_to_others(cand):
+                continue  # "Switzerland offered to host talks between Russia and Ukraine": only offered, by a third party
             if cand.demanded:
                 continue  # the appeal or demand above it is the event
             if _claimed_back(cand) and any(e.code[:2] in FORCE_ROOTS for evs in state.coded.values() for e in evs):
@@ -854,6 +856,14 @@ def _once_per_sentence(events: list[CodedEvent], cands: list[Candidate]) -> list
 def _known(sources) -> bool:
     """The first source is a known actor: a country or an organisation."""
     return bool(sources) and bool(sources[0][0].country or sources[0][0].org)
+
+
+def _offered_to_others(cand: Candidate) -> bool:
+    """A noun's parties ("talks *between Russia and Ukraine*") are not who intends it
+    (the governing verb's subject, "Switzerland offered to host ...")."""
+    between = {m.text for m in slot_mentions(cand, "prep:between")}
+    subjects = [m for m in cand.subjects if m.role == "gov_subj"]
+    return len(between) > 1 and bool(subjects) and all(m.text not in between for m in subjects)
 
 
 def _placeholder(actor: Actor) -> bool:

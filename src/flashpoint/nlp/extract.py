@@ -187,10 +187,18 @@ class Candidate:
         'words of names ("the *Emergency Relief* Coordinator").'))
 
 
+# Speakers whose "for" phrase names whom they speak for: "a spokesman *for the Qassam
+# Brigades*" is the brigades' spokesman, as "a Qassam Brigades spokesman" is.
+SPEAKING_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
+                          "spokespersons"})
+
+
 def _phrase_bounds(tok) -> tuple[int, int]:
     """Token index range of ``tok``'s noun phrase, without clauses, conjuncts and
-    prepositional phrases other than "of" ("team of engineers", "Ministry of Defence")."""
+    prepositional phrases other than "of" ("team of engineers", "Ministry of Defence")
+    and a spokesman's "for" ("a spokesman for the army")."""
     left, right = tok.i, tok.i
+    kept = ("of", "for") if tok.lower_ in SPEAKING_FOR else ("of",)
     for child in tok.lefts:
         if child.dep_ in CUT_DEPS:
             continue
@@ -198,7 +206,7 @@ def _phrase_bounds(tok) -> tuple[int, int]:
     for child in tok.rights:
         if child.dep_ == "punct":
             continue
-        if child.dep_ in CUT_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"):
+        if child.dep_ in CUT_DEPS and not (child.dep_ == "prep" and child.lower_ in kept):
             break
         right = max(right, child.right_edge.i)
     doc = tok.doc
