@@ -63,3 +63,13 @@ def test_an_unknown_name_beside_a_known_party_is_still_that_party_told_again():
 def test_a_group_named_by_its_sponsor_takes_no_country_from_the_sponsor():
     got = codes("US-backed Kurdish fighters said they would defend Kobani against the offensive.", "2024-12-19")
     assert not any(c.startswith("USAREB") for c in got)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("A spokesman for the Qassam Brigades accused Israel of violating the ceasefire.", "PSEREB"),
+    ("A spokesman for the Sudan Liberation Army accused the RSF of killing civilians.", "SDNREB"),
+    ("A spokeswoman for the State Department condemned the attack on the embassy.", "USAGOV"),
+])
+def test_a_spokesman_for_a_group_speaks_for_it(text, source):
+    got = sides(text, "2025-01-19")
+    assert any(s and s.startswith(source) for s, _ in got), got

@@ -134,3 +134,29 @@ def test_a_bare_010_from_any_pattern_is_a_statement():
     # "a statement issued by ...": the statement is background, the act it reports is coded
     got = dyads(coded("Kenya will lend Uganda 50 million dollars, a statement issued by the Kenyan finance ministry said."))
     assert not any(root == "01" for _, root, _ in got) and any(s == "KEN" for s, _, _ in got), got
+
+
+# -- whom a demand or a condemnation is aimed at -----------------------------------------
+
+def test_a_demand_that_someone_act_is_aimed_at_them_even_when_the_verb_is_tagged_a_noun():
+    got = dyads(coded("Tokyo's foreign ministry demanded that Beijing release the detained Japanese engineer."))
+    assert ("JPN", "10", "CHN") in got, got
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The African Union condemned the military takeover in Guinea.", None, "GIN"),
+    ("Brazil condemned the bombing in Port-au-Prince.", "BRA", "HTI"),
+])
+def test_a_condemned_act_in_a_country_is_aimed_at_it(text, source, target):
+    got = dyads(coded(text))
+    assert any(r == "11" and t == target and (source is None or s == source) for s, r, t in got), got
+
+
+def test_what_a_claim_says_is_background_to_the_act():
+    got = dyads(coded("Armenia demanded an admission by Baku that Azerbaijani troops shelled the village of Sotk."))
+    assert any(s == "ARM" and r == "10" for s, r, _ in got) and not any(r == "19" for _, r, _ in got), got
+
+
+def test_talks_a_third_party_is_ready_to_hold_are_not_talks_between_the_parties():
+    got = dyads(coded("Kenya is ready to mediate talks between Ethiopia and Eritrea, its foreign minister said."))
+    assert ("KEN", "03", "ETH") in got and not any(s in ("ETH", "ERI") for s, _, _ in got), got

@@ -300,6 +300,18 @@ def _region_name(text: str) -> str:
 NAME_PARTICLES = frozenset({"el", "al", "de", "del", "la", "le", "da", "do", "dos", "das", "di", "of", "and"})
 
 
+def act_place(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"Condemned the coup in Niger": an act named as the object, with no victims named,
+    is aimed at the country where it happened ("condemned the attacks *on protesters*
+    in Colombo" names the victims, and is not aimed at their state)."""
+    objects = slot_mentions(q.cand, "obj")
+    if not objects or any(m.proper or m.pronoun for m in objects) or coder._actors(objects, q.when, q.state, q.cand.quote):
+        return []
+    if any(m.role in ("deep:on", "deep:against", "deep:of") for m in q.cand.deep):
+        return []
+    return place(coder, q, chain)
+
+
 def accuser(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """"X accused Y of a build-up": Y did it to X, unless the act names a thing it
     was done to ("accused Ukraine of hitting the station itself")."""
@@ -400,7 +412,7 @@ def answerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 
 STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
-    f.__name__: f for f in (slots, thing_party, reaction, border, place, accuser, reciprocal,
+    f.__name__: f for f in (slots, thing_party, reaction, border, place, act_place, accuser, reciprocal,
                             home_government, domestic_government, own_country, addressee, captor, answerer)
 }
 

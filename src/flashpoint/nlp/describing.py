@@ -24,8 +24,9 @@ def described_noun(tok) -> tuple[str, ...]:
     """``(dependency, noun lemma, tag of the clause's verb)`` of the noun whose describing clause holds ``tok``,
     or ``()`` when the trigger's clause describes no noun (it is the sentence's own).
 
-    An ``acl`` counts only as a participle: the small parser sometimes hangs a main
-    verb on its subject's name ("Russia, which supplies arms, *offered* ...": VBD).
+    An ``acl`` counts only as a participle or a "that" clause with its own subject: the
+    small parser sometimes hangs a main verb on its subject's name ("Russia, which supplies
+    arms, *offered* ...": VBD).
     """
     cur = tok
     for _ in range(_STEPS):
@@ -34,13 +35,20 @@ def described_noun(tok) -> tuple[str, ...]:
                 # "the lathicharge *in which* a student was killed", "the protest in Mirihana, *where*
                 # demonstrators set fire to a bus": what happened in or at the noun, not who it is
                 return ()
-            if cur.dep_ == "relcl" or cur.tag_ in ("VBN", "VBG"):
+            if cur.dep_ == "relcl" or cur.tag_ in ("VBN", "VBG") or _content_clause(cur):
                 return cur.dep_, cur.head.lemma_.lower(), cur.tag_
             return ()
         if cur.dep_ not in _CLIMB or cur.head is cur:
             return ()
         cur = cur.head
     return ()
+
+
+def _content_clause(acl) -> bool:
+    """A "that" clause on a noun: what a claim, report or admission says ("an admission
+    *that* its forces killed the officers"), told, not done in the sentence."""
+    return acl.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in acl.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in acl.children)
 
 
 def _setting(relcl) -> bool:

@@ -24,8 +24,8 @@ query in order and merges them, so the rows still come along the
 
 A SQLite file is read on a thread of its own (:func:`read_ahead`): the
 driver and Arrow's readers work without Python's lock, so the next batch is
-read while the export formats the one before; the export formats can hand
-their own per-batch work to a second thread as well (:meth:`ColumnBatches.map`).
+read while the export formats the one before; an export can have its own
+per-batch work done on that thread as well (:meth:`ColumnBatches.map`).
 """
 
 from __future__ import annotations
@@ -57,8 +57,9 @@ class ColumnBatches:
     """Arrow tables of events-table columns, in :meth:`Store.events` order;
     the exports take it where they take merged event dicts.
 
-    ``threaded``: the tables come from a connection of their own, so work on
-    them may be done on other threads (:meth:`map`).
+    ``threaded``: the tables come from a connection of their own, so they are
+    read ahead on a thread of their own (:func:`read_ahead`), and work on
+    them may be done there too (:meth:`map`).
     """
 
     def __init__(self, tables: Iterable[Any], threaded: bool = False) -> None:
@@ -66,15 +67,17 @@ class ColumnBatches:
         self.threaded = threaded
 
     def __iter__(self) -> Iterator[Any]:
-        return iter(self._tables)
+        return read_ahead(self._tables) if self.threaded else iter(self._tables)
 
     def map(self, prepare: Callable[[Any], U], ahead: bool = True) -> Generator[tuple[Any, U], None, None]:
-        """Each table with ``prepare`` of it, in order; made on a second thread
-        when :attr:`threaded` and ``ahead`` (while the caller works on the
-        table before). Close it when stopping early: that stops the threads
-        and the read."""
-        pairs = _pairs(self._tables, prepare)
-        return read_ahead(pairs) if self.threaded and ahead else pairs
+        """Each table with ``prepare`` of it, in order. When :attr:`threaded`
+        and ``ahead``, the thread that reads a table prepares it as well (Arrow's
+        readers and writers work without Python's lock), while the caller works
+        on the table before; else ``prepare`` runs on the caller's thread.
+        Close it when stopping early: that stops the thread and the read."""
+        if self.threaded and ahead:
+            return read_ahead(_pairs(self._tables, prepare))
+        return _pairs(iter(self), prepare)
 
 
 def _pairs(tables: Iterable[Any], prepare: Callable[[Any], U]) -> Generator[tuple[Any, U], None, None]:
@@ -165,7 +168,7 @@ def column_tables(store: Any, flt: EventFilter, columns: Sequence[str | tuple[st
     where, params = filter_clauses(flt)
     where_sql = " WHERE " + " AND ".join(where) if where else ""
     if _adbc_readable(store, flt, size):
-        return ColumnBatches(read_ahead(_adbc_tables(store, named, where_sql, params, size)), threaded=True)
+        return ColumnBatches(_adbc_tables(store, named, where_sql, params, size), threaded=True)
     return ColumnBatches(_cursor_tables(store, flt, named, where_sql, params, size))
 
 
