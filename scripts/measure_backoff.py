@@ -118,7 +118,8 @@ def measure(set_name: str, limit: int | None, evaldata: Path) -> dict[str, dict[
 def table(results: dict[str, dict], part: str) -> list[str]:
     """A markdown table of one part: a row per configuration, a column per set figure."""
     cols = [(s, f) for s in results for f in FIGURES[s]]
-    names = list(next(iter(results.values())))
+    first = next(iter(results.values()))
+    names = [n for n in configurations() if n in first] + [n for n in first if n not in configurations()]
     lines = ["| configuration | " + " | ".join(f"{s} {f}" for s, f in cols) + " |",
              "|---|" + "---:|" * len(cols)]
     for name in names:

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from flashpoint.coding.backoff_gates import (
-    DEFAULT_GATES, GATES, agent_of, gate_words, has_protest_cue, judge, main_verb, reporters, verbless,
+    DEFAULT_GATES, GATES, agent_of, gate_words, has_protest_cue, judge, main_verb, places, reporters, verbless,
 )
 
 NO_AGENT = DEFAULT_GATES - {"agent", "agent_reported"}
@@ -229,3 +229,47 @@ force force NOUN dobj 3
     assert judge(would_not, "13", WORDS, gates).blocked is None  # words (a threat) may be modal
     assert judge(SAID_KILLED, "18", WORDS, gates).blocked is None
     assert judge(would_not, "18", WORDS, DEFAULT_GATES - {"agent", "agent_reported"}).blocked is None
+
+
+def test_the_measuring_script_measures_every_gate():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "measure_backoff.py"
+    spec = importlib.util.spec_from_file_location("measure_backoff", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    configs = module.configurations()
+    assert configs["rules alone"] is None and configs["no gates"] == frozenset()
+    assert configs["kept gates"] == DEFAULT_GATES
+    for gate in GATES:
+        assert any(gate in name.split() for name in configs), gate
+
+
+def test_according_to_alone_is_no_verb():
+    # "According to the deputy commissioner of police"
+    byline = parse("""
+According accord VERB ROOT 0
+to to ADP prep 0
+the the DET det 4
+deputy deputy ADJ amod 4
+commissioner commissioner NOUN pobj 1
+of of ADP prep 4
+police police NOUN pobj 5
+""")
+    assert verbless(byline) and judge(byline, "18", WORDS).blocked == "verbless"
+
+
+def test_a_place_is_no_party_with_the_place_gate():
+    # "Rockets hit houses in Aleppo."
+    hit = parse("""
+Rockets rocket NOUN nsubj 1
+hit hit VERB ROOT 1
+houses house NOUN dobj 1
+in in ADP prep 2
+Aleppo Aleppo PROPN pobj 3
+. . PUNCT punct 1
+""")
+    assert places(hit) == {4}
+    assert 4 in judge(hit, "19", WORDS, DEFAULT_GATES | {"place"}).drop
+    assert 4 not in judge(hit, "19", WORDS, DEFAULT_GATES - {"place"}).drop

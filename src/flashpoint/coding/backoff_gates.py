@@ -22,6 +22,7 @@ guess or says who may be its parties (docs/BACKOFF.md, "Gates"):
 * ``unreal``: an act (material cooperation or conflict) needs its main verb to
   assert it: not negated, with no modal ("would not need force", "may deploy"),
   in no question.
+* ``place``: a name that says where ("in Aleppo", "near the border post") is no party.
 * ``protest_reroute``: a protest with no cue takes the best other root of its
   QuadClass instead of no event; ``protest_coerce``: the better of roots 15 and 17
   (force posture, coercion), the material conflict that is no violence.
@@ -38,12 +39,14 @@ from dataclasses import dataclass
 from importlib import resources
 
 GATES = ("verbless", "reporter", "subject", "protest_cue", "agent", "agent_reported", "protest_reroute", "protest_coerce",
-         "unreal")
+         "unreal", "place")
 DEFAULT_GATES = frozenset({"verbless", "reporter", "subject", "agent_reported", "protest_coerce"})
 # Gates that are ways of doing one thing: one is kept, the others are measured in its place.
 ALTERNATIVES = (frozenset({"agent", "agent_reported"}), frozenset({"protest_cue", "protest_reroute", "protest_coerce"}))
 MATERIAL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 ACT_ROOTS = MATERIAL_ROOTS | {"06", "07", "08"}  # material conflict and material cooperation: acts, not words
+PLACE_PREPS = frozenset({"in", "at", "near", "around", "outside", "inside", "across", "throughout", "within", "along",
+                         "beside", "nearby"})
 MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "wo", "ca"})
 PROTEST_ROOT = "14"
 COERCE_ROOTS = frozenset({"15", "17"})  # material conflict that is no violence: force posture, coercion
@@ -75,8 +78,16 @@ def gate_words(reporting: frozenset[str] = frozenset()) -> GateWords:
 
 
 def verbless(sent) -> bool:
-    """True when no word of the sentence is tagged a verb or an auxiliary."""
-    return not any(t.pos_ in VERBAL for t in sent)
+    """True when no word of the sentence is tagged a verb or an auxiliary ("according", which
+    spaCy tags a verb, is a preposition here: "according to deputy commissioner of police")."""
+    return not any(t.pos_ in VERBAL and t.lemma_.lower() != "accord" for t in sent)
+
+
+def places(sent) -> frozenset[int]:
+    """Indices of the words that name where, not who: the object of a preposition of place
+    ("in Aleppo", "near the Halane compound", "across the state")."""
+    return frozenset(t.i for t in sent if t.dep_ == "pobj" and t.head.dep_ == "prep"
+                     and t.head.text.lower() in PLACE_PREPS)
 
 
 def has_protest_cue(sent, cues: Collection[str]) -> bool:
@@ -188,5 +199,7 @@ def judge(sent, root: str, words: GateWords, gates: Collection[str] = DEFAULT_GA
     if "agent_reported" in gates and material and agent is None and reported:
         return Verdict("agent_reported")
     drop = reported if "reporter" in gates else frozenset()
+    if "place" in gates:
+        drop |= places(sent)
     lead = agent.i if "subject" in gates and agent is not None and agent.i not in drop else None
     return Verdict(None, drop, lead)
