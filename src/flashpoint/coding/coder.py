@@ -103,6 +103,20 @@ FORCE_INSTRUMENTS = frozenset({"shelling", "airstrike", "strike", "missile", "ro
 ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine",
                          # a state of war, not an episode: "the war in Ukraine has driven up prices"
                          "war", "conflict", "hostility", "insurgency", "violence", "unrest"}
+# Words that make a phrase name a sporting body or player ("Nigeria's football federation",
+# "the Kenyan athletes"), and the sporting contests a clause may tell with words of force.
+SPORT_WORDS = frozenset({"football", "soccer", "basketball", "cricket", "rugby", "tennis", "hockey", "baseball",
+                         "volleyball", "handball", "athletics", "fifa", "uefa", "coach", "striker", "goalkeeper",
+                         "midfielder", "defender's", "referee", "footballer", "footballers", "cricketer", "cricketers",
+                         "athlete", "athletes", "sprinter", "sprinters", "boxer", "golfer", "olympic", "olympics",
+                         "squad", "club's", "fc"})
+CONTEST_LEMMAS = frozenset({"beat", "defeat", "thrash", "crush", "rout", "edge", "outclass", "outplay", "overcome",
+                            "hammer", "trounce", "down", "stun", "upset", "eliminate", "knock", "draw", "tie",
+                            "top", "win", "lose", "score", "sweep", "dominate"})
+SPORT_CONTEXT = re.compile(r"\b(?:overtime|extra time|penalt(?:y|ies)|shoot-?out|qualifier|semi-?finals?|quarter-?finals?|"
+                           r"league|cup|tournament|championship|derby|match|matches|innings|wickets?|goals?|"
+                           r"grand slam|marathon|podium|medals?|season opener|playoffs?|kick-?off|"
+                           r"\d+-\d+)\b", re.IGNORECASE)
 # Who speaks in a statement must be a political actor: not bystanders, the press or business.
 NON_POLITICAL_SECTORS = {"CVL", "MED", "BUS"}
 # An audience is no target of a statement ("told reporters").
@@ -233,6 +247,8 @@ class Coder:
             if kind == "person" and m.role == "subj" and state.subject_person is not None:
                 found = state.subject_person  # "X met Y. He promised ...": he is X
             return (self._retext(found, m.text), 0.8) if found else (None, 0.0)
+        if SPORT_WORDS.intersection(m.text.lower().split()):
+            return None, 0.0  # "the head of Nigeria's football federation": sport, not politics
         described = self._described(m, when, state, avoid)  # "the kingdom", "the Gulf state's army"
         if described is not None:
             return described, 0.8
@@ -556,6 +572,8 @@ class Coder:
                 continue  # "Switzerland offered to host talks between Russia and Ukraine": only offered, by a third party
             if cand.demanded:
                 continue  # the appeal or demand above it is the event
+            if cand.lemma in CONTEST_LEMMAS and SPORT_CONTEXT.search(cand.clause) and all(m.proper for m in cand.objects):
+                continue  # "Georgia Tech beat Virginia in overtime": a game ("police beat protesters" is not)
             if _claimed_back(cand) and any(e.code[:2] in FORCE_ROOTS for evs in state.coded.values() for e in evs):
                 continue  # "claimed responsibility for the attack": the claim is the event, the attack told before
             sectors = ()

@@ -42,6 +42,9 @@ INSTRUMENT_NOUNS = {"firing", "fire", "shooting", "bullet", "lathicharge", "lath
                     "clash", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout",
                     "encounter", "retaliation", "airstrike", "strike", "raid", "shelling", "bombardment", "bombing",
                     "attack", "assault", "offensive", "ambush", "operation", "gunfire"}
+# Reporting verbs whose clause may be an admission ("admitted that its troops *had
+# mistakenly killed* ..."): the clause's words count for the pattern.
+ADMIT_VERBS = {"admit", "acknowledge", "concede", "confess"}
 # Weapons told as the doer, with who used them in a reduced clause: "drones *launched by
 # Russia* struck ...", "killed by a bomb *planted by militants*".
 WEAPON_NOUNS = {"bomb", "drone", "missile", "rocket", "shell", "mine", "device", "ied", "grenade", "explosive",
@@ -1109,7 +1112,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         prep_lemmas += ("on",)  # "blamed the attack *on Russia*": the parser hangs "on" on the attack
     # A reporting verb's clause is coded on its own ("announced that it will
     # withdraw"), so its words do not make the reporting verb an event.
-    comp_deps = ("prep", "dative", "xcomp", "oprd", "acomp", "advmod") if lemma in reporting else (
+    comp_deps = ("prep", "dative", "xcomp", "oprd", "acomp", "advmod") if lemma in reporting and lemma not in ADMIT_VERBS else (
         "prep", "dative", "xcomp", "ccomp", "oprd", "acomp", "advmod")
     comp_lemmas = tuple(
         lem

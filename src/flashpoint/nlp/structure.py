@@ -125,7 +125,7 @@ def read_structure(text: str) -> Structure:
             parts.append(Part("boilerplate", s, e))
             continue
         if _CAPTION.search(line) and len(line) < 300 and not (dateline is None and find_dateline(line)):
-            parts.append(Part("caption", s, e))
+            parts.extend(_caption_parts(line, s, e))
             continue
         if dateline is None and n < 6:
             m = find_dateline(line)
@@ -144,6 +144,25 @@ def read_structure(text: str) -> Structure:
             continue
         body_seen = True
     return Structure(headline=headline, dateline=dateline, parts=tuple(parts))
+
+
+# A wire photo's caption tells a dated scene with where each person stands ("Faye (C)
+# speaks with Macron (R) ..., June 20, 2024. REUTERS/Name"); only its markers and the
+# credit are blanked, so the meeting it shows is coded. File photos stay blanked whole.
+_POSITION_MARK = re.compile(r"\((?:\d(?:st|nd|rd|th) )?(?:L|R|C|left|right|centre|center|front|back)\)")
+_CREDIT = re.compile(r"\bREUTERS/|\bAP Photo\b|Getty Images|\bAFP via\b|/AFP\b|\(Photo:")
+_FILE_PHOTO = re.compile(r"\bfile (?:photo|picture|image)\b|^\s*(?:Photo caption|Caption|Photo|Pictured|Image|Picture)\s*:",
+                         re.IGNORECASE)
+
+
+def _caption_parts(line: str, s: int, e: int) -> list[Part]:
+    """The spans of a caption line to blank: all of it, or a wire photo's markers and credit."""
+    credit = _CREDIT.search(line)
+    cut = line.rfind(". ", 0, credit.start()) if credit is not None else -1
+    if credit is None or cut < 0 or _FILE_PHOTO.search(line) or not _POSITION_MARK.search(line[:cut]):
+        return [Part("caption", s, e)]
+    marks = [Part("caption", s + m.start(), s + m.end()) for m in _POSITION_MARK.finditer(line[:cut])]
+    return marks + [Part("caption", s + cut + 1, e)]
 
 
 def _looks_like_headline(line: str, lines: Sequence[tuple[int, int]], text: str) -> bool:
