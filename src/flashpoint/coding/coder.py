@@ -19,18 +19,14 @@ from ..actors.surnames import earlier_person
 from ..nlp.extract import STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
+from .backrefs import definite_backrefs
 from .generic_country import clause_place_country, generic_context, scene_setting, settlement_names
 from .patterns import Pattern, PatternSet
 from .background import BackgroundRule, without_background
 from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
 
-# Definite descriptions that point back to an earlier actor of a kind.
-DEFINITE_BACKREFS = {
-    "the alliance": "org", "the bloc": "org", "the organisation": "org", "the organization": "org",
-    "the union": "org", "the group": "org", "the movement": "org", "the militia": "org",
-    "the country": "country", "the nation": "country", "the kingdom": "country",
-    "the republic": "country", "the state": "country", "the regime": "country",
-}
+# Definite descriptions that point back to an earlier actor of a kind (data/backrefs.yaml).
+DEFINITE_BACKREFS = definite_backrefs()
 # Heads that name a leader's followers: "his men" of a militia leader are the militia.
 FOLLOWER_HEADS = {"man", "fighter", "force", "troop", "militia", "militiaman", "loyalist", "gunman", "follower"}
 GROUP_PRONOUNS = {"they"}  # "them" is as often the latest object ("swore in 17 ministers. He told them")
@@ -259,7 +255,9 @@ class Coder:
         kind = DEFINITE_BACKREFS.get(m.text.lower())  # "the alliance", "the country"
         if kind is not None:
             found = state.last(kind)
-            return (self._retext(found, m.text), 0.8) if found else (None, 0.0)
+            if found is not None:
+                return self._retext(found, m.text), 0.8
+            # none told yet: the phrase as any other ("the militia" is the story's)
         context = None
         if m.possessor in PERSON_PRONOUNS | THING_PRONOUNS:
             owner = state.last("person") if m.possessor in PERSON_PRONOUNS else None
