@@ -55,3 +55,8 @@ def test_an_infinitive_joined_to_a_promise_is_promised_too():
     events = code_text("Chad and Sudan agreed to reopen their border and to hold talks on refugees next month.",
                        date="2026-11-20", doc_id="r")
     assert {e.cameo_root for e in events} == {"03"}
+
+
+def test_troops_sent_within_their_own_country_are_force_posture():
+    assert roots("The Ethiopian government sent troops to the Amhara region on Tuesday.") == {"15"}
+    assert roots("Kenya sent troops to Somalia to fight al-Shabaab.") == {"06"}

@@ -755,7 +755,8 @@ class Coder:
                 if attribution is not None and modality == "reported":
                     conf *= 0.95
                 ev = CodedEvent(
-                    cand_index=i, pattern=pattern, code=code, source=src, target=tgt, target_via=via if tgt else None,
+                    cand_index=i, pattern=pattern, code=_at_home(code, src, tgt), source=src, target=tgt,
+                    target_via=via if tgt else None,
                     attribution=attribution, negated=cand.negated or cand.refused,
                     modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested,
                     # only what was merely said is a statement (--no-statements): a denial,
@@ -835,6 +836,19 @@ def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]
 # criticism, rejections, threats (not statements, not meetings, which are often only the frame).
 ABOUT_ROOTS = frozenset({"02", "03", "05", "09", "10", "11", "12", "13"})
 ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one's nested acts)
+
+
+# Military cooperation with one's own country is a deployment at home: force posture.
+HOME_DEPLOYMENT = {"062": "154"}
+
+
+def _at_home(code: str, source: Actor, target: Actor | None) -> str:
+    """"Ethiopia sent troops to the Amhara region": troops sent within their own country
+    cooperate with nobody; they increase the armed forces there (154), as CAMEO codes it."""
+    if code in HOME_DEPLOYMENT and target is not None and not target.org and source.country \
+            and target.country == source.country:
+        return HOME_DEPLOYMENT[code]
+    return code
 
 
 def _light_statement(pattern: Pattern) -> bool:
