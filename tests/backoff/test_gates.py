@@ -273,3 +273,21 @@ Aleppo Aleppo PROPN pobj 3
     assert places(hit) == {4}
     assert 4 in judge(hit, "19", WORDS, DEFAULT_GATES | {"place"}).drop
     assert 4 not in judge(hit, "19", WORDS, DEFAULT_GATES - {"place"}).drop
+
+
+def test_a_report_with_no_reported_act_is_speech():
+    # "A police official said so on Monday."
+    said = parse("""
+A a DET det 2
+police police NOUN compound 2
+official official NOUN nsubj 3
+said say VERB ROOT 3
+so so ADV advmod 3
+on on ADP prep 3
+Monday Monday PROPN pobj 5
+. . PUNCT punct 3
+""")
+    gates = DEFAULT_GATES | {"speech"}
+    assert judge(said, "18", WORDS, gates).blocked == "speech"
+    assert judge(SAID_KILLED, "18", WORDS, gates).blocked is None  # the reported clause is the act
+    assert judge(said, "01", WORDS, gates).blocked is None  # a statement is speech

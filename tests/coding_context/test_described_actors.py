@@ -73,3 +73,8 @@ def test_a_group_named_by_its_sponsor_takes_no_country_from_the_sponsor():
 def test_a_spokesman_for_a_group_speaks_for_it(text, source):
     got = sides(text, "2025-01-19")
     assert any(s and s.startswith(source) for s, _ in got), got
+
+
+def test_a_back_reference_with_nothing_told_is_resolved_as_any_phrase():
+    # no organisation told before "the militia": it is a militia of the story's country
+    assert ("MLIREB", "MLIMIL") in sides("BAMAKO -- The militia attacked an army post near Gao.")

@@ -4,9 +4,12 @@ The client (this process) reads the shards and plans batches, skips the
 batches a checkpoint says are done, and asks the store which articles of a
 batch are already stored or are copies of stored ones, so only new text is
 sent out. Workers code; the client is the only writer. It stores finished
-batches **in plan order**, through the same ingest runner as ``flashpoint
-ingest`` (duplicate lookups, copies, event merging, one transaction per
-batch, failures), and writes the batch's checkpoint after it commits. So
+batches **in plan order** with the batch writer (:mod:`flashpoint.store.batched`:
+the ingest runner's duplicate lookups, copies, event merging and failures,
+replayed over one read of the database and written set-based), the batch
+and its checkpoint in one transaction; ``row_writer`` (or a store the batch
+writer does not serve) stores them through the ingest runner itself, one
+transaction per batch, the checkpoint after it commits. So
 the store stays the single source of truth: an article coded by two
 workers (a copy of an article still in flight when it was sent) is
 recognised as a copy when it is stored, whatever worker coded it.

@@ -33,7 +33,9 @@ from .common import fail, settings_options
 @click.option("--workers", "workers", type=int, default=None, is_flag=False, flag_value=2,
               help="Only: N coding processes against one (--workers alone: 2); with --serve, N server processes "
                    "(flashpoint serve --workers N) against one.")
-@click.option("--backfill", "backfill", is_flag=True, help="Only: a 2-worker Dask backfill against 1 worker (--articles, --pg).")
+@click.option("--backfill", "backfill", is_flag=True,
+              help="Only: a 2-worker Dask backfill against 1 worker, with the batch writer and the row writer"
+                   " (--articles, --pg).")
 @click.option("--memory", "memory", is_flag=True,
               help="With --backfill: one run of --articles on 2 workers, worker memory read along it (is it flat?).")
 @click.option("--sentences", type=click.IntRange(1, 30), default=None,

@@ -22,6 +22,8 @@ guess or says who may be its parties (docs/BACKOFF.md, "Gates"):
 * ``unreal``: an act (material cooperation or conflict) needs its main verb to
   assert it: not negated, with no modal ("would not need force", "may deploy"),
   in no question.
+* ``speech``: material conflict needs an act: a sentence whose main verb is a reporting
+  verb with no reported clause in it ("a police official is quoted as saying:") gets no event.
 * ``place``: a name that says where ("in Aleppo", "near the border post") is no party.
 * ``protest_reroute``: a protest with no cue takes the best other root of its
   QuadClass instead of no event; ``protest_coerce``: the better of roots 15 and 17
@@ -39,7 +41,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 GATES = ("verbless", "reporter", "subject", "protest_cue", "agent", "agent_reported", "protest_reroute", "protest_coerce",
-         "unreal", "place")
+         "unreal", "place", "speech")
 DEFAULT_GATES = frozenset({"verbless", "reporter", "subject", "agent_reported", "protest_coerce"})
 # Gates that are ways of doing one thing: one is kept, the others are measured in its place.
 ALTERNATIVES = (frozenset({"agent", "agent_reported"}), frozenset({"protest_cue", "protest_reroute", "protest_coerce"}))
@@ -85,7 +87,7 @@ def verbless(sent) -> bool:
 
 def places(sent) -> frozenset[int]:
     """Indices of the words that name where, not who: the object of a preposition of place
-    ("in Aleppo", "near the Halane compound", "across the state")."""
+    ("in Aleppo", "near the border post", "across the state")."""
     return frozenset(t.i for t in sent if t.dep_ == "pobj" and t.head.dep_ == "prep"
                      and t.head.text.lower() in PLACE_PREPS)
 
@@ -191,6 +193,8 @@ def judge(sent, root: str, words: GateWords, gates: Collection[str] = DEFAULT_GA
     if "unreal" in gates and root in ACT_ROOTS and unreal(sent, main_verb(sent, words.reporting)):
         return Verdict("unreal")
     material = root in MATERIAL_ROOTS
+    if "speech" in gates and material and main_verb(sent, words.reporting).lemma_.lower() in words.reporting:
+        return Verdict("speech")
     needs_agent = material and bool({"agent", "agent_reported"} & set(gates))
     agent = agent_of(main_verb(sent, words.reporting)) if "subject" in gates or needs_agent else None
     if "agent" in gates and material and agent is None:

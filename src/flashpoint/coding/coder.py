@@ -19,18 +19,14 @@ from ..actors.surnames import earlier_person
 from ..nlp.extract import STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
+from .backrefs import definite_backrefs
 from .generic_country import clause_place_country, generic_context, scene_setting, settlement_names
 from .patterns import Pattern, PatternSet
 from .background import BackgroundRule, without_background
 from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
 
-# Definite descriptions that point back to an earlier actor of a kind.
-DEFINITE_BACKREFS = {
-    "the alliance": "org", "the bloc": "org", "the organisation": "org", "the organization": "org",
-    "the union": "org", "the group": "org", "the movement": "org", "the militia": "org",
-    "the country": "country", "the nation": "country", "the kingdom": "country",
-    "the republic": "country", "the state": "country", "the regime": "country",
-}
+# Definite descriptions that point back to an earlier actor of a kind (data/backrefs.yaml).
+DEFINITE_BACKREFS = definite_backrefs()
 # Heads that name a leader's followers: "his men" of a militia leader are the militia.
 FOLLOWER_HEADS = {"man", "fighter", "force", "troop", "militia", "militiaman", "loyalist", "gunman", "follower"}
 GROUP_PRONOUNS = {"they"}  # "them" is as often the latest object ("swore in 17 ministers. He told them")
@@ -259,7 +255,9 @@ class Coder:
         kind = DEFINITE_BACKREFS.get(m.text.lower())  # "the alliance", "the country"
         if kind is not None:
             found = state.last(kind)
-            return (self._retext(found, m.text), 0.8) if found else (None, 0.0)
+            if found is not None:
+                return self._retext(found, m.text), 0.8
+            # none told yet: the phrase as any other ("the militia" is the story's)
         context = None
         if m.possessor in PERSON_PRONOUNS | THING_PRONOUNS:
             owner = state.last("person") if m.possessor in PERSON_PRONOUNS else None
@@ -597,7 +595,7 @@ class Coder:
                 continue
             cand = self._refusal(cand, pattern.code)
             events = self._code_one(i, cand, pattern, when, state, attribution, partial(historical.get, i, False))
-            if cand.kind == "verb" and any(not e.statement for e in events):
+            if cand.kind == "verb" and any(not e.statement or _light_statement(e.pattern) for e in events):
                 # ("announced the deployment of troops": a statement leaves its object's event to the noun)
                 used_nouns.update(_object_token_hint(cands, i))
             state.coded[i] = events
@@ -615,9 +613,12 @@ class Coder:
         # by its lead is coded, then merged away): the back-off leaves these alone
         # (a statement to nobody in particular excepted: the back-off may still read an act
         # there, which then replaces it)
-        self.coded_sentences = {cands[e.cand_index].sent_start for e in out if not (e.statement and e.target is None)}
+        # (and a statement told with its noun, which says plainly that a statement was all)
+        self.coded_sentences = {cands[e.cand_index].sent_start for e in out
+                                if not (e.statement and e.target is None and not _light_statement(e.pattern))}
         out = without_background(out, cands, self.background)
-        return _once_per_sentence(_without_subsumed(_without_carried_statements(out, cands), cands), cands)
+        out = _without_unnamed_beside_named(_without_carried_statements(out, cands), cands)
+        return _once_per_sentence(_without_subsumed(out, cands), cands)
 
     def _subject_actor(self, cand: Candidate, when, state: DocState) -> Actor | None:
         """The actor of the candidate's grammatical subject, if one resolves."""
@@ -828,6 +829,45 @@ def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]
             said.add(key)
     kept = [e for k, e in enumerate(events) if k not in drop]
     return kept
+
+
+# Verbal acts whose words are about another act: appeals, intents, praise, inquiries, demands,
+# criticism, rejections, threats (not statements, not meetings, which are often only the frame).
+ABOUT_ROOTS = frozenset({"02", "03", "05", "09", "10", "11", "12", "13"})
+ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one's nested acts)
+
+
+def _light_statement(pattern: Pattern) -> bool:
+    """A bare statement told by its noun, with or without a light verb ("issued a statement",
+    "made remarks", "held a news conference", "in a statement"): a statement like any
+    other, so when its speaker does something in the same sentence ("issued a statement
+    condemning the raid"), the act is the event (:func:`_without_carried_statements`)."""
+    return pattern.code == "010" and pattern.trigger_form in ("light", "noun")
+
+
+def _without_unnamed_beside_named(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
+    """Drop an act by nobody named (the ``unknown`` stand-in) told after a named doer's
+    verbal act (appeal, demand, criticism ...: ``ABOUT_ROOTS``) in the same sentence:
+    "the Pope called for an end to the fighting", "demanded an admission that forces murdered officers". What follows the named doer's
+    verb is what its act is about. An unnamed act told first ("an air strike destroyed a
+    clinic run by a charity"), one beside a material act ("protesters rallied, and clashes
+    broke out") and one whose sentence names no doer ("clashes erupted in the capital")
+    stay. Only an act told as done counts: not a bare statement (it names no act of its
+    own), not one denied or only supposed, and not an accusation, which tells its content
+    on purpose ("accused soldiers of the rape")."""
+    first: dict[int, int] = {}  # sentence -> where its first named act done starts
+    for e in events:
+        cand = cands[e.cand_index]
+        if e.source.name == "unknown" or e.code[:2] not in ABOUT_ROOTS or e.statement \
+                or e.code.startswith(ACCUSE) or e.negated or e.modality == "hypothetical":
+            continue
+        first[cand.sent_index] = min(first.get(cand.sent_index, cand.trigger_start), cand.trigger_start)
+
+    def after_named(e: CodedEvent) -> bool:
+        cand = cands[e.cand_index]
+        return cand.sent_index in first and first[cand.sent_index] < cand.trigger_start
+
+    return [e for e in events if e.source.name != "unknown" or not after_named(e)]
 
 
 SUBSUME_SENTENCES = 3  # a headline and the lead that restates it lie this close

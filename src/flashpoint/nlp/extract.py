@@ -74,7 +74,9 @@ CONTROL_VERBS = SUBJECT_CONTROL_VERBS | {"swear", "refuse", "decline", "agree", 
 CIRCUMSTANCE_PREPS = {"despite", "since", "according", "until", "ahead", "like", "unlike", "notwithstanding"}
 # Documents that speak for whoever issues them ("a declaration demanding reforms").
 DOCUMENT_NOUNS = {"declaration", "statement", "letter", "petition", "resolution", "communique", "communiqué",
-                  "memorandum", "manifesto", "appeal", "note", "message", "report", "open-letter"}
+                  "memorandum", "manifesto", "appeal", "note", "message", "report", "open-letter",
+                  # what a speaker gives or makes speaks for the speaker too ("made remarks praising ...")
+                  "remark", "comment", "speech", "address", "announcement", "post", "tweet", "interview"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -600,6 +602,8 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
         demanded = True
     # Governing verbs: "plans to attack", "refused to meet", "is going to".
     cur = tok
+    if cur.dep_ == "conj" and cur.head.dep_ == "xcomp" and not any(c.dep_ in SUBJ_DEPS for c in cur.children):
+        cur = cur.head  # "agreed to reopen the crossing and *to hold* talks": the conjunct shares the governor
     for _ in range(3):
         if cur.dep_ not in ("xcomp", "ccomp", "advcl") or cur.head is cur:
             break
