@@ -76,6 +76,7 @@ def test_third_own_probes_hold_their_floor():
     ("Syria received three shipments of wheat from Russia last month.", ("RUS", "07", "SYR")),
     ("Armenia and Azerbaijan traded accusations over a shooting on the border.", ("ARM", "112", "AZE")),
     # a wire photo's caption shows a dated meeting; its markers and credit are no part of it
+    ("Ukrainian sea drones sank a Russian landing ship off Crimea.", ("UKR", "19", "RUS")),
     ("Kenyan President William Ruto (L) meets Tanzanian President Samia Suluhu Hassan in Arusha, "
      "Tanzania, May 5, 2025. REUTERS/Staff", ("KEN", "04", "TZA")),
 ])
@@ -88,8 +89,11 @@ def test_fixes_from_the_third_probe_set_hold_on_new_wording(text, want):
 @pytest.mark.parametrize("text, not_root", [
     ("Spanish police seized three tonnes of hashish off the coast of Cadiz.", "17"),
     ("Ecuadorian soldiers seized 600 kilos of cocaine at the port of Guayaquil.", "19"),
+    # fighting inflation or corruption is no armed force, vowing to is no threat
+    ("Egypt's central bank battled inflation with a record rate rise.", "19"),
+    ("Nigeria's new president vowed to fight corruption in the oil sector.", "13"),
 ])
-def test_drug_seizures_are_no_coercion(text, not_root):
+def test_drug_seizures_and_fights_on_inflation_are_no_force(text, not_root):
     got = triples(coded(text, backoff=False))
     assert not any(c.startswith(not_root) for _, c, _ in got), got
 

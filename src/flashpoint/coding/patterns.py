@@ -182,7 +182,8 @@ class PatternSet:
                 else:
                     continue
             # the words that rule a pattern out are looked for where its object was found
-            if p.not_object and (objs & p.not_object or (via_comp and comps & p.not_object)):
+            # (for a pattern on a complement verb, the complement's words too: "vowed to fight *corruption*")
+            if p.not_object and (objs & p.not_object or ((via_comp or p.xcomp) and comps & p.not_object)):
                 continue
             if p.prep:
                 if not p.prep.intersection(prep_lemmas):
