@@ -9,7 +9,10 @@ first run, whose figures ``second/first_run.json`` keeps; five of its expected
 events and one forbidden rule were amended afterwards, each with a note. The
 third set (``third/``, ten articles of session 7) was likewise committed before
 its first run (``third/first_run.json``); one ``max_count`` was amended after it,
-with a note. Each
+with a note. The fourth set (``fourth/``, ten articles of session 9) was
+committed before the coder saw it and scored once on session 10's final tree
+(``fourth/first_run.json``: recall 0.765, precision 0.658, F1 0.707); nothing
+in it was amended. Each
 set's aggregate figures must reach recall and F1 of 0.7; the checks below pin
 the details.
 """
@@ -27,7 +30,8 @@ pytestmark = pytest.mark.slow
 HERE = Path(__file__).parent
 
 
-@pytest.fixture(scope="module", params=[HERE, HERE / "second", HERE / "third"], ids=["first", "second", "third"])
+@pytest.fixture(scope="module", params=[HERE, HERE / "second", HERE / "third", HERE / "fourth"],
+                ids=["first", "second", "third", "fourth"])
 def scored(request):
     results, totals = check_folder(request.param)
     return {r.name: r for r in results}, totals, request.param

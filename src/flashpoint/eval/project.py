@@ -11,7 +11,7 @@
   with the coder's events (the whole chain);
 * the wire-service sentences (``tests/data/own_wire.jsonl``, issue 9): strict F1 (source
   country, target country, root) with ``--no-statements``, beside the set's first run;
-* the hand-written test articles (``tests/articles/``, ``second/`` and ``third/``, issue 10):
+* the hand-written test articles (``tests/articles/``, ``second/``, ``third/`` and ``fourth/``, issue 10):
   events found and the details an analyst checks (dates, places, counts, forbidden events),
   with a set's first run (``first_run.json``, recorded before any fix) beside today's;
 * the own sentence sets (``tests/data/own_*.jsonl``): the blind probe sets, scored as the probes
@@ -38,7 +38,8 @@ OWN_SETS = (("own probes", "own_probes.jsonl", "probes"), ("own probes, second s
             ("own probes, third set", "own_probes3.jsonl", "probes"),
             ("own violence probes", "own_violence.jsonl", "probes"), ("raters' root sets", "own_raters.jsonl", "raters"))
 ARTICLE_SETS = (("first set", TESTS_DATA.parent / "articles"), ("second set", TESTS_DATA.parent / "articles" / "second"),
-                ("third set", TESTS_DATA.parent / "articles" / "third"))
+                ("third set", TESTS_DATA.parent / "articles" / "third"),
+                ("fourth set", TESTS_DATA.parent / "articles" / "fourth"))
 
 
 def norm(key: str | None) -> str:
@@ -293,8 +294,8 @@ def render_project(figures: dict[str, Any]) -> list[str]:
     arts = figures.get("articles")
     if arts:
         lines += ["**Hand-written articles** (issue 10; `flashpoint check-articles FOLDER`; target recall and F1 of 0.7 each). "
-                  "Each set was written with its expected events before the coder saw it. The second and third sets' "
-                  "first runs, recorded before any fix, are the honest figures on unseen articles; their later rows are "
+                  "Each set was written with its expected events before the coder saw it. The second, third and fourth "
+                  "sets' first runs (the fourth scored once, at the end of session 10, with nothing amended), recorded before any fix, are the honest figures on unseen articles; their later rows are "
                   "tuned on them (second set: five expected events and one forbidden rule amended after the first run; "
                   "third set: one `max_count`; each with an `amended` note). Since session 7 the scorer counts the "
                   "coder's `(unknown)` stand-in for an unnamed agent as no actor (`null`); the third set's first run "
