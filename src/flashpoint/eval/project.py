@@ -307,7 +307,8 @@ def render_project(figures: dict[str, Any]) -> list[str]:
                 lines.append(_article_row(f"{name}: first run (unseen)", entry["first_run"]))
             if "first_run_rescored" in entry:
                 lines.append(_article_row(f"{name}: first run, today's scorer", entry["first_run_rescored"]))
-            lines.append(_article_row(f"{name}: now" + (" (tuned on)" if "first_run" in entry else ""), entry["now"]))
+            tuned = "first_run" in entry and entry["first_run"] != entry["now"]
+            lines.append(_article_row(f"{name}: now" + (" (tuned on)" if tuned else ""), entry["now"]))
         lines.append("")
     return lines + _own_sets_lines(figures.get("own_sets") or {})
 
