@@ -160,3 +160,18 @@ def test_what_a_claim_says_is_background_to_the_act():
 def test_talks_a_third_party_is_ready_to_hold_are_not_talks_between_the_parties():
     got = dyads(coded("Kenya is ready to mediate talks between Ethiopia and Eritrea, its foreign minister said."))
     assert ("KEN", "03", "ETH") in got and not any(s in ("ETH", "ERI") for s, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, code", [
+    # a past participle after its noun: the arrests happened
+    ("A court in Dhaka freed the 40 opposition activists arrested by police on Friday.", "173"),
+    # a relative clause: the killing happened
+    ("Kabul condemned Pakistan over the two Afghan farmers who were shot dead by its border guards.", "1"),
+])
+def test_an_arrest_or_killing_told_in_a_describing_clause_still_counts(text, code):
+    got = code_text(text, date="2026-11-20", doc_id="w")
+    roots = {e.cameo for e in got}
+    if code == "1":  # any killing: an assault (18), a fight (19) or mass violence (20)
+        assert any(c[:2] in ("18", "19", "20") for c in roots), roots
+    else:
+        assert code in roots, roots

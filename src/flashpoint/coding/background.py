@@ -31,6 +31,8 @@ class BackgroundRule:
     keep_nouns: frozenset[str]
     purpose_roots: frozenset[str] = frozenset()
     content_nouns: frozenset[str] = frozenset()
+    keep_codes: frozenset[str] = frozenset()
+    keep_deps: frozenset[str] = frozenset()
 
     @classmethod
     @functools.cache
@@ -53,7 +55,21 @@ class BackgroundRule:
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
                 raise DataFileError(f"{name}: '{key}' must be a list of words")
             lists[key] = frozenset(v.strip().lower() for v in value)
-        return cls(lists["deps"], lists["keep_nouns"], lists["purpose_roots"], lists["content_nouns"])
+        for key in ("keep_codes", "keep_deps"):
+            value = data.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise DataFileError(f"{name}: '{key}' must be a list of words")
+            lists[key] = frozenset(v.strip().lower() for v in value)
+        return cls(lists["deps"], lists["keep_nouns"], lists["purpose_roots"], lists["content_nouns"],
+                   lists["keep_codes"], lists["keep_deps"])
+
+    def keeps(self, code: str, described: Sequence[str]) -> bool:
+        """Whether an event of ``code`` counts even in its describing clause: an arrest or a
+        killing told in a clause after its noun happened all the same."""
+        if not described or not any(code.startswith(k) for k in self.keep_codes):
+            return False
+        tag = described[2].lower() if len(described) > 2 else ""
+        return described[0] in self.keep_deps or f"{described[0]}:{tag}" in self.keep_deps
 
     def describes(self, described: Sequence[str]) -> bool:
         """Whether a candidate's ``described`` ((dependency, noun, tag) or ()) makes it background."""
@@ -73,7 +89,8 @@ def without_background(events: list, cands: Sequence, rule: BackgroundRule) -> l
         rule: which clauses are background.
     """
     indices = {e.cand_index for e in events}
-    background = {i for i in indices if rule.describes(cands[i].described)}
+    kept = {e.cand_index for e in events if rule.keeps(e.code, cands[e.cand_index].described)}
+    background = {i for i in indices - kept if rule.describes(cands[i].described)}
     purpose = {i for i in indices if isinstance(cands[i].adjunct_of, int)}
     if not background and not purpose:
         return events
