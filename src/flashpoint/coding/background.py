@@ -49,19 +49,15 @@ class BackgroundRule:
         """
         if not isinstance(data, dict):
             raise DataFileError(f"{name}: expected a mapping with 'deps', 'keep_nouns', 'purpose_roots' and 'content_nouns'")
-        lists = {}
-        for key in ("deps", "keep_nouns", "purpose_roots", "content_nouns"):
-            value = data.get(key)
+        keys = ("deps", "keep_nouns", "purpose_roots", "content_nouns", "keep_codes", "keep_deps")
+        optional = {"keep_codes", "keep_deps"}
+        lists = []
+        for key in keys:
+            value = data.get(key, [] if key in optional else None)
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
                 raise DataFileError(f"{name}: '{key}' must be a list of words")
-            lists[key] = frozenset(v.strip().lower() for v in value)
-        for key in ("keep_codes", "keep_deps"):
-            value = data.get(key, [])
-            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-                raise DataFileError(f"{name}: '{key}' must be a list of words")
-            lists[key] = frozenset(v.strip().lower() for v in value)
-        return cls(lists["deps"], lists["keep_nouns"], lists["purpose_roots"], lists["content_nouns"],
-                   lists["keep_codes"], lists["keep_deps"])
+            lists.append(frozenset(v.strip().lower() for v in value))
+        return cls(*lists)
 
     def keeps(self, code: str, described: Sequence[str]) -> bool:
         """Whether an event of ``code`` counts even in its describing clause: an arrest or a
