@@ -166,6 +166,8 @@ class DocState:
     guessed: set[Actor] = field(default_factory=set)  # unknown names given only the story's country
     speaking: tuple[Actor, ...] = ()  # the speakers of the current candidate's clause ("France and Germany said ...")
     sentence_places: dict[int, str] = field(default_factory=dict)  # sentence -> its first clause place's country
+    cands: list = field(default_factory=list)  # the document's candidates (the topic strategy reads back)
+    index: int = 0  # the candidate being coded
 
     def remember(self, actor: Actor, is_person: bool) -> None:
         self.actors.append((actor, is_person))
@@ -540,11 +542,12 @@ class Coder:
         # Generic actors ("police", "the defence ministry") take the country of the
         # latest named subject, or the article's main country before there is one.
         state = DocState(subject_country=countries[0] if countries else None, countries=tuple(countries),
-                         home_country=home)
+                         home_country=home, cands=cands)
         out: list[CodedEvent] = []
         historical = historical or {}
         used_nouns: set[int] = set()
         for i, cand in enumerate(cands):
+            state.index = i
             state.clause_country = clause_place_country(cand.clause, self.kb, self.gazetteer, state.countries)
             if state.clause_country and scene_setting(cand.clause):
                 state.scenes[cand.sent_index] = state.clause_country
@@ -651,78 +654,18 @@ class Coder:
             roles = SOURCE_ROLES if cand.kind == "verb" or cand.governor in pattern.governor \
                 or cand.governor in LIGHT_VERBS else NOUN_OWN_SOURCE_ROLES
             subs = [m for m in cand.subjects if m.role in roles and not (pattern.victim_subject and m.role == "subj")]
-            if cand.speakers and subs and all(m.pronoun in THING_PRONOUNS for m in subs):
-                # "the junta said it would ...": "it" is the speaker; when the speaker is
-                # no known actor, an older actor is no better guess. "France and Germany said
-                # they would send ...": each of several speakers does it.
-                speaking = state.speaking if len(state.speaking) > 1 and subs[0].pronoun in GROUP_PRONOUNS else (attribution,)
-                sources = [(self._retext(a, subs[0].text), 0.85) for a in speaking] if attribution is not None else []
+            told = self._told_act(cand, state)
+            if told is not None:
+                # "China held drills off Taiwan. The exercises were a warning": the act told
+                # before is the warning, by its doer, to whom it was aimed at
+                sources = [(told.source, 0.8)]
+                targets, via = ([(told.target, 0.7)], "told_act") if told.target is not None else \
+                    self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
             else:
-                if subs and not any(m.proper or m.pronoun for m in subs):
-                    # "In Niamey, thousands of junta supporters marched": a generic
-                    # subject is in the country where its clause happens.
-                    state.subject_country = self._place_country(cand, state) or state.subject_country
-                # A generic subject is not in the country its own clause names as the
-                # other side ("the junta accused France": not the French junta).
-                own_place = state.clause_country
-                if own_place is None and targeting.is_participle(cand):
-                    # "Gunmen on the Venezuelan bank fired on a patrol, wounding three soldiers": the
-                    # subject an -ing clause shares with its sentence's verb is where that verb's clause is
-                    state.clause_country = state.sentence_places.get(cand.sent_index)
-                sources = self._actors(subs, when, state, cand.quote, avoid=self._named_country(cand.objects))
-                state.clause_country = own_place
-            if not sources and subs and attribution is not None and (cand.kind == "verb" or cand.governor == "be") and not cand.passive \
-                    and pattern.code[:2] in VERBAL_ROOTS and not any(m.proper or m.pronoun for m in subs):
-                # "the ministry said the attack was an internal matter, and accused Bujumbura ...":
-                # the parser lent the verbal act a thing for subject; the speaker does it.
-                sources = [(self._retext(attribution, attribution.text), 0.8)]
-            if not sources and cand.kind == "verb" and cand.passive:
-                # "UK troops sent to Poland": the theme's country sends them.
-                theme = self._actors(cand.objects, when, state, cand.quote, limit=1)
-                if theme and pattern.code[:2] in ("06", "07", "15") and theme[0][0].sector in ("MIL", "POL"):
-                    sources = theme
-                    cand = _without_objects(cand)
-            if not sources and pattern.implicit_source and (cand.passive or cand.kind == "noun" or pattern.victim_subject) \
-                    and not any(m.role == "agent" for m in cand.subjects):
-                # "Fifty protesters were arrested": the police did it, in the story's country.
-                # "... was arrested in Lebanon": the police of the place where it happened
-                res = self.kb.resolve(pattern.implicit_source, when,
-                                      self._place_country(cand, state) or state.clause_country or state.subject_country)
-                if res is not None and (res.actor.country or self.open_actors):
-                    a = res.actor
-                    sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]
-            if not sources and (self.open_actors or (self.single_actor and pattern.code[:2] in UNNAMED_AGENT_ROOTS
-                                                     and cand.lemma not in ABSTRACT_FORCE_LEMMAS)) \
-                    and (cand.passive or cand.kind == "noun") and not any(m.role == "agent" for m in cand.subjects):
-                # Open and single-actor modes code agentless reports ("grenades were hurled at ...",
-                # "three soldiers were killed in a roadside bombing") with an unknown source.
-                sources = [(Actor("(unknown)", "unknown"), 0.5)]
-            if cand.kind == "noun" and pattern.code[:3] not in THIRD_PARTY_CODES and (
-                    pattern.symmetric or pattern.code in targeting.RECIPROCAL_CODES or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
-                # "clashes between the army and the RSF", "Egypt hosted negotiations between
-                # Israel and Hamas": the parties named act on each other, whoever hosts.
-                between = [m for m in cand.preps if m.role == "prep:between"]
-                sides = self._actors(between, when, state, cand.quote)
-                if len(sides) == 1 and len(between) > 1:
-                    # "clashes between police and protesters": two sides of one country, told apart by sector
-                    sides = _by_sector([a for m in between for a in self._actors([m], when, state, cand.quote, limit=1)])
-                if len(sides) > 1:
-                    return self._symmetric(i, cand, pattern, sides, attribution, historical)
-            if not sources:
-                return []
-            targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
-            # the phrase that names the doer is never also whom the act is aimed at
-            # ("the deployment *of 230 troops*")
-            named = {a.text for a, _ in sources if not _placeholder(a)}
-            targets = [(t, f) for t, f in targets if t.text not in named]
-            if sources[0][0].country and cand.kind == "verb":
-                # after the targets: a generic target is not its own event's source's by reference
-                # ("gunmen ... wounding three soldiers": the soldiers are not the gunmen's)
-                state.subject_country = sources[0][0].country
-            if via == targeting.RECIPROCAL:
-                return self._symmetric(i, cand, pattern, sources, attribution, historical)
-            if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
-                return []  # single-actor mode: one side may be missing, not both
+                cand, sources, targets, via = self._sources_targets(i, cand, pattern, subs, when, state, attribution,
+                                                                    historical)
+                if sources is None:
+                    return targets
         if pattern.recipient_subject:
             # "Lebanon received supplies from Jordan": Jordan gave them to Lebanon.
             if not targets:
@@ -772,6 +715,101 @@ class Coder:
         return events
 
 
+    def _sources_targets(self, i, cand, pattern, subs, when, state: DocState, attribution, historical):
+        """Who did a candidate's act and to whom: ``(cand, sources, targets, via)`` (the
+        candidate as read for them), or ``(cand, None, events, None)`` when the act is
+        coded otherwise (each side on the other) or not at all."""
+        if cand.speakers and subs and all(m.pronoun in THING_PRONOUNS for m in subs):
+            # "the junta said it would ...": "it" is the speaker; when the speaker is
+            # no known actor, an older actor is no better guess. "France and Germany said
+            # they would send ...": each of several speakers does it.
+            speaking = state.speaking if len(state.speaking) > 1 and subs[0].pronoun in GROUP_PRONOUNS else (attribution,)
+            sources = [(self._retext(a, subs[0].text), 0.85) for a in speaking] if attribution is not None else []
+        else:
+            if subs and not any(m.proper or m.pronoun for m in subs):
+                # "In Niamey, thousands of junta supporters marched": a generic
+                # subject is in the country where its clause happens.
+                state.subject_country = self._place_country(cand, state) or state.subject_country
+            # A generic subject is not in the country its own clause names as the
+            # other side ("the junta accused France": not the French junta).
+            own_place = state.clause_country
+            if own_place is None and targeting.is_participle(cand):
+                # "Gunmen on the Venezuelan bank fired on a patrol, wounding three soldiers": the
+                # subject an -ing clause shares with its sentence's verb is where that verb's clause is
+                state.clause_country = state.sentence_places.get(cand.sent_index)
+            sources = self._actors(subs, when, state, cand.quote, avoid=self._named_country(cand.objects))
+            state.clause_country = own_place
+        if not sources and subs and attribution is not None and (cand.kind == "verb" or cand.governor == "be") and not cand.passive \
+                and pattern.code[:2] in VERBAL_ROOTS and not any(m.proper or m.pronoun for m in subs):
+            # "the ministry said the attack was an internal matter, and accused Bujumbura ...":
+            # the parser lent the verbal act a thing for subject; the speaker does it.
+            sources = [(self._retext(attribution, attribution.text), 0.8)]
+        if not sources and cand.kind == "verb" and cand.passive:
+            # "UK troops sent to Poland": the theme's country sends them.
+            theme = self._actors(cand.objects, when, state, cand.quote, limit=1)
+            if theme and pattern.code[:2] in ("06", "07", "15") and theme[0][0].sector in ("MIL", "POL"):
+                sources = theme
+                cand = _without_objects(cand)
+        if not sources and pattern.implicit_source and (cand.passive or cand.kind == "noun" or pattern.victim_subject) \
+                and not any(m.role == "agent" for m in cand.subjects):
+            # "Fifty protesters were arrested": the police did it, in the story's country.
+            # "... was arrested in Lebanon": the police of the place where it happened
+            res = self.kb.resolve(pattern.implicit_source, when,
+                                  self._place_country(cand, state) or state.clause_country or state.subject_country)
+            if res is not None and (res.actor.country or self.open_actors):
+                a = res.actor
+                sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]
+        if not sources and (self.open_actors or (self.single_actor and pattern.code[:2] in UNNAMED_AGENT_ROOTS
+                                                 and cand.lemma not in ABSTRACT_FORCE_LEMMAS)) \
+                and (cand.passive or cand.kind == "noun") and not any(m.role == "agent" for m in cand.subjects):
+            # Open and single-actor modes code agentless reports ("grenades were hurled at ...",
+            # "three soldiers were killed in a roadside bombing") with an unknown source.
+            sources = [(Actor("(unknown)", "unknown"), 0.5)]
+        if cand.kind == "noun" and pattern.code[:3] not in THIRD_PARTY_CODES and (
+                pattern.symmetric or pattern.code in targeting.RECIPROCAL_CODES or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
+            # "clashes between the army and the RSF", "Egypt hosted negotiations between
+            # Israel and Hamas": the parties named act on each other, whoever hosts.
+            between = [m for m in cand.preps if m.role == "prep:between"]
+            sides = self._actors(between, when, state, cand.quote)
+            if len(sides) == 1 and len(between) > 1:
+                # "clashes between police and protesters": two sides of one country, told apart by sector
+                sides = _by_sector([a for m in between for a in self._actors([m], when, state, cand.quote, limit=1)])
+            if len(sides) > 1:
+                return cand, None, self._symmetric(i, cand, pattern, sides, attribution, historical), None
+        if not sources:
+            return cand, None, [], None
+        targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
+        # the phrase that names the doer is never also whom the act is aimed at
+        # ("the deployment *of 230 troops*")
+        named = {a.text for a, _ in sources if not _placeholder(a)}
+        targets = [(t, f) for t, f in targets if t.text not in named]
+        if sources[0][0].country and cand.kind == "verb":
+            # after the targets: a generic target is not its own event's source's by reference
+            # ("gunmen ... wounding three soldiers": the soldiers are not the gunmen's)
+            state.subject_country = sources[0][0].country
+        if via == targeting.RECIPROCAL:
+            return cand, None, self._symmetric(i, cand, pattern, sources, attribution, historical), None
+        if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
+            return cand, None, [], None  # single-actor mode: one side may be missing, not both
+        return cand, sources, targets, via
+
+    def _told_act(self, cand: Candidate, state: DocState) -> CodedEvent | None:
+        """"The exercises were a warning": the act a noun told as what something *was* has for
+        subject ("the exercises", "the launch", "the move"), when that names an act told just
+        before; its latest event (not a statement) in this sentence or the two before."""
+        if cand.kind != "noun" or cand.governor != "be":
+            return None
+        subs = [m for m in cand.subjects if m.role == "gov_subj"]
+        if not subs or not all(self._names_an_act(m) for m in subs):
+            return None
+        for k in sorted(state.coded, reverse=True):
+            evs = [e for e in state.coded[k] if not e.statement and not e.nested and not e.negated]
+            if state.cands[k].sent_index < cand.sent_index - 2:
+                break
+            if evs:
+                return max(evs, key=lambda e: (e.target is not None, e.confidence))
+        return None
+
     def _symmetric(self, i, cand, pattern, sources, attribution, historical) -> list[CodedEvent]:
         """"Israel and Lebanon renewed negotiations": each side acts toward the other."""
         code = self._final_code(pattern, cand)
@@ -805,13 +843,17 @@ def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]
     would send troops" is the troops (with the statement as their attribution), not
     also a statement. A speaker who does something else in the same sentence
     ("accused Poland ..., saying ...") makes no separate statement there either, and
-    one speaker makes one statement per sentence (the one naming a target, if any)."""
+    one speaker makes one statement per sentence (the one naming a target, if any). An act
+    told only as when the statement was made ("spoke to reporters after arriving in
+    Lisbon") leaves it standing."""
     carried = {cands[e.cand_index].reported_by for e in events if not e.statement}
-    busy = set()
+    busy: dict[tuple[int, str], set] = {}  # (sentence, party) -> where its other acts hang (a time adjunct's verb)
     for e in events:
         if not e.statement:
-            sent = cands[e.cand_index].sent_index
-            busy.update((sent, a.key) for a in (e.source, e.attribution) if a is not None)
+            cand = cands[e.cand_index]
+            for a in (e.source, e.attribution):
+                if a is not None:
+                    busy.setdefault((cand.sent_index, a.key), set()).add(cand.time_adjunct_of or None)
     kept: list[CodedEvent] = []
     said: set[tuple[int, str]] = set()
     ranked = sorted(range(len(events)), key=lambda k: (events[k].target is None, -events[k].confidence, k))
@@ -824,7 +866,10 @@ def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]
         key = (cand.sent_index, e.source.key)
         if e.code != "010":
             continue  # a comment with a tone (012, 013, ...) is an event of its own
-        if cand.token_i in carried or key in busy or key in said:
+        # "spoke to reporters *after arriving* in Lisbon": an act told as when the statement
+        # was made is beside it, not what it says
+        beside = busy.get(key, set()) == {cand.token_i}
+        if cand.token_i in carried or (key in busy and not beside) or key in said:
             drop.add(k)
         else:
             said.add(key)
