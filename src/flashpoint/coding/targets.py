@@ -14,13 +14,12 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from ..errors import DataFileError
 from ..nlp.extract import Candidate, Mention
 from ..types import Actor
-from ..yamlio import load_yaml
+from ..yamlio import load_package_yaml
 from .generic_country import ARMED_NON_STATE
 from .patterns import Pattern
 
@@ -78,8 +77,7 @@ class TargetChain:
     @classmethod
     @functools.cache
     def load(cls) -> "TargetChain":
-        text = resources.files("flashpoint.coding").joinpath("data/targets.yaml").read_text(encoding="utf-8")
-        return cls.parse(load_yaml(text), "targets.yaml")
+        return cls.parse(load_package_yaml("flashpoint.coding", "data", "targets.yaml"), "targets.yaml")
 
     @classmethod
     def parse(cls, data: Any, name: str = "targets") -> "TargetChain":
