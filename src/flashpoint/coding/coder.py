@@ -263,6 +263,10 @@ class Coder:
             if found is not None:
                 return self._retext(found, m.text), 0.8
             # none told yet: the phrase as any other ("the militia" is the story's)
+        else:
+            described_group = self._described_group(m, when, state)  # "the al Qaeda-linked group"
+            if described_group is not None:
+                return described_group, 0.75
         context = None
         if m.possessor in PERSON_PRONOUNS | THING_PRONOUNS:
             owner = state.last("person") if m.possessor in PERSON_PRONOUNS else None
@@ -325,6 +329,24 @@ class Coder:
             return None
         state.remember(res.actor, False)
         return res.actor
+
+    def _described_group(self, m: Mention, when, state: DocState) -> Actor | None:
+        """A definite description of a group told before ("the al Qaeda-linked group",
+        "the militant group", "the Iran-backed militia"): its head is a back-reference word
+        of an organisation (data/backrefs.yaml) and the knowledge base names no organisation
+        in it, only a kind (REB) and perhaps a country; the latest organisation told of that
+        kind and country is the group, else the phrase is resolved as any other."""
+        words = m.text.lower().split()
+        if m.pronoun or len(words) < 3 or words[0] != "the" or DEFINITE_BACKREFS.get(f"the {words[-1]}") != "org":
+            return None
+        found = state.last("org")
+        if found is None:
+            return None
+        res = self.kb.resolve(m.text, when, None)
+        if res is not None and (res.actor.org or res.actor.country not in (None, found.country)
+                                or res.actor.sector not in (None, found.sector)):
+            return None
+        return self._retext(found, m.text)
 
     def _followers(self, state: DocState) -> Actor | None:
         """The organisation the latest person told leads, when it is an armed group or a gang."""
@@ -675,18 +697,94 @@ class Coder:
             roles = SOURCE_ROLES if cand.kind == "verb" or cand.governor in pattern.governor \
                 or cand.governor in LIGHT_VERBS else NOUN_OWN_SOURCE_ROLES
             subs = [m for m in cand.subjects if m.role in roles and not (pattern.victim_subject and m.role == "subj")]
+            # "China held drills off Taiwan. The exercises were a warning": the act told before
+            # is the warning, by its doer, aimed at its target
             told = self._told_act(cand, state)
             if told is not None:
-                # "China held drills off Taiwan. The exercises were a warning": the act told
-                # before is the warning, by its doer, to whom it was aimed at
                 sources = [(told.source, 0.8)]
-                targets, via = ([(told.target, 0.7)], "told_act") if told.target is not None else \
-                    self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
+            elif cand.speakers and subs and all(m.pronoun in THING_PRONOUNS for m in subs):
+                # "the junta said it would ...": "it" is the speaker; when the speaker is
+                # no known actor, an older actor is no better guess. "France and Germany said
+                # they would send ...": each of several speakers does it.
+                speaking = state.speaking if len(state.speaking) > 1 and subs[0].pronoun in GROUP_PRONOUNS else (attribution,)
+                sources = [(self._retext(a, subs[0].text), 0.85) for a in speaking] if attribution is not None else []
             else:
-                cand, sources, targets, via = self._sources_targets(i, cand, pattern, subs, when, state, attribution,
-                                                                    historical)
-                if sources is None:
-                    return targets
+                if subs and not any(m.proper or m.pronoun for m in subs):
+                    # "In Niamey, thousands of junta supporters marched": a generic
+                    # subject is in the country where its clause happens.
+                    state.subject_country = self._place_country(cand, state) or state.subject_country
+                # A generic subject is not in the country its own clause names as the
+                # other side ("the junta accused France": not the French junta).
+                own_place = state.clause_country
+                if own_place is None and targeting.is_participle(cand):
+                    # "Gunmen on the Venezuelan bank fired on a patrol, wounding three soldiers": the
+                    # subject an -ing clause shares with its sentence's verb is where that verb's clause is
+                    state.clause_country = state.sentence_places.get(cand.sent_index)
+                sources = self._actors(subs, when, state, cand.quote, avoid=self._named_country(cand.objects))
+                state.clause_country = own_place
+            if not sources and subs and attribution is not None and (cand.kind == "verb" or cand.governor == "be") and not cand.passive \
+                    and pattern.code[:2] in VERBAL_ROOTS and not any(m.proper or m.pronoun for m in subs):
+                # "the ministry said the attack was an internal matter, and accused Bujumbura ...":
+                # the parser lent the verbal act a thing for subject; the speaker does it.
+                sources = [(self._retext(attribution, attribution.text), 0.8)]
+            if not sources and cand.kind == "verb" and cand.passive:
+                # "UK troops sent to Poland": the theme's country sends them.
+                theme = self._actors(cand.objects, when, state, cand.quote, limit=1)
+                if theme and pattern.code[:2] in ("06", "07", "15") and theme[0][0].sector in ("MIL", "POL"):
+                    sources = theme
+                    cand = _without_objects(cand)
+            if not sources and pattern.implicit_source and (cand.passive or cand.kind == "noun" or pattern.victim_subject) \
+                    and not any(m.role == "agent" for m in cand.subjects):
+                # "Fifty protesters were arrested": the police did it, in the story's country.
+                # "... was arrested in Lebanon": the police of the place where it happened
+                res = self.kb.resolve(pattern.implicit_source, when,
+                                      self._place_country(cand, state) or state.clause_country or state.subject_country)
+                if res is not None and (res.actor.country or self.open_actors):
+                    a = res.actor
+                    sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]
+            if not sources and (self.open_actors or (self.single_actor and pattern.code[:2] in UNNAMED_AGENT_ROOTS
+                                                     and cand.lemma not in ABSTRACT_FORCE_LEMMAS)) \
+                    and (cand.passive or cand.kind == "noun") and not any(m.role == "agent" for m in cand.subjects):
+                # Open and single-actor modes code agentless reports ("grenades were hurled at ...",
+                # "three soldiers were killed in a roadside bombing") with an unknown source.
+                sources = [(self._unnamed_doer(cand, pattern, state), 0.5)]
+            if pattern.joint and len({a.country for a, _ in sources if a.country}) > 1:
+                # "French and Egyptian warships launched war games": parties of several
+                # countries do it together, each with the others
+                return self._symmetric(i, cand, replace(pattern, code=pattern.joint), sources, attribution, historical)
+            if cand.kind == "noun" and pattern.code[:3] not in THIRD_PARTY_CODES and (
+                    pattern.symmetric or pattern.joint or pattern.code in targeting.RECIPROCAL_CODES
+                    or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
+                # "clashes between the army and the RSF", "Egypt hosted negotiations between
+                # Israel and Hamas": the parties named act on each other, whoever hosts.
+                between = [m for m in cand.preps if m.role == "prep:between"]
+                sides = self._actors(between, when, state, cand.quote)
+                if len(sides) == 1 and len(between) > 1:
+                    # "clashes between police and protesters": two sides of one country, told apart by sector
+                    sides = _by_sector([a for m in between for a in self._actors([m], when, state, cand.quote, limit=1)])
+                if len(sides) > 1:
+                    together = replace(pattern, code=pattern.joint) if pattern.joint else pattern
+                    return self._symmetric(i, cand, together, sides, attribution, historical)
+                if len(sides) == 1 and len(between) == 1 and between[0].plural and all(_placeholder(a) for a, _ in sources):
+                    # "a riot between rival gangs", "clashes between militias": one plural party, fighting among itself
+                    sources = sides
+            if not sources:
+                return []
+            targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
+            if told is not None and told.target is not None:
+                targets, via = [(told.target, 0.7)], "told_act"
+            # the phrase that names the doer is never also whom the act is aimed at
+            # ("the deployment *of 230 troops*")
+            named = {a.text for a, _ in sources if not _placeholder(a)}
+            targets = [(t, f) for t, f in targets if t.text not in named]
+            if sources[0][0].country and cand.kind == "verb":
+                # after the targets: a generic target is not its own event's source's by reference
+                # ("gunmen ... wounding three soldiers": the soldiers are not the gunmen's)
+                state.subject_country = sources[0][0].country
+            if via == targeting.RECIPROCAL:
+                return self._symmetric(i, cand, pattern, sources, attribution, historical)
+            if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
+                return []  # single-actor mode: one side may be missing, not both
         partnered = bool(pattern.joint) and _with_partner(cand, targets)
         if partnered:
             pattern = replace(pattern, code=pattern.joint)  # "held drills with Lithuania": done together
@@ -739,91 +837,6 @@ class Coder:
                     state.accusers[tgt.key] = src
         return events
 
-
-    def _sources_targets(self, i, cand, pattern, subs, when, state: DocState, attribution, historical):
-        """Who did a candidate's act and to whom: ``(cand, sources, targets, via)`` (the
-        candidate as read for them), or ``(cand, None, events, None)`` when the act is
-        coded otherwise (each side on the other) or not at all."""
-        if cand.speakers and subs and all(m.pronoun in THING_PRONOUNS for m in subs):
-            # "the junta said it would ...": "it" is the speaker; when the speaker is
-            # no known actor, an older actor is no better guess. "France and Germany said
-            # they would send ...": each of several speakers does it.
-            speaking = state.speaking if len(state.speaking) > 1 and subs[0].pronoun in GROUP_PRONOUNS else (attribution,)
-            sources = [(self._retext(a, subs[0].text), 0.85) for a in speaking] if attribution is not None else []
-        else:
-            if subs and not any(m.proper or m.pronoun for m in subs):
-                # "In Niamey, thousands of junta supporters marched": a generic
-                # subject is in the country where its clause happens.
-                state.subject_country = self._place_country(cand, state) or state.subject_country
-            # A generic subject is not in the country its own clause names as the
-            # other side ("the junta accused France": not the French junta).
-            own_place = state.clause_country
-            if own_place is None and targeting.is_participle(cand):
-                # "Gunmen on the Venezuelan bank fired on a patrol, wounding three soldiers": the
-                # subject an -ing clause shares with its sentence's verb is where that verb's clause is
-                state.clause_country = state.sentence_places.get(cand.sent_index)
-            sources = self._actors(subs, when, state, cand.quote, avoid=self._named_country(cand.objects))
-            state.clause_country = own_place
-        if not sources and subs and attribution is not None and (cand.kind == "verb" or cand.governor == "be") and not cand.passive \
-                and pattern.code[:2] in VERBAL_ROOTS and not any(m.proper or m.pronoun for m in subs):
-            # "the ministry said the attack was an internal matter, and accused Bujumbura ...":
-            # the parser lent the verbal act a thing for subject; the speaker does it.
-            sources = [(self._retext(attribution, attribution.text), 0.8)]
-        if not sources and cand.kind == "verb" and cand.passive:
-            # "UK troops sent to Poland": the theme's country sends them.
-            theme = self._actors(cand.objects, when, state, cand.quote, limit=1)
-            if theme and pattern.code[:2] in ("06", "07", "15") and theme[0][0].sector in ("MIL", "POL"):
-                sources = theme
-                cand = _without_objects(cand)
-        if not sources and pattern.implicit_source and (cand.passive or cand.kind == "noun" or pattern.victim_subject) \
-                and not any(m.role == "agent" for m in cand.subjects):
-            # "Fifty protesters were arrested": the police did it, in the story's country.
-            # "... was arrested in Lebanon": the police of the place where it happened
-            res = self.kb.resolve(pattern.implicit_source, when,
-                                  self._place_country(cand, state) or state.clause_country or state.subject_country)
-            if res is not None and (res.actor.country or self.open_actors):
-                a = res.actor
-                sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]
-        if not sources and (self.open_actors or (self.single_actor and pattern.code[:2] in UNNAMED_AGENT_ROOTS
-                                                 and cand.lemma not in ABSTRACT_FORCE_LEMMAS)) \
-                and (cand.passive or cand.kind == "noun") and not any(m.role == "agent" for m in cand.subjects):
-            # Open and single-actor modes code agentless reports ("grenades were hurled at ...",
-            # "three soldiers were killed in a roadside bombing") with an unknown source.
-            sources = [(self._unnamed_doer(cand, pattern, state), 0.5)]
-        if pattern.joint and len({a.country for a, _ in sources if a.country}) > 1:
-            # "French and Egyptian warships launched war games": parties of several
-            # countries do it together, each with the others
-            return cand, None, self._symmetric(i, cand, replace(pattern, code=pattern.joint), sources, attribution,
-                                               historical), None
-        if cand.kind == "noun" and pattern.code[:3] not in THIRD_PARTY_CODES and (
-                pattern.symmetric or pattern.joint or pattern.code in targeting.RECIPROCAL_CODES
-                or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
-            # "clashes between the army and the RSF", "Egypt hosted negotiations between
-            # Israel and Hamas": the parties named act on each other, whoever hosts.
-            between = [m for m in cand.preps if m.role == "prep:between"]
-            sides = self._actors(between, when, state, cand.quote)
-            if len(sides) == 1 and len(between) > 1:
-                # "clashes between police and protesters": two sides of one country, told apart by sector
-                sides = _by_sector([a for m in between for a in self._actors([m], when, state, cand.quote, limit=1)])
-            if len(sides) > 1:
-                together = replace(pattern, code=pattern.joint) if pattern.joint else pattern
-                return cand, None, self._symmetric(i, cand, together, sides, attribution, historical), None
-        if not sources:
-            return cand, None, [], None
-        targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
-        # the phrase that names the doer is never also whom the act is aimed at
-        # ("the deployment *of 230 troops*")
-        named = {a.text for a, _ in sources if not _placeholder(a)}
-        targets = [(t, f) for t, f in targets if t.text not in named]
-        if sources[0][0].country and cand.kind == "verb":
-            # after the targets: a generic target is not its own event's source's by reference
-            # ("gunmen ... wounding three soldiers": the soldiers are not the gunmen's)
-            state.subject_country = sources[0][0].country
-        if via == targeting.RECIPROCAL:
-            return cand, None, self._symmetric(i, cand, pattern, sources, attribution, historical), None
-        if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
-            return cand, None, [], None  # single-actor mode: one side may be missing, not both
-        return cand, sources, targets, via
 
     def _told_act(self, cand: Candidate, state: DocState) -> CodedEvent | None:
         """"The exercises were a warning": the act a noun told as what something *was* has for
