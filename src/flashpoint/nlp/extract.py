@@ -1262,6 +1262,11 @@ def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
 
 
 SCHEDULING_VERBS = {"plan", "schedule", "expect", "set", "slate", "prepare", "arrange"}
+# Nouns of travel and meeting whose doer is the clause's subject when they frame it and name
+# where or with whom: "pledged aid *during a visit to Nairobi*", "said *on a trip to Tokyo*"
+# (not "during the protests", nor a bare "during the visit").
+FRAMING_NOUNS = frozenset({"visit", "trip", "tour", "stopover", "meeting", "talk", "call"})
+FRAMING_DEPS = frozenset({"pobj:during", "pobj:on"})
 
 
 def _misplaced_by_phrase(tok) -> list[Mention]:
@@ -1357,7 +1362,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             subjects.extend(by)
             drew, _ = _subjects(gov)
             preps = list(preps) + [replace(m, role="prep:of", depth=1) for m in drew]
-    elif gov.pos_ in ("VERB", "AUX") and (gov_dep in ("dobj", "pobj:in", "pobj:with") or gov_dep == "attr" and gov.lemma_ == "be"):
+    elif gov.pos_ in ("VERB", "AUX") and (gov_dep in ("dobj", "pobj:in", "pobj:with") or gov_dep == "attr" and gov.lemma_ == "be"
+                                         or gov_dep in FRAMING_DEPS and tok.lemma_.lower() in FRAMING_NOUNS
+                                         and any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in tok.children)):
         gov_subjects, _ = _subjects(gov)
     return Candidate(
         kind="noun",
