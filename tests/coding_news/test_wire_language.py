@@ -79,6 +79,11 @@ def test_force_shown_around_a_country_is_aimed_at_it(text, source, target):
     assert has(got, source, "15", target) and not any(r == "06" for _, r, _ in got), got
 
 
+def test_a_quantity_around_a_number_is_no_place():
+    got = dyads("Russia moved around 5,000 soldiers across the river.")
+    assert has(got, "RUS", "15", None) and not any(t for _, _, t in got), got
+
+
 def test_extradition_to_a_country_is_judicial_cooperation_with_it():
     got = dyads("Peru extradited a former Bolivian minister to La Paz.")
     assert has(got, "PER", "06", "BOL") and not any(r == "17" for _, r, _ in got), got
