@@ -78,6 +78,9 @@ VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # Acts coded with an unnamed doer ("three soldiers were killed"): force and coercion,
 # as ACLED and GDELT record them; a support or aid whose giver is unnamed is no event.
 UNNAMED_AGENT_ROOTS = {"17", "18", "19", "20"}
+# Of those, the acts whose unnamed doer takes the country where they happened
+# (bombings, assassinations: CAMEO's note on 1833; see Coder._unnamed_doer).
+UNNAMED_LOCATED_ROOTS = {"18"}
 # Acts a third party does between two others ("Egypt's mediation between Israel and
 # Hamas"): the parties named "between" are its targets, not each other's.
 THIRD_PARTY_CODES = frozenset({"039", "045"})
@@ -456,6 +459,24 @@ class Coder:
                     return place.country
         return None
 
+    def _unnamed_doer(self, cand: Candidate, pattern: Pattern, state: DocState) -> Actor:
+        """The stand-in for the doer of an act the text does not attribute.
+
+        A bombing, assassination or other unconventional violence (root 18) by nobody
+        named is coded with the country where it happened as its source, as CAMEO
+        does ("reports of such attacks can rarely credibly identify the actors
+        responsible ..., the particular locations of such attacks are typically coded
+        as source actors": the codebook on 1833). The actor stays the ``unknown``
+        placeholder, with that country. Other acts, and attacks told with no place,
+        keep an unknown source with no country.
+        """
+        country = None
+        if self._final_code(pattern, cand)[:2] in UNNAMED_LOCATED_ROOTS:
+            country = self._place_country(cand, state) or state.clause_country
+        if country is None:
+            return Actor("(unknown)", "unknown")
+        return Actor("(unknown)", "unknown", country, None, None, None)
+
     def _hosted_by(self, cand: Candidate, target: Actor, state: DocState) -> bool:
         """Whether the target is the country of the place the meeting is in."""
         if not target.country or target.org or target.sector not in (None, "GOV") or self.gazetteer is None:
@@ -696,9 +717,14 @@ class Coder:
                     and (cand.passive or cand.kind == "noun") and not any(m.role == "agent" for m in cand.subjects):
                 # Open and single-actor modes code agentless reports ("grenades were hurled at ...",
                 # "three soldiers were killed in a roadside bombing") with an unknown source.
-                sources = [(Actor("(unknown)", "unknown"), 0.5)]
+                sources = [(self._unnamed_doer(cand, pattern, state), 0.5)]
+            if pattern.joint and len({a.country for a, _ in sources if a.country}) > 1:
+                # "French and Egyptian warships launched war games": parties of several
+                # countries do it together, each with the others
+                return self._symmetric(i, cand, replace(pattern, code=pattern.joint), sources, attribution, historical)
             if cand.kind == "noun" and pattern.code[:3] not in THIRD_PARTY_CODES and (
-                    pattern.symmetric or pattern.code in targeting.RECIPROCAL_CODES or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
+                    pattern.symmetric or pattern.joint or pattern.code in targeting.RECIPROCAL_CODES
+                    or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
                 # "clashes between the army and the RSF", "Egypt hosted negotiations between
                 # Israel and Hamas": the parties named act on each other, whoever hosts.
                 between = [m for m in cand.preps if m.role == "prep:between"]
@@ -707,7 +733,8 @@ class Coder:
                     # "clashes between police and protesters": two sides of one country, told apart by sector
                     sides = _by_sector([a for m in between for a in self._actors([m], when, state, cand.quote, limit=1)])
                 if len(sides) > 1:
-                    return self._symmetric(i, cand, pattern, sides, attribution, historical)
+                    together = replace(pattern, code=pattern.joint) if pattern.joint else pattern
+                    return self._symmetric(i, cand, together, sides, attribution, historical)
             if not sources:
                 return []
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
@@ -723,6 +750,9 @@ class Coder:
                 return self._symmetric(i, cand, pattern, sources, attribution, historical)
             if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
                 return []  # single-actor mode: one side may be missing, not both
+        partnered = bool(pattern.joint) and _with_partner(cand, targets)
+        if partnered:
+            pattern = replace(pattern, code=pattern.joint)  # "held drills with Lithuania": done together
         if pattern.recipient_subject:
             # "Lebanon received supplies from Jordan": Jordan gave them to Lebanon.
             if not targets:
@@ -765,7 +795,8 @@ class Coder:
                     statement=(statement and pattern.id == BARE_STATEMENT) or code == "010",
                 )
                 events.append(ev)
-                if code in targeting.RECIPROCAL_CODES and tgt is not None and not nested and (tgt.country or tgt.org):
+                if (code in targeting.RECIPROCAL_CODES or partnered) and tgt is not None and not nested \
+                        and (tgt.country or tgt.org):
                     events.append(replace(ev, source=tgt, target=src, confidence=round(ev.confidence * 0.9, 3)))
                 if code[:2] == "11" and tgt is not None:
                     state.accusers[tgt.key] = src
@@ -787,6 +818,12 @@ class Coder:
                     confidence=round(min(max(pattern.confidence * sf * tf * 0.9, 0.05), 0.99), 3),
                 ))
         return out
+
+
+def _with_partner(cand: Candidate, targets: list[tuple[Actor, float]]) -> bool:
+    """Whether a target is the partner the act is done "with" ("held drills *with Lithuania*")."""
+    partners = {m.text for m in slot_mentions(cand, "prep:with")}
+    return any(t.text in partners for t, _ in targets)
 
 
 def _by_sector(actors: list[tuple[Actor, float]]) -> list[tuple[Actor, float]]:
