@@ -261,6 +261,10 @@ class Coder:
             if found is not None:
                 return self._retext(found, m.text), 0.8
             # none told yet: the phrase as any other ("the militia" is the story's)
+        else:
+            described_group = self._described_group(m, when, state)  # "the al Qaeda-linked group"
+            if described_group is not None:
+                return described_group, 0.75
         context = None
         if m.possessor in PERSON_PRONOUNS | THING_PRONOUNS:
             owner = state.last("person") if m.possessor in PERSON_PRONOUNS else None
@@ -323,6 +327,24 @@ class Coder:
             return None
         state.remember(res.actor, False)
         return res.actor
+
+    def _described_group(self, m: Mention, when, state: DocState) -> Actor | None:
+        """A definite description of a group told before ("the al Qaeda-linked group",
+        "the militant group", "the Iran-backed militia"): its head is a back-reference word
+        of an organisation (data/backrefs.yaml) and the knowledge base names no organisation
+        in it, only a kind (REB) and perhaps a country; the latest organisation told of that
+        kind and country is the group, else the phrase is resolved as any other."""
+        words = m.text.lower().split()
+        if m.pronoun or len(words) < 3 or words[0] != "the" or DEFINITE_BACKREFS.get(f"the {words[-1]}") != "org":
+            return None
+        found = state.last("org")
+        if found is None:
+            return None
+        res = self.kb.resolve(m.text, when, None)
+        if res is not None and (res.actor.org or res.actor.country not in (None, found.country)
+                                or res.actor.sector not in (None, found.sector)):
+            return None
+        return self._retext(found, m.text)
 
     def _followers(self, state: DocState) -> Actor | None:
         """The organisation the latest person told leads, when it is an armed group or a gang."""
@@ -735,6 +757,9 @@ class Coder:
                 if len(sides) > 1:
                     together = replace(pattern, code=pattern.joint) if pattern.joint else pattern
                     return self._symmetric(i, cand, together, sides, attribution, historical)
+                if len(sides) == 1 and len(between) == 1 and between[0].plural and all(_placeholder(a) for a, _ in sources):
+                    # "a riot between rival gangs", "clashes between militias": one plural party, fighting among itself
+                    sources = sides
             if not sources:
                 return []
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))

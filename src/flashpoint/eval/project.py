@@ -3,7 +3,7 @@
 * the actor test set (``tests/data/actor_sentences.jsonl``): 172 news-style sentences from every
   continent with the expected source and target actors;
 * the blind actor probes (``tests/data/actor_probes.jsonl``, ``_second`` and ``_third``, session 8;
-  ``_fourth``, session 10):
+  ``_fourth``, session 10; ``_fifth``, session 11):
   sentences naming one actor each with its expected code, and each set's first run (``*_first_run.json``);
 * the sample corpus with its hand coding (``data/sample/README.md``): recall of the key events;
 * the merge fixture (``tests/data/merge_fixture.jsonl``): pairwise precision and recall of
@@ -32,7 +32,8 @@ from ..config import Settings
 
 TESTS_DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
 PROBE_SETS = (("first set", "actor_probes.jsonl"), ("second set", "actor_probes_second.jsonl"),
-              ("third set", "actor_probes_third.jsonl"), ("fourth set", "actor_probes_fourth.jsonl"))
+              ("third set", "actor_probes_third.jsonl"), ("fourth set", "actor_probes_fourth.jsonl"),
+              ("fifth set", "actor_probes_fifth.jsonl"))
 # (label, file, scorer): the own sentence sets, written blind, each scored as a gold set.
 OWN_SETS = (("own probes", "own_probes.jsonl", "probes"), ("own probes, second set", "own_probes2.jsonl", "probes"),
             ("own probes, third set", "own_probes3.jsonl", "probes"),
@@ -257,12 +258,14 @@ def render_project(figures: dict[str, Any]) -> list[str]:
             f"event level {a['event_level']:.1%}: the actor is source or target of a coded event in the expected role.", ""]
     probes = figures.get("actor_probes")
     if probes:
-        lines += ["**Actor probes** (sessions 8 and 10; one actor mention a sentence with its expected code: elliptical "
+        lines += ["**Actor probes** (sessions 8, 10 and 11; one actor mention a sentence with its expected code: elliptical "
                   "references, seats of government, religious leaders, armed groups and cartels, institutions, office "
                   "holders of 2024-2026; the fourth set adds state companies, unions, parties, regional organisations, "
-                  "groups named by their sponsor and descriptions such as \"the kingdom\"; `flashpoint actors probe FILE`). "
+                  "groups named by their sponsor and descriptions such as \"the kingdom\"; the fifth adds courts, police units, "
+                  "unnamed officials and back-references in two-sentence stories, pronouns and \"the two leaders\", which "
+                  "only the event level can place; `flashpoint actors probe FILE`). "
                   "The first set was written before any fix, the second and third after the first and second rounds of "
-                  "session 8, the fourth in session 10; each first run is the unseen figure, today's row is tuned on it:", "",
+                  "session 8, the fourth in session 10, the fifth in session 11; each first run is the unseen figure, today's row is tuned on it:", "",
                   "| set | probes | mention level: first run | now | event level: first run | now |",
                   "|---|---:|---:|---:|---:|---:|"]
         for name, p in probes.items():
