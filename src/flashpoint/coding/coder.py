@@ -16,7 +16,7 @@ from datetime import date
 from functools import partial
 
 from ..actors.surnames import earlier_person
-from ..nlp.extract import STAKE_BREAK, Candidate, Mention
+from ..nlp.extract import FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
 from .backrefs import definite_backrefs
@@ -694,8 +694,9 @@ class Coder:
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when, True, parent[0].source))
             attribution = parent[0].source
         else:
+            # (a visit or meeting that frames the clause is its subject's: "pledged aid *during a visit to Kenya*")
             roles = SOURCE_ROLES if cand.kind == "verb" or cand.governor in pattern.governor \
-                or cand.governor in LIGHT_VERBS else NOUN_OWN_SOURCE_ROLES
+                or cand.governor in LIGHT_VERBS or cand.governor_dep in FRAMING_DEPS else NOUN_OWN_SOURCE_ROLES
             subs = [m for m in cand.subjects if m.role in roles and not (pattern.victim_subject and m.role == "subj")]
             # "China held drills off Taiwan. The exercises were a warning": the act told before
             # is the warning, by its doer, aimed at its target
@@ -936,6 +937,9 @@ ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one
 
 # Military cooperation with one's own country is a deployment at home: force posture.
 HOME_DEPLOYMENT = {"062": "154"}
+# A withdrawal from an international organisation is no retreat: it reduces relations
+# ("announced their withdrawal from ECOWAS").
+FROM_ORGANISATION = {"0874": "160"}
 
 
 def _at_home(code: str, source: Actor, target: Actor | None) -> str:
@@ -944,6 +948,8 @@ def _at_home(code: str, source: Actor, target: Actor | None) -> str:
     if code in HOME_DEPLOYMENT and target is not None and not target.org and source.country \
             and target.country == source.country:
         return HOME_DEPLOYMENT[code]
+    if code in FROM_ORGANISATION and target is not None and target.org and target.sector == "IGO":
+        return FROM_ORGANISATION[code]
     return code
 
 
