@@ -59,6 +59,36 @@ def test_fourth_own_probes_hold_their_floor():
     # "the exercises were a warning": the act told before is the warning, by its doer, to its target
     ("China held live-fire drills off the coast of Taiwan on Monday. The exercises were a warning against "
      "independence, a military spokesman said.", ("CHN", "13", "TWN")),
+    # a state's protest is a formal complaint; people protesting against a tax take to the street
+    ("Mexico protested to Washington over the deportations.", ("MEX", "114", "USA")),
+    ("Indonesia's foreign ministry protested against the Australian decision.", ("IDN", "114", "AUS")),
+    ("Nigerian students protested against fee increases in Lagos.", ("NGA", "14", "NGA")),
+    ("Thousands marched in Tbilisi against the foreign agents law.", ("GEO", "14", "GEO")),
+    # a verbal attack on what a party does; firing on a crowd is repression; a vowed response is a threat
+    ("The Swedish foreign minister attacked Hungary's stance on Ukraine.", ("SWE", "111", "HUN")),
+    ("Kenyan police fired into a crowd of demonstrators in Kisumu.", ("KEN", "175", "KEN")),
+    ("Israeli jets struck Hezbollah sites in southern Lebanon. Hezbollah vowed a painful response.",
+     ("LBN", "13", "ISR")),
+    # help given for a purpose is aimed at whom it helps, else where it is used
+    ("Britain gave $50 million to help Malawi recover from the cyclone.", ("GBR", "07", "MWI")),
+    ("Uganda sent 1,000 troops to help fight Islamist militants in Somalia.", ("UGA", "06", "SOM")),
+    # a bare refusal is aimed at whoever just asked or offered
+    ("Egypt invited Hamas to talks in Cairo. The group refused.", ("PSE", "12", "EGY")),
+    # a claim or denial is aimed at whom the act it is about hit
+    ("The Pakistani Taliban claimed responsibility for a bombing that killed six Afghan traders in Peshawar.",
+     ("PAK", "015", "AFG")),
+    # a reaction to an act no pattern codes is aimed at its doer
+    ("Hungary blocked the EU aid package for Kyiv. Brussels criticised the move.", ("EU", "111", "HUN")),
+    # force whose -ing adjunct names the victims; a rebel group's capture at home; what prompted a response
+    ("A cargo ship was struck by Houthi drones off Aden, injuring four Filipino sailors.",
+     ("YEM", "19", "PHL")),
+    ("Al-Shabaab fighters seized a military base near the border, residents said.", ("SOM", "19", "SOM")),
+    ("Japan scrambled fighter jets after Russian bombers flew near Hokkaido.", ("JPN", "15", "RUS")),
+    # each other; a party's threats; a phone call held with someone
+    ("Serbia and Kosovo traded barbs on Monday. The two governments blamed each other for the unrest.",
+     ("SRB", "112", "XKX")),
+    ("Russia's nuclear threats against Poland alarmed NATO.", ("RUS", "13", "POL")),
+    ("Iranian Foreign Minister Abbas Araqchi held a phone call with his Saudi counterpart.", ("IRN", "041", "SAU")),
 ])
 def test_constructions_fixed_in_session_11(text, want):
     got = triples(coded(text))
@@ -69,3 +99,14 @@ def test_constructions_fixed_in_session_11(text, want):
 def test_a_bomb_dropped_by_jets_is_no_roadside_bombing():
     got = triples(coded("Israeli jets hit Hamas positions in Gaza with bombs."))
     assert not any(c.startswith("183") for _, c, _ in got), got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Ghana exported a record amount of cocoa last season.",  # trade with no partner
+    "Bangladesh beat Sri Lanka in T20 thriller",  # a game
+    "Ethiopia's prime minister opened a new dam on the Blue Nile.",  # opening is no firing
+    "The meeting between Boca Juniors and River Plate was postponed because of heavy rain.",  # two clubs
+])
+def test_no_event_where_no_party_acts_on_another(text):
+    assert not coded(text), triples(coded(text))

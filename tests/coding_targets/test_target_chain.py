@@ -58,6 +58,13 @@ STRATEGY_SENTENCES = [
     ("Gunmen abducted two Turkish engineers in Niger. Ankara demanded their release.", "captor", "TUR", "NER"),
     ("Azerbaijani troops shelled Armenian villages on Sunday. Yerevan vowed to retaliate.", "answerer", "ARM", "AZE"),
     ("EU ministers met in Luxembourg to discuss the war in Sudan. They agreed to impose sanctions.", "topic", "EU", "SDN"),
+    ("Norway gave $30 million to help Sudan cope with the famine.", "purpose", "NOR", "SDN"),
+    ("Qatar invited the Taliban to talks in Doha. The group refused.", "offerer", "TALIBAN", "QAT"),
+    ("The Pakistani Taliban claimed responsibility for a blast that killed four Chinese engineers.", "claimed",
+     "TTP", "CHN"),
+    ("A tanker was struck by Houthi drones in the Red Sea, injuring two Greek sailors.", "consequence", "HOUTHIS", "GRC"),
+    ("Houthi rebels seized a port town, residents said.", "rebel_home", "HOUTHIS", "YEM"),
+    ("Japan scrambled fighter jets after Chinese drones flew near Yonaguni.", "prompter", "JPN", "CHN"),
 ]
 
 

@@ -20,7 +20,7 @@ from ..nlp.extract import FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
 from .backrefs import definite_backrefs
-from .generic_country import clause_place_country, generic_context, scene_setting, settlement_names
+from .generic_country import ARMED_NON_STATE, clause_place_country, generic_context, scene_setting, settlement_names
 from .patterns import Pattern, PatternSet
 from .background import BackgroundRule, without_background
 from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
@@ -73,6 +73,14 @@ ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation",
 # A bare public statement (CAMEO 010): the data's catch-all statement pattern (01.yaml,
 # id "statement"), used when no other pattern gives the verb a code.
 BARE_STATEMENT = "statement"
+# Crowds told by their size ("Thousands marched in Tbilisi").
+CROWD_COUNTS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+                          "tens", "scores", "crowd", "crowds"})
+# Exchanges that need a partner: with none named they are no event (business news).
+PARTNER_CODES = ("061",)
+# The sector a pattern's ``source_sector`` names for a country told by its name ("Japan",
+# "Tokyo"), which acts as its state.
+STATE_SECTOR = "STATE"
 # Verbal acts (statements, appeals, accusations, rejections, threats): a speaker can do them.
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
 # Acts coded with an unnamed doer ("three soldiers were killed"): force and coercion,
@@ -114,7 +122,7 @@ CONTEST_LEMMAS = frozenset({"beat", "defeat", "thrash", "crush", "rout", "edge",
                             "top", "win", "lose", "score", "sweep", "dominate"})
 SPORT_CONTEXT = re.compile(r"\b(?:overtime|extra time|penalt(?:y|ies)|shoot-?out|qualifier|semi-?finals?|quarter-?finals?|"
                            r"league|cup|tournament|championship|derby|match|matches|innings|wickets?|goals?|"
-                           r"grand slam|marathon|podium|medals?|season opener|playoffs?|kick-?off|"
+                           r"grand slam|marathon|podium|medals?|season opener|playoffs?|kick-?off|t20|odi|twenty20|thriller|friendly|"
                            r"\d+-\d+)\b", re.IGNORECASE)
 # Who speaks in a statement must be a political actor: not bystanders, the press or business.
 NON_POLITICAL_SECTORS = {"CVL", "MED", "BUS"}
@@ -160,6 +168,9 @@ class DocState:
     carrier_codes: dict[int, str] = field(default_factory=dict)  # candidate index -> its pattern's code
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
     recent: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, source) of coded events
+    # (sentence, subject) of acts no pattern coded ("The Taliban closed beauty salons"): who did
+    # what a later reaction may name ("the UN condemned the closures")
+    doers: list[tuple[int, Actor]] = field(default_factory=list)
     claimants: set[str] = field(default_factory=set)  # keys of speakers whose statement was no event
     home_country: str | None = None  # the dateline's country (issue 10)
     clause_country: str | None = None  # where the current candidate's clause happens (issue 10)
@@ -624,6 +635,9 @@ class Coder:
             if self.patterns.sector_lemmas.get(cand.kind, frozenset()) & {cand.lemma}:
                 subs = [m for m in cand.subjects if m.role in ("subj", "agent", "instr", "poss", "mod", "prep:by")]
                 sectors = tuple(a.sector for a, _ in self._actors(subs, when, state, cand.quote) if a.sector)
+                if any(a.country and not a.sector and not a.org for m in subs if m.proper
+                       for a, _ in self._actors([m], when, state, cand.quote)):
+                    sectors += (STATE_SECTOR,)  # a country told by its name acts as its state ("Japan protests ...")
                 if any(m.head in FORCE_INSTRUMENTS for m in subs):
                     sectors += ("MIL",)  # "Russian shelling killed two civilians": armed force did it
             pattern = self.patterns.match(
@@ -675,6 +689,9 @@ class Coder:
         actor = self._subject_actor(cand, when, state)
         if actor is not None and actor.country:
             state.subject_country = actor.country
+        if actor is not None and (actor.country or actor.org) and cand.kind == "verb" and cand.objects \
+                and not cand.passive and cand.lemma not in self.patterns.reporting:
+            state.doers.append((cand.sent_index, actor))
 
     def _code_one(self, i, cand, pattern, when, state, attribution, historical) -> list[CodedEvent]:
         nested = cand.nested_in is not None and cand.nested_in in state.coded
@@ -743,6 +760,12 @@ class Coder:
                 if res is not None and (res.actor.country or self.open_actors):
                     a = res.actor
                     sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]
+            if not sources and pattern.code[:2] == "14" and subs and all(m.head in CROWD_COUNTS for m in subs):
+                # "Thousands marched in Tbilisi": a crowd told by its size is the people where it marched
+                res = self.kb.resolve("protesters", when, self._place_country(cand, state) or state.clause_country)
+                if res is not None and res.actor.country:
+                    a = res.actor
+                    sources = [(Actor(subs[0].text, a.name, a.country, a.org, a.sector, a.code), 0.6)]
             if not sources and (self.open_actors or (self.single_actor and pattern.code[:2] in UNNAMED_AGENT_ROOTS
                                                      and cand.lemma not in ABSTRACT_FORCE_LEMMAS)) \
                     and (cand.passive or cand.kind == "noun") and not any(m.role == "agent" for m in cand.subjects):
@@ -799,7 +822,10 @@ class Coder:
             # A statement is an event only when a political actor makes it, and it is
             # about another party, not its own country ("Britain said British troops ...").
             own = {a.country for a, _ in sources}
-            targets = [(t, f) for t, f in targets if t.org or t.country not in own]
+            # (an armed group's claim or denial is about what it did to its own state: "Al-Shabaab
+            # claimed a bombing that killed Somali soldiers")
+            armed = pattern.code.startswith(("015", "016")) and all(a.sector in ARMED_NON_STATE for a, _ in sources)
+            targets = [(t, f) for t, f in targets if t.org or t.country not in own or armed]
             sources = [(a, f) for a, f in sources if (a.country or a.org) and a.sector not in NON_POLITICAL_SECTORS
                        and not (pattern.id == BARE_STATEMENT and f < 1.0 and not nested and not targets)]
             if not sources:
@@ -807,6 +833,8 @@ class Coder:
         if not targets and not (pattern.no_target or self.open_actors or (self.single_actor and _stands_alone(sources))):
             return []
         code = self._final_code(pattern, cand)
+        if not targets and code.startswith(PARTNER_CODES):
+            return []  # "Ghana exported a record amount of cocoa": trade with no partner is no event
         if pattern.id == BARE_STATEMENT:
             code = self._statement_tone(cand) or code
         if code == "044" and targets and self._hosted_by(cand, targets[0][0], state):
@@ -814,6 +842,8 @@ class Coder:
         events: list[CodedEvent] = []
         for src, sf in sources:
             for tgt, tf in targets or [(None, 1.0)]:
+                if tgt is not None and self._no_parties(src, tgt):
+                    continue
                 modality = "reported" if nested else self._modality(cand, src, attribution, historical)
                 if nested and (cand.hypothetical or cand.future):
                     modality = self._modality(cand, src, attribution, historical)
@@ -839,6 +869,12 @@ class Coder:
         return events
 
 
+    def _no_parties(self, src: Actor, tgt: Actor) -> bool:
+        """"The meeting between Boca Juniors and River Plate": two names the knowledge base does
+        not know and no country places are no parties of a dyad (unless actors are open)."""
+        return not self.open_actors and not (src.country or src.org or src.name == "unknown") \
+            and not (tgt.country or tgt.org)
+
     def _told_act(self, cand: Candidate, state: DocState) -> CodedEvent | None:
         """"The exercises were a warning": the act a noun told as what something *was* has for
         subject ("the exercises", "the launch", "the move"), when that names an act told just
@@ -862,7 +898,7 @@ class Coder:
         out = []
         for src, sf in sources:
             for tgt, tf in sources:
-                if src.key == tgt.key and src.sector == tgt.sector:
+                if (src.key == tgt.key and src.sector == tgt.sector) or self._no_parties(src, tgt):
                     continue
                 out.append(CodedEvent(
                     cand_index=i, pattern=pattern, code=code, source=src, target=tgt,

@@ -183,15 +183,18 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
     aimed = _aimed_at(q)
     if aimed is not None:
         return [(aimed, 0.75)]
-    for sent, actor in reversed(q.state.recent):
-        if sent < q.cand.sent_index - 2:
-            break
-        if any(same_actor(actor, s) for s, _ in q.sources):
-            continue
-        if actor.key in q.state.claimants and any(actor.country == s.country and s.sector not in NON_STATE_SECTORS
-                                                  for s, _ in q.sources):
-            continue  # a state reacts to the other side's claims, not to its own officials
-        return [(actor, 0.7)]
+    for told, factor in ((q.state.recent, 0.7), (q.state.doers, 0.6)):
+        # the author of the latest act coded, else the doer of an act no pattern codes
+        # ("The Taliban closed beauty salons. The UN condemned the closures.")
+        for sent, actor in reversed(told):
+            if sent < q.cand.sent_index - 2:
+                break
+            if sent > q.cand.sent_index or any(same_actor(actor, s) for s, _ in q.sources):
+                continue
+            if actor.key in q.state.claimants and any(actor.country == s.country and s.sector not in NON_STATE_SECTORS
+                                                      for s, _ in q.sources):
+                continue  # a state reacts to the other side's claims, not to its own officials
+            return [(actor, factor)]
     return []
 
 
@@ -218,6 +221,77 @@ def _aimed_at(q: TargetQuery) -> Actor | None:
             if heads & words and not any(same_actor(e.source, s) for s, _ in q.sources):
                 return e.source
     return None
+
+
+def claimed(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"Al-Shabaab claimed responsibility for a bombing that killed nine Somali soldiers",
+    "Hamas denied firing a rocket at the Israeli city of Ashkelon": a claim or denial is
+    aimed at whoever the act it is about was done to, named in the rest of its sentence."""
+    here = q.cand.sent_index
+    for c in q.state.cands[q.state.index + 1:]:
+        if c.sent_index != here:
+            break
+        mentions = [m for m in (*c.objects, *c.preps, *c.deep) if not m.pronoun and not coder._names_no_party(m)
+                    and m.role not in ("deep:poss", "deep:by")]
+        found = others(coder._actors(mentions, q.when, q.state, q.cand.quote), q.sources)
+        if found:
+            return [(a, f * 0.8) for a, f in found[:1]]
+    return []
+
+
+def consequence(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"A patrol boat was sunk by Houthi rebels, *killing ten Saudi sailors*": force whose
+    -ing adjunct tells whom it killed or hurt is aimed at them."""
+    for c in q.state.cands[q.state.index + 1:]:
+        if c.sent_index != q.cand.sent_index:
+            break
+        if c.adjunct_of == q.cand.token_i:
+            found = others(coder._actors([m for m in c.objects if not m.pronoun], q.when, q.state, q.cand.quote),
+                           q.sources)
+            if found:
+                return found
+    return []
+
+
+def rebel_home(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"M23 rebels seized the town of Walikale": an armed group's force against a place or a
+    thing that names no party is aimed at its own state (ARMED_NON_STATE sectors)."""
+    if not slot_mentions(q.cand, "obj") and not q.cand.preps:
+        return []
+    countries = {a.country for a, _ in q.sources if a.country and a.sector in ARMED_NON_STATE}
+    if len(countries) != 1 or len(countries) != len({a.country for a, _ in q.sources}):
+        return []
+    return [(coder._country_actor("(own country)", countries.pop()), 0.55)]
+
+
+def prompter(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"Japan scrambled fighter jets *after Chinese drones flew near Okinawa*": a response told
+    with what prompted it is aimed at whoever did that."""
+    found = others(coder._actors([m for m in q.cand.after_subjects if not m.pronoun], q.when, q.state, q.cand.quote),
+                   q.sources)
+    return [(a, f * 0.8) for a, f in found[:1]]
+
+
+# Roots of what a party is asked or offered: appeals, invitations, offers, demands.
+OFFER_ROOTS = frozenset({"02", "03", "10"})
+
+
+def offerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"Egypt invited Hamas to talks. The group refused", "Saudi Arabia offered to host talks
+    between Sudan's warring sides. The RSF declined": a refusal with nothing named is aimed
+    at whoever just asked or offered something of the one who refuses (or of its country)."""
+    if slot_mentions(q.cand, "obj") or q.cand.xcomp:
+        return []
+    own = {s.country for s, _ in q.sources if s.country}
+    for k in sorted(q.state.coded, reverse=True):
+        if q.state.cands[k].sent_index < q.cand.sent_index - 2:
+            break
+        for e in q.state.coded[k]:
+            if e.code[:2] not in OFFER_ROOTS or e.target is None or any(same_actor(e.source, s) for s, _ in q.sources):
+                continue
+            if e.target.country in own or any(same_actor(e.target, s) for s, _ in q.sources):
+                return [(e.source, 0.65)]
+    return []
 
 
 def border(coder, q: TargetQuery, chain: TargetChain) -> Found:
@@ -327,9 +401,13 @@ def reciprocal(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """Several sources that act on each other ("Russia and Ukraine exchanged
     prisoners"): the sources themselves, for the coder to pair."""
     if len(q.sources) > 1 and (q.pattern.symmetric or q.pattern.code in RECIPROCAL_CODES
-                               or (q.pattern.code[:2] in SYMMETRIC_ROOTS and is_reciprocal(q.cand))):
+                               or (q.pattern.code[:2] in SYMMETRIC_ROOTS and is_reciprocal(q.cand))
+                               or EACH_OTHER.search(q.cand.clause)):  # "accused each other of ..."
         return list(q.sources)
     return []
+
+
+EACH_OTHER = re.compile(r"\b(?:each other|one another)\b", re.IGNORECASE)
 
 
 def home_government(coder, q: TargetQuery, chain: TargetChain) -> Found:
@@ -396,12 +474,15 @@ def captor(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 # Open complements that answer an act ("vowed *to retaliate*", "warned it would *respond*").
 ANSWER_VERBS = frozenset({"retaliate", "respond", "avenge", "reply", "react", "counter", "reciprocate"})
+# ... and objects that name the answer ("vowed *a firm response*", "swore *revenge*").
+ANSWER_NOUNS = frozenset({"response", "reaction", "answer", "reply", "retaliation", "revenge", "reprisal",
+                          "retribution", "vengeance", "counterattack", "counter-attack", "countermeasure"})
 
 
 def answerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """"The EU adopted sanctions against Belarus. Minsk vowed to retaliate": a vow to
     answer is aimed at whoever the story last told acting against the one who vows."""
-    if q.cand.xcomp not in ANSWER_VERBS:
+    if q.cand.xcomp not in ANSWER_VERBS and not any(m.head in ANSWER_NOUNS for m in slot_mentions(q.cand, "obj")):
         return []
     own = {s.country for s, _ in q.sources if s.country}
     for events in list(reversed(list(q.state.coded.values())))[:CAPTOR_LOOKBACK]:
@@ -409,6 +490,26 @@ def answerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
             hit_us = e.target is not None and (e.target.country in own or any(same_actor(e.target, s) for s, _ in q.sources))
             if hit_us and not any(same_actor(e.source, s) for s, _ in q.sources):
                 return [(e.source, 0.65)]
+    return []
+
+
+def purpose(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"Released $1 billion *to help Pakistan* rebuild", "sent troops to fight militants *in
+    Somalia*": help given for a purpose is aimed at the party it helps, else at the country
+    where its purpose clause says it is used."""
+    args = q.cand.purpose_args
+    if not args:
+        return []
+    helped = others(coder._actors([m for m in args if m.role == "purpose:help" and not coder._names_no_party(m)],
+                                  q.when, q.state, q.cand.quote), q.sources)
+    if helped:
+        return [(a, f * 0.9) for a, f in helped]
+    own = {a.country for a, _ in q.sources if a.country}
+    for m in args:
+        if m.role == "purpose:in" and coder.gazetteer is not None:
+            where = coder.gazetteer.resolve(m.text, q.state.countries)
+            if where is not None and where.country and where.country not in own:
+                return [(coder._country_actor(m.text, where.country), 0.65)]
     return []
 
 
@@ -449,7 +550,8 @@ def topic(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
     f.__name__: f for f in (slots, thing_party, reaction, border, place, act_place, accuser, reciprocal,
-                            home_government, domestic_government, own_country, addressee, captor, answerer, topic)
+                            home_government, domestic_government, own_country, addressee, captor, answerer, topic,
+                            purpose, offerer, claimed, consequence, rebel_home, prompter)
 }
 
 # -- helpers shared with the coder ----------------------------------------------------

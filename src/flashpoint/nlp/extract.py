@@ -189,6 +189,11 @@ class Candidate:
     time_adjunct_of = _deferred("time_adjunct_of", (
         'Token index of the verb whose time adjunct the trigger heads ("spoke ... *after arriving* in Lisbon"), '
         'else () (nlp/describing.py).'))
+    purpose_args = _deferred("purpose_args", (
+        'Whom a "to" purpose clause says the act helps (role "purpose:help") and the places it names '
+        '("purpose:in"): "sent troops to help fight militants *in Somalia*".'))
+    after_subjects = _deferred("after_subjects", (
+        'Subjects of an "after" clause on the trigger, what prompted it ("scrambled jets after *Chinese drones* flew ...").'))
     stake_lemmas = _deferred("stake_lemmas", (
         "Lemmas of what the act is about, phrase by phrase (STAKE_BREAK between): its object and "
         'complements and its purpose clause ("staged rallies *to demand reforms*"), without the '
@@ -815,6 +820,38 @@ def _purpose_clauses(tok) -> list:
     return out
 
 
+def _after_subjects(tok) -> tuple[Mention, ...]:
+    """The subjects of a clause telling what prompted an act ("scrambled jets *after Chinese
+    drones flew* near Okinawa"), role "after"."""
+    return tuple(m for c in tok.children if c.dep_ == "advcl"
+                 and any(k.dep_ in ("mark", "prep") and k.lower_ in ("after", "following") for k in c.children)
+                 for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "after"))
+
+
+HELP_VERBS = frozenset({"help", "assist", "support", "aid", "enable", "allow"})
+
+
+def _purpose_args(tok) -> tuple[Mention, ...]:
+    """Whom or where a "to" purpose clause says an act serves: the party helped ("released
+    $1 billion *to help Pakistan* rebuild", role "purpose:help") and the places it names
+    ("*to rebuild hospitals in Sudan*", "to fight militants *in Somalia*", role "purpose:in")."""
+    out: list[Mention] = []
+    todo = [c for c in _purpose_clauses(tok) if c.tag_ != "VBG"]
+    for _ in range(3):
+        nxt = []
+        for v in todo:
+            for c in v.children:
+                if v.lemma_.lower() in HELP_VERBS and c.dep_ in OBJ_DEPS:
+                    out.extend(expand(c, "purpose:help"))
+                elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                    if v.lemma_.lower() in HELP_VERBS:
+                        out.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "purpose:help"))
+                    nxt.append(c)
+            out.extend(m for m in _deep_mentions(v, 3) if m.role in ("deep:in", "deep:to") and m.proper)
+        todo = nxt
+    return tuple(replace(m, role="purpose:in") if m.role.startswith("deep:") else m for m in out)
+
+
 def _place_or_time_clause(tok) -> bool:
     return tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in ("where", "when", "whereby") for c in tok.children)
 
@@ -1182,6 +1219,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "described": lambda: described_noun(tok),
         "adjunct_of": lambda: adjunct_of(tok),
         "time_adjunct_of": lambda: time_adjunct_of(tok),
+        "purpose_args": lambda: _purpose_args(tok),
+        "after_subjects": lambda: _after_subjects(tok),
     })
     return Candidate(
         kind="verb",
