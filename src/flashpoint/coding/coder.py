@@ -842,8 +842,6 @@ class Coder:
         events: list[CodedEvent] = []
         for src, sf in sources:
             for tgt, tf in targets or [(None, 1.0)]:
-                if tgt is not None and self._no_parties(src, tgt):
-                    continue
                 modality = "reported" if nested else self._modality(cand, src, attribution, historical)
                 if nested and (cand.hypothetical or cand.future):
                     modality = self._modality(cand, src, attribution, historical)
@@ -869,12 +867,6 @@ class Coder:
         return events
 
 
-    def _no_parties(self, src: Actor, tgt: Actor) -> bool:
-        """"The meeting between Boca Juniors and River Plate": two names the knowledge base does
-        not know and no country places are no parties of a dyad (unless actors are open)."""
-        return not self.open_actors and not (src.country or src.org or src.name == "unknown") \
-            and not (tgt.country or tgt.org)
-
     def _told_act(self, cand: Candidate, state: DocState) -> CodedEvent | None:
         """"The exercises were a warning": the act a noun told as what something *was* has for
         subject ("the exercises", "the launch", "the move"), when that names an act told just
@@ -898,7 +890,7 @@ class Coder:
         out = []
         for src, sf in sources:
             for tgt, tf in sources:
-                if (src.key == tgt.key and src.sector == tgt.sector) or self._no_parties(src, tgt):
+                if src.key == tgt.key and src.sector == tgt.sector:
                     continue
                 out.append(CodedEvent(
                     cand_index=i, pattern=pattern, code=code, source=src, target=tgt,

@@ -254,11 +254,12 @@ def consequence(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 
 def rebel_home(coder, q: TargetQuery, chain: TargetChain) -> Found:
-    """"M23 rebels seized the town of Walikale": an armed group's force against a place or a
-    thing that names no party is aimed at its own state (ARMED_NON_STATE sectors)."""
+    """"M23 rebels seized the town of Walikale": a named armed group's force against a place or
+    a thing that names no party is aimed at its own state (ARMED_NON_STATE sectors; "the
+    rebels", told by kind only, are not placed so surely)."""
     if not slot_mentions(q.cand, "obj") and not q.cand.preps:
         return []
-    countries = {a.country for a, _ in q.sources if a.country and a.sector in ARMED_NON_STATE}
+    countries = {a.country for a, _ in q.sources if a.country and a.org and a.sector in ARMED_NON_STATE}
     if len(countries) != 1 or len(countries) != len({a.country for a, _ in q.sources}):
         return []
     return [(coder._country_actor("(own country)", countries.pop()), 0.55)]
