@@ -14,13 +14,12 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from ..errors import DataFileError
 from ..nlp.extract import Candidate, Mention
 from ..types import Actor
-from ..yamlio import load_yaml
+from ..yamlio import load_package_yaml
 from .generic_country import ARMED_NON_STATE
 from .patterns import Pattern
 
@@ -78,8 +77,7 @@ class TargetChain:
     @classmethod
     @functools.cache
     def load(cls) -> "TargetChain":
-        text = resources.files("flashpoint.coding").joinpath("data/targets.yaml").read_text(encoding="utf-8")
-        return cls.parse(load_yaml(text), "targets.yaml")
+        return cls.parse(load_package_yaml("flashpoint.coding", "data", "targets.yaml"), "targets.yaml")
 
     @classmethod
     def parse(cls, data: Any, name: str = "targets") -> "TargetChain":
@@ -460,9 +458,11 @@ def others(found: Found, sources: Found) -> Found:
     """The found actors that are not one of the sources (a dyad needs two parties);
     a bare country is the same party as its own government or forces ("Manila
     lodged a protest over the *Philippine* vessel"), and its own government is the
-    same party as a bare country ("Peru's recall of *its ambassador*")."""
-    own = {s.country for s, _ in sources if s.country}
-    bare = {s.country for s, _ in sources if s.country and not s.org and not s.sector}
+    same party as a bare country ("Peru's recall of *its ambassador*"). An unnamed doer
+    placed in a country (an unattributed bombing's source) is not that country's party."""
+    named = [s for s, _ in sources if s.name != "unknown"]
+    own = {s.country for s in named if s.country}
+    bare = {s.country for s in named if s.country and not s.org and not s.sector}
     return [(a, f) for a, f in found if not any(same_actor(a, s) for s, _ in sources)
             and not (a.country in own and not a.org and not a.sector)
             and not (a.country in bare and a.sector == "GOV" and not a.org)]

@@ -1114,6 +1114,10 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     if lemma in BLAME_VERBS and "on" not in prep_lemmas and any(
             p.dep_ == "prep" and p.lower_ == "on" for o in kids if o.dep_ in OBJ_DEPS for p in o.children):
         prep_lemmas += ("on",)  # "blamed the attack *on Russia*": the parser hangs "on" on the attack
+    if lemma in DEPLOY_VERBS:
+        # "deployed warships *around Taiwan*": the parser hangs where on what was deployed
+        prep_lemmas += tuple(p.lower_ for o in kids if o.dep_ in OBJ_DEPS for p in o.children
+                             if p.dep_ == "prep" and p.lower_ in POSTURE_PREPS and p.lower_ not in prep_lemmas)
     # A reporting verb's clause is coded on its own ("announced that it will
     # withdraw"), so its words do not make the reporting verb an event.
     comp_deps = ("prep", "dative", "xcomp", "oprd", "acomp", "advmod") if lemma in reporting and lemma not in ADMIT_VERBS else (
@@ -1262,6 +1266,14 @@ def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
 
 
 SCHEDULING_VERBS = {"plan", "schedule", "expect", "set", "slate", "prepare", "arrange"}
+# Verbs of deployment, and the prepositions that say where force is shown.
+DEPLOY_VERBS = frozenset({"deploy", "send", "dispatch", "station", "position", "move", "sail", "fly", "mass", "amass"})
+POSTURE_PREPS = frozenset({"around", "near", "off"})
+# Nouns of travel and meeting whose doer is the clause's subject when they frame it and name
+# where or with whom: "pledged aid *during a visit to Nairobi*", "said *on a trip to Tokyo*"
+# (not "during the protests", nor a bare "during the visit").
+FRAMING_NOUNS = frozenset({"visit", "trip", "tour", "stopover", "meeting", "talk", "call"})
+FRAMING_DEPS = frozenset({"pobj:during", "pobj:on"})
 
 
 def _misplaced_by_phrase(tok) -> list[Mention]:
@@ -1357,7 +1369,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             subjects.extend(by)
             drew, _ = _subjects(gov)
             preps = list(preps) + [replace(m, role="prep:of", depth=1) for m in drew]
-    elif gov.pos_ in ("VERB", "AUX") and (gov_dep in ("dobj", "pobj:in", "pobj:with") or gov_dep == "attr" and gov.lemma_ == "be"):
+    elif gov.pos_ in ("VERB", "AUX") and (gov_dep in ("dobj", "pobj:in", "pobj:with") or gov_dep == "attr" and gov.lemma_ == "be"
+                                         or gov_dep in FRAMING_DEPS and tok.lemma_.lower() in FRAMING_NOUNS
+                                         and any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in tok.children)):
         gov_subjects, _ = _subjects(gov)
     return Candidate(
         kind="noun",
