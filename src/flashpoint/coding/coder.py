@@ -16,6 +16,7 @@ from datetime import date
 from functools import partial
 
 from ..actors.surnames import earlier_person
+from ..lookup_memo import UNSETTLED
 from ..nlp.extract import STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
@@ -265,11 +266,16 @@ class Coder:
             context = owner.country if owner else None
         elif m.possessor in FIRST_PERSON and in_quote is not None and in_quote in state.speakers:
             context = state.speakers[in_quote].country
-        if context is None:
-            # A bare generic actor: clause place, home country, latest subject, never
-            # the country named as the other side (coding/generic_country.py).
-            context = generic_context(self.kb, m.text, when, state, avoid, self.gazetteer)
-        res = self.kb.resolve(m.text, when, context)
+        settled = self.kb.settled(m.text, when) if context is None and hasattr(self.kb, "settled") else UNSETTLED
+        if settled is not UNSETTLED and settled is not None:
+            # no context can change the answer (lookup_memo.py): none is worked out
+            res = settled
+        else:
+            if context is None:
+                # A bare generic actor: clause place, home country, latest subject, never
+                # the country named as the other side (coding/generic_country.py).
+                context = generic_context(self.kb, m.text, when, state, avoid, self.gazetteer)
+            res = self.kb.resolve(m.text, when, context)
         if m.proper and (res is None or not (res.actor.country or res.actor.org)):
             # "Graham" or "Senator Graham" after "Lindsey Graham": the one person named earlier with that surname
             earlier = earlier_person(m.text, [a for a, is_person in state.actors if is_person])
