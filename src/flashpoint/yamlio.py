@@ -33,3 +33,15 @@ WordSafeLoader.add_implicit_resolver(_BOOL_TAG, _BOOL_12, list("tTfF"))
 def load_yaml(text: str) -> Any:
     """Parse YAML text safely, with YAML 1.2 booleans (see the module doc)."""
     return yaml.load(text, Loader=WordSafeLoader)
+
+
+def package_text(package: str, *parts: str) -> str:
+    """The text of a data file shipped inside ``package`` (``parts`` is its path there)."""
+    from importlib import resources
+
+    return resources.files(package).joinpath(*parts).read_text(encoding="utf-8")
+
+
+def load_package_yaml(package: str, *parts: str) -> Any:
+    """Parse a YAML data file shipped inside ``package``, with :func:`load_yaml`'s rules."""
+    return load_yaml(package_text(package, *parts))

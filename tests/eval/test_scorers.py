@@ -130,3 +130,15 @@ def test_example_article_scoring():
     assert f["missing"] == ["accuse"]
     with pytest.raises(InputError):
         score_example(events, {"events": "nope"})
+
+
+def test_plover_gsr_reads_a_non_iso_gold_country_as_its_iso_code():
+    # The set's README: its states use ISO-3166 alpha-3; "JAP" and "ITL" are not, and
+    # can only mean Japan and Italy.
+    onto = Ontology.load()
+    ita, jpn = actor("ITA", sector="GOV"), actor("JPN", sector="GOV")
+    rows = [coded(record("a", ["SANCTION"], sources=["ITL"], targets=["JAP"],
+                         meta={"cameo_code_from_manual": "160"}), event("160", ita, jpn, plover="SANCTION"))]
+    f = score_plover_gsr(rows, onto.old_plover_type).figures
+    assert f["headline"]["strict_f1"] == 1.0
+    assert f["headline"]["dyad_accuracy_of_type_right"] == 1.0

@@ -16,11 +16,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from ..errors import DataFileError
-from ..yamlio import load_yaml
+from ..yamlio import load_package_yaml
 
 
 @dataclass(frozen=True)
@@ -37,8 +36,7 @@ class BackgroundRule:
     @classmethod
     @functools.cache
     def load(cls) -> "BackgroundRule":
-        text = resources.files("flashpoint.coding").joinpath("data/background.yaml").read_text(encoding="utf-8")
-        return cls.parse(load_yaml(text), "background.yaml")
+        return cls.parse(load_package_yaml("flashpoint.coding", "data", "background.yaml"), "background.yaml")
 
     @classmethod
     def parse(cls, data: Any, name: str = "background") -> "BackgroundRule":

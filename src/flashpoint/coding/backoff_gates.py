@@ -38,7 +38,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Collection
 from dataclasses import dataclass
-from importlib import resources
+
+from ..yamlio import load_package_yaml
 
 GATES = ("verbless", "reporter", "subject", "protest_cue", "agent", "agent_reported", "protest_reroute", "protest_coerce",
          "unreal", "place", "speech")
@@ -71,10 +72,7 @@ class GateWords:
 @functools.lru_cache(maxsize=4)
 def gate_words(reporting: frozenset[str] = frozenset()) -> GateWords:
     """The packaged word lists, with the coder's reporting verbs added."""
-    import yaml
-
-    text = resources.files("flashpoint.coding").joinpath("data/backoff/gates.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_package_yaml("flashpoint.coding", "data", "backoff", "gates.yaml") or {}
     return GateWords(frozenset(w.lower() for w in data.get("protest_cues") or ()),
                      frozenset(reporting) | frozenset(w.lower() for w in data.get("reporting_extra") or ()))
 

@@ -8,10 +8,9 @@ country). The coder asks :func:`definite_backrefs` once.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 from ..errors import DataFileError
-from ..yamlio import load_yaml
+from ..yamlio import load_yaml, package_text
 
 KINDS = ("org", "country")
 
@@ -19,8 +18,7 @@ KINDS = ("org", "country")
 @functools.lru_cache(maxsize=1)
 def definite_backrefs() -> dict[str, str]:
     """``{lower-case phrase: kind}`` from the package's ``data/backrefs.yaml``."""
-    text = resources.files("flashpoint.coding").joinpath("data", "backrefs.yaml").read_text(encoding="utf-8")
-    return parse_backrefs(text, "flashpoint/coding/data/backrefs.yaml")
+    return parse_backrefs(package_text("flashpoint.coding", "data", "backrefs.yaml"), "flashpoint/coding/data/backrefs.yaml")
 
 
 def parse_backrefs(text: str, where: str) -> dict[str, str]:

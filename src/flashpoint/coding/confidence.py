@@ -139,8 +139,10 @@ def actor_basis(actor: Actor | None) -> str:
     implicit (no words: the story's police or government), or none."""
     if actor is None:
         return "none"
-    if actor.country is None and actor.org is None:
-        return "open"  # a name the knowledge base does not know (open-actor mode)
+    if (actor.country is None and actor.org is None) or actor.text == "(unknown)":
+        # a name the knowledge base does not know (open-actor mode), or nobody named (an
+        # unattributed bombing keeps this basis when it takes its place's country)
+        return "open"
     if actor.text.startswith("("):
         return actor.text.strip("()").replace(" ", "-")
     words = [w for w in actor.text.split() if w[:1].isalpha()]

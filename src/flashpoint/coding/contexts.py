@@ -24,14 +24,13 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import yaml
 
-from ..yamlio import load_yaml
+from ..yamlio import load_yaml, package_text
 
 from ..errors import DataFileError
 
@@ -152,7 +151,7 @@ class ContextTagger:
         where = str(path) if path else "flashpoint/coding/data/contexts.yaml"
         try:
             text = (Path(path).read_text(encoding="utf-8") if path else
-                    resources.files("flashpoint.coding").joinpath("data", "contexts.yaml").read_text(encoding="utf-8"))
+                    package_text("flashpoint.coding", "data", "contexts.yaml"))
             doc = load_yaml(text)
         except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
             raise DataFileError(f"{where}: cannot read the context lexicon ({str(exc)[:200]}); fix or replace the file") from None

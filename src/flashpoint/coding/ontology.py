@@ -19,14 +19,13 @@ import csv
 import functools
 import io
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import yaml
 
-from ..yamlio import load_yaml
+from ..yamlio import load_yaml, package_text
 
 from ..errors import DataFileError, UsageError
 from ..types import Plover
@@ -129,7 +128,7 @@ class PloverType:
 
 
 def _data_text(name: str) -> str:
-    return resources.files("flashpoint.coding").joinpath("data", name).read_text(encoding="utf-8")
+    return package_text("flashpoint.coding", "data", name)
 
 
 def _read(path: Path | None, default: str) -> tuple[str, str]:

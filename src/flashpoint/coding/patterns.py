@@ -28,7 +28,7 @@ PATTERN_KEYS = {
     "id", "lemmas", "code", "object", "not_object", "prep", "pobj", "xcomp", "particle",
     "target", "no_target", "governor", "confidence", "not_prep", "ccomp_aux", "source_sector",
     "symmetric", "implicit_source", "victim_subject", "not_governor", "refine", "priority", "statement",
-    "recipient_subject",
+    "recipient_subject", "joint",
 }
 # Sections shared by every pattern file: mappings merge (a name defined twice is an
 # error), lists join; ``verbs`` and ``nouns`` join in file order.
@@ -68,6 +68,9 @@ class Pattern:
     priority: int = 0  # among equally specific patterns the higher wins, then the first listed
     statement: bool = False  # a public statement (01x): kept apart from matching (``PatternSet.statements``)
     recipient_subject: bool = False  # the subject receives; the target slot gives ("received aid from Jordan")
+    # The code when the act is done together: by parties of two countries or more, or
+    # "with" a partner ("held drills with Lithuania"); coded once each way.
+    joint: str | None = None
 
     @property
     def rule(self) -> str:
@@ -276,6 +279,9 @@ def _build(raw: dict, kind: str, classes: dict, valid_codes: frozenset[str] | No
     code = str(raw["code"])
     if valid_codes is not None and code not in valid_codes:
         raise DataFileError(f"{where}: CAMEO code {code!r} is not in the ontology")
+    joint = str(raw["joint"]) if raw.get("joint") is not None else None
+    if joint is not None and valid_codes is not None and joint not in valid_codes:
+        raise DataFileError(f"{where}: joint CAMEO code {joint!r} is not in the ontology")
     conf = float(raw.get("confidence", 0.8))
     if not 0 <= conf <= 1:
         raise DataFileError(f"{where}: confidence must be within 0..1")
@@ -305,6 +311,7 @@ def _build(raw: dict, kind: str, classes: dict, valid_codes: frozenset[str] | No
         refine=bool(raw.get("refine", True)),
         priority=_priority(raw.get("priority", 0), where),
         statement=bool(raw.get("statement", False)),
+        joint=joint,
     )
 
 

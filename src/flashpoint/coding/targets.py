@@ -14,13 +14,12 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from ..errors import DataFileError
 from ..nlp.extract import Candidate, Mention
 from ..types import Actor
-from ..yamlio import load_yaml
+from ..yamlio import load_package_yaml
 from .generic_country import ARMED_NON_STATE
 from .patterns import Pattern
 
@@ -31,7 +30,7 @@ CROSS_BORDER_ROOTS = {"15", "19", "20"}
 DOMESTIC_SECTORS = {"POL", "REB", "OPP", "CVL", "REF", "JUD"}
 CROWD_HEADS = {"protester", "demonstrator", "crowd", "marcher", "mourner", "rioter", "striker"}  # protests are local
 PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "off", "outside", "toward", "towards"}
-THING_PARTY_ROLES = {"deep:against", "deep:with", "deep:on", "deep:to", "deep:toward", "deep:towards"}
+THING_PARTY_ROLES = {"deep:against", "deep:with", "deep:on", "deep:to", "deep:toward", "deep:towards", "deep:relobj"}
 BORDER_WORDS = {"border", "frontier", "boundary"}
 WHENS = {"any", "direct", "nested"}
 
@@ -78,8 +77,7 @@ class TargetChain:
     @classmethod
     @functools.cache
     def load(cls) -> "TargetChain":
-        text = resources.files("flashpoint.coding").joinpath("data/targets.yaml").read_text(encoding="utf-8")
-        return cls.parse(load_yaml(text), "targets.yaml")
+        return cls.parse(load_package_yaml("flashpoint.coding", "data", "targets.yaml"), "targets.yaml")
 
     @classmethod
     def parse(cls, data: Any, name: str = "targets") -> "TargetChain":
@@ -103,6 +101,9 @@ class TargetChain:
         """The first strategy's targets (or, for ``reciprocal``, the sources as
         each other's targets) and its name; ``([], None)`` when none finds one."""
         code = q.pattern.code
+        if q.cand.intent == "refusal":
+            # "would not take part in any operation ...": a refusal is sought where rejections are
+            code = coder._intent_code(code, q.cand)
         for step in self.steps:
             if not step.applies(code, q.nested):
                 continue
@@ -411,9 +412,44 @@ def answerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return []
 
 
+# Nouns that name a situation a story is about ("the coup in Guinea", "Sudan's war").
+SITUATION_HEADS = frozenset({"coup", "crisis", "war", "conflict", "situation", "unrest", "fighting", "violence",
+                             "standoff", "uprising", "insurgency", "takeover", "junta", "election", "vote",
+                             "crackdown", "offensive", "invasion", "occupation", "dispute", "tension", "turmoil"})
+TOPIC_ROLES = frozenset({"prep:in", "deep:in", "deep:poss", "deep:mod", "deep:of"})
+TOPIC_LOOKBACK = 2  # sentences
+
+
+def topic(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"West African leaders met in Abuja to discuss the coup in Guinea. They agreed to
+    impose sanctions": an act aimed at no one named is aimed at the country whose
+    situation (a coup, a war, a crisis) the story has just told, not the sources' own."""
+    own = {a.country for a, _ in q.sources if a.country}
+    here = q.cand.sent_index
+    for c in reversed(q.state.cands[: q.state.index + 1]):
+        if c.sent_index < here - TOPIC_LOOKBACK:
+            break
+        if c is not q.cand and c.sent_index == here and c.trigger_start > q.cand.trigger_start:
+            continue
+        if c.lemma not in SITUATION_HEADS and not any(m.head in SITUATION_HEADS and not m.proper
+                                                      for m in (*c.objects, *c.preps, *c.deep)):
+            continue
+        for m in (*c.preps, *c.deep):
+            if m.role not in TOPIC_ROLES or m.pronoun or not (m.proper or m.role == "deep:mod"):
+                continue
+            res = coder.kb.resolve(m.text, q.when, None)
+            country = res.actor.country if res is not None and not res.actor.org else None
+            if country is None and coder.gazetteer is not None and m.proper:
+                where = coder.gazetteer.resolve(m.text, q.state.countries)
+                country = where.country if where is not None else None
+            if country and country not in own and coder.kb.country(country) is not None:
+                return [(coder._country_actor(m.text, country), 0.6)]
+    return []
+
+
 STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
     f.__name__: f for f in (slots, thing_party, reaction, border, place, act_place, accuser, reciprocal,
-                            home_government, domestic_government, own_country, addressee, captor, answerer)
+                            home_government, domestic_government, own_country, addressee, captor, answerer, topic)
 }
 
 # -- helpers shared with the coder ----------------------------------------------------
@@ -460,9 +496,11 @@ def others(found: Found, sources: Found) -> Found:
     """The found actors that are not one of the sources (a dyad needs two parties);
     a bare country is the same party as its own government or forces ("Manila
     lodged a protest over the *Philippine* vessel"), and its own government is the
-    same party as a bare country ("Peru's recall of *its ambassador*")."""
-    own = {s.country for s, _ in sources if s.country}
-    bare = {s.country for s, _ in sources if s.country and not s.org and not s.sector}
+    same party as a bare country ("Peru's recall of *its ambassador*"). An unnamed doer
+    placed in a country (an unattributed bombing's source) is not that country's party."""
+    named = [s for s, _ in sources if s.name != "unknown"]
+    own = {s.country for s in named if s.country}
+    bare = {s.country for s in named if s.country and not s.org and not s.sector}
     return [(a, f) for a, f in found if not any(same_actor(a, s) for s, _ in sources)
             and not (a.country in own and not a.org and not a.sector)
             and not (a.country in bare and a.sector == "GOV" and not a.org)]

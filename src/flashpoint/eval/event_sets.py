@@ -15,7 +15,9 @@
   174K) are reported apart: "valid" figures use CAMEO codes only.
 * ``plover_gsr``: PLOVER 0.5b1 types mapped to current ones; a record's type
   is right when any event has it; its dyad is right when such an event's
-  source and target match the gold actors (see :func:`gsr_actor`).
+  source and target match the gold actors (see :func:`gsr_actor`). Two gold
+  country codes that are not ISO-3166 alpha-3 (the set's README says its states
+  are) are read as the country they spell (``GOLD_COUNTRY_ALIASES``: JAP, ITL).
 
 Each also reports figures that mirror how unseen CAMEO-dyad sets judge the
 coder: *root-set F1* (each sentence's set of CAMEO roots against the gold set,
@@ -167,9 +169,22 @@ def gsr_actor(actor: Actor | None) -> str | None:
     return actor.country
 
 
+# Country codes in plover_gsr's gold that are not ISO-3166 alpha-3, though its README says
+# the records were edited so that states use ISO-3166 alpha-3: each stands for one
+# country without doubt, and is read as that country's ISO code.
+GOLD_COUNTRY_ALIASES = {"JAP": "JPN", "ITL": "ITA"}
+
+
 def gold_country(code: str | None) -> str | None:
     """The country (or IGO/NGO sector) part of a CAMEO actor code: its first three letters."""
     return code[:3].upper() if code else None
+
+
+def gsr_country(code: str | None) -> str | None:
+    """A plover_gsr gold actor as a country: :func:`gold_country`, with a non-ISO
+    spelling read as its ISO code (``GOLD_COUNTRY_ALIASES``)."""
+    head = gold_country(code)
+    return GOLD_COUNTRY_ALIASES.get(head, head) if head else None
 
 
 def gold_triples(expected: Sequence[Any], root: str, reciprocal: bool = False) -> set[tuple[str | None, str | None, str]]:
@@ -180,11 +195,11 @@ def gold_triples(expected: Sequence[Any], root: str, reciprocal: bool = False) -
     between every two of its parties; parties of one country make one domestic triple.
     """
     if reciprocal:
-        parties = {gold_country(p) for g in expected for p in (g.source, g.target) if p}
+        parties = {gsr_country(p) for g in expected for p in (g.source, g.target) if p}
         if parties:
             pairs = {(a, b) for a in parties for b in parties if a != b} or {(p, p) for p in parties}
             return {(a, b, root) for a, b in pairs}
-    return {(gold_country(g.source), gold_country(g.target), root) for g in expected}
+    return {(gsr_country(g.source), gsr_country(g.target), root) for g in expected}
 
 
 def event_triples(events: Sequence[Event]) -> set[tuple[str | None, str | None, str]]:
@@ -199,8 +214,8 @@ def cameo_country(actor: Actor | None) -> str | None:
 
 
 def _dyad_right(record_expected: Sequence[Any], reciprocal: bool, src: str | None, tgt: str | None) -> bool:
-    sources = {g.source for g in record_expected if g.source}
-    targets = {g.target for g in record_expected if g.target}
+    sources = {gsr_country(g.source) for g in record_expected if g.source}
+    targets = {gsr_country(g.target) for g in record_expected if g.target}
     if reciprocal:
         # "SRC/TAR" markup: each party is source and target of the other.
         sources = targets = sources | targets
@@ -208,7 +223,7 @@ def _dyad_right(record_expected: Sequence[Any], reciprocal: bool, src: str | Non
         return False
     if not targets:
         return True  # the gold names no target: any target (or none) is accepted
-    if (src, tgt) in {(g.source, g.target) for g in record_expected}:
+    if (src, tgt) in {(gsr_country(g.source), gsr_country(g.target)) for g in record_expected}:
         return True  # includes domestic dyads the gold codes as such ("CIV" -> "CIV")
     return tgt in targets and tgt != src
 
@@ -240,9 +255,9 @@ def score_plover_gsr(coded: Sequence[Coded], old_type: Any) -> SetResult:
         type_right += t_ok
         dyad_right += d_ok
         type_pairs.append(({gold_type}, {e.plover.type for e in c.events if e.plover}))
-        src_pairs.append(({g.source for g in c.record.expected if g.source},
+        src_pairs.append(({gsr_country(g.source) for g in c.record.expected if g.source},
                           {gsr_actor(e.source) for e in c.events if e.source}))
-        tgt_pairs.append(({g.target for g in c.record.expected if g.target},
+        tgt_pairs.append(({gsr_country(g.target) for g in c.record.expected if g.target},
                           {gsr_actor(e.target) for e in c.events if e.target}))
         manual = c.record.meta_get("cameo_code_from_manual")
         if manual:

@@ -10,14 +10,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import yaml
 
-from ..yamlio import load_yaml
+from ..yamlio import load_yaml, package_text
 
 from ..errors import DataFileError
 from ..types import Actor, Event
@@ -226,7 +225,7 @@ def load_labelmaps(path: Path | None = None) -> dict[str, LabelMap]:
     """
     try:
         if path is None:
-            text = resources.files("flashpoint.eval").joinpath("data", "labelmaps.yaml").read_text(encoding="utf-8")
+            text = package_text("flashpoint.eval", "data", "labelmaps.yaml")
             where = "eval/data/labelmaps.yaml"
         else:
             text, where = Path(path).read_text(encoding="utf-8"), str(path)
