@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
-from .describing import adjunct_of, described_noun
+from .describing import adjunct_of, described_noun, setting_clause, time_adjunct_of
 from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
 
@@ -47,7 +47,7 @@ INSTRUMENT_NOUNS = {"firing", "fire", "shooting", "bullet", "lathicharge", "lath
 ADMIT_VERBS = {"admit", "acknowledge", "concede", "confess"}
 # Weapons told as the doer, with who used them in a reduced clause: "drones *launched by
 # Russia* struck ...", "killed by a bomb *planted by militants*".
-WEAPON_NOUNS = {"bomb", "drone", "missile", "rocket", "shell", "mine", "device", "ied", "grenade", "explosive",
+WEAPON_NOUNS = {"bomb", "drone", "missile", "rocket", "shell", "mine", "landmine", "device", "ied", "grenade", "explosive",
                 "mortar", "projectile", "torpedo", "munition", "car-bomb"}
 # Combat nouns whose "with" names the other side ("killed in a clash *with rebels*").
 COMBAT_NOUNS = {"encounter", "clash", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout", "exchange"}
@@ -188,6 +188,9 @@ class Candidate:
         '("hostages *held* by Hamas": ("acl", "hostage", "VBN")), else () (nlp/describing.py).'))
     adjunct_of = _deferred("adjunct_of", (
         'Token index of the verb whose bare -ing adjunct the trigger opens ("marched ..., *demanding* ..."), '
+        'else () (nlp/describing.py).'))
+    time_adjunct_of = _deferred("time_adjunct_of", (
+        'Token index of the verb whose time adjunct the trigger heads ("spoke ... *after arriving* in Lisbon"), '
         'else () (nlp/describing.py).'))
     stake_lemmas = _deferred("stake_lemmas", (
         "Lemmas of what the act is about, phrase by phrase (STAKE_BREAK between): its object and "
@@ -445,8 +448,11 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
                     return _subjects(cur.head)[0], passive
                 return expand(cur, "subj"), passive
             subs = [c for c in cur.children if c.dep_ in SUBJ_DEPS]
+            # a bare -ing adjunct, or one opened by a word of time ("spoke to the press *while
+            # visiting* Kyiv"), has no subject of its own: it shares the verb's
             shares = tok.dep_ in ("xcomp", "conj") or (
-                tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children)
+                tok.dep_ == "advcl" and tok.tag_ == "VBG"
+                and all(c.lower_ in SHARED_SUBJECT_MARKS for c in tok.children if c.dep_ == "mark")
             )
             if subs and shares:
                 return [m for s in subs for m in expand(s, "subj")], passive
@@ -461,6 +467,10 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
         if doers:
             return expand(doers[0], "subj"), passive
     return [], passive
+
+
+# Words of time that open a subjectless -ing adjunct whose doer is the verb's subject.
+SHARED_SUBJECT_MARKS = frozenset({"while", "after", "before", "when", "since", "upon", "once"})
 
 
 # Speech acts a speaker goes on to make after reporting something: "the ministry said the
@@ -485,10 +495,15 @@ SAYING_VERBS = {"say", "state", "announce", "declare", "add", "insist", "claim",
 
 
 def _weapon_user(tok) -> list[Mention]:
-    """"drones *launched by Russia*": who used the weapon a reduced passive clause names."""
+    """"drones *launched by Russia*": who used the weapon a passive clause on it names, reduced
+    or relative ("a bomb *that had been planted by militants*"), also where the relative
+    clause reports it ("a bomb *that officials said had been planted by IS*")."""
     if tok.lemma_.lower() not in WEAPON_NOUNS:
         return []
-    return [m for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+    clauses = [c for c in tok.children if (c.dep_ == "acl" and c.tag_ == "VBN") or c.dep_ == "relcl"]
+    clauses += [g for c in clauses if c.dep_ == "relcl" and c.lemma_.lower() in SAYING_VERBS | {"believe", "suspect", "think"}
+                for g in c.children if g.dep_ == "ccomp" and g.tag_ == "VBN"]
+    return [m for c in clauses
             for a in c.children if a.dep_ == "agent"
             for g in a.children if g.dep_ == "pobj" for m in expand(g, "agent")]
 
@@ -1174,6 +1189,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "dates": lambda: _dates(sent, tok),
         "described": lambda: described_noun(tok),
         "adjunct_of": lambda: adjunct_of(tok),
+        "time_adjunct_of": lambda: time_adjunct_of(tok),
     })
     return Candidate(
         kind="verb",
@@ -1219,6 +1235,11 @@ def _verb_deep(tok, obj_kids) -> tuple[Mention, ...]:
         deep.extend(_deep_mentions(c))
         deep.extend(m for m in _prep_mentions(c, 1, "deep") if m.role != "deep:of")
     deep.extend(_about_mentions(tok))
+    # "refused to take part in any operation *that violated Afghan territory*": whom a thing
+    # acted on is aimed at, told in a relative clause on the object (role "deep:relobj")
+    things = [*obj_kids, *(p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")]
+    deep.extend(make_mention(o, "deep:relobj", 2) for t in things for r in t.children
+                if r.dep_ == "relcl" and not setting_clause(r) for o in r.children if o.dep_ in OBJ_DEPS and o.pos_ in ("NOUN", "PROPN"))
     return tuple(deep)
 
 
