@@ -124,6 +124,11 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
     if cand.kind == "noun":
         extra += chain.noun_slots
     for slot in dict.fromkeys(pattern.target + extra):
+        if slot == "grievance":
+            found = grievance(coder, q)
+            if found:
+                return found
+            continue
         if slot == "speaker_accuser":
             for a, _ in sources:
                 acc = q.state.accusers.get(a.key)
@@ -173,6 +178,17 @@ def thing_party(coder, q: TargetQuery, chain: TargetChain) -> Found:
         return []
     mentions = [m for m in q.cand.deep if m.role in THING_PARTY_ROLES and not coder._names_no_party(m)]
     return [(a, f * 0.9) for a, f in others(coder._actors(mentions, q.when, q.state, q.cand.quote), q.sources)]
+
+
+def grievance(coder, q: TargetQuery) -> Found:
+    """The ``grievance`` slot: "Lebanon complained to the UN over Israeli raids": an official
+    complaint is aimed at the author of the act it is about (named by a modifier or
+    possessive inside that phrase), not at the body it is lodged with."""
+    acts = [m for slot in ("prep:over", "prep:about", "prep:against") for m in slot_mentions(q.cand, slot)
+            if coder._names_an_act(m)]
+    # a named author only ("Israeli raids", "Turkey's shelling"), not an epithet ("an Islamophobic campaign")
+    authors = [d for d in q.cand.grievance_authors if (d.proper or d.ent) and any(m.start <= d.start and d.end <= m.end for m in acts)]
+    return [(a, f * 0.85) for a, f in others(coder._actors(authors, q.when, q.state, q.cand.quote), q.sources)]
 
 
 def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
