@@ -286,6 +286,8 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
         demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
                     for d in (c, *c.conjuncts) if d.pos_ in ("ADJ", "PROPN")
                     and (d.ent_type_ in ("NORP", "GPE") or d is not c and d.text[:1].isupper())]  # NER may miss the second
+        # one per named span: "anti-Syria" (anti, -, Syria) is one name, a leaning, not three peoples
+        demonyms = [d for d in demonyms if d.ent_iob_ != "I"]
         if len(demonyms) > 1:
             base = make_mention(tok, role, depth)
             return [replace(base, text=f"{_demonym_text(d)} {tok.text}", proper=True) for d in demonyms]
