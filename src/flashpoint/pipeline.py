@@ -82,10 +82,12 @@ def load_resources(settings: Settings) -> Resources:
     from .geo.gazetteer import Gazetteer
     from .nlp.model import load_nlp
 
+    from .resident import settle
+
     nlp = load_nlp(settings.model)
     _add_newline_splitter(nlp)
     ontology = Ontology.load()
-    return Resources(
+    res = Resources(
         nlp=nlp,
         patterns=load_patterns(None, frozenset(ontology.codes)),
         kb=KnowledgeBase.load(settings.actor_files),
@@ -95,6 +97,8 @@ def load_resources(settings: Settings) -> Resources:
         petrarch=_petrarch_coder(settings),
         backoff=_backoff(settings),
     )
+    settle()  # loaded for good: out of the garbage collector's walks (resident.py)
+    return res
 
 
 def load_worker_resources(settings: Settings) -> Resources:

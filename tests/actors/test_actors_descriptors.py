@@ -78,6 +78,10 @@ def test_a_kb_built_without_descriptors_has_none(kb):
     ("the UAE-backed paramilitary", "SDN", "SDNREB"),
     ("a Turkish-backed faction", "SYR", "SYRREB"),
     ("Russian-backed separatists", "UKR", "UKRREB"),
+    # the network a group belongs to names no actor either (session 11)
+    ("the al Qaeda-linked group", "MLI", "MLIREB"),
+    ("an Islamic State-affiliated faction", "MOZ", "MOZREB"),
+    ("Hamas-linked militants", "PSE", "PSEREB"),
 ])
 def test_a_group_named_by_its_sponsor_is_the_group(kb, phrase, context, code):
     res = kb.resolve(phrase, "2025-01-01", context)
@@ -156,3 +160,36 @@ def test_sponsors_are_the_countries_before_backed(kb):
 def test_a_gang_of_several_countries_is_the_branch_of_its_story(kb, phrase, context, code):
     res = kb.resolve(phrase, "2025-01-01", context)
     assert res.actor.code == code and res.actor.org in ("BARRIO18", "MS13")
+
+
+@pytest.mark.parametrize("phrase, when, context, code", [
+    # a state's own security council is its government; the UN's keeps its name
+    ("his national security council", "2025-07-02", "KOR", "KORGOV"),
+    ("Iran's Supreme National Security Council", "2025-07-02", None, "IRNGOV"),
+    ("Israel's security cabinet", "2025-07-02", None, "ISRGOV"),
+    ("the Security Council", "2025-07-02", None, "IGOUNO"),
+    # office words and bodies of session 11's fifth probe set (own phrases)
+    ("her Vietnamese counterpart", "2025-01-01", None, "VNMGOV"),
+    ("Lebanon's Council of Representatives", "2025-01-01", None, "LBNLEG"),
+    ("Bangladesh's counter-terrorism police", "2025-01-01", None, "BGDPOL"),
+    ("the Metropolitan Police", "2025-01-01", None, "GBRPOL"),
+    ("the Tokyo Metropolitan Police", "2025-01-01", None, "JPNPOL"),
+    ("Tehreek-e-Taliban Pakistan", "2025-01-01", None, "PAKREBTTP"),
+    ("the West Papua National Liberation Army", "2025-01-01", None, "IDNREBOPM"),
+    ("Maoist insurgents", "2025-01-01", "IND", "INDREBNAX"),
+    ("the National Liberation Army", "2025-01-01", "COL", "COLREBELN"),
+])
+def test_security_councils_offices_and_groups(kb, phrase, when, context, code):
+    assert kb.resolve(phrase, when, context).actor.code == code
+
+
+def test_a_name_shared_by_groups_of_several_countries_needs_the_story(kb):
+    # "Maoist rebels" were Nepal's until 2006 and are India's now; "National Liberation Army"
+    # is Colombia's ELN or Macedonia's NLA: with no story country, neither is guessed
+    def code(phrase, context):
+        res = kb.resolve(phrase, "2025-01-01", context)
+        return res.actor.code if res and (res.actor.country or res.actor.org) else None
+
+    assert code("Maoist rebels", None) is None
+    assert code("the National Liberation Army", None) is None
+    assert code("the National Liberation Army", "MKD") == "MKDREBNLA"

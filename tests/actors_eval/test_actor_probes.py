@@ -2,8 +2,10 @@
 
 The first set was written before the session-8 fixes, the second and third after their first
 and second rounds, the fourth in session 10 (Gulf, Sahel, Caribbean, Central Asia, Pacific, Andes,
-Balkans; companies, unions, parties, back-references); each set's first run is kept beside it
-(``*_first_run.json``: 64.1%, 92.3%, 82.7% and 61.9% mention level).
+Balkans; companies, unions, parties, back-references), the fifth in session 11 (courts, police units,
+unnamed officials, armed groups of every region, pronouns and "the two leaders" in two-sentence
+stories); each set's first run is kept beside it (``*_first_run.json``: 64.1%, 92.3%, 82.7%, 61.9%
+and 84.4% mention level).
 The floors below guard today's figures; misses are printed.
 """
 
@@ -18,7 +20,16 @@ from flashpoint.errors import UsageError
 from flashpoint.eval.actor_probes import Probe, event_hits, read_probes, resolve_probes, summarise
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-SETS = ["actor_probes.jsonl", "actor_probes_second.jsonl", "actor_probes_third.jsonl", "actor_probes_fourth.jsonl"]
+SETS = ["actor_probes.jsonl", "actor_probes_second.jsonl", "actor_probes_third.jsonl", "actor_probes_fourth.jsonl",
+        "actor_probes_fifth.jsonl"]
+# The fifth set's back-references ("He", "The two leaders", "The ministry": 14 of 173) name their
+# actor only through the story told before them, which the knowledge base alone does not see:
+# its mention-level floor leaves them out, and its event level is what measures them.
+MENTION_FLOOR = {"actor_probes_fifth.jsonl": 0.89}
+EVENT_FLOOR = {"actor_probes_fifth.jsonl": 0.78}
+# The fifth set names its kinds by the institution (court, police, ministry ...) rather than "institution".
+KINDS = {"actor_probes_fifth.jsonl": {"office", "ministry", "parliament", "court", "police", "armed", "unnamed",
+                                      "demonym", "capital", "backref", "person"}}
 # The fourth set's misses are mentions the knowledge base alone cannot place ("his men",
 # a name it does not know, "separatists in Transnistria"): the coder's part.
 
@@ -33,9 +44,9 @@ def probes(probe_file) -> list[Probe]:
     return read_probes(probe_file)
 
 
-def test_probe_set_covers_every_kind_and_region(probes):
+def test_probe_set_covers_every_kind_and_region(probes, probe_file):
     assert len(probes) >= 80
-    assert {p.kind for p in probes} >= {"ellipsis", "metonym", "religious", "armed", "institution", "person"}
+    assert {p.kind for p in probes} >= KINDS.get(probe_file.name, {"ellipsis", "metonym", "religious", "armed", "institution", "person"})
     assert {p.region for p in probes} >= {"africa", "americas", "asia", "europe", "middle_east"}
     assert len({p.id for p in probes}) == len(probes)
 
@@ -45,14 +56,14 @@ def test_mention_level_floor(kb, probes, probe_file):
     first = json.loads(probe_file.with_name(probe_file.stem + "_first_run.json").read_text(encoding="utf-8"))
     assert first["probes"] == len(probes)
     assert report["mention_level"] > first["mention_level"]
-    assert report["mention_level"] >= 0.97, report["misses"]
+    assert report["mention_level"] >= MENTION_FLOOR.get(probe_file.name, 0.97), report["misses"]
 
 
 @pytest.mark.slow
-def test_event_level_floor(probes):
+def test_event_level_floor(probes, probe_file):
     hits = event_hits(probes)
     assert len(hits) == len(probes)
-    assert sum(hits.values()) / len(probes) >= 0.55
+    assert sum(hits.values()) / len(probes) >= EVENT_FLOOR.get(probe_file.name, 0.55), sorted(k for k, v in hits.items() if not v)
 
 
 def test_prefix_and_exact_expectations():

@@ -78,3 +78,42 @@ def test_a_spokesman_for_a_group_speaks_for_it(text, source):
 def test_a_back_reference_with_nothing_told_is_resolved_as_any_phrase():
     # no organisation told before "the militia": it is a militia of the story's country
     assert ("MLIREB", "MLIMIL") in sides("BAMAKO -- The militia attacked an army post near Gao.")
+
+
+def test_a_group_described_by_its_network_is_the_group_told_before():
+    # session 11: "the al Qaeda-linked group" is the group the story named, not al-Qaeda
+    got = codes("BAMAKO -- JNIM fighters attacked a convoy near Timbuktu on Sunday. "
+                "The al Qaeda-linked group said it had seized weapons.", "2025-06-01")
+    assert "MLIREBJNM" in got and not any(c.startswith("IMGMUSALQ") for c in got)
+
+
+def test_a_described_group_of_another_kind_is_not_read_back():
+    # a UN agency told before is no armed group: "the militant group" is not the UN
+    events = code_text("The UN refugee agency said 3,000 people had fled Cabo Delgado. "
+                       "The militant group said it had burned a church.", date="2025-06-01", doc_id="t", settings=Settings())
+    burned = [e for e in events if e.evidence.trigger == "burned"]
+    assert burned and all(e.source.code == "MOZREB" for e in burned)
+
+
+def test_recalled_ambassadors_to_several_countries_are_one_event_each():
+    got = sides("Mali recalled its ambassadors to Algeria, Niger and Chad for consultations on Monday "
+                "after the drone was shot down near the border.", "2025-04-07")
+    assert {("MLI", "DZA"), ("MLI", "NER"), ("MLI", "TCD")} <= got
+
+
+def test_recalled_to_the_home_capital_names_no_target():
+    got = sides("Chile recalled its ambassador to Santiago for consultations.", "2024-06-01")
+    assert not any(t == "CHL" or (t or "").startswith("CHLGOV") for _, t in got)
+
+
+def test_convening_the_own_security_council_is_no_meeting_with_the_un():
+    got = sides("Japanese Prime Minister Shigeru Ishiba convened his national security council "
+                "and called the launch a grave threat.", "2025-05-08")
+    assert not any("IGOUNO" in (s or "") or "IGOUNO" in (t or "") for s, t in got)
+
+
+def test_a_riot_between_rival_gangs_is_fighting_within_the_gangs():
+    got = sides("LIMA -- A riot between rival gangs at a prison near the capital left nine inmates dead.", "2025-02-10")
+    assert ("PERCRM", None) in got
+    got = sides("TEGUCIGALPA -- Clashes between rival gangs inside the women's prison killed 46 inmates.", "2023-06-20")
+    assert any(s == "HNDCRM" for s, _ in got)

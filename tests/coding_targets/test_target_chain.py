@@ -57,6 +57,7 @@ STRATEGY_SENTENCES = [
      "addressee", "UN", "LKA"),
     ("Gunmen abducted two Turkish engineers in Niger. Ankara demanded their release.", "captor", "TUR", "NER"),
     ("Azerbaijani troops shelled Armenian villages on Sunday. Yerevan vowed to retaliate.", "answerer", "ARM", "AZE"),
+    ("EU ministers met in Luxembourg to discuss the war in Sudan. They agreed to impose sanctions.", "topic", "EU", "SDN"),
 ]
 
 

@@ -61,3 +61,13 @@ def test_wire_set_reads_runs_without_statements_and_has_a_first_run():
     assert wire_settings(Settings()).statements is False
     first = json.loads((DATA / "own_wire_first_run.json").read_text(encoding="utf-8"))
     assert first["headline"]["strict_f1"] == 0.6147
+
+
+def test_second_wire_set_is_read_as_a_wire_set_and_has_a_first_run():
+    records = read_gold(DATA / "own_wire2.jsonl")
+    assert len(records) == 86 and detect_set(DATA / "own_wire2.jsonl") == "own_wire"
+    roots = {(g.code or "")[:2] for r in records for g in r.expected}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+    assert sum(not r.expected for r in records) == 2  # two bare statements: nothing to code
+    first = json.loads((DATA / "own_wire2_first_run.json").read_text(encoding="utf-8"))
+    assert first["headline"]["strict_f1"] == 0.7624 and first["n"] == 86

@@ -18,7 +18,7 @@ from ..errors import DataFileError, UsageError
 from .datafiles import read_descriptors, read_entries
 from .entries import Alias, Entry
 from .index import AliasIndex
-from .resolve import Resolution, context_free, resolve_phrase, sponsors
+from .resolve import SPONSOR_WORDS, Resolution, context_free, resolve_phrase, sponsors
 from .text import alias_key, tokenize, words_for_prefilter
 
 # Package files in load order; later files may not reuse an id.
@@ -141,8 +141,7 @@ class KnowledgeBase:
     def sponsors(self, text: str) -> frozenset[str]:
         """The countries the phrase names as its group's sponsor or ally ("US-backed
         Kurdish fighters" -> USA): a context to avoid for the group, not its country."""
-        if "-" not in text and not any(w in text.lower() for w in ("backed", "supported", "sponsored", "funded",
-                                                                   "allied", "aligned", "trained", "inspired")):
+        if "-" not in text and not any(w in text.lower() for w in SPONSOR_WORDS):
             return frozenset()
         return sponsors(self, tokenize(text))
 

@@ -43,11 +43,12 @@ if TYPE_CHECKING:
 AFFILIATION_BEFORE = frozenset({"pro", "anti", "non"})
 AFFILIATION_AFTER = frozenset({
     "backed", "allied", "aligned", "supported", "sponsored", "funded", "friendly", "leaning",
-    "controlled", "occupied", "annexed", "held", "installed", "appointed", "inspired", "trained",
+    "controlled", "occupied", "annexed", "held", "installed", "appointed", "inspired", "trained", "linked", "affiliated",
 })
 # A country before these is the group's sponsor, not its own country: "Iran-backed
 # militias" in a story about Iran and Iraq are Iraq's (see sponsors()).
-SPONSOR_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "allied", "aligned", "trained", "inspired"})
+SPONSOR_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "allied", "aligned", "trained", "inspired", "linked",
+                           "affiliated"})
 CONJUNCTIONS = frozenset({"and", "or", ",", "&", "/", ";", "plus"})
 PREPOSITIONS = frozenset({
     "of", "in", "from", "for", "at", "on", "near", "inside", "within", "under", "with", "by", "to",

@@ -15,7 +15,7 @@ from .. import __version__
 from ..errors import FlashpointError
 
 COMMAND_MODULES = ("code", "demo", "actors", "ontology", "store", "ingest", "eval", "bench", "articles", "calibration",
-                   "serve", "alerts", "backfill")
+                   "serve", "alerts", "backfill", "db")
 
 
 class FlashpointGroup(click.Group):

@@ -16,7 +16,8 @@ from datetime import date
 from functools import partial
 
 from ..actors.surnames import earlier_person
-from ..nlp.extract import STAKE_BREAK, Candidate, Mention
+from ..lookup_memo import UNSETTLED
+from ..nlp.extract import FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
 from .backrefs import definite_backrefs
@@ -172,6 +173,8 @@ class DocState:
     guessed: set[Actor] = field(default_factory=set)  # unknown names given only the story's country
     speaking: tuple[Actor, ...] = ()  # the speakers of the current candidate's clause ("France and Germany said ...")
     sentence_places: dict[int, str] = field(default_factory=dict)  # sentence -> its first clause place's country
+    cands: list = field(default_factory=list)  # the document's candidates (the topic strategy reads back)
+    index: int = 0  # the candidate being coded
 
     def remember(self, actor: Actor, is_person: bool) -> None:
         self.actors.append((actor, is_person))
@@ -264,6 +267,10 @@ class Coder:
             if found is not None:
                 return self._retext(found, m.text), 0.8
             # none told yet: the phrase as any other ("the militia" is the story's)
+        else:
+            described_group = self._described_group(m, when, state)  # "the al Qaeda-linked group"
+            if described_group is not None:
+                return described_group, 0.75
         context = None
         if m.possessor in PERSON_PRONOUNS | THING_PRONOUNS:
             owner = state.last("person") if m.possessor in PERSON_PRONOUNS else None
@@ -271,11 +278,16 @@ class Coder:
             context = owner.country if owner else None
         elif m.possessor in FIRST_PERSON and in_quote is not None and in_quote in state.speakers:
             context = state.speakers[in_quote].country
-        if context is None:
-            # A bare generic actor: clause place, home country, latest subject, never
-            # the country named as the other side (coding/generic_country.py).
-            context = generic_context(self.kb, m.text, when, state, avoid, self.gazetteer)
-        res = self.kb.resolve(m.text, when, context)
+        settled = self.kb.settled(m.text, when) if context is None and hasattr(self.kb, "settled") else UNSETTLED
+        if settled is not UNSETTLED and settled is not None:
+            # no context can change the answer (lookup_memo.py): none is worked out
+            res = settled
+        else:
+            if context is None:
+                # A bare generic actor: clause place, home country, latest subject, never
+                # the country named as the other side (coding/generic_country.py).
+                context = generic_context(self.kb, m.text, when, state, avoid, self.gazetteer)
+            res = self.kb.resolve(m.text, when, context)
         if m.proper and (res is None or not (res.actor.country or res.actor.org)):
             # "Graham" or "Senator Graham" after "Lindsey Graham": the one person named earlier with that surname
             earlier = earlier_person(m.text, [a for a, is_person in state.actors if is_person])
@@ -326,6 +338,24 @@ class Coder:
             return None
         state.remember(res.actor, False)
         return res.actor
+
+    def _described_group(self, m: Mention, when, state: DocState) -> Actor | None:
+        """A definite description of a group told before ("the al Qaeda-linked group",
+        "the militant group", "the Iran-backed militia"): its head is a back-reference word
+        of an organisation (data/backrefs.yaml) and the knowledge base names no organisation
+        in it, only a kind (REB) and perhaps a country; the latest organisation told of that
+        kind and country is the group, else the phrase is resolved as any other."""
+        words = m.text.lower().split()
+        if m.pronoun or len(words) < 3 or words[0] != "the" or DEFINITE_BACKREFS.get(f"the {words[-1]}") != "org":
+            return None
+        found = state.last("org")
+        if found is None:
+            return None
+        res = self.kb.resolve(m.text, when, None)
+        if res is not None and (res.actor.org or res.actor.country not in (None, found.country)
+                                or res.actor.sector not in (None, found.sector)):
+            return None
+        return self._retext(found, m.text)
 
     def _followers(self, state: DocState) -> Actor | None:
         """The organisation the latest person told leads, when it is an armed group or a gang."""
@@ -579,11 +609,12 @@ class Coder:
         # Generic actors ("police", "the defence ministry") take the country of the
         # latest named subject, or the article's main country before there is one.
         state = DocState(subject_country=countries[0] if countries else None, countries=tuple(countries),
-                         home_country=home)
+                         home_country=home, cands=cands)
         out: list[CodedEvent] = []
         historical = historical or {}
         used_nouns: set[int] = set()
         for i, cand in enumerate(cands):
+            state.index = i
             state.clause_country = clause_place_country(cand.clause, self.kb, self.gazetteer, state.countries)
             if state.clause_country and scene_setting(cand.clause):
                 state.scenes[cand.sent_index] = state.clause_country
@@ -688,10 +719,16 @@ class Coder:
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when, True, parent[0].source))
             attribution = parent[0].source
         else:
+            # (a visit or meeting that frames the clause is its subject's: "pledged aid *during a visit to Kenya*")
             roles = SOURCE_ROLES if cand.kind == "verb" or cand.governor in pattern.governor \
-                or cand.governor in LIGHT_VERBS else NOUN_OWN_SOURCE_ROLES
+                or cand.governor in LIGHT_VERBS or cand.governor_dep in FRAMING_DEPS else NOUN_OWN_SOURCE_ROLES
             subs = [m for m in cand.subjects if m.role in roles and not (pattern.victim_subject and m.role == "subj")]
-            if cand.speakers and subs and all(m.pronoun in THING_PRONOUNS for m in subs):
+            # "China held drills off Taiwan. The exercises were a warning": the act told before
+            # is the warning, by its doer, aimed at its target
+            told = self._told_act(cand, state)
+            if told is not None:
+                sources = [(told.source, 0.8)]
+            elif cand.speakers and subs and all(m.pronoun in THING_PRONOUNS for m in subs):
                 # "the junta said it would ...": "it" is the speaker; when the speaker is
                 # no known actor, an older actor is no better guess. "France and Germany said
                 # they would send ...": each of several speakers does it.
@@ -754,9 +791,14 @@ class Coder:
                 if len(sides) > 1:
                     together = replace(pattern, code=pattern.joint) if pattern.joint else pattern
                     return self._symmetric(i, cand, together, sides, attribution, historical)
+                if len(sides) == 1 and len(between) == 1 and between[0].plural and all(_placeholder(a) for a, _ in sources):
+                    # "a riot between rival gangs", "clashes between militias": one plural party, fighting among itself
+                    sources = sides
             if not sources:
                 return []
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
+            if told is not None and told.target is not None:
+                targets, via = [(told.target, 0.7)], "told_act"
             # the phrase that names the doer is never also whom the act is aimed at
             # ("the deployment *of 230 troops*")
             named = {a.text for a, _ in sources if not _placeholder(a)}
@@ -822,6 +864,23 @@ class Coder:
         return events
 
 
+    def _told_act(self, cand: Candidate, state: DocState) -> CodedEvent | None:
+        """"The exercises were a warning": the act a noun told as what something *was* has for
+        subject ("the exercises", "the launch", "the move"), when that names an act told just
+        before; its latest event (not a statement) in this sentence or the two before."""
+        if cand.kind != "noun" or cand.governor != "be":
+            return None
+        subs = [m for m in cand.subjects if m.role == "gov_subj"]
+        if not subs or not all(self._names_an_act(m) for m in subs):
+            return None
+        for k in sorted(state.coded, reverse=True):
+            evs = [e for e in state.coded[k] if not e.statement and not e.nested and not e.negated]
+            if state.cands[k].sent_index < cand.sent_index - 2:
+                break
+            if evs:
+                return max(evs, key=lambda e: (e.target is not None, e.confidence))
+        return None
+
     def _symmetric(self, i, cand, pattern, sources, attribution, historical) -> list[CodedEvent]:
         """"Israel and Lebanon renewed negotiations": each side acts toward the other."""
         code = self._final_code(pattern, cand)
@@ -880,13 +939,17 @@ def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]
     would send troops" is the troops (with the statement as their attribution), not
     also a statement. A speaker who does something else in the same sentence
     ("accused Poland ..., saying ...") makes no separate statement there either, and
-    one speaker makes one statement per sentence (the one naming a target, if any)."""
+    one speaker makes one statement per sentence (the one naming a target, if any). An act
+    told only as when the statement was made ("spoke to reporters after arriving in
+    Lisbon") leaves it standing."""
     carried = {cands[e.cand_index].reported_by for e in events if not e.statement}
-    busy = set()
+    busy: dict[tuple[int, str], set] = {}  # (sentence, party) -> where its other acts hang (a time adjunct's verb)
     for e in events:
         if not e.statement:
-            sent = cands[e.cand_index].sent_index
-            busy.update((sent, a.key) for a in (e.source, e.attribution) if a is not None)
+            cand = cands[e.cand_index]
+            for a in (e.source, e.attribution):
+                if a is not None:
+                    busy.setdefault((cand.sent_index, a.key), set()).add(cand.time_adjunct_of or None)
     kept: list[CodedEvent] = []
     said: set[tuple[int, str]] = set()
     ranked = sorted(range(len(events)), key=lambda k: (events[k].target is None, -events[k].confidence, k))
@@ -899,7 +962,10 @@ def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]
         key = (cand.sent_index, e.source.key)
         if e.code != "010":
             continue  # a comment with a tone (012, 013, ...) is an event of its own
-        if cand.token_i in carried or key in busy or key in said:
+        # "spoke to reporters *after arriving* in Lisbon": an act told as when the statement
+        # was made is beside it, not what it says
+        beside = busy.get(key, set()) == {cand.token_i}
+        if cand.token_i in carried or (key in busy and not beside) or key in said:
             drop.add(k)
         else:
             said.add(key)
@@ -915,6 +981,9 @@ ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one
 
 # Military cooperation with one's own country is a deployment at home: force posture.
 HOME_DEPLOYMENT = {"062": "154"}
+# A withdrawal from an international organisation is no retreat: it reduces relations
+# ("announced their withdrawal from ECOWAS").
+FROM_ORGANISATION = {"0874": "160"}
 
 
 def _at_home(code: str, source: Actor, target: Actor | None) -> str:
@@ -923,6 +992,8 @@ def _at_home(code: str, source: Actor, target: Actor | None) -> str:
     if code in HOME_DEPLOYMENT and target is not None and not target.org and source.country \
             and target.country == source.country:
         return HOME_DEPLOYMENT[code]
+    if code in FROM_ORGANISATION and target is not None and target.org and target.sector == "IGO":
+        return FROM_ORGANISATION[code]
     return code
 
 

@@ -30,7 +30,7 @@ CROSS_BORDER_ROOTS = {"15", "19", "20"}
 DOMESTIC_SECTORS = {"POL", "REB", "OPP", "CVL", "REF", "JUD"}
 CROWD_HEADS = {"protester", "demonstrator", "crowd", "marcher", "mourner", "rioter", "striker"}  # protests are local
 PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "off", "outside", "toward", "towards"}
-THING_PARTY_ROLES = {"deep:against", "deep:with", "deep:on", "deep:to", "deep:toward", "deep:towards"}
+THING_PARTY_ROLES = {"deep:against", "deep:with", "deep:on", "deep:to", "deep:toward", "deep:towards", "deep:relobj"}
 BORDER_WORDS = {"border", "frontier", "boundary"}
 WHENS = {"any", "direct", "nested"}
 
@@ -101,6 +101,9 @@ class TargetChain:
         """The first strategy's targets (or, for ``reciprocal``, the sources as
         each other's targets) and its name; ``([], None)`` when none finds one."""
         code = q.pattern.code
+        if q.cand.intent == "refusal":
+            # "would not take part in any operation ...": a refusal is sought where rejections are
+            code = coder._intent_code(code, q.cand)
         for step in self.steps:
             if not step.applies(code, q.nested):
                 continue
@@ -409,9 +412,44 @@ def answerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return []
 
 
+# Nouns that name a situation a story is about ("the coup in Guinea", "Sudan's war").
+SITUATION_HEADS = frozenset({"coup", "crisis", "war", "conflict", "situation", "unrest", "fighting", "violence",
+                             "standoff", "uprising", "insurgency", "takeover", "junta", "election", "vote",
+                             "crackdown", "offensive", "invasion", "occupation", "dispute", "tension", "turmoil"})
+TOPIC_ROLES = frozenset({"prep:in", "deep:in", "deep:poss", "deep:mod", "deep:of"})
+TOPIC_LOOKBACK = 2  # sentences
+
+
+def topic(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"West African leaders met in Abuja to discuss the coup in Guinea. They agreed to
+    impose sanctions": an act aimed at no one named is aimed at the country whose
+    situation (a coup, a war, a crisis) the story has just told, not the sources' own."""
+    own = {a.country for a, _ in q.sources if a.country}
+    here = q.cand.sent_index
+    for c in reversed(q.state.cands[: q.state.index + 1]):
+        if c.sent_index < here - TOPIC_LOOKBACK:
+            break
+        if c is not q.cand and c.sent_index == here and c.trigger_start > q.cand.trigger_start:
+            continue
+        if c.lemma not in SITUATION_HEADS and not any(m.head in SITUATION_HEADS and not m.proper
+                                                      for m in (*c.objects, *c.preps, *c.deep)):
+            continue
+        for m in (*c.preps, *c.deep):
+            if m.role not in TOPIC_ROLES or m.pronoun or not (m.proper or m.role == "deep:mod"):
+                continue
+            res = coder.kb.resolve(m.text, q.when, None)
+            country = res.actor.country if res is not None and not res.actor.org else None
+            if country is None and coder.gazetteer is not None and m.proper:
+                where = coder.gazetteer.resolve(m.text, q.state.countries)
+                country = where.country if where is not None else None
+            if country and country not in own and coder.kb.country(country) is not None:
+                return [(coder._country_actor(m.text, country), 0.6)]
+    return []
+
+
 STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
     f.__name__: f for f in (slots, thing_party, reaction, border, place, act_place, accuser, reciprocal,
-                            home_government, domestic_government, own_country, addressee, captor, answerer)
+                            home_government, domestic_government, own_country, addressee, captor, answerer, topic)
 }
 
 # -- helpers shared with the coder ----------------------------------------------------

@@ -29,7 +29,7 @@ SET_BY_STEM = {
     "event_location": "event_location",
     "conflibert_cameo_train": "conflibert",
     "generalisation": "probes",  # ../shared/probes/, beside evaldata (see runner.gold_path)
-    "own_wire": "own_wire",  # tests/data/, the project's own wire sentences (eval/wire.py)
+    "own_wire": "own_wire",  # tests/data/, the project's own wire sentences (eval/wire.py); own_wire2 by prefix
     "own_raters": "raters",  # tests/data/: CAMEO root sets of our own sentences
 }
 SET_NAMES = tuple(SET_BY_STEM.values())

@@ -3,14 +3,15 @@
 * the actor test set (``tests/data/actor_sentences.jsonl``): 172 news-style sentences from every
   continent with the expected source and target actors;
 * the blind actor probes (``tests/data/actor_probes.jsonl``, ``_second`` and ``_third``, session 8;
-  ``_fourth``, session 10):
+  ``_fourth``, session 10; ``_fifth``, session 11):
   sentences naming one actor each with its expected code, and each set's first run (``*_first_run.json``);
 * the sample corpus with its hand coding (``data/sample/README.md``): recall of the key events;
 * the merge fixture (``tests/data/merge_fixture.jsonl``): pairwise precision and recall of
   counting events once across articles, with gold events as input (the merge alone) and
   with the coder's events (the whole chain);
-* the wire-service sentences (``tests/data/own_wire.jsonl``, issue 9): strict F1 (source
-  country, target country, root) with ``--no-statements``, beside the set's first run;
+* the wire-service sentences (``tests/data/own_wire.jsonl``, issue 9, session 10, and
+  ``own_wire2.jsonl``, session 11): strict F1 (source country, target country, root) with
+  ``--no-statements``, beside each set's first run;
 * the hand-written test articles (``tests/articles/``, ``second/``, ``third/`` and ``fourth/``, issue 10):
   events found and the details an analyst checks (dates, places, counts, forbidden events),
   with a set's first run (``first_run.json``, recorded before any fix) beside today's;
@@ -32,12 +33,15 @@ from ..config import Settings
 
 TESTS_DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
 PROBE_SETS = (("first set", "actor_probes.jsonl"), ("second set", "actor_probes_second.jsonl"),
-              ("third set", "actor_probes_third.jsonl"), ("fourth set", "actor_probes_fourth.jsonl"))
+              ("third set", "actor_probes_third.jsonl"), ("fourth set", "actor_probes_fourth.jsonl"),
+              ("fifth set", "actor_probes_fifth.jsonl"))
 # (label, file, scorer): the own sentence sets, written blind, each scored as a gold set.
 OWN_SETS = (("own probes", "own_probes.jsonl", "probes"), ("own probes, second set", "own_probes2.jsonl", "probes"),
             ("own probes, third set", "own_probes3.jsonl", "probes"),
             ("own probes, fourth set", "own_probes4.jsonl", "probes"),
             ("own violence probes", "own_violence.jsonl", "probes"), ("raters' root sets", "own_raters.jsonl", "raters"))
+# (figures key, file, when it was written): the wire-service sentence sets, each scored by eval/wire.py.
+WIRE_SETS = (("own_wire", "own_wire.jsonl", "session 10"), ("own_wire2", "own_wire2.jsonl", "session 11"))
 ARTICLE_SETS = (("first set", TESTS_DATA.parent / "articles"), ("second set", TESTS_DATA.parent / "articles" / "second"),
                 ("third set", TESTS_DATA.parent / "articles" / "third"),
                 ("fourth set", TESTS_DATA.parent / "articles" / "fourth"))
@@ -160,10 +164,11 @@ def run_project(settings: Settings | None = None) -> dict[str, Any]:
     probes = {name: actor_probe_scores(TESTS_DATA / file, settings) for name, file in PROBE_SETS if (TESTS_DATA / file).is_file()}
     if probes:
         out["actor_probes"] = probes
-    if (TESTS_DATA / "own_wire.jsonl").is_file():
-        from .wire import wire_scores
+    from .wire import wire_scores
 
-        out["own_wire"] = wire_scores(TESTS_DATA / "own_wire.jsonl", settings)
+    for key, file, _ in WIRE_SETS:
+        if (TESTS_DATA / file).is_file():
+            out[key] = wire_scores(TESTS_DATA / file, settings)
     coded = {a.id: evs for a, evs, _ in code_articles(sample_articles(), settings or Settings())}
     recall, missed = sample_key_recall(coded)
     out["sample_corpus"] = {"key_events_recall": round(recall, 4), "key_events_missed": len(missed),
@@ -257,12 +262,14 @@ def render_project(figures: dict[str, Any]) -> list[str]:
             f"event level {a['event_level']:.1%}: the actor is source or target of a coded event in the expected role.", ""]
     probes = figures.get("actor_probes")
     if probes:
-        lines += ["**Actor probes** (sessions 8 and 10; one actor mention a sentence with its expected code: elliptical "
+        lines += ["**Actor probes** (sessions 8, 10 and 11; one actor mention a sentence with its expected code: elliptical "
                   "references, seats of government, religious leaders, armed groups and cartels, institutions, office "
                   "holders of 2024-2026; the fourth set adds state companies, unions, parties, regional organisations, "
-                  "groups named by their sponsor and descriptions such as \"the kingdom\"; `flashpoint actors probe FILE`). "
+                  "groups named by their sponsor and descriptions such as \"the kingdom\"; the fifth adds courts, police units, "
+                  "unnamed officials and back-references in two-sentence stories, pronouns and \"the two leaders\", which "
+                  "only the event level can place; `flashpoint actors probe FILE`). "
                   "The first set was written before any fix, the second and third after the first and second rounds of "
-                  "session 8, the fourth in session 10; each first run is the unseen figure, today's row is tuned on it:", "",
+                  "session 8, the fourth in session 10, the fifth in session 11; each first run is the unseen figure, today's row is tuned on it:", "",
                   "| set | probes | mention level: first run | now | event level: first run | now |",
                   "|---|---:|---:|---:|---:|---:|"]
         for name, p in probes.items():
@@ -270,13 +277,15 @@ def render_project(figures: dict[str, Any]) -> list[str]:
             lines.append(f"| {name} | {p['probes']} | {first.get('mention_level', 0):.1%} | {p['mention_level']:.1%} | "
                          f"{first.get('event_level', 0):.1%} | {p['event_level']:.1%} |")
         lines.append("")
-    w = figures.get("own_wire")
-    if w:
+    for key, file, when in WIRE_SETS:
+        w = figures.get(key)
+        if not w:
+            continue
         first = w.get("first_run")
         unseen = f"first run (unseen) **{first['strict_f1']:.1%}**, " if first else ""
-        lines += [f"**Wire-service sentences** (issue 9; {w['n']} sentences written for Flashpoint, every CAMEO root; "
-                  f"`tests/data/own_wire.jsonl`, with `--no-statements`): strict F1 (source country, target country, root) "
-                  f"{unseen}now {w['now']['strict_f1']:.1%} (target 60%; precision {w['now']['strict_precision']:.1%}, "
+        lines += [f"**Wire-service sentences** (issue 9; {w['n']} sentences written for Flashpoint in {when}, every "
+                  f"CAMEO root; `tests/data/{file}`, with `--no-statements`): strict F1 (source country, target country, "
+                  f"root) {unseen}now {w['now']['strict_f1']:.1%} (target 60%; precision {w['now']['strict_precision']:.1%}, "
                   f"recall {w['now']['strict_recall']:.1%}).", ""]
     s = figures.get("sample_corpus")
     if s:

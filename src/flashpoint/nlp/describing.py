@@ -31,7 +31,7 @@ def described_noun(tok) -> tuple[str, ...]:
     cur = tok
     for _ in range(_STEPS):
         if cur.dep_ in _DESCRIBING and cur.head is not cur and cur.head.pos_ in _NOUNS and cur.pos_ in ("VERB", "AUX"):
-            if cur.dep_ == "relcl" and _setting(cur):
+            if cur.dep_ == "relcl" and setting_clause(cur):
                 # "the lathicharge *in which* a student was killed", "the protest in Mirihana, *where*
                 # demonstrators set fire to a bus": what happened in or at the noun, not who it is
                 return ()
@@ -51,11 +51,29 @@ def _content_clause(acl) -> bool:
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in acl.children)
 
 
-def _setting(relcl) -> bool:
+def setting_clause(relcl) -> bool:
     """A relative clause opened by "where", "when" or a preposition and "which" ("in which")."""
     return any((c.dep_ == "advmod" and c.lower_ in ("where", "when", "whereby"))
                or (c.dep_ == "prep" and any(p.dep_ == "pobj" and p.lower_ == "which" for p in c.children))
                for c in relcl.children)
+
+
+# Words that open a clause telling when another act happened: "spoke to reporters *after*
+# arriving in Lisbon", "*before* leaving for Ankara", "*while* visiting Kyiv".
+_TIME_WORDS = frozenset({"after", "before", "upon", "on", "while", "when", "following", "since", "during", "ahead"})
+
+
+def time_adjunct_of(tok) -> int | None:
+    """Token index of the verb whose time adjunct ``tok`` heads ("spoke to reporters *after
+    arriving* in Lisbon": the index of "spoke"), or None. Such an act happened beside the
+    verb's, not inside it: neither carries the other."""
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in _TIME_WORDS:
+        verb = tok.head.head
+    elif tok.dep_ == "advcl" and any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in _TIME_WORDS for c in tok.children):
+        verb = tok.head
+    else:
+        return None
+    return verb.i if verb is not tok and verb.pos_ in ("VERB", "AUX") else None
 
 
 def adjunct_of(tok) -> int | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
-from .describing import adjunct_of, described_noun
+from .describing import adjunct_of, described_noun, setting_clause, time_adjunct_of
 from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
 
@@ -47,7 +47,7 @@ INSTRUMENT_NOUNS = {"firing", "fire", "shooting", "bullet", "lathicharge", "lath
 ADMIT_VERBS = {"admit", "acknowledge", "concede", "confess"}
 # Weapons told as the doer, with who used them in a reduced clause: "drones *launched by
 # Russia* struck ...", "killed by a bomb *planted by militants*".
-WEAPON_NOUNS = {"bomb", "drone", "missile", "rocket", "shell", "mine", "device", "ied", "grenade", "explosive",
+WEAPON_NOUNS = {"bomb", "drone", "missile", "rocket", "shell", "mine", "landmine", "device", "ied", "grenade", "explosive",
                 "mortar", "projectile", "torpedo", "munition", "car-bomb"}
 # Combat nouns whose "with" names the other side ("killed in a clash *with rebels*").
 COMBAT_NOUNS = {"encounter", "clash", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout", "exchange"}
@@ -185,6 +185,9 @@ class Candidate:
         '("hostages *held* by Hamas": ("acl", "hostage", "VBN")), else () (nlp/describing.py).'))
     adjunct_of = _deferred("adjunct_of", (
         'Token index of the verb whose bare -ing adjunct the trigger opens ("marched ..., *demanding* ..."), '
+        'else () (nlp/describing.py).'))
+    time_adjunct_of = _deferred("time_adjunct_of", (
+        'Token index of the verb whose time adjunct the trigger heads ("spoke ... *after arriving* in Lisbon"), '
         'else () (nlp/describing.py).'))
     stake_lemmas = _deferred("stake_lemmas", (
         "Lemmas of what the act is about, phrase by phrase (STAKE_BREAK between): its object and "
@@ -444,8 +447,11 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
                     return _subjects(cur.head)[0], passive
                 return expand(cur, "subj"), passive
             subs = [c for c in cur.children if c.dep_ in SUBJ_DEPS]
+            # a bare -ing adjunct, or one opened by a word of time ("spoke to the press *while
+            # visiting* Kyiv"), has no subject of its own: it shares the verb's
             shares = tok.dep_ in ("xcomp", "conj") or (
-                tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children)
+                tok.dep_ == "advcl" and tok.tag_ == "VBG"
+                and all(c.lower_ in SHARED_SUBJECT_MARKS for c in tok.children if c.dep_ == "mark")
             )
             if subs and shares:
                 return [m for s in subs for m in expand(s, "subj")], passive
@@ -460,6 +466,10 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
         if doers:
             return expand(doers[0], "subj"), passive
     return [], passive
+
+
+# Words of time that open a subjectless -ing adjunct whose doer is the verb's subject.
+SHARED_SUBJECT_MARKS = frozenset({"while", "after", "before", "when", "since", "upon", "once"})
 
 
 # Speech acts a speaker goes on to make after reporting something: "the ministry said the
@@ -484,10 +494,15 @@ SAYING_VERBS = {"say", "state", "announce", "declare", "add", "insist", "claim",
 
 
 def _weapon_user(tok) -> list[Mention]:
-    """"drones *launched by Russia*": who used the weapon a reduced passive clause names."""
+    """"drones *launched by Russia*": who used the weapon a passive clause on it names, reduced
+    or relative ("a bomb *that had been planted by militants*"), also where the relative
+    clause reports it ("a bomb *that officials said had been planted by IS*")."""
     if tok.lemma_.lower() not in WEAPON_NOUNS:
         return []
-    return [m for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+    clauses = [c for c in tok.children if (c.dep_ == "acl" and c.tag_ == "VBN") or c.dep_ == "relcl"]
+    clauses += [g for c in clauses if c.dep_ == "relcl" and c.lemma_.lower() in SAYING_VERBS | {"believe", "suspect", "think"}
+                for g in c.children if g.dep_ == "ccomp" and g.tag_ == "VBN"]
+    return [m for c in clauses
             for a in c.children if a.dep_ == "agent"
             for g in a.children if g.dep_ == "pobj" for m in expand(g, "agent")]
 
@@ -1116,6 +1131,10 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     if lemma in BLAME_VERBS and "on" not in prep_lemmas and any(
             p.dep_ == "prep" and p.lower_ == "on" for o in kids if o.dep_ in OBJ_DEPS for p in o.children):
         prep_lemmas += ("on",)  # "blamed the attack *on Russia*": the parser hangs "on" on the attack
+    if lemma in DEPLOY_VERBS:
+        # "deployed warships *around Taiwan*": the parser hangs where on what was deployed
+        prep_lemmas += tuple(p.lower_ for o in kids if o.dep_ in OBJ_DEPS for p in o.children
+                             if p.dep_ == "prep" and p.lower_ in POSTURE_PREPS and p.lower_ not in prep_lemmas)
     # A reporting verb's clause is coded on its own ("announced that it will
     # withdraw"), so its words do not make the reporting verb an event.
     comp_deps = ("prep", "dative", "xcomp", "oprd", "acomp", "advmod") if lemma in reporting and lemma not in ADMIT_VERBS else (
@@ -1164,6 +1183,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "dates": lambda: _dates(sent, tok),
         "described": lambda: described_noun(tok),
         "adjunct_of": lambda: adjunct_of(tok),
+        "time_adjunct_of": lambda: time_adjunct_of(tok),
     })
     return Candidate(
         kind="verb",
@@ -1209,6 +1229,11 @@ def _verb_deep(tok, obj_kids) -> tuple[Mention, ...]:
         deep.extend(_deep_mentions(c))
         deep.extend(m for m in _prep_mentions(c, 1, "deep") if m.role != "deep:of")
     deep.extend(_about_mentions(tok))
+    # "refused to take part in any operation *that violated Afghan territory*": whom a thing
+    # acted on is aimed at, told in a relative clause on the object (role "deep:relobj")
+    things = [*obj_kids, *(p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")]
+    deep.extend(make_mention(o, "deep:relobj", 2) for t in things for r in t.children
+                if r.dep_ == "relcl" and not setting_clause(r) for o in r.children if o.dep_ in OBJ_DEPS and o.pos_ in ("NOUN", "PROPN"))
     return tuple(deep)
 
 
@@ -1264,6 +1289,14 @@ def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
 
 
 SCHEDULING_VERBS = {"plan", "schedule", "expect", "set", "slate", "prepare", "arrange"}
+# Verbs of deployment, and the prepositions that say where force is shown.
+DEPLOY_VERBS = frozenset({"deploy", "send", "dispatch", "station", "position", "move", "sail", "fly", "mass", "amass"})
+POSTURE_PREPS = frozenset({"around", "near", "off"})
+# Nouns of travel and meeting whose doer is the clause's subject when they frame it and name
+# where or with whom: "pledged aid *during a visit to Nairobi*", "said *on a trip to Tokyo*"
+# (not "during the protests", nor a bare "during the visit").
+FRAMING_NOUNS = frozenset({"visit", "trip", "tour", "stopover", "meeting", "talk", "call"})
+FRAMING_DEPS = frozenset({"pobj:during", "pobj:on"})
 
 
 def _misplaced_by_phrase(tok) -> list[Mention]:
@@ -1359,7 +1392,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             subjects.extend(by)
             drew, _ = _subjects(gov)
             preps = list(preps) + [replace(m, role="prep:of", depth=1) for m in drew]
-    elif gov.pos_ in ("VERB", "AUX") and (gov_dep in ("dobj", "pobj:in", "pobj:with") or gov_dep == "attr" and gov.lemma_ == "be"):
+    elif gov.pos_ in ("VERB", "AUX") and (gov_dep in ("dobj", "pobj:in", "pobj:with") or gov_dep == "attr" and gov.lemma_ == "be"
+                                         or gov_dep in FRAMING_DEPS and tok.lemma_.lower() in FRAMING_NOUNS
+                                         and any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in tok.children)):
         gov_subjects, _ = _subjects(gov)
     return Candidate(
         kind="noun",

@@ -1,0 +1,49 @@
+"""CLI commands that maintain the store: ``flashpoint db optimize``."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from .store import DB_HELP, _store
+
+
+@click.group("db")
+def db_group() -> None:
+    """Maintain the database (a quiet-moment step: it takes the write lock)."""
+
+
+@db_group.command("optimize")
+@click.option("--db", "db", help=DB_HELP)
+@click.option("--force", is_flag=True, help="Rewrite a SQLite events table even when it is in date order already.")
+@click.option("--no-vacuum", is_flag=True, help="SQLite: keep the old table's pages inside the file (no VACUUM).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def optimize_command(db, force, no_vacuum, as_json) -> None:
+    """Put the events table's rows in date order on disk (exports and date queries then read it in sequence).
+
+    SQLite: the table is rewritten in (date, id) order in one transaction (indexes, triggers and
+    statistics made again as they were), then VACUUM; a table in order already is left alone.
+    PostgreSQL: CLUSTER events USING events_order, then ANALYZE. A million events take about
+    two minutes of CPU and twice the file's size in free disk; writers wait meanwhile.
+    """
+    from ..config import Settings
+    from ..store.maintenance import cluster_events
+
+    with _store(Settings.from_env(db=db).db) as store:
+        report = cluster_events(store, force=force, vacuum=not no_vacuum)
+    if as_json:
+        click.echo(json.dumps({"events": report.events, "out_of_order": report.out_of_order,
+                               "rewritten": report.rewritten, "seconds": round(report.seconds, 2)}))
+        return
+    late = "" if report.out_of_order is None else f", {report.out_of_order} out of date order on disk"
+    if report.rewritten:
+        done = "rewritten in date order"
+    elif report.out_of_order is None:
+        done = "no disk order to keep (in-memory store): nothing to do"
+    else:
+        done = "already in date order: left as it is"
+    click.echo(f"events: {report.events}{late}; {done} ({report.seconds:.1f} s)")
+
+
+commands = [db_group]

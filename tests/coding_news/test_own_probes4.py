@@ -1,0 +1,71 @@
+"""Our fourth blind probe set (tests/data/own_probes4.jsonl: 99 sentences, 14-15 per
+kind S L N C P K W, 17 negative controls), labelled and committed before the coder
+ran on it: 80.8% passed on that first run, controls silent 82.4%
+(tests/data/own_probes4_first_run.json). The floor guards the fixes made after it;
+the sentences below are new ones (not in any probe set) for each general construction
+fixed in session 11, so that a fix is checked on wording it was not written from.
+
+Labels we keep though the coder disagrees: T-P06 ("is scheduled to visit Islamabad") and
+T-K06 ("would travel to Rabat") are labelled 04; the coder gives CAMEO's intent code 036
+for a future meeting, as docs/EVENTS.md says it does, which is as defensible. T-P05
+(soldiers and mercenaries "killed at least 20 civilians") is labelled 18; the coder's 190
+(conventional force) is CAMEO's reading of a killing by troops. T-N08 ("the bombing of a
+village ... by Turkish jets") is labelled 19 (195, aerial); the noun alone says 183.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flashpoint.config import Settings
+from flashpoint.eval.gold import read_gold
+from flashpoint.eval.news_sets import score_probes
+from flashpoint.eval.runner import code_records
+
+from .test_news_coding import coded, has, triples
+
+OWN4 = Path(__file__).resolve().parents[1] / "data" / "own_probes4.jsonl"
+
+
+def test_fourth_own_probes_hold_their_floor():
+    result = score_probes(code_records(read_gold(OWN4), Settings()))
+    head = result.figures["headline"]
+    assert head["controls_silent"] >= 0.82, [r["id"] for r in result.rows if r["verdict"] != "passed" and not r["gold"]]
+    assert head["passed"] >= 0.80, [r["id"] for r in result.rows if r["verdict"] != "passed"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, want", [
+    # an act told as when a statement was made stands beside it ("after arriving", "while visiting")
+    ("The Brazilian president spoke to reporters after arriving in Lisbon.", ("BRA", "010", None)),
+    ("The Brazilian president spoke to reporters after arriving in Lisbon.", ("BRA", "042", "PRT")),
+    ("Poland's president spoke to the press while visiting Kyiv on Friday.", ("POL", "042", "UKR")),
+    ("Poland's president spoke to the press while visiting Kyiv on Friday.", ("POL", "010", None)),
+    # a bomb a relative clause says someone planted, also where the clause reports it
+    ("The convoy was hit by a roadside bomb that officials said had been planted by Islamic State fighters.",
+     ("ISIS", "183", None)),
+    ("Three police officers were wounded by a bomb that had been planted by Taliban militants, police said.",
+     ("AFG", "183", None)),
+    # a refusal to join what is aimed at a party named in a relative clause on it
+    ("Pakistan's army said it would not take part in any operation that violated Afghan territory.",
+     ("PAK", "12", "AFG")),
+    # an act aimed at no one named: the country whose crisis the story has just told
+    ("West African leaders met in Abuja to discuss the coup in Guinea. They agreed to impose sanctions.",
+     ("ECOWAS", "163", "GIN")),
+    ("EU foreign ministers met in Brussels on Monday to discuss Myanmar's crisis. They threatened new sanctions.",
+     ("EU", "13", "MMR")),
+    # "the exercises were a warning": the act told before is the warning, by its doer, to its target
+    ("China held live-fire drills off the coast of Taiwan on Monday. The exercises were a warning against "
+     "independence, a military spokesman said.", ("CHN", "13", "TWN")),
+])
+def test_constructions_fixed_in_session_11(text, want):
+    got = triples(coded(text))
+    assert has(got, want), got
+
+
+@pytest.mark.slow
+def test_a_bomb_dropped_by_jets_is_no_roadside_bombing():
+    got = triples(coded("Israeli jets hit Hamas positions in Gaza with bombs."))
+    assert not any(c.startswith("183") for _, c, _ in got), got

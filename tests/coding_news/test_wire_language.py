@@ -1,0 +1,123 @@
+"""Wire-service constructions, second round (issue 9, session 11): acts framed by a visit,
+trade bans, leaving a bloc or treaty, warnings of retaliation, force shown around a
+country, extradition, relief teams, cyber attacks, people driven from their homes,
+cases brought before a court, street protests, broken-off relations. Every sentence here
+was written for this project (none is from a gold set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.config import Settings
+from flashpoint.pipeline import code_text
+
+pytestmark = pytest.mark.slow
+
+
+def dyads(text: str) -> set[tuple]:
+    """(source country or organisation, root, target country or organisation), --no-statements."""
+    events = code_text(text, date="2026-12-06", doc_id="w", settings=Settings(statements=False))
+
+    def side(a):
+        return None if a is None else (a.country or a.code)
+
+    return {(side(e.source), e.cameo_root, side(e.target)) for e in events}
+
+
+def has(got: set[tuple], source, root, target) -> bool:
+    return any(s == source and r == root and (target is None or t == target) for s, r, t in got)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The Japanese foreign minister pledged more aid to Kenya during a visit to Nairobi.", "JPN", "KEN"),
+    ("Kenya's president said on a visit to Tokyo that trade was growing.", "KEN", "JPN"),
+    ("Germany's defence minister announced new air defence systems for Ukraine during a visit to Kyiv.", "DEU", "UKR"),
+])
+def test_a_visit_that_frames_the_clause_is_made_by_its_subject(text, source, target):
+    got = dyads(text)
+    assert has(got, source, "04", target), got
+
+
+def test_a_frame_that_is_no_visit_lends_no_subject():
+    got = dyads("Police arrested dozens of people during the protests in Lagos.")
+    assert has(got, "NGA", "17", "NGA") and not any(r == "14" for _, r, _ in got), got
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Vietnam halted imports of Thai rice after a dispute over prices.", "VNM", "THA"),
+    ("Washington banned exports of advanced chips to China.", "USA", "CHN"),
+])
+def test_halting_trade_is_an_embargo(text, source, target):
+    got = dyads(text)
+    assert has(got, source, "16", target) and not has(got, source, "07", None), got
+
+
+def test_leaving_a_bloc_or_a_treaty_reduces_relations():
+    assert has(dyads("Gabon announced its withdrawal from the African Union."), "GAB", "16", None)
+    got = dyads("Nigeria withdrew from the regional trade pact on Friday.")
+    assert has(got, "NGA", "16", None) and not any(r == "08" for _, r, _ in got), got
+    # troops withdrawn from a country are still a retreat
+    assert has(dyads("Rwanda withdrew its troops from eastern Congo."), "RWA", "08", None)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Iran warned Israel of a crushing response to any attack.", "IRN", "ISR"),
+    ("Beijing warned Manila of serious consequences if it kept sending ships to the shoal.", "CHN", "PHL"),
+])
+def test_a_warning_of_retaliation_is_a_threat(text, source, target):
+    got = dyads(text)
+    assert has(got, source, "13", target) and not has(got, source, "11", target), got
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("China deployed an aircraft carrier around Taiwan.", "CHN", "TWN"),
+    ("Russian warships were deployed off the coast of Norway on Sunday.", "RUS", "NOR"),
+    ("Chinese warships held drills around the Philippines on Tuesday.", "CHN", "PHL"),
+])
+def test_force_shown_around_a_country_is_aimed_at_it(text, source, target):
+    got = dyads(text)
+    assert has(got, source, "15", target) and not any(r == "06" for _, r, _ in got), got
+
+
+def test_a_quantity_around_a_number_is_no_place():
+    got = dyads("Russia moved around 5,000 soldiers across the river.")
+    assert has(got, "RUS", "15", None) and not any(t for _, _, t in got), got
+
+
+def test_extradition_to_a_country_is_judicial_cooperation_with_it():
+    got = dyads("Peru extradited a former Bolivian minister to La Paz.")
+    assert has(got, "PER", "06", "BOL") and not any(r == "17" for _, r, _ in got), got
+
+
+def test_relief_teams_are_humanitarian_aid():
+    got = dyads("Italy sent rescue teams to Morocco after the earthquake.")
+    assert has(got, "ITA", "07", "MAR") and not any(r == "06" for _, r, _ in got), got
+
+
+def test_hackers_attacking_computers_is_coercion_not_armed_force():
+    got = dyads("North Korean hackers attacked the computer networks of South Korean banks.")
+    assert has(got, "PRK", "17", "KOR") and not any(r == "19" for _, r, _ in got), got
+
+
+def test_driving_people_from_their_homes_is_a_mass_expulsion():
+    got = dyads("Myanmar's army forced thousands of villagers from their homes in Sagaing region.")
+    assert has(got, "MMR", "20", "MMR"), got
+
+
+def test_killing_in_a_massacre_is_mass_violence():
+    got = dyads("Boko Haram fighters killed 40 villagers in a massacre in Borno state.")
+    assert has(got, "NGA", "20", "NGA"), got
+
+
+def test_a_case_presented_against_a_state_is_a_lawsuit():
+    assert has(dyads("Guyana presented its case against Venezuela at the world court."), "GUY", "11", "VEN")
+
+
+def test_people_protesting_in_a_city_demonstrate_a_government_complains():
+    got = dyads("Thousands of Kenyans protested in Nairobi against the government.")
+    assert has(got, "KEN", "14", "KEN") and not any(r == "11" for _, r, _ in got), got
+    assert has(dyads("Japan protested to China in Beijing over the detention."), "JPN", "11", "CHN")
+
+
+def test_relations_broken_off():
+    assert has(dyads("Bolivia broke off diplomatic relations with Israel on Tuesday."), "BOL", "16", "ISR")

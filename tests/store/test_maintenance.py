@@ -1,0 +1,117 @@
+"""``flashpoint db optimize``: the events table rewritten in date order keeps
+every event, index, trigger and statistic, and every export's bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from flashpoint.bench.export import fill_store
+from flashpoint.cli import main
+from flashpoint.store import EventFilter, open_store
+from flashpoint.store.exports import export_store
+from flashpoint.store.maintenance import cluster_events, out_of_order
+
+from .conftest import fresh_url, make_article, make_event
+
+N = 1_500  # the bench's synthetic events: dates in random order
+
+
+def _digests(url: str, folder) -> dict[str, str]:
+    store = open_store(url)
+    try:
+        out = {}
+        for fmt in ("gdelt", "parquet", "jsonl", "plover", "csv"):
+            path = folder / f"out.{fmt}"
+            export_store(store, EventFilter(), fmt, str(path), side_file=fmt == "gdelt")
+            out[fmt] = hashlib.sha256(path.read_bytes()).hexdigest()
+        out["side"] = hashlib.sha256((folder / "out.flashpoint.tsv").read_bytes()).hexdigest()
+        out["events"] = hashlib.sha256(repr(list(store.events(EventFilter(include_uncounted=True)))).encode()).hexdigest()
+        out["series"] = repr(store.series(EventFilter(), "month"))
+        return out
+    finally:
+        store.close()
+
+
+def _schema(store) -> list[tuple[str, str]]:
+    rows = store._rows("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'events' AND sql IS NOT NULL")
+    return sorted((r["name"], r["sql"].replace('CREATE TABLE "events"', "CREATE TABLE events")) for r in rows)
+
+
+def test_sqlite_rewrite_keeps_every_export_byte_and_the_schema(tmp_path):
+    url = str(tmp_path / "bench.db")
+    fill_store(url, N)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    before = _digests(url, tmp_path / "a")
+    store = open_store(url)
+    try:
+        schema, stats = _schema(store), store._rows("SELECT * FROM sqlite_stat1 WHERE tbl = 'events' ORDER BY idx")
+        n, late = out_of_order(store)
+        assert n == N and late > N // 4
+        report = cluster_events(store)
+        assert (report.events, report.out_of_order, report.rewritten) == (N, late, True)
+        assert out_of_order(store) == (N, 0)
+        assert _schema(store) == schema
+        assert store._rows("SELECT * FROM sqlite_stat1 WHERE tbl = 'events' ORDER BY idx") == stats
+        assert store._rows("PRAGMA integrity_check") == [{"integrity_check": "ok"}]
+        assert store._rows("PRAGMA foreign_key_check") == []
+        assert store._rows("PRAGMA foreign_keys")[0]["foreign_keys"] == 1
+        again = cluster_events(store)
+        assert (again.out_of_order, again.rewritten) == (0, False)
+    finally:
+        store.close()
+    assert _digests(url, tmp_path / "b") == before
+
+
+def test_triggers_and_writes_work_after_the_rewrite(tmp_path):
+    url = str(tmp_path / "t.db")
+    store = open_store(url)
+    try:
+        store.add_article(make_article("a2", date="2022-01-02"), [make_event("e2", "a2", date="2022-01-02")])
+        store.add_article(make_article("a1"), [make_event("e1", "a1")])
+        assert out_of_order(store) == (2, 1)
+        assert cluster_events(store, vacuum=False).rewritten
+        store.add_article(make_article("a3"), [make_event("e3", "a3", cameo="043")])  # merges into e1
+        store.add_article(make_article("a4", date="2023-01-01"),
+                          [make_event("e4", "a4", date="2023-01-01", source="USA", target="CHN")])
+        assert [(e["date"], e["num_mentions"]) for e in store.events()] == [
+            ("2021-11-12", 2), ("2022-01-02", 1), ("2023-01-01", 1)]
+        assert sum(n for _, n, _ in store.series(EventFilter(source="RUS", target="BLR"), "year")) == 2
+        kinds = {r["kind"] for r in store._rows("SELECT kind FROM event_changes")}
+        assert "merged" in kinds  # the table's trigger was made again
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("kind", ["memory", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_other_back_ends(kind, tmp_path):
+    with fresh_url(kind, tmp_path) as url:
+        store = open_store(url)
+        try:
+            for i, day in enumerate(("2022-01-02", "2021-11-12")):
+                store.add_article(make_article(f"a{i}", date=day),
+                                  [make_event(f"e{i}", f"a{i}", date=day, source=("RUS", "USA")[i])])
+            before = list(store.events())
+            report = cluster_events(store)
+            assert (report.events, report.out_of_order, report.rewritten) == (2, None, kind == "postgres")
+            assert list(store.events()) == before
+        finally:
+            store.close()
+
+
+def test_cli_db_optimize(tmp_path):
+    url = str(tmp_path / "bench.db")
+    fill_store(url, 200)
+    runner = CliRunner()
+    first = runner.invoke(main, ["db", "optimize", "--db", url, "--json"])
+    assert first.exit_code == 0, first.output
+    report = json.loads(first.output)
+    assert report["events"] == 200 and report["out_of_order"] > 0 and report["rewritten"]
+    second = runner.invoke(main, ["db", "optimize", "--db", url])
+    assert second.exit_code == 0 and "already in date order" in second.output
+    missing = runner.invoke(main, ["db", "optimize", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 2 and "no database" in missing.output
