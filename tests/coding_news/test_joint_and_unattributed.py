@@ -112,3 +112,9 @@ def test_force_posture_and_an_act_told_first_stay_one_sided(text, want):
 def test_a_demand_about_a_place_is_aimed_at_its_country(text, want):
     got = triples(coded(text))
     assert has(got, want), got
+
+
+def test_another_partys_one_sided_act_after_a_dyad_stays():
+    got = triples(coded("Thousands of protesters stormed the presidential palace in Lima on Saturday, and the "
+                        "speaker of parliament said the president had agreed to step down."))
+    assert has(got, ("PER", "14", "PER")) and has(got, ("PER", "034", None)), got

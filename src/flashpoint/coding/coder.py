@@ -1036,26 +1036,30 @@ ONE_SIDED_ROOTS = frozenset({"01", "14", "15", "17", "18", "19", "20"})
 
 
 def _without_one_sided_after_dyad(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
-    """Drop a one-sided verbal or cooperative act told after an act between two parties
-    in the same sentence: "Bangladesh rejected India's proposal for signing a free trade
-    *agreement*", "the US would prohibit aid to the rebels and would *deny* entry ...",
-    "accused the rebels of violating a truce, a member of the team trying to *broker* a
-    pact said". What follows the sentence's dyadic act is what that act is about, or a
-    side remark whose other party the sentence does not name; PETRARCH codes the act
-    between the parties. One-sided acts of their own kind (``ONE_SIDED_ROOTS``) stay, and
-    so does a one-sided act told first ("Japan pledged to help; China agreed")."""
-    first: dict[int, int] = {}  # sentence -> where its first act between two named parties starts
+    """Drop a one-sided verbal or cooperative act told, by the same doer or by one the
+    knowledge base does not know, after an act between two parties in the same sentence:
+    "Bangladesh rejected India's proposal for signing a Free Trade *Agreement*", "the US
+    would prohibit aid to the rebels and would *deny* entry ...", "Kenya condemned the raid
+    and *promised* to investigate". What follows the sentence's dyadic act is what that act
+    is about, or a side remark whose other party the sentence does not name; PETRARCH codes
+    the act between the parties. Another known party's act stays ("... stormed the
+    residence, and the speaker said the president had *agreed* to resign"), and so do
+    one-sided acts of their own kind (``ONE_SIDED_ROOTS``) and one told first."""
+    dyads: dict[int, list[tuple[int, Actor]]] = {}  # sentence -> (where, doer) of its acts between two named parties
     for e in events:
         if e.target is None or e.statement or e.negated or e.modality == "hypothetical" \
                 or _placeholder(e.source) or _placeholder(e.target):
             continue
         cand = cands[e.cand_index]
-        first[cand.sent_index] = min(first.get(cand.sent_index, cand.trigger_start), cand.trigger_start)
+        dyads.setdefault(cand.sent_index, []).append((cand.trigger_start, e.source))
 
     def dropped(e: CodedEvent) -> bool:
+        if e.target is not None or e.code[:2] in ONE_SIDED_ROOTS or e.nested:
+            return False
         cand = cands[e.cand_index]
-        return e.target is None and e.code[:2] not in ONE_SIDED_ROOTS and not e.nested \
-            and cand.sent_index in first and first[cand.sent_index] < cand.trigger_start
+        known = bool(e.source.country or e.source.org) and not _placeholder(e.source)
+        return any(start < cand.trigger_start and (not known or targeting.same_actor(doer, e.source))
+                   for start, doer in dyads.get(cand.sent_index, ()))
 
     return [e for e in events if not dropped(e)]
 
