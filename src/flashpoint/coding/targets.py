@@ -20,6 +20,7 @@ from ..errors import DataFileError
 from ..nlp.extract import Candidate, Mention
 from ..types import Actor
 from ..yamlio import load_package_yaml
+from .backrefs import act_nouns
 from .generic_country import ARMED_NON_STATE
 from .patterns import Pattern
 
@@ -123,6 +124,11 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
     if cand.kind == "noun":
         extra += chain.noun_slots
     for slot in dict.fromkeys(pattern.target + extra):
+        if slot == "grievance":
+            found = grievance(coder, q)
+            if found:
+                return found
+            continue
         if slot == "speaker_accuser":
             for a, _ in sources:
                 acc = q.state.accusers.get(a.key)
@@ -174,6 +180,17 @@ def thing_party(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return [(a, f * 0.9) for a, f in others(coder._actors(mentions, q.when, q.state, q.cand.quote), q.sources)]
 
 
+def grievance(coder, q: TargetQuery) -> Found:
+    """The ``grievance`` slot: "Lebanon complained to the UN over Israeli raids": an official
+    complaint is aimed at the author of the act it is about (named by a modifier or
+    possessive inside that phrase), not at the body it is lodged with."""
+    acts = [m for slot in ("prep:over", "prep:about", "prep:against") for m in slot_mentions(q.cand, slot)
+            if coder._names_an_act(m)]
+    # a named author only ("Israeli raids", "Turkey's shelling"), not an epithet ("an Islamophobic campaign")
+    authors = [d for d in q.cand.grievance_authors if (d.proper or d.ent) and any(m.start <= d.start and d.end <= m.end for m in acts)]
+    return [(a, f * 0.85) for a, f in others(coder._actors(authors, q.when, q.state, q.cand.quote), q.sources)]
+
+
 def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """"The AU condemned the move", "Pristina rejected the proposal": the act reacted
     to is the latest one told, so its author is the target."""
@@ -183,6 +200,9 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
     aimed = _aimed_at(q)
     if aimed is not None:
         return [(aimed, 0.75)]
+    author = _author_of_act(q, objects)
+    if author is not None:
+        return [(author, 0.75)]
     for sent, actor in reversed(q.state.recent):
         if sent < q.cand.sent_index - 2:
             break
@@ -217,6 +237,25 @@ def _aimed_at(q: TargetQuery) -> Actor | None:
             words = set(re.findall(r"[a-z]+", e.target.text.lower())) if e.target is not None else set()
             if heads & words and not any(same_actor(e.source, s) for s, _ in q.sources):
                 return e.source
+    return None
+
+
+def _author_of_act(q: TargetQuery, objects: list[Mention]) -> Actor | None:
+    """"called *the launch* a provocation": the source of the first event told of the
+    kind of act the noun names (data/backrefs.yaml ``acts``): the story's act, which its
+    lead tells, not a reply told later ("two more were shot down"); an act only told
+    inside an accusation or a denial, or not done, does not count, nor a doer the text
+    did not name, nor the reacting side itself."""
+    roots = frozenset().union(*(act_nouns().get(m.head, frozenset()) for m in objects if not m.pronoun))
+    if not roots:
+        return None
+    for events in q.state.coded.values():
+        for e in events:
+            src = e.source
+            if e.code[:2] in roots and not e.nested and not e.negated and e.modality in ("asserted", "reported", "historical") \
+                    and (src.country or src.org) and src.name != "unknown" \
+                    and not any(same_actor(src, s) for s, _ in q.sources):
+                return src
     return None
 
 

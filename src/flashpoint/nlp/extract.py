@@ -177,6 +177,9 @@ class Candidate:
 
     preps = _deferred("preps", 'Prepositional objects, role "prep:<lemma>" (datives as prep:to).')
     deep = _deferred("deep", "Actors nested inside the object phrase, and parties a statement's content is about.")
+    grievance_authors = _deferred("grievance_authors", (
+        'Who did the act an "over", "about" or "against" phrase names, by its modifier or possessive '
+        '("complained to the UN *over Israeli raids*": "Israeli"); verbs only.'))
     ccomp_subjects = _deferred("ccomp_subjects", 'Subjects of a clausal complement ("said *Iraq* must comply").')
     xcomp_args = _deferred("xcomp_args", "Objects and prepositional objects of the open complement.")
     dates = _deferred("dates", "DATE entity texts: clause first, then sentence.")
@@ -1189,6 +1192,11 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     later = Deferred({
         "preps": lambda: _verb_preps(tok, kids),
         "deep": lambda: _verb_deep(tok, obj_kids),
+        "grievance_authors": lambda: tuple(
+            make_mention(g, "deep:poss" if g.dep_ == "poss" else "deep:mod", 2)
+            for c in kids if c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS
+            for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
+            for g in p.children if g.dep_ == "poss" or (g.dep_ in ("amod", "compound", "nmod") and g.pos_ in ("PROPN", "ADJ"))),
         "ccomp_subjects": lambda: tuple(m for sub in ccomp_subs for m in expand(sub, "ccomp_subj")),
         "xcomp_args": lambda: _verb_xcomp_args(tok, lemma, kids),
         "stake_lemmas": lambda: _stake_lemmas(stake_heads + _purpose_clauses(tok)),
@@ -1301,6 +1309,8 @@ def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
 
 
 SCHEDULING_VERBS = {"plan", "schedule", "expect", "set", "slate", "prepare", "arrange"}
+# Prepositions of what a complaint is about.
+GRIEVANCE_PREPS = frozenset({"over", "about", "against"})
 # Verbs of deployment, and the prepositions that say where force is shown.
 DEPLOY_VERBS = frozenset({"deploy", "send", "dispatch", "station", "position", "move", "sail", "fly", "mass", "amass"})
 POSTURE_PREPS = frozenset({"around", "near", "off"})
