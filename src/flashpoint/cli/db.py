@@ -31,7 +31,8 @@ def optimize_command(db, force, no_vacuum, as_json) -> None:
     from ..store.maintenance import cluster_events
 
     with _store(Settings.from_env(db=db).db) as store:
-        report = cluster_events(store, force=force, vacuum=not no_vacuum)
+        report = cluster_events(store, force=force, vacuum=not no_vacuum,
+                                progress=lambda line: click.echo(f"{line}...", err=True))
     if as_json:
         click.echo(json.dumps({"events": report.events, "out_of_order": report.out_of_order,
                                "rewritten": report.rewritten, "seconds": round(report.seconds, 2)}))
