@@ -20,6 +20,7 @@ from ..errors import DataFileError
 from ..nlp.extract import Candidate, Mention
 from ..types import Actor
 from ..yamlio import load_package_yaml
+from .backrefs import act_nouns
 from .generic_country import ARMED_NON_STATE
 from .patterns import Pattern
 
@@ -214,6 +215,9 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
     aimed = _aimed_at(q)
     if aimed is not None:
         return [(aimed, 0.75)]
+    author = _author_of_act(q, objects)
+    if author is not None:
+        return [(author, 0.75)]
     for sent, actor in reversed(q.state.recent):
         if sent < q.cand.sent_index - 2:
             break
@@ -248,6 +252,25 @@ def _aimed_at(q: TargetQuery) -> Actor | None:
             words = set(re.findall(r"[a-z]+", e.target.text.lower())) if e.target is not None else set()
             if heads & words and not any(same_actor(e.source, s) for s, _ in q.sources):
                 return e.source
+    return None
+
+
+def _author_of_act(q: TargetQuery, objects: list[Mention]) -> Actor | None:
+    """"called *the launch* a provocation": the source of the first event told of the
+    kind of act the noun names (data/backrefs.yaml ``acts``): the story's act, which its
+    lead tells, not a reply told later ("two more were shot down"); an act only told
+    inside an accusation or a denial, or not done, does not count, nor a doer the text
+    did not name, nor the reacting side itself."""
+    roots = frozenset().union(*(act_nouns().get(m.head, frozenset()) for m in objects if not m.pronoun))
+    if not roots:
+        return None
+    for events in q.state.coded.values():
+        for e in events:
+            src = e.source
+            if e.code[:2] in roots and not e.nested and not e.negated and e.modality in ("asserted", "reported", "historical") \
+                    and (src.country or src.org) and src.name != "unknown" \
+                    and not any(same_actor(src, s) for s, _ in q.sources):
+                return src
     return None
 
 

@@ -295,6 +295,8 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
         demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
                     for d in (c, *c.conjuncts) if d.pos_ in ("ADJ", "PROPN")
                     and (d.ent_type_ in ("NORP", "GPE") or d is not c and d.text[:1].isupper())]  # NER may miss the second
+        # "anti-Syria" (anti, -, Syria) is one name, a leaning, not three peoples
+        demonyms = [d for d in demonyms if not _in_leaning(d)]
         if len(demonyms) > 1:
             base = make_mention(tok, role, depth)
             return [replace(base, text=f"{_demonym_text(d)} {tok.text}", proper=True) for d in demonyms]
@@ -306,6 +308,18 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
         if conj.i > tok.i and conj.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
             out.append(make_mention(conj, role, depth))
     return out
+
+
+LEANING_WORDS = frozenset({"pro", "anti", "non"})
+
+
+def _in_leaning(tok) -> bool:
+    """Whether ``tok`` is inside a named span that opens with "pro", "anti" or "non"
+    ("anti-Syria", "pro-Russian"): a leaning, as actors/resolve.py reads it."""
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    return tok.doc[start].lower_ in LEANING_WORDS
 
 
 def _prep_mentions(head, depth: int = 0, role_prefix: str = "prep") -> list[Mention]:
