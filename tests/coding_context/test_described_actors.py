@@ -117,3 +117,19 @@ def test_a_riot_between_rival_gangs_is_fighting_within_the_gangs():
     assert ("PERCRM", None) in got
     got = sides("TEGUCIGALPA -- Clashes between rival gangs inside the women's prison killed 46 inmates.", "2023-06-20")
     assert any(s == "HNDCRM" for s, _ in got)
+
+
+def test_a_reaction_to_a_named_act_is_aimed_at_its_author():
+    # session 11: "the launch" is the act told two sentences before, not the latest party's protest
+    got = sides("North Korea fired three cruise missiles into the Yellow Sea on Friday. "
+                "Japan's foreign ministry said it had lodged a protest with Pyongyang. "
+                "South Korea's defence minister called the launch a reckless provocation.", "2025-05-09")
+    assert any(s.startswith("KOR") and t.startswith("PRK") for s, t in got if s and t)
+    assert not any(s.startswith("KOR") and t.startswith("JPN") for s, t in got if s and t)
+
+
+def test_a_reaction_to_an_act_not_told_falls_back_to_the_latest_party():
+    # no proposal was told: "the proposal" is the latest other party's, as before
+    got = sides("Ukraine's president met the Turkish foreign minister in Kyiv. "
+                "Moscow rejected the proposal on Tuesday.", "2025-05-09")
+    assert any(s == "RUSGOV" and t is not None for s, t in got)

@@ -180,6 +180,12 @@ class Candidate:
 
     preps = _deferred("preps", 'Prepositional objects, role "prep:<lemma>" (datives as prep:to).')
     deep = _deferred("deep", "Actors nested inside the object phrase, and parties a statement's content is about.")
+    grievance_authors = _deferred("grievance_authors", (
+        'Who did the act an "over", "about" or "against" phrase names, by its modifier or possessive '
+        '("complained to the UN *over Israeli raids*": "Israeli"); verbs only.'))
+    cause_subjects = _deferred("cause_subjects", (
+        'Who did what the act answers, told in an "after" clause or phrase ("put its air force on alert '
+        '*after India\'s defence minister* warned", "scrambled jets *after Chinese drones* flew near Okinawa"); verbs only.'))
     ccomp_subjects = _deferred("ccomp_subjects", 'Subjects of a clausal complement ("said *Iraq* must comply").')
     xcomp_args = _deferred("xcomp_args", "Objects and prepositional objects of the open complement.")
     dates = _deferred("dates", "DATE entity texts: clause first, then sentence.")
@@ -293,6 +299,8 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
         demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
                     for d in (c, *c.conjuncts) if d.pos_ in ("ADJ", "PROPN")
                     and (d.ent_type_ in ("NORP", "GPE") or d is not c and d.text[:1].isupper())]  # NER may miss the second
+        # "anti-Syria" (anti, -, Syria) is one name, a leaning, not three peoples
+        demonyms = [d for d in demonyms if not _in_leaning(d)]
         if len(demonyms) > 1:
             base = make_mention(tok, role, depth)
             return [replace(base, text=f"{_demonym_text(d)} {tok.text}", proper=True) for d in demonyms]
@@ -304,6 +312,18 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
         if conj.i > tok.i and conj.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
             out.append(make_mention(conj, role, depth))
     return out
+
+
+LEANING_WORDS = frozenset({"pro", "anti", "non"})
+
+
+def _in_leaning(tok) -> bool:
+    """Whether ``tok`` is inside a named span that opens with "pro", "anti" or "non"
+    ("anti-Syria", "pro-Russian"): a leaning, as actors/resolve.py reads it."""
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    return tok.doc[start].lower_ in LEANING_WORDS
 
 
 def _prep_mentions(head, depth: int = 0, role_prefix: str = "prep") -> list[Mention]:
@@ -1207,6 +1227,12 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     later = Deferred({
         "preps": lambda: _verb_preps(tok, kids),
         "deep": lambda: _verb_deep(tok, obj_kids),
+        "cause_subjects": lambda: _cause_subjects(kids),
+        "grievance_authors": lambda: tuple(
+            make_mention(g, "deep:poss" if g.dep_ == "poss" else "deep:mod", 2)
+            for c in kids if c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS
+            for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
+            for g in p.children if g.dep_ == "poss" or (g.dep_ in ("amod", "compound", "nmod") and g.pos_ in ("PROPN", "ADJ"))),
         "ccomp_subjects": lambda: tuple(m for sub in ccomp_subs for m in expand(sub, "ccomp_subj")),
         "xcomp_args": lambda: _verb_xcomp_args(tok, lemma, kids),
         "stake_lemmas": lambda: _stake_lemmas(stake_heads + _purpose_clauses(tok)),
@@ -1250,6 +1276,24 @@ def _verb_preps(tok, kids) -> tuple[Mention, ...]:
                 ):
                     preps.extend(_prep_mentions(t.head, 1))
     return tuple(preps)
+
+
+# Words that open what an act answers: "*after* Chinese drones flew near Okinawa".
+CAUSE_MARKS = frozenset({"after", "following"})
+
+
+def _cause_subjects(kids) -> tuple[Mention, ...]:
+    """Subjects of an "after" clause hung on the verb, and the named author of an act an
+    "after"/"following" phrase tells ("after India's warning", "following Chinese incursions")."""
+    out: list[Mention] = []
+    for c in kids:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CAUSE_MARKS for m in c.children):
+            subs, _ = _subjects(c)
+            out.extend(replace(m, role="cause") for m in subs)
+        elif c.dep_ == "prep" and c.lower_ in CAUSE_MARKS:
+            out.extend(make_mention(g, "cause", 2) for p in c.children if p.dep_ == "pobj"
+                       for g in p.children if g.dep_ == "poss" or (g.dep_ in ("amod", "compound") and g.pos_ in ("PROPN", "ADJ")))
+    return tuple(out)
 
 
 def _verb_deep(tok, obj_kids) -> tuple[Mention, ...]:
@@ -1319,6 +1363,8 @@ def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
 
 
 SCHEDULING_VERBS = {"plan", "schedule", "expect", "set", "slate", "prepare", "arrange"}
+# Prepositions of what a complaint is about.
+GRIEVANCE_PREPS = frozenset({"over", "about", "against"})
 # Verbs of deployment, and the prepositions that say where force is shown.
 DEPLOY_VERBS = frozenset({"deploy", "send", "dispatch", "station", "position", "move", "sail", "fly", "mass", "amass"})
 POSTURE_PREPS = frozenset({"around", "near", "off"})
