@@ -20,6 +20,7 @@ from typing import Any
 
 
 _UNASKED = object()
+UNSETTLED = object()  # LookupMemo.settled: the answer may still depend on the context
 
 
 class LookupMemo:
@@ -48,6 +49,15 @@ class LookupMemo:
             if bare is not _UNASKED and self._context_free(bare):
                 return bare
         return self._ask("resolve", args)
+
+    def settled(self, text: str, when: Any) -> Any:
+        """What :meth:`resolve` answers for ``(text, when)`` in any context, when that
+        is known already: the bare answer, given before and one no context can change;
+        else :data:`UNSETTLED`. A caller can then skip working out a context."""
+        if self._context_free is None:
+            return UNSETTLED
+        bare = self._answers.get(("resolve", text, when, None), _UNASKED)
+        return bare if bare is not _UNASKED and self._context_free(bare) else UNSETTLED
 
     def country_of(self, *args: Any) -> Any:
         return self._ask("country_of", args)

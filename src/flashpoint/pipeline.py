@@ -82,10 +82,12 @@ def load_resources(settings: Settings) -> Resources:
     from .geo.gazetteer import Gazetteer
     from .nlp.model import load_nlp
 
+    from .resident import settle
+
     nlp = load_nlp(settings.model)
     _add_newline_splitter(nlp)
     ontology = Ontology.load()
-    return Resources(
+    res = Resources(
         nlp=nlp,
         patterns=load_patterns(None, frozenset(ontology.codes)),
         kb=KnowledgeBase.load(settings.actor_files),
@@ -95,6 +97,8 @@ def load_resources(settings: Settings) -> Resources:
         petrarch=_petrarch_coder(settings),
         backoff=_backoff(settings),
     )
+    settle()  # loaded for good: out of the garbage collector's walks (resident.py)
+    return res
 
 
 def load_worker_resources(settings: Settings) -> Resources:
@@ -508,6 +512,20 @@ def _doc_countries(doc, kb, gazetteer=None) -> list[str]:
     return list(memoized(doc, ("countries", id(kb), id(gazetteer)), lambda: _count_countries(doc, kb, gazetteer)))
 
 
+# Words before a name that make it describe someone else's leaning (as actors/resolve.py
+# reads "pro-Russian separatists"): such a name is no country the story is about.
+AFFILIATION_WORDS = frozenset({"pro", "anti"})
+
+
+def _affiliation_only(ent) -> bool:
+    """Whether an entity is told only as a leaning: "anti-Syria", "pro - Russian"."""
+    start = ent.start
+    doc = ent.doc
+    if start >= 1 and doc[start - 1].lower_ in AFFILIATION_WORDS:
+        return True
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in AFFILIATION_WORDS
+
+
 def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:
     from .nlp.docmemo import doc_ents, doc_text
 
@@ -516,6 +534,8 @@ def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:
     for ent in doc_ents(doc):
         c = None
         label = ent.label_
+        if _affiliation_only(ent):
+            continue  # "an anti-Syria journalist", "pro-Russian separatists": the country describes, it is not told
         if label in ("GPE", "NORP", "ORG", "LOC", "FAC"):
             name = text[ent.start_char : ent.end_char]  # = ent.text, without a Token per word
             c = kb.country_of(name)

@@ -92,32 +92,53 @@ def _rows(url: str) -> dict:
         store.close()
 
 
+def both_writers(ref: str, url: str, items_of_batches: list[list[tuple]], budget: int = 200_000) -> None:
+    """Store each batch of ``(article, events, error)`` with the row writer into
+    ``ref`` and with the batch writer into ``url``; their counts must agree."""
+    settings = Settings(batch_chars=budget)
+    row, batch = open_store(ref), open_store(url)
+    try:
+        for items in items_of_batches:
+            articles = [a for a, _, _ in items]
+            results = [(a.id, events, error) for a, events, error in items]
+            report = ingest([ListSource(articles)], row, _replay(results),
+                            dataclasses.replace(settings, batch_size=len(articles)))
+            with batch.bulk_batch():
+                out = write_batch(batch, articles, results, len(articles), budget, [Keys.of(a) for a in articles])
+                for failure in out.failures:
+                    batch.add_failure(failure)
+            assert (out.seen, out.new, out.skipped, out.duplicates, out.events, len(out.failures)) == (
+                report.seen, report.new, report.skipped, report.duplicates, report.events, report.failures)
+    finally:
+        row.close()
+        batch.close()
+
+
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("budget", [200_000, 400])
 def test_the_batch_writer_stores_what_the_row_writer_stores(tmp_path: Path, kind: str, budget: int):
-    settings = Settings(batch_chars=budget)
     with two_stores(kind, tmp_path) as (ref, url):
-        row, batch = open_store(ref), open_store(url)
-        try:
-            for items in batches():
-                articles = [a for a, _, _ in items]
-                results = [(a.id, events, error) for a, events, error in items]
-                report = ingest([ListSource(articles)], row, _replay(results),
-                                dataclasses.replace(settings, batch_size=len(articles)))
-                with batch.bulk_batch():
-                    out = write_batch(batch, articles, results, len(articles), budget, [Keys.of(a) for a in articles])
-                    for failure in out.failures:
-                        batch.add_failure(failure)
-                assert (out.seen, out.new, out.skipped, out.duplicates, out.events, len(out.failures)) == (
-                    report.seen, report.new, report.skipped, report.duplicates, report.events, report.failures)
-        finally:
-            row.close()
-            batch.close()
+        both_writers(ref, url, batches(), budget)
         expected = _rows(ref)
         assert expected["copies"] == [("a3", "a1"), ("a6", "a5"), ("b2", "a8")]
         places = {tuple(m["article_id"] for m in e["mentions"]): (e["location"] or {}).get("country")
                   for e in expected["events"]}
         assert places[("a1", "a2", "b4")] == "BLR" and places[("a8", "a8", "b1")] == "CHN"  # places found by later reports
+        assert _rows(url) == expected
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_hostile_text_is_stored_as_the_row_writer_stores_it(tmp_path: Path, kind: str):
+    # NUL, a lone surrogate, quotes, backslashes and JSON's own escapes in every text the
+    # batch writer sends (on PostgreSQL as one JSON text a table, cleaned as the row writer cleans).
+    hostile = ["nul\x00byte", "lone \ud800 surrogate", 'it\'s "quoted" \\u0000 \\ %_', "ünïcödé ☃ \U0001F600"]
+    items = [(make_article(f"h{i}", text=f"Story {i}: {v}", url=f"https://x.example/{i}", outlet=v),
+              [make_event(f"e{i}", f"h{i}", sentence=v, trigger=v, source="RUS", target=f"T{i}", country="BLR")],
+              None) for i, v in enumerate(hostile)]
+    with two_stores(kind, tmp_path) as (ref, url):
+        both_writers(ref, url, [items])
+        expected = _rows(ref)
+        assert expected["counts"]["articles"] == len(hostile) and expected["counts"]["events"] == len(hostile)
         assert _rows(url) == expected
 
 

@@ -23,3 +23,23 @@ def test_package_backrefs():
 def test_a_bad_backrefs_file_is_refused(text, message):
     with pytest.raises(DataFileError, match=message):
         parse_backrefs(text, "b.yaml")
+
+
+def test_package_act_nouns():
+    from flashpoint.coding.backrefs import act_nouns
+
+    acts = act_nouns()
+    assert acts["launch"] >= {"15", "19"} and acts["proposal"] == {"03", "05"}
+    assert "the alliance" not in acts and "acts" not in definite_backrefs()
+
+
+@pytest.mark.parametrize("text, message", [
+    ("version: 1\nacts: [launch]\n", "mapping of nouns"),
+    ("version: 1\nacts:\n  launch: [\"21\"]\n", "two-digit CAMEO roots"),
+    ("version: 1\nacts:\n  launch: []\n", "two-digit CAMEO roots"),
+])
+def test_a_bad_acts_section_is_refused(text, message):
+    from flashpoint.coding.backrefs import parse_acts
+
+    with pytest.raises(DataFileError, match=message):
+        parse_acts(text, "b.yaml")

@@ -117,3 +117,28 @@ def test_a_riot_between_rival_gangs_is_fighting_within_the_gangs():
     assert ("PERCRM", None) in got
     got = sides("TEGUCIGALPA -- Clashes between rival gangs inside the women's prison killed 46 inmates.", "2023-06-20")
     assert any(s == "HNDCRM" for s, _ in got)
+
+
+def test_a_reaction_to_a_named_act_is_aimed_at_its_author():
+    # session 11: "the launch" is the act told two sentences before, not the latest party's protest
+    got = sides("North Korea fired three cruise missiles into the Yellow Sea on Friday. "
+                "Japan's foreign ministry said it had lodged a protest with Pyongyang. "
+                "South Korea's defence minister called the launch a reckless provocation.", "2025-05-09")
+    assert any(s.startswith("KOR") and t.startswith("PRK") for s, t in got if s and t)
+    assert not any(s.startswith("KOR") and t.startswith("JPN") for s, t in got if s and t)
+
+
+def test_a_reaction_to_an_act_not_told_falls_back_to_the_latest_party():
+    # no proposal was told: "the proposal" is the latest other party's, as before
+    got = sides("Ukraine's president met the Turkish foreign minister in Kyiv. "
+                "Moscow rejected the proposal on Tuesday.", "2025-05-09")
+    assert any(s == "RUSGOV" and t is not None for s, t in got)
+
+
+def test_officers_in_a_security_institutions_words_are_its_members():
+    # session 11: "officers" alone are military by default; told by the police, they are police
+    assert ("HNDPOL", "HNDCRM") in sides("TEGUCIGALPA -- Honduran police said officers had shot dead a gang leader.", "2024-05-01")
+    assert any(s == "KENPOL" for s, _ in sides("Kenyan police said officers had detained 40 protesters in Nairobi.", "2024-06-25"))
+    # a named other owner keeps its own: Russian officers told by Ukraine's army are Russia's military
+    got = sides("Russian officers shelled the village, Ukraine's army said.", "2025-01-01")
+    assert any(s == "RUSMIL" for s, _ in got)

@@ -64,3 +64,57 @@ def test_an_air_strike_by_nobody_named_keeps_an_unknown_source():
     # conventional force needs an air force: the place is no guess at who did it
     events = [e for e in coded("Three soldiers were killed in an air strike in Idlib.") if e.cameo.startswith("19")]
     assert events and all(e.source.country is None for e in events), events
+
+
+def test_a_bombing_deep_in_a_place_phrase_still_takes_its_country():
+    events = coded("A journalist was killed in a car bomb explosion in a residential quarter of western Beirut.")
+    assert any(e.cameo.startswith("18") and e.source.country == "LBN" for e in events), events
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("An anti-Syria lawmaker was killed when a bomb exploded near his car in Beirut.", "LBN"),
+    ("A prominent anti-Iran cleric was shot dead in a car park in Baghdad.", "IRQ"),
+])
+def test_a_leaning_is_not_the_victims_country(text, victim):
+    # "anti-Syria" describes the lawmaker; it neither makes him Syrian nor makes the story Syria's
+    events = [e for e in coded(text) if e.cameo.startswith("18")]
+    assert events and all(e.target is not None and e.target.country == victim for e in events), events
+
+
+# -- a one-sided act told after an act between two parties is what that act is about ------
+
+@pytest.mark.parametrize("text, kept, gone", [
+    ("Bolivia rejected a Chilean offer to hold talks, and agreed to resume mediation.", ("BOL", "12", "CHL"), "03"),
+    ("Kenya condemned the Ugandan raid and promised to investigate.", ("KEN", "11", "UGA"), "09"),
+    ("Norway expelled two Russian diplomats and pledged to review its visa policy.", ("NOR", "16", "RUS"), "03"),
+])
+def test_a_one_sided_verbal_act_after_a_dyad_is_not_an_event_of_its_own(text, kept, gone):
+    got = triples(coded(text))
+    assert has(got, kept), got
+    assert not any(c.startswith(gone) and t is None for s, c, t in got), got
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Police arrested 40 protesters in Lagos, and the army mobilised reserves.", ("NGA", "15", None)),
+    ("Japan pledged to help rebuild the port; China sent engineers to Sri Lanka.", ("JPN", "03", None)),
+])
+def test_force_posture_and_an_act_told_first_stay_one_sided(text, want):
+    got = triples(coded(text))
+    assert has(got, want), got
+
+
+# -- a demand or refusal about what happens in a place is aimed at that place's country ---
+
+@pytest.mark.parametrize("text, want", [
+    ("The Red Cross demanded access to detainees held in Libya.", ("ICRC", "10", "LBY")),
+    ("The European Union demanded an end to the violence in Mozambique.", ("EU", "10", "MOZ")),
+])
+def test_a_demand_about_a_place_is_aimed_at_its_country(text, want):
+    got = triples(coded(text))
+    assert has(got, want), got
+
+
+def test_another_partys_one_sided_act_after_a_dyad_stays():
+    got = triples(coded("Thousands of protesters stormed the presidential palace in Lima on Saturday, and the "
+                        "speaker of parliament said the president had agreed to step down."))
+    assert has(got, ("PER", "14", "PER")) and has(got, ("PER", "034", None)), got

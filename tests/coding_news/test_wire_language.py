@@ -121,3 +121,69 @@ def test_people_protesting_in_a_city_demonstrate_a_government_complains():
 
 def test_relations_broken_off():
     assert has(dyads("Bolivia broke off diplomatic relations with Israel on Tuesday."), "BOL", "16", "ISR")
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Qatar complained to the United Nations about Saudi air strikes on its border posts.", "QAT", "SAU"),
+    ("Jordan protested to the Security Council over Israeli raids in the West Bank.", "JOR", "ISR"),
+    ("Lebanon complained to the United Nations over Israel's violations of its airspace.", "LBN", "ISR"),
+])
+def test_a_complaint_lodged_with_a_body_is_aimed_at_the_author_of_the_act(text, source, target):
+    assert has(dyads(text), source, "11", target)
+
+
+def test_a_complaint_to_a_state_about_an_unattributed_act_stays_with_that_state():
+    assert has(dyads("Ghana protested to Togo over the arrest of its fishermen."), "GHA", "11", "TGO")
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Ethiopia rejected Turkish mediation in the border dispute.", "ETH", "TUR"),
+    ("Mali rejected an offer of mediation from Algeria.", "MLI", "DZA"),
+])
+def test_mediation_rejected_is_aimed_at_the_mediator(text, source, target):
+    assert has(dyads(text), source, "12", target)
+
+
+def test_money_and_words_mobilised_are_no_force():
+    got = dyads("The European Union is mobilising additional funds to support reconstruction in Libya.")
+    assert not any(r == "15" for _, r, _ in got), got
+    assert has(dyads("Russia mobilised thousands of reservists near the Finnish border."), "RUS", "15", "FIN")
+
+
+def test_peacekeepers_deployed_are_protection_not_posture():
+    got = dyads("Ghana announced the deployment of 300 peacekeepers to Mali.")
+    assert has(got, "GHA", "07", None) and not any(r == "15" for _, r, _ in got), got
+
+
+def test_peacekeepers_sent_are_protection():
+    assert has(dyads("Bangladesh deployed peacekeeping troops to South Sudan."), "BGD", "07", "SSD")
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Pakistan put its air force on high alert after India's defence minister warned of retaliation.", "PAK", "IND"),
+    ("Japan scrambled fighter jets after Chinese drones flew near Okinawa.", "JPN", "CHN"),
+    ("South Korea raised its military readiness following North Korea's missile launch.", "KOR", "PRK"),
+])
+def test_a_show_of_force_answers_whoever_did_what_came_before(text, source, target):
+    assert has(dyads(text), source, "15", target)
+
+
+def test_own_forces_put_on_alert_are_not_the_target():
+    got = dyads("Taiwan put its forces on alert.")
+    assert has(got, "TWN", "15", None) and not has(got, "TWN", "15", "TWN"), got
+
+
+def test_a_host_of_talks_between_two_parties_mediates_between_them():
+    got = dyads("Egypt hosted ceasefire negotiations between Israel and Hamas in Cairo.")
+    assert has(got, "EGY", "04", "ISR") and has(got, "EGY", "04", "PSE"), got
+    got = dyads("Saudi Arabia brokered a prisoner exchange between Russia and Ukraine.")
+    assert has(got, "SAU", "04", "RUS") and has(got, "SAU", "04", "UKR"), got
+
+
+def test_a_host_of_talks_with_a_leader_hosts_that_leader():
+    assert has(dyads("Kenya hosted talks with Somalia's president on Monday."), "KEN", "04", "SOM")
+
+
+def test_what_talks_are_about_is_not_done():
+    got = dyads("Egypt's president hosted Jordan's king in Cairo on Sunday for talks on the Gaza ceasefire.")
+    assert has(got, "EGY", "04", "JOR") and not any(r == "08" for _, r, _ in got), got

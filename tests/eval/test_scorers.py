@@ -6,6 +6,7 @@ import pytest
 
 from flashpoint.coding.ontology import Ontology
 from flashpoint.errors import InputError
+from flashpoint.types import Actor
 from flashpoint.eval.event_sets import gsr_actor, score_cameo_manual, score_petrarch2, score_plover_gsr
 from flashpoint.eval.example import score_example
 from flashpoint.eval.label_sets import case_label, score_case2021, score_india_police
@@ -78,6 +79,9 @@ def test_plover_gsr_type_map_and_dyads():
     assert gsr_actor(actor(org="AMNESTY", sector="NGO")) == "NGO" and gsr_actor(None) is None
     assert gsr_actor(actor(org="NATO", sector="IGO")) == "IGO"
     assert gsr_actor(actor(org="HAMAS", country="PSE", sector="REB")) == "PSE"  # as the gold codes armed groups
+    # a transnational armed group is CAMEO's IMG (international militarized group), not an IGO
+    assert gsr_actor(Actor("al-Qaeda", "al-Qaeda", None, "ALQAEDA", "REB", "IMGMUSALQ")) == "IMG"
+    assert gsr_actor(Actor("Interpol", "Interpol", None, "INTERPOL", "POL", "IGOGLBINP")) == "IGO"
 
 
 def test_india_police_source_variants():

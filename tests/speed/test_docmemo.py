@@ -117,3 +117,20 @@ def test_lookup_memo_answers_in_context_from_a_context_free_answer():
     assert memo.resolve("Russia", None, None) == memo.resolve("Russia", None, "UKR") == kb.resolve("Russia", None, "UKR")
     assert memo.resolve("police", None, None) != memo.resolve("police", None, "KEN") == kb.resolve("police", None, "KEN")
     assert asked == [("Russia", None, None), ("police", None, None), ("police", None, "KEN")]
+
+
+def test_lookup_memo_settles_only_known_context_free_answers():
+    """``settled`` answers what ``resolve`` would give in any context, without asking:
+    only once the bare answer is known and no context can change it."""
+    from flashpoint.actors import KnowledgeBase
+    from flashpoint.lookup_memo import UNSETTLED
+
+    kb = KnowledgeBase.load()
+    memo = LookupMemo(kb)
+    assert memo.settled("Russia", None) is UNSETTLED  # not asked yet
+    bare = memo.resolve("Russia", None, None)
+    assert memo.settled("Russia", None) == bare == memo.resolve("Russia", None, "UKR") == kb.resolve("Russia", None, "UKR")
+    memo.resolve("police", None, None)
+    assert memo.settled("police", None) is UNSETTLED  # the context fills in the country
+    assert memo.settled("Russia", "2024-03-01") is UNSETTLED  # another date is another question
+    assert LookupMemo(_CountingLookups()).settled("Kharkiv", None) is UNSETTLED  # no context_free: never settled

@@ -52,8 +52,11 @@ def test_sqlite_rewrite_keeps_every_export_byte_and_the_schema(tmp_path):
         schema, stats = _schema(store), store._rows("SELECT * FROM sqlite_stat1 WHERE tbl = 'events' ORDER BY idx")
         n, late = out_of_order(store)
         assert n == N and late > N // 4
-        report = cluster_events(store)
+        said: list[str] = []
+        report = cluster_events(store, progress=said.append)
         assert (report.events, report.out_of_order, report.rewritten) == (N, late, True)
+        assert said == [f"rewriting {N} events in date order ({late} out of order on disk)",
+                        "giving the old table's pages back (VACUUM)"]
         assert out_of_order(store) == (N, 0)
         assert _schema(store) == schema
         assert store._rows("SELECT * FROM sqlite_stat1 WHERE tbl = 'events' ORDER BY idx") == stats
@@ -109,9 +112,10 @@ def test_cli_db_optimize(tmp_path):
     runner = CliRunner()
     first = runner.invoke(main, ["db", "optimize", "--db", url, "--json"])
     assert first.exit_code == 0, first.output
-    report = json.loads(first.output)
+    report = json.loads(first.stdout)
     assert report["events"] == 200 and report["out_of_order"] > 0 and report["rewritten"]
+    assert "rewriting 200 events in date order" in first.stderr
     second = runner.invoke(main, ["db", "optimize", "--db", url])
-    assert second.exit_code == 0 and "already in date order" in second.output
+    assert second.exit_code == 0 and "already in date order" in second.stdout and not second.stderr
     missing = runner.invoke(main, ["db", "optimize", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 2 and "no database" in missing.output

@@ -25,13 +25,14 @@ def optimize_command(db, force, no_vacuum, as_json) -> None:
     SQLite: the table is rewritten in (date, id) order in one transaction (indexes, triggers and
     statistics made again as they were), then VACUUM; a table in order already is left alone.
     PostgreSQL: CLUSTER events USING events_order, then ANALYZE. A million events take about
-    two minutes of CPU and twice the file's size in free disk; writers wait meanwhile.
+    two minutes of CPU and free disk of more than the file's size; writers wait meanwhile.
     """
     from ..config import Settings
     from ..store.maintenance import cluster_events
 
     with _store(Settings.from_env(db=db).db) as store:
-        report = cluster_events(store, force=force, vacuum=not no_vacuum)
+        report = cluster_events(store, force=force, vacuum=not no_vacuum,
+                                progress=lambda line: click.echo(f"{line}...", err=True))
     if as_json:
         click.echo(json.dumps({"events": report.events, "out_of_order": report.out_of_order,
                                "rewritten": report.rewritten, "seconds": round(report.seconds, 2)}))

@@ -16,6 +16,7 @@ from datetime import date
 from functools import partial
 
 from ..actors.surnames import earlier_person
+from ..lookup_memo import UNSETTLED
 from ..nlp.extract import FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
@@ -28,6 +29,8 @@ from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
 # Definite descriptions that point back to an earlier actor of a kind (data/backrefs.yaml).
 DEFINITE_BACKREFS = definite_backrefs()
 # Heads that name a leader's followers: "his men" of a militia leader are the militia.
+# Security institutions whose members a bare "officers" or "personnel" in their own words are.
+MEMBERS_SECTORS = frozenset({"POL", "MIL", "SPY"})
 FOLLOWER_HEADS = {"man", "fighter", "force", "troop", "militia", "militiaman", "loyalist", "gunman", "follower"}
 GROUP_PRONOUNS = {"they"}  # "them" is as often the latest object ("swore in 17 ministers. He told them")
 PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
@@ -89,6 +92,9 @@ UNNAMED_AGENT_ROOTS = {"17", "18", "19", "20"}
 # Of those, the acts whose unnamed doer takes the country where they happened
 # (bombings, assassinations: CAMEO's note on 1833; see Coder._unnamed_doer).
 UNNAMED_LOCATED_ROOTS = {"18"}
+# "in a residential quarter of mostly Christian eastern Beirut": a place name a few words after "in".
+PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
+DEEP_PLACE_WORDS = 9
 # Acts a third party does between two others ("Egypt's mediation between Israel and
 # Hamas"): the parties named "between" are its targets, not each other's.
 THIRD_PARTY_CODES = frozenset({"039", "045"})
@@ -285,11 +291,17 @@ class Coder:
             context = owner.country if owner else None
         elif m.possessor in FIRST_PERSON and in_quote is not None and in_quote in state.speakers:
             context = state.speakers[in_quote].country
-        if context is None:
-            # A bare generic actor: clause place, home country, latest subject, never
-            # the country named as the other side (coding/generic_country.py).
-            context = generic_context(self.kb, m.text, when, state, avoid, self.gazetteer)
-        res = self.kb.resolve(m.text, when, context)
+        settled = self.kb.settled(m.text, when) if context is None and hasattr(self.kb, "settled") else UNSETTLED
+        if settled is not UNSETTLED and settled is not None:
+            # no context can change the answer (lookup_memo.py): none is worked out
+            res = settled
+        else:
+            if context is None:
+                # A bare generic actor: clause place, home country, latest subject, never
+                # the country named as the other side (coding/generic_country.py).
+                context = generic_context(self.kb, m.text, when, state, avoid, self.gazetteer)
+            res = self.kb.resolve(m.text, when, context)
+        res = self._speakers_members(res, state) or res  # "Police said officers had killed ...": police officers
         if m.proper and (res is None or not (res.actor.country or res.actor.org)):
             # "Graham" or "Senator Graham" after "Lindsey Graham": the one person named earlier with that surname
             earlier = earlier_person(m.text, [a for a, is_person in state.actors if is_person])
@@ -340,6 +352,23 @@ class Coder:
             return None
         state.remember(res.actor, False)
         return res.actor
+
+    @staticmethod
+    def _speakers_members(res, state: DocState):
+        """"The police said *officers* had killed a gang leader": members named by no
+        institution of their own ("officers", "personnel", "units", agents.yaml's
+        ``agent:members``) in the words of one speaking security institution (police,
+        military, intelligence) are that institution's, not the military by default."""
+        if res is None or res.entry_ids != ("agent:members",) or len(state.speaking) != 1:
+            return None
+        speaker = state.speaking[0]
+        if speaker.sector not in MEMBERS_SECTORS or speaker.org or not speaker.country:
+            return None
+        a = res.actor
+        if a.country not in (None, speaker.country) or not speaker.code:
+            return None
+        actor = Actor(a.text, a.name, speaker.country, None, speaker.sector, speaker.code)
+        return replace(res, actor=actor, why=f"{res.why}; the speaking {speaker.sector} institution's members")
 
     def _described_group(self, m: Mention, when, state: DocState) -> Actor | None:
         """A definite description of a group told before ("the al Qaeda-linked group",
@@ -507,10 +536,25 @@ class Coder:
         """
         country = None
         if self._final_code(pattern, cand)[:2] in UNNAMED_LOCATED_ROOTS:
-            country = self._place_country(cand, state) or state.clause_country
+            country = self._place_country(cand, state) or state.clause_country or self._named_place_in(cand, state)
         if country is None:
             return Actor("(unknown)", "unknown")
         return Actor("(unknown)", "unknown", country, None, None, None)
+
+    def _named_place_in(self, cand: Candidate, state: DocState) -> str | None:
+        """The country of a place named at the end of a phrase of the trigger's clause that
+        says where ("killed in a car bomb explosion in a busy district of central *Beirut*")."""
+        if self.gazetteer is None:
+            return None
+        words = (cand.clause or "").replace(",", " , ").split()
+        for k, w in enumerate(words):
+            if w.lower() not in PLACE_PREPS:
+                continue
+            for run in _capitalised_runs(words[k + 1 : k + 1 + DEEP_PLACE_WORDS]):
+                place = self.gazetteer.resolve(run, state.countries)
+                if place is not None and place.country:
+                    return place.country
+        return None
 
     def _hosted_by(self, cand: Candidate, target: Actor, state: DocState) -> bool:
         """Whether the target is the country of the place the meeting is in."""
@@ -678,6 +722,7 @@ class Coder:
                                 if not (e.statement and e.target is None and not _light_statement(e.pattern))}
         out = without_background(out, cands, self.background)
         out = _without_unnamed_beside_named(_without_carried_statements(out, cands), cands)
+        out = _without_one_sided_after_dyad(out, cands)
         return _once_per_sentence(_without_subsumed(out, cands), cands)
 
     def _subject_actor(self, cand: Candidate, when, state: DocState) -> Actor | None:
@@ -901,6 +946,25 @@ class Coder:
         return out
 
 
+def _capitalised_runs(words: list[str]) -> list[str]:
+    """The runs of capitalised words in ``words``, up to the first comma or preposition
+    of place: ["Christian", "Beirut"] of "a sector of mostly Christian eastern Beirut"."""
+    runs: list[str] = []
+    cur: list[str] = []
+    for w in words:
+        if w == "," or w.lower() in PLACE_PREPS:
+            break
+        if w[:1].isupper():
+            cur.append(w.strip(".;:'\""))
+            continue
+        if cur:
+            runs.append(" ".join(cur))
+            cur = []
+    if cur:
+        runs.append(" ".join(cur))
+    return runs
+
+
 def _with_partner(cand: Candidate, targets: list[tuple[Actor, float]]) -> bool:
     """Whether a target is the partner the act is done "with" ("held drills *with Lithuania*")."""
     partners = {m.text for m in slot_mentions(cand, "prep:with")}
@@ -1012,6 +1076,40 @@ def _without_unnamed_beside_named(events: list[CodedEvent], cands: list[Candidat
         return cand.sent_index in first and first[cand.sent_index] < cand.trigger_start
 
     return [e for e in events if e.source.name != "unknown" or not after_named(e)]
+
+
+# Acts that stand one-sided in their own right, wherever the sentence tells them: statements,
+# protests, force posture, coercion and force (what ACLED and GDELT count with one side).
+ONE_SIDED_ROOTS = frozenset({"01", "14", "15", "17", "18", "19", "20"})
+
+
+def _without_one_sided_after_dyad(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
+    """Drop a one-sided verbal or cooperative act told, by the same doer or by one the
+    knowledge base does not know, after an act between two parties in the same sentence:
+    "Bangladesh rejected India's proposal for signing a Free Trade *Agreement*", "the US
+    would prohibit aid to the rebels and would *deny* entry ...", "Kenya condemned the raid
+    and *promised* to investigate". What follows the sentence's dyadic act is what that act
+    is about, or a side remark whose other party the sentence does not name; PETRARCH codes
+    the act between the parties. Another known party's act stays ("... stormed the
+    residence, and the speaker said the president had *agreed* to resign"), and so do
+    one-sided acts of their own kind (``ONE_SIDED_ROOTS``) and one told first."""
+    dyads: dict[int, list[tuple[int, Actor]]] = {}  # sentence -> (where, doer) of its acts between two named parties
+    for e in events:
+        if e.target is None or e.statement or e.negated or e.modality == "hypothetical" \
+                or _placeholder(e.source) or _placeholder(e.target):
+            continue
+        cand = cands[e.cand_index]
+        dyads.setdefault(cand.sent_index, []).append((cand.trigger_start, e.source))
+
+    def dropped(e: CodedEvent) -> bool:
+        if e.target is not None or e.code[:2] in ONE_SIDED_ROOTS or e.nested:
+            return False
+        cand = cands[e.cand_index]
+        known = bool(e.source.country or e.source.org) and not _placeholder(e.source)
+        return any(start < cand.trigger_start and (not known or targeting.same_actor(doer, e.source))
+                   for start, doer in dyads.get(cand.sent_index, ()))
+
+    return [e for e in events if not dropped(e)]
 
 
 SUBSUME_SENTENCES = 3  # a headline and the lead that restates it lie this close

@@ -20,6 +20,7 @@ from ..errors import DataFileError
 from ..nlp.extract import Candidate, Mention
 from ..types import Actor
 from ..yamlio import load_package_yaml
+from .backrefs import act_nouns
 from .generic_country import ARMED_NON_STATE
 from .patterns import Pattern
 
@@ -123,6 +124,11 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
     if cand.kind == "noun":
         extra += chain.noun_slots
     for slot in dict.fromkeys(pattern.target + extra):
+        if slot == "grievance":
+            found = grievance(coder, q)
+            if found:
+                return found
+            continue
         if slot == "speaker_accuser":
             for a, _ in sources:
                 acc = q.state.accusers.get(a.key)
@@ -135,6 +141,9 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
             # does not know is a place hit, whose country the place strategy finds
             mentions = [m for m in mentions if not ((m.head in FACILITY_HEADS or m.role == "deep:mod")
                                                     and _no_party_name(coder, m))]
+        if pattern.code[:2] == OWN_FORCE_ROOT:
+            # "put *its air force* on alert": a show of force is not aimed at the forces shown
+            mentions = [m for m in mentions if not m.possessor]
         if not mentions:
             continue
         # Force across a front line ("a Russian missile hit the administration building")
@@ -153,6 +162,8 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
             return found
     return []
 
+
+OWN_FORCE_ROOT = "15"  # force posture: its object is often the actor's own forces
 
 # Things hit that a company's name may qualify ("a Lukoil refinery", "the Tesla plant").
 FACILITY_HEADS = frozenset({"refinery", "plant", "depot", "factory", "port", "terminal", "facility", "warehouse",
@@ -174,6 +185,27 @@ def thing_party(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return [(a, f * 0.9) for a, f in others(coder._actors(mentions, q.when, q.state, q.cand.quote), q.sources)]
 
 
+def grievance(coder, q: TargetQuery) -> Found:
+    """The ``grievance`` slot: "Lebanon complained to the UN over Israeli raids": an official
+    complaint is aimed at the author of the act it is about (named by a modifier or
+    possessive inside that phrase), not at the body it is lodged with."""
+    acts = [m for slot in ("prep:over", "prep:about", "prep:against") for m in slot_mentions(q.cand, slot)
+            if coder._names_an_act(m)]
+    # a named author only ("Israeli raids", "Turkey's shelling"), not an epithet ("an Islamophobic campaign")
+    authors = [d for d in q.cand.grievance_authors if (d.proper or d.ent) and any(m.start <= d.start and d.end <= m.end for m in acts)]
+    return [(a, f * 0.85) for a, f in others(coder._actors(authors, q.when, q.state, q.cand.quote), q.sources)
+            if a.country or a.org]
+
+
+def cause(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"Pakistan put its air force on high alert after India's defence minister warned of
+    retaliation": a show of force answers whoever did what the "after" clause tells."""
+    mentions = [m for m in q.cand.cause_subjects if m.proper or m.ent or m.role == "cause" and m.depth == 0]
+    found = others(coder._actors(mentions, q.when, q.state, q.cand.quote), q.sources)
+    own = {s.country for s, _ in q.sources if s.country}
+    return [(a, f * 0.8) for a, f in found if a.country not in own or a.org]
+
+
 def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """"The AU condemned the move", "Pristina rejected the proposal": the act reacted
     to is the latest one told, so its author is the target."""
@@ -183,6 +215,9 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
     aimed = _aimed_at(q)
     if aimed is not None:
         return [(aimed, 0.75)]
+    author = _author_of_act(q, objects)
+    if author is not None:
+        return [(author, 0.75)]
     for told, factor in ((q.state.recent, 0.7), (q.state.doers, 0.6)):
         # the author of the latest act coded, else the doer of an act no pattern codes
         # ("The Taliban closed beauty salons. The UN condemned the closures.")
@@ -293,6 +328,25 @@ def offerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
             if e.target.country in own or any(same_actor(e.target, s) for s, _ in q.sources):
                 return [(e.source, 0.65)]
     return []
+
+
+def _author_of_act(q: TargetQuery, objects: list[Mention]) -> Actor | None:
+    """"called *the launch* a provocation": the source of the first event told of the
+    kind of act the noun names (data/backrefs.yaml ``acts``): the story's act, which its
+    lead tells, not a reply told later ("two more were shot down"); an act only told
+    inside an accusation or a denial, or not done, does not count, nor a doer the text
+    did not name, nor the reacting side itself."""
+    roots = frozenset().union(*(act_nouns().get(m.head, frozenset()) for m in objects if not m.pronoun))
+    if not roots:
+        return None
+    for events in q.state.coded.values():
+        for e in events:
+            src = e.source
+            if e.code[:2] in roots and not e.nested and not e.negated and e.modality in ("asserted", "reported", "historical") \
+                    and (src.country or src.org) and src.name != "unknown" \
+                    and not any(same_actor(src, s) for s, _ in q.sources):
+                return src
+    return None
 
 
 def border(coder, q: TargetQuery, chain: TargetChain) -> Found:
@@ -550,7 +604,7 @@ def topic(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 
 STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
-    f.__name__: f for f in (slots, thing_party, reaction, border, place, act_place, accuser, reciprocal,
+    f.__name__: f for f in (slots, thing_party, cause, reaction, border, place, act_place, accuser, reciprocal,
                             home_government, domestic_government, own_country, addressee, captor, answerer, topic,
                             purpose, offerer, claimed, consequence, rebel_home, prompter)
 }

@@ -156,17 +156,26 @@ def gsr_actor(actor: Actor | None) -> str | None:
     """Our actor in the gold set's terms: ISO3 country, or IGO/NGO for organisations.
 
     The gold codes international organisations by sector only ("IGO"), so an
-    organisation of ours becomes ``NGO`` when its sector says so, else ``IGO``.
-    Armed groups and parties with a home country (Hamas, Hezbollah, the PKK) are
-    coded by that country in the gold, and so here.
+    organisation of ours becomes ``NGO`` when its sector says so, else ``IGO``;
+    one whose CAMEO code opens with a transnational sector (``IGO``, ``NGO``,
+    ``IMG``: CAMEO's international militarized groups, al-Qaeda's ``IMGMUSALQ``)
+    is that sector, as the gold codes it. Armed groups and parties with a home
+    country (Hamas, Hezbollah, the PKK) are coded by that country in the gold, and so here.
     """
     if actor is None:
         return None
     if actor.org:
         if actor.country and actor.sector not in ("IGO", "NGO"):
             return actor.country
+        head = (actor.code or "")[:3].upper()
+        if head in TRANSNATIONAL_SECTORS:
+            return head
         return "NGO" if actor.sector == "NGO" else "IGO"
     return actor.country
+
+
+# CAMEO's codes for actors with no country of their own (the first three letters of an actor code).
+TRANSNATIONAL_SECTORS = frozenset({"IGO", "NGO", "IMG"})
 
 
 # Country codes in plover_gsr's gold that are not ISO-3166 alpha-3, though its README says

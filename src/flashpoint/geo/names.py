@@ -27,6 +27,8 @@ _DIRECTION = re.compile(
     r"(?:ern)?|north-?eastern|north-?western|south-?eastern|south-?western|mid|upper|lower"
     r"|occupied|annexed|disputed|restive|breakaway|rebel held|war torn)\s+(?P<base>.+)$"
 )
+# An ASCII key's characters: what ``isalnum`` or the punctuation test below lets through.
+_ASCII_KEY = re.compile(r"[a-z0-9 ',()&]+")
 _DROP = str.maketrans({".": "", "’": "'", "‘": "'", "`": "'", "-": " ", "–": " ", "—": " "})
 
 
@@ -41,8 +43,11 @@ def name_key(text: str) -> str:
     """
     if not isinstance(text, str) or not text or len(text) > MAX_NAME_CHARS:
         return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    if text.isascii():  # most names: NFKD leaves ASCII as it is, and no ASCII character combines
+        folded = text.casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     folded = folded.translate(_DROP)
     folded = " ".join(folded.split())
     if folded.endswith("'s"):
@@ -53,7 +58,8 @@ def name_key(text: str) -> str:
     elif folded == "the":
         return ""
     # Keys are letters, digits, spaces, apostrophes, commas, parentheses, ampersands.
-    if not folded or any(not (ch.isalnum() or ch in " ',()&") for ch in folded):
+    if not folded or (_ASCII_KEY.fullmatch(folded) is None if folded.isascii()
+                      else any(not (ch.isalnum() or ch in " ',()&") for ch in folded)):
         return ""
     return folded
 

@@ -17,6 +17,7 @@ import gzip
 from collections.abc import Sequence
 from importlib import resources
 
+from ..resident import settle
 from ..types import Location
 from .names import name_key
 
@@ -60,4 +61,9 @@ def _shipped() -> SmallPlaces:
         for line in fh:
             key, name, iso3, lat, lon, pop = line.rstrip("\n").split("\t")
             rows.append((key, name, iso3, float(lat), float(lon), int(pop)))
-    return SmallPlaces(rows)
+    table = SmallPlaces(rows)
+    del rows
+    # Loaded for good, often halfway through a document: out of the collector's walks
+    # (resident.py); nothing of the load is garbage, so no collection first.
+    settle(collect=False)
+    return table

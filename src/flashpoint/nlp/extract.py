@@ -18,6 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
+from spacy.attrs import DEP, IS_PUNCT, LEMMA, LOWER, ORTH, POS
+from spacy.symbols import AUX, NOUN, PROPN, VERB
+
 from .describing import adjunct_of, described_noun, setting_clause, time_adjunct_of
 from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
@@ -177,6 +180,12 @@ class Candidate:
 
     preps = _deferred("preps", 'Prepositional objects, role "prep:<lemma>" (datives as prep:to).')
     deep = _deferred("deep", "Actors nested inside the object phrase, and parties a statement's content is about.")
+    grievance_authors = _deferred("grievance_authors", (
+        'Who did the act an "over", "about" or "against" phrase names, by its modifier or possessive '
+        '("complained to the UN *over Israeli raids*": "Israeli"); verbs only.'))
+    cause_subjects = _deferred("cause_subjects", (
+        'Who did what the act answers, told in an "after" clause or phrase ("put its air force on alert '
+        '*after India\'s defence minister* warned", "scrambled jets *after Chinese drones* flew near Okinawa"); verbs only.'))
     ccomp_subjects = _deferred("ccomp_subjects", 'Subjects of a clausal complement ("said *Iraq* must comply").')
     xcomp_args = _deferred("xcomp_args", "Objects and prepositional objects of the open complement.")
     dates = _deferred("dates", "DATE entity texts: clause first, then sentence.")
@@ -222,10 +231,10 @@ def _phrase_bounds(tok) -> tuple[int, int]:
         if child.dep_ in CUT_DEPS and not (child.dep_ == "prep" and child.lower_ in kept):
             break
         right = max(right, child.right_edge.i)
-    doc = tok.doc
-    while left < tok.i and doc[left].is_punct:
+    punct = _word_arrays(tok.doc)[3]
+    while left < tok.i and punct[left]:
         left += 1
-    while right > tok.i and doc[right].is_punct:
+    while right > tok.i and punct[right]:
         right -= 1
     return left, right
 
@@ -241,10 +250,11 @@ def _new_mention(tok, role: str, depth: int) -> Mention:
     lower = tok.lower_
     pronoun = lower if tok.pos_ == "PRON" and lower in PRONOUNS else None
     possessor = None
+    _, _, _, _, deps, lowers = _word_arrays(doc)
+    poss = doc.vocab.strings["poss"]
     for i in range(left, right + 1):
-        t = doc[i]
-        if t.dep_ == "poss" and t.lower_ in PRONOUNS:
-            possessor = t.lower_
+        if deps[i] == poss and doc.vocab.strings[lowers[i]] in PRONOUNS:
+            possessor = doc.vocab.strings[lowers[i]]
             break
     last = doc[right]
     start, end = doc[left].idx, last.idx + len(last.text)
@@ -294,6 +304,8 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
         demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
                     for d in (c, *c.conjuncts) if d.pos_ in ("ADJ", "PROPN")
                     and (d.ent_type_ in ("NORP", "GPE") or d is not c and d.text[:1].isupper())]  # NER may miss the second
+        # "anti-Syria" (anti, -, Syria) is one name, a leaning, not three peoples
+        demonyms = [d for d in demonyms if not _in_leaning(d)]
         if len(demonyms) > 1:
             base = make_mention(tok, role, depth)
             return [replace(base, text=f"{_demonym_text(d)} {tok.text}", proper=True) for d in demonyms]
@@ -305,6 +317,18 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
         if conj.i > tok.i and conj.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
             out.append(make_mention(conj, role, depth))
     return out
+
+
+LEANING_WORDS = frozenset({"pro", "anti", "non"})
+
+
+def _in_leaning(tok) -> bool:
+    """Whether ``tok`` is inside a named span that opens with "pro", "anti" or "non"
+    ("anti-Syria", "pro-Russian"): a leaning, as actors/resolve.py reads it."""
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    return tok.doc[start].lower_ in LEANING_WORDS
 
 
 def _prep_mentions(head, depth: int = 0, role_prefix: str = "prep") -> list[Mention]:
@@ -920,7 +944,7 @@ def extract_candidates(
     for s_i, sent in enumerate(doc.sents):
         sent_cands: dict[int, int] = {}
         variant = variants.get(s_i)
-        toks = variant.doc if variant is not None else sent
+        toks = variant.doc if variant is not None else _trigger_words(doc, sent, verb_lemmas, noun_lemmas)
         for tok in toks:
             pos = tok.pos_  # the part of speech first: most words are neither verb nor noun
             if pos == "VERB" or pos == "AUX":
@@ -945,6 +969,34 @@ def extract_candidates(
             sent_cands[tok.i] = len(out)
             out.append(cand)
     return out
+
+
+def _trigger_words(doc, sent, verb_lemmas: frozenset[str], noun_lemmas: frozenset[str]):
+    """The words of ``sent`` that may be triggers, as Tokens: a verb whose lemma is a
+    trigger verb, a noun whose lemma is a trigger noun or that follows a hyphen (a
+    compound's key, :func:`_noun_key`). Read off the document's arrays, so that no Token
+    is built for the other words (most of them); the caller tests each word in full."""
+    pos_of, lemma_of, orth_of = _word_arrays(doc)[:3]
+    strings = doc.vocab.strings
+    for i in range(sent.start, sent.end):
+        pos = pos_of[i]
+        if pos == VERB or pos == AUX:
+            if strings[lemma_of[i]].lower() in verb_lemmas:
+                yield doc[i]
+        elif pos == NOUN or pos == PROPN:
+            if strings[lemma_of[i]].lower() in noun_lemmas or (i >= 2 and strings[orth_of[i - 1]] == "-"):
+                yield doc[i]
+
+
+def _word_arrays(doc) -> tuple[list[int], ...]:
+    """Every word's part of speech, lemma, text, whether it is punctuation, its
+    dependency label and its lower-case form (ids of the string store), read once per
+    document: reading them off Tokens builds a Token and a new string for each read."""
+    def arrays() -> tuple[list[int], ...]:
+        rows = doc.to_array([POS, LEMMA, ORTH, IS_PUNCT, DEP, LOWER])
+        return tuple(rows[:, k].tolist() for k in range(6))
+
+    return memoized(doc, "word_arrays", arrays)
 
 
 def _speech_sense(tok, lemma: str, reporting: frozenset[str]) -> bool:
@@ -1212,6 +1264,12 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     later = Deferred({
         "preps": lambda: _verb_preps(tok, kids),
         "deep": lambda: _verb_deep(tok, obj_kids),
+        "cause_subjects": lambda: _cause_subjects(kids),
+        "grievance_authors": lambda: tuple(
+            make_mention(g, "deep:poss" if g.dep_ == "poss" else "deep:mod", 2)
+            for c in kids if c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS
+            for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
+            for g in p.children if g.dep_ == "poss" or (g.dep_ in ("amod", "compound", "nmod") and g.pos_ in ("PROPN", "ADJ"))),
         "ccomp_subjects": lambda: tuple(m for sub in ccomp_subs for m in expand(sub, "ccomp_subj")),
         "xcomp_args": lambda: _verb_xcomp_args(tok, lemma, kids),
         "stake_lemmas": lambda: _stake_lemmas(stake_heads + _purpose_clauses(tok)),
@@ -1257,6 +1315,24 @@ def _verb_preps(tok, kids) -> tuple[Mention, ...]:
                 ):
                     preps.extend(_prep_mentions(t.head, 1))
     return tuple(preps)
+
+
+# Words that open what an act answers: "*after* Chinese drones flew near Okinawa".
+CAUSE_MARKS = frozenset({"after", "following"})
+
+
+def _cause_subjects(kids) -> tuple[Mention, ...]:
+    """Subjects of an "after" clause hung on the verb, and the named author of an act an
+    "after"/"following" phrase tells ("after India's warning", "following Chinese incursions")."""
+    out: list[Mention] = []
+    for c in kids:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CAUSE_MARKS for m in c.children):
+            subs, _ = _subjects(c)
+            out.extend(replace(m, role="cause") for m in subs)
+        elif c.dep_ == "prep" and c.lower_ in CAUSE_MARKS:
+            out.extend(make_mention(g, "cause", 2) for p in c.children if p.dep_ == "pobj"
+                       for g in p.children if g.dep_ == "poss" or (g.dep_ in ("amod", "compound") and g.pos_ in ("PROPN", "ADJ")))
+    return tuple(out)
 
 
 def _verb_deep(tok, obj_kids) -> tuple[Mention, ...]:
@@ -1326,6 +1402,8 @@ def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
 
 
 SCHEDULING_VERBS = {"plan", "schedule", "expect", "set", "slate", "prepare", "arrange"}
+# Prepositions of what a complaint is about.
+GRIEVANCE_PREPS = frozenset({"over", "about", "against"})
 # Verbs of deployment, and the prepositions that say where force is shown.
 DEPLOY_VERBS = frozenset({"deploy", "send", "dispatch", "station", "position", "move", "sail", "fly", "mass", "amass"})
 POSTURE_PREPS = frozenset({"around", "near", "off"})

@@ -16,9 +16,12 @@ once and writes once:
 2. in Python, the decisions the row writer would take, article by article
    and in its order (:class:`_Replay`: the ingest runner's look-ups, copies,
    skips and merges, against what was read plus what the batch wrote);
-3. the rows, table by table: on PostgreSQL ``COPY`` into a temporary
-   staging table and one ``INSERT ... SELECT ... ON CONFLICT``, elsewhere
-   multi-row inserts; then one recount of every merged event touched.
+3. the rows, table by table: on PostgreSQL one ``INSERT ... SELECT ...
+   ON CONFLICT`` a table over the rows sent as one JSON text, elsewhere
+   multi-row inserts; then one recount of every merged event touched. On
+   PostgreSQL the writes, the batch's failures and checkpoint and the commit
+   go out in one pipeline and are waited for once (``COPY``, which cannot
+   run in a pipeline, cost two waits a table).
 
 So the stored rows are the row writer's (tests/backfill/test_batch_writer.py
 holds the two to equal stores, SQLite and PostgreSQL): the same copies,
@@ -151,6 +154,7 @@ class _Replay:
         self.copied_from: set[str] = set()
         self.locates: list[tuple[str, Event]] = []
         self.reports: dict[int, list[Report]] = {}  # the reports of each coded article (by identity)
+        self.at = now()  # the batch's rows are stamped once (the row writer stamps each: the same second or so)
 
     # -- reading ------------------------------------------------------------
 
@@ -289,7 +293,7 @@ class _Replay:
     def _original(self, article: Article, events: list[Event]) -> None:
         """``_write_article``: the article, its bands, and its reports merged."""
         k = self.keys[id(article)]
-        self.article_rows.append(article_row(article, k.canonical, k.chash, dedup.pack_signature(k.signature)))
+        self.article_rows.append(article_row(article, k.canonical, k.chash, dedup.pack_signature(k.signature), self.at))
         self.originals.add(article.id)
         self.signatures[article.id] = dedup.unpack_signature(dedup.pack_signature(k.signature))
         for column, value in k.probes:
@@ -313,7 +317,7 @@ class _Replay:
             target = choose(report, pending.candidates(report, near, days), days)
             if target is None:
                 target = merged_id(report)
-                pending.events[target] = event_row(target, event, report, record)
+                pending.events[target] = event_row(target, event, report, record, self.at)
                 pending.start(target, report)
             else:
                 if report.country and event.location is not None and pending.locate(target, report.country,
@@ -328,7 +332,7 @@ class _Replay:
                 pending.join(target, report, self.candidates)
             pending.reports.append(report_row(event, report, target, record))
             pending.report_ids.add(event.event_id)
-        pending.actors.update((a["id"], a) for e in events for a in actor_rows(e))
+        pending.actors.update((a["id"], a) for e in events for a in actor_rows(e, self.at))
 
     def _count_new(self) -> None:
         """Fill in the mention counts and facts of the merged events this batch
@@ -347,18 +351,19 @@ class _Replay:
             if row["merged_id"] in p.events:
                 reports.setdefault(row["merged_id"], []).append(row)
         comma = ", " if self.store.dialect == "postgres" else ","  # json_agg's text, json_group_array's
+        stored = self.store._stored_text  # a text as the database keeps it (PostgreSQL holds no NUL)
         for mid, event in p.events.items():
             mine = sorted(reports[mid], key=lambda r: _collated(r["id"]))
             docs = [articles[r["article_id"]] for r in mine]
             copied = [c for d in {d["id"]: d for d in docs}.values() for c in copies.get(d["id"], ())]
-            sources = {_clean(d["outlet"]) if d["outlet"] is not None else d["id"] for d in docs}
-            sources |= {_clean(c["outlet"]) if c["outlet"] is not None else c["id"] for c in copied}
-            outlets = sorted({_clean(d["outlet"]) for d in docs if d["outlet"]}, key=_collated)
+            sources = {stored(d["outlet"]) if d["outlet"] is not None else stored(d["id"]) for d in docs}
+            sources |= {stored(c["outlet"]) if c["outlet"] is not None else stored(c["id"]) for c in copied}
+            outlets = sorted({stored(d["outlet"]) for d in docs if d["outlet"]}, key=_collated)
             event.update(
                 num_mentions=len(mine) + sum(len(copies.get(d["id"], ())) for d in docs),
                 num_articles=len({d["id"] for d in docs} | {c["id"] for c in copied}),
                 num_sources=len(sources),
-                first_url=next((_clean(d["url"]) for d in docs if d["url"]), None),
+                first_url=next((stored(d["url"]) for d in docs if d["url"]), None),
                 outlets="[" + comma.join(json.dumps(o, ensure_ascii=False) for o in outlets) + "]",
             )
 
@@ -373,7 +378,7 @@ class _Replay:
         s._stage("lsh_bands", p.bands)
         s._stage("events", list(p.events.values()))
         if p.events:
-            s._new_changes(list(p.events), now())
+            s._new_changes(list(p.events), self.at)
             s._stage("event_rollup", rollup.cells([tuple(row[f] for f in rollup.FIELDS) for row in p.events.values()]),
                      rollup.CONFLICT)
         s._stage("event_reports", p.reports)

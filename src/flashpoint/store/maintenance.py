@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,18 +73,21 @@ def out_of_order(store: Any) -> tuple[int, int | None]:
     return int(row["n"]), int(row["late"])
 
 
-def cluster_events(store: Any, force: bool = False, vacuum: bool = True) -> ClusterReport:
+def cluster_events(store: Any, force: bool = False, vacuum: bool = True,
+                   progress: Callable[[str], None] | None = None) -> ClusterReport:
     """Rewrite ``store``'s events table in (date, id) order (see the module
     docstring). A SQLite table already in that order is left alone unless
-    ``force``.
+    ``force``. ``progress`` is told, in a line, each long step as it starts.
 
     Raises:
         StoreError: the rewrite failed (the store is left as it was).
     """
     t0 = time.perf_counter()
     dialect = getattr(store, "dialect", None)
+    say = progress or (lambda line: None)
     if dialect == "postgres":
         n, _ = out_of_order(store)
+        say(f"clustering {n} events by date (CLUSTER, then ANALYZE)")
         with store._guard("cluster the events table"):
             store._run("CLUSTER events USING events_order")
             store._run("ANALYZE events")
@@ -93,8 +97,10 @@ def cluster_events(store: Any, force: bool = False, vacuum: bool = True) -> Clus
     n, late = out_of_order(store)
     if late == 0 and not force:
         return ClusterReport(n, late, False, time.perf_counter() - t0)
+    say(f"rewriting {n} events in date order ({late} out of order on disk)")
     _rewrite_sqlite(store)
     if vacuum:
+        say("giving the old table's pages back (VACUUM)")
         with store._guard("vacuum the database"):
             store._run("VACUUM")
     return ClusterReport(n, late, True, time.perf_counter() - t0)

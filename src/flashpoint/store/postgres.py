@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -93,6 +94,10 @@ class PostgresStore(RelationalStore):
             conn.close()
             raise
         return store
+
+    @staticmethod
+    def _stored_text(value: Any) -> Any:
+        return _params([_clean(value)])[0]
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> Any:
         # A raw cursor takes numbered placeholders ($1) as PostgreSQL does, so
@@ -194,24 +199,15 @@ class PostgresStore(RelationalStore):
         return [self._send(sql, params)]
 
     def _stage(self, table: str, rows: Sequence[dict[str, Any]], conflict: str = "ON CONFLICT DO NOTHING") -> None:
-        # COPY into a temporary table shaped like ``table`` (emptied at every
-        # commit), then one set-based insert: a batch's few thousand rows cost
-        # two statements instead of a multi-row VALUES the server parses whole.
+        # The rows as one JSON parameter of one set-based insert: a statement
+        # that goes out in the batch's pipeline without waiting (COPY cannot
+        # run in a pipeline: it cost two round trips a table), and a text the
+        # server parses in C, as it parses COPY.
         if not rows:
             return
-        cols = list(rows[0])
-        names = ", ".join(cols)
-        stage = f"flashpoint_stage_{table}"
-        if self._staged.get(table) is not self.conn:  # made once per connection (bulk_batch forgets on a rollback)
-            self.conn.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} ON COMMIT DELETE ROWS"
-                              f" AS SELECT * FROM {table} WITH NO DATA")
-            self._staged[table] = self.conn
-        with self.conn.cursor().copy(f"COPY {stage} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(_params([_clean(row[c]) for c in cols]))
-        # Moved, not copied: the staging table is empty again for the next call in this transaction.
-        self.conn.execute(f"WITH moved AS (DELETE FROM {stage} RETURNING *)"
-                          f" INSERT INTO {table} ({names}) SELECT {names} FROM moved {conflict}")
+        cols = ", ".join(rows[0])
+        self._run(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM json_populate_recordset(NULL::{table}, ?)"
+                  f" {conflict}", [_json_rows(rows)])
 
     def bulk_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
         n = 0
@@ -299,6 +295,26 @@ def _number(sql: str) -> str:
 
 _CACHED_SQL = 8192  # longer statements are multi-row inserts of one-off lengths: not worth keeping
 _number_cached = functools.lru_cache(maxsize=512)(_number)
+
+
+def _json_rows(rows: Sequence[dict[str, Any]]) -> str:
+    """``rows`` as a JSON array for ``json_populate_recordset``: text PostgreSQL
+    can hold (no NUL, no lone surrogate), as :func:`_params` and ``_clean`` make it."""
+    text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    if "\\u0000" in text or not _encodes(text):  # rare: clean value by value
+        text = json.dumps([{k: PostgresStore._stored_text(v) for k, v in row.items()} for row in rows],
+                          ensure_ascii=False, separators=(",", ":"))
+    return text
+
+
+def _encodes(text: str) -> bool:
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _params(params: Sequence[Any]) -> list[Any]:

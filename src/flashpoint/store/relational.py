@@ -147,7 +147,6 @@ class RelationalStore:
         self.window_days = window_days
         self._depth = 0  # > 0 inside a write transaction (batch or single write)
         self._pending = _Pending()  # rows of the open write transaction not sent yet
-        self._staged: dict[str, Any] = {}  # table -> the connection its staging table was made on (see _stage)
 
     # -- dialect seam -----------------------------------------------------
 
@@ -319,29 +318,26 @@ class RelationalStore:
     @contextlib.contextmanager
     def bulk_batch(self) -> Iterator[None]:
         """One transaction for a batch written by the batch writer
-        (:mod:`.batched`), outside pipeline mode (PostgreSQL's ``COPY``
-        cannot run in one); writes made inside it (failures, a checkpoint)
-        join it. A lost connection is handled as in :meth:`batch`."""
+        (:mod:`.batched`), in pipeline mode: its reads wait once, its writes,
+        the failures and checkpoint made inside it, and the commit go out
+        together and are waited for once. A lost connection is handled as in
+        :meth:`batch`."""
         if self._depth:
             raise StoreError("a batch is already open; the batch writer needs its own transaction")
         self._pending = _Pending()
         try:
-            with self._guard("store a batch"), self._atomic():
+            with self._guard("store a batch"), self._pipeline(), self._atomic():
                 yield
         except ConnectionLost as exc:
-            self._staged.clear()
             self._recover(exc)
             raise StoreError(f"{exc}; reconnected, and the batch's unfinished writes were rolled back") from exc
-        except BaseException:
-            self._staged.clear()  # a staging table made in this transaction is gone with it
-            raise
         finally:
             self._pending = _Pending()
 
     def _stage(self, table: str, rows: Sequence[dict[str, Any]], conflict: str = "ON CONFLICT DO NOTHING") -> None:
         """Insert rows sharing their columns, in the open transaction, the
-        fastest way the engine has for a whole batch (PostgreSQL: ``COPY``
-        into a staging table, then one ``INSERT ... SELECT``)."""
+        fastest way the engine has for a whole batch (PostgreSQL: one
+        ``INSERT ... SELECT`` of the rows sent as one JSON text)."""
         self._insert_many(table, rows, conflict)
 
     @contextlib.contextmanager
@@ -405,6 +401,11 @@ class RelationalStore:
     def _new_changes(self, ids: list[str], at: str) -> None:
         """A 'new' row in the changes feed for each of ``ids``."""
         self._insert_many("event_changes", [{"event_id": i, "kind": "new", "at": at} for i in ids])
+
+    @staticmethod
+    def _stored_text(value: Any) -> Any:
+        """``value`` as the database keeps it when it is a parameter."""
+        return _clean(value)
 
     def _send(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Execute a statement and return its cursor; in a pipeline the
