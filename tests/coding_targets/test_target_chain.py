@@ -64,7 +64,7 @@ STRATEGY_SENTENCES = [
      "TTP", "CHN"),
     ("A tanker was struck by Houthi drones in the Red Sea, injuring two Greek sailors.", "consequence", "HOUTHIS", "GRC"),
     ("Houthi rebels seized a port town, residents said.", "rebel_home", "HOUTHIS", "YEM"),
-    ("Japan scrambled fighter jets after Chinese drones flew near Yonaguni.", "prompter", "JPN", "CHN"),
+    ("Lithuania recalled its ambassador after Beijing opened a trade probe.", "prompter", "LTU", "CHN"),
 ]
 
 

@@ -301,7 +301,7 @@ def rebel_home(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 
 def prompter(coder, q: TargetQuery, chain: TargetChain) -> Found:
-    """"Japan scrambled fighter jets *after Chinese drones flew near Okinawa*": a response told
+    """"Lithuania recalled its ambassador *after Beijing opened a trade probe*": a response told
     with what prompted it is aimed at whoever did that."""
     found = others(coder._actors([m for m in q.cand.after_subjects if not m.pronoun], q.when, q.state, q.cand.quote),
                    q.sources)
