@@ -653,14 +653,15 @@ def others(found: Found, sources: Found) -> Found:
     """The found actors that are not one of the sources (a dyad needs two parties);
     a bare country is the same party as its own government or forces ("Manila
     lodged a protest over the *Philippine* vessel"), and its own government is the
-    same party as a bare country ("Peru's recall of *its ambassador*"). An unnamed doer
+    same party as a bare country ("Peru's recall of *its ambassador*"), and so are its own
+    forces ("Iran sends *warships* to Red Sea"). An unnamed doer
     placed in a country (an unattributed bombing's source) is not that country's party."""
     named = [s for s, _ in sources if s.name != "unknown"]
     own = {s.country for s in named if s.country}
     bare = {s.country for s in named if s.country and not s.org and not s.sector}
     return [(a, f) for a, f in found if not any(same_actor(a, s) for s, _ in sources)
             and not (a.country in own and not a.org and not a.sector)
-            and not (a.country in bare and a.sector == "GOV" and not a.org)]
+            and not (a.country in bare and a.sector in ("GOV", "MIL") and not a.org)]
 
 
 def slot_mentions(cand: Candidate, slot: str) -> list[Mention]:

@@ -448,6 +448,10 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     for verb in _verb_chain(tok):
         subs = [c for c in (kids if verb is tok else verb.children) if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
         if subs:
+            # "Kenya, Somalia agree to restore ties": a headline's comma joins two subjects the
+            # parser leaves unattached
+            subs = [c for c in verb.children if c.dep_ in ("dep", "npadvmod") and c.pos_ == "PROPN"
+                    and c.i + 2 == subs[0].i and c.doc[c.i + 1].text == ","] + subs
             if verb.dep_ == "relcl" and subs[0].lower_ in RELATIVE_PRONOUNS:
                 # "the policemen who killed ...": the relative pronoun stands for the head noun.
                 return expand(verb.head, "subj"), passive
