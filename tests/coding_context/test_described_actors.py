@@ -133,3 +133,12 @@ def test_a_reaction_to_an_act_not_told_falls_back_to_the_latest_party():
     got = sides("Ukraine's president met the Turkish foreign minister in Kyiv. "
                 "Moscow rejected the proposal on Tuesday.", "2025-05-09")
     assert any(s == "RUSGOV" and t is not None for s, t in got)
+
+
+def test_officers_in_a_security_institutions_words_are_its_members():
+    # session 11: "officers" alone are military by default; told by the police, they are police
+    assert ("HNDPOL", "HNDCRM") in sides("TEGUCIGALPA -- Honduran police said officers had shot dead a gang leader.", "2024-05-01")
+    assert any(s == "KENPOL" for s, _ in sides("Kenyan police said officers had detained 40 protesters in Nairobi.", "2024-06-25"))
+    # a named other owner keeps its own: Russian officers told by Ukraine's army are Russia's military
+    got = sides("Russian officers shelled the village, Ukraine's army said.", "2025-01-01")
+    assert any(s == "RUSMIL" for s, _ in got)

@@ -157,3 +157,17 @@ def test_peacekeepers_deployed_are_protection_not_posture():
 
 def test_peacekeepers_sent_are_protection():
     assert has(dyads("Bangladesh deployed peacekeeping troops to South Sudan."), "BGD", "07", "SSD")
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Pakistan put its air force on high alert after India's defence minister warned of retaliation.", "PAK", "IND"),
+    ("Japan scrambled fighter jets after Chinese drones flew near Okinawa.", "JPN", "CHN"),
+    ("South Korea raised its military readiness following North Korea's missile launch.", "KOR", "PRK"),
+])
+def test_a_show_of_force_answers_whoever_did_what_came_before(text, source, target):
+    assert has(dyads(text), source, "15", target)
+
+
+def test_own_forces_put_on_alert_are_not_the_target():
+    got = dyads("Taiwan put its forces on alert.")
+    assert has(got, "TWN", "15", None) and not has(got, "TWN", "15", "TWN"), got

@@ -29,6 +29,8 @@ from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
 # Definite descriptions that point back to an earlier actor of a kind (data/backrefs.yaml).
 DEFINITE_BACKREFS = definite_backrefs()
 # Heads that name a leader's followers: "his men" of a militia leader are the militia.
+# Security institutions whose members a bare "officers" or "personnel" in their own words are.
+MEMBERS_SECTORS = frozenset({"POL", "MIL", "SPY"})
 FOLLOWER_HEADS = {"man", "fighter", "force", "troop", "militia", "militiaman", "loyalist", "gunman", "follower"}
 GROUP_PRONOUNS = {"they"}  # "them" is as often the latest object ("swore in 17 ministers. He told them")
 PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
@@ -292,6 +294,7 @@ class Coder:
                 # the country named as the other side (coding/generic_country.py).
                 context = generic_context(self.kb, m.text, when, state, avoid, self.gazetteer)
             res = self.kb.resolve(m.text, when, context)
+        res = self._speakers_members(res, state) or res  # "Police said officers had killed ...": police officers
         if m.proper and (res is None or not (res.actor.country or res.actor.org)):
             # "Graham" or "Senator Graham" after "Lindsey Graham": the one person named earlier with that surname
             earlier = earlier_person(m.text, [a for a, is_person in state.actors if is_person])
@@ -342,6 +345,23 @@ class Coder:
             return None
         state.remember(res.actor, False)
         return res.actor
+
+    @staticmethod
+    def _speakers_members(res, state: DocState):
+        """"The police said *officers* had killed a gang leader": members named by no
+        institution of their own ("officers", "personnel", "units", agents.yaml's
+        ``agent:members``) in the words of one speaking security institution (police,
+        military, intelligence) are that institution's, not the military by default."""
+        if res is None or res.entry_ids != ("agent:members",) or len(state.speaking) != 1:
+            return None
+        speaker = state.speaking[0]
+        if speaker.sector not in MEMBERS_SECTORS or speaker.org or not speaker.country:
+            return None
+        a = res.actor
+        if a.country not in (None, speaker.country) or not speaker.code:
+            return None
+        actor = Actor(a.text, a.name, speaker.country, None, speaker.sector, speaker.code)
+        return replace(res, actor=actor, why=f"{res.why}; the speaking {speaker.sector} institution's members")
 
     def _described_group(self, m: Mention, when, state: DocState) -> Actor | None:
         """A definite description of a group told before ("the al Qaeda-linked group",

@@ -141,6 +141,9 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
             # does not know is a place hit, whose country the place strategy finds
             mentions = [m for m in mentions if not ((m.head in FACILITY_HEADS or m.role == "deep:mod")
                                                     and _no_party_name(coder, m))]
+        if pattern.code[:2] == OWN_FORCE_ROOT:
+            # "put *its air force* on alert": a show of force is not aimed at the forces shown
+            mentions = [m for m in mentions if not m.possessor]
         if not mentions:
             continue
         # Force across a front line ("a Russian missile hit the administration building")
@@ -159,6 +162,8 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
             return found
     return []
 
+
+OWN_FORCE_ROOT = "15"  # force posture: its object is often the actor's own forces
 
 # Things hit that a company's name may qualify ("a Lukoil refinery", "the Tesla plant").
 FACILITY_HEADS = frozenset({"refinery", "plant", "depot", "factory", "port", "terminal", "facility", "warehouse",
@@ -188,7 +193,17 @@ def grievance(coder, q: TargetQuery) -> Found:
             if coder._names_an_act(m)]
     # a named author only ("Israeli raids", "Turkey's shelling"), not an epithet ("an Islamophobic campaign")
     authors = [d for d in q.cand.grievance_authors if (d.proper or d.ent) and any(m.start <= d.start and d.end <= m.end for m in acts)]
-    return [(a, f * 0.85) for a, f in others(coder._actors(authors, q.when, q.state, q.cand.quote), q.sources)]
+    return [(a, f * 0.85) for a, f in others(coder._actors(authors, q.when, q.state, q.cand.quote), q.sources)
+            if a.country or a.org]
+
+
+def cause(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"Pakistan put its air force on high alert after India's defence minister warned of
+    retaliation": a show of force answers whoever did what the "after" clause tells."""
+    mentions = [m for m in q.cand.cause_subjects if m.proper or m.ent or m.role == "cause" and m.depth == 0]
+    found = others(coder._actors(mentions, q.when, q.state, q.cand.quote), q.sources)
+    own = {s.country for s, _ in q.sources if s.country}
+    return [(a, f * 0.8) for a, f in found if a.country not in own or a.org]
 
 
 def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
@@ -487,7 +502,7 @@ def topic(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 
 STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
-    f.__name__: f for f in (slots, thing_party, reaction, border, place, act_place, accuser, reciprocal,
+    f.__name__: f for f in (slots, thing_party, cause, reaction, border, place, act_place, accuser, reciprocal,
                             home_government, domestic_government, own_country, addressee, captor, answerer, topic)
 }
 

@@ -180,6 +180,9 @@ class Candidate:
     grievance_authors = _deferred("grievance_authors", (
         'Who did the act an "over", "about" or "against" phrase names, by its modifier or possessive '
         '("complained to the UN *over Israeli raids*": "Israeli"); verbs only.'))
+    cause_subjects = _deferred("cause_subjects", (
+        'Who did what the act answers, told in an "after" clause or phrase ("put its air force on alert '
+        '*after India\'s defence minister* warned", "scrambled jets *after Chinese drones* flew near Okinawa"); verbs only.'))
     ccomp_subjects = _deferred("ccomp_subjects", 'Subjects of a clausal complement ("said *Iraq* must comply").')
     xcomp_args = _deferred("xcomp_args", "Objects and prepositional objects of the open complement.")
     dates = _deferred("dates", "DATE entity texts: clause first, then sentence.")
@@ -1192,6 +1195,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     later = Deferred({
         "preps": lambda: _verb_preps(tok, kids),
         "deep": lambda: _verb_deep(tok, obj_kids),
+        "cause_subjects": lambda: _cause_subjects(kids),
         "grievance_authors": lambda: tuple(
             make_mention(g, "deep:poss" if g.dep_ == "poss" else "deep:mod", 2)
             for c in kids if c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS
@@ -1240,6 +1244,24 @@ def _verb_preps(tok, kids) -> tuple[Mention, ...]:
                 ):
                     preps.extend(_prep_mentions(t.head, 1))
     return tuple(preps)
+
+
+# Words that open what an act answers: "*after* Chinese drones flew near Okinawa".
+CAUSE_MARKS = frozenset({"after", "following"})
+
+
+def _cause_subjects(kids) -> tuple[Mention, ...]:
+    """Subjects of an "after" clause hung on the verb, and the named author of an act an
+    "after"/"following" phrase tells ("after India's warning", "following Chinese incursions")."""
+    out: list[Mention] = []
+    for c in kids:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CAUSE_MARKS for m in c.children):
+            subs, _ = _subjects(c)
+            out.extend(replace(m, role="cause") for m in subs)
+        elif c.dep_ == "prep" and c.lower_ in CAUSE_MARKS:
+            out.extend(make_mention(g, "cause", 2) for p in c.children if p.dep_ == "pobj"
+                       for g in p.children if g.dep_ == "poss" or (g.dep_ in ("amod", "compound") and g.pos_ in ("PROPN", "ADJ")))
+    return tuple(out)
 
 
 def _verb_deep(tok, obj_kids) -> tuple[Mention, ...]:
