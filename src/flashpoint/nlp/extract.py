@@ -18,6 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
+from spacy.attrs import DEP, IS_PUNCT, LEMMA, LOWER, ORTH, POS
+from spacy.symbols import AUX, NOUN, PROPN, VERB
+
 from .describing import adjunct_of, described_noun, setting_clause, time_adjunct_of
 from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
@@ -223,10 +226,10 @@ def _phrase_bounds(tok) -> tuple[int, int]:
         if child.dep_ in CUT_DEPS and not (child.dep_ == "prep" and child.lower_ in kept):
             break
         right = max(right, child.right_edge.i)
-    doc = tok.doc
-    while left < tok.i and doc[left].is_punct:
+    punct = _word_arrays(tok.doc)[3]
+    while left < tok.i and punct[left]:
         left += 1
-    while right > tok.i and doc[right].is_punct:
+    while right > tok.i and punct[right]:
         right -= 1
     return left, right
 
@@ -242,10 +245,11 @@ def _new_mention(tok, role: str, depth: int) -> Mention:
     lower = tok.lower_
     pronoun = lower if tok.pos_ == "PRON" and lower in PRONOUNS else None
     possessor = None
+    _, _, _, _, deps, lowers = _word_arrays(doc)
+    poss = doc.vocab.strings["poss"]
     for i in range(left, right + 1):
-        t = doc[i]
-        if t.dep_ == "poss" and t.lower_ in PRONOUNS:
-            possessor = t.lower_
+        if deps[i] == poss and doc.vocab.strings[lowers[i]] in PRONOUNS:
+            possessor = doc.vocab.strings[lowers[i]]
             break
     last = doc[right]
     start, end = doc[left].idx, last.idx + len(last.text)
@@ -903,7 +907,7 @@ def extract_candidates(
     for s_i, sent in enumerate(doc.sents):
         sent_cands: dict[int, int] = {}
         variant = variants.get(s_i)
-        toks = variant.doc if variant is not None else sent
+        toks = variant.doc if variant is not None else _trigger_words(doc, sent, verb_lemmas, noun_lemmas)
         for tok in toks:
             pos = tok.pos_  # the part of speech first: most words are neither verb nor noun
             if pos == "VERB" or pos == "AUX":
@@ -928,6 +932,34 @@ def extract_candidates(
             sent_cands[tok.i] = len(out)
             out.append(cand)
     return out
+
+
+def _trigger_words(doc, sent, verb_lemmas: frozenset[str], noun_lemmas: frozenset[str]):
+    """The words of ``sent`` that may be triggers, as Tokens: a verb whose lemma is a
+    trigger verb, a noun whose lemma is a trigger noun or that follows a hyphen (a
+    compound's key, :func:`_noun_key`). Read off the document's arrays, so that no Token
+    is built for the other words (most of them); the caller tests each word in full."""
+    pos_of, lemma_of, orth_of = _word_arrays(doc)[:3]
+    strings = doc.vocab.strings
+    for i in range(sent.start, sent.end):
+        pos = pos_of[i]
+        if pos == VERB or pos == AUX:
+            if strings[lemma_of[i]].lower() in verb_lemmas:
+                yield doc[i]
+        elif pos == NOUN or pos == PROPN:
+            if strings[lemma_of[i]].lower() in noun_lemmas or (i >= 2 and strings[orth_of[i - 1]] == "-"):
+                yield doc[i]
+
+
+def _word_arrays(doc) -> tuple[list[int], ...]:
+    """Every word's part of speech, lemma, text, whether it is punctuation, its
+    dependency label and its lower-case form (ids of the string store), read once per
+    document: reading them off Tokens builds a Token and a new string for each read."""
+    def arrays() -> tuple[list[int], ...]:
+        rows = doc.to_array([POS, LEMMA, ORTH, IS_PUNCT, DEP, LOWER])
+        return tuple(rows[:, k].tolist() for k in range(6))
+
+    return memoized(doc, "word_arrays", arrays)
 
 
 def _speech_sense(tok, lemma: str, reporting: frozenset[str]) -> bool:
