@@ -154,6 +154,7 @@ class _Replay:
         self.copied_from: set[str] = set()
         self.locates: list[tuple[str, Event]] = []
         self.reports: dict[int, list[Report]] = {}  # the reports of each coded article (by identity)
+        self.at = now()  # the batch's rows are stamped once (the row writer stamps each: the same second or so)
 
     # -- reading ------------------------------------------------------------
 
@@ -292,7 +293,7 @@ class _Replay:
     def _original(self, article: Article, events: list[Event]) -> None:
         """``_write_article``: the article, its bands, and its reports merged."""
         k = self.keys[id(article)]
-        self.article_rows.append(article_row(article, k.canonical, k.chash, dedup.pack_signature(k.signature)))
+        self.article_rows.append(article_row(article, k.canonical, k.chash, dedup.pack_signature(k.signature), self.at))
         self.originals.add(article.id)
         self.signatures[article.id] = dedup.unpack_signature(dedup.pack_signature(k.signature))
         for column, value in k.probes:
@@ -316,7 +317,7 @@ class _Replay:
             target = choose(report, pending.candidates(report, near, days), days)
             if target is None:
                 target = merged_id(report)
-                pending.events[target] = event_row(target, event, report, record)
+                pending.events[target] = event_row(target, event, report, record, self.at)
                 pending.start(target, report)
             else:
                 if report.country and event.location is not None and pending.locate(target, report.country,
@@ -331,7 +332,7 @@ class _Replay:
                 pending.join(target, report, self.candidates)
             pending.reports.append(report_row(event, report, target, record))
             pending.report_ids.add(event.event_id)
-        pending.actors.update((a["id"], a) for e in events for a in actor_rows(e))
+        pending.actors.update((a["id"], a) for e in events for a in actor_rows(e, self.at))
 
     def _count_new(self) -> None:
         """Fill in the mention counts and facts of the merged events this batch
@@ -377,7 +378,7 @@ class _Replay:
         s._stage("lsh_bands", p.bands)
         s._stage("events", list(p.events.values()))
         if p.events:
-            s._new_changes(list(p.events), now())
+            s._new_changes(list(p.events), self.at)
             s._stage("event_rollup", rollup.cells([tuple(row[f] for f in rollup.FIELDS) for row in p.events.values()]),
                      rollup.CONFLICT)
         s._stage("event_reports", p.reports)
