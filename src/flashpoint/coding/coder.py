@@ -87,6 +87,10 @@ UNNAMED_LOCATED_ROOTS = {"18"}
 # "in a residential quarter of mostly Christian eastern Beirut": a place name a few words after "in".
 PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
 DEEP_PLACE_WORDS = 9
+# "in protest of the arrest", "in retaliation for the killing", "in response to the raid":
+# an act named as the grounds of another is told as background, not as news of its own.
+GROUNDS_NOUNS = frozenset({"protest", "defiance", "retaliation", "response", "reaction", "reprisal", "revenge"})
+GROUNDS_DEPS = frozenset({"pobj:of", "pobj:against", "pobj:at", "pobj:for", "pobj:to", "pobj:over"})
 # Acts a third party does between two others ("Egypt's mediation between Israel and
 # Hamas"): the parties named "between" are its targets, not each other's.
 THIRD_PARTY_CODES = frozenset({"039", "045"})
@@ -660,6 +664,8 @@ class Coder:
                 continue  # "Switzerland offered to host talks between Russia and Ukraine": only offered, by a third party
             if cand.demanded:
                 continue  # the appeal or demand above it is the event
+            if cand.kind == "noun" and cand.governor in GROUNDS_NOUNS and cand.governor_dep in GROUNDS_DEPS:
+                continue  # "a strike in protest of the arrest of their leader": what the act answers, told as its grounds
             if cand.lemma in CONTEST_LEMMAS and SPORT_CONTEXT.search(cand.clause) and all(m.proper for m in cand.objects):
                 continue  # "Georgia Tech beat Virginia in overtime": a game ("police beat protesters" is not)
             if _claimed_back(cand) and any(e.code[:2] in FORCE_ROOTS for evs in state.coded.values() for e in evs):
