@@ -17,6 +17,7 @@ from flashpoint.config import Settings
 from flashpoint.ingest import ListSource, ingest
 from flashpoint.store import open_store
 from flashpoint.store.batched import Keys, write_batch
+from flashpoint.store.rows import event_record
 
 from ..ingest.fakes import fake_coder
 from ..store.conftest import fresh_url, make_article, make_event
@@ -92,9 +93,11 @@ def _rows(url: str) -> dict:
         store.close()
 
 
-def both_writers(ref: str, url: str, items_of_batches: list[list[tuple]], budget: int = 200_000) -> None:
+def both_writers(ref: str, url: str, items_of_batches: list[list[tuple]], budget: int = 200_000,
+                 records: bool = True) -> None:
     """Store each batch of ``(article, events, error)`` with the row writer into
-    ``ref`` and with the batch writer into ``url``; their counts must agree."""
+    ``ref`` and with the batch writer into ``url`` (given the events' record JSON as
+    a worker makes it, with ``records``); their counts must agree."""
     settings = Settings(batch_chars=budget)
     row, batch = open_store(ref), open_store(url)
     try:
@@ -103,6 +106,8 @@ def both_writers(ref: str, url: str, items_of_batches: list[list[tuple]], budget
             results = [(a.id, events, error) for a, events, error in items]
             report = ingest([ListSource(articles)], row, _replay(results),
                             dataclasses.replace(settings, batch_size=len(articles)))
+            if records:
+                results = [(*r, tuple(event_record(e) for e in r[1])) for r in results]
             with batch.bulk_batch():
                 out = write_batch(batch, articles, results, len(articles), budget, [Keys.of(a) for a in articles])
                 for failure in out.failures:
@@ -115,10 +120,10 @@ def both_writers(ref: str, url: str, items_of_batches: list[list[tuple]], budget
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("budget", [200_000, 400])
-def test_the_batch_writer_stores_what_the_row_writer_stores(tmp_path: Path, kind: str, budget: int):
+@pytest.mark.parametrize(("budget", "records"), [(200_000, True), (400, False)])
+def test_the_batch_writer_stores_what_the_row_writer_stores(tmp_path: Path, kind: str, budget: int, records: bool):
     with two_stores(kind, tmp_path) as (ref, url):
-        both_writers(ref, url, batches(), budget)
+        both_writers(ref, url, batches(), budget, records)
         expected = _rows(ref)
         assert expected["copies"] == [("a3", "a1"), ("a6", "a5"), ("b2", "a8")]
         places = {tuple(m["article_id"] for m in e["mentions"]): (e["location"] or {}).get("country")
