@@ -147,6 +147,20 @@ def test_hostile_text_is_stored_as_the_row_writer_stores_it(tmp_path: Path, kind
         assert _rows(url) == expected
 
 
+def backfill_beside_one_process(tmp_path: Path, kind: str, client, **options) -> tuple:
+    """A backfill of the test archive (batches of 8, the fake coder) and a one-process
+    ingest of it, into fresh stores: ``(report, its rows, the one-process rows)``."""
+    sources = [str(make_archive(tmp_path / "in"))]
+    with two_stores(kind, tmp_path) as (ref, url):
+        one_process(sources, ref)
+        store = open_store(url)
+        try:
+            report = backfill(sources, store, Settings(batch_size=8), client, coder=fake_coder, **options)
+        finally:
+            store.close()
+        return report, (snapshot(url), _rows(url)), (snapshot(ref), _rows(ref))
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_failing_batch_is_stored_again_by_the_row_writer(tmp_path: Path, thread_client, kind: str, monkeypatch):
     from flashpoint.errors import StoreError
@@ -162,16 +176,9 @@ def test_a_failing_batch_is_stored_again_by_the_row_writer(tmp_path: Path, threa
 
     write = batched._Replay.write
     monkeypatch.setattr(batched._Replay, "write", refuse)
-    sources = [str(make_archive(tmp_path / "in"))]
-    with two_stores(kind, tmp_path) as (ref, url):
-        one_process(sources, ref)
-        store = open_store(url)
-        try:
-            report = backfill(sources, store, Settings(batch_size=8), thread_client, coder=fake_coder)
-        finally:
-            store.close()
-        assert len(calls) > 3 and report.new > 90
-        assert snapshot(url) == snapshot(ref)
+    report, got, expected = backfill_beside_one_process(tmp_path, kind, thread_client)
+    assert len(calls) > 3 and report.new > 90
+    assert got == expected
 
 
 @pytest.mark.postgres
@@ -197,29 +204,14 @@ def test_a_statement_the_server_refuses_inside_the_pipeline_rolls_the_batch_back
     again = []
     row_writer = runner.ingest
     monkeypatch.setattr(runner, "ingest", lambda *a, **k: again.append(1) or row_writer(*a, **k))
-    sources = [str(make_archive(tmp_path / "in"))]
-    with two_stores("postgres", tmp_path) as (ref, url):
-        one_process(sources, ref)
-        store = open_store(url)
-        try:
-            report = backfill(sources, store, Settings(batch_size=8), thread_client, coder=fake_coder)
-        finally:
-            store.close()
-        assert len(calls) > 3 and report.new > 90 and again == [1]  # that one batch, by the row writer
-        assert snapshot(url) == snapshot(ref)
-        assert _rows(url) == _rows(ref)
+    report, got, expected = backfill_beside_one_process(tmp_path, "postgres", thread_client)
+    assert len(calls) > 3 and report.new > 90 and again == [1]  # that one batch, by the row writer
+    assert got == expected
 
 
 def test_the_row_writer_is_still_there(tmp_path: Path, thread_client):
-    sources = [str(make_archive(tmp_path / "in"))]
-    with two_stores("sqlite", tmp_path) as (ref, url):
-        one_process(sources, ref)
-        store = open_store(url)
-        try:
-            backfill(sources, store, Settings(batch_size=8), thread_client, coder=fake_coder, row_writer=True)
-        finally:
-            store.close()
-        assert snapshot(url) == snapshot(ref)
+    _, got, expected = backfill_beside_one_process(tmp_path, "sqlite", thread_client, row_writer=True)
+    assert got == expected
 
 
 @pytest.mark.slow
