@@ -174,6 +174,42 @@ def test_a_failing_batch_is_stored_again_by_the_row_writer(tmp_path: Path, threa
         assert snapshot(url) == snapshot(ref)
 
 
+@pytest.mark.postgres
+def test_a_statement_the_server_refuses_inside_the_pipeline_rolls_the_batch_back(tmp_path: Path, thread_client,
+                                                                                  monkeypatch):
+    # The error comes back only when the pipeline is waited for (at the commit): the batch is
+    # rolled back whole, the connection is usable, and the row writer stores the batch again.
+    from flashpoint.store.postgres import PostgresStore
+
+    calls = []
+    stage = PostgresStore._stage
+
+    def refused(self, table, rows, conflict="ON CONFLICT DO NOTHING"):
+        if table == "event_reports":
+            calls.append(1)
+            if len(calls) == 3:
+                self._run("INSERT INTO event_reports (id) VALUES (NULL)")  # NOT NULL: the server refuses
+        return stage(self, table, rows, conflict)
+
+    monkeypatch.setattr(PostgresStore, "_stage", refused)
+    from flashpoint.backfill import runner
+
+    again = []
+    row_writer = runner.ingest
+    monkeypatch.setattr(runner, "ingest", lambda *a, **k: again.append(1) or row_writer(*a, **k))
+    sources = [str(make_archive(tmp_path / "in"))]
+    with two_stores("postgres", tmp_path) as (ref, url):
+        one_process(sources, ref)
+        store = open_store(url)
+        try:
+            report = backfill(sources, store, Settings(batch_size=8), thread_client, coder=fake_coder)
+        finally:
+            store.close()
+        assert len(calls) > 3 and report.new > 90 and again == [1]  # that one batch, by the row writer
+        assert snapshot(url) == snapshot(ref)
+        assert _rows(url) == _rows(ref)
+
+
 def test_the_row_writer_is_still_there(tmp_path: Path, thread_client):
     sources = [str(make_archive(tmp_path / "in"))]
     with two_stores("sqlite", tmp_path) as (ref, url):

@@ -62,7 +62,10 @@ WORKER_NICE = 10
 def yield_to_writer(nice: int = WORKER_NICE) -> int:
     """Lower this process's CPU priority to ``nice`` (never raise it): every
     thread of it (Linux keeps a priority per thread; threads started later
-    inherit it). Returns the priority of the calling thread afterwards."""
+    inherit it). Returns the priority of the calling thread afterwards (0 where
+    the system has no priorities to set)."""
+    if not hasattr(os, "setpriority"):
+        return 0
     tids = [int(t) for t in os.listdir("/proc/self/task")] if os.path.isdir("/proc/self/task") else [0]
     for tid in tids:
         try:
