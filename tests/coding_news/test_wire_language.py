@@ -187,3 +187,17 @@ def test_a_host_of_talks_with_a_leader_hosts_that_leader():
 def test_what_talks_are_about_is_not_done():
     got = dyads("Egypt's president hosted Jordan's king in Cairo on Sunday for talks on the Gaza ceasefire.")
     assert has(got, "EGY", "04", "JOR") and not any(r == "08" for _, r, _ in got), got
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Chinese fighter jets and warships conducted drills around Taiwan on Monday.", "CHN", "TWN"),
+    ("Russian tanks and artillery shelled villages near Kharkiv.", "RUS", "UKR"),
+])
+def test_a_bare_conjunct_shares_its_first_conjuncts_country(text, source, target):
+    got = dyads(text)
+    assert any(s == source and t == target for s, _, t in got) and all(s == source for s, _, _ in got), got
+
+
+def test_conjuncts_that_name_their_own_countries_stay_apart():
+    got = dyads("Israeli tanks and Palestinian gunmen exchanged fire in Jenin.")
+    assert {s for s, _, _ in got} == {"ISR", "PSE"}, got

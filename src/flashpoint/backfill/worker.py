@@ -62,7 +62,10 @@ WORKER_NICE = 10
 def yield_to_writer(nice: int = WORKER_NICE) -> int:
     """Lower this process's CPU priority to ``nice`` (never raise it): every
     thread of it (Linux keeps a priority per thread; threads started later
-    inherit it). Returns the priority of the calling thread afterwards."""
+    inherit it). Returns the priority of the calling thread afterwards (0 where
+    the system has no priorities to set)."""
+    if not hasattr(os, "setpriority"):
+        return 0
     tids = [int(t) for t in os.listdir("/proc/self/task")] if os.path.isdir("/proc/self/task") else [0]
     for tid in tids:
         try:
@@ -104,14 +107,17 @@ def quiet_profiler(worker: Any) -> None:
 
 def code_task(articles: tuple[Article, ...], settings: Settings, coder: Callable | None = None) -> tuple[list, dict]:
     """Code one batch on a worker: ``(results, worker stats)``, a result being
-    ``(article id, events, error)``: the client holds the articles, so their text
-    is not pickled back to it."""
+    ``(article id, events, error, records)``: the client holds the articles, so
+    their text is not pickled back to it; ``records`` are the events' record JSON
+    (``store.rows.event_record``), made here so the writer only writes."""
     from ..ingest.runner import code_batch
+    from ..store.rows import event_record
 
     if coder is None:
         from ..pipeline import code_articles as coder
     t0 = time.perf_counter()
-    results = [(article.id, events, error) for article, events, error in code_batch(list(articles), coder, settings)]
+    results = [(article.id, events, error, tuple(event_record(e) for e in events))
+               for article, events, error in code_batch(list(articles), coder, settings)]
     stats = {
         "pid": os.getpid(),
         "seconds": time.perf_counter() - t0,
