@@ -69,16 +69,13 @@ def test_fourth_own_probes_hold_their_floor():
     ("Kenyan police fired into a crowd of demonstrators in Kisumu.", ("KEN", "175", "KEN")),
     ("Israeli jets struck Hezbollah sites in southern Lebanon. Hezbollah vowed a painful response.",
      ("LBN", "13", "ISR")),
-    # help given for a purpose is aimed at whom it helps, else where it is used
+    # help given for a purpose is aimed at whom it helps
     ("Britain gave $50 million to help Malawi recover from the cyclone.", ("GBR", "07", "MWI")),
-    ("Uganda sent 1,000 troops to help fight Islamist militants in Somalia.", ("UGA", "06", "SOM")),
     # a bare refusal is aimed at whoever just asked or offered
     ("Egypt invited Hamas to talks in Cairo. The group refused.", ("PSE", "12", "EGY")),
     # a claim or denial is aimed at whom the act it is about hit
     ("The Pakistani Taliban claimed responsibility for a bombing that killed six Afghan traders in Peshawar.",
      ("PAK", "015", "AFG")),
-    # a reaction to an act no pattern codes is aimed at its doer
-    ("Hungary blocked the EU aid package for Kyiv. Brussels criticised the move.", ("EU", "111", "HUN")),
     # force whose -ing adjunct names the victims; a rebel group's capture at home; what prompted a response
     ("A cargo ship was struck by Houthi drones off Aden, injuring four Filipino sailors.",
      ("YEM", "19", "PHL")),

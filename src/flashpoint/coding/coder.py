@@ -178,9 +178,6 @@ class DocState:
     carrier_codes: dict[int, str] = field(default_factory=dict)  # candidate index -> its pattern's code
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
     recent: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, source) of coded events
-    # (sentence, subject) of acts no pattern coded ("The Taliban closed beauty salons"): who did
-    # what a later reaction may name ("the UN condemned the closures")
-    doers: list[tuple[int, Actor]] = field(default_factory=list)
     claimants: set[str] = field(default_factory=set)  # keys of speakers whose statement was no event
     home_country: str | None = None  # the dateline's country (issue 10)
     clause_country: str | None = None  # where the current candidate's clause happens (issue 10)
@@ -755,9 +752,6 @@ class Coder:
         actor = self._subject_actor(cand, when, state)
         if actor is not None and actor.country:
             state.subject_country = actor.country
-        if actor is not None and (actor.country or actor.org) and cand.kind == "verb" and cand.objects \
-                and not cand.passive and cand.lemma not in self.patterns.reporting:
-            state.doers.append((cand.sent_index, actor))
 
     def _code_one(self, i, cand, pattern, when, state, attribution, historical) -> list[CodedEvent]:
         nested = cand.nested_in is not None and cand.nested_in in state.coded

@@ -218,18 +218,15 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
     author = _author_of_act(q, objects)
     if author is not None:
         return [(author, 0.75)]
-    for told, factor in ((q.state.recent, 0.7), (q.state.doers, 0.6)):
-        # the author of the latest act coded, else the doer of an act no pattern codes
-        # ("The Taliban closed beauty salons. The UN condemned the closures.")
-        for sent, actor in reversed(told):
-            if sent < q.cand.sent_index - 2:
-                break
-            if sent > q.cand.sent_index or any(same_actor(actor, s) for s, _ in q.sources):
-                continue
-            if actor.key in q.state.claimants and any(actor.country == s.country and s.sector not in NON_STATE_SECTORS
-                                                      for s, _ in q.sources):
-                continue  # a state reacts to the other side's claims, not to its own officials
-            return [(actor, factor)]
+    for sent, actor in reversed(q.state.recent):
+        if sent < q.cand.sent_index - 2:
+            break
+        if any(same_actor(actor, s) for s, _ in q.sources):
+            continue
+        if actor.key in q.state.claimants and any(actor.country == s.country and s.sector not in NON_STATE_SECTORS
+                                                  for s, _ in q.sources):
+            continue  # a state reacts to the other side's claims, not to its own officials
+        return [(actor, 0.7)]
     return []
 
 
@@ -549,23 +546,14 @@ def answerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 
 def purpose(coder, q: TargetQuery, chain: TargetChain) -> Found:
-    """"Released $1 billion *to help Pakistan* rebuild", "sent troops to fight militants *in
-    Somalia*": help given for a purpose is aimed at the party it helps, else at the country
-    where its purpose clause says it is used."""
-    args = q.cand.purpose_args
-    if not args:
+    """"Released $1 billion *to help Pakistan* rebuild": help given for a purpose is aimed at
+    the party it helps. (The places a purpose clause names, "to fight militants *in Somalia*",
+    are read but not taken: measured on unseen news, they named the wrong party as often as
+    the right one.)"""
+    helped = [m for m in q.cand.purpose_args if m.role == "purpose:help" and not coder._names_no_party(m)]
+    if not helped:
         return []
-    helped = others(coder._actors([m for m in args if m.role == "purpose:help" and not coder._names_no_party(m)],
-                                  q.when, q.state, q.cand.quote), q.sources)
-    if helped:
-        return [(a, f * 0.9) for a, f in helped]
-    own = {a.country for a, _ in q.sources if a.country}
-    for m in args:
-        if m.role == "purpose:in" and coder.gazetteer is not None:
-            where = coder.gazetteer.resolve(m.text, q.state.countries)
-            if where is not None and where.country and where.country not in own:
-                return [(coder._country_actor(m.text, where.country), 0.65)]
-    return []
+    return [(a, f * 0.9) for a, f in others(coder._actors(helped, q.when, q.state, q.cand.quote), q.sources)]
 
 
 # Nouns that name a situation a story is about ("the coup in Guinea", "Sudan's war").
