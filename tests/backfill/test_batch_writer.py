@@ -17,6 +17,7 @@ from flashpoint.config import Settings
 from flashpoint.ingest import ListSource, ingest
 from flashpoint.store import open_store
 from flashpoint.store.batched import Keys, write_batch
+from flashpoint.store.rows import event_record
 
 from ..ingest.fakes import fake_coder
 from ..store.conftest import fresh_url, make_article, make_event
@@ -92,9 +93,11 @@ def _rows(url: str) -> dict:
         store.close()
 
 
-def both_writers(ref: str, url: str, items_of_batches: list[list[tuple]], budget: int = 200_000) -> None:
+def both_writers(ref: str, url: str, items_of_batches: list[list[tuple]], budget: int = 200_000,
+                 records: bool = True) -> None:
     """Store each batch of ``(article, events, error)`` with the row writer into
-    ``ref`` and with the batch writer into ``url``; their counts must agree."""
+    ``ref`` and with the batch writer into ``url`` (given the events' record JSON as
+    a worker makes it, with ``records``); their counts must agree."""
     settings = Settings(batch_chars=budget)
     row, batch = open_store(ref), open_store(url)
     try:
@@ -103,6 +106,8 @@ def both_writers(ref: str, url: str, items_of_batches: list[list[tuple]], budget
             results = [(a.id, events, error) for a, events, error in items]
             report = ingest([ListSource(articles)], row, _replay(results),
                             dataclasses.replace(settings, batch_size=len(articles)))
+            if records:
+                results = [(*r, tuple(event_record(e) for e in r[1])) for r in results]
             with batch.bulk_batch():
                 out = write_batch(batch, articles, results, len(articles), budget, [Keys.of(a) for a in articles])
                 for failure in out.failures:
@@ -115,10 +120,10 @@ def both_writers(ref: str, url: str, items_of_batches: list[list[tuple]], budget
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("budget", [200_000, 400])
-def test_the_batch_writer_stores_what_the_row_writer_stores(tmp_path: Path, kind: str, budget: int):
+@pytest.mark.parametrize(("budget", "records"), [(200_000, True), (400, False)])
+def test_the_batch_writer_stores_what_the_row_writer_stores(tmp_path: Path, kind: str, budget: int, records: bool):
     with two_stores(kind, tmp_path) as (ref, url):
-        both_writers(ref, url, batches(), budget)
+        both_writers(ref, url, batches(), budget, records)
         expected = _rows(ref)
         assert expected["copies"] == [("a3", "a1"), ("a6", "a5"), ("b2", "a8")]
         places = {tuple(m["article_id"] for m in e["mentions"]): (e["location"] or {}).get("country")
@@ -142,6 +147,20 @@ def test_hostile_text_is_stored_as_the_row_writer_stores_it(tmp_path: Path, kind
         assert _rows(url) == expected
 
 
+def backfill_beside_one_process(tmp_path: Path, kind: str, client, **options) -> tuple:
+    """A backfill of the test archive (batches of 8, the fake coder) and a one-process
+    ingest of it, into fresh stores: ``(report, its rows, the one-process rows)``."""
+    sources = [str(make_archive(tmp_path / "in"))]
+    with two_stores(kind, tmp_path) as (ref, url):
+        one_process(sources, ref)
+        store = open_store(url)
+        try:
+            report = backfill(sources, store, Settings(batch_size=8), client, coder=fake_coder, **options)
+        finally:
+            store.close()
+        return report, (snapshot(url), _rows(url)), (snapshot(ref), _rows(ref))
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_failing_batch_is_stored_again_by_the_row_writer(tmp_path: Path, thread_client, kind: str, monkeypatch):
     from flashpoint.errors import StoreError
@@ -157,28 +176,42 @@ def test_a_failing_batch_is_stored_again_by_the_row_writer(tmp_path: Path, threa
 
     write = batched._Replay.write
     monkeypatch.setattr(batched._Replay, "write", refuse)
-    sources = [str(make_archive(tmp_path / "in"))]
-    with two_stores(kind, tmp_path) as (ref, url):
-        one_process(sources, ref)
-        store = open_store(url)
-        try:
-            report = backfill(sources, store, Settings(batch_size=8), thread_client, coder=fake_coder)
-        finally:
-            store.close()
-        assert len(calls) > 3 and report.new > 90
-        assert snapshot(url) == snapshot(ref)
+    report, got, expected = backfill_beside_one_process(tmp_path, kind, thread_client)
+    assert len(calls) > 3 and report.new > 90
+    assert got == expected
+
+
+@pytest.mark.postgres
+def test_a_statement_the_server_refuses_inside_the_pipeline_rolls_the_batch_back(tmp_path: Path, thread_client,
+                                                                                  monkeypatch):
+    # The error comes back only when the pipeline is waited for (at the commit): the batch is
+    # rolled back whole, the connection is usable, and the row writer stores the batch again.
+    from flashpoint.store.postgres import PostgresStore
+
+    calls = []
+    stage = PostgresStore._stage
+
+    def refused(self, table, rows, conflict="ON CONFLICT DO NOTHING"):
+        if table == "event_reports":
+            calls.append(1)
+            if len(calls) == 3:
+                self._run("INSERT INTO event_reports (id) VALUES (NULL)")  # NOT NULL: the server refuses
+        return stage(self, table, rows, conflict)
+
+    monkeypatch.setattr(PostgresStore, "_stage", refused)
+    from flashpoint.backfill import runner
+
+    again = []
+    row_writer = runner.ingest
+    monkeypatch.setattr(runner, "ingest", lambda *a, **k: again.append(1) or row_writer(*a, **k))
+    report, got, expected = backfill_beside_one_process(tmp_path, "postgres", thread_client)
+    assert len(calls) > 3 and report.new > 90 and again == [1]  # that one batch, by the row writer
+    assert got == expected
 
 
 def test_the_row_writer_is_still_there(tmp_path: Path, thread_client):
-    sources = [str(make_archive(tmp_path / "in"))]
-    with two_stores("sqlite", tmp_path) as (ref, url):
-        one_process(sources, ref)
-        store = open_store(url)
-        try:
-            backfill(sources, store, Settings(batch_size=8), thread_client, coder=fake_coder, row_writer=True)
-        finally:
-            store.close()
-        assert snapshot(url) == snapshot(ref)
+    _, got, expected = backfill_beside_one_process(tmp_path, "sqlite", thread_client, row_writer=True)
+    assert got == expected
 
 
 @pytest.mark.slow

@@ -103,6 +103,39 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(tmp_path: Path, proce
         process_client.wait_for_workers(2, timeout=120)  # the nanny brings the worker back
 
 
+def _priorities() -> set[int]:
+    """The CPU priorities (nice) of every thread of this process."""
+    return {os.getpriority(os.PRIO_PROCESS, int(t)) for t in os.listdir("/proc/self/task")}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="reads thread priorities from /proc")
+def test_local_workers_yield_the_cpu_to_the_writer(process_client):
+    from flashpoint.backfill.worker import PLUGIN_NAME, WORKER_NICE, ResourcesPlugin
+
+    from ..ingest.fakes import fake_coder
+
+    mine = _priorities()
+    process_client.register_plugin(ResourcesPlugin(SETTINGS, fake_coder), name=PLUGIN_NAME)
+    process_client.register_plugin(ResourcesPlugin(SETTINGS, fake_coder), name=PLUGIN_NAME)  # again: not lower still
+    workers = process_client.run(lambda: {os.getpriority(os.PRIO_PROCESS, int(t)) for t in os.listdir("/proc/self/task")})
+    assert len(workers) == 2 and all(p == {WORKER_NICE} for p in workers.values())
+    coding = process_client.submit(os.getpriority, os.PRIO_PROCESS, 0, pure=False).result()  # the task's thread
+    assert coding == WORKER_NICE
+    assert _priorities() == mine  # the client (the writer, and the local scheduler) keeps its priority
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="reads thread priorities from /proc")
+def test_thread_workers_in_the_writer_process_leave_its_priority(thread_client):
+    from flashpoint.backfill.worker import PLUGIN_NAME, ResourcesPlugin
+
+    from ..ingest.fakes import fake_coder
+
+    mine = _priorities()
+    thread_client.register_plugin(ResourcesPlugin(SETTINGS, fake_coder), name=PLUGIN_NAME)
+    assert _priorities() == mine
+
+
 def _kill_after(db: str, sources: list[str], batches: int) -> None:
     command = [sys.executable, str(SCRIPT), db, *sources]
     env = {**os.environ, "FAKE_CODER_DELAY": "0.02"}

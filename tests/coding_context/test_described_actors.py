@@ -142,3 +142,9 @@ def test_officers_in_a_security_institutions_words_are_its_members():
     # a named other owner keeps its own: Russian officers told by Ukraine's army are Russia's military
     got = sides("Russian officers shelled the village, Ukraine's army said.", "2025-01-01")
     assert any(s == "RUSMIL" for s, _ in got)
+
+
+def test_rejecting_a_deal_between_others_is_aimed_at_its_parties():
+    # session 11: the parties after "between" in the object are whom the rejection is aimed at
+    got = sides("Baku rejected the transit agreement between Yerevan and Tehran.", "2025-02-01")
+    assert ("AZEGOV", "ARMGOV") in got

@@ -118,3 +118,27 @@ def test_another_partys_one_sided_act_after_a_dyad_stays():
     got = triples(coded("Thousands of protesters stormed the presidential palace in Lima on Saturday, and the "
                         "speaker of parliament said the president had agreed to step down."))
     assert has(got, ("PER", "14", "PER")) and has(got, ("PER", "034", None)), got
+
+
+# -- what an act answers ("in protest of the arrest") is its grounds, not news of its own ----
+
+@pytest.mark.parametrize("text, kept, gone", [
+    ("Opposition parties in Zambia called a general strike in protest of the arrest of their leader.",
+     ("ZMB", "14", "ZMB"), "17"),
+    ("Hundreds of refugees staged a sit-in in protest of the Kenyan government's refusal to grant them asylum.",
+     ("KEN", "14", "KEN"), "12"),
+])
+def test_the_grounds_of_a_protest_are_not_an_event_of_their_own(text, kept, gone):
+    got = triples(coded(text))
+    assert has(got, kept), got
+    assert not any(c.startswith(gone) for s, c, t in got), got
+
+
+def test_expertise_shared_with_a_partner_is_cooperation_each_way():
+    got = triples(coded("Cuba has been sharing medical expertise with Venezuela for a decade."))
+    assert has(got, ("CUB", "06", "VEN")) and has(got, ("VEN", "06", "CUB")), got
+
+
+def test_know_how_transferred_to_a_country_goes_one_way():
+    got = triples(coded("Japan transferred training know-how to Vietnam."))
+    assert has(got, ("JPN", "06", "VNM")) and not has(got, ("VNM", "06", "JPN")), got

@@ -171,3 +171,33 @@ def test_a_show_of_force_answers_whoever_did_what_came_before(text, source, targ
 def test_own_forces_put_on_alert_are_not_the_target():
     got = dyads("Taiwan put its forces on alert.")
     assert has(got, "TWN", "15", None) and not has(got, "TWN", "15", "TWN"), got
+
+
+def test_a_host_of_talks_between_two_parties_mediates_between_them():
+    got = dyads("Egypt hosted ceasefire negotiations between Israel and Hamas in Cairo.")
+    assert has(got, "EGY", "04", "ISR") and has(got, "EGY", "04", "PSE"), got
+    got = dyads("Saudi Arabia brokered a prisoner exchange between Russia and Ukraine.")
+    assert has(got, "SAU", "04", "RUS") and has(got, "SAU", "04", "UKR"), got
+
+
+def test_a_host_of_talks_with_a_leader_hosts_that_leader():
+    assert has(dyads("Kenya hosted talks with Somalia's president on Monday."), "KEN", "04", "SOM")
+
+
+def test_what_talks_are_about_is_not_done():
+    got = dyads("Egypt's president hosted Jordan's king in Cairo on Sunday for talks on the Gaza ceasefire.")
+    assert has(got, "EGY", "04", "JOR") and not any(r == "08" for _, r, _ in got), got
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Chinese fighter jets and warships conducted drills around Taiwan on Monday.", "CHN", "TWN"),
+    ("Russian tanks and artillery shelled villages near Kharkiv.", "RUS", "UKR"),
+])
+def test_a_bare_conjunct_shares_its_first_conjuncts_country(text, source, target):
+    got = dyads(text)
+    assert any(s == source and t == target for s, _, t in got) and all(s == source for s, _, _ in got), got
+
+
+def test_conjuncts_that_name_their_own_countries_stay_apart():
+    got = dyads("Israeli tanks and Palestinian gunmen exchanged fire in Jenin.")
+    assert {s for s, _, _ in got} == {"ISR", "PSE"}, got

@@ -5,8 +5,9 @@ The rules, in order:
 1. Aliases are matched longest first; "not actor" phrases (seas, currencies)
    swallow their words.
 2. A country, organisation or person right after "pro-"/"anti-" or right
-   before "-backed", "-allied", ... only describes the head, so it is
-   dropped ("pro-Russian separatists", "Russian-backed Belarus").
+   before "-backed", "-allied", ..., or a possessive before "ally" or "proxy",
+   only describes the head, so it is dropped ("pro-Russian separatists",
+   "Russian-backed Belarus", "Israel's militia ally").
 3. Conjunctions outside aliases split the phrase into conjuncts
    ("Mali and Burkina Faso"); a bare adjective conjunct borrows the last
    conjunct's agent ("Russian and Belarusian troops").
@@ -45,6 +46,10 @@ AFFILIATION_AFTER = frozenset({
     "backed", "allied", "aligned", "supported", "sponsored", "funded", "friendly", "leaning",
     "controlled", "occupied", "annexed", "held", "installed", "appointed", "inspired", "trained", "linked", "affiliated",
 })
+# A possessive before these names whose ally or proxy the actor is, not the actor:
+# "Israel's militia ally", "Iran's proxies in Yemen", "Russia's allies".
+ALLY_WORDS = frozenset({"ally", "allies", "proxy", "proxies"})
+ALLY_REACH = 3  # words after the possessive: "Iran's *armed* proxies"
 # A country before these is the group's sponsor, not its own country: "Iran-backed
 # militias" in a story about Iran and Iraq are Iraq's (see sponsors()).
 SPONSOR_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "allied", "aligned", "trained", "inspired", "linked",
@@ -126,6 +131,7 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
         if target.entry.kind != "agent" and (
             (m.start > 0 and lower[m.start - 1] in AFFILIATION_BEFORE)
             or (m.end < len(lower) and lower[m.end] in AFFILIATION_AFTER)
+            or (m.possessive and not ALLY_WORDS.isdisjoint(lower[m.end : m.end + ALLY_REACH]))
         ):
             described_by.append(" ".join(toks.cased[m.start:m.end]))
             continue

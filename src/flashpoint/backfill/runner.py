@@ -102,9 +102,10 @@ class _Tally:
                                  "worker_mb": max(self.current.values(), default=0.0)})
 
 
-def _replay(results: list[tuple[str, list, str | None]]):
-    """A coder that answers with what a worker already coded (by article id)."""
-    by_id = {article_id: (events, error) for article_id, events, error in results}
+def _replay(results: list[tuple]):
+    """A coder that answers with what a worker already coded (by article id;
+    a result is ``(article id, events, error[, records])``)."""
+    by_id = {article_id: (events, error) for article_id, events, error, *_ in results}
 
     def coder(articles: Iterable[Article], settings: Settings) -> Iterator[tuple[Article, list, str | None]]:
         for article in articles:

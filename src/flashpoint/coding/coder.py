@@ -87,6 +87,10 @@ UNNAMED_LOCATED_ROOTS = {"18"}
 # "in a residential quarter of mostly Christian eastern Beirut": a place name a few words after "in".
 PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
 DEEP_PLACE_WORDS = 9
+# "in protest of the arrest", "in retaliation for the killing", "in response to the raid":
+# an act named as the grounds of another is told as background, not as news of its own.
+GROUNDS_NOUNS = frozenset({"protest", "defiance", "retaliation", "response", "reaction", "reprisal", "revenge"})
+GROUNDS_DEPS = frozenset({"pobj:of", "pobj:against", "pobj:at", "pobj:for", "pobj:to", "pobj:over"})
 # Acts a third party does between two others ("Egypt's mediation between Israel and
 # Hamas"): the parties named "between" are its targets, not each other's.
 THIRD_PARTY_CODES = frozenset({"039", "045"})
@@ -660,6 +664,8 @@ class Coder:
                 continue  # "Switzerland offered to host talks between Russia and Ukraine": only offered, by a third party
             if cand.demanded:
                 continue  # the appeal or demand above it is the event
+            if cand.kind == "noun" and cand.governor in GROUNDS_NOUNS and cand.governor_dep in GROUNDS_DEPS:
+                continue  # "a strike in protest of the arrest of their leader": what the act answers, told as its grounds
             if cand.lemma in CONTEST_LEMMAS and SPORT_CONTEXT.search(cand.clause) and all(m.proper for m in cand.objects):
                 continue  # "Georgia Tech beat Virginia in overtime": a game ("police beat protesters" is not)
             if _claimed_back(cand) and any(e.code[:2] in FORCE_ROOTS for evs in state.coded.values() for e in evs):
@@ -711,6 +717,21 @@ class Coder:
         out = _without_one_sided_after_dyad(out, cands)
         return _once_per_sentence(_without_subsumed(out, cands), cands)
 
+    def _conjuncts_country(self, subs: list[Mention], when) -> str | None:
+        """The country a subject's first conjunct names by its own words ("*Chinese* fighter jets
+        and warships"), when the others are bare generic nouns; else None."""
+        if len(subs) < 2 or any(m.proper or m.pronoun or m.role != "subj" for m in subs):
+            return None
+        first = self.kb.resolve(subs[0].text, when, None)  # no context: what the words alone say
+        if first is None or not first.actor.country or _used_context(first):
+            return None
+        # the others must name no country of their own ("Israeli tanks and Palestinian gunmen")
+        for m in subs[1:]:
+            other = self.kb.resolve(m.text, when, None)
+            if other is not None and other.actor.country:
+                return None
+        return first.actor.country
+
     def _subject_actor(self, cand: Candidate, when, state: DocState) -> Actor | None:
         """The actor of the candidate's grammatical subject, if one resolves."""
         got = self._actors([m for m in cand.subjects if m.role == "subj"], when, state, cand.quote, limit=1)
@@ -755,10 +776,13 @@ class Coder:
                 speaking = state.speaking if len(state.speaking) > 1 and subs[0].pronoun in GROUP_PRONOUNS else (attribution,)
                 sources = [(self._retext(a, subs[0].text), 0.85) for a in speaking] if attribution is not None else []
             else:
+                # "Chinese fighter jets and warships": a bare conjunct is of the country its
+                # first conjunct names, not of the place the clause tells ("around Taiwan")
+                conjunct_country = self._conjuncts_country(subs, when)
                 if subs and not any(m.proper or m.pronoun for m in subs):
                     # "In Niamey, thousands of junta supporters marched": a generic
                     # subject is in the country where its clause happens.
-                    state.subject_country = self._place_country(cand, state) or state.subject_country
+                    state.subject_country = conjunct_country or self._place_country(cand, state) or state.subject_country
                 # A generic subject is not in the country its own clause names as the
                 # other side ("the junta accused France": not the French junta).
                 own_place = state.clause_country
@@ -766,6 +790,8 @@ class Coder:
                     # "Gunmen on the Venezuelan bank fired on a patrol, wounding three soldiers": the
                     # subject an -ing clause shares with its sentence's verb is where that verb's clause is
                     state.clause_country = state.sentence_places.get(cand.sent_index)
+                if conjunct_country:
+                    state.clause_country = conjunct_country
                 sources = self._actors(subs, when, state, cand.quote, avoid=self._named_country(cand.objects))
                 state.clause_country = own_place
             if not sources and subs and attribution is not None and (cand.kind == "verb" or cand.governor == "be") and not cand.passive \

@@ -114,15 +114,20 @@ def match(keys: Keys, hits: Callable[[tuple[str, str]], list[str]],
     return dedup.best_match(keys.signature, ((cid, sig) for cid, sig in known if sig is not None))
 
 
-def write_batch(store: RelationalStore, articles: Sequence[Article], results: list[tuple[str, list, str | None]],
+def write_batch(store: RelationalStore, articles: Sequence[Article], results: list[tuple],
                 size: int, budget: int, keys: Sequence[Keys] | None = None) -> Outcome:
     """Store a backfill batch as ``ingest`` of ``articles`` with the coder's
-    ``results`` (``(article id, events, error)``) would, inside the open
-    transaction (see :meth:`RelationalStore.bulk_batch`). ``size`` and
+    ``results`` (``(article id, events, error)``, and optionally the events'
+    ``event_record`` JSON as a fourth item, made by the worker) would, inside
+    the open transaction (see :meth:`RelationalStore.bulk_batch`). ``size`` and
     ``budget`` are the ingest runner's batch size and characters per batch."""
     keys = list(keys) if keys is not None else [Keys.of(a) for a in articles]
-    by_id = {article_id: (events, error) for article_id, events, error in results}
-    replay = _Replay(store, articles, keys, by_id)
+    by_id: dict[str, tuple[list, str | None]] = {}
+    records: dict[str, Sequence[str] | None] = {}
+    for article_id, events, error, *rest in results:  # the last answer for an id stands, as in the ingest runner
+        by_id[article_id] = (events, error)
+        records[article_id] = rest[0] if rest else None
+    replay = _Replay(store, articles, keys, by_id, records)
     replay.read()
     out = replay.run(size, budget)
     replay.write()
@@ -133,8 +138,9 @@ class _Replay:
     """The ingest runner and the row writer, replayed over one read of the database."""
 
     def __init__(self, store: RelationalStore, articles: Sequence[Article], keys: list[Keys],
-                 by_id: dict[str, tuple[list, str | None]]) -> None:
+                 by_id: dict[str, tuple[list, str | None]], records: dict[str, Sequence[str] | None] | None = None) -> None:
         self.store = store
+        self.records = records or {}  # article id -> its events' record JSON, when the worker made it
         self.articles = list(articles)
         self.keys = {id(a): k for a, k in zip(self.articles, keys)}
         self.by_id = by_id
@@ -154,6 +160,7 @@ class _Replay:
         self.copied_from: set[str] = set()
         self.locates: list[tuple[str, Event]] = []
         self.reports: dict[int, list[Report]] = {}  # the reports of each coded article (by identity)
+        self.at = now()  # the batch's rows are stamped once (the row writer stamps each: the same second or so)
 
     # -- reading ------------------------------------------------------------
 
@@ -292,7 +299,7 @@ class _Replay:
     def _original(self, article: Article, events: list[Event]) -> None:
         """``_write_article``: the article, its bands, and its reports merged."""
         k = self.keys[id(article)]
-        self.article_rows.append(article_row(article, k.canonical, k.chash, dedup.pack_signature(k.signature)))
+        self.article_rows.append(article_row(article, k.canonical, k.chash, dedup.pack_signature(k.signature), self.at))
         self.originals.add(article.id)
         self.signatures[article.id] = dedup.unpack_signature(dedup.pack_signature(k.signature))
         for column, value in k.probes:
@@ -306,17 +313,20 @@ class _Replay:
         days = self.store.window_days
         seen = {e.event_id for e in events if e.event_id in self.stored_reports}
         reports = self.reports.get(id(article)) or [Report.from_event(e, article) for e in events]
-        for event, report in zip(events, reports):
+        made = self.records.get(article.id)
+        if made is not None and len(made) != len(events):
+            made = None
+        for i, (event, report) in enumerate(zip(events, reports)):
             if event.event_id in seen or event.event_id in pending.report_ids:
                 continue
             seen.add(event.event_id)
-            record = event_record(event)
+            record = made[i] if made is not None else event_record(event)
             key = (report.source_key, report.target_key, report.cameo_root)
             near = {m: self.candidates[m] for m in self.by_key.get(key, ())}
             target = choose(report, pending.candidates(report, near, days), days)
             if target is None:
                 target = merged_id(report)
-                pending.events[target] = event_row(target, event, report, record)
+                pending.events[target] = event_row(target, event, report, record, self.at)
                 pending.start(target, report)
             else:
                 if report.country and event.location is not None and pending.locate(target, report.country,
@@ -331,7 +341,7 @@ class _Replay:
                 pending.join(target, report, self.candidates)
             pending.reports.append(report_row(event, report, target, record))
             pending.report_ids.add(event.event_id)
-        pending.actors.update((a["id"], a) for e in events for a in actor_rows(e))
+        pending.actors.update((a["id"], a) for e in events for a in actor_rows(e, self.at))
 
     def _count_new(self) -> None:
         """Fill in the mention counts and facts of the merged events this batch
@@ -377,7 +387,7 @@ class _Replay:
         s._stage("lsh_bands", p.bands)
         s._stage("events", list(p.events.values()))
         if p.events:
-            s._new_changes(list(p.events), now())
+            s._new_changes(list(p.events), self.at)
             s._stage("event_rollup", rollup.cells([tuple(row[f] for f in rollup.FIELDS) for row in p.events.values()]),
                      rollup.CONFLICT)
         s._stage("event_reports", p.reports)

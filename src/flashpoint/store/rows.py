@@ -8,6 +8,7 @@ group on) plus ``record``: the JSON of the first report's full
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from typing import Any
 
@@ -56,8 +57,9 @@ def _side(prefix: str, actor: Actor | None) -> dict[str, Any]:
     }
 
 
-def event_row(merged_id: str, event: Event, report: Report, record: str | None = None) -> dict[str, Any]:
-    """The events-table row a report starts (counts are filled in later).
+def event_row(merged_id: str, event: Event, report: Report, record: str | None = None,
+              at: str | None = None) -> dict[str, Any]:
+    """The events-table row a report starts (counts are filled in later), first seen ``at`` (now when None).
 
     ``record`` is :func:`event_record` of ``event`` when the caller has it already.
     """
@@ -84,7 +86,7 @@ def event_row(merged_id: str, event: Event, report: Report, record: str | None =
         num_mentions=0,
         num_sources=0,
         num_articles=0,
-        first_seen=now(),
+        first_seen=at or now(),
         record=record if record is not None else event_record(event),
         first_url=None,  # mention facts: set by the recount once the report is stored
         outlets="[]",
@@ -110,8 +112,9 @@ def report_row(event: Event, report: Report, merged_id: str, record: str | None 
     }
 
 
-def article_row(article: Article, canonical: str | None, chash: str, signature: str) -> dict[str, Any]:
-    """The articles row."""
+def article_row(article: Article, canonical: str | None, chash: str, signature: str,
+                at: str | None = None) -> dict[str, Any]:
+    """The articles row, coded ``at`` (now when None)."""
     return {
         "id": article.id,
         "url": article.url,
@@ -123,29 +126,36 @@ def article_row(article: Article, canonical: str | None, chash: str, signature: 
         "content_hash": chash,
         "minhash": signature,
         "text": article.text,
-        "coded_at": now(),
+        "coded_at": at or now(),
     }
 
 
-def actor_rows(event: Event) -> list[dict[str, Any]]:
-    """Distinct actors an event names (source, target, attribution)."""
+def actor_rows(event: Event, at: str | None = None) -> list[dict[str, Any]]:
+    """Distinct actors an event names (source, target, attribution), first
+    seen ``at`` (now when None)."""
     out = []
     for actor in (event.source, event.target, event.attribution):
         if actor is None:
             continue
-        from ..types import content_id
-
         out.append({
-            "id": content_id(actor.name, actor.country, actor.org, actor.sector, actor.code),
+            "id": actor_id(actor.name, actor.country, actor.org, actor.sector, actor.code),
             "key": actor.key,
             "name": actor.name,
             "country": actor.country,
             "org": actor.org,
             "sector": actor.sector,
             "code": actor.code,
-            "first_seen": now(),
+            "first_seen": at or now(),
         })
     return out
+
+
+@functools.lru_cache(maxsize=8192)  # the same few thousand actors recur in every batch
+def actor_id(name: str, country: str | None, org: str | None, sector: str | None, code: str | None) -> str:
+    """The actors row's id: a content hash of what names the actor."""
+    from ..types import content_id
+
+    return content_id(name, country, org, sector, code)
 
 
 def merged_dict(row: dict[str, Any], mentions: list[dict[str, Any]]) -> dict[str, Any]:
