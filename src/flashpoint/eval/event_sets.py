@@ -27,6 +27,12 @@ a manual CAMEO code; petrarch2 with the suite's own actor codes), *strict F1*:
 an event matches when source country, target country and root all agree. A
 plover_gsr record marked reciprocal (``SRC/TAR``) expects one event each way
 between its parties, as CAMEO codes reciprocal acts (:func:`gold_triples`).
+Strict matching takes the target as part of the answer: a one-sided event (no
+target) against a gold dyad is a wrong target, a false alarm and a miss like
+any other wrong target, as the unseen CAMEO-dyad sets judge it; a gold event
+with no target is matched only by a one-sided event (the dyad figure of
+plover_gsr is laxer there: any target is accepted). Predicted and gold triples
+are sets per sentence, so an event told twice counts once.
 """
 
 from __future__ import annotations

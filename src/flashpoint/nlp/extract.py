@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
-from spacy.attrs import DEP, IS_PUNCT, LEMMA, LOWER, ORTH, POS
+from spacy.attrs import LEMMA, ORTH, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from .describing import adjunct_of, described_noun, setting_clause, time_adjunct_of
@@ -231,10 +231,10 @@ def _phrase_bounds(tok) -> tuple[int, int]:
         if child.dep_ in CUT_DEPS and not (child.dep_ == "prep" and child.lower_ in kept):
             break
         right = max(right, child.right_edge.i)
-    punct = _word_arrays(tok.doc)[3]
-    while left < tok.i and punct[left]:
+    doc = tok.doc
+    while left < tok.i and doc[left].is_punct:
         left += 1
-    while right > tok.i and punct[right]:
+    while right > tok.i and doc[right].is_punct:
         right -= 1
     return left, right
 
@@ -250,11 +250,10 @@ def _new_mention(tok, role: str, depth: int) -> Mention:
     lower = tok.lower_
     pronoun = lower if tok.pos_ == "PRON" and lower in PRONOUNS else None
     possessor = None
-    _, _, _, _, deps, lowers = _word_arrays(doc)
-    poss = doc.vocab.strings["poss"]
     for i in range(left, right + 1):
-        if deps[i] == poss and doc.vocab.strings[lowers[i]] in PRONOUNS:
-            possessor = doc.vocab.strings[lowers[i]]
+        t = doc[i]
+        if t.dep_ == "poss" and t.lower_ in PRONOUNS:
+            possessor = t.lower_
             break
     last = doc[right]
     start, end = doc[left].idx, last.idx + len(last.text)
@@ -980,7 +979,7 @@ def _trigger_words(doc, sent, verb_lemmas: frozenset[str], noun_lemmas: frozense
     trigger verb, a noun whose lemma is a trigger noun or that follows a hyphen (a
     compound's key, :func:`_noun_key`). Read off the document's arrays, so that no Token
     is built for the other words (most of them); the caller tests each word in full."""
-    pos_of, lemma_of, orth_of = _word_arrays(doc)[:3]
+    pos_of, lemma_of, orth_of = _word_arrays(doc)
     strings = doc.vocab.strings
     for i in range(sent.start, sent.end):
         pos = pos_of[i]
@@ -992,13 +991,13 @@ def _trigger_words(doc, sent, verb_lemmas: frozenset[str], noun_lemmas: frozense
                 yield doc[i]
 
 
-def _word_arrays(doc) -> tuple[list[int], ...]:
-    """Every word's part of speech, lemma, text, whether it is punctuation, its
-    dependency label and its lower-case form (ids of the string store), read once per
-    document: reading them off Tokens builds a Token and a new string for each read."""
-    def arrays() -> tuple[list[int], ...]:
-        rows = doc.to_array([POS, LEMMA, ORTH, IS_PUNCT, DEP, LOWER])
-        return tuple(rows[:, k].tolist() for k in range(6))
+def _word_arrays(doc) -> tuple[list[int], list[int], list[int]]:
+    """Every word's part of speech, lemma and text (ids of the string store), read once
+    per document. Only for a walk over every word: for the few words of a phrase,
+    reading the Tokens is cheaper than looking the arrays up (measured)."""
+    def arrays() -> tuple[list[int], list[int], list[int]]:
+        rows = doc.to_array([POS, LEMMA, ORTH])
+        return rows[:, 0].tolist(), rows[:, 1].tolist(), rows[:, 2].tolist()
 
     return memoized(doc, "word_arrays", arrays)
 
