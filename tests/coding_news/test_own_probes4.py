@@ -89,6 +89,10 @@ def test_fourth_own_probes_hold_their_floor():
     # the other side of "a clash with" did it; a headline's comma joins two subjects
     ("Three soldiers died in clashes with Tuareg rebels near Kidal.", ("MLI", "19", "MLI")),
     ("Kenya, Somalia agree to restore diplomatic ties", ("KEN", "03", "SOM")),
+    # accord with another party's view; an admitted excess is an admission
+    ("Ghana agreed with Togo's view that the pipeline needs new financing.", ("GHA", "019", "TGO")),
+    ("The Kenyan government acknowledged that its police had used excessive force against protesters.",
+     ("KEN", "015", None)),
 ])
 def test_constructions_fixed_in_session_11(text, want):
     got = triples(coded(text))
