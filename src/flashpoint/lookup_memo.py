@@ -43,10 +43,10 @@ class LookupMemo:
         return self._answers[key]
 
     def resolve(self, *args: Any) -> Any:
-        if self._context_free is not None and len(args) == 3 and args[2] is not None:
+        if len(args) == 3 and args[2] is not None:
             # (text, when, context): the bare answer stands when no context can change it
-            bare = self._answers.get(("resolve", args[0], args[1], None), _UNASKED)
-            if bare is not _UNASKED and self._context_free(bare):
+            bare = self.settled(args[0], args[1])
+            if bare is not UNSETTLED:
                 return bare
         return self._ask("resolve", args)
 

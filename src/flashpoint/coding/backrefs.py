@@ -17,10 +17,18 @@ from ..yamlio import load_yaml, package_text
 KINDS = ("org", "country")
 
 
+SHIPPED = "flashpoint/coding/data/backrefs.yaml"
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_text() -> str:
+    return package_text("flashpoint.coding", "data", "backrefs.yaml")
+
+
 @functools.lru_cache(maxsize=1)
 def definite_backrefs() -> dict[str, str]:
     """``{lower-case phrase: kind}`` from the package's ``data/backrefs.yaml``."""
-    return parse_backrefs(package_text("flashpoint.coding", "data", "backrefs.yaml"), "flashpoint/coding/data/backrefs.yaml")
+    return parse_backrefs(_shipped_text(), SHIPPED)
 
 
 def parse_backrefs(text: str, where: str) -> dict[str, str]:
@@ -44,7 +52,7 @@ def parse_backrefs(text: str, where: str) -> dict[str, str]:
 @functools.lru_cache(maxsize=1)
 def act_nouns() -> dict[str, frozenset[str]]:
     """``{noun: CAMEO roots}`` of the package's ``data/backrefs.yaml`` ``acts``."""
-    return parse_acts(package_text("flashpoint.coding", "data", "backrefs.yaml"), "flashpoint/coding/data/backrefs.yaml")
+    return parse_acts(_shipped_text(), SHIPPED)
 
 
 def parse_acts(text: str, where: str) -> dict[str, frozenset[str]]:

@@ -28,9 +28,9 @@ from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
 
 # Definite descriptions that point back to an earlier actor of a kind (data/backrefs.yaml).
 DEFINITE_BACKREFS = definite_backrefs()
-# Heads that name a leader's followers: "his men" of a militia leader are the militia.
 # Security institutions whose members a bare "officers" or "personnel" in their own words are.
 MEMBERS_SECTORS = frozenset({"POL", "MIL", "SPY"})
+# Heads that name a leader's followers: "his men" of a militia leader are the militia.
 FOLLOWER_HEADS = {"man", "fighter", "force", "troop", "militia", "militiaman", "loyalist", "gunman", "follower"}
 GROUP_PRONOUNS = {"they"}  # "them" is as often the latest object ("swore in 17 ministers. He told them")
 PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
@@ -236,6 +236,8 @@ class Coder:
                  single_actor: bool = False, known_actors_only: bool = True) -> None:
         self.patterns = patterns
         self.kb = kb
+        # LookupMemo.settled where the knowledge base is memoised (lookup_memo.py), else nothing
+        self._settled = getattr(kb, "settled", None)
         self.ontology = ontology
         self.coded_sentences: set[int] = set()  # set by code_document
         # Places: force against a place names its country as the target ("shelled Kharkiv").
@@ -292,7 +294,7 @@ class Coder:
             context = owner.country if owner else None
         elif m.possessor in FIRST_PERSON and in_quote is not None and in_quote in state.speakers:
             context = state.speakers[in_quote].country
-        settled = self.kb.settled(m.text, when) if context is None and hasattr(self.kb, "settled") else UNSETTLED
+        settled = self._settled(m.text, when) if context is None and self._settled is not None else UNSETTLED
         if settled is not UNSETTLED and settled is not None:
             # no context can change the answer (lookup_memo.py): none is worked out
             res = settled
@@ -1017,7 +1019,7 @@ def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]
             cand = cands[e.cand_index]
             for a in (e.source, e.attribution):
                 if a is not None:
-                    busy.setdefault((cand.sent_index, a.key), set()).add(cand.time_adjunct_of or None)
+                    busy.setdefault((cand.sent_index, a.key), set()).add(cand.time_adjunct_of)
     kept: list[CodedEvent] = []
     said: set[tuple[int, str]] = set()
     ranked = sorted(range(len(events)), key=lambda k: (events[k].target is None, -events[k].confidence, k))

@@ -199,8 +199,8 @@ class Candidate:
         'Token index of the verb whose time adjunct the trigger heads ("spoke ... *after arriving* in Lisbon"), '
         'else () (nlp/describing.py).'))
     purpose_args = _deferred("purpose_args", (
-        'Whom a "to" purpose clause says the act helps (role "purpose:help") and the places it names '
-        '("purpose:in"): "sent troops to help fight militants *in Somalia*".'))
+        'Whom a "to" purpose clause says the act helps (role "purpose:help"): "released $1 billion '
+        '*to help Pakistan* rebuild".'))
     after_subjects = _deferred("after_subjects", (
         'Subjects of an "after" clause on the trigger, what prompted it ("scrambled jets after *Chinese drones* flew ...").'))
     stake_lemmas = _deferred("stake_lemmas", (
@@ -523,6 +523,10 @@ def _speaker_of_stray_conjunct(tok):
 SAYING_VERBS = {"say", "state", "announce", "declare", "add", "insist", "claim", "note", "stress", "tell"}
 
 
+# Verbs of a relative clause that reports who used a weapon ("a bomb that officials *said* ...").
+REPORTING_LEMMAS = SAYING_VERBS | {"believe", "suspect", "think"}
+
+
 def _weapon_user(tok) -> list[Mention]:
     """"drones *launched by Russia*": who used the weapon a passive clause on it names, reduced
     or relative ("a bomb *that had been planted by militants*"), also where the relative
@@ -530,7 +534,7 @@ def _weapon_user(tok) -> list[Mention]:
     if tok.lemma_.lower() not in WEAPON_NOUNS:
         return []
     clauses = [c for c in tok.children if (c.dep_ == "acl" and c.tag_ == "VBN") or c.dep_ == "relcl"]
-    clauses += [g for c in clauses if c.dep_ == "relcl" and c.lemma_.lower() in SAYING_VERBS | {"believe", "suspect", "think"}
+    clauses += [g for c in clauses if c.dep_ == "relcl" and c.lemma_.lower() in REPORTING_LEMMAS
                 for g in c.children if g.dep_ == "ccomp" and g.tag_ == "VBN"]
     return [m for c in clauses
             for a in c.children if a.dep_ == "agent"
@@ -859,9 +863,9 @@ HELP_VERBS = frozenset({"help", "assist", "support", "aid", "enable", "allow"})
 
 
 def _purpose_args(tok) -> tuple[Mention, ...]:
-    """Whom or where a "to" purpose clause says an act serves: the party helped ("released
-    $1 billion *to help Pakistan* rebuild", role "purpose:help") and the places it names
-    ("*to rebuild hospitals in Sudan*", "to fight militants *in Somalia*", role "purpose:in")."""
+    """Whom a "to" purpose clause says an act helps ("released $1 billion *to help Pakistan*
+    rebuild", role "purpose:help"). The places such a clause names are not taken: "to fight
+    militants *in Somalia*" says where, not whom (targets.purpose)."""
     out: list[Mention] = []
     todo = [c for c in _purpose_clauses(tok) if c.tag_ != "VBG"]
     for _ in range(3):
@@ -874,9 +878,8 @@ def _purpose_args(tok) -> tuple[Mention, ...]:
                     if v.lemma_.lower() in HELP_VERBS:
                         out.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "purpose:help"))
                     nxt.append(c)
-            out.extend(m for m in _deep_mentions(v, 3) if m.role in ("deep:in", "deep:to") and m.proper)
         todo = nxt
-    return tuple(replace(m, role="purpose:in") if m.role.startswith("deep:") else m for m in out)
+    return tuple(out)
 
 
 def _place_or_time_clause(tok) -> bool:

@@ -138,9 +138,9 @@ class _Replay:
     """The ingest runner and the row writer, replayed over one read of the database."""
 
     def __init__(self, store: RelationalStore, articles: Sequence[Article], keys: list[Keys],
-                 by_id: dict[str, tuple[list, str | None]], records: dict[str, Sequence[str] | None] | None = None) -> None:
+                 by_id: dict[str, tuple[list, str | None]], records: dict[str, Sequence[str] | None]) -> None:
         self.store = store
-        self.records = records or {}  # article id -> its events' record JSON, when the worker made it
+        self.records = records  # article id -> its events' record JSON, when the worker made it
         self.articles = list(articles)
         self.keys = {id(a): k for a, k in zip(self.articles, keys)}
         self.by_id = by_id
@@ -313,9 +313,7 @@ class _Replay:
         days = self.store.window_days
         seen = {e.event_id for e in events if e.event_id in self.stored_reports}
         reports = self.reports.get(id(article)) or [Report.from_event(e, article) for e in events]
-        made = self.records.get(article.id)
-        if made is not None and len(made) != len(events):
-            made = None
+        made = self.records.get(article.id)  # built by the worker from these same events, in order
         for i, (event, report) in enumerate(zip(events, reports)):
             if event.event_id in seen or event.event_id in pending.report_ids:
                 continue

@@ -66,7 +66,11 @@ class ClusterReport:
 def out_of_order(store: Any) -> tuple[int, int | None]:
     """(events, events out of date order on disk) of ``store``; the second
     is None where the back end keeps no disk order it can tell."""
-    if getattr(store, "dialect", None) != "sqlite":
+    dialect = getattr(store, "dialect", None)
+    if dialect == "postgres":  # the events alone, not every table counts() reads
+        with store._guard("count the events"):
+            return int(store._rows("SELECT count(*) AS n FROM events")[0]["n"]), None
+    if dialect != "sqlite":
         return store.counts()["events"], None
     with store._guard("read the events' disk order"):
         row = store._rows(_OUT_OF_ORDER_SQLITE)[0]
@@ -111,21 +115,22 @@ def _rewrite_sqlite(store: Any) -> None:
     if conn.in_transaction:
         raise StoreError("cannot rewrite the events table inside a transaction")
     with store._guard("rewrite the events table in date order"):
-        schema = store._rows("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'events' "
-                             "AND sql IS NOT NULL ORDER BY rowid")
-        table = next(r["sql"] for r in schema if r["type"] == "table")
-        create = re.sub(r'^CREATE TABLE\s+(?:"events"|events)\s*\(', f"CREATE TABLE {_NEW} (", table, count=1)
-        if create == table:
-            raise StoreError(f"cannot read the events table's definition in {store.where}: {table[:60]!r}")
-        others = [r["sql"] for r in schema if r["type"] in ("index", "trigger")]
-        present = {r["name"] for r in store._rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        stats = {t: store._rows(f"SELECT * FROM {t} WHERE tbl = 'events'") for t in _STATS if t in present}
         # Foreign keys (event_reports -> events) are checked by no one while the table is away; the
         # rename must not re-check the views and triggers that name "events" (legacy mode).
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("PRAGMA legacy_alter_table = ON")
         try:
             with store._transaction():
+                # read under the write lock: an index or statistics added meanwhile are kept
+                schema = store._rows("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'events' "
+                                     "AND sql IS NOT NULL ORDER BY rowid")
+                table = next(r["sql"] for r in schema if r["type"] == "table")
+                create = re.sub(r'^CREATE TABLE\s+(?:"events"|events)\s*\(', f"CREATE TABLE {_NEW} (", table, count=1)
+                if create == table:
+                    raise StoreError(f"cannot read the events table's definition in {store.where}: {table[:60]!r}")
+                others = [r["sql"] for r in schema if r["type"] in ("index", "trigger")]
+                present = {r["name"] for r in store._rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                stats = {t: store._rows(f"SELECT * FROM {t} WHERE tbl = 'events'") for t in _STATS if t in present}
                 conn.execute(create)
                 conn.execute(f"INSERT INTO {_NEW} SELECT * FROM events ORDER BY date, id")
                 conn.execute("DROP TABLE events")

@@ -301,20 +301,10 @@ def _json_rows(rows: Sequence[dict[str, Any]]) -> str:
     """``rows`` as a JSON array for ``json_populate_recordset``: text PostgreSQL
     can hold (no NUL, no lone surrogate), as :func:`_params` and ``_clean`` make it."""
     text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-    if "\\u0000" in text or not _encodes(text):  # rare: clean value by value
+    if "\\u0000" in text or _clean(text) is not text:  # rare: clean value by value
         text = json.dumps([{k: PostgresStore._stored_text(v) for k, v in row.items()} for row in rows],
                           ensure_ascii=False, separators=(",", ":"))
     return text
-
-
-def _encodes(text: str) -> bool:
-    if text.isascii():
-        return True
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _params(params: Sequence[Any]) -> list[Any]:
