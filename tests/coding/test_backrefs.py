@@ -37,6 +37,7 @@ def test_package_act_nouns():
     ("version: 1\nacts: [launch]\n", "mapping of nouns"),
     ("version: 1\nacts:\n  launch: [\"21\"]\n", "two-digit CAMEO roots"),
     ("version: 1\nacts:\n  launch: []\n", "two-digit CAMEO roots"),
+    ("version: 1\nacts:\n  drill: [\"15\"]\n  drills: [\"15\"]\n", "by its lemma"),
 ])
 def test_a_bad_acts_section_is_refused(text, message):
     from flashpoint.coding.backrefs import parse_acts

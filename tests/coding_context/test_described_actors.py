@@ -128,6 +128,14 @@ def test_a_reaction_to_a_named_act_is_aimed_at_its_author():
     assert not any(s.startswith("KOR") and t.startswith("JPN") for s, t in got if s and t)
 
 
+def test_a_reaction_to_an_act_told_in_the_plural_is_aimed_at_its_author():
+    # the act nouns are looked up by lemma: "the drills", "the sanctions" name the drill and sanction acts
+    assert ("JPN", "CHN") in sides("China held military drills near Taiwan on Monday, Taiwan's defence ministry said. "
+                                   "Japan condemned the drills.", "2025-04-01")
+    assert ("RUS", "USA") in sides("The United States imposed sanctions on Iran, Iranian state media said. "
+                                   "Russia condemned the sanctions.", "2025-04-01")
+
+
 def test_a_reaction_to_an_act_not_told_falls_back_to_the_latest_party():
     # no proposal was told: "the proposal" is the latest other party's, as before
     got = sides("Ukraine's president met the Turkish foreign minister in Kyiv. "

@@ -66,4 +66,8 @@ def parse_acts(text: str, where: str) -> dict[str, frozenset[str]]:
                                                                and 1 <= int(r) <= 20 for r in roots):
             raise DataFileError(f"{where}: acts: {noun}: expected a list of two-digit CAMEO roots ([\"15\", \"19\"])")
         out[str(noun).lower()] = frozenset(roots)
+    plurals = sorted(n for n in out if (n.endswith("s") and n[:-1] in out) or (n.endswith("es") and n[:-2] in out))
+    if plurals:
+        raise DataFileError(f"{where}: acts: {', '.join(plurals)}: list a noun by its lemma only (a phrase's head is its "
+                            "lemma, so a plural form is never looked up)")
     return out
