@@ -44,3 +44,33 @@ def test_five_commands_on_a_fresh_database_all_exit_0(kind, tmp_path: Path) -> N
                 assert store.schema_version() == latest(store.dialect)
             finally:
                 store.close()
+
+
+def test_sqlite_open_waits_out_a_writer_instead_of_failing_at_once(tmp_path: Path) -> None:
+    """Switching a file to WAL while another connection holds its write lock
+    is refused at once by SQLite (no busy handler: it would deadlock); the
+    open tries again until the writer is done, within its timeout."""
+    import sqlite3
+    import threading
+    import time
+
+    from flashpoint.store.sqlite import SQLiteStore
+
+    path = tmp_path / "held.db"
+    writer = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    writer.execute("CREATE TABLE held (a)")
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO held VALUES (1)")
+    release = threading.Timer(0.4, lambda: writer.execute("COMMIT"))
+    release.start()
+    started = time.monotonic()
+    try:
+        store = SQLiteStore.open(path, timeout=10)
+    finally:
+        release.join()
+        writer.close()
+    try:
+        assert store.schema_version() == latest("sqlite")
+        assert time.monotonic() - started >= 0.3  # it waited for the writer
+    finally:
+        store.close()

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from .relational import RelationalStore
+from .relational import Contention, RelationalStore
 from .rows import EVENT_COLUMNS
 
 
@@ -42,12 +43,7 @@ class SQLiteStore(RelationalStore):
             raise StoreError(f"cannot open SQLite database {where}: {exc}; check the path exists and is readable") from exc
         store = cls(conn, where)
         try:
-            with store._guard("open the database"):
-                conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-                conn.execute("PRAGMA foreign_keys = ON")
-                if not read_only:
-                    conn.execute("PRAGMA journal_mode = WAL")
-                    conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL, much faster commits
+            store._set_up(read_only, timeout)
             if read_only:
                 store._check_read_only()
             else:
@@ -56,6 +52,32 @@ class SQLiteStore(RelationalStore):
             conn.close()
             raise
         return store
+
+    def _set_up(self, read_only: bool, timeout: float) -> None:
+        """Set the connection's pragmas, waiting out other openers.
+
+        Switching a fresh file to WAL needs the exclusive lock, and SQLite
+        answers "database is locked" at once, without its busy handler,
+        when two connections would otherwise wait on each other (as several
+        commands opening one new database do). Such a refusal is tried
+        again until ``timeout`` has passed.
+        """
+        deadline = time.monotonic() + timeout
+        pause = 0.005
+        while True:
+            try:
+                with self._guard("open the database"):
+                    self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+                    self.conn.execute("PRAGMA foreign_keys = ON")
+                    if not read_only:
+                        self.conn.execute("PRAGMA journal_mode = WAL")
+                        self.conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL, much faster commits
+                return
+            except Contention:
+                if time.monotonic() + pause > deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 0.2)
 
     def _check_read_only(self) -> None:
         from . import migrate
