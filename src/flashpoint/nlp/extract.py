@@ -377,6 +377,22 @@ def _deep_mentions(head, max_depth: int = 4) -> list[Mention]:
     return out
 
 
+# Clauses hung on a noun say something about it, they are not what it is:
+# "released an American teacher *serving a sentence ... on money-laundering charges*" frees a person, not money.
+_NOUN_CLAUSES = frozenset({"acl", "relcl"})
+
+
+def _phrase(head) -> list:
+    """The tokens of a noun phrase without the clauses that hang on its nouns."""
+    out = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _NOUN_CLAUSES or t is head and c.pos_ not in ("VERB", "AUX"))
+    return sorted(out, key=lambda t: t.i)
+
+
 def _lemmas(tokens) -> list[str]:
     """Lower-case lemmas, with hyphenated compounds also joined ("cease-fire")."""
     out = []
@@ -1145,7 +1161,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             obj_lemmas.extend(_lemmas(c.subtree))  # what the object is called is part of what is said
         if c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be") or lone_oprd:
             objects.extend(expand(c, "obj"))
-            obj_lemmas.extend(_lemmas(c.subtree))
+            obj_lemmas.extend(_lemmas(_phrase(c)))
             obj_kids.append(c)
         elif c.dep_ == "prt" and c.i + 1 in up_to:
             continue

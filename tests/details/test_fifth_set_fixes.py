@@ -1,0 +1,64 @@
+"""Kinds of error the fourth and fifth sets of hand-written articles showed (session 12),
+each on sentences written for this test: a place name with a lower-case particle ("Dar es
+Salaam" is not Cambodia's Dar), a small town named after a larger place that holds it
+("Chala in southern Peru" is not Tanzania's Chala), and what a clause hung on an object says
+about it (a teacher "serving a sentence on money-laundering charges" is freed, not money)."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.coding.generic_country import clause_place_country, holder_country
+
+from ..coding_news.test_news_coding import coded, has, triples
+
+
+@pytest.mark.parametrize(("clause", "countries", "country"), [
+    ("riot police fired tear gas in Dar es Salaam on Friday", ("TZA",), "TZA"),
+    ("a car bomb exploded in Rio de Janeiro", (), "BRA"),
+    ("striking miners clashed with police near the town of Chala in southern Peru", ("TZA", "PER"), "PER"),
+    ("students marched in Arusha, Tanzania.", (), "TZA"),
+    ("gunmen attacked the village of Maga in Kebbi state", ("NGA",), "NGA"),
+])
+def test_a_place_is_read_whole_and_where_the_text_puts_it(kb, gaz, clause, countries, country):
+    assert clause_place_country(clause, kb, gaz, countries) == country
+
+
+@pytest.mark.parametrize(("text", "end_word", "country"), [
+    ("near Chala in southern Peru on Tuesday", "Chala", "PER"),
+    ("in Arusha, Tanzania, police said", "Arusha", "TZA"),
+    ("in Gaza, Israel's army said", "Gaza", None),  # a speaker after a comma is no holder
+    ("in Gaza, Israel said", "Gaza", None),
+])
+def test_holder_country(kb, text, end_word, country):
+    assert holder_country(text, text.index(end_word) + len(end_word), kb) == country
+
+
+
+@pytest.mark.slow
+def test_police_in_a_city_with_a_particle_are_that_countrys():
+    got = triples(coded("Police fired tear gas at opposition supporters in Dar es Salaam on Friday."))
+    assert has(got, ("TZA", "17", "TZA")) and not any("KHM" in (s, t) for s, _, t in got), got
+
+
+@pytest.mark.slow
+def test_a_namesake_town_held_by_a_named_country_gives_no_foreign_side():
+    got = triples(coded("Striking farmers clashed with police near the town of Chala in southern Peru on Monday."))
+    assert got and not any("TZA" in (s, t) for s, _, t in got), got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Iran freed a French tourist serving a five-year sentence on charges of laundering money.",
+    "Belarus released a Polish journalist who had been jailed for funding an opposition newspaper.",
+])
+def test_a_person_released_is_a_release_whatever_a_clause_says_about_them(text):
+    events = coded(text)
+    assert any(e.cameo.startswith("084") for e in events), [(e.cameo, e.rule) for e in events]
+    assert not any(e.cameo.startswith("07") for e in events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+def test_aid_released_is_still_aid():
+    events = coded("The World Bank released $200 million in emergency funding to Malawi.")
+    assert any(e.cameo.startswith("07") for e in events), [(e.cameo, e.rule) for e in events]
