@@ -62,3 +62,17 @@ def test_a_person_released_is_a_release_whatever_a_clause_says_about_them(text):
 def test_aid_released_is_still_aid():
     events = coded("The World Bank released $200 million in emergency funding to Malawi.")
     assert any(e.cameo.startswith("07") for e in events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "want"), [
+    # a titled name the small model tags as a person
+    ("Brazilian navy spokesman Rear Admiral Tomas Ferreira spoke to reporters on Monday. "
+     "He accused Venezuelan troops of firing on a patrol boat.", ("BRA", "11", "VEN")),
+    # the same after a speaker told at the end of the sentence, tagged as an organisation
+    ("The fighting lasted two hours, Kenyan police spokeswoman Resila Onyango said. "
+     "She accused Somali gunmen of attacking a police post.", ("KEN", "11", "SOM")),
+])
+def test_he_or_she_after_a_titled_name_is_that_person(text, want):
+    got = triples(coded(text))
+    assert has(got, want), got
