@@ -76,3 +76,24 @@ def test_aid_released_is_still_aid():
 def test_he_or_she_after_a_titled_name_is_that_person(text, want):
     got = triples(coded(text))
     assert has(got, want), got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "want"), [
+    # the parser hangs the accusation on the denied clause; the denier accuses
+    ("Serbia's embassy denied that Belgrade had anything to do with the riot and accused Croatia of spreading lies.",
+     ("SRB", "11", "HRV")),
+    ("The Ethiopian government has denied that its troops crossed the border and has accused Eritrea of provoking clashes.",
+     ("ETH", "11", "ERI")),
+    # a speech act after a reported clause with "never" is not negated by it
+    ("The ministry said that Ghana would never close the border and urged Togo to resume talks.", ("GHA", "02", "TGO")),
+])
+def test_a_speech_act_conjoined_to_a_denied_or_reported_clause_is_the_speakers(text, want):
+    got = triples(coded(text))
+    assert has(got, want), got
+
+
+@pytest.mark.slow
+def test_what_is_denied_stays_denied():
+    got = triples(coded("Police in Lagos denied that officers had shot any protesters."))
+    assert not any(c.startswith(("18", "19", "20")) for _, c, _ in got), got
