@@ -97,3 +97,19 @@ def test_a_speech_act_conjoined_to_a_denied_or_reported_clause_is_the_speakers(t
 def test_what_is_denied_stays_denied():
     got = triples(coded("Police in Lagos denied that officers had shot any protesters."))
     assert not any(c.startswith(("18", "19", "20")) for _, c, _ in got), got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "want"), [
+    ("Bazoum called the takeover in Niamey an attempted coup.", ("NER", "11", "NER")),
+    ("Opposition supporters in Harare call the charges against their leader political.", ("ZWE", "11", "ZWE")),
+])
+def test_calling_something_a_name_is_naming_not_phoning(text, want):
+    got = triples(coded(text))
+    assert has(got, want) and not any(c.startswith("041") for _, c, _ in got), got
+
+
+@pytest.mark.slow
+def test_a_call_to_a_person_is_still_a_phone_call():
+    got = triples(coded("The Kenyan president called his Ugandan counterpart on Monday."))
+    assert has(got, ("KEN", "041", "UGA")), got

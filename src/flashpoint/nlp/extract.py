@@ -1142,6 +1142,11 @@ def _is_time_phrase(prep) -> bool:
     return bool(objs) and all(p.ent_type_ in ("DATE", "TIME") for p in objs)
 
 
+# Put among an object's words when the verb also names what the object is ("called the
+# takeover *an attempted coup*"); patterns rule a sense out with it (``not_object: [naming]``).
+NAMING_MARK = "naming"
+
+
 def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -> Candidate:
     """A verb candidate: what the patterns match on, read now; its prepositional and
     nested parties, the complement's arguments, stake words and dates (``_verb_later``)
@@ -1167,6 +1172,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         lone_oprd = c.dep_ == "oprd" and c.pos_ in ("PROPN", "PRON") and not any(g.dep_ in OBJ_DEPS for g in kids)
         if c.dep_ == "oprd" and not lone_oprd:
             obj_lemmas.extend(_lemmas(c.subtree))  # what the object is called is part of what is said
+            obj_lemmas.append(NAMING_MARK)  # "called the takeover a coup": naming, not phoning
         if c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be") or lone_oprd:
             objects.extend(expand(c, "obj"))
             obj_lemmas.extend(_lemmas(_phrase(c)))
