@@ -113,3 +113,11 @@ def test_calling_something_a_name_is_naming_not_phoning(text, want):
 def test_a_call_to_a_person_is_still_a_phone_call():
     got = triples(coded("The Kenyan president called his Ugandan counterpart on Monday."))
     assert has(got, ("KEN", "041", "UGA")), got
+
+
+@pytest.mark.slow
+def test_she_after_a_name_with_a_title_in_apposition_is_that_official():
+    text = ('"We cannot reach the camps," said Pedro Alvarez, the UNHCR\'s country director. '
+            "He called on Ethiopia to open the road to the camps.")
+    got = triples(coded(text))
+    assert has(got, ("UN", "02", "ETH")), got

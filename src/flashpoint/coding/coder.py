@@ -108,7 +108,10 @@ PERSON_HEADS = frozenset({"minister", "president", "premier", "chancellor", "kin
                           "sultan", "leader", "counterpart", "spokesman", "spokeswoman", "spokesperson", "envoy",
                           "ambassador", "secretary", "chief", "commander", "general", "governor", "mayor",
                           "senator", "lawmaker", "prosecutor", "judge", "official", "diplomat", "negotiator",
-                          "chairman", "chairwoman", "speaker", "ayatollah", "pope", "cleric", "monarch"})
+                          "chairman", "chairwoman", "speaker", "ayatollah", "pope", "cleric", "monarch",
+                          # "Mary-Ellen McGroarty, the WFP's country director. She called ...": she is the director
+                          "director", "coordinator", "representative", "adviser", "advisor", "commissioner",
+                          "rapporteur", "administrator", "officer", "deputy", "attorney"})
 # Events whose "of" complement is an act they claim somebody did ("accused Y *of
 # massing troops*", "denied any role *in the attack*"): that act is coded, nested.
 CLAIM_ROOTS = ("11", "015", "016")
