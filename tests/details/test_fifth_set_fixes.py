@@ -121,3 +121,13 @@ def test_she_after_a_name_with_a_title_in_apposition_is_that_official():
             "He called on Ethiopia to open the road to the camps.")
     got = triples(coded(text))
     assert has(got, ("UN", "02", "ETH")), got
+
+
+@pytest.mark.parametrize("phrase", ["the Pan-American highway", "a Pan-Arab television channel", "the Trans-Saharan route"])
+def test_pan_and_trans_names_are_no_country(kb, phrase):
+    res = kb.resolve(phrase, None, None)
+    assert res is None or res.actor.country is None, res
+
+
+def test_a_country_word_alone_still_resolves(kb):
+    assert kb.resolve("American troops", None, None).actor.country == "USA"
