@@ -38,6 +38,8 @@ NEG_WORDS = {"not", "n't", "never", "no"}
 NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# "X has to ...": the verbs whose to-complement states an obligation, as "must" does.
+OBLIGATION_VERBS = {"have"}
 SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "recommend", "want"}
 # Force nouns whose modifier names who used the force: "killed in *police* firing",
 # "died in an *Israeli* airstrike", "injured in firing *by the police*".
@@ -540,6 +542,14 @@ def _weapon_user(tok) -> list[Mention]:
             for a in c.children if a.dep_ == "agent"
             for g in a.children if g.dep_ == "pobj" for m in expand(g, "agent")]
 
+
+
+def _obliged(clause):
+    """The verb a clause obliges its subject to do ("Ankara *had to do* more" -> do), or None."""
+    if clause.lemma_.lower() not in OBLIGATION_VERBS or not any(s.dep_ in SUBJ_DEPS for s in clause.children):
+        return None
+    return next((x for x in clause.children if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None)
 
 def _instrument(tok, kids: list | None = None) -> tuple[list[Mention], list[str]]:
     """Who used the force that a verb's prepositional phrase or "when" clause names,
@@ -1202,6 +1212,9 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     for c in kids:
         if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
             aux = [a.lower_ for a in c.children if a.dep_ == "aux"]
+            obliged = _obliged(c) if c.dep_ == "ccomp" and not aux else None
+            if obliged is not None:
+                aux = ["must"]  # "said Ankara *had to* do more": an obligation put on the subject, as "must" is
             if aux:
                 ccomp_aux.extend(aux)
                 ccomp_subs.extend(sub for sub in c.children if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS)
@@ -1209,8 +1222,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             if xcomp is None and c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or (
                     tok.lemma_.lower() in SUBJUNCTIVE_VERBS and any(g.dep_ in SUBJ_DEPS for g in c.children)
                     and any(g.dep_ == "mark" for g in c.children))):
-                comp_verb = c.lemma_.lower()
-                if any(a.lower_ in ("must", "should") for a in c.children):
+                comp_verb = c.lemma_.lower() if obliged is None else obliged.lemma_.lower()
+                if obliged is not None or any(a.lower_ in ("must", "should") for a in c.children):
                     xcomp = comp_verb
                 elif tok.lemma_.lower() in SUBJUNCTIVE_VERBS:
                     # "demanded that the soldiers return": the complement says what is demanded
