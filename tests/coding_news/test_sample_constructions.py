@@ -1,5 +1,5 @@
 """Constructions found missing on the sample corpus's key events (issue 9, session 12):
-an obligation stated with "has to", ... Every sentence here was written for this project;
+an obligation stated with "has to", "the allies" after an alliance is told. Every sentence here was written for this project;
 none is a sentence of the corpus."""
 
 from __future__ import annotations
@@ -32,3 +32,9 @@ def test_has_to_in_a_statement_is_a_demand_on_its_subject(text, want):
 def test_has_as_possession_is_no_demand():
     got = dyads(coded("The Chilean foreign minister said Bolivia has two ports to offer."))
     assert not any(root == "10" for _, root, _ in got), got
+
+
+def test_the_allies_point_back_to_the_alliance_told():
+    got = dyads(coded("NATO foreign ministers gathered in Madrid on Tuesday. "
+                      "The Georgian president thanked the allies for their support."))
+    assert ("GEO", "05", "NATO") in got, got
