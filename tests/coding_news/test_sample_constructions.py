@@ -38,3 +38,8 @@ def test_the_allies_point_back_to_the_alliance_told():
     got = dyads(coded("NATO foreign ministers gathered in Madrid on Tuesday. "
                       "The Georgian president thanked the allies for their support."))
     assert ("GEO", "05", "NATO") in got, got
+
+
+def test_has_to_be_is_a_need_not_a_demand():
+    got = dyads(coded("The Estonian prime minister said the country had to be ready for sabotage."))
+    assert not any(root == "10" for _, root, _ in got), got

@@ -548,7 +548,8 @@ def _obliged(clause):
     """The verb a clause obliges its subject to do ("Ankara *had to do* more" -> do), or None."""
     if clause.lemma_.lower() not in OBLIGATION_VERBS or not any(s.dep_ in SUBJ_DEPS for s in clause.children):
         return None
-    return next((x for x in clause.children if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")
+    # ("had to *be* ready": a state the speaker says is needed, not an act asked of anyone)
+    return next((x for x in clause.children if x.dep_ == "xcomp" and x.pos_ == "VERB" and x.lemma_.lower() != "be"
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None)
 
 def _instrument(tok, kids: list | None = None) -> tuple[list[Mention], list[str]]:
