@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterable
 from spacy.attrs import LEMMA, ORTH, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
+from ..actors.resolve import AFFILIATION_BEFORE
 from .describing import adjunct_of, described_noun, setting_clause, time_adjunct_of
 from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
@@ -318,16 +319,13 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
     return out
 
 
-LEANING_WORDS = frozenset({"pro", "anti", "non"})
-
-
 def _in_leaning(tok) -> bool:
     """Whether ``tok`` is inside a named span that opens with "pro", "anti" or "non"
     ("anti-Syria", "pro-Russian"): a leaning, as actors/resolve.py reads it."""
     start = tok.i
     while start > 0 and tok.doc[start].ent_iob_ == "I":
         start -= 1
-    return tok.doc[start].lower_ in LEANING_WORDS
+    return tok.doc[start].lower_ in AFFILIATION_BEFORE
 
 
 def _prep_mentions(head, depth: int = 0, role_prefix: str = "prep") -> list[Mention]:
