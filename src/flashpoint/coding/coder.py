@@ -442,7 +442,11 @@ class Coder:
             return None
         return Actor(text, actor.name, actor.country, actor.org, actor.sector, actor.code)
 
-    def _actors(self, mentions, when, state, quote, limit=MAX_ACTORS_PER_SIDE, avoid=None) -> list[tuple[Actor, float]]:
+    def _actors(self, mentions, when, state, quote, limit=MAX_ACTORS_PER_SIDE, avoid=None,
+                resolved: dict[int, Actor] | None = None) -> list[tuple[Actor, float]]:
+        """The parties ``mentions`` name, at most ``limit``. ``resolved``, when given, is filled
+        with the actor each mention resolved to, by ``id(mention)``: the list returned may
+        merge one mention's actor with another's or leave it out."""
         out: list[tuple[Actor, float]] = []
         keys: set[str] = set()
         for m in mentions:
@@ -458,6 +462,8 @@ class Coder:
                 keys.update(a.key for a in state.group)
                 continue
             actor, factor = self._resolve(m, when, state, quote, avoid)
+            if resolved is not None and actor is not None:
+                resolved[id(m)] = actor
             if actor is not None and actor.key not in keys:
                 keys.add(actor.key)
                 out.append((actor, factor))
@@ -667,9 +673,11 @@ class Coder:
             sectors = ()
             if self.patterns.sector_lemmas.get(cand.kind, frozenset()) & {cand.lemma}:
                 subs = [m for m in cand.subjects if m.role in ("subj", "agent", "instr", "poss", "mod", "prep:by")]
-                sectors = tuple(a.sector for a, _ in self._actors(subs, when, state, cand.quote) if a.sector)
-                if any(a.country and not a.sector and not a.org for m in subs if m.proper
-                       for a, _ in self._actors([m], when, state, cand.quote)):
+                resolved: dict[int, Actor] = {}
+                sectors = tuple(a.sector for a, _ in self._actors(subs, when, state, cand.quote, resolved=resolved)
+                                if a.sector)
+                if any(a.country and not a.sector and not a.org for a in (resolved.get(id(m)) for m in subs if m.proper)
+                       if a is not None):
                     sectors += (STATE_SECTOR,)  # a country told by its name acts as its state ("Japan protests ...")
                 if any(m.head in FORCE_INSTRUMENTS for m in subs):
                     sectors += ("MIL",)  # "Russian shelling killed two civilians": armed force did it
