@@ -131,3 +131,27 @@ def test_pan_and_trans_names_are_no_country(kb, phrase):
 
 def test_a_country_word_alone_still_resolves(kb):
     assert kb.resolve("American troops", None, None).actor.country == "USA"
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "published", "want"), [
+    # a month told without a day dates background acts, not the day of the story
+    ("Relations soured last July when Kenya recalled its ambassador from Kampala.", "recalled", "2025-04-14", "2024-07-01"),
+    ("The party was barred from the election in April after it refused to sign the code.", "barred", "2025-11-01", "2025-04-01"),
+    ("The ceasefire collapsed in March 2024 amid violations.", "collapsed", "2026-02-12", "2024-03-01"),
+    # "may" and "a march" are no months
+    ("Police may detain the march organisers on Monday.", "detain", "2026-02-12", "2026-02-09"),
+])
+def test_a_month_without_a_day_dates_its_clause(sentence, trigger, published, want):
+    from datetime import date
+
+    from flashpoint.nlp.event_dates import event_date
+
+    got = event_date((), sentence, sentence, sentence.index(trigger), date.fromisoformat(published))
+    assert got.date == want, got
+
+
+def test_a_month_with_a_day_stays_the_days():
+    from flashpoint.nlp.event_dates import find_date_expressions
+
+    assert [x[2] for x in find_date_expressions("Talks opened on June 5 and closed in July last year.")] == \
+        ["June 5", "in July last year"]
