@@ -155,3 +155,17 @@ def test_a_month_with_a_day_stays_the_days():
 
     assert [x[2] for x in find_date_expressions("Talks opened on June 5 and closed in July last year.")] == \
         ["June 5", "in July last year"]
+
+
+@pytest.mark.slow
+def test_the_verb_of_a_clause_on_the_object_still_says_what_it_is():
+    # "a citizen *suspected* of ...": a suspect is extradited (063), whatever else the clause says
+    events = coded("Kenya extradited a Tanzanian citizen suspected of being a smuggler.")
+    assert any(e.cameo.startswith("063") for e in events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+def test_appealing_a_conviction_is_no_appeal_to_anyone():
+    events = coded("A court in Kenya has released former minister Amos Wako on bail while he appeals a corruption conviction.")
+    assert not any(e.cameo.startswith("02") for e in events), [(e.cameo, e.rule) for e in events]
+    assert any(e.cameo.startswith("02") for e in coded("Kenya's opposition leader appealed to the African Union to intervene."))

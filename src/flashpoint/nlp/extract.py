@@ -383,13 +383,18 @@ _NOUN_CLAUSES = frozenset({"acl", "relcl"})
 
 
 def _phrase(head) -> list:
-    """The tokens of a noun phrase without the clauses that hang on its nouns."""
+    """The tokens of a noun phrase without what the clauses that hang on its nouns say; a
+    clause's own verb stays ("a US citizen *suspected* of ...": the object is a suspect)."""
     out = []
     stack = [head]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in _NOUN_CLAUSES or t is head and c.pos_ not in ("VERB", "AUX"))
+        for c in t.children:
+            if c.dep_ in _NOUN_CLAUSES and c.pos_ in ("VERB", "AUX"):
+                out.append(c)
+            else:
+                stack.append(c)
     return sorted(out, key=lambda t: t.i)
 
 
