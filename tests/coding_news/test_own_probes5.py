@@ -64,6 +64,9 @@ def test_fifth_own_probes_hold_their_floor():
     # an agreement signed by parties of two peoples, the first of which NER misses
     ("Ghanaian and Ivorian ministers signed a cocoa pricing accord in Abidjan.", ("GHA", "057", "CIV")),
     ("Ghanaian and Ivorian ministers signed a cocoa pricing accord in Abidjan.", ("CIV", "057", "GHA")),
+    # ... but parties that sign "with" another sign with that one
+    ("Kenya and Ethiopia signed separate trade agreements with China in Beijing.", ("KEN", "057", "CHN")),
+    ("Kenya and Ethiopia signed separate trade agreements with China in Beijing.", ("ETH", "057", "CHN")),
     # aircraft carry out strikes: force, not a walkout
     ("Pakistani aircraft carried out strikes on militant hideouts in eastern Afghanistan.", ("PAK", "19", "AFG")),
     # "each side blamed the other": the two parties just told, each at the other

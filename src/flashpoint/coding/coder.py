@@ -850,9 +850,11 @@ class Coder:
                 # Open and single-actor modes code agentless reports ("grenades were hurled at ...",
                 # "three soldiers were killed in a roadside bombing") with an unknown source.
                 sources = [(self._unnamed_doer(cand, pattern, state), 0.5)]
-            if pattern.joint and len({a.country for a, _ in sources if a.country}) > 1:
+            if pattern.joint and len({a.country for a, _ in sources if a.country}) > 1 \
+                    and not slot_mentions(cand, "prep:with"):
                 # "French and Egyptian warships launched war games": parties of several
-                # countries do it together, each with the others
+                # countries do it together, each with the others (unless they do it "with"
+                # another: "Russia and Ukraine signed separate agreements with Turkey")
                 return self._symmetric(i, cand, replace(pattern, code=pattern.joint), sources, attribution, historical)
             if cand.kind == "noun" and pattern.code[:3] not in THIRD_PARTY_CODES and (
                     pattern.symmetric or pattern.joint or pattern.code in targeting.RECIPROCAL_CODES
