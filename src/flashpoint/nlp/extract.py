@@ -1107,7 +1107,9 @@ def _base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, t_start, t_end
         sent_index=s_i,
         sent_start=sent.start_char,
         sent_end=sent.end_char,
-        speakers=tuple(_head_speakers(reporter)),
+        # (once per reporting verb: the candidates of its clause share their speakers)
+        speakers=() if reporter is None else memoized(
+            tok.doc, ("head_speakers", reporter.i), lambda: tuple(_head_speakers(reporter))),
         reported_by=getattr(reporter, "i", None),
         quote=quote_at(quotes, tok.idx),
         # an event noun that is its verb's subject ("Protests *erupted in Kampala on Monday*")
