@@ -27,7 +27,9 @@ guess or says who may be its parties (docs/BACKOFF.md, "Gates"):
 * ``place``: a name that says where ("in Aleppo", "near the border post") is no party.
 * ``stative``: a sentence whose only verb is one of being, staying or living ("X and Y were
   among the guests", "about 2 million Algerians live in France") tells a state, not an act;
-  no event (gates.yaml, ``stative``).
+  no event (gates.yaml, ``stative``). Measured and not kept (session 12): it removed two
+  spurious events from the fifth set of articles but cost conflibert's held part one
+  sentence's event.
 * ``protest_reroute``: a protest with no cue takes the best other root of its
   QuadClass instead of no event; ``protest_coerce``: the better of roots 15 and 17
   (force posture, coercion), the material conflict that is no violence.
@@ -46,7 +48,7 @@ from ..yamlio import load_package_yaml
 
 GATES = ("verbless", "stative", "reporter", "subject", "protest_cue", "agent", "agent_reported", "protest_reroute", "protest_coerce",
          "unreal", "place", "speech")
-DEFAULT_GATES = frozenset({"verbless", "stative", "reporter", "subject", "agent_reported", "protest_coerce"})
+DEFAULT_GATES = frozenset({"verbless", "reporter", "subject", "agent_reported", "protest_coerce"})
 # Gates that are ways of doing one thing: one is kept, the others are measured in its place.
 ALTERNATIVES = (frozenset({"agent", "agent_reported"}), frozenset({"protest_cue", "protest_reroute", "protest_coerce"}))
 MATERIAL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
