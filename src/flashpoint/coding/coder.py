@@ -155,6 +155,10 @@ class CodedEvent:
     modality: str
     confidence: float
     nested: bool = False
+    # told inside an accusation's content ("accused Y *of massing troops*", "... of backing rebels
+    # *who killed* soldiers"): CAMEO codes the accusation (112), which "does not in any way imply
+    # that the alleged events have taken place"; such an act is kept only with --all
+    alleged: bool = False
     statement: bool = False  # a bare public statement (what was said: 010, or its tone 012-014); see Event.statement
     target_via: str | None = None  # the target chain's strategy that found the target (coding/data/targets.yaml)
 
@@ -907,6 +911,7 @@ class Coder:
         if code == "044" and targets and self._hosted_by(cand, targets[0][0], state):
             code = "042"  # "attended a summit in Moscow": a meeting in the other side's country is a visit
         events: list[CodedEvent] = []
+        alleged = any(state.coded.get(k) and state.coded[k][0].code.startswith(ACCUSING_ROOT) for k in cand.of_contents)
         for src, sf in sources:
             for tgt, tf in targets or [(None, 1.0)]:
                 modality = "reported" if nested else self._modality(cand, src, attribution, historical)
@@ -919,7 +924,7 @@ class Coder:
                     cand_index=i, pattern=pattern, code=_at_home(code, src, tgt), source=src, target=tgt,
                     target_via=via if tgt else None,
                     attribution=attribution, negated=cand.negated or cand.refused,
-                    modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested,
+                    modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested, alleged=alleged,
                     # only what was merely said is a statement (--no-statements): a denial,
                     # a claim of responsibility or condolences are acts PETRARCH codes too
                     # (and any bare 010 some other pattern gives: "a statement issued by the ministry")
@@ -1046,6 +1051,7 @@ def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]
 # Verbal acts whose words are about another act: appeals, intents, praise, inquiries, demands,
 # criticism, rejections, threats (not statements, not meetings, which are often only the frame).
 ABOUT_ROOTS = frozenset({"02", "03", "05", "09", "10", "11", "12", "13"})
+ACCUSING_ROOT = "11"  # disapprove: what an accusation or a criticism says "of" someone is alleged, not done
 ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one's nested acts)
 
 

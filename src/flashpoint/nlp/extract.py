@@ -203,6 +203,9 @@ class Candidate:
         '*to help Pakistan* rebuild".'))
     after_subjects = _deferred("after_subjects", (
         'Subjects of an "after" clause on the trigger, what prompted it ("scrambled jets after *Chinese drones* flew ...").'))
+    of_contents = _deferred("of_contents", (
+        'Candidates whose "of" complement holds the trigger at any depth, nearest first ("accused India '
+        '*of sponsoring militants who attacked* a bus": "attacked" is inside the accusation\'s content).'))
     stake_lemmas = _deferred("stake_lemmas", (
         "Lemmas of what the act is about, phrase by phrase (STAKE_BREAK between): its object and "
         'complements and its purpose clause ("staged rallies *to demand reforms*"), without the '
@@ -1285,6 +1288,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "time_adjunct_of": lambda: time_adjunct_of(tok),
         "purpose_args": lambda: _purpose_args(tok),
         "after_subjects": lambda: _after_subjects(tok),
+        "of_contents": lambda: _of_contents(tok, sent_cands or {}),
     })
     return Candidate(
         kind="verb",
@@ -1397,6 +1401,23 @@ def named_start(m: Mention, doc) -> int:
     """Token index where a mention starts."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     return span.start if span is not None else 0
+
+
+def _of_contents(tok, sent_cands: dict[int, int]) -> tuple[int, ...]:
+    """The candidates whose "of" complement holds ``tok`` at any depth, nearest first:
+    "accused France *of backing rebels who killed* soldiers" puts "killed" inside the
+    accusation's content (coding/coder.py: what is alleged is not coded as done)."""
+    out: list[int] = []
+    node = tok
+    for _ in range(16):
+        head = node.head
+        if head is node:
+            break
+        if head.dep_ == "prep" and head.lower_ == "of" and node.dep_ in ("pcomp", "pobj") \
+                and head.head.i in sent_cands and head.head is not tok:
+            out.append(sent_cands[head.head.i])
+        node = head
+    return tuple(out)
 
 
 def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
@@ -1541,6 +1562,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
                 [tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov is not tok else ())]),
             "dates": lambda: _dates(sent, tok),
             "described": lambda: described_noun(tok),
+            "of_contents": lambda: _of_contents(tok, sent_cands),
         }),
         **flags,
         **_base(tok, key, s_i, sent, reporting, quotes, (tok.doc[tok.i - 2 : tok.i + 1].text if start != tok.idx else tok.text), start, tok.idx + len(tok.text)),

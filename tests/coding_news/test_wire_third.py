@@ -1,0 +1,36 @@
+"""Wire-service constructions, third round (issue 9, session 12), from the false positives and
+misses on the tuning part of plover_gsr and on our own wire sets. Every sentence here was
+written for this project (none is from a gold set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.config import Settings
+from flashpoint.pipeline import code_text
+
+pytestmark = pytest.mark.slow
+
+
+def dyads(text: str, **settings) -> set[tuple]:
+    """(source country or organisation, root, target country or organisation), --no-statements."""
+    events = code_text(text, date="2026-12-06", doc_id="w3", settings=Settings(statements=False, **settings))
+
+    def side(a):
+        return None if a is None else (a.country or a.code)
+
+    return {(side(e.source), e.cameo_root, side(e.target)) for e in events}
+
+
+# CAMEO 112: an accusation does "not in any way imply that the alleged events have taken place":
+# what is alleged, at any depth, is not counted; with --all it is kept.
+@pytest.mark.parametrize("text, accuser, accused", [
+    ("Kenya accused Uganda on Friday of arming militias that raided cattle camps in Turkana.", "KEN", "UGA"),
+    ("Serbia's interior minister accused Croatia of training gunmen who attacked a police station near the border.",
+     "SRB", "HRV"),
+    ("Bolivia accused Chile of deploying troops along the Silala river.", "BOL", "CHL"),
+])
+def test_what_an_accusation_alleges_is_not_counted(text, accuser, accused):
+    got = dyads(text)
+    assert got == {(accuser, "11", accused)}, got
+    assert len(dyads(text, include_uncounted=True)) > 1  # the alleged act, kept with --all
