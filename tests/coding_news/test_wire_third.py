@@ -47,3 +47,29 @@ def test_agreeing_to_a_ceasefire_is_a_ceasefire_and_other_agreements_are_intent(
     got = dyads(text)
     assert root in {r for s, r, t in got}, got
     assert ({"03", "08"} - {root}).isdisjoint({r for s, r, t in got}), got
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil's president praised Chile for its handling of the floods, calling the rescue effort a model for the region.",
+    "Iran dismissed the European proposal on Tuesday, with its foreign minister calling it a political trap.",
+])
+def test_calling_something_a_name_is_no_phone_call(text):
+    assert not any(r == "04" for s, r, t in dyads(text)), dyads(text)
+
+
+def test_a_plain_call_is_still_a_phone_call():
+    got = dyads("The Turkish president called his Azerbaijani counterpart on Sunday.")
+    assert ("TUR", "04", "AZE") in got, got
+
+
+def test_taking_office_is_no_seizure_of_territory():
+    text = ("Canada's new prime minister flew to London on Monday on his first trip abroad since taking office, "
+            "where he was to discuss trade controls with British officials.")
+    got = dyads(text)
+    assert not any(r == "19" for s, r, t in got), got
+    assert ("CAN", "04", "GBR") in got, got
+
+
+def test_aircraft_carrying_relief_supplies_are_aid_not_troops():
+    got = dyads("Jordan dispatched three military planes carrying tents, blankets and medicine to earthquake-hit Syria.")
+    assert ("JOR", "07", "SYR") in got and not any(r == "06" for s, r, t in got), got

@@ -1146,6 +1146,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         lone_oprd = c.dep_ == "oprd" and c.pos_ in ("PROPN", "PRON") and not any(g.dep_ in OBJ_DEPS for g in kids)
         if c.dep_ == "oprd" and not lone_oprd:
             obj_lemmas.extend(_lemmas(c.subtree))  # what the object is called is part of what is said
+            obj_lemmas.append(NAMING_MARK)  # "calling it a naive illusion": naming, not a phone call
         if c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be") or lone_oprd:
             objects.extend(expand(c, "obj"))
             obj_lemmas.extend(_lemmas(c.subtree))
@@ -1428,6 +1429,9 @@ def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
     return None
 
 
+# Put among a verb's object lemmas when the verb names its object ("called *the plan* a
+# betrayal", "calling *it* a naive illusion"): patterns can refuse it (`not_object`).
+NAMING_MARK = "naming-predicate"
 SCHEDULING_VERBS = {"plan", "schedule", "expect", "set", "slate", "prepare", "arrange"}
 # Prepositions of what a complaint is about.
 GRIEVANCE_PREPS = frozenset({"over", "about", "against"})
