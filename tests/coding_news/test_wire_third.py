@@ -73,3 +73,28 @@ def test_taking_office_is_no_seizure_of_territory():
 def test_aircraft_carrying_relief_supplies_are_aid_not_troops():
     got = dyads("Jordan dispatched three military planes carrying tents, blankets and medicine to earthquake-hit Syria.")
     assert ("JOR", "07", "SYR") in got and not any(r == "06" for s, r, t in got), got
+
+
+def test_an_accusation_told_as_an_ing_adjunct_is_an_act_of_its_own():
+    got = dyads("Burkina Faso expelled two French diplomats on Thursday, accusing Paris of spying on its army.")
+    assert ("BFA", "16", "FRA") in got and ("BFA", "11", "FRA") in got, got
+
+
+def test_a_denunciation_told_as_what_a_march_was_for_stays_with_the_march():
+    got = dyads("Thousands of Togolese marched in Lome on Saturday, denouncing the president's new constitution.")
+    assert {r for s, r, t in got} == {"14"}, got
+
+
+@pytest.mark.parametrize("text, third", [
+    ("Kuwait mediated two days of talks between Sudan's army and the Rapid Support Forces in Jeddah.", "KWT"),
+    ("Switzerland offered to host a fresh round of negotiations between Armenia and Azerbaijan in Geneva.", "CHE"),
+    ("Turkey is hosting peace talks between Russia and Ukraine in Istanbul this week.", "TUR"),
+])
+def test_talks_a_third_party_mediates_or_hosts_are_its_act_not_the_parties(text, third):
+    got = dyads(text)
+    assert got and all(s == third for s, r, t in got), got
+
+
+def test_talks_between_two_parties_with_no_third_party_stay_the_parties():
+    got = dyads("Talks between Ethiopia and Egypt on the Nile dam resumed in Cairo on Monday.")
+    assert ("ETH", "04", "EGY") in got and ("EGY", "04", "ETH") in got, got

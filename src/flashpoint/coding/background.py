@@ -32,6 +32,7 @@ class BackgroundRule:
     content_nouns: frozenset[str] = frozenset()
     keep_codes: frozenset[str] = frozenset()
     keep_deps: frozenset[str] = frozenset()
+    adjunct_acts: frozenset[str] = frozenset()
 
     @classmethod
     @functools.cache
@@ -47,8 +48,8 @@ class BackgroundRule:
         """
         if not isinstance(data, dict):
             raise DataFileError(f"{name}: expected a mapping with 'deps', 'keep_nouns', 'purpose_roots' and 'content_nouns'")
-        keys = ("deps", "keep_nouns", "purpose_roots", "content_nouns", "keep_codes", "keep_deps")
-        optional = {"keep_codes", "keep_deps"}
+        keys = ("deps", "keep_nouns", "purpose_roots", "content_nouns", "keep_codes", "keep_deps", "adjunct_acts")
+        optional = {"keep_codes", "keep_deps", "adjunct_acts"}
         lists = []
         for key in keys:
             value = data.get(key, [] if key in optional else None)
@@ -96,4 +97,5 @@ def without_background(events: list, cands: Sequence, rule: BackgroundRule) -> l
     return [e for e in events
             if not (e.cand_index in background and cands[e.cand_index].sent_index in acting)
             and not (e.cand_index in purpose and e.code[:2] in rule.purpose_roots
+                     and not any(e.code.startswith(k) for k in rule.adjunct_acts)
                      and cands[e.cand_index].adjunct_of in acts)]

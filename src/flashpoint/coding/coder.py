@@ -731,7 +731,7 @@ class Coder:
                                 if not (e.statement and e.target is None and not _light_statement(e.pattern))}
         out = without_background(out, cands, self.background)
         out = _without_unnamed_beside_named(_without_carried_statements(out, cands), cands)
-        out = _without_one_sided_after_dyad(out, cands)
+        out = _without_one_sided_after_dyad(_without_mediated_talks(out, cands), cands)
         return _once_per_sentence(_without_subsumed(out, cands), cands)
 
     def _conjuncts_country(self, subs: list[Mention], when) -> str | None:
@@ -1109,6 +1109,34 @@ def _without_unnamed_beside_named(events: list[CodedEvent], cands: list[Candidat
 # Acts that stand one-sided in their own right, wherever the sentence tells them: statements,
 # protests, force posture, coercion and force (what ACLED and GDELT count with one side).
 ONE_SIDED_ROOTS = frozenset({"01", "14", "15", "17", "18", "19", "20"})
+
+
+# What a third party does about talks between others: offers, hosts, mediates (CAMEO 036, 039,
+# 043, 045). "Oman mediated talks between Iran and the US" is Oman's act toward each party;
+# PETRARCH and CAMEO code that, not the parties' talks with each other.
+THIRD_PARTY_ACTS = frozenset({"036", "039", "043", "045"})
+
+
+def _without_mediated_talks(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
+    """Drop the consultations read from a talks noun with parties named by "between"
+    ("talks *between* Kinshasa and the M23") when a third party, none of those parties,
+    offers, hosts or mediates them in the same sentence: the third party's act is the event."""
+    third: dict[int, list[Actor]] = {}  # sentence -> who offers, hosts or mediates there
+    for e in events:
+        if e.code in THIRD_PARTY_ACTS and not e.negated and not e.statement:
+            third.setdefault(cands[e.cand_index].sent_index, []).append(e.source)
+
+    def dropped(e: CodedEvent) -> bool:
+        cand = cands[e.cand_index]
+        if cand.kind != "noun" or e.code[:2] != "04" or cand.sent_index not in third:
+            return False
+        if len({m.text for m in slot_mentions(cand, "prep:between")}) < 2:
+            return False
+        parties = [a for a in (e.source, e.target) if a is not None]
+        return any(not any(same_actor(doer, p) for p in parties)
+                   for doer in third[cand.sent_index])
+
+    return [e for e in events if not dropped(e)]
 
 
 def _without_one_sided_after_dyad(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
