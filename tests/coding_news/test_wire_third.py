@@ -98,3 +98,17 @@ def test_talks_a_third_party_mediates_or_hosts_are_its_act_not_the_parties(text,
 def test_talks_between_two_parties_with_no_third_party_stay_the_parties():
     got = dyads("Talks between Ethiopia and Egypt on the Nile dam resumed in Cairo on Monday.")
     assert ("ETH", "04", "EGY") in got and ("EGY", "04", "ETH") in got, got
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Ghana recalled its ambassador from Abuja on Friday, two days after Nigerian police detained a Ghanaian trader.", "16"),
+    ("Finland closed its eastern border crossings after Russia allowed hundreds of migrants to reach the frontier.", "16"),
+])
+def test_an_after_clause_sets_the_scene_of_the_sentence_act(text, root):
+    got = dyads(text)
+    assert {r for s, r, t in got} == {root}, got
+
+
+def test_an_after_clause_alone_is_still_coded():
+    got = dyads("The talks collapsed on Friday after Israeli jets bombed a school in Gaza.")
+    assert any(s == "ISR" and r == "19" for s, r, t in got), got

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable
 from spacy.attrs import LEMMA, ORTH, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
-from .describing import adjunct_of, described_noun, setting_clause, time_adjunct_of
+from .describing import adjunct_of, described_noun, setting_clause, subordinate_mark, time_adjunct_of
 from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
 
@@ -203,6 +203,9 @@ class Candidate:
         '*to help Pakistan* rebuild".'))
     after_subjects = _deferred("after_subjects", (
         'Subjects of an "after" clause on the trigger, what prompted it ("scrambled jets after *Chinese drones* flew ...").'))
+    subordinate_mark = _deferred("subordinate_mark", (
+        'The marker of the adverbial clause a verb trigger heads ("*as* police cracked down", "*after* a jet '
+        'shot down a helicopter"), lower-cased, else "" (nlp/describing.py).'))
     of_contents = _deferred("of_contents", (
         'Candidates whose "of" complement holds the trigger at any depth, nearest first ("accused India '
         '*of sponsoring militants who attacked* a bus": "attacked" is inside the accusation\'s content).'))
@@ -1287,6 +1290,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "described": lambda: described_noun(tok),
         "adjunct_of": lambda: adjunct_of(tok),
         "time_adjunct_of": lambda: time_adjunct_of(tok),
+        "subordinate_mark": lambda: subordinate_mark(tok),
         "purpose_args": lambda: _purpose_args(tok),
         "after_subjects": lambda: _after_subjects(tok),
         "of_contents": lambda: _of_contents(tok, sent_cands or {}),
