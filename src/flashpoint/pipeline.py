@@ -512,18 +512,16 @@ def _doc_countries(doc, kb, gazetteer=None) -> list[str]:
     return list(memoized(doc, ("countries", id(kb), id(gazetteer)), lambda: _count_countries(doc, kb, gazetteer)))
 
 
-# Words before a name that make it describe someone else's leaning (as actors/resolve.py
-# reads "pro-Russian separatists"): such a name is no country the story is about.
-AFFILIATION_WORDS = frozenset({"pro", "anti"})
-
-
 def _affiliation_only(ent) -> bool:
-    """Whether an entity is told only as a leaning: "anti-Syria", "pro - Russian"."""
+    """Whether an entity is told only as a leaning ("anti-Syria", "pro - Russian"), as
+    actors/resolve.py reads "pro-Russian separatists": no country the story is about."""
+    from .actors.resolve import AFFILIATION_BEFORE
+
     start = ent.start
     doc = ent.doc
-    if start >= 1 and doc[start - 1].lower_ in AFFILIATION_WORDS:
+    if start >= 1 and doc[start - 1].lower_ in AFFILIATION_BEFORE:
         return True
-    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in AFFILIATION_WORDS
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in AFFILIATION_BEFORE
 
 
 def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:

@@ -21,7 +21,8 @@ from ..nlp.extract import FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
 from .backrefs import definite_backrefs
-from .generic_country import ARMED_NON_STATE, clause_place_country, generic_context, scene_setting, settlement_names
+from .generic_country import (ARMED_NON_STATE, clause_place_country, deep_place_country, generic_context, scene_setting,
+                              settlement_names)
 from .patterns import Pattern, PatternSet
 from .background import BackgroundRule, without_background
 from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
@@ -92,9 +93,6 @@ UNNAMED_AGENT_ROOTS = {"17", "18", "19", "20"}
 # Of those, the acts whose unnamed doer takes the country where they happened
 # (bombings, assassinations: CAMEO's note on 1833; see Coder._unnamed_doer).
 UNNAMED_LOCATED_ROOTS = {"18"}
-# "in a residential quarter of mostly Christian eastern Beirut": a place name a few words after "in".
-PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
-DEEP_PLACE_WORDS = 9
 # "in protest of the arrest", "in retaliation for the killing", "in response to the raid":
 # an act named as the grounds of another is told as background, not as news of its own.
 GROUNDS_NOUNS = frozenset({"protest", "defiance", "retaliation", "response", "reaction", "reprisal", "revenge"})
@@ -448,7 +446,11 @@ class Coder:
             return None
         return Actor(text, actor.name, actor.country, actor.org, actor.sector, actor.code)
 
-    def _actors(self, mentions, when, state, quote, limit=MAX_ACTORS_PER_SIDE, avoid=None) -> list[tuple[Actor, float]]:
+    def _actors(self, mentions, when, state, quote, limit=MAX_ACTORS_PER_SIDE, avoid=None,
+                resolved: dict[int, Actor] | None = None) -> list[tuple[Actor, float]]:
+        """The parties ``mentions`` name, at most ``limit``. ``resolved``, when given, is filled
+        with the actor each mention resolved to, by ``id(mention)``: the list returned may
+        merge one mention's actor with another's or leave it out."""
         out: list[tuple[Actor, float]] = []
         keys: set[str] = set()
         for m in mentions:
@@ -464,6 +466,8 @@ class Coder:
                 keys.update(a.key for a in state.group)
                 continue
             actor, factor = self._resolve(m, when, state, quote, avoid)
+            if resolved is not None and actor is not None:
+                resolved[id(m)] = actor
             if actor is not None and actor.key not in keys:
                 keys.add(actor.key)
                 out.append((actor, factor))
@@ -543,25 +547,11 @@ class Coder:
         """
         country = None
         if self._final_code(pattern, cand)[:2] in UNNAMED_LOCATED_ROOTS:
-            country = self._place_country(cand, state) or state.clause_country or self._named_place_in(cand, state)
+            country = (self._place_country(cand, state) or state.clause_country
+                       or deep_place_country(cand.clause, self.gazetteer, state.countries))
         if country is None:
             return Actor("(unknown)", "unknown")
         return Actor("(unknown)", "unknown", country, None, None, None)
-
-    def _named_place_in(self, cand: Candidate, state: DocState) -> str | None:
-        """The country of a place named at the end of a phrase of the trigger's clause that
-        says where ("killed in a car bomb explosion in a busy district of central *Beirut*")."""
-        if self.gazetteer is None:
-            return None
-        words = (cand.clause or "").replace(",", " , ").split()
-        for k, w in enumerate(words):
-            if w.lower() not in PLACE_PREPS:
-                continue
-            for run in _capitalised_runs(words[k + 1 : k + 1 + DEEP_PLACE_WORDS]):
-                place = self.gazetteer.resolve(run, state.countries)
-                if place is not None and place.country:
-                    return place.country
-        return None
 
     def _hosted_by(self, cand: Candidate, target: Actor, state: DocState) -> bool:
         """Whether the target is the country of the place the meeting is in."""
@@ -687,9 +677,11 @@ class Coder:
             sectors = ()
             if self.patterns.sector_lemmas.get(cand.kind, frozenset()) & {cand.lemma}:
                 subs = [m for m in cand.subjects if m.role in ("subj", "agent", "instr", "poss", "mod", "prep:by")]
-                sectors = tuple(a.sector for a, _ in self._actors(subs, when, state, cand.quote) if a.sector)
-                if any(a.country and not a.sector and not a.org for m in subs if m.proper
-                       for a, _ in self._actors([m], when, state, cand.quote)):
+                resolved: dict[int, Actor] = {}
+                sectors = tuple(a.sector for a, _ in self._actors(subs, when, state, cand.quote, resolved=resolved)
+                                if a.sector)
+                if any(a.country and not a.sector and not a.org for a in (resolved.get(id(m)) for m in subs if m.proper)
+                       if a is not None):
                     sectors += (STATE_SECTOR,)  # a country told by its name acts as its state ("Japan protests ...")
                 if any(m.head in FORCE_INSTRUMENTS for m in subs):
                     sectors += ("MIL",)  # "Russian shelling killed two civilians": armed force did it
@@ -971,25 +963,6 @@ class Coder:
                     confidence=round(min(max(pattern.confidence * sf * tf * 0.9, 0.05), 0.99), 3),
                 ))
         return out
-
-
-def _capitalised_runs(words: list[str]) -> list[str]:
-    """The runs of capitalised words in ``words``, up to the first comma or preposition
-    of place: ["Christian", "Beirut"] of "a sector of mostly Christian eastern Beirut"."""
-    runs: list[str] = []
-    cur: list[str] = []
-    for w in words:
-        if w == "," or w.lower() in PLACE_PREPS:
-            break
-        if w[:1].isupper():
-            cur.append(w.strip(".;:'\""))
-            continue
-        if cur:
-            runs.append(" ".join(cur))
-            cur = []
-    if cur:
-        runs.append(" ".join(cur))
-    return runs
 
 
 def _with_partner(cand: Candidate, targets: list[tuple[Actor, float]]) -> bool:

@@ -91,7 +91,8 @@ def actor_sentences(path: Path, settings: Settings | None = None) -> dict[str, A
 
 def sample_key_recall(coded: dict[str, list]) -> tuple[float, list]:
     """Share of the sample corpus's hand-coded key events that the coder found
-    (same source side and root; same target side, or none for self-directed acts)."""
+    (same source side and root; same target side, or none for self-directed acts).
+    The hand code ``NGO`` stands for any rights group: a source of sector NGO matches it."""
     from ..sample import KeyEvent, hand_coding
 
     keys = [k for k in hand_coding() if k.tier == "key"]
@@ -99,7 +100,8 @@ def sample_key_recall(coded: dict[str, list]) -> tuple[float, list]:
     for k in keys:
         src, tgt = KeyEvent.side(k.source), KeyEvent.side(k.target)
         ok = any(
-            e.source and e.source.key == src and e.cameo_root == k.root
+            e.source and (e.source.key == src or (src == "NGO" and e.source.sector == "NGO"))
+            and e.cameo_root == k.root
             and (
                 (e.target is None and tgt in ("", src))
                 or (e.target is not None and e.target.key == tgt)

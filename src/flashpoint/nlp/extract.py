@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterable
 from spacy.attrs import LEMMA, ORTH, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
+from ..actors.resolve import AFFILIATION_BEFORE
 from .describing import adjunct_of, described_noun, setting_clause, subordinate_mark, time_adjunct_of
 from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
@@ -38,6 +39,8 @@ NEG_WORDS = {"not", "n't", "never", "no"}
 NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# "X has to ...": the verbs whose to-complement states an obligation, as "must" does.
+OBLIGATION_VERBS = {"have"}
 SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "recommend", "want"}
 # Force nouns whose modifier names who used the force: "killed in *police* firing",
 # "died in an *Israeli* airstrike", "injured in firing *by the police*".
@@ -324,16 +327,13 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
     return out
 
 
-LEANING_WORDS = frozenset({"pro", "anti", "non"})
-
-
 def _in_leaning(tok) -> bool:
     """Whether ``tok`` is inside a named span that opens with "pro", "anti" or "non"
     ("anti-Syria", "pro-Russian"): a leaning, as actors/resolve.py reads it."""
     start = tok.i
     while start > 0 and tok.doc[start].ent_iob_ == "I":
         start -= 1
-    return tok.doc[start].lower_ in LEANING_WORDS
+    return tok.doc[start].lower_ in AFFILIATION_BEFORE
 
 
 def _prep_mentions(head, depth: int = 0, role_prefix: str = "prep") -> list[Mention]:
@@ -546,6 +546,15 @@ def _weapon_user(tok) -> list[Mention]:
             for a in c.children if a.dep_ == "agent"
             for g in a.children if g.dep_ == "pobj" for m in expand(g, "agent")]
 
+
+
+def _obliged(clause):
+    """The verb a clause obliges its subject to do ("Ankara *had to do* more" -> do), or None."""
+    if clause.lemma_.lower() not in OBLIGATION_VERBS or not any(s.dep_ in SUBJ_DEPS for s in clause.children):
+        return None
+    # ("had to *be* ready": a state the speaker says is needed, not an act asked of anyone)
+    return next((x for x in clause.children if x.dep_ == "xcomp" and x.pos_ == "VERB" and x.lemma_.lower() != "be"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None)
 
 def _instrument(tok, kids: list | None = None) -> tuple[list[Mention], list[str]]:
     """Who used the force that a verb's prepositional phrase or "when" clause names,
@@ -859,9 +868,10 @@ def _purpose_clauses(tok) -> list:
 
 def _after_subjects(tok) -> tuple[Mention, ...]:
     """The subjects of a clause telling what prompted an act ("scrambled jets *after Chinese
-    drones flew* near Okinawa"), role "after"."""
-    return tuple(m for c in tok.children if c.dep_ == "advcl"
-                 and any(k.dep_ in ("mark", "prep") and k.lower_ in ("after", "following") for k in c.children)
+    drones flew* near Okinawa"), role "after": the clause's own subjects only, with "after"
+    parsed as its marker or as a preposition (``_cause_subjects`` reads its subjects further,
+    for the marker only; each as its target strategy was tuned)."""
+    return tuple(m for c in tok.children if _after_clause(c, ("mark", "prep"))
                  for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "after"))
 
 
@@ -1209,6 +1219,9 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     for c in kids:
         if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
             aux = [a.lower_ for a in c.children if a.dep_ == "aux"]
+            obliged = _obliged(c) if c.dep_ == "ccomp" and not aux else None
+            if obliged is not None:
+                aux = ["must"]  # "said Ankara *had to* do more": an obligation put on the subject, as "must" is
             if aux:
                 ccomp_aux.extend(aux)
                 ccomp_subs.extend(sub for sub in c.children if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS)
@@ -1216,8 +1229,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             if xcomp is None and c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or (
                     tok.lemma_.lower() in SUBJUNCTIVE_VERBS and any(g.dep_ in SUBJ_DEPS for g in c.children)
                     and any(g.dep_ == "mark" for g in c.children))):
-                comp_verb = c.lemma_.lower()
-                if any(a.lower_ in ("must", "should") for a in c.children):
+                comp_verb = c.lemma_.lower() if obliged is None else obliged.lemma_.lower()
+                if obliged is not None or any(a.lower_ in ("must", "should") for a in c.children):
                     xcomp = comp_verb
                 elif tok.lemma_.lower() in SUBJUNCTIVE_VERBS:
                     # "demanded that the soldiers return": the complement says what is demanded
@@ -1278,11 +1291,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "preps": lambda: _verb_preps(tok, kids),
         "deep": lambda: _verb_deep(tok, obj_kids),
         "cause_subjects": lambda: _cause_subjects(kids),
-        "grievance_authors": lambda: tuple(
-            make_mention(g, "deep:poss" if g.dep_ == "poss" else "deep:mod", 2)
-            for c in kids if c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS
-            for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
-            for g in p.children if g.dep_ == "poss" or (g.dep_ in ("amod", "compound", "nmod") and g.pos_ in ("PROPN", "ADJ"))),
+        "grievance_authors": lambda: _grievance_authors(kids),
         "ccomp_subjects": lambda: tuple(m for sub in ccomp_subs for m in expand(sub, "ccomp_subj")),
         "xcomp_args": lambda: _verb_xcomp_args(tok, lemma, kids),
         "stake_lemmas": lambda: _stake_lemmas(stake_heads + _purpose_clauses(tok)),
@@ -1336,18 +1345,39 @@ def _verb_preps(tok, kids) -> tuple[Mention, ...]:
 CAUSE_MARKS = frozenset({"after", "following"})
 
 
+def _after_clause(c, marker_deps: tuple[str, ...]) -> bool:
+    """Whether ``c`` is an adverbial clause opened by "after" or "following" with one of
+    ``marker_deps`` ("scrambled jets *after* Chinese drones flew near Okinawa")."""
+    return c.dep_ == "advcl" and any(k.dep_ in marker_deps and k.lower_ in CAUSE_MARKS for k in c.children)
+
+
+def _act_authors(prep, modifier_deps: tuple[str, ...], nouns_only: bool = False):
+    """The tokens that name who did the act a prepositional phrase tells: a possessive or a
+    name-like modifier (``modifier_deps``) of its object ("after *India's* warning", "over
+    *Israeli* raids"); ``nouns_only``: only of an object tagged as a common noun."""
+    return (g for p in prep.children if p.dep_ == "pobj" and (p.pos_ == "NOUN" or not nouns_only)
+            for g in p.children if g.dep_ == "poss" or (g.dep_ in modifier_deps and g.pos_ in ("PROPN", "ADJ")))
+
+
 def _cause_subjects(kids) -> tuple[Mention, ...]:
     """Subjects of an "after" clause hung on the verb, and the named author of an act an
     "after"/"following" phrase tells ("after India's warning", "following Chinese incursions")."""
     out: list[Mention] = []
     for c in kids:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CAUSE_MARKS for m in c.children):
+        if _after_clause(c, ("mark",)):
             subs, _ = _subjects(c)
             out.extend(replace(m, role="cause") for m in subs)
         elif c.dep_ == "prep" and c.lower_ in CAUSE_MARKS:
-            out.extend(make_mention(g, "cause", 2) for p in c.children if p.dep_ == "pobj"
-                       for g in p.children if g.dep_ == "poss" or (g.dep_ in ("amod", "compound") and g.pos_ in ("PROPN", "ADJ")))
+            out.extend(make_mention(g, "cause", 2) for g in _act_authors(c, ("amod", "compound")))
     return tuple(out)
+
+
+def _grievance_authors(kids) -> tuple[Mention, ...]:
+    """Who did the act an "over", "about" or "against" phrase names ("complained to the UN
+    *over Israeli raids*": "Israeli"), role "deep:poss" or "deep:mod"."""
+    return tuple(make_mention(g, "deep:poss" if g.dep_ == "poss" else "deep:mod", 2)
+                 for c in kids if c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS
+                 for g in _act_authors(c, ("amod", "compound", "nmod"), nouns_only=True))
 
 
 def _verb_deep(tok, obj_kids) -> tuple[Mention, ...]:
