@@ -22,18 +22,24 @@ def dyads(text: str, **settings) -> set[tuple]:
     return {(side(e.source), e.cameo_root, side(e.target)) for e in events}
 
 
-# CAMEO 112: an accusation does "not in any way imply that the alleged events have taken place":
-# what is alleged, at any depth, is not counted; with --all it is kept.
-@pytest.mark.parametrize("text, accuser, accused", [
-    ("Kenya accused Uganda on Friday of arming militias that raided cattle camps in Turkana.", "KEN", "UGA"),
+# An accusation's claim is coded with it (reported); what is told deeper inside the claim, describing
+# a party of the claimed act, is not counted (CAMEO 112: an allegation "does not in any way imply that
+# the alleged events have taken place"); with --all it is kept.
+@pytest.mark.parametrize("text, accuser, accused, deeper", [
+    ("Kenya accused Uganda on Friday of arming militias that attacked villages in Turkana.", "KEN", "UGA", "19"),
     ("Serbia's interior minister accused Croatia of training gunmen who attacked a police station near the border.",
-     "SRB", "HRV"),
-    ("Bolivia accused Chile of deploying troops along the Silala river.", "BOL", "CHL"),
+     "SRB", "HRV", "19"),
 ])
-def test_what_an_accusation_alleges_is_not_counted(text, accuser, accused):
+def test_what_is_told_deeper_inside_an_accusation_is_not_counted(text, accuser, accused, deeper):
     got = dyads(text)
-    assert got == {(accuser, "11", accused)}, got
-    assert len(dyads(text, include_uncounted=True)) > 1  # the alleged act, kept with --all
+    assert (accuser, "11", accused) in got, got
+    assert not any(r == deeper for s, r, t in got), got
+    assert any(r == deeper for s, r, t in dyads(text, include_uncounted=True))  # kept with --all
+
+
+def test_the_act_an_accusation_names_is_still_coded_as_reported():
+    got = dyads("Bolivia accused Chile of deploying troops along the Silala river.")
+    assert ("BOL", "11", "CHL") in got and any(s == "CHL" and r in ("06", "15") for s, r, t in got), got
 
 
 # "agreed to" is intent (03: 030-039 "offer, promise, agree to"), a ceasefire too (0356, as the

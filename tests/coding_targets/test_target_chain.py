@@ -71,11 +71,9 @@ STRATEGY_SENTENCES = [
 @pytest.mark.slow
 @pytest.mark.parametrize("text, strategy, source, target", STRATEGY_SENTENCES, ids=[s[1] for s in STRATEGY_SENTENCES])
 def test_each_strategy_finds_its_target(text, strategy, source, target):
-    from flashpoint.config import Settings
     from flashpoint.pipeline import code_text
 
-    # with --all: an act told inside an accusation ("accuser") is kept only there
-    events = code_text(text, date="2024-03-05", doc_id="t", settings=Settings(include_uncounted=True))
+    events = code_text(text, date="2024-03-05", doc_id="t")
     got = {(e.source.key, e.target.key if e.target else None, e.rule.partition(">")[2] or "slots") for e in events}
     assert (source, target, strategy) in got, got
 

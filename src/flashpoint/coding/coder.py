@@ -153,9 +153,9 @@ class CodedEvent:
     modality: str
     confidence: float
     nested: bool = False
-    # told inside an accusation's content ("accused Y *of massing troops*", "... of backing rebels
-    # *who killed* soldiers"): CAMEO codes the accusation (112), which "does not in any way imply
-    # that the alleged events have taken place"; such an act is kept only with --all
+    # told deeper inside an accusation's content than the act it names ("accused India of sponsoring
+    # militants *who attacked* a bus"): it describes a party of the alleged act, and CAMEO's 112
+    # "does not in any way imply that the alleged events have taken place"; kept only with --all
     alleged: bool = False
     statement: bool = False  # a bare public statement (what was said: 010, or its tone 012-014); see Event.statement
     target_via: str | None = None  # the target chain's strategy that found the target (coding/data/targets.yaml)
@@ -903,7 +903,10 @@ class Coder:
         if code == "044" and targets and self._hosted_by(cand, targets[0][0], state):
             code = "042"  # "attended a summit in Moscow": a meeting in the other side's country is a visit
         events: list[CodedEvent] = []
-        alleged = any(state.coded.get(k) and state.coded[k][0].code.startswith(ACCUSING_ROOT) for k in cand.of_contents)
+        # the act an accusation names is coded with it (nested, reported); what is told deeper
+        # inside it, describing a party of that act, is not counted
+        alleged = not nested and any(state.coded.get(k) and state.coded[k][0].code.startswith(ACCUSING_ROOT)
+                                     for k in cand.of_contents)
         for src, sf in sources:
             for tgt, tf in targets or [(None, 1.0)]:
                 modality = "reported" if nested else self._modality(cand, src, attribution, historical)
@@ -1024,7 +1027,7 @@ def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]
 # Verbal acts whose words are about another act: appeals, intents, praise, inquiries, demands,
 # criticism, rejections, threats (not statements, not meetings, which are often only the frame).
 ABOUT_ROOTS = frozenset({"02", "03", "05", "09", "10", "11", "12", "13"})
-ACCUSING_ROOT = "11"  # disapprove: what an accusation or a criticism says "of" someone is alleged, not done
+ACCUSING_ROOT = "11"  # disapprove: what an accusation or a criticism tells "of" someone beyond its act is not counted
 ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one's nested acts)
 
 
