@@ -1087,17 +1087,18 @@ def _without_unnamed_beside_named(events: list[CodedEvent], cands: list[Candidat
 ONE_SIDED_ROOTS = frozenset({"01", "14", "15", "17", "18", "19", "20"})
 
 
-# What a third party does about talks between others: offers, hosts, mediates (CAMEO 036, 039,
-# 043, 045). "Oman mediated talks between Iran and the US" is Oman's act toward each party;
-# PETRARCH and CAMEO code that, not the parties' talks with each other.
-THIRD_PARTY_ACTS = frozenset({"036", "039", "043", "045"})
+# What a third party does about talks between others: offers them or mediates them (CAMEO 036,
+# 039, 045). "Oman mediated talks between Iran and the US" is Oman's act toward each party, and
+# talks only offered have not happened. Talks a host holds (043) took place: the parties'
+# negotiation stays ("Norway hosted negotiations between Colombia and the ELN").
+THIRD_PARTY_ACTS = frozenset({"036", "039", "045"})
 
 
 def _without_mediated_talks(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
     """Drop the consultations read from a talks noun with parties named by "between"
     ("talks *between* Kinshasa and the M23") when a third party, none of those parties,
-    offers, hosts or mediates them in the same sentence: the third party's act is the event."""
-    third: dict[int, list[Actor]] = {}  # sentence -> who offers, hosts or mediates there
+    offers or mediates them in the same sentence: the third party's act is the event."""
+    third: dict[int, list[Actor]] = {}  # sentence -> who offers or mediates there
     for e in events:
         if e.code in THIRD_PARTY_ACTS and not e.negated and not e.statement:
             third.setdefault(cands[e.cand_index].sent_index, []).append(e.source)
