@@ -273,6 +273,15 @@ ORIGIN_PEOPLE = {"dissident", "official", "delegation", "delegate", "refugee", "
                  "negotiator", "emissary", "opposition", "exile", "student", "worker", "national"}
 
 
+def _people_group(c) -> bool:
+    """A modifier that names a people, or opens a coordination of peoples one of which NER tagged."""
+    if c.ent_type_ in ("NORP", "GPE"):
+        return True
+    group = (c, *c.conjuncts)
+    return (len(group) > 1 and c.text[:1].isupper() and c.pos_ in ("ADJ", "PROPN")
+            and any(d.ent_type_ in ("NORP", "GPE") for d in group))
+
+
 def _demonym_text(d) -> str:
     """A demonym with the compound words before it ("South Korean", not "Korean":
     the bare word would name the other Korea)."""
@@ -303,9 +312,10 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
     if tok.pos_ == "NOUN":
         # "the Egyptian and Ethiopian leaders": one party per people named.
         # ("U.S. and Iranian negotiators": the parser may hang the first as "nmod")
-        demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
+        # NER may miss either one ("Nigerien and Malian officials": the first read as a person's name)
+        demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and _people_group(c)
                     for d in (c, *c.conjuncts) if d.pos_ in ("ADJ", "PROPN")
-                    and (d.ent_type_ in ("NORP", "GPE") or d is not c and d.text[:1].isupper())]  # NER may miss the second
+                    and (d.ent_type_ in ("NORP", "GPE") or d.text[:1].isupper())]
         # "anti-Syria" (anti, -, Syria) is one name, a leaning, not three peoples
         demonyms = [d for d in demonyms if not _in_leaning(d)]
         if len(demonyms) > 1:
@@ -1118,6 +1128,8 @@ def _headline_passive(tok) -> bool:
             and all(c.dep_ in HEADLINE_AFTER_DEPS for c in tok.rights))
 
 
+# Particles the small model often parses as adverbs right after the verb ("brushed *aside*", "waved *away*").
+ADVERB_PARTICLES = frozenset({"aside", "away"})
 HEADLINE_ACTIVE_DEPS = {"aux", "auxpass", "prt", "ccomp", "xcomp", "dative", "attr", "oprd", "agent"}
 # What may follow such a verb: "killed *in an ambush* on Sunday", "killed, *12 hurt*";
 # a bare noun after it ("abducted last Thursday the minister") is an object the parser missed.
@@ -1163,6 +1175,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             continue
         elif c.dep_ == "prt":
             particle = c.lower_
+        elif c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in ADVERB_PARTICLES and particle is None:
+            particle = c.lower_  # "brushed aside the call": the small model reads the particle as an adverb
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and xcomp is None and c.dep_ == "xcomp":
             xcomp = c.lemma_.lower()
     if xcomp is None and (lemma in CONTROL_VERBS or lemma in APPEAL_VERBS):
