@@ -1,8 +1,7 @@
 """Kinds of error the fourth and fifth sets of hand-written articles showed (session 12),
 each on sentences written for this test: a place name with a lower-case particle ("Dar es
 Salaam" is not Cambodia's Dar), a small town named after a larger place that holds it
-("Chala in southern Peru" is not Tanzania's Chala), and what a clause hung on an object says
-about it (a teacher "serving a sentence on money-laundering charges" is freed, not money)."""
+("Chala in southern Peru" is not Tanzania's Chala),."""
 
 from __future__ import annotations
 
@@ -45,17 +44,6 @@ def test_police_in_a_city_with_a_particle_are_that_countrys():
 def test_a_namesake_town_held_by_a_named_country_gives_no_foreign_side():
     got = triples(coded("Striking farmers clashed with police near the town of Chala in southern Peru on Monday."))
     assert got and not any("TZA" in (s, t) for s, _, t in got), got
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("text", [
-    "Iran freed a French tourist serving a five-year sentence on charges of laundering money.",
-    "Belarus released a Polish journalist who had been jailed for funding an opposition newspaper.",
-])
-def test_a_person_released_is_a_release_whatever_a_clause_says_about_them(text):
-    events = coded(text)
-    assert any(e.cameo.startswith("084") for e in events), [(e.cameo, e.rule) for e in events]
-    assert not any(e.cameo.startswith("07") for e in events), [(e.cameo, e.rule) for e in events]
 
 
 @pytest.mark.slow
@@ -155,13 +143,6 @@ def test_a_month_with_a_day_stays_the_days():
 
     assert [x[2] for x in find_date_expressions("Talks opened on June 5 and closed in July last year.")] == \
         ["June 5", "in July last year"]
-
-
-@pytest.mark.slow
-def test_the_verb_of_a_clause_on_the_object_still_says_what_it_is():
-    # "a citizen *suspected* of ...": a suspect is extradited (063), whatever else the clause says
-    events = coded("Kenya extradited a Tanzanian citizen suspected of being a smuggler.")
-    assert any(e.cameo.startswith("063") for e in events), [(e.cameo, e.rule) for e in events]
 
 
 @pytest.mark.slow

@@ -393,27 +393,6 @@ def _deep_mentions(head, max_depth: int = 4) -> list[Mention]:
     return out
 
 
-# Clauses hung on a noun say something about it, they are not what it is:
-# "released an American teacher *serving a sentence ... on money-laundering charges*" frees a person, not money.
-_NOUN_CLAUSES = frozenset({"acl", "relcl"})
-
-
-def _phrase(head) -> list:
-    """The tokens of a noun phrase without what the clauses that hang on its nouns say; a
-    clause's own verb stays ("a US citizen *suspected* of ...": the object is a suspect)."""
-    out = []
-    stack = [head]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        for c in t.children:
-            if c.dep_ in _NOUN_CLAUSES and c.pos_ in ("VERB", "AUX"):
-                out.append(c)
-            else:
-                stack.append(c)
-    return sorted(out, key=lambda t: t.i)
-
-
 def _lemmas(tokens) -> list[str]:
     """Lower-case lemmas, with hyphenated compounds also joined ("cease-fire")."""
     out = []
@@ -1205,7 +1184,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             obj_lemmas.append(NAMING_MARK)  # "calling it a naive illusion": naming, not a phone call
         if c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be") or lone_oprd:
             objects.extend(expand(c, "obj"))
-            obj_lemmas.extend(_lemmas(_phrase(c)))
+            obj_lemmas.extend(_lemmas(c.subtree))
             obj_kids.append(c)
         elif c.dep_ == "prt" and c.i + 1 in up_to:
             continue
