@@ -39,6 +39,9 @@ NEG_WORDS = {"not", "n't", "never", "no"}
 NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Particles the parser may tag as an adverb right after the verb; "down" always changes the
+# verb's meaning ("step down", "crack down", "back down", "stand down").
+ADVERB_PARTICLES = {"down"}
 # "X has to ...": the verbs whose to-complement states an obligation, as "must" does.
 OBLIGATION_VERBS = {"have"}
 SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "recommend", "want"}
@@ -1159,8 +1162,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             obj_kids.append(c)
         elif c.dep_ == "prt" and c.i + 1 in up_to:
             continue
-        elif c.dep_ == "prt":
-            particle = c.lower_
+        elif c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES and c.i == tok.i + 1):
+            particle = c.lower_  # ("stepped *down*": the small model often tags the particle an adverb)
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and xcomp is None and c.dep_ == "xcomp":
             xcomp = c.lemma_.lower()
     if xcomp is None and (lemma in CONTROL_VERBS or lemma in APPEAL_VERBS):
