@@ -1,6 +1,7 @@
 """Constructions found missing on the sample corpus's key events (issue 9, session 12):
 an obligation stated with "has to", "the allies" after an alliance is told, a resignation, a negation that
-is itself an act ("did not rule out force", "had not agreed to"). Every sentence here was written for this project;
+is itself an act ("did not rule out force", "had not agreed to"), an answer announced
+("would respond"). Every sentence here was written for this project;
 none is a sentence of the corpus."""
 
 from __future__ import annotations
@@ -100,3 +101,22 @@ def test_a_resignation_to_come_is_not_a_resignation():
     assert not any(e.cameo == "0831" for e in got), [(e.cameo, e.rule) for e in got]
     got = coded("The Peruvian president decided to resign on Sunday.")
     assert {e.cameo_root for e in got} == {"03"}, [(e.cameo, e.rule) for e in got]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Chinese spokesman said that Beijing would respond.", ("CHN", "13", None)),
+    ("Tehran will take retaliatory measures against Britain, the Iranian foreign ministry said.", ("IRN", "13", "GBR")),
+    ("The Chinese defence ministry said Beijing would respond firmly to any provocation.", ("CHN", "13", None)),
+])
+def test_an_answer_announced_is_a_threat(text, want):
+    got = dyads(coded(text))
+    assert any(g[:2] == want[:2] and (want[2] is None or g[2] == want[2]) for g in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan ministry will respond to the letter by Friday.",
+    "The Indian foreign ministry responded to the Chinese proposal on Monday.",
+])
+def test_an_answer_to_a_letter_or_one_given_is_no_threat(text):
+    got = dyads(coded(text))
+    assert not any(root == "13" for _, root, _ in got), got

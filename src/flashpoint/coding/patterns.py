@@ -31,8 +31,10 @@ PATTERN_KEYS = {
     "recipient_subject", "joint", "when",
 }
 # How a trigger must be told for a pattern with ``when``: "done" (not as future or hypothetical;
-# a negation keeps its usual reading), "negated" (in the negative: the event is what the negation says).
-WHEN_VALUES = ("done", "negated")
+# a negation keeps its usual reading), "future" (only as future or hypothetical: "Moscow *would
+# respond*" threatens, "Moscow responded" does not), "negated" (in the negative: the event is what
+# the negation says).
+WHEN_VALUES = ("done", "future", "negated")
 # Sections shared by every pattern file: mappings merge (a name defined twice is an
 # error), lists join; ``verbs`` and ``nouns`` join in file order.
 SHARED_MAPPINGS = ("defaults", "intent", "refusal", "classes", "subcode_families", "subcodes")
@@ -74,8 +76,9 @@ class Pattern:
     # The code when the act is done together: by parties of two countries or more, or
     # "with" a partner ("held drills with Lithuania"); coded once each way.
     joint: str | None = None
-    # "done": only an act told as done ("resigned", not "will resign"); "negated": only a
-    # trigger told in the negative ("did not rule out force"), whose event is then asserted.
+    # "done": only an act told as done ("resigned", not "will resign"); "future": only one told
+    # as to come; "negated": only a trigger told in the negative ("did not rule out force"),
+    # whose event is then asserted.
     when: str | None = None
 
     @property
@@ -186,7 +189,7 @@ class PatternSet:
         for p in table.get(lemma, ()):
             score = 0
             via_comp = False
-            if p.when == "done" and told == "future":
+            if (p.when == "done" and told == "future") or (p.when == "future" and told != "future"):
                 continue  # (a negated act stays one: "would not resign" is a refusal, "did not resign" negated)
             if p.when == "negated":
                 if told != "negated":
