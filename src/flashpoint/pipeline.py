@@ -72,6 +72,46 @@ def _add_newline_splitter(nlp) -> None:
         nlp.add_pipe("fp_newlines", before="parser")
 
 
+def _add_irregular_lemmas(nlp) -> None:
+    """Give an irregular past verb the tagger read as a present form its lemma.
+
+    The small model sometimes tags "retook" or "overrode" as a base form (VBP), and the
+    rule lemmatizer then keeps the word as it is. Where the lemmatizer's own table of
+    irregular forms names another lemma for the word ("retook" -> "retake") and the word is
+    no verb of its own ("lay" stays), that one is meant whatever the tag. One table
+    look-up per verb that kept its own form.
+    """
+    from spacy.language import Language
+
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        table = lookups.get_table("lemma_exc")["verb"]
+        bases = set(lookups.get_table("lemma_index")["verb"])
+    except (KeyError, ValueError):
+        return
+    # a form that is also a verb of its own ("lay", "found", "saw") keeps its lemma
+    irregular = {form: lemmas[0] for form, lemmas in table.items()
+                 if lemmas and lemmas[0] != form and form not in bases}
+    name = "fp_irregular_lemmas"
+    if name not in Language.factories:
+
+        @Language.factory(name)
+        def make(nlp, name, irregular: dict):  # noqa: ANN001 - spaCy factory signature
+            def fix(doc):
+                for tok in doc:
+                    if tok.pos_ == "VERB" and tok.tag_ in ("VBP", "VB", "NN", "NNP"):
+                        low = tok.lower_
+                        if tok.lemma_.lower() == low and low in irregular:
+                            tok.lemma_ = irregular[low]
+                return doc
+            return fix
+
+    if name not in nlp.pipe_names:
+        nlp.add_pipe(name, after="lemmatizer", config={"irregular": irregular})
+
+
 @functools.lru_cache(maxsize=4)
 def load_resources(settings: Settings) -> Resources:
     """Load the model and every knowledge file (cached per settings)."""
@@ -86,6 +126,7 @@ def load_resources(settings: Settings) -> Resources:
 
     nlp = load_nlp(settings.model)
     _add_newline_splitter(nlp)
+    _add_irregular_lemmas(nlp)
     ontology = Ontology.load()
     res = Resources(
         nlp=nlp,

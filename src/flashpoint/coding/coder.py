@@ -54,8 +54,12 @@ LIGHT_VERBS = {"engage", "launch", "carry", "conduct", "stage", "hold", "wage", 
                "perform", "execute", "initiate", "open", "join", "extend", "offer", "provide", "lodge", "file",
                "renew", "reiterate", "repeat", "voice", "redouble", "press", "complete", "finish", "accelerate"}
 # "the two leaders", "both sides": the last two parties told.
-PAIR_BACKREF = re.compile(r"^(?:the )?(?:two|both) (?:leaders|sides|countries|governments|nations|ministers|"
-                          r"presidents|delegations|parties|neighbours|neighbors|rivals|men|foreign ministers)$")
+# Visits and meetings whose other side is a visitor's "host" (data/backrefs.yaml, kind ``host``).
+HOST_CODES = ("042", "043", "044", "040", "036")
+# "each side blamed the other": the same two, each acting on the other.
+PAIR_BACKREF = re.compile(r"^(?:(?:the )?(?:two|both) (?:leaders|sides|countries|governments|nations|ministers|"
+                          r"presidents|delegations|parties|neighbours|neighbors|rivals|men|foreign ministers)"
+                          r"|each (?:side|country|government|party|army|camp|nation|leader))$")
 # Statement tones: the content's words narrow a statement to a pessimistic (012) or
 # optimistic (013) comment, or a policy option weighed (014). Such a comment is an
 # event of its own even where its content carries another.
@@ -112,7 +116,8 @@ PERSON_HEADS = frozenset({"minister", "president", "premier", "chancellor", "kin
 CLAIM_ROOTS = ("11", "015", "016")
 # Weapons and fire told as the doer: "Russian *shelling* killed two civilians" is armed force.
 FORCE_INSTRUMENTS = frozenset({"shelling", "airstrike", "strike", "missile", "rocket", "drone", "bombardment",
-                               "artillery", "barrage", "shell", "mortar", "warplane", "jet", "gunship", "helicopter"})
+                               "artillery", "barrage", "shell", "mortar", "warplane", "jet", "gunship", "helicopter",
+                               "aircraft", "bomber"})
 # Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
 # named doer they are not coded.
 ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine",
@@ -124,13 +129,15 @@ SPORT_WORDS = frozenset({"football", "soccer", "basketball", "cricket", "rugby",
                          "volleyball", "handball", "athletics", "fifa", "uefa", "coach", "striker", "goalkeeper",
                          "midfielder", "defender's", "referee", "footballer", "footballers", "cricketer", "cricketers",
                          "athlete", "athletes", "sprinter", "sprinters", "boxer", "golfer", "olympic", "olympics",
+                         "runner", "runners", "marathoner", "cyclist", "cyclists", "swimmer", "swimmers", "wrestler",
+                         "wrestlers", "skier", "skiers", "jockey", "chess",
                          "squad", "club's", "fc"})
 CONTEST_LEMMAS = frozenset({"beat", "defeat", "thrash", "crush", "rout", "edge", "outclass", "outplay", "overcome",
                             "hammer", "trounce", "down", "stun", "upset", "eliminate", "knock", "draw", "tie",
                             "top", "win", "lose", "score", "sweep", "dominate"})
 SPORT_CONTEXT = re.compile(r"\b(?:overtime|extra time|penalt(?:y|ies)|shoot-?out|qualifier|semi-?finals?|quarter-?finals?|"
                            r"league|cup|tournament|championship|derby|match|matches|innings|wickets?|goals?|"
-                           r"grand slam|marathon|podium|medals?|season opener|playoffs?|kick-?off|t20|odi|twenty20|thriller|friendly|"
+                           r"grand slam|marathon|podium|medals?|sprint|finish line|season opener|playoffs?|kick-?off|t20|odi|twenty20|thriller|friendly|"
                            r"\d+-\d+)\b", re.IGNORECASE)
 # Who speaks in a statement must be a political actor: not bystanders, the press or business.
 NON_POLITICAL_SECTORS = {"CVL", "MED", "BUS"}
@@ -215,6 +222,8 @@ class DocState:
         return []
 
     def last(self, kind: str) -> Actor | None:
+        if kind == "host":
+            return self.last_host()
         for actor, is_person in reversed(self.actors):
             if kind == "person" and is_person:
                 return actor
@@ -224,6 +233,16 @@ class DocState:
                 return Actor(actor.text, actor.name, actor.country, None, actor.sector, actor.code)
             if kind == "thing" and not is_person:
                 return actor
+        return None
+
+    def last_host(self) -> Actor | None:
+        """Whom the latest visit or meeting told was with ("flew to Ankara. He urged his
+        host ..."): its target's country."""
+        for i in sorted(self.coded, reverse=True):
+            for e in self.coded[i]:
+                if e.code.startswith(HOST_CODES) and e.target is not None and e.target.country and not e.nested:
+                    t = e.target
+                    return Actor(t.text, t.name, t.country, None, None, t.country)
         return None
 
 
@@ -839,9 +858,11 @@ class Coder:
                 # Open and single-actor modes code agentless reports ("grenades were hurled at ...",
                 # "three soldiers were killed in a roadside bombing") with an unknown source.
                 sources = [(self._unnamed_doer(cand, pattern, state), 0.5)]
-            if pattern.joint and len({a.country for a, _ in sources if a.country}) > 1:
+            if pattern.joint and len({a.country for a, _ in sources if a.country}) > 1 \
+                    and not slot_mentions(cand, "prep:with"):
                 # "French and Egyptian warships launched war games": parties of several
-                # countries do it together, each with the others
+                # countries do it together, each with the others (unless they do it "with"
+                # another: "Russia and Ukraine signed separate agreements with Turkey")
                 return self._symmetric(i, cand, replace(pattern, code=pattern.joint), sources, attribution, historical)
             if cand.kind == "noun" and pattern.code[:3] not in THIRD_PARTY_CODES and (
                     pattern.symmetric or pattern.joint or pattern.code in targeting.RECIPROCAL_CODES

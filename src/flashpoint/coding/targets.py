@@ -467,7 +467,8 @@ def reciprocal(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return []
 
 
-EACH_OTHER = re.compile(r"\b(?:each other|one another)\b", re.IGNORECASE)
+EACH_OTHER = re.compile(r"\b(?:each other|one another|each (?:side|country|government|party|army|camp|nation|leader)\b.*\bthe other)\b",
+                        re.IGNORECASE)
 
 
 def home_government(coder, q: TargetQuery, chain: TargetChain) -> Found:

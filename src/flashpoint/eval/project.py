@@ -39,6 +39,7 @@ PROBE_SETS = (("first set", "actor_probes.jsonl"), ("second set", "actor_probes_
 OWN_SETS = (("own probes", "own_probes.jsonl", "probes"), ("own probes, second set", "own_probes2.jsonl", "probes"),
             ("own probes, third set", "own_probes3.jsonl", "probes"),
             ("own probes, fourth set", "own_probes4.jsonl", "probes"),
+            ("own probes, fifth set", "own_probes5.jsonl", "probes"),
             ("own violence probes", "own_violence.jsonl", "probes"), ("raters' root sets", "own_raters.jsonl", "raters"))
 # (figures key, file, when it was written): the wire-service sentence sets, each scored by eval/wire.py.
 WIRE_SETS = (("own_wire", "own_wire.jsonl", "session 10"), ("own_wire2", "own_wire2.jsonl", "session 11"))

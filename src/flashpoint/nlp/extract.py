@@ -39,9 +39,6 @@ NEG_WORDS = {"not", "n't", "never", "no"}
 NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-# Particles the parser may tag as an adverb right after the verb; "down" always changes the
-# verb's meaning ("step down", "crack down", "back down", "stand down").
-ADVERB_PARTICLES = {"down"}
 # "X has to ...": the verbs whose to-complement states an obligation, as "must" does.
 OBLIGATION_VERBS = {"have"}
 SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "recommend", "want"}
@@ -276,6 +273,15 @@ ORIGIN_PEOPLE = {"dissident", "official", "delegation", "delegate", "refugee", "
                  "negotiator", "emissary", "opposition", "exile", "student", "worker", "national"}
 
 
+def _people_group(c) -> bool:
+    """A modifier that names a people, or opens a coordination of peoples one of which NER tagged."""
+    if c.ent_type_ in ("NORP", "GPE"):
+        return True
+    group = (c, *c.conjuncts)
+    return (len(group) > 1 and c.text[:1].isupper() and c.pos_ in ("ADJ", "PROPN")
+            and any(d.ent_type_ in ("NORP", "GPE") for d in group))
+
+
 def _demonym_text(d) -> str:
     """A demonym with the compound words before it ("South Korean", not "Korean":
     the bare word would name the other Korea)."""
@@ -306,9 +312,10 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
     if tok.pos_ == "NOUN":
         # "the Egyptian and Ethiopian leaders": one party per people named.
         # ("U.S. and Iranian negotiators": the parser may hang the first as "nmod")
-        demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
+        # NER may miss either one ("Nigerien and Malian officials": the first read as a person's name)
+        demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and _people_group(c)
                     for d in (c, *c.conjuncts) if d.pos_ in ("ADJ", "PROPN")
-                    and (d.ent_type_ in ("NORP", "GPE") or d is not c and d.text[:1].isupper())]  # NER may miss the second
+                    and (d.ent_type_ in ("NORP", "GPE") or d.text[:1].isupper())]
         # "anti-Syria" (anti, -, Syria) is one name, a leaning, not three peoples
         demonyms = [d for d in demonyms if not _in_leaning(d)]
         if len(demonyms) > 1:
@@ -1100,7 +1107,9 @@ def _base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, t_start, t_end
         sent_index=s_i,
         sent_start=sent.start_char,
         sent_end=sent.end_char,
-        speakers=tuple(_head_speakers(reporter)),
+        # (once per reporting verb: the candidates of its clause share their speakers)
+        speakers=() if reporter is None else memoized(
+            tok.doc, ("head_speakers", reporter.i), lambda: tuple(_head_speakers(reporter))),
         reported_by=getattr(reporter, "i", None),
         quote=quote_at(quotes, tok.idx),
         # an event noun that is its verb's subject ("Protests *erupted in Kampala on Monday*")
@@ -1119,6 +1128,9 @@ def _headline_passive(tok) -> bool:
             and all(c.dep_ in HEADLINE_AFTER_DEPS for c in tok.rights))
 
 
+# Particles the small model often parses as adverbs right after the verb ("brushed *aside*", "waved *away*",
+# "stepped *down*": "down" always changes the verb's meaning, as in "crack down", "back down", "stand down").
+ADVERB_PARTICLES = frozenset({"aside", "away", "down"})
 HEADLINE_ACTIVE_DEPS = {"aux", "auxpass", "prt", "ccomp", "xcomp", "dative", "attr", "oprd", "agent"}
 # What may follow such a verb: "killed *in an ambush* on Sunday", "killed, *12 hurt*";
 # a bare noun after it ("abducted last Thursday the minister") is an object the parser missed.
@@ -1162,8 +1174,10 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             obj_kids.append(c)
         elif c.dep_ == "prt" and c.i + 1 in up_to:
             continue
-        elif c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES and c.i == tok.i + 1):
-            particle = c.lower_  # ("stepped *down*": the small model often tags the particle an adverb)
+        elif c.dep_ == "prt":
+            particle = c.lower_
+        elif c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in ADVERB_PARTICLES and particle is None:
+            particle = c.lower_  # "brushed aside the call", "stepped down": the small model reads the particle as an adverb
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and xcomp is None and c.dep_ == "xcomp":
             xcomp = c.lemma_.lower()
     if xcomp is None and (lemma in CONTROL_VERBS or lemma in APPEAL_VERBS):
