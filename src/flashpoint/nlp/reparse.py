@@ -52,20 +52,38 @@ def _verb_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def _past_forms(tok) -> tuple[str, ...]:
+    """The lemmas a past form could have: "hosted" -> host, "received" -> receive (and the
+    tagger's own lemma when it read the word as a verb)."""
+    low = tok.lower_
+    forms = [tok.lemma_.lower()] if tok.pos_ == "VERB" and tok.tag_ == "VBD" else []
+    if low.endswith("ed"):
+        forms += [low[:-2], low[:-1]]
+        if len(low) > 4 and low[-3] == low[-4]:
+            forms.append(low[:-3])  # "slammed" -> slam
+        if low.endswith("ied"):
+            forms.append(low[:-3] + "y")
+    return tuple(forms)
+
+
 def hint_position(sent, verb_lemmas: frozenset[str]) -> int | None:
     """Where to insert the hint in a verb-less sentence (a character offset within
     it), before the first word that could be a trigger verb and follows a name or
     noun ("Niger junta *orders*"), or before a past trigger verb read as part of a
     name in a sentence whose root is a name; None when the parse has a verb."""
     toks = list(sent)
-    if sent.root.pos_ in ("NOUN", "PROPN"):
-        # "Ramaphosa hosted Zambia's Hichilema": a past verb between two names read as part
-        # of one long name (a "compound"), the sentence's root a name
+    named_root = sent.root.pos_ in ("NOUN", "PROPN")
+    if named_root:
+        # "Ramaphosa hosted Zambia's Hichilema", "Hungary's Orban hosted Slovak PM Fico": a
+        # past verb after a name read as part of one long name, the sentence's root a name
         for prev, tok in zip(toks, toks[1:]):
-            if (tok.pos_ == "VERB" and tok.dep_ in ("compound", "amod", "nmod") and tok.tag_ == "VBD"
-                    and prev.pos_ == "PROPN" and tok.lemma_.lower() in verb_lemmas):
+            if (tok.dep_ in ("compound", "amod", "nmod") and tok.pos_ in ("VERB", "ADJ")
+                    and prev.text[:1].isupper() and prev.pos_ in ("PROPN", "ADJ")
+                    and any(f in verb_lemmas for f in _past_forms(tok))):
                 return tok.idx - sent.start_char
-    if any(t.pos_ == "VERB" for t in sent) or sent.root.pos_ == "AUX":
+    if (not named_root and any(t.pos_ == "VERB" for t in sent)) or sent.root.pos_ == "AUX":
+        # (a name as the root with a participle beside it is still verb-less at its head:
+        # "Chad expels German ambassador, citing disrespect")
         return None
     for prev, tok in zip(toks, toks[1:]):
         if tok.pos_ not in ("NOUN", "PROPN") or prev.pos_ in NO_VERB_AFTER or tok.ent_type_:
