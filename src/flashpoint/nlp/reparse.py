@@ -52,6 +52,11 @@ def _verb_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def doc_prev(tok):
+    """The token before ``tok`` in its document."""
+    return tok.doc[tok.i - 1]
+
+
 def _past_forms(tok) -> tuple[str, ...]:
     """The lemmas a past form could have: "hosted" -> host, "received" -> receive (and the
     tagger's own lemma when it read the word as a verb)."""
@@ -81,10 +86,18 @@ def hint_position(sent, verb_lemmas: frozenset[str]) -> int | None:
                     and prev.text[:1].isupper() and prev.pos_ in ("PROPN", "ADJ")
                     and any(f in verb_lemmas for f in _past_forms(tok))):
                 return tok.idx - sent.start_char
-    if (not named_root and any(t.pos_ == "VERB" for t in sent)) or sent.root.pos_ == "AUX":
-        # (a name as the root with a participle beside it is still verb-less at its head:
-        # "Chad expels German ambassador, citing disrespect")
+    if sent.root.pos_ == "AUX":
         return None
+    if any(t.pos_ == "VERB" for t in sent):
+        # a headline whose root is a plural noun after a name, with only a participle beside
+        # it, is still verb-less at its head ("Chad *expels* German ambassador, citing disrespect")
+        root = sent.root
+        if not (named_root and root.tag_ == "NNS" and root.i > sent.start and not root.ent_type_
+                and doc_prev(root).pos_ in ("PROPN", "NOUN") and doc_prev(root).text[:1].isupper()
+                and all(t.tag_ in ("VBG", "VBN") and t.dep_ in ("advcl", "acl") for t in sent if t.pos_ == "VERB")
+                and any(f in verb_lemmas for f in _verb_forms(root.text))):
+            return None
+        return root.idx - sent.start_char
     for prev, tok in zip(toks, toks[1:]):
         if tok.pos_ not in ("NOUN", "PROPN") or prev.pos_ in NO_VERB_AFTER or tok.ent_type_:
             continue
