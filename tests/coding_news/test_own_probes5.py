@@ -35,7 +35,7 @@ def test_fifth_own_probes_hold_their_floor():
     result = score_probes(code_records(read_gold(OWN5), Settings()))
     head = result.figures["headline"]
     assert head["controls_silent"] >= 0.94, [r["id"] for r in result.rows if r["verdict"] != "passed" and not r["gold"]]
-    assert head["passed"] >= 0.81, [r["id"] for r in result.rows if r["verdict"] != "passed"]
+    assert head["passed"] >= 0.86, [r["id"] for r in result.rows if r["verdict"] != "passed"]
 
 
 @pytest.mark.slow
