@@ -187,6 +187,7 @@ class DocState:
     subject_person: Actor | None = None  # the latest person told as a subject: whom "he" most likely means
     countries: tuple[str, ...] = ()  # the article's countries, most mentioned first
     coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
+    by_token: dict[int, int] = field(default_factory=dict)  # trigger token index -> candidate index
     carrier_codes: dict[int, str] = field(default_factory=dict)  # candidate index -> its pattern's code
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
     recent: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, source) of coded events
@@ -662,6 +663,7 @@ class Coder:
         # latest named subject, or the article's main country before there is one.
         state = DocState(subject_country=countries[0] if countries else None, countries=tuple(countries),
                          home_country=home, cands=cands)
+        state.by_token = {c.token_i: k for k, c in enumerate(cands)}
         out: list[CodedEvent] = []
         historical = historical or {}
         used_nouns: set[int] = set()
@@ -709,19 +711,27 @@ class Coder:
                     sectors += (STATE_SECTOR,)  # a country told by its name acts as its state ("Japan protests ...")
                 if any(m.head in FORCE_INSTRUMENTS for m in subs):
                     sectors += ("MIL",)  # "Russian shelling killed two civilians": armed force did it
+            told = "negated" if cand.negated else "future" if cand.future or cand.hypothetical else "done"
             pattern = self.patterns.match(
                 cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,
-                cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors,
+                cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors, told,
             )
             if pattern is None:
                 # public statements and comments (root 01), matched apart from the events
                 pattern = self.statements.match(
                     cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,
-                    cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors,
+                    cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors, told,
                 )
             if pattern is None:
                 self._note_subjects(cand, when, state)
                 continue
+            if pattern.when == "negated":
+                # "did not rule out force": the negation is the act, told now
+                cand = replace(cand, negated=False, future=False, hypothetical=False, refused=False)
+            if cand.intent and _coded_with_governor(cand, self._intent_code(pattern.code, cand), cands, state.coded):
+                continue  # "decided to resign": the deciding verb's pattern coded the pair (0341), not a resignation
+            if cand.intent == "threaten" and pattern.code[:2] in THREATENED_YIELDS:
+                continue  # "threatened to resign", "threatened to release them": the threat is the event, no intent to yield
             cand = self._refusal(cand, pattern.code)
             events = self._code_one(i, cand, pattern, when, state, attribution, partial(historical.get, i, False))
             if cand.kind == "verb" and any(not e.statement or _light_statement(e.pattern) for e in events):
@@ -933,6 +943,14 @@ class Coder:
         # inside it, describing a party of that act, is not counted
         alleged = not nested and any(state.coded.get(k) and state.coded[k][0].code.startswith(ACCUSING_ROOT)
                                      for k in cand.of_contents)
+        # what a demand, an appeal or a threat asks for or threatens, at any depth, is that act's
+        # content, not an act done ("demanded support in *regaining* control", "vowed to fight
+        # until they *gain* control", "said the US must be ready to *mediate*")
+        # (one that carries the act's own code stays: "threatened to *impose* tariffs" is the threat, 1312)
+        alleged = alleged or (not nested and any(
+            state.coded.get(k) and state.coded[k][0].code[:2] in CONTENT_ROOTS and not state.coded[k][0].statement
+            and state.coded[k][0].code[:2] != self._final_code(pattern, cand)[:2]
+            for k in (state.by_token.get(t) for t in cand.heads) if k is not None and k != i))
         for src, sf in sources:
             for tgt, tf in targets or [(None, 1.0)]:
                 modality = "reported" if nested else self._modality(cand, src, attribution, historical)
@@ -1053,6 +1071,7 @@ def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]
 # Verbal acts whose words are about another act: appeals, intents, praise, inquiries, demands,
 # criticism, rejections, threats (not statements, not meetings, which are often only the frame).
 ABOUT_ROOTS = frozenset({"02", "03", "05", "09", "10", "11", "12", "13"})
+CONTENT_ROOTS = frozenset({"02", "10", "13"})  # appeal, demand, threaten: what they ask or threaten is not done
 ACCUSING_ROOT = "11"  # disapprove: what an accusation or a criticism tells "of" someone beyond its act is not counted
 ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one's nested acts)
 
@@ -1106,6 +1125,23 @@ def _without_unnamed_beside_named(events: list[CodedEvent], cands: list[Candidat
         return cand.sent_index in first and first[cand.sent_index] < cand.trigger_start
 
     return [e for e in events if e.source.name != "unknown" or not after_named(e)]
+
+
+def _coded_with_governor(cand: Candidate, code: str, cands: list[Candidate], coded: dict) -> bool:
+    """Whether the verb that governs ``cand`` ("*decided* to resign") was coded, in the same
+    sentence, by a pattern that names ``cand``'s verb as its complement, under another root than
+    ``code`` (``cand``'s own code in its intent form): the pair is one act, and reading the
+    complement alone would tell a second, different one."""
+    return any(
+        cand.lemma in e.pattern.xcomp and e.code[:2] != code[:2]
+        and cands[k].lemma == cand.intent and cands[k].sent_index == cand.sent_index
+        for k, evs in coded.items() for e in evs
+    )
+
+
+# Roots of cooperation and yielding: an act of these told as what a party threatens to do is
+# no intent of it (the threat, coded by the threatening verb, is the event).
+THREATENED_YIELDS = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
 # Acts that stand one-sided in their own right, wherever the sentence tells them: statements,

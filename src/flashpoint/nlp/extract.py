@@ -209,6 +209,9 @@ class Candidate:
     subordinate_mark = _deferred("subordinate_mark", (
         'The marker of the adverbial clause a verb trigger heads ("*as* police cracked down", "*after* a jet '
         'shot down a helicopter"), lower-cased, else "" (nlp/describing.py).'))
+    heads = _deferred("heads", (
+        'Token indices of the words the trigger hangs under, nearest first, stopping at a conjunct or '
+        'parenthetical clause ("demanded support *in regaining* control": "in", "support", "demanded").'))
     of_contents = _deferred("of_contents", (
         'Candidates whose "of" complement holds the trigger at any depth, nearest first ("accused India '
         '*of sponsoring militants who attacked* a bus": "attacked" is inside the accusation\'s content).'))
@@ -1142,8 +1145,9 @@ def _headline_passive(tok) -> bool:
             and all(c.dep_ in HEADLINE_AFTER_DEPS for c in tok.rights))
 
 
-# Particles the small model often parses as adverbs right after the verb ("brushed *aside*", "waved *away*").
-ADVERB_PARTICLES = frozenset({"aside", "away"})
+# Particles the small model often parses as adverbs right after the verb ("brushed *aside*", "waved *away*",
+# "stepped *down*": "down" always changes the verb's meaning, as in "crack down", "back down", "stand down").
+ADVERB_PARTICLES = frozenset({"aside", "away", "down"})
 HEADLINE_ACTIVE_DEPS = {"aux", "auxpass", "prt", "ccomp", "xcomp", "dative", "attr", "oprd", "agent"}
 # What may follow such a verb: "killed *in an ambush* on Sunday", "killed, *12 hurt*";
 # a bare noun after it ("abducted last Thursday the minister") is an object the parser missed.
@@ -1191,7 +1195,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         elif c.dep_ == "prt":
             particle = c.lower_
         elif c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in ADVERB_PARTICLES and particle is None:
-            particle = c.lower_  # "brushed aside the call": the small model reads the particle as an adverb
+            particle = c.lower_  # "brushed aside the call", "stepped down": the small model reads the particle as an adverb
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and xcomp is None and c.dep_ == "xcomp":
             xcomp = c.lemma_.lower()
     if xcomp is None and (lemma in CONTROL_VERBS or lemma in APPEAL_VERBS):
@@ -1327,6 +1331,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "purpose_args": lambda: _purpose_args(tok),
         "after_subjects": lambda: _after_subjects(tok),
         "of_contents": lambda: _of_contents(tok, sent_cands or {}),
+        "heads": lambda: _heads(tok),
     })
     return Candidate(
         kind="verb",
@@ -1479,6 +1484,20 @@ def _of_contents(tok, sent_cands: dict[int, int]) -> tuple[int, ...]:
     return tuple(out)
 
 
+def _heads(tok) -> tuple[int, ...]:
+    """Token indices of the words ``tok`` hangs under, nearest first, up to its clause's
+    verb chain; a conjunct or a parenthetical clause starts an act of its own, so the walk
+    stops there ("condemned the raid *and promised* to investigate")."""
+    out: list[int] = []
+    node = tok
+    for _ in range(16):
+        if node.dep_ in ("conj", "parataxis") or node.head is node:
+            break
+        node = node.head
+        out.append(node.i)
+    return tuple(out)
+
+
 def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
     """The candidate a gerund completes through "of": "accused France *of massing*
     troops" is the accusation's claim, coded like "accused France of a build-up"."""
@@ -1625,6 +1644,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             "dates": lambda: _dates(sent, tok),
             "described": lambda: described_noun(tok),
             "of_contents": lambda: _of_contents(tok, sent_cands),
+            "heads": lambda: _heads(tok),
         }),
         **flags,
         **_base(tok, key, s_i, sent, reporting, quotes, (tok.doc[tok.i - 2 : tok.i + 1].text if start != tok.idx else tok.text), start, tok.idx + len(tok.text)),
