@@ -1,7 +1,10 @@
 """Background clauses: what a participle or relative clause tells about a noun is not news.
 
 An -ing adjunct that says what a coded act was for ("marched on the embassy,
-*demanding* the troops' withdrawal") is no act of its own either.
+*demanding* the troops' withdrawal") is no act of its own either, and neither is
+what an "after", "following" or "since" clause tells came before the act and led
+to it ("suspended air links *after* a jet shot down a helicopter"), nor an act
+dated a quarter or more before the story beside one of today (:func:`without_prior`).
 
 "Israel agreed to release prisoners in exchange for hostages *held by Hamas*" reports
 a release; the holding is who the hostages are. PETRARCH codes the main clause only,
@@ -83,7 +86,10 @@ def without_background(events: list, cands: Sequence, rule: BackgroundRule) -> l
         rule: which clauses are background.
     """
     indices = {e.cand_index for e in events}
-    kept = {e.cand_index for e in events if rule.keeps(e.code, cands[e.cand_index].described)}
+    # (an arrest told as who someone is still happened, unless it is history: "freed 30
+    # protesters *who were detained in August*")
+    kept = {e.cand_index for e in events
+            if e.modality != "historical" and rule.keeps(e.code, cands[e.cand_index].described)}
     background = {i for i in indices - kept if rule.describes(cands[i].described)}
     purpose = {i for i in indices if isinstance(cands[i].adjunct_of, int)}
     if not background and not purpose:
@@ -97,3 +103,17 @@ def without_background(events: list, cands: Sequence, rule: BackgroundRule) -> l
             if not (e.cand_index in background and cands[e.cand_index].sent_index in acting)
             and not (e.cand_index in purpose and e.code[:2] in rule.purpose_roots
                      and cands[e.cand_index].adjunct_of in acts)]
+
+
+def without_prior(events: list, cands: Sequence) -> list:
+    """Drop the acts told as what came before the news, from sentences whose own act stands:
+    what an "after", "following" or "since" clause after the verb tells ("suspended air links
+    *after* a jet *shot down* a helicopter", ``Candidate.prior_of``) and what is history by its
+    date, a quarter or more before the story ("rejected the demand, *which students have marched
+    for since March*"). Run last, on the events that stand, so a sentence never loses its only act."""
+    prior = {e.cand_index for e in events if isinstance(cands[e.cand_index].prior_of, int) or e.modality == "historical"}
+    if not prior:
+        return events
+    acting = {cands[e.cand_index].sent_index for e in events
+              if e.cand_index not in prior and not e.statement and not e.negated and e.modality != "hypothetical"}
+    return [e for e in events if not (e.cand_index in prior and cands[e.cand_index].sent_index in acting)]

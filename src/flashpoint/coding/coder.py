@@ -23,7 +23,7 @@ from . import targets as targeting
 from .backrefs import definite_backrefs
 from .generic_country import ARMED_NON_STATE, clause_place_country, generic_context, scene_setting, settlement_names
 from .patterns import Pattern, PatternSet
-from .background import BackgroundRule, without_background
+from .background import BackgroundRule, without_background, without_prior
 from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
 
 # Definite descriptions that point back to an earlier actor of a kind (data/backrefs.yaml).
@@ -51,7 +51,9 @@ LIGHT_VERBS = {"engage", "launch", "carry", "conduct", "stage", "hold", "wage", 
                "issue", "pay", "deliver", "sign", "reach", "begin", "start", "continue", "resume", "step",
                "intensify", "escalate", "announce", "order", "lead", "impose", "unleash", "undertake",
                "perform", "execute", "initiate", "open", "join", "extend", "offer", "provide", "lodge", "file",
-               "renew", "reiterate", "repeat", "voice", "redouble", "press", "complete", "finish", "accelerate"}
+               "renew", "reiterate", "repeat", "voice", "redouble", "press", "complete", "finish", "accelerate",
+               # "Israel *responded* with air strikes": what one answers with, one does
+               "respond", "retaliate", "react", "reply"}
 # "the two leaders", "both sides": the last two parties told.
 PAIR_BACKREF = re.compile(r"^(?:the )?(?:two|both) (?:leaders|sides|countries|governments|nations|ministers|"
                           r"presidents|delegations|parties|neighbours|neighbors|rivals|men|foreign ministers)$")
@@ -728,7 +730,7 @@ class Coder:
         out = without_background(out, cands, self.background)
         out = _without_unnamed_beside_named(_without_carried_statements(out, cands), cands)
         out = _without_one_sided_after_dyad(out, cands)
-        return _once_per_sentence(_without_subsumed(out, cands), cands)
+        return without_prior(_once_per_sentence(_without_subsumed(out, cands), cands), cands)
 
     def _conjuncts_country(self, subs: list[Mention], when) -> str | None:
         """The country a subject's first conjunct names by its own words ("*Chinese* fighter jets
@@ -909,6 +911,8 @@ class Coder:
         events: list[CodedEvent] = []
         for src, sf in sources:
             for tgt, tf in targets or [(None, 1.0)]:
+                if code.startswith(VISIT_CODE) and _own_land(src, tgt):
+                    continue  # "the Irish president attended the funeral in Dublin": a trip at home visits no one
                 modality = "reported" if nested else self._modality(cand, src, attribution, historical)
                 if nested and (cand.hypothetical or cand.future):
                     modality = self._modality(cand, src, attribution, historical)
@@ -1065,6 +1069,17 @@ def _at_home(code: str, source: Actor, target: Actor | None) -> str:
     if code in FROM_ORGANISATION and target is not None and target.org and target.sector == "IGO":
         return FROM_ORGANISATION[code]
     return code
+
+
+# Visits (042): a visit to one's own country is travel at home, no event between parties.
+VISIT_CODE = "042"
+
+
+def _own_land(source: Actor, target: Actor | None) -> bool:
+    """The target is the country the source belongs to, bare or as its government (a place
+    of that country names it so: "in Dublin"), not an organisation or one of its people."""
+    return target is not None and bool(source.country) and target.country == source.country \
+        and not target.org and target.sector in (None, "GOV")
 
 
 def _light_statement(pattern: Pattern) -> bool:

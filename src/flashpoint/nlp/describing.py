@@ -76,10 +76,44 @@ def time_adjunct_of(tok) -> int | None:
     return verb.i if verb is not tok and verb.pos_ in ("VERB", "AUX") else None
 
 
+# Words that open a clause or phrase telling what happened before another act and led to
+# it: "suspended air links *after* a jet shot down a helicopter", "*following* the killing of".
+_PRIOR_WORDS = frozenset({"after", "following", "since"})
+
+
+def prior_clause_of(tok) -> int | None:
+    """Token index of the verb whose "after", "following" or "since" clause or phrase ``tok``
+    heads ("announced a suspension ..., one day *after* a jet *shot down* a helicopter";
+    "suspended Guinea's membership *after* last week's *coup*"), or None. The act told there
+    is what came before the news, its grounds, not news of its own. Only a clause after
+    its verb counts."""
+    if tok.pos_ in ("VERB", "AUX"):
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in _PRIOR_WORDS:
+            verb = tok.head.head
+        elif tok.dep_ == "advcl" and any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in _PRIOR_WORDS
+                                         for c in tok.children):
+            verb = tok.head
+        else:
+            return None
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _PRIOR_WORDS:
+        verb = tok.head.head
+    elif tok.dep_ == "dobj" and tok.head.lower_ == "following" and tok.head.dep_ in ("prep", "advcl", "acl"):
+        verb = tok.head.head  # the small parser reads "following the killing" as a verb and its object
+    else:
+        return None
+    # a clause put first tells news the sentence goes on from ("*Following* Algeria's expulsion
+    # of two diplomats, Paris summoned ..."); one after the verb explains it
+    return verb.i if verb is not tok and verb.pos_ in ("VERB", "AUX") and verb.i < tok.i else None
+
+
 def adjunct_of(tok) -> int | None:
     """Token index of the verb whose bare -ing adjunct ``tok`` opens ("marched ...,
     *demanding* ..."), or None: an adjunct with its own subject or a marker ("after
-    meeting", "while visiting") tells another act."""
+    meeting", "while visiting") tells another act. A later -ing conjunct of such an
+    adjunct is one too ("rallied, waving flags and *demanding* new elections")."""
+    if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.tag_ == "VBG" and tok.head is not tok \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
+        tok = tok.head
     if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.head is tok or tok.head.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable
 from spacy.attrs import LEMMA, ORTH, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
-from .describing import adjunct_of, described_noun, setting_clause, time_adjunct_of
+from .describing import adjunct_of, described_noun, prior_clause_of, setting_clause, time_adjunct_of
 from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
 
@@ -198,6 +198,9 @@ class Candidate:
     time_adjunct_of = _deferred("time_adjunct_of", (
         'Token index of the verb whose time adjunct the trigger heads ("spoke ... *after arriving* in Lisbon"), '
         'else () (nlp/describing.py).'))
+    prior_of = _deferred("prior_of", (
+        'Token index of the verb whose "after", "following" or "since" clause or phrase the trigger heads '
+        '("suspended air links *after* a jet *shot down* a helicopter"), else () (nlp/describing.py).'))
     purpose_args = _deferred("purpose_args", (
         'Whom a "to" purpose clause says the act helps (role "purpose:help"): "released $1 billion '
         '*to help Pakistan* rebuild".'))
@@ -1283,6 +1286,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "described": lambda: described_noun(tok),
         "adjunct_of": lambda: adjunct_of(tok),
         "time_adjunct_of": lambda: time_adjunct_of(tok),
+        "prior_of": lambda: prior_clause_of(tok),
         "purpose_args": lambda: _purpose_args(tok),
         "after_subjects": lambda: _after_subjects(tok),
     })
@@ -1541,6 +1545,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
                 [tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov is not tok else ())]),
             "dates": lambda: _dates(sent, tok),
             "described": lambda: described_noun(tok),
+            "prior_of": lambda: prior_clause_of(tok),
         }),
         **flags,
         **_base(tok, key, s_i, sent, reporting, quotes, (tok.doc[tok.i - 2 : tok.i + 1].text if start != tok.idx else tok.text), start, tok.idx + len(tok.text)),
