@@ -82,3 +82,17 @@ def test_an_armed_groups_attack_on_a_gathering_place_is_unconventional_violence(
 
 def test_an_armed_groups_attack_on_an_army_post_stays_fighting():
     assert roots("Militants attacked an army post in Mali's Mopti region.") == {"19"}
+
+
+def test_missiles_fired_into_the_sea_show_force():
+    assert roots("North Korea fired three cruise missiles into the sea off its west coast on Saturday.") == {"15"}
+    assert roots("Iran fired missiles at an Israeli air base.") == {"19"}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Turkey's president hosted Iraq's prime minister in Ankara and called for an end to cross-border raids.",
+     {"04", "02"}),
+    ("Japan's prime minister met Australia's leader in Canberra and pledged to deepen defence ties.", {"04", "03"}),
+])
+def test_an_appeal_or_pledge_beside_a_meeting_is_a_root_of_its_own(text, want):
+    assert roots(text) == want
