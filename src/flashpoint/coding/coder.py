@@ -1143,13 +1143,20 @@ def _without_one_sided_after_dyad(events: list[CodedEvent], cands: list[Candidat
             continue
         cand = cands[e.cand_index]
         dyads.setdefault(cand.sent_index, []).append((cand.trigger_start, e.source))
+    # sentence -> where its first claim (accusation, denial) starts: what follows may be its content
+    claims: dict[int, int] = {}
+    for e in events:
+        if e.code.startswith(CLAIM_ROOTS) and not e.nested:
+            cand = cands[e.cand_index]
+            claims[cand.sent_index] = min(claims.get(cand.sent_index, cand.trigger_start), cand.trigger_start)
 
     def dropped(e: CodedEvent) -> bool:
         if e.target is not None or e.code[:2] in ONE_SIDED_ROOTS or e.nested:
             return False
         cand = cands[e.cand_index]
-        if cand.kind == "verb" and e.code[:2] in OWN_VERB_ROOTS:
-            return False
+        after_claim = claims.get(cand.sent_index, cand.trigger_start) < cand.trigger_start
+        if cand.kind == "verb" and e.code[:2] in OWN_VERB_ROOTS and not after_claim:
+            return False  # (not what follows an accusation: "accuses Minsk of flying migrants ... and *pushing* them")
         known = bool(e.source.country or e.source.org) and not _placeholder(e.source)
         return any(start < cand.trigger_start and (not known or targeting.same_actor(doer, e.source))
                    for start, doer in dyads.get(cand.sent_index, ()))
