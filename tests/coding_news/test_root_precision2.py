@@ -96,3 +96,12 @@ def test_missiles_fired_into_the_sea_show_force():
 ])
 def test_an_appeal_or_pledge_beside_a_meeting_is_a_root_of_its_own(text, want):
     assert roots(text) == want
+
+
+def test_a_state_force_named_alone_after_between_is_not_fighting_itself():
+    # half of a pair the parse lost: the force is not made the doer of its own clash
+    # (the case2021 held drop of session 11, traced to the one-plural-party branch)
+    events = code_text("Clashes between security forces erupted in Kirkuk on Monday.", date="2026-12-05", doc_id="r")
+    assert events and all(e.source is None or e.source.sector != "POL" for e in events)
+    gangs = code_text("A riot between rival gangs broke out at the prison in Guayaquil.", date="2026-12-05", doc_id="r")
+    assert [(e.cameo_root, e.source.sector, e.target) for e in gangs] == [("19", "CRM", None)]

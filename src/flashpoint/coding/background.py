@@ -110,23 +110,24 @@ def without_prior(events: list, cands: Sequence) -> list:
     what an "after", "following" or "since" clause after the verb tells ("suspended air links
     *after* a jet *shot down* a helicopter", ``Candidate.prior_of``) and what is history by its
     date, a quarter or more before the story ("rejected the demand, *which students have marched
-    for since March*"). An "after" act goes only when the verb its clause hangs on tells a
-    standing act (itself, or by the noun it governs); a dated act goes beside any standing act of
-    its sentence. Run last, on the events that stand, so a sentence never loses its only act."""
-    after = {e.cand_index for e in events if isinstance(cands[e.cand_index].prior_of, int)}
+    for since March*"). An "after" act goes only when the verb its clause hangs on, or one above
+    it, tells a standing act (itself, or by the noun it governs); a dated act goes beside any
+    standing act of its sentence. Run last, on the events that stand, so a sentence never loses its only act."""
+    after = {e.cand_index for e in events if cands[e.cand_index].prior_of}
     history = {e.cand_index for e in events if e.modality == "historical"}
     if not after and not history:
         return events
     own = [e for e in events if e.cand_index not in after | history and not e.statement and not e.negated
            and e.modality != "hypothetical"]
     acting = {cands[e.cand_index].sent_index for e in own}
-    # an "after" clause explains the act of the verb it hangs on, when that verb tells one ("resigned
-    # after his supporters attacked protesters": no act is coded for "resigned", the attack is the news);
-    # a noun's act counts for the verb it hangs on ("announced a suspension ... after")
+    # an "after" clause explains the act of the verb it hangs on, or of a verb above that one, when
+    # one of them tells a standing act ("resigned after his supporters attacked protesters": no act
+    # is coded for "resigned", the attack is the news); a noun's act counts for the verb it hangs
+    # on ("announced a suspension ... after")
     at = {c.token_i: c for c in cands}
     explained = {cands[e.cand_index].token_i for e in own}
     nouns = {(cands[e.cand_index].sent_index, cands[e.cand_index].governor) for e in own if cands[e.cand_index].kind == "noun"}
-    explained |= {i for i in (cands[k].prior_of for k in after) if i in at and (at[i].sent_index, at[i].lemma) in nouns}
+    explained |= {i for k in after for i in cands[k].prior_of if i in at and (at[i].sent_index, at[i].lemma) in nouns}
     return [e for e in events
             if not (e.cand_index in history and cands[e.cand_index].sent_index in acting)
-            and not (e.cand_index in after and cands[e.cand_index].prior_of in explained)]
+            and not (e.cand_index in after and explained.intersection(cands[e.cand_index].prior_of))]

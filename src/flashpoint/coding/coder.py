@@ -858,8 +858,10 @@ class Coder:
                 if len(sides) > 1:
                     together = replace(pattern, code=pattern.joint) if pattern.joint else pattern
                     return self._symmetric(i, cand, together, sides, attribution, historical)
-                if len(sides) == 1 and len(between) == 1 and between[0].plural and all(_placeholder(a) for a, _ in sources):
+                if len(sides) == 1 and len(between) == 1 and between[0].plural and all(_placeholder(a) for a, _ in sources) \
+                        and sides[0][0].sector not in STATE_FORCE_SECTORS:
                     # "a riot between rival gangs", "clashes between militias": one plural party, fighting among itself
+                    # (a state force named alone is half of a pair the parse lost: "clashes between police ...")
                     sources = sides
             if not sources:
                 return []
@@ -912,7 +914,7 @@ class Coder:
         for src, sf in sources:
             for tgt, tf in targets or [(None, 1.0)]:
                 if code.startswith(VISIT_CODE) and _own_land(src, tgt):
-                    continue  # "the Irish president attended the funeral in Dublin": a trip at home visits no one
+                    continue  # "2,000 people attended the funeral in Dublin": a trip at home visits no one
                 modality = "reported" if nested else self._modality(cand, src, attribution, historical)
                 if nested and (cand.hypothetical or cand.future):
                     modality = self._modality(cand, src, attribution, historical)
@@ -1071,15 +1073,17 @@ def _at_home(code: str, source: Actor, target: Actor | None) -> str:
     return code
 
 
-# Visits (042): a visit to one's own country is travel at home, no event between parties.
+# Visits (042): people, press or business visiting their own country make no event between parties.
 VISIT_CODE = "042"
+# State forces: one named alone after "between" is half of a pair, not a party fighting itself.
+STATE_FORCE_SECTORS = frozenset({"POL", "MIL", "GOV", "SPY"})
 
 
 def _own_land(source: Actor, target: Actor | None) -> bool:
-    """The target is the country the source belongs to, bare or as its government (a place
-    of that country names it so: "in Dublin"), not an organisation or one of its people."""
-    return target is not None and bool(source.country) and target.country == source.country \
-        and not target.org and target.sector in (None, "GOV")
+    """A non-political source ("2,000 people attended the funeral in Dublin") and, as target, the
+    country it belongs to, bare or as its government (a place of that country names it so)."""
+    return target is not None and source.sector in NON_POLITICAL_SECTORS and bool(source.country) \
+        and target.country == source.country and not target.org and target.sector in (None, "GOV")
 
 
 def _light_statement(pattern: Pattern) -> bool:

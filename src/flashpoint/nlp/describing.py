@@ -81,12 +81,12 @@ def time_adjunct_of(tok) -> int | None:
 _PRIOR_WORDS = frozenset({"after", "following", "since"})
 
 
-def prior_clause_of(tok) -> int | None:
-    """Token index of the verb whose "after", "following" or "since" clause or phrase ``tok``
+def prior_clause_of(tok) -> tuple[int, ...]:
+    """Token indices of the verb whose "after", "following" or "since" clause or phrase ``tok``
     heads ("announced a suspension ..., one day *after* a jet *shot down* a helicopter";
-    "suspended Guinea's membership *after* last week's *coup*"), or None. The act told there
-    is what came before the news, its grounds, not news of its own. Only a clause after
-    its verb counts."""
+    "suspended Guinea's membership *after* last week's *coup*") and of the verbs above it, up
+    to the sentence's root; () when there is none. The act told there is what came before the
+    news, its grounds, not news of its own. Only a clause after its verb counts."""
     if tok.pos_ in ("VERB", "AUX"):
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in _PRIOR_WORDS:
             verb = tok.head.head
@@ -94,16 +94,23 @@ def prior_clause_of(tok) -> int | None:
                                          for c in tok.children):
             verb = tok.head
         else:
-            return None
+            return ()
     elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _PRIOR_WORDS:
         verb = tok.head.head
     elif tok.dep_ == "dobj" and tok.head.lower_ == "following" and tok.head.dep_ in ("prep", "advcl", "acl"):
         verb = tok.head.head  # the small parser reads "following the killing" as a verb and its object
     else:
-        return None
+        return ()
     # a clause put first tells news the sentence goes on from ("*Following* Algeria's expulsion
     # of two diplomats, Paris summoned ..."); one after the verb explains it
-    return verb.i if verb is not tok and verb.pos_ in ("VERB", "AUX") and verb.i < tok.i else None
+    if verb is tok or verb.pos_ not in ("VERB", "AUX") or verb.i > tok.i:
+        return ()
+    chain = [verb.i]
+    while verb.head is not verb and len(chain) < _STEPS:
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            chain.append(verb.i)
+    return tuple(chain)
 
 
 def adjunct_of(tok) -> int | None:

@@ -199,8 +199,9 @@ class Candidate:
         'Token index of the verb whose time adjunct the trigger heads ("spoke ... *after arriving* in Lisbon"), '
         'else () (nlp/describing.py).'))
     prior_of = _deferred("prior_of", (
-        'Token index of the verb whose "after", "following" or "since" clause or phrase the trigger heads '
-        '("suspended air links *after* a jet *shot down* a helicopter"), else () (nlp/describing.py).'))
+        'Token indices of the verb whose "after", "following" or "since" clause or phrase the trigger heads '
+        '("suspended air links *after* a jet *shot down* a helicopter") and of the verbs above it, else () '
+        '(nlp/describing.py).'))
     purpose_args = _deferred("purpose_args", (
         'Whom a "to" purpose clause says the act helps (role "purpose:help"): "released $1 billion '
         '*to help Pakistan* rebuild".'))
