@@ -20,7 +20,7 @@ from flashpoint.eval.project import sample_key_recall as key_recall
 pytestmark = pytest.mark.slow
 
 GOLDEN = Path(__file__).parent / "data" / "sample_golden.jsonl"
-KEY_RECALL_FLOOR = 0.22  # measured 0.254 (docs/ACCURACY.md); this guards against collapse
+KEY_RECALL_FLOOR = 0.55  # measured 0.592 (session 12); this guards against collapse
 
 
 @pytest.fixture(scope="module")

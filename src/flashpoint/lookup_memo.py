@@ -62,6 +62,13 @@ class LookupMemo:
     def country_of(self, *args: Any) -> Any:
         return self._ask("country_of", args)
 
+    def described(self, text: str) -> Any:
+        """The knowledge base's ``described``: asked for every mention the coder resolves."""
+        key = ("described", text)
+        if key not in self._answers:
+            self._answers[key] = self.target.described(text)
+        return self._answers[key]
+
     def remember(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """``compute()``, once per ``key``, for a caller whose answer is a pure
         function of this document's lookups (coding/generic_country.py)."""

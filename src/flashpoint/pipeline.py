@@ -72,6 +72,46 @@ def _add_newline_splitter(nlp) -> None:
         nlp.add_pipe("fp_newlines", before="parser")
 
 
+def _add_irregular_lemmas(nlp) -> None:
+    """Give an irregular past verb the tagger read as a present form its lemma.
+
+    The small model sometimes tags "retook" or "overrode" as a base form (VBP), and the
+    rule lemmatizer then keeps the word as it is. Where the lemmatizer's own table of
+    irregular forms names another lemma for the word ("retook" -> "retake") and the word is
+    no verb of its own ("lay" stays), that one is meant whatever the tag. One table
+    look-up per verb that kept its own form.
+    """
+    from spacy.language import Language
+
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        table = lookups.get_table("lemma_exc")["verb"]
+        bases = set(lookups.get_table("lemma_index")["verb"])
+    except (KeyError, ValueError):
+        return
+    # a form that is also a verb of its own ("lay", "found", "saw") keeps its lemma
+    irregular = {form: lemmas[0] for form, lemmas in table.items()
+                 if lemmas and lemmas[0] != form and form not in bases}
+    name = "fp_irregular_lemmas"
+    if name not in Language.factories:
+
+        @Language.factory(name)
+        def make(nlp, name, irregular: dict):  # noqa: ANN001 - spaCy factory signature
+            def fix(doc):
+                for tok in doc:
+                    if tok.pos_ == "VERB" and tok.tag_ in ("VBP", "VB", "NN", "NNP"):
+                        low = tok.lower_
+                        if tok.lemma_.lower() == low and low in irregular:
+                            tok.lemma_ = irregular[low]
+                return doc
+            return fix
+
+    if name not in nlp.pipe_names:
+        nlp.add_pipe(name, after="lemmatizer", config={"irregular": irregular})
+
+
 @functools.lru_cache(maxsize=4)
 def load_resources(settings: Settings) -> Resources:
     """Load the model and every knowledge file (cached per settings)."""
@@ -86,6 +126,7 @@ def load_resources(settings: Settings) -> Resources:
 
     nlp = load_nlp(settings.model)
     _add_newline_splitter(nlp)
+    _add_irregular_lemmas(nlp)
     ontology = Ontology.load()
     res = Resources(
         nlp=nlp,
@@ -426,7 +467,7 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     events: list[Event] = []
     placed: list[Any] = []  # the places events were put in so far, for "in the province" (geo/fallback.py)
     for ce in coded:
-        if not settings.include_uncounted and (ce.negated or ce.modality == "hypothetical"):
+        if not settings.include_uncounted and (ce.negated or ce.modality == "hypothetical" or ce.alleged):
             continue
         if ce.statement and not settings.statements:
             continue
@@ -512,18 +553,16 @@ def _doc_countries(doc, kb, gazetteer=None) -> list[str]:
     return list(memoized(doc, ("countries", id(kb), id(gazetteer)), lambda: _count_countries(doc, kb, gazetteer)))
 
 
-# Words before a name that make it describe someone else's leaning (as actors/resolve.py
-# reads "pro-Russian separatists"): such a name is no country the story is about.
-AFFILIATION_WORDS = frozenset({"pro", "anti"})
-
-
 def _affiliation_only(ent) -> bool:
-    """Whether an entity is told only as a leaning: "anti-Syria", "pro - Russian"."""
+    """Whether an entity is told only as a leaning ("anti-Syria", "pro - Russian"), as
+    actors/resolve.py reads "pro-Russian separatists": no country the story is about."""
+    from .actors.resolve import AFFILIATION_BEFORE
+
     start = ent.start
     doc = ent.doc
-    if start >= 1 and doc[start - 1].lower_ in AFFILIATION_WORDS:
+    if start >= 1 and doc[start - 1].lower_ in AFFILIATION_BEFORE:
         return True
-    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in AFFILIATION_WORDS
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in AFFILIATION_BEFORE
 
 
 def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from importlib import resources
 
 _HEAD = re.compile(r"^### (sample-\d+)")
+# The role codes the hand coding appends to a country (README, "Hand coding").
+ROLES = frozenset({"GOV", "MIL", "POL", "JUD", "LEG", "OPP", "CVL", "REF"})
 _ROW = re.compile(r"^\|\s*([A-Z_]*)\s*\|\s*([A-Z_]*)\s*\|\s*(\d\d)\s*\|\s*(key|also)\s*\|\s*(.*?)\s*\|\s*$")
 
 
@@ -21,9 +23,13 @@ class KeyEvent:
 
     @staticmethod
     def side(code: str) -> str:
-        """The dyad identity of a hand-coded actor: the organisation, else the country."""
-        if len(code) >= 3 and code[:3].isalpha() and len(code) in (3, 6):
-            return code[:3] if len(code) == 6 else code
+        """The dyad identity of a hand-coded actor: the organisation, else the country.
+
+        A six-letter code is a country with a role only when its last three letters are a
+        role (``POLGOV``); ``ECOWAS`` is an organisation.
+        """
+        if len(code) == 6 and code[:3].isalpha() and code[3:] in ROLES:
+            return code[:3]
         return code
 
 

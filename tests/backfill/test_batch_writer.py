@@ -237,3 +237,35 @@ def test_a_client_killed_inside_a_batch_transaction_loses_and_doubles_nothing(tm
         batches_done, skipped = map(int, done.stdout.split("done", 1)[1].split())
         assert skipped == 3 and batches_done > 0
         assert snapshot(url) == snapshot(ref)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_batch_checkpoint_counts_the_wait_at_the_commit(tmp_path: Path, thread_client, kind: str, monkeypatch):
+    # The batch writer marks a batch's checkpoint inside its transaction; on PostgreSQL the
+    # pipelined writes are waited for when the block ends (at the commit). A wait there is
+    # storing time too, and the checkpoint's seconds must hold it.
+    import contextlib
+    import time
+
+    from flashpoint.store.relational import RelationalStore
+
+    bulk_batch = RelationalStore.bulk_batch
+    wait = 0.3
+
+    @contextlib.contextmanager
+    def slow_at_the_end(self):
+        with bulk_batch(self):
+            yield
+            time.sleep(wait)  # what the server's answers to the pipelined writes cost
+
+    monkeypatch.setattr(RelationalStore, "bulk_batch", slow_at_the_end)
+    sources = [str(make_archive(tmp_path / "in", n=40))]
+    with fresh_url(kind, tmp_path) as url:
+        store = open_store(url)
+        try:
+            report = backfill(sources, store, Settings(batch_size=8), thread_client, coder=fake_coder)
+            rows = store._rows("SELECT seconds FROM backfill_batches")
+        finally:
+            store.close()
+    assert report.batches >= 4 and len(rows) == report.batches
+    assert min(float(r["seconds"]) for r in rows) >= wait

@@ -219,3 +219,16 @@ def test_an_outcome_verb_counts_the_people_it_befell(text, value, unit):
 @pytest.mark.parametrize("text", ["killing 3 years ago", "killing five of the group", "two guards stood at the gate"])
 def test_no_count_without_people_befallen(text):
     assert not any(q.unit == "dead" for q in extract_quantities(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Thirty-Five SOLDIERS and a Police officer were killed; Dozens of PROTESTERS were arrested.",
+    "At least 1,200 TROOPS and several hundred Militants, U.S. officials said.",
+])
+def test_ascii_and_other_text_read_the_same_counts(text):
+    # ASCII text is lower-cased whole before it is split, other text word by word
+    accented = "Réunion: " + text
+    plain = extract_quantities(text)
+    assert plain  # the case of the words does not hide the counts
+    assert [(q.value, q.unit) for q in extract_quantities(accented)] == [(q.value, q.unit) for q in plain]
+    assert extract_quantities(text.lower()) == plain

@@ -406,3 +406,31 @@ def test_no_sentences_taken_from_gold_data(corpus: list[dict[str, Any]], fixture
                     hits.append(path.name)
                     break
     assert not hits, f"texts share nine-word runs with {hits}; rewrite them in your own words"
+
+
+@pytest.mark.parametrize("code, side", [
+    ("POLGOV", "POL"), ("LKACVL", "LKA"), ("ECOWAS", "ECOWAS"), ("UNHCR", "UNHCR"), ("NATO", "NATO"), ("USA", "USA"),
+])
+def test_key_event_side_reads_organisations_and_country_roles(code: str, side: str) -> None:
+    from flashpoint.sample import KeyEvent
+
+    assert KeyEvent.side(code) == side
+
+
+def test_key_recall_counts_a_rights_group_as_ngo() -> None:
+    from flashpoint.eval.project import sample_key_recall
+    from flashpoint.sample import hand_coding
+    from flashpoint.types import Actor
+
+    key = next(k for k in hand_coding() if k.tier == "key" and k.source == "NGO")
+    group = Actor("Amnesty", "Amnesty", "GBR", None, "NGO", "GBRNGO")
+    government = Actor("it", "Government", key.target[:3], None, "GOV", key.target)
+
+    class Found:  # the two fields the scorer reads besides the actors
+        source, target, cameo_root = group, government, key.root
+
+    _, missed = sample_key_recall({key.doc_id: [Found()]})
+    assert key not in missed
+    Found.source = Actor("Amnesty", "Amnesty", "GBR", None, "BUS", "GBRBUS")
+    _, missed = sample_key_recall({key.doc_id: [Found()]})
+    assert key in missed

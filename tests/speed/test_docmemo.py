@@ -134,3 +134,21 @@ def test_lookup_memo_settles_only_known_context_free_answers():
     assert memo.settled("police", None) is UNSETTLED  # the context fills in the country
     assert memo.settled("Russia", "2024-03-01") is UNSETTLED  # another date is another question
     assert LookupMemo(_CountingLookups()).settled("Kharkiv", None) is UNSETTLED  # no context_free: never settled
+
+
+def test_lookup_memo_reads_a_description_once_per_phrase():
+    from flashpoint.actors import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    asked: list[str] = []
+
+    class Counting:
+        def described(self, text):
+            asked.append(text)
+            return kb.described(text)
+
+    memo = LookupMemo(Counting())
+    for text in ("the kingdom's army", "the island nation", "the kingdom's army", "police"):
+        assert memo.described(text) == kb.described(text)
+    assert asked == ["the kingdom's army", "the island nation", "police"]
+    assert memo.described("the kingdom's army")  # a description of some states, not empty

@@ -276,3 +276,40 @@ def test_postgres_server_ending_the_session_counts_as_a_lost_connection(pg_store
         sqlstate = "22001"
 
     assert s._broken(SessionEnded()) and not s._broken(BadValue())
+
+
+def _psycopg_notice(what, error: str):
+    import logging
+
+    return logging.LogRecord("psycopg", logging.WARNING, __file__, 1, "error ignored terminating %r: %s",
+                             (what, Exception(error)), None)
+
+
+def test_the_lost_pipeline_filter_keeps_a_copy_notice():
+    pytest.importorskip("psycopg")
+    from flashpoint.store.postgres import _drop_lost_pipeline_notice
+
+    class Copy:  # psycopg's COPY logs the same words when ending it failed
+        _conn = None
+
+    assert _drop_lost_pipeline_notice(_psycopg_notice(Copy(), "COPY failed"))
+    other = _psycopg_notice(Copy(), "x")
+    other.msg = "error ignored in rollback on %s: %s"
+    assert _drop_lost_pipeline_notice(other)
+
+
+@pytest.mark.postgres
+def test_the_lost_pipeline_filter_drops_only_a_pipeline_on_a_lost_connection():
+    # The store reports a lost connection itself; a pipeline that failed to close on a
+    # connection still open is an error nobody else reports, and must stay in the log.
+    import psycopg
+
+    from flashpoint.store.postgres import _drop_lost_pipeline_notice
+
+    conn = psycopg.connect(postgres_url(), autocommit=True)
+    try:
+        pipeline = psycopg.Pipeline(conn)
+        assert _drop_lost_pipeline_notice(_psycopg_notice(pipeline, "server refused the sync"))  # kept
+    finally:
+        conn.close()
+    assert not _drop_lost_pipeline_notice(_psycopg_notice(pipeline, "consuming input failed"))  # dropped

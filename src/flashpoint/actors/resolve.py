@@ -41,6 +41,9 @@ from .text import Tokens
 if TYPE_CHECKING:
     from .kb import KnowledgeBase
 
+# Words before a name that make it tell a leaning, not the actor ("pro-Russian separatists",
+# "anti-Syria protests", "non-Afghan refugees"). The one list: nlp/extract.py (a demonym inside
+# such a name) and pipeline.py (a name told only as a leaning is no story country) read it too.
 AFFILIATION_BEFORE = frozenset({"pro", "anti", "non"})
 AFFILIATION_AFTER = frozenset({
     "backed", "allied", "aligned", "supported", "sponsored", "funded", "friendly", "leaning",

@@ -137,6 +137,17 @@ class Checkpoints:
         self._write(f"INSERT INTO backfill_batches ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})"
                     " ON CONFLICT DO NOTHING", list(row.values()))
 
+    def retime(self, run_id: str, batch_id: str, seconds: float) -> None:
+        """Set a stored batch's ``seconds``: the batch writer marks its checkpoint inside the
+        batch's transaction, before the commit, and on PostgreSQL the pipelined writes are
+        waited for at the commit, so only then is the storing time known."""
+        if not self.sql:
+            done = self.memory["batches"].get(run_id, {}).get(batch_id)
+            if done is not None:
+                self.memory["batches"][run_id][batch_id] = Done(**{**asdict(done), "seconds": seconds})
+            return
+        self._write("UPDATE backfill_batches SET seconds = ? WHERE run_id = ? AND id = ?", [seconds, run_id, batch_id])
+
     def progress(self, run: Run) -> Progress:
         if not self.sql:
             rows = [asdict(d) for d in self.memory["batches"].get(run.id, {}).values()]

@@ -297,6 +297,9 @@ def _write_batch(batch: Batch, coded: list, failures: list[Failure], store: Any,
     except FlashpointError:
         return False
     stored = time.perf_counter() - start
+    # the checkpoint was marked before the commit, where PostgreSQL waits for the batch's
+    # pipelined writes: its time is set again now that they are done
+    checkpoints.retime(tally.values["run_id"], done.id, stored)
     tally.add(batches=1, seen=out.seen, new=out.new, skipped=out.skipped, duplicates=out.duplicates,
               events=out.events, failures=done.failures, store_seconds=stored)
     return True

@@ -106,35 +106,41 @@ def fill_store(url: str, n: int, reuse: bool = False) -> float:
     """Bulk-load ``n`` synthetic merged events, their articles and reports
     into the empty store at ``url``; seconds taken. With ``reuse``, a store
     that holds exactly ``n`` events already is left as it is (0 seconds)."""
-    from ..errors import UsageError
     from ..store import open_store
 
     store = open_store(url)
     try:
-        if not hasattr(store, "bulk_rows"):
-            raise UsageError("the export benchmark needs a database: a SQLite path or a postgresql:// URL")
-        held = store.counts()["events"]
-        if held and reuse and held == n:
-            return 0.0
-        if held:
-            raise UsageError(f"{url} already holds {held} events; benchmark on an empty database"
-                             + (f" or one that holds the {n} asked for" if reuse else ""))
-        t0 = time.perf_counter()
-        step = 20_000
-        for start in range(0, n, step):
-            events = list(synthetic_events(min(step, n - start), start=start))
-            articles = {e["doc_id"]: e["mentions"][0] for e in events}
-            store.bulk_rows("articles", _ARTICLE_COLUMNS, [
-                (doc, m["url"], m["url"], m["title"], m["outlet"], m["date"], m["language"], doc, m["sentence"],
-                 "2024-01-01T00:00:00+00:00") for doc, m in articles.items()])
-            pairs = [_stored(e) for e in events]
-            store.bulk_events([p[0] for p in pairs])
-            store.bulk_rows("event_reports", _REPORT_COLUMNS, [p[1] for p in pairs])
-        with store._guard("analyse the tables"):
-            store._run("VACUUM ANALYZE" if store.dialect == "postgres" else "ANALYZE")
-        return time.perf_counter() - t0
+        return _fill(store, url, n, reuse)
     finally:
         store.close()
+
+
+def _fill(store: Any, url: str, n: int, reuse: bool = False) -> float:
+    """:func:`fill_store` on the open ``store`` (named ``url`` in messages)."""
+    from ..errors import UsageError
+
+    if not hasattr(store, "bulk_rows"):
+        raise UsageError("the export benchmark needs a database: a SQLite path or a postgresql:// URL")
+    held = store.counts()["events"]
+    if held and reuse and held == n:
+        return 0.0
+    if held:
+        raise UsageError(f"{url} already holds {held} events; benchmark on an empty database"
+                         + (f" or one that holds the {n} asked for" if reuse else ""))
+    t0 = time.perf_counter()
+    step = 20_000
+    for start in range(0, n, step):
+        events = list(synthetic_events(min(step, n - start), start=start))
+        articles = {e["doc_id"]: e["mentions"][0] for e in events}
+        store.bulk_rows("articles", _ARTICLE_COLUMNS, [
+            (doc, m["url"], m["url"], m["title"], m["outlet"], m["date"], m["language"], doc, m["sentence"],
+             "2024-01-01T00:00:00+00:00") for doc, m in articles.items()])
+        pairs = [_stored(e) for e in events]
+        store.bulk_events([p[0] for p in pairs])
+        store.bulk_rows("event_reports", _REPORT_COLUMNS, [p[1] for p in pairs])
+    with store._guard("analyse the tables"):
+        store._run("VACUUM ANALYZE" if store.dialect == "postgres" else "ANALYZE")
+    return time.perf_counter() - t0
 
 
 def _child(fmt: str, n: int, path: str, store_url: str | None, queue: Any, reuse: bool = False) -> None:
@@ -145,9 +151,9 @@ def _child(fmt: str, n: int, path: str, store_url: str | None, queue: Any, reuse
     if fmt == "load":  # in a child too, so that the parent stays small for the next spawns
         from ..store.maintenance import out_of_order
 
-        load = fill_store(str(store_url), n, reuse)
-        store = open_store(str(store_url))
+        store = open_store(str(store_url))  # once, for the load and the count
         try:
+            load = _fill(store, str(store_url), n, reuse)
             late = out_of_order(store)[1]  # the export's read depends on it (flashpoint db optimize)
         finally:
             store.close()

@@ -14,7 +14,7 @@ import functools
 from ..errors import DataFileError
 from ..yamlio import load_yaml, package_text
 
-KINDS = ("org", "country")
+KINDS = ("org", "country", "host")
 
 
 SHIPPED = "flashpoint/coding/data/backrefs.yaml"

@@ -21,7 +21,8 @@ from ..nlp.extract import FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
 from .backrefs import definite_backrefs
-from .generic_country import ARMED_NON_STATE, clause_place_country, generic_context, scene_setting, settlement_names
+from .generic_country import (ARMED_NON_STATE, clause_place_country, deep_place_country, generic_context, scene_setting,
+                              settlement_names)
 from .patterns import Pattern, PatternSet
 from .background import BackgroundRule, without_background, without_prior
 from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
@@ -55,8 +56,12 @@ LIGHT_VERBS = {"engage", "launch", "carry", "conduct", "stage", "hold", "wage", 
                # "Israel *responded* with air strikes": what one answers with, one does
                "respond", "retaliate", "react", "reply"}
 # "the two leaders", "both sides": the last two parties told.
-PAIR_BACKREF = re.compile(r"^(?:the )?(?:two|both) (?:leaders|sides|countries|governments|nations|ministers|"
-                          r"presidents|delegations|parties|neighbours|neighbors|rivals|men|foreign ministers)$")
+# Visits and meetings whose other side is a visitor's "host" (data/backrefs.yaml, kind ``host``).
+HOST_CODES = ("042", "043", "044", "040", "036")
+# "each side blamed the other": the same two, each acting on the other.
+PAIR_BACKREF = re.compile(r"^(?:(?:the )?(?:two|both) (?:leaders|sides|countries|governments|nations|ministers|"
+                          r"presidents|delegations|parties|neighbours|neighbors|rivals|men|foreign ministers)"
+                          r"|each (?:side|country|government|party|army|camp|nation|leader))$")
 # Statement tones: the content's words narrow a statement to a pessimistic (012) or
 # optimistic (013) comment, or a policy option weighed (014). Such a comment is an
 # event of its own even where its content carries another.
@@ -94,9 +99,6 @@ UNNAMED_AGENT_ROOTS = {"17", "18", "19", "20"}
 # Of those, the acts whose unnamed doer takes the country where they happened
 # (bombings, assassinations: CAMEO's note on 1833; see Coder._unnamed_doer).
 UNNAMED_LOCATED_ROOTS = {"18"}
-# "in a residential quarter of mostly Christian eastern Beirut": a place name a few words after "in".
-PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
-DEEP_PLACE_WORDS = 9
 # "in protest of the arrest", "in retaliation for the killing", "in response to the raid":
 # an act named as the grounds of another is told as background, not as news of its own.
 GROUNDS_NOUNS = frozenset({"protest", "defiance", "retaliation", "response", "reaction", "reprisal", "revenge"})
@@ -116,7 +118,8 @@ PERSON_HEADS = frozenset({"minister", "president", "premier", "chancellor", "kin
 CLAIM_ROOTS = ("11", "015", "016")
 # Weapons and fire told as the doer: "Russian *shelling* killed two civilians" is armed force.
 FORCE_INSTRUMENTS = frozenset({"shelling", "airstrike", "strike", "missile", "rocket", "drone", "bombardment",
-                               "artillery", "barrage", "shell", "mortar", "warplane", "jet", "gunship", "helicopter"})
+                               "artillery", "barrage", "shell", "mortar", "warplane", "jet", "gunship", "helicopter",
+                               "aircraft", "bomber"})
 # Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
 # named doer they are not coded.
 ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine",
@@ -128,13 +131,15 @@ SPORT_WORDS = frozenset({"football", "soccer", "basketball", "cricket", "rugby",
                          "volleyball", "handball", "athletics", "fifa", "uefa", "coach", "striker", "goalkeeper",
                          "midfielder", "defender's", "referee", "footballer", "footballers", "cricketer", "cricketers",
                          "athlete", "athletes", "sprinter", "sprinters", "boxer", "golfer", "olympic", "olympics",
+                         "runner", "runners", "marathoner", "cyclist", "cyclists", "swimmer", "swimmers", "wrestler",
+                         "wrestlers", "skier", "skiers", "jockey", "chess",
                          "squad", "club's", "fc"})
 CONTEST_LEMMAS = frozenset({"beat", "defeat", "thrash", "crush", "rout", "edge", "outclass", "outplay", "overcome",
                             "hammer", "trounce", "down", "stun", "upset", "eliminate", "knock", "draw", "tie",
                             "top", "win", "lose", "score", "sweep", "dominate"})
 SPORT_CONTEXT = re.compile(r"\b(?:overtime|extra time|penalt(?:y|ies)|shoot-?out|qualifier|semi-?finals?|quarter-?finals?|"
                            r"league|cup|tournament|championship|derby|match|matches|innings|wickets?|goals?|"
-                           r"grand slam|marathon|podium|medals?|season opener|playoffs?|kick-?off|t20|odi|twenty20|thriller|friendly|"
+                           r"grand slam|marathon|podium|medals?|sprint|finish line|season opener|playoffs?|kick-?off|t20|odi|twenty20|thriller|friendly|"
                            r"\d+-\d+)\b", re.IGNORECASE)
 # Who speaks in a statement must be a political actor: not bystanders, the press or business.
 NON_POLITICAL_SECTORS = {"CVL", "MED", "BUS"}
@@ -157,6 +162,10 @@ class CodedEvent:
     modality: str
     confidence: float
     nested: bool = False
+    # told deeper inside an accusation's content than the act it names ("accused India of sponsoring
+    # militants *who attacked* a bus"): it describes a party of the alleged act, and CAMEO's 112
+    # "does not in any way imply that the alleged events have taken place"; kept only with --all
+    alleged: bool = False
     statement: bool = False  # a bare public statement (what was said: 010, or its tone 012-014); see Event.statement
     target_via: str | None = None  # the target chain's strategy that found the target (coding/data/targets.yaml)
 
@@ -219,6 +228,8 @@ class DocState:
         return []
 
     def last(self, kind: str) -> Actor | None:
+        if kind == "host":
+            return self.last_host()
         for actor, is_person in reversed(self.actors):
             if kind == "person" and is_person:
                 return actor
@@ -228,6 +239,16 @@ class DocState:
                 return Actor(actor.text, actor.name, actor.country, None, actor.sector, actor.code)
             if kind == "thing" and not is_person:
                 return actor
+        return None
+
+    def last_host(self) -> Actor | None:
+        """Whom the latest visit or meeting told was with ("flew to Ankara. He urged his
+        host ..."): its target's country."""
+        for i in sorted(self.coded, reverse=True):
+            for e in self.coded[i]:
+                if e.code.startswith(HOST_CODES) and e.target is not None and e.target.country and not e.nested:
+                    t = e.target
+                    return Actor(t.text, t.name, t.country, None, None, t.country)
         return None
 
 
@@ -446,7 +467,11 @@ class Coder:
             return None
         return Actor(text, actor.name, actor.country, actor.org, actor.sector, actor.code)
 
-    def _actors(self, mentions, when, state, quote, limit=MAX_ACTORS_PER_SIDE, avoid=None) -> list[tuple[Actor, float]]:
+    def _actors(self, mentions, when, state, quote, limit=MAX_ACTORS_PER_SIDE, avoid=None,
+                resolved: dict[int, Actor] | None = None) -> list[tuple[Actor, float]]:
+        """The parties ``mentions`` name, at most ``limit``. ``resolved``, when given, is filled
+        with the actor each mention resolved to, by ``id(mention)``: the list returned may
+        merge one mention's actor with another's or leave it out."""
         out: list[tuple[Actor, float]] = []
         keys: set[str] = set()
         for m in mentions:
@@ -462,6 +487,8 @@ class Coder:
                 keys.update(a.key for a in state.group)
                 continue
             actor, factor = self._resolve(m, when, state, quote, avoid)
+            if resolved is not None and actor is not None:
+                resolved[id(m)] = actor
             if actor is not None and actor.key not in keys:
                 keys.add(actor.key)
                 out.append((actor, factor))
@@ -541,25 +568,11 @@ class Coder:
         """
         country = None
         if self._final_code(pattern, cand)[:2] in UNNAMED_LOCATED_ROOTS:
-            country = self._place_country(cand, state) or state.clause_country or self._named_place_in(cand, state)
+            country = (self._place_country(cand, state) or state.clause_country
+                       or deep_place_country(cand.clause, self.gazetteer, state.countries))
         if country is None:
             return Actor("(unknown)", "unknown")
         return Actor("(unknown)", "unknown", country, None, None, None)
-
-    def _named_place_in(self, cand: Candidate, state: DocState) -> str | None:
-        """The country of a place named at the end of a phrase of the trigger's clause that
-        says where ("killed in a car bomb explosion in a busy district of central *Beirut*")."""
-        if self.gazetteer is None:
-            return None
-        words = (cand.clause or "").replace(",", " , ").split()
-        for k, w in enumerate(words):
-            if w.lower() not in PLACE_PREPS:
-                continue
-            for run in _capitalised_runs(words[k + 1 : k + 1 + DEEP_PLACE_WORDS]):
-                place = self.gazetteer.resolve(run, state.countries)
-                if place is not None and place.country:
-                    return place.country
-        return None
 
     def _hosted_by(self, cand: Candidate, target: Actor, state: DocState) -> bool:
         """Whether the target is the country of the place the meeting is in."""
@@ -685,9 +698,11 @@ class Coder:
             sectors = ()
             if self.patterns.sector_lemmas.get(cand.kind, frozenset()) & {cand.lemma}:
                 subs = [m for m in cand.subjects if m.role in ("subj", "agent", "instr", "poss", "mod", "prep:by")]
-                sectors = tuple(a.sector for a, _ in self._actors(subs, when, state, cand.quote) if a.sector)
-                if any(a.country and not a.sector and not a.org for m in subs if m.proper
-                       for a, _ in self._actors([m], when, state, cand.quote)):
+                resolved: dict[int, Actor] = {}
+                sectors = tuple(a.sector for a, _ in self._actors(subs, when, state, cand.quote, resolved=resolved)
+                                if a.sector)
+                if any(a.country and not a.sector and not a.org for a in (resolved.get(id(m)) for m in subs if m.proper)
+                       if a is not None):
                     sectors += (STATE_SECTOR,)  # a country told by its name acts as its state ("Japan protests ...")
                 if any(m.head in FORCE_INSTRUMENTS for m in subs):
                     sectors += ("MIL",)  # "Russian shelling killed two civilians": armed force did it
@@ -729,7 +744,7 @@ class Coder:
                                 if not (e.statement and e.target is None and not _light_statement(e.pattern))}
         out = without_background(out, cands, self.background)
         out = _without_unnamed_beside_named(_without_carried_statements(out, cands), cands)
-        out = _without_one_sided_after_dyad(out, cands)
+        out = _without_one_sided_after_dyad(_without_mediated_talks(out, cands), cands)
         return without_prior(_once_per_sentence(_without_subsumed(out, cands), cands), cands)
 
     def _conjuncts_country(self, subs: list[Mention], when) -> str | None:
@@ -841,9 +856,11 @@ class Coder:
                 # Open and single-actor modes code agentless reports ("grenades were hurled at ...",
                 # "three soldiers were killed in a roadside bombing") with an unknown source.
                 sources = [(self._unnamed_doer(cand, pattern, state), 0.5)]
-            if pattern.joint and len({a.country for a, _ in sources if a.country}) > 1:
+            if pattern.joint and len({a.country for a, _ in sources if a.country}) > 1 \
+                    and not slot_mentions(cand, "prep:with"):
                 # "French and Egyptian warships launched war games": parties of several
-                # countries do it together, each with the others
+                # countries do it together, each with the others (unless they do it "with"
+                # another: "Russia and Ukraine signed separate agreements with Turkey")
                 return self._symmetric(i, cand, replace(pattern, code=pattern.joint), sources, attribution, historical)
             if cand.kind == "noun" and pattern.code[:3] not in THIRD_PARTY_CODES and (
                     pattern.symmetric or pattern.joint or pattern.code in targeting.RECIPROCAL_CODES
@@ -911,6 +928,10 @@ class Coder:
         if code == "044" and targets and self._hosted_by(cand, targets[0][0], state):
             code = "042"  # "attended a summit in Moscow": a meeting in the other side's country is a visit
         events: list[CodedEvent] = []
+        # the act an accusation names is coded with it (nested, reported); what is told deeper
+        # inside it, describing a party of that act, is not counted
+        alleged = not nested and any(state.coded.get(k) and state.coded[k][0].code.startswith(ACCUSING_ROOT)
+                                     for k in cand.of_contents)
         for src, sf in sources:
             for tgt, tf in targets or [(None, 1.0)]:
                 if code.startswith(VISIT_CODE) and _own_land(src, tgt):
@@ -925,7 +946,7 @@ class Coder:
                     cand_index=i, pattern=pattern, code=_at_home(code, src, tgt), source=src, target=tgt,
                     target_via=via if tgt else None,
                     attribution=attribution, negated=cand.negated or cand.refused,
-                    modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested,
+                    modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested, alleged=alleged,
                     # only what was merely said is a statement (--no-statements): a denial,
                     # a claim of responsibility or condolences are acts PETRARCH codes too
                     # (and any bare 010 some other pattern gives: "a statement issued by the ministry")
@@ -972,25 +993,6 @@ class Coder:
                     confidence=round(min(max(pattern.confidence * sf * tf * 0.9, 0.05), 0.99), 3),
                 ))
         return out
-
-
-def _capitalised_runs(words: list[str]) -> list[str]:
-    """The runs of capitalised words in ``words``, up to the first comma or preposition
-    of place: ["Christian", "Beirut"] of "a sector of mostly Christian eastern Beirut"."""
-    runs: list[str] = []
-    cur: list[str] = []
-    for w in words:
-        if w == "," or w.lower() in PLACE_PREPS:
-            break
-        if w[:1].isupper():
-            cur.append(w.strip(".;:'\""))
-            continue
-        if cur:
-            runs.append(" ".join(cur))
-            cur = []
-    if cur:
-        runs.append(" ".join(cur))
-    return runs
 
 
 def _with_partner(cand: Candidate, targets: list[tuple[Actor, float]]) -> bool:
@@ -1052,6 +1054,7 @@ def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]
 # Verbal acts whose words are about another act: appeals, intents, praise, inquiries, demands,
 # criticism, rejections, threats (not statements, not meetings, which are often only the frame).
 ABOUT_ROOTS = frozenset({"02", "03", "05", "09", "10", "11", "12", "13"})
+ACCUSING_ROOT = "11"  # disapprove: what an accusation or a criticism tells "of" someone beyond its act is not counted
 ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one's nested acts)
 
 
@@ -1125,6 +1128,35 @@ ONE_SIDED_ROOTS = frozenset({"01", "14", "15", "17", "18", "19", "20"})
 # Appeals and intents told by a verb of their own stand beside the dyad: "hosted the Ukrainian
 # president and *promised* more air defence", "held talks ... and *called for* calm".
 OWN_VERB_ROOTS = frozenset({"02", "03"})
+
+
+# What a third party does about talks between others: offers them or mediates them (CAMEO 036,
+# 039, 045). "Oman mediated talks between Iran and the US" is Oman's act toward each party, and
+# talks only offered have not happened. Talks a host holds (043) took place: the parties'
+# negotiation stays ("Norway hosted negotiations between Colombia and the ELN").
+THIRD_PARTY_ACTS = frozenset({"036", "039", "045"})
+
+
+def _without_mediated_talks(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
+    """Drop the consultations read from a talks noun with parties named by "between"
+    ("talks *between* Kinshasa and the M23") when a third party, none of those parties,
+    offers or mediates them in the same sentence: the third party's act is the event."""
+    third: dict[int, list[Actor]] = {}  # sentence -> who offers or mediates there
+    for e in events:
+        if e.code in THIRD_PARTY_ACTS and not e.negated and not e.statement:
+            third.setdefault(cands[e.cand_index].sent_index, []).append(e.source)
+
+    def dropped(e: CodedEvent) -> bool:
+        cand = cands[e.cand_index]
+        if cand.kind != "noun" or e.code[:2] != "04" or cand.sent_index not in third:
+            return False
+        if len({m.text for m in slot_mentions(cand, "prep:between")}) < 2:
+            return False
+        parties = [a for a in (e.source, e.target) if a is not None]
+        return any(not any(same_actor(doer, p) for p in parties)
+                   for doer in third[cand.sent_index])
+
+    return [e for e in events if not dropped(e)]
 
 
 def _without_one_sided_after_dyad(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:

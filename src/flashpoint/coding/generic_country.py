@@ -114,6 +114,53 @@ def clause_place_country(clause: str, kb, gazetteer, countries: tuple[str, ...] 
     return first
 
 
+# The prepositions of deep_place_country: "in a residential quarter of mostly Christian
+# eastern Beirut", a place name a few words after "in". (targets.PLACE_PREPS, the prepositions
+# of a target's place, is a wider list for another question.)
+_DEEP_PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
+_DEEP_PLACE_WORDS = 9
+
+
+def deep_place_country(clause: str, gazetteer, countries: tuple[str, ...] = ()) -> str | None:
+    """The country of a place named at the end of a phrase of a clause that says where
+    ("killed in a car bomb explosion in a busy district of central *Beirut*").
+
+    The fallback after :func:`clause_place_country`, which reads only a name right after
+    its preposition (or a settlement word), and checks the name against the knowledge base
+    and the small places as well; this one looks up to nine words on, in the gazetteer only,
+    so it answers only where nothing nearer did (the coder's unnamed doer)."""
+    if gazetteer is None:
+        return None
+    words = (clause or "").replace(",", " , ").split()
+    for k, w in enumerate(words):
+        if w.lower() not in _DEEP_PLACE_PREPS:
+            continue
+        for run in _capitalised_runs(words[k + 1 : k + 1 + _DEEP_PLACE_WORDS]):
+            place = gazetteer.resolve(run, countries)
+            if place is not None and place.country:
+                return place.country
+    return None
+
+
+def _capitalised_runs(words: list[str]) -> list[str]:
+    """The runs of capitalised words in ``words``, up to the first comma or preposition
+    of place: ["Christian", "Beirut"] of "a sector of mostly Christian eastern Beirut"."""
+    runs: list[str] = []
+    cur: list[str] = []
+    for w in words:
+        if w == "," or w.lower() in _DEEP_PLACE_PREPS:
+            break
+        if w[:1].isupper():
+            cur.append(w.strip(".;:'\""))
+            continue
+        if cur:
+            runs.append(" ".join(cur))
+            cur = []
+    if cur:
+        runs.append(" ".join(cur))
+    return runs
+
+
 def _match_country(words: list[str], kb, gazetteer, countries) -> str | None:
     if words[0].lower() in _NOT_PLACES:
         return None

@@ -207,7 +207,8 @@ class PatternSet:
                     continue
                 score += 2
             if p.xcomp:
-                if xcomp not in p.xcomp:
+                # "-" stands for no complement verb ("called on the president" vs "called on him to resign")
+                if (xcomp or "-") not in p.xcomp:
                     continue
                 score += 2
             if p.particle:

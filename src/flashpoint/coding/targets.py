@@ -201,9 +201,8 @@ def cause(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """"Pakistan put its air force on high alert after India's defence minister warned of
     retaliation": a show of force answers whoever did what the "after" clause tells."""
     mentions = [m for m in q.cand.cause_subjects if m.proper or m.ent or m.role == "cause" and m.depth == 0]
-    found = others(coder._actors(mentions, q.when, q.state, q.cand.quote), q.sources)
     own = {s.country for s, _ in q.sources if s.country}
-    return [(a, f * 0.8) for a, f in found if a.country not in own or a.org]
+    return [(a, f) for a, f in _prompted_by(coder, q, mentions) if a.country not in own or a.org]
 
 
 def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
@@ -289,20 +288,29 @@ def rebel_home(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """"M23 rebels seized the town of Walikale": a named armed group's force against a place or
     a thing that names no party is aimed at its own state (ARMED_NON_STATE sectors; "the
     rebels", told by kind only, are not placed so surely)."""
-    if not slot_mentions(q.cand, "obj") and not q.cand.preps:
+    hits_something = slot_mentions(q.cand, "obj") or q.cand.preps
+    if not hits_something:
         return []
-    countries = {a.country for a, _ in q.sources if a.country and a.org and a.sector in ARMED_NON_STATE}
-    if len(countries) != 1 or len(countries) != len({a.country for a, _ in q.sources}):
+    armed_homes = {a.country for a, _ in q.sources if a.country and a.org and a.sector in ARMED_NON_STATE}
+    one_home = len(armed_homes) == 1
+    # every source is of that country (a source with no country counts as another one)
+    all_sources_there = {a.country for a, _ in q.sources} == armed_homes
+    if not (one_home and all_sources_there):
         return []
-    return [(coder._country_actor("(own country)", countries.pop()), 0.55)]
+    return [(coder._country_actor("(own country)", armed_homes.pop()), 0.55)]
 
 
 def prompter(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """"Lithuania recalled its ambassador *after Beijing opened a trade probe*": a response told
     with what prompted it is aimed at whoever did that."""
-    found = others(coder._actors([m for m in q.cand.after_subjects if not m.pronoun], q.when, q.state, q.cand.quote),
-                   q.sources)
-    return [(a, f * 0.8) for a, f in found[:1]]
+    return _prompted_by(coder, q, [m for m in q.cand.after_subjects if not m.pronoun])[:1]
+
+
+def _prompted_by(coder, q: TargetQuery, mentions: list[Mention]) -> Found:
+    """The parties of ``mentions``, told as doing what prompted the act (``cause`` and
+    ``prompter``: each reads its own "after" clause and keeps its own of these), other than
+    its sources."""
+    return [(a, f * 0.8) for a, f in others(coder._actors(mentions, q.when, q.state, q.cand.quote), q.sources)]
 
 
 # Roots of what a party is asked or offered: appeals, invitations, offers, demands.
@@ -459,7 +467,8 @@ def reciprocal(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return []
 
 
-EACH_OTHER = re.compile(r"\b(?:each other|one another)\b", re.IGNORECASE)
+EACH_OTHER = re.compile(r"\b(?:each other|one another|each (?:side|country|government|party|army|camp|nation|leader)\b.*\bthe other)\b",
+                        re.IGNORECASE)
 
 
 def home_government(coder, q: TargetQuery, chain: TargetChain) -> Found:

@@ -63,7 +63,13 @@ def _shipped() -> SmallPlaces:
             rows.append((key, name, iso3, float(lat), float(lon), int(pop)))
     table = SmallPlaces(rows)
     del rows
-    # Loaded for good, often halfway through a document: out of the collector's walks
-    # (resident.py); nothing of the load is garbage, so no collection first.
+    # Loaded for good: out of the collector's walks (resident.py). Here, not in the loaders,
+    # because the table is read on the first name the gazetteer lacks, mostly halfway through
+    # a document, after load_resources has settled (load_worker_resources reads it up front
+    # and relies on this call too). Freezing mid-document also freezes the document in
+    # flight: harmless, as frozen objects are still freed when their last reference goes;
+    # only a reference cycle of that one document is kept, once per process. No collection
+    # first: the load leaves no garbage, and a full collection mid-document is the 0.5-1 s
+    # walk settling avoids.
     settle(collect=False)
     return table

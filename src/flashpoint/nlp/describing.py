@@ -76,6 +76,14 @@ def time_adjunct_of(tok) -> int | None:
     return verb.i if verb is not tok and verb.pos_ in ("VERB", "AUX") else None
 
 
+def subordinate_mark(tok) -> str:
+    """The marker of the adverbial clause ``tok`` heads ("*as* authorities cracked down",
+    "one day *after* a jet shot down a helicopter"), lower-cased, else ""."""
+    if tok.dep_ != "advcl" or tok.head is tok:
+        return ""
+    return next((c.lower_ for c in tok.children if c.dep_ == "mark"), "")
+
+
 # Words that open a clause or phrase telling what happened before another act and led to
 # it: "suspended air links *after* a jet shot down a helicopter", "*following* the killing of".
 _PRIOR_WORDS = frozenset({"after", "following", "since"})

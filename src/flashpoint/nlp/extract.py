@@ -21,7 +21,8 @@ from typing import Any, Callable, Iterable
 from spacy.attrs import LEMMA, ORTH, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
-from .describing import adjunct_of, described_noun, prior_clause_of, setting_clause, time_adjunct_of
+from ..actors.resolve import AFFILIATION_BEFORE
+from .describing import adjunct_of, described_noun, prior_clause_of, setting_clause, subordinate_mark, time_adjunct_of
 from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
 
@@ -38,6 +39,8 @@ NEG_WORDS = {"not", "n't", "never", "no"}
 NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# "X has to ...": the verbs whose to-complement states an obligation, as "must" does.
+OBLIGATION_VERBS = {"have"}
 SUBJUNCTIVE_VERBS = {"demand", "insist", "urge", "ask", "request", "propose", "recommend", "want"}
 # Force nouns whose modifier names who used the force: "killed in *police* firing",
 # "died in an *Israeli* airstrike", "injured in firing *by the police*".
@@ -207,6 +210,12 @@ class Candidate:
         '*to help Pakistan* rebuild".'))
     after_subjects = _deferred("after_subjects", (
         'Subjects of an "after" clause on the trigger, what prompted it ("scrambled jets after *Chinese drones* flew ...").'))
+    subordinate_mark = _deferred("subordinate_mark", (
+        'The marker of the adverbial clause a verb trigger heads ("*as* police cracked down", "*after* a jet '
+        'shot down a helicopter"), lower-cased, else "" (nlp/describing.py).'))
+    of_contents = _deferred("of_contents", (
+        'Candidates whose "of" complement holds the trigger at any depth, nearest first ("accused India '
+        '*of sponsoring militants who attacked* a bus": "attacked" is inside the accusation\'s content).'))
     stake_lemmas = _deferred("stake_lemmas", (
         "Lemmas of what the act is about, phrase by phrase (STAKE_BREAK between): its object and "
         'complements and its purpose clause ("staged rallies *to demand reforms*"), without the '
@@ -274,6 +283,15 @@ ORIGIN_PEOPLE = {"dissident", "official", "delegation", "delegate", "refugee", "
                  "negotiator", "emissary", "opposition", "exile", "student", "worker", "national"}
 
 
+def _people_group(c) -> bool:
+    """A modifier that names a people, or opens a coordination of peoples one of which NER tagged."""
+    if c.ent_type_ in ("NORP", "GPE"):
+        return True
+    group = (c, *c.conjuncts)
+    return (len(group) > 1 and c.text[:1].isupper() and c.pos_ in ("ADJ", "PROPN")
+            and any(d.ent_type_ in ("NORP", "GPE") for d in group))
+
+
 def _demonym_text(d) -> str:
     """A demonym with the compound words before it ("South Korean", not "Korean":
     the bare word would name the other Korea)."""
@@ -304,9 +322,10 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
     if tok.pos_ == "NOUN":
         # "the Egyptian and Ethiopian leaders": one party per people named.
         # ("U.S. and Iranian negotiators": the parser may hang the first as "nmod")
-        demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
+        # NER may miss either one ("Nigerien and Malian officials": the first read as a person's name)
+        demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and _people_group(c)
                     for d in (c, *c.conjuncts) if d.pos_ in ("ADJ", "PROPN")
-                    and (d.ent_type_ in ("NORP", "GPE") or d is not c and d.text[:1].isupper())]  # NER may miss the second
+                    and (d.ent_type_ in ("NORP", "GPE") or d.text[:1].isupper())]
         # "anti-Syria" (anti, -, Syria) is one name, a leaning, not three peoples
         demonyms = [d for d in demonyms if not _in_leaning(d)]
         if len(demonyms) > 1:
@@ -322,16 +341,13 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
     return out
 
 
-LEANING_WORDS = frozenset({"pro", "anti", "non"})
-
-
 def _in_leaning(tok) -> bool:
     """Whether ``tok`` is inside a named span that opens with "pro", "anti" or "non"
     ("anti-Syria", "pro-Russian"): a leaning, as actors/resolve.py reads it."""
     start = tok.i
     while start > 0 and tok.doc[start].ent_iob_ == "I":
         start -= 1
-    return tok.doc[start].lower_ in LEANING_WORDS
+    return tok.doc[start].lower_ in AFFILIATION_BEFORE
 
 
 def _prep_mentions(head, depth: int = 0, role_prefix: str = "prep") -> list[Mention]:
@@ -544,6 +560,15 @@ def _weapon_user(tok) -> list[Mention]:
             for a in c.children if a.dep_ == "agent"
             for g in a.children if g.dep_ == "pobj" for m in expand(g, "agent")]
 
+
+
+def _obliged(clause):
+    """The verb a clause obliges its subject to do ("Ankara *had to do* more" -> do), or None."""
+    if clause.lemma_.lower() not in OBLIGATION_VERBS or not any(s.dep_ in SUBJ_DEPS for s in clause.children):
+        return None
+    # ("had to *be* ready": a state the speaker says is needed, not an act asked of anyone)
+    return next((x for x in clause.children if x.dep_ == "xcomp" and x.pos_ == "VERB" and x.lemma_.lower() != "be"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None)
 
 def _instrument(tok, kids: list | None = None) -> tuple[list[Mention], list[str]]:
     """Who used the force that a verb's prepositional phrase or "when" clause names,
@@ -857,9 +882,10 @@ def _purpose_clauses(tok) -> list:
 
 def _after_subjects(tok) -> tuple[Mention, ...]:
     """The subjects of a clause telling what prompted an act ("scrambled jets *after Chinese
-    drones flew* near Okinawa"), role "after"."""
-    return tuple(m for c in tok.children if c.dep_ == "advcl"
-                 and any(k.dep_ in ("mark", "prep") and k.lower_ in ("after", "following") for k in c.children)
+    drones flew* near Okinawa"), role "after": the clause's own subjects only, with "after"
+    parsed as its marker or as a preposition (``_cause_subjects`` reads its subjects further,
+    for the marker only; each as its target strategy was tuned)."""
+    return tuple(m for c in tok.children if _after_clause(c, ("mark", "prep"))
                  for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "after"))
 
 
@@ -1091,7 +1117,9 @@ def _base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, t_start, t_end
         sent_index=s_i,
         sent_start=sent.start_char,
         sent_end=sent.end_char,
-        speakers=tuple(_head_speakers(reporter)),
+        # (once per reporting verb: the candidates of its clause share their speakers)
+        speakers=() if reporter is None else memoized(
+            tok.doc, ("head_speakers", reporter.i), lambda: tuple(_head_speakers(reporter))),
         reported_by=getattr(reporter, "i", None),
         quote=quote_at(quotes, tok.idx),
         # an event noun that is its verb's subject ("Protests *erupted in Kampala on Monday*")
@@ -1110,6 +1138,8 @@ def _headline_passive(tok) -> bool:
             and all(c.dep_ in HEADLINE_AFTER_DEPS for c in tok.rights))
 
 
+# Particles the small model often parses as adverbs right after the verb ("brushed *aside*", "waved *away*").
+ADVERB_PARTICLES = frozenset({"aside", "away"})
 HEADLINE_ACTIVE_DEPS = {"aux", "auxpass", "prt", "ccomp", "xcomp", "dative", "attr", "oprd", "agent"}
 # What may follow such a verb: "killed *in an ambush* on Sunday", "killed, *12 hurt*";
 # a bare noun after it ("abducted last Thursday the minister") is an object the parser missed.
@@ -1147,6 +1177,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         lone_oprd = c.dep_ == "oprd" and c.pos_ in ("PROPN", "PRON") and not any(g.dep_ in OBJ_DEPS for g in kids)
         if c.dep_ == "oprd" and not lone_oprd:
             obj_lemmas.extend(_lemmas(c.subtree))  # what the object is called is part of what is said
+            obj_lemmas.append(NAMING_MARK)  # "calling it a naive illusion": naming, not a phone call
         if c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be") or lone_oprd:
             objects.extend(expand(c, "obj"))
             obj_lemmas.extend(_lemmas(c.subtree))
@@ -1155,6 +1186,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             continue
         elif c.dep_ == "prt":
             particle = c.lower_
+        elif c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in ADVERB_PARTICLES and particle is None:
+            particle = c.lower_  # "brushed aside the call": the small model reads the particle as an adverb
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and xcomp is None and c.dep_ == "xcomp":
             xcomp = c.lemma_.lower()
     if xcomp is None and (lemma in CONTROL_VERBS or lemma in APPEAL_VERBS):
@@ -1206,6 +1239,9 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     for c in kids:
         if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
             aux = [a.lower_ for a in c.children if a.dep_ == "aux"]
+            obliged = _obliged(c) if c.dep_ == "ccomp" and not aux else None
+            if obliged is not None:
+                aux = ["must"]  # "said Ankara *had to* do more": an obligation put on the subject, as "must" is
             if aux:
                 ccomp_aux.extend(aux)
                 ccomp_subs.extend(sub for sub in c.children if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS)
@@ -1213,8 +1249,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             if xcomp is None and c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or (
                     tok.lemma_.lower() in SUBJUNCTIVE_VERBS and any(g.dep_ in SUBJ_DEPS for g in c.children)
                     and any(g.dep_ == "mark" for g in c.children))):
-                comp_verb = c.lemma_.lower()
-                if any(a.lower_ in ("must", "should") for a in c.children):
+                comp_verb = c.lemma_.lower() if obliged is None else obliged.lemma_.lower()
+                if obliged is not None or any(a.lower_ in ("must", "should") for a in c.children):
                     xcomp = comp_verb
                 elif tok.lemma_.lower() in SUBJUNCTIVE_VERBS:
                     # "demanded that the soldiers return": the complement says what is demanded
@@ -1275,11 +1311,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "preps": lambda: _verb_preps(tok, kids),
         "deep": lambda: _verb_deep(tok, obj_kids),
         "cause_subjects": lambda: _cause_subjects(kids),
-        "grievance_authors": lambda: tuple(
-            make_mention(g, "deep:poss" if g.dep_ == "poss" else "deep:mod", 2)
-            for c in kids if c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS
-            for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
-            for g in p.children if g.dep_ == "poss" or (g.dep_ in ("amod", "compound", "nmod") and g.pos_ in ("PROPN", "ADJ"))),
+        "grievance_authors": lambda: _grievance_authors(kids),
         "ccomp_subjects": lambda: tuple(m for sub in ccomp_subs for m in expand(sub, "ccomp_subj")),
         "xcomp_args": lambda: _verb_xcomp_args(tok, lemma, kids),
         "stake_lemmas": lambda: _stake_lemmas(stake_heads + _purpose_clauses(tok)),
@@ -1288,8 +1320,10 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "adjunct_of": lambda: adjunct_of(tok),
         "time_adjunct_of": lambda: time_adjunct_of(tok),
         "prior_of": lambda: prior_clause_of(tok),
+        "subordinate_mark": lambda: subordinate_mark(tok),
         "purpose_args": lambda: _purpose_args(tok),
         "after_subjects": lambda: _after_subjects(tok),
+        "of_contents": lambda: _of_contents(tok, sent_cands or {}),
     })
     return Candidate(
         kind="verb",
@@ -1332,18 +1366,39 @@ def _verb_preps(tok, kids) -> tuple[Mention, ...]:
 CAUSE_MARKS = frozenset({"after", "following"})
 
 
+def _after_clause(c, marker_deps: tuple[str, ...]) -> bool:
+    """Whether ``c`` is an adverbial clause opened by "after" or "following" with one of
+    ``marker_deps`` ("scrambled jets *after* Chinese drones flew near Okinawa")."""
+    return c.dep_ == "advcl" and any(k.dep_ in marker_deps and k.lower_ in CAUSE_MARKS for k in c.children)
+
+
+def _act_authors(prep, modifier_deps: tuple[str, ...], nouns_only: bool = False):
+    """The tokens that name who did the act a prepositional phrase tells: a possessive or a
+    name-like modifier (``modifier_deps``) of its object ("after *India's* warning", "over
+    *Israeli* raids"); ``nouns_only``: only of an object tagged as a common noun."""
+    return (g for p in prep.children if p.dep_ == "pobj" and (p.pos_ == "NOUN" or not nouns_only)
+            for g in p.children if g.dep_ == "poss" or (g.dep_ in modifier_deps and g.pos_ in ("PROPN", "ADJ")))
+
+
 def _cause_subjects(kids) -> tuple[Mention, ...]:
     """Subjects of an "after" clause hung on the verb, and the named author of an act an
     "after"/"following" phrase tells ("after India's warning", "following Chinese incursions")."""
     out: list[Mention] = []
     for c in kids:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CAUSE_MARKS for m in c.children):
+        if _after_clause(c, ("mark",)):
             subs, _ = _subjects(c)
             out.extend(replace(m, role="cause") for m in subs)
         elif c.dep_ == "prep" and c.lower_ in CAUSE_MARKS:
-            out.extend(make_mention(g, "cause", 2) for p in c.children if p.dep_ == "pobj"
-                       for g in p.children if g.dep_ == "poss" or (g.dep_ in ("amod", "compound") and g.pos_ in ("PROPN", "ADJ")))
+            out.extend(make_mention(g, "cause", 2) for g in _act_authors(c, ("amod", "compound")))
     return tuple(out)
+
+
+def _grievance_authors(kids) -> tuple[Mention, ...]:
+    """Who did the act an "over", "about" or "against" phrase names ("complained to the UN
+    *over Israeli raids*": "Israeli"), role "deep:poss" or "deep:mod"."""
+    return tuple(make_mention(g, "deep:poss" if g.dep_ == "poss" else "deep:mod", 2)
+                 for c in kids if c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS
+                 for g in _act_authors(c, ("amod", "compound", "nmod"), nouns_only=True))
 
 
 def _verb_deep(tok, obj_kids) -> tuple[Mention, ...]:
@@ -1404,6 +1459,23 @@ def named_start(m: Mention, doc) -> int:
     return span.start if span is not None else 0
 
 
+def _of_contents(tok, sent_cands: dict[int, int]) -> tuple[int, ...]:
+    """The candidates whose "of" complement holds ``tok`` at any depth, nearest first:
+    "accused France *of backing rebels who killed* soldiers" puts "killed" inside the
+    accusation's content (coding/coder.py: what is alleged is not coded as done)."""
+    out: list[int] = []
+    node = tok
+    for _ in range(16):
+        head = node.head
+        if head is node:
+            break
+        if head.dep_ == "prep" and head.lower_ == "of" and node.dep_ in ("pcomp", "pobj") \
+                and head.head.i in sent_cands and head.head is not tok:
+            out.append(sent_cands[head.head.i])
+        node = head
+    return tuple(out)
+
+
 def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
     """The candidate a gerund completes through "of": "accused France *of massing*
     troops" is the accusation's claim, coded like "accused France of a build-up"."""
@@ -1412,6 +1484,9 @@ def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
     return None
 
 
+# Put among a verb's object lemmas when the verb names its object ("called *the plan* a
+# betrayal", "calling *it* a naive illusion"): patterns can refuse it (`not_object`).
+NAMING_MARK = "naming-predicate"
 SCHEDULING_VERBS = {"plan", "schedule", "expect", "set", "slate", "prepare", "arrange"}
 # Prepositions of what a complaint is about.
 GRIEVANCE_PREPS = frozenset({"over", "about", "against"})
@@ -1547,6 +1622,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             "dates": lambda: _dates(sent, tok),
             "described": lambda: described_noun(tok),
             "prior_of": lambda: prior_clause_of(tok),
+            "of_contents": lambda: _of_contents(tok, sent_cands),
         }),
         **flags,
         **_base(tok, key, s_i, sent, reporting, quotes, (tok.doc[tok.i - 2 : tok.i + 1].text if start != tok.idx else tok.text), start, tok.idx + len(tok.text)),

@@ -208,12 +208,17 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     """
     if not isinstance(text, str) or not text:
         return ()
-    toks = [_Tok(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    if text.isascii():
+        # lower-casing ASCII keeps every offset, so the words are matched lower-cased at once
+        toks = [_Tok(m.group(), *m.span()) for m in _TOKEN.finditer(text.lower())]
+    else:
+        toks = [_Tok(m.group().lower(), *m.span()) for m in _TOKEN.finditer(text)]
     found: list[Quantity] = []
     i = 0
     while i < len(toks):
         low = toks[i].low
-        if not (low in _NUMBER_STARTS or low[0].isdigit() or all(p in _SMALL for p in low.split("-"))):
+        if not (low in _NUMBER_STARTS or low in _SMALL or low[0].isdigit()
+                or ("-" in low and all(p in _SMALL for p in low.split("-")))):
             i += 1  # no number starts here (what _parse_number would find, without its work)
             continue
         parsed = _parse_number(toks, i, text)

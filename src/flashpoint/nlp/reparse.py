@@ -55,10 +55,18 @@ def _verb_forms(word: str) -> tuple[str, ...]:
 def hint_position(sent, verb_lemmas: frozenset[str]) -> int | None:
     """Where to insert the hint in a verb-less sentence (a character offset within
     it), before the first word that could be a trigger verb and follows a name or
-    noun ("Niger junta *orders*"), or None when the parse has a verb."""
+    noun ("Niger junta *orders*"), or before a past trigger verb read as part of a
+    name in a sentence whose root is a name; None when the parse has a verb."""
+    toks = list(sent)
+    if sent.root.pos_ in ("NOUN", "PROPN"):
+        # "Ramaphosa hosted Zambia's Hichilema": a past verb between two names read as part
+        # of one long name (a "compound"), the sentence's root a name
+        for prev, tok in zip(toks, toks[1:]):
+            if (tok.pos_ == "VERB" and tok.dep_ in ("compound", "amod", "nmod") and tok.tag_ == "VBD"
+                    and prev.pos_ == "PROPN" and tok.lemma_.lower() in verb_lemmas):
+                return tok.idx - sent.start_char
     if any(t.pos_ == "VERB" for t in sent) or sent.root.pos_ == "AUX":
         return None
-    toks = list(sent)
     for prev, tok in zip(toks, toks[1:]):
         if tok.pos_ not in ("NOUN", "PROPN") or prev.pos_ in NO_VERB_AFTER or tok.ent_type_:
             continue

@@ -18,8 +18,17 @@ the CPU time of the same read in disk order, most of it in system calls
   the old table's pages to the file system (``vacuum=False`` leaves them
   free inside the file for later writes). Rows keep every value; only their
   rowids (which nothing refers to) change.
-* PostgreSQL: ``CLUSTER events USING events_order`` and ``ANALYZE``.
+  A failed ``VACUUM`` after the rewrite committed leaves the rewritten
+  table as it is: the step succeeds, with a warning (the file keeps the old
+  table's pages free inside it).
+* PostgreSQL: ``CLUSTER events USING events_order`` and ``ANALYZE`` in one
+  transaction, waiting at most ``lock_timeout`` seconds for the table's lock
+  (CLUSTER needs it alone, and every reader and writer that comes after
+  would queue behind a CLUSTER left waiting).
 * The in-memory store has no disk order: nothing to do.
+
+On both, a table in date order already (counted along the disk order: rowid
+on SQLite, ctid on PostgreSQL) is left alone unless ``force``.
 
 Both take the store's write lock for the whole rewrite (SQLite: writers
 wait or time out; PostgreSQL's CLUSTER blocks readers too). It is a
@@ -43,7 +52,16 @@ SELECT count(*) AS n, coalesce(sum(CASE WHEN coalesce(d, '') < coalesce(pd, '')
 FROM (SELECT date AS d, id, lag(date) OVER w AS pd, lag(id, 1, '') OVER w AS pid
       FROM events WINDOW w AS (ORDER BY rowid))
 """
+# The same along PostgreSQL's disk order (ctid), in the order of the events_order index
+# (date NULLS FIRST, then id COLLATE "C").
+_OUT_OF_ORDER_POSTGRES = """
+SELECT count(*) AS n, coalesce(sum(CASE WHEN pid IS NOT NULL AND (coalesce(d, '') < coalesce(pd, '')
+    OR (coalesce(d, '') = coalesce(pd, '') AND id COLLATE "C" < pid COLLATE "C")) THEN 1 ELSE 0 END), 0) AS late
+FROM (SELECT date AS d, id, lag(date) OVER w AS pd, lag(id) OVER w AS pid
+      FROM events WINDOW w AS (ORDER BY ctid)) s
+"""
 _STATS = ("sqlite_stat1", "sqlite_stat4")
+LOCK_TIMEOUT = 30.0  # seconds PostgreSQL's CLUSTER waits for the events table's lock
 _NEW = "events__clustered"
 
 
@@ -54,60 +72,80 @@ class ClusterReport:
     ``events``: rows in the table; ``out_of_order``: rows whose (date, id)
     came before the row before them on disk, before the rewrite (None where
     the back end does not tell); ``rewritten``: whether the table was
-    rewritten; ``seconds``: wall time of the whole step.
+    rewritten; ``seconds``: wall time of the whole step; ``warning``: what
+    went wrong after the rewrite was done (a failed ``VACUUM``), else None.
     """
 
     events: int
     out_of_order: int | None
     rewritten: bool
     seconds: float
+    warning: str | None = None
 
 
 def out_of_order(store: Any) -> tuple[int, int | None]:
     """(events, events out of date order on disk) of ``store``; the second
     is None where the back end keeps no disk order it can tell."""
     dialect = getattr(store, "dialect", None)
-    if dialect == "postgres":  # the events alone, not every table counts() reads
-        with store._guard("count the events"):
-            return int(store._rows("SELECT count(*) AS n FROM events")[0]["n"]), None
-    if dialect != "sqlite":
+    if dialect not in ("sqlite", "postgres"):
         return store.counts()["events"], None
     with store._guard("read the events' disk order"):
-        row = store._rows(_OUT_OF_ORDER_SQLITE)[0]
+        row = store._rows(_OUT_OF_ORDER_SQLITE if dialect == "sqlite" else _OUT_OF_ORDER_POSTGRES)[0]
     return int(row["n"]), int(row["late"])
 
 
 def cluster_events(store: Any, force: bool = False, vacuum: bool = True,
-                   progress: Callable[[str], None] | None = None) -> ClusterReport:
+                   progress: Callable[[str], None] | None = None,
+                   lock_timeout: float = LOCK_TIMEOUT) -> ClusterReport:
     """Rewrite ``store``'s events table in (date, id) order (see the module
-    docstring). A SQLite table already in that order is left alone unless
+    docstring). A table already in that order is left alone unless
     ``force``. ``progress`` is told, in a line, each long step as it starts.
+    ``lock_timeout``: PostgreSQL, seconds to wait for the table's lock.
 
     Raises:
-        StoreError: the rewrite failed (the store is left as it was).
+        StoreError: the rewrite failed (the store is left as it was), or on
+            PostgreSQL another session held the table past ``lock_timeout``.
     """
     t0 = time.perf_counter()
     dialect = getattr(store, "dialect", None)
     say = progress or (lambda line: None)
-    if dialect == "postgres":
-        n, _ = out_of_order(store)
-        say(f"clustering {n} events by date (CLUSTER, then ANALYZE)")
-        with store._guard("cluster the events table"):
-            store._run("CLUSTER events USING events_order")
-            store._run("ANALYZE events")
-        return ClusterReport(n, None, True, time.perf_counter() - t0)
-    if dialect != "sqlite":
+    if dialect not in ("sqlite", "postgres"):
         return ClusterReport(store.counts()["events"], None, False, time.perf_counter() - t0)
     n, late = out_of_order(store)
     if late == 0 and not force:
         return ClusterReport(n, late, False, time.perf_counter() - t0)
+    if dialect == "postgres":
+        say(f"clustering {n} events by date ({late} out of order on disk; CLUSTER, then ANALYZE)")
+        _cluster_postgres(store, lock_timeout)
+        return ClusterReport(n, late, True, time.perf_counter() - t0)
     say(f"rewriting {n} events in date order ({late} out of order on disk)")
     _rewrite_sqlite(store)
+    warning = None
     if vacuum:
         say("giving the old table's pages back (VACUUM)")
-        with store._guard("vacuum the database"):
-            store._run("VACUUM")
-    return ClusterReport(n, late, True, time.perf_counter() - t0)
+        try:
+            with store._guard("vacuum the database"):
+                store._run("VACUUM")
+        except StoreError as exc:
+            # the rewrite has committed: the table is in date order, only the free pages stay in the file
+            warning = (f"the events table was rewritten in date order, but VACUUM failed ({exc}); the old "
+                       "table's pages stay free inside the file (run VACUUM later to give them back)")
+    return ClusterReport(n, late, True, time.perf_counter() - t0, warning)
+
+
+def _cluster_postgres(store: Any, lock_timeout: float) -> None:
+    try:
+        with store._guard("cluster the events table"), store._transaction():
+            # in milliseconds; SET takes no parameter, so the number is written in
+            store._run(f"SET LOCAL lock_timeout = {max(1, int(lock_timeout * 1000))}")
+            store._run("CLUSTER events USING events_order")
+            store._run("ANALYZE events")
+    except StoreError as exc:
+        if getattr(exc.__cause__, "sqlstate", None) == "55P03":  # lock_not_available
+            raise StoreError(f"could not cluster the events table in {store.where}: another session held it for "
+                             f"more than {lock_timeout:g} s; run it again in a quiet moment, or wait longer "
+                             "with --lock-timeout") from exc
+        raise
 
 
 def _rewrite_sqlite(store: Any) -> None:

@@ -264,12 +264,23 @@ WHERE e.id = rs.merged_id
 
 
 def _drop_lost_pipeline_notice(record: logging.LogRecord) -> bool:
-    return not str(record.msg).startswith("error ignored terminating")
+    """False (drop) only for psycopg's notice that a pipeline could not be closed
+    because its connection is gone; the same notice for a COPY, or for a pipeline on
+    a connection still open (an error the store did not report), is kept."""
+    if not str(record.msg).startswith("error ignored terminating"):
+        return True
+    import psycopg
+
+    args = record.args if isinstance(record.args, tuple) else ()
+    what = args[0] if args else None
+    conn = getattr(what, "_conn", None)
+    return not (isinstance(what, psycopg.Pipeline) and conn is not None and conn.closed)
 
 
 def _quiet_lost_pipeline() -> None:
     """psycopg logs a warning when a pipeline on a lost connection cannot be
-    closed; the store reports the lost connection itself, in one message."""
+    closed; the store reports the lost connection itself, in one message
+    (a broken connection is always closed, so "closed" covers both)."""
     log = logging.getLogger("psycopg")
     if _drop_lost_pipeline_notice not in log.filters:
         log.addFilter(_drop_lost_pipeline_notice)
