@@ -706,19 +706,27 @@ class Coder:
                     sectors += (STATE_SECTOR,)  # a country told by its name acts as its state ("Japan protests ...")
                 if any(m.head in FORCE_INSTRUMENTS for m in subs):
                     sectors += ("MIL",)  # "Russian shelling killed two civilians": armed force did it
+            told = "negated" if cand.negated else "future" if cand.future or cand.hypothetical else "done"
             pattern = self.patterns.match(
                 cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,
-                cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors,
+                cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors, told,
             )
             if pattern is None:
                 # public statements and comments (root 01), matched apart from the events
                 pattern = self.statements.match(
                     cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,
-                    cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors,
+                    cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors, told,
                 )
             if pattern is None:
                 self._note_subjects(cand, when, state)
                 continue
+            if pattern.when == "negated":
+                # "did not rule out force": the negation is the act, told now
+                cand = replace(cand, negated=False, future=False, hypothetical=False, refused=False)
+            if cand.intent and _coded_with_governor(cand, self._intent_code(pattern.code, cand), cands, state.coded):
+                continue  # "decided to resign": the deciding verb's pattern coded the pair (0341), not a resignation
+            if cand.intent == "threaten" and pattern.code[:2] in THREATENED_YIELDS:
+                continue  # "threatened to resign", "threatened to release them": the threat is the event, no intent to yield
             cand = self._refusal(cand, pattern.code)
             events = self._code_one(i, cand, pattern, when, state, attribution, partial(historical.get, i, False))
             if cand.kind == "verb" and any(not e.statement or _light_statement(e.pattern) for e in events):
@@ -1120,6 +1128,23 @@ def _without_unnamed_beside_named(events: list[CodedEvent], cands: list[Candidat
         return cand.sent_index in first and first[cand.sent_index] < cand.trigger_start
 
     return [e for e in events if e.source.name != "unknown" or not after_named(e)]
+
+
+def _coded_with_governor(cand: Candidate, code: str, cands: list[Candidate], coded: dict) -> bool:
+    """Whether the verb that governs ``cand`` ("*decided* to resign") was coded, in the same
+    sentence, by a pattern that names ``cand``'s verb as its complement, under another root than
+    ``code`` (``cand``'s own code in its intent form): the pair is one act, and reading the
+    complement alone would tell a second, different one."""
+    return any(
+        cand.lemma in e.pattern.xcomp and e.code[:2] != code[:2]
+        and cands[k].lemma == cand.intent and cands[k].sent_index == cand.sent_index
+        for k, evs in coded.items() for e in evs
+    )
+
+
+# Roots of cooperation and yielding: an act of these told as what a party threatens to do is
+# no intent of it (the threat, coded by the threatening verb, is the event).
+THREATENED_YIELDS = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
 # Acts that stand one-sided in their own right, wherever the sentence tells them: statements,

@@ -1138,8 +1138,9 @@ def _headline_passive(tok) -> bool:
             and all(c.dep_ in HEADLINE_AFTER_DEPS for c in tok.rights))
 
 
-# Particles the small model often parses as adverbs right after the verb ("brushed *aside*", "waved *away*").
-ADVERB_PARTICLES = frozenset({"aside", "away"})
+# Particles the small model often parses as adverbs right after the verb ("brushed *aside*", "waved *away*",
+# "stepped *down*": "down" always changes the verb's meaning, as in "crack down", "back down", "stand down").
+ADVERB_PARTICLES = frozenset({"aside", "away", "down"})
 HEADLINE_ACTIVE_DEPS = {"aux", "auxpass", "prt", "ccomp", "xcomp", "dative", "attr", "oprd", "agent"}
 # What may follow such a verb: "killed *in an ambush* on Sunday", "killed, *12 hurt*";
 # a bare noun after it ("abducted last Thursday the minister") is an object the parser missed.
@@ -1187,7 +1188,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         elif c.dep_ == "prt":
             particle = c.lower_
         elif c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in ADVERB_PARTICLES and particle is None:
-            particle = c.lower_  # "brushed aside the call": the small model reads the particle as an adverb
+            particle = c.lower_  # "brushed aside the call", "stepped down": the small model reads the particle as an adverb
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and xcomp is None and c.dep_ == "xcomp":
             xcomp = c.lemma_.lower()
     if xcomp is None and (lemma in CONTROL_VERBS or lemma in APPEAL_VERBS):
