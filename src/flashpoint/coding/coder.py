@@ -186,6 +186,7 @@ class DocState:
     subject_person: Actor | None = None  # the latest person told as a subject: whom "he" most likely means
     countries: tuple[str, ...] = ()  # the article's countries, most mentioned first
     coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
+    by_token: dict[int, int] = field(default_factory=dict)  # trigger token index -> candidate index
     carrier_codes: dict[int, str] = field(default_factory=dict)  # candidate index -> its pattern's code
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
     recent: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, source) of coded events
@@ -659,6 +660,7 @@ class Coder:
         # latest named subject, or the article's main country before there is one.
         state = DocState(subject_country=countries[0] if countries else None, countries=tuple(countries),
                          home_country=home, cands=cands)
+        state.by_token = {c.token_i: k for k, c in enumerate(cands)}
         out: list[CodedEvent] = []
         historical = historical or {}
         used_nouns: set[int] = set()
@@ -940,6 +942,14 @@ class Coder:
         # inside it, describing a party of that act, is not counted
         alleged = not nested and any(state.coded.get(k) and state.coded[k][0].code.startswith(ACCUSING_ROOT)
                                      for k in cand.of_contents)
+        # what a demand, an appeal or a threat asks for or threatens, at any depth, is that act's
+        # content, not an act done ("demanded support in *regaining* control", "vowed to fight
+        # until they *gain* control", "said the US must be ready to *mediate*")
+        # (one that carries the act's own code stays: "threatened to *impose* tariffs" is the threat, 1312)
+        alleged = alleged or (not nested and any(
+            state.coded.get(k) and state.coded[k][0].code[:2] in CONTENT_ROOTS and not state.coded[k][0].statement
+            and state.coded[k][0].code[:2] != self._final_code(pattern, cand)[:2]
+            for k in (state.by_token.get(t) for t in cand.heads) if k is not None and k != i))
         for src, sf in sources:
             for tgt, tf in targets or [(None, 1.0)]:
                 if code.startswith(VISIT_CODE) and _own_land(src, tgt):
@@ -1062,6 +1072,7 @@ def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]
 # Verbal acts whose words are about another act: appeals, intents, praise, inquiries, demands,
 # criticism, rejections, threats (not statements, not meetings, which are often only the frame).
 ABOUT_ROOTS = frozenset({"02", "03", "05", "09", "10", "11", "12", "13"})
+CONTENT_ROOTS = frozenset({"02", "10", "13"})  # appeal, demand, threaten: what they ask or threaten is not done
 ACCUSING_ROOT = "11"  # disapprove: what an accusation or a criticism tells "of" someone beyond its act is not counted
 ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one's nested acts)
 

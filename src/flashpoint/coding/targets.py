@@ -519,7 +519,7 @@ def addressee(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 
 # Acts that take someone captive: a call to free people is aimed at whoever did one.
-CAPTIVE_CODES = ("173", "181", "1711")
+CAPTIVE_CODES = ("173", "181", "171")  # people held; a ship or goods seized ("demanded its release")
 CAPTOR_LOOKBACK = 3  # candidates with events, latest first: "the release" means a capture just told
 
 

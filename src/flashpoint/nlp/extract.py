@@ -213,6 +213,9 @@ class Candidate:
     subordinate_mark = _deferred("subordinate_mark", (
         'The marker of the adverbial clause a verb trigger heads ("*as* police cracked down", "*after* a jet '
         'shot down a helicopter"), lower-cased, else "" (nlp/describing.py).'))
+    heads = _deferred("heads", (
+        'Token indices of the words the trigger hangs under, nearest first, stopping at a conjunct or '
+        'parenthetical clause ("demanded support *in regaining* control": "in", "support", "demanded").'))
     of_contents = _deferred("of_contents", (
         'Candidates whose "of" complement holds the trigger at any depth, nearest first ("accused India '
         '*of sponsoring militants who attacked* a bus": "attacked" is inside the accusation\'s content).'))
@@ -1325,6 +1328,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "purpose_args": lambda: _purpose_args(tok),
         "after_subjects": lambda: _after_subjects(tok),
         "of_contents": lambda: _of_contents(tok, sent_cands or {}),
+        "heads": lambda: _heads(tok),
     })
     return Candidate(
         kind="verb",
@@ -1477,6 +1481,20 @@ def _of_contents(tok, sent_cands: dict[int, int]) -> tuple[int, ...]:
     return tuple(out)
 
 
+def _heads(tok) -> tuple[int, ...]:
+    """Token indices of the words ``tok`` hangs under, nearest first, up to its clause's
+    verb chain; a conjunct or a parenthetical clause starts an act of its own, so the walk
+    stops there ("condemned the raid *and promised* to investigate")."""
+    out: list[int] = []
+    node = tok
+    for _ in range(16):
+        if node.dep_ in ("conj", "parataxis") or node.head is node:
+            break
+        node = node.head
+        out.append(node.i)
+    return tuple(out)
+
+
 def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
     """The candidate a gerund completes through "of": "accused France *of massing*
     troops" is the accusation's claim, coded like "accused France of a build-up"."""
@@ -1624,6 +1642,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             "described": lambda: described_noun(tok),
             "prior_of": lambda: prior_clause_of(tok),
             "of_contents": lambda: _of_contents(tok, sent_cands),
+            "heads": lambda: _heads(tok),
         }),
         **flags,
         **_base(tok, key, s_i, sent, reporting, quotes, (tok.doc[tok.i - 2 : tok.i + 1].text if start != tok.idx else tok.text), start, tok.idx + len(tok.text)),
