@@ -112,7 +112,10 @@ PERSON_HEADS = frozenset({"minister", "president", "premier", "chancellor", "kin
                           "sultan", "leader", "counterpart", "spokesman", "spokeswoman", "spokesperson", "envoy",
                           "ambassador", "secretary", "chief", "commander", "general", "governor", "mayor",
                           "senator", "lawmaker", "prosecutor", "judge", "official", "diplomat", "negotiator",
-                          "chairman", "chairwoman", "speaker", "ayatollah", "pope", "cleric", "monarch"})
+                          "chairman", "chairwoman", "speaker", "ayatollah", "pope", "cleric", "monarch",
+                          # "Mary-Ellen McGroarty, the WFP's country director. She called ...": she is the director
+                          "director", "coordinator", "representative", "adviser", "advisor", "commissioner",
+                          "rapporteur", "administrator", "officer", "deputy", "attorney"})
 # Events whose "of" complement is an act they claim somebody did ("accused Y *of
 # massing troops*", "denied any role *in the attack*"): that act is coded, nested.
 CLAIM_ROOTS = ("11", "015", "016")
@@ -352,7 +355,9 @@ class Coder:
         if actor.country is None and actor.org is None and not self.open_actors:
             return None, 0.0  # a generic actor with no country is not enough for a dyad
         # "West African leaders" are a group: "they", not "he"
-        person = _is_person(res) or (m.head in PERSON_HEADS and not m.plural)
+        # "army spokesman Major General Winthai Suvaree": a name the model tags as a person's is
+        # a person ("he") whatever office the knowledge base read from the title before it
+        person = _is_person(res) or (not m.plural and (m.head in PERSON_HEADS or m.ent == "PERSON" or _titled_name(m.text)))
         state.remember(actor, person)
         if person and m.role == "subj":
             state.subject_person = actor
@@ -1355,6 +1360,17 @@ def _speaks_for(speaker: Actor, doer: Actor) -> bool:
     if speaker.key != doer.key:
         return False
     return speaker.sector in (None, "GOV") or speaker.sector == doer.sector
+
+
+def _titled_name(text: str) -> bool:
+    """Whether a phrase ends in a name after a person's title ("Kenyan police spokeswoman
+    Resila Onyango"), however the small model labels it (often ORG)."""
+    words = text.replace(",", " ").split()
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].lower() in PERSON_HEADS:
+            rest = words[i + 1 :]
+            return 0 < len(rest) <= 4 and all(w[:1].isupper() for w in rest)
+    return False
 
 
 def _is_person(res) -> bool:

@@ -537,13 +537,17 @@ def _speaker_of_stray_conjunct(tok):
     if tok.dep_ != "conj" or tok.lemma_.lower() not in SPEAKER_ACTS or any(c.dep_ in SUBJ_DEPS for c in tok.children):
         return None
     head = tok.head
-    if head.dep_ != "ccomp" or head.head.lemma_.lower() not in SAYING_VERBS:
+    # "denied that Moscow had anything to do with it and accused Finland of piracy": the
+    # parser hangs the accusation on the denied clause; the denier accuses, and does
+    if head.dep_ != "ccomp" or head.head.lemma_.lower() not in SAYING_VERBS | STRAY_DENIALS:
         return None
     subs = [c for c in head.head.children if c.dep_ in SUBJ_DEPS]
     return subs[0] if subs else None
 
 
 SAYING_VERBS = {"say", "state", "announce", "declare", "add", "insist", "claim", "note", "stress", "tell"}
+# Denials whose "that" clause a speech act is often wrongly conjoined to.
+STRAY_DENIALS = {"deny", "refute"}
 
 
 # Verbs of a relative clause that reports who used a weapon ("a bomb that officials *said* ...").
@@ -650,7 +654,9 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
     negated = future = hypothetical = refused = demanded = False
     conditional = False  # an "if"/"unless" clause, not just "would"
     intent = None
-    chain = _verb_chain(tok)
+    stray = _speaker_of_stray_conjunct(tok) is not None
+    # a speech act wrongly conjoined to a reported clause takes none of that clause's markers
+    chain = [tok] if stray else _verb_chain(tok)
     for verb in chain:
         for c in (kids if verb is tok and kids is not None else verb.children):
             low = c.lower_
@@ -674,6 +680,8 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
     # "Moscow denies targeting civilians": the denial is the event, the act it
     # denies is not reported as done.
     top = chain[-1]
+    if stray:
+        top = tok  # a speech act of the speaker's own, not part of what is denied or said
     if top.dep_ in ("xcomp", "ccomp") and top.tag_ == "VBG" and top.head.lemma_.lower() in DENY_VERBS:
         demanded = True
     elif top.dep_ == "ccomp" and top.head.lemma_.lower() in ("deny", "refute"):
