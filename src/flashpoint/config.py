@@ -18,7 +18,7 @@ class Settings:
     db: str = DEFAULT_DB
     model: str = DEFAULT_MODEL
     actor_files: tuple[Path, ...] = ()
-    include_uncounted: bool = False  # negated and hypothetical events
+    include_uncounted: bool = False  # negated and hypothetical events, and acts told deeper inside an accusation's claim
     open_actors: bool = False  # also accept country-less generic actors (gold sets with fictional actors)
     batch_size: int = 64
     n_process: int = 1

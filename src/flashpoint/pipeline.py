@@ -467,7 +467,7 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     events: list[Event] = []
     placed: list[Any] = []  # the places events were put in so far, for "in the province" (geo/fallback.py)
     for ce in coded:
-        if not settings.include_uncounted and (ce.negated or ce.modality == "hypothetical"):
+        if not settings.include_uncounted and (ce.negated or ce.modality == "hypothetical" or ce.alleged):
             continue
         if ce.statement and not settings.statements:
             continue

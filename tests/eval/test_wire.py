@@ -71,3 +71,14 @@ def test_second_wire_set_is_read_as_a_wire_set_and_has_a_first_run():
     assert sum(not r.expected for r in records) == 2  # two bare statements: nothing to code
     first = json.loads((DATA / "own_wire2_first_run.json").read_text(encoding="utf-8"))
     assert first["headline"]["strict_f1"] == 0.7624 and first["n"] == 86
+
+
+def test_third_wire_set_is_read_as_a_wire_set_and_has_a_first_run():
+    records = read_gold(DATA / "own_wire3.jsonl")
+    assert len(records) == 90 and detect_set(DATA / "own_wire3.jsonl") == "own_wire"
+    roots = {(g.code or "")[:2] for r in records for g in r.expected}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+    assert sum(not r.expected for r in records) == 3  # a bare statement and two reports of no political act
+    first = json.loads((DATA / "own_wire3_first_run.json").read_text(encoding="utf-8"))
+    assert first["headline"]["strict_f1"] == 0.6748 and first["n"] == 90
+    assert set(first["verdicts"]) == {r.id for r in records}

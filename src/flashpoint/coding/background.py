@@ -32,6 +32,8 @@ class BackgroundRule:
     content_nouns: frozenset[str] = frozenset()
     keep_codes: frozenset[str] = frozenset()
     keep_deps: frozenset[str] = frozenset()
+    adjunct_acts: frozenset[str] = frozenset()
+    scene_marks: frozenset[str] = frozenset()
 
     @classmethod
     @functools.cache
@@ -47,8 +49,9 @@ class BackgroundRule:
         """
         if not isinstance(data, dict):
             raise DataFileError(f"{name}: expected a mapping with 'deps', 'keep_nouns', 'purpose_roots' and 'content_nouns'")
-        keys = ("deps", "keep_nouns", "purpose_roots", "content_nouns", "keep_codes", "keep_deps")
-        optional = {"keep_codes", "keep_deps"}
+        keys = ("deps", "keep_nouns", "purpose_roots", "content_nouns", "keep_codes", "keep_deps", "adjunct_acts",
+                "scene_marks")
+        optional = {"keep_codes", "keep_deps", "adjunct_acts", "scene_marks"}
         lists = []
         for key in keys:
             value = data.get(key, [] if key in optional else None)
@@ -85,6 +88,8 @@ def without_background(events: list, cands: Sequence, rule: BackgroundRule) -> l
     indices = {e.cand_index for e in events}
     kept = {e.cand_index for e in events if rule.keeps(e.code, cands[e.cand_index].described)}
     background = {i for i in indices - kept if rule.describes(cands[i].described)}
+    # "Italy suspended air links, one day *after* a Serbian jet shot down a helicopter": the scene
+    background |= {i for i in indices if cands[i].kind == "verb" and cands[i].subordinate_mark in rule.scene_marks}
     purpose = {i for i in indices if isinstance(cands[i].adjunct_of, int)}
     if not background and not purpose:
         return events
@@ -96,4 +101,5 @@ def without_background(events: list, cands: Sequence, rule: BackgroundRule) -> l
     return [e for e in events
             if not (e.cand_index in background and cands[e.cand_index].sent_index in acting)
             and not (e.cand_index in purpose and e.code[:2] in rule.purpose_roots
+                     and not any(e.code.startswith(k) for k in rule.adjunct_acts)
                      and cands[e.cand_index].adjunct_of in acts)]

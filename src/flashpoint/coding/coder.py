@@ -160,6 +160,10 @@ class CodedEvent:
     modality: str
     confidence: float
     nested: bool = False
+    # told deeper inside an accusation's content than the act it names ("accused India of sponsoring
+    # militants *who attacked* a bus"): it describes a party of the alleged act, and CAMEO's 112
+    # "does not in any way imply that the alleged events have taken place"; kept only with --all
+    alleged: bool = False
     statement: bool = False  # a bare public statement (what was said: 010, or its tone 012-014); see Event.statement
     target_via: str | None = None  # the target chain's strategy that found the target (coding/data/targets.yaml)
 
@@ -700,19 +704,27 @@ class Coder:
                     sectors += (STATE_SECTOR,)  # a country told by its name acts as its state ("Japan protests ...")
                 if any(m.head in FORCE_INSTRUMENTS for m in subs):
                     sectors += ("MIL",)  # "Russian shelling killed two civilians": armed force did it
+            told = "negated" if cand.negated else "future" if cand.future or cand.hypothetical else "done"
             pattern = self.patterns.match(
                 cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,
-                cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors,
+                cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors, told,
             )
             if pattern is None:
                 # public statements and comments (root 01), matched apart from the events
                 pattern = self.statements.match(
                     cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,
-                    cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors,
+                    cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors, told,
                 )
             if pattern is None:
                 self._note_subjects(cand, when, state)
                 continue
+            if pattern.when == "negated":
+                # "did not rule out force": the negation is the act, told now
+                cand = replace(cand, negated=False, future=False, hypothetical=False, refused=False)
+            if cand.intent and _coded_with_governor(cand, self._intent_code(pattern.code, cand), cands, state.coded):
+                continue  # "decided to resign": the deciding verb's pattern coded the pair (0341), not a resignation
+            if cand.intent == "threaten" and pattern.code[:2] in THREATENED_YIELDS:
+                continue  # "threatened to resign", "threatened to release them": the threat is the event, no intent to yield
             cand = self._refusal(cand, pattern.code)
             events = self._code_one(i, cand, pattern, when, state, attribution, partial(historical.get, i, False))
             if cand.kind == "verb" and any(not e.statement or _light_statement(e.pattern) for e in events):
@@ -738,7 +750,7 @@ class Coder:
                                 if not (e.statement and e.target is None and not _light_statement(e.pattern))}
         out = without_background(out, cands, self.background)
         out = _without_unnamed_beside_named(_without_carried_statements(out, cands), cands)
-        out = _without_one_sided_after_dyad(out, cands)
+        out = _without_one_sided_after_dyad(_without_mediated_talks(out, cands), cands)
         return _once_per_sentence(_without_subsumed(out, cands), cands)
 
     def _conjuncts_country(self, subs: list[Mention], when) -> str | None:
@@ -920,6 +932,10 @@ class Coder:
         if code == "044" and targets and self._hosted_by(cand, targets[0][0], state):
             code = "042"  # "attended a summit in Moscow": a meeting in the other side's country is a visit
         events: list[CodedEvent] = []
+        # the act an accusation names is coded with it (nested, reported); what is told deeper
+        # inside it, describing a party of that act, is not counted
+        alleged = not nested and any(state.coded.get(k) and state.coded[k][0].code.startswith(ACCUSING_ROOT)
+                                     for k in cand.of_contents)
         for src, sf in sources:
             for tgt, tf in targets or [(None, 1.0)]:
                 modality = "reported" if nested else self._modality(cand, src, attribution, historical)
@@ -932,7 +948,7 @@ class Coder:
                     cand_index=i, pattern=pattern, code=_at_home(code, src, tgt), source=src, target=tgt,
                     target_via=via if tgt else None,
                     attribution=attribution, negated=cand.negated or cand.refused,
-                    modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested,
+                    modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested, alleged=alleged,
                     # only what was merely said is a statement (--no-statements): a denial,
                     # a claim of responsibility or condolences are acts PETRARCH codes too
                     # (and any bare 010 some other pattern gives: "a statement issued by the ministry")
@@ -1040,6 +1056,7 @@ def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]
 # Verbal acts whose words are about another act: appeals, intents, praise, inquiries, demands,
 # criticism, rejections, threats (not statements, not meetings, which are often only the frame).
 ABOUT_ROOTS = frozenset({"02", "03", "05", "09", "10", "11", "12", "13"})
+ACCUSING_ROOT = "11"  # disapprove: what an accusation or a criticism tells "of" someone beyond its act is not counted
 ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one's nested acts)
 
 
@@ -1094,9 +1111,55 @@ def _without_unnamed_beside_named(events: list[CodedEvent], cands: list[Candidat
     return [e for e in events if e.source.name != "unknown" or not after_named(e)]
 
 
+def _coded_with_governor(cand: Candidate, code: str, cands: list[Candidate], coded: dict) -> bool:
+    """Whether the verb that governs ``cand`` ("*decided* to resign") was coded, in the same
+    sentence, by a pattern that names ``cand``'s verb as its complement, under another root than
+    ``code`` (``cand``'s own code in its intent form): the pair is one act, and reading the
+    complement alone would tell a second, different one."""
+    return any(
+        cand.lemma in e.pattern.xcomp and e.code[:2] != code[:2]
+        and cands[k].lemma == cand.intent and cands[k].sent_index == cand.sent_index
+        for k, evs in coded.items() for e in evs
+    )
+
+
+# Roots of cooperation and yielding: an act of these told as what a party threatens to do is
+# no intent of it (the threat, coded by the threatening verb, is the event).
+THREATENED_YIELDS = frozenset({"03", "04", "05", "06", "07", "08"})
+
+
 # Acts that stand one-sided in their own right, wherever the sentence tells them: statements,
 # protests, force posture, coercion and force (what ACLED and GDELT count with one side).
 ONE_SIDED_ROOTS = frozenset({"01", "14", "15", "17", "18", "19", "20"})
+
+
+# What a third party does about talks between others: offers them or mediates them (CAMEO 036,
+# 039, 045). "Oman mediated talks between Iran and the US" is Oman's act toward each party, and
+# talks only offered have not happened. Talks a host holds (043) took place: the parties'
+# negotiation stays ("Norway hosted negotiations between Colombia and the ELN").
+THIRD_PARTY_ACTS = frozenset({"036", "039", "045"})
+
+
+def _without_mediated_talks(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
+    """Drop the consultations read from a talks noun with parties named by "between"
+    ("talks *between* Kinshasa and the M23") when a third party, none of those parties,
+    offers or mediates them in the same sentence: the third party's act is the event."""
+    third: dict[int, list[Actor]] = {}  # sentence -> who offers or mediates there
+    for e in events:
+        if e.code in THIRD_PARTY_ACTS and not e.negated and not e.statement:
+            third.setdefault(cands[e.cand_index].sent_index, []).append(e.source)
+
+    def dropped(e: CodedEvent) -> bool:
+        cand = cands[e.cand_index]
+        if cand.kind != "noun" or e.code[:2] != "04" or cand.sent_index not in third:
+            return False
+        if len({m.text for m in slot_mentions(cand, "prep:between")}) < 2:
+            return False
+        parties = [a for a in (e.source, e.target) if a is not None]
+        return any(not any(same_actor(doer, p) for p in parties)
+                   for doer in third[cand.sent_index])
+
+    return [e for e in events if not dropped(e)]
 
 
 def _without_one_sided_after_dyad(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:

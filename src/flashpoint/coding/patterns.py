@@ -28,8 +28,13 @@ PATTERN_KEYS = {
     "id", "lemmas", "code", "object", "not_object", "prep", "pobj", "xcomp", "particle",
     "target", "no_target", "governor", "confidence", "not_prep", "ccomp_aux", "source_sector",
     "symmetric", "implicit_source", "victim_subject", "not_governor", "refine", "priority", "statement",
-    "recipient_subject", "joint",
+    "recipient_subject", "joint", "when",
 }
+# How a trigger must be told for a pattern with ``when``: "done" (not as future or hypothetical;
+# a negation keeps its usual reading), "future" (only as future or hypothetical: "Moscow *would
+# respond*" threatens, "Moscow responded" does not), "negated" (in the negative: the event is what
+# the negation says).
+WHEN_VALUES = ("done", "future", "negated")
 # Sections shared by every pattern file: mappings merge (a name defined twice is an
 # error), lists join; ``verbs`` and ``nouns`` join in file order.
 SHARED_MAPPINGS = ("defaults", "intent", "refusal", "classes", "subcode_families", "subcodes")
@@ -71,6 +76,10 @@ class Pattern:
     # The code when the act is done together: by parties of two countries or more, or
     # "with" a partner ("held drills with Lithuania"); coded once each way.
     joint: str | None = None
+    # "done": only an act told as done ("resigned", not "will resign"); "future": only one told
+    # as to come; "negated": only a trigger told in the negative ("did not rule out force"),
+    # whose event is then asserted.
+    when: str | None = None
 
     @property
     def rule(self) -> str:
@@ -109,6 +118,8 @@ class Pattern:
             text += f" (... {words(self.pobj)})"
         if self.governor:
             text = f"{words(self.governor)} ... {text}"
+        if self.when == "negated":
+            text = f"not {text}"
         return text
 
 
@@ -161,12 +172,14 @@ class PatternSet:
     def noun_lemmas(self) -> frozenset[str]:
         return frozenset(self.nouns)
 
-    def match(self, kind: str, lemma: str, obj_lemmas, prep_lemmas, pobj_lemmas, xcomp, particle, governor, comp_lemmas=(), ccomp_aux=(), source_sectors=()) -> Pattern | None:
+    def match(self, kind: str, lemma: str, obj_lemmas, prep_lemmas, pobj_lemmas, xcomp, particle, governor, comp_lemmas=(), ccomp_aux=(), source_sectors=(), told: str = "done") -> Pattern | None:
         """The most specific pattern for a candidate, or None.
 
         An ``object`` constraint is met best by the direct object, and also,
         with a lower score, by a prepositional or clausal complement
-        ("asked the EU *for aid*").
+        ("asked the EU *for aid*"). ``told`` is how the trigger is told: "done",
+        "future" (also hypothetical) or "negated"; a pattern with ``when`` matches
+        only its way, and a negated pattern outranks the others of a negated trigger.
         """
         table = self.verbs if kind == "verb" else self.nouns
         best: Pattern | None = None
@@ -176,6 +189,12 @@ class PatternSet:
         for p in table.get(lemma, ()):
             score = 0
             via_comp = False
+            if (p.when == "done" and told == "future") or (p.when == "future" and told != "future"):
+                continue  # (a negated act stays one: "would not resign" is a refusal, "did not resign" negated)
+            if p.when == "negated":
+                if told != "negated":
+                    continue
+                score += 3
             if p.object:
                 if objs & p.object:
                     score += 2
@@ -313,7 +332,14 @@ def _build(raw: dict, kind: str, classes: dict, valid_codes: frozenset[str] | No
         priority=_priority(raw.get("priority", 0), where),
         statement=bool(raw.get("statement", False)),
         joint=joint,
+        when=_when(raw.get("when"), where),
     )
+
+
+def _when(value: Any, where: str) -> str | None:
+    if value is not None and value not in WHEN_VALUES:
+        raise DataFileError(f"{where}: when must be one of {', '.join(WHEN_VALUES)}, got {value!r}")
+    return value
 
 
 def _priority(value: Any, where: str) -> int:

@@ -76,6 +76,14 @@ def time_adjunct_of(tok) -> int | None:
     return verb.i if verb is not tok and verb.pos_ in ("VERB", "AUX") else None
 
 
+def subordinate_mark(tok) -> str:
+    """The marker of the adverbial clause ``tok`` heads ("*as* authorities cracked down",
+    "one day *after* a jet shot down a helicopter"), lower-cased, else ""."""
+    if tok.dep_ != "advcl" or tok.head is tok:
+        return ""
+    return next((c.lower_ for c in tok.children if c.dep_ == "mark"), "")
+
+
 def adjunct_of(tok) -> int | None:
     """Token index of the verb whose bare -ing adjunct ``tok`` opens ("marched ...,
     *demanding* ..."), or None: an adjunct with its own subject or a marker ("after

@@ -23,7 +23,7 @@ from spacy.strings import hash_string
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from ..actors.resolve import AFFILIATION_BEFORE
-from .describing import adjunct_of, described_noun, setting_clause, time_adjunct_of
+from .describing import adjunct_of, described_noun, setting_clause, subordinate_mark, time_adjunct_of
 from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
 
@@ -207,6 +207,12 @@ class Candidate:
         '*to help Pakistan* rebuild".'))
     after_subjects = _deferred("after_subjects", (
         'Subjects of an "after" clause on the trigger, what prompted it ("scrambled jets after *Chinese drones* flew ...").'))
+    subordinate_mark = _deferred("subordinate_mark", (
+        'The marker of the adverbial clause a verb trigger heads ("*as* police cracked down", "*after* a jet '
+        'shot down a helicopter"), lower-cased, else "" (nlp/describing.py).'))
+    of_contents = _deferred("of_contents", (
+        'Candidates whose "of" complement holds the trigger at any depth, nearest first ("accused India '
+        '*of sponsoring militants who attacked* a bus": "attacked" is inside the accusation\'s content).'))
     stake_lemmas = _deferred("stake_lemmas", (
         "Lemmas of what the act is about, phrase by phrase (STAKE_BREAK between): its object and "
         'complements and its purpose clause ("staged rallies *to demand reforms*"), without the '
@@ -1145,8 +1151,9 @@ def _headline_passive(tok) -> bool:
             and all(c.dep_ in HEADLINE_AFTER_DEPS for c in tok.rights))
 
 
-# Particles the small model often parses as adverbs right after the verb ("brushed *aside*", "waved *away*").
-ADVERB_PARTICLES = frozenset({"aside", "away"})
+# Particles the small model often parses as adverbs right after the verb ("brushed *aside*", "waved *away*",
+# "stepped *down*": "down" always changes the verb's meaning, as in "crack down", "back down", "stand down").
+ADVERB_PARTICLES = frozenset({"aside", "away", "down"})
 HEADLINE_ACTIVE_DEPS = {"aux", "auxpass", "prt", "ccomp", "xcomp", "dative", "attr", "oprd", "agent"}
 # What may follow such a verb: "killed *in an ambush* on Sunday", "killed, *12 hurt*";
 # a bare noun after it ("abducted last Thursday the minister") is an object the parser missed.
@@ -1184,6 +1191,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         lone_oprd = c.dep_ == "oprd" and c.pos_ in ("PROPN", "PRON") and not any(g.dep_ in OBJ_DEPS for g in kids)
         if c.dep_ == "oprd" and not lone_oprd:
             obj_lemmas.extend(_lemmas(c.subtree))  # what the object is called is part of what is said
+            obj_lemmas.append(NAMING_MARK)  # "calling it a naive illusion": naming, not a phone call
         if c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be") or lone_oprd:
             objects.extend(expand(c, "obj"))
             obj_lemmas.extend(_lemmas(c.subtree))
@@ -1193,7 +1201,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         elif c.dep_ == "prt":
             particle = c.lower_
         elif c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in ADVERB_PARTICLES and particle is None:
-            particle = c.lower_  # "brushed aside the call": the small model reads the particle as an adverb
+            particle = c.lower_  # "brushed aside the call", "stepped down": the small model reads the particle as an adverb
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and xcomp is None and c.dep_ == "xcomp":
             xcomp = c.lemma_.lower()
     if xcomp is None and (lemma in CONTROL_VERBS or lemma in APPEAL_VERBS):
@@ -1325,8 +1333,10 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "described": lambda: described_noun(tok),
         "adjunct_of": lambda: adjunct_of(tok),
         "time_adjunct_of": lambda: time_adjunct_of(tok),
+        "subordinate_mark": lambda: subordinate_mark(tok),
         "purpose_args": lambda: _purpose_args(tok),
         "after_subjects": lambda: _after_subjects(tok),
+        "of_contents": lambda: _of_contents(tok, sent_cands or {}),
     })
     return Candidate(
         kind="verb",
@@ -1462,6 +1472,23 @@ def named_start(m: Mention, doc) -> int:
     return span.start if span is not None else 0
 
 
+def _of_contents(tok, sent_cands: dict[int, int]) -> tuple[int, ...]:
+    """The candidates whose "of" complement holds ``tok`` at any depth, nearest first:
+    "accused France *of backing rebels who killed* soldiers" puts "killed" inside the
+    accusation's content (coding/coder.py: what is alleged is not coded as done)."""
+    out: list[int] = []
+    node = tok
+    for _ in range(16):
+        head = node.head
+        if head is node:
+            break
+        if head.dep_ == "prep" and head.lower_ == "of" and node.dep_ in ("pcomp", "pobj") \
+                and head.head.i in sent_cands and head.head is not tok:
+            out.append(sent_cands[head.head.i])
+        node = head
+    return tuple(out)
+
+
 def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
     """The candidate a gerund completes through "of": "accused France *of massing*
     troops" is the accusation's claim, coded like "accused France of a build-up"."""
@@ -1470,6 +1497,9 @@ def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
     return None
 
 
+# Put among a verb's object lemmas when the verb names its object ("called *the plan* a
+# betrayal", "calling *it* a naive illusion"): patterns can refuse it (`not_object`).
+NAMING_MARK = "naming-predicate"
 SCHEDULING_VERBS = {"plan", "schedule", "expect", "set", "slate", "prepare", "arrange"}
 # Prepositions of what a complaint is about.
 GRIEVANCE_PREPS = frozenset({"over", "about", "against"})
@@ -1604,6 +1634,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
                 [tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov is not tok else ())]),
             "dates": lambda: _dates(sent, tok),
             "described": lambda: described_noun(tok),
+            "of_contents": lambda: _of_contents(tok, sent_cands),
         }),
         **flags,
         **_base(tok, key, s_i, sent, reporting, quotes, (tok.doc[tok.i - 2 : tok.i + 1].text if start != tok.idx else tok.text), start, tok.idx + len(tok.text)),
