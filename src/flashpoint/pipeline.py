@@ -566,6 +566,7 @@ def _affiliation_only(ent) -> bool:
 
 
 def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:
+    from .coding.generic_country import holder_country
     from .nlp.docmemo import doc_ents, doc_text
 
     counts: Counter[str] = Counter()
@@ -579,8 +580,10 @@ def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:
             name = text[ent.start_char : ent.end_char]  # = ent.text, without a Token per word
             c = kb.country_of(name)
             if c is None and gazetteer is not None and label in ("GPE", "LOC", "FAC"):
-                place = gazetteer.resolve(name)
-                c = place.country if place is not None else None
+                # "Chala in southern Peru": the holder decides which Chala, not the gazetteer's first
+                c = holder_country(text, ent.end_char, kb)
+                place = gazetteer.resolve(name) if c is None else None
+                c = c or (place.country if place is not None else None)
             if c is None:
                 # "the Presidential Secretariat in Colombo", "University of Nairobi"
                 named = (kb.country_of(t.text) for t in ent[1:] if t.nbor(-1).lower_ in ("in", "of", "at") and t.pos_ == "PROPN")

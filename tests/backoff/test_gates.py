@@ -291,3 +291,39 @@ Monday Monday PROPN pobj 5
     assert judge(said, "18", WORDS, gates).blocked == "speech"
     assert judge(SAID_KILLED, "18", WORDS, gates).blocked is None  # the reported clause is the act
     assert judge(said, "01", WORDS, gates).blocked is None  # a statement is speech
+
+
+# "Two ministers were among the guests."
+WERE_AMONG = parse("""
+Two two NUM nummod 1
+ministers minister NOUN nsubj 2
+were be AUX ROOT 2
+among among ADP prep 2
+the the DET det 5
+guests guest NOUN pobj 3
+. . PUNCT punct 2
+""")
+# "Thousands of refugees live in camps that rebels attacked."
+LIVE_ATTACKED = parse("""
+Thousands thousand NOUN nsubj 3
+of of ADP prep 0
+refugees refugee NOUN pobj 1
+live live VERB ROOT 3
+in in ADP prep 3
+camps camp NOUN pobj 4
+that that PRON dobj 8
+rebels rebel NOUN nsubj 8
+attacked attack VERB relcl 5
+. . PUNCT punct 3
+""")
+
+
+def test_a_sentence_of_state_only_is_stative():
+    from flashpoint.coding.backoff_gates import stative
+
+    assert stative(WERE_AMONG, WORDS.stative)
+    assert judge(WERE_AMONG, "04", WORDS, DEFAULT_GATES | {"stative"}).blocked == "stative"
+    assert judge(WERE_AMONG, "04", WORDS).blocked is None  # measured and not kept
+    # a verb of act anywhere in the sentence lets the back-off guess
+    assert not stative(LIVE_ATTACKED, WORDS.stative) and not stative(MARCHED, WORDS.stative)
+    assert judge(LIVE_ATTACKED, "19", WORDS, DEFAULT_GATES | {"stative"}).blocked != "stative"

@@ -35,7 +35,7 @@ def test_fifth_own_probes_hold_their_floor():
     result = score_probes(code_records(read_gold(OWN5), Settings()))
     head = result.figures["headline"]
     assert head["controls_silent"] >= 0.94, [r["id"] for r in result.rows if r["verdict"] != "passed" and not r["gold"]]
-    assert head["passed"] >= 0.81, [r["id"] for r in result.rows if r["verdict"] != "passed"]
+    assert head["passed"] >= 0.86, [r["id"] for r in result.rows if r["verdict"] != "passed"]
 
 
 @pytest.mark.slow
@@ -57,6 +57,11 @@ def test_fifth_own_probes_hold_their_floor():
     ("Azerbaijani troops retook three villages from Armenian forces.", ("AZE", "192", "ARM")),
     # a past verb between two names that the small model reads as one long name
     ("Erdogan hosted Iraq's Sudani in Ankara.", ("TUR", "043", "IRQ")),
+    ("Hungary's Orban hosted Slovak PM Fico in Budapest.", ("HUN", "043", "SVK")),
+    # a headline whose verb the model reads as a noun, with a participle beside it
+    ("Chad expels German ambassador, citing disrespect", ("TCD", "16", "DEU")),
+    # a wire photo's caption telling a dated scene, with no position marks: the scene is coded
+    ("Protesters clash with police in Nairobi, Kenya, June 25, 2024. REUTERS/Thomas Mukoya", ("KEN", "19", "KEN")),
     # "his hosts": whom the visit just told was with
     ("Kenya's president arrived in Kampala. He thanked his hosts for their support.", ("KEN", "051", "UGA")),
     # repelled an attack *by* X: X attacked whoever repelled it
@@ -74,6 +79,13 @@ def test_fifth_own_probes_hold_their_floor():
      ("ISR", "112", "LBN")),
     ("Israel and Hezbollah exchanged fire across the border. Each side blamed the other for the escalation.",
      ("LBN", "112", "ISR")),
+    # property destroyed in an air strike or by shelling is force, aimed at where it stood
+    ("Two apartment blocks were destroyed in a Russian drone strike in Odesa.", ("RUS", "19", "UKR")),
+    # a truce brokered between two parties: mediation with each
+    ("Qatar brokered a prisoner swap between Russia and Ukraine.", ("QAT", "045", "RUS")),
+    ("Qatar brokered a prisoner swap between Russia and Ukraine.", ("QAT", "045", "UKR")),
+    # the release of a seized ship is demanded of whoever seized it
+    ("Yemen's Houthis seized a Bahamas-flagged cargo ship. Athens demanded its release.", ("GRC", "1053", "YEM")),
     # "called the detention an abduction": a charge, not a phone call
     ("Russian troops detained two Georgian citizens. Tbilisi called the detention an abduction.", ("GEO", "111", "RUS")),
 ])
@@ -86,6 +98,7 @@ def test_constructions_fixed_in_session_12(text, want):
 @pytest.mark.parametrize("text", [
     "The Ethiopian runner edged her Kenyan rival at the finish line.",  # a race
     "Residents inspected the damage in Sylhet after the floods.",  # looking at rubble is no investigation
+    "A file photo shows Chinese troops on parade in Lhasa, May 5, 2019. REUTERS/Stringer",  # a file photo stays blanked
 ])
 def test_no_event_where_no_party_acts_on_another(text):
     assert not coded(text), triples(coded(text))

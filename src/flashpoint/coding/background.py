@@ -34,6 +34,7 @@ class BackgroundRule:
     keep_deps: frozenset[str] = frozenset()
     adjunct_acts: frozenset[str] = frozenset()
     scene_marks: frozenset[str] = frozenset()
+    scene_keep_roots: frozenset[str] = frozenset()
 
     @classmethod
     @functools.cache
@@ -50,8 +51,8 @@ class BackgroundRule:
         if not isinstance(data, dict):
             raise DataFileError(f"{name}: expected a mapping with 'deps', 'keep_nouns', 'purpose_roots' and 'content_nouns'")
         keys = ("deps", "keep_nouns", "purpose_roots", "content_nouns", "keep_codes", "keep_deps", "adjunct_acts",
-                "scene_marks")
-        optional = {"keep_codes", "keep_deps", "adjunct_acts", "scene_marks"}
+                "scene_marks", "scene_keep_roots")
+        optional = {"keep_codes", "keep_deps", "adjunct_acts", "scene_marks", "scene_keep_roots"}
         lists = []
         for key in keys:
             value = data.get(key, [] if key in optional else None)
@@ -89,7 +90,10 @@ def without_background(events: list, cands: Sequence, rule: BackgroundRule) -> l
     kept = {e.cand_index for e in events if rule.keeps(e.code, cands[e.cand_index].described)}
     background = {i for i in indices - kept if rule.describes(cands[i].described)}
     # "Italy suspended air links, one day *after* a Serbian jet shot down a helicopter": the scene
-    background |= {i for i in indices if cands[i].kind == "verb" and cands[i].subordinate_mark in rule.scene_marks}
+    # (force and coercion stay: "six were killed *after* security forces opened fire on protesters")
+    forceful = {e.cand_index for e in events if e.code[:2] in rule.scene_keep_roots}
+    background |= {i for i in indices - forceful
+                   if cands[i].kind == "verb" and cands[i].subordinate_mark in rule.scene_marks}
     purpose = {i for i in indices if isinstance(cands[i].adjunct_of, int)}
     if not background and not purpose:
         return events

@@ -110,7 +110,10 @@ PERSON_HEADS = frozenset({"minister", "president", "premier", "chancellor", "kin
                           "sultan", "leader", "counterpart", "spokesman", "spokeswoman", "spokesperson", "envoy",
                           "ambassador", "secretary", "chief", "commander", "general", "governor", "mayor",
                           "senator", "lawmaker", "prosecutor", "judge", "official", "diplomat", "negotiator",
-                          "chairman", "chairwoman", "speaker", "ayatollah", "pope", "cleric", "monarch"})
+                          "chairman", "chairwoman", "speaker", "ayatollah", "pope", "cleric", "monarch",
+                          # "Mary-Ellen McGroarty, the WFP's country director. She called ...": she is the director
+                          "director", "coordinator", "representative", "adviser", "advisor", "commissioner",
+                          "rapporteur", "administrator", "officer", "deputy", "attorney"})
 # Events whose "of" complement is an act they claim somebody did ("accused Y *of
 # massing troops*", "denied any role *in the attack*"): that act is coded, nested.
 CLAIM_ROOTS = ("11", "015", "016")
@@ -184,6 +187,7 @@ class DocState:
     subject_person: Actor | None = None  # the latest person told as a subject: whom "he" most likely means
     countries: tuple[str, ...] = ()  # the article's countries, most mentioned first
     coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
+    by_token: dict[int, int] = field(default_factory=dict)  # trigger token index -> candidate index
     carrier_codes: dict[int, str] = field(default_factory=dict)  # candidate index -> its pattern's code
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
     recent: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, source) of coded events
@@ -349,7 +353,9 @@ class Coder:
         if actor.country is None and actor.org is None and not self.open_actors:
             return None, 0.0  # a generic actor with no country is not enough for a dyad
         # "West African leaders" are a group: "they", not "he"
-        person = _is_person(res) or (m.head in PERSON_HEADS and not m.plural)
+        # "army spokesman Major General Winthai Suvaree": a name the model tags as a person's is
+        # a person ("he") whatever office the knowledge base read from the title before it
+        person = _is_person(res) or (not m.plural and (m.head in PERSON_HEADS or m.ent == "PERSON" or _titled_name(m.text)))
         state.remember(actor, person)
         if person and m.role == "subj":
             state.subject_person = actor
@@ -657,6 +663,7 @@ class Coder:
         # latest named subject, or the article's main country before there is one.
         state = DocState(subject_country=countries[0] if countries else None, countries=tuple(countries),
                          home_country=home, cands=cands)
+        state.by_token = {c.token_i: k for k, c in enumerate(cands)}
         out: list[CodedEvent] = []
         historical = historical or {}
         used_nouns: set[int] = set()
@@ -936,6 +943,14 @@ class Coder:
         # inside it, describing a party of that act, is not counted
         alleged = not nested and any(state.coded.get(k) and state.coded[k][0].code.startswith(ACCUSING_ROOT)
                                      for k in cand.of_contents)
+        # what a demand, an appeal or a threat asks for or threatens, at any depth, is that act's
+        # content, not an act done ("demanded support in *regaining* control", "vowed to fight
+        # until they *gain* control", "said the US must be ready to *mediate*")
+        # (one that carries the act's own code stays: "threatened to *impose* tariffs" is the threat, 1312)
+        alleged = alleged or (not nested and any(
+            state.coded.get(k) and state.coded[k][0].code[:2] in CONTENT_ROOTS and not state.coded[k][0].statement
+            and state.coded[k][0].code[:2] != self._final_code(pattern, cand)[:2]
+            for k in (state.by_token.get(t) for t in cand.heads) if k is not None and k != i))
         for src, sf in sources:
             for tgt, tf in targets or [(None, 1.0)]:
                 modality = "reported" if nested else self._modality(cand, src, attribution, historical)
@@ -1056,6 +1071,7 @@ def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]
 # Verbal acts whose words are about another act: appeals, intents, praise, inquiries, demands,
 # criticism, rejections, threats (not statements, not meetings, which are often only the frame).
 ABOUT_ROOTS = frozenset({"02", "03", "05", "09", "10", "11", "12", "13"})
+CONTENT_ROOTS = frozenset({"02", "10", "13"})  # appeal, demand, threaten: what they ask or threaten is not done
 ACCUSING_ROOT = "11"  # disapprove: what an accusation or a criticism tells "of" someone beyond its act is not counted
 ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one's nested acts)
 
@@ -1310,6 +1326,17 @@ def _speaks_for(speaker: Actor, doer: Actor) -> bool:
     if speaker.key != doer.key:
         return False
     return speaker.sector in (None, "GOV") or speaker.sector == doer.sector
+
+
+def _titled_name(text: str) -> bool:
+    """Whether a phrase ends in a name after a person's title ("Kenyan police spokeswoman
+    Resila Onyango"), however the small model labels it (often ORG)."""
+    words = text.replace(",", " ").split()
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].lower() in PERSON_HEADS:
+            rest = words[i + 1 :]
+            return 0 < len(rest) <= 4 and all(w[:1].isupper() for w in rest)
+    return False
 
 
 def _is_person(res) -> bool:

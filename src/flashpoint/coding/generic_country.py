@@ -47,9 +47,12 @@ _NOT_PLACES = frozenset("january february march april may june july august septe
 
 # "in Nairobi", "near Pahalgam", "in central Mali's Mopti region": a proper-name place.
 # "in the northern town of Mirebalais": a settlement word between the preposition and the name.
+# A lower-case particle inside a name keeps the name whole: "Dar es Salaam" is not "Dar"
+# (a town in Cambodia), "Rio de Janeiro" not "Rio".
+_NAME = r"((?:[A-Z][\w'\-]+)(?:\s+(?:(?:es|de|del|da|do|dos|das|al|el|la|le|du|di|ul)\s+)?[A-Z][\w'\-]+){0,3})"
 _PLACE = re.compile(r"\b(?i:in|at|near|outside|across)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west)(?:ern)?\s+)?"
                     r"(?:(?:border\s+)?(?:town|city|village|district|province|region|state|camp|port|county)\s+of\s+)?"
-                    r"((?:[A-Z][\w'\-]+)(?:\s+[A-Z][\w'\-]+){0,3})")
+                    + _NAME)
 
 
 # "the town of Walikale", "the village of Maga", "the Zamzam camp": the text itself says the name is a place.
@@ -108,10 +111,35 @@ def clause_place_country(clause: str, kb, gazetteer, countries: tuple[str, ...] 
     found = sorted((*_PLACE.finditer(clause or ""), *_SIDE.finditer(clause or "")), key=lambda m: m.start())
     for m in found:
         country = _match_country(m.group(1).split(), kb, gazetteer, countries)
+        holder = _holder_country(clause, m, kb)
+        if holder is not None and holder != country:
+            # "near the town of Chala in southern Peru": the place the text puts it in
+            # decides which Chala it is (the gazetteer's is in Tanzania).
+            return holder
         if country and (not countries or country in countries):
             return country
         first = first or country
     return first
+
+
+# (after a comma only a holder that ends its phrase: "in Gaza, Israel's army said" names no holder)
+_HOLDER = re.compile(r"(?:,\s*(?=[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?:[,.;)]|$))|\s+in\s+(?:the\s+)?"
+                     r"(?:(?:central|northern|southern|eastern|western|north|south|east|west)(?:ern)?\s+)?)"
+                     r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
+
+
+def _holder_country(clause: str, m: re.Match, kb) -> str | None:
+    return holder_country(clause, m.end(1), kb)
+
+
+def holder_country(text: str, end: int, kb) -> str | None:
+    """The country a place ending at ``end`` is said to lie in right after its name
+    ("Chala in southern Peru", "Arusha, Tanzania"), when the holder is a country the
+    knowledge base names."""
+    h = _HOLDER.match(text or "", end)
+    if h is None or kb is None:
+        return None
+    return kb.country_of(h.group(1))
 
 
 # The prepositions of deep_place_country: "in a residential quarter of mostly Christian

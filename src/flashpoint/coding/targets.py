@@ -390,6 +390,10 @@ def place(coder, q: TargetQuery, chain: TargetChain) -> Found:
         if where is None and tail[:1].isupper():
             where = coder.gazetteer.resolve(tail, q.state.countries)
         country = where.country if where is not None else None
+        if country is not None and q.state.countries and country not in q.state.countries and q.state.clause_country:
+            # "near the town of Chala in southern Peru": a namesake the gazetteer puts in a
+            # country the story never names yields to the place its clause is said to be in
+            country = q.state.clause_country
         if named and where is not None and where.name.split()[0].lower() != tail.split()[0].lower():
             country = None  # a name told by its kind is taken only when the gazetteer knows it as written
         if where is None and m.text in q.state.places:
@@ -519,7 +523,7 @@ def addressee(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 
 # Acts that take someone captive: a call to free people is aimed at whoever did one.
-CAPTIVE_CODES = ("173", "181", "1711")
+CAPTIVE_CODES = ("173", "181", "171")  # people held; a ship or goods seized ("demanded its release")
 CAPTOR_LOOKBACK = 3  # candidates with events, latest first: "the release" means a capture just told
 
 

@@ -75,9 +75,25 @@ class EventDate:
     basis: str  # entity | clause | sentence | habitual | lead | article | none
 
 
+# A month told without a day ("in April", "last July", "in July last year", "since March 2024"):
+# capitalised and after a word of time, or before a year, so that "may" and "a march" are not months.
+_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_EXPR = re.compile(
+    rf"\b(?:(?:[Ii]n|[Ll]ast|[Tt]his|[Nn]ext|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-?|[Uu]ntil|[Dd]uring|[Bb]y)\s+"
+    rf"(?:early\s+|late\s+|mid-?)?{_MONTH_NAME}(?:\s+(?:last|this|next)\s+year|\s+(?:19|20)\d\d)?"
+    rf"|{_MONTH_NAME}\s+(?:(?:last|this|next)\s+year|(?:19|20)\d\d))\b"
+)
+
+
 def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, text)`` of every date expression found in running text."""
-    return [(m.start(), m.end(), m.group(0)) for m in _EXPR.finditer(text)]
+    found = [(m.start(), m.end(), m.group(0)) for m in _EXPR.finditer(text)]
+    for m in _MONTH_EXPR.finditer(text):
+        inside = [x for x in found if m.start() <= x[0] and x[1] <= m.end()]  # "July *last year*": the month's
+        if any(a < m.end() and m.start() < b for a, b, _ in found if (a, b, _) not in inside):
+            continue  # "June 5" is the day's already
+        found = [x for x in found if x not in inside] + [(m.start(), m.end(), m.group(0))]
+    return sorted(found)
 
 
 def is_habitual(clause: str) -> bool:

@@ -210,6 +210,9 @@ class Candidate:
     subordinate_mark = _deferred("subordinate_mark", (
         'The marker of the adverbial clause a verb trigger heads ("*as* police cracked down", "*after* a jet '
         'shot down a helicopter"), lower-cased, else "" (nlp/describing.py).'))
+    heads = _deferred("heads", (
+        'Token indices of the words the trigger hangs under, nearest first, stopping at a conjunct or '
+        'parenthetical clause ("demanded support *in regaining* control": "in", "support", "demanded").'))
     of_contents = _deferred("of_contents", (
         'Candidates whose "of" complement holds the trigger at any depth, nearest first ("accused India '
         '*of sponsoring militants who attacked* a bus": "attacked" is inside the accusation\'s content).'))
@@ -531,13 +534,17 @@ def _speaker_of_stray_conjunct(tok):
     if tok.dep_ != "conj" or tok.lemma_.lower() not in SPEAKER_ACTS or any(c.dep_ in SUBJ_DEPS for c in tok.children):
         return None
     head = tok.head
-    if head.dep_ != "ccomp" or head.head.lemma_.lower() not in SAYING_VERBS:
+    # "denied that Moscow had anything to do with it and accused Finland of piracy": the
+    # parser hangs the accusation on the denied clause; the denier accuses, and does
+    if head.dep_ != "ccomp" or head.head.lemma_.lower() not in SAYING_VERBS | STRAY_DENIALS:
         return None
     subs = [c for c in head.head.children if c.dep_ in SUBJ_DEPS]
     return subs[0] if subs else None
 
 
 SAYING_VERBS = {"say", "state", "announce", "declare", "add", "insist", "claim", "note", "stress", "tell"}
+# Denials whose "that" clause a speech act is often wrongly conjoined to.
+STRAY_DENIALS = {"deny", "refute"}
 
 
 # Verbs of a relative clause that reports who used a weapon ("a bomb that officials *said* ...").
@@ -644,7 +651,9 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
     negated = future = hypothetical = refused = demanded = False
     conditional = False  # an "if"/"unless" clause, not just "would"
     intent = None
-    chain = _verb_chain(tok)
+    stray = _speaker_of_stray_conjunct(tok) is not None
+    # a speech act wrongly conjoined to a reported clause takes none of that clause's markers
+    chain = [tok] if stray else _verb_chain(tok)
     for verb in chain:
         for c in (kids if verb is tok and kids is not None else verb.children):
             low = c.lower_
@@ -668,6 +677,8 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
     # "Moscow denies targeting civilians": the denial is the event, the act it
     # denies is not reported as done.
     top = chain[-1]
+    if stray:
+        top = tok  # a speech act of the speaker's own, not part of what is denied or said
     if top.dep_ in ("xcomp", "ccomp") and top.tag_ == "VBG" and top.head.lemma_.lower() in DENY_VERBS:
         demanded = True
     elif top.dep_ == "ccomp" and top.head.lemma_.lower() in ("deny", "refute"):
@@ -1337,6 +1348,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "purpose_args": lambda: _purpose_args(tok),
         "after_subjects": lambda: _after_subjects(tok),
         "of_contents": lambda: _of_contents(tok, sent_cands or {}),
+        "heads": lambda: _heads(tok),
     })
     return Candidate(
         kind="verb",
@@ -1489,6 +1501,20 @@ def _of_contents(tok, sent_cands: dict[int, int]) -> tuple[int, ...]:
     return tuple(out)
 
 
+def _heads(tok) -> tuple[int, ...]:
+    """Token indices of the words ``tok`` hangs under, nearest first, up to its clause's
+    verb chain; a conjunct or a parenthetical clause starts an act of its own, so the walk
+    stops there ("condemned the raid *and promised* to investigate")."""
+    out: list[int] = []
+    node = tok
+    for _ in range(16):
+        if node.dep_ in ("conj", "parataxis") or node.head is node:
+            break
+        node = node.head
+        out.append(node.i)
+    return tuple(out)
+
+
 def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
     """The candidate a gerund completes through "of": "accused France *of massing*
     troops" is the accusation's claim, coded like "accused France of a build-up"."""
@@ -1635,6 +1661,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             "dates": lambda: _dates(sent, tok),
             "described": lambda: described_noun(tok),
             "of_contents": lambda: _of_contents(tok, sent_cands),
+            "heads": lambda: _heads(tok),
         }),
         **flags,
         **_base(tok, key, s_i, sent, reporting, quotes, (tok.doc[tok.i - 2 : tok.i + 1].text if start != tok.idx else tok.text), start, tok.idx + len(tok.text)),

@@ -52,21 +52,52 @@ def _verb_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def doc_prev(tok):
+    """The token before ``tok`` in its document."""
+    return tok.doc[tok.i - 1]
+
+
+def _past_forms(tok) -> tuple[str, ...]:
+    """The lemmas a past form could have: "hosted" -> host, "received" -> receive (and the
+    tagger's own lemma when it read the word as a verb)."""
+    low = tok.lower_
+    forms = [tok.lemma_.lower()] if tok.pos_ == "VERB" and tok.tag_ == "VBD" else []
+    if low.endswith("ed"):
+        forms += [low[:-2], low[:-1]]
+        if len(low) > 4 and low[-3] == low[-4]:
+            forms.append(low[:-3])  # "slammed" -> slam
+        if low.endswith("ied"):
+            forms.append(low[:-3] + "y")
+    return tuple(forms)
+
+
 def hint_position(sent, verb_lemmas: frozenset[str]) -> int | None:
     """Where to insert the hint in a verb-less sentence (a character offset within
     it), before the first word that could be a trigger verb and follows a name or
     noun ("Niger junta *orders*"), or before a past trigger verb read as part of a
     name in a sentence whose root is a name; None when the parse has a verb."""
     toks = list(sent)
-    if sent.root.pos_ in ("NOUN", "PROPN"):
-        # "Ramaphosa hosted Zambia's Hichilema": a past verb between two names read as part
-        # of one long name (a "compound"), the sentence's root a name
+    named_root = sent.root.pos_ in ("NOUN", "PROPN")
+    if named_root:
+        # "Ramaphosa hosted Zambia's Hichilema", "Hungary's Orban hosted Slovak PM Fico": a
+        # past verb after a name read as part of one long name, the sentence's root a name
         for prev, tok in zip(toks, toks[1:]):
-            if (tok.pos_ == "VERB" and tok.dep_ in ("compound", "amod", "nmod") and tok.tag_ == "VBD"
-                    and prev.pos_ == "PROPN" and tok.lemma_.lower() in verb_lemmas):
+            if (tok.dep_ in ("compound", "amod", "nmod") and tok.pos_ in ("VERB", "ADJ")
+                    and prev.text[:1].isupper() and prev.pos_ in ("PROPN", "ADJ")
+                    and any(f in verb_lemmas for f in _past_forms(tok))):
                 return tok.idx - sent.start_char
-    if any(t.pos_ == "VERB" for t in sent) or sent.root.pos_ == "AUX":
+    if sent.root.pos_ == "AUX":
         return None
+    if any(t.pos_ == "VERB" for t in sent):
+        # a headline whose root is a plural noun after a name, with only a participle beside
+        # it, is still verb-less at its head ("Chad *expels* German ambassador, citing disrespect")
+        root = sent.root
+        if not (named_root and root.tag_ == "NNS" and root.i > sent.start and not root.ent_type_
+                and doc_prev(root).pos_ in ("PROPN", "NOUN") and doc_prev(root).text[:1].isupper()
+                and all(t.tag_ in ("VBG", "VBN") and t.dep_ in ("advcl", "acl") for t in sent if t.pos_ == "VERB")
+                and any(f in verb_lemmas for f in _verb_forms(root.text))):
+            return None
+        return root.idx - sent.start_char
     for prev, tok in zip(toks, toks[1:]):
         if tok.pos_ not in ("NOUN", "PROPN") or prev.pos_ in NO_VERB_AFTER or tok.ent_type_:
             continue

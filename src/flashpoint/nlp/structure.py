@@ -147,10 +147,13 @@ def read_structure(text: str) -> Structure:
 
 
 # A wire photo's caption tells a dated scene with where each person stands ("Faye (C)
-# speaks with Macron (R) ..., June 20, 2024. REUTERS/Name"); only its markers and the
-# credit are blanked, so the meeting it shows is coded. File photos stay blanked whole.
+# speaks with Macron (R) ..., June 20, 2024. REUTERS/Name"), or a scene with its place and
+# day; only its markers and the credit are blanked, so the meeting it shows is coded. File
+# photos stay blanked whole.
 _POSITION_MARK = re.compile(r"\((?:\d(?:st|nd|rd|th) )?(?:L|R|C|left|right|centre|center|front|back)\)")
 _CREDIT = re.compile(r"\bREUTERS/|\bAP Photo\b|Getty Images|\bAFP via\b|/AFP\b|\(Photo:")
+# ... or a scene told with its place and day ("Protesters clash with police in Nairobi, Kenya, June 25, 2024.")
+_SCENE_DATE = re.compile(r",\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.\s*$")
 _FILE_PHOTO = re.compile(r"\bfile (?:photo|picture|image)\b|^\s*(?:Photo caption|Caption|Photo|Pictured|Image|Picture)\s*:",
                          re.IGNORECASE)
 
@@ -159,7 +162,8 @@ def _caption_parts(line: str, s: int, e: int) -> list[Part]:
     """The spans of a caption line to blank: all of it, or a wire photo's markers and credit."""
     credit = _CREDIT.search(line)
     cut = line.rfind(". ", 0, credit.start()) if credit is not None else -1
-    if credit is None or cut < 0 or _FILE_PHOTO.search(line) or not _POSITION_MARK.search(line[:cut]):
+    if credit is None or cut < 0 or _FILE_PHOTO.search(line) or not (
+            _POSITION_MARK.search(line[:cut]) or _SCENE_DATE.search(line[:cut + 1])):
         return [Part("caption", s, e)]
     marks = [Part("caption", s + m.start(), s + m.end()) for m in _POSITION_MARK.finditer(line[:cut])]
     return marks + [Part("caption", s + cut + 1, e)]
