@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
 from spacy.attrs import LEMMA, ORTH, POS
+from spacy.strings import hash_string
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from ..actors.resolve import AFFILIATION_BEFORE
@@ -1025,14 +1026,30 @@ def _trigger_words(doc, sent, verb_lemmas: frozenset[str], noun_lemmas: frozense
     is built for the other words (most of them); the caller tests each word in full."""
     pos_of, lemma_of, orth_of = _word_arrays(doc)
     strings = doc.vocab.strings
+    # whether a lemma (by its id) is a trigger verb or noun, asked once per lemma of the document
+    verbs, nouns = memoized(doc, ("trigger_lemmas", id(verb_lemmas), id(noun_lemmas)), lambda: ({}, {}))
     for i in range(sent.start, sent.end):
         pos = pos_of[i]
         if pos == VERB or pos == AUX:
-            if strings[lemma_of[i]].lower() in verb_lemmas:
+            lemma = lemma_of[i]
+            known = verbs.get(lemma)
+            if known is None:
+                known = verbs[lemma] = strings[lemma].lower() in verb_lemmas
+            if known:
                 yield doc[i]
         elif pos == NOUN or pos == PROPN:
-            if strings[lemma_of[i]].lower() in noun_lemmas or (i >= 2 and strings[orth_of[i - 1]] == "-"):
+            if i >= 2 and orth_of[i - 1] == _HYPHEN:
                 yield doc[i]
+                continue
+            lemma = lemma_of[i]
+            known = nouns.get(lemma)
+            if known is None:
+                known = nouns[lemma] = strings[lemma].lower() in noun_lemmas
+            if known:
+                yield doc[i]
+
+
+_HYPHEN = hash_string("-")  # the string store's id of "-"
 
 
 def _word_arrays(doc) -> tuple[list[int], list[int], list[int]]:
