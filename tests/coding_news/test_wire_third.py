@@ -26,7 +26,8 @@ def dyads(text: str, **settings) -> set[tuple]:
 # a party of the claimed act, is not counted (CAMEO 112: an allegation "does not in any way imply that
 # the alleged events have taken place"); with --all it is kept.
 @pytest.mark.parametrize("text, accuser, accused, deeper", [
-    ("Kenya accused Uganda on Friday of arming militias that attacked villages in Turkana.", "KEN", "UGA", "19"),
+    # (an armed group's attack on villages is unconventional violence, 18: attack-soft-target, session 12)
+    ("Kenya accused Uganda on Friday of arming militias that attacked villages in Turkana.", "KEN", "UGA", "18"),
     ("Serbia's interior minister accused Croatia of training gunmen who attacked a police station near the border.",
      "SRB", "HRV", "19"),
 ])

@@ -1,7 +1,10 @@
 """Background clauses: what a participle or relative clause tells about a noun is not news.
 
 An -ing adjunct that says what a coded act was for ("marched on the embassy,
-*demanding* the troops' withdrawal") is no act of its own either.
+*demanding* the troops' withdrawal") is no act of its own either, and neither is
+what an "after", "following" or "since" clause tells came before the act and led
+to it ("suspended air links *after* a jet shot down a helicopter"), nor an act
+dated a quarter or more before the story beside one of today (:func:`without_prior`).
 
 "Israel agreed to release prisoners in exchange for hostages *held by Hamas*" reports
 a release; the holding is who the hostages are. PETRARCH codes the main clause only,
@@ -87,7 +90,10 @@ def without_background(events: list, cands: Sequence, rule: BackgroundRule) -> l
         rule: which clauses are background.
     """
     indices = {e.cand_index for e in events}
-    kept = {e.cand_index for e in events if rule.keeps(e.code, cands[e.cand_index].described)}
+    # (an arrest told as who someone is still happened, unless it is history: "freed 30
+    # protesters *who were detained in August*")
+    kept = {e.cand_index for e in events
+            if e.modality != "historical" and rule.keeps(e.code, cands[e.cand_index].described)}
     background = {i for i in indices - kept if rule.describes(cands[i].described)}
     # "Italy suspended air links, one day *after* a Serbian jet shot down a helicopter": the scene
     # (force and coercion stay: "six were killed *after* security forces opened fire on protesters")
@@ -107,3 +113,31 @@ def without_background(events: list, cands: Sequence, rule: BackgroundRule) -> l
             and not (e.cand_index in purpose and e.code[:2] in rule.purpose_roots
                      and not any(e.code.startswith(k) for k in rule.adjunct_acts)
                      and cands[e.cand_index].adjunct_of in acts)]
+
+
+def without_prior(events: list, cands: Sequence) -> list:
+    """Drop the acts told as what came before the news, from sentences whose own act stands:
+    what an "after", "following" or "since" clause after the verb tells ("suspended air links
+    *after* a jet *shot down* a helicopter", ``Candidate.prior_of``) and what is history by its
+    date, a quarter or more before the story ("rejected the demand, *which students have marched
+    for since March*"). An "after" act goes only when the verb its clause hangs on, or one above
+    it, tells a standing act (itself, or by the noun it governs); a dated act goes beside any
+    standing act of its sentence. Run last, on the events that stand, so a sentence never loses its only act."""
+    after = {e.cand_index for e in events if cands[e.cand_index].prior_of}
+    history = {e.cand_index for e in events if e.modality == "historical"}
+    if not after and not history:
+        return events
+    own = [e for e in events if e.cand_index not in after | history and not e.statement and not e.negated
+           and e.modality != "hypothetical"]
+    acting = {cands[e.cand_index].sent_index for e in own}
+    # an "after" clause explains the act of the verb it hangs on, or of a verb above that one, when
+    # one of them tells a standing act ("resigned after his supporters attacked protesters": no act
+    # is coded for "resigned", the attack is the news); a noun's act counts for the verb it hangs
+    # on ("announced a suspension ... after")
+    at = {c.token_i: c for c in cands}
+    explained = {cands[e.cand_index].token_i for e in own}
+    nouns = {(cands[e.cand_index].sent_index, cands[e.cand_index].governor) for e in own if cands[e.cand_index].kind == "noun"}
+    explained |= {i for k in after for i in cands[k].prior_of if i in at and (at[i].sent_index, at[i].lemma) in nouns}
+    return [e for e in events
+            if not (e.cand_index in history and cands[e.cand_index].sent_index in acting)
+            and not (e.cand_index in after and explained.intersection(cands[e.cand_index].prior_of))]

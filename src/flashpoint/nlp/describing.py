@@ -84,10 +84,51 @@ def subordinate_mark(tok) -> str:
     return next((c.lower_ for c in tok.children if c.dep_ == "mark"), "")
 
 
+# Words that open a clause or phrase telling what happened before another act and led to
+# it: "suspended air links *after* a jet shot down a helicopter", "*following* the killing of".
+_PRIOR_WORDS = frozenset({"after", "following", "since"})
+
+
+def prior_clause_of(tok) -> tuple[int, ...]:
+    """Token indices of the verb whose "after", "following" or "since" clause or phrase ``tok``
+    heads ("announced a suspension ..., one day *after* a jet *shot down* a helicopter";
+    "suspended Guinea's membership *after* last week's *coup*") and of the verbs above it, up
+    to the sentence's root; () when there is none. The act told there is what came before the
+    news, its grounds, not news of its own. Only a clause after its verb counts."""
+    if tok.pos_ in ("VERB", "AUX"):
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in _PRIOR_WORDS:
+            verb = tok.head.head
+        elif tok.dep_ == "advcl" and any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in _PRIOR_WORDS
+                                         for c in tok.children):
+            verb = tok.head
+        else:
+            return ()
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _PRIOR_WORDS:
+        verb = tok.head.head
+    elif tok.dep_ == "dobj" and tok.head.lower_ == "following" and tok.head.dep_ in ("prep", "advcl", "acl"):
+        verb = tok.head.head  # the small parser reads "following the killing" as a verb and its object
+    else:
+        return ()
+    # a clause put first tells news the sentence goes on from ("*Following* Algeria's expulsion
+    # of two diplomats, Paris summoned ..."); one after the verb explains it
+    if verb is tok or verb.pos_ not in ("VERB", "AUX") or verb.i > tok.i:
+        return ()
+    chain = [verb.i]
+    while verb.head is not verb and len(chain) < _STEPS:
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            chain.append(verb.i)
+    return tuple(chain)
+
+
 def adjunct_of(tok) -> int | None:
     """Token index of the verb whose bare -ing adjunct ``tok`` opens ("marched ...,
     *demanding* ..."), or None: an adjunct with its own subject or a marker ("after
-    meeting", "while visiting") tells another act."""
+    meeting", "while visiting") tells another act. A later -ing conjunct of such an
+    adjunct is one too ("rallied, waving flags and *demanding* new elections")."""
+    if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.tag_ == "VBG" and tok.head is not tok \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
+        tok = tok.head
     if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.head is tok or tok.head.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):

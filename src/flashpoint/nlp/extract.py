@@ -19,10 +19,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
 from spacy.attrs import LEMMA, ORTH, POS
+from spacy.strings import hash_string
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from ..actors.resolve import AFFILIATION_BEFORE
-from .describing import adjunct_of, described_noun, setting_clause, subordinate_mark, time_adjunct_of
+from .describing import adjunct_of, described_noun, prior_clause_of, setting_clause, subordinate_mark, time_adjunct_of
 from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
 
@@ -201,6 +202,10 @@ class Candidate:
     time_adjunct_of = _deferred("time_adjunct_of", (
         'Token index of the verb whose time adjunct the trigger heads ("spoke ... *after arriving* in Lisbon"), '
         'else () (nlp/describing.py).'))
+    prior_of = _deferred("prior_of", (
+        'Token indices of the verb whose "after", "following" or "since" clause or phrase the trigger heads '
+        '("suspended air links *after* a jet *shot down* a helicopter") and of the verbs above it, else () '
+        '(nlp/describing.py).'))
     purpose_args = _deferred("purpose_args", (
         'Whom a "to" purpose clause says the act helps (role "purpose:help"): "released $1 billion '
         '*to help Pakistan* rebuild".'))
@@ -1021,14 +1026,30 @@ def _trigger_words(doc, sent, verb_lemmas: frozenset[str], noun_lemmas: frozense
     is built for the other words (most of them); the caller tests each word in full."""
     pos_of, lemma_of, orth_of = _word_arrays(doc)
     strings = doc.vocab.strings
+    # whether a lemma (by its id) is a trigger verb or noun, asked once per lemma of the document
+    verbs, nouns = memoized(doc, ("trigger_lemmas", id(verb_lemmas), id(noun_lemmas)), lambda: ({}, {}))
     for i in range(sent.start, sent.end):
         pos = pos_of[i]
         if pos == VERB or pos == AUX:
-            if strings[lemma_of[i]].lower() in verb_lemmas:
+            lemma = lemma_of[i]
+            known = verbs.get(lemma)
+            if known is None:
+                known = verbs[lemma] = strings[lemma].lower() in verb_lemmas
+            if known:
                 yield doc[i]
         elif pos == NOUN or pos == PROPN:
-            if strings[lemma_of[i]].lower() in noun_lemmas or (i >= 2 and strings[orth_of[i - 1]] == "-"):
+            if i >= 2 and orth_of[i - 1] == _HYPHEN:
                 yield doc[i]
+                continue
+            lemma = lemma_of[i]
+            known = nouns.get(lemma)
+            if known is None:
+                known = nouns[lemma] = strings[lemma].lower() in noun_lemmas
+            if known:
+                yield doc[i]
+
+
+_HYPHEN = hash_string("-")  # the string store's id of "-"
 
 
 def _word_arrays(doc) -> tuple[list[int], list[int], list[int]]:
@@ -1327,6 +1348,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "described": lambda: described_noun(tok),
         "adjunct_of": lambda: adjunct_of(tok),
         "time_adjunct_of": lambda: time_adjunct_of(tok),
+        "prior_of": lambda: prior_clause_of(tok),
         "subordinate_mark": lambda: subordinate_mark(tok),
         "purpose_args": lambda: _purpose_args(tok),
         "after_subjects": lambda: _after_subjects(tok),
@@ -1643,6 +1665,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
                 [tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov is not tok else ())]),
             "dates": lambda: _dates(sent, tok),
             "described": lambda: described_noun(tok),
+            "prior_of": lambda: prior_clause_of(tok),
             "of_contents": lambda: _of_contents(tok, sent_cands),
             "heads": lambda: _heads(tok),
         }),
