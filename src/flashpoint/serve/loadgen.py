@@ -134,8 +134,8 @@ def hammer(base: str, path: str, clients: int, per_client: int, how: str = "comp
     if raw["failures"]:
         raise UsageError(f"{path} failed under load: {raw['failures'][0]}")
     lat = raw["latencies"]
-    return {"p50_ms": round(statistics.median(lat), 1), "p95_ms": round(percentile(lat, 0.95), 1),
-            "max_ms": round(max(lat), 1), "rps": round(len(lat) / raw["wall"], 1), "requests": len(lat),
+    return {"p50_ms": round(statistics.median(lat), 3), "p95_ms": round(percentile(lat, 0.95), 3),
+            "max_ms": round(max(lat), 3), "rps": round(len(lat) / raw["wall"], 1), "requests": len(lat),
             "sent": raw["sent"]}
 
 
