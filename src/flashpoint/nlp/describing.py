@@ -114,7 +114,7 @@ def prior_clause_of(tok) -> tuple[int, ...]:
     if verb is tok or verb.pos_ not in ("VERB", "AUX") or verb.i > tok.i:
         return ()
     chain = [verb.i]
-    while verb.head is not verb and len(chain) < _STEPS:
+    while verb.head.i != verb.i and len(chain) < _STEPS:
         verb = verb.head
         if verb.pos_ in ("VERB", "AUX"):
             chain.append(verb.i)
