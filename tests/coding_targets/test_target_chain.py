@@ -84,3 +84,15 @@ def test_reciprocal_sources_are_each_others_target():
 
     events = code_text("Russia and Ukraine exchanged prisoners on Sunday.", date="2024-03-05", doc_id="t")
     assert {("RUS", "UKR"), ("UKR", "RUS")} <= {(e.source.key, e.target.key) for e in events if e.target}
+
+
+@pytest.mark.slow
+def test_a_capital_the_model_tags_as_a_person_stays_its_government():
+    # The small model tags "Ankara" PERSON here; a person is not what "their" can mean, so the
+    # captives were taken as "their" and the demand aimed at Turkey itself.
+    from flashpoint.pipeline import code_text
+
+    events = code_text("Gunmen abducted two Turkish engineers in Niger. Ankara demanded their release.",
+                       date="2024-03-05", doc_id="t")
+    dyads = {(e.source.key, e.target.key if e.target else None) for e in events}
+    assert ("TUR", "TUR") not in dyads and ("TUR", "NER") in dyads, dyads

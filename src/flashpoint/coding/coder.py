@@ -357,7 +357,9 @@ class Coder:
         # "West African leaders" are a group: "they", not "he"
         # "army spokesman Major General Winthai Suvaree": a name the model tags as a person's is
         # a person ("he") whatever office the knowledge base read from the title before it
-        person = _is_person(res) or (not m.plural and (m.head in PERSON_HEADS or m.ent == "PERSON" or _titled_name(m.text)))
+        # a place or organisation the model tags PERSON ("Ankara demanded ...") stays a state or group
+        named = m.ent == "PERSON" and not _is_place_or_org(res)
+        person = _is_person(res) or (not m.plural and (m.head in PERSON_HEADS or named or _titled_name(m.text)))
         state.remember(actor, person)
         if person and m.role == "subj":
             state.subject_person = actor
@@ -1371,6 +1373,11 @@ def _titled_name(text: str) -> bool:
             rest = words[i + 1 :]
             return 0 < len(rest) <= 4 and all(w[:1].isupper() for w in rest)
     return False
+
+
+def _is_place_or_org(res) -> bool:
+    """Whether a resolution comes from a country (a capital's name included) or an organisation entry."""
+    return any(str(e).startswith(("country:", "org:")) for e in res.entry_ids)
 
 
 def _is_person(res) -> bool:
