@@ -82,6 +82,7 @@ def _add_irregular_lemmas(nlp) -> None:
     look-up per verb that kept its own form.
     """
     from spacy.language import Language
+    from spacy.symbols import VERB as VERB_POS
 
     if "lemmatizer" not in nlp.pipe_names:
         return
@@ -100,10 +101,12 @@ def _add_irregular_lemmas(nlp) -> None:
         @Language.factory(name)
         def make(nlp, name, irregular: dict):  # noqa: ANN001 - spaCy factory signature
             def fix(doc):
-                for tok in doc:
-                    if tok.pos_ == "VERB" and tok.tag_ in ("VBP", "VB", "NN", "NNP"):
+                # read off the arrays: a Token is built only for the few verbs to mend
+                for i, (pos, lower) in enumerate(doc.to_array(["POS", "LOWER"]).tolist()):
+                    if pos == VERB_POS and doc.vocab.strings[lower] in irregular:
+                        tok = doc[i]
                         low = tok.lower_
-                        if tok.lemma_.lower() == low and low in irregular:
+                        if tok.tag_ in ("VBP", "VB", "NN", "NNP") and tok.lemma_.lower() == low:
                             tok.lemma_ = irregular[low]
                 return doc
             return fix

@@ -1031,22 +1031,19 @@ def _trigger_words(doc, sent, verb_lemmas: frozenset[str], noun_lemmas: frozense
     for i in range(sent.start, sent.end):
         pos = pos_of[i]
         if pos == VERB or pos == AUX:
-            lemma = lemma_of[i]
-            known = verbs.get(lemma)
-            if known is None:
-                known = verbs[lemma] = strings[lemma].lower() in verb_lemmas
-            if known:
+            if _listed(verbs, lemma_of[i], verb_lemmas, strings):
                 yield doc[i]
         elif pos == NOUN or pos == PROPN:
-            if i >= 2 and orth_of[i - 1] == _HYPHEN:
+            if (i >= 2 and orth_of[i - 1] == _HYPHEN) or _listed(nouns, lemma_of[i], noun_lemmas, strings):
                 yield doc[i]
-                continue
-            lemma = lemma_of[i]
-            known = nouns.get(lemma)
-            if known is None:
-                known = nouns[lemma] = strings[lemma].lower() in noun_lemmas
-            if known:
-                yield doc[i]
+
+
+def _listed(memo: dict, lemma: int, lemmas, strings) -> bool:
+    """Whether the lemma of string id ``lemma`` (lower-cased) is in ``lemmas``, asked once per document."""
+    known = memo.get(lemma)
+    if known is None:
+        known = memo[lemma] = strings[lemma].lower() in lemmas
+    return known
 
 
 _HYPHEN = hash_string("-")  # the string store's id of "-"
