@@ -30,7 +30,7 @@ def described_noun(tok) -> tuple[str, ...]:
     """
     cur = tok
     for _ in range(_STEPS):
-        if cur.dep_ in _DESCRIBING and cur.head is not cur and cur.head.pos_ in _NOUNS and cur.pos_ in ("VERB", "AUX"):
+        if cur.dep_ in _DESCRIBING and cur.head.i != cur.i and cur.head.pos_ in _NOUNS and cur.pos_ in ("VERB", "AUX"):
             if cur.dep_ == "relcl" and setting_clause(cur):
                 # "the lathicharge *in which* a student was killed", "the protest in Mirihana, *where*
                 # demonstrators set fire to a bus": what happened in or at the noun, not who it is
@@ -38,7 +38,7 @@ def described_noun(tok) -> tuple[str, ...]:
             if cur.dep_ == "relcl" or cur.tag_ in ("VBN", "VBG") or _content_clause(cur):
                 return cur.dep_, cur.head.lemma_.lower(), cur.tag_
             return ()
-        if cur.dep_ not in _CLIMB or cur.head is cur:
+        if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
             return ()
         cur = cur.head
     return ()
@@ -73,13 +73,13 @@ def time_adjunct_of(tok) -> int | None:
         verb = tok.head
     else:
         return None
-    return verb.i if verb is not tok and verb.pos_ in ("VERB", "AUX") else None
+    return verb.i if verb.i != tok.i and verb.pos_ in ("VERB", "AUX") else None
 
 
 def subordinate_mark(tok) -> str:
     """The marker of the adverbial clause ``tok`` heads ("*as* authorities cracked down",
     "one day *after* a jet shot down a helicopter"), lower-cased, else ""."""
-    if tok.dep_ != "advcl" or tok.head is tok:
+    if tok.dep_ != "advcl" or tok.head.i == tok.i:
         return ""
     return next((c.lower_ for c in tok.children if c.dep_ == "mark"), "")
 
@@ -111,7 +111,7 @@ def prior_clause_of(tok) -> tuple[int, ...]:
         return ()
     # a clause put first tells news the sentence goes on from ("*Following* Algeria's expulsion
     # of two diplomats, Paris summoned ..."); one after the verb explains it
-    if verb is tok or verb.pos_ not in ("VERB", "AUX") or verb.i > tok.i:
+    if verb.i == tok.i or verb.pos_ not in ("VERB", "AUX") or verb.i > tok.i:
         return ()
     chain = [verb.i]
     while verb.head.i != verb.i and len(chain) < _STEPS:
@@ -126,10 +126,10 @@ def adjunct_of(tok) -> int | None:
     *demanding* ..."), or None: an adjunct with its own subject or a marker ("after
     meeting", "while visiting") tells another act. A later -ing conjunct of such an
     adjunct is one too ("rallied, waving flags and *demanding* new elections")."""
-    if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.tag_ == "VBG" and tok.head is not tok \
+    if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.tag_ == "VBG" and tok.head.i != tok.i \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
         tok = tok.head
-    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.head is tok or tok.head.pos_ not in ("VERB", "AUX"):
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.head.i == tok.i or tok.head.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
         return None

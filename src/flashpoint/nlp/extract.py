@@ -426,7 +426,7 @@ def _verb_chain(tok):
     cur = tok
     # A conjunct in the past tense has its own tense: "he would send a team on Sunday
     # but rejected any deal" did reject; "would" is the first verb's only.
-    while cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX") and cur.head is not cur \
+    while cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX") and cur.head.i != cur.i \
             and not (cur.tag_ == "VBD" and cur.head.tag_ != "VBD"):
         cur = cur.head
         chain.append(cur)
@@ -461,7 +461,7 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     if speaker is not None:
         return expand(speaker, "subj"), passive
     top = tok
-    while top.dep_ == "xcomp" and top.head is not top:
+    while top.dep_ == "xcomp" and top.head.i != top.i:
         top = top.head
     if top.dep_ == "acl" and top.tag_ == "VBD" and top.head.pos_ == "PROPN" \
             and not any(c.dep_ in SUBJ_DEPS for c in top.children):
@@ -469,7 +469,7 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
         # parser hung on its subject's name after a relative clause.
         return expand(top.head, "subj"), passive
     for verb in _verb_chain(tok):
-        subs = [c for c in (kids if verb is tok else verb.children) if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
+        subs = [c for c in (kids if verb.i == tok.i else verb.children) if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
         if subs:
             # "Kenya, Somalia agree to restore ties": a headline's comma joins two subjects the
             # parser leaves unattached
@@ -491,7 +491,7 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     # "X plans to attack Y", "X was expected to meet Y": borrow the controlling subject.
     cur = tok
     for _ in range(4):
-        if cur.dep_ in ("xcomp", "advcl", "acl", "conj", "ccomp", "acomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "advcl", "acl", "conj", "ccomp", "acomp") and cur.head.i != cur.i:
             if cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ" and cur.head.dep_ == "acomp":
                 cur = cur.head  # "Norway is willing to send": climb through the adjective
             cur = cur.head
@@ -625,7 +625,7 @@ def _instrument(tok, kids: list | None = None) -> tuple[list[Mention], list[str]
         lemmas.append(noun.lower_ if noun.tag_ == "VBG" else noun.lemma_.lower())
     # "two were killed (and five hurt) when the police opened fire": the force clause names who used it.
     near = [tok, *(c for c in kids if c.dep_ == "conj"), *([tok.head] if tok.dep_ == "conj" else [])]
-    for c in (g for v in near for g in (kids if v is tok else v.children)):
+    for c in (g for v in near for g in (kids if v.i == tok.i else v.children)):
         if c.dep_ == "advcl" and c.lemma_.lower() in FORCE_CLAUSE_VERBS and any(
                 m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children):
             agents.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "instr", 1))
@@ -659,7 +659,7 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
     # a speech act wrongly conjoined to a reported clause takes none of that clause's markers
     chain = [tok] if stray else _verb_chain(tok)
     for verb in chain:
-        for c in (kids if verb is tok and kids is not None else verb.children):
+        for c in (kids if verb.i == tok.i and kids is not None else verb.children):
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ == "advmod" and low in ("never",)):
                 negated = True
@@ -697,7 +697,7 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
     if cur.dep_ == "conj" and cur.head.dep_ == "xcomp" and not any(c.dep_ in SUBJ_DEPS for c in cur.children):
         cur = cur.head  # "agreed to reopen the crossing and *to hold* talks": the conjunct shares the governor
     for _ in range(3):
-        if cur.dep_ not in ("xcomp", "ccomp", "advcl") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "ccomp", "advcl") or cur.head.i == cur.i:
             break
         head = cur.head
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
@@ -746,7 +746,7 @@ DECIDING_REPORTERS = {"announce"}  # "announced it would prohibit aid" reports a
 def _reported_would(top, reporting: frozenset[str]) -> bool:
     """A clause with "would" under a past-tense reporting verb, with no condition in sight."""
     head = top.head
-    if top.dep_ != "ccomp" or head is top or head.lemma_.lower() not in reporting or head.tag_ != "VBD":
+    if top.dep_ != "ccomp" or head.i == top.i or head.lemma_.lower() not in reporting or head.tag_ != "VBD":
         return False
     if not any(a.dep_ == "aux" and a.lower_ in ("would", "'d") for a in top.children):
         return False
@@ -785,7 +785,7 @@ def _reporting_head(tok, reporting: frozenset[str]):
     cur = tok
     for _ in range(4):
         head = cur.head  # once: spaCy builds a new Token on every read
-        if head is cur:
+        if head.i == cur.i:
             return None
         if cur.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and head.lemma_.lower() in reporting:
             return head
@@ -840,7 +840,7 @@ def _names_party(t) -> bool:
 
 def _depth_below(t, top) -> int:
     d = 0
-    while t.i != top.i and t.head is not t and d < 50:
+    while t.i != top.i and t.head.i != t.i and d < 50:
         t, d = t.head, d + 1
     return d
 
@@ -1494,10 +1494,10 @@ def _of_contents(tok, sent_cands: dict[int, int]) -> tuple[int, ...]:
     node = tok
     for _ in range(16):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             break
         if head.dep_ == "prep" and head.lower_ == "of" and node.dep_ in ("pcomp", "pobj") \
-                and head.head.i in sent_cands and head.head is not tok:
+                and head.head.i in sent_cands and head.head.i != tok.i:
             out.append(sent_cands[head.head.i])
         node = head
     return tuple(out)
@@ -1510,7 +1510,7 @@ def _heads(tok) -> tuple[int, ...]:
     out: list[int] = []
     node = tok
     for _ in range(16):
-        if node.dep_ in ("conj", "parataxis") or node.head is node:
+        if node.dep_ in ("conj", "parataxis") or node.head.i == node.i:
             break
         node = node.head
         out.append(node.i)
@@ -1595,7 +1595,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
     # The verb this noun hangs off: "imposed sanctions", "accused Poland of a build-up".
     # "lift embargoes and other *sanctions*": a conjunct hangs off what its first conjunct does
     first = tok
-    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and first.head is not first:
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and first.head.i != first.i:
         first = first.head
     gov = first.head
     gov_dep = first.dep_
@@ -1650,7 +1650,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         xcomp=None,
         particle=None,
         passive=False,
-        governor=gov.lemma_.lower() if gov is not tok else None,
+        governor=gov.lemma_.lower() if gov.i != tok.i else None,
         governor_dep=gov_dep,
         nested_in=nested_in,
         later=Deferred({
@@ -1659,7 +1659,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             "deep": lambda: tuple(m for m in _deep_mentions(tok, 4) if m.depth > 2 and m.role not in ("deep:mod", "deep:poss")),
             "xcomp_args": lambda: tuple(_clause_objects(tok)),
             "stake_lemmas": lambda: _stake_lemmas(
-                [tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov is not tok else ())]),
+                [tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov.i != tok.i else ())]),
             "dates": lambda: _dates(sent, tok),
             "described": lambda: described_noun(tok),
             "prior_of": lambda: prior_clause_of(tok),

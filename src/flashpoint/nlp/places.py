@@ -213,7 +213,7 @@ def _clause_heads(trigger: Token) -> set[Token]:
     """The trigger and the verbs it shares a clause with ("shot and killed")."""
     heads = {trigger}
     tok = trigger
-    while tok.dep_ in _SAME_CLAUSE and tok.head is not tok:
+    while tok.dep_ in _SAME_CLAUSE and tok.head.i != tok.i:
         tok = tok.head
         heads.add(tok)
     for child in trigger.children:
@@ -233,14 +233,14 @@ def _attachment(span: Span, cues: LocationCues) -> tuple[Token | None, Token]:
         if tok.dep_ == "pobj" and tok.head.dep_ in {"prep", "agent", "dative"}:
             prep = tok.head
             if (prep.lower_ not in cues.locative and prep.head.pos_ in {"NOUN", "PROPN"}
-                    and prep.head is not prep):
+                    and prep.head.i != prep.i):
                 # "the city of Nablus", "the border with Poland": the place
                 # belongs to the noun phrase; its own preposition decides.
                 tok = prep.head
                 continue
             return prep, tok
         if tok.dep_ in {"compound", "poss", "appos", "conj", "amod", "nmod", "npadvmod"}:
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
             continue
@@ -301,8 +301,11 @@ def _base_tier(span: Span, trigger: Token, clause: set[Token], cues: LocationCue
         return 0
     if locative and trigger in root.ancestors:
         return 1
-    if root.head is trigger and root.dep_ in {"compound", "amod", "nmod", "poss"}:
-        return 2  # "the Nablus attack", "Baghdad's bombing"
+    if root.head.i == trigger.i and root.dep_ in {"compound", "amod", "nmod"}:
+        # "the Nablus attack", "the Astana talks". Not a possessive: "Russia's attack on Ukraine",
+        # "Turkey's exercises" name who acted, a participant (the test read Token identity, always
+        # false, so this tier never fired before the thirteenth session)
+        return 2
     if locative:
         return 3
     # Other mentions (modifiers of participants, places in other clauses)

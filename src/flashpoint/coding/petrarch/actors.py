@@ -103,7 +103,7 @@ def combine(base: str, agents: Sequence[AgentEntry]) -> str:
 def np_head(tok):
     """The head of the noun phrase a token belongs to."""
     for _ in range(8):
-        if tok.dep_ in NP_INNER_DEPS and tok.head is not tok:
+        if tok.dep_ in NP_INNER_DEPS and tok.head.i != tok.i:
             tok = tok.head
         else:
             break

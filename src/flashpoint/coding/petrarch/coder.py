@@ -158,20 +158,20 @@ def _subject(tok, actors: SentenceActors) -> tuple[list[Group], list[Group]]:
         subj = [c for c in t.children if c.dep_ in ("nsubj", "csubj", "nsubjpass", "csubjpass")]
         # Of several subjects (a list the parser split), the first that names an actor.
         subj = sorted(subj, key=lambda c: not actors.role(c.i - base))
-        if subj and subj[0].pos_ == "PRON" and not actors.role(subj[0].i - base) and t.head is not t:
+        if subj and subj[0].pos_ == "PRON" and not actors.role(subj[0].i - base) and t.head.i != t.i:
             t = t.head  # "X said it would ...": an unresolved pronoun stands for the reporting clause's subject
             continue
         if subj:
             passive = subj[0].dep_.endswith("pass")
-            if own_agent is not None and (passive or t is not tok):
+            if own_agent is not None and (passive or t.i != tok.i):
                 return actors.role(own_agent.i - base), actors.role(subj[0].i - base)
-            if passive and t is tok:
+            if passive and t.i == tok.i:
                 return [], actors.role(subj[0].i - base)
             return actors.role(subj[0].i - base), []
         if t.dep_ == "relcl":
             head = actors.role(t.head.i - base)
             return (actors.role(own_agent.i - base), head) if own_agent is not None else (head, [])
-        if t.dep_ in SHARES_SUBJECT and t.head is not t:
+        if t.dep_ in SHARES_SUBJECT and t.head.i != t.i:
             t = t.head
             continue
         break
@@ -218,7 +218,7 @@ def _dyads(choice: Choice, hit: VerbHit, tok, actors: SentenceActors, post_end: 
         subj, passive_target = _subject(tok, actors)
         if sources is None:
             sources = subj
-            if targets is not None and set(sources) & set(targets) and tok.head is not tok:
+            if targets is not None and set(sources) & set(targets) and tok.head.i != tok.i:
                 # The pattern names the verb's own subject as the target ("noted + *"):
                 # the source is the subject of the clause above.
                 sources = _subject(tok.head, actors)[0]
