@@ -69,6 +69,11 @@ KNOWN_FORBIDDEN = {
     # the back-off codes a population figure as aid (070); the gate that stops it ('stative',
     # coding/backoff_gates.py) was measured and left off: it cost conflibert's held part an event
     "fifth": ["algeria_france: forbidden (a population figure is no event)"],
+    # "Gangs control most of Port-au-Prince and have displaced ...": a generic subject whose place
+    # is told in the conjoined clause ("of Port-au-Prince", no "in") keeps the previous subject's
+    # country (the Bahamas) instead of Haiti; reading a place from the whole clause for generic
+    # subjects was not measured on the held sets in the session
+    "sixth": ["bahamas_migrants: forbidden (nobody killed the two men found dead; the Bahamas attacked nobody)"],
 }
 
 
