@@ -764,7 +764,7 @@ class Coder:
         out = without_background(out, cands, self.background)
         out = _without_unnamed_beside_named(_without_carried_statements(out, cands), cands)
         out = _without_one_sided_after_dyad(_without_mediated_talks(out, cands), cands)
-        return without_prior(_once_per_sentence(_without_subsumed(out, cands), cands), cands)
+        return without_prior(_once_per_sentence(_without_subsumed(out, cands), cands), cands, self.background)
 
     def _conjuncts_country(self, subs: list[Mention], when) -> str | None:
         """The country a subject's first conjunct names by its own words ("*Chinese* fighter jets

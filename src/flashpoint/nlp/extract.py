@@ -23,7 +23,7 @@ from spacy.strings import hash_string
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from ..actors.resolve import AFFILIATION_BEFORE
-from .describing import adjunct_of, described_noun, prior_clause_of, setting_clause, subordinate_mark, time_adjunct_of
+from .describing import adjunct_of, described_noun, prior_clause_of, setting_clause, time_adjunct_of
 from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
 
@@ -203,17 +203,14 @@ class Candidate:
         'Token index of the verb whose time adjunct the trigger heads ("spoke ... *after arriving* in Lisbon"), '
         'else () (nlp/describing.py).'))
     prior_of = _deferred("prior_of", (
-        'Token indices of the verb whose "after", "following" or "since" clause or phrase the trigger heads '
-        '("suspended air links *after* a jet *shot down* a helicopter") and of the verbs above it, else () '
-        '(nlp/describing.py).'))
+        'The time clause or phrase the trigger heads ("suspended air links *after* a jet *shot down* a '
+        'helicopter"): its word, the verb it hangs on and the verbs above it, and whether it comes first; '
+        'else () (nlp/describing.PriorClause).'))
     purpose_args = _deferred("purpose_args", (
         'Whom a "to" purpose clause says the act helps (role "purpose:help"): "released $1 billion '
         '*to help Pakistan* rebuild".'))
     after_subjects = _deferred("after_subjects", (
         'Subjects of an "after" clause on the trigger, what prompted it ("scrambled jets after *Chinese drones* flew ...").'))
-    subordinate_mark = _deferred("subordinate_mark", (
-        'The marker of the adverbial clause a verb trigger heads ("*as* police cracked down", "*after* a jet '
-        'shot down a helicopter"), lower-cased, else "" (nlp/describing.py).'))
     heads = _deferred("heads", (
         'Token indices of the words the trigger hangs under, nearest first, stopping at a conjunct or '
         'parenthetical clause ("demanded support *in regaining* control": "in", "support", "demanded").'))
@@ -1382,7 +1379,6 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "adjunct_of": lambda: adjunct_of(tok),
         "time_adjunct_of": lambda: time_adjunct_of(tok),
         "prior_of": lambda: prior_clause_of(tok),
-        "subordinate_mark": lambda: subordinate_mark(tok),
         "purpose_args": lambda: _purpose_args(tok),
         "after_subjects": lambda: _after_subjects(tok),
         "of_contents": lambda: _of_contents(tok, sent_cands or {}),
