@@ -968,7 +968,7 @@ class Coder:
                 if attribution is not None and modality == "reported":
                     conf *= 0.95
                 ev = CodedEvent(
-                    cand_index=i, pattern=pattern, code=_at_home(code, src, tgt), source=src, target=tgt,
+                    cand_index=i, pattern=pattern, code=_at_home(code, src, tgt, pattern.id in DEPLOYMENTS), source=src, target=tgt,
                     target_via=via if tgt else None,
                     attribution=attribution, negated=cand.negated or cand.refused,
                     modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested, alleged=alleged,
@@ -1086,16 +1086,19 @@ ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one
 
 # Military cooperation with one's own country is a deployment at home: force posture.
 HOME_DEPLOYMENT = {"062": "154"}
+DEPLOYMENTS = frozenset({"send-troops"})  # patterns of troops sent: with no partner, a build-up
 # A withdrawal from an international organisation is no retreat: it reduces relations
 # ("announced their withdrawal from ECOWAS").
 FROM_ORGANISATION = {"0874": "160"}
 
 
-def _at_home(code: str, source: Actor, target: Actor | None) -> str:
+def _at_home(code: str, source: Actor, target: Actor | None, deployment: bool = False) -> str:
     """"Ethiopia sent troops to the Amhara region": troops sent within their own country
-    cooperate with nobody; they increase the armed forces there (154), as CAMEO codes it."""
-    if code in HOME_DEPLOYMENT and target is not None and not target.org and source.country \
-            and target.country == source.country:
+    cooperate with nobody; they increase the armed forces there (154), as CAMEO codes it.
+    So do troops deployed with no partner named (``deployment``: "the army deployed 5,000
+    soldiers to the port city", "troops were deployed along the coast")."""
+    if code in HOME_DEPLOYMENT and ((target is not None and not target.org and source.country
+                                     and target.country == source.country) or (deployment and target is None)):
         return HOME_DEPLOYMENT[code]
     if code in FROM_ORGANISATION and target is not None and target.org and target.sector == "IGO":
         return FROM_ORGANISATION[code]

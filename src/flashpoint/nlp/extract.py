@@ -296,6 +296,24 @@ def _people_group(c) -> bool:
             and any(d.ent_type_ in ("NORP", "GPE") for d in group))
 
 
+def _misread_participle(tok, kids) -> bool:
+    """A past participle after a common noun that the parser read as a past tense with no subject
+    of its own ("handed over a police officer *detained* near the line"): a reduced passive. Not
+    after a subject, where it is more often the finite verb the parser lost ("after activists
+    *called* for volunteers to support the army")."""
+    return (tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.pos_ == "NOUN"
+            and tok.head.dep_ not in SUBJ_DEPS and tok.head.dep_ not in PASSIVE_SUBJ_DEPS
+            and not any(c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS for c in kids))
+
+
+def _name_text(o) -> str:
+    """A proper name with its own words and "of" phrase, without its conjuncts: "the *Democratic
+    Republic of Congo* and Rwanda" gives "Democratic Republic of Congo", not "Republic"."""
+    skip = {t.i for c in o.children if c.dep_ in ("conj", "cc", "punct", "appos", "acl", "relcl") for t in c.subtree}
+    words = [t for t in o.subtree if t.i not in skip and not (t.dep_ == "det" and t.head.i == o.i)]
+    return o.doc[words[0].i : words[-1].i + 1].text if words else o.text
+
+
 def _demonym_text(d) -> str:
     """A demonym with the compound words before it ("South Korean", not "Korean":
     the bare word would name the other Korea)."""
@@ -313,7 +331,7 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         if origins:
             base = make_mention(tok, role, depth)
-            return [replace(base, text=f"{base.text} from {o.text}", proper=True)
+            return [replace(base, text=f"{base.text} from {_name_text(o)}", proper=True)
                     for g in origins for o in (g, *g.conjuncts) if o.pos_ == "PROPN"]
     if tok.tag_ == "NNS":
         # "the presidents of Kenya and Somalia": one party per country named.
@@ -453,7 +471,8 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     passive = any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in kids) or _headline_passive(tok)
     if passive and tok.lemma_.lower() in STATIVE_PASSIVES:
         passive = False  # "the army is engaged in fighting with jihadists": the army fights
-    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") \
+    if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
+            and (tok.tag_ == "VBN" or _misread_participle(tok, kids)) \
             and not any(c.dep_ in OBJ_DEPS for c in kids):  # "militants killed 58 people": active
         # "troops sent to the border", "the arrested workers": a reduced passive whose head noun is the theme.
         return expand(tok.head, "subj"), True
@@ -1505,16 +1524,24 @@ def _of_contents(tok, sent_cands: dict[int, int]) -> tuple[int, ...]:
 
 def _heads(tok) -> tuple[int, ...]:
     """Token indices of the words ``tok`` hangs under, nearest first, up to its clause's
-    verb chain; a conjunct or a parenthetical clause starts an act of its own, so the walk
-    stops there ("condemned the raid *and promised* to investigate")."""
+    verb chain; a conjunct, a parenthetical clause or a participle set off by a comma starts
+    an act of its own, so the walk stops there ("condemned the raid *and promised* to
+    investigate"; "demanded the envoy's recall, *accusing* Algiers of ...": the accusation is
+    no part of what the demand asks for)."""
     out: list[int] = []
     node = tok
     for _ in range(16):
-        if node.dep_ in ("conj", "parataxis") or node.head is node:
+        if node.dep_ in ("conj", "parataxis") or node.head.i == node.i or _comma_participle(node):
             break
         node = node.head
         out.append(node.i)
     return tuple(out)
+
+
+def _comma_participle(tok) -> bool:
+    """A participle clause after a comma on the verb before it ("..., *accusing* Algeria of ...")."""
+    return (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i and tok.left_edge.i > 0
+            and tok.doc[tok.left_edge.i - 1].text == ",")
 
 
 def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
