@@ -91,3 +91,18 @@ def test_a_trip_back_returns_nothing_and_a_handing_back_does():
 def test_more_wire_verbs(text, source, root, target):
     got = dyads(text)
     assert has(got, source, root, target), got
+
+
+@pytest.mark.parametrize("text, source, root, target", [
+    ("Ghana expelled two Togolese diplomats on Monday, a move Lome condemned as hostile.", "TGO", "11", "GHA"),
+    ("Chile restored ties with Bolivia, a decision that Peru criticised.", "PER", "11", "CHL"),
+    ("Japan lifted its ban on Chinese seafood imports, in a move Beijing praised as constructive.", "CHN", "05", "JPN"),
+])
+def test_a_reaction_to_a_move_is_aimed_at_who_made_it(text, source, root, target):
+    got = dyads(text)
+    assert has(got, source, root, target), got
+
+
+def test_a_relative_clause_on_an_ordinary_noun_is_still_background():
+    got = dyads("Rwanda expelled a Belgian envoy who had criticised its army, officials said.")
+    assert has(got, "RWA", "16", "BEL") and not any(r == "11" for _, r, _ in got), got

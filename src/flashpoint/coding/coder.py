@@ -902,6 +902,10 @@ class Coder:
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
             if told is not None and told.target is not None:
                 targets, via = [(told.target, 0.7)], "told_act"
+            summed = self._summed_act(cand, state) if not targets else None
+            if summed is not None:
+                # "Portugal recognised Palestine, a move Israel condemned": aimed at whoever made the move
+                targets, via = [(summed.source, 0.7)], "summed_act"
             # the phrase that names the doer is never also whom the act is aimed at
             # ("the deployment *of 230 troops*")
             named = {a.text for a, _ in sources if not _placeholder(a)}
@@ -1001,6 +1005,16 @@ class Coder:
                 break
             if evs:
                 return max(evs, key=lambda e: (e.target is not None, e.confidence))
+        return None
+
+    def _summed_act(self, cand: Candidate, state: DocState) -> CodedEvent | None:
+        """The event of the verb whose act the trigger's noun sums up ("recognised Palestine,
+        *a move* Israel condemned"): its first coded event with a named source."""
+        for verb in cand.summed_act:
+            k = state.by_token.get(verb)
+            evs = [e for e in state.coded.get(k, ()) if e.source is not None and not e.statement] if k is not None else []
+            if evs:
+                return evs[0]
         return None
 
     def _symmetric(self, i, cand, pattern, sources, attribution, historical) -> list[CodedEvent]:

@@ -214,6 +214,9 @@ class Candidate:
     subordinate_mark = _deferred("subordinate_mark", (
         'The marker of the adverbial clause a verb trigger heads ("*as* police cracked down", "*after* a jet '
         'shot down a helicopter"), lower-cased, else "" (nlp/describing.py).'))
+    summed_act = _deferred("summed_act", (
+        'Token indices of the verbs whose act a noun after a comma sums up, nearest first, when the trigger is '
+        'that noun\'s relative clause ("recognised Palestine, *a move* Israel *condemned*": "recognised"), else ().'))
     heads = _deferred("heads", (
         'Token indices of the words the trigger hangs under, nearest first, stopping at a conjunct or '
         'parenthetical clause ("demanded support *in regaining* control": "in", "support", "demanded").'))
@@ -1370,6 +1373,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "after_subjects": lambda: _after_subjects(tok),
         "of_contents": lambda: _of_contents(tok, sent_cands or {}),
         "heads": lambda: _heads(tok),
+        "summed_act": lambda: _summed_act(tok),
     })
     return Candidate(
         kind="verb",
@@ -1536,6 +1540,31 @@ def _heads(tok) -> tuple[int, ...]:
         node = node.head
         out.append(node.i)
     return tuple(out)
+
+
+# Nouns that sum up the act of the clause they follow ("..., a move Israel condemned").
+SUMMING_NOUNS = frozenset({"move", "decision", "step", "act", "action", "measure"})
+
+
+def _summed_act(tok) -> tuple[int, ...]:
+    """"Portugal recognised Palestine, *a move* Israel condemned", "..., in a decision welcomed
+    by Egypt": the verb whose act the relative or participle clause's noun sums up (its index)."""
+    if tok.dep_ not in ("relcl", "acl") or tok.head.lemma_.lower() not in SUMMING_NOUNS:
+        return ()
+    noun = tok.head
+    first = noun.head.left_edge.i if noun.dep_ == "pobj" else noun.left_edge.i  # "in a move ..."
+    if first == 0 or tok.doc[first - 1].text != ",":
+        return ()
+    host = noun.head
+    for _ in range(4):  # up to the verb ("restored ties with Bolivia, *a decision* ...": hung on "Bolivia")
+        if host.pos_ in ("VERB", "AUX") or host.head.i == host.i:
+            break
+        host = host.head
+    if host.pos_ not in ("VERB", "AUX") or host.i > noun.i:
+        return ()
+    if host.dep_ in ("advcl", "conj") and host.head.pos_ in ("VERB", "AUX"):
+        return host.i, host.head.i  # "recognised Palestine, *joining* Britain, in a move ...": either act
+    return (host.i,)
 
 
 def _comma_participle(tok) -> bool:
