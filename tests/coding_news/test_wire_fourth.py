@@ -106,3 +106,12 @@ def test_a_reaction_to_a_move_is_aimed_at_who_made_it(text, source, root, target
 def test_a_relative_clause_on_an_ordinary_noun_is_still_background():
     got = dyads("Rwanda expelled a Belgian envoy who had criticised its army, officials said.")
     assert has(got, "RWA", "16", "BEL") and not any(r == "11" for _, r, _ in got), got
+
+
+@pytest.mark.parametrize("text, source, targets", [
+    ("Hamas rejected an Egyptian and Qatari plan for a truce on Tuesday.", "PSE", {"EGY", "QAT"}),
+    ("Israel's security cabinet dismissed a French and Saudi proposal for a peace conference.", "ISR", {"FRA", "SAU"}),
+])
+def test_two_peoples_named_on_one_proposal_are_both_its_authors(text, source, targets):
+    got = dyads(text)
+    assert {t for s, r, t in got if s == source and r == "12"} == targets, got

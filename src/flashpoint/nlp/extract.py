@@ -414,6 +414,9 @@ def _deep_mentions(head, max_depth: int = 4) -> list[Mention]:
                     role = f"deep:{tok.lower_ if tok.dep_ != 'agent' else 'by'}"
                 elif child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ"):
                     role = "deep:mod"
+                elif child.dep_ == "conj" and tok.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ") \
+                        and child.text[:1].isupper():
+                    role = "deep:mod"  # "a French *and Saudi* proposal": both peoples' proposal
                 if role is not None:
                     out.append(make_mention(child, role, d + 1))
                 if child.dep_ not in ("relcl", "punct", "cc"):
