@@ -963,6 +963,12 @@ class Coder:
                        and not (pattern.id == BARE_STATEMENT and f < 1.0 and not nested and not targets)]
             if not sources:
                 return []  # "officials said" about no one: a speaker only the context places says little
+        if pattern.needs_target:
+            # (whom a "received" names is a visitor only when a political party from another side:
+            # "received a record number of foreign tourists" hosts no one)
+            own = {a.country for a, _ in sources if a.country}
+            targets = [(t, f) for t, f in targets if t.sector not in NON_POLITICAL_SECTORS
+                       and (t.org or t.country not in own)]
         if not targets and (pattern.needs_target
                             or not (pattern.no_target or self.open_actors or (self.single_actor and _stands_alone(sources)))):
             return []

@@ -80,8 +80,9 @@ class Pattern:
     # as to come; "negated": only a trigger told in the negative ("did not rule out force"),
     # whose event is then asserted.
     when: str | None = None
-    # no event without a party to aim it at, even where one-sided events are kept: a bare
-    # "received" hosts a visitor only when the one received is a party, not "a letter"
+    # no event without a political party of another side to aim it at, even where one-sided events
+    # are kept: a bare "received" hosts a visitor only when the one received is such a party, not
+    # "a letter" or "foreign tourists"
     needs_target: bool = False
 
     @property
