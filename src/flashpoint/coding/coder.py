@@ -20,7 +20,7 @@ from ..lookup_memo import UNSETTLED
 from ..nlp.extract import FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
-from .backrefs import definite_backrefs
+from .backrefs import act_nouns, definite_backrefs
 from .generic_country import (ARMED_NON_STATE, clause_place_country, deep_place_country, generic_context, scene_setting,
                               settlement_names)
 from .patterns import Pattern, PatternSet
@@ -86,7 +86,9 @@ ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation",
              "revenge", "retaliation", "retribution", "vengeance", "reprisal", "punishment",
              # what a state did, told back as a thing: "condemned *the launch*", "denounced *the closures*"
              "launch", "test", "closure", "measure", "conviction", "detention", "execution", "shutdown",
-             "suspension", "expulsion", "seizure", "annexation", "incursion", "jailing", "policy", "order"}
+             "suspension", "expulsion", "seizure", "annexation", "incursion", "jailing", "policy", "order",
+             # "called *the cutoff* an unfriendly step"; "rejected *that account*": what the other side said
+             "cutoff", "cut-off", "account", "version"}
 # A bare public statement (CAMEO 010): the data's catch-all statement pattern (01.yaml,
 # id "statement"), used when no other pattern gives the verb a code.
 BARE_STATEMENT = "statement"
@@ -790,7 +792,7 @@ class Coder:
         out = without_background(out, cands, self.background)
         out = _without_unnamed_beside_named(_without_carried_statements(out, cands), cands)
         out = _without_one_sided_after_dyad(_without_mediated_talks(out, cands), cands)
-        return without_prior(_once_per_sentence(_without_subsumed(out, cands), cands), cands)
+        return without_prior(_once_per_sentence(_without_subsumed(out, cands), cands), cands, self.background)
 
     def _conjuncts_country(self, subs: list[Mention], when) -> str | None:
         """The country a subject's first conjunct names by its own words ("*Chinese* fighter jets
@@ -930,6 +932,10 @@ class Coder:
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
             if told is not None and told.target is not None:
                 targets, via = [(told.target, 0.7)], "told_act"
+            summed = self._summed_act(cand, state) if not targets else None
+            if summed is not None:
+                # "Portugal recognised Palestine, a move Israel condemned": aimed at whoever made the move
+                targets, via = [(summed.source, 0.7)], "summed_act"
             # the phrase that names the doer is never also whom the act is aimed at
             # ("the deployment *of 230 troops*")
             named = {a.text for a, _ in sources if not _placeholder(a)}
@@ -1003,7 +1009,7 @@ class Coder:
                 if attribution is not None and modality == "reported":
                     conf *= 0.95
                 ev = CodedEvent(
-                    cand_index=i, pattern=pattern, code=_at_home(code, src, tgt), source=src, target=tgt,
+                    cand_index=i, pattern=pattern, code=_at_home(code, src, tgt, pattern.id in DEPLOYMENTS), source=src, target=tgt,
                     target_via=via if tgt else None,
                     attribution=attribution, negated=cand.negated or cand.refused,
                     modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested, alleged=alleged,
@@ -1030,12 +1036,35 @@ class Coder:
         subs = [m for m in cand.subjects if m.role == "gov_subj"]
         if not subs or not all(self._names_an_act(m) for m in subs):
             return None
+        # "the strikes were a warning": the latest strike told, however far back, before
+        # whatever act was told last ("... after the kidnapping of a trader")
+        # (the same word first: "struck" for "the strikes"; then any act of its kind)
+        heads = {m.head for m in subs}
+        roots = frozenset().union(*(act_nouns().get(h, frozenset()) for h in heads))
+        for same_word in (True, False):
+            for k in sorted(state.coded, reverse=True) if roots else ():
+                if same_word and state.cands[k].lemma not in heads:
+                    continue
+                evs = [e for e in state.coded[k] if e.code[:2] in roots and not e.statement and not e.nested
+                       and not e.negated and e.source is not None and e.source.name != "unknown"]
+                if evs:
+                    return max(evs, key=lambda e: (e.target is not None, e.confidence))
         for k in sorted(state.coded, reverse=True):
             evs = [e for e in state.coded[k] if not e.statement and not e.nested and not e.negated]
             if state.cands[k].sent_index < cand.sent_index - 2:
                 break
             if evs:
                 return max(evs, key=lambda e: (e.target is not None, e.confidence))
+        return None
+
+    def _summed_act(self, cand: Candidate, state: DocState) -> CodedEvent | None:
+        """The event of the verb whose act the trigger's noun sums up ("recognised Palestine,
+        *a move* Israel condemned"): its first coded event with a named source."""
+        for verb in cand.summed_act:
+            k = state.by_token.get(verb)
+            evs = [e for e in state.coded.get(k, ()) if e.source is not None and not e.statement] if k is not None else []
+            if evs:
+                return evs[0]
         return None
 
     def _symmetric(self, i, cand, pattern, sources, attribution, historical) -> list[CodedEvent]:
@@ -1121,16 +1150,19 @@ ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one
 
 # Military cooperation with one's own country is a deployment at home: force posture.
 HOME_DEPLOYMENT = {"062": "154"}
+DEPLOYMENTS = frozenset({"send-troops"})  # patterns of troops sent: with no partner, a build-up
 # A withdrawal from an international organisation is no retreat: it reduces relations
 # ("announced their withdrawal from ECOWAS").
 FROM_ORGANISATION = {"0874": "160"}
 
 
-def _at_home(code: str, source: Actor, target: Actor | None) -> str:
+def _at_home(code: str, source: Actor, target: Actor | None, deployment: bool = False) -> str:
     """"Ethiopia sent troops to the Amhara region": troops sent within their own country
-    cooperate with nobody; they increase the armed forces there (154), as CAMEO codes it."""
-    if code in HOME_DEPLOYMENT and target is not None and not target.org and source.country \
-            and target.country == source.country:
+    cooperate with nobody; they increase the armed forces there (154), as CAMEO codes it.
+    So do troops deployed with no partner named (``deployment``: "the army deployed 5,000
+    soldiers to the port city", "troops were deployed along the coast")."""
+    if code in HOME_DEPLOYMENT and ((target is not None and not target.org and source.country
+                                     and target.country == source.country) or (deployment and target is None)):
         return HOME_DEPLOYMENT[code]
     if code in FROM_ORGANISATION and target is not None and target.org and target.sector == "IGO":
         return FROM_ORGANISATION[code]

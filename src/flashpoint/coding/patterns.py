@@ -28,7 +28,7 @@ PATTERN_KEYS = {
     "id", "lemmas", "code", "object", "not_object", "prep", "pobj", "xcomp", "particle",
     "target", "no_target", "governor", "confidence", "not_prep", "ccomp_aux", "source_sector",
     "symmetric", "implicit_source", "victim_subject", "not_governor", "refine", "priority", "statement",
-    "recipient_subject", "joint", "when", "needs_target",
+    "recipient_subject", "joint", "when", "needs_target", "direct_object",
 }
 # How a trigger must be told for a pattern with ``when``: "done" (not as future or hypothetical;
 # a negation keeps its usual reading), "future" (only as future or hypothetical: "Moscow *would
@@ -84,6 +84,9 @@ class Pattern:
     # are kept: a bare "received" hosts a visitor only when the one received is such a party, not
     # "a letter" or "foreign tourists"
     needs_target: bool = False
+    # the ``object`` must be the direct object (or a passive's subject), never a word of a
+    # complement: "the trawler *sank* after colliding with a ship" sank no ship
+    direct_object: bool = False
 
     @property
     def rule(self) -> str:
@@ -202,7 +205,7 @@ class PatternSet:
             if p.object:
                 if objs & p.object:
                     score += 2
-                elif comps & p.object:
+                elif comps & p.object and not p.direct_object:
                     score += 1
                     via_comp = True
                 else:
@@ -338,6 +341,7 @@ def _build(raw: dict, kind: str, classes: dict, valid_codes: frozenset[str] | No
         statement=bool(raw.get("statement", False)),
         joint=joint,
         when=_when(raw.get("when"), where),
+        direct_object=bool(raw.get("direct_object", False)),
     )
 
 

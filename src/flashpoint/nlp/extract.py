@@ -23,7 +23,7 @@ from spacy.strings import hash_string
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from ..actors.resolve import AFFILIATION_BEFORE
-from .describing import adjunct_of, described_noun, prior_clause_of, setting_clause, subordinate_mark, time_adjunct_of
+from .describing import adjunct_of, described_noun, prior_clause_of, setting_clause, time_adjunct_of
 from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
 
@@ -203,17 +203,17 @@ class Candidate:
         'Token index of the verb whose time adjunct the trigger heads ("spoke ... *after arriving* in Lisbon"), '
         'else () (nlp/describing.py).'))
     prior_of = _deferred("prior_of", (
-        'Token indices of the verb whose "after", "following" or "since" clause or phrase the trigger heads '
-        '("suspended air links *after* a jet *shot down* a helicopter") and of the verbs above it, else () '
-        '(nlp/describing.py).'))
+        'The time clause or phrase the trigger heads ("suspended air links *after* a jet *shot down* a '
+        'helicopter"): its word, the verb it hangs on and the verbs above it, and whether it comes first; '
+        'else () (nlp/describing.PriorClause).'))
     purpose_args = _deferred("purpose_args", (
         'Whom a "to" purpose clause says the act helps (role "purpose:help"): "released $1 billion '
         '*to help Pakistan* rebuild".'))
     after_subjects = _deferred("after_subjects", (
         'Subjects of an "after" clause on the trigger, what prompted it ("scrambled jets after *Chinese drones* flew ...").'))
-    subordinate_mark = _deferred("subordinate_mark", (
-        'The marker of the adverbial clause a verb trigger heads ("*as* police cracked down", "*after* a jet '
-        'shot down a helicopter"), lower-cased, else "" (nlp/describing.py).'))
+    summed_act = _deferred("summed_act", (
+        'Token indices of the verbs whose act a noun after a comma sums up, nearest first, when the trigger is '
+        'that noun\'s relative clause ("recognised Palestine, *a move* Israel *condemned*": "recognised"), else ().'))
     heads = _deferred("heads", (
         'Token indices of the words the trigger hangs under, nearest first, stopping at a conjunct or '
         'parenthetical clause ("demanded support *in regaining* control": "in", "support", "demanded").'))
@@ -242,18 +242,30 @@ def _phrase_bounds(tok) -> tuple[int, int]:
         if child.dep_ in CUT_DEPS:
             continue
         left = min(left, child.left_edge.i)
+    doc = tok.doc
     for child in tok.rights:
         if child.dep_ == "punct":
             continue
-        if child.dep_ in CUT_DEPS and not (child.dep_ == "prep" and child.lower_ in kept):
+        if child.dep_ in CUT_DEPS and not (child.dep_ == "prep" and child.lower_ in kept) and not _name_goes_on(child, right):
             break
         right = max(right, child.right_edge.i)
-    doc = tok.doc
     while left < tok.i and doc[left].is_punct:
         left += 1
     while right > tok.i and doc[right].is_punct:
         right -= 1
     return left, right
+
+
+def _name_goes_on(child, right: int) -> bool:
+    """Whether a cut dependent ``child`` is the rest of a name the parser broke at ``right``:
+    a preposition inside the name's entity ("the International Organization *for Migration*"),
+    or a proper noun read as an apposition with no comma after a proper noun ("fighters of the
+    Islamic State *Sahel Province*"); "its envoy, John Smith" and "the group Hamas" stay cut."""
+    doc = child.doc
+    if child.dep_ == "prep":
+        return child.ent_iob_ == "I" and doc[child.i - 1].ent_iob_ in ("B", "I") and child.i == right + 1
+    return (child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == right + 1
+            and doc[right].pos_ == "PROPN" and doc[child.left_edge.i].pos_ == "PROPN")
 
 
 def make_mention(tok, role: str, depth: int = 0) -> Mention:
@@ -296,6 +308,24 @@ def _people_group(c) -> bool:
             and any(d.ent_type_ in ("NORP", "GPE") for d in group))
 
 
+def _misread_participle(tok, kids) -> bool:
+    """A past participle after a common noun that the parser read as a past tense with no subject
+    of its own ("handed over a police officer *detained* near the line"): a reduced passive. Not
+    after a subject, where it is more often the finite verb the parser lost ("after activists
+    *called* for volunteers to support the army")."""
+    return (tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.pos_ == "NOUN"
+            and tok.head.dep_ not in SUBJ_DEPS and tok.head.dep_ not in PASSIVE_SUBJ_DEPS
+            and not any(c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS for c in kids))
+
+
+def _name_text(o) -> str:
+    """A proper name with its own words and "of" phrase, without its conjuncts: "the *Democratic
+    Republic of Congo* and Rwanda" gives "Democratic Republic of Congo", not "Republic"."""
+    skip = {t.i for c in o.children if c.dep_ in ("conj", "cc", "punct", "appos", "acl", "relcl") for t in c.subtree}
+    words = [t for t in o.subtree if t.i not in skip and not (t.dep_ == "det" and t.head.i == o.i)]
+    return o.doc[words[0].i : words[-1].i + 1].text if words else o.text
+
+
 def _demonym_text(d) -> str:
     """A demonym with the compound words before it ("South Korean", not "Korean":
     the bare word would name the other Korea)."""
@@ -313,7 +343,7 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         if origins:
             base = make_mention(tok, role, depth)
-            return [replace(base, text=f"{base.text} from {o.text}", proper=True)
+            return [replace(base, text=f"{base.text} from {_name_text(o)}", proper=True)
                     for g in origins for o in (g, *g.conjuncts) if o.pos_ == "PROPN"]
     if tok.tag_ == "NNS":
         # "the presidents of Kenya and Somalia": one party per country named.
@@ -427,6 +457,9 @@ def _deep_mentions(head, max_depth: int = 4) -> list[Mention]:
                     role = f"deep:{tok.lower_ if tok.dep_ != 'agent' else 'by'}"
                 elif child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ"):
                     role = "deep:mod"
+                elif child.dep_ == "conj" and tok.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ") \
+                        and child.text[:1].isupper():
+                    role = "deep:mod"  # "a French *and Saudi* proposal": both peoples' proposal
                 if role is not None:
                     out.append(make_mention(child, role, d + 1))
                 if child.dep_ not in ("relcl", "punct", "cc"):
@@ -487,13 +520,17 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     passive = any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in kids) or _headline_passive(tok)
     if passive and tok.lemma_.lower() in STATIVE_PASSIVES:
         passive = False  # "the army is engaged in fighting with jihadists": the army fights
-    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") \
+    if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
+            and (tok.tag_ == "VBN" or _misread_participle(tok, kids)) \
             and not any(c.dep_ in OBJ_DEPS for c in kids):  # "militants killed 58 people": active
         # "troops sent to the border", "the arrested workers": a reduced passive whose head noun is the theme.
         return expand(tok.head, "subj"), True
     speaker = _speaker_of_stray_conjunct(tok)
     if speaker is not None:
         return expand(speaker, "subj"), passive
+    doublet = _clause_doublet_subjects(tok)
+    if doublet:
+        return [m for s in doublet for m in expand(s, "subj")], passive
     top = tok
     while top.dep_ == "xcomp" and top.head is not top:
         top = top.head
@@ -578,6 +615,22 @@ def _speaker_of_stray_conjunct(tok):
         return None
     subs = [c for c in head.head.children if c.dep_ in SUBJ_DEPS]
     return subs[0] if subs else None
+
+
+def _clause_doublet_subjects(tok) -> list:
+    """The subjects of the clause verb just before "and" when ``tok`` ends a doublet the
+    parser joined to the main verb instead: "Ghana recalled its envoy after Togolese troops
+    *shot and wounded* two farmers" (``wounded`` hung on "recalled"). Only a verb with no
+    subject of its own, right after "and" and a subordinate verb of the same head that has
+    its own subject and no object (the object both share follows ``tok``)."""
+    if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.i < 2 or any(c.dep_ in SUBJ_DEPS for c in tok.children):
+        return []
+    doc = tok.doc
+    cc, prev = doc[tok.i - 1], doc[tok.i - 2]
+    if cc.dep_ != "cc" or cc.lower_ != "and" or prev.pos_ != "VERB" or prev.dep_ != "advcl" \
+            or prev.head.i != tok.head.i or any(c.dep_ in OBJ_DEPS for c in prev.children):
+        return []
+    return [c for c in prev.children if c.dep_ in SUBJ_DEPS]
 
 
 SAYING_VERBS = {"say", "state", "announce", "declare", "add", "insist", "claim", "note", "stress", "tell"}
@@ -1341,7 +1394,12 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     pobj_lemmas = tuple(
         p.lemma_.lower() if p.tag_ != "VBG" else p.lower_  # "in police firing" read as a participle: "firing"
         for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
-    ) + tuple(instr_lemmas)
+    ) + tuple(instr_lemmas) + tuple(
+        # "placed police *on standby* at the request of ...": the small model reads the noun
+        # after a bare preposition as a verb of the clause
+        doc[c.i + 1].lower_ for c in kids if c.dep_ == "prep" and c.n_rights == 0 and c.n_lefts == 0
+        and c.i + 1 < len(doc) and doc[c.i + 1].head.i == tok.i and doc[c.i + 1].dep_ in ("advcl", "dep", "conj")
+    )
     if xcomp is None:
         # "call on Belarus to cease": the complement may hang off the prepositional object.
         for c in kids:
@@ -1380,11 +1438,11 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "adjunct_of": lambda: adjunct_of(tok),
         "time_adjunct_of": lambda: time_adjunct_of(tok),
         "prior_of": lambda: prior_clause_of(tok),
-        "subordinate_mark": lambda: subordinate_mark(tok),
         "purpose_args": lambda: _purpose_args(tok),
         "after_subjects": lambda: _after_subjects(tok),
         "of_contents": lambda: _of_contents(tok, sent_cands or {}),
         "heads": lambda: _heads(tok),
+        "summed_act": lambda: _summed_act(tok),
     })
     return Candidate(
         kind="verb",
@@ -1539,16 +1597,49 @@ def _of_contents(tok, sent_cands: dict[int, int]) -> tuple[int, ...]:
 
 def _heads(tok) -> tuple[int, ...]:
     """Token indices of the words ``tok`` hangs under, nearest first, up to its clause's
-    verb chain; a conjunct or a parenthetical clause starts an act of its own, so the walk
-    stops there ("condemned the raid *and promised* to investigate")."""
+    verb chain; a conjunct, a parenthetical clause or a participle set off by a comma starts
+    an act of its own, so the walk stops there ("condemned the raid *and promised* to
+    investigate"; "demanded the envoy's recall, *accusing* Algiers of ...": the accusation is
+    no part of what the demand asks for)."""
     out: list[int] = []
     node = tok
     for _ in range(16):
-        if node.dep_ in ("conj", "parataxis") or node.head is node:
+        if node.dep_ in ("conj", "parataxis") or node.head.i == node.i or _comma_participle(node):
             break
         node = node.head
         out.append(node.i)
     return tuple(out)
+
+
+# Nouns that sum up the act of the clause they follow ("..., a move Israel condemned").
+SUMMING_NOUNS = frozenset({"move", "decision", "step", "act", "action", "measure"})
+
+
+def _summed_act(tok) -> tuple[int, ...]:
+    """"Portugal recognised Palestine, *a move* Israel condemned", "..., in a decision welcomed
+    by Egypt": the verb whose act the relative or participle clause's noun sums up (its index)."""
+    if tok.dep_ not in ("relcl", "acl") or tok.head.lemma_.lower() not in SUMMING_NOUNS:
+        return ()
+    noun = tok.head
+    first = noun.head.left_edge.i if noun.dep_ == "pobj" else noun.left_edge.i  # "in a move ..."
+    if first == 0 or tok.doc[first - 1].text != ",":
+        return ()
+    host = noun.head
+    for _ in range(4):  # up to the verb ("restored ties with Bolivia, *a decision* ...": hung on "Bolivia")
+        if host.pos_ in ("VERB", "AUX") or host.head.i == host.i:
+            break
+        host = host.head
+    if host.pos_ not in ("VERB", "AUX") or host.i > noun.i:
+        return ()
+    if host.dep_ in ("advcl", "conj") and host.head.pos_ in ("VERB", "AUX"):
+        return host.i, host.head.i  # "recognised Palestine, *joining* Britain, in a move ...": either act
+    return (host.i,)
+
+
+def _comma_participle(tok) -> bool:
+    """A participle clause after a comma on the verb before it ("..., *accusing* Algeria of ...")."""
+    return (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i and tok.left_edge.i > 0
+            and tok.doc[tok.left_edge.i - 1].text == ",")
 
 
 def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
