@@ -51,7 +51,8 @@ WIRE_SETS = (("own_wire", "own_wire.jsonl", "session 10"), ("own_wire2", "own_wi
 ARTICLE_SETS = (("first set", TESTS_DATA.parent / "articles"), ("second set", TESTS_DATA.parent / "articles" / "second"),
                 ("third set", TESTS_DATA.parent / "articles" / "third"),
                 ("fourth set", TESTS_DATA.parent / "articles" / "fourth"),
-                ("fifth set", TESTS_DATA.parent / "articles" / "fifth"))
+                ("fifth set", TESTS_DATA.parent / "articles" / "fifth"),
+                ("sixth set", TESTS_DATA.parent / "articles" / "sixth"))
 
 
 def norm(key: str | None) -> str:
