@@ -112,6 +112,11 @@ UNNAMED_LOCATED_ROOTS = {"18"}
 # an act named as the grounds of another is told as background, not as news of its own.
 GROUNDS_NOUNS = frozenset({"protest", "defiance", "retaliation", "response", "reaction", "reprisal", "revenge"})
 GROUNDS_DEPS = frozenset({"pobj:of", "pobj:against", "pobj:at", "pobj:for", "pobj:to", "pobj:over"})
+# Verbs that say what a thing is (or is seen as): the noun they give it is a name, no act of its
+# own ("called the plot *the gravest attack on democracy*", "described the raid *as an invasion*")
+NAMING_GOVERNORS = frozenset({"call", "describe", "label", "term", "brand", "dub", "deem", "characterise",
+                              "characterize", "denounce", "condemn", "decry", "regard", "see", "view"})
+NAMING_DEPS = frozenset({"oprd", "pobj:as"})
 # Acts a third party does between two others ("Egypt's mediation between Israel and
 # Hamas"): the parties named "between" are its targets, not each other's.
 THIRD_PARTY_CODES = frozenset({"039", "045"})
@@ -728,6 +733,8 @@ class Coder:
                 continue  # "Switzerland offered to host talks between Russia and Ukraine": only offered, by a third party
             if cand.demanded:
                 continue  # the appeal or demand above it is the event
+            if cand.kind == "noun" and cand.governor in NAMING_GOVERNORS and cand.governor_dep in NAMING_DEPS:
+                continue  # "called the plan *an attack on democracy*": what the plan is called, not an attack
             if cand.kind == "noun" and cand.governor in GROUNDS_NOUNS and cand.governor_dep in GROUNDS_DEPS:
                 continue  # "a strike in protest of the arrest of their leader": what the act answers, told as its grounds
             if cand.lemma in CONTEST_LEMMAS and SPORT_CONTEXT.search(cand.clause) and all(m.proper for m in cand.objects):
