@@ -445,6 +445,18 @@ DRAW_VERBS = frozenset({"draw", "attract", "earn", "receive", "prompt", "provoke
 STATIVE_PASSIVES = frozenset({"engage", "involve", "embroil", "lock", "mire", "entangle"})
 
 
+# Verbs whose "at"/"into" names whom a crowd or force rushed: never a reduced passive
+# ("riot police *charged at* protesters", which the tagger reads as "police (who were) charged").
+RUSH_AT_VERBS = frozenset({"charge"})
+
+
+def _charged_at(tok, kids) -> bool:
+    """"Thai riot police charged at protesters": the sentence's head noun did it."""
+    return tok.lemma_.lower() in RUSH_AT_VERBS and tok.head.dep_ == "ROOT" \
+        and any(c.dep_ == "prep" and c.lower_ in ("at", "into", "toward", "towards") for c in kids) \
+        and not any(c.dep_ == "agent" for c in kids)
+
+
 def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     """Subjects of a verb (following conjunction and xcomp chains) and whether it is
     passive; ``kids``: ``tok``'s children, when the caller has them."""
@@ -455,6 +467,8 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
         passive = False  # "the army is engaged in fighting with jihadists": the army fights
     if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") \
             and not any(c.dep_ in OBJ_DEPS for c in kids):  # "militants killed 58 people": active
+        if _charged_at(tok, kids):
+            return expand(tok.head, "subj"), False
         # "troops sent to the border", "the arrested workers": a reduced passive whose head noun is the theme.
         return expand(tok.head, "subj"), True
     speaker = _speaker_of_stray_conjunct(tok)
@@ -1547,8 +1561,11 @@ def _misplaced_by_phrase(tok) -> list[Mention]:
     artillery*": an active verb's "by" after its object is the object's agent), or
     on the noun's "of" object ("the arrest of a journalist *by Azerbaijani police*")."""
     gov = tok.head
-    hosts = [pobj for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+    hosts = [pobj for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
              for pobj in c.children if pobj.dep_ == "pobj"]
+    # ... or on a place told inside that object ("the raid on a camp *in Tulkarm by Israeli forces*")
+    hosts += [pp for h in list(hosts) for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "near", "at")
+              for pp in c.children if pp.dep_ == "pobj" and pp.ent_type_ in ("GPE", "LOC", "FAC")]
     if tok.dep_ == "dobj" and gov.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children):
         hosts.append(gov)
     return [m for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i
@@ -1618,6 +1635,12 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         flags = dict(flags, negated=True)  # "police made no arrests"
     if gov_dep == "nsubjpass" and gov.lemma_.lower() in SCHEDULING_VERBS:
         flags = dict(flags, future=True, intent=gov.lemma_.lower())  # "a visit ... is planned for May"
+    else:
+        # "the minister's trip to Baghdad, *expected* later this month, ...": a participle that schedules it
+        planned = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                        and c.lemma_.lower() in SCHEDULING_VERBS), None)
+        if planned is not None:
+            flags = dict(flags, future=True, intent=planned.lemma_.lower())
     start = tok.idx
     if "-" in key and tok.i >= 2:
         start = tok.nbor(-2).idx
