@@ -825,13 +825,25 @@ def _head_speakers(head) -> list[Mention]:
 STATEMENT_COMPLEMENT_DEPS = ("ccomp", "parataxis", "xcomp")
 
 
+# Nouns of a stance whose "that" clause is what the stance is about, however the parser reads
+# the "that" ("voiced scepticism *that* the commission would meet": "that" as the clause's object).
+STANCE_NOUNS = frozenset({"doubt", "scepticism", "skepticism", "concern", "fear", "hope", "optimism", "confidence",
+                          "worry", "alarm", "pessimism", "belief", "conviction", "expectation"})
+
+
+def _stance_content(noun, clause) -> bool:
+    return noun.lemma_.lower() in STANCE_NOUNS and clause.i > noun.i \
+        and any(t.lower_ == "that" and t.i == noun.i + 1 for t in clause.children)
+
+
 def _about_mentions(tok) -> list[Mention]:
     """Parties a statement's content is about, nearest first (role ``about``)."""
     out: list[Mention] = []
     comps = [c for c in tok.children if c.dep_ in STATEMENT_COMPLEMENT_DEPS]
     # "voiced doubt *that the truce would hold*", "expressed concern *that* ...", "was confident *that* ..."
     comps += [g for c in tok.children if c.dep_ in OBJ_DEPS | {"acomp", "attr"}
-              for g in c.children if g.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in g.children)]
+              for g in c.children if g.dep_ in ("acl", "ccomp") and (any(m.dep_ == "mark" for m in g.children)
+                                                                    or _stance_content(c, g))]
     for c in comps:
         if c.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             continue
