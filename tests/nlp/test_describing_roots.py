@@ -23,7 +23,7 @@ def test_an_after_clause_under_a_noun_root_climbs_to_the_root_and_stops():
                heads=[0, 0, 4, 4, 1],
                deps=["ROOT", "acl", "mark", "nsubj", "advcl"],
                pos=["NOUN", "VERB", "SCONJ", "NOUN", "VERB"])
-    assert prior_clause_of(doc[4]) == (1,)
+    assert prior_clause_of(doc[4]).verbs == (1,)
 
 
 def test_an_after_clause_under_a_verb_root_names_each_verb_once():
@@ -32,4 +32,4 @@ def test_an_after_clause_under_a_verb_root_names_each_verb_once():
                heads=[1, 1, 3, 1, 6, 6, 3, 6],
                deps=["nsubj", "ROOT", "nsubj", "ccomp", "mark", "nsubj", "advcl", "dobj"],
                pos=["PROPN", "VERB", "PRON", "VERB", "SCONJ", "PROPN", "VERB", "NOUN"])
-    assert prior_clause_of(doc[6]) == (3, 1)
+    assert prior_clause_of(doc[6]).verbs == (3, 1)

@@ -2,9 +2,10 @@
 
 An -ing adjunct that says what a coded act was for ("marched on the embassy,
 *demanding* the troops' withdrawal") is no act of its own either, and neither is
-what an "after", "following" or "since" clause tells came before the act and led
-to it ("suspended air links *after* a jet shot down a helicopter"), nor an act
-dated a quarter or more before the story beside one of today (:func:`without_prior`).
+what an "after", "following", "since" or "while" clause tells came before the act
+and led to it ("suspended air links *after* a jet shot down a helicopter"), nor an
+act dated a quarter or more before the story beside one of today (one rule for
+both, :func:`without_prior`).
 
 "Israel agreed to release prisoners in exchange for hostages *held by Hamas*" reports
 a release; the holding is who the hostages are. PETRARCH codes the main clause only,
@@ -36,8 +37,7 @@ class BackgroundRule:
     keep_codes: frozenset[str] = frozenset()
     keep_deps: frozenset[str] = frozenset()
     adjunct_acts: frozenset[str] = frozenset()
-    scene_marks: frozenset[str] = frozenset()
-    scene_keep_roots: frozenset[str] = frozenset()
+    prior_words: frozenset[str] = frozenset()
 
     @classmethod
     @functools.cache
@@ -54,8 +54,8 @@ class BackgroundRule:
         if not isinstance(data, dict):
             raise DataFileError(f"{name}: expected a mapping with 'deps', 'keep_nouns', 'purpose_roots' and 'content_nouns'")
         keys = ("deps", "keep_nouns", "purpose_roots", "content_nouns", "keep_codes", "keep_deps", "adjunct_acts",
-                "scene_marks", "scene_keep_roots")
-        optional = {"keep_codes", "keep_deps", "adjunct_acts", "scene_marks", "scene_keep_roots"}
+                "prior_words")
+        optional = {"keep_codes", "keep_deps", "adjunct_acts", "prior_words"}
         lists = []
         for key in keys:
             value = data.get(key, [] if key in optional else None)
@@ -71,6 +71,13 @@ class BackgroundRule:
             return False
         tag = described[2].lower() if len(described) > 2 else ""
         return described[0] in self.keep_deps or f"{described[0]}:{tag}" in self.keep_deps
+
+    def prior_verbs(self, prior: Any) -> tuple[int, ...]:
+        """The verbs (token indices, nearest first) whose act a candidate's time clause or phrase
+        (``Candidate.prior_of``, a ``PriorClause`` or ()) tells the grounds of, else ()."""
+        if not prior or prior.word not in self.prior_words:
+            return ()
+        return prior.verbs
 
     def describes(self, described: Sequence[str]) -> bool:
         """Whether a candidate's ``described`` ((dependency, noun, tag) or ()) makes it background."""
@@ -95,11 +102,6 @@ def without_background(events: list, cands: Sequence, rule: BackgroundRule) -> l
     kept = {e.cand_index for e in events
             if e.modality != "historical" and rule.keeps(e.code, cands[e.cand_index].described)}
     background = {i for i in indices - kept if rule.describes(cands[i].described)}
-    # "Italy suspended air links, one day *after* a Serbian jet shot down a helicopter": the scene
-    # (force and coercion stay: "six were killed *after* security forces opened fire on protesters")
-    forceful = {e.cand_index for e in events if e.code[:2] in rule.scene_keep_roots}
-    background |= {i for i in indices - forceful
-                   if cands[i].kind == "verb" and cands[i].subordinate_mark in rule.scene_marks}
     purpose = {i for i in indices if isinstance(cands[i].adjunct_of, int)}
     if not background and not purpose:
         return events
@@ -115,15 +117,18 @@ def without_background(events: list, cands: Sequence, rule: BackgroundRule) -> l
                      and cands[e.cand_index].adjunct_of in acts)]
 
 
-def without_prior(events: list, cands: Sequence) -> list:
+def without_prior(events: list, cands: Sequence, rule: BackgroundRule) -> list:
     """Drop the acts told as what came before the news, from sentences whose own act stands:
-    what an "after", "following" or "since" clause after the verb tells ("suspended air links
-    *after* a jet *shot down* a helicopter", ``Candidate.prior_of``) and what is history by its
+    what an "after", "following", "since" or "while" clause or phrase after the verb tells
+    ("suspended air links *after* a jet *shot down* a helicopter", ``Candidate.prior_of``; the
+    words are ``prior_words`` in ``data/background.yaml``) and what is history by its
     date, a quarter or more before the story ("rejected the demand, *which students have marched
     for since March*"). An "after" act goes only when the verb its clause hangs on, or one above
     it, tells a standing act (itself, or by the noun it governs); a dated act goes beside any
     standing act of its sentence. Run last, on the events that stand, so a sentence never loses its only act."""
-    after = {e.cand_index for e in events if cands[e.cand_index].prior_of}
+    prior = {e.cand_index: rule.prior_verbs(cands[e.cand_index].prior_of) for e in events}
+    prior = {i: verbs for i, verbs in prior.items() if verbs}
+    after = set(prior)
     history = {e.cand_index for e in events if e.modality == "historical"}
     if not after and not history:
         return events
@@ -137,7 +142,7 @@ def without_prior(events: list, cands: Sequence) -> list:
     at = {c.token_i: c for c in cands}
     explained = {cands[e.cand_index].token_i for e in own}
     nouns = {(cands[e.cand_index].sent_index, cands[e.cand_index].governor) for e in own if cands[e.cand_index].kind == "noun"}
-    explained |= {i for k in after for i in cands[k].prior_of if i in at and (at[i].sent_index, at[i].lemma) in nouns}
+    explained |= {i for verbs in prior.values() for i in verbs if i in at and (at[i].sent_index, at[i].lemma) in nouns}
     return [e for e in events
             if not (e.cand_index in history and cands[e.cand_index].sent_index in acting)
-            and not (e.cand_index in after and explained.intersection(cands[e.cand_index].prior_of))]
+            and not (e.cand_index in after and explained.intersection(prior[e.cand_index]))]

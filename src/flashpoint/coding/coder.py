@@ -20,7 +20,7 @@ from ..lookup_memo import UNSETTLED
 from ..nlp.extract import FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
-from .backrefs import definite_backrefs
+from .backrefs import act_nouns, definite_backrefs
 from .generic_country import (ARMED_NON_STATE, clause_place_country, deep_place_country, generic_context, scene_setting,
                               settlement_names)
 from .patterns import Pattern, PatternSet
@@ -87,7 +87,9 @@ ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation",
              "revenge", "retaliation", "retribution", "vengeance", "reprisal", "punishment",
              # what a state did, told back as a thing: "condemned *the launch*", "denounced *the closures*"
              "launch", "test", "closure", "measure", "conviction", "detention", "execution", "shutdown",
-             "suspension", "expulsion", "seizure", "annexation", "incursion", "jailing", "policy", "order"}
+             "suspension", "expulsion", "seizure", "annexation", "incursion", "jailing", "policy", "order",
+             # "called *the cutoff* an unfriendly step"; "rejected *that account*": what the other side said
+             "cutoff", "cut-off", "account", "version"}
 # A bare public statement (CAMEO 010): the data's catch-all statement pattern (01.yaml,
 # id "statement"), used when no other pattern gives the verb a code.
 BARE_STATEMENT = "statement"
@@ -812,7 +814,7 @@ class Coder:
         out = without_background(out, cands, self.background)
         out = _without_unnamed_beside_named(_without_carried_statements(out, cands), cands)
         out = _without_one_sided_after_dyad(_without_mediated_talks(out, cands), cands)
-        return without_prior(_once_per_sentence(_without_subsumed(out, cands), cands), cands)
+        return without_prior(_once_per_sentence(_without_subsumed(out, cands), cands), cands, self.background)
 
     def _conjuncts_country(self, subs: list[Mention], when) -> str | None:
         """The country a subject's first conjunct names by its own words ("*Chinese* fighter jets
@@ -1045,6 +1047,19 @@ class Coder:
         subs = [m for m in cand.subjects if m.role == "gov_subj"]
         if not subs or not all(self._names_an_act(m) for m in subs):
             return None
+        # "the strikes were a warning": the latest strike told, however far back, before
+        # whatever act was told last ("... after the kidnapping of a trader")
+        # (the same word first: "struck" for "the strikes"; then any act of its kind)
+        heads = {m.head for m in subs}
+        roots = frozenset().union(*(act_nouns().get(h, frozenset()) for h in heads))
+        for same_word in (True, False):
+            for k in sorted(state.coded, reverse=True) if roots else ():
+                if same_word and state.cands[k].lemma not in heads:
+                    continue
+                evs = [e for e in state.coded[k] if e.code[:2] in roots and not e.statement and not e.nested
+                       and not e.negated and e.source is not None and e.source.name != "unknown"]
+                if evs:
+                    return max(evs, key=lambda e: (e.target is not None, e.confidence))
         for k in sorted(state.coded, reverse=True):
             evs = [e for e in state.coded[k] if not e.statement and not e.nested and not e.negated]
             if state.cands[k].sent_index < cand.sent_index - 2:

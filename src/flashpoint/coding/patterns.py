@@ -28,7 +28,7 @@ PATTERN_KEYS = {
     "id", "lemmas", "code", "object", "not_object", "prep", "pobj", "xcomp", "particle",
     "target", "no_target", "governor", "confidence", "not_prep", "ccomp_aux", "source_sector",
     "symmetric", "implicit_source", "victim_subject", "not_governor", "refine", "priority", "statement",
-    "recipient_subject", "joint", "when",
+    "recipient_subject", "joint", "when", "direct_object",
 }
 # How a trigger must be told for a pattern with ``when``: "done" (not as future or hypothetical;
 # a negation keeps its usual reading), "future" (only as future or hypothetical: "Moscow *would
@@ -80,6 +80,9 @@ class Pattern:
     # as to come; "negated": only a trigger told in the negative ("did not rule out force"),
     # whose event is then asserted.
     when: str | None = None
+    # the ``object`` must be the direct object (or a passive's subject), never a word of a
+    # complement: "the trawler *sank* after colliding with a ship" sank no ship
+    direct_object: bool = False
 
     @property
     def rule(self) -> str:
@@ -198,7 +201,7 @@ class PatternSet:
             if p.object:
                 if objs & p.object:
                     score += 2
-                elif comps & p.object:
+                elif comps & p.object and not p.direct_object:
                     score += 1
                     via_comp = True
                 else:
@@ -333,6 +336,7 @@ def _build(raw: dict, kind: str, classes: dict, valid_codes: frozenset[str] | No
         statement=bool(raw.get("statement", False)),
         joint=joint,
         when=_when(raw.get("when"), where),
+        direct_object=bool(raw.get("direct_object", False)),
     )
 
 

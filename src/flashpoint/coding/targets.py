@@ -242,6 +242,9 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
     author = _author_of_act(q, objects)
     if author is not None:
         return [(author, 0.75)]
+    teller = _teller(q, objects)
+    if teller is not None:
+        return [(teller, 0.7)]
     for sent, actor in reversed(q.state.recent):
         if sent < q.cand.sent_index - 2:
             break
@@ -252,6 +255,26 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
             continue  # a state reacts to the other side's claims, not to its own officials
         return [(actor, 0.7)]
     return []
+
+
+# Nouns for what a side said happened: "Hanoi rejected *that account*" answers whoever told it.
+TOLD_HEADS = frozenset({"account", "version"})
+
+
+def _teller(q: TargetQuery, objects: list[Mention]) -> Actor | None:
+    """"Jakarta said the trawler rammed the ship. Hanoi rejected *that account*": the speaker
+    of the latest event told in reported speech, of another country than the reacting side
+    (the parties inside the account are what it is about, not who gave it)."""
+    if not any(m.head in TOLD_HEADS for m in objects if not m.pronoun):
+        return None
+    own = {s.country for s, _ in q.sources if s.country}
+    for events in reversed(list(q.state.coded.values())):
+        for e in reversed(events):
+            a = e.attribution
+            if a is not None and (a.country or a.org) and a.country not in own \
+                    and not any(same_actor(a, s) for s, _ in q.sources):
+                return a
+    return None
 
 
 # "the RSF rejected *it*", "Washington condemned *this*": a neuter pronoun object of a

@@ -12,6 +12,8 @@ verb. The coder decides what to do with both (``coding/background.py``).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 # The clause a trigger sits in reaches its top through these dependencies.
 _CLIMB = frozenset({"xcomp", "ccomp", "conj", "pcomp", "prep", "advcl", "dobj", "pobj", "attr", "compound", "agent"})
 # How a clause hangs on the noun it describes.
@@ -76,49 +78,45 @@ def time_adjunct_of(tok) -> int | None:
     return verb.i if verb is not tok and verb.pos_ in ("VERB", "AUX") else None
 
 
-def subordinate_mark(tok) -> str:
-    """The marker of the adverbial clause ``tok`` heads ("*as* authorities cracked down",
-    "one day *after* a jet shot down a helicopter"), lower-cased, else ""."""
-    if tok.dep_ != "advcl" or tok.head is tok:
-        return ""
-    return next((c.lower_ for c in tok.children if c.dep_ == "mark"), "")
+class PriorClause(NamedTuple):
+    """Where an act told in a time clause or phrase after its verb sits: the word that opens it
+    and the verb it hangs on with the verbs above that one up to the sentence's root, nearest first."""
+
+    word: str
+    verbs: tuple[int, ...]
 
 
-# Words that open a clause or phrase telling what happened before another act and led to
-# it: "suspended air links *after* a jet shot down a helicopter", "*following* the killing of".
-_PRIOR_WORDS = frozenset({"after", "following", "since"})
-
-
-def prior_clause_of(tok) -> tuple[int, ...]:
-    """Token indices of the verb whose "after", "following" or "since" clause or phrase ``tok``
-    heads ("announced a suspension ..., one day *after* a jet *shot down* a helicopter";
-    "suspended Guinea's membership *after* last week's *coup*") and of the verbs above it, up
-    to the sentence's root; () when there is none. The act told there is what came before the
-    news, its grounds, not news of its own. Only a clause after its verb counts."""
+def prior_clause_of(tok) -> PriorClause | tuple[()]:
+    """The time clause or phrase ``tok`` heads after its verb ("announced a suspension ..., one day
+    *after* a jet *shot down* a helicopter"; "suspended Guinea's membership *after* last week's
+    *coup*"), as a :class:`PriorClause`; () when it heads none. Which of its words ("after", "following",
+    "since", "while") tell what came before the news, its grounds, is the coder's data
+    (``coding/data/background.yaml``, ``prior_words``): the parse only says which word it is."""
     if tok.pos_ in ("VERB", "AUX"):
-        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in _PRIOR_WORDS:
-            verb = tok.head.head
-        elif tok.dep_ == "advcl" and any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in _PRIOR_WORDS
-                                         for c in tok.children):
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in _TIME_WORDS:
+            word, verb = tok.head.lower_, tok.head.head
+        elif tok.dep_ == "advcl":
+            word = next((c.lower_ for c in tok.children
+                         if c.dep_ in ("mark", "prep", "advmod") and c.lower_ in _TIME_WORDS), "")
             verb = tok.head
         else:
             return ()
-    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _PRIOR_WORDS:
-        verb = tok.head.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _TIME_WORDS:
+        word, verb = tok.head.lower_, tok.head.head
     elif tok.dep_ == "dobj" and tok.head.lower_ == "following" and tok.head.dep_ in ("prep", "advcl", "acl"):
-        verb = tok.head.head  # the small parser reads "following the killing" as a verb and its object
+        word, verb = "following", tok.head.head  # the small parser reads "following the killing" as a verb and its object
     else:
         return ()
     # a clause put first tells news the sentence goes on from ("*Following* Algeria's expulsion
     # of two diplomats, Paris summoned ..."); one after the verb explains it
-    if verb is tok or verb.pos_ not in ("VERB", "AUX") or verb.i > tok.i:
+    if not word or verb.i >= tok.i or verb.pos_ not in ("VERB", "AUX"):
         return ()
     chain = [verb.i]
     while verb.head.i != verb.i and len(chain) < _STEPS:
         verb = verb.head
         if verb.pos_ in ("VERB", "AUX"):
             chain.append(verb.i)
-    return tuple(chain)
+    return PriorClause(word, tuple(chain))
 
 
 def adjunct_of(tok) -> int | None:

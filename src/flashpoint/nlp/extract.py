@@ -23,7 +23,7 @@ from spacy.strings import hash_string
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from ..actors.resolve import AFFILIATION_BEFORE
-from .describing import adjunct_of, described_noun, prior_clause_of, setting_clause, subordinate_mark, time_adjunct_of
+from .describing import adjunct_of, described_noun, prior_clause_of, setting_clause, time_adjunct_of
 from .docmemo import doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
 
@@ -203,17 +203,14 @@ class Candidate:
         'Token index of the verb whose time adjunct the trigger heads ("spoke ... *after arriving* in Lisbon"), '
         'else () (nlp/describing.py).'))
     prior_of = _deferred("prior_of", (
-        'Token indices of the verb whose "after", "following" or "since" clause or phrase the trigger heads '
-        '("suspended air links *after* a jet *shot down* a helicopter") and of the verbs above it, else () '
-        '(nlp/describing.py).'))
+        'The time clause or phrase the trigger heads ("suspended air links *after* a jet *shot down* a '
+        'helicopter"): its word, the verb it hangs on and the verbs above it, and whether it comes first; '
+        'else () (nlp/describing.PriorClause).'))
     purpose_args = _deferred("purpose_args", (
         'Whom a "to" purpose clause says the act helps (role "purpose:help"): "released $1 billion '
         '*to help Pakistan* rebuild".'))
     after_subjects = _deferred("after_subjects", (
         'Subjects of an "after" clause on the trigger, what prompted it ("scrambled jets after *Chinese drones* flew ...").'))
-    subordinate_mark = _deferred("subordinate_mark", (
-        'The marker of the adverbial clause a verb trigger heads ("*as* police cracked down", "*after* a jet '
-        'shot down a helicopter"), lower-cased, else "" (nlp/describing.py).'))
     heads = _deferred("heads", (
         'Token indices of the words the trigger hangs under, nearest first, stopping at a conjunct or '
         'parenthetical clause ("demanded support *in regaining* control": "in", "support", "demanded").'))
@@ -242,18 +239,30 @@ def _phrase_bounds(tok) -> tuple[int, int]:
         if child.dep_ in CUT_DEPS:
             continue
         left = min(left, child.left_edge.i)
+    doc = tok.doc
     for child in tok.rights:
         if child.dep_ == "punct":
             continue
-        if child.dep_ in CUT_DEPS and not (child.dep_ == "prep" and child.lower_ in kept):
+        if child.dep_ in CUT_DEPS and not (child.dep_ == "prep" and child.lower_ in kept) and not _name_goes_on(child, right):
             break
         right = max(right, child.right_edge.i)
-    doc = tok.doc
     while left < tok.i and doc[left].is_punct:
         left += 1
     while right > tok.i and doc[right].is_punct:
         right -= 1
     return left, right
+
+
+def _name_goes_on(child, right: int) -> bool:
+    """Whether a cut dependent ``child`` is the rest of a name the parser broke at ``right``:
+    a preposition inside the name's entity ("the International Organization *for Migration*"),
+    or a proper noun read as an apposition with no comma after a proper noun ("fighters of the
+    Islamic State *Sahel Province*"); "its envoy, John Smith" and "the group Hamas" stay cut."""
+    doc = child.doc
+    if child.dep_ == "prep":
+        return child.ent_iob_ == "I" and doc[child.i - 1].ent_iob_ in ("B", "I") and child.i == right + 1
+    return (child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == right + 1
+            and doc[right].pos_ == "PROPN" and doc[child.left_edge.i].pos_ == "PROPN")
 
 
 def make_mention(tok, role: str, depth: int = 0) -> Mention:
@@ -474,6 +483,9 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     speaker = _speaker_of_stray_conjunct(tok)
     if speaker is not None:
         return expand(speaker, "subj"), passive
+    doublet = _clause_doublet_subjects(tok)
+    if doublet:
+        return [m for s in doublet for m in expand(s, "subj")], passive
     top = tok
     while top.dep_ == "xcomp" and top.head is not top:
         top = top.head
@@ -558,6 +570,22 @@ def _speaker_of_stray_conjunct(tok):
         return None
     subs = [c for c in head.head.children if c.dep_ in SUBJ_DEPS]
     return subs[0] if subs else None
+
+
+def _clause_doublet_subjects(tok) -> list:
+    """The subjects of the clause verb just before "and" when ``tok`` ends a doublet the
+    parser joined to the main verb instead: "Ghana recalled its envoy after Togolese troops
+    *shot and wounded* two farmers" (``wounded`` hung on "recalled"). Only a verb with no
+    subject of its own, right after "and" and a subordinate verb of the same head that has
+    its own subject and no object (the object both share follows ``tok``)."""
+    if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.i < 2 or any(c.dep_ in SUBJ_DEPS for c in tok.children):
+        return []
+    doc = tok.doc
+    cc, prev = doc[tok.i - 1], doc[tok.i - 2]
+    if cc.dep_ != "cc" or cc.lower_ != "and" or prev.pos_ != "VERB" or prev.dep_ != "advcl" \
+            or prev.head.i != tok.head.i or any(c.dep_ in OBJ_DEPS for c in prev.children):
+        return []
+    return [c for c in prev.children if c.dep_ in SUBJ_DEPS]
 
 
 SAYING_VERBS = {"say", "state", "announce", "declare", "add", "insist", "claim", "note", "stress", "tell"}
@@ -1333,7 +1361,12 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     pobj_lemmas = tuple(
         p.lemma_.lower() if p.tag_ != "VBG" else p.lower_  # "in police firing" read as a participle: "firing"
         for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
-    ) + tuple(instr_lemmas)
+    ) + tuple(instr_lemmas) + tuple(
+        # "placed police *on standby* at the request of ...": the small model reads the noun
+        # after a bare preposition as a verb of the clause
+        doc[c.i + 1].lower_ for c in kids if c.dep_ == "prep" and c.n_rights == 0 and c.n_lefts == 0
+        and c.i + 1 < len(doc) and doc[c.i + 1].head.i == tok.i and doc[c.i + 1].dep_ in ("advcl", "dep", "conj")
+    )
     if xcomp is None:
         # "call on Belarus to cease": the complement may hang off the prepositional object.
         for c in kids:
@@ -1372,7 +1405,6 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "adjunct_of": lambda: adjunct_of(tok),
         "time_adjunct_of": lambda: time_adjunct_of(tok),
         "prior_of": lambda: prior_clause_of(tok),
-        "subordinate_mark": lambda: subordinate_mark(tok),
         "purpose_args": lambda: _purpose_args(tok),
         "after_subjects": lambda: _after_subjects(tok),
         "of_contents": lambda: _of_contents(tok, sent_cands or {}),

@@ -456,8 +456,17 @@ def _military(toks: list[_Tok], i: int, head: int, count: int) -> Quantity | Non
     return Quantity(count * size, "troops")
 
 
+# Nouns of an outcome that are counted things of their own ("found the bodies of two men"):
+# after another count's noun they tell nothing of it ("a boat carrying 80 migrants and the
+# bodies of two men"), before "of" and a number they count the dead.
+_OUTCOME_NOUNS = frozenset("bodies corpses deaths fatalities casualties injuries arrests detentions evacuees".split())
+_REMAINS = frozenset("bodies corpses remains".split())
+
+
 def _outcome_before(toks: list[_Tok], i: int) -> str | None:
-    """An outcome verb or noun just before the number ("killing at least five")."""
+    """An outcome verb or noun just before the number ("killing at least five", "the bodies of two men")."""
+    if _low(toks, i - 1) == "of" and _low(toks, i - 2) in _REMAINS:
+        return "dead"
     for k in range(i - 1, max(i - 7, -1), -1):
         word = toks[k].low
         if word in _BEFORE:
@@ -475,6 +484,8 @@ def _outcome_after(toks: list[_Tok], k: int) -> str | None:
             return None
         if word == "held" and _low(toks, m - 1) in _AUX:
             return "arrested"
+        if word in _OUTCOME_NOUNS:
+            return None
         if word in _OUTCOMES:
             # "killed three", "killed the", "detained at least 40": an active verb with its own object;
             # "dispersed thousands of protesters and detained ...": a verb coordinated after them is
