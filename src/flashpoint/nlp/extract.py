@@ -466,6 +466,16 @@ def _charged_at(tok, kids) -> bool:
         and not any(c.dep_ == "agent" for c in kids)
 
 
+def _finite_after_apposition(tok, kids) -> bool:
+    """"Qatar, home to Hamas's political office, *offered* to mediate": a past verb the parser
+    hung on the sentence's only name as a participle, after an apposition closed by a comma,
+    with a complement to say what was done and no "by" to make it a passive."""
+    doc = tok.doc
+    return tok.head.pos_ == "PROPN" and tok.head.dep_ == "ROOT" and tok.i >= 2 and doc[tok.i - 1].text == "," \
+        and any(c.dep_ == "punct" and c.text == "," and c.i < tok.i - 1 for c in tok.head.children) \
+        and any(c.dep_ in ("xcomp", "ccomp") for c in kids) and not any(c.dep_ == "agent" for c in kids)
+
+
 def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     """Subjects of a verb (following conjunction and xcomp chains) and whether it is
     passive; ``kids``: ``tok``'s children, when the caller has them."""
@@ -476,7 +486,7 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
         passive = False  # "the army is engaged in fighting with jihadists": the army fights
     if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") \
             and not any(c.dep_ in OBJ_DEPS for c in kids):  # "militants killed 58 people": active
-        if _charged_at(tok, kids):
+        if _charged_at(tok, kids) or _finite_after_apposition(tok, kids):
             return expand(tok.head, "subj"), False
         # "troops sent to the border", "the arrested workers": a reduced passive whose head noun is the theme.
         return expand(tok.head, "subj"), True
@@ -1515,7 +1525,7 @@ def _verb_xcomp_args(tok, lemma, kids) -> tuple[Mention, ...]:
                     xcomp_args.extend(replace(m, role="xobj") for m in _deep_mentions(g)
                                       if m.role in (*XCOMP_DEEP_ROLES, *aimed)
                                       or (m.role == "deep:mod" and m.proper))
-            xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from"))
+            xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from", "prep:between"))
     if lemma in THREAT_VERBS:
         # "threatened to stop the talks *if the United States* goes ahead", "... *unless
         # Baghdad* accepts": a threat is aimed at whoever the condition is about.
