@@ -58,10 +58,6 @@ LIGHT_VERBS = {"engage", "launch", "carry", "conduct", "stage", "hold", "wage", 
 # "the two leaders", "both sides": the last two parties told.
 # Visits and meetings whose other side is a visitor's "host" (data/backrefs.yaml, kind ``host``).
 HOST_CODES = ("042", "043", "044", "040", "036")
-# Reactions whose object may be an act of its own, with its own doer; and the first root of
-# material acts (06 on), the only such objects coded beside the reaction.
-REACTION_ROOTS = frozenset({"05", "11", "12"})
-MATERIAL_ROOT = "06"
 # Meetings that bring two parties together, told either way ("hosted", "visited", "held talks with").
 MEETING_CODES = frozenset({"040", "041", "042", "043", "044", "046"})
 # "each side blamed the other": the same two, each acting on the other.
@@ -714,7 +710,6 @@ class Coder:
         out: list[CodedEvent] = []
         historical = historical or {}
         used_nouns: set[int] = set()
-        reacted_to: set[int] = set()  # acts told as the object of a reaction ("welcomed the release of ...")
         for i, cand in enumerate(cands):
             state.index = i
             state.clause_country = clause_place_country(cand.clause, self.kb, self.gazetteer, state.countries)
@@ -736,8 +731,7 @@ class Coder:
                 if attribution is not None and cand.quote not in state.speakers:
                     state.speakers[cand.quote] = attribution
                 attribution = attribution or state.speakers.get(cand.quote)
-            if cand.kind == "noun" and cand.token_i in used_nouns and len(slot_mentions(cand, "prep:between")) < 2 \
-                    and not (cand.token_i in reacted_to and _told_doer(cand)):
+            if cand.kind == "noun" and cand.token_i in used_nouns and len(slot_mentions(cand, "prep:between")) < 2:
                 continue  # the verb coded it ("imposed sanctions on X"), unless it has parties of its own
             if cand.kind == "noun" and cand.intent and _offered_to_others(cand):
                 continue  # "Switzerland offered to host talks between Russia and Ukraine": only offered, by a third party
@@ -774,8 +768,6 @@ class Coder:
             if pattern is None:
                 self._note_subjects(cand, when, state)
                 continue
-            if cand.kind == "noun" and cand.token_i in used_nouns and pattern.code[:2] < MATERIAL_ROOT:
-                continue  # a reaction's object that is itself only words ("rejected Kyiv's proposal")
             if pattern.when == "negated":
                 # "did not rule out force": the negation is the act, told now
                 cand = replace(cand, negated=False, future=False, hypothetical=False, refused=False)
@@ -787,12 +779,7 @@ class Coder:
             events = self._code_one(i, cand, pattern, when, state, attribution, partial(historical.get, i, False))
             if cand.kind == "verb" and any(not e.statement or _light_statement(e.pattern) for e in events):
                 # ("announced the deployment of troops": a statement leaves its object's event to the noun)
-                hinted = _object_token_hint(cands, i)
-                used_nouns.update(hinted)
-                if pattern.code[:2] in REACTION_ROOTS:
-                    # "Japan welcomed the release of two nationals *by Chinese authorities*": the act
-                    # reacted to, with its own doer, is an event of its own
-                    reacted_to.update(hinted)
+                used_nouns.update(_object_token_hint(cands, i))
             state.coded[i] = events
             state.carrier_codes[i] = pattern.code
             state.recent.extend((cand.sent_index, e.source) for e in events if not e.nested)
@@ -1352,12 +1339,6 @@ def _once_per_sentence(events: list[CodedEvent], cands: list[Candidate]) -> list
 def _known(sources) -> bool:
     """The first source is a known actor: a country or an organisation."""
     return bool(sources) and bool(sources[0][0].country or sources[0][0].org)
-
-
-def _told_doer(cand: Candidate) -> bool:
-    """A noun whose doer is told with it: "*Cuba's* release of prisoners", "the release of
-    two nationals *by Chinese authorities*"."""
-    return any(m.role in ("poss", "prep:by") and not m.pronoun for m in cand.subjects)
 
 
 def _offered_to_others(cand: Candidate) -> bool:
