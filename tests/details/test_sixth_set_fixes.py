@@ -115,3 +115,40 @@ def test_the_strikes_were_a_warning_from_who_struck_even_after_other_news():
                         "strikes were a warning to the government in Damascus."))
     assert has(got, ("ISR", "13", "SYR")), got
     assert not any(c.startswith("13") and s != "ISR" for s, c, _ in got), got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    'Judge Maria Silva called the plot "the gravest attack on Chilean democracy since the war".',
+    "The opposition leader described the new law as an assault on the free press in Hungary.",
+])
+def test_what_a_thing_is_called_is_no_act(text):
+    events = coded(text)
+    assert not any(e.cameo_root in ("18", "19", "20") for e in events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+def test_keep_doing_is_no_holding_of_people():
+    events = coded("A spokesman said the World Food Programme would keep delivering aid to the two million people "
+                   "in Chad who need it.")
+    assert not any(e.cameo_root == "13" or e.cameo.startswith("17") for e in events), [(e.cameo, e.rule) for e in events]
+    assert any(e.cameo_root == "07" for e in events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Police held 40 people overnight in Lagos.",
+    "Kenyan police kept six activists in a cell for two days.",
+])
+def test_people_held_are_still_held(text):
+    assert any(e.cameo.startswith("17") for e in coded(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "want"), [
+    ("Turkey said it was ready to supply electricity to Syria.", ("TUR", "03", "SYR")),
+    ("Azerbaijan began delivering gas to Syria via Turkey.", ("AZE", "07", "SYR")),
+])
+def test_gas_and_electricity_given_are_material_help(text, want):
+    got = triples(coded(text))
+    assert has(got, want), got

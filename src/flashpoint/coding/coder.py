@@ -109,6 +109,11 @@ UNNAMED_LOCATED_ROOTS = {"18"}
 # an act named as the grounds of another is told as background, not as news of its own.
 GROUNDS_NOUNS = frozenset({"protest", "defiance", "retaliation", "response", "reaction", "reprisal", "revenge"})
 GROUNDS_DEPS = frozenset({"pobj:of", "pobj:against", "pobj:at", "pobj:for", "pobj:to", "pobj:over"})
+# Verbs that say what a thing is (or is seen as): the noun they give it is a name, no act of its
+# own ("called the plot *the gravest attack on democracy*", "described the raid *as an invasion*")
+NAMING_GOVERNORS = frozenset({"call", "describe", "label", "term", "brand", "dub", "deem", "characterise",
+                              "characterize", "denounce", "condemn", "decry", "regard", "see", "view"})
+NAMING_DEPS = frozenset({"oprd", "pobj:as"})
 # Acts a third party does between two others ("Egypt's mediation between Israel and
 # Hamas"): the parties named "between" are its targets, not each other's.
 THIRD_PARTY_CODES = frozenset({"039", "045"})
@@ -737,6 +742,8 @@ class Coder:
                 continue  # "Switzerland offered to host talks between Russia and Ukraine": only offered, by a third party
             if cand.demanded:
                 continue  # the appeal or demand above it is the event
+            if cand.kind == "noun" and cand.governor in NAMING_GOVERNORS and cand.governor_dep in NAMING_DEPS:
+                continue  # "called the plan *an attack on democracy*": what the plan is called, not an attack
             if cand.kind == "noun" and cand.governor in GROUNDS_NOUNS and cand.governor_dep in GROUNDS_DEPS:
                 continue  # "a strike in protest of the arrest of their leader": what the act answers, told as its grounds
             if cand.lemma in CONTEST_LEMMAS and SPORT_CONTEXT.search(cand.clause) and all(m.proper for m in cand.objects):
@@ -941,6 +948,10 @@ class Coder:
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
             if told is not None and told.target is not None:
                 targets, via = [(told.target, 0.7)], "told_act"
+            summed = self._summed_act(cand, state) if not targets else None
+            if summed is not None:
+                # "Portugal recognised Palestine, a move Israel condemned": aimed at whoever made the move
+                targets, via = [(summed.source, 0.7)], "summed_act"
             # the phrase that names the doer is never also whom the act is aimed at
             # ("the deployment *of 230 troops*")
             named = {a.text for a, _ in sources if not _placeholder(a)}
@@ -1007,7 +1018,7 @@ class Coder:
                 if attribution is not None and modality == "reported":
                     conf *= 0.95
                 ev = CodedEvent(
-                    cand_index=i, pattern=pattern, code=_at_home(code, src, tgt), source=src, target=tgt,
+                    cand_index=i, pattern=pattern, code=_at_home(code, src, tgt, pattern.id in DEPLOYMENTS), source=src, target=tgt,
                     target_via=via if tgt else None,
                     attribution=attribution, negated=cand.negated or cand.refused,
                     modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested, alleged=alleged,
@@ -1053,6 +1064,16 @@ class Coder:
                 break
             if evs:
                 return max(evs, key=lambda e: (e.target is not None, e.confidence))
+        return None
+
+    def _summed_act(self, cand: Candidate, state: DocState) -> CodedEvent | None:
+        """The event of the verb whose act the trigger's noun sums up ("recognised Palestine,
+        *a move* Israel condemned"): its first coded event with a named source."""
+        for verb in cand.summed_act:
+            k = state.by_token.get(verb)
+            evs = [e for e in state.coded.get(k, ()) if e.source is not None and not e.statement] if k is not None else []
+            if evs:
+                return evs[0]
         return None
 
     def _symmetric(self, i, cand, pattern, sources, attribution, historical) -> list[CodedEvent]:
@@ -1138,16 +1159,19 @@ ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one
 
 # Military cooperation with one's own country is a deployment at home: force posture.
 HOME_DEPLOYMENT = {"062": "154"}
+DEPLOYMENTS = frozenset({"send-troops"})  # patterns of troops sent: with no partner, a build-up
 # A withdrawal from an international organisation is no retreat: it reduces relations
 # ("announced their withdrawal from ECOWAS").
 FROM_ORGANISATION = {"0874": "160"}
 
 
-def _at_home(code: str, source: Actor, target: Actor | None) -> str:
+def _at_home(code: str, source: Actor, target: Actor | None, deployment: bool = False) -> str:
     """"Ethiopia sent troops to the Amhara region": troops sent within their own country
-    cooperate with nobody; they increase the armed forces there (154), as CAMEO codes it."""
-    if code in HOME_DEPLOYMENT and target is not None and not target.org and source.country \
-            and target.country == source.country:
+    cooperate with nobody; they increase the armed forces there (154), as CAMEO codes it.
+    So do troops deployed with no partner named (``deployment``: "the army deployed 5,000
+    soldiers to the port city", "troops were deployed along the coast")."""
+    if code in HOME_DEPLOYMENT and ((target is not None and not target.org and source.country
+                                     and target.country == source.country) or (deployment and target is None)):
         return HOME_DEPLOYMENT[code]
     if code in FROM_ORGANISATION and target is not None and target.org and target.sector == "IGO":
         return FROM_ORGANISATION[code]

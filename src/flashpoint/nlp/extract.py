@@ -211,6 +211,9 @@ class Candidate:
         '*to help Pakistan* rebuild".'))
     after_subjects = _deferred("after_subjects", (
         'Subjects of an "after" clause on the trigger, what prompted it ("scrambled jets after *Chinese drones* flew ...").'))
+    summed_act = _deferred("summed_act", (
+        'Token indices of the verbs whose act a noun after a comma sums up, nearest first, when the trigger is '
+        'that noun\'s relative clause ("recognised Palestine, *a move* Israel *condemned*": "recognised"), else ().'))
     heads = _deferred("heads", (
         'Token indices of the words the trigger hangs under, nearest first, stopping at a conjunct or '
         'parenthetical clause ("demanded support *in regaining* control": "in", "support", "demanded").'))
@@ -305,6 +308,24 @@ def _people_group(c) -> bool:
             and any(d.ent_type_ in ("NORP", "GPE") for d in group))
 
 
+def _misread_participle(tok, kids) -> bool:
+    """A past participle after a common noun that the parser read as a past tense with no subject
+    of its own ("handed over a police officer *detained* near the line"): a reduced passive. Not
+    after a subject, where it is more often the finite verb the parser lost ("after activists
+    *called* for volunteers to support the army")."""
+    return (tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.pos_ == "NOUN"
+            and tok.head.dep_ not in SUBJ_DEPS and tok.head.dep_ not in PASSIVE_SUBJ_DEPS
+            and not any(c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS for c in kids))
+
+
+def _name_text(o) -> str:
+    """A proper name with its own words and "of" phrase, without its conjuncts: "the *Democratic
+    Republic of Congo* and Rwanda" gives "Democratic Republic of Congo", not "Republic"."""
+    skip = {t.i for c in o.children if c.dep_ in ("conj", "cc", "punct", "appos", "acl", "relcl") for t in c.subtree}
+    words = [t for t in o.subtree if t.i not in skip and not (t.dep_ == "det" and t.head.i == o.i)]
+    return o.doc[words[0].i : words[-1].i + 1].text if words else o.text
+
+
 def _demonym_text(d) -> str:
     """A demonym with the compound words before it ("South Korean", not "Korean":
     the bare word would name the other Korea)."""
@@ -322,7 +343,7 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         if origins:
             base = make_mention(tok, role, depth)
-            return [replace(base, text=f"{base.text} from {o.text}", proper=True)
+            return [replace(base, text=f"{base.text} from {_name_text(o)}", proper=True)
                     for g in origins for o in (g, *g.conjuncts) if o.pos_ == "PROPN"]
     if tok.tag_ == "NNS":
         # "the presidents of Kenya and Somalia": one party per country named.
@@ -402,6 +423,9 @@ def _deep_mentions(head, max_depth: int = 4) -> list[Mention]:
                     role = f"deep:{tok.lower_ if tok.dep_ != 'agent' else 'by'}"
                 elif child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ"):
                     role = "deep:mod"
+                elif child.dep_ == "conj" and tok.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ") \
+                        and child.text[:1].isupper():
+                    role = "deep:mod"  # "a French *and Saudi* proposal": both peoples' proposal
                 if role is not None:
                     out.append(make_mention(child, role, d + 1))
                 if child.dep_ not in ("relcl", "punct", "cc"):
@@ -484,7 +508,8 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     passive = any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in kids) or _headline_passive(tok)
     if passive and tok.lemma_.lower() in STATIVE_PASSIVES:
         passive = False  # "the army is engaged in fighting with jihadists": the army fights
-    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") \
+    if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
+            and (tok.tag_ == "VBN" or _misread_participle(tok, kids)) \
             and not any(c.dep_ in OBJ_DEPS for c in kids):  # "militants killed 58 people": active
         if _charged_at(tok, kids) or _finite_after_apposition(tok, kids):
             return expand(tok.head, "subj"), False
@@ -1419,6 +1444,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         "after_subjects": lambda: _after_subjects(tok),
         "of_contents": lambda: _of_contents(tok, sent_cands or {}),
         "heads": lambda: _heads(tok),
+        "summed_act": lambda: _summed_act(tok),
     })
     return Candidate(
         kind="verb",
@@ -1573,16 +1599,49 @@ def _of_contents(tok, sent_cands: dict[int, int]) -> tuple[int, ...]:
 
 def _heads(tok) -> tuple[int, ...]:
     """Token indices of the words ``tok`` hangs under, nearest first, up to its clause's
-    verb chain; a conjunct or a parenthetical clause starts an act of its own, so the walk
-    stops there ("condemned the raid *and promised* to investigate")."""
+    verb chain; a conjunct, a parenthetical clause or a participle set off by a comma starts
+    an act of its own, so the walk stops there ("condemned the raid *and promised* to
+    investigate"; "demanded the envoy's recall, *accusing* Algiers of ...": the accusation is
+    no part of what the demand asks for)."""
     out: list[int] = []
     node = tok
     for _ in range(16):
-        if node.dep_ in ("conj", "parataxis") or node.head is node:
+        if node.dep_ in ("conj", "parataxis") or node.head.i == node.i or _comma_participle(node):
             break
         node = node.head
         out.append(node.i)
     return tuple(out)
+
+
+# Nouns that sum up the act of the clause they follow ("..., a move Israel condemned").
+SUMMING_NOUNS = frozenset({"move", "decision", "step", "act", "action", "measure"})
+
+
+def _summed_act(tok) -> tuple[int, ...]:
+    """"Portugal recognised Palestine, *a move* Israel condemned", "..., in a decision welcomed
+    by Egypt": the verb whose act the relative or participle clause's noun sums up (its index)."""
+    if tok.dep_ not in ("relcl", "acl") or tok.head.lemma_.lower() not in SUMMING_NOUNS:
+        return ()
+    noun = tok.head
+    first = noun.head.left_edge.i if noun.dep_ == "pobj" else noun.left_edge.i  # "in a move ..."
+    if first == 0 or tok.doc[first - 1].text != ",":
+        return ()
+    host = noun.head
+    for _ in range(4):  # up to the verb ("restored ties with Bolivia, *a decision* ...": hung on "Bolivia")
+        if host.pos_ in ("VERB", "AUX") or host.head.i == host.i:
+            break
+        host = host.head
+    if host.pos_ not in ("VERB", "AUX") or host.i > noun.i:
+        return ()
+    if host.dep_ in ("advcl", "conj") and host.head.pos_ in ("VERB", "AUX"):
+        return host.i, host.head.i  # "recognised Palestine, *joining* Britain, in a move ...": either act
+    return (host.i,)
+
+
+def _comma_participle(tok) -> bool:
+    """A participle clause after a comma on the verb before it ("..., *accusing* Algeria of ...")."""
+    return (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i and tok.left_edge.i > 0
+            and tok.doc[tok.left_edge.i - 1].text == ",")
 
 
 def _of_complement_of(tok, sent_cands: dict[int, int]) -> int | None:
