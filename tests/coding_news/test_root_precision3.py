@@ -4,7 +4,9 @@ tests. One rule for what came before the news (an "after", "following" or "since
 or phrase; ``prior_words`` in coding/data/background.yaml); a protester or an inmate
 pardoned or freed is let out of custody (08, not a 05 forgiveness); people called puppets
 or traitors are disapproved of (11); police or prosecutors questioning someone
-investigate (09). Every sentence here was written for this project."""
+investigate (09); what a denied claim or report says ("accusations *that* police had
+tortured ...") is not done; a drugmaker or a carmaker is a business of its country, not
+its government. Every sentence here was written for this project."""
 
 from __future__ import annotations
 
@@ -93,3 +95,36 @@ def test_police_or_prosecutors_questioning_someone_investigate(text):
 
 def test_a_minister_questioning_a_policy_investigates_nothing():
     assert "09" not in roots("Italy's finance minister questioned the wisdom of the new EU fiscal rules.")
+
+
+# -- what a claim, report or accusation says is not done --------------------------------
+
+@pytest.mark.parametrize("text, content", [
+    ("The Chilean government rejected accusations that police had tortured detainees.", "18"),
+    ("Uganda's army denied reports that its soldiers had killed civilians in eastern Congo.", "18"),
+    ("Kenya dismissed claims that its troops had shelled a Somali village.", "19"),
+])
+def test_what_a_denied_claim_says_is_not_done(text, content):
+    got = roots(text)
+    assert "01" in got and content not in got, got
+
+
+def test_a_claim_confirmed_with_no_act_of_its_own_keeps_its_act():
+    # "confirmed" codes nothing: the bombing is the sentence's only act
+    assert "19" in roots("Ethiopia confirmed reports that its air force had bombed a rebel camp.")
+
+
+# -- a company is not its government ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Swiss drugmaker said its experimental obesity pill helped patients lose weight in a trial.",
+    "The German carmaker said its sales in China fell by a fifth in the third quarter.",
+    "A Danish brewer said it expects beer volumes to rise next year.",
+])
+def test_what_a_company_says_about_its_business_is_no_event(text):
+    assert roots(text) == set()
+
+
+def test_a_company_named_by_its_trade_is_a_business_of_its_country():
+    events = code_text("A Japanese carmaker halted exports to Russia.", date="2026-12-08", doc_id="r3")
+    assert any(e.source and e.source.country == "JPN" and e.source.code == "JPNBUS" for e in events), events

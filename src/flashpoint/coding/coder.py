@@ -25,7 +25,7 @@ from .generic_country import (ARMED_NON_STATE, clause_place_country, deep_place_
                               settlement_names)
 from .patterns import Pattern, PatternSet
 from .background import BackgroundRule, without_background, without_prior
-from .targets import TargetChain, TargetQuery, same_actor, slot_mentions
+from .targets import TargetChain, TargetQuery, party, same_actor, slot_mentions
 
 # Definite descriptions that point back to an earlier actor of a kind (data/backrefs.yaml).
 DEFINITE_BACKREFS = definite_backrefs()
@@ -56,6 +56,13 @@ LIGHT_VERBS = {"engage", "launch", "carry", "conduct", "stage", "hold", "wage", 
                # "Israel *responded* with air strikes": what one answers with, one does
                "respond", "retaliate", "react", "reply"}
 # "the two leaders", "both sides": the last two parties told.
+CONSULT_ROOT = "04"
+# How many sentences back "the two leaders" looks for the exchange whose parties they are.
+PAIR_LOOKBACK = 3
+# The kind of party a pair phrase names: leaders and ministers are people, governments states.
+PAIR_PERSON_WORDS = frozenset({"leaders", "ministers", "presidents", "men", "leader", "president"})
+PAIR_STATE_WORDS = frozenset({"countries", "governments", "nations", "neighbours", "neighbors", "country",
+                              "government", "nation"})
 # Visits and meetings whose other side is a visitor's "host" (data/backrefs.yaml, kind ``host``).
 HOST_CODES = ("042", "043", "044", "040", "036")
 # Meetings that bring two parties together, told either way ("hosted", "visited", "held talks with").
@@ -222,20 +229,37 @@ class DocState:
     sentence_places: dict[int, str] = field(default_factory=dict)  # sentence -> its first clause place's country
     cands: list = field(default_factory=list)  # the document's candidates (the topic strategy reads back)
     index: int = 0  # the candidate being coded
+    not_parties: frozenset[str] = frozenset()  # while a target is sought: the acting parties (targets.party)
 
     def remember(self, actor: Actor, is_person: bool) -> None:
         self.actors.append((actor, is_person))
         if len(self.actors) > 50:
             del self.actors[:10]
 
-    def last_two(self) -> list[Actor]:
-        """The two latest distinct parties (by country or organisation), oldest first."""
-        found: list[Actor] = []
-        for actor, _ in reversed(self.actors):
-            if (actor.country or actor.org) and all(actor.key != a.key for a in found):
-                found.append(actor)
-                if len(found) == 2:
-                    return found[::-1]
+    def last_two(self, kind: str = "any", sent: int | None = None) -> list[Actor]:
+        """The pair "the two leaders", "both governments" stand for, oldest first: the two
+        parties of the latest exchange told in the last few sentences (each acting on the
+        other: "A met B"; or a visit or hosting, told one way), else the two latest distinct parties (by organisation or country)
+        of the phrase's kind ("person" for leaders, "state" for governments), else of any kind.
+        A party only named since ("Uganda's president was absent") does not break the pair."""
+        for events in reversed(list(self.coded.values())):
+            if sent is not None and events and self.cands and \
+                    self.cands[events[0].cand_index].sent_index < sent - PAIR_LOOKBACK:
+                break
+            pairs = {(party(e.source), party(e.target)): e for e in events
+                     if e.target is not None and not e.nested and party(e.source) != party(e.target)}
+            for (a, b), e in pairs.items():
+                # (a visit or a host's welcome is told one way: "France hosted Germany's chancellor")
+                if ((b, a) in pairs or e.code[:2] == CONSULT_ROOT) and all(_of_kind(x, kind) for x in (e.source, e.target)):
+                    return [e.source, e.target]
+        for wanted in dict.fromkeys((kind, "any")):
+            found: list[Actor] = []
+            for actor, is_person in reversed(self.actors):
+                if (actor.country or actor.org) and _of_kind(actor, wanted, is_person) \
+                        and all(party(actor) != party(a) for a in found):
+                    found.append(actor)
+                    if len(found) == 2:
+                        return found[::-1]
         return []
 
     def last_meeting_pair(self) -> list[Actor]:
@@ -252,10 +276,13 @@ class DocState:
             return [met.source, met.target] if met is not None else []
         return []
 
-    def last(self, kind: str) -> Actor | None:
+    def last(self, kind: str, skip: frozenset[str] = frozenset()) -> Actor | None:
+        """The latest actor of ``kind`` told, not one of the parties ``skip`` names."""
         if kind == "host":
             return self.last_host()
         for actor, is_person in reversed(self.actors):
+            if skip and party(actor) in skip:
+                continue
             if kind == "person" and is_person:
                 return actor
             if kind == "org" and actor.org:
@@ -329,7 +356,7 @@ class Coder:
                 return self._retext(followed, m.text), 0.8
         kind = DEFINITE_BACKREFS.get(m.text.lower())  # "the alliance", "the country"
         if kind is not None:
-            found = state.last(kind)
+            found = state.last(kind, state.not_parties)
             if found is not None:
                 return self._retext(found, m.text), 0.8
             # none told yet: the phrase as any other ("the militia" is the story's)
@@ -529,7 +556,8 @@ class Coder:
         for m in mentions:
             if not m.proper and (PAIR_BACKREF.match(m.text.lower()) or (
                     m.pronoun and m.text.lower() == "they" and state.last_meeting_pair())):
-                pair = state.last_meeting_pair() if m.pronoun else state.last_two()
+                pair = state.last_meeting_pair() if m.pronoun else state.last_two(
+                    _pair_kind(m.text), state.cands[state.index].sent_index if state.cands else None)
                 out.extend((a, 0.75) for a in pair if a.key not in keys)
                 keys.update(a.key for a in pair)
                 continue
@@ -985,7 +1013,14 @@ class Coder:
                        and not (pattern.id == BARE_STATEMENT and f < 1.0 and not nested and not targets)]
             if not sources:
                 return []  # "officials said" about no one: a speaker only the context places says little
-        if not targets and not (pattern.no_target or self.open_actors or (self.single_actor and _stands_alone(sources))):
+        if pattern.needs_target:
+            # (whom a "received" names is a visitor only when a political party from another side:
+            # "received a record number of foreign tourists" hosts no one)
+            own = {a.country for a, _ in sources if a.country}
+            targets = [(t, f) for t, f in targets if t.sector not in NON_POLITICAL_SECTORS
+                       and (t.org or t.country not in own)]
+        if not targets and (pattern.needs_target
+                            or not (pattern.no_target or self.open_actors or (self.single_actor and _stands_alone(sources)))):
             return []
         code = self._final_code(pattern, cand)
         if not targets and code.startswith(PARTNER_CODES):
@@ -1377,6 +1412,23 @@ def _placeholder(actor: Actor) -> bool:
     """An actor the coder put in for one the text does not name: an agentless report's
     "(unknown)", the "(implicit)" police of a passive arrest, "(own country)"."""
     return actor.name == "unknown" or actor.text.startswith("(")
+
+
+def _pair_kind(text: str) -> str:
+    """``person``, ``state`` or ``any``: the kind of party a pair phrase names ("the two leaders")."""
+    words = set(text.lower().split())
+    return "person" if words & PAIR_PERSON_WORDS else "state" if words & PAIR_STATE_WORDS else "any"
+
+
+def _of_kind(actor: Actor, kind: str, is_person: bool | None = None) -> bool:
+    """Whether an actor can be one of a pair of ``kind``: a leader is a person or a state told by
+    its name, government or international body (whose head stands for it), not an armed force,
+    agency or group; a government is a state's."""
+    if kind == "any":
+        return True
+    if kind == "person":
+        return bool(is_person) or actor.sector in (None, "GOV", "IGO")
+    return not actor.org and actor.sector in (None, "GOV")
 
 
 def _stands_alone(sources) -> bool:

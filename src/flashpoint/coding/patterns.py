@@ -28,7 +28,7 @@ PATTERN_KEYS = {
     "id", "lemmas", "code", "object", "not_object", "prep", "pobj", "xcomp", "particle",
     "target", "no_target", "governor", "confidence", "not_prep", "ccomp_aux", "source_sector",
     "symmetric", "implicit_source", "victim_subject", "not_governor", "refine", "priority", "statement",
-    "recipient_subject", "joint", "when", "direct_object",
+    "recipient_subject", "joint", "when", "needs_target", "direct_object",
 }
 # How a trigger must be told for a pattern with ``when``: "done" (not as future or hypothetical;
 # a negation keeps its usual reading), "future" (only as future or hypothetical: "Moscow *would
@@ -80,6 +80,10 @@ class Pattern:
     # as to come; "negated": only a trigger told in the negative ("did not rule out force"),
     # whose event is then asserted.
     when: str | None = None
+    # no event without a political party of another side to aim it at, even where one-sided events
+    # are kept: a bare "received" hosts a visitor only when the one received is such a party, not
+    # "a letter" or "foreign tourists"
+    needs_target: bool = False
     # the ``object`` must be the direct object (or a passive's subject), never a word of a
     # complement: "the trawler *sank* after colliding with a ship" sank no ship
     direct_object: bool = False
@@ -330,6 +334,7 @@ def _build(raw: dict, kind: str, classes: dict, valid_codes: frozenset[str] | No
         recipient_subject=bool(raw.get("recipient_subject", False)),
         target=tuple(raw.get("target") or ()),
         no_target=bool(raw.get("no_target", False)),
+        needs_target=bool(raw.get("needs_target", False)),
         confidence=conf,
         refine=bool(raw.get("refine", True)),
         priority=_priority(raw.get("priority", 0), where),

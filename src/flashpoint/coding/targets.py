@@ -160,7 +160,15 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
         avoid = sources[0][0].country if sources and pattern.code[:2] in CROSS_BORDER_ROOTS \
             and sources[0][0].sector not in DOMESTIC_SECTORS \
             and not all(m.head in CROWD_HEADS for m in mentions) else None
-        found = others(coder._actors(mentions, q.when, q.state, cand.quote, avoid=avoid), sources)
+        # "Moscow would take steps to counter *the alliance*": a description that points back
+        # into the article names another party than the one acting
+        q.state.not_parties, before = frozenset(party(s) for s, _ in sources), q.state.not_parties
+        try:
+            found = others(coder._actors(mentions, q.when, q.state, cand.quote, avoid=avoid), sources)
+        finally:
+            q.state.not_parties = before
+        if pattern.code[:2] in ADVERSARIAL_ROOTS:
+            found = [(a, f) for a, f in found if f >= NAMED or not _own_state(a, sources)]
         if not found and avoid is None and sources and sources[0][0].country:
             # "Nuland met junta officials in Niamey": a generic target that context
             # made the source itself belongs to the story's other country.
@@ -169,6 +177,24 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
         if found:
             return found
     return []
+
+
+# Verbal conflict and its material kin: a state's disapproval, rejection, threat or sanction is not
+# aimed at its own government or forces that only context placed in its country ("Moscow vowed to
+# counter *the coalition*": not Russia's own military, which a generic word takes from the story's
+# country when nothing else is told); one the text places there stays ("criticised *Pakistan's* army").
+ADVERSARIAL_ROOTS = frozenset({"11", "12", "13", "16"})
+STATE_SECTORS = frozenset({"GOV", "MIL"})
+NAMED = 1.0  # the resolution factor of a party the text names (one whose country context lent is lower)
+
+
+def _own_state(actor: Actor, sources: Found) -> bool:
+    """Whether ``actor`` is the state apparatus (government or forces, no organisation of its own)
+    of a state actor among ``sources``."""
+    if actor.org or not actor.country or (actor.sector or "GOV") not in STATE_SECTORS:
+        return False
+    return any(s.country == actor.country and not s.org and (s.sector or "GOV") in STATE_SECTORS
+               for s, _ in sources if s.name != "unknown")
 
 
 OWN_FORCE_ROOT = "15"  # force posture: its object is often the actor's own forces
@@ -690,6 +716,14 @@ def is_reciprocal(cand: Candidate) -> bool:
     return cand.lemma in RECIPROCAL_LEMMAS or bool(RECIPROCAL_OBJECTS.intersection(cand.obj_lemmas))
 
 
+def party(actor: Actor | None) -> str | None:
+    """Which party an actor is, for telling two apart: its organisation, else its country
+    ("Tokyo" and "Japan" are one party), else its key."""
+    if actor is None:
+        return None
+    return actor.org or actor.country or actor.key
+
+
 def same_actor(a: Actor, b: Actor) -> bool:
     """Whether two actors are one party (names the knowledge base does not
     know have no code, so they compare by name)."""
@@ -740,4 +774,4 @@ def slot_mentions(cand: Candidate, slot: str) -> list[Mention]:
     return []
 
 
-__all__ = ["TargetChain", "TargetQuery", "STRATEGIES", "slot_mentions", "same_actor", "others", "is_reciprocal"]
+__all__ = ["TargetChain", "TargetQuery", "STRATEGIES", "slot_mentions", "same_actor", "others", "is_reciprocal", "party"]

@@ -24,7 +24,8 @@ _STEPS = 6
 
 def described_noun(tok) -> tuple[str, ...]:
     """``(dependency, noun lemma, tag of the clause's verb)`` of the noun whose describing clause holds ``tok``,
-    or ``()`` when the trigger's clause describes no noun (it is the sentence's own).
+    or ``()`` when the trigger's clause describes no noun (it is the sentence's own). For a "that"
+    clause telling what a noun says (:func:`_content_clause`) the tag is ``"that"``.
 
     An ``acl`` counts only as a participle or a "that" clause with its own subject: the
     small parser sometimes hangs a main verb on its subject's name ("Russia, which supplies
@@ -37,7 +38,11 @@ def described_noun(tok) -> tuple[str, ...]:
                 # "the lathicharge *in which* a student was killed", "the protest in Mirihana, *where*
                 # demonstrators set fire to a bus": what happened in or at the noun, not who it is
                 return ()
-            if cur.dep_ == "relcl" or cur.tag_ in ("VBN", "VBG") or _content_clause(cur):
+            if _content_clause(cur):
+                # what a claim says, whatever the verb's form ("accusations *that* police *had
+                # tortured* detainees" is no participle after its noun): its tag slot says "that"
+                return cur.dep_, cur.head.lemma_.lower(), "that"
+            if cur.dep_ == "relcl" or cur.tag_ in ("VBN", "VBG"):
                 return cur.dep_, cur.head.lemma_.lower(), cur.tag_
             return ()
         if cur.dep_ not in _CLIMB or cur.head is cur:

@@ -365,6 +365,9 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
         if len(demonyms) > 1:
             base = make_mention(tok, role, depth)
             return [replace(base, text=f"{_demonym_text(d)} {tok.text}", proper=True) for d in demonyms]
+    split = _possessed_pair(tok, role, depth)
+    if split:
+        return split
     out = [make_mention(tok, role, depth)]
     for child in tok.children:
         if child.dep_ == "appos":
@@ -373,6 +376,37 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
         if conj.i > tok.i and conj.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
             out.append(make_mention(conj, role, depth))
     return out
+
+
+# Heads of a state's institutions that a possessive names ("Colombia's government"): when the
+# parser coordinates one with a name as modifiers of one noun ("Colombia's [government and ELN]
+# rebels"), the phrase is two parties.
+INSTITUTION_HEADS = frozenset({"government", "junta", "army", "military", "regime", "administration", "president",
+                               "authorities", "authority", "police", "forces", "cabinet", "leadership", "presidency"})
+
+
+def _possessed_pair(tok, role: str, depth: int) -> list[Mention]:
+    """"Colombia's government and ELN rebels", "Mali's junta and Tuareg rebels": the small parser
+    hangs the possessive and the coordination under the last noun; one mention for each party
+    ("Colombia's government", "ELN rebels"), or none when the phrase is not so made."""
+    if tok.pos_ != "NOUN":
+        return []
+    mods = [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.lower_ in INSTITUTION_HEADS]
+    if not mods:
+        return []
+    # (the possessive hangs on the noun or on the institution: "Mali's junta and Tuareg rebels")
+    poss = [c for c in (*tok.children, *mods[0].children) if c.dep_ == "poss" and c.pos_ == "PROPN" and c.i < mods[0].i]
+    if not poss:
+        return []
+    names = [d for d in mods[0].conjuncts if d.i > mods[0].i and (d.pos_ == "PROPN" or d.ent_type_ in ("ORG", "NORP"))]
+    if not names:
+        return []
+    doc, base = tok.doc, make_mention(tok, role, depth)
+    first = doc[poss[0].left_edge.i: mods[0].i + 1]
+    second = doc[names[0].i: tok.i + 1]
+    return [replace(base, text=first.text, start=first.start_char, end=first.end_char, proper=False,
+                    head=mods[0].lemma_.lower(), ent="", plural=False),
+            replace(base, text=second.text, start=second.start_char, end=second.end_char, proper=True)]
 
 
 def _in_leaning(tok) -> bool:
