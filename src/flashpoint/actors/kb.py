@@ -19,7 +19,7 @@ from .datafiles import read_descriptors, read_entries
 from .entries import Alias, Entry
 from .index import AliasIndex
 from .resolve import SPONSOR_WORDS, Resolution, context_free, resolve_phrase, sponsors
-from .text import alias_key, tokenize, words_for_prefilter
+from .text import alias_key, fold, tokenize, words_for_prefilter
 
 # Package files in load order; later files may not reuse an id.
 PACKAGE_FILES = ("countries.tsv", "organisations.yaml", "agents.yaml", "not_actors.yaml", "people.tsv")
@@ -89,6 +89,7 @@ class KnowledgeBase:
         self._countries: dict[str, Entry] = {}
         self._orgs: dict[str, Entry] = {}
         self._country_words: dict[tuple[str, ...], list[tuple[tuple[str, ...] | None, str]]] = {}
+        self._surnames: dict[str, list[Entry]] | None = None  # built on first use (officeholder)
         for entry in self.entries.values():
             if entry.kind == "country" and entry.country:
                 self._countries[entry.country] = entry
@@ -225,6 +226,25 @@ class KnowledgeBase:
         if "." in lower_word:
             return lower_word.replace(".", "") in first
         return False
+
+    def officeholder(self, surname: str, country: str, when: date | str | None = None) -> Entry | None:
+        """The one person whose name ends in ``surname`` and who held an office in ``country``
+        on ``when`` (latest offices with no date): "Sanchez hosted Lula *in Madrid*" is Spain's
+        Pedro Sanchez though "Sanchez" alone names no one. None when nobody or several do."""
+        day = _as_date(when)
+        key = fold(surname).lower()
+        if not key.isalpha() or len(key) < 3:
+            return None
+        if self._surnames is None:
+            index: dict[str, list[Entry]] = {}
+            for entry in self.entries.values():
+                if entry.kind == "person" and entry.roles:
+                    last = fold(entry.name).lower().replace("-", " ").split()[-1]
+                    index.setdefault(last, []).append(entry)
+            self._surnames = index
+        found = [e for e in self._surnames.get(key, ())
+                 if any(r.country == country and (r.covers(day) if day else r.end is None) for r in e.roles)]
+        return found[0] if len(found) == 1 else None
 
     def search(self, kind: str | None = None, country: str | None = None) -> list[Entry]:
         """Entries filtered by kind and by country (ISO3; people: any office there)."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 
-from ..actors.surnames import earlier_person
+from ..actors.surnames import TITLES, earlier_person
 from ..lookup_memo import UNSETTLED
 from ..nlp.extract import FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
@@ -65,9 +65,13 @@ PAIR_STATE_WORDS = frozenset({"countries", "governments", "nations", "neighbours
                               "government", "nation"})
 # Visits and meetings whose other side is a visitor's "host" (data/backrefs.yaml, kind ``host``).
 HOST_CODES = ("042", "043", "044", "040", "036")
+# Meetings that bring two parties together, told either way ("hosted", "visited", "held talks with").
+MEETING_CODES = frozenset({"040", "041", "042", "043", "044", "046"})
 # "each side blamed the other": the same two, each acting on the other.
 PAIR_BACKREF = re.compile(r"^(?:(?:the )?(?:two|both) (?:leaders|sides|countries|governments|nations|ministers|"
-                          r"presidents|delegations|parties|neighbours|neighbors|rivals|men|foreign ministers)"
+                          r"presidents|delegations|parties|neighbours|neighbors|rivals|men|foreign ministers|"
+                          r"heads of state|heads of government|prime ministers|premiers|defence ministers|"
+                          r"defense ministers|governments|states|capitals)"
                           r"|each (?:side|country|government|party|army|camp|nation|leader))$")
 # Statement tones: the content's words narrow a statement to a pessimistic (012) or
 # optimistic (013) comment, or a policy option weighed (014). Such a comment is an
@@ -142,6 +146,13 @@ FORCE_INSTRUMENTS = frozenset({"shelling", "airstrike", "strike", "missile", "ro
 ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine",
                          # a state of war, not an episode: "the war in Ukraine has driven up prices"
                          "war", "conflict", "hostility", "insurgency", "violence", "unrest"}
+# Words that make a doer an artist, whose "attacks" and "tours" are no political acts ("the
+# Slovak novelist attacked the conventions of the genre"); as the one acted on they stay people
+# of their country ("police detained a Turkish novelist").
+ARTS_WORDS = frozenset({"novelist", "novelists", "drummer", "guitarist", "singer", "singers", "rapper", "songwriter",
+                        "pianist", "violinist", "cellist", "composer", "conductor", "actor", "actress", "actors",
+                        "filmmaker", "film-maker", "painter", "sculptor", "poet", "playwright", "comedian", "band",
+                        "orchestra", "choir", "ballerina", "dancer", "dancers", "pop", "chef", "fashion"})
 # Words that make a phrase name a sporting body or player ("Nigeria's football federation",
 # "the Kenyan athletes"), and the sporting contests a clause may tell with words of force.
 SPORT_WORDS = frozenset({"football", "soccer", "basketball", "cricket", "rugby", "tennis", "hockey", "baseball",
@@ -259,7 +270,10 @@ class DocState:
             for (a, b), e in pairs.items():
                 if (b, a) in pairs:
                     return [e.source, e.target]
-            return []
+            # "Bolivia's president hosted his Peruvian counterpart. They signed ...": a visit
+            # or a meeting told one way brings its two parties together all the same
+            met = next((e for e in pairs.values() if e.code in MEETING_CODES and e.source.key != e.target.key), None)
+            return [met.source, met.target] if met is not None else []
         return []
 
     def last(self, kind: str, skip: frozenset[str] = frozenset()) -> Actor | None:
@@ -331,6 +345,8 @@ class Coder:
             return (self._retext(found, m.text), 0.8) if found else (None, 0.0)
         if SPORT_WORDS.intersection(m.text.lower().split()):
             return None, 0.0  # "the head of Nigeria's football federation": sport, not politics
+        if m.role in ("subj", "agent", "gov_subj") and ARTS_WORDS.intersection(m.text.lower().split()):
+            return None, 0.0  # "the Slovak novelist attacked ...": the arts, not politics
         described = self._described(m, when, state, avoid)  # "the kingdom", "the Gulf state's army"
         if described is not None:
             return described, 0.8
@@ -374,6 +390,9 @@ class Coder:
                 if m.role == "subj":
                     state.subject_person = earlier
                 return self._retext(earlier, m.text), 0.9
+            holder = self._officeholder(m, when, state)
+            if holder is not None:
+                return holder, 0.85
         if res is None:
             if self.open_actors and m.proper:
                 return Actor(m.text, m.text), 0.6
@@ -502,6 +521,24 @@ class Coder:
         if entry is not None:
             return Actor(m.text, m.text, story, None, None, entry.cameo or story)
         return Actor(m.text, m.text)
+
+    def _officeholder(self, m: Mention, when, state: DocState) -> Actor | None:
+        """"Sanchez hosted Lula *in Madrid*": a bare surname the knowledge base keeps out of
+        its aliases (it is common) names the one officeholder of that surname in the country
+        the clause takes place in, else in the story's home country."""
+        words = m.text.replace(".", "").split()
+        if not words or len(words) > 3 or any(w.lower() not in TITLES for w in words[:-1]):
+            return None
+        for country in dict.fromkeys(c for c in (state.clause_country, state.home_country) if c):
+            entry = self.kb.officeholder(words[-1], country, when)
+            if entry is not None:
+                res = self.kb.resolve(entry.name, when)
+                if res is not None and res.actor.country:
+                    state.remember(res.actor, True)
+                    if m.role == "subj":
+                        state.subject_person = res.actor
+                    return self._retext(res.actor, m.text)
+        return None
 
     @staticmethod
     def _retext(actor: Actor | None, text: str) -> Actor | None:
@@ -1412,8 +1449,10 @@ def _stake_words(cand: Candidate) -> frozenset[str]:
     # adjacent pairs too: "war crime", "step down", "car bomb"
     words.update(f"{a} {b}" for a, b in zip(seq, seq[1:]) if a != STAKE_BREAK and b != STAKE_BREAK)
     words.discard(STAKE_BREAK)
-    # "^" marks the head of whoever or whatever did it ("Soviet *aircraft* killed ...")
-    words.update(f"^{m.head}" for m in cand.subjects if m.role in ("subj", "agent", "instr") and m.head)
+    # "^" marks the head of whoever or whatever did it ("Soviet *aircraft* killed ..."); for an
+    # act told as a noun, its by-agent or the subject of the verb it hangs off ("the bombing of
+    # villages *by planes*", "*drones* carried out a strike")
+    words.update(f"^{m.head}" for m in cand.subjects if m.role in ("subj", "agent", "instr", "prep:by", "gov_subj") and m.head)
     if cand.xcomp:
         words.update((cand.xcomp, f"~{cand.xcomp}"))
     return frozenset(words)

@@ -21,7 +21,7 @@ from ..nlp.extract import Candidate, Mention
 from ..types import Actor
 from ..yamlio import load_package_yaml
 from .backrefs import act_nouns
-from .generic_country import ARMED_NON_STATE
+from .generic_country import ARMED_NON_STATE, clause_place_country
 from .patterns import Pattern
 
 Found = list[tuple[Actor, float]]
@@ -33,6 +33,11 @@ CROWD_HEADS = {"protester", "demonstrator", "crowd", "marcher", "mourner", "riot
 PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "off", "outside", "toward", "towards"}
 THING_PARTY_ROLES = {"deep:against", "deep:with", "deep:on", "deep:to", "deep:toward", "deep:towards", "deep:relobj", "deep:between"}
 BORDER_WORDS = {"border", "frontier", "boundary"}
+# What a state's police and courts do to someone: a reaction to it ("condemned the arrest of a
+# German journalist in Istanbul") is aimed at the state where it was done, not at the victim's.
+STATE_COERCION_HEADS = frozenset({"arrest", "detention", "jailing", "imprisonment", "sentencing", "sentence",
+                                  "conviction", "trial", "prosecution", "deportation", "expulsion", "execution"})
+VERBAL_CONFLICT_ROOTS = {"10", "11", "12", "13"}
 WHENS = {"any", "direct", "nested"}
 
 
@@ -136,6 +141,9 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
                     return [(acc, 0.75)]
             continue
         mentions = [m for m in slot_mentions(cand, slot) if not coder._names_no_party(m) and not coder._audience(pattern, m)]
+        coerced = _coercion_place(coder, pattern, mentions, sources)
+        if coerced:
+            return coerced
         if pattern.code[:2] in CROSS_BORDER_ROOTS:
             # "struck a Lukoil refinery": a facility named after a company the knowledge base
             # does not know is a place hit, whose country the place strategy finds
@@ -190,6 +198,23 @@ def _own_state(actor: Actor, sources: Found) -> bool:
 
 
 OWN_FORCE_ROOT = "15"  # force posture: its object is often the actor's own forces
+
+
+def _coercion_place(coder, pattern: Pattern, mentions: list[Mention], sources) -> Found:
+    """"Berlin condemned the arrest of a German journalist *in Istanbul*": a reaction to an
+    arrest, trial or sentence whose doer is not told is aimed at the state of the place where
+    it was done (Turkey), not at the victim's country; a doer told ("by Azerbaijani police")
+    or a party's name on the act ("Turkey's detention of ...") is the slots' own business."""
+    if pattern.code[:2] not in VERBAL_CONFLICT_ROOTS or len(mentions) != 1:
+        return []
+    m = mentions[0]
+    if m.head not in STATE_COERCION_HEADS or m.proper or m.pronoun or m.possessor or " by " in f" {m.text} ":
+        return []
+    country = clause_place_country(m.text, coder.kb, coder.gazetteer)
+    own = {s.country for s, _ in sources if s.country}
+    if country is None or country in own:
+        return []
+    return [(coder._country_actor(m.text, country), 0.8)]
 
 # Things hit that a company's name may qualify ("a Lukoil refinery", "the Tesla plant").
 FACILITY_HEADS = frozenset({"refinery", "plant", "depot", "factory", "port", "terminal", "facility", "warehouse",

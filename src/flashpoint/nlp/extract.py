@@ -512,6 +512,28 @@ DRAW_VERBS = frozenset({"draw", "attract", "earn", "receive", "prompt", "provoke
 STATIVE_PASSIVES = frozenset({"engage", "involve", "embroil", "lock", "mire", "entangle"})
 
 
+# Verbs whose "at"/"into" names whom a crowd or force rushed: never a reduced passive
+# ("riot police *charged at* protesters", which the tagger reads as "police (who were) charged").
+RUSH_AT_VERBS = frozenset({"charge"})
+
+
+def _charged_at(tok, kids) -> bool:
+    """"Thai riot police charged at protesters": the sentence's head noun did it."""
+    return tok.lemma_.lower() in RUSH_AT_VERBS and tok.head.dep_ == "ROOT" \
+        and any(c.dep_ == "prep" and c.lower_ in ("at", "into", "toward", "towards") for c in kids) \
+        and not any(c.dep_ == "agent" for c in kids)
+
+
+def _finite_after_apposition(tok, kids) -> bool:
+    """"Qatar, home to Hamas's political office, *offered* to mediate": a past verb the parser
+    hung on the sentence's only name as a participle, after an apposition closed by a comma,
+    with a complement to say what was done and no "by" to make it a passive."""
+    doc = tok.doc
+    return tok.head.pos_ == "PROPN" and tok.head.dep_ == "ROOT" and tok.i >= 2 and doc[tok.i - 1].text == "," \
+        and any(c.dep_ == "punct" and c.text == "," and c.i < tok.i - 1 for c in tok.head.children) \
+        and any(c.dep_ in ("xcomp", "ccomp") for c in kids) and not any(c.dep_ == "agent" for c in kids)
+
+
 def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     """Subjects of a verb (following conjunction and xcomp chains) and whether it is
     passive; ``kids``: ``tok``'s children, when the caller has them."""
@@ -523,6 +545,8 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
             and (tok.tag_ == "VBN" or _misread_participle(tok, kids)) \
             and not any(c.dep_ in OBJ_DEPS for c in kids):  # "militants killed 58 people": active
+        if _charged_at(tok, kids) or _finite_after_apposition(tok, kids):
+            return expand(tok.head, "subj"), False
         # "troops sent to the border", "the arrested workers": a reduced passive whose head noun is the theme.
         return expand(tok.head, "subj"), True
     speaker = _speaker_of_stray_conjunct(tok)
@@ -898,13 +922,25 @@ def _head_speakers(head) -> list[Mention]:
 STATEMENT_COMPLEMENT_DEPS = ("ccomp", "parataxis", "xcomp")
 
 
+# Nouns of a stance whose "that" clause is what the stance is about, however the parser reads
+# the "that" ("voiced scepticism *that* the commission would meet": "that" as the clause's object).
+STANCE_NOUNS = frozenset({"doubt", "scepticism", "skepticism", "concern", "fear", "hope", "optimism", "confidence",
+                          "worry", "alarm", "pessimism", "belief", "conviction", "expectation"})
+
+
+def _stance_content(noun, clause) -> bool:
+    return noun.lemma_.lower() in STANCE_NOUNS and clause.i > noun.i \
+        and any(t.lower_ == "that" and t.i == noun.i + 1 for t in clause.children)
+
+
 def _about_mentions(tok) -> list[Mention]:
     """Parties a statement's content is about, nearest first (role ``about``)."""
     out: list[Mention] = []
     comps = [c for c in tok.children if c.dep_ in STATEMENT_COMPLEMENT_DEPS]
     # "voiced doubt *that the truce would hold*", "expressed concern *that* ...", "was confident *that* ..."
     comps += [g for c in tok.children if c.dep_ in OBJ_DEPS | {"acomp", "attr"}
-              for g in c.children if g.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in g.children)]
+              for g in c.children if g.dep_ in ("acl", "ccomp") and (any(m.dep_ == "mark" for m in g.children)
+                                                                    or _stance_content(c, g))]
     for c in comps:
         if c.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             continue
@@ -1549,7 +1585,7 @@ def _verb_xcomp_args(tok, lemma, kids) -> tuple[Mention, ...]:
                     xcomp_args.extend(replace(m, role="xobj") for m in _deep_mentions(g)
                                       if m.role in (*XCOMP_DEEP_ROLES, *aimed)
                                       or (m.role == "deep:mod" and m.proper))
-            xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from"))
+            xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from", "prep:between"))
     if lemma in THREAT_VERBS:
         # "threatened to stop the talks *if the United States* goes ahead", "... *unless
         # Baghdad* accepts": a threat is aimed at whoever the condition is about.
@@ -1672,8 +1708,11 @@ def _misplaced_by_phrase(tok) -> list[Mention]:
     artillery*": an active verb's "by" after its object is the object's agent), or
     on the noun's "of" object ("the arrest of a journalist *by Azerbaijani police*")."""
     gov = tok.head
-    hosts = [pobj for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+    hosts = [pobj for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
              for pobj in c.children if pobj.dep_ == "pobj"]
+    # ... or on a place told inside that object ("the raid on a camp *in Tulkarm by Israeli forces*")
+    hosts += [pp for h in list(hosts) for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "near", "at")
+              for pp in c.children if pp.dep_ == "pobj" and pp.ent_type_ in ("GPE", "LOC", "FAC")]
     if tok.dep_ == "dobj" and gov.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children):
         hosts.append(gov)
     return [m for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i
@@ -1743,6 +1782,12 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         flags = dict(flags, negated=True)  # "police made no arrests"
     if gov_dep == "nsubjpass" and gov.lemma_.lower() in SCHEDULING_VERBS:
         flags = dict(flags, future=True, intent=gov.lemma_.lower())  # "a visit ... is planned for May"
+    else:
+        # "the minister's trip to Baghdad, *expected* later this month, ...": a participle that schedules it
+        planned = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                        and c.lemma_.lower() in SCHEDULING_VERBS), None)
+        if planned is not None:
+            flags = dict(flags, future=True, intent=planned.lemma_.lower())
     start = tok.idx
     if "-" in key and tok.i >= 2:
         start = tok.nbor(-2).idx
