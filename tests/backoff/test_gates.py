@@ -228,7 +228,7 @@ force force NOUN dobj 3
     assert judge(would_not, "18", WORDS, gates).blocked == "unreal"
     assert judge(would_not, "13", WORDS, gates).blocked is None  # words (a threat) may be modal
     assert judge(SAID_KILLED, "18", WORDS, gates).blocked is None
-    assert judge(would_not, "18", WORDS, DEFAULT_GATES - {"agent", "agent_reported"}).blocked is None
+    assert judge(would_not, "18", WORDS, DEFAULT_GATES - {"agent", "agent_reported", "force_cue"}).blocked is None
 
 
 def test_the_measuring_script_measures_every_gate():

@@ -51,9 +51,9 @@ from dataclasses import dataclass
 
 from ..yamlio import load_package_yaml
 
-GATES = ("verbless", "stative", "state_verbs", "reporter", "subject", "protest_cue", "agent", "agent_reported", "protest_reroute", "protest_coerce",
+GATES = ("verbless", "stative", "state_verbs", "force_cue", "reporter", "subject", "protest_cue", "agent", "agent_reported", "protest_reroute", "protest_coerce",
          "unreal", "place", "speech")
-DEFAULT_GATES = frozenset({"verbless", "state_verbs", "reporter", "subject", "agent_reported", "protest_coerce"})
+DEFAULT_GATES = frozenset({"verbless", "state_verbs", "force_cue", "reporter", "subject", "agent_reported", "protest_coerce"})
 # Gates that are ways of doing one thing: one is kept, the others are measured in its place.
 ALTERNATIVES = (frozenset({"agent", "agent_reported"}), frozenset({"protest_cue", "protest_reroute", "protest_coerce"}),
                 frozenset({"stative", "state_verbs"}))
@@ -63,6 +63,7 @@ PLACE_PREPS = frozenset({"in", "at", "near", "around", "outside", "inside", "acr
                          "beside", "nearby"})
 MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "wo", "ca"})
 PROTEST_ROOT = "14"
+FORCE_ROOTS = frozenset({"18", "19", "20"})  # force, fighting, mass violence: a guess needs a word of violence
 # Verbs of state that may carry an act: "there were clashes", "troops remained on alert" (CAMEO's
 # own example of 152, increase military alert status).
 OPEN_STATES = frozenset({"be", "remain"})
@@ -82,6 +83,7 @@ class GateWords:
     protest_cues: frozenset[str]
     reporting: frozenset[str]
     stative: frozenset[str] = frozenset()
+    force_cues: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -90,7 +92,8 @@ def gate_words(reporting: frozenset[str] = frozenset()) -> GateWords:
     data = load_package_yaml("flashpoint.coding", "data", "backoff", "gates.yaml") or {}
     return GateWords(frozenset(w.lower() for w in data.get("protest_cues") or ()),
                      frozenset(reporting) | frozenset(w.lower() for w in data.get("reporting_extra") or ()),
-                     frozenset(w.lower() for w in data.get("stative") or ()))
+                     frozenset(w.lower() for w in data.get("stative") or ()),
+                     frozenset(w.lower() for w in data.get("force_cues") or ()))
 
 
 def verbless(sent) -> bool:
@@ -227,6 +230,8 @@ def judge(sent, root: str, words: GateWords, gates: Collection[str] = DEFAULT_GA
     material = root in MATERIAL_ROOTS
     if "speech" in gates and material and main_verb(sent, words.reporting).lemma_.lower() in words.reporting:
         return Verdict("speech")
+    if "force_cue" in gates and words.force_cues and root in FORCE_ROOTS and not has_protest_cue(sent, words.force_cues):
+        return Verdict("force_cue")
     needs_agent = material and bool({"agent", "agent_reported"} & set(gates))
     agent = agent_of(main_verb(sent, words.reporting)) if "subject" in gates or needs_agent else None
     if "agent" in gates and material and agent is None:
