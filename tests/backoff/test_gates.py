@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from flashpoint.coding.backoff_gates import (
-    DEFAULT_GATES, GATES, agent_of, gate_words, has_protest_cue, judge, main_verb, places, reporters, verbless,
+    DEFAULT_GATES, GATES, agent_of, gate_words, has_cue, judge, main_verb, places, reporters, verbless,
 )
 
 NO_AGENT = DEFAULT_GATES - {"agent", "agent_reported"}
@@ -175,8 +175,8 @@ def test_a_to_clause_is_no_reported_statement():
 
 
 def test_a_protest_needs_a_protest_cue():
-    assert has_protest_cue(MARCHED, WORDS.protest_cues)
-    assert not has_protest_cue(ORDERED, WORDS.protest_cues)
+    assert has_cue(MARCHED, WORDS.protest_cues)
+    assert not has_cue(ORDERED, WORDS.protest_cues)
     # kept: a protest with no cue becomes the better of force posture and coercion
     coerce = judge(ORDERED, "14", WORDS)
     assert coerce.blocked is None and coerce.barred == {"14", "18", "19", "20"}

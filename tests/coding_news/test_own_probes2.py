@@ -1,7 +1,7 @@
 """Our second blind probe set (tests/data/own_probes2.jsonl: 140 sentences, 20 per
 kind S L N C P K W, 23 negative controls), labelled before the coder ran on it:
 61.4% passed on that first run (63.6% once four labels were written in the family
-notation they meant, 084x/112x/172x/183x). The floor guards the fixes made after it;
+notation they meant, 084x/112x/172x/183x). Its floor is in test_own_set_floors.py;
 the sentences below are new ones (not in the set) for each fix, so that a fix is
 checked on wording it was not written from.
 
@@ -11,25 +11,9 @@ as baseless") is labelled 12; the coder's 016 (deny an accusation) is as defensi
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from flashpoint.config import Settings
-from flashpoint.eval.gold import read_gold
-from flashpoint.eval.news_sets import score_probes
-from flashpoint.eval.runner import code_records
-
 from .test_news_coding import coded, has, triples
-
-OWN2 = Path(__file__).resolve().parents[1] / "data" / "own_probes2.jsonl"
-
-
-def test_second_own_probes_hold_their_floor():
-    result = score_probes(code_records(read_gold(OWN2), Settings()))
-    head = result.figures["headline"]
-    assert head["controls_silent"] >= 0.85, [r for r in result.rows if r["verdict"] != "passed" and not r["gold"]]
-    assert head["passed"] >= 0.80, [r["id"] for r in result.rows if r["verdict"] != "passed"]
 
 
 @pytest.mark.slow

@@ -1,7 +1,7 @@
 """Our third blind probe set (tests/data/own_probes3.jsonl: 140 sentences, 20 per
 kind S L N C P K W, 23 negative controls, all 20 CAMEO roots), labelled and committed
 before the coder ran on it: 65.7% passed on that first run, controls silent 69.6%
-(tests/data/own_probes3_first_run.json). The floor guards the fixes made after it;
+(tests/data/own_probes3_first_run.json). Its floor is in test_own_set_floors.py;
 the sentences below are new ones (not in the set) for each fix, so that a fix is
 checked on wording it was not written from.
 
@@ -15,25 +15,9 @@ codes freezing assets, accounts or property as 171 (seize property), and so does
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from flashpoint.config import Settings
-from flashpoint.eval.gold import read_gold
-from flashpoint.eval.news_sets import score_probes
-from flashpoint.eval.runner import code_records
-
 from .test_news_coding import coded, has, triples
-
-OWN3 = Path(__file__).resolve().parents[1] / "data" / "own_probes3.jsonl"
-
-
-def test_third_own_probes_hold_their_floor():
-    result = score_probes(code_records(read_gold(OWN3), Settings()))
-    head = result.figures["headline"]
-    assert head["controls_silent"] >= 0.70, [r["id"] for r in result.rows if r["verdict"] != "passed" and not r["gold"]]
-    assert head["passed"] >= 0.75, [r["id"] for r in result.rows if r["verdict"] != "passed"]
 
 
 @pytest.mark.slow

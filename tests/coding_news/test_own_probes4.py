@@ -1,7 +1,7 @@
 """Our fourth blind probe set (tests/data/own_probes4.jsonl: 99 sentences, 14-15 per
 kind S L N C P K W, 17 negative controls), labelled and committed before the coder
 ran on it: 80.8% passed on that first run, controls silent 82.4%
-(tests/data/own_probes4_first_run.json). The floor guards the fixes made after it;
+(tests/data/own_probes4_first_run.json). Its floor is in test_own_set_floors.py;
 the sentences below are new ones (not in any probe set) for each general construction
 fixed in session 11, so that a fix is checked on wording it was not written from.
 
@@ -15,25 +15,9 @@ village ... by Turkish jets") is labelled 19 (195, aerial); the noun alone says 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from flashpoint.config import Settings
-from flashpoint.eval.gold import read_gold
-from flashpoint.eval.news_sets import score_probes
-from flashpoint.eval.runner import code_records
-
 from .test_news_coding import coded, has, triples
-
-OWN4 = Path(__file__).resolve().parents[1] / "data" / "own_probes4.jsonl"
-
-
-def test_fourth_own_probes_hold_their_floor():
-    result = score_probes(code_records(read_gold(OWN4), Settings()))
-    head = result.figures["headline"]
-    assert head["controls_silent"] >= 0.82, [r["id"] for r in result.rows if r["verdict"] != "passed" and not r["gold"]]
-    assert head["passed"] >= 0.80, [r["id"] for r in result.rows if r["verdict"] != "passed"]
 
 
 @pytest.mark.slow

@@ -17,25 +17,9 @@ any attack") is labelled 13; the project codes a warning against an act 111.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from flashpoint.config import Settings
-from flashpoint.eval.gold import read_gold
-from flashpoint.eval.news_sets import score_probes
-from flashpoint.eval.runner import code_records
-
 from .test_news_coding import coded, has, triples
-
-OWN5 = Path(__file__).resolve().parents[1] / "data" / "own_probes5.jsonl"
-
-
-def test_fifth_own_probes_hold_their_floor():
-    result = score_probes(code_records(read_gold(OWN5), Settings()))
-    head = result.figures["headline"]
-    assert head["controls_silent"] >= 0.94, [r["id"] for r in result.rows if r["verdict"] != "passed" and not r["gold"]]
-    assert head["passed"] >= 0.86, [r["id"] for r in result.rows if r["verdict"] != "passed"]
 
 
 @pytest.mark.slow

@@ -1,7 +1,7 @@
 """Our sixth blind probe set (tests/data/own_probes6.jsonl: 120 sentences, S, L, N, C, P and K
 18 each and W 12; 18 negative controls), labelled and committed before the coder ran on it:
 77.5% passed on that first run, controls silent 83.3%, sentence root F1 0.849
-(tests/data/own_probes6_first_run.json). The floor guards the fixes made after it; the
+(tests/data/own_probes6_first_run.json). Its floor is in test_own_set_floors.py; the
 sentences below are new ones (not in any probe set) for each general construction fixed in
 session 13, so that a fix is checked on wording it was not written from.
 
@@ -14,25 +14,9 @@ should have been the families). X-C05 ("they agreed to deploy a regional force")
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from flashpoint.config import Settings
-from flashpoint.eval.gold import read_gold
-from flashpoint.eval.news_sets import score_probes
-from flashpoint.eval.runner import code_records
-
 from .test_news_coding import coded, has, triples
-
-OWN6 = Path(__file__).resolve().parents[1] / "data" / "own_probes6.jsonl"
-
-
-def test_sixth_own_probes_hold_their_floor():
-    result = score_probes(code_records(read_gold(OWN6), Settings()))
-    head = result.figures["headline"]
-    assert head["controls_silent"] >= 0.94, [r["id"] for r in result.rows if r["verdict"] != "passed" and not r["gold"]]
-    assert head["passed"] >= 0.88, [r["id"] for r in result.rows if r["verdict"] != "passed"]
 
 
 @pytest.mark.slow

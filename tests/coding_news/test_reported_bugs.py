@@ -8,15 +8,13 @@ import pytest
 from flashpoint.config import Settings
 from flashpoint.pipeline import code_text
 
+from .wire_helpers import side
+
 pytestmark = pytest.mark.slow
 
 
 def events(text: str, **settings):
     return code_text(text, date="2026-12-06", doc_id="b13", settings=Settings(**settings))
-
-
-def side(a):
-    return None if a is None else (a.country or a.code)
 
 
 def triples(text: str, **settings) -> set[tuple]:

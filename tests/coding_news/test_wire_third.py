@@ -6,20 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.config import Settings
-from flashpoint.pipeline import code_text
+from .wire_helpers import dyads
 
 pytestmark = pytest.mark.slow
 
-
-def dyads(text: str, **settings) -> set[tuple]:
-    """(source country or organisation, root, target country or organisation), --no-statements."""
-    events = code_text(text, date="2026-12-06", doc_id="w3", settings=Settings(statements=False, **settings))
-
-    def side(a):
-        return None if a is None else (a.country or a.code)
-
-    return {(side(e.source), e.cameo_root, side(e.target)) for e in events}
 
 
 # An accusation's claim is coded with it (reported); what is told deeper inside the claim, describing

@@ -1,4 +1,5 @@
-"""What the wire-sentence tests read off the coder: (source, root, target) triples, --no-statements."""
+"""What the wire-sentence and reported-bug tests read off the coder: each side as a country or an
+organisation code, and (source, root, target) triples coded --no-statements."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ from flashpoint.config import Settings
 from flashpoint.pipeline import code_text
 
 
-def dyads(text: str, backoff: bool = True) -> set[tuple]:
+def side(actor) -> str | None:
+    """An actor as the wire tests compare it: its country, else its CAMEO code (organisations)."""
+    return None if actor is None else (actor.country or actor.code)
+
+
+def dyads(text: str, **settings) -> set[tuple]:
     """(source country or organisation, root, target country or organisation), --no-statements."""
-    events = code_text(text, date="2026-12-06", doc_id="w", settings=Settings(statements=False, backoff=backoff))
-
-    def side(a):
-        return None if a is None else (a.country or a.code)
-
+    events = code_text(text, date="2026-12-06", doc_id="w", settings=Settings(statements=False, **settings))
     return {(side(e.source), e.cameo_root, side(e.target)) for e in events}
 
 

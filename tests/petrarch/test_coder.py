@@ -7,6 +7,7 @@ import pytest
 from flashpoint.config import Settings
 from flashpoint.pipeline import code_text, load_resources
 
+from ..timing import assert_scales_linearly
 from .dicts import write_dicts
 
 pytestmark = pytest.mark.slow
@@ -112,12 +113,10 @@ def test_native_path_untouched_without_dictionaries(settings):
 
 
 def test_pathological_sentence_is_fast(settings):
-    import time
+    def text(n: int) -> str:
+        return "Velmora " + "and Kastor " * n + "criticized " + "the Kastor border " * n + "."
 
-    text = "Velmora " + "and Kastor " * 150 + "criticized " + "the Kastor border " * 150 + "."
-    started = time.perf_counter()
-    code_text(text, settings=settings)
-    assert time.perf_counter() - started < 10
+    assert_scales_linearly(lambda t: code_text(t, settings=settings), text, 150)
 
 
 def test_hostile_pattern_on_a_long_sentence_is_fast(tmp_path):
@@ -126,8 +125,10 @@ def test_hostile_pattern_on_a_long_sentence_is_fast(tmp_path):
     gaps = " ".join(["THE"] * 19)
     verbs = f"--- CRITICIZE [111] ---\nCRITICIZE\n- {gaps} * {gaps} NEVERTHERE [112]\n"
     d = write_dicts(tmp_path / "hostile", verbs=verbs)
-    text = "Velmora " + "the " * 300 + "criticized " + "the Kastor " * 300 + "."
-    started = time.perf_counter()
-    events = code_text(text, settings=Settings(petrarch_dicts=d))
-    assert time.perf_counter() - started < 15
+    settings = Settings(petrarch_dicts=d)
+
+    def text(n: int) -> str:
+        return "Velmora " + "the " * n + "criticized " + "the Kastor " * n + "."
+
+    events = assert_scales_linearly(lambda t: code_text(t, settings=settings), text, 300)
     assert {e.cameo for e in events} <= {"111"}

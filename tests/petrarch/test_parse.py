@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -14,6 +13,7 @@ from flashpoint.coding.petrarch.parse import (
 )
 from flashpoint.errors import DataFileError
 
+from ..timing import assert_scales_linearly
 from .dicts import ACTORS, AGENTS, DISCARDS, VERBS, write_dicts
 
 
@@ -180,12 +180,17 @@ def test_latin1_file_is_read(tmp_path):
 
 
 def test_huge_dictionaries_parse_quickly():
-    actors = "".join(f"ACTOR_NUMBER_{i} [A{i % 1000:03d}]\n+ALIAS_{i}\n" for i in range(50_000))
-    verbs = "".join(f"--- VERB{i} [010] ---\nVERB{i}\n- * OBJECT{i} [011]\n- SAID $ * + NOW [012]\n" for i in range(20_000))
-    started = time.perf_counter()
-    assert len(parse_actors(actors, "big")) == 50_000
-    assert len(parse_verbs(verbs, "big").blocks) == 20_000
-    assert time.perf_counter() - started < 20
+    def texts(n: int) -> tuple[str, str]:
+        actors = "".join(f"ACTOR_NUMBER_{i} [A{i % 1000:03d}]\n+ALIAS_{i}\n" for i in range(n))
+        verbs = "".join(f"--- VERB{i} [010] ---\nVERB{i}\n- * OBJECT{i} [011]\n- SAID $ * + NOW [012]\n"
+                        for i in range(n * 2 // 5))
+        return actors, verbs
+
+    def parse(pair: tuple[str, str]) -> tuple:
+        return parse_actors(pair[0], "big"), parse_verbs(pair[1], "big")
+
+    actors, verbs = assert_scales_linearly(parse, texts, 50_000)
+    assert (len(actors), len(verbs.blocks)) == (50_000, 20_000)
 
 
 def test_hostile_synset_explosion_is_refused():

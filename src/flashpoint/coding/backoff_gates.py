@@ -123,8 +123,9 @@ def places(sent) -> frozenset[int]:
                      and t.head.text.lower() in PLACE_PREPS)
 
 
-def has_protest_cue(sent, cues: Collection[str]) -> bool:
-    """True when a word of the sentence (its lemma or its form) is a protest cue."""
+def has_cue(sent, cues: Collection[str]) -> bool:
+    """True when a word of the sentence (its lemma or its form) is one of the cues (protest
+    words, words of violence); a hyphenated cue is looked for in the text."""
     if any(t.lemma_.lower() in cues or t.text.lower() in cues for t in sent):
         return True
     low = sent.text.lower()
@@ -219,7 +220,7 @@ def judge(sent, root: str, words: GateWords, gates: Collection[str] = DEFAULT_GA
         return Verdict("stative")
     if "state_verbs" in gates and state_verbs(sent, words.stative):
         return Verdict("state_verbs")
-    if root == PROTEST_ROOT and (PROTEST_GATES & set(gates)) and not has_protest_cue(sent, words.protest_cues):
+    if root == PROTEST_ROOT and (PROTEST_GATES & set(gates)) and not has_cue(sent, words.protest_cues):
         if "protest_coerce" in gates:
             return Verdict(None, barred=MATERIAL_ROOTS - COERCE_ROOTS)
         if "protest_reroute" in gates:
@@ -230,7 +231,7 @@ def judge(sent, root: str, words: GateWords, gates: Collection[str] = DEFAULT_GA
     material = root in MATERIAL_ROOTS
     if "speech" in gates and material and main_verb(sent, words.reporting).lemma_.lower() in words.reporting:
         return Verdict("speech")
-    if "force_cue" in gates and words.force_cues and root in FORCE_ROOTS and not has_protest_cue(sent, words.force_cues):
+    if "force_cue" in gates and words.force_cues and root in FORCE_ROOTS and not has_cue(sent, words.force_cues):
         return Verdict("force_cue")
     needs_agent = material and bool({"agent", "agent_reported"} & set(gates))
     agent = agent_of(main_verb(sent, words.reporting)) if "subject" in gates or needs_agent else None
