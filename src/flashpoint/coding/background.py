@@ -81,7 +81,8 @@ class BackgroundRule:
 
     def describes(self, described: Sequence[str]) -> bool:
         """Whether a candidate's ``described`` ((dependency, noun, tag) or ()) makes it background."""
-        if not described or described[0] not in self.deps or described[1] in self.keep_nouns:
+        if not described or described[0] not in self.deps or described[1] in self.keep_nouns \
+                or f"{described[1]}:{described[0]}" in self.keep_nouns:  # a noun kept in one kind of clause only
             return False
         return not (described[1] in self.content_nouns and described[2:] == ("VBG",))
 

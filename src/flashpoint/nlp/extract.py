@@ -1331,6 +1331,11 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     doc = tok.doc
     # "kidnapped up to 16 advisers": "up to" counts, it is no particle, and its noun is the object
     up_to = {c.i + 1 for c in kids if c.dep_ == "prt" and c.lower_ == "up" and c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to"}
+    shifted = _shifted_object(tok, kids)
+    if shifted is not None:
+        objects.extend(expand(shifted, "obj"))
+        obj_lemmas.extend(_lemmas(shifted.subtree))
+        obj_kids.append(shifted)
     for c in kids:
         if c.dep_ == "prep" and c.i in up_to:
             for p in c.children:
@@ -1587,6 +1592,25 @@ def _verb_deep(tok, obj_kids) -> tuple[Mention, ...]:
     return tuple(deep)
 
 
+def _shifted_object(tok, kids):
+    """The object put after an "as" phrase that the small model read into it: "denounced as
+    illegal *Russia's annexation* of ...", "denounced as an ugly crime *Serbia's suppression* of
+    ...": a noun of the "as" phrase with a possessor, or its second noun, when the verb has no
+    object of its own; else None."""
+    if tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "as" or any(c.dep_ in OBJ_DEPS for c in kids):
+        return None
+    as_phrase = next((c for c in kids if c.dep_ == "prep" and c.i == tok.i + 1), None)
+    if as_phrase is None:
+        return None
+    nouns = [p for p in as_phrase.children if p.dep_ == "pobj"]
+    # (or one the parser hung as an apposition on the "as" noun: "as an ugly crime *Serbia's suppression*")
+    nouns += [a for a in as_phrase.subtree if a.dep_ == "appos" and a.head.dep_ == "pobj" and a.i > a.head.i]
+    for k, p in enumerate(nouns):
+        if (k > 0 and p.head.dep_ != "pobj") or any(g.dep_ == "poss" and g.i < p.i for g in p.children):
+            return p
+    return None
+
+
 def _verb_xcomp_args(tok, lemma, kids) -> tuple[Mention, ...]:
     """Objects and prepositional objects of a verb's complement, and whom a threat is aimed at."""
     xcomp_args: list[Mention] = []
@@ -1664,7 +1688,9 @@ def _heads(tok) -> tuple[int, ...]:
 
 
 # Nouns that sum up the act of the clause they follow ("..., a move Israel condemned").
-SUMMING_NOUNS = frozenset({"move", "decision", "step", "act", "action", "measure"})
+# (and an accusation told back: "accused Kenya of harbouring rebels, *a charge* Nairobi rejected")
+SUMMING_NOUNS = frozenset({"move", "decision", "step", "act", "action", "measure", "verdict", "ruling", "operation",
+                           "charge", "accusation", "allegation"})
 
 
 def _summed_act(tok) -> tuple[int, ...]:
@@ -1685,7 +1711,10 @@ def _summed_act(tok) -> tuple[int, ...]:
         return ()
     if host.dep_ in ("advcl", "conj") and host.head.pos_ in ("VERB", "AUX"):
         return host.i, host.head.i  # "recognised Palestine, *joining* Britain, in a move ...": either act
-    return (host.i,)
+    # "Portugal recognised Palestine, the minister *announced*, in a move ...": the act is the
+    # reported clause, not its attribution
+    reported = [c.i for c in host.children if c.dep_ == "ccomp" and c.i < host.i]
+    return (*reported, host.i)
 
 
 def _comma_participle(tok) -> bool:
@@ -1716,6 +1745,8 @@ POSTURE_PREPS = frozenset({"around", "near", "off"})
 # (not "during the protests", nor a bare "during the visit").
 FRAMING_NOUNS = frozenset({"visit", "trip", "tour", "stopover", "meeting", "talk", "call"})
 FRAMING_DEPS = frozenset({"pobj:during", "pobj:on"})
+# Nouns of a call that frame a clause: its other party is whom the clause's verb addresses.
+CALL_NOUNS = frozenset({"call", "conversation"})
 
 
 def _misplaced_by_phrase(tok) -> list[Mention]:
@@ -1831,6 +1862,12 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
                                          or gov_dep in FRAMING_DEPS and tok.lemma_.lower() in FRAMING_NOUNS
                                          and any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in tok.children)):
         gov_subjects, _ = _subjects(gov)
+    framing_call = gov.pos_ in ("VERB", "AUX") and gov_dep in ("pobj:in", "pobj:during") \
+        and tok.lemma_.lower() in CALL_NOUNS
+    if framing_call and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children):
+        # "*in a telephone call*, Macron urged Pezeshkian to ...": the call is with whom the clause addresses
+        preps = list(preps) + [replace(m, role="prep:with") for c in gov.children
+                               if c.dep_ in ("dobj", "dative") for m in expand(c, "prep:with")]
     return Candidate(
         kind="noun",
         subjects=tuple(subjects + [replace(m, role="gov_subj", depth=1) for m in gov_subjects]),
@@ -1843,8 +1880,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         xcomp=None,
         particle=None,
         passive=False,
-        governor=gov.lemma_.lower() if gov.i != tok.i else None,
-        governor_dep=gov_dep,
+        # a call that frames the clause is not what its verb acts on ("urged ... in a phone call")
+        governor=gov.lemma_.lower() if gov.i != tok.i and not framing_call else None,
+        governor_dep="pobj:during" if framing_call else gov_dep,  # "in a call" frames as "during a call" does
         nested_in=nested_in,
         later=Deferred({
             "preps": lambda: tuple(m for m in preps if m.role != "prep:by"),
