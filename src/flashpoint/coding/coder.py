@@ -20,7 +20,7 @@ from ..lookup_memo import UNSETTLED
 from ..nlp.extract import FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
-from .backrefs import act_nouns, definite_backrefs
+from .backrefs import act_nouns, definite_backrefs, latest_told
 from .generic_country import (ARMED_NON_STATE, clause_place_country, deep_place_country, generic_context, scene_setting,
                               settlement_names)
 from .patterns import Pattern, PatternSet
@@ -210,7 +210,8 @@ class DocState:
 
     actors: list[tuple[Actor, bool]] = field(default_factory=list)  # (actor, is_person)
     accusers: dict[str, Actor] = field(default_factory=dict)  # accused key -> accuser
-    subject_country: str | None = None
+    subject_country: str | None = None  # the latest named subject's, the article's main country before one
+    subject_told: bool = False  # whether subject_country is a subject's, not the article's (generic_country.py)
     subject_person: Actor | None = None  # the latest person told as a subject: whom "he" most likely means
     countries: tuple[str, ...] = ()  # the article's countries, most mentioned first
     coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
@@ -231,11 +232,15 @@ class DocState:
     cands: list = field(default_factory=list)  # the document's candidates (the topic strategy reads back)
     index: int = 0  # the candidate being coded
     not_parties: frozenset[str] = frozenset()  # while a target is sought: the acting parties (targets.party)
+    told_at: list[int] = field(default_factory=list)  # the sentence start of each of ``actors``
+    told: tuple = ()  # (start, actor) of every organisation and country the article names (backrefs.py)
 
     def remember(self, actor: Actor, is_person: bool) -> None:
         self.actors.append((actor, is_person))
+        self.told_at.append(self.cands[self.index].sent_start if self.cands else -1)
         if len(self.actors) > 50:
             del self.actors[:10]
+            del self.told_at[:10]
 
     def last_two(self, kind: str = "any", sent: int | None = None) -> list[Actor]:
         """The pair "the two leaders", "both governments" stand for, oldest first: the two
@@ -357,7 +362,7 @@ class Coder:
                 return self._retext(followed, m.text), 0.8
         kind = DEFINITE_BACKREFS.get(m.text.lower())  # "the alliance", "the country"
         if kind is not None:
-            found = state.last(kind, state.not_parties)
+            found = latest_told(state, kind, state.not_parties, m.text)  # a party or any earlier mention
             if found is not None:
                 return self._retext(found, m.text), 0.8
             # none told yet: the phrase as any other ("the militia" is the story's)
@@ -382,6 +387,8 @@ class Coder:
                 # the country named as the other side (coding/generic_country.py).
                 context = generic_context(self.kb, m.text, when, state, avoid, self.gazetteer)
             res = self.kb.resolve(m.text, when, context)
+        if res is not None and m.ent == "PERSON" and not _is_person(res) and self.kb.first_name_of(m.text):
+            res = None  # "Chad Smith said": a person whose first name is a country's (actors/kb.py)
         res = self._speakers_members(res, state) or res  # "Police said officers had killed ...": police officers
         if m.proper and (res is None or not (res.actor.country or res.actor.org)):
             # "Graham" or "Senator Graham" after "Lindsey Graham": the one person named earlier with that surname
@@ -512,7 +519,10 @@ class Coder:
         if m.text in places:
             return None  # a name the text itself calls a place ("the town of Walikale")
         # The role words before the name: "Iraqi Prime Minister" of "Iraqi Prime Minister X Y".
+        given = self.kb.first_name_of(m.text) if m.ent == "PERSON" else None
         for cut in range(len(words) - 1, 0, -1):
+            if given is not None and words[cut - 1] == given:
+                continue  # "Chad" of "Chad Smith" is his first name, not his country
             res = self.kb.resolve(" ".join(words[:cut]), when, context)
             if res is not None and (res.actor.country or res.actor.org):
                 a = res.actor
@@ -721,6 +731,8 @@ class Coder:
         """The pattern's code narrowed by what is at stake, moved to its intent,
         threat or refusal form, and narrowed again in that form ("will give
         *military* aid": 07 -> 033 -> 0332)."""
+        if pattern.code == CONFISCATE and _takes_a_place(cand):
+            pattern = replace(pattern, code=OCCUPY)
         if not pattern.refine:
             return self._intent_code(pattern.code, cand)
         stake = _stake_words(cand)
@@ -735,11 +747,12 @@ class Coder:
         historical: dict[int, bool] | None = None,
         countries: tuple[str, ...] = (),
         home: str | None = None,
+        told: tuple = (),
     ) -> list[CodedEvent]:
         # Generic actors ("police", "the defence ministry") take the country of the
         # latest named subject, or the article's main country before there is one.
         state = DocState(subject_country=countries[0] if countries else None, countries=tuple(countries),
-                         home_country=home, cands=cands)
+                         home_country=home, cands=cands, told=told)
         state.by_token = {c.token_i: k for k, c in enumerate(cands)}
         out: list[CodedEvent] = []
         historical = historical or {}
@@ -876,7 +889,7 @@ class Coder:
     def _note_subjects(self, cand: Candidate, when, state: DocState) -> None:
         actor = self._subject_actor(cand, when, state)
         if actor is not None and actor.country:
-            state.subject_country = actor.country
+            state.subject_country, state.subject_told = actor.country, True
 
     def _code_one(self, i, cand, pattern, when, state, attribution, historical) -> list[CodedEvent]:
         nested = cand.nested_in is not None and cand.nested_in in state.coded
@@ -1014,7 +1027,7 @@ class Coder:
             if sources[0][0].country and cand.kind == "verb":
                 # after the targets: a generic target is not its own event's source's by reference
                 # ("gunmen ... wounding three soldiers": the soldiers are not the gunmen's)
-                state.subject_country = sources[0][0].country
+                state.subject_country, state.subject_told = sources[0][0].country, True
             if via == targeting.RECIPROCAL:
                 return self._symmetric(i, cand, pattern, sources, attribution, historical)
             if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
@@ -1046,6 +1059,10 @@ class Coder:
             own = {a.country for a, _ in sources if a.country}
             targets = [(t, f) for t, f in targets if t.sector not in NON_POLITICAL_SECTORS
                        and (t.org or t.country not in own)]
+        if pattern.target_org:
+            targets = [(t, f) for t, f in targets if t.org and t.sector == "IGO"]
+            if not targets:
+                return []
         if not targets and (pattern.needs_target
                             or not (pattern.no_target or self.open_actors or (self.single_actor and _stands_alone(sources)))):
             return []
@@ -1080,7 +1097,7 @@ class Coder:
                 if attribution is not None and modality == "reported":
                     conf *= 0.95
                 ev = CodedEvent(
-                    cand_index=i, pattern=pattern, code=_at_home(code, src, tgt, pattern.id in DEPLOYMENTS), source=src, target=tgt,
+                    cand_index=i, pattern=pattern, code=_at_home(code, src, tgt, pattern.id in DEPLOYMENTS, pattern.code == RETREAT), source=src, target=tgt,
                     target_via=via if tgt else None,
                     attribution=attribution, negated=cand.negated or cand.refused,
                     modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested, alleged=alleged,
@@ -1222,12 +1239,15 @@ ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one
 # Military cooperation with one's own country is a deployment at home: force posture.
 HOME_DEPLOYMENT = {"062": "154"}
 DEPLOYMENTS = frozenset({"send-troops"})  # patterns of troops sent: with no partner, a build-up
-# A withdrawal from an international organisation is no retreat: it reduces relations
-# ("announced their withdrawal from ECOWAS").
-FROM_ORGANISATION = {"0874": "160"}
+# A withdrawal from an international organisation is no retreat: it ends the diplomatic exchange
+# membership is (CAMEO 161: "terminate diplomatic exchange"), as quitting or leaving one does
+# ("announced their withdrawal from ECOWAS", "pulled out of the bloc").
+# A withdrawal told as to come is a threat to end it (CAMEO 1313), not an intent to de-escalate (0356).
+FROM_ORGANISATION = {"0874": "161", "0356": "1313"}
+RETREAT = "0874"
 
 
-def _at_home(code: str, source: Actor, target: Actor | None, deployment: bool = False) -> str:
+def _at_home(code: str, source: Actor, target: Actor | None, deployment: bool = False, retreat: bool = False) -> str:
     """"Ethiopia sent troops to the Amhara region": troops sent within their own country
     cooperate with nobody; they increase the armed forces there (154), as CAMEO codes it.
     So do troops deployed with no partner named (``deployment``: "the army deployed 5,000
@@ -1235,9 +1255,20 @@ def _at_home(code: str, source: Actor, target: Actor | None, deployment: bool = 
     if code in HOME_DEPLOYMENT and ((target is not None and not target.org and source.country
                                      and target.country == source.country) or (deployment and target is None)):
         return HOME_DEPLOYMENT[code]
-    if code in FROM_ORGANISATION and target is not None and target.org and target.sector == "IGO":
+    if retreat and code in FROM_ORGANISATION and target is not None and target.org and target.sector == "IGO":
         return FROM_ORGANISATION[code]
     return code
+
+
+# Seizing a place is occupying territory (CAMEO 192: "seize control of a territory using armed
+# forces"), not confiscating property (1711): "seized Mosul", "seized the capital Sanaa".
+CONFISCATE, OCCUPY = "1711", "192"
+PLACE_ENTS = frozenset({"GPE", "LOC"})
+
+
+def _takes_a_place(cand: Candidate) -> bool:
+    """The direct object names a place: a city, region or country by name, or a capital."""
+    return any(m.role == "obj" and (m.ent in PLACE_ENTS or m.head == "capital") for m in cand.objects)
 
 
 # Visits (042): people, press or business visiting their own country make no event between parties.
