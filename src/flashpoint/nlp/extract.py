@@ -563,6 +563,9 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
         # "Russia, which supplies arms to Armenia, *offered* to mediate": a finite verb the
         # parser hung on its subject's name after a relative clause.
         return expand(top.head, "subj"), passive
+    if _headline_infinitive(tok):
+        # a headline's "Turkey to supply drones to Poland", "Prabowo to visit Moscow": the name is its subject
+        return expand(tok.head, "subj"), passive
     for verb in _verb_chain(tok):
         subs = [c for c in (kids if verb.i == tok.i else verb.children) if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
         if subs:
@@ -760,6 +763,14 @@ def _force_antecedent(relcl):
     return None
 
 
+def _headline_infinitive(verb) -> bool:
+    """A headline's "Turkey to supply drones to Poland": the parser hangs the infinitive on the
+    name as a relative clause with no subject of its own."""
+    return (verb.dep_ == "relcl" and verb.head.pos_ == "PROPN" and verb.head.dep_ in ("ROOT", "npadvmod", "dep")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ in SUBJ_DEPS for c in verb.children))
+
+
 def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | None = None) -> dict:
     """Negation, future, hypothetical, intent and refusal markers around a verb
     (``kids``: ``tok``'s children, when the caller has them)."""
@@ -780,8 +791,8 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
                 if any(g.lower_ == "no" for g in c.children) or verb.doc[max(c.i - 1, 0)].lower_ == "no":
                     negated = True
             elif c.dep_ == "aux":
-                if low in FUTURE_AUX or (low == "to" and verb.dep_ == "ROOT"):
-                    future = True  # "will visit"; a headline's "Iran to free French nationals"
+                if low in FUTURE_AUX or (low == "to" and (verb.dep_ == "ROOT" or _headline_infinitive(verb))):
+                    future = True  # "will visit"; a headline's "Iran to free French nationals", "Prabowo to visit Moscow"
                 elif low in HYPOTHETICAL_AUX:
                     hypothetical = True
             elif c.dep_ == "mark" and low in ("if", "unless"):
