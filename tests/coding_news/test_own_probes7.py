@@ -61,8 +61,18 @@ from .test_news_coding import coded, has, triples
     ("Greece's arrest of a Turkish journalist drew a formal protest from Ankara.", ("TUR", "114", "GRC")),
     # a headline's bare infinitive is a plan of its subject
     ("Turkey to supply drones to Poland", ("TUR", "03", "POL")),
-    ("EXCLUSIVE-Japan to send patrol boats to Vietnam, sources say", ("JPN", "03", "VNM")),
+    ("EXCLUSIVE-Germany to supply tanks to Ukraine, sources say", ("DEU", "03", "UKR")),
     ("Prabowo to visit Moscow for talks with Putin", ("IDN", "036", "RUS")),
+    # verbs joined by "and" share the object told after the last ("detained and deported X")
+    ("Greek police arrested and then expelled twenty Albanian migrants near Ioannina.", ("GRC", "173", "ALB")),
+    ("Greek police arrested and then expelled twenty Albanian migrants near Ioannina.", ("GRC", "174", "ALB")),
+    # an ambassador recalled with no party named answers the latest act against the recaller
+    ("Lithuania expelled two Belarusian diplomats on Tuesday. Minsk recalled its ambassador the same day.",
+     ("BLR", "161", "LTU")),
+    # hardware handed over, told actively or in the passive with its giver last
+    ("Japan handed over two patrol boats to the Philippine coast guard.", ("JPN", "07", "PHL")),
+    ("Two transport helicopters were handed over to the Kenyan air force by the Italian government.",
+     ("ITA", "07", "KEN")),
 ])
 def test_seventh_set_constructions(text, want):
     assert has(triples(coded(text)), want)
@@ -75,6 +85,8 @@ def test_seventh_set_constructions(text, want):
     "Chile beat Peru 2-0 in a World Cup qualifier in Santiago.",
     "The Iranian documentary condemns the war in Yemen.",
     "The Turkish director's new film attacks the hypocrisy of the country's elite.",
+    # an airline's head speaks for a business, not a state
+    "The head of the Kenyan airline said he was confident of a recovery in passenger numbers.",
 ])
 def test_seventh_set_controls_stay_silent(text):
     assert not coded(text)
@@ -84,3 +96,10 @@ def test_seventh_set_controls_stay_silent(text):
 def test_no_comment_is_a_refusal_to_comment():
     got = triples(coded("The Kremlin would not comment on reports that Russian ships had entered Finnish waters."))
     assert ("RUS", "011", None) in got
+
+
+@pytest.mark.slow
+def test_a_present_passive_of_sponsorship_describes_the_group():
+    # "which is backed by Iran" says what the militia is; its attack is the act
+    got = triples(coded("The militia, which is backed by Iran, fired rockets at an Israeli army post."))
+    assert not any(code.startswith("05") for _, code, _ in got), got
