@@ -6,6 +6,7 @@ import pytest
 
 from flashpoint.errors import StoreError, UsageError
 from flashpoint.store import EventFilter, Failure, MemoryStore
+from flashpoint.store.merge import actor_key_of
 
 from .conftest import make_article, make_event
 
@@ -48,7 +49,7 @@ def test_two_articles_reporting_one_event_count_once(store):
         {"date": "2021-11-15"},  # 3 days apart: outside the window
         {"cameo": "190", "quad": 4},  # another CAMEO root
         {"source": "UKR"},  # another dyad
-        {"target": None},  # a missing side matches only a missing side
+        {"source": None},  # a missing source matches only a missing source
         {"negated": True},  # polarity differs
         {"modality": "hypothetical"},
         {"date": None},  # undated matches only undated (article date is None too)
@@ -60,6 +61,39 @@ def test_reports_that_differ_start_new_events(store, change):
     assert store.counts()["events"] == 2
     flt = EventFilter(include_uncounted=True)
     assert sorted(e["num_articles"] for e in store.events(flt)) == [1, 1]
+
+
+def _target(event: dict) -> str:
+    return actor_key_of(event["target"]) or ""
+
+
+def test_a_report_without_target_joins_the_event_of_its_source_and_root(store):
+    store.add_article(make_article("a1"), [make_event("e1", "a1")])
+    store.add_article(make_article("a2", outlet="Herald"), [make_event("e2", "a2", target=None, trigger="visited")])
+    (event,) = store.events()
+    assert (event["num_articles"], _target(event)) == (2, "BLR")
+
+
+def test_a_report_without_target_stays_apart_when_targets_differ(store):
+    store.add_article(make_article("a1"), [make_event("e1", "a1")])
+    store.add_article(make_article("a2"), [make_event("e2", "a2", target="UKR")])
+    store.add_article(make_article("a3"), [make_event("e3", "a3", target=None)])
+    assert sorted(_target(e) for e in store.events()) == ["", "BLR", "UKR"]
+
+
+def test_a_report_without_target_joins_no_other_source_or_root(store):
+    store.add_article(make_article("a1"), [make_event("e1", "a1")])
+    store.add_article(make_article("a2"), [make_event("e2", "a2", source="UKR", target=None)])
+    store.add_article(make_article("a3"), [make_event("e3", "a3", cameo="190", quad=4, target=None)])
+    assert store.counts()["events"] == 3
+
+
+def test_a_report_with_both_sides_never_joins_a_one_sided_event(store):
+    store.add_article(make_article("a1"), [make_event("e1", "a1", target=None)])
+    store.add_article(make_article("a2"), [make_event("e2", "a2")])
+    store.add_article(make_article("a3"), [make_event("e3", "a3", target=None, trigger="visited")])
+    events = {_target(e): e["num_articles"] for e in store.events()}
+    assert events == {"": 1, "BLR": 2}  # a2 starts its own; a3 joins the event that names its target
 
 
 def test_locations_merge_when_compatible(store):
@@ -260,6 +294,7 @@ def _merge_story(store, *, batched: bool) -> None:
         ("a4", [make_event("e4", "a4", **F, date="2021-11-20")]),  # outside the window: new
         ("a5", [make_event("e5", "a5", **F, date=None), make_event("e5b", "a5", **F, date=None, trigger="visited")]),
         ("a6", [make_event("e6", "a6", **F, negated=True)]),  # other polarity: new
+        ("a8", [make_event("e8", "a8", cameo="043", target=None, trigger="hosted")]),  # no target: joins e1b's event
     ]
     with store.batch() if batched else contextlib.nullcontext():
         for article_id, events in calls:
@@ -288,7 +323,8 @@ def test_a_batch_stores_and_merges_exactly_like_single_writes(store, tmp_path):
     _merge_story(single, batched=False)
     assert _state(store) == _state(single)
     counts, events, places = _state(store)
-    assert counts["articles"] == 7 and counts["copies"] == 1 and counts["reports"] == 9
+    assert counts["articles"] == 8 and counts["copies"] == 1 and counts["reports"] == 10
+    assert any(e[5] == ("a1", "a8") for e in events)
     merged = [e for e in events if "a2" in e[5]]
     assert merged == [(merged[0][0], "2021-11-12", 4, 4, 2, ("a1", "a2", "a3"))]
     assert ("BLR", "2021-11-12", 1) in places and ("POL", "2021-11-12", 1) in places

@@ -20,8 +20,8 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 def settings_options(func):
     """Add --actors, --db and the coder's output switches (--dyads-only,
-    --known-actors-only, --no-statements), and pass one ``settings`` object to
-    the command."""
+    --known-actors-only, --open-actors, --no-statements), and pass one
+    ``settings`` object to the command."""
 
     @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                   help="Extra actor dictionary (YAML/TSV) extending or overriding the built-in one.")
@@ -32,16 +32,19 @@ def settings_options(func):
     @click.option("--known-actors-only", is_flag=True, default=None,
                   help="Only actors the knowledge base knows; by default a named person or group it does not "
                        "know is kept with its text and whatever country the context gives.")
+    @click.option("--open-actors", is_flag=True, default=None,
+                  help="Also accept generic actors with no country (\"the rebels\", fictional states): the setting "
+                       "`flashpoint eval` codes cameo_manual, petrarch2, india_police and case2021 with.")
     @click.option("--no-statements", "statements", flag_value=False, default=None,
                   help="Leave out bare public statements (CAMEO 01x with no other event in them), as PETRARCH does.")
     @click.option("--single-actor", is_flag=True, default=None, hidden=True,
                   help="Kept for old scripts: one-sided events are now the default.")
     @functools.wraps(func)
-    def wrapper(*args, actor_files=(), db=None, dyads_only=None, known_actors_only=None, statements=None,
-                single_actor=None, **kwargs):
+    def wrapper(*args, actor_files=(), db=None, dyads_only=None, known_actors_only=None, open_actors=None,
+                statements=None, single_actor=None, **kwargs):
         extra = tuple(Path(p) for p in actor_files)
         settings = Settings.from_env(db=db, dyads_only=dyads_only, known_actors_only=known_actors_only,
-                                     statements=statements)
+                                     open_actors=open_actors, statements=statements)
         if extra:
             from dataclasses import replace
 

@@ -60,24 +60,30 @@ def _print_figures(figures: dict[str, Any], as_json: bool) -> None:
 @click.option("--evaldata", type=click.Path(file_okay=False), default=None,
               help="Gold directory (default $FLASHPOINT_EVALDATA or ../shared/evaldata beside the repository).")
 @click.option("--no-locations", is_flag=True, help="With --all: skip event locations (the slowest set).")
+@click.option("--coded", "coded_path", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Score these events (`flashpoint code --jsonl DATASET` output) instead of coding DATASET.")
 @settings_options
 @backoff_option
 @petrarch_option
 def eval_command(dataset, set_name, limit, diff_path, as_json, run_every, write_md, figures_path, evaldata,
-                 no_locations, settings: Settings) -> None:
+                 no_locations, coded_path, settings: Settings) -> None:
     """Score the coder against a gold set, or every set with --all.
 
     \b
     Example:
       flashpoint eval ../shared/evaldata/cameo_manual_examples.jsonl --diff /tmp/diff.jsonl
       flashpoint eval --all --write docs/ACCURACY.md
+      flashpoint code --jsonl gold.jsonl > events.jsonl && flashpoint eval gold.jsonl --coded events.jsonl
+
+    The headline of each set is coded with the settings docs/ACCURACY.md names
+    ("Through the CLI"); `--coded` scores the CLI's own output with the set's scorer.
     """
     from ..eval.runner import evaluate_file, run_all
 
     try:
         if run_every:
-            if dataset or diff_path or limit is not None:
-                fail("--all scores whole sets: drop DATASET, --limit and --diff")
+            if dataset or diff_path or limit is not None or coded_path:
+                fail("--all scores whole sets: drop DATASET, --limit, --diff and --coded")
             figures = run_all(evaldata, settings, progress=lambda m: click.echo(m, err=True),
                               locations=not no_locations)
             if write_md or figures_path:
@@ -92,7 +98,7 @@ def eval_command(dataset, set_name, limit, diff_path, as_json, run_every, write_
             fail("give a DATASET.jsonl to score, or --all")
         if write_md or figures_path:
             fail("--write and --figures go with --all")
-        figures = evaluate_file(dataset, set_name, limit, diff_path, settings)
+        figures = evaluate_file(dataset, set_name, limit, diff_path, settings, coded=coded_path)
         _print_figures(figures, as_json)
     except FlashpointError as exc:
         fail(str(exc), exc.exit_code)

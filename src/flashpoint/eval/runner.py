@@ -201,8 +201,12 @@ def write_diff(rows: Sequence[dict[str, Any]], path: str | Path) -> None:
 
 
 def evaluate_file(path: str | Path, set_name: str = "auto", limit: int | None = None,
-                  diff: str | Path | None = None, settings: Settings | None = None) -> dict[str, Any]:
+                  diff: str | Path | None = None, settings: Settings | None = None,
+                  coded: str | Path | None = None) -> dict[str, Any]:
     """Score one gold file and return its figures (``set`` names the scorer used).
+
+    ``coded``: a JSONL file of events already coded (``flashpoint code --jsonl``
+    on the gold file) to score instead of coding the records (:mod:`.recorded`).
 
     Raises:
         UsageError: unknown set, or ``diff`` asked for event locations.
@@ -218,12 +222,20 @@ def evaluate_file(path: str | Path, set_name: str = "auto", limit: int | None = 
     if set_name == "event_location":
         if diff:
             raise UsageError("--diff is not available for event_location; its scorer keeps no per-record rows")
+        if coded:
+            raise UsageError("--coded is not available for event_location; it scores places, not events")
         from ..geo.evaluate import evaluate_locations
 
         return {"set": set_name, **evaluate_locations(path, limit=limit)}
     records = read_gold(path, limit)
     started = time.perf_counter()
-    result = score_variants(set_name, code_set(set_name, records, settings, suite_dictionaries(path.parent)))
+    if coded is not None:
+        from .recorded import coded_from_events
+
+        given = coded_from_events(records, coded)
+        result = score_variants(set_name, {"main": given, "no_backoff": without_backoff(given)})
+    else:
+        result = score_variants(set_name, code_set(set_name, records, settings, suite_dictionaries(path.parent)))
     if diff:
         write_diff(result.rows, diff)
     return {"set": set_name, "seconds": round(time.perf_counter() - started, 1), **result.figures}

@@ -41,7 +41,7 @@ from typing import Any
 from ..types import Article, Event
 from . import dedup, rollup
 from .base import Failure
-from .merge import Report, choose, merged_id
+from .merge import Report, choose, merged_id, one_sided
 from .relational import (
     LOOKUP_CHUNK, LSH_CANDIDATES, MAX_PARAMS, RelationalStore, _clean, _copy_row, _marks, _merged_states, _Pending,
     lookup_sql,
@@ -149,6 +149,7 @@ class _Replay:
         self.stored_reports: set[str] = set()
         self.candidates: dict[str, dict[str, Any]] = {}  # stored merged events that reports may join
         self.by_key: dict[tuple[str, str, str], list[str]] = {}  # their ids by (source, target, CAMEO root)
+        self.by_source: dict[tuple[str, str], list[str]] = {}  # and by (source, CAMEO root), for one-sided reports
         # What the batch wrote so far, as the look-ups would find it.
         self.hits: dict[tuple[str, str], list[str]] = {}
         self.signatures: dict[str, tuple[int, ...]] = {}
@@ -193,6 +194,7 @@ class _Replay:
         self.candidates = _merged_states(r for r in rows if r["kind"] == "candidate")
         for mid, state in self.candidates.items():
             self.by_key.setdefault(state["key"], []).append(mid)
+            self.by_source.setdefault((state["key"][0], state["key"][2]), []).append(mid)
         near = sorted({hit for (probe, _), ids in self.db_hits.items() if probe == "band" for hit in ids})
         for i in range(0, len(near), MAX_PARAMS):
             ids = near[i:i + MAX_PARAMS]
@@ -320,7 +322,8 @@ class _Replay:
             seen.add(event.event_id)
             record = made[i] if made is not None else event_record(event)
             key = (report.source_key, report.target_key, report.cameo_root)
-            near = {m: self.candidates[m] for m in self.by_key.get(key, ())}
+            mids = self.by_source.get((key[0], key[2]), ()) if one_sided(report) else self.by_key.get(key, ())
+            near = {m: self.candidates[m] for m in mids}
             target = choose(report, pending.candidates(report, near, days), days)
             if target is None:
                 target = merged_id(report)

@@ -16,7 +16,7 @@ from ..errors import StoreError
 from ..types import Article, Event
 from . import dedup
 from .base import EventFilter, Failure, check_fields, check_freq
-from .merge import Candidate, Report, choose, merged_id, window
+from .merge import Candidate, Report, choose, merged_id, one_sided, window
 from .rows import actor_rows, article_row, event_row, merged_dict, now, report_row, row_matches
 
 
@@ -36,6 +36,7 @@ class MemoryStore:
         # The indexes the database back ends have, so merging and copies stay
         # lookups rather than scans of everything stored:
         self._by_dyad: defaultdict[tuple[str, str, str], list[str]] = defaultdict(list)  # -> merged ids
+        self._by_source: defaultdict[tuple[str, str], list[str]] = defaultdict(list)  # (source, root) -> merged ids
         self._merged_of: defaultdict[str, set[str]] = defaultdict(set)  # article id -> merged ids
         self._copies_of: defaultdict[str, list[str]] = defaultdict(list)  # original id -> copy ids
         self._actors: dict[str, dict[str, Any]] = {}
@@ -106,6 +107,7 @@ class MemoryStore:
                 target = merged_id(report)
                 self._events[target] = event_row(target, event, report)
                 self._by_dyad[(report.source_key, report.target_key, report.cameo_root)].append(target)
+                self._by_source[(report.source_key, report.cameo_root)].append(target)
             elif report.country and not self._events[target]["location_country"]:
                 self._fill_location(target, event)
             self._reports[event.event_id] = report_row(event, report, target)
@@ -140,14 +142,18 @@ class MemoryStore:
     def _candidates(self, report: Report) -> list[Candidate]:
         bounds = window(report.date, self.window_days)
         out = []
-        for mid in self._by_dyad.get((report.source_key, report.target_key, report.cameo_root), ()):
+        if one_sided(report):  # any target of its source and root (merge rule 1)
+            mids = self._by_source.get((report.source_key, report.cameo_root), ())
+        else:
+            mids = self._by_dyad.get((report.source_key, report.target_key, report.cameo_root), ())
+        for mid in mids:
             row = self._events[mid]
             if bounds is None and row["date"] is not None:
                 continue
             if bounds is not None and (row["date"] is None or not bounds[0] <= row["date"] <= bounds[1]):
                 continue
             reps = tuple((self._reports[r]["article_id"], self._reports[r]["trigger"]) for r in self._members[mid])
-            out.append(Candidate(mid, row["date"], row["location_country"], bool(row["counted"]), reps))
+            out.append(Candidate(mid, row["date"], row["location_country"], bool(row["counted"]), reps, row["target_key"]))
         return out
 
     def _recount(self, mid: str) -> None:

@@ -8,9 +8,16 @@ docs/OPERATIONS.md ("How events are counted once"):
 A new report joins an existing merged event when all of these hold:
 
 1. the same source identity and the same target identity (``Actor.key``:
-   the organisation, else the country, else the name). A missing side
-   matches only a missing side: an actorless report is too vague to vouch
-   for a specific dyad, and letting it join would glue distinct events;
+   the organisation, else the country, else the name). A missing source
+   matches only a missing source. A report that names its source but no
+   target ("Russian forces fired a missile at Kharkiv") is a less specific
+   account of an event another outlet tells with both sides: it joins a
+   merged event of its source and root that names a target when every such
+   event that qualifies (rules 2 to 6) names the same target; when they name
+   different targets it is ambiguous and joins only a one-sided event, as
+   it does when none names a target. A report with both sides never joins
+   a one-sided merged event, so which reports meet depends on the order
+   they arrive in (one-sided first: two merged events; dyadic first: one);
 2. the same CAMEO root (two-digit code);
 3. event dates no more than ``window`` days apart (default 2); an undated
    report joins only undated events;
@@ -24,7 +31,9 @@ A new report joins an existing merged event when all of these hold:
 
 When several merged events qualify, the report joins the one nearest in
 date, ties broken by the earliest id, so the outcome does not depend on
-the order rows come back from a database.
+the order rows come back from a database. A back end offers a one-sided
+report the merged events of its source and root whatever their target
+(:func:`lookup_keys`); a report with both sides only those of its dyad.
 """
 
 from __future__ import annotations
@@ -83,6 +92,20 @@ class Candidate:
     country: str | None
     counted: bool
     reports: tuple[tuple[str, str], ...]  # (article_id, trigger) of each report
+    target_key: str = ""  # the merged event's target ("" when one-sided)
+
+
+def one_sided(report: Report) -> bool:
+    """A report with its source named and no target: it may join a dyadic merged event (rule 1)."""
+    return bool(report.source_key) and not report.target_key
+
+
+def offered(report: Report, key: tuple[str, str, str]) -> bool:
+    """Whether a merged event of ``key`` (source, target, CAMEO root) is a candidate for
+    ``report``: its own dyad, or for a one-sided report any target of its source and root."""
+    if key == (report.source_key, report.target_key, report.cameo_root):
+        return True
+    return one_sided(report) and key[0] == report.source_key and key[2] == report.cameo_root
 
 
 def actor_key(actor) -> str:
@@ -152,6 +175,9 @@ def matches(report: Report, cand: Candidate, days: int = WINDOW_DAYS) -> bool:
 def choose(report: Report, candidates: Iterable[Candidate], days: int = WINDOW_DAYS) -> str | None:
     """The merged event id ``report`` joins, or None to start a new one."""
     fits = [c for c in candidates if matches(report, c, days)]
+    if one_sided(report):  # rule 1: one named target among the dyadic events, else one-sided only
+        dyadic = [c for c in fits if c.target_key]
+        fits = dyadic if len({c.target_key for c in dyadic}) == 1 else [c for c in fits if not c.target_key]
     if not fits:
         return None
     best = min(fits, key=lambda c: (_gap(report.date, c.date), c.merged_id))

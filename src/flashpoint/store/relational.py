@@ -30,7 +30,7 @@ from ..errors import StoreError
 from ..types import Article, Event
 from . import dedup, migrate, rollup
 from .base import EventFilter, Failure, StoreUnavailable, check_fields
-from .merge import Candidate, Report, choose, merged_id, window
+from .merge import Candidate, Report, choose, merged_id, offered, one_sided, window
 from .pages import PAGE_COLUMNS, EventPage
 from .rows import (
     EVENT_COLUMNS, actor_rows, article_row, event_record, event_row, filter_clauses, merged_dict, now,
@@ -89,6 +89,9 @@ _CANDIDATES = (
     " FROM events e LEFT JOIN event_reports r ON r.merged_id = e.id"
     " WHERE e.source_key = ? AND e.target_key = ? AND e.cameo_root = ? AND "
 )
+# A one-sided report's candidates: its source and root, any target (merge rule 1;
+# index events_merge_source, migration 0914).
+_SOURCE_CANDIDATES = _CANDIDATES.replace("e.target_key = ? AND ", "")
 
 
 def _insert(table: str, row: dict[str, Any], conflict: str = "ON CONFLICT DO NOTHING") -> tuple[str, list[Any]]:
@@ -638,19 +641,21 @@ class RelationalStore:
         kind ``candidate``: per dyad and CAMEO root, the stored events over the
         union of the reports' date windows, and the undated ones for undated
         reports) and for which of ``event_ids`` are stored already (kind ``stored``)."""
-        spans: dict[tuple[str, str, str], list[tuple[str, str] | None]] = {}
-        for report in reports:
-            spans.setdefault((report.source_key, report.target_key, report.cameo_root), []).append(
-                window(report.date, self.window_days))
+        spans: dict[tuple[str, ...], list[tuple[str, str] | None]] = {}
+        for report in reports:  # a one-sided report asks for its source and root, any target
+            key = (report.source_key, report.cameo_root) if one_sided(report) else (
+                report.source_key, report.target_key, report.cameo_root)
+            spans.setdefault(key, []).append(window(report.date, self.window_days))
         arms: list[str] = []
         params_per_arm: list[list[Any]] = []
         for key, bounds in spans.items():
+            select = _SOURCE_CANDIDATES if len(key) == 2 else _CANDIDATES
             dated = [b for b in bounds if b is not None]
             if dated:
-                arms.append(_CANDIDATES + "e.date BETWEEN ? AND ?")
+                arms.append(select + "e.date BETWEEN ? AND ?")
                 params_per_arm.append([*key, min(b[0] for b in dated), max(b[1] for b in dated)])
             if len(dated) < len(bounds):
-                arms.append(_CANDIDATES + "e.date IS NULL")
+                arms.append(select + "e.date IS NULL")
                 params_per_arm.append(list(key))
         pieces = list(zip(arms, params_per_arm))
         for i in range(0, len(event_ids), STORED_IDS_PER_ARM):
@@ -902,12 +907,17 @@ class _Pending:
         self.recount: set[str] = set()
         self.merged: dict[str, dict[str, Any]] = {}  # merged id -> state, as after this transaction
         self._by_key: dict[tuple[str, str, str], set[str]] = {}
+        self._by_source: dict[tuple[str, str], set[str]] = {}  # (source, root) -> merged ids, for one-sided reports
 
     def candidates(self, report: Report, stored: dict[str, dict[str, Any]], days: int) -> list[Candidate]:
         """Candidates for ``report``: the stored ones the database returned
         (in the state this transaction left them) and those it started."""
         key = (report.source_key, report.target_key, report.cameo_root)
-        mids = {m for m, st in stored.items() if st["key"] == key} | self._by_key.get(key, set())
+        if one_sided(report):
+            mids = {m for m, st in stored.items() if offered(report, st["key"])}
+            mids |= self._by_source.get((report.source_key, report.cameo_root), set())
+        else:
+            mids = {m for m, st in stored.items() if st["key"] == key} | self._by_key.get(key, set())
         bounds = window(report.date, days)
         out = []
         for mid in sorted(mids):
@@ -915,22 +925,26 @@ class _Pending:
             date = st["date"]
             if (date is None and bounds is None) or (
                     date is not None and bounds is not None and bounds[0] <= date <= bounds[1]):
-                out.append(Candidate(mid, date, st["country"], st["counted"], tuple(st["reports"])))
+                out.append(Candidate(mid, date, st["country"], st["counted"], tuple(st["reports"]), st["key"][1]))
         return out
 
     def start(self, mid: str, report: Report) -> None:
         key = (report.source_key, report.target_key, report.cameo_root)
         self.merged[mid] = {"key": key, "date": report.date, "country": report.country,
                             "counted": report.counted, "reports": [(report.article_id, report.trigger)]}
-        self._by_key.setdefault(key, set()).add(mid)
+        self._index(mid, key)
         self.recount.add(mid)
 
     def _state(self, mid: str, stored: dict[str, dict[str, Any]]) -> dict[str, Any]:
         if mid not in self.merged:
             st = stored[mid]
             self.merged[mid] = {**st, "reports": list(st["reports"])}
-            self._by_key.setdefault(st["key"], set()).add(mid)
+            self._index(mid, st["key"])
         return self.merged[mid]
+
+    def _index(self, mid: str, key: tuple[str, str, str]) -> None:
+        self._by_key.setdefault(key, set()).add(mid)
+        self._by_source.setdefault((key[0], key[2]), set()).add(mid)
 
     def join(self, mid: str, report: Report, stored: dict[str, dict[str, Any]]) -> None:
         self._state(mid, stored)["reports"].append((report.article_id, report.trigger))
