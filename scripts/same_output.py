@@ -5,8 +5,9 @@ three corpora under three settings and writes every event (all fields: id,
 code, actors, rule, confidence, evidence, ...) as one sorted JSON line:
 
 - the bundled sample corpus (what ``flashpoint bench`` repeats);
-- the first 600 sentences of ../shared/evaldata/conflibert_cameo_train.jsonl;
-- the sentences of ../shared/probes/generalisation.jsonl.
+- the first 600 tuning sentences of ../shared/evaldata/conflibert_cameo_train.jsonl;
+- the tuning sentences of ../shared/probes/generalisation.jsonl
+(held-aside records, by flashpoint.eval.split.part_of, are never read).
 
 Settings: the defaults with negated and hypothetical events kept; open actors;
 and PETRARCH's conventions (dyads only, known actors only, no statements, no
@@ -54,11 +55,15 @@ def corpora() -> dict[str, list]:
     from flashpoint.types import Article
 
     out: dict[str, list] = {"sample": sample_articles()}
+    from flashpoint.eval.split import TUNING, part_of
+
     for name, path, limit in (("conflibert", CONFLIBERT, CONFLIBERT_RECORDS), ("probes", PROBES, None)):
         if not path.exists():
             print(f"skipped {name}: {path} is absent", file=sys.stderr)
             continue
-        out[name] = [Article(id=str(r["id"]), text=r["text"], date=r.get("date")) for r in _jsonl(path, limit)]
+        # the tuning part only: held-aside records are never coded here, since a difference is printed
+        tuning = [r for r in _jsonl(path) if part_of(name, str(r["id"])) == TUNING]
+        out[name] = [Article(id=str(r["id"]), text=r["text"], date=r.get("date")) for r in tuning[:limit]]
     return out
 
 

@@ -36,17 +36,23 @@ class LookupMemo:
         self._context_free = getattr(target, "context_free", None)
 
     def _ask(self, method: str, args: tuple) -> Any:
-        # a list of context countries is read as it is now
-        key = (method, *(tuple(a) if isinstance(a, list) else a for a in args))
-        if key not in self._answers:
-            self._answers[key] = getattr(self.target, method)(*args)
-        return self._answers[key]
+        key = (method, *args)
+        try:
+            found = self._answers.get(key, _UNASKED)
+        except TypeError:
+            # a list of context countries is read as it is now
+            key = (method, *(tuple(a) if isinstance(a, list) else a for a in args))
+            found = self._answers.get(key, _UNASKED)
+        if found is _UNASKED:
+            found = self._answers[key] = getattr(self.target, method)(*args)
+        return found
 
     def resolve(self, *args: Any) -> Any:
-        if len(args) == 3 and args[2] is not None:
+        if len(args) == 3 and args[2] is not None and self._context_free is not None:
             # (text, when, context): the bare answer stands when no context can change it
-            bare = self.settled(args[0], args[1])
-            if bare is not UNSETTLED:
+            # (:meth:`settled`, inline: asked for most mentions)
+            bare = self._answers.get(("resolve", args[0], args[1], None), _UNASKED)
+            if bare is not _UNASKED and self._context_free(bare):
                 return bare
         return self._ask("resolve", args)
 
@@ -65,17 +71,19 @@ class LookupMemo:
     def described(self, text: str) -> Any:
         """The knowledge base's ``described``: asked for every mention the coder resolves."""
         key = ("described", text)
-        if key not in self._answers:
-            self._answers[key] = self.target.described(text)
-        return self._answers[key]
+        found = self._answers.get(key, _UNASKED)
+        if found is _UNASKED:
+            found = self._answers[key] = self.target.described(text)
+        return found
 
     def remember(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """``compute()``, once per ``key``, for a caller whose answer is a pure
         function of this document's lookups (coding/generic_country.py)."""
         key = ("derived", *key)
-        if key not in self._answers:
-            self._answers[key] = compute()
-        return self._answers[key]
+        found = self._answers.get(key, _UNASKED)
+        if found is _UNASKED:
+            found = self._answers[key] = compute()
+        return found
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.target, name)

@@ -748,15 +748,22 @@ class Coder:
         out: list[CodedEvent] = []
         historical = historical or {}
         used_nouns: set[int] = set()
+        # a clause's place, scene and settlement names, read once per clause (its candidates share them)
+        clause_facts: dict[str, tuple[str | None, bool, set[str]]] = {}
         for i, cand in enumerate(cands):
             state.index = i
-            state.clause_country = clause_place_country(cand.clause, self.kb, self.gazetteer, state.countries)
-            if state.clause_country and scene_setting(cand.clause):
+            facts = clause_facts.get(cand.clause)
+            if facts is None:
+                country = clause_place_country(cand.clause, self.kb, self.gazetteer, state.countries)
+                facts = clause_facts[cand.clause] = (country, bool(country) and scene_setting(cand.clause),
+                                                     settlement_names(cand.clause))
+            state.clause_country = facts[0]
+            if facts[1]:
                 state.scenes[cand.sent_index] = state.clause_country
             if state.clause_country:
                 state.sentence_places.setdefault(cand.sent_index, state.clause_country)
             state.clause_country = state.clause_country or state.scenes.get(cand.sent_index)
-            state.places.update(settlement_names(cand.clause))
+            state.places.update(facts[2])
             # Speakers first: they are context for "we" inside their quote.
             attribution = None
             state.speaking = ()

@@ -11,6 +11,7 @@ once. Nothing here changes what the stages compute.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -55,16 +56,22 @@ def span_ents(span) -> list:
     """``span.ents`` (the entities wholly inside the span), from :func:`doc_ents`.
 
     The same walk as spaCy's ``Span.ents``, stopping at the first entity that
-    starts inside the span and runs past its end.
+    starts inside the span and runs past its end; it starts at the first entity
+    that starts inside the span (a bisection over the entities' starts, read once).
     """
+    doc = span.doc
+    ents = doc_ents(doc)
+    if not ents:
+        return []
+    starts = memoized(doc, "ent_starts", lambda: [ent.start for ent in ents])
     out = []
-    start, end = span.start, span.end
-    for ent in doc_ents(span.doc):
-        if ent.start >= start:
-            if ent.end <= end:
-                out.append(ent)
-            else:
-                break
+    end = span.end
+    for k in range(bisect_left(starts, span.start), len(ents)):
+        ent = ents[k]
+        if ent.end <= end:
+            out.append(ent)
+        else:
+            break
     return out
 
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
-from spacy.attrs import LEMMA, ORTH, POS
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 from spacy.strings import hash_string
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from ..actors.resolve import AFFILIATION_BEFORE
 from .describing import adjunct_of, described_noun, prior_clause_of, setting_clause, time_adjunct_of
-from .docmemo import doc_text, memoized, span_ents
+from .docmemo import doc_sents, doc_text, memoized, span_ents
 from .quotes import Quote, quote_at
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -279,10 +279,10 @@ def _new_mention(tok, role: str, depth: int) -> Mention:
     lower = tok.lower_
     pronoun = lower if tok.pos_ == "PRON" and lower in PRONOUNS else None
     possessor = None
+    deps, lowers, poss, pronouns = _poss_arrays(doc)
     for i in range(left, right + 1):
-        t = doc[i]
-        if t.dep_ == "poss" and t.lower_ in PRONOUNS:
-            possessor = t.lower_
+        if deps[i] == poss and lowers[i] in pronouns:  # (off the arrays: no Token per word)
+            possessor = pronouns[lowers[i]]
             break
     last = doc[right]
     start, end = doc[left].idx, last.idx + len(last.text)
@@ -291,6 +291,18 @@ def _new_mention(tok, role: str, depth: int) -> Mention:
     plural = tok.tag_ in ("NNS", "NNPS") or lower in PLURAL_PRONOUNS
     return Mention(doc_text(doc)[start:end], start, end, role, depth, pronoun, possessor, proper, tok.lemma_.lower(),
                    tok.ent_type_, plural)
+
+
+def _poss_arrays(doc) -> tuple[list[int], list[int], int, dict[int, str]]:
+    """Every word's dependency label and lower-cased form (ids of the string store), the
+    id of "poss" and the ids of :data:`PRONOUNS`, read once per document."""
+    def arrays() -> tuple[list[int], list[int], int, dict[int, str]]:
+        strings = doc.vocab.strings
+        rows = doc.to_array([DEP, LOWER])
+        return (rows[:, 0].tolist(), rows[:, 1].tolist(), strings["poss"],
+                {strings[w]: w for w in PRONOUNS})
+
+    return memoized(doc, "poss_arrays", arrays)
 
 
 # People whose "from" names where they come from, as object too.
@@ -1123,7 +1135,7 @@ def extract_candidates(
     out: list[Candidate] = []
     speakers = quote_speakers(doc, quotes, reporting) if quotes else {}
     variants = variants or {}
-    for s_i, sent in enumerate(doc.sents):
+    for s_i, sent in enumerate(doc_sents(doc)):
         sent_cands: dict[int, int] = {}
         variant = variants.get(s_i)
         toks = variant.doc if variant is not None else _trigger_words(doc, sent, verb_lemmas, noun_lemmas)

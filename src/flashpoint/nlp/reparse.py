@@ -14,6 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.symbols import VERB
+
+from .docmemo import doc_sents
+from .extract import _word_arrays
+
 HINT = "now "  # an adverb that makes the next word a verb for the parser
 # Words after which the next word is no verb ("of", "the") and so never gets the hint.
 NO_VERB_AFTER = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM", "PRON", "AUX", "VERB"}
@@ -76,9 +81,10 @@ def hint_position(sent, verb_lemmas: frozenset[str]) -> int | None:
     it), before the first word that could be a trigger verb and follows a name or
     noun ("Niger junta *orders*"), or before a past trigger verb read as part of a
     name in a sentence whose root is a name; None when the parse has a verb."""
-    toks = list(sent)
-    named_root = sent.root.pos_ in ("NOUN", "PROPN")
+    root = sent.root  # (spaCy finds it by a walk over the sentence on every read)
+    named_root = root.pos_ in ("NOUN", "PROPN")
     if named_root:
+        toks = list(sent)
         # "Ramaphosa hosted Zambia's Hichilema", "Hungary's Orban hosted Slovak PM Fico": a
         # past verb after a name read as part of one long name, the sentence's root a name
         for prev, tok in zip(toks, toks[1:]):
@@ -86,18 +92,19 @@ def hint_position(sent, verb_lemmas: frozenset[str]) -> int | None:
                     and prev.text[:1].isupper() and prev.pos_ in ("PROPN", "ADJ")
                     and any(f in verb_lemmas for f in _past_forms(tok))):
                 return tok.idx - sent.start_char
-    if sent.root.pos_ == "AUX":
+    if root.pos_ == "AUX":
         return None
-    if any(t.pos_ == "VERB" for t in sent):
+    # (off the document's part-of-speech array: a Token per word otherwise, for every sentence)
+    if VERB in _word_arrays(sent.doc)[0][sent.start : sent.end]:
         # a headline whose root is a plural noun after a name, with only a participle beside
         # it, is still verb-less at its head ("Chad *expels* German ambassador, citing disrespect")
-        root = sent.root
         if not (named_root and root.tag_ == "NNS" and root.i > sent.start and not root.ent_type_
                 and doc_prev(root).pos_ in ("PROPN", "NOUN") and doc_prev(root).text[:1].isupper()
                 and all(t.tag_ in ("VBG", "VBN") and t.dep_ in ("advcl", "acl") for t in sent if t.pos_ == "VERB")
                 and any(f in verb_lemmas for f in _verb_forms(root.text))):
             return None
         return root.idx - sent.start_char
+    toks = list(sent)
     for prev, tok in zip(toks, toks[1:]):
         if tok.pos_ not in ("NOUN", "PROPN") or prev.pos_ in NO_VERB_AFTER or tok.ent_type_:
             continue
@@ -109,7 +116,7 @@ def hint_position(sent, verb_lemmas: frozenset[str]) -> int | None:
 def reparse(nlp, doc, verb_lemmas: frozenset[str]) -> dict[int, Variant]:
     """Variants for the verb-less sentences of ``doc`` that may hide a verb, by sentence index."""
     out: dict[int, Variant] = {}
-    for s_i, sent in enumerate(doc.sents):
+    for s_i, sent in enumerate(doc_sents(doc)):
         at = hint_position(sent, verb_lemmas)
         if at is None:
             continue
