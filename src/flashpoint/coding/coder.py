@@ -222,6 +222,7 @@ class DocState:
     by_token: dict[int, int] = field(default_factory=dict)  # trigger token index -> candidate index
     carrier_codes: dict[int, str] = field(default_factory=dict)  # candidate index -> its pattern's code
     speakers: dict[int, Actor] = field(default_factory=dict)  # quote index -> speaker
+    pronoun_speakers: dict[int, list] = field(default_factory=dict)  # a pronoun speaker's offset -> its actors
     recent: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence, source) of coded events
     claimants: set[str] = field(default_factory=set)  # keys of speakers whose statement was no event
     home_country: str | None = None  # the dateline's country (issue 10)
@@ -768,7 +769,14 @@ class Coder:
             attribution = None
             state.speaking = ()
             if cand.speakers:
-                got = self._actors(cand.speakers, when, state, None)
+                # a pronoun speaker ("It said it regretted Uganda's decision and called for ...") is who
+                # it was when its reporting verb was first read, not a party its clause named since
+                memo = cand.speakers[0].start if cand.speakers[0].pronoun else None
+                got = state.pronoun_speakers.get(memo) if memo is not None else None
+                if got is None:
+                    got = self._actors(cand.speakers, when, state, None)
+                    if memo is not None and got:
+                        state.pronoun_speakers[memo] = got
                 if got:
                     attribution = got[0][0]
                     state.speaking = tuple(a for a, _ in got)
@@ -930,6 +938,8 @@ class Coder:
                 if conjunct_country:
                     state.clause_country = conjunct_country
                 sources = self._actors(subs, when, state, cand.quote, avoid=self._named_country(cand.objects))
+                if sources and len(subs) == 1 and subs[0].pronoun and cand.lemma in self.patterns.reporting:
+                    state.pronoun_speakers.setdefault(subs[0].start, sources)  # "It said ...": who "It" is
                 state.clause_country = own_place
             if not sources and subs and attribution is not None and (cand.kind == "verb" or cand.governor == "be") and not cand.passive \
                     and pattern.code[:2] in VERBAL_ROOTS and not any(m.proper or m.pronoun for m in subs):
@@ -951,6 +961,16 @@ class Coder:
                 if res is not None and (res.actor.country or self.open_actors):
                     a = res.actor
                     sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]
+            if not sources and cand.kind == "verb" and cand.passive and attribution is not None \
+                    and (pattern.code.startswith("114") or pattern.code[:2] in ("16", "17")) \
+                    and attribution.country and attribution.sector in STATE_FORCE_SECTORS \
+                    and not any(m.role == "agent" for m in cand.subjects):
+                # "the minister said Kenya's envoy had been summoned", "said a curfew would be imposed":
+                # a state's own administrative act told without its doer is the speaking state's,
+                # unless what it befell is the speaker's own side ("said Russian diplomats had been expelled")
+                theme = self._actors(cand.objects, when, state, cand.quote, limit=1)
+                if not theme or theme[0][0].country != attribution.country or pattern.code[:3] in ("172",):
+                    sources = [(self._retext(attribution, attribution.text), 0.6)]
             if not sources and pattern.code[:2] == "14" and subs and all(m.head in CROWD_COUNTS for m in subs):
                 # "Thousands marched in Tbilisi": a crowd told by its size is the people where it marched
                 res = self.kb.resolve("protesters", when, self._place_country(cand, state) or state.clause_country)

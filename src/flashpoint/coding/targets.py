@@ -169,6 +169,10 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
             q.state.not_parties = before
         if pattern.code[:2] in ADVERSARIAL_ROOTS:
             found = [(a, f) for a, f in found if f >= NAMED or not _own_state(a, sources)]
+        if pattern.code.startswith(CAPTIVE_CALL_CODES):
+            # "demanded the release of *the five men*": captives whose country only context lent are
+            # the caller's own people, not whom the call is aimed at (the captor strategy finds that)
+            found = [(a, f) for a, f in found if f >= NAMED or not any(a.country == s.country for s, _ in sources)]
         if not found and avoid is None and sources and sources[0][0].country:
             # "Nuland met junta officials in Niamey": a generic target that context
             # made the source itself belongs to the story's other country.
@@ -184,6 +188,7 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
 # counter *the coalition*": not Russia's own military, which a generic word takes from the story's
 # country when nothing else is told); one the text places there stays ("criticised *Pakistan's* army").
 ADVERSARIAL_ROOTS = frozenset({"11", "12", "13", "16"})
+CAPTIVE_CALL_CODES = ("1053", "0253")  # calls to free captives (cf. the captor strategy)
 STATE_SECTORS = frozenset({"GOV", "MIL"})
 NAMED = 1.0  # the resolution factor of a party the text names (one whose country context lent is lower)
 

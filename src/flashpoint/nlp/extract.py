@@ -76,6 +76,10 @@ THREAT_VERBS = {"threaten", "vow", "warn", "swear"}
 # Verbs whose "to" clause is what is promised or refused, even when the parser
 # hangs it as an adverbial clause ("have sworn *to fight*").
 CONTROL_VERBS = SUBJECT_CONTROL_VERBS | {"swear", "refuse", "decline", "agree", "offer", "plan", "intend", "threaten"}
+# A crowd's purpose clause is its complement ("gathered outside the commission *to demand* the results").
+GATHER_VERBS = frozenset({"gather", "assemble", "converge", "congregate", "rally"})
+# Nouns that name a phase of an act, not an act: "the opening of talks", "the start of the withdrawal".
+PHASE_NOUNS = frozenset({"opening", "start", "resumption", "beginning", "launch", "holding"})
 # Prepositions that only place the act in time or circumstance ("despite warnings
 # of starvation", "ahead of talks"): their words say nothing about what is at stake.
 CIRCUMSTANCE_PREPS = {"despite", "since", "according", "until", "ahead", "like", "unlike", "notwithstanding"}
@@ -1392,7 +1396,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             objects.extend(expand(shared, "obj"))
             obj_lemmas.extend(_lemmas(shared.subtree))
             obj_kids.append(shared)
-    if xcomp is None and (lemma in CONTROL_VERBS or lemma in APPEAL_VERBS):
+    if xcomp is None and (lemma in CONTROL_VERBS or lemma in APPEAL_VERBS or lemma in GATHER_VERBS):
         xcomp = next((c.lemma_.lower() for c in kids if c.dep_ == "advcl" and c.pos_ == "VERB"
                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     agents: list[Mention] = []
@@ -1820,6 +1824,13 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
     if first.dep_ == "pobj" and gov.dep_ == "prep":
         gov_dep = f"pobj:{gov.lower_}"
         gov = gov.head
+    if gov_dep == "pobj:of" and gov.pos_ == "NOUN" and gov.lemma_.lower() in PHASE_NOUNS and gov.i not in sent_cands:
+        # "would block *the opening of* accession talks", "called for *the resumption of* talks":
+        # the phase names no act of its own; the talks hang off the verb that blocks or asks for them
+        if gov.dep_ == "dobj" and gov.head.pos_ == "VERB":
+            gov, gov_dep = gov.head, "dobj"
+        elif gov.dep_ == "pobj" and gov.head.dep_ == "prep" and gov.head.head.pos_ == "VERB":
+            gov, gov_dep = gov.head.head, f"pobj:{gov.head.lower_}"
     if gov.i in sent_cands and gov_dep == "pobj:of":
         nested_in = sent_cands[gov.i]
     elif gov_dep == "dobj":

@@ -111,7 +111,10 @@ _ROLE_WORDS = {
     "farmers miners others individuals citizens nationals locals supporters tourists "
     "crew staff employees doctors patients teachers fishermen opponents lawmakers "
     "politicians inhabitants family families relatives schoolgirls schoolchildren girls boys "
-    "pupils guards",
+    "pupils guards guard man woman worker farmer journalist student passenger fisherman teacher "
+    "doctor nurse driver drivers engineer engineers labourer labourers laborer laborers trader traders "
+    "herder herders shepherd shepherds contractor contractors medic medics "
+    "volunteer volunteers",
 }
 _THING_WORDS = {
     "tanks": "tanks tank",
@@ -167,7 +170,7 @@ _STOP = frozenset(
 )
 _CLAUSE_STOP = frozenset(
     "after when while as because since before but although though where which who whom "
-    "whereas until amid following despite said says according if".split()
+    "whereas until amid following despite said says told according if".split()
 )
 _DETERMINERS = frozenset("the a an his her their its them those these".split())
 _NOT_AFTER = frozenset(
