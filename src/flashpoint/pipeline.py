@@ -404,7 +404,7 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     from .geo.fallback import FINE_BASES, back_reference, refine_location
     from .geo.small_places import SmallPlaces
     from .nlp.docmemo import doc_sents, doc_text
-    from .nlp.event_dates import event_date, find_date_expressions, lead_date
+    from .nlp.event_dates import event_date, find_date_expressions, lead_date, story_date
     from .nlp.extract import extract_candidates
     from .nlp.places import article_places, event_location
     from .nlp.quantities import extract_quantities
@@ -439,6 +439,11 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
         if rd.basis == "article" and headline is not None and headline[0] <= c.sent_start < headline[1]:
             # A headline tells in the present what its lead dates: "Clashes kill nine in Tripoli".
             rd = lead_date(_lead(doc, text, structure), published, c.future) or rd
+        elif rd.basis == "article" and structure is not None:
+            # A later past act with no date of its own happened on the lead's day (nlp/event_dates.py).
+            lead, lead_end = _lead_span(doc, text, structure)
+            if lead and lead_end <= c.sent_start and 0 <= c.token_i < len(doc):
+                rd = story_date(lead, text[lead_end : c.sent_start], published, doc[c.token_i].tag_, c.future) or rd
         return rd
 
     dates = _LazyMap(len(cands), lambda i: date_of(cands[i]))
@@ -451,7 +456,8 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
         countries.append(home)
     coder = Coder(res.patterns, kb, res.ontology, settings.open_actors, gazetteer,
                   single_actor=not settings.dyads_only, known_actors_only=settings.known_actors_only)
-    coded = coder.code_document(cands, published, historical, tuple(countries), home=home)
+    coded = coder.code_document(cands, published, historical, tuple(countries), home=home,
+                                told=_told(doc, text, kb))
     if covered is not None:
         covered.update(start + offset for start in coder.coded_sentences)
     if not coded:
@@ -517,13 +523,22 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
 
 def _lead(doc, text: str, structure) -> str:
     """The lead's first sentence after the headline, without its dateline ("TAIPEI, Dec 3 (CNA) -")."""
-    from .nlp.docmemo import doc_sents
+    return _lead_span(doc, text, structure)[0]
 
-    start = max(structure.headline[1], structure.dateline.end if structure.dateline is not None else 0)
-    for sent in doc_sents(doc):
-        if sent.end_char > start and text[max(start, sent.start_char) : sent.end_char].strip():
-            return text[max(start, sent.start_char) : sent.end_char]
-    return ""
+
+def _lead_span(doc, text: str, structure) -> tuple[str, int]:
+    """The lead's first sentence (as :func:`_lead`) and where it ends; ("", 0) when there is none."""
+    from .nlp.docmemo import doc_sents, memoized
+
+    def find() -> tuple[str, int]:
+        start = max(structure.headline[1] if structure.headline else 0,
+                    structure.dateline.end if structure.dateline is not None else 0)
+        for sent in doc_sents(doc):
+            if sent.end_char > start and text[max(start, sent.start_char) : sent.end_char].strip():
+                return text[max(start, sent.start_char) : sent.end_char], sent.end_char
+        return "", 0
+
+    return memoized(doc, "lead_span", find)
 
 
 def _remembered(doc, lookups):
@@ -539,6 +554,16 @@ def _story_tags(doc, res: Resources) -> frozenset[str]:
     from .nlp.docmemo import doc_text, memoized
 
     return memoized(doc, ("article_tags", id(res.contexts)), lambda: res.contexts.article_tags(doc_text(doc)))
+
+
+def _told(doc, text: str, kb) -> tuple:
+    """The organisations and countries the article names, with where (coding/backrefs.py):
+    what "the alliance" may point back to when no event told it."""
+    from .coding.backrefs import told_in_article
+    from .nlp.docmemo import doc_ents
+
+    return told_in_article([(e.start_char, text[e.start_char : e.end_char], e.label_) for e in doc_ents(doc)
+                            if e.label_ in ("ORG", "GPE", "NORP")], kb)
 
 
 def _doc_countries(doc, kb, gazetteer=None) -> list[str]:
@@ -592,8 +617,11 @@ def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:
                 named = (kb.country_of(t.text) for t in ent[1:] if t.nbor(-1).lower_ in ("in", "of", "at") and t.pos_ == "PROPN")
                 c = next((x for x in named if x), None)
         elif label == "PERSON":
-            res = kb.resolve(text[ent.start_char : ent.end_char], None, None)
+            name = text[ent.start_char : ent.end_char]
+            res = kb.resolve(name, None, None)
             c = res.actor.country if res is not None else None
+            if c and not any(i.startswith("person:") for i in res.entry_ids) and kb.first_name_of(name):
+                c = None  # "Chad Smith": a first name, not Chad (actors/kb.py)
         if c:
             counts[c] += 1
     return tuple(c for c, _ in counts.most_common())

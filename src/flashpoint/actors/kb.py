@@ -19,6 +19,7 @@ from .datafiles import read_descriptors, read_entries
 from .entries import Alias, Entry
 from .index import AliasIndex
 from .resolve import SPONSOR_WORDS, Resolution, context_free, resolve_phrase, sponsors
+from .weapons import weapon_in
 from .text import alias_key, fold, tokenize, words_for_prefilter
 
 # Package files in load order; later files may not reuse an id.
@@ -190,7 +191,8 @@ class KnowledgeBase:
             if word in first:
                 break
         else:
-            return None
+            if weapon_in(text) is None:  # "F-35s": a weapon model names its owner (actors/weapons.py)
+                return None
         found = resolve_phrase(self, text, tokenize(text), day, context_country)
         return found[0] if found else None
 
@@ -216,6 +218,24 @@ class KnowledgeBase:
         for cased, iso3 in self._country_words.get(lower, ()):
             if cased is None or cased == cased_words:
                 return iso3
+        return None
+
+    def first_name_of(self, text: str) -> str | None:
+        """The country name a person's name opens with ("Chad" of "Chad Smith", "Jordan" of
+        "Senator Jordan Peterson"): a one-word country or capital name right before a
+        capitalised word that starts no alias (and no possessive between them). The caller
+        says the phrase names a person (the parser's PERSON): such a name is no country.
+        None when the phrase holds no such name."""
+        toks = tokenize(text)
+        cased, lower = toks.cased, toks.lower
+        for m in self.index.match(toks):
+            if m.end != m.start + 1 or m.possessive or m.end >= len(cased) or not cased[m.end][:1].isupper():
+                continue
+            if not any(t.entry.kind == "country" and t.alias.role in ("name", "capital") for t in m.candidate.targets):
+                continue
+            if lower[m.end] in self.index.first:
+                continue  # "Israel Katz", "Kenya Defence Forces": the next word starts an alias
+            return cased[m.start]
         return None
 
     def is_actor_word(self, lower_word: str) -> bool:

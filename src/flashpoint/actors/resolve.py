@@ -29,6 +29,7 @@ of its own or beside it): :func:`context_free` says which answers it cannot chan
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -37,6 +38,7 @@ from ..types import Actor
 from .entries import ROLE_SECTORS, Alias, Entry
 from .index import Match, Target
 from .text import Tokens
+from .weapons import Weapon, weapon_in
 
 if TYPE_CHECKING:
     from .kb import KnowledgeBase
@@ -113,8 +115,9 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
                    context_country: str | None) -> list[Resolution]:
     """Resolve every conjunct of a phrase; see the module docstring for the rules."""
     matches = kb.index.match(toks)
+    weapon = weapon_in(text) if _MAY_NAME_WEAPON.search(text) else None
     if not matches:
-        return []
+        return [_weapon_resolution(kb, text, weapon, None, context_country)] if weapon else []
     lower = toks.lower
     covered = set()
     mentions: list[_Mention] = []
@@ -161,6 +164,8 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
         if not group:
             continue
         res = _resolve_group(kb, text, group, prep, when, context_country)
+        if weapon is not None and res.actor.org is None:
+            res = _weapon_resolution(kb, text, weapon, res, context_country, group)
         notes = [f"'{m.text}' is part of an organisation's name, not its country" for m in named_after]
         notes += [f"'{w}' describes the actor (a sponsor, ally or backer), it is not the actor" for w in described_by]
         if notes:
@@ -173,6 +178,35 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
     if any(t.alias.contexts for m in matches for t in m.candidate.targets):
         out = [replace(r, contextual=True) for r in out]
     return out
+
+
+# A weapon model has a capital and a number, or is one of a few names (actors/weapons.py).
+_MAY_NAME_WEAPON = re.compile(r"[A-Z][A-Za-z]*-\d|\b[A-Z][a-z]+[a-z]\b")
+
+
+def _weapon_resolution(kb: KnowledgeBase, text: str, weapon: Weapon, res: Resolution | None,
+                       context_country: str | None, group: list[_Mention] | None = None) -> Resolution:
+    """A weapon named by its model ("Tu-160 bombers", "F-35s", "Russian Su-33 fighters") is a
+    military actor: its owner named in the phrase, else its maker when only the maker uses it,
+    else the story's country, else its maker (actors/weapons.py). "Fighters" after a model are
+    jets, not rebels."""
+    owned = any(m.kind in ("country", "person", "org") for m in group or ())
+    why = [res.why] if res is not None and res.why else []
+    contextual = res.contextual if res is not None else False
+    if owned and res is not None and res.actor.country:
+        iso = res.actor.country
+    elif not weapon.sole and context_country:
+        iso = context_country
+        why.append(f"weapon '{weapon.text}' is flown or fired by several states -> the context country {iso}")
+    else:
+        iso = weapon.country
+        why.append(f"weapon '{weapon.text}' -> {iso} (its maker)")
+        contextual = contextual or not weapon.sole  # another story's country may own it
+    country = kb.country(iso)
+    name = f"military ({country.name if country else iso})"
+    ids = res.entry_ids if res is not None else ()
+    actor = Actor(text, name, iso, None, "MIL", ((country.cameo if country else None) or iso) + "MIL")
+    return Resolution(actor, ids, "; ".join(why), contextual)
 
 
 def sponsors(kb: KnowledgeBase, toks: Tokens) -> frozenset[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 
 from ..errors import DataFileError
+from ..types import Actor
 from ..yamlio import load_yaml, package_text
 
 KINDS = ("org", "country", "host")
@@ -38,7 +39,7 @@ def parse_backrefs(text: str, where: str) -> dict[str, str]:
         raise DataFileError(f"{where}: expected a mapping with version: 1 and the kinds {', '.join(KINDS)}")
     out: dict[str, str] = {}
     for kind, phrases in data.items():
-        if kind in ("version", "acts"):
+        if kind in ("version", "acts", "sectors"):
             continue
         if kind not in KINDS:
             raise DataFileError(f"{where}: unknown kind {kind!r}; use one of {', '.join(KINDS)}")
@@ -71,3 +72,70 @@ def parse_acts(text: str, where: str) -> dict[str, frozenset[str]]:
         raise DataFileError(f"{where}: acts: {', '.join(plurals)}: list a noun by its lemma only (a phrase's head is its "
                             "lemma, so a plural form is never looked up)")
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def backref_sectors() -> dict[str, frozenset[str]]:
+    """``{phrase: sectors}`` of the package's ``data/backrefs.yaml`` ``sectors``."""
+    return parse_sectors(_shipped_text(), SHIPPED)
+
+
+def parse_sectors(text: str, where: str) -> dict[str, frozenset[str]]:
+    """Read the ``sectors`` of a back-references file: each phrase with the sectors of the organisations it fits."""
+    sectors = (load_yaml(text) or {}).get("sectors") or {}
+    if not isinstance(sectors, dict) or not all(isinstance(v, list) and v and all(isinstance(x, str) and x.isupper()
+                                                                                  for x in v) for v in sectors.values()):
+        raise DataFileError(f"{where}: sectors: expected a mapping of phrases to lists of sectors (the alliance: [IGO])")
+    return {" ".join(str(k).lower().split()): frozenset(v) for k, v in sectors.items()}
+
+
+def told_in_article(names: list[tuple[int, str, str]], kb) -> tuple[tuple[int, Actor], ...]:
+    """``(start, actor)`` of every name of ``names`` (``(start, text, label)`` of the document's
+    organisation and place entities) that the knowledge base reads as an organisation or a
+    country: what "the alliance" or "the country" may point back to, though the sentence
+    naming it held no event ("NATO leaders gathered in Vilnius. ... The alliance warned ...")."""
+    out = []
+    for start, text, label in names:
+        res = kb.resolve(text, None, None)
+        if res is not None and res.actor.org and label == "GPE":
+            continue  # "gathered in Brussels": a seat told as a place is no organisation
+        if res is not None and (res.actor.org or res.actor.country):
+            out.append((start, res.actor))
+    return tuple(out)
+
+
+def _fits(actor: Actor, kind: str, is_person: bool = False) -> bool:
+    if kind == "org":
+        return bool(actor.org)
+    return bool(actor.country and not actor.org and not is_person)
+
+
+def latest_told(state, kind: str, skip: frozenset[str] = frozenset(), phrase: str = "") -> Actor | None:
+    """The actor a definite back-reference of ``kind`` ("org": "the alliance"; "country": "the
+    country") points to: the latest one told, whether as a party of an earlier event (the
+    coder's ``state.actors``) or only named in an earlier sentence (``state.told``), whichever
+    came later; ``skip``: parties not to choose; ``phrase``: the description, whose ``sectors``
+    (data/backrefs.yaml) a name told only in passing must fit. Other kinds ask ``state.last``."""
+    from .targets import party  # (targets.py reads this module's act nouns)
+
+    if kind not in ("org", "country"):
+        return state.last(kind, skip)
+    found = state.last(kind, skip)
+    found_at = -1
+    if found is not None:
+        for (actor, is_person), at in zip(reversed(state.actors), reversed(state.told_at)):
+            if _fits(actor, kind, is_person) and not (skip and party(actor) in skip):
+                found_at = at
+                break
+    here = state.cands[state.index].sent_start if state.cands else None
+    if here is None:
+        return found
+    fits = backref_sectors().get(phrase.lower()) if kind == "org" else None
+    for start, actor in reversed(state.told):
+        if start >= here or start <= found_at or (fits is not None and actor.sector not in fits):
+            continue
+        if _fits(actor, kind) and not (skip and party(actor) in skip):
+            if kind == "country":
+                return Actor(actor.text, actor.name, actor.country, None, actor.sector, actor.code)
+            return actor
+    return found

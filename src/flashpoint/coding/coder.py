@@ -20,7 +20,7 @@ from ..lookup_memo import UNSETTLED
 from ..nlp.extract import FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
-from .backrefs import act_nouns, definite_backrefs
+from .backrefs import act_nouns, definite_backrefs, latest_told
 from .generic_country import (ARMED_NON_STATE, clause_place_country, deep_place_country, generic_context, scene_setting,
                               settlement_names)
 from .patterns import Pattern, PatternSet
@@ -215,7 +215,8 @@ class DocState:
 
     actors: list[tuple[Actor, bool]] = field(default_factory=list)  # (actor, is_person)
     accusers: dict[str, Actor] = field(default_factory=dict)  # accused key -> accuser
-    subject_country: str | None = None
+    subject_country: str | None = None  # the latest named subject's, the article's main country before one
+    subject_told: bool = False  # whether subject_country is a subject's, not the article's (generic_country.py)
     subject_person: Actor | None = None  # the latest person told as a subject: whom "he" most likely means
     countries: tuple[str, ...] = ()  # the article's countries, most mentioned first
     coded: dict[int, list[CodedEvent]] = field(default_factory=dict)
@@ -236,11 +237,15 @@ class DocState:
     cands: list = field(default_factory=list)  # the document's candidates (the topic strategy reads back)
     index: int = 0  # the candidate being coded
     not_parties: frozenset[str] = frozenset()  # while a target is sought: the acting parties (targets.party)
+    told_at: list[int] = field(default_factory=list)  # the sentence start of each of ``actors``
+    told: tuple = ()  # (start, actor) of every organisation and country the article names (backrefs.py)
 
     def remember(self, actor: Actor, is_person: bool) -> None:
         self.actors.append((actor, is_person))
+        self.told_at.append(self.cands[self.index].sent_start if self.cands else -1)
         if len(self.actors) > 50:
             del self.actors[:10]
+            del self.told_at[:10]
 
     def last_two(self, kind: str = "any", sent: int | None = None) -> list[Actor]:
         """The pair "the two leaders", "both governments" stand for, oldest first: the two
@@ -362,7 +367,7 @@ class Coder:
                 return self._retext(followed, m.text), 0.8
         kind = DEFINITE_BACKREFS.get(m.text.lower())  # "the alliance", "the country"
         if kind is not None:
-            found = state.last(kind, state.not_parties)
+            found = latest_told(state, kind, state.not_parties, m.text)  # a party or any earlier mention
             if found is not None:
                 return self._retext(found, m.text), 0.8
             # none told yet: the phrase as any other ("the militia" is the story's)
@@ -387,6 +392,8 @@ class Coder:
                 # the country named as the other side (coding/generic_country.py).
                 context = generic_context(self.kb, m.text, when, state, avoid, self.gazetteer)
             res = self.kb.resolve(m.text, when, context)
+        if res is not None and m.ent == "PERSON" and not _is_person(res) and self.kb.first_name_of(m.text):
+            res = None  # "Chad Smith said": a person whose first name is a country's (actors/kb.py)
         res = self._speakers_members(res, state) or res  # "Police said officers had killed ...": police officers
         if m.proper and (res is None or not (res.actor.country or res.actor.org)):
             # "Graham" or "Senator Graham" after "Lindsey Graham": the one person named earlier with that surname
@@ -517,7 +524,10 @@ class Coder:
         if m.text in places:
             return None  # a name the text itself calls a place ("the town of Walikale")
         # The role words before the name: "Iraqi Prime Minister" of "Iraqi Prime Minister X Y".
+        given = self.kb.first_name_of(m.text) if m.ent == "PERSON" else None
         for cut in range(len(words) - 1, 0, -1):
+            if given is not None and words[cut - 1] == given:
+                continue  # "Chad" of "Chad Smith" is his first name, not his country
             res = self.kb.resolve(" ".join(words[:cut]), when, context)
             if res is not None and (res.actor.country or res.actor.org):
                 a = res.actor
@@ -740,11 +750,12 @@ class Coder:
         historical: dict[int, bool] | None = None,
         countries: tuple[str, ...] = (),
         home: str | None = None,
+        told: tuple = (),
     ) -> list[CodedEvent]:
         # Generic actors ("police", "the defence ministry") take the country of the
         # latest named subject, or the article's main country before there is one.
         state = DocState(subject_country=countries[0] if countries else None, countries=tuple(countries),
-                         home_country=home, cands=cands)
+                         home_country=home, cands=cands, told=told)
         state.by_token = {c.token_i: k for k, c in enumerate(cands)}
         out: list[CodedEvent] = []
         historical = historical or {}
@@ -885,7 +896,7 @@ class Coder:
     def _note_subjects(self, cand: Candidate, when, state: DocState) -> None:
         actor = self._subject_actor(cand, when, state)
         if actor is not None and actor.country:
-            state.subject_country = actor.country
+            state.subject_country, state.subject_told = actor.country, True
 
     def _code_one(self, i, cand, pattern, when, state, attribution, historical) -> list[CodedEvent]:
         nested = cand.nested_in is not None and cand.nested_in in state.coded
@@ -1023,7 +1034,7 @@ class Coder:
             if sources[0][0].country and cand.kind == "verb":
                 # after the targets: a generic target is not its own event's source's by reference
                 # ("gunmen ... wounding three soldiers": the soldiers are not the gunmen's)
-                state.subject_country = sources[0][0].country
+                state.subject_country, state.subject_told = sources[0][0].country, True
             if via == targeting.RECIPROCAL:
                 return self._symmetric(i, cand, pattern, sources, attribution, historical)
             if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):

@@ -33,6 +33,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..actors.weapons import weapon_in
 from ..lookup_memo import LookupMemo
 
 # Sectors that act at home: a bare "police" or "protesters" is the story's own.
@@ -45,13 +46,14 @@ ARMED_NON_STATE = frozenset({"REB", "INS", "CRM", "OPP"})
 _NOT_PLACES = frozenset("january february march april may june july august september october november december "
                         "monday tuesday wednesday thursday friday saturday sunday".split())
 
-# "in Nairobi", "near Pahalgam", "in central Mali's Mopti region": a proper-name place.
+# "in Nairobi", "near Pahalgam", "in central Mali's Mopti region": a proper-name place; at sea, "off
+# the coast of Florida", "off Lampedusa" (where a navy or coast guard acts).
 # "in the northern town of Mirebalais": a settlement word between the preposition and the name.
 # A lower-case particle inside a name keeps the name whole: "Dar es Salaam" is not "Dar"
 # (a town in Cambodia), "Rio de Janeiro" not "Rio".
 _NAME = r"((?:[A-Z][\w'\-]+)(?:\s+(?:(?:es|de|del|da|do|dos|das|al|el|la|le|du|di|ul)\s+)?[A-Z][\w'\-]+){0,3})"
-_PLACE = re.compile(r"\b(?i:in|at|near|outside|across)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west)(?:ern)?\s+)?"
-                    r"(?:(?:border\s+)?(?:town|city|village|district|province|region|state|camp|port|county)\s+of\s+)?"
+_PLACE = re.compile(r"\b(?i:in|at|near|outside|across|off)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west)(?:ern)?\s+)?"
+                    r"(?:(?:border\s+)?(?:town|city|village|district|province|region|state|camp|port|county|coast|coasts|shores?)\s+of\s+)?"
                     + _NAME)
 
 
@@ -317,6 +319,16 @@ def generic_context(kb, text: str, when, state, avoid: str | None = None, gazett
     bare = kb.resolve(text, when, None)
     sector = bare.actor.sector if bare is not None else None
     clause, home, subject = getattr(state, "clause_country", None), getattr(state, "home_country", None), state.subject_country
+    if weapon_in(text) is not None:
+        # "F-35s struck targets in Yemen": where a weapon strikes is not whose it is, nor is the
+        # article's most-mentioned country; the dateline's or a told subject's is, else its maker's
+        choice = choose_country("MIL", None, home, subject if getattr(state, "subject_told", True) else None, (), avoid)
+        return choice.country
+    if not getattr(state, "subject_told", True):
+        # Before any party is told, the "latest subject" is only the article's most-mentioned
+        # country, which may be the other party's nationality ("the navy intercepted migrants
+        # from Haiti" in a story from Miami): it speaks after the dateline, as the article's.
+        subject = None
     countries = state.countries
     country = choose_country(sector, clause, home, subject, countries, avoid).country
     if country and bare is not None and bare.actor.country is None and country in kb.sponsors(text):

@@ -216,3 +216,45 @@ def _speaks_for(sentence: str, trigger_at: int, found: tuple[int, int, str]) -> 
 
 def _chosen(rd: ResolvedDate, basis: str) -> EventDate:
     return EventDate(rd.date, rd.precision, rd.historical, basis)
+
+
+# A past act with no date of its own, told after a lead that dates the story's event: the
+# lead's day (see :func:`story_date`). Past tense only: "says", "has called" and "will" keep
+# their own reading.
+_PAST_TAGS = frozenset({"VBD"})
+_STORY_REACH_DAYS = 7
+# Words that move a story to another day without naming it ("the next day", "two days later").
+_MOVED_ON = re.compile(r"\b(?:the (?:next|following|previous) (?:day|morning|night|week)|(?:a|one|two|three|several|\w+) days? "
+                       r"(?:later|earlier|before)|the day before|since then|earlier this (?:week|month)|last week)\b",
+                       re.IGNORECASE)
+
+
+def story_date(lead: str, between: str, published: date | None, tag: str, future: bool) -> EventDate | None:
+    """The lead's date for a later sentence that names none of its own, or None.
+
+    A wire story dates its event once, in the lead ("Gunmen attacked a convoy in Borno on
+    Tuesday"), and tells the rest without a date ("The army said it killed ten of them"):
+    those past acts took place that day, not on the publication day. The lead's date counts
+    only when it is clear: one day within a week before publication, every date expression
+    of the lead agreeing, and no other day named between the lead and the sentence
+    (``between``: that text); the act is told in the simple past (``tag`` VBD) and not to come.
+    """
+    if published is None or future or tag not in _PAST_TAGS:
+        return None
+    days = set()
+    for start, _, expr in find_date_expressions(lead):
+        rd = resolve_date(expr, published, prefer_future=_future_before(lead, start))
+        if rd is not None:
+            days.add((rd.date, rd.precision))
+    if len(days) != 1:
+        return None
+    day, precision = days.pop()
+    if precision != "day" or not 0 < (published - date.fromisoformat(day)).days <= _STORY_REACH_DAYS:
+        return None
+    if _MOVED_ON.search(between):
+        return None  # "... gathered in Brussels the next day": the story has moved on
+    for _, _, expr in find_date_expressions(between):
+        rd = resolve_date(expr, published)
+        if rd is not None and rd.date != day:
+            return None  # the story has moved to another day
+    return EventDate(day, "day", False, "lead")

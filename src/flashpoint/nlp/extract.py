@@ -267,9 +267,47 @@ def _name_goes_on(child, right: int) -> bool:
     Islamic State *Sahel Province*"); "its envoy, John Smith" and "the group Hamas" stay cut."""
     doc = child.doc
     if child.dep_ == "prep":
-        return child.ent_iob_ == "I" and doc[child.i - 1].ent_iob_ in ("B", "I") and child.i == right + 1
+        if child.i != right + 1:
+            return False
+        return (child.ent_iob_ == "I" and doc[child.i - 1].ent_iob_ in ("B", "I")) or _titled_name_link(child)
+    if child.dep_ in ("relcl", "acl") and child.i == right + 2 and doc[right + 1].lower_ == "to":
+        # "the Committee *to Protect Journalists*": an infinitive in title case inside a name
+        return _title_cased(doc[right]) and _title_cased(child) and child.i > child.sent.start + 1 \
+            and all(_title_cased(t) or t.is_punct or t.lower_ in NAME_FUNCTION_WORDS
+                    for t in doc[child.i : child.right_edge.i + 1])
     return (child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == right + 1
             and doc[right].pos_ == "PROPN" and doc[child.left_edge.i].pos_ == "PROPN")
+
+
+# Prepositions and function words inside organisations' names ("Reporters *Without* Borders",
+# "Physicians *for* Human Rights", "Coalition *Against* Hunger", "Medecins *Sans* Frontieres").
+NAME_LINKS = frozenset({"without", "for", "against", "sans", "de", "des", "du", "contre", "pour"})
+NAME_FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "to", "in", "on", "without", "against", "de", "des", "du",
+                                 "la", "le", "sans", "&"})
+
+
+def _title_cased(t) -> bool:
+    return t.text[:1].isupper()
+
+
+def _titled_name_link(prep) -> bool:
+    """A preposition that carries on an organisation's name written in title case: itself
+    capitalised inside the sentence ("Reporters *Without* Borders", "the Coalition *Against*
+    Hunger"), or one of the name links after a proper noun that is no place, with a title-case
+    object naming no place or people ("Physicians *for* Human Rights"); "aid from Britain for
+    Ukraine" and "officials for Hamas" stay cut."""
+    if prep.lower_ not in NAME_LINKS:
+        return False
+    words = list(prep.doc[prep.i + 1 : prep.right_edge.i + 1])
+    if not words or not all(_title_cased(t) or t.is_punct or t.lower_ in NAME_FUNCTION_WORDS for t in words):
+        return False
+    if not _title_cased(words[-1]):
+        return False
+    if _title_cased(prep) and prep.i > prep.sent.start:
+        return True
+    head = prep.doc[prep.i - 1]
+    return (head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "NORP", "LOC", "PERSON")
+            and not any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in words))
 
 
 def make_mention(tok, role: str, depth: int = 0) -> Mention:
@@ -312,7 +350,25 @@ def _poss_arrays(doc) -> tuple[list[int], list[int], int, dict[int, str]]:
 # People whose "from" names where they come from, as object too.
 ORIGIN_PEOPLE = {"dissident", "official", "delegation", "delegate", "refugee", "migrant", "envoy", "diplomat",
                  "minister", "leader", "representative", "activist", "lawmaker", "politician", "counterpart",
-                 "negotiator", "emissary", "opposition", "exile", "student", "worker", "national"}
+                 "negotiator", "emissary", "opposition", "exile", "student", "worker", "national",
+                 "fisherman", "sailor", "tourist", "citizen", "pilgrim", "smuggler", "asylum-seeker"}
+
+
+# Verbs whose "from" names the place someone is taken from, not where they come from:
+# "deported migrants from Greece", "evacuated refugees from Sudan".
+REMOVAL_VERBS = frozenset({"deport", "expel", "evacuate", "withdraw", "remove", "pull", "repatriate", "rescue", "free",
+                           "release", "extradite", "return", "send", "bring", "fly", "airlift", "recall", "evict",
+                           "transfer", "smuggle", "kidnap", "abduct", "move", "relocate", "take", "drive", "chase"})
+
+
+def _origins_on_verb(obj) -> list:
+    """"detained migrants *from Haiti*": the parser hangs the people's origin on the verb; right
+    after the object it is theirs (not after a verb of removal: "deported migrants from Greece")."""
+    verb = obj.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in REMOVAL_VERBS:
+        return []
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" and c.i == obj.right_edge.i + 1
+            for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ in ("GPE", "NORP")]
 
 
 def _people_group(c) -> bool:
@@ -357,6 +413,8 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
         # "withdrew troops from Syria", which names where they were, not whose.)
         origins = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        if not origins and role == "obj" and tok.dep_ in OBJ_DEPS:
+            origins = _origins_on_verb(tok)
         if origins:
             base = make_mention(tok, role, depth)
             return [replace(base, text=f"{base.text} from {_name_text(o)}", proper=True)
