@@ -200,6 +200,9 @@ class _Tok(NamedTuple):
     end: int
 
 
+_new_tok = tuple.__new__
+
+
 def extract_quantities(text: str) -> tuple[Quantity, ...]:
     """Extract the counts attached to a unit in a clause or sentence.
 
@@ -211,11 +214,12 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     """
     if not isinstance(text, str) or not text:
         return ()
+    # (each word made as the tuple it is, without a Python call of _Tok's constructor per word)
     if text.isascii():
         # lower-casing ASCII keeps every offset, so the words are matched lower-cased at once
-        toks = [_Tok(m.group(), *m.span()) for m in _TOKEN.finditer(text.lower())]
+        toks = [_new_tok(_Tok, (m[0], m.start(), m.end())) for m in _TOKEN.finditer(text.lower())]
     else:
-        toks = [_Tok(m.group().lower(), *m.span()) for m in _TOKEN.finditer(text)]
+        toks = [_new_tok(_Tok, (m[0].lower(), m.start(), m.end())) for m in _TOKEN.finditer(text)]
     found: list[Quantity] = []
     i = 0
     while i < len(toks):
