@@ -35,6 +35,10 @@ guess or says who may be its parties (docs/BACKOFF.md, "Gates"):
   alert"): a sentence whose verbs are all verbs of state, one of them another ("about 2 million
   Algerians live in France", "Kurds account for a fifth of the population"), tells how things are;
   no event.
+* ``journey`` (session 14): a sentence whose event verb is one of going or coming (gates.yaml
+  ``journey``: return, fly, travel, arrive, ...) with no object tells a trip ("the ambassador returned
+  to Beijing", "the president flew back to Abuja"); the rules code the trips that are events (visits,
+  042), so the back-off's guess (a yielding from "returned") is no event.
 * ``protest_reroute``: a protest with no cue takes the best other root of its
   QuadClass instead of no event; ``protest_coerce``: the better of roots 15 and 17
   (force posture, coercion), the material conflict that is no violence.
@@ -51,9 +55,9 @@ from dataclasses import dataclass
 
 from ..yamlio import load_package_yaml
 
-GATES = ("verbless", "stative", "state_verbs", "force_cue", "reporter", "subject", "protest_cue", "agent", "agent_reported", "protest_reroute", "protest_coerce",
+GATES = ("verbless", "stative", "state_verbs", "force_cue", "journey", "reporter", "subject", "protest_cue", "agent", "agent_reported", "protest_reroute", "protest_coerce",
          "unreal", "place", "speech")
-DEFAULT_GATES = frozenset({"verbless", "state_verbs", "force_cue", "reporter", "subject", "agent_reported", "protest_coerce"})
+DEFAULT_GATES = frozenset({"verbless", "state_verbs", "force_cue", "journey", "reporter", "subject", "agent_reported", "protest_coerce"})
 # Gates that are ways of doing one thing: one is kept, the others are measured in its place.
 ALTERNATIVES = (frozenset({"agent", "agent_reported"}), frozenset({"protest_cue", "protest_reroute", "protest_coerce"}),
                 frozenset({"stative", "state_verbs"}))
@@ -84,6 +88,7 @@ class GateWords:
     reporting: frozenset[str]
     stative: frozenset[str] = frozenset()
     force_cues: frozenset[str] = frozenset()
+    journey: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -93,7 +98,8 @@ def gate_words(reporting: frozenset[str] = frozenset()) -> GateWords:
     return GateWords(frozenset(w.lower() for w in data.get("protest_cues") or ()),
                      frozenset(reporting) | frozenset(w.lower() for w in data.get("reporting_extra") or ()),
                      frozenset(w.lower() for w in data.get("stative") or ()),
-                     frozenset(w.lower() for w in data.get("force_cues") or ()))
+                     frozenset(w.lower() for w in data.get("force_cues") or ()),
+                     frozenset(w.lower() for w in data.get("journey") or ()))
 
 
 def verbless(sent) -> bool:
@@ -114,6 +120,12 @@ def state_verbs(sent, words: Collection[str]) -> bool:
     "remain" ("live in France"), which may carry an act ("remained on alert")."""
     verbs = [t for t in sent if t.pos_ in VERBAL and t.dep_ not in ("aux", "auxpass")]
     return stative(sent, words) and any(t.lemma_.lower() not in OPEN_STATES for t in verbs)
+
+
+def journey(sent, verb, words: Collection[str]) -> bool:
+    """True when the event verb is one of going or coming (``words``) with no object: a trip
+    ("returned to Beijing", "flew back to Abuja"), not an act on anyone."""
+    return verb.lemma_.lower() in words and not any(c.dep_ in ("dobj", "obj", "dative") for c in verb.children)
 
 
 def places(sent) -> frozenset[int]:
@@ -226,6 +238,8 @@ def judge(sent, root: str, words: GateWords, gates: Collection[str] = DEFAULT_GA
         if "protest_reroute" in gates:
             return Verdict(None, barred=frozenset({PROTEST_ROOT}))
         return Verdict("protest_cue")
+    if "journey" in gates and words.journey and journey(sent, main_verb(sent, words.reporting), words.journey):
+        return Verdict("journey")
     if "unreal" in gates and root in ACT_ROOTS and unreal(sent, main_verb(sent, words.reporting)):
         return Verdict("unreal")
     material = root in MATERIAL_ROOTS

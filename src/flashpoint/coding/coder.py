@@ -736,6 +736,8 @@ class Coder:
         """The pattern's code narrowed by what is at stake, moved to its intent,
         threat or refusal form, and narrowed again in that form ("will give
         *military* aid": 07 -> 033 -> 0332)."""
+        if pattern.code == CONFISCATE and _takes_a_place(cand):
+            pattern = replace(pattern, code=OCCUPY)
         if not pattern.refine:
             return self._intent_code(pattern.code, cand)
         stake = _stake_words(cand)
@@ -1066,6 +1068,10 @@ class Coder:
             own = {a.country for a, _ in sources if a.country}
             targets = [(t, f) for t, f in targets if t.sector not in NON_POLITICAL_SECTORS
                        and (t.org or t.country not in own)]
+        if pattern.target_org:
+            targets = [(t, f) for t, f in targets if t.org and t.sector == "IGO"]
+            if not targets:
+                return []
         if not targets and (pattern.needs_target
                             or not (pattern.no_target or self.open_actors or (self.single_actor and _stands_alone(sources)))):
             return []
@@ -1100,7 +1106,7 @@ class Coder:
                 if attribution is not None and modality == "reported":
                     conf *= 0.95
                 ev = CodedEvent(
-                    cand_index=i, pattern=pattern, code=_at_home(code, src, tgt, pattern.id in DEPLOYMENTS), source=src, target=tgt,
+                    cand_index=i, pattern=pattern, code=_at_home(code, src, tgt, pattern.id in DEPLOYMENTS, pattern.code == RETREAT), source=src, target=tgt,
                     target_via=via if tgt else None,
                     attribution=attribution, negated=cand.negated or cand.refused,
                     modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested, alleged=alleged,
@@ -1242,12 +1248,15 @@ ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one
 # Military cooperation with one's own country is a deployment at home: force posture.
 HOME_DEPLOYMENT = {"062": "154"}
 DEPLOYMENTS = frozenset({"send-troops"})  # patterns of troops sent: with no partner, a build-up
-# A withdrawal from an international organisation is no retreat: it reduces relations
-# ("announced their withdrawal from ECOWAS").
-FROM_ORGANISATION = {"0874": "160"}
+# A withdrawal from an international organisation is no retreat: it ends the diplomatic exchange
+# membership is (CAMEO 161: "terminate diplomatic exchange"), as quitting or leaving one does
+# ("announced their withdrawal from ECOWAS", "pulled out of the bloc").
+# A withdrawal told as to come is a threat to end it (CAMEO 1313), not an intent to de-escalate (0356).
+FROM_ORGANISATION = {"0874": "161", "0356": "1313"}
+RETREAT = "0874"
 
 
-def _at_home(code: str, source: Actor, target: Actor | None, deployment: bool = False) -> str:
+def _at_home(code: str, source: Actor, target: Actor | None, deployment: bool = False, retreat: bool = False) -> str:
     """"Ethiopia sent troops to the Amhara region": troops sent within their own country
     cooperate with nobody; they increase the armed forces there (154), as CAMEO codes it.
     So do troops deployed with no partner named (``deployment``: "the army deployed 5,000
@@ -1255,9 +1264,20 @@ def _at_home(code: str, source: Actor, target: Actor | None, deployment: bool = 
     if code in HOME_DEPLOYMENT and ((target is not None and not target.org and source.country
                                      and target.country == source.country) or (deployment and target is None)):
         return HOME_DEPLOYMENT[code]
-    if code in FROM_ORGANISATION and target is not None and target.org and target.sector == "IGO":
+    if retreat and code in FROM_ORGANISATION and target is not None and target.org and target.sector == "IGO":
         return FROM_ORGANISATION[code]
     return code
+
+
+# Seizing a place is occupying territory (CAMEO 192: "seize control of a territory using armed
+# forces"), not confiscating property (1711): "seized Mosul", "seized the capital Sanaa".
+CONFISCATE, OCCUPY = "1711", "192"
+PLACE_ENTS = frozenset({"GPE", "LOC"})
+
+
+def _takes_a_place(cand: Candidate) -> bool:
+    """The direct object names a place: a city, region or country by name, or a capital."""
+    return any(m.role == "obj" and (m.ent in PLACE_ENTS or m.head == "capital") for m in cand.objects)
 
 
 # Visits (042): people, press or business visiting their own country make no event between parties.

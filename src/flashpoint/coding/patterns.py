@@ -28,7 +28,7 @@ PATTERN_KEYS = {
     "id", "lemmas", "code", "object", "not_object", "prep", "pobj", "xcomp", "particle",
     "target", "no_target", "governor", "confidence", "not_prep", "ccomp_aux", "source_sector",
     "symmetric", "implicit_source", "victim_subject", "not_governor", "refine", "priority", "statement",
-    "recipient_subject", "joint", "when", "needs_target", "direct_object",
+    "recipient_subject", "joint", "when", "needs_target", "target_org", "direct_object",
 }
 # How a trigger must be told for a pattern with ``when``: "done" (not as future or hypothetical;
 # a negation keeps its usual reading), "future" (only as future or hypothetical: "Moscow *would
@@ -84,6 +84,9 @@ class Pattern:
     # are kept: a bare "received" hosts a visitor only when the one received is such a party, not
     # "a letter" or "foreign tourists"
     needs_target: bool = False
+    # no event unless the target is an international organisation: "quit ECOWAS", "joined NATO"
+    # leave or join a body; "left Kabul", "joined the protest" do not
+    target_org: bool = False
     # the ``object`` must be the direct object (or a passive's subject), never a word of a
     # complement: "the trawler *sank* after colliding with a ship" sank no ship
     direct_object: bool = False
@@ -335,6 +338,7 @@ def _build(raw: dict, kind: str, classes: dict, valid_codes: frozenset[str] | No
         target=tuple(raw.get("target") or ()),
         no_target=bool(raw.get("no_target", False)),
         needs_target=bool(raw.get("needs_target", False)),
+        target_org=bool(raw.get("target_org", False)),
         confidence=conf,
         refine=bool(raw.get("refine", True)),
         priority=_priority(raw.get("priority", 0), where),

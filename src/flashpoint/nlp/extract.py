@@ -952,8 +952,10 @@ def _reported_would(top, reporting: frozenset[str]) -> bool:
 UNREALISED_NOUNS = {"request", "demand", "call", "appeal", "plea", "proposal", "offer", "ultimatum", "bid", "plan",
                     "attempt", "threat", "promise", "pledge", "invitation", "effort", "order", "decision", "bill",
                     "motion", "resolution", "initiative", "campaign", "readiness", "willingness",
-                    "refusal", "reluctance"}
+                    "refusal", "reluctance", "application", "candidacy"}
 INTENT_VERBS = {"plan", "pledge", "promise", "vow", "intend", "offer", "agree", "prepare", "aim", "seek", "threaten", "decide", "expect", "propose",
+                # "applied to join the EU": a membership asked for, not yet held
+                "apply",
                 # scheduled acts: "is scheduled to attend", "is set to visit", "is slated to meet"
                 "schedule", "slate", "set", "due", "poise"}
 # "X wants to visit Y": wanting to do something oneself is an intent, not a request
