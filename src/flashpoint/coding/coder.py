@@ -169,6 +169,11 @@ SPORT_CONTEXT = re.compile(r"\b(?:overtime|extra time|penalt(?:y|ies)|shoot-?out
                            r"league|cup|tournament|championship|derby|match|matches|innings|wickets?|goals?|"
                            r"grand slam|marathon|podium|medals?|sprint|finish line|season opener|playoffs?|kick-?off|t20|odi|twenty20|thriller|friendly|"
                            r"\d+-\d+)\b", re.IGNORECASE)
+# The parts of a score the parser may take for an object ("beat Brazil 1-0": "0").
+SCORE_PART = re.compile(r"[\d\s\u2013-]+")
+# Heads of a subject that is a work, not a party: what it "attacks" or "condemns" is its theme.
+ARTWORK_HEADS = frozenset({"film", "movie", "novel", "book", "documentary", "play", "song", "album", "memoir",
+                           "poem", "painting", "exhibition", "series", "sitcom", "opera", "musical", "satire"})
 # Who speaks in a statement must be a political actor: not bystanders, the press or business.
 NON_POLITICAL_SECTORS = {"CVL", "MED", "BUS"}
 # An audience is no target of a statement ("told reporters").
@@ -802,8 +807,12 @@ class Coder:
                 continue  # "called the plan *an attack on democracy*": what the plan is called, not an attack
             if cand.kind == "noun" and cand.governor in GROUNDS_NOUNS and cand.governor_dep in GROUNDS_DEPS:
                 continue  # "a strike in protest of the arrest of their leader": what the act answers, told as its grounds
-            if cand.lemma in CONTEST_LEMMAS and SPORT_CONTEXT.search(cand.clause) and all(m.proper for m in cand.objects):
-                continue  # "Georgia Tech beat Virginia in overtime": a game ("police beat protesters" is not)
+            if (cand.lemma in CONTEST_LEMMAS and SPORT_CONTEXT.search(cand.clause)
+                    and all(m.proper or SCORE_PART.fullmatch(m.text) for m in cand.objects)):
+                continue  # "Georgia Tech beat Virginia in overtime", "beat Brazil 1-0": a game ("police beat protesters" is not)
+            if cand.kind == "verb" and any(m.role == "subj" and not m.proper and m.head in ARTWORK_HEADS
+                                           for m in cand.subjects):
+                continue  # "the director's new film attacks the hypocrisy of the elite": a work's theme, no act
             if _claimed_back(cand) and any(e.code[:2] in FORCE_ROOTS for evs in state.coded.values() for e in evs):
                 continue  # "claimed responsibility for the attack": the claim is the event, the attack told before
             sectors = ()

@@ -628,6 +628,18 @@ def answerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
     answer is aimed at whoever the story last told acting against the one who vows."""
     if q.cand.xcomp not in ANSWER_VERBS and not any(m.head in ANSWER_NOUNS for m in slot_mentions(q.cand, "obj")):
         return []
+    return _last_against(q)
+
+
+def counter_measure(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"Kazakhstan closed its airspace to Russian cargo flights. In response, the Kremlin recalled
+    its ambassador": a step down in ties that names no other party answers whoever the story
+    last told acting against the one who takes it."""
+    return _last_against(q)
+
+
+def _last_against(q: TargetQuery) -> Found:
+    """The source of the latest act told against the query's sources (a few candidates back)."""
     own = {s.country for s, _ in q.sources if s.country}
     for events in list(reversed(list(q.state.coded.values())))[:CAPTOR_LOOKBACK]:
         for e in events:
@@ -686,7 +698,7 @@ def topic(coder, q: TargetQuery, chain: TargetChain) -> Found:
 STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
     f.__name__: f for f in (slots, thing_party, cause, reaction, border, place, act_place, accuser, reciprocal,
                             home_government, domestic_government, own_country, addressee, captor, answerer, topic,
-                            purpose, offerer, claimed, consequence, rebel_home, prompter)
+                            purpose, offerer, claimed, consequence, rebel_home, prompter, counter_measure)
 }
 
 # -- helpers shared with the coder ----------------------------------------------------

@@ -637,6 +637,9 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
         # "Russia, which supplies arms to Armenia, *offered* to mediate": a finite verb the
         # parser hung on its subject's name after a relative clause.
         return expand(top.head, "subj"), passive
+    if _headline_infinitive(tok):
+        # a headline's "Turkey to supply drones to Poland", "Prabowo to visit Moscow": the name is its subject
+        return expand(tok.head, "subj"), passive
     for verb in _verb_chain(tok):
         subs = [c for c in (kids if verb.i == tok.i else verb.children) if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
         if subs:
@@ -834,6 +837,14 @@ def _force_antecedent(relcl):
     return None
 
 
+def _headline_infinitive(verb) -> bool:
+    """A headline's "Turkey to supply drones to Poland": the parser hangs the infinitive on the
+    name as a relative clause with no subject of its own."""
+    return (verb.dep_ == "relcl" and verb.head.pos_ == "PROPN" and verb.head.dep_ in ("ROOT", "npadvmod", "dep")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ in SUBJ_DEPS for c in verb.children))
+
+
 def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | None = None) -> dict:
     """Negation, future, hypothetical, intent and refusal markers around a verb
     (``kids``: ``tok``'s children, when the caller has them)."""
@@ -854,8 +865,8 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
                 if any(g.lower_ == "no" for g in c.children) or verb.doc[max(c.i - 1, 0)].lower_ == "no":
                     negated = True
             elif c.dep_ == "aux":
-                if low in FUTURE_AUX or (low == "to" and verb.dep_ == "ROOT"):
-                    future = True  # "will visit"; a headline's "Iran to free French nationals"
+                if low in FUTURE_AUX or (low == "to" and (verb.dep_ == "ROOT" or _headline_infinitive(verb))):
+                    future = True  # "will visit"; a headline's "Iran to free French nationals", "Prabowo to visit Moscow"
                 elif low in HYPOTHETICAL_AUX:
                     hypothetical = True
             elif c.dep_ == "mark" and low in ("if", "unless"):
@@ -1267,10 +1278,21 @@ def _speech_sense(tok, lemma: str, reporting: frozenset[str]) -> bool:
         and any(c.dep_ == "ccomp" for c in tok.children)
 
 
+# Verbs of sponsorship a present passive relative clause uses to say what a group is
+# ("Hezbollah, which is backed by Iran, fired ...").
+SPONSOR_VERBS = frozenset({"back", "support", "sponsor", "fund", "finance", "arm", "bankroll", "train", "equip"})
+
+
 def _descriptive_compound(tok) -> bool:
     """A participle in a hyphenated compound before its noun ("the Israeli-occupied West
     Bank", "the rebel-held town", "the US-led coalition"): it names what the place or
-    group is, not something that happens in the sentence."""
+    group is, not something that happens in the sentence. So does a present passive
+    relative clause of sponsorship ("Hezbollah, *which is backed by Iran*, fired ...")."""
+    if tok.dep_ == "relcl" and tok.lemma_.lower() in SPONSOR_VERBS and tok.tag_ == "VBN":
+        kids = list(tok.children)
+        if any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in kids) \
+                and any(c.dep_ == "nsubjpass" and c.lower_ in ("which", "who", "that") for c in kids):
+            return True
     if tok.dep_ != "amod" or tok.i > tok.head.i or tok.i == 0:
         return False
     return tok.doc[tok.i - 1].text == "-" or any(c.dep_ == "npadvmod" and c.i < tok.i for c in tok.children)
@@ -1359,7 +1381,20 @@ def _headline_passive(tok) -> bool:
     return (tok.lemma_.lower() in HEADLINE_PASSIVE_VERBS and tok.tag_ in ("VBD", "VBN") and tok.dep_ in ("ROOT", "conj")
             and any(c.dep_ in SUBJ_DEPS and c.i < tok.i for c in tok.children)
             and not any(c.dep_ in OBJ_DEPS or c.dep_ in HEADLINE_ACTIVE_DEPS for c in tok.children)
-            and all(c.dep_ in HEADLINE_AFTER_DEPS for c in tok.rights))
+            and all(c.dep_ in HEADLINE_AFTER_DEPS for c in tok.rights) and _shared_object(tok) is None)
+
+
+def _shared_object(tok):
+    """"detained and later deported eleven Afghan nationals": the direct object told after a
+    verb joined to ``tok`` by "and", when that verb has no subject of its own (None if none)."""
+    if not any(c.dep_ == "cc" for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > tok.i:
+            if any(g.dep_ in SUBJ_DEPS for g in c.children):
+                return None
+            return next((g for g in c.children if g.dep_ == "dobj"), None)
+    return None
 
 
 # Particles the small model often parses as adverbs right after the verb ("brushed *aside*", "waved *away*",
@@ -1420,6 +1455,12 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             particle = c.lower_  # "brushed aside the call", "stepped down": the small model reads the particle as an adverb
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and xcomp is None and c.dep_ == "xcomp":
             xcomp = c.lemma_.lower()
+    if not objects and not passive and tok.pos_ == "VERB" and not any(c.dep_ in ("prep", "dative", "ccomp", "xcomp") for c in kids):
+        shared = _shared_object(tok)  # "detained and later deported eleven Afghan nationals"
+        if shared is not None:
+            objects.extend(expand(shared, "obj"))
+            obj_lemmas.extend(_lemmas(shared.subtree))
+            obj_kids.append(shared)
     if xcomp is None and (lemma in CONTROL_VERBS or lemma in APPEAL_VERBS or lemma in GATHER_VERBS):
         xcomp = next((c.lemma_.lower() for c in kids if c.dep_ == "advcl" and c.pos_ == "VERB"
                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
