@@ -5,21 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.config import Settings
-from flashpoint.pipeline import code_text
-
-from .wire_helpers import side
+from .wire_helpers import events, triples
 
 pytestmark = pytest.mark.slow
-
-
-def events(text: str, **settings):
-    return code_text(text, date="2026-12-06", doc_id="b14", settings=Settings(**settings))
-
-
-def triples(text: str, **settings) -> set[tuple]:
-    """(source country or code, full CAMEO code, target country or code)."""
-    return {(side(e.source), e.cameo, side(e.target)) for e in events(text, **settings)}
 
 
 # -- leaving an international organisation: 161, not a threat or a retreat --------------
