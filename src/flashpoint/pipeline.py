@@ -457,7 +457,7 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     coder = Coder(res.patterns, kb, res.ontology, settings.open_actors, gazetteer,
                   single_actor=not settings.dyads_only, known_actors_only=settings.known_actors_only)
     coded = coder.code_document(cands, published, historical, tuple(countries), home=home,
-                                told=_told(doc, text, kb))
+                                told=lambda: _told(doc, text, kb))
     if covered is not None:
         covered.update(start + offset for start in coder.coded_sentences)
     if not coded:

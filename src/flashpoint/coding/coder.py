@@ -238,7 +238,16 @@ class DocState:
     index: int = 0  # the candidate being coded
     not_parties: frozenset[str] = frozenset()  # while a target is sought: the acting parties (targets.party)
     told_at: list[int] = field(default_factory=list)  # the sentence start of each of ``actors``
-    told: tuple = ()  # (start, actor) of every organisation and country the article names (backrefs.py)
+    told_of: Callable[[], tuple] | None = None  # reads ``told`` when a back-reference first asks (backrefs.py)
+    _told: tuple | None = None
+
+    @property
+    def told(self) -> tuple:
+        """(start, actor) of every organisation and country the article names, read on first use:
+        only a definite back-reference with no fitting party ("the alliance") needs them."""
+        if self._told is None:
+            self._told = self.told_of() if self.told_of is not None else ()
+        return self._told
 
     def remember(self, actor: Actor, is_person: bool) -> None:
         self.actors.append((actor, is_person))
@@ -752,12 +761,12 @@ class Coder:
         historical: dict[int, bool] | None = None,
         countries: tuple[str, ...] = (),
         home: str | None = None,
-        told: tuple = (),
+        told: Callable[[], tuple] | None = None,
     ) -> list[CodedEvent]:
         # Generic actors ("police", "the defence ministry") take the country of the
         # latest named subject, or the article's main country before there is one.
         state = DocState(subject_country=countries[0] if countries else None, countries=tuple(countries),
-                         home_country=home, cands=cands, told=told)
+                         home_country=home, cands=cands, told_of=told)
         state.by_token = {c.token_i: k for k, c in enumerate(cands)}
         out: list[CodedEvent] = []
         historical = historical or {}
