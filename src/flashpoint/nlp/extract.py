@@ -72,6 +72,11 @@ HEADLINE_PASSIVE_VERBS = {"kill", "murder", "lynch", "behead", "massacre", "slay
                           "arrest", "detain", "abduct", "kidnap"}
 # "promised X to ...": the subject, not the object, does the complement.
 SUBJECT_CONTROL_VERBS = {"promise", "pledge", "vow", "threaten"}
+# Verbs that credit or blame a party *for* what it did: "thanked Morocco for sharing intelligence",
+# "criticised Hungary for blocking the loan": the party credited or blamed did the act, not the speaker.
+CREDIT_VERBS = frozenset({"thank", "praise", "commend", "congratulate", "hail", "laud", "applaud", "salute", "reward",
+                          "criticise", "criticize", "condemn", "blame", "fault", "rebuke", "reprimand", "chide", "castigate",
+                          "slam", "punish", "censure", "lambast", "scold", "denounce", "fine"})
 THREAT_VERBS = {"threaten", "vow", "warn", "swear"}
 # Verbs whose "to" clause is what is promised or refused, even when the parser
 # hangs it as an adverbial clause ("have sworn *to fight*").
@@ -405,6 +410,10 @@ def _demonym_text(d) -> str:
     return d.doc[start : d.i + 1].text
 
 
+# Nouns for the sides of a conflict, whose country an "in" phrase names ("the warring parties in Sudan").
+SIDE_NOUNS = frozenset({"party", "side", "faction"})
+
+
 def expand(tok, role: str, depth: int = 0) -> list[Mention]:
     """Mentions for ``tok`` and its conjuncts ("Poland, Lithuania and Latvia")."""
     if tok.pos_ == "NOUN" and (role == "subj" or tok.lemma_.lower() in ORIGIN_PEOPLE):
@@ -426,7 +435,15 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
                   for o in (g, *g.conjuncts) if o.pos_ == "PROPN"]
         if len(owners) > 1:
             base = make_mention(tok, role, depth)
-            return [replace(base, text=f"{tok.lemma_} of {o.text}", proper=True) for o in owners]
+            # ("the foreign ministers of Saudi Arabia, Egypt and Qatar": each name whole, not "Arabia")
+            return [replace(base, text=f"{tok.lemma_} of {_name_text(o)}", proper=True) for o in owners]
+    if tok.lemma_.lower() in SIDE_NOUNS:
+        # "appealed to the warring parties *in Sudan*": the sides of a country's own war are its
+        places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        if len(places) == 1:
+            base = make_mention(tok, role, depth)
+            return [replace(base, text=f"{base.text} in {_name_text(places[0])}", proper=True)]
     if tok.pos_ == "NOUN":
         # "the Egyptian and Ethiopian leaders": one party per people named.
         # ("U.S. and Iranian negotiators": the parser may hang the first as "nmod")
@@ -657,6 +674,10 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
         objs = [c for c in tok.head.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
         if objs:
             return expand(objs[0], "subj"), passive
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in CREDIT_VERBS:
+        credited = [c for c in tok.head.head.children if c.dep_ == "dobj"]
+        if credited:  # "thanked Morocco *for sharing* intelligence": Morocco shared it
+            return expand(credited[0], "subj"), passive
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         # "police resorted to firing", "dispersed them by firing": the gerund shares the subject.
         return _subjects(tok.head.head)[0], passive
@@ -845,6 +866,10 @@ def _headline_infinitive(verb) -> bool:
             and not any(c.dep_ in SUBJ_DEPS for c in verb.children))
 
 
+# Participles that tell what somebody is suspected of ("officers suspected of torturing migrants").
+ALLEGED_PARTICIPLES = frozenset({"suspect", "accuse", "charge", "allege", "convict", "blame", "want"})
+
+
 def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | None = None) -> dict:
     """Negation, future, hypothetical, intent and refusal markers around a verb
     (``kids``: ``tok``'s children, when the caller has them)."""
@@ -874,6 +899,11 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
     # "agreed to resign without returning home", "withdrew without firing a shot": not done
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         negated = True
+    # "four officers *suspected of torturing* migrants", "a man accused of attacking a synagogue": what
+    # a suspect is said to have done is the suspicion's content, not an act the sentence reports
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "with", "for") and tok.head.head.dep_ in ("acl", "amod") \
+            and tok.head.head.tag_ == "VBN" and tok.head.head.lemma_.lower() in ALLEGED_PARTICIPLES:
+        demanded = True
     # "Moscow denies targeting civilians": the denial is the event, the act it
     # denies is not reported as done.
     top = chain[-1]
@@ -1412,6 +1442,30 @@ def _is_time_phrase(prep) -> bool:
     return bool(objs) and all(p.ent_type_ in ("DATE", "TIME") for p in objs)
 
 
+ANTECEDENT_PRONOUNS = frozenset({"them", "him", "her"})
+PARTY_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+
+
+def _participle_pronoun_antecedent(tok, kids):
+    """The party an -ing participle's object pronoun stands for: the named party its main verb
+    acted on ("expelled three French diplomats, accusing *them* of spying"; "imposed sanctions on two
+    Israeli ministers, accusing *them* of incitement"), or None."""
+    if not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ in ("VERB", "AUX")):
+        return None
+    if not any(c.dep_ in OBJ_DEPS and c.lower_ in ANTECEDENT_PRONOUNS for c in kids):
+        return None
+    def aimed(word, preps=("on", "against")):  # "sanctions *on two Israeli ministers*"
+        return [p for c in word.children if c.dep_ == "prep" and c.lower_ in preps
+                for p in c.children if p.dep_ == "pobj"]
+
+    objs = [c for c in tok.head.children if c.dep_ in OBJ_DEPS]
+    # ("ordered the expulsion *of three French diplomats*, accusing them of ...")
+    for ph in [p for o in objs for p in aimed(o, ("on", "against", "of"))] + objs + aimed(tok.head):
+        if ph.pos_ != "PRON" and any(t.ent_type_ in PARTY_ENTS for t in (ph, *ph.children) if t.dep_ != "prep"):
+            return ph
+    return None
+
+
 def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -> Candidate:
     """A verb candidate: what the patterns match on, read now; its prepositional and
     nested parties, the complement's arguments, stake words and dates (``_verb_later``)
@@ -1443,7 +1497,13 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         if c.dep_ == "oprd" and not lone_oprd:
             obj_lemmas.extend(_lemmas(c.subtree))  # what the object is called is part of what is said
             obj_lemmas.append(NAMING_MARK)  # "calling it a naive illusion": naming, not a phone call
-        if c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be") or lone_oprd:
+        if c.dep_ in OBJ_DEPS and tok.dep_ == "relcl" and c.lower_ in ("whom", "which", "that") \
+                and tok.head.pos_ in ("PROPN", "NOUN"):
+            # "Maduro, *whom* Washington accuses of ...": the relative pronoun stands for the head noun
+            objects.extend(expand(tok.head, "obj"))
+            obj_lemmas.extend(_lemmas(c.subtree))
+            obj_kids.append(c)
+        elif c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be") or lone_oprd:
             objects.extend(expand(c, "obj"))
             obj_lemmas.extend(_lemmas(c.subtree))
             obj_kids.append(c)
@@ -1455,6 +1515,10 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             particle = c.lower_  # "brushed aside the call", "stepped down": the small model reads the particle as an adverb
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and xcomp is None and c.dep_ == "xcomp":
             xcomp = c.lemma_.lower()
+    antecedent = _participle_pronoun_antecedent(tok, kids) if objects else None
+    if antecedent is not None:
+        # "expelled three French diplomats, *accusing them* of spying": them are the diplomats
+        objects = [m for m in objects if m.pronoun not in ANTECEDENT_PRONOUNS] + expand(antecedent, "obj")
     if not objects and not passive and tok.pos_ == "VERB" and not any(c.dep_ in ("prep", "dative", "ccomp", "xcomp") for c in kids):
         shared = _shared_object(tok)  # "detained and later deported eleven Afghan nationals"
         if shared is not None:
@@ -1844,8 +1908,11 @@ POSTURE_PREPS = frozenset({"around", "near", "off"})
 # Nouns of travel and meeting whose doer is the clause's subject when they frame it and name
 # where or with whom: "pledged aid *during a visit to Nairobi*", "said *on a trip to Tokyo*"
 # (not "during the protests", nor a bare "during the visit").
+# Light verbs that carry out an attack noun: "carried out / launched / conducted strikes on X".
+CARRY_OUT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "unleash"})
 FRAMING_NOUNS = frozenset({"visit", "trip", "tour", "stopover", "meeting", "talk", "call"})
-FRAMING_DEPS = frozenset({"pobj:during", "pobj:on"})
+# ("said *after talks with* his Kenyan counterpart": the talks that came before the clause are its subject's too)
+FRAMING_DEPS = frozenset({"pobj:during", "pobj:on", "pobj:after", "pobj:following"})
 # Nouns of a call that frame a clause: its other party is whom the clause's verb addresses.
 CALL_NOUNS = frozenset({"call", "conversation"})
 
@@ -1894,6 +1961,10 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             subjects.append(make_mention(c, "mod"))
             subjects.extend(_hyphen_partners(c))
     preps = _prep_mentions(tok)
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in CARRY_OUT_VERBS \
+            and not any(m.role in ("prep:on", "prep:against") for m in preps):
+        # "carried out air strikes *on three Iranian sites*": the parser hangs the target on the light verb
+        preps += [m for m in _prep_mentions(tok.head) if m.role in ("prep:on", "prep:against")]
     if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
         # "clashes broke out *between police and protesters*": the parser hangs the parties on the verb
         preps += [m for m in _prep_mentions(tok.head) if m.role == "prep:between"]
