@@ -138,3 +138,41 @@ def test_the_sides_in_a_country_are_its(text, source, target):
 def test_ministers_of_several_countries_keep_each_name_whole():
     got = dyads("The foreign ministers of Saudi Arabia, Egypt, Jordan and Qatar met their Syrian counterpart in Amman.")
     assert {s for s, r, t in got if r == "04" and t == "SYR"} == {"SAU", "EGY", "JOR", "QAT"}, got
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Brussels opened an investigation into whether the Chinese retailer Temu had broken EU consumer law.", "IGOEUREEC", "CHN"),
+    ("Seoul launched an inquiry on Friday into whether a Japanese trading house had evaded export controls.", "KOR", "JPN"),
+])
+def test_an_investigation_into_whether_a_party_did_something_is_aimed_at_it(text, source, target):
+    got = dyads(text)
+    assert any(r == "09" and t == target for s, r, t in got), got
+
+
+@pytest.mark.parametrize("text, source, parties", [
+    ("Oman offered to host talks between Iran and the United States.", "OMN", {"IRN", "USA"}),
+    ("Qatar offered to host talks between Rwanda and Congo.", "QAT", {"RWA", "COD"}),
+    ("Egypt proposed to host a meeting between Israeli and Hamas negotiators.", "EGY", {"ISR", "PSE"}),
+])
+def test_an_offer_to_host_talks_between_two_sides_is_an_offer_to_mediate(text, source, parties):
+    got = dyads(text)
+    mediation = {t for s, r, t in got if s == source and r == "03"}
+    assert mediation & parties, got
+    assert not any(r == "04" and {s, t} <= parties for s, r, t in got), got  # the talks are only offered
+
+
+@pytest.mark.parametrize("text", [
+    "Ethiopia released 20 prisoners after a visit to Addis Ababa by a Kenyan envoy.",
+    "Belarus freed 14 prisoners following a visit to Minsk by an American delegation.",
+])
+def test_a_visit_by_somebody_else_is_not_the_subjects(text):
+    got = dyads(text)
+    assert not any(r == "04" and s == t for s, r, t in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Canada delivered 50 armoured personnel carriers to Ukraine on Monday.",
+    "Canada said it had delivered the first of 50 armoured personnel carriers to Kyiv.",
+])
+def test_armoured_personnel_carriers_are_military_aid(text):
+    assert has(dyads(text), "CAN", "07", "UKR")

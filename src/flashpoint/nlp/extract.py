@@ -522,6 +522,10 @@ def _prep_mentions(head, depth: int = 0, role_prefix: str = "prep") -> list[Ment
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "pcomp") and pobj.pos_ in ("PROPN", "NOUN", "PRON") and pobj.ent_type_ not in ("DATE", "TIME"):
                     out.extend(expand(pobj, f"{role_prefix}:{plemma}", depth))
+                elif plemma == "into" and pobj.dep_ == "pcomp" and pobj.pos_ in ("VERB", "AUX") \
+                        and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in pobj.children):
+                    # "an investigation *into whether Temu had failed* to ...": whom it looks into
+                    out.extend(m for s in pobj.children if s.dep_ in SUBJ_DEPS for m in expand(s, f"{role_prefix}:{plemma}", depth))
         elif child.dep_ == "pobj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             out.extend(expand(child, f"{role_prefix}:{head.lower_}", depth))
         if child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -996,7 +1000,7 @@ REFUSE_VERBS = {"refuse", "decline", "fail", "reject"}
 # Parties inside the object of an open complement: "to cut *Russia's* gas", "the
 # leaders *of Mali*", "to break off relations *with Congo*". (Not "against" or "on":
 # "agreed to widen sanctions *against Belarus*" is no agreement with Belarus.)
-XCOMP_DEEP_ROLES = {"deep:poss", "deep:of", "deep:with", "deep:to"}
+XCOMP_DEEP_ROLES = {"deep:poss", "deep:of", "deep:with", "deep:to", "deep:between"}  # "to host talks *between* X and Y"
 APPEAL_VERBS = {"urge", "ask", "call", "appeal", "press", "implore", "encourage", "demand", "request", "invite", "want",
                 "pressure", "persuade", "beg", "exhort", "plead", "insist", "propose", "recommend"}
 DENY_VERBS = {"deny", "dismiss", "reject", "refute"}
@@ -1513,7 +1517,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             particle = c.lower_
         elif c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in ADVERB_PARTICLES and particle is None:
             particle = c.lower_  # "brushed aside the call", "stepped down": the small model reads the particle as an adverb
-        elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and xcomp is None and c.dep_ == "xcomp":
+        elif c.dep_ == "xcomp" and _verbal(c) and xcomp is None:
             xcomp = c.lemma_.lower()
     antecedent = _participle_pronoun_antecedent(tok, kids) if objects else None
     if antecedent is not None:
@@ -1776,11 +1780,17 @@ def _shifted_object(tok, kids):
     return None
 
 
+def _verbal(c) -> bool:
+    """A complement verb, also one the tagger read as a noun after "to" ("offered to *host* talks")."""
+    return c.pos_ in ("VERB", "AUX") or (c.dep_ == "xcomp" and c.pos_ == "NOUN"
+                                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+
+
 def _verb_xcomp_args(tok, lemma, kids) -> tuple[Mention, ...]:
     """Objects and prepositional objects of a verb's complement, and whom a threat is aimed at."""
     xcomp_args: list[Mention] = []
     for c in kids:
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+        if c.dep_ in ("xcomp", "ccomp") and _verbal(c):
             for g in c.children:
                 if g.dep_ in OBJ_DEPS:
                     xcomp_args.extend(expand(g, "xobj"))
@@ -1912,7 +1922,8 @@ POSTURE_PREPS = frozenset({"around", "near", "off"})
 CARRY_OUT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "unleash"})
 FRAMING_NOUNS = frozenset({"visit", "trip", "tour", "stopover", "meeting", "talk", "call"})
 # ("said *after talks with* his Kenyan counterpart": the talks that came before the clause are its subject's too)
-FRAMING_DEPS = frozenset({"pobj:during", "pobj:on", "pobj:after", "pobj:following"})
+AFTER_DEPS = frozenset({"pobj:after", "pobj:following"})
+FRAMING_DEPS = frozenset({"pobj:during", "pobj:on"}) | AFTER_DEPS
 # Nouns of a call that frame a clause: its other party is whom the clause's verb addresses.
 CALL_NOUNS = frozenset({"call", "conversation"})
 
@@ -2032,7 +2043,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             preps = list(preps) + [replace(m, role="prep:of", depth=1) for m in drew]
     elif gov.pos_ in ("VERB", "AUX") and (gov_dep in ("dobj", "pobj:in", "pobj:with") or gov_dep == "attr" and gov.lemma_ == "be"
                                          or gov_dep in FRAMING_DEPS and tok.lemma_.lower() in FRAMING_NOUNS
-                                         and any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in tok.children)):
+                                         and any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in tok.children)
+                                         # ("after a visit to Minsk *by a U.S. envoy*": the visit is the envoy's)
+                                         and not (gov_dep in AFTER_DEPS and subjects)):
         gov_subjects, _ = _subjects(gov)
     framing_call = gov.pos_ in ("VERB", "AUX") and gov_dep in ("pobj:in", "pobj:during") \
         and tok.lemma_.lower() in CALL_NOUNS
