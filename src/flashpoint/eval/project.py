@@ -55,7 +55,9 @@ ARTICLE_SETS = (("first set", TESTS_DATA.parent / "articles"), ("second set", TE
                 ("third set", TESTS_DATA.parent / "articles" / "third"),
                 ("fourth set", TESTS_DATA.parent / "articles" / "fourth"),
                 ("fifth set", TESTS_DATA.parent / "articles" / "fifth"),
-                ("sixth set", TESTS_DATA.parent / "articles" / "sixth"))
+                ("sixth set", TESTS_DATA.parent / "articles" / "sixth"),
+                ("seventh set", TESTS_DATA.parent / "articles" / "seventh"),
+                ("eighth set", TESTS_DATA.parent / "articles" / "eighth"))
 
 
 def norm(key: str | None) -> str:
