@@ -163,10 +163,13 @@ def _mention_spans(sent: Span, gazetteer: Gazetteer, cues: LocationCues) -> Iter
     for ent in span_ents(sent):
         if ent.label_ not in PLACE_LABELS:
             continue
-        end = ent.end
+        start, end = ent.start, ent.end
         if end < sent.end and doc[end].lower_ in _REGION_WORDS:
             end += 1  # "Grodno region": the unit named after the place
-        span = Span(doc, ent.start, end, label=ent.label_)
+        elif start - 2 >= sent.start and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _REGION_WORDS \
+                and start - 2 not in covered:
+            start -= 2  # "the state of Sucre": the unit, not the capital of that name
+        span = Span(doc, start, end, label=ent.label_)
         covered.update(range(span.start, span.end))
         yield span
     region, named = _place_marks(doc)  # so that a Token is built only for the words that may count
