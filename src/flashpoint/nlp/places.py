@@ -39,8 +39,8 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.geo.cues import LocationCues, location_cues
 from flashpoint.geo.gazetteer import Gazetteer
-from flashpoint.geo.names import REGION_WORDS
-from flashpoint.nlp.docmemo import doc_ents, memoized, span_ents
+from flashpoint.geo.names import REGION_WORDS, unit_around
+from flashpoint.nlp.docmemo import doc_ents, doc_text, memoized, span_ents
 from flashpoint.types import Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -141,7 +141,11 @@ def article_places(
 
 def _mention(span: Span, gazetteer: Gazetteer, context: Sequence[str]) -> PlaceMention:
     label = span.label_ or "REGION"
-    loc = gazetteer.resolve(span.text, context)
+    # "the state of Sucre": the unit the text names (Venezuela's), not the capital of that name
+    unit = unit_around(doc_text(span.doc), span.start_char, span.end_char) if label in PLACE_LABELS else None
+    loc = gazetteer.resolve(unit, context) if unit is not None else None
+    if loc is None or loc.precision != "region":
+        loc = gazetteer.resolve(span.text, context)
     if loc is None:
         # Unknown to the gazetteer: keep the name, with no coordinates.
         precision = "region" if label in {"LOC", "REGION"} else "city"
@@ -163,13 +167,10 @@ def _mention_spans(sent: Span, gazetteer: Gazetteer, cues: LocationCues) -> Iter
     for ent in span_ents(sent):
         if ent.label_ not in PLACE_LABELS:
             continue
-        start, end = ent.start, ent.end
+        end = ent.end
         if end < sent.end and doc[end].lower_ in _REGION_WORDS:
             end += 1  # "Grodno region": the unit named after the place
-        elif start - 2 >= sent.start and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _REGION_WORDS \
-                and start - 2 not in covered:
-            start -= 2  # "the state of Sucre": the unit, not the capital of that name
-        span = Span(doc, start, end, label=ent.label_)
+        span = Span(doc, ent.start, end, label=ent.label_)
         covered.update(range(span.start, span.end))
         yield span
     region, named = _place_marks(doc)  # so that a Token is built only for the words that may count
