@@ -74,6 +74,8 @@ PAIR_BACKREF = re.compile(r"^(?:(?:the )?(?:two|both) (?:leaders|sides|countries
                           r"heads of state|heads of government|prime ministers|premiers|defence ministers|"
                           r"defense ministers|governments|states|capitals)"
                           r"|each (?:side|country|government|party|army|camp|nation|leader))$")
+# Expelling or deporting people (174): told in the passive, the country they were sent from did it.
+EXPULSION_CODE = "174"
 # Statement tones: the content's words narrow a statement to a pessimistic (012) or
 # optimistic (013) comment, or a policy option weighed (014). Such a comment is an
 # event of its own even where its content carries another.
@@ -688,12 +690,14 @@ class Coder:
         res = self.kb.resolve("government", when, country)
         return [(self._retext(res.actor, "(implicit)"), factor)] if res is not None and res.actor.country == country else []
 
-    def _place_country(self, cand: Candidate, state: DocState) -> str | None:
-        """The country of a place the trigger itself is said to happen in ("in Baghdad")."""
+    def _place_country(self, cand: Candidate, state: DocState,
+                       roles: tuple[str, ...] = ("prep:in", "prep:at", "prep:outside")) -> str | None:
+        """The country of a place the trigger itself is said to happen in ("in Baghdad"), or
+        of the place its ``roles`` name ("deported *from Ghana*")."""
         if self.gazetteer is None:
             return None
         for m in cand.preps:
-            if m.role in ("prep:in", "prep:at", "prep:outside") and m.proper and not m.pronoun and m.depth == 0:
+            if m.role in roles and m.proper and not m.pronoun and m.depth == 0:
                 place = self.gazetteer.resolve(m.text, state.countries)
                 if place is not None and place.country:
                     return place.country
@@ -1038,6 +1042,11 @@ class Coder:
                 if res is not None and res.actor.country:
                     a = res.actor
                     sources = [(Actor(subs[0].text, a.name, a.country, a.org, a.sector, a.code), 0.6)]
+            if not sources and cand.passive and pattern.code.startswith(EXPULSION_CODE) \
+                    and not any(m.role == "agent" for m in cand.subjects):
+                # "forty Nigerian traders were deported from Ghana": a state deports from its own land
+                country = self._place_country(cand, state, ("prep:from",))
+                sources = self._government_of(country, when, 0.6) if country else []
             if not sources and (self.open_actors or (self.single_actor and pattern.code[:2] in UNNAMED_AGENT_ROOTS
                                                      and cand.lemma not in ABSTRACT_FORCE_LEMMAS)) \
                     and (cand.passive or cand.kind == "noun") and not any(m.role == "agent" for m in cand.subjects):

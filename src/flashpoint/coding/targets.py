@@ -79,6 +79,7 @@ class TargetChain:
     extra_slots: dict[str, tuple[str, ...]]
     noun_slots: tuple[str, ...] = ()
     place_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # code prefix -> prepositions added to PLACE_PREPS
+    one_sided: tuple[str, ...] = ()  # codes aimed at no one, whatever the sentence names ("declined to comment on ...")
 
     @classmethod
     @functools.cache
@@ -101,7 +102,8 @@ class TargetChain:
                               tuple(str(c) for c in item.get("codes") or ()), when))
         extra = {str(k): tuple(v) for k, v in (data.get("extra_slots") or {}).items()}
         place_preps = {str(k): frozenset(v) for k, v in (data.get("place_preps") or {}).items()}
-        return cls(tuple(steps), extra, tuple(data.get("noun_slots") or ()), place_preps)
+        return cls(tuple(steps), extra, tuple(data.get("noun_slots") or ()), place_preps,
+                   tuple(str(c) for c in data.get("one_sided") or ()))
 
     def find(self, coder, q: TargetQuery) -> tuple[Found, str | None]:
         """The first strategy's targets (or, for ``reciprocal``, the sources as
@@ -110,6 +112,8 @@ class TargetChain:
         if q.cand.intent == "refusal":
             # "would not take part in any operation ...": a refusal is sought where rejections are
             code = coder._intent_code(code, q.cand)
+        if self.one_sided and code.startswith(self.one_sided):
+            return [], None
         for step in self.steps:
             if not step.applies(code, q.nested):
                 continue
@@ -582,9 +586,10 @@ def domestic_government(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 def own_country(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """Domestic coercion or yielding with no one named ("imposed a curfew", "called
-    off the strike") falls on the actor's own country, as CAMEO codes domestic acts."""
+    off the strike") falls on the actor's own country, as CAMEO codes domestic acts; so does
+    a state's told by its name ("Nicaragua stripped 94 critics of their citizenship")."""
     a = q.sources[0][0]
-    if a.org or not a.country or not a.sector:
+    if a.org or not a.country:
         return []
     return [(coder._country_actor("(own country)", a.country), 0.6)]
 

@@ -1425,12 +1425,24 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     xcomp = None
     doc = tok.doc
     # "kidnapped up to 16 advisers": "up to" counts, it is no particle, and its noun is the object
-    up_to = {c.i + 1 for c in kids if c.dep_ == "prt" and c.lower_ == "up" and c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to"}
+    # ("owned *up to* the deaths" is a phrasal verb: "up to" counts only before a number)
+    up_to = {c.i + 1 for c in kids if c.dep_ == "prt" and c.lower_ == "up" and c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to"
+             and any(p.dep_ == "pobj" and (p.like_num or any(n.dep_ == "nummod" for n in p.children)) for p in doc[c.i + 1].children)}
     shifted = _shifted_object(tok, kids)
     if shifted is not None:
         objects.extend(expand(shifted, "obj"))
         obj_lemmas.extend(_lemmas(shifted.subtree))
         obj_kids.append(shifted)
+    judged = _judged_in_content(kids) if lemma in SAYING_VERBS else None
+    if judged is not None:
+        # "said the North's launch was a provocation" names the act as "called the launch a
+        # provocation" does: the act is the object, the judgement what it is called
+        act, verdict = judged
+        objects.extend(expand(act, "obj"))
+        obj_lemmas.extend(_lemmas(act.subtree))
+        obj_lemmas.extend(_lemmas(verdict.subtree))
+        obj_lemmas.append(NAMING_MARK)
+        obj_kids.append(act)
     for c in kids:
         if c.dep_ == "prep" and c.i in up_to:
             for p in c.children:
@@ -1709,6 +1721,37 @@ def _shifted_object(tok, kids):
     for k, p in enumerate(nouns):
         if (k > 0 and p.head.dep_ != "pobj") or any(g.dep_ == "poss" and g.i < p.i for g in p.children):
             return p
+        # "rejected as groundless *a Chinese charge*": the judgement, then the object's own article
+        if k == 0 and tok.doc[as_phrase.i + 1].tag_ in ("JJ", "VBN") and any(
+                g.dep_ == "det" and as_phrase.i + 1 < g.i < p.i for g in p.children):
+            return p
+    return None
+
+
+# What a statement's content may judge: an act, or what another party said ("said *the launch*
+# was a provocation", "said *the Thai statement* was untrue"); not a state of things ("said the
+# situation was dangerous").
+JUDGED_HEADS = frozenset({
+    "launch", "test", "attack", "strike", "raid", "incursion", "drill", "exercise", "deployment", "move", "step",
+    "decision", "action", "measure", "sanction", "ban", "closure", "expulsion", "arrest", "detention", "sentence",
+    "verdict", "ruling", "execution", "seizure", "annexation", "occupation", "shelling", "bombing", "killing",
+    "visit", "vote", "referendum", "law", "plan", "proposal", "remark", "comment", "statement", "claim",
+    "accusation", "allegation", "charge", "report", "demand", "ultimatum", "threat", "policy", "order"})
+
+
+def _judged_in_content(kids):
+    """``(act, judgement)`` for a statement whose "that" clause is a copula judging an act
+    ("said the launch *was a grave provocation*", "said the charge *was completely untrue*"),
+    when the statement has no object of its own; else None."""
+    if any(c.dep_ in OBJ_DEPS for c in kids):
+        return None
+    for c in kids:
+        if c.dep_ != "ccomp" or c.lemma_ != "be" or any(g.dep_ == "neg" for g in c.children):
+            continue
+        subj = next((g for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"), None)
+        verdict = next((g for g in c.children if g.dep_ in ("attr", "acomp")), None)
+        if subj is not None and verdict is not None and subj.lemma_.lower() in JUDGED_HEADS:
+            return subj, verdict
     return None
 
 
@@ -1955,6 +1998,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         # and what drew it is what it is aimed at
         by = [m for c in gov.children if c.dep_ == "prep" and c.lower_ == "from"
               for p in c.children if p.dep_ == "pobj" for m in expand(p, "prep:by")]
+        if not by and not any(m.role in ("poss", "prep:by") for m in subjects):
+            # ("prompted *a rebuke from the European Union*": the parser hangs who reacts on the noun)
+            by = [replace(m, role="prep:by") for m in preps if m.role == "prep:from" and m.depth == 0]
         if by:
             subjects.extend(by)
             drew, _ = _subjects(gov)
