@@ -18,7 +18,7 @@ from functools import partial
 from ..actors.civil import civil_name
 from ..actors.surnames import TITLES, earlier_person
 from ..lookup_memo import UNSETTLED
-from ..nlp.extract import FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
+from ..nlp.extract import CONDITION_INTENT, FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
 from .backrefs import act_nouns, definite_backrefs, latest_told
@@ -767,6 +767,10 @@ class Coder:
                 if key in self.patterns.refusal:
                     return self.patterns.refusal[key]
             return code
+        if cand.intent == CONDITION_INTENT and cand.future and code[:2] in CONDITIONAL_THREAT_ROOTS:
+            # "said it would veto the bid unless ...": a hostile act stated on a condition is a threat
+            return next((self.patterns.intent[k] for k in (code, code[:3], code[:2]) if k in self.patterns.intent),
+                        GENERIC_THREAT)
         if not cand.future or cand.hypothetical or (cand.kind == "noun" and cand.intent is None):
             return code
         if cand.intent in DECISION_VERBS and code[:2] >= "09":
@@ -899,7 +903,7 @@ class Coder:
                 continue  # "decided to resign": the deciding verb's pattern coded the pair (0341), not a resignation
             if cand.intent == "threaten" and pattern.code[:2] in THREATENED_YIELDS:
                 continue  # "threatened to resign", "threatened to release them": the threat is the event, no intent to yield
-            cand = self._refusal(cand, pattern.code)
+            cand = self._refusal(_conditional_threat(cand, pattern.code), pattern.code)
             events = self._code_one(i, cand, pattern, when, state, attribution, partial(historical.get, i, False))
             if cand.kind == "verb" and any(not e.statement or _light_statement(e.pattern) for e in events):
                 # ("announced the deployment of troops": a statement leaves its object's event to the noun)
@@ -1393,6 +1397,21 @@ def _coded_with_governor(cand: Candidate, code: str, cands: list[Candidate], cod
         and cands[k].lemma == cand.intent and cands[k].sent_index == cand.sent_index
         for k, evs in coded.items() for e in evs
     )
+
+
+# Hostile acts a party states it would do on a condition ("would veto the bid unless Ankara
+# withdrew its ships", "will strike if ..."): CAMEO's threats (13), conditional statements of
+# negative action, made now. (Cooperation on a condition stays hypothetical: an offer at most.)
+CONDITIONAL_THREAT_ROOTS = frozenset({"12", "16", "17", "18", "19", "20"})
+GENERIC_THREAT = "130"
+
+
+def _conditional_threat(cand: Candidate, code: str) -> Candidate:
+    """A hostile act stated on a condition, told as a future threat (made now) rather than a
+    hypothetical act; other candidates unchanged."""
+    if cand.intent != CONDITION_INTENT or cand.negated or code[:2] not in CONDITIONAL_THREAT_ROOTS:
+        return cand
+    return replace(cand, hypothetical=False, future=True)
 
 
 # Roots of cooperation and yielding: an act of these told as what a party threatens to do is
