@@ -70,10 +70,28 @@ from .test_news_coding import coded, has, triples
     # a reaction drawn from a party: that party reacts to the act's author
     ("Serbia's decision prompted a sharp rebuke from Croatia.", ("HRV", "111", "SRB")),
     ("Hungary's veto drew condemnation from Poland.", ("POL", "111", "HUN")),
+    # a hostile act a party says it would do on a condition is a threat made now (13)
+    ("Greece said it would veto Turkey's bid unless Ankara withdrew its ships.", ("GRC", "13", "TUR")),
+    ("Moscow said it would expel the Estonian ambassador if Tallinn went ahead with the trial.", ("RUS", "1313", "EST")),
+    ("Algeria said it would recall its ambassador unless Paris apologised.", ("DZA", "1313", "*")),
+    # a condition is not what is threatened ("... if the sanctions were not lifted" threatens no sanctions)
+    ("Turkey threatened to cut ties with Israel if the sanctions were not lifted.", ("TUR", "1313", "ISR")),
+    ("China threatened to halt talks with Japan if the sanctions stayed.", ("CHN", "134", "JPN")),
+    # a protest about the arrest of the speaker's own people is aimed at whoever held them
+    ("Russia detained two Estonian border guards. Tallinn condemned the detention of its officers.", ("EST", "111", "RUS")),
+    ("Sri Lanka's navy seized an Indian trawler. New Delhi said the arrest of its fishermen was unacceptable.",
+     ("IND", "111", "LKA")),
+    # burning an effigy or trampling a flag is a protest against whom it stands for
+    ("Students in Lahore burned an effigy of the Afghan president.", ("PAK", "14", "AFG")),
+    ("Demonstrators in Baghdad trampled Turkish flags.", ("IRQ", "14", "TUR")),
+    # a headline whose trigger the parser read as a noun before a noun it read as the verb
+    ("Uganda and Tanzania sign pact on oil pipeline", ("UGA", "057", "TZA")),
+    # retaking a palace or a bridge from another side is force against it
+    ("Ukrainian forces recaptured a key bridge from Russian troops.", ("UKR", "19", "RUS")),
 ])
 def test_eighth_set_constructions(text, want):
     got = triples(coded(text))
-    if want[2] == "*":  # the act owned up to names its place only deep inside
+    if want[2] == "*":  # (a party the sentence leaves open)
         assert any(s == want[0] and c == want[1] for s, c, _ in got), got
     elif len(want[1]) > 2:
         assert want in got, got
@@ -102,3 +120,19 @@ def test_eighth_set_misreadings_are_gone(text, code):
 def test_eighth_set_controls(text):
     got = triples(coded(text))
     assert not any(c.startswith(("11", "015")) for _, c, _ in got), got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # analysts' speculation is nobody's threat; cooperation on a condition is no threat either
+    "Russia would attack if NATO expanded, analysts said.",
+    "Kenya said it would send troops if the UN asked.",
+])
+def test_conditional_acts_that_are_no_threat(text):
+    assert not any(e.cameo.startswith("13") for e in coded(text))
+
+
+@pytest.mark.slow
+def test_own_people_arrested_are_not_the_target():
+    got = triples(coded("India called the arrest of its fishermen unacceptable."))
+    assert ("IND", "111", "IND") not in got, got

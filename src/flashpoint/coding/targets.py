@@ -132,6 +132,7 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
     extra = chain.extra_slots.get(pattern.code[:2], ())
     if cand.kind == "noun":
         extra += chain.noun_slots
+    own_victims = _own_victims(pattern, slot_mentions(cand, "obj"))
     for slot in dict.fromkeys(pattern.target + extra):
         if slot == "grievance":
             found = grievance(coder, q)
@@ -182,6 +183,11 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
             # made the source itself belongs to the story's other country.
             generic = [m for m in mentions if not m.proper and not m.pronoun]
             found = others(coder._actors(generic, q.when, q.state, cand.quote, avoid=sources[0][0].country), sources)
+        if own_victims:
+            # "India called the arrest of its fishermen unacceptable": the speaker's own people held
+            # are not whom the protest is aimed at; whoever held them is (the reaction strategy)
+            own = {s.country for s, _ in sources if s.country}
+            found = [(a, f) for a, f in found if a.country not in own]
         if found:
             return found
     return []
@@ -224,6 +230,17 @@ def _coercion_place(coder, pattern: Pattern, mentions: list[Mention], sources) -
     if country is None or country in own:
         return []
     return [(coder._country_actor(m.text, country), 0.8)]
+
+def _own_victims(pattern: Pattern, mentions: list[Mention]) -> bool:
+    """A verbal conflict about an arrest, trial or expulsion whose doer the phrase does not name
+    (a possessive after the act is the victims': "the arrest of *its* fishermen")."""
+    if pattern.code[:2] not in VERBAL_CONFLICT_ROOTS or len(mentions) != 1:
+        return False
+    m = mentions[0]
+    text = f" {m.text.lower()} "
+    doer_named = m.possessor and text.find(f" {m.possessor.lower()} ") < text.find(f" {m.head}")
+    return m.head in STATE_COERCION_HEADS and not doer_named and " by " not in text
+
 
 # Things hit that a company's name may qualify ("a Lukoil refinery", "the Tesla plant").
 FACILITY_HEADS = frozenset({"refinery", "plant", "depot", "factory", "port", "terminal", "facility", "warehouse",

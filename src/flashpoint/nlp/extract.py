@@ -962,6 +962,11 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
         hypothetical, future = False, True
         if chain[-1].head.lemma_.lower() in DECIDING_REPORTERS:
             intent = chain[-1].head.lemma_.lower()
+    elif hypothetical and not conditional and intent is None and _says_would(chain[-1], reporting) \
+            and any(_condition_clause(c) for v in chain for c in v.children):
+        # "Greece said it would veto the bid unless Ankara withdrew its ships", "will strike if ...":
+        # an act its doer states it would do on a condition (a threat when the act is hostile)
+        intent = CONDITION_INTENT
     return dict(negated=negated, future=future, hypothetical=hypothetical, intent=intent, refused=refused, demanded=demanded)
 
 
@@ -971,6 +976,18 @@ def _says_nobody(tok) -> bool:
 
 
 DECIDING_REPORTERS = {"announce"}  # "announced it would prohibit aid" reports a decision
+
+
+CONDITION_INTENT = "condition"  # the intent of an act stated on a condition ("would ... if")
+SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+
+
+def _says_would(top, reporting: frozenset[str]) -> bool:
+    """A clause with "would" or "will" under a reporting verb, its doer the speaker ("said *it
+    would* veto ... unless"; not "Russia would attack if ..., analysts said")."""
+    return top.dep_ == "ccomp" and top.head.i != top.i and top.head.lemma_.lower() in reporting \
+        and any(a.dep_ == "aux" and a.lower_ in ("would", "'d", "will", "'ll") for a in top.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SPEAKER_PRONOUNS for c in top.children)
 
 
 def _reported_would(top, reporting: frozenset[str]) -> bool:
@@ -1172,6 +1189,12 @@ def _place_or_time_clause(tok) -> bool:
     return tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in ("where", "when", "whereby") for c in tok.children)
 
 
+def _condition_clause(tok) -> bool:
+    """An "if" or "unless" clause: the condition of a threat or an offer, not what is at stake
+    ("threatened to close the strait *if the sanctions were tightened*" threatens no sanctions)."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
+
+
 def _stake_lemmas(heads) -> tuple[str, ...]:
     """Lemmas of the subtrees of ``heads``, in order, one subtree after another
     with ``STAKE_BREAK`` between them, skipping dates and the words of names."""
@@ -1183,7 +1206,7 @@ def _stake_lemmas(heads) -> tuple[str, ...]:
         toks = list(head.doc[head.left_edge.i : head.right_edge.i + 1])
         # circumstances and clauses of place or time ("the curfew in Kosovo, *where riots ...*") are context
         skips = [(t.left_edge.i, t.right_edge.i) for t in toks if t.i != head.i and (
-            (t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS) or _place_or_time_clause(t))]
+            (t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS) or _place_or_time_clause(t) or _condition_clause(t))]
         seq: list[str] = []
         for t in toks:
             if t.ent_type_ in NAME_ENTS or t.ent_type_ == "DATE" or (skips and any(a <= t.i <= b for a, b in skips)):
@@ -1623,11 +1646,16 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     # withdraw"), so its words do not make the reporting verb an event.
     comp_deps = ("prep", "dative", "xcomp", "oprd", "acomp", "advmod") if lemma in reporting and lemma not in ADMIT_VERBS else (
         "prep", "dative", "xcomp", "ccomp", "oprd", "acomp", "advmod")
+    comp_heads = [c for c in kids if c.dep_ in comp_deps]
+    # a condition inside a complement is not what is at stake ("threatened to close the strait *if
+    # the sanctions were tightened*")
+    conditions = [(t.left_edge.i, t.right_edge.i) for c in comp_heads if c.dep_ == "xcomp"
+                  for t in c.children if _condition_clause(t)]
     comp_lemmas = tuple(
         lem
-        for c in kids
-        if c.dep_ in comp_deps
-        for lem in _lemmas(t for t in c.subtree if t.ent_type_ != "DATE")
+        for c in comp_heads
+        for lem in _lemmas(t for t in c.subtree if t.ent_type_ != "DATE"
+                           and not (conditions and any(a <= t.i <= b for a, b in conditions)))
     )
     pobj_lemmas = tuple(
         p.lemma_.lower() if p.tag_ != "VBG" else p.lower_  # "in police firing" read as a participle: "firing"
