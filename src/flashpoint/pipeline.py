@@ -404,7 +404,7 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     from .geo.fallback import FINE_BASES, back_reference, refine_location
     from .geo.small_places import SmallPlaces
     from .nlp.docmemo import doc_sents, doc_text
-    from .nlp.event_dates import event_date, find_date_expressions, lead_date, story_date
+    from .nlp.event_dates import event_date, find_date_expressions, lead_date, story_dater
     from .nlp.extract import extract_candidates
     from .nlp.places import article_places, event_location
     from .nlp.quantities import extract_quantities
@@ -427,6 +427,8 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     # The event's own clause, then its sentence, then the article (nlp/event_dates.py).
     # Worked out when first asked for: most candidates become no event.
     expressions: dict[tuple[int, int], list] = {}  # a sentence's date expressions, shared by its events
+    storied: dict[tuple[int, str, bool], Any] = {}  # (sentence, tag, future) -> the lead's date there, or None
+    dater: list = []  # story_dater of the document's lead, made when first asked for
 
     headline = structure.headline if structure is not None and offset == 0 else None
 
@@ -443,7 +445,13 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
             # A later past act with no date of its own happened on the lead's day (nlp/event_dates.py).
             lead, lead_end = _lead_span(doc, text, structure)
             if lead and lead_end <= c.sent_start and 0 <= c.token_i < len(doc):
-                rd = story_date(lead, text[lead_end : c.sent_start], published, doc[c.token_i].tag_, c.future) or rd
+                # (the lead's day read once per document, the text up to a sentence once per sentence)
+                key = (c.sent_start, doc[c.token_i].tag_, c.future)
+                if key not in storied:
+                    if not dater:
+                        dater.append(story_dater(lead, published))
+                    storied[key] = dater[0](text[lead_end : c.sent_start], key[1], c.future)
+                rd = storied[key] or rd
         return rd
 
     dates = _LazyMap(len(cands), lambda i: date_of(cands[i]))

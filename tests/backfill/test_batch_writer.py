@@ -52,6 +52,10 @@ def batches() -> list[list[tuple]]:
     b2 = article("b2", text=a8.text, url="https://other.example/b2", outlet="Other")  # a copy of a stored article
     b3 = article("b3", date=None)
     b4 = article("b4")
+    a9, a10, a11 = article("a9"), article("a10"), article("a11")
+    b5, b6 = article("b5"), article("b6")
+    strike = dict(cameo="190", quad=4, goldstein=-10, plover="ASSAULT", trigger="struck")
+    threat = dict(cameo="138", quad=3, goldstein=-7, plover="THREATEN", trigger="threatened")
     first = [
         (a1, [make_event("e1", "a1"), make_event("e1b", "a1", cameo="190", quad=4, goldstein=-10, trigger="attacked",
                                                   source="USA", target="IRQ")], None),
@@ -64,6 +68,10 @@ def batches() -> list[list[tuple]]:
         (a6, [make_event("e6", "a6", source="CHN", target="JPN", cameo="112", quad=3, goldstein=-2)], None),
         (a8, [make_event("e8", "a8", source="USA", target="CHN", cameo="111", quad=3, goldstein=-2),
               make_event("e8b", "a8", source="USA", target="CHN", cameo="111", quad=3, goldstein=-2)], None),
+        # merge rule 1 inside a batch: a one-sided report, then a dyad that completes it
+        (a9, [make_event("e9", "a9", source="IRN", target=None, **strike)], None),
+        (a10, [make_event("e10", "a10", source="IRN", target="ISR", **strike)], None),
+        (a11, [make_event("e11", "a11", source="TUR", target=None, **threat)], None),
     ]
     second = [
         (b1, [make_event("f1", "b1", source="USA", target="CHN", cameo="111", quad=3, goldstein=-2, country="CHN",
@@ -73,6 +81,10 @@ def batches() -> list[list[tuple]]:
         (b3, [make_event("f3", "b3", date=None, source="FRA", target="DEU", trigger="met")], None),
         (a1, [make_event("e1", "a1")], None),  # stored before: skipped
         (b4, [make_event("f4", "b4", cameo="043", trigger="visited", date="2021-11-14")], None),
+        # across batches: a dyad completes a stored one-sided event; a one-sided report joins a stored dyad
+        (b5, [make_event("f5", "b5", source="TUR", target="SYR", **threat)], None),
+        (b6, [make_event("f6", "b6", source="USA", target=None, cameo="111", quad=3, goldstein=-2,
+                         trigger="criticised")], None),
     ]
     return [first, second, first]
 
@@ -128,7 +140,10 @@ def test_the_batch_writer_stores_what_the_row_writer_stores(tmp_path: Path, kind
         assert expected["copies"] == [("a3", "a1"), ("a6", "a5"), ("b2", "a8")]
         places = {tuple(m["article_id"] for m in e["mentions"]): (e["location"] or {}).get("country")
                   for e in expected["events"]}
-        assert places[("a1", "a2", "b4")] == "BLR" and places[("a8", "a8", "b1")] == "CHN"  # places found by later reports
+        assert places[("a1", "a2", "b4")] == "BLR" and places[("a8", "a8", "b1", "b6")] == "CHN"  # places found by later reports
+        targets = {tuple(m["article_id"] for m in e["mentions"]): (e["target"] or {}).get("name")
+                   for e in expected["events"]}
+        assert targets[("a10", "a9")] == "ISR" and targets[("a11", "b5")] == "SYR"  # one-sided events completed
         assert _rows(url) == expected
 
 

@@ -88,12 +88,35 @@ def test_a_report_without_target_joins_no_other_source_or_root(store):
     assert store.counts()["events"] == 3
 
 
-def test_a_report_with_both_sides_never_joins_a_one_sided_event(store):
+def test_a_report_with_both_sides_completes_a_one_sided_event(store):
     store.add_article(make_article("a1"), [make_event("e1", "a1", target=None)])
-    store.add_article(make_article("a2"), [make_event("e2", "a2")])
+    store.add_article(make_article("a2", outlet="Herald"), [make_event("e2", "a2")])
     store.add_article(make_article("a3"), [make_event("e3", "a3", target=None, trigger="visited")])
+    (event,) = store.events()
+    assert (event["num_articles"], _target(event), event["target"]["country"]) == (3, "BLR", "BLR")
+    # the merged event is found, counted and charted under its new dyad
+    assert [e["id"] for e in store.events(EventFilter(target="BLR"))] == [event["id"]]
+    assert store.series(EventFilter(source="RUS", target="BLR"), "day") == [("2021-11-12", 1, event["goldstein"])]
+    assert store.tally(["target_key"]) == [("BLR", 1)]
+
+
+def test_a_dyad_prefers_its_own_event_and_completes_only_one_sided_ones(store):
+    store.add_article(make_article("a1"), [make_event("e1", "a1", target=None)])
+    store.add_article(make_article("a2"), [make_event("e2", "a2")])  # completes a1's event: RUS -> BLR
+    store.add_article(make_article("a3"), [make_event("e3", "a3", target="UKR")])  # no one-sided event left
+    store.add_article(make_article("a4"), [make_event("e4", "a4", trigger="flew")])  # joins its own dyad
     events = {_target(e): e["num_articles"] for e in store.events()}
-    assert events == {"": 1, "BLR": 2}  # a2 starts its own; a3 joins the event that names its target
+    assert events == {"BLR": 3, "UKR": 1}
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (1, 0, 2), (2, 0, 1), (0, 2, 1), (1, 2, 0), (2, 1, 0)])
+def test_one_event_told_with_and_without_its_target_counts_once_in_any_order(store, order):
+    told = [make_event("e0", "a0", target=None), make_event("e1", "a1", trigger="sent"),
+            make_event("e2", "a2", target=None, trigger="moved")]
+    for i in order:
+        store.add_article(make_article(f"a{i}"), [told[i]])
+    (event,) = store.events()
+    assert (event["num_articles"], _target(event)) == (3, "BLR")
 
 
 def test_locations_merge_when_compatible(store):

@@ -17,7 +17,7 @@ from functools import partial
 
 from ..actors.surnames import TITLES, earlier_person
 from ..lookup_memo import UNSETTLED
-from ..nlp.extract import FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
+from ..nlp.extract import CONDITION_INTENT, FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
 from .backrefs import act_nouns, definite_backrefs, latest_told
@@ -73,6 +73,8 @@ PAIR_BACKREF = re.compile(r"^(?:(?:the )?(?:two|both) (?:leaders|sides|countries
                           r"heads of state|heads of government|prime ministers|premiers|defence ministers|"
                           r"defense ministers|governments|states|capitals)"
                           r"|each (?:side|country|government|party|army|camp|nation|leader))$")
+# Expelling or deporting people (174): told in the passive, the country they were sent from did it.
+EXPULSION_CODE = "174"
 # Statement tones: the content's words narrow a statement to a pessimistic (012) or
 # optimistic (013) comment, or a policy option weighed (014). Such a comment is an
 # event of its own even where its content carries another.
@@ -653,12 +655,14 @@ class Coder:
         res = self.kb.resolve("government", when, country)
         return [(self._retext(res.actor, "(implicit)"), factor)] if res is not None and res.actor.country == country else []
 
-    def _place_country(self, cand: Candidate, state: DocState) -> str | None:
-        """The country of a place the trigger itself is said to happen in ("in Baghdad")."""
+    def _place_country(self, cand: Candidate, state: DocState,
+                       roles: tuple[str, ...] = ("prep:in", "prep:at", "prep:outside")) -> str | None:
+        """The country of a place the trigger itself is said to happen in ("in Baghdad"), or
+        of the place its ``roles`` name ("deported *from Ghana*")."""
         if self.gazetteer is None:
             return None
         for m in cand.preps:
-            if m.role in ("prep:in", "prep:at", "prep:outside") and m.proper and not m.pronoun and m.depth == 0:
+            if m.role in roles and m.proper and not m.pronoun and m.depth == 0:
                 place = self.gazetteer.resolve(m.text, state.countries)
                 if place is not None and place.country:
                     return place.country
@@ -728,6 +732,10 @@ class Coder:
                 if key in self.patterns.refusal:
                     return self.patterns.refusal[key]
             return code
+        if cand.intent == CONDITION_INTENT and cand.future and code[:2] in CONDITIONAL_THREAT_ROOTS:
+            # "said it would veto the bid unless ...": a hostile act stated on a condition is a threat
+            return next((self.patterns.intent[k] for k in (code, code[:3], code[:2]) if k in self.patterns.intent),
+                        GENERIC_THREAT)
         if not cand.future or cand.hypothetical or (cand.kind == "noun" and cand.intent is None):
             return code
         if cand.intent in DECISION_VERBS and code[:2] >= "09":
@@ -860,7 +868,7 @@ class Coder:
                 continue  # "decided to resign": the deciding verb's pattern coded the pair (0341), not a resignation
             if cand.intent == "threaten" and pattern.code[:2] in THREATENED_YIELDS:
                 continue  # "threatened to resign", "threatened to release them": the threat is the event, no intent to yield
-            cand = self._refusal(cand, pattern.code)
+            cand = self._refusal(_conditional_threat(cand, pattern.code), pattern.code)
             events = self._code_one(i, cand, pattern, when, state, attribution, partial(historical.get, i, False))
             if cand.kind == "verb" and any(not e.statement or _light_statement(e.pattern) for e in events):
                 # ("announced the deployment of troops": a statement leaves its object's event to the noun)
@@ -1003,6 +1011,11 @@ class Coder:
                 if res is not None and res.actor.country:
                     a = res.actor
                     sources = [(Actor(subs[0].text, a.name, a.country, a.org, a.sector, a.code), 0.6)]
+            if not sources and cand.passive and pattern.code.startswith(EXPULSION_CODE) \
+                    and not any(m.role == "agent" for m in cand.subjects):
+                # "forty Nigerian traders were deported from Ghana": a state deports from its own land
+                country = self._place_country(cand, state, ("prep:from",))
+                sources = self._government_of(country, when, 0.6) if country else []
             if not sources and (self.open_actors or (self.single_actor and pattern.code[:2] in UNNAMED_AGENT_ROOTS
                                                      and cand.lemma not in ABSTRACT_FORCE_LEMMAS)) \
                     and (cand.passive or cand.kind == "noun") and not any(m.role == "agent" for m in cand.subjects):
@@ -1349,6 +1362,21 @@ def _coded_with_governor(cand: Candidate, code: str, cands: list[Candidate], cod
         and cands[k].lemma == cand.intent and cands[k].sent_index == cand.sent_index
         for k, evs in coded.items() for e in evs
     )
+
+
+# Hostile acts a party states it would do on a condition ("would veto the bid unless Ankara
+# withdrew its ships", "will strike if ..."): CAMEO's threats (13), conditional statements of
+# negative action, made now. (Cooperation on a condition stays hypothetical: an offer at most.)
+CONDITIONAL_THREAT_ROOTS = frozenset({"12", "16", "17", "18", "19", "20"})
+GENERIC_THREAT = "130"
+
+
+def _conditional_threat(cand: Candidate, code: str) -> Candidate:
+    """A hostile act stated on a condition, told as a future threat (made now) rather than a
+    hypothetical act; other candidates unchanged."""
+    if cand.intent != CONDITION_INTENT or cand.negated or code[:2] not in CONDITIONAL_THREAT_ROOTS:
+        return cand
+    return replace(cand, hypothetical=False, future=True)
 
 
 # Roots of cooperation and yielding: an act of these told as what a party threatens to do is

@@ -79,6 +79,7 @@ class TargetChain:
     extra_slots: dict[str, tuple[str, ...]]
     noun_slots: tuple[str, ...] = ()
     place_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # code prefix -> prepositions added to PLACE_PREPS
+    one_sided: tuple[str, ...] = ()  # codes aimed at no one, whatever the sentence names ("declined to comment on ...")
 
     @classmethod
     @functools.cache
@@ -101,7 +102,8 @@ class TargetChain:
                               tuple(str(c) for c in item.get("codes") or ()), when))
         extra = {str(k): tuple(v) for k, v in (data.get("extra_slots") or {}).items()}
         place_preps = {str(k): frozenset(v) for k, v in (data.get("place_preps") or {}).items()}
-        return cls(tuple(steps), extra, tuple(data.get("noun_slots") or ()), place_preps)
+        return cls(tuple(steps), extra, tuple(data.get("noun_slots") or ()), place_preps,
+                   tuple(str(c) for c in data.get("one_sided") or ()))
 
     def find(self, coder, q: TargetQuery) -> tuple[Found, str | None]:
         """The first strategy's targets (or, for ``reciprocal``, the sources as
@@ -110,6 +112,8 @@ class TargetChain:
         if q.cand.intent == "refusal":
             # "would not take part in any operation ...": a refusal is sought where rejections are
             code = coder._intent_code(code, q.cand)
+        if self.one_sided and code.startswith(self.one_sided):
+            return [], None
         for step in self.steps:
             if not step.applies(code, q.nested):
                 continue
@@ -128,6 +132,7 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
     extra = chain.extra_slots.get(pattern.code[:2], ())
     if cand.kind == "noun":
         extra += chain.noun_slots
+    own_victims = _own_victims(pattern, slot_mentions(cand, "obj"))
     for slot in dict.fromkeys(pattern.target + extra):
         if slot == "grievance":
             found = grievance(coder, q)
@@ -178,6 +183,11 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
             # made the source itself belongs to the story's other country.
             generic = [m for m in mentions if not m.proper and not m.pronoun]
             found = others(coder._actors(generic, q.when, q.state, cand.quote, avoid=sources[0][0].country), sources)
+        if own_victims:
+            # "India called the arrest of its fishermen unacceptable": the speaker's own people held
+            # are not whom the protest is aimed at; whoever held them is (the reaction strategy)
+            own = {s.country for s, _ in sources if s.country}
+            found = [(a, f) for a, f in found if a.country not in own]
         if found:
             return found
     return []
@@ -220,6 +230,17 @@ def _coercion_place(coder, pattern: Pattern, mentions: list[Mention], sources) -
     if country is None or country in own:
         return []
     return [(coder._country_actor(m.text, country), 0.8)]
+
+def _own_victims(pattern: Pattern, mentions: list[Mention]) -> bool:
+    """A verbal conflict about an arrest, trial or expulsion whose doer the phrase does not name
+    (a possessive after the act is the victims': "the arrest of *its* fishermen")."""
+    if pattern.code[:2] not in VERBAL_CONFLICT_ROOTS or len(mentions) != 1:
+        return False
+    m = mentions[0]
+    text = f" {m.text.lower()} "
+    doer_named = m.possessor and text.find(f" {m.possessor.lower()} ") < text.find(f" {m.head}")
+    return m.head in STATE_COERCION_HEADS and not doer_named and " by " not in text
+
 
 # Things hit that a company's name may qualify ("a Lukoil refinery", "the Tesla plant").
 FACILITY_HEADS = frozenset({"refinery", "plant", "depot", "factory", "port", "terminal", "facility", "warehouse",
@@ -582,9 +603,10 @@ def domestic_government(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 def own_country(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """Domestic coercion or yielding with no one named ("imposed a curfew", "called
-    off the strike") falls on the actor's own country, as CAMEO codes domestic acts."""
+    off the strike") falls on the actor's own country, as CAMEO codes domestic acts; so does
+    a state's told by its name ("Nicaragua stripped 94 critics of their citizenship")."""
     a = q.sources[0][0]
-    if a.org or not a.country or not a.sector:
+    if a.org or not a.country:
         return []
     return [(coder._country_actor("(own country)", a.country), 0.6)]
 

@@ -25,6 +25,7 @@ historical) or, naming none, the year of publication at year precision.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -264,8 +265,35 @@ def story_date(lead: str, between: str, published: date | None, tag: str, future
     of the lead agreeing, and no other day named between the lead and the sentence
     (``between``: that text); the act is told in the simple past (``tag`` VBD) and not to come.
     """
-    if published is None or future or tag not in _PAST_TAGS:
-        return None
+    return story_dater(lead, published)(between, tag, future)
+
+
+def story_dater(lead: str, published: date | None) -> Callable[[str, str, bool], EventDate | None]:
+    """:func:`story_date` for one lead, as ``dated(between, tag, future)``: the lead's day is
+    read once, when first asked for (a document asks for every past act after its lead)."""
+    lead_day: list[str | None] = []
+
+    def dated(between: str, tag: str, future: bool) -> EventDate | None:
+        if published is None or future or tag not in _PAST_TAGS:
+            return None
+        if not lead_day:
+            lead_day.append(_lead_day(lead, published))
+        day = lead_day[0]
+        if day is None:
+            return None
+        if _MOVED_ON.search(between):
+            return None  # "... gathered in Brussels the next day": the story has moved on
+        for _, _, expr in find_date_expressions(between):
+            rd = resolve_date(expr, published)
+            if rd is not None and rd.date != day:
+                return None  # the story has moved to another day
+        return EventDate(day, "day", False, "lead")
+
+    return dated
+
+
+def _lead_day(lead: str, published: date) -> str | None:
+    """The one day the lead names, within a week before publication; else None."""
     days = set()
     for start, _, expr in find_date_expressions(lead):
         rd = resolve_date(expr, published, prefer_future=_future_before(lead, start))
@@ -276,10 +304,4 @@ def story_date(lead: str, between: str, published: date | None, tag: str, future
     day, precision = days.pop()
     if precision != "day" or not 0 < (published - date.fromisoformat(day)).days <= _STORY_REACH_DAYS:
         return None
-    if _MOVED_ON.search(between):
-        return None  # "... gathered in Brussels the next day": the story has moved on
-    for _, _, expr in find_date_expressions(between):
-        rd = resolve_date(expr, published)
-        if rd is not None and rd.date != day:
-            return None  # the story has moved to another day
-    return EventDate(day, "day", False, "lead")
+    return day

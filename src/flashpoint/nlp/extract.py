@@ -928,6 +928,11 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
         hypothetical, future = False, True
         if chain[-1].head.lemma_.lower() in DECIDING_REPORTERS:
             intent = chain[-1].head.lemma_.lower()
+    elif hypothetical and not conditional and intent is None and _says_would(chain[-1], reporting) \
+            and any(_condition_clause(c) for v in chain for c in v.children):
+        # "Greece said it would veto the bid unless Ankara withdrew its ships", "will strike if ...":
+        # an act its doer states it would do on a condition (a threat when the act is hostile)
+        intent = CONDITION_INTENT
     return dict(negated=negated, future=future, hypothetical=hypothetical, intent=intent, refused=refused, demanded=demanded)
 
 
@@ -937,6 +942,18 @@ def _says_nobody(tok) -> bool:
 
 
 DECIDING_REPORTERS = {"announce"}  # "announced it would prohibit aid" reports a decision
+
+
+CONDITION_INTENT = "condition"  # the intent of an act stated on a condition ("would ... if")
+SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+
+
+def _says_would(top, reporting: frozenset[str]) -> bool:
+    """A clause with "would" or "will" under a reporting verb, its doer the speaker ("said *it
+    would* veto ... unless"; not "Russia would attack if ..., analysts said")."""
+    return top.dep_ == "ccomp" and top.head.i != top.i and top.head.lemma_.lower() in reporting \
+        and any(a.dep_ == "aux" and a.lower_ in ("would", "'d", "will", "'ll") for a in top.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SPEAKER_PRONOUNS for c in top.children)
 
 
 def _reported_would(top, reporting: frozenset[str]) -> bool:
@@ -1138,6 +1155,12 @@ def _place_or_time_clause(tok) -> bool:
     return tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in ("where", "when", "whereby") for c in tok.children)
 
 
+def _condition_clause(tok) -> bool:
+    """An "if" or "unless" clause: the condition of a threat or an offer, not what is at stake
+    ("threatened to close the strait *if the sanctions were tightened*" threatens no sanctions)."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
+
+
 def _stake_lemmas(heads) -> tuple[str, ...]:
     """Lemmas of the subtrees of ``heads``, in order, one subtree after another
     with ``STAKE_BREAK`` between them, skipping dates and the words of names."""
@@ -1149,7 +1172,7 @@ def _stake_lemmas(heads) -> tuple[str, ...]:
         toks = list(head.doc[head.left_edge.i : head.right_edge.i + 1])
         # circumstances and clauses of place or time ("the curfew in Kosovo, *where riots ...*") are context
         skips = [(t.left_edge.i, t.right_edge.i) for t in toks if t.i != head.i and (
-            (t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS) or _place_or_time_clause(t))]
+            (t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS) or _place_or_time_clause(t) or _condition_clause(t))]
         seq: list[str] = []
         for t in toks:
             if t.ent_type_ in NAME_ENTS or t.ent_type_ == "DATE" or (skips and any(a <= t.i <= b for a, b in skips)):
@@ -1425,12 +1448,24 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     xcomp = None
     doc = tok.doc
     # "kidnapped up to 16 advisers": "up to" counts, it is no particle, and its noun is the object
-    up_to = {c.i + 1 for c in kids if c.dep_ == "prt" and c.lower_ == "up" and c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to"}
+    # ("owned *up to* the deaths" is a phrasal verb: "up to" counts only before a number)
+    up_to = {c.i + 1 for c in kids if c.dep_ == "prt" and c.lower_ == "up" and c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to"
+             and any(p.dep_ == "pobj" and (p.like_num or any(n.dep_ == "nummod" for n in p.children)) for p in doc[c.i + 1].children)}
     shifted = _shifted_object(tok, kids)
     if shifted is not None:
         objects.extend(expand(shifted, "obj"))
         obj_lemmas.extend(_lemmas(shifted.subtree))
         obj_kids.append(shifted)
+    judged = _judged_in_content(kids) if lemma in SAYING_VERBS else None
+    if judged is not None:
+        # "said the North's launch was a provocation" names the act as "called the launch a
+        # provocation" does: the act is the object, the judgement what it is called
+        act, verdict = judged
+        objects.extend(expand(act, "obj"))
+        obj_lemmas.extend(_lemmas(act.subtree))
+        obj_lemmas.extend(_lemmas(verdict.subtree))
+        obj_lemmas.append(NAMING_MARK)
+        obj_kids.append(act)
     for c in kids:
         if c.dep_ == "prep" and c.i in up_to:
             for p in c.children:
@@ -1543,11 +1578,16 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     # withdraw"), so its words do not make the reporting verb an event.
     comp_deps = ("prep", "dative", "xcomp", "oprd", "acomp", "advmod") if lemma in reporting and lemma not in ADMIT_VERBS else (
         "prep", "dative", "xcomp", "ccomp", "oprd", "acomp", "advmod")
+    comp_heads = [c for c in kids if c.dep_ in comp_deps]
+    # a condition inside a complement is not what is at stake ("threatened to close the strait *if
+    # the sanctions were tightened*")
+    conditions = [(t.left_edge.i, t.right_edge.i) for c in comp_heads if c.dep_ == "xcomp"
+                  for t in c.children if _condition_clause(t)]
     comp_lemmas = tuple(
         lem
-        for c in kids
-        if c.dep_ in comp_deps
-        for lem in _lemmas(t for t in c.subtree if t.ent_type_ != "DATE")
+        for c in comp_heads
+        for lem in _lemmas(t for t in c.subtree if t.ent_type_ != "DATE"
+                           and not (conditions and any(a <= t.i <= b for a, b in conditions)))
     )
     pobj_lemmas = tuple(
         p.lemma_.lower() if p.tag_ != "VBG" else p.lower_  # "in police firing" read as a participle: "firing"
@@ -1709,6 +1749,37 @@ def _shifted_object(tok, kids):
     for k, p in enumerate(nouns):
         if (k > 0 and p.head.dep_ != "pobj") or any(g.dep_ == "poss" and g.i < p.i for g in p.children):
             return p
+        # "rejected as groundless *a Chinese charge*": the judgement, then the object's own article
+        if k == 0 and tok.doc[as_phrase.i + 1].tag_ in ("JJ", "VBN") and any(
+                g.dep_ == "det" and as_phrase.i + 1 < g.i < p.i for g in p.children):
+            return p
+    return None
+
+
+# What a statement's content may judge: an act, or what another party said ("said *the launch*
+# was a provocation", "said *the Thai statement* was untrue"); not a state of things ("said the
+# situation was dangerous").
+JUDGED_HEADS = frozenset({
+    "launch", "test", "attack", "strike", "raid", "incursion", "drill", "exercise", "deployment", "move", "step",
+    "decision", "action", "measure", "sanction", "ban", "closure", "expulsion", "arrest", "detention", "sentence",
+    "verdict", "ruling", "execution", "seizure", "annexation", "occupation", "shelling", "bombing", "killing",
+    "visit", "vote", "referendum", "law", "plan", "proposal", "remark", "comment", "statement", "claim",
+    "accusation", "allegation", "charge", "report", "demand", "ultimatum", "threat", "policy", "order"})
+
+
+def _judged_in_content(kids):
+    """``(act, judgement)`` for a statement whose "that" clause is a copula judging an act
+    ("said the launch *was a grave provocation*", "said the charge *was completely untrue*"),
+    when the statement has no object of its own; else None."""
+    if any(c.dep_ in OBJ_DEPS for c in kids):
+        return None
+    for c in kids:
+        if c.dep_ != "ccomp" or c.lemma_ != "be" or any(g.dep_ == "neg" for g in c.children):
+            continue
+        subj = next((g for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"), None)
+        verdict = next((g for g in c.children if g.dep_ in ("attr", "acomp")), None)
+        if subj is not None and verdict is not None and subj.lemma_.lower() in JUDGED_HEADS:
+            return subj, verdict
     return None
 
 
@@ -1955,6 +2026,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         # and what drew it is what it is aimed at
         by = [m for c in gov.children if c.dep_ == "prep" and c.lower_ == "from"
               for p in c.children if p.dep_ == "pobj" for m in expand(p, "prep:by")]
+        if not by and not any(m.role in ("poss", "prep:by") for m in subjects):
+            # ("prompted *a rebuke from the European Union*": the parser hangs who reacts on the noun)
+            by = [replace(m, role="prep:by") for m in preps if m.role == "prep:from" and m.depth == 0]
         if by:
             subjects.extend(by)
             drew, _ = _subjects(gov)

@@ -94,6 +94,13 @@ def hint_position(sent, verb_lemmas: frozenset[str]) -> int | None:
                 return tok.idx - sent.start_char
     if root.pos_ == "AUX":
         return None
+    # "Kenya and Ethiopia *sign* deal on trade": the trigger read as a noun before a noun read
+    # as the headline's verb, right after the names that act
+    if root.pos_ == "VERB" and root.i > sent.start + 1 and root.lemma_.lower() not in verb_lemmas:
+        prev = doc_prev(root)
+        if (prev.dep_ == "compound" and prev.pos_ == "NOUN" and not prev.ent_type_
+                and doc_prev(prev).pos_ == "PROPN" and any(f in verb_lemmas for f in _verb_forms(prev.text))):
+            return prev.idx - sent.start_char
     # (off the document's part-of-speech array: a Token per word otherwise, for every sentence)
     if VERB in _word_arrays(sent.doc)[0][sent.start : sent.end]:
         # a headline whose root is a plural noun after a name, with only a participle beside

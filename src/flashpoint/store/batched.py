@@ -41,12 +41,12 @@ from typing import Any
 from ..types import Article, Event
 from . import dedup, rollup
 from .base import Failure
-from .merge import Report, choose, merged_id, one_sided
+from .merge import Report, choose, lock_keys, lookup_keys, merged_id
 from .relational import (
     LOOKUP_CHUNK, LSH_CANDIDATES, MAX_PARAMS, RelationalStore, _clean, _copy_row, _marks, _merged_states, _Pending,
     lookup_sql,
 )
-from .rows import actor_rows, article_row, event_record, event_row, now, report_row
+from .rows import actor_rows, article_row, event_record, event_row, now, report_row, target_columns
 
 NOT_CODED = "not coded: it was stored when the batch was sent"
 
@@ -160,6 +160,7 @@ class _Replay:
         self.copy_rows: list[dict[str, Any]] = []
         self.copied_from: set[str] = set()
         self.locates: list[tuple[str, Event]] = []
+        self.completes: list[tuple[str, Event]] = []  # stored one-sided merged events given a target
         self.reports: dict[int, list[Report]] = {}  # the reports of each coded article (by identity)
         self.at = now()  # the batch's rows are stamped once (the row writer stamps each: the same second or so)
 
@@ -177,7 +178,7 @@ class _Replay:
             self.reports[id(article)] = [Report.from_event(e, article) for e in events]
         reports = [r for a, _ in coded for r in self.reports[id(a)]]
         dups = sorted({k for a in self.articles for k in self.keys[id(a)].locks()})
-        dyads = sorted({_clean(f"{r.source_key}|{r.target_key}|{r.cameo_root}") for r in reports})
+        dyads = [_clean(k) for k in lock_keys(reports)]
         with s._pipeline():
             if dups or dyads:
                 s._lock_keys(dups + dyads)
@@ -321,15 +322,20 @@ class _Replay:
                 continue
             seen.add(event.event_id)
             record = made[i] if made is not None else event_record(event)
-            key = (report.source_key, report.target_key, report.cameo_root)
-            mids = self.by_source.get((key[0], key[2]), ()) if one_sided(report) else self.by_key.get(key, ())
-            near = {m: self.candidates[m] for m in mids}
+            near = {m: self.candidates[m] for key in lookup_keys(report)
+                    for m in (self.by_source if len(key) == 2 else self.by_key).get(key, ())}
             target = choose(report, pending.candidates(report, near, days), days)
             if target is None:
                 target = merged_id(report)
                 pending.events[target] = event_row(target, event, report, record, self.at)
                 pending.start(target, report)
             else:
+                if pending.complete(target, report, self.candidates):
+                    row = pending.events.get(target)
+                    if row is not None:
+                        row.update(target_columns(event))
+                    else:
+                        self.completes.append((target, event))
                 if report.country and event.location is not None and pending.locate(target, report.country,
                                                                                      self.candidates):
                     row = pending.events.get(target)
@@ -393,6 +399,8 @@ class _Replay:
                      rollup.CONFLICT)
         s._stage("event_reports", p.reports)
         s._stage("actors", [p.actors[k] for k in sorted(p.actors)])
+        for mid, event in self.completes:
+            s._complete(mid, event, None)
         for mid, event in self.locates:
             s._locate(mid, event, None)
         touched = sorted(p.recount - set(p.events))  # the new ones are counted already

@@ -16,8 +16,8 @@ from ..errors import StoreError
 from ..types import Article, Event
 from . import dedup
 from .base import EventFilter, Failure, check_fields, check_freq
-from .merge import Candidate, Report, choose, merged_id, one_sided, window
-from .rows import actor_rows, article_row, event_row, merged_dict, now, report_row, row_matches
+from .merge import Candidate, Report, choose, completes, lookup_keys, merged_id, window
+from .rows import actor_rows, article_row, event_row, merged_dict, now, report_row, row_matches, target_columns
 
 
 class MemoryStore:
@@ -108,8 +108,14 @@ class MemoryStore:
                 self._events[target] = event_row(target, event, report)
                 self._by_dyad[(report.source_key, report.target_key, report.cameo_root)].append(target)
                 self._by_source[(report.source_key, report.cameo_root)].append(target)
-            elif report.country and not self._events[target]["location_country"]:
-                self._fill_location(target, event)
+            else:
+                row = self._events[target]
+                if completes(report, row["target_key"]):  # a dyad told after one-sided reports: now it has a target
+                    self._by_dyad[(report.source_key, "", report.cameo_root)].remove(target)
+                    self._by_dyad[(report.source_key, report.target_key, report.cameo_root)].append(target)
+                    row.update(target_columns(event))
+                if report.country and not row["location_country"]:
+                    self._fill_location(target, event)
             self._reports[event.event_id] = report_row(event, report, target)
             self._members[target].append(event.event_id)
             self._merged_of[article.id].add(target)
@@ -142,10 +148,8 @@ class MemoryStore:
     def _candidates(self, report: Report) -> list[Candidate]:
         bounds = window(report.date, self.window_days)
         out = []
-        if one_sided(report):  # any target of its source and root (merge rule 1)
-            mids = self._by_source.get((report.source_key, report.cameo_root), ())
-        else:
-            mids = self._by_dyad.get((report.source_key, report.target_key, report.cameo_root), ())
+        mids = [m for key in lookup_keys(report)  # merge rule 1: (source, root) or dyad and one-sided
+                for m in (self._by_source if len(key) == 2 else self._by_dyad).get(key, ())]
         for mid in mids:
             row = self._events[mid]
             if bounds is None and row["date"] is not None:

@@ -15,9 +15,11 @@ A new report joins an existing merged event when all of these hold:
    merged event of its source and root that names a target when every such
    event that qualifies (rules 2 to 6) names the same target; when they name
    different targets it is ambiguous and joins only a one-sided event, as
-   it does when none names a target. A report with both sides never joins
-   a one-sided merged event, so which reports meet depends on the order
-   they arrive in (one-sided first: two merged events; dyadic first: one);
+   it does when none names a target. Told the other way round, a report
+   with both sides that finds no merged event of its own dyad joins a
+   one-sided merged event of its source and root and gives it its target
+   (the one-sided reports were the same event told less fully), so the
+   count does not depend on which outlet arrived first;
 2. the same CAMEO root (two-digit code);
 3. event dates no more than ``window`` days apart (default 2); an undated
    report joins only undated events;
@@ -32,8 +34,12 @@ A new report joins an existing merged event when all of these hold:
 When several merged events qualify, the report joins the one nearest in
 date, ties broken by the earliest id, so the outcome does not depend on
 the order rows come back from a database. A back end offers a one-sided
-report the merged events of its source and root whatever their target
-(:func:`lookup_keys`); a report with both sides only those of its dyad.
+report the merged events of its source and root whatever their target; a
+report with both sides those of its dyad and the one-sided ones of its
+source and root (:func:`lookup_keys`), and when it joins a one-sided one
+(:func:`completes`) writes the report's target into the merged event.
+What stays order-dependent is the ambiguous case: one-sided reports met
+first by two dyads of different targets go with the first of them.
 """
 
 from __future__ import annotations
@@ -100,12 +106,43 @@ def one_sided(report: Report) -> bool:
     return bool(report.source_key) and not report.target_key
 
 
+def two_sided(report: Report) -> bool:
+    """A report naming both sides: it may complete a one-sided merged event (rule 1)."""
+    return bool(report.source_key) and bool(report.target_key)
+
+
+def lookup_keys(report: Report) -> list[tuple[str, ...]]:
+    """Where a back end looks for ``report``'s candidates: ``(source, root)`` for
+    a one-sided report (any target), else its own ``(source, target, root)`` and,
+    for a report with both sides, the one-sided ``(source, "", root)``."""
+    if one_sided(report):
+        return [(report.source_key, report.cameo_root)]
+    own = (report.source_key, report.target_key, report.cameo_root)
+    return [own, (report.source_key, "", report.cameo_root)] if two_sided(report) else [own]
+
+
+def lock_keys(reports: Iterable[Report]) -> list[str]:
+    """The dyad locks a writer takes before merging ``reports``, sorted (no
+    deadlock): each one's own ``source|target|root``, and for a report with
+    both sides the one-sided ``source||root`` it may complete."""
+    keys = set()
+    for r in reports:
+        keys.add(f"{r.source_key}|{r.target_key}|{r.cameo_root}")
+        if two_sided(r):
+            keys.add(f"{r.source_key}||{r.cameo_root}")
+    return sorted(keys)
+
+
 def offered(report: Report, key: tuple[str, str, str]) -> bool:
-    """Whether a merged event of ``key`` (source, target, CAMEO root) is a candidate for
-    ``report``: its own dyad, or for a one-sided report any target of its source and root."""
-    if key == (report.source_key, report.target_key, report.cameo_root):
-        return True
-    return one_sided(report) and key[0] == report.source_key and key[2] == report.cameo_root
+    """Whether a merged event of ``key`` (source, target, CAMEO root) is a candidate
+    for ``report`` (:func:`lookup_keys`)."""
+    return any(want == (key[0], key[2]) if len(want) == 2 else want == key for want in lookup_keys(report))
+
+
+def completes(report: Report, merged_target_key: str) -> bool:
+    """Whether ``report`` joining a merged event whose target is ``merged_target_key``
+    gives that event its target (rule 1, a dyad told after one-sided reports)."""
+    return two_sided(report) and not merged_target_key
 
 
 def actor_key(actor) -> str:
@@ -178,6 +215,9 @@ def choose(report: Report, candidates: Iterable[Candidate], days: int = WINDOW_D
     if one_sided(report):  # rule 1: one named target among the dyadic events, else one-sided only
         dyadic = [c for c in fits if c.target_key]
         fits = dyadic if len({c.target_key for c in dyadic}) == 1 else [c for c in fits if not c.target_key]
+    elif two_sided(report):  # rule 1 told the other way: its own dyad, else a one-sided event to complete
+        own = [c for c in fits if c.target_key == report.target_key]
+        fits = own or [c for c in fits if not c.target_key]
     if not fits:
         return None
     best = min(fits, key=lambda c: (_gap(report.date, c.date), c.merged_id))

@@ -177,22 +177,28 @@ class PostgresStore(RelationalStore):
         # CAMEO root, the union of its reports' date windows (and the undated
         # events for undated reports), as _candidate_query asks with one arm
         # per key; hundreds of arms cost the planner more than the lookups.
+        # One-sided reports look up (source, root) whatever the target (merge
+        # rule 1): their own pair of arms, served by index events_merge_source.
         spans = candidate_spans(reports, self.window_days)
-        dated = [(*key, lo, hi) for key, (lo, hi, _) in spans.items() if lo is not None]
-        undated = [key for key, (_, _, none) in spans.items() if none]
         cols = ("SELECT 'candidate' AS kind, e.id, e.source_key, e.target_key, e.cameo_root, e.date,"
                 " e.location_country, e.counted, r.article_id, r.trigger")
-        sql = (f"{cols} FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),"
-               " CAST(? AS text[])) AS q(s, t, c, lo, hi) JOIN events e ON e.source_key = q.s AND e.target_key = q.t"
-               " AND e.cameo_root = q.c AND e.date BETWEEN q.lo AND q.hi"
-               " LEFT JOIN event_reports r ON r.merged_id = e.id"
-               f" UNION ALL {cols} FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) AS q(s, t, c)"
-               " JOIN events e ON e.source_key = q.s AND e.target_key = q.t AND e.cameo_root = q.c AND e.date IS NULL"
-               " LEFT JOIN event_reports r ON r.merged_id = e.id"
-               " UNION ALL SELECT 'stored', id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM event_reports"
-               " WHERE id = ANY(CAST(? AS text[]))")
-        params = [[_clean(row[i]) for row in dated] for i in range(5)] + [
-            [_clean(row[i]) for row in undated] for i in range(3)] + [[_clean(i) for i in event_ids]]
+        arms, params = [], []
+        for names, match in ((("s", "t", "c"), "e.source_key = q.s AND e.target_key = q.t AND e.cameo_root = q.c"),
+                             (("s", "c"), "e.source_key = q.s AND e.cameo_root = q.c")):
+            keys = {k: v for k, v in spans.items() if len(k) == len(names)}
+            dated = [(*key, lo, hi) for key, (lo, hi, _) in keys.items() if lo is not None]
+            undated = [key for key, (_, _, none) in keys.items() if none]
+            for rows, columns, when in ((dated, (*names, "lo", "hi"), "e.date BETWEEN q.lo AND q.hi"),
+                                        (undated, names, "e.date IS NULL")):
+                if rows:
+                    arms.append(f"{cols} FROM unnest({', '.join('CAST(? AS text[])' for _ in columns)})"
+                                f" AS q({', '.join(columns)}) JOIN events e ON {match} AND {when}"
+                                " LEFT JOIN event_reports r ON r.merged_id = e.id")
+                    params += [[_clean(row[i]) for row in rows] for i in range(len(columns))]
+        arms.append("SELECT 'stored', id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM event_reports"
+                    " WHERE id = ANY(CAST(? AS text[]))")
+        params.append([_clean(i) for i in event_ids])
+        sql = " UNION ALL ".join(arms)
         # Parallel workers cost more to start (~15 ms) than this batch's index
         # lookups take; for the rest of the batch's transaction, none.
         self._send("SET LOCAL max_parallel_workers_per_gather = 0")

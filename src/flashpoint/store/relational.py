@@ -30,11 +30,11 @@ from ..errors import StoreError
 from ..types import Article, Event
 from . import dedup, migrate, rollup
 from .base import EventFilter, Failure, StoreUnavailable, check_fields
-from .merge import Candidate, Report, choose, merged_id, offered, one_sided, window
+from .merge import Candidate, Report, actor_key, choose, completes, lock_keys, lookup_keys, merged_id, offered, window
 from .pages import PAGE_COLUMNS, EventPage
 from .rows import (
     EVENT_COLUMNS, actor_rows, article_row, event_record, event_row, filter_clauses, merged_dict, now,
-    report_row,
+    report_row, target_columns,
 )
 
 PAGE = 500  # events fetched per round trip when streaming results
@@ -575,7 +575,7 @@ class RelationalStore:
             )
             found = None
             if events:
-                self._lock_dyads(sorted({_clean(f"{r.source_key}|{r.target_key}|{r.cameo_root}") for r in reports}))
+                self._lock_dyads([_clean(k) for k in lock_keys(reports)])
                 found = self._candidate_query(reports, [e.event_id for e in events])
             if not self._fetch(inserted):
                 return  # already stored: re-adding changes nothing
@@ -597,12 +597,29 @@ class RelationalStore:
                     pending.events[target] = event_row(target, event, report, record)
                     pending.start(target, report)
                 else:
+                    if pending.complete(target, report, stored):
+                        self._complete(target, event, pending.events.get(target))
                     if report.country and event.location is not None and pending.locate(target, report.country, stored):
                         self._locate(target, event, pending.events.get(target))
                     pending.join(target, report, stored)
                 pending.reports.append(report_row(event, report, target, record))
                 pending.report_ids.add(event.event_id)
             pending.actors.update((a["id"], a) for e in events for a in actor_rows(e))
+
+    def _complete(self, mid: str, event: Event, pending: dict[str, Any] | None) -> None:
+        """Give the one-sided merged event ``mid`` the target of ``event`` (merge
+        rule 1); ``pending`` is its row when this article started it and it is not
+        sent yet. The roll-up follows through the events table's trigger."""
+        values = target_columns(event)
+        if pending is not None:
+            pending.update(values)
+            return
+        self._send(f"UPDATE events SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ? AND target_key = ''",
+                   [*values.values(), mid])
+        # The trigger moved the event's roll-up counts to its new dyad and left the
+        # one-sided cells it emptied: dropped, so the table is what a rebuild gives.
+        self._send("DELETE FROM event_rollup WHERE grain = 'dyad' AND k1 = ? AND k2 = '' AND n1 = 0 AND n2 = 0"
+                   " AND n3 = 0 AND n4 = 0", [actor_key(event.source)])
 
     def _locate(self, mid: str, event: Event, pending: dict[str, Any] | None) -> None:
         """Give merged event ``mid`` the location of ``event`` (it had none);
@@ -642,10 +659,9 @@ class RelationalStore:
         union of the reports' date windows, and the undated ones for undated
         reports) and for which of ``event_ids`` are stored already (kind ``stored``)."""
         spans: dict[tuple[str, ...], list[tuple[str, str] | None]] = {}
-        for report in reports:  # a one-sided report asks for its source and root, any target
-            key = (report.source_key, report.cameo_root) if one_sided(report) else (
-                report.source_key, report.target_key, report.cameo_root)
-            spans.setdefault(key, []).append(window(report.date, self.window_days))
+        for report in reports:  # merge rule 1: a one-sided report asks for its source and root, any target
+            for key in lookup_keys(report):
+                spans.setdefault(key, []).append(window(report.date, self.window_days))
         arms: list[str] = []
         params_per_arm: list[list[Any]] = []
         for key, bounds in spans.items():
@@ -839,21 +855,22 @@ def lookup_sql(probes: Iterable[Iterable[tuple[str, str]]], bands: Iterable[Iter
 
 
 def candidate_spans(reports: Iterable[Report],
-                    days: int) -> dict[tuple[str, str, str], tuple[str | None, str | None, bool]]:
-    """Per (source, target, CAMEO root) of ``reports``: the first and last day
-    of the union of their date windows (None when all are undated), and
-    whether any is undated: where their merge candidates are."""
-    out: dict[tuple[str, str, str], tuple[str | None, str | None, bool]] = {}
+                    days: int) -> dict[tuple[str, ...], tuple[str | None, str | None, bool]]:
+    """Per look-up key of ``reports`` (``merge.lookup_keys``: (source, target,
+    CAMEO root), or (source, CAMEO root) for one-sided reports): the first and
+    last day of the union of their date windows (None when all are undated),
+    and whether any is undated: where their merge candidates are."""
+    out: dict[tuple[str, ...], tuple[str | None, str | None, bool]] = {}
     for report in reports:
-        key = (report.source_key, report.target_key, report.cameo_root)
-        lo, hi, undated = out.get(key, (None, None, False))
         bounds = window(report.date, days)
-        if bounds is None:
-            undated = True
-        else:
-            lo = bounds[0] if lo is None else min(lo, bounds[0])
-            hi = bounds[1] if hi is None else max(hi, bounds[1])
-        out[key] = (lo, hi, undated)
+        for key in lookup_keys(report):
+            lo, hi, undated = out.get(key, (None, None, False))
+            if bounds is None:
+                undated = True
+            else:
+                lo = bounds[0] if lo is None else min(lo, bounds[0])
+                hi = bounds[1] if hi is None else max(hi, bounds[1])
+            out[key] = (lo, hi, undated)
     return out
 
 
@@ -912,12 +929,9 @@ class _Pending:
     def candidates(self, report: Report, stored: dict[str, dict[str, Any]], days: int) -> list[Candidate]:
         """Candidates for ``report``: the stored ones the database returned
         (in the state this transaction left them) and those it started."""
-        key = (report.source_key, report.target_key, report.cameo_root)
-        if one_sided(report):
-            mids = {m for m, st in stored.items() if offered(report, st["key"])}
-            mids |= self._by_source.get((report.source_key, report.cameo_root), set())
-        else:
-            mids = {m for m, st in stored.items() if st["key"] == key} | self._by_key.get(key, set())
+        mids = {m for m, st in stored.items() if offered(report, st["key"])}
+        for key in lookup_keys(report):
+            mids |= (self._by_source if len(key) == 2 else self._by_key).get(key, set())
         bounds = window(report.date, days)
         out = []
         for mid in sorted(mids):
@@ -949,6 +963,16 @@ class _Pending:
     def join(self, mid: str, report: Report, stored: dict[str, dict[str, Any]]) -> None:
         self._state(mid, stored)["reports"].append((report.article_id, report.trigger))
         self.recount.add(mid)
+
+    def complete(self, mid: str, report: Report, stored: dict[str, dict[str, Any]]) -> bool:
+        """Give the one-sided ``mid`` the target of ``report`` when it completes it
+        (merge rule 1); whether it did."""
+        st = self._state(mid, stored)
+        if not completes(report, st["key"][1]):
+            return False
+        st["key"] = (st["key"][0], report.target_key, st["key"][2])
+        self._index(mid, st["key"])
+        return True
 
     def locate(self, mid: str, country: str, stored: dict[str, dict[str, Any]]) -> bool:
         """Give ``mid`` the country when it has none; whether it changed."""

@@ -57,6 +57,12 @@ def _side(prefix: str, actor: Actor | None) -> dict[str, Any]:
     }
 
 
+def target_columns(event: Event) -> dict[str, Any]:
+    """The events-table columns of ``event``'s target: what a merged event that
+    had none takes from the report that completes it (merge rule 1)."""
+    return _side("target", event.target)
+
+
 def event_row(merged_id: str, event: Event, report: Report, record: str | None = None,
               at: str | None = None) -> dict[str, Any]:
     """The events-table row a report starts (counts are filled in later), first seen ``at`` (now when None).
