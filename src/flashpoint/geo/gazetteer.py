@@ -276,7 +276,9 @@ class Gazetteer:
         if form is not None:
             base = self.rank(self._matches(form.base), context_countries)
             if base:
-                place = base[0]
+                # "the state of Bolivar": a unit named X is a region named X where one is
+                # known, before a city or capital of that name
+                place = next((p for p in base if p.kind == "region"), base[0])
                 if place.kind == "country":
                     return place.to_location()
                 label = place.name if place.kind == "region" else f"{place.name} {form.word}"

@@ -84,3 +84,23 @@ def strip_direction(key: str) -> str | None:
     """The key without a leading compass word ("eastern ukraine" -> "ukraine")."""
     match = _DIRECTION.match(key)
     return match.group("base") if match else None
+
+
+_UNIT_BEFORE = re.compile(rf"\b({'|'.join(REGION_WORDS)})\s+of\s+$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(rf"^\s+({'|'.join(REGION_WORDS)})\b", re.IGNORECASE)
+
+
+def unit_around(text: str, start: int, end: int) -> str | None:
+    """The name at ``text[start:end]`` with the unit word the text tells around it
+    ("the *state of* Sucre" -> "state of Sucre", "Sucre *state*" -> "Sucre state"), or
+    None when no unit word stands right before or after it. A capital's name so told is
+    a state's or province's ("Sucre" alone is Bolivia's capital; "the state of Sucre" is
+    Venezuelan): look the unit up, not the bare name."""
+    name = text[start:end]
+    before = _UNIT_BEFORE.search(text[max(0, start - 30):start])
+    if before:
+        return f"{before.group(1).lower()} of {name}"
+    after = _UNIT_AFTER.match(text[end:end + 30])
+    if after:
+        return f"{name} {after.group(1).lower()}"
+    return None

@@ -48,7 +48,10 @@ _HABITUAL = re.compile(
     r"|since (?:19|20)\d\d|for years|for decades|have long|has long)\b",
     re.IGNORECASE,
 )
-_BREAK = re.compile(r",|;|\b(?:but|after|before|while|when|as|because|said|says|told|until|since)\b", re.IGNORECASE)
+# ("before dawn", "after midnight": a time of day, no clause of its own)
+_TIME_OF_DAY = r"(?:dawn|daybreak|sunrise|sunset|dusk|dark|nightfall|midnight|noon|first light)\b"
+_BREAK = re.compile(rf",|;|\b(?:but|after(?!\s+{_TIME_OF_DAY})|before(?!\s+{_TIME_OF_DAY})|while|when|as|because|said|says|told"
+                    r"|until|since)\b", re.IGNORECASE)
 # Before the trigger a reporting frame also breaks ("said on Sunday that ... would pull out").
 _BREAK_BEFORE = re.compile(_BREAK.pattern + r"|\b(?:that|who|which)\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:(?:\w+ly|also|now|already|since|just)\s+)?$", re.IGNORECASE)
@@ -255,7 +258,8 @@ _MOVED_ON = re.compile(r"\b(?:the (?:next|following|previous) (?:day|morning|nig
                        re.IGNORECASE)
 
 
-def story_date(lead: str, between: str, published: date | None, tag: str, future: bool) -> EventDate | None:
+def story_date(lead: str, between: str, published: date | None, tag: str, future: bool,
+               saying: bool = False) -> EventDate | None:
     """The lead's date for a later sentence that names none of its own, or None.
 
     A wire story dates its event once, in the lead ("Gunmen attacked a convoy in Borno on
@@ -264,7 +268,14 @@ def story_date(lead: str, between: str, published: date | None, tag: str, future
     only when it is clear: one day within a week before publication, every date expression
     of the lead agreeing, and no other day named between the lead and the sentence
     (``between``: that text); the act is told in the simple past (``tag`` VBD) and not to come.
+
+    Saying is not such an act (``saying``: the trigger is a verb of saying or a statement's):
+    "The army said ...", "The UN said it was concerned" tell what was said for the story,
+    at its own time, the publication day unless the sentence dates it ("said on Tuesday");
+    what the saying reports ("its troops killed ten") still takes the lead's day.
     """
+    if saying:
+        return None
     return story_dater(lead, published)(between, tag, future)
 
 

@@ -39,8 +39,8 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.geo.cues import LocationCues, location_cues
 from flashpoint.geo.gazetteer import Gazetteer
-from flashpoint.geo.names import REGION_WORDS
-from flashpoint.nlp.docmemo import doc_ents, memoized, span_ents
+from flashpoint.geo.names import REGION_WORDS, unit_around
+from flashpoint.nlp.docmemo import doc_ents, doc_text, memoized, span_ents
 from flashpoint.types import Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -150,7 +150,11 @@ def _capitalised(name: str) -> bool:
 
 def _mention(span: Span, gazetteer: Gazetteer, context: Sequence[str]) -> PlaceMention:
     label = span.label_ or "REGION"
-    loc = gazetteer.resolve(span.text, context)
+    # "the state of Sucre": the unit the text names (Venezuela's), not the capital of that name
+    unit = unit_around(doc_text(span.doc), span.start_char, span.end_char) if label in PLACE_LABELS else None
+    loc = gazetteer.resolve(unit, context) if unit is not None else None
+    if loc is None or loc.precision != "region":
+        loc = gazetteer.resolve(span.text, context)
     if loc is None:
         # Unknown to the gazetteer: keep the name, with no coordinates.
         precision = "region" if label in {"LOC", "REGION"} else "city"
