@@ -13,6 +13,11 @@ a plan to do X after Y), sub-codes that matter (0311/0312/0313, 1121/1124/1125, 
 The floor lives in test_own_set_floors.py; the sentences below are new ones (in no probe set)
 for each general construction fixed in session 15, so that a fix is checked on wording it was
 not written from.
+
+A label we now disagree with: own_probes6's X-N16 ("Russia's withdrawal of its peacekeepers from
+Nagorno-Karabakh") is labelled 08 (a retreat, 0874); CAMEO's 1661 names withdrawing peacekeeping
+forces in its own words ("expel or withdraw peacekeepers"), which own_probes8's Z-N11 follows (16x).
+The coder now codes 1661; X-N16 fails and own_probes6 stays above its floor.
 """
 
 from __future__ import annotations
@@ -88,6 +93,15 @@ from .test_news_coding import coded, has, triples
     ("Uganda and Tanzania sign pact on oil pipeline", ("UGA", "057", "TZA")),
     # retaking a palace or a bridge from another side is force against it
     ("Ukrainian forces recaptured a key bridge from Russian troops.", ("UKR", "19", "RUS")),
+    # "met with tear gas" is force used on a crowd, no meeting
+    ("Protesters were met with tear gas by police in Nairobi.", ("KEN", "175", "KEN")),
+    ("Marchers in Conakry were met with live fire by soldiers.", ("GIN", "175", "GIN")),
+    # a joint patrol flown or sailed is military cooperation, each way
+    ("Russian and Chinese bombers flew a joint patrol near Alaska.", ("RUS", "062", "CHN")),
+    # a peacekeeping or police contingent withdrawn is a mission withdrawn (1661), not a retreat
+    ("The pullout of UN peacekeepers from Mali was completed in December.", ("UN", "1661", "MLI")),
+    ("Rwanda's withdrawal of its police contingent from the Central African Republic surprised diplomats.",
+     ("RWA", "1661", "CAF")),
 ])
 def test_eighth_set_constructions(text, want):
     got = triples(coded(text))
