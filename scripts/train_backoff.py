@@ -2,7 +2,8 @@
 
 Reproducible: a fixed seed, the tuning parts only of the visible gold sets (the
 held-aside records, ``flashpoint.eval.split``, are never read here) plus the
-project's own merge fixture, and the SHA-256 of every input file recorded beside
+project's own merge fixture (and, with ``--with-own-sets``, our blind sentence
+sets: eval/project.py OWN_SETS and WIRE_SETS), and the SHA-256 of every input file recorded beside
 the model. Writes ``src/flashpoint/coding/data/backoff/model.npz`` (vocabulary,
 idf, coefficients, threshold, calibration; scored with numpy at run time, so the
 runtime does not need scikit-learn) and ``model.json`` (what it was trained on).
@@ -57,8 +58,18 @@ OUT = REPO / "src" / "flashpoint" / "coding" / "data" / "backoff"
 INDIA_NONE_SAMPLE = 2500  # quiet IndiaPoliceEvents sentences taught as "none"
 INDIA_EVENT_SAMPLE = 300  # labelled ones taught as material conflict
 OWN_WEIGHT = 4.0
-OWN = frozenset({"merge_fixture", "own_negatives"})
+OWN = frozenset({"merge_fixture", "own_negatives", "own_sets"})
 CALIBRATION_BINS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+def own_sentence_sets() -> list[tuple[str, Path]]:
+    """The project's own blind sentence sets (eval/project.py OWN_SETS and
+    WIRE_SETS): ordinary news in our own words, each record's first expected
+    code its label and a record that expects nothing a ``none``."""
+    from flashpoint.eval.project import OWN_SETS, TESTS_DATA, WIRE_SETS
+
+    files = [file for _, file, _ in OWN_SETS] + [file for _, file, _ in WIRE_SETS]
+    return [(Path(file).stem, TESTS_DATA / file) for file in files if (TESTS_DATA / file).is_file()]
 
 
 def sha256(path: Path) -> str:
@@ -69,7 +80,7 @@ def tuning(set_name: str, path: Path):
     return [r for r in read_gold(path) if part_of(set_name, r.id) == TUNING]
 
 
-def collect(evaldata: Path) -> tuple[list[tuple[str, str, str | None, str]], dict[str, str]]:
+def collect(evaldata: Path, with_own_sets: bool = False) -> tuple[list[tuple[str, str, str | None, str]], dict[str, str]]:
     """(text, quad label, root or None, origin) for every training sentence, and the file hashes."""
     rng = random.Random(SEED)
     files = {
@@ -117,6 +128,14 @@ def collect(evaldata: Path) -> tuple[list[tuple[str, str, str | None, str]], dic
     for line in files["own_negatives"].read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             out.append((line.strip(), NONE, None, "own_negatives"))
+    for name, path in own_sentence_sets() if with_own_sets else ():  # our blind sets (--with-own-sets)
+        files[name] = path
+        for rec in read_gold(path):
+            codes = [g.code for g in rec.expected if g.code and g.code[:2] in ROOTS]
+            if codes:
+                out.append((rec.text, quad_class(codes[0][:2]), codes[0][:2], "own_sets"))
+            elif not rec.expected:
+                out.append((rec.text, NONE, None, "own_sets"))
     hashes = {name: sha256(path) for name, path in files.items()}
     return out, hashes
 
@@ -220,10 +239,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c", type=float, default=4.0, help="inverse regularisation strength")
     ap.add_argument("--max-false-alarms", type=float, default=0.02,
                     help="share of the tuning 'none' sentences allowed to fire (out of fold)")
+    ap.add_argument("--with-own-sets", action="store_true",
+                    help="also train on our blind sentence sets (tried in session 15, not shipped: docs/BACKOFF.md)")
     args = ap.parse_args(argv)
     import sklearn
 
-    rows, hashes = collect(args.evaldata)
+    rows, hashes = collect(args.evaldata, args.with_own_sets)
     texts = [r[0] for r in rows]
     quads = [r[1] for r in rows]
     weights = np.array([OWN_WEIGHT if r[3] in OWN else 1.0 for r in rows])

@@ -787,6 +787,14 @@ class Coder:
                 return intent[key]
         return code
 
+    def _answer_by_purpose(self, cand: Candidate, sectors) -> Pattern | None:
+        """An answer announced whose purpose the parse hung on the verb as an adverbial clause, not
+        as its complement ("will take military-technical steps *to counter* the deployment"): matched
+        with the purpose clause's words as its complement, by a pattern told only of the future."""
+        return self.patterns.future_only.match(
+            cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas, cand.xcomp, cand.particle,
+            cand.governor, cand.comp_lemmas + tuple(cand.stake_lemmas), cand.ccomp_aux, sectors, "future")
+
     @staticmethod
     def _statement_tone(cand: Candidate) -> str | None:
         words = _stake_words(cand) | set(cand.obj_lemmas) | set(cand.comp_lemmas)
@@ -891,6 +899,8 @@ class Coder:
                 cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,
                 cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors, told,
             )
+            if pattern is None and told == "future" and cand.kind == "verb" and cand.lemma in self.patterns.future_only.verbs:
+                pattern = self._answer_by_purpose(cand, sectors)
             if pattern is None:
                 # public statements and comments (root 01), matched apart from the events
                 pattern = self.statements.match(
@@ -1137,6 +1147,8 @@ class Coder:
             targets = [(t, f) for t, f in targets if t.org and t.sector == "IGO"]
             if not targets:
                 return []
+        if pattern.finite and targeting.is_participle(cand):
+            return []  # "..., joining Canada and the EU": alongside them, no membership
         if not targets and (pattern.needs_target
                             or not (pattern.no_target or self.open_actors or (self.single_actor and _stands_alone(sources)))):
             return []

@@ -173,12 +173,17 @@ def _mention_spans(sent: Span, gazetteer: Gazetteer, cues: LocationCues) -> Iter
     """
     doc = sent.doc
     covered: set[int] = set()
-    for ent in span_ents(sent):
-        if ent.label_ not in PLACE_LABELS or not _capitalised(ent.text):
-            continue  # (a place is named with a capital: "fled into the bush" names none)
+    # (a place is named with a capital: "fled into the bush" names none)
+    ents = [ent for ent in span_ents(sent) if ent.label_ in PLACE_LABELS and _capitalised(ent.text)]
+    for k, ent in enumerate(ents):
+        if ent.start in covered:
+            continue
         end = ent.end
         if end < sent.end and doc[end].lower_ in _REGION_WORDS:
             end += 1  # "Grodno region": the unit named after the place
+        elif k + 1 < len(ents) and ents[k + 1].start == end + 1 and doc[end].lower_ == "of" \
+                and gazetteer.candidates(doc[ent.start:ents[k + 1].end].text):
+            end = ents[k + 1].end  # "Port of Spain", tagged as two places: the one the gazetteer knows
         span = Span(doc, ent.start, end, label=ent.label_)
         covered.update(range(span.start, span.end))
         yield span
