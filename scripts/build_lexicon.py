@@ -42,7 +42,7 @@ EVENT_NOUN_FILES = {"noun.act", "noun.event", "noun.communication"}
 # "a *phone* call"): the object constraint is the modifier, not the generic head.
 SPECIFIC_MODIFIERS = {"chemical", "gas", "suicide", "nuclear", "hunger", "atomic", "biological", "cyber",
                       "ransomware", "hacking", "phone", "telephone", "video", "drone", "missile", "air", "car",
-                      "roadside", "mortar", "ethnic", "mass", "corruption", "fraud"}
+                      "roadside", "mortar", "ethnic", "mass", "corruption", "fraud", "martial"}
 
 
 # -- WordNet: a small reader of the dictionary's index and data files --------------------

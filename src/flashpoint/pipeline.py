@@ -637,6 +637,12 @@ def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:
             c = res.actor.country if res is not None else None
             if c and not any(i.startswith("person:") for i in res.entry_ids) and kb.first_name_of(name):
                 c = None  # "Chad Smith": a first name, not Chad (actors/kb.py)
+            elif c and ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
+                # "Colombia's defence minister, Pedro Sanchez,": the title's country decides who
+                # he is, as for "Colombian Defence Minister Pedro Sanchez" (actors/resolve.py)
+                head = ent.root.head
+                both = kb.resolve(f"{text[doc[head.left_edge.i].idx : head.idx + len(head.text)]} {name}", None, None)
+                c = both.actor.country if both is not None and both.actor.country else c
         if c:
             counts[c] += 1
     return tuple(c for c, _ in counts.most_common())

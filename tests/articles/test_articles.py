@@ -23,8 +23,10 @@ rules whose text also matched right events narrowed or dropped). The seventh set
 (``seventh/``, ten articles of session 14) was committed before the coder saw it and scored
 once (``seventh/first_run.json``: recall 0.577, precision 0.576, F1 0.577); its expected files
 were amended after it, each with a note (calls and urgings also accept the appeal root 02, New
-Caledonia's own actors NCL, one actor-text rule dropped). Each
-set's aggregate figures must reach recall and F1 of 0.7; the checks below pin
+Caledonia's own actors NCL, one actor-text rule dropped). The eighth set (``eighth/``, ten
+articles of session 15) was committed before the coder saw it and scored once
+(``eighth/first_run.json``: recall 0.750, precision 0.645, F1 0.693); nothing in it was
+amended. Each set's aggregate figures must reach recall and F1 of 0.7; the checks below pin
 the details.
 """
 
@@ -42,8 +44,8 @@ HERE = Path(__file__).parent
 
 
 @pytest.fixture(scope="module", params=[HERE, HERE / "second", HERE / "third", HERE / "fourth", HERE / "fifth",
-                                        HERE / "sixth", HERE / "seventh"],
-                ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh"])
+                                        HERE / "sixth", HERE / "seventh", HERE / "eighth"],
+                ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"])
 def scored(request):
     results, totals = check_folder(request.param)
     return {r.name: r for r in results}, totals, request.param
@@ -91,7 +93,23 @@ KNOWN_FORBIDDEN = {
                 "macedonia_bulgaria: forbidden (a population figure is no event)",
                 "paraguay_extradition: forbidden (a production figure is no event)",
                 "somalia_port: forbidden (the African Union attacked nobody)",
-                "bissau_election: toll counted twice"],
+                "bissau_election: toll counted twice",
+                # "extradited a gang leader ..., hours after gunmen attacked the prison, killing a guard": since
+                # session 15 one person told by "a" is counted; the attack in the "hours after" clause is
+                # dropped as what came before, so the guard rides on the extradition as well as on the
+                # second paragraph's attack (the Kashmir article wants such a toll kept on the arrests)
+                "paraguay_extradition: toll counted twice"],
+    # the back-off codes a referendum told beside a population figure ("Gagauzia, home to about 130,000
+    # people, voted against closer ties with the EU in 2014") as 080, and a copular line ("Papua New
+    # Guinea, home to about 10 million people, has one of the lowest ratios of police") as 170, as in the
+    # fifth and seventh sets; "they had hit bases" after "The Guards' ground forces said" takes the
+    # story's other country; "the island's navy" (Sri Lanka's) is not read as the island state's, and a
+    # count of arrests "since January last year" is summed with the story's
+    "eighth": ["gagauzia_governor: forbidden (a population figure is no event)",
+               "png_ambush: forbidden (a population figure is no event)",
+               "iraq_iran_shelling: forbidden (Iraq attacked nobody)",
+               "palk_fishermen: forbidden (India attacked nobody)",
+               "palk_fishermen: toll counted twice"],
 }
 
 

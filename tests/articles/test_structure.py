@@ -16,6 +16,9 @@ from flashpoint.nlp.structure import mask, read_structure
     ("BEIRUT, March 3 (Reuters) - Israeli jets struck.", "Beirut", None, "Reuters"),
     ("Nairobi, Kenya — Police fired tear gas.", "Nairobi", "Kenya", None),
     ("NEW DELHI (AFP) -- India said on Monday.", "New Delhi", None, "AFP"),
+    # two cities the story was filed from: the first is the dateline's city
+    ("NAIROBI/KAMPALA, March 3 (Reuters) - Ugandan police said.", "Nairobi", None, "Reuters"),
+    ("ISLAMABAD/KABUL (AFP) - Pakistan shut a crossing.", "Islamabad", None, "AFP"),
 ])
 def test_datelines(line, city, country, agency):
     s = read_structure(line)

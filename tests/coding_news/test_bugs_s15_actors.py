@@ -131,3 +131,21 @@ def test_an_unknown_civil_body_is_an_ngo(text, code):
     assert not any(e.source is not None and e.source.sector == "MIL" and e.source.text.startswith(("The Sahel", "Fundación",
                                                                                                    "The Sudan", "The Andean"))
                    for e in got)
+
+
+# -- 3b. a place the parser cuts at "of" ----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Police clashed with protesters in Port of Spain on Monday.",
+    "Venezuela accused Port of Spain of hostile conduct on Monday.",
+])
+def test_port_of_spain_is_one_place(text):
+    got = events(text)
+    assert got and all(e.location is not None and e.location.country == "TTO" for e in got), \
+        [(e.cameo, e.location) for e in got]
+    assert "REU" not in parties(text) and "ESP" not in parties(text)
+
+
+def test_an_apposed_title_is_no_story_country_of_the_namesake():
+    # the article's countries counted "Pedro Sanchez" as Spain's, and a generic party took it
+    text = "Colombia's defence minister, Pedro Sanchez, said troops had killed a rebel commander."
+    assert "ESP" not in parties(text), triples(text)

@@ -96,14 +96,16 @@ def test_talks_between_two_parties_with_no_third_party_stay_the_parties():
     assert ("ETH", "04", "EGY") in got and ("EGY", "04", "ETH") in got, got
 
 
-@pytest.mark.parametrize("text, root", [
+@pytest.mark.parametrize("text, roots", [
+    # since session 15 a recent act an "after" clause tells (own subject, past verb) is coded beside the act
+    # answering it, as CAMEO codes both (background.py, recent_words); the answer stays the main event
     ("Ghana recalled its ambassador from Abuja on Friday, two days after Nigeria's foreign minister criticised "
-     "Ghanaian trade rules.", "16"),
-    ("Finland closed its eastern border crossings after Russia allowed hundreds of migrants to reach the frontier.", "16"),
+     "Ghanaian trade rules.", {"16", "11"}),
+    ("Finland closed its eastern border crossings after Russia allowed hundreds of migrants to reach the frontier.", {"16"}),
 ])
-def test_an_after_clause_sets_the_scene_of_the_sentence_act(text, root):
+def test_an_after_clause_sets_the_scene_of_the_sentence_act(text, roots):
     got = dyads(text)
-    assert {r for s, r, t in got} == {root}, got
+    assert {r for s, r, t in got} == roots, got
 
 
 def test_an_after_clause_alone_is_still_coded():

@@ -41,3 +41,22 @@ def test_a_unit_of_a_name_prefers_a_region_of_that_name(gaz):
     # no "state of Bolivar" alias: the region called Bolivar, not a town of that name
     assert gaz.resolve("the state of Bolivar").precision == "region"
     assert gaz.resolve("Sucre").country == "BOL"  # the bare name is still the capital
+
+
+@pytest.mark.parametrize("clause, country", [
+    ("police fired tear gas at protesters in Port of Spain", "TTO"),   # not "Port" (Le Port, Reunion), nor Spain
+    ("pirates seized a ship in the Gulf of Aden", None),               # a sea: not Aden
+    ("troops patrolled the streets of Dar es Salaam", None),
+    ("troops patrolled in Dar es Salaam", "TZA"),
+    ("police raided a market in the state of Sucre", "VEN"),
+])
+def test_a_clause_place_with_of_inside_its_name(gaz, clause, country):
+    from flashpoint.actors import KnowledgeBase
+    from flashpoint.coding.generic_country import clause_place_country
+
+    assert clause_place_country(clause, KnowledgeBase.load(), gaz, ()) == country
+
+
+def test_port_alone_is_no_place(gaz):
+    assert gaz.resolve("Port") is None
+    assert gaz.resolve("Le Port").country == "REU" and gaz.resolve("Port Sudan").country == "SDN"

@@ -47,7 +47,8 @@ from ..types import Actor
 from .entries import ROLE_SECTORS, Alias, Entry
 from .index import Match, Target
 from .civil import BODY_WORDS, CIVIL_WORDS, civil_name
-from .text import Tokens
+from .surnames import TITLES
+from .text import Tokens, fold
 from .weapons import Weapon, weapon_in
 
 if TYPE_CHECKING:
@@ -153,6 +154,10 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
                 continue
         if target is None or target.entry.kind == "block":
             continue
+        if target.entry.kind == "person" and m.end - m.start == 1 and not any(c.isupper() for c in toks.cased[m.start]):
+            continue  # "fled into the bush": a name is written with a capital
+        if target.entry.kind == "person" and _another_given_name(m, toks, target.entry, matches):
+            continue  # "Attorney General Wendy Morales" is not Evo Morales
         if target.entry.kind != "agent" and (
             (m.start > 0 and lower[m.start - 1] in AFFILIATION_BEFORE)
             or (m.end < len(lower) and lower[m.end] in AFFILIATION_AFTER)
@@ -163,6 +168,7 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
         mentions.append(_Mention(target, m.start, m.end, m.possessive, " ".join(toks.cased[m.start:m.end])))
     named_after = [m for m in mentions if _names_an_organisation(m, mentions, toks)]
     mentions = [m for m in mentions if m not in named_after]
+    mentions = [m for m in mentions if not _branch_of(m, mentions, toks)]
     if not mentions:
         if out_of_context:
             # No actor here, but one in a story of the right country: an answer with no
@@ -289,6 +295,47 @@ def _names_an_organisation(m: _Mention, mentions: list[_Mention], toks: Tokens) 
 
 _NEEDS_CONTEXT = Target(Entry("block:needs-context", "block", "needs context", (), "-"),
                         Alias("needs context", "block"))
+
+
+def _another_given_name(m: Match, toks: Tokens, entry, matches) -> bool:
+    """A person's one-word alias (a surname: "Morales", "Ghani") right after a capitalised
+    word that is neither a title nor a word of the person's own names: another person
+    who shares the surname ("Wendy Morales", "Abdul Ghani Baradar")."""
+    if m.end - m.start != 1 or m.start == 0:
+        return False
+    word = toks.cased[m.start - 1]
+    if any(x.start <= m.start - 1 < x.end for x in matches):
+        return False  # a country's adjective or another alias before it ("Bolivian Morales")
+    if len(word) < 2 or not word[:1].isupper() or not word.replace("-", "").isalpha():
+        return False
+    low = toks.lower[m.start - 1]
+    if low in TITLES or any(part in TITLES for part in low.split("-")):
+        return False
+    own = {w for text in (entry.name, *(a.text for a in entry.aliases)) for w in fold(text).lower().replace(".", "").split()}
+    return low not in own and _skeleton(fold(low)) not in {_skeleton(w) for w in own}
+
+
+def _skeleton(word: str) -> str:
+    """A name's consonants, doubled ones once: spellings of one given name agree
+    ("Mohammed", "Mohamed", "Muhammad")."""
+    out = ""
+    for ch in word:
+        if ch.isalpha() and ch not in "aeiouy" and not out.endswith(ch):
+            out += ch
+    return out
+
+
+_BRANCH_WORDS = frozenset({"branch", "branches", "chapter", "section", "affiliate", "office", "arm", "wing", "mission"})
+
+
+def _branch_of(m: _Mention, mentions: list[_Mention], toks: Tokens) -> bool:
+    """A country's adjective naming an organisation's national branch ("Amnesty International's
+    *Indonesian* branch", "the Red Cross's Kenyan chapter"): the organisation acts, not the country."""
+    if m.kind != "country" or m.target.alias.role != "adjective" or m.end >= len(toks.lower):
+        return False
+    if toks.lower[m.end] not in _BRANCH_WORDS:
+        return False
+    return any(o.kind == "org" and o.possessive and o.end <= m.start for o in mentions)
 
 
 def _inside_a_name(m: Match, toks: Tokens) -> bool:

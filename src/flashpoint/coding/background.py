@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import DataFileError
@@ -38,6 +38,7 @@ class BackgroundRule:
     keep_deps: frozenset[str] = frozenset()
     adjunct_acts: frozenset[str] = frozenset()
     prior_words: frozenset[str] = frozenset()
+    recent_words: frozenset[str] = frozenset()
 
     @classmethod
     @functools.cache
@@ -54,8 +55,8 @@ class BackgroundRule:
         if not isinstance(data, dict):
             raise DataFileError(f"{name}: expected a mapping with 'deps', 'keep_nouns', 'purpose_roots' and 'content_nouns'")
         keys = ("deps", "keep_nouns", "purpose_roots", "content_nouns", "keep_codes", "keep_deps", "adjunct_acts",
-                "prior_words")
-        optional = {"keep_codes", "keep_deps", "adjunct_acts", "prior_words"}
+                "prior_words", "recent_words")
+        optional = {"keep_codes", "keep_deps", "adjunct_acts", "prior_words", "recent_words"}
         lists = []
         for key in keys:
             value = data.get(key, [] if key in optional else None)
@@ -78,6 +79,22 @@ class BackgroundRule:
         if not prior or prior.word not in self.prior_words:
             return ()
         return prior.verbs
+
+    def recent(self, event: Any, cand: Any) -> bool:
+        """Whether an act told in a time clause after its verb is news of its own, told with the act
+        that answers it: a clause with its own subject and finite past verb opened by one of
+        ``recent_words`` ("recalled its envoy *after* Greek coast guards *shot* a fisherman"), the
+        act done (not dated a quarter or more before the story, not to come, not merely said). Not
+        an -ing adjunct ("hours after reaching a deal": the doer's own step on the way), nor a
+        present tense, which tells what is still to come ("to keep trading after Britain *leaves*")."""
+        if not cand.prior_of or cand.prior_of.word not in self.recent_words or cand.kind != "verb":
+            return False
+        if event.statement or event.negated or event.modality not in ("asserted", "reported"):
+            return False
+        word = cand.trigger.split()[0].lower()
+        if word.endswith("ing") or (word.endswith("s") and not cand.lemma.endswith("s")):
+            return False
+        return any(m.role == "subj" for m in cand.subjects)
 
     def describes(self, described: Sequence[str]) -> bool:
         """Whether a candidate's ``described`` ((dependency, noun, tag) or ()) makes it background."""
@@ -126,7 +143,12 @@ def without_prior(events: list, cands: Sequence, rule: BackgroundRule) -> list:
     date, a quarter or more before the story ("rejected the demand, *which students have marched
     for since March*"). An "after" act goes only when the verb its clause hangs on, or one above
     it, tells a standing act (itself, or by the noun it governs); a dated act goes beside any
-    standing act of its sentence. Run last, on the events that stand, so a sentence never loses its only act."""
+    standing act of its sentence. Run last, on the events that stand, so a sentence never loses its only act.
+
+    A recent act an "after" clause tells (``BackgroundRule.recent``: "recalled its envoy after Greek
+    coast guards *shot* a fisherman", "is sending gendarmes after protesters *set fire* to a police
+    station") stays, as CAMEO codes both, ranked below the act it explains (its confidence at most
+    ``RECENT_SHARE`` of that act's), which remains the sentence's most confident event."""
     prior = {e.cand_index: rule.prior_verbs(cands[e.cand_index].prior_of) for e in events}
     prior = {i: verbs for i, verbs in prior.items() if verbs}
     after = set(prior)
@@ -144,6 +166,19 @@ def without_prior(events: list, cands: Sequence, rule: BackgroundRule) -> list:
     explained = {cands[e.cand_index].token_i for e in own}
     nouns = {(cands[e.cand_index].sent_index, cands[e.cand_index].governor) for e in own if cands[e.cand_index].kind == "noun"}
     explained |= {i for verbs in prior.values() for i in verbs if i in at and (at[i].sent_index, at[i].lemma) in nouns}
-    return [e for e in events
-            if not (e.cand_index in history and cands[e.cand_index].sent_index in acting)
-            and not (e.cand_index in after and explained.intersection(prior[e.cand_index]))]
+    out = []
+    for e in events:
+        if e.cand_index in history and cands[e.cand_index].sent_index in acting:
+            continue
+        if e.cand_index in after and explained.intersection(prior[e.cand_index]):
+            if not rule.recent(e, cands[e.cand_index]):
+                continue
+            answers = [r.confidence for r in own if cands[r.cand_index].token_i in prior[e.cand_index]]
+            if answers:
+                e = replace(e, confidence=round(min(e.confidence, RECENT_SHARE * min(answers)), 3))
+        out.append(e)
+    return out
+
+
+# An act an "after" clause tells ranks below the act it explains: at most this share of its confidence.
+RECENT_SHARE = 0.95

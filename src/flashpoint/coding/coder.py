@@ -379,6 +379,10 @@ class Coder:
             followed = self._followers(state)  # "Hemedti said his men ...": the RSF
             if followed is not None:
                 return self._retext(followed, m.text), 0.8
+        if m.possessor in ("its", "their") and m.head in FOLLOWER_HEADS:
+            group = state.last("thing")  # "The ELN said its fighters ...": the ELN's own
+            if group is not None and group.org and group.sector in ("REB", "CRM"):
+                return self._retext(group, m.text), 0.8
         kind = DEFINITE_BACKREFS.get(m.text.lower())  # "the alliance", "the country"
         if kind is not None:
             found = latest_told(state, kind, state.not_parties, m.text)  # a party or any earlier mention
@@ -783,6 +787,14 @@ class Coder:
                 return intent[key]
         return code
 
+    def _answer_by_purpose(self, cand: Candidate, sectors) -> Pattern | None:
+        """An answer announced whose purpose the parse hung on the verb as an adverbial clause, not
+        as its complement ("will take military-technical steps *to counter* the deployment"): matched
+        with the purpose clause's words as its complement, by a pattern told only of the future."""
+        return self.patterns.future_only.match(
+            cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas, cand.xcomp, cand.particle,
+            cand.governor, cand.comp_lemmas + tuple(cand.stake_lemmas), cand.ccomp_aux, sectors, "future")
+
     @staticmethod
     def _statement_tone(cand: Candidate) -> str | None:
         words = _stake_words(cand) | set(cand.obj_lemmas) | set(cand.comp_lemmas)
@@ -887,6 +899,8 @@ class Coder:
                 cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,
                 cand.xcomp, cand.particle, cand.governor, cand.comp_lemmas, cand.ccomp_aux, sectors, told,
             )
+            if pattern is None and told == "future" and cand.kind == "verb" and cand.lemma in self.patterns.future_only.verbs:
+                pattern = self._answer_by_purpose(cand, sectors)
             if pattern is None:
                 # public statements and comments (root 01), matched apart from the events
                 pattern = self.statements.match(
@@ -1133,6 +1147,8 @@ class Coder:
             targets = [(t, f) for t, f in targets if t.org and t.sector == "IGO"]
             if not targets:
                 return []
+        if pattern.finite and targeting.is_participle(cand):
+            return []  # "..., joining Canada and the EU": alongside them, no membership
         if not targets and (pattern.needs_target
                             or not (pattern.no_target or self.open_actors or (self.single_actor and _stands_alone(sources)))):
             return []
@@ -1508,20 +1524,55 @@ def _small_place_in(name: str, countries: tuple[str, ...]) -> bool:
     return loc is not None and loc.country in countries
 
 
+# Acts of force, coercion and posture: told first one-sided and then, a sentence or more later,
+# with the side they hit named, they are one act (see _without_subsumed).
+_NAMED_LATER_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+
+
 def _without_subsumed(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
     """Drop a one-sided event when a nearby event of the same source and root names
     the target ("UK troops deployed" beside "UK troops deployed to Poland"): the
-    same act told twice, once with less detail."""
-    dyadic = [(cands[e.cand_index].sent_index, e.source.key, e.code[:2]) for e in events
+    same act told twice, once with less detail. When the one-sided report of an act of
+    force, coercion or posture comes first, in an earlier sentence than any report naming
+    the side hit ("A drone struck a car near the town on Sunday, killing two men. ... The
+    army said it had targeted a militia commander"), the first report is the event: it
+    carries the day, the place and the toll; it takes the later report's target, and the
+    later report is dropped instead (a headline's report before it is folded into it later,
+    coding/reports.py). The first sentence never takes a later report's target: it may be a
+    headline, whose act the lead restates with its own details."""
+    dyadic = [(k, cands[e.cand_index].sent_index, e.source.key, e.code[:2]) for k, e in enumerate(events)
               if e.target is not None and not e.negated and e.modality != "hypothetical"]  # only an act told as done
     if not dyadic:
         return events
 
-    def subsumed(e: CodedEvent) -> bool:
+    def near(e: CodedEvent) -> list[tuple[int, int]]:
         sent = cands[e.cand_index].sent_index
-        return any(abs(sent - s) <= SUBSUME_SENTENCES and k == e.source.key and r == e.code[:2] for s, k, r in dyadic)
+        return [(j, s) for j, s, k, r in dyadic if abs(sent - s) <= SUBSUME_SENTENCES and k == e.source.key and r == e.code[:2]]
 
-    return [e for e in events if e.target is not None or not subsumed(e)]
+    taken: dict[int, int] = {}  # one-sided event -> the later report whose target it takes
+    # the report nearest before the later one takes it (the lead's, not the headline's)
+    for k, e in sorted(enumerate(events), key=lambda ke: -cands[ke[1].cand_index].sent_index):
+        if e.target is not None or e.code[:2] not in _NAMED_LATER_ROOTS or e.negated or e.modality == "hypothetical":
+            continue
+        sent = cands[e.cand_index].sent_index
+        if sent == 0:
+            continue  # the first line may be a headline, which its lead restates: the lead's report stays
+        # the same act: any use of force, or the same kind of coercion or posture ("set fire to
+        # houses" and "imposed a curfew" are two acts of one state's people)
+        later = [j for j, s in near(e) if s > sent and j not in taken.values()
+                 and (e.code[:2] in _FORCE_ROOTS or events[j].code[:3] == e.code[:3])]
+        if later:  # (an earlier report, such as the headline's, is folded into this one: coding/reports.py)
+            taken[k] = later[0]
+    dropped = set(taken.values())
+    out = []
+    for k, e in enumerate(events):
+        if k in taken:
+            later = events[taken[k]]
+            out.append(replace(e, target=later.target, target_via=later.target_via or "report"))
+        elif k not in dropped and (e.target is not None or not near(e)):
+            out.append(e)
+    return out
 
 
 def _once_per_sentence(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:

@@ -51,8 +51,9 @@ _NOT_PLACES = frozenset("january february march april may june july august septe
 # the coast of Florida", "off Lampedusa" (where a navy or coast guard acts).
 # "in the northern town of Mirebalais": a settlement word between the preposition and the name.
 # A lower-case particle inside a name keeps the name whole: "Dar es Salaam" is not "Dar"
-# (a town in Cambodia), "Rio de Janeiro" not "Rio".
-_NAME = r"((?:[A-Z][\w'\-]+)(?:\s+(?:(?:es|de|del|da|do|dos|das|al|el|la|le|du|di|ul)\s+)?[A-Z][\w'\-]+){0,3})"
+# (a town in Cambodia), "Rio de Janeiro" not "Rio", "Port of Spain" not "Port" (nor Spain:
+# a word after "of" is never the place on its own, "the Gulf of Aden" is not Aden).
+_NAME = r"((?:[A-Z][\w'\-]+)(?:\s+(?:(?:es|de|del|da|do|dos|das|al|el|la|le|du|di|ul|of)\s+)?[A-Z][\w'\-]+){0,3})"
 _PLACE = re.compile(r"\b(?i:in|at|near|outside|across|off)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north|south|east|west)(?:ern)?\s+)?"
                     r"(?:(?:border\s+)?(?:town|city|village|district|province|region|state|camp|port|county|coast|coasts|shores?)\s+of\s+)?"
                     + _NAME)
@@ -212,6 +213,8 @@ def _match_country(words: list[str], kb, gazetteer, countries) -> str | None:
         if country:
             return country
     for w in words[1:]:
+        if w == "of":
+            break  # "the Gulf of Aden", "Port of Spain": the whole name or nothing
         country = _place_country(w, kb, gazetteer, countries)
         if country:
             return country

@@ -28,7 +28,7 @@ PATTERN_KEYS = {
     "id", "lemmas", "code", "object", "not_object", "prep", "pobj", "xcomp", "particle",
     "target", "no_target", "governor", "confidence", "not_prep", "ccomp_aux", "source_sector",
     "symmetric", "implicit_source", "victim_subject", "not_governor", "refine", "priority", "statement",
-    "recipient_subject", "joint", "when", "needs_target", "target_org", "direct_object",
+    "recipient_subject", "joint", "when", "needs_target", "target_org", "direct_object", "finite",
 }
 # How a trigger must be told for a pattern with ``when``: "done" (not as future or hypothetical;
 # a negation keeps its usual reading), "future" (only as future or hypothetical: "Moscow *would
@@ -90,6 +90,9 @@ class Pattern:
     # the ``object`` must be the direct object (or a passive's subject), never a word of a
     # complement: "the trawler *sank* after colliding with a ship" sank no ship
     direct_object: bool = False
+    # no event when the trigger opens an -ing clause: "Finland joined NATO" joins it, while "...,
+    # *joining* Canada and the EU" acts alongside them and "talks on *joining* the EU" name a topic
+    finite: bool = False
 
     @property
     def rule(self) -> str:
@@ -257,6 +260,11 @@ class PatternSet:
         return best
 
     @functools.cached_property
+    def future_only(self) -> "PatternSet":
+        """The patterns told only of the future ("would take steps to counter"), as a set of their own."""
+        return _index(tuple(p for p in self.patterns if p.when == "future"), self)
+
+    @functools.cached_property
     def sector_lemmas(self) -> dict[str, frozenset[str]]:
         """Trigger lemmas with a pattern that needs the source's sector to decide."""
         out: dict[str, set[str]] = {"verb": set(), "noun": set()}
@@ -346,6 +354,7 @@ def _build(raw: dict, kind: str, classes: dict, valid_codes: frozenset[str] | No
         joint=joint,
         when=_when(raw.get("when"), where),
         direct_object=bool(raw.get("direct_object", False)),
+        finite=bool(raw.get("finite", False)),
     )
 
 

@@ -145,7 +145,8 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
                 if acc is not None:
                     return [(acc, 0.75)]
             continue
-        mentions = [m for m in slot_mentions(cand, slot) if not coder._names_no_party(m) and not coder._audience(pattern, m)]
+        mentions = [m for m in (of_between(q) if slot == OF_BETWEEN else slot_mentions(cand, slot))
+                    if not coder._names_no_party(m) and not coder._audience(pattern, m)]
         coerced = _coercion_place(coder, pattern, mentions, sources)
         if coerced:
             return coerced
@@ -302,6 +303,8 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
             break
         if any(same_actor(actor, s) for s, _ in q.sources):
             continue
+        if q.pattern.code[:2] in ADVERSARIAL_ROOTS and _own_state(actor, q.sources):
+            continue  # "the Kremlin said Russia would take steps to counter ...": no threat to its own government
         if actor.key in q.state.claimants and any(actor.country == s.country and s.sector not in NON_STATE_SECTORS
                                                   for s, _ in q.sources):
             continue  # a state reacts to the other side's claims, not to its own officials
@@ -784,6 +787,16 @@ def others(found: Found, sources: Found) -> Found:
     return [(a, f) for a, f in found if not any(same_actor(a, s) for s, _ in sources)
             and not (a.country in own and not a.org and not a.sector)
             and not (a.country in bare and a.sector in ("GOV", "MIL") and not a.org)]
+
+
+OF_BETWEEN = "of_between"
+
+
+def of_between(q: TargetQuery) -> list[Mention]:
+    """The parties named "between" in the noun of a noun's "of" phrase: "Turkey's offer *of mediation
+    between Russia and Ukraine*" is aimed at both (the nested phrase keeps only the first conjunct)."""
+    return [m for c in q.state.cands if c.kind == "noun" and c.nested_in == q.state.index
+            for m in slot_mentions(c, "prep:between")]
 
 
 def slot_mentions(cand: Candidate, slot: str) -> list[Mention]:

@@ -165,7 +165,32 @@ def event_date(
         rd = resolve_date(expr, published, prefer_future=(future and start > trigger_at) or _future_before(sentence, start))
         if rd is not None:
             return _chosen(rd, "sentence")
+    year = _war_year(sentence, trigger_at, published)
+    if year is not None:
+        return EventDate(f"{year}-01-01", "year", True, "sentence")
     return EventDate(published.isoformat(), "day", False, "article")
+
+
+# A past war or crackdown dated by a bare year in the phrase that names it (a bare "in 2006"
+# is no date expression of its own): "Croatia's 1991-95 war killed ...", "the civil war,
+# which ended in 2006, killed ...", "were killed when security forces crushed protests in 2018".
+_CONFLICT = r"(?:war|conflict|insurgency|uprising|revolution|genocide|fighting|violence|crackdown|protests|unrest|riots)"
+_YEAR_OF_CONFLICT = re.compile(rf"\b((?:19|20)\d\d)(?:\s*[-\u2013]\s*(?:\d\d|(?:19|20)\d\d))?(?:\s+[a-z]+)?\s+{_CONFLICT}\b"
+                               rf"|\b{_CONFLICT},\s+which\s+(?:ended|began|started|broke\s+out|erupted|raged)\s+in\s+((?:19|20)\d\d)\b",
+                               re.IGNORECASE)
+_WHEN_IN_YEAR = re.compile(rf"^\s+(?:when|as|after)\b[^,;]*?\b{_CONFLICT}\b[^,;]*?\bin\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _war_year(sentence: str, trigger_at: int, published: date) -> int | None:
+    """The year of a past conflict the trigger's subject names ("the 1992-95 war killed")
+    or its when-clause dates ("killed when police crushed protests in 2018"); None for
+    none, or for this year's."""
+    years = [int(m.group(1) or m.group(2)) for m in _YEAR_OF_CONFLICT.finditer(sentence[:trigger_at])]
+    after = _WHEN_IN_YEAR.match(sentence[sentence.find(" ", trigger_at) if " " in sentence[trigger_at:] else len(sentence):])
+    if after:
+        years.append(int(after.group(1)))
+    years = [y for y in years if y < published.year]
+    return years[-1] if years else None
 
 
 def lead_date(lead: str, published: date | None, future: bool = False) -> EventDate | None:

@@ -129,7 +129,8 @@ def article_places(
     taken = {i for span in spans for i in range(span.start, span.end)}
     # Towns the small model tags as organisations or people ("Kharkiv" as ORG,
     # "Kyiv" as PERSON) still name the story's place when the gazetteer knows them.
-    spans += [ent for ent in doc_ents(doc) if ent.label_ in ("ORG", "PERSON") and ent.start not in taken]
+    spans += [ent for ent in doc_ents(doc) if ent.label_ in ("ORG", "PERSON") and ent.start not in taken
+              and _capitalised(ent.text)]  # ("fled into the bush": a PERSON in lower case names no town)
     for span in spans:
         loc = gazetteer.resolve(span.text, context_countries)
         if loc is None or (span.label_ in ("ORG", "PERSON") and loc.precision == "country"):
@@ -137,6 +138,14 @@ def article_places(
         seen = counts.setdefault(loc, [0, span.start])
         seen[0] += 1
     return sorted(counts, key=lambda loc: (-counts[loc][0], counts[loc][1]))
+
+
+def _capitalised(name: str) -> bool:
+    """Whether a name is written as one, past a leading "the" ("the Strait of Hormuz")."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper()
 
 
 def _mention(span: Span, gazetteer: Gazetteer, context: Sequence[str]) -> PlaceMention:
@@ -164,12 +173,17 @@ def _mention_spans(sent: Span, gazetteer: Gazetteer, cues: LocationCues) -> Iter
     """
     doc = sent.doc
     covered: set[int] = set()
-    for ent in span_ents(sent):
-        if ent.label_ not in PLACE_LABELS:
+    # (a place is named with a capital: "fled into the bush" names none)
+    ents = [ent for ent in span_ents(sent) if ent.label_ in PLACE_LABELS and _capitalised(ent.text)]
+    for k, ent in enumerate(ents):
+        if ent.start in covered:
             continue
         end = ent.end
         if end < sent.end and doc[end].lower_ in _REGION_WORDS:
             end += 1  # "Grodno region": the unit named after the place
+        elif k + 1 < len(ents) and ents[k + 1].start == end + 1 and doc[end].lower_ == "of" \
+                and gazetteer.candidates(doc[ent.start:ents[k + 1].end].text):
+            end = ents[k + 1].end  # "Port of Spain", tagged as two places: the one the gazetteer knows
         span = Span(doc, ent.start, end, label=ent.label_)
         covered.update(range(span.start, span.end))
         yield span
@@ -186,6 +200,8 @@ def _mention_spans(sent: Span, gazetteer: Gazetteer, cues: LocationCues) -> Iter
         if not named[i] or i in covered:
             continue
         tok = doc[i]
+        if not tok.text[:1].isupper():
+            continue  # "fled into the bush": the model's proper noun, written as a common one
         start = min([c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i])
         span = Span(doc, start, tok.i + 1, label="PROPN")
         if covered.intersection(range(span.start, span.end)):

@@ -299,7 +299,8 @@ def _parse_number(toks: list[_Tok], i: int, text: str) -> tuple[int, int] | None
 
 
 def _parse_article(toks: list[_Tok], i: int) -> tuple[int, int] | None:
-    # "a" is a number only before a scale, "dozen" or a military unit.
+    # "a" is a number only before a scale, "dozen" or a military unit, or as one person an
+    # outcome befell (_one_victim).
     nxt = _low(toks, i + 1)
     if nxt in _SCALES or nxt == "dozen":
         value, j = _parse_words(toks, i + 1, start=1) or (0, i + 1)
@@ -307,7 +308,26 @@ def _parse_article(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     for k in (i + 1, i + 2):
         if _unit_word(_low(toks, k)):
             return 1, i + 1
-    return None
+    return (1, i + 1) if _one_victim(toks, i) else None
+
+
+# One person named by a singular noun of a trade or kind ("a farmer", "a Cameroonian peacekeeper").
+_ONE_PERSON = frozenset(w for w in _ROLES if not w.endswith("s") and w not in ("police", "personnel", "staff", "crew", "family"))
+
+
+def _one_victim(toks: list[_Tok], i: int) -> bool:
+    """Whether "a"/"an" at ``i`` is one person an outcome befell: right after an outcome verb
+    ("killing a farmer", "wounded a Cameroonian peacekeeper") or as the subject of a passive
+    one ("A policeman was killed"); "a soldier said" counts nobody."""
+    head = next((k for k in range(i + 1, min(i + 4, len(toks))) if toks[k].low in _ONE_PERSON), None)
+    if head is None or any(not toks[k].low[:1].isalpha() for k in range(i + 1, head)):
+        return False
+    if _BEFORE.get(_low(toks, i - 1)) in ("dead", "injured", "arrested", "hostages"):
+        return True
+    k = head + 1
+    while _low(toks, k) in _AUX:
+        k += 1
+    return k > head + 1 and _OUTCOMES.get(_low(toks, k)) in ("dead", "injured", "arrested")
 
 
 def _parse_words(toks: list[_Tok], i: int, start: int = 0) -> tuple[int, int] | None:
@@ -381,6 +401,8 @@ def _excluded(toks: list[_Tok], i: int, j: int, text: str) -> bool:
             return True
         if re.fullmatch(r"(?:19|20)\d\d", first.low) and j == i + 1 and prev in _YEAR_PREPOSITIONS:
             return True
+        if re.fullmatch(r"(?:19|20)\d\d", first.low) and nxt in ("-", "\u2013") and re.fullmatch(r"\d\d|(?:19|20)\d\d", _low(toks, j + 1)):
+            return True  # "the 1992-95 war", "1991-1995": a span of years
     if prev in _NOT_BEFORE or prev in _MONTHS or nxt in _MONTHS or nxt in _NOT_AFTER:
         return True
     if nxt == "-" and _low(toks, j + 1).split("-")[0] in ("year", "month", "week", "day", "hour", "minute"):

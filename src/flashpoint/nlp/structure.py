@@ -22,10 +22,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 # A dateline opens the lead: a city in capitals (or Title Case when a
-# country or agency follows), an optional ", Country" or ", Month Day",
+# country or agency follows; two cities filed from joined by "/": "COLOMBO/CHENNAI"),
+# an optional ", Country" or ", Month Day",
 # an optional "(Agency)", then a dash or a colon.
 _DATELINE = re.compile(
-    r"""^(?P<city>[A-Z][A-Z'.\- ]{1,38}[A-Z.]|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?=,|\s*\())
+    r"""^(?P<city>[A-Z][A-Z'.\- ]{1,38}[A-Z.](?:/[A-Z][A-Z'.\- ]{1,38}[A-Z.])?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?=,|\s*\())
         (?:,\s*(?P<country>[A-Z][A-Za-z.\- ]{1,30}?))?
         (?:,\s*(?P<when>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?
         \s*(?:\((?P<agency>[A-Za-z.&\- ]{1,30})\))?
@@ -130,8 +131,9 @@ def read_structure(text: str) -> Structure:
         if dateline is None and n < 6:
             m = find_dateline(line)
             if m is not None:
+                city = m.group("city").split("/")[0].strip()  # "COLOMBO/CHENNAI": filed from the first
                 dateline = Dateline(
-                    city=m.group("city").strip().title() if m.group("city").isupper() else m.group("city").strip(),
+                    city=city.title() if city.isupper() else city,
                     country=(m.group("country") or "").strip() or None,
                     agency=(m.group("agency") or "").strip() or None,
                     start=s,
