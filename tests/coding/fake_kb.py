@@ -91,6 +91,14 @@ class FakeKB:
         """No country name opens a person's name in these tests."""
         return None
 
+    def given_name_of(self, text):
+        """No country name opens a person's name in these tests."""
+        return None
+
+    def is_capital(self, text):
+        """No capital stands alone for a government in these tests."""
+        return False
+
     def sponsors(self, text):
         """The countries named as a group's sponsor ("Russian-backed rebels")."""
         return frozenset(iso for word, iso in COUNTRIES.items() if f"{word}-backed" in text.lower())
