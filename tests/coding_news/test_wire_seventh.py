@@ -102,3 +102,53 @@ def test_jets_handed_to_a_state_stay_military_aid():
 def test_seventh_round_lexicon(text, source, root, target):
     got = dyads(text)
     assert has(got, source, root, target), got
+
+
+# Seventh round, second part (session 17): forces sent to guard, gifts meant to help a state, whom an
+# inquiry looks into, two states named after one preposition.
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Kenya sent 400 police officers to Haiti on Tuesday to help secure the capital against armed gangs.", "KEN", "HTI"),
+    ("Chad deployed troops to Niger to help protect a uranium mine from jihadist attacks.", "TCD", "NER"),
+    ("Burundi dispatched another 300 soldiers to Congo to help defend the city of Uvira.", "BDI", "COD"),
+    ("Turkey sent troops to Qatar to bolster its defences.", "TUR", "QAT"),
+])
+def test_forces_sent_to_guard_another_state_are_protection(text, source, target):
+    assert has(dyads(text), source, "07", target), dyads(text)
+    assert (source, "074", target) in triples(text, statements=False), triples(text)
+
+
+def test_forces_sent_to_join_an_operation_stay_cooperation():
+    assert ("EST", "062", "MLI") in triples("Estonia sent troops to Mali to take part in a French-led operation.")
+
+
+@pytest.mark.parametrize("text, source, root, target", [
+    ("Japan pledged 50 million dollars on Tuesday to help Sri Lanka rebuild its ports.", "JPN", "03", "LKA"),
+    ("The European Union promised aid to help Syria recover from the war.", "IGOEUREEC", "03", "SYR"),
+    ("The World Bank approved a loan of 300 million dollars to help Ghana stabilise its currency.", "IGOUNOWBK", "07", "GHA"),
+])
+def test_a_gift_meant_to_help_a_state_is_aimed_at_it(text, source, root, target):
+    assert has(dyads(text), source, root, target), dyads(text)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Argentina's prosecutors opened an investigation into allegations that a Brazilian meatpacker bribed customs officials.", "ARG", "BRA"),
+    ("The UN rights office launched an inquiry into killings committed by Ethiopian soldiers in Tigray.", "IGOUNO", "ETH"),
+    ("The International Criminal Court's prosecutor has opened a probe into crimes allegedly committed by Russian forces in Ukraine.", "IGOWSTICC", "RUS"),
+])
+def test_an_inquiry_is_aimed_at_its_suspects(text, source, target):
+    assert has(dyads(text), source, "09", target), dyads(text)
+
+
+@pytest.mark.parametrize("text, source, root, targets", [
+    ("North Korea threatened to take military action against Japan and the United States if the drills go ahead.", "PRK", "13", ("JPN", "USA")),
+    ("Iran vowed retaliation against Israel and the United States for the strike.", "IRN", "13", ("ISR", "USA")),
+])
+def test_two_states_after_one_preposition_are_both_targets(text, source, root, targets):
+    got = dyads(text)
+    assert all(has(got, source, root, t) for t in targets), got
+
+
+def test_places_after_one_preposition_are_not_targets():
+    got = dyads("The Turkish foreign minister held talks in Paris and London on Tuesday.")
+    assert not has(got, "TUR", "04", "FRA") and not has(got, "TUR", "04", "GBR"), got

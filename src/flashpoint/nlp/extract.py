@@ -87,6 +87,13 @@ THREAT_VERBS = {"threaten", "vow", "warn", "swear"}
 CONTROL_VERBS = SUBJECT_CONTROL_VERBS | {"swear", "refuse", "decline", "agree", "offer", "plan", "intend", "threaten"}
 # A crowd's purpose clause is its complement ("gathered outside the commission *to demand* the results").
 GATHER_VERBS = frozenset({"gather", "assemble", "converge", "congregate", "rally"})
+# verbs of giving whose purpose clause "to help X" names the receiver
+GIVING_VERBS = frozenset({"pledge", "promise", "offer", "give", "provide", "send", "donate", "grant", "extend", "allocate",
+                          "approve", "announce", "disburse", "lend", "deliver", "supply", "commit", "earmark", "contribute"})
+HELP_VERBS = frozenset({"help", "assist", "support"})
+INQUIRY_NOUNS = frozenset({"investigation", "probe", "inquiry", "enquiry", "inspection"})
+# forces sent somewhere "to help protect ...": the purpose clause tells what they are sent for (07.yaml send-troops-to-protect)
+DISPATCH_VERBS = frozenset({"send", "deploy", "dispatch", "contribute", "commit"})
 # Nouns that name a phase of an act, not an act: "the opening of talks", "the start of the withdrawal".
 PHASE_NOUNS = frozenset({"opening", "start", "resumption", "beginning", "launch", "holding"})
 # Prepositions that only place the act in time or circumstance ("despite warnings
@@ -570,6 +577,8 @@ def _deep_mentions(head, max_depth: int = 4) -> list[Mention]:
                 elif child.dep_ == "conj" and tok.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ") \
                         and child.text[:1].isupper():
                     role = "deep:mod"  # "a French *and Saudi* proposal": both peoples' proposal
+                elif child.dep_ == "conj" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and child.pos_ == "PROPN":
+                    role = f"deep:{tok.head.lower_}"  # "action against South Korea *and the United States*": both
                 if role is not None:
                     out.append(make_mention(child, role, d + 1))
                 if child.dep_ not in ("relcl", "punct", "cc"):
@@ -1584,7 +1593,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             objects.extend(expand(shared, "obj"))
             obj_lemmas.extend(_lemmas(shared.subtree))
             obj_kids.append(shared)
-    if xcomp is None and (lemma in CONTROL_VERBS or lemma in APPEAL_VERBS or lemma in GATHER_VERBS):
+    if xcomp is None and (lemma in CONTROL_VERBS or lemma in APPEAL_VERBS or lemma in GATHER_VERBS or lemma in DISPATCH_VERBS):
         xcomp = next((c.lemma_.lower() for c in kids if c.dep_ == "advcl" and c.pos_ == "VERB"
                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     agents: list[Mention] = []
@@ -1806,6 +1815,26 @@ def _grievance_authors(kids) -> tuple[Mention, ...]:
                  for g in _act_authors(c, ("amod", "compound", "nmod"), nouns_only=True))
 
 
+def _inquiry_suspects(tok, obj_kids) -> list[Mention]:
+    """Whom an inquiry looks into, told past the deed's noun: "opened an investigation into alleged war
+    crimes *committed by Myanmar's military*", "... into allegations *that a Chinese company* paid
+    bribes" (role "deep:into")."""
+    out: list[Mention] = []
+    inquiries = [c for c in obj_kids if c.lemma_.lower() in INQUIRY_NOUNS]
+    if not inquiries:
+        return out
+    for c in (*inquiries, tok):  # (the parser often hangs "into ..." on the verb: "opened a probe on Monday into ...")
+        for deed in (p for g in c.children if g.dep_ == "prep" and g.lower_ in ("into", "of")
+                     for p in g.children if p.dep_ == "pobj"):
+            for cl in deed.children:
+                if cl.dep_ == "acl" and cl.tag_ == "VBN":
+                    out.extend(m for a in cl.children if a.dep_ == "agent" for b in a.children if b.dep_ == "pobj"
+                               for m in expand(b, "deep:into", 3))
+                elif cl.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in cl.children):
+                    out.extend(m for s in cl.children if s.dep_ in SUBJ_DEPS for m in expand(s, "deep:into", 3))
+    return out
+
+
 def _verb_deep(tok, obj_kids) -> tuple[Mention, ...]:
     """Parties nested in a verb's object phrases, then those its statement is about."""
     deep: list[Mention] = []
@@ -1813,6 +1842,7 @@ def _verb_deep(tok, obj_kids) -> tuple[Mention, ...]:
         deep.extend(_deep_mentions(c))
         deep.extend(m for m in _prep_mentions(c, 1, "deep") if m.role != "deep:of")
     deep.extend(_about_mentions(tok))
+    deep.extend(_inquiry_suspects(tok, obj_kids))
     # "refused to take part in any operation *that violated Afghan territory*": whom a thing
     # acted on is aimed at, told in a relative clause on the object (role "deep:relobj")
     things = [*obj_kids, *(p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")]
@@ -1892,6 +1922,14 @@ def _verb_xcomp_args(tok, lemma, kids) -> tuple[Mention, ...]:
                                       if m.role in (*XCOMP_DEEP_ROLES, *aimed)
                                       or (m.role == "deep:mod" and m.proper))
             xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from", "prep:between"))
+    if lemma in GIVING_VERBS:
+        # "pledged 120 million euros *to help Lebanon* rebuild": the one a gift is meant to help receives it
+        # (or "to help *Lebanon* rebuild", which the parser reads as the subject of "rebuild")
+        helps = [c for c in kids if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in HELP_VERBS
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        helped = [g for c in helps for g in c.children if g.dep_ in OBJ_DEPS] + \
+                 [s for c in helps for g in c.children if g.dep_ in ("ccomp", "xcomp") for s in g.children if s.dep_ in SUBJ_DEPS]
+        xcomp_args.extend(m for g in helped if g.pos_ in ("PROPN", "NOUN") for m in expand(g, "xobj", 1))
     if lemma in THREAT_VERBS:
         # "threatened to stop the talks *if the United States* goes ahead", "... *unless
         # Baghdad* accepts": a threat is aimed at whoever the condition is about.
