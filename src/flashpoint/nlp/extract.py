@@ -24,7 +24,7 @@ from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from ..actors.resolve import AFFILIATION_BEFORE
 from .describing import adjunct_of, described_noun, prior_clause_of, setting_clause, time_adjunct_of
-from .docmemo import children, doc_sents, doc_text, memoized, span_ents, subtree
+from .docmemo import children, doc_sents, doc_text, memoized, parse_table, span_ents, subtree
 from .quotes import Quote, quote_at
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -245,22 +245,24 @@ def _phrase_bounds(tok) -> tuple[int, int]:
     """Token index range of ``tok``'s noun phrase, without clauses, conjuncts and
     prepositional phrases other than "of" ("team of engineers", "Ministry of Defence")
     and a spokesman's "for" ("a spokesman for the army")."""
-    left, right = tok.i, tok.i
+    i = left = right = tok.i
     kept = ("of", "for") if tok.lower_ in SPEAKING_FOR else ("of",)
-    for child in tok.lefts:
+    doc = tok.doc
+    table = parse_table(doc)  # (the Tokens and edges read once per document, when it has one)
+    words = doc if table is None else table.tokens
+    for child in (tok.lefts if table is None else [words[k] for k in table.lefts[i]]):
         if child.dep_ in CUT_DEPS:
             continue
-        left = min(left, child.left_edge.i)
-    doc = tok.doc
-    for child in tok.rights:
+        left = min(left, child.left_edge.i if table is None else table.left_edge[child.i])
+    for child in (tok.rights if table is None else [words[k] for k in table.rights[i]]):
         if child.dep_ == "punct":
             continue
         if child.dep_ in CUT_DEPS and not (child.dep_ == "prep" and child.lower_ in kept) and not _name_goes_on(child, right):
             break
-        right = max(right, child.right_edge.i)
-    while left < tok.i and doc[left].is_punct:
+        right = max(right, child.right_edge.i if table is None else table.right_edge[child.i])
+    while left < i and words[left].is_punct:
         left += 1
-    while right > tok.i and doc[right].is_punct:
+    while right > i and words[right].is_punct:
         right -= 1
     return left, right
 
@@ -331,8 +333,10 @@ def _new_mention(tok, role: str, depth: int) -> Mention:
         if deps[i] == poss and lowers[i] in pronouns:  # (off the arrays: no Token per word)
             possessor = pronouns[lowers[i]]
             break
-    last = doc[right]
-    start, end = doc[left].idx, last.idx + len(last.text)
+    table = parse_table(doc)
+    words = doc if table is None else table.tokens
+    last = words[right]
+    start, end = words[left].idx, last.idx + len(last.text)
     proper = tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
     # the document's text between them: what Span.text joins token by token
     plural = tok.tag_ in ("NNS", "NNPS") or lower in PLURAL_PRONOUNS
@@ -1203,15 +1207,20 @@ def _stake_lemmas(heads) -> tuple[str, ...]:
         if head.dep_ == "prep" and head.lower_ in CIRCUMSTANCE_PREPS:
             continue
         # a projective parse: the subtree is the span from its left to its right edge
-        toks = list(head.doc[head.left_edge.i : head.right_edge.i + 1])
-        # circumstances and clauses of place or time ("the curfew in Kosovo, *where riots ...*") are context
-        skips = [(t.left_edge.i, t.right_edge.i) for t in toks if t.i != head.i and (
-            (t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS) or _place_or_time_clause(t) or _condition_clause(t))]
+        table = parse_table(head.doc)
+        if table is None:
+            toks = list(head.doc[head.left_edge.i : head.right_edge.i + 1])
+            head_end = head.right_edge.i
+            skips = [(t.left_edge.i, t.right_edge.i) for t in toks if t.i != head.i and _skipped_context(t)]
+        else:
+            head_end = table.right_edge[head.i]
+            toks = table.tokens[table.left_edge[head.i] : head_end + 1]
+            skips = [(table.left_edge[t.i], table.right_edge[t.i]) for t in toks if t.i != head.i and _skipped_context(t)]
         seq: list[str] = []
         for t in toks:
             if t.ent_type_ in NAME_ENTS or t.ent_type_ == "DATE" or (skips and any(a <= t.i <= b for a, b in skips)):
                 continue
-            if t.text == "-" and seq and t.i < head.right_edge.i:
+            if t.text == "-" and seq and t.i < head_end:
                 seq[-1] = f"{seq[-1]}-"  # "cease-fire", "right-winger": one word
                 continue
             if t.is_punct:
@@ -1227,14 +1236,30 @@ def _stake_lemmas(heads) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _skipped_context(t) -> bool:
+    """Circumstances and clauses of place or time ("the curfew in Kosovo, *where riots ...*"),
+    and conditions: context, not what is at stake (:func:`_stake_lemmas`)."""
+    return (t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS) or _place_or_time_clause(t) or _condition_clause(t)
+
+
 def _clause_text(tok) -> str:
     """The text from the first to the last token of ``tok``'s subtree, in the order
     ``Token.subtree`` walks it (without building the subtree)."""
-    first = last = tok
-    while first.n_lefts:
-        first = next(first.lefts)
-    while last.n_rights:
-        *_, last = last.rights
+    table = parse_table(tok.doc)
+    if table is None:
+        first = last = tok
+        while first.n_lefts:
+            first = next(first.lefts)
+        while last.n_rights:
+            *_, last = last.rights
+    else:
+        lefts, rights = table.lefts, table.rights
+        f = la = tok.i
+        while lefts[f]:
+            f = lefts[f][0]
+        while rights[la]:
+            la = rights[la][-1]
+        first, last = table.tokens[f], table.tokens[la]
     # the document's text between them: what Span.text joins token by token
     return doc_text(tok.doc)[first.idx : last.idx + len(last.text)]
 
