@@ -533,13 +533,13 @@ def _prep_mentions(head, depth: int = 0, role_prefix: str = "prep") -> list[Ment
                     if plemma in ("by", "over", "via") and pobj.lemma_.lower() in MEANS_OF_TALK:
                         # "spoke by telephone *with* Zelensky": the party talked with is the verb's,
                         # though the parser hung its phrase on the means
-                        out.extend(m for g in pobj.children if g.dep_ == "prep" and g.lower_ in ("with", "to")
-                                   for p in g.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN", "PRON")
+                        out.extend(m for g in children(pobj) if g.dep_ == "prep" and g.lower_ in ("with", "to")
+                                   for p in children(g) if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN", "PRON")
                                    for m in expand(p, f"{role_prefix}:{g.lower_}", depth))
                     if plemma in ("amid", "amidst", "in", "during") and pobj.lemma_.lower() in RIVALRY_NOUNS:
                         # "sent jets to the region *amid tension with Venezuela*": the rival a show of force aims at
-                        out.extend(m for g in pobj.children if g.dep_ == "prep" and g.lower_ == "with"
-                                   for p in g.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
+                        out.extend(m for g in children(pobj) if g.dep_ == "prep" and g.lower_ == "with"
+                                   for p in children(g) if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
                                    for m in expand(p, f"{role_prefix}:rival", depth))
                 elif plemma == "into" and pobj.dep_ == "pcomp" and pobj.pos_ in ("VERB", "AUX") \
                         and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in children(pobj)):
