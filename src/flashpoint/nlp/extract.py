@@ -1651,7 +1651,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             # "the release was welcomed *in The Hague*", "was condemned in Manila": with no "by",
             # the capital or country a reaction is told in is who reacts
             agents.extend(m for c in kids if c.dep_ == "prep" and c.lower_ == "in"
-                          for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE" for m in expand(p, "agent"))
+                          for p in children(c) if p.dep_ == "pobj" and p.ent_type_ == "GPE" for m in expand(p, "agent"))
         if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and not objects:
             objects = expand(tok.head, "obj")
     users: list[Mention] = []
