@@ -1868,14 +1868,14 @@ def _inquiry_suspects(tok, obj_kids) -> list[Mention]:
     if not inquiries:
         return out
     for c in (*inquiries, tok):  # (the parser often hangs "into ..." on the verb: "opened a probe on Monday into ...")
-        for deed in (p for g in c.children if g.dep_ == "prep" and g.lower_ in ("into", "of")
-                     for p in g.children if p.dep_ == "pobj"):
-            for cl in deed.children:
+        for deed in (p for g in children(c) if g.dep_ == "prep" and g.lower_ in ("into", "of")
+                     for p in children(g) if p.dep_ == "pobj"):
+            for cl in children(deed):
                 if cl.dep_ == "acl" and cl.tag_ == "VBN":
-                    out.extend(m for a in cl.children if a.dep_ == "agent" for b in a.children if b.dep_ == "pobj"
+                    out.extend(m for a in children(cl) if a.dep_ == "agent" for b in children(a) if b.dep_ == "pobj"
                                for m in expand(b, "deep:into", 3))
-                elif cl.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in cl.children):
-                    out.extend(m for s in cl.children if s.dep_ in SUBJ_DEPS for m in expand(s, "deep:into", 3))
+                elif cl.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(cl)):
+                    out.extend(m for s in children(cl) if s.dep_ in SUBJ_DEPS for m in expand(s, "deep:into", 3))
     return out
 
 
@@ -1970,9 +1970,9 @@ def _verb_xcomp_args(tok, lemma, kids) -> tuple[Mention, ...]:
         # "pledged 120 million euros *to help Lebanon* rebuild": the one a gift is meant to help receives it
         # (or "to help *Lebanon* rebuild", which the parser reads as the subject of "rebuild")
         helps = [c for c in kids if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in HELP_VERBS
-                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-        helped = [g for c in helps for g in c.children if g.dep_ in OBJ_DEPS] + \
-                 [s for c in helps for g in c.children if g.dep_ in ("ccomp", "xcomp") for s in g.children if s.dep_ in SUBJ_DEPS]
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))]
+        helped = [g for c in helps for g in children(c) if g.dep_ in OBJ_DEPS] + \
+                 [s for c in helps for g in children(c) if g.dep_ in ("ccomp", "xcomp") for s in children(g) if s.dep_ in SUBJ_DEPS]
         xcomp_args.extend(m for g in helped if g.pos_ in ("PROPN", "NOUN") for m in expand(g, "xobj", 1))
     if lemma in THREAT_VERBS:
         # "threatened to stop the talks *if the United States* goes ahead", "... *unless
