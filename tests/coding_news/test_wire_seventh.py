@@ -152,3 +152,115 @@ def test_two_states_after_one_preposition_are_both_targets(text, source, root, t
 def test_places_after_one_preposition_are_not_targets():
     got = dyads("The Turkish foreign minister held talks in Paris and London on Tuesday.")
     assert not has(got, "TUR", "04", "FRA") and not has(got, "TUR", "04", "GBR"), got
+
+
+# Seventh round, third part (session 17): the rest of the set's misses, by kind.
+
+@pytest.mark.parametrize("text, source, targets", [
+    ("Qatar offered on Thursday to mediate between Rwanda and Congo.", "QAT", ("RWA", "COD")),
+    ("Norway offered last week to mediate between Ethiopia and Eritrea.", "NOR", ("ETH", "ERI")),
+])
+def test_a_to_clause_after_a_date_is_still_the_complement(text, source, targets):
+    got = dyads(text)
+    assert all(has(got, source, "03", t) for t in targets), got
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Sudan appealed to the African Union to send monitors to Darfur.", "SDN", "IGOAFRAUN"),
+    ("Haiti's government appealed to the United Nations on Friday to send more police.", "HTI", "IGOUNO"),
+])
+def test_an_appeal_to_a_body_to_send_help_is_aimed_at_it(text, source, target):
+    assert has(dyads(text), source, "02", target), dyads(text)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Germany returned 20 bronze statues looted in colonial times to Nigeria on Tuesday.", "DEU", "NGA"),
+    ("Belgium returned a sculpture taken from the Congo to Kinshasa.", "BEL", "COD"),
+    ("France handed back a royal throne to Benin at a ceremony in Cotonou.", "FRA", "BEN"),
+])
+def test_artefacts_handed_back_are_property_returned(text, source, target):
+    got = triples(text, statements=False)
+    assert any(s == source and c.startswith("084") and t == target for s, c, t in got), got
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The African Union set up a commission of inquiry into abuses by Ethiopian troops.", "IGOAFRAUN", "ETH"),
+    ("The UN rights council established an inquiry into crimes committed by Russian forces.", "IGOUNO", "RUS"),
+])
+def test_an_inquiry_set_up_is_opened(text, source, target):
+    assert has(dyads(text), source, "09", target), dyads(text)
+
+
+def test_a_body_set_up_for_something_else_is_no_inquiry():
+    assert not has(dyads("Kenya set up a task force to fight drug trafficking."), None, "09", None)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Ukraine launched drones at an oil refinery deep inside Russia overnight.", "UKR", "RUS"),
+    ("Israel fired missiles at targets inside Syria on Monday.", "ISR", "SYR"),
+])
+def test_force_at_targets_inside_a_state_is_aimed_at_it(text, source, target):
+    assert has(dyads(text), source, "19", target), dyads(text)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Burkina Faso announced it was leaving the International Criminal Court.", "BFA"),
+    ("Burundi left the International Criminal Court in 2017.", "BDI"),
+])
+def test_leaving_a_court_of_states_is_leaving_an_organisation(text, source):
+    assert has(dyads(text), source, "16", "IGOWSTICC"), dyads(text)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Indian border guards beat two Bangladeshi farmers who had crossed into Indian territory.", "IND", "BGD"),
+    ("Greek coast guards beat a group of Syrian migrants before pushing them back.", "GRC", "SYR"),
+])
+def test_people_beaten_are_assaulted(text, source, target):
+    assert (source, "182", target) in triples(text, statements=False), triples(text)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Seoul voiced pessimism on Monday about the prospects for talks with Pyongyang.", "KOR", "PRK"),
+    ("The German chancellor expressed doubt about a deal with China.", "DEU", "CHN"),
+])
+def test_a_stance_about_dealings_with_a_party_is_aimed_at_it(text, source, target):
+    assert has(dyads(text), source, "01", target), dyads(text)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The United Nations sent a team of experts to Iraq on Monday to investigate the attack.", "IGOUNO", "IRQ"),
+    ("The African Union dispatched a mission to Sudan to assess the humanitarian situation.", "IGOAFRAUN", "SDN"),
+])
+def test_people_sent_to_look_into_something_investigate(text, source, target):
+    got = dyads(text)
+    assert has(got, source, "09", target) and not has(got, source, "06", None), got
+
+
+@pytest.mark.parametrize("text, state, person, charge_party", [
+    ("A Canadian teacher was detained in China for collaborating with Taiwan.", "CHN", "CAN", "TWN"),
+    ("A Christian missionary from Calgary was arrested in Lebanon for working with Israel.", "LBN", "CAN", "ISR"),
+])
+def test_the_charge_of_an_arrest_is_no_event(text, state, person, charge_party):
+    got = dyads(text)
+    assert has(got, state, "17", person) and all(t != charge_party for _, _, t in got), got
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("Negotiators from Japan and Australia wrapped up a third round of talks on a trade deal on Friday.", "JPN", "AUS"),
+    ("The Turkish foreign minister concluded two days of talks with his Greek counterpart in Athens.", "TUR", "GRC"),
+])
+def test_talks_held_to_their_end_were_held(text, a, b):
+    got = dyads(text)
+    assert has(got, a, "04", b) and has(got, b, "04", a), got
+
+
+def test_concluding_that_talks_failed_is_no_meeting():
+    assert not has(dyads("The finance minister concluded that talks with Chile were useless."), None, "04", None)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("South Korea raised its alert level as North Korea fired missiles into the sea.", "KOR", "PRK"),
+    ("Greece put its navy on alert as Turkey sent a survey ship into disputed waters.", "GRC", "TUR"),
+])
+def test_an_alert_raised_as_a_rival_acts_is_aimed_at_it(text, source, target):
+    assert has(dyads(text), source, "15", target), dyads(text)

@@ -1155,7 +1155,8 @@ class Coder:
             targets = [(t, f) for t, f in targets if t.sector not in NON_POLITICAL_SECTORS
                        and (t.org or t.country not in own)]
         if pattern.target_org:
-            targets = [(t, f) for t, f in targets if t.org and t.sector == "IGO"]
+            # (the ICC's sector is JUD: its code, IGOWSTICC, says it is intergovernmental)
+            targets = [(t, f) for t, f in targets if t.org and (t.sector == "IGO" or (t.code or "").startswith("IGO"))]
             if not targets:
                 return []
         if pattern.finite and targeting.is_participle(cand):

@@ -30,7 +30,7 @@ Found = list[tuple[Actor, float]]
 CROSS_BORDER_ROOTS = {"15", "19", "20"}
 DOMESTIC_SECTORS = {"POL", "REB", "OPP", "CVL", "REF", "JUD"}
 CROWD_HEADS = {"protester", "demonstrator", "crowd", "marcher", "mourner", "rioter", "striker"}  # protests are local
-PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "off", "outside", "toward", "towards"}
+PLACE_PREPS = {"in", "on", "at", "into", "across", "near", "around", "over", "of", "off", "outside", "inside", "within", "toward", "towards"}
 THING_PARTY_ROLES = {"deep:against", "deep:with", "deep:on", "deep:to", "deep:toward", "deep:towards", "deep:relobj", "deep:between"}
 BORDER_WORDS = {"border", "frontier", "boundary"}
 # What a state's police and courts do to someone: a reaction to it ("condemned the arrest of a

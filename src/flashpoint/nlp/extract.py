@@ -87,10 +87,9 @@ THREAT_VERBS = {"threaten", "vow", "warn", "swear"}
 CONTROL_VERBS = SUBJECT_CONTROL_VERBS | {"swear", "refuse", "decline", "agree", "offer", "plan", "intend", "threaten"}
 # A crowd's purpose clause is its complement ("gathered outside the commission *to demand* the results").
 GATHER_VERBS = frozenset({"gather", "assemble", "converge", "congregate", "rally"})
-# verbs of giving whose purpose clause "to help X" names the receiver
+# verbs of giving whose purpose clause "to help X" names the receiver (HELP_VERBS, below)
 GIVING_VERBS = frozenset({"pledge", "promise", "offer", "give", "provide", "send", "donate", "grant", "extend", "allocate",
                           "approve", "announce", "disburse", "lend", "deliver", "supply", "commit", "earmark", "contribute"})
-HELP_VERBS = frozenset({"help", "assist", "support"})
 INQUIRY_NOUNS = frozenset({"investigation", "probe", "inquiry", "enquiry", "inspection"})
 # forces sent somewhere "to help protect ...": the purpose clause tells what they are sent for (07.yaml send-troops-to-protect)
 DISPATCH_VERBS = frozenset({"send", "deploy", "dispatch", "contribute", "commit"})
@@ -914,6 +913,9 @@ def _headline_infinitive(verb) -> bool:
 
 # Participles that tell what somebody is suspected of ("officers suspected of torturing migrants").
 ALLEGED_PARTICIPLES = frozenset({"suspect", "accuse", "charge", "allege", "convict", "blame", "want"})
+# Verbs of punishment whose "for V-ing" names the charge ("was arrested for spying").
+PUNISHING_VERBS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "convict", "charge", "fine", "execute",
+                             "punish", "prosecute", "indict", "expel", "deport", "hang", "flog", "try"})
 
 
 def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | None = None) -> dict:
@@ -949,6 +951,11 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
     # a suspect is said to have done is the suspicion's content, not an act the sentence reports
     if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "with", "for") and tok.head.head.dep_ in ("acl", "amod") \
             and tok.head.head.tag_ == "VBN" and tok.head.head.lemma_.lower() in ALLEGED_PARTICIPLES:
+        demanded = True
+    # "was arrested in Lebanon *for collaborating* with Israel", "jailed for spying for Iran": the charge a
+    # punishment names is what the state says was done, not an act the sentence reports
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB" \
+            and tok.head.head.lemma_.lower() in PUNISHING_VERBS:
         demanded = True
     # "Moscow denies targeting civilians": the denial is the event, the act it
     # denies is not reported as done.
@@ -1121,6 +1128,12 @@ def _about_mentions(tok) -> list[Mention]:
     comps += [g for c in children(tok) if c.dep_ in OBJ_DEPS | {"acomp", "attr"}
               for g in children(c) if g.dep_ in ("acl", "ccomp") and (any(m.dep_ == "mark" for m in children(g))
                                                                     or _stance_content(c, g))]
+    # "voiced pessimism *about the prospects for talks with Pyongyang*", "expressed doubt about a deal with
+    # China": the party the topic of a stance names
+    stances = [c for c in children(tok) if c.dep_ in OBJ_DEPS and c.lemma_.lower() in STANCE_NOUNS]
+    if stances:
+        comps += [p for h in (tok, *stances) for c in children(h) if c.dep_ == "prep" and c.lower_ in ("about", "over", "on")
+                  for p in children(c) if p.dep_ == "pobj" and p.pos_ == "NOUN"]
     for c in comps:
         if c.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             continue
@@ -1812,7 +1825,7 @@ def _verb_preps(tok, kids) -> tuple[Mention, ...]:
         if c.dep_ in OBJ_DEPS or c.dep_ == "prep":
             for t in subtree(c):
                 if t.dep_ == "prep" and t.head.i != tok.i and (
-                    t.lower_ in ("to", "over", "into", "in", "across", "toward", "towards", "for")
+                    t.lower_ in ("to", "over", "into", "in", "inside", "within", "across", "toward", "towards", "for")
                     or (t.lower_ == "with" and t.head.lemma_.lower() in WITH_HEADS)
                     or (t.lower_ == "on" and t.head.dep_ in OBJ_DEPS and tok.lemma_.lower() in BLAME_VERBS)
                 ):
@@ -1843,7 +1856,8 @@ def _cause_subjects(kids) -> tuple[Mention, ...]:
     "after"/"following" phrase tells ("after India's warning", "following Chinese incursions")."""
     out: list[Mention] = []
     for c in kids:
-        if _after_clause(c, ("mark",)):
+        # (or an "as" clause: "put its forces on alert *as China's military began* drills around the island")
+        if _after_clause(c, ("mark",)) or (c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "as" for k in children(c))):
             subs, _ = _subjects(c)
             out.extend(replace(m, role="cause") for m in subs)
         elif c.dep_ == "prep" and c.lower_ in CAUSE_MARKS:
@@ -1864,14 +1878,18 @@ def _inquiry_suspects(tok, obj_kids) -> list[Mention]:
     crimes *committed by Myanmar's military*", "... into allegations *that a Chinese company* paid
     bribes" (role "deep:into")."""
     out: list[Mention] = []
-    inquiries = [c for c in obj_kids if c.lemma_.lower() in INQUIRY_NOUNS]
+    inquiries = [c for c in obj_kids if c.lemma_.lower() in INQUIRY_NOUNS  # (or "a commission *of inquiry*")
+                 or any(g.dep_ == "prep" and g.lower_ == "of" and p.lemma_.lower() in INQUIRY_NOUNS
+                        for g in children(c) for p in children(g) if p.dep_ == "pobj")]
     if not inquiries:
         return out
     for c in (*inquiries, tok):  # (the parser often hangs "into ..." on the verb: "opened a probe on Monday into ...")
         for deed in (p for g in children(c) if g.dep_ == "prep" and g.lower_ in ("into", "of")
                      for p in children(g) if p.dep_ == "pobj"):
             for cl in children(deed):
-                if cl.dep_ == "acl" and cl.tag_ == "VBN":
+                if cl.dep_ == "prep" and cl.lower_ == "by":  # "into abuses *by Ethiopian troops*"
+                    out.extend(m for b in children(cl) if b.dep_ == "pobj" for m in expand(b, "deep:into", 3))
+                elif cl.dep_ == "acl" and cl.tag_ == "VBN":
                     out.extend(m for a in children(cl) if a.dep_ == "agent" for b in children(a) if b.dep_ == "pobj"
                                for m in expand(b, "deep:into", 3))
                 elif cl.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(cl)):
@@ -1954,8 +1972,13 @@ def _verbal(c) -> bool:
 def _verb_xcomp_args(tok, lemma, kids) -> tuple[Mention, ...]:
     """Objects and prepositional objects of a verb's complement, and whom a threat is aimed at."""
     xcomp_args: list[Mention] = []
+    # ("offered *on Thursday* to mediate between X and Y": a phrase between the verb and its "to" clause
+    # makes the parser hang the clause as an adverbial one; for verbs of will and appeal it is the complement)
+    controls = lemma in CONTROL_VERBS or lemma in APPEAL_VERBS
     for c in kids:
-        if c.dep_ in ("xcomp", "ccomp") and _verbal(c):
+        if (c.dep_ in ("xcomp", "ccomp") or (controls and c.dep_ == "advcl" and c.pos_ == "VERB"
+                                              and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c)))) \
+                and _verbal(c):
             for g in children(c):
                 if g.dep_ in OBJ_DEPS:
                     xcomp_args.extend(expand(g, "xobj"))
