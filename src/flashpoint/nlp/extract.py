@@ -1457,6 +1457,8 @@ def _shared_object(tok):
 # Particles the small model often parses as adverbs right after the verb ("brushed *aside*", "waved *away*",
 # "stepped *down*": "down" always changes the verb's meaning, as in "crack down", "back down", "stand down").
 ADVERB_PARTICLES = frozenset({"aside", "away", "down"})
+# Verbs whose "X back" after the object is a particle: "pushed the boat back" is no pressure on anyone.
+BACK_VERBS = frozenset({"push", "drive", "force", "beat"})
 HEADLINE_ACTIVE_DEPS = {"aux", "auxpass", "prt", "ccomp", "xcomp", "dative", "attr", "oprd", "agent"}
 # What may follow such a verb: "killed *in an ambush* on Sunday", "killed, *12 hurt*";
 # a bare noun after it ("abducted last Thursday the minister") is an object the parser missed.
@@ -1552,6 +1554,9 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             particle = c.lower_
         elif c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in ADVERB_PARTICLES and particle is None:
             particle = c.lower_  # "brushed aside the call", "stepped down": the small model reads the particle as an adverb
+        elif c.dep_ == "advmod" and c.lower_ == "back" and particle is None and tok.lemma_.lower() in BACK_VERBS \
+                and any(o.dep_ in OBJ_DEPS and o.right_edge.i + 1 == c.i for o in kids):
+            particle = "back"  # "pushed a migrant boat *back*", "drove the rebels back": a physical push, no appeal
         elif c.dep_ == "xcomp" and _verbal(c) and xcomp is None:
             xcomp = c.lemma_.lower()
     antecedent = _participle_pronoun_antecedent(tok, kids) if objects else None
@@ -1991,7 +1996,7 @@ POSTURE_PREPS = frozenset({"around", "near", "off"})
 # (not "during the protests", nor a bare "during the visit").
 # Light verbs that carry out an attack noun: "carried out / launched / conducted strikes on X".
 CARRY_OUT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "unleash"})
-FRAMING_NOUNS = frozenset({"visit", "trip", "tour", "stopover", "meeting", "talk", "call"})
+FRAMING_NOUNS = frozenset({"visit", "trip", "tour", "stopover", "meeting", "talk", "call", "conference", "briefing"})
 # ("said *after talks with* his Kenyan counterpart": the talks that came before the clause are its subject's too)
 AFTER_DEPS = frozenset({"pobj:after", "pobj:following"})
 FRAMING_DEPS = frozenset({"pobj:during", "pobj:on"}) | AFTER_DEPS
@@ -2121,6 +2126,12 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
                                          # ("after a visit to Minsk *by a U.S. envoy*": the visit is the envoy's)
                                          and not (gov_dep in AFTER_DEPS and subjects)):
         gov_subjects, _ = _subjects(gov)
+    if gov_dep == "pobj:in" and gov.dep_ == "ROOT" and gov.pos_ in ("PROPN", "NOUN") and not gov_subjects:
+        # a headline's "Ghana *in talks with* IMF over loan": the verbless root is who is in them, as if "is"
+        gov_subjects = expand(gov, "subj")
+        headline_be = True
+    else:
+        headline_be = False
     framing_call = gov.pos_ in ("VERB", "AUX") and gov_dep in ("pobj:in", "pobj:during") \
         and tok.lemma_.lower() in CALL_NOUNS
     if framing_call and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children):
@@ -2140,7 +2151,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         particle=None,
         passive=False,
         # a call that frames the clause is not what its verb acts on ("urged ... in a phone call")
-        governor=gov.lemma_.lower() if gov.i != tok.i and not framing_call else None,
+        governor="be" if headline_be else gov.lemma_.lower() if gov.i != tok.i and not framing_call else None,
         governor_dep="pobj:during" if framing_call else gov_dep,  # "in a call" frames as "during a call" does
         nested_in=nested_in,
         later=Deferred({
