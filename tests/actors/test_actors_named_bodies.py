@@ -47,3 +47,34 @@ def test_a_newspapers_country_word_is_no_first_name(kb):
     assert kb.first_name_of("Israel Hayom") is None
     assert kb.first_name_of("Kenya Airways") is None
     assert kb.first_name_of("Chad Smith") == "Chad"
+
+
+# -- rule 11: a capital told as where a local agent works; the context country decides ----------
+@pytest.mark.parametrize("phrase, context, code", [
+    ("Police in Tripoli", "LBN", "LBNPOL"),      # Lebanon's Tripoli
+    ("the mayor of Kingston", "CAN", "CANGOV"),  # Ontario's Kingston
+    ("a Santiago court", "DOM", "DOMJUD"),       # Santiago de los Caballeros
+    ("Police in Tripoli", None, "LBYPOL"),       # no story: the capital's
+    ("Officials in Kabul", "PAK", "AFGGOV"),     # officials are no local agent: the government's seat
+    ("Kabul", "PAK", "AFGGOV"),
+])
+def test_a_capital_where_a_local_agent_works_takes_the_context(kb, phrase, context, code):
+    res = kb.resolve(phrase, "2025-06-01", context)
+    assert res is not None and res.actor.code == code, res
+
+
+def test_a_local_agents_capital_is_contextual(kb):
+    assert kb.resolve("Police in Tripoli", "2025-06-01").contextual
+    assert not kb.resolve("Kabul", "2025-06-01").contextual
+
+
+# -- a region named with a country's word is another country's ----------------------------------
+@pytest.mark.parametrize("phrase, code", [
+    ("Niger Delta militants", "NGAREB"),
+    ("gunmen from the Niger Delta", "NGAREB"),
+    ("Niger Delta youths", "NGACVL"),
+    ("Niger's army", "NERMIL"),
+])
+def test_the_niger_delta_is_nigerias(kb, phrase, code):
+    res = kb.resolve(phrase, "2025-06-01")
+    assert res is not None and res.actor.code.startswith(code), res

@@ -35,6 +35,9 @@ The rules, in order:
    of a newspaper's or an airline's name ("The Jerusalem Post", "Israel Hayom",
    "The Times of India", "Kenya Airways", "Air India") is that country's media or
    business, not the country, its government or a person named "Israel".
+11. A capital told as where a local agent works ("Police in Tripoli", "the mayor of
+   Kingston") is a city name towns of other countries share: the caller's context
+   country decides (the answer is ``contextual``), as for units in rule 7.
 
 The context country is read nowhere else (and by a community with no country
 of its own or beside it): :func:`context_free` says which answers it cannot change.
@@ -465,6 +468,7 @@ def _agent_resolution(kb: KnowledgeBase, text: str, head: _Mention, mods: list[_
         why.append(f"{_role_word(inst)} '{inst.text}' -> {sector}")
     why.append(f"agent '{head.text}' -> {agent.sector}")
     country: Entry | None = None
+    local = owner is not None and _local_capital(owner, inst, sector)  # rule 11: the answer reads the context
     if owner is not None and owner.kind == "org" and _is_community(owner.entry):
         # "Chechen rebels" are rebels, "Yoruba leaders" speak for the community.
         own = inst.entry.sector if inst.kind == "agent" and not inst.entry.representative else None
@@ -493,6 +497,12 @@ def _agent_resolution(kb: KnowledgeBase, text: str, head: _Mention, mods: list[_
                 actor = _org_actor(text, org_entry, sector, inst_name, when, [], owner.text)
                 return Resolution(actor, tuple(ids), "; ".join(why))
             country = kb.country(role.country)
+    elif local and context_country and context_country != owner.entry.country \
+            and kb.country(context_country) is not None:
+        # rule 11: "Police in Tripoli" in a story from Beirut are Lebanon's, of its own Tripoli
+        country = kb.country(context_country)
+        why.insert(0, f"capital '{owner.text}' names where a local agent works, a city the context "
+                      f"country {context_country} may have too -> {context_country}")
     elif owner is not None:
         country = owner.entry
         suffix = f" {sector}" if inst is owner else ""
@@ -507,7 +517,7 @@ def _agent_resolution(kb: KnowledgeBase, text: str, head: _Mention, mods: list[_
         return Resolution(Actor(text, inst_name, None, None, sector, sector), tuple(ids), "; ".join(why))
     code = (country.cameo or country.country or "") + (sector or "")
     return Resolution(Actor(text, f"{inst_name} ({country.name})", country.country, None, sector, code),
-                      tuple(ids), "; ".join(why))
+                      tuple(ids), "; ".join(why), contextual=local)
 
 
 # Words of a newspaper's, agency's or broadcaster's own name, and of an airline's or a
@@ -562,6 +572,15 @@ def _named_after_a_country(kb: KnowledgeBase, text: str, toks: Tokens, mentions:
     why = f"'{countries[0].text}' names a {label} body of {entry.country} (the words of its name)"
     return Resolution(Actor(text, f"{text.strip()} ({entry.name})", entry.country, None, sector, f"{cameo}{sector}"),
                       (entry.id,), why)
+
+
+def _local_capital(owner: _Mention, inst: _Mention, sector: str | None) -> bool:
+    """Rule 11: a capital's name told as where a local agent works ("Police in Tripoli", "the
+    mayor of Kingston", "a Santiago court"): a city name other countries' towns share, so the
+    answer is the caller's context country's where one is given (the coder's comes from the
+    gazetteer, which ranks the story's own namesake first), else the capital's."""
+    return owner.kind == "country" and owner.target.alias.role == "capital" and not owner.possessive and (
+        sector in LOCAL_SECTORS or (inst.kind == "agent" and inst.entry.id in LOCAL_AGENTS))
 
 
 def _civil_named(res: Resolution, group: list[_Mention], toks: Tokens) -> bool:
