@@ -264,3 +264,15 @@ def test_concluding_that_talks_failed_is_no_meeting():
 ])
 def test_an_alert_raised_as_a_rival_acts_is_aimed_at_it(text, source, target):
     assert has(dyads(text), source, "15", target), dyads(text)
+
+
+@pytest.mark.parametrize("text", [
+    "China's foreign ministry criticised Japan on Tuesday over a visit by Japanese lawmakers to the Yasukuni shrine.",
+    "South Korea protested against a visit by Japanese ministers to a war memorial in Tokyo.",
+])
+def test_a_visit_with_no_host_is_no_visit(text):
+    assert not has(dyads(text), None, "04", None), dyads(text)
+
+
+def test_a_visit_to_a_state_stays_a_visit():
+    assert has(dyads("The Indian prime minister's visit to Moscow drew criticism in Washington."), "IND", "04", "RUS")

@@ -1169,6 +1169,8 @@ class Coder:
         code = self._final_code(pattern, cand)
         if not targets and code.startswith(PARTNER_CODES):
             return []  # "Ghana exported a record amount of cocoa": trade with no partner is no event
+        if not targets and code == "042" and cand.kind == "noun":
+            return []  # "over a visit by Japanese lawmakers to the Yasukuni shrine": a visit with no host is none
         if pattern.id == BARE_STATEMENT:
             code = self._statement_tone(cand) or code
         if code == "044" and targets and self._hosted_by(cand, targets[0][0], state):
