@@ -647,7 +647,8 @@ class Coder:
         k = 0
         while k < len(out) - 1:
             a, b = out[k], out[k + 1]
-            if a.pronoun or b.pronoun or a.role != b.role or not 0 <= b.start - a.end <= 2:  # ", " between
+            same = a.role == b.role or (a.role, b.role) == ("obj", "appos")  # "met Pedro Sanchez, Colombia's ..."
+            if a.pronoun or b.pronoun or not same or not 0 <= b.start - a.end <= 2:  # ", " between
                 k += 1
                 continue
             merged = None
@@ -665,8 +666,9 @@ class Coder:
         return out
 
     def _named_country(self, mentions) -> str | None:
-        """The country of the first proper name among ``mentions``, if any."""
-        for m in mentions:
+        """The country of the first proper name among ``mentions``, if any (a name with
+        its title beside it read as one: "Pedro Sanchez, Colombia's defence minister")."""
+        for m in (self._apposed_titles(mentions, None) if len(mentions) > 1 else mentions):
             if m.proper and not m.pronoun:
                 res = self.kb.resolve(m.text, None, None)
                 if res is not None and res.actor.country:
