@@ -1,0 +1,137 @@
+"""Extra and missing roots per sentence, fourth round (issue 9, session 16): what the fourth
+blind raters' set (tests/data/own_raters4.jsonl) showed, in sentences written for these tests.
+
+A warning of a danger (famine, disease, recession) is a pessimistic comment (012), not a threat:
+a threat (13) needs an act the speaker would do. Goods, their trade or their price do no political
+act ("cheap steel is killing mills"). A prison term imposed is imprisonment (17); people who are no
+armed side occupying a building protest (14); a state blocking an app or the internet restricts
+freedoms (17); funds "for" a country frozen are aid cut (16), higher tariffs are sanctions (16); a
+result not accepted is rejected (12); what a veto or a rejection turns down is not done; a trip at
+home visits no one; the back-off's guess of aid or of an appeal needs a word of aid or of asking.
+Every sentence here was written for this project."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.pipeline import code_text
+
+pytestmark = pytest.mark.slow
+
+
+def roots(text: str) -> set[str]:
+    return {e.cameo_root for e in code_text(text, date="2026-12-07", doc_id="r4") if e.counted}
+
+
+@pytest.mark.parametrize("text", [
+    "The World Food Programme warned that parts of Sudan could slip into famine within weeks.",
+    "Save the Children warned that hunger was spreading fast across the Sahel.",
+    "Health officials in Peru warned that dengue infections could triple this summer.",
+    "The UN food agency warned of famine in northern Gaza.",
+    "UNICEF cautioned that cholera could spread quickly through the camps around Goma.",
+])
+def test_a_warning_of_a_danger_is_a_statement_not_a_threat(text):
+    assert roots(text) == {"01"}
+
+
+@pytest.mark.parametrize("text", [
+    "Iran warned that it would retaliate if its nuclear sites were attacked.",
+    "North Korea warned of a strong response to the joint drills.",
+    "Russia warned Finland that joining NATO would bring consequences.",
+])
+def test_a_warning_of_the_speakers_own_act_stays_a_threat(text):
+    assert roots(text) == {"13"}
+
+
+@pytest.mark.parametrize("text", [
+    "Cheap Chinese steel is killing European mills, industry executives said.",
+    "Dumped Chinese steel is killing India's small mills, the steel secretary said.",
+    "Cheap imports from China are killing local factories in Kenya.",
+    "Cheap Vietnamese rice is killing Philippine farmers, a farm group said.",
+])
+def test_goods_kill_nothing(text):
+    assert roots(text) == set()
+
+
+def test_people_and_weapons_still_kill():
+    assert roots("Gunmen killed six farmers in Nigeria's Plateau state on Sunday.") == {"18"}
+
+
+@pytest.mark.parametrize("text", [
+    "A court in Cairo sentenced a blogger to five years in prison.",
+    "A court in Minsk sentenced an opposition activist to four years in a penal colony.",
+    "A military court in Yangon sentenced a former minister to 20 years in jail.",
+])
+def test_a_prison_term_imposed_is_imprisonment(text):
+    assert roots(text) == {"17"}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Students occupied the main campus of the University of Dhaka to protest against a rise in tuition fees.", {"14"}),
+    ("Hundreds of farmers occupied the agriculture ministry in Bogota on Monday.", {"14"}),
+    ("Striking workers occupied the car factory near Turin for a third day.", {"14"}),
+])
+def test_people_occupying_a_building_protest(text, want):
+    assert roots(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan's authorities blocked access to a popular messaging app ahead of planned rallies.",
+    "Pakistan restricted internet access across the country on election day.",
+    "Turkey blocked access to a social media platform after the arrest of Istanbul's mayor.",
+])
+def test_a_state_blocking_media_restricts_freedoms(text):
+    assert "17" in roots(text) and "12" not in roots(text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The European Union froze 200 million euros in funds for Tunisia over its treatment of migrants.", {"16"}),
+    ("The United States froze the assets of three Venezuelan officials.", {"17"}),
+    ("The United States raised tariffs on Chinese electric vehicles to 100 percent.", {"16"}),
+    ("Mexico raised import duties on Chinese textiles.", {"16"}),
+])
+def test_frozen_aid_and_higher_tariffs_reduce_relations(text, want):
+    assert roots(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Venezuela's opposition refused to accept the official results of the election.",
+    "Mozambique's main opposition party refused to recognise the outcome of the vote.",
+])
+def test_a_result_not_accepted_is_rejected(text):
+    assert roots(text) == {"12"}
+
+
+@pytest.mark.parametrize("text", [
+    "Hungary blocked an EU statement criticising China.",
+    "Russia vetoed a UN resolution condemning its annexation of four Ukrainian regions.",
+])
+def test_what_a_veto_turns_down_is_not_done(text):
+    assert roots(text) == {"12"}
+
+
+def test_a_resolution_adopted_still_condemns():
+    assert "11" in roots("The UN General Assembly adopted a resolution condemning the coup in Myanmar.")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Pakistani prime minister visited flood-hit areas of Sindh.", set()),
+    ("Turkey's president visited the earthquake zone on Tuesday.", set()),
+    ("Turkey's president visited Baghdad on Tuesday.", {"04"}),
+])
+def test_a_trip_at_home_visits_no_one(text, want):
+    assert roots(text) == want
+
+
+def test_a_tax_cut_promised_is_no_aid_cut():
+    got = roots("Truck drivers blocked the highways around Sao Paulo, and the government promised to cut fuel taxes.")
+    assert "13" not in got and "16" not in got
+
+
+@pytest.mark.parametrize("text", [
+    "The singer's world tour, which ends in Mexico City next month, has sold more than five million tickets.",
+    "The new metro line in Riyadh carried more than a million passengers in its first week of operation.",
+    "Indonesia's president said on Tuesday that the new capital would be ready to house ministries by 2028.",
+])
+def test_the_back_off_needs_a_word_of_aid_or_of_asking(text):
+    assert not roots(text) & {"02", "07", "10"}
