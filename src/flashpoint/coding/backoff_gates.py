@@ -39,8 +39,9 @@ guess or says who may be its parties (docs/BACKOFF.md, "Gates"):
   (gates.yaml ``aid_cues``); without one ("the world tour has sold five million tickets", "the metro line
   carried a million passengers") the guess is no event.
 * ``ask_cue`` (session 16): a guess of an appeal or a demand (roots 02, 10) needs a word of asking in the
-  sentence (gates.yaml ``ask_cues``); without one ("the president visited the earthquake zone", "said the new
-  capital would be ready by 2028") the guess is no event.
+  sentence (gates.yaml ``ask_cues``); without one an appeal guess takes the best other root of its QuadClass,
+  a statement ("said the new capital would be ready by 2028" is said, not asked), and a demand guess is no
+  event ("the president visited the earthquake zone").
 * ``journey`` (session 14): a sentence whose event verb is one of going or coming (gates.yaml
   ``journey``: return, fly, travel, arrive, ...) with no object tells a trip ("the ambassador returned
   to Beijing", "the president flew back to Abuja"); the rules code the trips that are events (visits,
@@ -76,6 +77,7 @@ PROTEST_ROOT = "14"
 FORCE_ROOTS = frozenset({"18", "19", "20"})  # force, fighting, mass violence: a guess needs a word of violence
 AID_ROOT = "07"  # provide aid: a guess needs a word of aid or of giving
 ASK_ROOTS = frozenset({"02", "10"})  # appeal, demand: a guess needs a word of asking
+APPEAL_ROOT = "02"
 # Verbs of state that may carry an act: "there were clashes", "troops remained on alert" (CAMEO's
 # own example of 152, increase military alert status).
 OPEN_STATES = frozenset({"be", "remain"})
@@ -262,7 +264,9 @@ def judge(sent, root: str, words: GateWords, gates: Collection[str] = DEFAULT_GA
     if "aid_cue" in gates and words.aid_cues and root == AID_ROOT and not has_cue(sent, words.aid_cues):
         return Verdict("aid_cue")
     if "ask_cue" in gates and words.ask_cues and root in ASK_ROOTS and not has_cue(sent, words.ask_cues):
-        return Verdict("ask_cue")
+        # an appeal guess falls back on the best other root of its QuadClass, a statement (01): "said the
+        # new capital would be ready by 2028" is said, not asked; a demand guess is no event
+        return Verdict(None, barred=frozenset({APPEAL_ROOT})) if root == APPEAL_ROOT else Verdict("ask_cue")
     needs_agent = material and bool({"agent", "agent_reported"} & set(gates))
     agent = agent_of(main_verb(sent, words.reporting)) if "subject" in gates or needs_agent else None
     if "agent" in gates and material and agent is None:
