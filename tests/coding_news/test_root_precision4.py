@@ -135,3 +135,18 @@ def test_a_tax_cut_promised_is_no_aid_cut():
 ])
 def test_the_back_off_needs_a_word_of_aid_or_of_asking(text):
     assert not roots(text) & {"02", "07", "10"}
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Kigali arrested an opposition leader for collaborating with a rebel group.",
+    "Russia jailed a Siberian shaman for calling for the overthrow of the government.",
+    "Authorities in Baku detained two reporters for cooperating with a foreign broadcaster.",
+])
+def test_the_offence_a_legal_action_names_is_not_done(text):
+    assert roots(text) == {"17"}
+
+
+def test_violence_an_arrest_names_stays_an_event_for_police_records():
+    # (the rule leaves violent offences alone: police event data count the killing behind an arrest)
+    got = roots("Police in Lahore arrested two brothers for killing their neighbour.")
+    assert "17" in got

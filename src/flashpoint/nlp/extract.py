@@ -872,6 +872,16 @@ def _headline_infinitive(verb) -> bool:
 
 # Participles that tell what somebody is suspected of ("officers suspected of torturing migrants").
 ALLEGED_PARTICIPLES = frozenset({"suspect", "accuse", "charge", "allege", "convict", "blame", "want"})
+# Legal actions whose "for" or "with" gerund names the offence: "arrested a leader *for collaborating* with
+# rebels", "charged a reporter *with insulting* the president", "jailed a shaman *for calling* for ...". The
+# offence is the action's grounds, not an act the sentence reports; violence named so stays an event (police
+# records count the killing a man is arrested for).
+LEGAL_ACTIONS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "convict", "charge", "indict", "prosecute",
+                           "try", "fine", "punish", "expel", "deport", "sanction", "ban", "suspend", "dismiss", "fire",
+                           "sack", "summon", "question", "investigate", "probe", "sue"})
+VIOLENT_OFFENCES = frozenset({"kill", "murder", "attack", "assault", "shoot", "stab", "bomb", "rape", "beat", "lynch",
+                              "abduct", "kidnap", "torture", "burn", "loot", "rob", "riot", "behead", "massacre", "shell",
+                              "hack", "injure", "wound", "fire", "throw", "pelt", "vandalise", "vandalize", "torch"})
 
 
 def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | None = None) -> dict:
@@ -907,6 +917,9 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
     # a suspect is said to have done is the suspicion's content, not an act the sentence reports
     if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "with", "for") and tok.head.head.dep_ in ("acl", "amod") \
             and tok.head.head.tag_ == "VBN" and tok.head.head.lemma_.lower() in ALLEGED_PARTICIPLES:
+        demanded = True
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in ("for", "with", "over") \
+            and tok.head.head.lemma_.lower() in LEGAL_ACTIONS and tok.lemma_.lower() not in VIOLENT_OFFENCES:
         demanded = True
     # "Moscow denies targeting civilians": the denial is the event, the act it
     # denies is not reported as done.
