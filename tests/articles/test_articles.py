@@ -26,8 +26,11 @@ were amended after it, each with a note (calls and urgings also accept the appea
 Caledonia's own actors NCL, one actor-text rule dropped). The eighth set (``eighth/``, ten
 articles of session 15) was committed before the coder saw it and scored once
 (``eighth/first_run.json``: recall 0.750, precision 0.645, F1 0.693); nothing in it was
-amended. Each set's aggregate figures must reach recall and F1 of 0.7; the checks below pin
-the details.
+amended. The ninth set (``ninth/``, ten articles of session 16) was committed before the coder
+saw it and scored once (``ninth/first_run.json``: recall 0.833, precision 0.804, F1 0.818).
+Each set's aggregate figures must reach recall and F1 of 0.7, and a set whose first run was
+above that must stay at or above its floor (``FLOORS``, set below the first run so it cannot
+regress); the checks below pin the details.
 """
 
 from __future__ import annotations
@@ -44,8 +47,8 @@ HERE = Path(__file__).parent
 
 
 @pytest.fixture(scope="module", params=[HERE, HERE / "second", HERE / "third", HERE / "fourth", HERE / "fifth",
-                                        HERE / "sixth", HERE / "seventh", HERE / "eighth"],
-                ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"])
+                                        HERE / "sixth", HERE / "seventh", HERE / "eighth", HERE / "ninth"],
+                ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"])
 def scored(request):
     results, totals = check_folder(request.param)
     return {r.name: r for r in results}, totals, request.param
@@ -58,10 +61,15 @@ def test_at_least_ten_articles(scored):
     assert kinds == {".txt", ".html", ".xml"}
 
 
+# Sets whose first run was above the 0.7 target: (recall, F1) they must not fall below.
+FLOORS = {"ninth": (0.8, 0.8)}
+
+
 def test_recall_and_f1(scored):
-    _, totals, _ = scored
-    assert totals["recall"] >= 0.7, totals
-    assert totals["f1"] >= 0.7, totals
+    _, totals, folder = scored
+    recall_floor, f1_floor = FLOORS.get(folder.name, (0.7, 0.7))
+    assert totals["recall"] >= recall_floor, totals
+    assert totals["f1"] >= f1_floor, totals
 
 
 def test_details_mostly_right(scored):
@@ -110,6 +118,12 @@ KNOWN_FORBIDDEN = {
                "iraq_iran_shelling: forbidden (Iraq attacked nobody)",
                "palk_fishermen: forbidden (India attacked nobody)",
                "palk_fishermen: toll counted twice"],
+    # the first run's two (session 16): a crime named inside a charge ("were charged with arson and the
+    # attempted murder of police officers") coded as an attack on the day of the charge, and "two
+    # Azerbaijani brothers died in custody following a police operation ... in Novosibirsk" given the
+    # victims' country as the unnamed killer's
+    "ninth": ["chile_araucania: forbidden (the charge names the arson of the day before",
+              "azerbaijan_sputnik: forbidden (Azerbaijan attacked nobody)"],
 }
 
 

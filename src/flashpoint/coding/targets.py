@@ -416,8 +416,9 @@ def _prompted_by(coder, q: TargetQuery, mentions: list[Mention]) -> Found:
     return [(a, f * 0.8) for a, f in others(coder._actors(mentions, q.when, q.state, q.cand.quote), q.sources)]
 
 
-# Roots of what a party is asked or offered: appeals, invitations, offers, demands.
-OFFER_ROOTS = frozenset({"02", "03", "10"})
+# Roots of what a party is asked or offered: appeals, invitations, offers, demands; and
+# orders that curb it ("ordered the French ambassador to leave. Paris refused": 16, 17).
+OFFER_ROOTS = frozenset({"02", "03", "10", "16", "17"})
 
 
 def offerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
@@ -628,12 +629,16 @@ def addressee(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 # Acts that take someone captive: a call to free people is aimed at whoever did one.
 CAPTIVE_CODES = ("173", "181", "171")  # people held; a ship or goods seized ("demanded its release")
+# The verbs of a demand that captives be freed, told as a plain demand ("said the crew *must be released*").
+RELEASE_VERBS = frozenset({"release", "free", "return", "repatriate"})
 CAPTOR_LOOKBACK = 3  # candidates with events, latest first: "the release" means a capture just told
 
 
 def captor(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """"Kosovo police arrested four Serbs. Belgrade demanded their release": a call to
     free captives is aimed at whoever the story has just told took someone."""
+    if not q.pattern.code.startswith(("1053", "0253")) and q.cand.xcomp not in RELEASE_VERBS:
+        return []  # a plain demand ("said the troops must leave") is no call to free anyone
     for events in list(reversed(list(q.state.coded.values())))[:CAPTOR_LOOKBACK]:
         for e in events:
             if e.code.startswith(CAPTIVE_CODES) and not any(same_actor(e.source, s) for s, _ in q.sources):

@@ -36,6 +36,10 @@ PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "he
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d", "must", "ought"}  # "must" and "ought": an obligation, not an act
 NEG_WORDS = {"not", "n't", "never", "no"}
+# the means a talk is held by ("spoke by telephone with ...", "conferred via video link with ...")
+# the strain a show of force is told amid ("amid rising tension with Venezuela", "in a standoff with Greece")
+RIVALRY_NOUNS = {"tension", "tensions", "standoff", "stand-off", "row", "dispute", "confrontation", "feud", "crisis", "showdown"}
+MEANS_OF_TALK = {"phone", "telephone", "videoconference", "videolink", "video-link", "link", "hotline", "video"}
 # Subjects that say nobody did or suffered the act: "no one was hurt", "nobody was arrested".
 NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
@@ -522,6 +526,17 @@ def _prep_mentions(head, depth: int = 0, role_prefix: str = "prep") -> list[Ment
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "pcomp") and pobj.pos_ in ("PROPN", "NOUN", "PRON") and pobj.ent_type_ not in ("DATE", "TIME"):
                     out.extend(expand(pobj, f"{role_prefix}:{plemma}", depth))
+                    if plemma in ("by", "over", "via") and pobj.lemma_.lower() in MEANS_OF_TALK:
+                        # "spoke by telephone *with* Zelensky": the party talked with is the verb's,
+                        # though the parser hung its phrase on the means
+                        out.extend(m for g in pobj.children if g.dep_ == "prep" and g.lower_ in ("with", "to")
+                                   for p in g.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN", "PRON")
+                                   for m in expand(p, f"{role_prefix}:{g.lower_}", depth))
+                    if plemma in ("amid", "amidst", "in", "during") and pobj.lemma_.lower() in RIVALRY_NOUNS:
+                        # "sent jets to the region *amid tension with Venezuela*": the rival a show of force aims at
+                        out.extend(m for g in pobj.children if g.dep_ == "prep" and g.lower_ == "with"
+                                   for p in g.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
+                                   for m in expand(p, f"{role_prefix}:rival", depth))
                 elif plemma == "into" and pobj.dep_ == "pcomp" and pobj.pos_ in ("VERB", "AUX") \
                         and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in pobj.children):
                     # "an investigation *into whether Temu had failed* to ...": whom it looks into
@@ -1470,6 +1485,8 @@ def _shared_object(tok):
 # Particles the small model often parses as adverbs right after the verb ("brushed *aside*", "waved *away*",
 # "stepped *down*": "down" always changes the verb's meaning, as in "crack down", "back down", "stand down").
 ADVERB_PARTICLES = frozenset({"aside", "away", "down"})
+# Verbs whose "X back" after the object is a particle: "pushed the boat back" is no pressure on anyone.
+BACK_VERBS = frozenset({"push", "drive", "force", "beat"})
 HEADLINE_ACTIVE_DEPS = {"aux", "auxpass", "prt", "ccomp", "xcomp", "dative", "attr", "oprd", "agent"}
 # What may follow such a verb: "killed *in an ambush* on Sunday", "killed, *12 hurt*";
 # a bare noun after it ("abducted last Thursday the minister") is an object the parser missed.
@@ -1565,6 +1582,9 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             particle = c.lower_
         elif c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in ADVERB_PARTICLES and particle is None:
             particle = c.lower_  # "brushed aside the call", "stepped down": the small model reads the particle as an adverb
+        elif c.dep_ == "advmod" and c.lower_ == "back" and particle is None and tok.lemma_.lower() in BACK_VERBS \
+                and any(o.dep_ in OBJ_DEPS and o.right_edge.i + 1 == c.i for o in kids):
+            particle = "back"  # "pushed a migrant boat *back*", "drove the rebels back": a physical push, no appeal
         elif c.dep_ == "xcomp" and _verbal(c) and xcomp is None:
             xcomp = c.lemma_.lower()
     antecedent = _participle_pronoun_antecedent(tok, kids) if objects else None
@@ -2004,7 +2024,7 @@ POSTURE_PREPS = frozenset({"around", "near", "off"})
 # (not "during the protests", nor a bare "during the visit").
 # Light verbs that carry out an attack noun: "carried out / launched / conducted strikes on X".
 CARRY_OUT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "unleash"})
-FRAMING_NOUNS = frozenset({"visit", "trip", "tour", "stopover", "meeting", "talk", "call"})
+FRAMING_NOUNS = frozenset({"visit", "trip", "tour", "stopover", "meeting", "talk", "call", "conference", "briefing"})
 # ("said *after talks with* his Kenyan counterpart": the talks that came before the clause are its subject's too)
 AFTER_DEPS = frozenset({"pobj:after", "pobj:following"})
 FRAMING_DEPS = frozenset({"pobj:during", "pobj:on"}) | AFTER_DEPS
@@ -2134,6 +2154,12 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
                                          # ("after a visit to Minsk *by a U.S. envoy*": the visit is the envoy's)
                                          and not (gov_dep in AFTER_DEPS and subjects)):
         gov_subjects, _ = _subjects(gov)
+    if gov_dep == "pobj:in" and gov.dep_ == "ROOT" and gov.pos_ in ("PROPN", "NOUN") and not gov_subjects:
+        # a headline's "Ghana *in talks with* IMF over loan": the verbless root is who is in them, as if "is"
+        gov_subjects = expand(gov, "subj")
+        headline_be = True
+    else:
+        headline_be = False
     framing_call = gov.pos_ in ("VERB", "AUX") and gov_dep in ("pobj:in", "pobj:during") \
         and tok.lemma_.lower() in CALL_NOUNS
     if framing_call and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children):
@@ -2153,7 +2179,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         particle=None,
         passive=False,
         # a call that frames the clause is not what its verb acts on ("urged ... in a phone call")
-        governor=gov.lemma_.lower() if gov.i != tok.i and not framing_call else None,
+        governor="be" if headline_be else gov.lemma_.lower() if gov.i != tok.i and not framing_call else None,
         governor_dep="pobj:during" if framing_call else gov_dep,  # "in a call" frames as "during a call" does
         nested_in=nested_in,
         later=Deferred({
