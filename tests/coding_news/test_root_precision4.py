@@ -24,10 +24,10 @@ def roots(text: str) -> set[str]:
 
 
 @pytest.mark.parametrize("text", [
-    "The World Food Programme warned that parts of Sudan could slip into famine within weeks.",
+    "The World Food Programme warned that parts of Haiti could slip into famine within weeks.",
     "Save the Children warned that hunger was spreading fast across the Sahel.",
     "Health officials in Peru warned that dengue infections could triple this summer.",
-    "The UN food agency warned of famine in northern Gaza.",
+    "The UN food agency warned of famine in the Tigray region.",
     "UNICEF cautioned that cholera could spread quickly through the camps around Goma.",
 ])
 def test_a_warning_of_a_danger_is_a_statement_not_a_threat(text):
@@ -67,7 +67,7 @@ def test_a_prison_term_imposed_is_imprisonment(text):
 
 
 @pytest.mark.parametrize("text, want", [
-    ("Students occupied the main campus of the University of Dhaka to protest against a rise in tuition fees.", {"14"}),
+    ("University students occupied the rector's building in Santiago to protest against higher fees.", {"14"}),
     ("Hundreds of farmers occupied the agriculture ministry in Bogota on Monday.", {"14"}),
     ("Striking workers occupied the car factory near Turin for a third day.", {"14"}),
 ])
@@ -76,7 +76,7 @@ def test_people_occupying_a_building_protest(text, want):
 
 
 @pytest.mark.parametrize("text", [
-    "Kazakhstan's authorities blocked access to a popular messaging app ahead of planned rallies.",
+    "Authorities in Tashkent blocked access to a popular video app before a planned opposition march.",
     "Pakistan restricted internet access across the country on election day.",
     "Turkey blocked access to a social media platform after the arrest of Istanbul's mayor.",
 ])
@@ -85,9 +85,9 @@ def test_a_state_blocking_media_restricts_freedoms(text):
 
 
 @pytest.mark.parametrize("text, want", [
-    ("The European Union froze 200 million euros in funds for Tunisia over its treatment of migrants.", {"16"}),
+    ("Germany froze 50 million euros in development funds for Niger.", {"16"}),
     ("The United States froze the assets of three Venezuelan officials.", {"17"}),
-    ("The United States raised tariffs on Chinese electric vehicles to 100 percent.", {"16"}),
+    ("Canada raised tariffs on Chinese solar panels to 30 percent.", {"16"}),
     ("Mexico raised import duties on Chinese textiles.", {"16"}),
 ])
 def test_frozen_aid_and_higher_tariffs_reduce_relations(text, want):
@@ -103,7 +103,7 @@ def test_a_result_not_accepted_is_rejected(text):
 
 
 @pytest.mark.parametrize("text", [
-    "Hungary blocked an EU statement criticising China.",
+    "Slovakia blocked a joint EU declaration condemning Russia.",
     "Russia vetoed a UN resolution condemning its annexation of four Ukrainian regions.",
 ])
 def test_what_a_veto_turns_down_is_not_done(text):
@@ -124,14 +124,14 @@ def test_a_trip_at_home_visits_no_one(text, want):
 
 
 def test_a_tax_cut_promised_is_no_aid_cut():
-    got = roots("Truck drivers blocked the highways around Sao Paulo, and the government promised to cut fuel taxes.")
+    got = roots("Taxi drivers blocked the main roads into Lagos, and the governor promised to cut fuel taxes.")
     assert "13" not in got and "16" not in got
 
 
 @pytest.mark.parametrize("text", [
-    "The singer's world tour, which ends in Mexico City next month, has sold more than five million tickets.",
-    "The new metro line in Riyadh carried more than a million passengers in its first week of operation.",
-    "Indonesia's president said on Tuesday that the new capital would be ready to house ministries by 2028.",
+    "The band's comeback tour, which closes in Buenos Aires next month, has sold more than three million tickets.",
+    "The new commuter rail line in Lagos carried more than 800,000 passengers in its first month.",
+    "Egypt's prime minister said on Monday that the new administrative capital would be ready to house all ministries by next year.",
 ])
 def test_the_back_off_needs_a_word_of_aid_or_of_asking(text):
     assert not roots(text) & {"02", "07", "10"}
