@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..errors import DataFileError
@@ -147,6 +147,8 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
             continue
         mentions = [m for m in (of_between(q) if slot == OF_BETWEEN else slot_mentions(cand, slot))
                     if not coder._names_no_party(m) and not coder._audience(pattern, m)]
+        if slot == "obj":
+            mentions = _act_doers(coder, cand, mentions)
         coerced = _coercion_place(coder, pattern, mentions, sources)
         if coerced:
             return coerced
@@ -231,6 +233,21 @@ def _coercion_place(coder, pattern: Pattern, mentions: list[Mention], sources) -
     if country is None or country in own:
         return []
     return [(coder._country_actor(m.text, country), 0.8)]
+
+def _act_doers(coder, cand: Candidate, mentions: list[Mention]) -> list[Mention]:
+    """"welcomed *the release of a Dutch reporter by Venezuelan authorities*", "condemned the killing
+    of three Palestinians by Israeli troops": an act object whose doer a "by" phrase names stands
+    for that doer, not for the people it was done to (whom its "of" phrase names first)."""
+    if len(mentions) != 1:
+        return mentions
+    m = mentions[0]
+    if m.proper or m.pronoun or m.possessor or m.head not in coder.patterns.noun_lemmas:
+        return mentions
+    # (the parser may hang the "by" on an active verb: "condemned the killing of X *by* Y")
+    hung = [d for d in cand.preps if d.role == "prep:by" and not cand.passive]
+    doers = [d for d in (*cand.deep, *hung) if d.role in ("deep:by", "prep:by") and d.start >= m.end and not d.pronoun]
+    return doers[:1] or mentions
+
 
 def _own_victims(pattern: Pattern, mentions: list[Mention]) -> bool:
     """A verbal conflict about an arrest, trial or expulsion whose doer the phrase does not name

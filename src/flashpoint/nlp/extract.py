@@ -513,6 +513,14 @@ def _in_leaning(tok) -> bool:
     return tok.doc[start].lower_ in AFFILIATION_BEFORE
 
 
+def _leaning_word(tok) -> bool:
+    """"pro-Russian", "anti-Western" (as one named span or as pro, -, Russian): a leaning."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in AFFILIATION_BEFORE:
+        return True
+    return tok.ent_type_ != "" and _in_leaning(tok)
+
+
 def _prep_mentions(head, depth: int = 0, role_prefix: str = "prep") -> list[Mention]:
     out: list[Mention] = []
     for child in head.children:
@@ -566,7 +574,8 @@ def _deep_mentions(head, max_depth: int = 4) -> list[Mention]:
                 elif child.dep_ in ("pobj",) and child.pos_ in ("PROPN", "NOUN", "PRON"):
                     role = f"deep:{tok.lower_ if tok.dep_ != 'agent' else 'by'}"
                 elif child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ"):
-                    role = "deep:mod"
+                    # ("a *pro-Russian* party" in Chisinau is no Russian party: a leaning names no party)
+                    role = None if _leaning_word(child) else "deep:mod"
                 elif child.dep_ == "conj" and tok.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ") \
                         and child.text[:1].isupper():
                     role = "deep:mod"  # "a French *and Saudi* proposal": both peoples' proposal
@@ -732,6 +741,11 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
         if doers:
             return expand(doers[0], "subj"), passive
     return [], passive
+
+
+# Reactions told in the passive whose "in <capital>" names who reacted ("was welcomed in Tokyo").
+PLACED_REACTIONS = frozenset({"welcome", "hail", "condemn", "criticise", "criticize", "denounce", "praise", "applaud",
+                              "deplore", "reject", "dismiss", "slam", "decry", "rebuff", "protest"})
 
 
 # Words of time that open a subjectless -ing adjunct whose doer is the verb's subject.
@@ -1621,6 +1635,11 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                 for p in c.children:
                     if p.dep_ == "pobj":
                         agents.extend(expand(p, "agent"))
+        if not agents and lemma in PLACED_REACTIONS:
+            # "the release was welcomed *in The Hague*", "was condemned in Manila": with no "by",
+            # the capital or country a reaction is told in is who reacts
+            agents.extend(m for c in kids if c.dep_ == "prep" and c.lower_ == "in"
+                          for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE" for m in expand(p, "agent"))
         if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and not objects:
             objects = expand(tok.head, "obj")
     users: list[Mention] = []
