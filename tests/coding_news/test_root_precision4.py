@@ -150,3 +150,86 @@ def test_violence_an_arrest_names_stays_an_event_for_police_records():
     # (the rule leaves violent offences alone: police event data count the killing behind an arrest)
     got = roots("Police in Lahore arrested two brothers for killing their neighbour.")
     assert "17" in got
+
+
+@pytest.mark.parametrize("text", [
+    "The FBI offered a large reward for the capture of a cartel leader.",
+    "Authorities in Lima offered rewards for the capture of four escaped prisoners.",
+    "The Colombian government offered a reward for the capture of a rebel commander.",
+])
+def test_a_reward_for_a_capture_is_no_capture(text):
+    # (session 17) what a reward or a bounty is offered for is still to come: no seizure (19), no arrest (17)
+    assert roots(text) == set()
+
+
+def test_condolences_for_a_killing_still_tell_the_killing():
+    assert "18" in roots("Nigeria's army offered condolences for the killing of 12 soldiers.")
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Theresa May called on Friday for Britain to stay in the single market.",
+    "The Chilean president called for parliament to approve the pension reform quickly.",
+    "Opposition leaders in Nairobi called for the electoral commission to be disbanded.",
+])
+def test_calling_for_a_clause_is_an_appeal_not_a_phone_call(text):
+    # (session 17) "called for X to do": the "for" opens the clause asked for (the parser makes it a mark)
+    got = roots(text)
+    assert "02" in got and "04" not in got
+
+
+def test_calling_a_counterpart_stays_a_phone_call():
+    assert roots("The French president called his Lebanese counterpart on Tuesday.") == {"04"}
+
+
+@pytest.mark.parametrize("text", [
+    "A Turkish court freed an employee of the U.S. consulate in the southern province of Adana.",
+    "A court in Tehran freed a French teacher held in the northern city of Rasht.",
+])
+def test_a_person_freed_is_released_whatever_place_is_named(text):
+    assert roots(text) == {"08"}
+
+
+def test_a_town_freed_is_still_taken():
+    assert roots("Iraqi forces freed the town of Tal Afar from Islamic State fighters.") == {"19"}
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil's Supreme Court convicted a former president of plotting a coup and sentenced him to 27 years in prison.",
+    "A court in Dhaka convicted an opposition leader of corruption and sentenced him to ten years in jail.",
+    "A Moscow court convicted two activists of extremism and sentenced them to six years in a penal colony.",
+])
+def test_a_verdict_beside_its_prison_term_is_the_imprisonment(text):
+    # (the codebook keeps 116 for rulings where imprisonment is not at issue)
+    assert roots(text) == {"17"}
+
+
+@pytest.mark.parametrize("text", [
+    "A court in Ankara convicted a journalist of spreading disinformation.",
+    "A court in Paris convicted the company of negligence and fined it 2 million euros.",
+])
+def test_a_verdict_with_no_prison_term_stays_a_finding_of_guilt(text):
+    assert roots(text) == {"11"}
+
+
+@pytest.mark.parametrize("text", [
+    "Iran said it was ready for a new deal with Washington.",
+    "Hamas said it was ready for a deal with Israel.",
+    "Moscow said it was open to a new agreement with Washington.",
+    "The Taliban said they were open to dialogue with the opposition.",
+    "Iran said it was ready for talks with the United States.",
+])
+def test_ready_for_an_accord_is_an_intent_to_cooperate(text):
+    assert roots(text) == {"03"}
+
+
+@pytest.mark.parametrize("text", [
+    "The deal will be signed next week.",
+    "Officials said the agreement would be ready for signing by June.",
+])
+def test_an_accord_that_is_itself_ready_is_no_intent(text):
+    assert "03" not in roots(text)
+
+
+
+def test_tariffs_lifted_are_no_sanction():
+    assert roots("Washington lifted tariffs on Indian textiles.") == {"08"}

@@ -966,6 +966,7 @@ class Coder:
         out = without_background(out, cands, self.background)
         out = _without_unnamed_beside_named(_without_carried_statements(out, cands), cands)
         out = _without_one_sided_after_dyad(_without_mediated_talks(out, cands), cands)
+        out = _without_verdict_beside_term(out, cands)
         return without_prior(_once_per_sentence(_without_subsumed(out, cands), cands), cands, self.background)
 
     def _conjuncts_country(self, subs: list[Mention], when) -> str | None:
@@ -1596,6 +1597,25 @@ def _without_subsumed(events: list[CodedEvent], cands: list[Candidate]) -> list[
         elif k not in dropped and (e.target is not None or not near(e)):
             out.append(e)
     return out
+
+
+FIND_GUILTY = "116"
+PRISON_TERM_RULE = "sentence-to-prison"
+
+
+def _without_verdict_beside_term(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
+    """A finding of guilt (116) told beside the prison term it led to ("convicted a former president of
+    plotting a coup and sentenced him to 27 years in prison") is the imprisonment (173): the codebook
+    keeps 116 for rulings where imprisonment is not at issue. The verdict is dropped when the same
+    sentence imposes a prison term on the same party (or on no party named)."""
+    terms = [(cands[e.cand_index].sent_index, e.target.key if e.target else None) for e in events
+             if e.code == "173" and PRISON_TERM_RULE in (e.rule or "") and not e.negated]
+    if not terms:
+        return events
+    return [e for e in events
+            if not (e.code == FIND_GUILTY and not e.negated
+                    and any(s == cands[e.cand_index].sent_index and (t is None or e.target is None or t == e.target.key)
+                            for s, t in terms))]
 
 
 def _once_per_sentence(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
