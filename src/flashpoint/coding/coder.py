@@ -82,7 +82,7 @@ EXPULSION_CODE = "174"
 STATEMENT_TONES = (
     ("012", frozenset({"concern", "concerned", "worry", "worried", "doubt", "doubtful", "skeptical", "sceptical",
                        "pessimistic", "alarm", "alarmed", "fear", "warn", "troubled", "dismay", "regret",
-                       "unlikely", "bleak", "grim", "gloomy", "slim"})),
+                       "unlikely", "bleak", "grim", "gloomy", "slim", "caution", "fragile"})),
     ("013", frozenset({"confident", "hopeful", "optimistic", "hope", "optimism", "upbeat", "encouraged",
                        "positive", "promising"})),
     ("014", frozenset({"consider", "considering", "weigh", "weighing", "study", "studying", "explore", "mull"})),
@@ -546,6 +546,8 @@ class Coder:
             return None
         if len(m.text) < 3:
             return None  # "El" of "El Fasher" cut off by the parser
+        if m.ent == "NORP" and len(words) == 1 and m.role in ("mod", "deep:mod"):
+            return None  # "a *Turkic* summit", "an *Arab* summit in Riyadh": a people's word of no known party names none
         if self.gazetteer is not None and self.gazetteer.resolve(m.text) is not None:
             return None  # a place the parser took for a name ("shelled Kharkiv")
         if countries and _small_place_in(m.text, countries):
@@ -645,7 +647,8 @@ class Coder:
         k = 0
         while k < len(out) - 1:
             a, b = out[k], out[k + 1]
-            if a.pronoun or b.pronoun or a.role != b.role or not 0 <= b.start - a.end <= 2:  # ", " between
+            same = a.role == b.role or (a.role, b.role) == ("obj", "appos")  # "met Pedro Sanchez, Colombia's ..."
+            if a.pronoun or b.pronoun or not same or not 0 <= b.start - a.end <= 2:  # ", " between
                 k += 1
                 continue
             merged = None
@@ -663,8 +666,9 @@ class Coder:
         return out
 
     def _named_country(self, mentions) -> str | None:
-        """The country of the first proper name among ``mentions``, if any."""
-        for m in mentions:
+        """The country of the first proper name among ``mentions``, if any (a name with
+        its title beside it read as one: "Pedro Sanchez, Colombia's defence minister")."""
+        for m in (self._apposed_titles(mentions, None) if len(mentions) > 1 else mentions):
             if m.proper and not m.pronoun:
                 res = self.kb.resolve(m.text, None, None)
                 if res is not None and res.actor.country:

@@ -21,7 +21,7 @@ from ..nlp.extract import Candidate, Mention
 from ..types import Actor
 from ..yamlio import load_package_yaml
 from .backrefs import act_nouns
-from .generic_country import ARMED_NON_STATE, clause_place_country
+from .generic_country import ARMED_NON_STATE, city_no_village_is, clause_place_country
 from .patterns import Pattern
 
 Found = list[tuple[Actor, float]]
@@ -436,6 +436,7 @@ def _prompted_by(coder, q: TargetQuery, mentions: list[Mention]) -> Found:
 # Roots of what a party is asked or offered: appeals, invitations, offers, demands; and
 # orders that curb it ("ordered the French ambassador to leave. Paris refused": 16, 17).
 OFFER_ROOTS = frozenset({"02", "03", "10", "16", "17"})
+TALK_OFFERS = ("036", "026", "046", "043")
 
 
 def offerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
@@ -445,11 +446,16 @@ def offerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
     if slot_mentions(q.cand, "obj") or q.cand.xcomp:
         return []
     own = {s.country for s, _ in q.sources if s.country}
+    # a readiness to negotiate answers only an offer or a call to talk ("proposed talks with the ELN.
+    # The rebels said they were ready to negotiate"), not an offer of aid
+    talks = q.pattern.code[:2] in ("03", "04")
     for k in sorted(q.state.coded, reverse=True):
         if q.state.cands[k].sent_index < q.cand.sent_index - 2:
             break
         for e in q.state.coded[k]:
             if e.code[:2] not in OFFER_ROOTS or e.target is None or any(same_actor(e.source, s) for s, _ in q.sources):
+                continue
+            if talks and not e.code.startswith(TALK_OFFERS):
                 continue
             if e.target.country in own or any(same_actor(e.target, s) for s, _ in q.sources):
                 return [(e.source, 0.65)]
@@ -499,9 +505,17 @@ def place(coder, q: TargetQuery, chain: TargetChain) -> Found:
     own = {a.country for a, _ in q.sources if a.sector not in ARMED_NON_STATE}
     preps = PLACE_PREPS.union(*(v for k, v in chain.place_preps.items() if q.pattern.code.startswith(k)))
     home = None
-    for m in sorted((*cand.objects, *cand.preps, *cand.deep), key=lambda m: m.depth):
+    found = sorted((*cand.objects, *cand.preps, *cand.deep), key=lambda m: m.depth)
+    # "the village *of Kom*": names a place's kind tells (the kind's own mention and the name's)
+    kinds = {m.text.rsplit(" of ", 1)[1]: m.head for m in found
+             if " of " in m.text and not m.proper and m.head in REGION_HEADS}
+    for m in found:
         tail = m.text.rsplit(" of ", 1)[1] if " of " in m.text else ""  # "the coast *of Taiwan*"
         named = not tail and not m.proper and m.head in REGION_HEADS
+        kind_of = bool(tail) and not m.proper and m.head in REGION_HEADS
+        kind = kinds.get(tail) if kind_of else kinds.get(m.text) if m.proper else None
+        if kind is not None and not tail:
+            tail = m.text
         if named:
             tail = _region_name(m.text)  # "*the Sumy region*", "Zamfara state"
         if not (m.proper or tail[:1].isupper()) or m.pronoun \
@@ -517,6 +531,15 @@ def place(coder, q: TargetQuery, chain: TargetChain) -> Found:
             country = q.state.clause_country
         if named and where is not None and where.name.split()[0].lower() != tail.split()[0].lower():
             country = None  # a name told by its kind is taken only when the gazetteer knows it as written
+        if kind in VILLAGE_HEADS and where is not None and city_no_village_is(coder.gazetteer, tail, q.state.countries):
+            # "the village of Kom" is not Qom, a city of a million the gazetteer also spells "Kom"
+            country = None
+        if kind in SMALL_PLACE_HEADS and country is not None and q.state.home_country \
+                and country not in (q.state.home_country, q.state.clause_country):
+            # "the village of Medina" in a story filed from Accra: a village or town the story
+            # tells by its kind is a local place, not the foreign city of that name the gazetteer
+            # ranks first
+            country = None
         if where is None and m.text in q.state.places:
             # "captured the town of Walikale in North Kivu province": a place the gazetteer
             # does not know lies where its clause says
@@ -539,6 +562,11 @@ HOME_FRONT_ROOTS = frozenset({"19", "20"})
 # Heads of a place told by its name and kind: "the Kharkiv region", "Zamfara state".
 REGION_HEADS = frozenset({"region", "province", "state", "district", "oblast", "county", "governorate", "prefecture",
                           "area", "city", "town", "village", "valley", "territory", "department", "municipality"})
+
+
+# Kinds of place too small to be the famous namesake abroad the gazetteer ranks first.
+SMALL_PLACE_HEADS = frozenset({"village", "town", "hamlet", "settlement"})
+VILLAGE_HEADS = frozenset({"village", "hamlet"})
 
 
 def _region_name(text: str) -> str:
