@@ -118,3 +118,15 @@ def test_sixth_wire_set_is_read_as_a_wire_set_and_has_a_first_run():
     first = json.loads((DATA / "own_wire6_first_run.json").read_text(encoding="utf-8"))
     assert first["headline"]["strict_f1"] == 0.6748 and first["n"] == 107
     assert set(first["verdicts"]) == {r.id for r in records}
+
+
+def test_seventh_wire_set_is_read_as_a_wire_set_and_has_a_first_run():
+    records = read_gold(DATA / "own_wire7.jsonl")
+    assert len(records) == 113 and detect_set(DATA / "own_wire7.jsonl") == "own_wire"
+    roots = {(g.code or "")[:2] for r in records for g in r.expected}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+    assert sum(not r.expected for r in records) == 2  # a report of no act and a bare statement
+    assert all(25 <= len(r.text.split()) <= 45 for r in records)  # long wire leads
+    first = json.loads((DATA / "own_wire7_first_run.json").read_text(encoding="utf-8"))
+    assert first["headline"]["strict_f1"] == 0.6689 and first["n"] == 113
+    assert set(first["verdicts"]) == {r.id for r in records}

@@ -36,6 +36,10 @@ PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "he
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d", "must", "ought"}  # "must" and "ought": an obligation, not an act
 NEG_WORDS = {"not", "n't", "never", "no"}
+# the means a talk is held by ("spoke by telephone with ...", "conferred via video link with ...")
+# the strain a show of force is told amid ("amid rising tension with Venezuela", "in a standoff with Greece")
+RIVALRY_NOUNS = {"tension", "tensions", "standoff", "stand-off", "row", "dispute", "confrontation", "feud", "crisis", "showdown"}
+MEANS_OF_TALK = {"phone", "telephone", "videoconference", "videolink", "video-link", "link", "hotline", "video"}
 # Subjects that say nobody did or suffered the act: "no one was hurt", "nobody was arrested".
 NOBODY_WORDS = {"nobody", "none", "noone", "nothing"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
@@ -522,6 +526,17 @@ def _prep_mentions(head, depth: int = 0, role_prefix: str = "prep") -> list[Ment
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "pcomp") and pobj.pos_ in ("PROPN", "NOUN", "PRON") and pobj.ent_type_ not in ("DATE", "TIME"):
                     out.extend(expand(pobj, f"{role_prefix}:{plemma}", depth))
+                    if plemma in ("by", "over", "via") and pobj.lemma_.lower() in MEANS_OF_TALK:
+                        # "spoke by telephone *with* Zelensky": the party talked with is the verb's,
+                        # though the parser hung its phrase on the means
+                        out.extend(m for g in pobj.children if g.dep_ == "prep" and g.lower_ in ("with", "to")
+                                   for p in g.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN", "PRON")
+                                   for m in expand(p, f"{role_prefix}:{g.lower_}", depth))
+                    if plemma in ("amid", "amidst", "in", "during") and pobj.lemma_.lower() in RIVALRY_NOUNS:
+                        # "sent jets to the region *amid tension with Venezuela*": the rival a show of force aims at
+                        out.extend(m for g in pobj.children if g.dep_ == "prep" and g.lower_ == "with"
+                                   for p in g.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
+                                   for m in expand(p, f"{role_prefix}:rival", depth))
                 elif plemma == "into" and pobj.dep_ == "pcomp" and pobj.pos_ in ("VERB", "AUX") \
                         and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in pobj.children):
                     # "an investigation *into whether Temu had failed* to ...": whom it looks into

