@@ -1569,7 +1569,8 @@ def _without_subsumed(events: list[CodedEvent], cands: list[Candidate]) -> list[
     taken: dict[int, int] = {}  # one-sided event -> the later report whose target it takes
     # the report nearest before the later one takes it (the lead's, not the headline's)
     for k, e in sorted(enumerate(events), key=lambda ke: -cands[ke[1].cand_index].sent_index):
-        if e.target is not None or e.code[:2] not in _NAMED_LATER_ROOTS or e.negated or e.modality == "hypothetical":
+        if (e.target is not None and not _victims_only(e)) or e.code[:2] not in _NAMED_LATER_ROOTS or e.negated \
+                or e.modality == "hypothetical":
             continue
         sent = cands[e.cand_index].sent_index
         if sent == 0:
@@ -1589,6 +1590,14 @@ def _without_subsumed(events: list[CodedEvent], cands: list[Candidate]) -> list[
         elif k not in dropped and (e.target is not None or not near(e)):
             out.append(e)
     return out
+
+
+def _victims_only(e: CodedEvent) -> bool:
+    """Force whose only target is whom its -ing adjunct says it killed, told as generic civilians
+    ("struck a car, killing *two men*"): the report names no side, as a one-sided one (a later
+    report of the same act may: "the ministry said it had hit YPG militants")."""
+    return e.target_via == "consequence" and e.target is not None and e.target.org is None \
+        and e.target.sector == "CVL"
 
 
 def _once_per_sentence(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
