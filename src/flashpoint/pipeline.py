@@ -604,8 +604,11 @@ def _affiliation_only(ent) -> bool:
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in AFFILIATION_BEFORE
 
 
+_VILLAGE_BEFORE = re.compile(r"\b(?:village|hamlet)s? of (?:the )?$", re.IGNORECASE)
+
+
 def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:
-    from .coding.generic_country import holder_country
+    from .coding.generic_country import city_no_village_is, holder_country, mission_owner
     from .geo.names import unit_around
     from .nlp.docmemo import doc_ents, doc_text
 
@@ -616,6 +619,8 @@ def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:
         label = ent.label_
         if _affiliation_only(ent):
             continue  # "an anti-Syria journalist", "pro-Russian separatists": the country describes, it is not told
+        if label in ("GPE", "NORP") and mission_owner(text, ent.start_char, ent.end_char):
+            continue  # "stones thrown at the French embassy": no French story, the embassy's host's (or none)
         if label in ("GPE", "NORP", "ORG", "LOC", "FAC"):
             name = text[ent.start_char : ent.end_char]  # = ent.text, without a Token per word
             unit = unit_around(text, ent.start_char, ent.end_char) if gazetteer is not None else None
@@ -626,6 +631,9 @@ def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:
                 # "Chala in southern Peru": the holder decides which Chala, not the gazetteer's first
                 c = holder_country(text, ent.end_char, kb)
                 place = gazetteer.resolve(name) if c is None else None
+                if place is not None and _VILLAGE_BEFORE.search(text, max(0, ent.start_char - 20), ent.start_char) \
+                        and city_no_village_is(gazetteer, name, ()):
+                    place = None  # "the village of Kom" tells no story about Qom (coding/targets.py)
                 c = c or (place.country if place is not None else None)
             if c is None:
                 # "the Presidential Secretariat in Colombo", "University of Nairobi"
@@ -643,6 +651,13 @@ def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:
                 head = ent.root.head
                 both = kb.resolve(f"{text[doc[head.left_edge.i].idx : head.idx + len(head.text)]} {name}", None, None)
                 c = both.actor.country if both is not None and both.actor.country else c
+            elif c:
+                # "Pedro Sanchez, Colombia's defence minister,": the title after the name decides too
+                title = next((t for t in ent.root.children if t.dep_ == "appos" and t.i >= ent.end), None)
+                if title is not None:
+                    words = text[doc[title.left_edge.i].idx : title.idx + len(title.text)]
+                    both = kb.resolve(f"{words} {name}", None, None)
+                    c = both.actor.country if both is not None and both.actor.country else c
         if c:
             counts[c] += 1
     return tuple(c for c, _ in counts.most_common())

@@ -239,7 +239,7 @@ def test_documented_yaml_example_is_valid(tmp_path):
     assert kb.resolve("Azov Regiment").actor.code == "UKRMILAZV"
     assert kb.resolve("the Sejm").actor.code == "POLLEG"
     assert kb.resolve("Doe", when="2021-01-01").actor.code == "POLGOV"
-    assert kb.resolve("the Niger Delta") is None
+    assert kb.resolve("the Nile Delta") is None
     assert not [c for c in kb.collisions if str(path) in c]
 
 

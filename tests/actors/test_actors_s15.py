@@ -98,13 +98,20 @@ def test_a_unit_named_like_a_capital_takes_the_context_country(kb, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("police in Sucre", "BOLPOL"),                # the capital itself
-    ("the mayor of Sucre", "BOLGOV"),
+    # a local agent's city is the context country's namesake where one is told (rule 11,
+    # session 16: Venezuela has a Sucre municipality and state); with none the capital's
+    ("police in Sucre", "VENPOL"),
+    ("the mayor of Sucre", "VENGOV"),
     ("the state of Israel", "ISR"),               # a country's own name stays
     ("the State of Palestine", "PSE"),
 ])
 def test_a_capital_or_state_name_without_a_unit_word_stays(kb, text, expected):
     assert code(kb, text, "VEN") == expected
+
+
+@pytest.mark.parametrize("text, expected", [("police in Sucre", "BOLPOL"), ("the mayor of Sucre", "BOLGOV")])
+def test_a_local_agents_capital_without_a_context_is_the_capitals(kb, text, expected):
+    assert code(kb, text, None) == expected
 
 
 def test_a_capital_told_as_a_place_is_no_government(kb):

@@ -4,8 +4,10 @@ The first set was written before the session-8 fixes, the second and third after
 and second rounds, the fourth in session 10 (Gulf, Sahel, Caribbean, Central Asia, Pacific, Andes,
 Balkans; companies, unions, parties, back-references), the fifth in session 11 (courts, police units,
 unnamed officials, armed groups of every region, pronouns and "the two leaders" in two-sentence
-stories); each set's first run is kept beside it (``*_first_run.json``: 64.1%, 92.3%, 82.7%, 61.9%
-and 84.4% mention level).
+stories), the sixth in session 16 (names that start with a country's word, newspapers and airlines
+named after places, towns that share a foreign city's name, "the island's"/"the kingdom's",
+name-first appositions, embassies' and ships' nations); each set's first run is kept beside it
+(``*_first_run.json``: 64.1%, 92.3%, 82.7%, 61.9%, 84.4% and 77.3% mention level).
 The floors below guard today's figures; misses are printed.
 """
 
@@ -21,15 +23,22 @@ from flashpoint.eval.actor_probes import Probe, event_hits, read_probes, resolve
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SETS = ["actor_probes.jsonl", "actor_probes_second.jsonl", "actor_probes_third.jsonl", "actor_probes_fourth.jsonl",
-        "actor_probes_fifth.jsonl"]
+        "actor_probes_fifth.jsonl", "actor_probes_sixth.jsonl"]
 # The fifth set's back-references ("He", "The two leaders", "The ministry": 14 of 173) name their
 # actor only through the story told before them, which the knowledge base alone does not see:
 # its mention-level floor leaves them out, and its event level is what measures them.
-MENTION_FLOOR = {"actor_probes_fifth.jsonl": 0.89}
-EVENT_FLOOR = {"actor_probes_fifth.jsonl": 0.78}
+# The sixth set's back-references and two-sentence "the island's navy" probes (11 of 128) likewise;
+# its towns that share a foreign city's name need the story's country, which only its dateline
+# gives ("Police in Tripoli" from Beirut), and the knowledge base alone has no gazetteer to ask.
+# Its floors sit below its first run (77.3% / 64.8%); the first-run check above them asks for more.
+MENTION_FLOOR = {"actor_probes_fifth.jsonl": 0.89, "actor_probes_sixth.jsonl": 0.77}
+EVENT_FLOOR = {"actor_probes_fifth.jsonl": 0.78, "actor_probes_sixth.jsonl": 0.64}
 # The fifth set names its kinds by the institution (court, police, ministry ...) rather than "institution".
 KINDS = {"actor_probes_fifth.jsonl": {"office", "ministry", "parliament", "court", "police", "armed", "unnamed",
-                                      "demonym", "capital", "backref", "person"}}
+                                      "demonym", "capital", "backref", "person"},
+         "actor_probes_sixth.jsonl": {"office", "ministry", "parliament", "court", "police", "armed", "unnamed",
+                                      "demonym", "capital", "backref", "person", "countryword", "placename",
+                                      "namesake", "possessive", "apposition", "embassy", "ship"}}
 # The fourth set's misses are mentions the knowledge base alone cannot place ("his men",
 # a name it does not know, "separatists in Transnistria"): the coder's part.
 

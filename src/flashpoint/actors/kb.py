@@ -19,7 +19,7 @@ from .datafiles import read_descriptors, read_entries
 from .entries import Alias, Entry
 from .index import AliasIndex
 from .surnames import surname_like
-from .resolve import SPONSOR_WORDS, Resolution, context_free, resolve_phrase, sponsors
+from .resolve import NAME_WORDS_OF_BODIES, SPONSOR_WORDS, Resolution, context_free, resolve_phrase, sponsors
 from .weapons import weapon_in
 from .text import alias_key, fold, tokenize, words_for_prefilter
 
@@ -236,6 +236,8 @@ class KnowledgeBase:
                 continue
             if lower[m.end] in self.index.first:
                 continue  # "Israel Katz", "Kenya Defence Forces": the next word starts an alias
+            if lower[m.end] in NAME_WORDS_OF_BODIES:
+                continue  # "Israel Hayom", "Kenya Airways": a newspaper's or company's name (actors/resolve.py)
             return cased[m.start]
         return None
 

@@ -31,6 +31,13 @@ The rules, in order:
    the namesake who held an office there, else the title alone.
 9. A proper name whose own words tell a civil-society body ("Mali Watch", "the
    Sudan Peace Coalition": actors/civil.py) is an NGO of its country.
+10. A proper name made of one country's name, adjective or capital and the words
+   of a newspaper's or an airline's name ("The Jerusalem Post", "Israel Hayom",
+   "The Times of India", "Kenya Airways", "Air India") is that country's media or
+   business, not the country, its government or a person named "Israel".
+11. A capital told as where a local agent works ("Police in Tripoli", "the mayor of
+   Kingston") is a city name towns of other countries share: the caller's context
+   country decides (the answer is ``contextual``), as for units in rule 7.
 
 The context country is read nowhere else (and by a community with no country
 of its own or beside it): :func:`context_free` says which answers it cannot change.
@@ -166,6 +173,9 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
             described_by.append(" ".join(toks.cased[m.start:m.end]))
             continue
         mentions.append(_Mention(target, m.start, m.end, m.possessive, " ".join(toks.cased[m.start:m.end])))
+    titled = _named_after_a_country(kb, text, toks, mentions)
+    if titled is not None:
+        return [titled]
     named_after = [m for m in mentions if _names_an_organisation(m, mentions, toks)]
     mentions = [m for m in mentions if m not in named_after]
     mentions = [m for m in mentions if not _branch_of(m, mentions, toks)]
@@ -458,6 +468,7 @@ def _agent_resolution(kb: KnowledgeBase, text: str, head: _Mention, mods: list[_
         why.append(f"{_role_word(inst)} '{inst.text}' -> {sector}")
     why.append(f"agent '{head.text}' -> {agent.sector}")
     country: Entry | None = None
+    local = owner is not None and _local_capital(owner, inst, sector)  # rule 11: the answer reads the context
     if owner is not None and owner.kind == "org" and _is_community(owner.entry):
         # "Chechen rebels" are rebels, "Yoruba leaders" speak for the community.
         own = inst.entry.sector if inst.kind == "agent" and not inst.entry.representative else None
@@ -486,6 +497,12 @@ def _agent_resolution(kb: KnowledgeBase, text: str, head: _Mention, mods: list[_
                 actor = _org_actor(text, org_entry, sector, inst_name, when, [], owner.text)
                 return Resolution(actor, tuple(ids), "; ".join(why))
             country = kb.country(role.country)
+    elif local and context_country and context_country != owner.entry.country \
+            and kb.country(context_country) is not None:
+        # rule 11: "Police in Tripoli" in a story from Beirut are Lebanon's, of its own Tripoli
+        country = kb.country(context_country)
+        why.insert(0, f"capital '{owner.text}' names where a local agent works, a city the context "
+                      f"country {context_country} may have too -> {context_country}")
     elif owner is not None:
         country = owner.entry
         suffix = f" {sector}" if inst is owner else ""
@@ -500,7 +517,70 @@ def _agent_resolution(kb: KnowledgeBase, text: str, head: _Mention, mods: list[_
         return Resolution(Actor(text, inst_name, None, None, sector, sector), tuple(ids), "; ".join(why))
     code = (country.cameo or country.country or "") + (sector or "")
     return Resolution(Actor(text, f"{inst_name} ({country.name})", country.country, None, sector, code),
-                      tuple(ids), "; ".join(why))
+                      tuple(ids), "; ".join(why), contextual=local)
+
+
+# Words of a newspaper's, agency's or broadcaster's own name, and of an airline's or a
+# company's, that make a name of them and one country's word a body of that country
+# (rule 10): "The Jerusalem Post", "Israel Hayom", "Kenya Airways", "Air India".
+MEDIA_NAME_WORDS = frozenset({
+    "post", "times", "herald", "independent", "tribune", "gazette", "daily", "journal", "chronicle", "observer",
+    "telegraph", "hayom", "today", "express", "courier", "mirror", "standard", "inquirer", "pravda", "star",
+    "news", "dispatch", "sentinel", "bulletin",
+})
+COMPANY_NAME_WORDS = frozenset({"airways", "airlines", "airline", "petroleum", "railways", "telecom", "shipping"})
+EDGE_COMPANY_WORDS = frozenset({"air"})  # "Air India", "Iran Air": first or last, never inside
+NAME_JOINERS = frozenset({"the", "of", "de"})
+NEUTRAL_NAME_WORDS = frozenset({"international", "national"})  # "Pakistan International Airlines"
+# A country's word before one of these is no person's first name ("Israel Hayom": actors/kb.py).
+NAME_WORDS_OF_BODIES = MEDIA_NAME_WORDS | COMPANY_NAME_WORDS | EDGE_COMPANY_WORDS
+
+
+def _named_after_a_country(kb: KnowledgeBase, text: str, toks: Tokens, mentions: list[_Mention]) -> Resolution | None:
+    """Rule 10: a capitalised name of one country's word and only a newspaper's or a
+    company's name words ("The Kyiv Independent", "Turkish Airlines") is that country's
+    MED or BUS actor; a name with any other word ("The Israel Defense Forces") is not."""
+    countries = [m for m in mentions if m.kind == "country" and not m.possessive]
+    if len(countries) != len(mentions) or len({m.entry.id for m in countries}) != 1:
+        return None
+    if countries[0].target.alias.role not in ("name", "adjective", "capital"):
+        return None
+    inside = {i for m in countries for i in range(m.start, m.end)}
+    sector = None
+    for i, (low, cased) in enumerate(zip(toks.lower, toks.cased)):
+        if i in inside or (low in NAME_JOINERS and 0 < i < len(toks.lower) - 1) or (i == 0 and low == "the"):
+            continue
+        if not cased[:1].isupper() or toks.possessive[i]:
+            return None
+        if low in MEDIA_NAME_WORDS:
+            found = "MED"
+        elif low in COMPANY_NAME_WORDS or (low in EDGE_COMPANY_WORDS and i in (0, len(toks.lower) - 1)):
+            found = "BUS"
+        elif low in NEUTRAL_NAME_WORDS:
+            continue
+        else:
+            return None
+        if sector not in (None, found):
+            return None
+        sector = found
+    if sector is None:
+        return None
+    entry = countries[0].entry
+    country = kb.country(entry.country) if entry.country else None
+    cameo = (country.cameo or entry.country) if country is not None else entry.country
+    label = "media" if sector == "MED" else "business"
+    why = f"'{countries[0].text}' names a {label} body of {entry.country} (the words of its name)"
+    return Resolution(Actor(text, f"{text.strip()} ({entry.name})", entry.country, None, sector, f"{cameo}{sector}"),
+                      (entry.id,), why)
+
+
+def _local_capital(owner: _Mention, inst: _Mention, sector: str | None) -> bool:
+    """Rule 11: a capital's name told as where a local agent works ("Police in Tripoli", "the
+    mayor of Kingston", "a Santiago court"): a city name other countries' towns share, so the
+    answer is the caller's context country's where one is given (the coder's comes from the
+    gazetteer, which ranks the story's own namesake first), else the capital's."""
+    return owner.kind == "country" and owner.target.alias.role == "capital" and not owner.possessive and (
+        sector in LOCAL_SECTORS or (inst.kind == "agent" and inst.entry.id in LOCAL_AGENTS))
 
 
 def _civil_named(res: Resolution, group: list[_Mention], toks: Tokens) -> bool:

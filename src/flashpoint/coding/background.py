@@ -39,6 +39,8 @@ class BackgroundRule:
     adjunct_acts: frozenset[str] = frozenset()
     prior_words: frozenset[str] = frozenset()
     recent_words: frozenset[str] = frozenset()
+    force_codes: frozenset[str] = frozenset()
+    security_sectors: frozenset[str] = frozenset()
 
     @classmethod
     @functools.cache
@@ -55,8 +57,9 @@ class BackgroundRule:
         if not isinstance(data, dict):
             raise DataFileError(f"{name}: expected a mapping with 'deps', 'keep_nouns', 'purpose_roots' and 'content_nouns'")
         keys = ("deps", "keep_nouns", "purpose_roots", "content_nouns", "keep_codes", "keep_deps", "adjunct_acts",
-                "prior_words", "recent_words")
-        optional = {"keep_codes", "keep_deps", "adjunct_acts", "prior_words", "recent_words"}
+                "prior_words", "recent_words", "force_codes", "security_sectors")
+        optional = {"keep_codes", "keep_deps", "adjunct_acts", "prior_words", "recent_words", "force_codes",
+                    "security_sectors"}
         lists = []
         for key in keys:
             value = data.get(key, [] if key in optional else None)
@@ -95,6 +98,16 @@ class BackgroundRule:
         if word.endswith("ing") or (word.endswith("s") and not cand.lemma.endswith("s")):
             return False
         return any(m.role == "subj" for m in cand.subjects)
+
+    def doubles_force(self, event: Any, answers: Sequence[Any]) -> bool:
+        """Whether a recent force act an "after" clause tells is answered by a security force's
+        act ("police arrested five men *after* they attacked a constable", "troops opened fire
+        *after* a mob stormed the post"): the force the sentence is about is the police's or the
+        army's, and the clause's force is its grounds, not a second force event beside it
+        (``force_codes``, ``security_sectors``)."""
+        if not self.force_codes or not any(event.code.startswith(k) for k in self.force_codes):
+            return False
+        return any(a.source is not None and (a.source.sector or "").lower() in self.security_sectors for a in answers)
 
     def describes(self, described: Sequence[str]) -> bool:
         """Whether a candidate's ``described`` ((dependency, noun, tag) or ()) makes it background."""
@@ -148,7 +161,9 @@ def without_prior(events: list, cands: Sequence, rule: BackgroundRule) -> list:
     A recent act an "after" clause tells (``BackgroundRule.recent``: "recalled its envoy after Greek
     coast guards *shot* a fisherman", "is sending gendarmes after protesters *set fire* to a police
     station") stays, as CAMEO codes both, ranked below the act it explains (its confidence at most
-    ``RECENT_SHARE`` of that act's), which remains the sentence's most confident event."""
+    ``RECENT_SHARE`` of that act's), which remains the sentence's most confident event; but not a
+    force act answered by a police or army act (``BackgroundRule.doubles_force``: "police arrested
+    five men after they attacked a constable" is the arrest, not a second force event)."""
     prior = {e.cand_index: rule.prior_verbs(cands[e.cand_index].prior_of) for e in events}
     prior = {i: verbs for i, verbs in prior.items() if verbs}
     after = set(prior)
@@ -173,7 +188,10 @@ def without_prior(events: list, cands: Sequence, rule: BackgroundRule) -> list:
         if e.cand_index in after and explained.intersection(prior[e.cand_index]):
             if not rule.recent(e, cands[e.cand_index]):
                 continue
-            answers = [r.confidence for r in own if cands[r.cand_index].token_i in prior[e.cand_index]]
+            answering = [r for r in own if cands[r.cand_index].token_i in prior[e.cand_index]]
+            if rule.doubles_force(e, answering):
+                continue
+            answers = [r.confidence for r in answering]
             if answers:
                 e = replace(e, confidence=round(min(e.confidence, RECENT_SHARE * min(answers)), 3))
         out.append(e)

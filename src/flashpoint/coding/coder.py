@@ -88,6 +88,8 @@ STATEMENT_TONES = (
                        "positive", "promising"})),
     ("014", frozenset({"consider", "considering", "weigh", "weighing", "study", "studying", "explore", "mull"})),
 )
+# Doubt denied is certainty: "said it had no doubt that", "there is little doubt", "never doubted".
+NO_DOUBT = re.compile(r"\b(?:no|little|without(?: any)?|never|not|beyond(?: any)?)\s+(?:a\s+|any\s+|the\s+slightest\s+)?doubt", re.I)
 ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation", "accusation", "charge",
              "violence", "killing", "crackdown", "attack", "strike", "raid", "use", "plan", "proposal", "remark",
              "timeline", "timetable", "deal", "ultimatum", "verdict", "ruling", "sentence", "law", "ban",
@@ -145,6 +147,11 @@ CLAIM_ROOTS = ("11", "015", "016")
 FORCE_INSTRUMENTS = frozenset({"shelling", "airstrike", "strike", "missile", "rocket", "drone", "bombardment",
                                "artillery", "barrage", "shell", "mortar", "warplane", "jet", "gunship", "helicopter",
                                "aircraft", "bomber"})
+# One office holder told by a title ("the army chief", "the intelligence chief", "a defence minister"):
+# whatever the office's sector, a person who travels visits, as troops that arrive do not.
+OFFICIAL_HEADS = frozenset({"chief", "minister", "commander", "general", "admiral", "marshal", "director", "head",
+                            "envoy", "secretary", "spokesman", "spokeswoman", "chairman", "chairwoman", "president"})
+OFFICIAL_SECTOR = "OFFICIAL"
 # Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
 # named doer they are not coded.
 ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine",
@@ -639,7 +646,8 @@ class Coder:
         k = 0
         while k < len(out) - 1:
             a, b = out[k], out[k + 1]
-            if a.pronoun or b.pronoun or a.role != b.role or not 0 <= b.start - a.end <= 2:  # ", " between
+            same = a.role == b.role or (a.role, b.role) == ("obj", "appos")  # "met Pedro Sanchez, Colombia's ..."
+            if a.pronoun or b.pronoun or not same or not 0 <= b.start - a.end <= 2:  # ", " between
                 k += 1
                 continue
             merged = None
@@ -657,10 +665,11 @@ class Coder:
         return out
 
     def _named_country(self, mentions, home: str | None = None) -> str | None:
-        """The country of the first proper name among ``mentions``, if any; else, in a story
-        filed from ``home``, of a generic party whose own words name another country ("gave
-        *French troops* until midnight to leave": a foreign side, not the subject's)."""
-        for m in mentions:
+        """The country of the first proper name among ``mentions``, if any (a name with
+        its title beside it read as one: "Pedro Sanchez, Colombia's defence minister"); else,
+        in a story filed from ``home``, of a generic party whose own words name another country
+        ("gave *French troops* until midnight to leave": a foreign side, not the subject's)."""
+        for m in (self._apposed_titles(mentions, None) if len(mentions) > 1 else mentions):
             if m.proper and not m.pronoun:
                 res = self.kb.resolve(m.text, None, None)
                 if res is not None and res.actor.country:
@@ -807,6 +816,8 @@ class Coder:
     @staticmethod
     def _statement_tone(cand: Candidate) -> str | None:
         words = _stake_words(cand) | set(cand.obj_lemmas) | set(cand.comp_lemmas)
+        if NO_DOUBT.search(cand.clause):
+            words -= {"doubt", "doubtful"}  # "had no doubt that ...", "left little doubt": certainty, no pessimism
         return next((code for code, cues in STATEMENT_TONES if not cues.isdisjoint(words)), None)
 
     def _final_code(self, pattern: Pattern, cand: Candidate) -> str:
@@ -906,6 +917,8 @@ class Coder:
                     sectors += (STATE_SECTOR,)  # a country told by its name acts as its state ("Japan protests ...")
                 if any(m.head in FORCE_INSTRUMENTS for m in subs):
                     sectors += ("MIL",)  # "Russian shelling killed two civilians": armed force did it
+                if any(m.head in OFFICIAL_HEADS and not m.plural for m in subs):
+                    sectors += (OFFICIAL_SECTOR,)  # "Chad's army chief flew to Paris": one official travels, no troops
             told = "negated" if cand.negated else "future" if cand.future or cand.hypothetical else "done"
             pattern = self.patterns.match(
                 cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas,

@@ -114,6 +114,10 @@ def clause_place_country(clause: str, kb, gazetteer, countries: tuple[str, ...] 
     first = None
     found = sorted((*_PLACE.finditer(clause or ""), *_SIDE.finditer(clause or "")), key=lambda m: m.start())
     for m in found:
+        if mission_owner(clause, m.start(1), m.end(1)):
+            continue  # "at the French embassy in Niamey": the embassy's nation is not where it stands
+        if gazetteer is not None and _VILLAGE_OF.search(m.group(0)) and city_no_village_is(gazetteer, m.group(1), countries):
+            continue  # "in the village of Kom": not Qom
         country = (_unit_country(clause, m.start(1), m.end(1), gazetteer, countries)
                    or _match_country(m.group(1).split(), kb, gazetteer, countries))
         holder = _holder_country(clause, m, kb)
@@ -125,6 +129,35 @@ def clause_place_country(clause: str, kb, gazetteer, countries: tuple[str, ...] 
             return country
         first = first or country
     return first
+
+
+_VILLAGE_OF = re.compile(r"\b(?i:village|hamlet)\s+of\s")
+VILLAGE_LARGEST = 250_000  # people: no village or hamlet is a city this large
+
+
+def city_no_village_is(gazetteer, name: str, countries=()) -> bool:
+    """Whether the gazetteer's first place of that name is a city no village can be ("the
+    village of Kom" is not Qom, a city of a million the gazetteer also spells "Kom")."""
+    ask = getattr(gazetteer, "candidates", None)  # (a test's stand-in gazetteer may not rank)
+    found = ask(name, tuple(countries)) if ask is not None else ()
+    return bool(found) and found[0].kind == "city" and found[0].population >= VILLAGE_LARGEST
+
+
+# A diplomatic mission's word after a country's name or adjective: "the French embassy",
+# "the US Consulate", "Iran's embassy". The nation owns the building, the place is the city
+# it stands in ("in Niamey") or none the clause names.
+_MISSION_AFTER = re.compile(r"(?:'s?)?\s+(?:(?i:embassy|embassies|consulate|consulates|legation|high\s+commission)"
+                            r"|(?i:diplomatic)\s+(?i:mission))\b")
+_MISSION_WORDS = frozenset({"embassy", "embassies", "consulate", "consulates", "legation"})
+
+
+def mission_owner(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` owns a diplomatic mission ("the *French*
+    embassy", "*Iran*'s consulate", "the *US Embassy*") rather than naming a place."""
+    if _MISSION_AFTER.match(text or "", end) is not None:
+        return True
+    words = (text or "")[start:end].split()
+    return len(words) > 1 and words[-1].lower() in _MISSION_WORDS
 
 
 # (after a comma only a holder that ends its phrase: "in Gaza, Israel's army said" names no holder)

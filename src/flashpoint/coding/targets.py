@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..errors import DataFileError
@@ -21,7 +21,7 @@ from ..nlp.extract import Candidate, Mention
 from ..types import Actor
 from ..yamlio import load_package_yaml
 from .backrefs import act_nouns
-from .generic_country import ARMED_NON_STATE, clause_place_country
+from .generic_country import ARMED_NON_STATE, city_no_village_is, clause_place_country
 from .patterns import Pattern
 
 Found = list[tuple[Actor, float]]
@@ -147,6 +147,8 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
             continue
         mentions = [m for m in (of_between(q) if slot == OF_BETWEEN else slot_mentions(cand, slot))
                     if not coder._names_no_party(m) and not coder._audience(pattern, m)]
+        if slot == "obj":
+            mentions = _act_doers(coder, cand, mentions)
         coerced = _coercion_place(coder, pattern, mentions, sources)
         if coerced:
             return coerced
@@ -235,6 +237,21 @@ def _coercion_place(coder, pattern: Pattern, mentions: list[Mention], sources) -
     if country is None or country in own:
         return []
     return [(coder._country_actor(m.text, country), 0.8)]
+
+def _act_doers(coder, cand: Candidate, mentions: list[Mention]) -> list[Mention]:
+    """"welcomed *the release of a Dutch reporter by Venezuelan authorities*", "condemned the killing
+    of three Palestinians by Israeli troops": an act object whose doer a "by" phrase names stands
+    for that doer, not for the people it was done to (whom its "of" phrase names first)."""
+    if len(mentions) != 1:
+        return mentions
+    m = mentions[0]
+    if m.proper or m.pronoun or m.possessor or m.head not in coder.patterns.noun_lemmas:
+        return mentions
+    # (the parser may hang the "by" on an active verb: "condemned the killing of X *by* Y")
+    hung = [d for d in cand.preps if d.role == "prep:by" and not cand.passive]
+    doers = [d for d in (*cand.deep, *hung) if d.role in ("deep:by", "prep:by") and d.start >= m.end and not d.pronoun]
+    return doers[:1] or mentions
+
 
 def _own_victims(pattern: Pattern, mentions: list[Mention]) -> bool:
     """A verbal conflict about an arrest, trial or expulsion whose doer the phrase does not name
@@ -486,9 +503,17 @@ def place(coder, q: TargetQuery, chain: TargetChain) -> Found:
     own = {a.country for a, _ in q.sources if a.sector not in ARMED_NON_STATE}
     preps = PLACE_PREPS.union(*(v for k, v in chain.place_preps.items() if q.pattern.code.startswith(k)))
     home = None
-    for m in sorted((*cand.objects, *cand.preps, *cand.deep), key=lambda m: m.depth):
+    found = sorted((*cand.objects, *cand.preps, *cand.deep), key=lambda m: m.depth)
+    # "the village *of Kom*": names a place's kind tells (the kind's own mention and the name's)
+    kinds = {m.text.rsplit(" of ", 1)[1]: m.head for m in found
+             if " of " in m.text and not m.proper and m.head in REGION_HEADS}
+    for m in found:
         tail = m.text.rsplit(" of ", 1)[1] if " of " in m.text else ""  # "the coast *of Taiwan*"
         named = not tail and not m.proper and m.head in REGION_HEADS
+        kind_of = bool(tail) and not m.proper and m.head in REGION_HEADS
+        kind = kinds.get(tail) if kind_of else kinds.get(m.text) if m.proper else None
+        if kind is not None and not tail:
+            tail = m.text
         if named:
             tail = _region_name(m.text)  # "*the Sumy region*", "Zamfara state"
         if not (m.proper or tail[:1].isupper()) or m.pronoun \
@@ -504,6 +529,15 @@ def place(coder, q: TargetQuery, chain: TargetChain) -> Found:
             country = q.state.clause_country
         if named and where is not None and where.name.split()[0].lower() != tail.split()[0].lower():
             country = None  # a name told by its kind is taken only when the gazetteer knows it as written
+        if kind in VILLAGE_HEADS and where is not None and city_no_village_is(coder.gazetteer, tail, q.state.countries):
+            # "the village of Kom" is not Qom, a city of a million the gazetteer also spells "Kom"
+            country = None
+        if kind in SMALL_PLACE_HEADS and country is not None and q.state.home_country \
+                and country not in (q.state.home_country, q.state.clause_country):
+            # "the village of Medina" in a story filed from Accra: a village or town the story
+            # tells by its kind is a local place, not the foreign city of that name the gazetteer
+            # ranks first
+            country = None
         if where is None and m.text in q.state.places:
             # "captured the town of Walikale in North Kivu province": a place the gazetteer
             # does not know lies where its clause says
@@ -526,6 +560,11 @@ HOME_FRONT_ROOTS = frozenset({"19", "20"})
 # Heads of a place told by its name and kind: "the Kharkiv region", "Zamfara state".
 REGION_HEADS = frozenset({"region", "province", "state", "district", "oblast", "county", "governorate", "prefecture",
                           "area", "city", "town", "village", "valley", "territory", "department", "municipality"})
+
+
+# Kinds of place too small to be the famous namesake abroad the gazetteer ranks first.
+SMALL_PLACE_HEADS = frozenset({"village", "town", "hamlet", "settlement"})
+VILLAGE_HEADS = frozenset({"village", "hamlet"})
 
 
 def _region_name(text: str) -> str:

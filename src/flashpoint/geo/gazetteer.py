@@ -21,7 +21,9 @@ Disambiguation, in order (see :meth:`Gazetteer.rank`):
 One exception keeps famous cities famous: a context-country city loses to
 a city of at least a million people, found by its own name, that is fifty
 times larger ("Moscow" in a US story is still Moscow, Russia; "Paris" in a
-story whose only context is the USA is Paris, France).
+story whose only context is the USA is Paris, France); among the context's
+own countries, a city of the very name ten times larger than the first one
+wins ("Minsk" in a story about Poland and Belarus is Belarus's capital).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ KINDS = ("country", "region", "city")
 _KIND_RANK = {"country": 0, "region": 1, "city": 2}
 FAMOUS_POPULATION = 1_000_000
 FAMOUS_RATIO = 50
+CONTEXT_FAMOUS_RATIO = 10
 
 _REGIONS_SCHEMA = {
     "type": "object",
@@ -229,8 +232,11 @@ class Gazetteer:
             top = places[0]
             famous = [
                 p for p, own in ordered
-                if own and p.kind == "city" and p.country not in context
-                and p.population >= max(FAMOUS_POPULATION, FAMOUS_RATIO * top.population)
+                if own and p.kind == "city" and p.country != top.country and (
+                    p.population >= max(FAMOUS_POPULATION, FAMOUS_RATIO * top.population) if p.country not in context
+                    # another context country's city of the very name, ten times larger ("Minsk" in a
+                    # story about Poland and Belarus: Belarus's capital, not Minsk Mazowiecki)
+                    else p.population >= CONTEXT_FAMOUS_RATIO * top.population)
             ]
             if famous:
                 places.remove(famous[0])

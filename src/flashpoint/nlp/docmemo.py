@@ -34,6 +34,8 @@ def document_memo(doc) -> Iterator[None]:
         yield
     finally:
         _OPEN.pop(key, None)
+        if _LAST[0] is doc:
+            _LAST[0] = _LAST[1] = None
 
 
 def memoized(doc, key: Any, compute: Callable[[], Any]) -> Any:
@@ -83,3 +85,135 @@ def doc_sents(doc) -> list:
 def doc_text(doc) -> str:
     """``doc.text``, read once (spaCy joins the tokens' text on every access)."""
     return memoized(doc, "text", lambda: doc.text)
+
+
+class ParseTable:
+    """A document's dependency tree read once off its head array: every word's Token,
+    its children to the left and to the right, and its subtree's edges and size.
+
+    spaCy walks ``Token.subtree`` with one generator per word and ``Token.children``
+    by scanning the span of the word's subtree, building a Token per child on every
+    walk; the candidates, dates and places walk the same phrases many times
+    (docs/PERFORMANCE.md). The lists here are in spaCy's own orders: ``children`` the
+    left children then the right ones, each in document order; ``subtree`` the left
+    children's subtrees, the word, the right children's subtrees.
+    """
+
+    __slots__ = ("tokens", "heads", "lefts", "rights", "left_edge", "right_edge", "size", "in_order", "_kids")
+
+    def __init__(self, doc) -> None:
+        from spacy.attrs import HEAD
+
+        self.tokens = list(doc)
+        n = len(self.tokens)
+        offsets = doc.to_array([HEAD]).astype("int64").tolist() if n else []  # relative, as uint64
+        heads = [i + off for i, off in enumerate(offsets)]
+        lefts: list[list[int]] = [[] for _ in range(n)]
+        rights: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(heads):
+            if h < i:
+                rights[h].append(i)
+            elif h > i:
+                lefts[h].append(i)
+        self.heads, self.lefts, self.rights = heads, lefts, rights
+        left_edge, right_edge, size = list(range(n)), list(range(n)), [1] * n
+        # in_order[i]: spaCy's walk of i's subtree is in document order, with no gap (a slice)
+        in_order = [True] * n
+        for i in self._bottom_up(heads):  # every child before its head
+            if lefts[i] or rights[i]:
+                last = -1
+                ok = True
+                for k in lefts[i]:
+                    ok = ok and in_order[k] and left_edge[k] > last
+                    last = right_edge[k]
+                ok = ok and i > last
+                last = i
+                for k in rights[i]:
+                    ok = ok and in_order[k] and left_edge[k] > last
+                    last = right_edge[k]
+                in_order[i] = ok and size[i] == right_edge[i] - left_edge[i] + 1
+            h = heads[i]
+            if h != i:
+                size[h] += size[i]
+                if left_edge[i] < left_edge[h]:
+                    left_edge[h] = left_edge[i]
+                if right_edge[i] > right_edge[h]:
+                    right_edge[h] = right_edge[i]
+        self.left_edge, self.right_edge, self.size, self.in_order = left_edge, right_edge, size, in_order
+        self._kids: dict[int, tuple] = {}
+
+    def _bottom_up(self, heads: list[int]) -> list[int]:
+        order: list[int] = []
+        stack = [i for i, h in enumerate(heads) if h == i]
+        while stack:
+            i = stack.pop()
+            order.append(i)
+            stack.extend(self.lefts[i])
+            stack.extend(self.rights[i])
+        order.reverse()  # a head was put before its children: reversed, every child comes first
+        return order
+
+    def children(self, i: int) -> tuple:
+        """``tuple(doc[i].children)``."""
+        kids = self._kids.get(i)
+        if kids is None:
+            tokens = self.tokens
+            kids = self._kids[i] = tuple(tokens[k] for k in (*self.lefts[i], *self.rights[i]))
+        return kids
+
+    def subtree(self, i: int) -> list:
+        """``list(doc[i].subtree)``: a slice of the document where spaCy's walk is one."""
+        if self.in_order[i]:
+            return self.tokens[self.left_edge[i] : self.right_edge[i] + 1]
+        order: list[int] = []
+        lefts, rights = self.lefts, self.rights
+
+        def walk(k: int) -> None:
+            for j in lefts[k]:
+                walk(j)
+            order.append(k)
+            for j in rights[k]:
+                walk(j)
+
+        walk(i)
+        tokens = self.tokens
+        return [tokens[k] for k in order]
+
+
+# The document whose table was asked for last, and the table: most questions in a row are
+# about one document (emptied when its block ends, so that no document is kept alive).
+_LAST: list = [None, None]
+
+
+def parse_table(doc) -> ParseTable | None:
+    """``doc``'s :class:`ParseTable`, made once while ``doc`` is in a :func:`document_memo`
+    block; None outside any block (the caller then reads the Tokens as spaCy gives them)."""
+    if _LAST[0] is doc:
+        return _LAST[1]
+    entry = _OPEN.get(id(doc))
+    if entry is None or entry[0] is not doc:
+        return None
+    memo = entry[1]
+    table = memo.get(ParseTable)
+    if table is None:
+        table = memo[ParseTable] = ParseTable(doc)
+    _LAST[0], _LAST[1] = doc, table
+    return table
+
+
+def subtree(tok) -> list:
+    """``list(tok.subtree)``, off the document's :class:`ParseTable` when it has one."""
+    doc = tok.doc
+    table = _LAST[1] if _LAST[0] is doc else parse_table(doc)
+    return list(tok.subtree) if table is None else table.subtree(tok.i)
+
+
+def children(tok) -> tuple:
+    """``tuple(tok.children)``, off the document's :class:`ParseTable` when it has one."""
+    doc = tok.doc
+    table = _LAST[1] if _LAST[0] is doc else parse_table(doc)
+    if table is None:
+        return tuple(tok.children)
+    i = tok.i
+    kids = table._kids.get(i)
+    return kids if kids is not None else table.children(i)

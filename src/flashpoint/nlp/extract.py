@@ -24,7 +24,7 @@ from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from ..actors.resolve import AFFILIATION_BEFORE
 from .describing import adjunct_of, described_noun, prior_clause_of, setting_clause, time_adjunct_of
-from .docmemo import doc_sents, doc_text, memoized, span_ents
+from .docmemo import children, doc_sents, doc_text, memoized, parse_table, span_ents, subtree
 from .quotes import Quote, quote_at
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -249,22 +249,24 @@ def _phrase_bounds(tok) -> tuple[int, int]:
     """Token index range of ``tok``'s noun phrase, without clauses, conjuncts and
     prepositional phrases other than "of" ("team of engineers", "Ministry of Defence")
     and a spokesman's "for" ("a spokesman for the army")."""
-    left, right = tok.i, tok.i
+    i = left = right = tok.i
     kept = ("of", "for") if tok.lower_ in SPEAKING_FOR else ("of",)
-    for child in tok.lefts:
+    doc = tok.doc
+    table = parse_table(doc)  # (the Tokens and edges read once per document, when it has one)
+    words = doc if table is None else table.tokens
+    for child in (tok.lefts if table is None else [words[k] for k in table.lefts[i]]):
         if child.dep_ in CUT_DEPS:
             continue
-        left = min(left, child.left_edge.i)
-    doc = tok.doc
-    for child in tok.rights:
+        left = min(left, child.left_edge.i if table is None else table.left_edge[child.i])
+    for child in (tok.rights if table is None else [words[k] for k in table.rights[i]]):
         if child.dep_ == "punct":
             continue
         if child.dep_ in CUT_DEPS and not (child.dep_ == "prep" and child.lower_ in kept) and not _name_goes_on(child, right):
             break
-        right = max(right, child.right_edge.i)
-    while left < tok.i and doc[left].is_punct:
+        right = max(right, child.right_edge.i if table is None else table.right_edge[child.i])
+    while left < i and words[left].is_punct:
         left += 1
-    while right > tok.i and doc[right].is_punct:
+    while right > i and words[right].is_punct:
         right -= 1
     return left, right
 
@@ -335,8 +337,10 @@ def _new_mention(tok, role: str, depth: int) -> Mention:
         if deps[i] == poss and lowers[i] in pronouns:  # (off the arrays: no Token per word)
             possessor = pronouns[lowers[i]]
             break
-    last = doc[right]
-    start, end = doc[left].idx, last.idx + len(last.text)
+    table = parse_table(doc)
+    words = doc if table is None else table.tokens
+    last = words[right]
+    start, end = words[left].idx, last.idx + len(last.text)
     proper = tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
     # the document's text between them: what Span.text joins token by token
     plural = tok.tag_ in ("NNS", "NNPS") or lower in PLURAL_PRONOUNS
@@ -376,8 +380,8 @@ def _origins_on_verb(obj) -> list:
     verb = obj.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() in REMOVAL_VERBS:
         return []
-    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" and c.i == obj.right_edge.i + 1
-            for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ in ("GPE", "NORP")]
+    return [g for c in children(verb) if c.dep_ == "prep" and c.lower_ == "from" and c.i == obj.right_edge.i + 1
+            for g in children(c) if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ in ("GPE", "NORP")]
 
 
 def _people_group(c) -> bool:
@@ -402,8 +406,8 @@ def _misread_participle(tok, kids) -> bool:
 def _name_text(o) -> str:
     """A proper name with its own words and "of" phrase, without its conjuncts: "the *Democratic
     Republic of Congo* and Rwanda" gives "Democratic Republic of Congo", not "Republic"."""
-    skip = {t.i for c in o.children if c.dep_ in ("conj", "cc", "punct", "appos", "acl", "relcl") for t in c.subtree}
-    words = [t for t in o.subtree if t.i not in skip and not (t.dep_ == "det" and t.head.i == o.i)]
+    skip = {t.i for c in children(o) if c.dep_ in ("conj", "cc", "punct", "appos", "acl", "relcl") for t in subtree(c)}
+    words = [t for t in subtree(o) if t.i not in skip and not (t.dep_ == "det" and t.head.i == o.i)]
     return o.doc[words[0].i : words[-1].i + 1].text if words else o.text
 
 
@@ -424,8 +428,8 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
         # "Officials from Turkey, Sweden and Finland met": one party per country named.
         # (Subjects, and objects that are people: "met dissidents from Belarus"; not
         # "withdrew troops from Syria", which names where they were, not whose.)
-        origins = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
-                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        origins = [g for c in children(tok) if c.dep_ == "prep" and c.lower_ == "from"
+                   for g in children(c) if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         if not origins and role == "obj" and tok.dep_ in OBJ_DEPS:
             origins = _origins_on_verb(tok)
         if origins:
@@ -434,8 +438,8 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
                     for g in origins for o in (g, *g.conjuncts) if o.pos_ == "PROPN"]
     if tok.tag_ == "NNS":
         # "the presidents of Kenya and Somalia": one party per country named.
-        owners = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
+        owners = [o for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in children(c) if g.dep_ == "pobj" and g.pos_ == "PROPN"
                   for o in (g, *g.conjuncts) if o.pos_ == "PROPN"]
         if len(owners) > 1:
             base = make_mention(tok, role, depth)
@@ -443,8 +447,8 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
             return [replace(base, text=f"{tok.lemma_} of {_name_text(o)}", proper=True) for o in owners]
     if tok.lemma_.lower() in SIDE_NOUNS:
         # "appealed to the warring parties *in Sudan*": the sides of a country's own war are its
-        places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
-                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        places = [g for c in children(tok) if c.dep_ == "prep" and c.lower_ == "in"
+                  for g in children(c) if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         if len(places) == 1:
             base = make_mention(tok, role, depth)
             return [replace(base, text=f"{base.text} in {_name_text(places[0])}", proper=True)]
@@ -452,7 +456,7 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
         # "the Egyptian and Ethiopian leaders": one party per people named.
         # ("U.S. and Iranian negotiators": the parser may hang the first as "nmod")
         # NER may miss either one ("Nigerien and Malian officials": the first read as a person's name)
-        demonyms = [d for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and _people_group(c)
+        demonyms = [d for c in children(tok) if c.dep_ in ("amod", "compound", "nmod") and _people_group(c)
                     for d in (c, *c.conjuncts) if d.pos_ in ("ADJ", "PROPN")
                     and (d.ent_type_ in ("NORP", "GPE") or d.text[:1].isupper())]
         # "anti-Syria" (anti, -, Syria) is one name, a leaning, not three peoples
@@ -464,7 +468,7 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
     if split:
         return split
     out = [make_mention(tok, role, depth)]
-    for child in tok.children:
+    for child in children(tok):
         if child.dep_ == "appos":
             out.append(make_mention(child, "appos" if role == "obj" else role, depth))
     for conj in tok.conjuncts:
@@ -486,11 +490,11 @@ def _possessed_pair(tok, role: str, depth: int) -> list[Mention]:
     ("Colombia's government", "ELN rebels"), or none when the phrase is not so made."""
     if tok.pos_ != "NOUN":
         return []
-    mods = [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.lower_ in INSTITUTION_HEADS]
+    mods = [c for c in children(tok) if c.dep_ in ("nmod", "compound") and c.lower_ in INSTITUTION_HEADS]
     if not mods:
         return []
     # (the possessive hangs on the noun or on the institution: "Mali's junta and Tuareg rebels")
-    poss = [c for c in (*tok.children, *mods[0].children) if c.dep_ == "poss" and c.pos_ == "PROPN" and c.i < mods[0].i]
+    poss = [c for c in (*children(tok), *children(mods[0])) if c.dep_ == "poss" and c.pos_ == "PROPN" and c.i < mods[0].i]
     if not poss:
         return []
     names = [d for d in mods[0].conjuncts if d.i > mods[0].i and (d.pos_ == "PROPN" or d.ent_type_ in ("ORG", "NORP"))]
@@ -513,34 +517,42 @@ def _in_leaning(tok) -> bool:
     return tok.doc[start].lower_ in AFFILIATION_BEFORE
 
 
+def _leaning_word(tok) -> bool:
+    """"pro-Russian", "anti-Western" (as one named span or as pro, -, Russian): a leaning."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in AFFILIATION_BEFORE:
+        return True
+    return tok.ent_type_ != "" and _in_leaning(tok)
+
+
 def _prep_mentions(head, depth: int = 0, role_prefix: str = "prep") -> list[Mention]:
     out: list[Mention] = []
-    for child in head.children:
+    for child in children(head):
         if child.dep_ == "prep" and child.lower_ in ("out", "away"):
             # "pulled its troops out of Mali": the place left
-            out.extend(m for g in child.children if g.dep_ == "prep" and g.lower_ in ("of", "from")
-                       for p in g.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
+            out.extend(m for g in children(child) if g.dep_ == "prep" and g.lower_ in ("of", "from")
+                       for p in children(g) if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
                        for m in expand(p, f"{role_prefix}:from", depth))
         if child.dep_ in ("prep", "dative", "agent"):
             plemma = "by" if child.dep_ == "agent" else child.lower_
-            for pobj in child.children:
+            for pobj in children(child):
                 if pobj.dep_ in ("pobj", "pcomp") and pobj.pos_ in ("PROPN", "NOUN", "PRON") and pobj.ent_type_ not in ("DATE", "TIME"):
                     out.extend(expand(pobj, f"{role_prefix}:{plemma}", depth))
                     if plemma in ("by", "over", "via") and pobj.lemma_.lower() in MEANS_OF_TALK:
                         # "spoke by telephone *with* Zelensky": the party talked with is the verb's,
                         # though the parser hung its phrase on the means
-                        out.extend(m for g in pobj.children if g.dep_ == "prep" and g.lower_ in ("with", "to")
-                                   for p in g.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN", "PRON")
+                        out.extend(m for g in children(pobj) if g.dep_ == "prep" and g.lower_ in ("with", "to")
+                                   for p in children(g) if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN", "PRON")
                                    for m in expand(p, f"{role_prefix}:{g.lower_}", depth))
                     if plemma in ("amid", "amidst", "in", "during") and pobj.lemma_.lower() in RIVALRY_NOUNS:
                         # "sent jets to the region *amid tension with Venezuela*": the rival a show of force aims at
-                        out.extend(m for g in pobj.children if g.dep_ == "prep" and g.lower_ == "with"
-                                   for p in g.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
+                        out.extend(m for g in children(pobj) if g.dep_ == "prep" and g.lower_ == "with"
+                                   for p in children(g) if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
                                    for m in expand(p, f"{role_prefix}:rival", depth))
                 elif plemma == "into" and pobj.dep_ == "pcomp" and pobj.pos_ in ("VERB", "AUX") \
-                        and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in pobj.children):
+                        and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in children(pobj)):
                     # "an investigation *into whether Temu had failed* to ...": whom it looks into
-                    out.extend(m for s in pobj.children if s.dep_ in SUBJ_DEPS for m in expand(s, f"{role_prefix}:{plemma}", depth))
+                    out.extend(m for s in children(pobj) if s.dep_ in SUBJ_DEPS for m in expand(s, f"{role_prefix}:{plemma}", depth))
         elif child.dep_ == "pobj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             out.extend(expand(child, f"{role_prefix}:{head.lower_}", depth))
         if child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -556,7 +568,7 @@ def _deep_mentions(head, max_depth: int = 4) -> list[Mention]:
     while frontier:
         nxt = []
         for tok, d in frontier:
-            for child in tok.children:
+            for child in children(tok):
                 if child.i in seen or d + 1 > max_depth:
                     continue
                 seen.add(child.i)
@@ -566,7 +578,8 @@ def _deep_mentions(head, max_depth: int = 4) -> list[Mention]:
                 elif child.dep_ in ("pobj",) and child.pos_ in ("PROPN", "NOUN", "PRON"):
                     role = f"deep:{tok.lower_ if tok.dep_ != 'agent' else 'by'}"
                 elif child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ"):
-                    role = "deep:mod"
+                    # ("a *pro-Russian* party" in Chisinau is no Russian party: a leaning names no party)
+                    role = None if _leaning_word(child) else "deep:mod"
                 elif child.dep_ == "conj" and tok.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ") \
                         and child.text[:1].isupper():
                     role = "deep:mod"  # "a French *and Saudi* proposal": both peoples' proposal
@@ -640,7 +653,7 @@ def _finite_after_apposition(tok, kids) -> bool:
     with a complement to say what was done and no "by" to make it a passive."""
     doc = tok.doc
     return tok.head.pos_ == "PROPN" and tok.head.dep_ == "ROOT" and tok.i >= 2 and doc[tok.i - 1].text == "," \
-        and any(c.dep_ == "punct" and c.text == "," and c.i < tok.i - 1 for c in tok.head.children) \
+        and any(c.dep_ == "punct" and c.text == "," and c.i < tok.i - 1 for c in children(tok.head)) \
         and any(c.dep_ in ("xcomp", "ccomp") for c in kids) and not any(c.dep_ == "agent" for c in kids)
 
 
@@ -648,7 +661,7 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     """Subjects of a verb (following conjunction and xcomp chains) and whether it is
     passive; ``kids``: ``tok``'s children, when the caller has them."""
     if kids is None:
-        kids = list(tok.children)
+        kids = list(children(tok))
     passive = any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in kids) or _headline_passive(tok)
     if passive and tok.lemma_.lower() in STATIVE_PASSIVES:
         passive = False  # "the army is engaged in fighting with jihadists": the army fights
@@ -669,7 +682,7 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     while top.dep_ == "xcomp" and top.head.i != top.i:
         top = top.head
     if top.dep_ == "acl" and top.tag_ == "VBD" and top.head.pos_ == "PROPN" \
-            and not any(c.dep_ in SUBJ_DEPS for c in top.children):
+            and not any(c.dep_ in SUBJ_DEPS for c in children(top)):
         # "Russia, which supplies arms to Armenia, *offered* to mediate": a finite verb the
         # parser hung on its subject's name after a relative clause.
         return expand(top.head, "subj"), passive
@@ -677,11 +690,11 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
         # a headline's "Turkey to supply drones to Poland", "Prabowo to visit Moscow": the name is its subject
         return expand(tok.head, "subj"), passive
     for verb in _verb_chain(tok):
-        subs = [c for c in (kids if verb.i == tok.i else verb.children) if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
+        subs = [c for c in (kids if verb.i == tok.i else children(verb)) if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
         if subs:
             # "Kenya, Somalia agree to restore ties": a headline's comma joins two subjects the
             # parser leaves unattached
-            subs = [c for c in verb.children if c.dep_ in ("dep", "npadvmod") and c.pos_ == "PROPN"
+            subs = [c for c in children(verb) if c.dep_ in ("dep", "npadvmod") and c.pos_ == "PROPN"
                     and c.i + 2 == subs[0].i and c.doc[c.i + 1].text == ","] + subs
             if verb.dep_ == "relcl" and subs[0].lower_ in RELATIVE_PRONOUNS:
                 # "the policemen who killed ...": the relative pronoun stands for the head noun.
@@ -690,11 +703,11 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
         # "forced the police to open fire": the object of the governing verb acts.
         # "the police were forced to open fire": in the passive, the passive subject.
-        objs = [c for c in tok.head.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
+        objs = [c for c in children(tok.head) if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
         if objs:
             return expand(objs[0], "subj"), passive
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in CREDIT_VERBS:
-        credited = [c for c in tok.head.head.children if c.dep_ == "dobj"]
+        credited = [c for c in children(tok.head.head) if c.dep_ == "dobj"]
         if credited:  # "thanked Morocco *for sharing* intelligence": Morocco shared it
             return expand(credited[0], "subj"), passive
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -712,12 +725,12 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
                     # "issued a declaration demanding ...": the issuer demands
                     return _subjects(cur.head)[0], passive
                 return expand(cur, "subj"), passive
-            subs = [c for c in cur.children if c.dep_ in SUBJ_DEPS]
+            subs = [c for c in children(cur) if c.dep_ in SUBJ_DEPS]
             # a bare -ing adjunct, or one opened by a word of time ("spoke to the press *while
             # visiting* Kyiv"), has no subject of its own: it shares the verb's
             shares = tok.dep_ in ("xcomp", "conj") or (
                 tok.dep_ == "advcl" and tok.tag_ == "VBG"
-                and all(c.lower_ in SHARED_SUBJECT_MARKS for c in tok.children if c.dep_ == "mark")
+                and all(c.lower_ in SHARED_SUBJECT_MARKS for c in children(tok) if c.dep_ == "mark")
             )
             if subs and shares:
                 return [m for s in subs for m in expand(s, "subj")], passive
@@ -728,10 +741,15 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
             and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos"):
         # "two persons dead in police firing": the parser made the gerund a verb with its doer as
         # compound ("killed in police firing" is the killing's instrument, see _instrument)
-        doers = [c for c in tok.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        doers = [c for c in children(tok) if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
         if doers:
             return expand(doers[0], "subj"), passive
     return [], passive
+
+
+# Reactions told in the passive whose "in <capital>" names who reacted ("was welcomed in Tokyo").
+PLACED_REACTIONS = frozenset({"welcome", "hail", "condemn", "criticise", "criticize", "denounce", "praise", "applaud",
+                              "deplore", "reject", "dismiss", "slam", "decry", "rebuff", "protest"})
 
 
 # Words of time that open a subjectless -ing adjunct whose doer is the verb's subject.
@@ -747,14 +765,14 @@ SPEAKER_ACTS = {"urge", "call", "demand", "accuse", "condemn", "deny", "reject",
 def _speaker_of_stray_conjunct(tok):
     """The subject of the reporting verb when ``tok`` is a speech act conjoined to
     the reported clause rather than to the reporting verb, else None."""
-    if tok.dep_ != "conj" or tok.lemma_.lower() not in SPEAKER_ACTS or any(c.dep_ in SUBJ_DEPS for c in tok.children):
+    if tok.dep_ != "conj" or tok.lemma_.lower() not in SPEAKER_ACTS or any(c.dep_ in SUBJ_DEPS for c in children(tok)):
         return None
     head = tok.head
     # "denied that Moscow had anything to do with it and accused Finland of piracy": the
     # parser hangs the accusation on the denied clause; the denier accuses, and does
     if head.dep_ != "ccomp" or head.head.lemma_.lower() not in SAYING_VERBS | STRAY_DENIALS:
         return None
-    subs = [c for c in head.head.children if c.dep_ in SUBJ_DEPS]
+    subs = [c for c in children(head.head) if c.dep_ in SUBJ_DEPS]
     return subs[0] if subs else None
 
 
@@ -764,14 +782,14 @@ def _clause_doublet_subjects(tok) -> list:
     *shot and wounded* two farmers" (``wounded`` hung on "recalled"). Only a verb with no
     subject of its own, right after "and" and a subordinate verb of the same head that has
     its own subject and no object (the object both share follows ``tok``)."""
-    if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.i < 2 or any(c.dep_ in SUBJ_DEPS for c in tok.children):
+    if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.i < 2 or any(c.dep_ in SUBJ_DEPS for c in children(tok)):
         return []
     doc = tok.doc
     cc, prev = doc[tok.i - 1], doc[tok.i - 2]
     if cc.dep_ != "cc" or cc.lower_ != "and" or prev.pos_ != "VERB" or prev.dep_ != "advcl" \
-            or prev.head.i != tok.head.i or any(c.dep_ in OBJ_DEPS for c in prev.children):
+            or prev.head.i != tok.head.i or any(c.dep_ in OBJ_DEPS for c in children(prev)):
         return []
-    return [c for c in prev.children if c.dep_ in SUBJ_DEPS]
+    return [c for c in children(prev) if c.dep_ in SUBJ_DEPS]
 
 
 SAYING_VERBS = {"say", "state", "announce", "declare", "add", "insist", "claim", "note", "stress", "tell"}
@@ -789,22 +807,22 @@ def _weapon_user(tok) -> list[Mention]:
     clause reports it ("a bomb *that officials said had been planted by IS*")."""
     if tok.lemma_.lower() not in WEAPON_NOUNS:
         return []
-    clauses = [c for c in tok.children if (c.dep_ == "acl" and c.tag_ == "VBN") or c.dep_ == "relcl"]
+    clauses = [c for c in children(tok) if (c.dep_ == "acl" and c.tag_ == "VBN") or c.dep_ == "relcl"]
     clauses += [g for c in clauses if c.dep_ == "relcl" and c.lemma_.lower() in REPORTING_LEMMAS
-                for g in c.children if g.dep_ == "ccomp" and g.tag_ == "VBN"]
+                for g in children(c) if g.dep_ == "ccomp" and g.tag_ == "VBN"]
     return [m for c in clauses
-            for a in c.children if a.dep_ == "agent"
-            for g in a.children if g.dep_ == "pobj" for m in expand(g, "agent")]
+            for a in children(c) if a.dep_ == "agent"
+            for g in children(a) if g.dep_ == "pobj" for m in expand(g, "agent")]
 
 
 
 def _obliged(clause):
     """The verb a clause obliges its subject to do ("Ankara *had to do* more" -> do), or None."""
-    if clause.lemma_.lower() not in OBLIGATION_VERBS or not any(s.dep_ in SUBJ_DEPS for s in clause.children):
+    if clause.lemma_.lower() not in OBLIGATION_VERBS or not any(s.dep_ in SUBJ_DEPS for s in children(clause)):
         return None
     # ("had to *be* ready": a state the speaker says is needed, not an act asked of anyone)
-    return next((x for x in clause.children if x.dep_ == "xcomp" and x.pos_ == "VERB" and x.lemma_.lower() != "be"
-                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None)
+    return next((x for x in children(clause) if x.dep_ == "xcomp" and x.pos_ == "VERB" and x.lemma_.lower() != "be"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(x))), None)
 
 def _instrument(tok, kids: list | None = None) -> tuple[list[Mention], list[str]]:
     """Who used the force that a verb's prepositional phrase or "when" clause names,
@@ -815,17 +833,17 @@ def _instrument(tok, kids: list | None = None) -> tuple[list[Mention], list[str]
     "killed in an encounter with the police", "killed when troops opened fire".
     """
     if kids is None:
-        kids = list(tok.children)  # walked several times below
+        kids = list(children(tok))  # walked several times below
     agents: list[Mention] = []
     lemmas: list[str] = []
     preps = [c for c in kids if c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS]
-    preps += [g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "prep" and g.lower_ in ("to", "of")]  # "due to", "because of"
+    preps += [g for c in kids if c.dep_ == "prep" for g in children(c) if g.dep_ == "prep" and g.lower_ in ("to", "of")]  # "due to", "because of"
     # "four were killed and five injured in police firing": the force phrase hangs on the conjunct
     for conj in (c for c in kids if c.dep_ == "conj"):
-        for v in (conj, *(g for g in conj.children if g.dep_ in ("acl", "amod"))):
-            preps += [c for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during")]
+        for v in (conj, *(g for g in children(conj) if g.dep_ in ("acl", "amod"))):
+            preps += [c for c in children(v) if c.dep_ == "prep" and c.lower_ in ("in", "during")]
     for prep in preps:
-        for p in prep.children:
+        for p in children(prep):
             if p.dep_ != "pobj":
                 continue
             nxt = p.doc[p.i + 1] if p.i + 1 < len(p.doc) else None
@@ -834,16 +852,16 @@ def _instrument(tok, kids: list | None = None) -> tuple[list[Mention], list[str]
                 agents.extend(expand(p, "instr", 1))
                 lemmas.append(nxt.lower_)  # the gerund as written: "firing", not "fire" (a blaze)
             elif p.lemma_.lower() in INSTRUMENT_NOUNS or p.lower_ in INSTRUMENT_NOUNS:
-                for c in p.children:
+                for c in children(p):
                     if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")):
                         agents.append(make_mention(c, "instr", 1))
                     elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or (c.lower_ == "with" and p.lemma_.lower() in COMBAT_NOUNS)):
-                        agents.extend(m for g in c.children if g.dep_ == "pobj" for m in expand(g, "instr", 1))
+                        agents.extend(m for g in children(c) if g.dep_ == "pobj" for m in expand(g, "instr", 1))
     # "the police firing in which one person was killed": the force the clause hangs on names who used it.
     noun = _force_antecedent(tok) if tok.dep_ == "relcl" and any(
         c.dep_ == "prep" and c.lower_ in ("in", "during") for c in kids) else None
     if noun is not None:
-        for c in noun.children:
+        for c in children(noun):
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")):
                 agents.append(make_mention(c, "instr", 1))
         nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
@@ -853,10 +871,10 @@ def _instrument(tok, kids: list | None = None) -> tuple[list[Mention], list[str]
         lemmas.append(noun.lower_ if noun.tag_ == "VBG" else noun.lemma_.lower())
     # "two were killed (and five hurt) when the police opened fire": the force clause names who used it.
     near = [tok, *(c for c in kids if c.dep_ == "conj"), *([tok.head] if tok.dep_ == "conj" else [])]
-    for c in (g for v in near for g in (kids if v.i == tok.i else v.children)):
+    for c in (g for v in near for g in (kids if v.i == tok.i else children(v))):
         if c.dep_ == "advcl" and c.lemma_.lower() in FORCE_CLAUSE_VERBS and any(
-                m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children):
-            agents.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "instr", 1))
+                m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in children(c)):
+            agents.extend(m for s in children(c) if s.dep_ in SUBJ_DEPS for m in expand(s, "instr", 1))
     return agents, lemmas
 
 
@@ -881,8 +899,8 @@ def _headline_infinitive(verb) -> bool:
     """A headline's "Turkey to supply drones to Poland": the parser hangs the infinitive on the
     name as a relative clause with no subject of its own."""
     return (verb.dep_ == "relcl" and verb.head.pos_ == "PROPN" and verb.head.dep_ in ("ROOT", "npadvmod", "dep")
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            and not any(c.dep_ in SUBJ_DEPS for c in verb.children))
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
+            and not any(c.dep_ in SUBJ_DEPS for c in children(verb)))
 
 
 # Participles that tell what somebody is suspected of ("officers suspected of torturing migrants").
@@ -905,14 +923,14 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
     # a speech act wrongly conjoined to a reported clause takes none of that clause's markers
     chain = [tok] if stray else _verb_chain(tok)
     for verb in chain:
-        for c in (kids if verb.i == tok.i and kids is not None else verb.children):
+        for c in (kids if verb.i == tok.i and kids is not None else children(verb)):
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ == "advmod" and low in ("never",)):
                 negated = True
             elif c.dep_ in ("nsubj", "nsubjpass") and _says_nobody(c):
                 negated = True  # "no one was injured in the firing", "no arrests were made"
             elif c.dep_ == "advmod" and low == "longer":
-                if any(g.lower_ == "no" for g in c.children) or verb.doc[max(c.i - 1, 0)].lower_ == "no":
+                if any(g.lower_ == "no" for g in children(c)) or verb.doc[max(c.i - 1, 0)].lower_ == "no":
                     negated = True
             elif c.dep_ == "aux":
                 if low in FUTURE_AUX or (low == "to" and (verb.dep_ == "ROOT" or _headline_infinitive(verb))):
@@ -941,23 +959,23 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
     # "a request *to extradite*", "an attempt *to assassinate*", "a plan *to build*": the act is
     # only asked for, tried or planned; the noun's own event, if any, is the event.
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in UNREALISED_NOUNS \
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(tok)):
         demanded = True
     # Governing verbs: "plans to attack", "refused to meet", "is going to".
     cur = tok
-    if cur.dep_ == "conj" and cur.head.dep_ == "xcomp" and not any(c.dep_ in SUBJ_DEPS for c in cur.children):
+    if cur.dep_ == "conj" and cur.head.dep_ == "xcomp" and not any(c.dep_ in SUBJ_DEPS for c in children(cur)):
         cur = cur.head  # "agreed to reopen the crossing and *to hold* talks": the conjunct shares the governor
     for _ in range(3):
         if cur.dep_ not in ("xcomp", "ccomp", "advcl") or cur.head.i == cur.i:
             break
         head = cur.head
-        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children(cur)):
             hypothetical = conditional = True
         lem = head.lemma_.lower()
         if cur.dep_ == "xcomp" and head.pos_ == "ADJ" and lem in INTENT_ADJECTIVES:
             intent = lem
             future = True
-        elif lem in SELF_INTENT_VERBS and cur.dep_ == "xcomp" and not any(c.dep_ in OBJ_DEPS for c in head.children):
+        elif lem in SELF_INTENT_VERBS and cur.dep_ == "xcomp" and not any(c.dep_ in OBJ_DEPS for c in children(head)):
             intent = lem
             future = True
         elif lem in CONSIDER_VERBS and cur.dep_ in ("xcomp", "ccomp"):
@@ -973,9 +991,9 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
                 future = True
             elif lem in REFUSE_VERBS:
                 refused = True
-            elif lem == "go" and any(c.dep_ == "aux" for c in head.children):
+            elif lem == "go" and any(c.dep_ == "aux" for c in children(head)):
                 future = True
-        if any(c.dep_ == "neg" for c in head.children) and lem in INTENT_VERBS | {"want", "try", "seek"}:
+        if any(c.dep_ == "neg" for c in children(head)) and lem in INTENT_VERBS | {"want", "try", "seek"}:
             negated = True
         cur = head
     if hypothetical and not conditional and _reported_would(chain[-1], reporting):
@@ -984,7 +1002,7 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
         if chain[-1].head.lemma_.lower() in DECIDING_REPORTERS:
             intent = chain[-1].head.lemma_.lower()
     elif hypothetical and not conditional and intent is None and _says_would(chain[-1], reporting) \
-            and any(_condition_clause(c) for v in chain for c in v.children):
+            and any(_condition_clause(c) for v in chain for c in children(v)):
         # "Greece said it would veto the bid unless Ankara withdrew its ships", "will strike if ...":
         # an act its doer states it would do on a condition (a threat when the act is hostile)
         intent = CONDITION_INTENT
@@ -993,7 +1011,7 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
 
 def _says_nobody(tok) -> bool:
     """A noun phrase that names no one: "nobody", "no one", "no arrests" (not "no fewer than ten")."""
-    return tok.lower_ in NOBODY_WORDS or any(d.dep_ == "det" and d.lower_ == "no" for d in tok.children)
+    return tok.lower_ in NOBODY_WORDS or any(d.dep_ == "det" and d.lower_ == "no" for d in children(tok))
 
 
 DECIDING_REPORTERS = {"announce"}  # "announced it would prohibit aid" reports a decision
@@ -1007,8 +1025,8 @@ def _says_would(top, reporting: frozenset[str]) -> bool:
     """A clause with "would" or "will" under a reporting verb, its doer the speaker ("said *it
     would* veto ... unless"; not "Russia would attack if ..., analysts said")."""
     return top.dep_ == "ccomp" and top.head.i != top.i and top.head.lemma_.lower() in reporting \
-        and any(a.dep_ == "aux" and a.lower_ in ("would", "'d", "will", "'ll") for a in top.children) \
-        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SPEAKER_PRONOUNS for c in top.children)
+        and any(a.dep_ == "aux" and a.lower_ in ("would", "'d", "will", "'ll") for a in children(top)) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SPEAKER_PRONOUNS for c in children(top))
 
 
 def _reported_would(top, reporting: frozenset[str]) -> bool:
@@ -1016,9 +1034,9 @@ def _reported_would(top, reporting: frozenset[str]) -> bool:
     head = top.head
     if top.dep_ != "ccomp" or head.i == top.i or head.lemma_.lower() not in reporting or head.tag_ != "VBD":
         return False
-    if not any(a.dep_ == "aux" and a.lower_ in ("would", "'d") for a in top.children):
+    if not any(a.dep_ == "aux" and a.lower_ in ("would", "'d") for a in children(top)):
         return False
-    return not any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in head.subtree)
+    return not any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in subtree(head))
 
 
 UNREALISED_NOUNS = {"request", "demand", "call", "appeal", "plea", "proposal", "offer", "ultimatum", "bid", "plan",
@@ -1068,7 +1086,7 @@ def _head_speakers(head) -> list[Mention]:
     the speaker of a clause."""
     if head is None:
         return []
-    subs = [c for c in head.children if c.dep_ in SUBJ_DEPS]
+    subs = [c for c in children(head) if c.dep_ in SUBJ_DEPS]
     if subs:
         return expand(subs[0], "speaker")
     subs, _ = _subjects(head)
@@ -1089,23 +1107,23 @@ STANCE_NOUNS = frozenset({"doubt", "scepticism", "skepticism", "concern", "fear"
 
 def _stance_content(noun, clause) -> bool:
     return noun.lemma_.lower() in STANCE_NOUNS and clause.i > noun.i \
-        and any(t.lower_ == "that" and t.i == noun.i + 1 for t in clause.children)
+        and any(t.lower_ == "that" and t.i == noun.i + 1 for t in children(clause))
 
 
 def _about_mentions(tok) -> list[Mention]:
     """Parties a statement's content is about, nearest first (role ``about``)."""
     out: list[Mention] = []
-    comps = [c for c in tok.children if c.dep_ in STATEMENT_COMPLEMENT_DEPS]
+    comps = [c for c in children(tok) if c.dep_ in STATEMENT_COMPLEMENT_DEPS]
     # "voiced doubt *that the truce would hold*", "expressed concern *that* ...", "was confident *that* ..."
-    comps += [g for c in tok.children if c.dep_ in OBJ_DEPS | {"acomp", "attr"}
-              for g in c.children if g.dep_ in ("acl", "ccomp") and (any(m.dep_ == "mark" for m in g.children)
+    comps += [g for c in children(tok) if c.dep_ in OBJ_DEPS | {"acomp", "attr"}
+              for g in children(c) if g.dep_ in ("acl", "ccomp") and (any(m.dep_ == "mark" for m in children(g))
                                                                     or _stance_content(c, g))]
     for c in comps:
         if c.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             continue
         # every named party in the content, the shallowest first: "that *Turkey* would
         # ratify", "relations with *Nepal*", "*Afghan* territory"
-        named = [t for t in c.subtree if t.i != tok.i and _names_party(t)]
+        named = [t for t in subtree(c) if t.i != tok.i and _names_party(t)]
         named.sort(key=lambda t: (_depth_below(t, c), t.i))
         out.extend(make_mention(t, "about", 1) for t in named)
     return out
@@ -1150,8 +1168,8 @@ def _dates(sent, tok) -> tuple[str, ...]:
     if not out and tok.pos_ in ("VERB", "AUX"):
         # "summoned Azerbaijan's ambassador, Rahman Mustafayev, *on Tuesday*": a day the parser
         # hung on the verb's object (or the object's apposition) is the verb's, when it has none
-        objects = {c.i for c in tok.children if c.dep_ == "dobj"}
-        objects |= {a.i for c in tok.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"}
+        objects = {c.i for c in children(tok) if c.dep_ == "dobj"}
+        objects |= {a.i for c in children(tok) if c.dep_ == "dobj" for a in children(c) if a.dep_ == "appos"}
         for ent in span_ents(sent):
             root = ent.root
             if ent.label_ == "DATE" and root.dep_ == "pobj" and root.head.lower_ == "on" \
@@ -1173,12 +1191,12 @@ def _purpose_clauses(tok) -> list:
     """The purpose clauses of ``tok``: a "to" infinitive or a bare participle
     ("to demand ...", "calling for ..."), not a time or condition clause."""
     out = []
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ != "advcl" or c.pos_ not in ("VERB", "AUX"):
             continue
-        if any(m.dep_ == "mark" and m.lower_ not in ("to", "in", "order") for m in c.children):
+        if any(m.dep_ == "mark" and m.lower_ not in ("to", "in", "order") for m in children(c)):
             continue
-        if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or (
+        if any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c)) or (
                 c.tag_ == "VBG" and c.lemma_.lower() in PURPOSE_PARTICIPLES):
             out.append(c)
     return out
@@ -1189,8 +1207,8 @@ def _after_subjects(tok) -> tuple[Mention, ...]:
     drones flew* near Okinawa"), role "after": the clause's own subjects only, with "after"
     parsed as its marker or as a preposition (``_cause_subjects`` reads its subjects further,
     for the marker only; each as its target strategy was tuned)."""
-    return tuple(m for c in tok.children if _after_clause(c, ("mark", "prep"))
-                 for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "after"))
+    return tuple(m for c in children(tok) if _after_clause(c, ("mark", "prep"))
+                 for s in children(c) if s.dep_ in SUBJ_DEPS for m in expand(s, "after"))
 
 
 HELP_VERBS = frozenset({"help", "assist", "support", "aid", "enable", "allow"})
@@ -1205,25 +1223,25 @@ def _purpose_args(tok) -> tuple[Mention, ...]:
     for _ in range(3):
         nxt = []
         for v in todo:
-            for c in v.children:
+            for c in children(v):
                 if v.lemma_.lower() in HELP_VERBS and c.dep_ in OBJ_DEPS:
                     out.extend(expand(c, "purpose:help"))
                 elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
                     if v.lemma_.lower() in HELP_VERBS:
-                        out.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "purpose:help"))
+                        out.extend(m for s in children(c) if s.dep_ in SUBJ_DEPS for m in expand(s, "purpose:help"))
                     nxt.append(c)
         todo = nxt
     return tuple(out)
 
 
 def _place_or_time_clause(tok) -> bool:
-    return tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in ("where", "when", "whereby") for c in tok.children)
+    return tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in ("where", "when", "whereby") for c in children(tok))
 
 
 def _condition_clause(tok) -> bool:
     """An "if" or "unless" clause: the condition of a threat or an offer, not what is at stake
     ("threatened to close the strait *if the sanctions were tightened*" threatens no sanctions)."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children(tok))
 
 
 def _stake_lemmas(heads) -> tuple[str, ...]:
@@ -1234,15 +1252,20 @@ def _stake_lemmas(heads) -> tuple[str, ...]:
         if head.dep_ == "prep" and head.lower_ in CIRCUMSTANCE_PREPS:
             continue
         # a projective parse: the subtree is the span from its left to its right edge
-        toks = list(head.doc[head.left_edge.i : head.right_edge.i + 1])
-        # circumstances and clauses of place or time ("the curfew in Kosovo, *where riots ...*") are context
-        skips = [(t.left_edge.i, t.right_edge.i) for t in toks if t.i != head.i and (
-            (t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS) or _place_or_time_clause(t) or _condition_clause(t))]
+        table = parse_table(head.doc)
+        if table is None:
+            toks = list(head.doc[head.left_edge.i : head.right_edge.i + 1])
+            head_end = head.right_edge.i
+            skips = [(t.left_edge.i, t.right_edge.i) for t in toks if t.i != head.i and _skipped_context(t)]
+        else:
+            head_end = table.right_edge[head.i]
+            toks = table.tokens[table.left_edge[head.i] : head_end + 1]
+            skips = [(table.left_edge[t.i], table.right_edge[t.i]) for t in toks if t.i != head.i and _skipped_context(t)]
         seq: list[str] = []
         for t in toks:
             if t.ent_type_ in NAME_ENTS or t.ent_type_ == "DATE" or (skips and any(a <= t.i <= b for a, b in skips)):
                 continue
-            if t.text == "-" and seq and t.i < head.right_edge.i:
+            if t.text == "-" and seq and t.i < head_end:
                 seq[-1] = f"{seq[-1]}-"  # "cease-fire", "right-winger": one word
                 continue
             if t.is_punct:
@@ -1258,14 +1281,30 @@ def _stake_lemmas(heads) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _skipped_context(t) -> bool:
+    """Circumstances and clauses of place or time ("the curfew in Kosovo, *where riots ...*"),
+    and conditions: context, not what is at stake (:func:`_stake_lemmas`)."""
+    return (t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS) or _place_or_time_clause(t) or _condition_clause(t)
+
+
 def _clause_text(tok) -> str:
     """The text from the first to the last token of ``tok``'s subtree, in the order
     ``Token.subtree`` walks it (without building the subtree)."""
-    first = last = tok
-    while first.n_lefts:
-        first = next(first.lefts)
-    while last.n_rights:
-        *_, last = last.rights
+    table = parse_table(tok.doc)
+    if table is None:
+        first = last = tok
+        while first.n_lefts:
+            first = next(first.lefts)
+        while last.n_rights:
+            *_, last = last.rights
+    else:
+        lefts, rights = table.lefts, table.rights
+        f = la = tok.i
+        while lefts[f]:
+            f = lefts[f][0]
+        while rights[la]:
+            la = rights[la][-1]
+        first, last = table.tokens[f], table.tokens[la]
     # the document's text between them: what Span.text joins token by token
     return doc_text(tok.doc)[first.idx : last.idx + len(last.text)]
 
@@ -1362,8 +1401,8 @@ def _speech_sense(tok, lemma: str, reporting: frozenset[str]) -> bool:
     """A verb that is an act with an object and speech with a clause ("police *charged* three
     men" / "the opposition *charged that* police beat protesters"), used as speech: the
     clause it reports is coded, attributed to its subject."""
-    return lemma in reporting and lemma in SPEECH_OR_ACT_VERBS and not any(c.dep_ in OBJ_DEPS for c in tok.children) \
-        and any(c.dep_ == "ccomp" for c in tok.children)
+    return lemma in reporting and lemma in SPEECH_OR_ACT_VERBS and not any(c.dep_ in OBJ_DEPS for c in children(tok)) \
+        and any(c.dep_ == "ccomp" for c in children(tok))
 
 
 # Verbs of sponsorship a present passive relative clause uses to say what a group is
@@ -1377,13 +1416,13 @@ def _descriptive_compound(tok) -> bool:
     group is, not something that happens in the sentence. So does a present passive
     relative clause of sponsorship ("Hezbollah, *which is backed by Iran*, fired ...")."""
     if tok.dep_ == "relcl" and tok.lemma_.lower() in SPONSOR_VERBS and tok.tag_ == "VBN":
-        kids = list(tok.children)
+        kids = list(children(tok))
         if any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in kids) \
                 and any(c.dep_ == "nsubjpass" and c.lower_ in ("which", "who", "that") for c in kids):
             return True
     if tok.dep_ != "amod" or tok.i > tok.head.i or tok.i == 0:
         return False
-    return tok.doc[tok.i - 1].text == "-" or any(c.dep_ == "npadvmod" and c.i < tok.i for c in tok.children)
+    return tok.doc[tok.i - 1].text == "-" or any(c.dep_ == "npadvmod" and c.i < tok.i for c in children(tok))
 
 
 def _mapped(cand: Candidate, variant, doc) -> Candidate:
@@ -1424,7 +1463,7 @@ def quote_speakers(doc, quotes: list[Quote], reporting: frozenset[str]) -> dict[
             sent = span.sent
             for tok in sent:
                 if tok.lemma_.lower() in reporting and tok.pos_ in ("VERB", "AUX") and not (q.start <= tok.idx < q.end):
-                    subs = [c for c in tok.children if c.dep_ in SUBJ_DEPS and not (q.start <= c.idx < q.end)]
+                    subs = [c for c in children(tok) if c.dep_ in SUBJ_DEPS and not (q.start <= c.idx < q.end)]
                     if subs:
                         out[q_i] = tuple(expand(subs[0], "speaker"))
                         break
@@ -1467,21 +1506,21 @@ def _headline_passive(tok) -> bool:
     """"4 constables and 3 villagers also killed": a past form of an object-only verb that
     heads its clause with a subject but no object, auxiliary or complement."""
     return (tok.lemma_.lower() in HEADLINE_PASSIVE_VERBS and tok.tag_ in ("VBD", "VBN") and tok.dep_ in ("ROOT", "conj")
-            and any(c.dep_ in SUBJ_DEPS and c.i < tok.i for c in tok.children)
-            and not any(c.dep_ in OBJ_DEPS or c.dep_ in HEADLINE_ACTIVE_DEPS for c in tok.children)
+            and any(c.dep_ in SUBJ_DEPS and c.i < tok.i for c in children(tok))
+            and not any(c.dep_ in OBJ_DEPS or c.dep_ in HEADLINE_ACTIVE_DEPS for c in children(tok))
             and all(c.dep_ in HEADLINE_AFTER_DEPS for c in tok.rights) and _shared_object(tok) is None)
 
 
 def _shared_object(tok):
     """"detained and later deported eleven Afghan nationals": the direct object told after a
     verb joined to ``tok`` by "and", when that verb has no subject of its own (None if none)."""
-    if not any(c.dep_ == "cc" for c in tok.children):
+    if not any(c.dep_ == "cc" for c in children(tok)):
         return None
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > tok.i:
-            if any(g.dep_ in SUBJ_DEPS for g in c.children):
+            if any(g.dep_ in SUBJ_DEPS for g in children(c)):
                 return None
-            return next((g for g in c.children if g.dep_ == "dobj"), None)
+            return next((g for g in children(c) if g.dep_ == "dobj"), None)
     return None
 
 
@@ -1498,7 +1537,7 @@ HEADLINE_AFTER_DEPS = {"prep", "punct", "advmod", "cc", "conj", "advcl"}
 
 def _is_time_phrase(prep) -> bool:
     """"on Tuesday", "for three days": a preposition that only dates the event."""
-    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    objs = [p for p in children(prep) if p.dep_ == "pobj"]
     return bool(objs) and all(p.ent_type_ in ("DATE", "TIME") for p in objs)
 
 
@@ -1515,13 +1554,13 @@ def _participle_pronoun_antecedent(tok, kids):
     if not any(c.dep_ in OBJ_DEPS and c.lower_ in ANTECEDENT_PRONOUNS for c in kids):
         return None
     def aimed(word, preps=("on", "against")):  # "sanctions *on two Israeli ministers*"
-        return [p for c in word.children if c.dep_ == "prep" and c.lower_ in preps
-                for p in c.children if p.dep_ == "pobj"]
+        return [p for c in children(word) if c.dep_ == "prep" and c.lower_ in preps
+                for p in children(c) if p.dep_ == "pobj"]
 
-    objs = [c for c in tok.head.children if c.dep_ in OBJ_DEPS]
+    objs = [c for c in children(tok.head) if c.dep_ in OBJ_DEPS]
     # ("ordered the expulsion *of three French diplomats*, accusing them of ...")
     for ph in [p for o in objs for p in aimed(o, ("on", "against", "of"))] + objs + aimed(tok.head):
-        if ph.pos_ != "PRON" and any(t.ent_type_ in PARTY_ENTS for t in (ph, *ph.children) if t.dep_ != "prep"):
+        if ph.pos_ != "PRON" and any(t.ent_type_ in PARTY_ENTS for t in (ph, *children(ph)) if t.dep_ != "prep"):
             return ph
     return None
 
@@ -1530,7 +1569,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     """A verb candidate: what the patterns match on, read now; its prepositional and
     nested parties, the complement's arguments, stake words and dates (``_verb_later``)
     only when the coder asks for them."""
-    kids = list(tok.children)  # read once: spaCy builds a Token object per child on every walk
+    kids = list(children(tok))  # read once: spaCy builds a Token object per child on every walk
     subjects, passive = _subjects(tok, kids)
     objects: list[Mention] = []
     obj_kids: list = []  # the object phrases, whose nested parties are read later
@@ -1541,11 +1580,11 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     # "kidnapped up to 16 advisers": "up to" counts, it is no particle, and its noun is the object
     # ("owned *up to* the deaths" is a phrasal verb: "up to" counts only before a number)
     up_to = {c.i + 1 for c in kids if c.dep_ == "prt" and c.lower_ == "up" and c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to"
-             and any(p.dep_ == "pobj" and (p.like_num or any(n.dep_ == "nummod" for n in p.children)) for p in doc[c.i + 1].children)}
+             and any(p.dep_ == "pobj" and (p.like_num or any(n.dep_ == "nummod" for n in children(p))) for p in children(doc[c.i + 1]))}
     shifted = _shifted_object(tok, kids)
     if shifted is not None:
         objects.extend(expand(shifted, "obj"))
-        obj_lemmas.extend(_lemmas(shifted.subtree))
+        obj_lemmas.extend(_lemmas(subtree(shifted)))
         obj_kids.append(shifted)
     judged = _judged_in_content(kids) if lemma in SAYING_VERBS else None
     if judged is not None:
@@ -1553,31 +1592,31 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         # provocation" does: the act is the object, the judgement what it is called
         act, verdict = judged
         objects.extend(expand(act, "obj"))
-        obj_lemmas.extend(_lemmas(act.subtree))
-        obj_lemmas.extend(_lemmas(verdict.subtree))
+        obj_lemmas.extend(_lemmas(subtree(act)))
+        obj_lemmas.extend(_lemmas(subtree(verdict)))
         obj_lemmas.append(NAMING_MARK)
         obj_kids.append(act)
     for c in kids:
         if c.dep_ == "prep" and c.i in up_to:
-            for p in c.children:
-                if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in p.children):
+            for p in children(c):
+                if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in children(p)):
                     objects.extend(expand(p, "obj"))
-                    obj_lemmas.extend(_lemmas(p.subtree))
+                    obj_lemmas.extend(_lemmas(subtree(p)))
         # "Macron called Putin": the small model often reads a lone object as a
         # predicate ("oprd"); with a real object beside it, it names ("called the attack a crime").
         lone_oprd = c.dep_ == "oprd" and c.pos_ in ("PROPN", "PRON") and not any(g.dep_ in OBJ_DEPS for g in kids)
         if c.dep_ == "oprd" and not lone_oprd:
-            obj_lemmas.extend(_lemmas(c.subtree))  # what the object is called is part of what is said
+            obj_lemmas.extend(_lemmas(subtree(c)))  # what the object is called is part of what is said
             obj_lemmas.append(NAMING_MARK)  # "calling it a naive illusion": naming, not a phone call
         if c.dep_ in OBJ_DEPS and tok.dep_ == "relcl" and c.lower_ in ("whom", "which", "that") \
                 and tok.head.pos_ in ("PROPN", "NOUN"):
             # "Maduro, *whom* Washington accuses of ...": the relative pronoun stands for the head noun
             objects.extend(expand(tok.head, "obj"))
-            obj_lemmas.extend(_lemmas(c.subtree))
+            obj_lemmas.extend(_lemmas(subtree(c)))
             obj_kids.append(c)
         elif c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be") or lone_oprd:
             objects.extend(expand(c, "obj"))
-            obj_lemmas.extend(_lemmas(c.subtree))
+            obj_lemmas.extend(_lemmas(subtree(c)))
             obj_kids.append(c)
         elif c.dep_ == "prt" and c.i + 1 in up_to:
             continue
@@ -1598,16 +1637,16 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         shared = _shared_object(tok)  # "detained and later deported eleven Afghan nationals"
         if shared is not None:
             objects.extend(expand(shared, "obj"))
-            obj_lemmas.extend(_lemmas(shared.subtree))
+            obj_lemmas.extend(_lemmas(subtree(shared)))
             obj_kids.append(shared)
     if xcomp is None and (lemma in CONTROL_VERBS or lemma in APPEAL_VERBS or lemma in GATHER_VERBS):
         xcomp = next((c.lemma_.lower() for c in kids if c.dep_ == "advcl" and c.pos_ == "VERB"
-                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))), None)
     agents: list[Mention] = []
     if passive:
         for c in kids:
             if c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ in SUBJ_DEPS:  # nsubj: a headline's passive
-                obj_lemmas.extend(t.lemma_.lower() for t in c.subtree if not t.is_punct)
+                obj_lemmas.extend(t.lemma_.lower() for t in subtree(c) if not t.is_punct)
                 # "an Egyptian proposal was rejected by Israel": the parties nested in the
                 # logical object are read as an active verb's ("rejected *Egypt's* proposal")
                 obj_kids.append(c)
@@ -1621,16 +1660,21 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         subjects = []
         for c in kids:
             if c.dep_ == "agent":
-                for p in c.children:
+                for p in children(c):
                     if p.dep_ == "pobj":
                         agents.extend(expand(p, "agent"))
+        if not agents and lemma in PLACED_REACTIONS:
+            # "the release was welcomed *in The Hague*", "was condemned in Manila": with no "by",
+            # the capital or country a reaction is told in is who reacts
+            agents.extend(m for c in kids if c.dep_ == "prep" and c.lower_ == "in"
+                          for p in children(c) if p.dep_ == "pobj" and p.ent_type_ == "GPE" for m in expand(p, "agent"))
         if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and not objects:
             objects = expand(tok.head, "obj")
     users: list[Mention] = []
     if subjects or agents:
         # a weapon as the doer names who used it: that one did the act
         weapons = [w for c in kids if c.dep_ in SUBJ_DEPS or c.dep_ == "agent"
-                   for w in ([c] if c.dep_ != "agent" else [g for g in c.children if g.dep_ == "pobj"])]
+                   for w in ([c] if c.dep_ != "agent" else [g for g in children(c) if g.dep_ == "pobj"])]
         users = [m for w in weapons for m in _weapon_user(w)]
         if users and passive:
             agents = users
@@ -1648,35 +1692,35 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     ccomp_subs: list = []  # the complements' subjects, expanded later
     for c in kids:
         if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
-            aux = [a.lower_ for a in c.children if a.dep_ == "aux"]
+            aux = [a.lower_ for a in children(c) if a.dep_ == "aux"]
             obliged = _obliged(c) if c.dep_ == "ccomp" and not aux else None
             if obliged is not None:
                 aux = ["must"]  # "said Ankara *had to* do more": an obligation put on the subject, as "must" is
             if aux:
                 ccomp_aux.extend(aux)
-                ccomp_subs.extend(sub for sub in c.children if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS)
+                ccomp_subs.extend(sub for sub in children(c) if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS)
             # ("demanded that Azerbaijan *release* ...": the small model may tag a bare subjunctive a noun)
             if xcomp is None and c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or (
-                    tok.lemma_.lower() in SUBJUNCTIVE_VERBS and any(g.dep_ in SUBJ_DEPS for g in c.children)
-                    and any(g.dep_ == "mark" for g in c.children))):
+                    tok.lemma_.lower() in SUBJUNCTIVE_VERBS and any(g.dep_ in SUBJ_DEPS for g in children(c))
+                    and any(g.dep_ == "mark" for g in children(c)))):
                 comp_verb = c.lemma_.lower() if obliged is None else obliged.lemma_.lower()
-                if obliged is not None or any(a.lower_ in ("must", "should") for a in c.children):
+                if obliged is not None or any(a.lower_ in ("must", "should") for a in children(c)):
                     xcomp = comp_verb
                 elif tok.lemma_.lower() in SUBJUNCTIVE_VERBS:
                     # "demanded that the soldiers return": the complement says what is demanded
                     xcomp = comp_verb
-                    ccomp_subs.extend(sub for sub in c.children if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS)
+                    ccomp_subs.extend(sub for sub in children(c) if sub.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS)
     # A particle that is really a preposition ("called *on* Israel to ...") counts as one.
     prep_lemmas = tuple(c.lower_ for c in kids if (c.dep_ in ("prep", "dative", "agent") and not _is_time_phrase(c))
                         or (c.dep_ == "prt" and c.lower_ in ("on", "upon", "for")))
     if particle in ("on", "upon", "for"):
         particle = None
     if lemma in BLAME_VERBS and "on" not in prep_lemmas and any(
-            p.dep_ == "prep" and p.lower_ == "on" for o in kids if o.dep_ in OBJ_DEPS for p in o.children):
+            p.dep_ == "prep" and p.lower_ == "on" for o in kids if o.dep_ in OBJ_DEPS for p in children(o)):
         prep_lemmas += ("on",)  # "blamed the attack *on Russia*": the parser hangs "on" on the attack
     if lemma in DEPLOY_VERBS:
         # "deployed warships *around Taiwan*": the parser hangs where on what was deployed
-        prep_lemmas += tuple(p.lower_ for o in kids if o.dep_ in OBJ_DEPS for p in o.children
+        prep_lemmas += tuple(p.lower_ for o in kids if o.dep_ in OBJ_DEPS for p in children(o)
                              if p.dep_ == "prep" and p.lower_ in POSTURE_PREPS and p.lower_ not in prep_lemmas)
     # A reporting verb's clause is coded on its own ("announced that it will
     # withdraw"), so its words do not make the reporting verb an event.
@@ -1686,16 +1730,16 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     # a condition inside a complement is not what is at stake ("threatened to close the strait *if
     # the sanctions were tightened*")
     conditions = [(t.left_edge.i, t.right_edge.i) for c in comp_heads if c.dep_ == "xcomp"
-                  for t in c.children if _condition_clause(t)]
+                  for t in children(c) if _condition_clause(t)]
     comp_lemmas = tuple(
         lem
         for c in comp_heads
-        for lem in _lemmas(t for t in c.subtree if t.ent_type_ != "DATE"
+        for lem in _lemmas(t for t in subtree(c) if t.ent_type_ != "DATE"
                            and not (conditions and any(a <= t.i <= b for a, b in conditions)))
     )
     pobj_lemmas = tuple(
         p.lemma_.lower() if p.tag_ != "VBG" else p.lower_  # "in police firing" read as a participle: "firing"
-        for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+        for c in kids if c.dep_ == "prep" for p in children(c) if p.dep_ == "pobj"
     ) + tuple(instr_lemmas) + tuple(
         # "placed police *on standby* at the request of ...": the small model reads the noun
         # after a bare preposition as a verb of the clause
@@ -1706,9 +1750,9 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         # "call on Belarus to cease": the complement may hang off the prepositional object.
         for c in kids:
             if c.dep_ == "prep":
-                for p in c.children:
-                    for g in p.children:
-                        if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" and any(a.lower_ == "to" for a in g.children):
+                for p in children(c):
+                    for g in children(p):
+                        if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" and any(a.lower_ == "to" for a in children(g)):
                             xcomp = g.lemma_.lower()
     trigger_text = tok.text if particle is None else f"{tok.text} {particle}"
     # "met Iraqi Prime Minister al-Sudani Monday": the small parser makes the weekday the
@@ -1773,7 +1817,7 @@ def _verb_preps(tok, kids) -> tuple[Mention, ...]:
     preps = _prep_mentions(tok)
     for c in kids:
         if c.dep_ in OBJ_DEPS or c.dep_ == "prep":
-            for t in c.subtree:
+            for t in subtree(c):
                 if t.dep_ == "prep" and t.head.i != tok.i and (
                     t.lower_ in ("to", "over", "into", "in", "across", "toward", "towards", "for")
                     or (t.lower_ == "with" and t.head.lemma_.lower() in WITH_HEADS)
@@ -1790,15 +1834,15 @@ CAUSE_MARKS = frozenset({"after", "following"})
 def _after_clause(c, marker_deps: tuple[str, ...]) -> bool:
     """Whether ``c`` is an adverbial clause opened by "after" or "following" with one of
     ``marker_deps`` ("scrambled jets *after* Chinese drones flew near Okinawa")."""
-    return c.dep_ == "advcl" and any(k.dep_ in marker_deps and k.lower_ in CAUSE_MARKS for k in c.children)
+    return c.dep_ == "advcl" and any(k.dep_ in marker_deps and k.lower_ in CAUSE_MARKS for k in children(c))
 
 
 def _act_authors(prep, modifier_deps: tuple[str, ...], nouns_only: bool = False):
     """The tokens that name who did the act a prepositional phrase tells: a possessive or a
     name-like modifier (``modifier_deps``) of its object ("after *India's* warning", "over
     *Israeli* raids"); ``nouns_only``: only of an object tagged as a common noun."""
-    return (g for p in prep.children if p.dep_ == "pobj" and (p.pos_ == "NOUN" or not nouns_only)
-            for g in p.children if g.dep_ == "poss" or (g.dep_ in modifier_deps and g.pos_ in ("PROPN", "ADJ")))
+    return (g for p in children(prep) if p.dep_ == "pobj" and (p.pos_ == "NOUN" or not nouns_only)
+            for g in children(p) if g.dep_ == "poss" or (g.dep_ in modifier_deps and g.pos_ in ("PROPN", "ADJ")))
 
 
 def _cause_subjects(kids) -> tuple[Mention, ...]:
@@ -1831,9 +1875,9 @@ def _verb_deep(tok, obj_kids) -> tuple[Mention, ...]:
     deep.extend(_about_mentions(tok))
     # "refused to take part in any operation *that violated Afghan territory*": whom a thing
     # acted on is aimed at, told in a relative clause on the object (role "deep:relobj")
-    things = [*obj_kids, *(p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")]
-    deep.extend(make_mention(o, "deep:relobj", 2) for t in things for r in t.children
-                if r.dep_ == "relcl" and not setting_clause(r) for o in r.children if o.dep_ in OBJ_DEPS and o.pos_ in ("NOUN", "PROPN"))
+    things = [*obj_kids, *(p for c in children(tok) if c.dep_ == "prep" for p in children(c) if p.dep_ == "pobj")]
+    deep.extend(make_mention(o, "deep:relobj", 2) for t in things for r in children(t)
+                if r.dep_ == "relcl" and not setting_clause(r) for o in children(r) if o.dep_ in OBJ_DEPS and o.pos_ in ("NOUN", "PROPN"))
     return tuple(deep)
 
 
@@ -1847,15 +1891,15 @@ def _shifted_object(tok, kids):
     as_phrase = next((c for c in kids if c.dep_ == "prep" and c.i == tok.i + 1), None)
     if as_phrase is None:
         return None
-    nouns = [p for p in as_phrase.children if p.dep_ == "pobj"]
+    nouns = [p for p in children(as_phrase) if p.dep_ == "pobj"]
     # (or one the parser hung as an apposition on the "as" noun: "as an ugly crime *Serbia's suppression*")
-    nouns += [a for a in as_phrase.subtree if a.dep_ == "appos" and a.head.dep_ == "pobj" and a.i > a.head.i]
+    nouns += [a for a in subtree(as_phrase) if a.dep_ == "appos" and a.head.dep_ == "pobj" and a.i > a.head.i]
     for k, p in enumerate(nouns):
-        if (k > 0 and p.head.dep_ != "pobj") or any(g.dep_ == "poss" and g.i < p.i for g in p.children):
+        if (k > 0 and p.head.dep_ != "pobj") or any(g.dep_ == "poss" and g.i < p.i for g in children(p)):
             return p
         # "rejected as groundless *a Chinese charge*": the judgement, then the object's own article
         if k == 0 and tok.doc[as_phrase.i + 1].tag_ in ("JJ", "VBN") and any(
-                g.dep_ == "det" and as_phrase.i + 1 < g.i < p.i for g in p.children):
+                g.dep_ == "det" and as_phrase.i + 1 < g.i < p.i for g in children(p)):
             return p
     return None
 
@@ -1878,10 +1922,10 @@ def _judged_in_content(kids):
     if any(c.dep_ in OBJ_DEPS for c in kids):
         return None
     for c in kids:
-        if c.dep_ != "ccomp" or c.lemma_ != "be" or any(g.dep_ == "neg" for g in c.children):
+        if c.dep_ != "ccomp" or c.lemma_ != "be" or any(g.dep_ == "neg" for g in children(c)):
             continue
-        subj = next((g for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"), None)
-        verdict = next((g for g in c.children if g.dep_ in ("attr", "acomp")), None)
+        subj = next((g for g in children(c) if g.dep_ == "nsubj" and g.pos_ == "NOUN"), None)
+        verdict = next((g for g in children(c) if g.dep_ in ("attr", "acomp")), None)
         if subj is not None and verdict is not None and subj.lemma_.lower() in JUDGED_HEADS:
             return subj, verdict
     return None
@@ -1890,7 +1934,7 @@ def _judged_in_content(kids):
 def _verbal(c) -> bool:
     """A complement verb, also one the tagger read as a noun after "to" ("offered to *host* talks")."""
     return c.pos_ in ("VERB", "AUX") or (c.dep_ == "xcomp" and c.pos_ == "NOUN"
-                                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c)))
 
 
 def _verb_xcomp_args(tok, lemma, kids) -> tuple[Mention, ...]:
@@ -1898,7 +1942,7 @@ def _verb_xcomp_args(tok, lemma, kids) -> tuple[Mention, ...]:
     xcomp_args: list[Mention] = []
     for c in kids:
         if c.dep_ in ("xcomp", "ccomp") and _verbal(c):
-            for g in c.children:
+            for g in children(c):
                 if g.dep_ in OBJ_DEPS:
                     xcomp_args.extend(expand(g, "xobj"))
                     # "threatened to launch an offensive *against Israel*", "refused to lift the curfew
@@ -1911,15 +1955,15 @@ def _verb_xcomp_args(tok, lemma, kids) -> tuple[Mention, ...]:
     if lemma in THREAT_VERBS:
         # "threatened to stop the talks *if the United States* goes ahead", "... *unless
         # Baghdad* accepts": a threat is aimed at whoever the condition is about.
-        for c in tok.subtree:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
-                xcomp_args.extend(m for s in c.children if s.dep_ in SUBJ_DEPS for m in expand(s, "xobj", 1))
+        for c in subtree(tok):
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in children(c)):
+                xcomp_args.extend(m for s in children(c) if s.dep_ in SUBJ_DEPS for m in expand(s, "xobj", 1))
     return tuple(xcomp_args)
 
 
 def _name_before_date(date_tok) -> Mention | None:
     """The name the parser hung under a date ("al-Sudani *Monday*"), as an object mention."""
-    names = [c for c in date_tok.children if c.dep_ in ("compound", "amod") and c.ent_type_ != "DATE"]
+    names = [c for c in children(date_tok) if c.dep_ in ("compound", "amod") and c.ent_type_ != "DATE"]
     if not names or not any(c.pos_ == "PROPN" for c in names):
         return None
     doc = date_tok.doc
@@ -1995,7 +2039,7 @@ def _summed_act(tok) -> tuple[int, ...]:
         return host.i, host.head.i  # "recognised Palestine, *joining* Britain, in a move ...": either act
     # "Portugal recognised Palestine, the minister *announced*, in a move ...": the act is the
     # reported clause, not its attribution
-    reported = [c.i for c in host.children if c.dep_ == "ccomp" and c.i < host.i]
+    reported = [c.i for c in children(host) if c.dep_ == "ccomp" and c.i < host.i]
     return (*reported, host.i)
 
 
@@ -2041,38 +2085,38 @@ def _misplaced_by_phrase(tok) -> list[Mention]:
     artillery*": an active verb's "by" after its object is the object's agent), or
     on the noun's "of" object ("the arrest of a journalist *by Azerbaijani police*")."""
     gov = tok.head
-    hosts = [pobj for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
-             for pobj in c.children if pobj.dep_ == "pobj"]
+    hosts = [pobj for c in children(tok) if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
+             for pobj in children(c) if pobj.dep_ == "pobj"]
     # ... or on a place told inside that object ("the raid on a camp *in Tulkarm by Israeli forces*")
-    hosts += [pp for h in list(hosts) for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "near", "at")
-              for pp in c.children if pp.dep_ == "pobj" and pp.ent_type_ in ("GPE", "LOC", "FAC")]
-    if tok.dep_ == "dobj" and gov.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children):
+    hosts += [pp for h in list(hosts) for c in children(h) if c.dep_ == "prep" and c.lower_ in ("in", "near", "at")
+              for pp in children(c) if pp.dep_ == "pobj" and pp.ent_type_ in ("GPE", "LOC", "FAC")]
+    if tok.dep_ == "dobj" and gov.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in children(gov)):
         hosts.append(gov)
-    return [m for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i
-            for p in c.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
+    return [m for h in hosts for c in children(h) if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i
+            for p in children(c) if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
             for m in expand(p, "prep:by")]
 
 
 def _clause_objects(tok) -> list[Mention]:
     """The objects of the clause a noun introduces: "Thailand's refusal to
     extradite *the activist*", "the decision to expel *two envoys*"."""
-    return [m for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            for o in c.children if o.dep_ == "dobj" for m in expand(o, "obj")]
+    return [m for c in children(tok) if c.dep_ == "acl" and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))
+            for o in children(c) if o.dep_ == "dobj" for m in expand(o, "obj")]
 
 
 def _hyphen_partners(mod) -> list[Mention]:
     """"*US*-China talks", "*Saudi*-Houthi talks": the name joined to a noun's modifier by a
     hyphen is a party of its own (the pair then acts on each other, as "A and B" do)."""
     doc = mod.doc
-    return [make_mention(c, "mod") for c in mod.children
+    return [make_mention(c, "mod") for c in children(mod)
             if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ")
             and c.i + 2 == mod.i and doc[c.i + 1].text == "-" and not doc[c.i].whitespace_ and not doc[c.i + 1].whitespace_]
 
 
 def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candidate:
     subjects: list[Mention] = []
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "poss":
             subjects.extend(expand(c, "poss"))
         elif c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ"):
@@ -2130,7 +2174,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         flags = dict(flags, future=True, intent=gov.lemma_.lower())  # "a visit ... is planned for May"
     else:
         # "the minister's trip to Baghdad, *expected* later this month, ...": a participle that schedules it
-        planned = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+        planned = next((c for c in children(tok) if c.dep_ == "acl" and c.tag_ == "VBN"
                         and c.lemma_.lower() in SCHEDULING_VERBS), None)
         if planned is not None:
             flags = dict(flags, future=True, intent=planned.lemma_.lower())
@@ -2140,15 +2184,15 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
     gov_subjects: list[Mention] = []
     if gov_dep == "nsubj" and gov.lemma_.lower() in HARM_VERBS:
         # "a roadside bombing killed one U.S. soldier": who the act harmed is whom it was aimed at
-        preps = list(preps) + [replace(m, role="prep:on") for c in gov.children if c.dep_ == "dobj" for m in expand(c, "prep:on")]
+        preps = list(preps) + [replace(m, role="prep:on") for c in children(gov) if c.dep_ == "dobj" for m in expand(c, "prep:on")]
         if not any(m.role in ("prep:in", "prep:near", "prep:at") for m in preps):
             # "a drone strike killed two *in Mogadishu*": where the harm was done is where the act was
             preps += [m for m in _prep_mentions(gov) if m.role in ("prep:in", "prep:near", "prep:at")]
     if gov_dep == "dobj" and gov.lemma_.lower() in DRAW_VERBS:
         # "Iran's seizure of a tanker *drew condemnation from Athens*": Athens condemns,
         # and what drew it is what it is aimed at
-        by = [m for c in gov.children if c.dep_ == "prep" and c.lower_ == "from"
-              for p in c.children if p.dep_ == "pobj" for m in expand(p, "prep:by")]
+        by = [m for c in children(gov) if c.dep_ == "prep" and c.lower_ == "from"
+              for p in children(c) if p.dep_ == "pobj" for m in expand(p, "prep:by")]
         if not by and not any(m.role in ("poss", "prep:by") for m in subjects):
             # ("prompted *a rebuke from the European Union*": the parser hangs who reacts on the noun)
             by = [replace(m, role="prep:by") for m in preps if m.role == "prep:from" and m.depth == 0]
@@ -2158,7 +2202,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             preps = list(preps) + [replace(m, role="prep:of", depth=1) for m in drew]
     elif gov.pos_ in ("VERB", "AUX") and (gov_dep in ("dobj", "pobj:in", "pobj:with") or gov_dep == "attr" and gov.lemma_ == "be"
                                          or gov_dep in FRAMING_DEPS and tok.lemma_.lower() in FRAMING_NOUNS
-                                         and any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in tok.children)
+                                         and any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in children(tok))
                                          # ("after a visit to Minsk *by a U.S. envoy*": the visit is the envoy's)
                                          and not (gov_dep in AFTER_DEPS and subjects)):
         gov_subjects, _ = _subjects(gov)
@@ -2170,18 +2214,18 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         headline_be = False
     framing_call = gov.pos_ in ("VERB", "AUX") and gov_dep in ("pobj:in", "pobj:during") \
         and tok.lemma_.lower() in CALL_NOUNS
-    if framing_call and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children):
+    if framing_call and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in children(tok)):
         # "*in a telephone call*, Macron urged Pezeshkian to ...": the call is with whom the clause addresses
-        preps = list(preps) + [replace(m, role="prep:with") for c in gov.children
+        preps = list(preps) + [replace(m, role="prep:with") for c in children(gov)
                                if c.dep_ in ("dobj", "dative") for m in expand(c, "prep:with")]
     return Candidate(
         kind="noun",
         subjects=tuple(subjects + [replace(m, role="gov_subj", depth=1) for m in gov_subjects]),
         objects=(),
-        obj_lemmas=tuple(_lemmas(tok.subtree)),
+        obj_lemmas=tuple(_lemmas(subtree(tok))),
         comp_lemmas=(),
         ccomp_aux=(),
-        prep_lemmas=tuple(c.lower_ for c in tok.children if c.dep_ == "prep"),
+        prep_lemmas=tuple(c.lower_ for c in children(tok) if c.dep_ == "prep"),
         pobj_lemmas=(),
         xcomp=None,
         particle=None,
