@@ -460,9 +460,9 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     dates = _LazyMap(len(cands), lambda i: date_of(cands[i]))
     historical = _LazyMap(len(cands), lambda i: dates[i].historical)
     kb, gazetteer = _remembered(doc, res.kb), _remembered(doc, res.gazetteer)
-    countries = _doc_countries(doc, kb, gazetteer)
     # The dateline is where the story was filed: the home country of domestic actors, never an actor.
     home = dateline_country(structure.dateline, kb, gazetteer) if structure is not None else None
+    countries = _doc_countries(doc, kb, gazetteer, home)
     if home is not None and home not in countries:
         countries.append(home)
     coder = Coder(res.patterns, kb, res.ontology, settings.open_actors, gazetteer,
@@ -577,7 +577,7 @@ def _told(doc, text: str, kb) -> tuple:
                             if e.label_ in ("ORG", "GPE", "NORP")], kb)
 
 
-def _doc_countries(doc, kb, gazetteer=None) -> list[str]:
+def _doc_countries(doc, kb, gazetteer=None, home: str | None = None) -> list[str]:
     """Countries the document talks about, most mentioned first (a new list each
     call; counted once per document: the rules and the back-off both ask).
 
@@ -585,11 +585,13 @@ def _doc_countries(doc, kb, gazetteer=None) -> list[str]:
     knowledge base; a city or region the knowledge base does not know counts
     for the country the gazetteer puts it in ("Kharkiv"), and a known person
     for their country ("Zelensky"), so a story that never names its country
-    still has one.
+    still has one. A town told as where its own agents work ("Police in Tripoli") counts for
+    the dateline's country ``home`` where that has a town of the name (not a famous city's).
     """
     from .nlp.docmemo import memoized
 
-    return list(memoized(doc, ("countries", id(kb), id(gazetteer)), lambda: _count_countries(doc, kb, gazetteer)))
+    return list(memoized(doc, ("countries", id(kb), id(gazetteer), home),
+                         lambda: _count_countries(doc, kb, gazetteer, home)))
 
 
 def _affiliation_only(ent) -> bool:
@@ -607,8 +609,8 @@ def _affiliation_only(ent) -> bool:
 _VILLAGE_BEFORE = re.compile(r"\b(?:village|hamlet)s? of (?:the )?$", re.IGNORECASE)
 
 
-def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:
-    from .coding.generic_country import city_no_village_is, holder_country, mission_owner
+def _count_countries(doc, kb, gazetteer, home: str | None = None) -> tuple[str, ...]:
+    from .coding.generic_country import city_no_village_is, holder_country, home_namesake, local_agent_place, mission_owner
     from .geo.names import unit_around
     from .nlp.docmemo import doc_ents, doc_text
 
@@ -627,6 +629,9 @@ def _count_countries(doc, kb, gazetteer) -> tuple[str, ...]:
             place = gazetteer.resolve(unit) if unit is not None else None
             # "the state of Sucre": a state's country (geo/names.py), not the capital's of that name
             c = place.country if place is not None and place.precision == "region" else kb.country_of(name)
+            if home and c != home and label == "GPE" and local_agent_place(text, ent.start_char, ent.end_char) \
+                    and home_namesake(gazetteer, name, home):
+                c = home  # "BEIRUT -- Police in Tripoli": Lebanon's Tripoli, not Libya's capital
             if c is None and gazetteer is not None and label in ("GPE", "LOC", "FAC"):
                 # "Chala in southern Peru": the holder decides which Chala, not the gazetteer's first
                 c = holder_country(text, ent.end_char, kb)

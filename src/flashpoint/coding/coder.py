@@ -83,7 +83,7 @@ EXPULSION_CODE = "174"
 STATEMENT_TONES = (
     ("012", frozenset({"concern", "concerned", "worry", "worried", "doubt", "doubtful", "skeptical", "sceptical",
                        "pessimistic", "alarm", "alarmed", "fear", "warn", "troubled", "dismay", "regret",
-                       "unlikely", "bleak", "grim", "gloomy", "slim"})),
+                       "unlikely", "bleak", "grim", "gloomy", "slim", "caution", "fragile"})),
     ("013", frozenset({"confident", "hopeful", "optimistic", "hope", "optimism", "upbeat", "encouraged",
                        "positive", "promising"})),
     ("014", frozenset({"consider", "considering", "weigh", "weighing", "study", "studying", "explore", "mull"})),
@@ -547,6 +547,8 @@ class Coder:
             return None
         if len(m.text) < 3:
             return None  # "El" of "El Fasher" cut off by the parser
+        if m.ent == "NORP" and len(words) == 1 and m.role in ("mod", "deep:mod"):
+            return None  # "a *Turkic* summit", "an *Arab* summit in Riyadh": a people's word of no known party names none
         if self.gazetteer is not None and self.gazetteer.resolve(m.text) is not None:
             return None  # a place the parser took for a name ("shelled Kharkiv")
         if countries and _small_place_in(m.text, countries):

@@ -131,6 +131,31 @@ def clause_place_country(clause: str, kb, gazetteer, countries: tuple[str, ...] 
     return first
 
 
+# A town's own agents told with its name: "police in Tripoli", "the mayor of Kingston", "residents
+# of Valencia", "a Santiago court", "Kingston police". Such a name is a town of the story's own
+# country where it has one (rule 11 of actors/resolve.py; pipeline._count_countries).
+_LOCAL_AGENT_BEFORE = re.compile(
+    r"\b(?i:police|policemen|police\s+officers|mayor|deputy\s+mayor|court|courts|judge|judges|prosecutors?"
+    r"|firefighters|residents|city\s+council|city\s+hall|municipality)\s+(?i:in|of)\s+(?:the\s+)?$")
+_LOCAL_AGENT_AFTER = re.compile(r"\s+(?i:police|policemen|court|city\s+council|mayor|municipality)\b")
+
+
+def local_agent_place(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is told as where a town's own agent works
+    ("Police in *Tripoli*", "the mayor of *Alexandria*", "a *Santiago* court")."""
+    return (_LOCAL_AGENT_BEFORE.search(text, max(0, start - 40), start) is not None
+            or _LOCAL_AGENT_AFTER.match(text, end) is not None)
+
+
+def home_namesake(gazetteer, name: str, home: str | None) -> bool:
+    """Whether the gazetteer, asked with the dateline's country, puts a town of that name
+    there first: "Tripoli" from Beirut is Lebanon's, "Paris" from Washington stays France's
+    (a city famous beside the namesake keeps the lead: geo/gazetteer.py)."""
+    ask = getattr(gazetteer, "candidates", None)
+    found = ask(name, (home,)) if ask is not None and home else ()
+    return bool(found) and found[0].country == home and found[0].kind == "city"
+
+
 _VILLAGE_OF = re.compile(r"\b(?i:village|hamlet)\s+of\s")
 VILLAGE_LARGEST = 250_000  # people: no village or hamlet is a city this large
 

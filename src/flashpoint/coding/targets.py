@@ -440,6 +440,7 @@ def _prompted_by(coder, q: TargetQuery, mentions: list[Mention]) -> Found:
 # Roots of what a party is asked or offered: appeals, invitations, offers, demands; and
 # orders that curb it ("ordered the French ambassador to leave. Paris refused": 16, 17).
 OFFER_ROOTS = frozenset({"02", "03", "10", "16", "17"})
+TALK_OFFERS = ("036", "026", "046", "043")
 
 
 def offerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
@@ -449,11 +450,16 @@ def offerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
     if slot_mentions(q.cand, "obj") or q.cand.xcomp:
         return []
     own = {s.country for s, _ in q.sources if s.country}
+    # a readiness to negotiate answers only an offer or a call to talk ("proposed talks with the ELN.
+    # The rebels said they were ready to negotiate"), not an offer of aid
+    talks = q.pattern.code[:2] in ("03", "04")
     for k in sorted(q.state.coded, reverse=True):
         if q.state.cands[k].sent_index < q.cand.sent_index - 2:
             break
         for e in q.state.coded[k]:
             if e.code[:2] not in OFFER_ROOTS or e.target is None or any(same_actor(e.source, s) for s, _ in q.sources):
+                continue
+            if talks and not e.code.startswith(TALK_OFFERS):
                 continue
             if e.target.country in own or any(same_actor(e.target, s) for s, _ in q.sources):
                 return [(e.source, 0.65)]

@@ -696,6 +696,10 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
             # parser leaves unattached
             subs = [c for c in children(verb) if c.dep_ in ("dep", "npadvmod") and c.pos_ == "PROPN"
                     and c.i + 2 == subs[0].i and c.doc[c.i + 1].text == ","] + subs
+            # ... and "Bolivian, Peruvian presidents meet": two peoples' words before one plural head
+            subs = [c for c in children(verb) if c.dep_ in ("amod", "dep", "npadvmod") and c.pos_ in ("ADJ", "PROPN")
+                    and c.i < subs[0].i and c.i + 2 == subs[0].left_edge.i and c.doc[c.i + 1].text == ","
+                    and subs[0].tag_ in ("NNS", "NNPS") and c.text[:1].isupper()] + subs
             if verb.dep_ == "relcl" and subs[0].lower_ in RELATIVE_PRONOUNS:
                 # "the policemen who killed ...": the relative pronoun stands for the head noun.
                 return expand(verb.head, "subj"), passive
@@ -713,6 +717,11 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         # "police resorted to firing", "dispersed them by firing": the gerund shares the subject.
         return _subjects(tok.head.head)[0], passive
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in SHARED_SUBJECT_MARKS \
+            and tok.head.head.dep_ in ("npadvmod", "advmod") and tok.head.head.head.pos_ in ("VERB", "AUX"):
+        # "*A day after meeting* the Ugandan president, Kenya's minister flew on": the time phrase hangs
+        # on the main verb, whose subject the gerund shares
+        return _subjects(tok.head.head.head)[0], passive
     # "X plans to attack Y", "X was expected to meet Y": borrow the controlling subject.
     cur = tok
     for _ in range(4):
