@@ -28,7 +28,9 @@ def test_backoff_codes_a_sentence_the_rules_leave_uncoded():
     assert [e.rule for e in events] == [RULE]
     event = events[0]
     assert event.source is not None and event.source.country == "KEN"
-    assert event.cameo == event.cameo_root + "0" and event.plover is not None
+    # (with no word of asking in it the guess of an appeal falls back on a statement, session 16's ask_cue
+    # gate: a statement has no PLOVER event)
+    assert event.cameo == event.cameo_root + "0" and (event.plover is not None or event.cameo_root == "01")
     assert event.evidence.trigger and event.evidence.sentence.startswith("Kenyan")
     assert 0 < event.confidence <= 0.25
     assert event.inputs[0] == "backoff=tfidf-lr"

@@ -12,7 +12,8 @@ the earlier sets missed) 53.3%, controls 77.8%, root F1 0.642; own_probes8 (comp
 and swapped roles) 54.2%, controls 94.7%, root F1 0.732; own_probes9 (the right event and no
 wrong one beside it) 74.2%, controls 83.3%, root F1 0.821; own_violence (domestic
 violence, policing and protest in South Asia, Africa and Latin America) 56.0%, 4 of 8
-controls silent; own_raters root F1 0.891; own_raters2 0.808; own_raters3 0.841.
+controls silent; own_raters root F1 0.891; own_raters2 0.808; own_raters3 0.841; own_raters4
+0.885 (quiet sentences silent 93.5%).
 A set added to OWN_SETS must add its floor here (test_every_own_set_has_a_floor).
 """
 
@@ -43,6 +44,7 @@ FLOORS = {
     "own_raters.jsonl": {"sentence_root_f1": 0.9, "quiet_silent": 1.0},  # 0.915 after session 10
     "own_raters2.jsonl": {"sentence_root_f1": 0.87, "quiet_silent": 0.94},  # 0.881 after session 12; 32 of 34 quiet
     "own_raters3.jsonl": {"sentence_root_f1": 0.85, "quiet_silent": 0.96},  # 0.856 after session 13; 31 of 32 quiet
+    "own_raters4.jsonl": {"sentence_root_f1": 0.97, "quiet_silent": 0.96},  # 0.982 after session 17; 31 of 31 quiet
 }
 
 

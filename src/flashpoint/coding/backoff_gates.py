@@ -35,6 +35,13 @@ guess or says who may be its parties (docs/BACKOFF.md, "Gates"):
   alert"): a sentence whose verbs are all verbs of state, one of them another ("about 2 million
   Algerians live in France", "Kurds account for a fifth of the population"), tells how things are;
   no event.
+* ``aid_cue`` (session 16): a guess of aid (root 07) needs a word of giving or of aid in the sentence
+  (gates.yaml ``aid_cues``); without one ("the world tour has sold five million tickets", "the metro line
+  carried a million passengers") the guess is no event.
+* ``ask_cue`` (session 16): a guess of an appeal or a demand (roots 02, 10) needs a word of asking in the
+  sentence (gates.yaml ``ask_cues``); without one an appeal guess takes the best other root of its QuadClass,
+  a statement ("said the new capital would be ready by 2028" is said, not asked), and a demand guess is no
+  event ("the president visited the earthquake zone").
 * ``journey`` (session 14): a sentence whose event verb is one of going or coming (gates.yaml
   ``journey``: return, fly, travel, arrive, ...) with no object tells a trip ("the ambassador returned
   to Beijing", "the president flew back to Abuja"); the rules code the trips that are events (visits,
@@ -55,9 +62,9 @@ from dataclasses import dataclass
 
 from ..yamlio import load_package_yaml
 
-GATES = ("verbless", "stative", "state_verbs", "force_cue", "journey", "reporter", "subject", "protest_cue", "agent", "agent_reported", "protest_reroute", "protest_coerce",
+GATES = ("verbless", "stative", "state_verbs", "force_cue", "aid_cue", "ask_cue", "journey", "reporter", "subject", "protest_cue", "agent", "agent_reported", "protest_reroute", "protest_coerce",
          "unreal", "place", "speech")
-DEFAULT_GATES = frozenset({"verbless", "state_verbs", "force_cue", "journey", "reporter", "subject", "agent_reported", "protest_coerce"})
+DEFAULT_GATES = frozenset({"verbless", "state_verbs", "force_cue", "aid_cue", "ask_cue", "journey", "reporter", "subject", "agent_reported", "protest_coerce"})
 # Gates that are ways of doing one thing: one is kept, the others are measured in its place.
 ALTERNATIVES = (frozenset({"agent", "agent_reported"}), frozenset({"protest_cue", "protest_reroute", "protest_coerce"}),
                 frozenset({"stative", "state_verbs"}))
@@ -68,6 +75,9 @@ PLACE_PREPS = frozenset({"in", "at", "near", "around", "outside", "inside", "acr
 MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "wo", "ca"})
 PROTEST_ROOT = "14"
 FORCE_ROOTS = frozenset({"18", "19", "20"})  # force, fighting, mass violence: a guess needs a word of violence
+AID_ROOT = "07"  # provide aid: a guess needs a word of aid or of giving
+ASK_ROOTS = frozenset({"02", "10"})  # appeal, demand: a guess needs a word of asking
+APPEAL_ROOT = "02"
 # Verbs of state that may carry an act: "there were clashes", "troops remained on alert" (CAMEO's
 # own example of 152, increase military alert status).
 OPEN_STATES = frozenset({"be", "remain"})
@@ -89,6 +99,8 @@ class GateWords:
     stative: frozenset[str] = frozenset()
     force_cues: frozenset[str] = frozenset()
     journey: frozenset[str] = frozenset()
+    aid_cues: frozenset[str] = frozenset()
+    ask_cues: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -99,7 +111,9 @@ def gate_words(reporting: frozenset[str] = frozenset()) -> GateWords:
                      frozenset(reporting) | frozenset(w.lower() for w in data.get("reporting_extra") or ()),
                      frozenset(w.lower() for w in data.get("stative") or ()),
                      frozenset(w.lower() for w in data.get("force_cues") or ()),
-                     frozenset(w.lower() for w in data.get("journey") or ()))
+                     frozenset(w.lower() for w in data.get("journey") or ()),
+                     frozenset(w.lower() for w in data.get("aid_cues") or ()),
+                     frozenset(w.lower() for w in data.get("ask_cues") or ()))
 
 
 def verbless(sent) -> bool:
@@ -247,6 +261,12 @@ def judge(sent, root: str, words: GateWords, gates: Collection[str] = DEFAULT_GA
         return Verdict("speech")
     if "force_cue" in gates and words.force_cues and root in FORCE_ROOTS and not has_cue(sent, words.force_cues):
         return Verdict("force_cue")
+    if "aid_cue" in gates and words.aid_cues and root == AID_ROOT and not has_cue(sent, words.aid_cues):
+        return Verdict("aid_cue")
+    if "ask_cue" in gates and words.ask_cues and root in ASK_ROOTS and not has_cue(sent, words.ask_cues):
+        # an appeal guess falls back on the best other root of its QuadClass, a statement (01): "said the
+        # new capital would be ready by 2028" is said, not asked; a demand guess is no event
+        return Verdict(None, barred=frozenset({APPEAL_ROOT})) if root == APPEAL_ROOT else Verdict("ask_cue")
     needs_agent = material and bool({"agent", "agent_reported"} & set(gates))
     agent = agent_of(main_verb(sent, words.reporting)) if "subject" in gates or needs_agent else None
     if "agent" in gates and material and agent is None:

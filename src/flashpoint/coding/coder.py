@@ -185,6 +185,11 @@ SCORE_PART = re.compile(r"[\d\s\u2013-]+")
 # Heads of a subject that is a work, not a party: what it "attacks" or "condemns" is its theme.
 ARTWORK_HEADS = frozenset({"film", "movie", "novel", "book", "documentary", "play", "song", "album", "memoir",
                            "poem", "painting", "exhibition", "series", "sitcom", "opera", "musical", "satire"})
+# Heads of a subject that is goods, their trade or their price, not a party: what it "kills" or
+# "hits" is figurative ("cheap Chinese steel is killing European mills", "imports are hurting farmers").
+GOODS_HEADS = frozenset({"steel", "aluminium", "aluminum", "import", "export", "product", "goods", "commodity",
+                         "price", "cost", "rice", "wheat", "grain", "sugar", "textile", "garment", "dumping",
+                         "competition", "inflation", "glut", "oversupply", "overcapacity"})
 # Who speaks in a statement must be a political actor: not bystanders, the press or business.
 NON_POLITICAL_SECTORS = {"CVL", "MED", "BUS"}
 # An audience is no target of a statement ("told reporters").
@@ -906,6 +911,9 @@ class Coder:
             if cand.kind == "verb" and any(m.role == "subj" and not m.proper and m.head in ARTWORK_HEADS
                                            for m in cand.subjects):
                 continue  # "the director's new film attacks the hypocrisy of the elite": a work's theme, no act
+            if cand.kind == "verb" and not cand.passive and any(m.role == "subj" and m.head in GOODS_HEADS
+                                                                and m.ent != "PERSON" for m in cand.subjects):
+                continue  # "cheap Chinese steel is killing European mills": goods do no political act
             if _claimed_back(cand) and any(e.code[:2] in FORCE_ROOTS for evs in state.coded.values() for e in evs):
                 continue  # "claimed responsibility for the attack": the claim is the event, the attack told before
             sectors = ()
@@ -970,6 +978,7 @@ class Coder:
         out = without_background(out, cands, self.background)
         out = _without_unnamed_beside_named(_without_carried_statements(out, cands), cands)
         out = _without_one_sided_after_dyad(_without_mediated_talks(out, cands), cands)
+        out = _without_verdict_beside_term(out, cands)
         return without_prior(_once_per_sentence(_without_subsumed(out, cands), cands), cands, self.background)
 
     def _conjuncts_country(self, subs: list[Mention], when) -> str | None:
@@ -1348,7 +1357,7 @@ def _without_carried_statements(events: list[CodedEvent], cands: list[Candidate]
 # Verbal acts whose words are about another act: appeals, intents, praise, inquiries, demands,
 # criticism, rejections, threats (not statements, not meetings, which are often only the frame).
 ABOUT_ROOTS = frozenset({"02", "03", "05", "09", "10", "11", "12", "13"})
-CONTENT_ROOTS = frozenset({"02", "10", "13"})  # appeal, demand, threaten: what they ask or threaten is not done
+CONTENT_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, threaten: what they ask, refuse or threaten is not done
 ACCUSING_ROOT = "11"  # disapprove: what an accusation or a criticism tells "of" someone beyond its act is not counted
 ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one's nested acts)
 
@@ -1613,6 +1622,25 @@ def _victims_only(e: CodedEvent) -> bool:
     report of the same act may: "the ministry said it had hit YPG militants")."""
     return e.target_via == "consequence" and e.target is not None and e.target.org is None \
         and e.target.sector == "CVL"
+
+
+FIND_GUILTY = "116"
+PRISON_TERM_RULE = "sentence-to-prison"
+
+
+def _without_verdict_beside_term(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
+    """A finding of guilt (116) told beside the prison term it led to ("convicted a former president of
+    plotting a coup and sentenced him to 27 years in prison") is the imprisonment (173): the codebook
+    keeps 116 for rulings where imprisonment is not at issue. The verdict is dropped when the same
+    sentence imposes a prison term on the same party (or on no party named)."""
+    terms = [(cands[e.cand_index].sent_index, e.target.key if e.target else None) for e in events
+             if e.code == "173" and PRISON_TERM_RULE in (e.rule or "") and not e.negated]
+    if not terms:
+        return events
+    return [e for e in events
+            if not (e.code == FIND_GUILTY and not e.negated
+                    and any(s == cands[e.cand_index].sent_index and (t is None or e.target is None or t == e.target.key)
+                            for s, t in terms))]
 
 
 def _once_per_sentence(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:

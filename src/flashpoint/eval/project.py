@@ -17,7 +17,7 @@
   with a set's first run (``first_run.json``, recorded before any fix) beside today's;
 * the own sentence sets (``tests/data/own_*.jsonl``): the blind probe sets, scored as the probes
   are, and the raters' root sets (``own_raters.jsonl``, session 10; ``own_raters2.jsonl``, session 12;
-  ``own_raters3.jsonl``, session 13),
+  ``own_raters3.jsonl``, session 13; ``own_raters4.jsonl``, session 16),
   each with its sentence root F1
   and, where recorded, its first run (``*_first_run.json``).
 
@@ -48,7 +48,8 @@ OWN_SETS = (("own probes", "own_probes.jsonl", "probes"), ("own probes, second s
             ("own probes, ninth set", "own_probes9.jsonl", "probes"),
             ("own violence probes", "own_violence.jsonl", "probes"), ("raters' root sets", "own_raters.jsonl", "raters"),
             ("raters' root sets, second set", "own_raters2.jsonl", "raters"),
-            ("raters' root sets, third set", "own_raters3.jsonl", "raters"))
+            ("raters' root sets, third set", "own_raters3.jsonl", "raters"),
+            ("raters' root sets, fourth set", "own_raters4.jsonl", "raters"))
 # (figures key, file, when it was written): the wire-service sentence sets, each scored by eval/wire.py.
 WIRE_SETS = (("own_wire", "own_wire.jsonl", "session 10"), ("own_wire2", "own_wire2.jsonl", "session 11"),
              ("own_wire3", "own_wire3.jsonl", "session 12"), ("own_wire4", "own_wire4.jsonl", "session 13"),

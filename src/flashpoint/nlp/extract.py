@@ -912,6 +912,8 @@ def _headline_infinitive(verb) -> bool:
             and not any(c.dep_ in SUBJ_DEPS for c in children(verb)))
 
 
+# What is offered for a capture or an arrest still to come (the noun stands as the act's governor).
+REWARD_NOUNS = frozenset({"reward", "bounty"})
 # Participles that tell what somebody is suspected of ("officers suspected of torturing migrants").
 ALLEGED_PARTICIPLES = frozenset({"suspect", "accuse", "charge", "allege", "convict", "blame", "want"})
 # "were charged *with arson*", "convicted of the 2019 killing of a reporter", "held *on charges of
@@ -920,6 +922,16 @@ ALLEGED_PARTICIPLES = frozenset({"suspect", "accuse", "charge", "allege", "convi
 CHARGE_GOVERNORS = frozenset({"charge", "indict", "convict", "acquit", "prosecute", "suspect",
                               "suspicion", "allegation", "indictment", "conviction"})
 CHARGE_DEPS = frozenset({"pobj:with", "pobj:of", "pobj:over", "pobj:for"})
+# Legal actions whose "for" or "with" gerund names the offence: "arrested a leader *for collaborating* with
+# rebels", "charged a reporter *with insulting* the president", "jailed a shaman *for calling* for ...". The
+# offence is the action's grounds, not an act the sentence reports; violence named so stays an event (police
+# records count the killing a man is arrested for).
+LEGAL_ACTIONS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "convict", "charge", "indict", "prosecute",
+                           "try", "fine", "punish", "expel", "deport", "sanction", "ban", "suspend", "dismiss", "fire",
+                           "sack", "summon", "question", "investigate", "probe", "sue"})
+VIOLENT_OFFENCES = frozenset({"kill", "murder", "attack", "assault", "shoot", "stab", "bomb", "rape", "beat", "lynch",
+                              "abduct", "kidnap", "torture", "burn", "loot", "rob", "riot", "behead", "massacre", "shell",
+                              "hack", "injure", "wound", "fire", "throw", "pelt", "vandalise", "vandalize", "torch"})
 
 
 def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | None = None) -> dict:
@@ -955,6 +967,9 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
     # a suspect is said to have done is the suspicion's content, not an act the sentence reports
     if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "with", "for") and tok.head.head.dep_ in ("acl", "amod") \
             and tok.head.head.tag_ == "VBN" and tok.head.head.lemma_.lower() in ALLEGED_PARTICIPLES:
+        demanded = True
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in ("for", "with", "over") \
+            and tok.head.head.lemma_.lower() in LEGAL_ACTIONS and tok.lemma_.lower() not in VIOLENT_OFFENCES:
         demanded = True
     # "Moscow denies targeting civilians": the denial is the event, the act it
     # denies is not reported as done.
@@ -1075,6 +1090,8 @@ BLAME_VERBS = {"blame", "pin"}
 OF_AGENT_NOUNS = {"withdrawal", "pullout", "pull-out", "retreat", "arrival", "departure", "advance", "incursion",
                   "deployment", "visit", "presence", "return", "entry", "intervention", "mobilisation", "mobilization"}  # "blamed the attack on Russia"
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "committed", "poised", "set"}
+# Adjectives of readiness whose "for" or "to" names an act a party intends ("ready for talks", "open to a deal").
+READY_ADJECTIVES = frozenset({"ready", "willing", "prepared", "open", "eager"})
 
 
 def _reporting_head(tok, reporting: frozenset[str]):
@@ -1724,6 +1741,9 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                         or (c.dep_ == "prt" and c.lower_ in ("on", "upon", "for")))
     if particle in ("on", "upon", "for"):
         particle = None
+    if "for" not in prep_lemmas and any(c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                                        for c in kids):
+        prep_lemmas += ("for",)  # "called *for* Britain to stay in the market": a clause asked for, no phone call
     if lemma in BLAME_VERBS and "on" not in prep_lemmas and any(
             p.dep_ == "prep" and p.lower_ == "on" for o in kids if o.dep_ in OBJ_DEPS for p in children(o)):
         prep_lemmas += ("on",)  # "blamed the attack *on Russia*": the parser hangs "on" on the attack
@@ -2157,6 +2177,10 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
     if first.dep_ == "pobj" and gov.dep_ == "prep":
         gov_dep = f"pobj:{gov.lower_}"
         gov = gov.head
+        if gov_dep in ("pobj:for", "pobj:on") and gov.pos_ == "VERB":
+            # "offered a reward *for the capture* of ...", "put a bounty *on the arrest* of ...": the parser
+            # hangs the act on the verb; it is what the reward is for, still to come
+            gov = next((c for c in gov.children if c.dep_ == "dobj" and c.lemma_.lower() in REWARD_NOUNS), gov)
     if gov_dep == "pobj:of" and gov.pos_ == "NOUN" and gov.lemma_.lower() in PHASE_NOUNS and gov.i not in sent_cands:
         # "would block *the opening of* accession talks", "called for *the resumption of* talks":
         # the phase names no act of its own; the talks hang off the verb that blocks or asks for them
@@ -2166,6 +2190,12 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             gov, gov_dep = gov.head.head, f"pobj:{gov.head.lower_}"
     if gov.i in sent_cands and gov_dep == "pobj:of":
         nested_in = sent_cands[gov.i]
+    ready = None
+    if gov_dep in ("pobj:for", "pobj:to") and gov.pos_ == "ADJ" and gov.lemma_.lower() in READY_ADJECTIVES \
+            and gov.dep_ == "acomp" and gov.head.pos_ in ("VERB", "AUX"):
+        # "said Tehran was ready *for a new deal* with Washington", "is open to talks": what a party is
+        # ready for is what it intends (the noun's act in its intent form), its subject the party
+        ready, gov, gov_dep = gov.lemma_.lower(), gov.head, "dobj"
     elif gov_dep == "dobj":
         # "accused Pakistan of *carrying out air strikes*": the act told inside the accusation
         nested_in = _of_complement_of(gov, sent_cands)
@@ -2179,6 +2209,8 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         flags = dict(flags, negated=True)  # "police made no arrests"
     if gov_dep in CHARGE_DEPS and gov.lemma_.lower() in CHARGE_GOVERNORS and gov.i != tok.i:
         flags = dict(flags, demanded=True)  # "charged with the killing of ...": the charge's content
+    if ready is not None:
+        flags = dict(flags, future=True, intent=ready)
     if gov_dep == "nsubjpass" and gov.lemma_.lower() in SCHEDULING_VERBS:
         flags = dict(flags, future=True, intent=gov.lemma_.lower())  # "a visit ... is planned for May"
     else:
