@@ -118,12 +118,10 @@ KNOWN_FORBIDDEN = {
                "iraq_iran_shelling: forbidden (Iraq attacked nobody)",
                "palk_fishermen: forbidden (India attacked nobody)",
                "palk_fishermen: toll counted twice"],
-    # the first run's two (session 16): a crime named inside a charge ("were charged with arson and the
-    # attempted murder of police officers") coded as an attack on the day of the charge, and "two
-    # Azerbaijani brothers died in custody following a police operation ... in Novosibirsk" given the
-    # victims' country as the unnamed killer's
-    "ninth": ["chile_araucania: forbidden (the charge names the arson of the day before",
-              "azerbaijan_sputnik: forbidden (Azerbaijan attacked nobody)"],
+    # "an Azerbaijani passenger plane crashed ... after being hit by Russian air defence fire, killing
+    # 38 people": the participle's "killing" is read as the plane's act, not the fire's (the first run's
+    # other hit, a crime named inside a charge coded as an attack, is fixed: tests/details/test_ninth_set_fixes.py)
+    "ninth": ["azerbaijan_sputnik: forbidden (Azerbaijan attacked nobody)"],
 }
 
 

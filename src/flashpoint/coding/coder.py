@@ -18,7 +18,7 @@ from functools import partial
 from ..actors.civil import civil_name
 from ..actors.surnames import TITLES, earlier_person
 from ..lookup_memo import UNSETTLED
-from ..nlp.extract import CONDITION_INTENT, FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
+from ..nlp.extract import CHARGE_DEPS, CHARGE_GOVERNORS, CONDITION_INTENT, FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
 from .backrefs import act_nouns, definite_backrefs, latest_told
@@ -69,7 +69,8 @@ HOST_CODES = ("042", "043", "044", "040", "036")
 # Meetings that bring two parties together, told either way ("hosted", "visited", "held talks with").
 MEETING_CODES = frozenset({"040", "041", "042", "043", "044", "046"})
 # "each side blamed the other": the same two, each acting on the other.
-PAIR_BACKREF = re.compile(r"^(?:(?:the )?(?:two|both) (?:leaders|sides|countries|governments|nations|ministers|"
+# ("two men" with no article tells new people, victims or suspects: "a strike killed two men")
+PAIR_BACKREF = re.compile(r"^(?:(?:the two|both) (?:leaders|sides|countries|governments|nations|ministers|"
                           r"presidents|delegations|parties|neighbours|neighbors|rivals|men|foreign ministers|"
                           r"heads of state|heads of government|prime ministers|premiers|defence ministers|"
                           r"defense ministers|governments|states|capitals)"
@@ -670,14 +671,22 @@ class Coder:
             k += 1
         return out
 
-    def _named_country(self, mentions) -> str | None:
+    def _named_country(self, mentions, home: str | None = None) -> str | None:
         """The country of the first proper name among ``mentions``, if any (a name with
-        its title beside it read as one: "Pedro Sanchez, Colombia's defence minister")."""
+        its title beside it read as one: "Pedro Sanchez, Colombia's defence minister"); else,
+        in a story filed from ``home``, of a generic party whose own words name another country
+        ("gave *French troops* until midnight to leave": a foreign side, not the subject's)."""
         for m in (self._apposed_titles(mentions, None) if len(mentions) > 1 else mentions):
             if m.proper and not m.pronoun:
                 res = self.kb.resolve(m.text, None, None)
                 if res is not None and res.actor.country:
                     return res.actor.country
+        if home is not None:
+            for m in mentions:
+                if not m.proper and not m.pronoun:
+                    res = self.kb.resolve(m.text, None, None)
+                    if res is not None and res.actor.country and res.actor.country != home:
+                        return res.actor.country
         return None
 
     def _names_an_act(self, m: Mention) -> bool:
@@ -846,6 +855,7 @@ class Coder:
                          home_country=home, cands=cands, told_of=told)
         state.by_token = {c.token_i: k for k, c in enumerate(cands)}
         out: list[CodedEvent] = []
+        charged: set[int] = set()  # sentences whose act is only what a charge names
         historical = historical or {}
         used_nouns: set[int] = set()
         # a clause's place, scene and settlement names, read once per clause (its candidates share them)
@@ -888,6 +898,8 @@ class Coder:
             if cand.kind == "noun" and cand.intent and _offered_to_others(cand):
                 continue  # "Switzerland offered to host talks between Russia and Ukraine": only offered, by a third party
             if cand.demanded:
+                if cand.kind == "noun" and cand.governor in CHARGE_GOVERNORS and cand.governor_dep in CHARGE_DEPS:
+                    charged.add(cand.sent_start)  # "were charged with arson": read, no act for the back-off to guess
                 continue  # the appeal or demand above it is the event
             if cand.kind == "noun" and cand.governor in NAMING_GOVERNORS and cand.governor_dep in NAMING_DEPS:
                 continue  # "called the plan *an attack on democracy*": what the plan is called, not an attack
@@ -962,7 +974,7 @@ class Coder:
         # there, which then replaces it)
         # (and a statement told with its noun, which says plainly that a statement was all)
         self.coded_sentences = {cands[e.cand_index].sent_start for e in out
-                                if not (e.statement and e.target is None and not _light_statement(e.pattern))}
+                                if not (e.statement and e.target is None and not _light_statement(e.pattern))} | charged
         out = without_background(out, cands, self.background)
         out = _without_unnamed_beside_named(_without_carried_statements(out, cands), cands)
         out = _without_one_sided_after_dyad(_without_mediated_talks(out, cands), cands)
@@ -1044,7 +1056,7 @@ class Coder:
                     state.clause_country = state.sentence_places.get(cand.sent_index)
                 if conjunct_country:
                     state.clause_country = conjunct_country
-                sources = self._actors(subs, when, state, cand.quote, avoid=self._named_country(cand.objects))
+                sources = self._actors(subs, when, state, cand.quote, avoid=self._named_country(cand.objects, state.home_country))
                 if sources and len(subs) == 1 and subs[0].pronoun and cand.lemma in self.patterns.reporting:
                     state.pronoun_speakers.setdefault(subs[0].start, sources)  # "It said ...": who "It" is
                 state.clause_country = own_place
@@ -1063,8 +1075,12 @@ class Coder:
                     and not any(m.role == "agent" for m in cand.subjects):
                 # "Fifty protesters were arrested": the police did it, in the story's country.
                 # "... was arrested in Lebanon": the police of the place where it happened
-                res = self.kb.resolve(pattern.implicit_source, when,
-                                      self._place_country(cand, state) or state.clause_country or state.subject_country)
+                place = self._place_country(cand, state)
+                if place is None and pattern.victim_subject:
+                    # "two Azerbaijani brothers died in custody after a police raid in Novosibirsk": the
+                    # police of the place the clause names, not of the victims' nationality
+                    place = deep_place_country(cand.clause, self.gazetteer, state.countries)
+                res = self.kb.resolve(pattern.implicit_source, when, place or state.clause_country or state.subject_country)
                 if res is not None and (res.actor.country or self.open_actors):
                     a = res.actor
                     sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]
@@ -1580,7 +1596,8 @@ def _without_subsumed(events: list[CodedEvent], cands: list[Candidate]) -> list[
     taken: dict[int, int] = {}  # one-sided event -> the later report whose target it takes
     # the report nearest before the later one takes it (the lead's, not the headline's)
     for k, e in sorted(enumerate(events), key=lambda ke: -cands[ke[1].cand_index].sent_index):
-        if e.target is not None or e.code[:2] not in _NAMED_LATER_ROOTS or e.negated or e.modality == "hypothetical":
+        if (e.target is not None and not _victims_only(e)) or e.code[:2] not in _NAMED_LATER_ROOTS or e.negated \
+                or e.modality == "hypothetical":
             continue
         sent = cands[e.cand_index].sent_index
         if sent == 0:
@@ -1600,6 +1617,14 @@ def _without_subsumed(events: list[CodedEvent], cands: list[Candidate]) -> list[
         elif k not in dropped and (e.target is not None or not near(e)):
             out.append(e)
     return out
+
+
+def _victims_only(e: CodedEvent) -> bool:
+    """Force whose only target is whom its -ing adjunct says it killed, told as generic civilians
+    ("struck a car, killing *two men*"): the report names no side, as a one-sided one (a later
+    report of the same act may: "the ministry said it had hit YPG militants")."""
+    return e.target_via == "consequence" and e.target is not None and e.target.org is None \
+        and e.target.sector == "CVL"
 
 
 FIND_GUILTY = "116"

@@ -181,9 +181,11 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
             # "demanded the release of *the five men*": captives whose country only context lent are
             # the caller's own people, not whom the call is aimed at (the captor strategy finds that)
             found = [(a, f) for a, f in found if f >= NAMED or not any(a.country == s.country for s, _ in sources)]
-        if not found and avoid is None and sources and sources[0][0].country:
+        if not found and avoid is None and sources and sources[0][0].country \
+                and not pattern.code.startswith(DOMESTIC_COERCION_CODES):
             # "Nuland met junta officials in Niamey": a generic target that context
             # made the source itself belongs to the story's other country.
+            # (not an arrest or repression: "loyal troops arrested 14 soldiers" are the troops' own)
             generic = [m for m in mentions if not m.proper and not m.pronoun]
             found = others(coder._actors(generic, q.when, q.state, cand.quote, avoid=sources[0][0].country), sources)
         if own_victims:
@@ -215,6 +217,8 @@ def _own_state(actor: Actor, sources: Found) -> bool:
                for s, _ in sources if s.name != "unknown")
 
 
+# Arrests, curbs and repression are done at home: a generic target is of the doer's own country.
+DOMESTIC_COERCION_CODES = ("172", "173", "175")
 OWN_FORCE_ROOT = "15"  # force posture: its object is often the actor's own forces
 
 

@@ -924,6 +924,12 @@ def _headline_infinitive(verb) -> bool:
 REWARD_NOUNS = frozenset({"reward", "bounty"})
 # Participles that tell what somebody is suspected of ("officers suspected of torturing migrants").
 ALLEGED_PARTICIPLES = frozenset({"suspect", "accuse", "charge", "allege", "convict", "blame", "want"})
+# "were charged *with arson*", "convicted of the 2019 killing of a reporter", "held *on charges of
+# murder*": a crime a charge names is the charge's content, not an act the sentence reports
+# (the act itself, when news, is told elsewhere with its own date)
+CHARGE_GOVERNORS = frozenset({"charge", "indict", "convict", "acquit", "prosecute", "suspect",
+                              "suspicion", "allegation", "indictment", "conviction"})
+CHARGE_DEPS = frozenset({"pobj:with", "pobj:of", "pobj:over", "pobj:for"})
 # Legal actions whose "for" or "with" gerund names the offence: "arrested a leader *for collaborating* with
 # rebels", "charged a reporter *with insulting* the president", "jailed a shaman *for calling* for ...". The
 # offence is the action's grounds, not an act the sentence reports; violence named so stays an event (police
@@ -1199,6 +1205,16 @@ def _dates(sent, tok) -> tuple[str, ...]:
             h = h.head
         if h.i in anchors and root.dep_ not in ("compound", "amod", "nummod", "poss"):
             out.append(ent.text)
+    if not out and tok.pos_ in ("VERB", "AUX"):
+        # "summoned Azerbaijan's ambassador, Rahman Mustafayev, *on Tuesday*": a day the parser
+        # hung on the verb's object (or the object's apposition) is the verb's, when it has none
+        objects = {c.i for c in children(tok) if c.dep_ == "dobj"}
+        objects |= {a.i for c in children(tok) if c.dep_ == "dobj" for a in children(c) if a.dep_ == "appos"}
+        for ent in span_ents(sent):
+            root = ent.root
+            if ent.label_ == "DATE" and root.dep_ == "pobj" and root.head.lower_ == "on" \
+                    and root.head.dep_ == "prep" and root.head.head.i in objects:
+                out.append(ent.text)
     return tuple(out)
 
 
@@ -2244,6 +2260,8 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
     flags = _clause_flags(gov, reporting) if gov.pos_ in ("VERB", "AUX") else dict(negated=False, future=False, hypothetical=False, intent=None, refused=False, demanded=False)
     if _says_nobody(tok):
         flags = dict(flags, negated=True)  # "police made no arrests"
+    if gov_dep in CHARGE_DEPS and gov.lemma_.lower() in CHARGE_GOVERNORS and gov.i != tok.i:
+        flags = dict(flags, demanded=True)  # "charged with the killing of ...": the charge's content
     if ready is not None:
         flags = dict(flags, future=True, intent=ready)
     if gov_dep == "nsubjpass" and gov.lemma_.lower() in SCHEDULING_VERBS:
@@ -2261,6 +2279,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
     if gov_dep == "nsubj" and gov.lemma_.lower() in HARM_VERBS:
         # "a roadside bombing killed one U.S. soldier": who the act harmed is whom it was aimed at
         preps = list(preps) + [replace(m, role="prep:on") for c in children(gov) if c.dep_ == "dobj" for m in expand(c, "prep:on")]
+        if not any(m.role in ("prep:in", "prep:near", "prep:at") for m in preps):
+            # "a drone strike killed two *in Mogadishu*": where the harm was done is where the act was
+            preps += [m for m in _prep_mentions(gov) if m.role in ("prep:in", "prep:near", "prep:at")]
     if gov_dep == "dobj" and gov.lemma_.lower() in DRAW_VERBS:
         # "Iran's seizure of a tanker *drew condemnation from Athens*": Athens condemns,
         # and what drew it is what it is aimed at
