@@ -98,7 +98,9 @@ ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation",
              "launch", "test", "closure", "measure", "conviction", "detention", "execution", "shutdown",
              "suspension", "expulsion", "seizure", "annexation", "incursion", "jailing", "policy", "order",
              # "called *the cutoff* an unfriendly step"; "rejected *that account*": what the other side said
-             "cutoff", "cut-off", "account", "version"}
+             "cutoff", "cut-off", "account", "version",
+             # "called *the pause* regrettable", "condemned *the freeze*": of aid, talks, cooperation
+             "pause", "freeze"}
 # A bare public statement (CAMEO 010): the data's catch-all statement pattern (01.yaml,
 # id "statement"), used when no other pattern gives the verb a code.
 BARE_STATEMENT = "statement"

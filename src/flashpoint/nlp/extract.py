@@ -274,7 +274,23 @@ def _phrase_bounds(tok) -> tuple[int, int]:
         left += 1
     while right > i and words[right].is_punct:
         right -= 1
+    if left > 0 and words[left].lower_ in LEADING_TITLES and tok.pos_ == "PROPN":
+        # "Cook Islands Prime Minister Mark Brown called ...": the country's name before a title,
+        # which the parser hung on the verb ("Islands" as an adverbial), is the title's
+        prev = words[left - 1]
+        p_left = prev.left_edge.i if table is None else table.left_edge[prev.i]
+        p_right = prev.right_edge.i if table is None else table.right_edge[prev.i]
+        if prev.pos_ == "PROPN" and prev.dep_ in STRAY_NAME_DEPS and p_right == left - 1 \
+                and not left <= prev.head.i <= right and p_left >= tok.sent.start:
+            left = p_left
     return left, right
+
+
+# Words a title starts with ("Prime Minister", "President", "Foreign Minister") and the arcs on
+# which the parser hangs a country's name told before one elsewhere
+LEADING_TITLES = frozenset({"prime", "president", "premier", "foreign", "defence", "defense", "interior",
+                            "vice", "deputy", "king", "queen", "chancellor"})
+STRAY_NAME_DEPS = frozenset({"npadvmod", "dep", "nmod"})
 
 
 def _name_goes_on(child, right: int) -> bool:
