@@ -58,7 +58,7 @@ STRATEGY_SENTENCES = [
     ("Gunmen abducted two Turkish engineers in Niger. Ankara demanded their release.", "captor", "TUR", "NER"),
     ("Azerbaijani troops shelled Armenian villages on Sunday. Yerevan vowed to retaliate.", "answerer", "ARM", "AZE"),
     ("EU ministers met in Luxembourg to discuss the war in Sudan. They agreed to impose sanctions.", "topic", "EU", "SDN"),
-    ("Norway gave $30 million to help Sudan cope with the famine.", "purpose", "NOR", "SDN"),
+    ("Norway sent tents and blankets to help Sudan cope with the floods.", "purpose", "NOR", "SDN"),
     ("Qatar invited the Taliban to talks in Doha. The group refused.", "offerer", "TALIBAN", "QAT"),
     ("The Pakistani Taliban claimed responsibility for a blast that killed four Chinese engineers.", "claimed",
      "TTP", "CHN"),

@@ -85,8 +85,18 @@ def _children(pid: int) -> set[int]:
 
 def _serves_http(pid: int) -> bool:
     """Whether process ``pid`` holds a listening TCP socket (a uvicorn worker does; the resource tracker does not)."""
-    inodes = {os.readlink(f"/proc/{pid}/fd/{fd}")[8:-1] for fd in os.listdir(f"/proc/{pid}/fd")
-              if os.readlink(f"/proc/{pid}/fd/{fd}").startswith("socket:")}
+    inodes = set()
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except FileNotFoundError:  # a short-lived child (not a worker) has gone
+        return False
+    for fd in fds:
+        try:  # a descriptor listed can be closed before it is read (the worker keeps working)
+            link = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except FileNotFoundError:
+            continue
+        if link.startswith("socket:"):
+            inodes.add(link[8:-1])
     listening = {line.split()[9] for name in ("tcp", "tcp6") for line in
                  Path(f"/proc/{pid}/net/{name}").read_text().splitlines()[1:] if line.split()[3] == "0A"}
     return bool(inodes & listening)

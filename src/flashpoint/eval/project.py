@@ -36,7 +36,8 @@ from ..config import Settings
 TESTS_DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
 PROBE_SETS = (("first set", "actor_probes.jsonl"), ("second set", "actor_probes_second.jsonl"),
               ("third set", "actor_probes_third.jsonl"), ("fourth set", "actor_probes_fourth.jsonl"),
-              ("fifth set", "actor_probes_fifth.jsonl"))
+              ("fifth set", "actor_probes_fifth.jsonl"),
+              ("sixth set", "actor_probes_sixth.jsonl"))
 # (label, file, scorer): the own sentence sets, written blind, each scored as a gold set.
 OWN_SETS = (("own probes", "own_probes.jsonl", "probes"), ("own probes, second set", "own_probes2.jsonl", "probes"),
             ("own probes, third set", "own_probes3.jsonl", "probes"),
@@ -61,7 +62,8 @@ ARTICLE_SETS = (("first set", TESTS_DATA.parent / "articles"), ("second set", TE
                 ("fifth set", TESTS_DATA.parent / "articles" / "fifth"),
                 ("sixth set", TESTS_DATA.parent / "articles" / "sixth"),
                 ("seventh set", TESTS_DATA.parent / "articles" / "seventh"),
-                ("eighth set", TESTS_DATA.parent / "articles" / "eighth"))
+                ("eighth set", TESTS_DATA.parent / "articles" / "eighth"),
+                ("ninth set", TESTS_DATA.parent / "articles" / "ninth"))
 
 
 def norm(key: str | None) -> str:
