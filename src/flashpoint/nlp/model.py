@@ -68,7 +68,7 @@ def split_names() -> re.Pattern | None:
 
 def _merge_names(doc):
     pattern = split_names()
-    if pattern is None or not any(w in doc.text for w in FUNCTION_WORDS):
+    if pattern is None:
         return doc
     spans = [doc.char_span(m.start(), m.end()) for m in pattern.finditer(doc.text)]
     spans = [s for s in spans if s is not None and len(s) > 1]
@@ -97,6 +97,8 @@ def _with_name_merging(nlp):
         Language.component("fp_name_pos", func=_name_pos)
     if "fp_merge_names" not in nlp.pipe_names:
         nlp.add_pipe("fp_merge_names", first=True)
-        after = "attribute_ruler" if "attribute_ruler" in nlp.pipe_names else None
-        nlp.add_pipe("fp_name_pos", after=after) if after else nlp.add_pipe("fp_name_pos")
+        if "attribute_ruler" in nlp.pipe_names:
+            nlp.add_pipe("fp_name_pos", after="attribute_ruler")
+        else:
+            nlp.add_pipe("fp_name_pos")
     return nlp
