@@ -130,3 +130,15 @@ def test_seventh_wire_set_is_read_as_a_wire_set_and_has_a_first_run():
     first = json.loads((DATA / "own_wire7_first_run.json").read_text(encoding="utf-8"))
     assert first["headline"]["strict_f1"] == 0.6689 and first["n"] == 113
     assert set(first["verdicts"]) == {r.id for r in records}
+
+
+def test_eighth_wire_set_is_read_as_a_wire_set_and_has_a_first_run():
+    records = read_gold(DATA / "own_wire8.jsonl")
+    assert len(records) == 126 and detect_set(DATA / "own_wire8.jsonl") == "own_wire"
+    roots = {(g.code or "")[:2] for r in records for g in r.expected}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+    assert sum(not r.expected for r in records) == 3  # a visit postponed, a data release, a request never made
+    assert all(25 <= len(r.text.split()) <= 45 for r in records)  # long wire leads
+    first = json.loads((DATA / "own_wire8_first_run.json").read_text(encoding="utf-8"))
+    assert first["headline"]["strict_f1"] == 0.7119 and first["n"] == 126
+    assert set(first["verdicts"]) == {r.id for r in records}

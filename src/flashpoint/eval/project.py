@@ -10,7 +10,7 @@
   counting events once across articles, with gold events as input (the merge alone) and
   with the coder's events (the whole chain);
 * the wire-service sentences (``tests/data/own_wire.jsonl``, issue 9, session 10, and
-  ``own_wire2.jsonl``, session 11, ``own_wire3.jsonl``, session 12, ``own_wire4.jsonl``, session 13, ``own_wire5.jsonl``, session 14, ``own_wire6.jsonl``, session 15, ``own_wire7.jsonl``, session 16): strict F1 (source country, target country, root) with
+  ``own_wire2.jsonl``, session 11, ``own_wire3.jsonl``, session 12, ``own_wire4.jsonl``, session 13, ``own_wire5.jsonl``, session 14, ``own_wire6.jsonl``, session 15, ``own_wire7.jsonl``, session 16, ``own_wire8.jsonl``, session 18): strict F1 (source country, target country, root) with
   ``--no-statements``, beside each set's first run;
 * the hand-written test articles (``tests/articles/``, ``second/``, ``third/``, ``fourth/`` and ``fifth/``, issue 10):
   events found and the details an analyst checks (dates, places, counts, forbidden events),
@@ -56,7 +56,8 @@ OWN_SETS = (("own probes", "own_probes.jsonl", "probes"), ("own probes, second s
 WIRE_SETS = (("own_wire", "own_wire.jsonl", "session 10"), ("own_wire2", "own_wire2.jsonl", "session 11"),
              ("own_wire3", "own_wire3.jsonl", "session 12"), ("own_wire4", "own_wire4.jsonl", "session 13"),
              ("own_wire5", "own_wire5.jsonl", "session 14"),
-             ("own_wire6", "own_wire6.jsonl", "session 15"), ("own_wire7", "own_wire7.jsonl", "session 16"))
+             ("own_wire6", "own_wire6.jsonl", "session 15"), ("own_wire7", "own_wire7.jsonl", "session 16"),
+             ("own_wire8", "own_wire8.jsonl", "session 18"))
 ARTICLE_SETS = (("first set", TESTS_DATA.parent / "articles"), ("second set", TESTS_DATA.parent / "articles" / "second"),
                 ("third set", TESTS_DATA.parent / "articles" / "third"),
                 ("fourth set", TESTS_DATA.parent / "articles" / "fourth"),
@@ -64,7 +65,8 @@ ARTICLE_SETS = (("first set", TESTS_DATA.parent / "articles"), ("second set", TE
                 ("sixth set", TESTS_DATA.parent / "articles" / "sixth"),
                 ("seventh set", TESTS_DATA.parent / "articles" / "seventh"),
                 ("eighth set", TESTS_DATA.parent / "articles" / "eighth"),
-                ("ninth set", TESTS_DATA.parent / "articles" / "ninth"))
+                ("ninth set", TESTS_DATA.parent / "articles" / "ninth"),
+                ("tenth set", TESTS_DATA.parent / "articles" / "tenth"))
 
 
 def norm(key: str | None) -> str:
