@@ -705,7 +705,9 @@ ANSWER_NOUNS = frozenset({"response", "reaction", "answer", "reply", "retaliatio
 def answerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """"The EU adopted sanctions against Belarus. Minsk vowed to retaliate": a vow to
     answer is aimed at whoever the story last told acting against the one who vows."""
-    if q.cand.xcomp not in ANSWER_VERBS and not any(m.head in ANSWER_NOUNS for m in slot_mentions(q.cand, "obj")):
+    # ("vowed to *hit back*", "will strike back": an act told with "back" answers one)
+    if (q.cand.xcomp not in ANSWER_VERBS and "back" not in (q.cand.particle, *q.cand.comp_lemmas[:1])
+            and not any(m.head in ANSWER_NOUNS for m in slot_mentions(q.cand, "obj"))):
         return []
     return _last_against(q)
 
