@@ -108,6 +108,11 @@ def test_first_run_is_recorded_for_this_set():
     ("China bristled at Japan's decision to release treated water.", ("CHN", "111", "JPN")),
     ("Iran balked at Washington's demand for direct talks.", ("IRN", "12", "USA")),
     ("Israel hammered Hezbollah positions in southern Lebanon.", ("ISR", "190", "LBN")),
+    # a bare acceptance takes up what was just offered; access asked to a detainee is asked of the captor;
+    # senators or students told are a home audience, not the party addressed
+    ("Turkey offered to host talks between Somalia and Ethiopia. Mogadishu accepted on Monday.", ("SOM", "030", "TUR")),
+    ("Iran arrested a French tourist in Shiraz. Paris asked for consular access to her.", ("FRA", "02", "IRN")),
+    ("Kenya's president told lawmakers that the border with Somalia would reopen.", ("KEN", "010", "SOM")),
     # force told as a strike on a target; a way closed to a party
     ("Israel's strike on an Iranian consulate in Damascus drew condemnation.", ("ISR", "190", "IRN")),
     ("Venezuela's closure of its airspace to Colombian flights angered Bogota.", ("VEN", "160", "COL")),
@@ -134,3 +139,13 @@ def test_session18_constructions(text, want):
 def test_session18_no_wrong_reading(text):
     got = triples(coded(text))
     assert not any(c.startswith(("0241", "19", "18", "017", "040")) for _, c, _ in got), (text, got)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # a bare acceptance with no offer told, an invitation accepted with no one who gave it: no event
+    "The committee accepted on Monday.",
+    "Morocco accepted the invitation.",
+])
+def test_session18_nothing_taken_up(text):
+    assert not coded(text), (text, triples(coded(text)))

@@ -208,7 +208,9 @@ GOODS_HEADS = frozenset({"steel", "aluminium", "aluminum", "import", "export", "
 NON_POLITICAL_SECTORS = {"CVL", "MED", "BUS"}
 # An audience is no target of a statement ("told reporters").
 AUDIENCE_HEADS = {"reporter", "journalist", "press", "media", "newsman", "correspondent", "audience",
-                  "crowd", "supporter", "viewer", "listener", "parliament", "lawmaker", "conference", "briefing"}
+                  "crowd", "supporter", "viewer", "listener", "parliament", "lawmaker", "conference", "briefing",
+                  # "told senators that ...", "told students": a home audience, not the party addressed
+                  "senator", "legislator", "deputy", "mp", "student", "delegate", "congress", "senate", "assembly"}
 
 
 @dataclass
