@@ -430,6 +430,11 @@ class Coder:
         elif m.possessor in FIRST_PERSON and in_quote is not None and in_quote in state.speakers:
             context = state.speakers[in_quote].country
         settled = self._settled(m.text, when) if context is None and self._settled is not None else UNSETTLED
+        if settled is UNSETTLED and context is None and self._settled is not None:
+            # the bare answer first (generic_context asks for it too): when no context can
+            # change it, the context is not worked out (docs/PERFORMANCE.md)
+            self.kb.resolve(m.text, when, None)
+            settled = self._settled(m.text, when)
         if settled is not UNSETTLED and settled is not None:
             # no context can change the answer (lookup_memo.py): none is worked out
             res = settled

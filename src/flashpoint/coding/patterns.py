@@ -179,11 +179,14 @@ class PatternSet:
             code = nxt
         return code
 
-    @property
+    # Read once per pattern set: the coder asks whether a head is an event noun for most
+    # mentions, and a frozenset of the tables' keys built on every question cost about 1% of
+    # coding (docs/PERFORMANCE.md). The tables are not changed after the set is built.
+    @functools.cached_property
     def verb_lemmas(self) -> frozenset[str]:
         return frozenset(self.verbs)
 
-    @property
+    @functools.cached_property
     def noun_lemmas(self) -> frozenset[str]:
         return frozenset(self.nouns)
 
