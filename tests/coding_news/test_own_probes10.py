@@ -108,11 +108,15 @@ def test_first_run_is_recorded_for_this_set():
     ("China bristled at Japan's decision to release treated water.", ("CHN", "111", "JPN")),
     ("Iran balked at Washington's demand for direct talks.", ("IRN", "12", "USA")),
     ("Israel hammered Hezbollah positions in southern Lebanon.", ("ISR", "190", "LBN")),
-    # a bare acceptance takes up what was just offered; access asked to a detainee is asked of the captor;
+    # a bare agreement takes up what was just offered; access asked to a detainee is asked of the captor;
     # senators or students told are a home audience, not the party addressed
-    ("Turkey offered to host talks between Somalia and Ethiopia. Mogadishu accepted on Monday.", ("SOM", "030", "TUR")),
+    ("Qatar offered to send food to Sudan. Khartoum agreed.", ("SDN", "030", "QAT")),
     ("Iran arrested a French tourist in Shiraz. Paris asked for consular access to her.", ("FRA", "02", "IRN")),
     ("Kenya's president told lawmakers that the border with Somalia would reopen.", ("KEN", "010", "SOM")),
+    # a plan, deal or resolution torpedoed, scuppered or derailed is rejected (120)
+    ("Poland scuppered a Czech proposal for a joint gas purchase.", ("POL", "120", "CZE")),
+    ("Russia derailed the UN resolution on Syria.", ("RUS", "120", "UN")),
+    ("The Taliban sank the deal with Pakistan at the last minute.", ("AFG", "120", "PAK")),
     # force told as a strike on a target; a way closed to a party
     ("Israel's strike on an Iranian consulate in Damascus drew condemnation.", ("ISR", "190", "IRN")),
     ("Venezuela's closure of its airspace to Colombian flights angered Bogota.", ("VEN", "160", "COL")),
@@ -143,9 +147,9 @@ def test_session18_no_wrong_reading(text):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
-    # a bare acceptance with no offer told, an invitation accepted with no one who gave it: no event
-    "The committee accepted on Monday.",
-    "Morocco accepted the invitation.",
+    # rumours torpedoed by a firm, a plan derailed by rain: no refusal by a party
+    "The Danish shipping giant torpedoed rumours of a merger with a German rival.",
+    "Rain derailed the plan for an open-air concert in Lagos.",
 ])
-def test_session18_nothing_taken_up(text):
+def test_session18_no_refusal_by_a_party(text):
     assert not coded(text), (text, triples(coded(text)))

@@ -44,8 +44,6 @@ PATTERN_SECTIONS = (("verb", "verbs"), ("noun", "nouns"))
 MAX_REFINE_STEPS = 3
 # Phrasal particles that change a verb's meaning ("call off", "back down").
 MEANING_PARTICLES = {"off", "down", "back", "out", "up", "away", "over"}
-# In an ``object`` or ``xcomp`` list, "-" stands for none: the pattern holds only without one.
-NO_WORD = "-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,11 +212,7 @@ class PatternSet:
                     continue
                 score += 3
             if p.object:
-                if NO_WORD in p.object:
-                    if objs:
-                        continue  # "-": only with no direct object ("The government accepted.")
-                    score += 2
-                elif objs & p.object:
+                if objs & p.object:
                     score += 2
                 elif comps & p.object and not p.direct_object:
                     score += 1
