@@ -47,6 +47,12 @@ def package_entries() -> tuple[Entry, ...]:
     return tuple(out)
 
 
+def person_names() -> tuple[str, ...]:
+    """Every name and alias of the package's people as the people file writes it (without
+    its "=" or "~" marks): the one reader of that file, which nlp/model.py asks too."""
+    return tuple(a.text for e in package_entries() if e.kind == "person" for a in e.aliases)
+
+
 @lru_cache(maxsize=1)
 def package_descriptors() -> dict[str, frozenset[str]]:
     """``{phrase: member countries}`` of the package's descriptors file, read once per process."""

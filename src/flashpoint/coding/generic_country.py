@@ -118,7 +118,8 @@ def clause_place_country(clause: str, kb, gazetteer, countries: tuple[str, ...] 
             continue  # "at the French embassy in Niamey": the embassy's nation is not where it stands
         if gazetteer is not None and _VILLAGE_OF.search(m.group(0)) and city_no_village_is(gazetteer, m.group(1), countries):
             continue  # "in the village of Kom": not Qom
-        country = (_unit_country(clause, m.start(1), m.end(1), gazetteer, countries)
+        country = (qualified_country(clause, m.start(1), m.end(1), gazetteer)
+                   or _unit_country(clause, m.start(1), m.end(1), gazetteer, countries)
                    or _match_country(m.group(1).split(), kb, gazetteer, countries))
         holder = _holder_country(clause, m, kb)
         if holder is not None and holder != country:
@@ -193,6 +194,22 @@ _HOLDER = re.compile(r"(?:,\s*(?=[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?:[,.;)]|$))|\
 
 def _holder_country(clause: str, m: re.Match, kb) -> str | None:
     return holder_country(clause, m.end(1), kb)
+
+
+# ", Idaho" after a town's name: the unit or country a writer names to say which town it is.
+_QUALIFIER = re.compile(r",\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})")
+
+
+def qualified_country(text: str, start: int, end: int, gazetteer) -> str | None:
+    """The country of the town at ``text[start:end]`` that the unit or country named right
+    after it holds ("Police in Moscow, Idaho": the USA; "Athens, Georgia": the US state,
+    as Georgia the country has no Athens): geo/gazetteer.py, ``Gazetteer.qualified``."""
+    ask = getattr(gazetteer, "qualified", None)
+    q = _QUALIFIER.match(text or "", end) if ask is not None else None
+    if q is None:
+        return None
+    town = ask(text[start:end], q.group(1))
+    return town.country if town is not None else None
 
 
 def holder_country(text: str, end: int, kb) -> str | None:
@@ -360,9 +377,10 @@ def mention_place_country(text: str, kb, gazetteer, countries: tuple[str, ...] =
     """The country of a place the mention names as where its actor belongs."""
     for m in _OWN_PLACE.finditer(text or ""):
         name = m.group(1) or m.group(2)
-        unit = _unit_country(text, m.start(1), m.end(1), gazetteer, countries) if m.group(1) else None
+        unit = (qualified_country(text, m.start(1), m.end(1), gazetteer)
+                or _unit_country(text, m.start(1), m.end(1), gazetteer, countries)) if m.group(1) else None
         if unit:
-            return unit  # "prosecutors in the state of Sucre"
+            return unit  # "prosecutors in the state of Sucre", "the mayor of Paris, Texas"
         words = name.split()
         for k in range(len(words), 0, -1):
             country = _place_country(" ".join(words[:k]), kb, gazetteer, countries)

@@ -37,7 +37,7 @@ TESTS_DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
 PROBE_SETS = (("first set", "actor_probes.jsonl"), ("second set", "actor_probes_second.jsonl"),
               ("third set", "actor_probes_third.jsonl"), ("fourth set", "actor_probes_fourth.jsonl"),
               ("fifth set", "actor_probes_fifth.jsonl"),
-              ("sixth set", "actor_probes_sixth.jsonl"))
+              ("sixth set", "actor_probes_sixth.jsonl"), ("seventh set", "actor_probes_seventh.jsonl"))
 # (label, file, scorer): the own sentence sets, written blind, each scored as a gold set.
 OWN_SETS = (("own probes", "own_probes.jsonl", "probes"), ("own probes, second set", "own_probes2.jsonl", "probes"),
             ("own probes, third set", "own_probes3.jsonl", "probes"),

@@ -258,6 +258,23 @@ class Gazetteer:
         """Every place the name may denote, best first (empty when none)."""
         return self.rank(self._matches(name_key(name)), context_countries)
 
+    def qualified(self, name: str, holder: str) -> Place | None:
+        """The town called ``name`` that lies in the country or first-level unit called
+        ``holder``, as a writer qualifies a town another country's famous city shares
+        ("London, Ontario", "Moscow, Idaho", "Athens, Georgia", "Tripoli, Lebanon"):
+        each reading of the holder in turn (the country Georgia, then the US state),
+        the first whose country has a town of that name. None when no reading has one,
+        or when the holder is no country or unit ("Paris, France's capital": France
+        has its Paris, which is then the answer)."""
+        for unit in self.candidates(holder):
+            if unit.kind not in ("country", "region") or not unit.country:
+                continue
+            town = next((p for p in self.candidates(name, (unit.country,))
+                         if p.country == unit.country and p.kind == "city"), None)
+            if town is not None:
+                return town
+        return None
+
     def resolve(self, name: str, context_countries: Sequence[str] = ()) -> Location | None:
         """The most likely place for a name as written in text.
 
@@ -275,6 +292,12 @@ class Gazetteer:
         key = name_key(name)
         if not key:
             return None
+        town, comma, holder = name.partition(",")
+        if comma and holder.strip():
+            # "Moscow, Idaho": the town the holder names (:meth:`qualified`), else no reading of the pair
+            place = self.qualified(town, holder.strip())
+            if place is not None:
+                return place.to_location()
         found = self.rank(self._matches(key), context_countries)
         if found:
             return found[0].to_location()

