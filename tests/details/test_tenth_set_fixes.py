@@ -193,3 +193,18 @@ def test_a_visit_or_summit_called_off_is_no_meeting(text):
 def test_talks_called_off_are_still_halted():
     got = triples("Russia called off the talks with Ukraine on Monday.", statements=False)
     assert ("RUS", "16", "UKR") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Ethiopia's foreign ministry urged Djibouti to reopen the crossing, saying the closure threatened supplies of fuel and food.",
+    "The ministry said the blockade threatened the lives of thousands of people in the north.",
+    "Kenya's foreign ministry said the ban threatened the livelihoods of traders on both sides of the border.",
+])
+def test_an_act_that_endangers_something_threatens_nobody(text):
+    assert not any(e.cameo_root == "13" for e in coded(text)), [(e.cameo, e.source) for e in coded(text)]
+
+
+def test_a_speaker_whose_forces_threaten_still_threatens():
+    got = triples("Venezuela's defence minister said the armed forces would respond with force to any incursion by Guyana.",
+                  statements=False)
+    assert any(s == "VEN" and r == "13" for s, r, _ in got), got

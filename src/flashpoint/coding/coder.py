@@ -1080,7 +1080,9 @@ class Coder:
                     state.pronoun_speakers.setdefault(subs[0].start, sources)  # "It said ...": who "It" is
                 state.clause_country = own_place
             if not sources and subs and attribution is not None and (cand.kind == "verb" or cand.governor == "be") and not cand.passive \
-                    and pattern.code[:2] in VERBAL_ROOTS and not any(m.proper or m.pronoun for m in subs):
+                    and pattern.code[:2] in VERBAL_ROOTS and not any(m.proper or m.pronoun for m in subs) \
+                    and not (pattern.code[:2] == THREAT_ROOT and all(self._names_an_act(m) for m in subs)):
+                # ("saying *the closure threatened* supplies of fuel": an act that endangers something threatens nobody)
                 # "the ministry said the attack was an internal matter, and accused Bujumbura ...":
                 # the parser lent the verbal act a thing for subject; the speaker does it.
                 sources = [(self._retext(attribution, attribution.text), 0.8)]
@@ -1382,6 +1384,7 @@ ABOUT_ROOTS = frozenset({"02", "03", "05", "09", "10", "11", "12", "13"})
 CONTENT_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, threaten: what they ask, refuse or threaten is not done
 ACCUSING_ROOT = "11"  # disapprove: what an accusation or a criticism tells "of" someone beyond its act is not counted
 ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one's nested acts)
+THREAT_ROOT = "13"
 ALLEGED_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})  # ... except violence alleged: the accusation's content only
 
 
