@@ -65,3 +65,20 @@ def test_sudans_army_chief_is_the_military(kb):
     assert code(kb, "Abdel Fattah al-Burhan") == "SDNMIL"
     assert code(kb, "General al-Burhan") == "SDNMIL"
     assert code(kb, "Burhan") == "SDNMIL"
+
+
+# -- rule 12: a capital with a country after a comma is a town and its holder ---------------
+@pytest.mark.parametrize("text, context, expected", [
+    ("Police in Athens, Georgia", "USA", "USAPOL"),     # the context (the coder's gazetteer) decides
+    ("Police in Athens, Georgia", None, "POL"),         # none: no owner at all, not Greece nor Georgia
+    ("the mayor of Tripoli, Lebanon", "LBN", "LBNGOV"),
+    ("a court in Valletta, Malta", "MLT", "MLTJUD"),
+])
+def test_a_town_and_its_holder(kb, text, context, expected):
+    assert (code(kb, text, context) or "").startswith(expected)
+    assert kb.resolve(text, "2025-06-01", context).contextual
+
+
+def test_a_capital_alone_or_with_no_holder_stays(kb):
+    assert code(kb, "Police in Athens") == "GRCPOL"
+    assert code(kb, "Georgian police") == "GEOPOL"

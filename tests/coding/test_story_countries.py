@@ -136,3 +136,30 @@ def test_the_title_beside_a_name_decides_the_person(kb, gaz, text, country):
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     assert people
     assert sc.person(sc.Named(people[0], doc.text, people[0].text, kb, gaz, None)) == country
+
+
+def test_a_town_with_its_holder_and_the_holder(vocab, kb, gaz):
+    doc = doc_of(vocab, ["The", "mayor", "of", "Moscow", ",", "Idaho", ",", "spoke"],
+                 ["O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O"])
+    assert sc.qualified_town(named(doc, kb, gaz)) == "USA"
+    doc = doc_of(vocab, ["Police", "in", "Athens", ",", "Georgia", ",", "said"], ["O", "O", "B-GPE", "O", "B-GPE", "O", "O"])
+    assert sc.qualified_town(named(doc, kb, gaz)) == "USA"
+    assert sc.qualified_town(named(doc, kb, gaz, k=1)) == "USA"  # the holder: the US state, not the country
+    assert sc.StoryCountries.load().count(doc, kb, gaz) == ("USA",)
+    doc = doc_of(vocab, ["Troops", "entered", "Moscow", "on", "Monday"], ["O", "O", "B-GPE", "O", "O"])
+    assert sc.qualified_town(named(doc, kb, gaz)) is None
+
+
+def test_a_town_qualified_once_is_that_town_again(vocab, kb, gaz):
+    from flashpoint.geo.gazetteer import qualified_towns
+    from flashpoint.lookup_memo import LookupMemo
+
+    text = "The mayor of Moscow, Idaho, spoke. Moscow police said the roads were shut."
+    towns = qualified_towns(text, gaz)
+    assert {k: p.country for k, p in towns.items()} == {"moscow": "USA"}
+    memo = LookupMemo(gaz)
+    for key, town in towns.items():
+        memo.pin(key, town.to_location())
+    assert memo.resolve("Moscow").country == "USA" and memo.resolve("Moscow", ("RUS",)).country == "USA"
+    assert memo.resolve("Kyiv").country == "UKR"  # other names as ever
+    assert qualified_towns("Paris, France, hosted the talks.", gaz) == {}  # the bare reading already

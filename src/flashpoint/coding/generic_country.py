@@ -118,10 +118,11 @@ def clause_place_country(clause: str, kb, gazetteer, countries: tuple[str, ...] 
             continue  # "at the French embassy in Niamey": the embassy's nation is not where it stands
         if gazetteer is not None and _VILLAGE_OF.search(m.group(0)) and city_no_village_is(gazetteer, m.group(1), countries):
             continue  # "in the village of Kom": not Qom
-        country = (qualified_country(clause, m.start(1), m.end(1), gazetteer)
-                   or _unit_country(clause, m.start(1), m.end(1), gazetteer, countries)
+        qualified = qualified_country(clause, m.start(1), m.end(1), gazetteer)
+        country = (qualified or _unit_country(clause, m.start(1), m.end(1), gazetteer, countries)
                    or _match_country(m.group(1).split(), kb, gazetteer, countries))
-        holder = _holder_country(clause, m, kb)
+        # "in Athens, Georgia": the holder has been read with its town (the US state)
+        holder = _holder_country(clause, m, kb) if qualified is None else None
         if holder is not None and holder != country:
             # "near the town of Chala in southern Peru": the place the text puts it in
             # decides which Chala it is (the gazetteer's is in Tanzania).

@@ -65,6 +65,30 @@ def home_namesake_(n: Named) -> str | None:
     return None
 
 
+# ", Idaho" after a town, "Moscow, " before its holder
+_HOLDER_AFTER = re.compile(r",\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})")
+_TOWN_BEFORE = re.compile(r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+$")
+
+
+def qualified_town(n: Named) -> str | None:
+    """A town told with its holder ("Moscow, Idaho", "Athens, Georgia") counts for the
+    holder's country, and so does the holder ("Georgia" there is the US state); a town the
+    document qualified once counts so wherever it is named again (lookup_memo.py pins)."""
+    ask = getattr(n.gazetteer, "qualified", None)
+    if ask is None:
+        return None
+    after = _HOLDER_AFTER.match(n.text, n.ent.end_char)
+    town = ask(n.name, after.group(1)) if after is not None else None
+    if town is None:
+        before = _TOWN_BEFORE.search(n.text, max(0, n.ent.start_char - 40), n.ent.start_char)
+        town = ask(before.group(1), n.name) if before is not None else None
+    if town is not None:
+        return town.country
+    pinned = getattr(n.gazetteer, "pinned", None)
+    place = pinned(n.name) if pinned is not None else None
+    return place.country if place is not None else None
+
+
 def _unit_place(n: Named):
     from ..geo.names import unit_around
 
@@ -138,7 +162,8 @@ def person(n: Named) -> str | None:
 
 
 STRATEGIES: dict[str, Strategy] = {
-    "leaning": leaning, "mission_owner": mission_owner_, "home_namesake": home_namesake_, "unit": unit,
+    "leaning": leaning, "mission_owner": mission_owner_, "home_namesake": home_namesake_,
+    "qualified_town": qualified_town, "unit": unit,
     "knowledge_base": knowledge_base, "holder": holder, "gazetteer": gazetteer, "named_inside": named_inside,
     "person": person,
 }
