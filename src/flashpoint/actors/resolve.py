@@ -670,9 +670,14 @@ def _community_resolution(kb: KnowledgeBase, text: str, community: _Mention, sec
         if named:
             iso = named[-1].entry.country
             why.append(f"{named[-1].target.alias.role} '{named[-1].text}' -> {iso}")
-        elif context_country:
+        elif context_country and (not entry.homes or context_country in entry.homes):
             iso = context_country
             why.append(f"context country -> {iso}")
+        elif entry.homes and context_country:
+            # "Baloch separatists attacked Chinese engineers": a context country the community
+            # does not live in is the other side's, not its own; its main home is
+            iso = entry.homes[0]
+            why.append(f"its main home -> {iso}")
     if sector != entry.sector:
         why.append(f"agent -> {sector}")
     label = f"{agent_name} ({entry.name})" if agent_name else entry.name

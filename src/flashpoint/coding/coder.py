@@ -22,8 +22,8 @@ from ..nlp.extract import CHARGE_DEPS, CHARGE_GOVERNORS, CONDITION_INTENT, FRAMI
 from ..types import Actor, Quantity
 from . import targets as targeting
 from .backrefs import act_nouns, definite_backrefs, latest_told
-from .generic_country import (ARMED_NON_STATE, clause_place_country, deep_place_country, generic_context, scene_setting,
-                              settlement_names)
+from .generic_country import (ARMED_NON_STATE, UNPLACED_HEADS, clause_place_country, deep_place_country, generic_context,
+                              scene_setting, settlement_names)
 from .patterns import Pattern, PatternSet
 from .background import BackgroundRule, without_background, without_prior
 from .targets import TargetChain, TargetQuery, party, same_actor, slot_mentions
@@ -454,6 +454,10 @@ class Coder:
                 return unknown, 0.6
             return None, 0.0
         actor = res.actor
+        if actor.country is None and actor.org is None and m.head in UNPLACED_HEADS:
+            # "Hackers breached the ministry's servers": doers of no country the text gives, an
+            # unknown source as an unattributed act's (generic_country.py), not the victim's nation
+            return Actor(m.text, "unknown", None, None, actor.sector, None), 0.6
         if actor.country is None and actor.org is None and not self.open_actors:
             return None, 0.0  # a generic actor with no country is not enough for a dyad
         # "West African leaders" are a group: "they", not "he"

@@ -404,6 +404,12 @@ def _leading_unit_country(text: str, gazetteer, countries) -> str | None:
     return None
 
 
+# Who breaks into computers works from anywhere: "hackers" the text gives no country are of
+# none, not of the story's country nor the victim's ("Hackers breached the servers of Japan's
+# space agency" is no Japanese crime); "Russian hackers", "hackers linked to North Korea" keep theirs.
+UNPLACED_HEADS = frozenset({"hacker", "hackers", "cyberattacker", "cyberattackers", "cybercriminal", "cybercriminals"})
+
+
 def generic_context(kb, text: str, when, state, avoid: str | None = None, gazetteer=None) -> str | None:
     """The context country for resolving ``text`` in the coder's document state
     (``clause_country``, ``home_country``, ``subject_country``, ``countries``);
@@ -411,6 +417,8 @@ def generic_context(kb, text: str, when, state, avoid: str | None = None, gazett
     own = mention_place_country(text, kb, gazetteer, getattr(state, "countries", ()))
     if own:
         return own
+    if (text or "").split()[-1:] and text.split()[-1].lower() in UNPLACED_HEADS:
+        return None
     bare = kb.resolve(text, when, None)
     sector = bare.actor.sector if bare is not None else None
     clause, home, subject = getattr(state, "clause_country", None), getattr(state, "home_country", None), state.subject_country
