@@ -162,3 +162,23 @@ def test_hackers_the_text_places_keep_their_country(text, country):
 def test_separatists_are_not_of_the_foreigners_they_attack(text):
     sources = {e.source.country for e in _events(text) if e.source is not None}
     assert "CHN" not in sources and "PAK" in sources
+
+
+# -- a generic subject reacting to a state's act is not that state ---------------------------------
+@pytest.mark.slow
+@pytest.mark.parametrize("text, reactor, author", [
+    ("Pakistan carried out air strikes in Afghanistan. The government condemned the strikes as a violation of its territory.",
+     "AFG", "PAK"),
+    ("Azerbaijan accused Armenia of shelling its positions. Officials denied the charge.", "ARM", "AZE"),
+    ("Iran seized a British tanker. The government condemned the seizure.", "GBR", "IRN"),
+])
+def test_a_generic_subject_reacting_to_a_states_act_is_not_that_state(text, reactor, author):
+    pairs = {(e.source.country if e.source else None, e.target.country if e.target else None) for e in _events(text)}
+    assert (reactor, author) in pairs and (author, author) not in pairs, pairs
+
+
+@pytest.mark.slow
+def test_a_generic_subject_reacting_to_its_own_rebels_stays_their_state():
+    pairs = {(e.source.code if e.source else None, e.cameo[:2]) for e in _events(
+        "Rebels attacked an army base in northern Mali. The government condemned the attack.")}
+    assert ("MLIGOV", "11") in pairs, pairs

@@ -1144,6 +1144,12 @@ class Coder:
             if not sources:
                 return []
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
+            if via == "reaction" and subs and _own_state_reacts(subs, sources, targets):
+                # "Russia fired missiles at Kyiv. The government condemned the attack": a generic
+                # subject the context placed reacts to the act's author, so it is not of its country
+                again = self._actors(subs, when, state, cand.quote, avoid=targets[0][0].country)
+                if again and again[0][0].country not in (None, targets[0][0].country):
+                    sources = again
             if told is not None and told.target is not None:
                 targets, via = [(told.target, 0.7)], "told_act"
             summed = self._summed_act(cand, state) if not targets else None
@@ -1784,6 +1790,20 @@ def _is_place_or_org(res) -> bool:
 def _is_person(res) -> bool:
     """Whether a resolution names a person (the knowledge base's person entries)."""
     return any(str(e).startswith(("person:", "people:", "person/")) for e in res.entry_ids) or "person" in (res.why or "").lower()
+
+
+STATE_SIDES = frozenset({None, "GOV", "MIL"})
+
+
+def _own_state_reacts(subs, sources, targets) -> bool:
+    """Whether a reaction's generic subject ("the government", "officials"), which only the
+    context placed, got the country of the state whose act it reacts to: a state seldom
+    condemns its own state's act, so the context chose the act's author by mistake."""
+    if any(m.proper or m.pronoun for m in subs) or not targets:
+        return False
+    author = targets[0][0]
+    return bool(author.country) and author.sector in STATE_SIDES and all(
+        f < 1.0 and a.country == author.country and a.sector in STATE_SIDES for a, f in sources)
 
 
 def _used_context(res) -> bool:
