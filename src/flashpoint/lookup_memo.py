@@ -98,6 +98,23 @@ class LookupMemo:
             found = self._answers[key] = self.target.described(text)
         return found
 
+    def first_name_of(self, text: str) -> Any:
+        """The knowledge base's ``first_name_of`` (a pure function of the text): asked for
+        most names the coder resolves, several times each."""
+        key = ("first_name_of", text)
+        found = self._answers.get(key, _UNASKED)
+        if found is _UNASKED:
+            found = self._answers[key] = self.target.first_name_of(text)
+        return found
+
+    def given_name_of(self, text: str) -> Any:
+        """The knowledge base's ``given_name_of`` (a pure function of the text), as above."""
+        key = ("given_name_of", text)
+        found = self._answers.get(key, _UNASKED)
+        if found is _UNASKED:
+            found = self._answers[key] = self.target.given_name_of(text)
+        return found
+
     def remember(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """``compute()``, once per ``key``, for a caller whose answer is a pure
         function of this document's lookups (coding/generic_country.py)."""

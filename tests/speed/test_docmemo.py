@@ -152,3 +152,37 @@ def test_lookup_memo_reads_a_description_once_per_phrase():
         assert memo.described(text) == kb.described(text)
     assert asked == ["the kingdom's army", "the island nation", "police"]
     assert memo.described("the kingdom's army")  # a description of some states, not empty
+
+
+def test_lookup_memo_reads_first_and_given_names_once_per_phrase():
+    from flashpoint.actors import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    asked: list[tuple[str, str]] = []
+
+    class Counting:
+        def first_name_of(self, text):
+            asked.append(("first", text))
+            return kb.first_name_of(text)
+
+        def given_name_of(self, text):
+            asked.append(("given", text))
+            return kb.given_name_of(text)
+
+    memo = LookupMemo(Counting())
+    for text in ("Chad Smith", "Israel Katz", "Chad Smith", "Russia", "Israel Katz"):
+        assert memo.first_name_of(text) == kb.first_name_of(text)
+        assert memo.given_name_of(text) == kb.given_name_of(text)
+    assert memo.first_name_of("Chad Smith") == "Chad"  # a country's name opening a person's
+    assert memo.first_name_of("Russia") is None
+    assert asked == [("first", "Chad Smith"), ("given", "Chad Smith"), ("first", "Israel Katz"),
+                     ("given", "Israel Katz"), ("first", "Russia"), ("given", "Russia")]
+
+
+def test_pattern_set_reads_its_trigger_lemmas_once():
+    from flashpoint.coding.patterns import load_patterns
+
+    patterns = load_patterns()
+    assert patterns.noun_lemmas is patterns.noun_lemmas  # built once, not on every read
+    assert patterns.verb_lemmas is patterns.verb_lemmas
+    assert patterns.noun_lemmas == frozenset(patterns.nouns) and patterns.verb_lemmas == frozenset(patterns.verbs)

@@ -44,6 +44,8 @@ PATTERN_SECTIONS = (("verb", "verbs"), ("noun", "nouns"))
 MAX_REFINE_STEPS = 3
 # Phrasal particles that change a verb's meaning ("call off", "back down").
 MEANING_PARTICLES = {"off", "down", "back", "out", "up", "away", "over"}
+# In an ``object`` or ``xcomp`` list, "-" stands for none: the pattern holds only without one.
+NO_WORD = "-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,11 +179,14 @@ class PatternSet:
             code = nxt
         return code
 
-    @property
+    # Read once per pattern set: the coder asks whether a head is an event noun for most
+    # mentions, and a frozenset of the tables' keys built on every question cost about 1% of
+    # coding (docs/PERFORMANCE.md). The tables are not changed after the set is built.
+    @functools.cached_property
     def verb_lemmas(self) -> frozenset[str]:
         return frozenset(self.verbs)
 
-    @property
+    @functools.cached_property
     def noun_lemmas(self) -> frozenset[str]:
         return frozenset(self.nouns)
 
@@ -209,7 +214,11 @@ class PatternSet:
                     continue
                 score += 3
             if p.object:
-                if objs & p.object:
+                if NO_WORD in p.object:
+                    if objs:
+                        continue  # "-": only with no direct object ("The government accepted.")
+                    score += 2
+                elif objs & p.object:
                     score += 2
                 elif comps & p.object and not p.direct_object:
                     score += 1

@@ -452,7 +452,7 @@ def offerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
     own = {s.country for s, _ in q.sources if s.country}
     # a readiness to negotiate answers only an offer or a call to talk ("proposed talks with the ELN.
     # The rebels said they were ready to negotiate"), not an offer of aid
-    talks = q.pattern.code[:2] in ("03", "04")
+    talks = q.pattern.code.startswith(("036", "04"))
     for k in sorted(q.state.coded, reverse=True):
         if q.state.cands[k].sent_index < q.cand.sent_index - 2:
             break
@@ -686,7 +686,9 @@ CAPTOR_LOOKBACK = 3  # candidates with events, latest first: "the release" means
 def captor(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """"Kosovo police arrested four Serbs. Belgrade demanded their release": a call to
     free captives is aimed at whoever the story has just told took someone."""
-    if not q.pattern.code.startswith(("1053", "0253")) and q.cand.xcomp not in RELEASE_VERBS:
+    # ("demanded consular access to the man", "asked for access to the detainees": to those held)
+    if not q.pattern.code.startswith(("1053", "0253")) and q.cand.xcomp not in RELEASE_VERBS \
+            and "access" not in (*q.cand.obj_lemmas, *q.cand.pobj_lemmas):
         return []  # a plain demand ("said the troops must leave") is no call to free anyone
     for events in list(reversed(list(q.state.coded.values())))[:CAPTOR_LOOKBACK]:
         for e in events:
@@ -705,7 +707,9 @@ ANSWER_NOUNS = frozenset({"response", "reaction", "answer", "reply", "retaliatio
 def answerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """"The EU adopted sanctions against Belarus. Minsk vowed to retaliate": a vow to
     answer is aimed at whoever the story last told acting against the one who vows."""
-    if q.cand.xcomp not in ANSWER_VERBS and not any(m.head in ANSWER_NOUNS for m in slot_mentions(q.cand, "obj")):
+    # ("vowed to *hit back*", "will strike back": an act told with "back" answers one)
+    if (q.cand.xcomp not in ANSWER_VERBS and "back" not in (q.cand.particle, *q.cand.comp_lemmas[:1])
+            and not any(m.head in ANSWER_NOUNS for m in slot_mentions(q.cand, "obj"))):
         return []
     return _last_against(q)
 

@@ -930,8 +930,11 @@ def _force_antecedent(relcl):
 
 def _headline_infinitive(verb) -> bool:
     """A headline's "Turkey to supply drones to Poland": the parser hangs the infinitive on the
-    name as a relative clause with no subject of its own."""
-    return (verb.dep_ == "relcl" and verb.head.pos_ == "PROPN" and verb.head.dep_ in ("ROOT", "npadvmod", "dep")
+    name as a relative clause with no subject of its own; "Oman's sultan to host Saudi envoys":
+    on a title that stands as the verbless headline's root."""
+    head = verb.head
+    return ((verb.dep_ == "relcl" and head.pos_ == "PROPN" and head.dep_ in ("ROOT", "npadvmod", "dep")
+             or verb.dep_ in ("relcl", "acl") and head.pos_ == "NOUN" and head.dep_ == "ROOT")
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
             and not any(c.dep_ in SUBJ_DEPS for c in children(verb)))
 
