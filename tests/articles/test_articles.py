@@ -27,7 +27,10 @@ Caledonia's own actors NCL, one actor-text rule dropped). The eighth set (``eigh
 articles of session 15) was committed before the coder saw it and scored once
 (``eighth/first_run.json``: recall 0.750, precision 0.645, F1 0.693); nothing in it was
 amended. The ninth set (``ninth/``, ten articles of session 16) was committed before the coder
-saw it and scored once (``ninth/first_run.json``: recall 0.833, precision 0.804, F1 0.818).
+saw it and scored once (``ninth/first_run.json``: recall 0.833, precision 0.804, F1 0.818). The
+tenth set (``tenth/``, ten articles of session 18) was committed before the coder saw it and scored
+once (``tenth/first_run.json``: recall 0.652, precision 0.708, F1 0.678); one forbidden rule was
+amended after it (its text also matched a right event), with a note.
 Each set's aggregate figures must reach recall and F1 of 0.7, and a set whose first run was
 above that must stay at or above its floor (``FLOORS``, set below the first run so it cannot
 regress); the checks below pin the details.
@@ -47,8 +50,8 @@ HERE = Path(__file__).parent
 
 
 @pytest.fixture(scope="module", params=[HERE, HERE / "second", HERE / "third", HERE / "fourth", HERE / "fifth",
-                                        HERE / "sixth", HERE / "seventh", HERE / "eighth", HERE / "ninth"],
-                ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"])
+                                        HERE / "sixth", HERE / "seventh", HERE / "eighth", HERE / "ninth", HERE / "tenth"],
+                ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"])
 def scored(request):
     results, totals = check_folder(request.param)
     return {r.name: r for r in results}, totals, request.param
@@ -122,6 +125,15 @@ KNOWN_FORBIDDEN = {
     # 38 people": the participle's "killing" is read as the plane's act, not the fire's (the first run's
     # other hit, a crime named inside a charge coded as an attack, is fixed: tests/details/test_ninth_set_fixes.py)
     "ninth": ["azerbaijan_sputnik: forbidden (Azerbaijan attacked nobody)"],
+    # "He accused the government of treating the indigenous movement as an enemy": "the government" after
+    # a paragraph that names no other state is read as Colombia's (named only in the last paragraph); the
+    # march told after a deadly shooting carries its two dead as well; background tolls of 2020 (130
+    # seafarers seized) and of the 1980 election (60 dead) stay on their own historical events and the
+    # article's sum adds them, as in the sixth to eighth sets
+    "tenth": ["ecuador_strike: forbidden (nobody did anything to Colombia)",
+              "guinea_parties: toll counted twice",
+              "gulf_guinea_pirates: toll counted twice",
+              "jamaica_polls: toll counted twice"],
 }
 
 

@@ -56,6 +56,8 @@ LIGHT_VERBS = {"engage", "launch", "carry", "conduct", "stage", "hold", "wage", 
                "renew", "reiterate", "repeat", "voice", "redouble", "press", "complete", "finish", "accelerate",
                # "Israel *responded* with air strikes": what one answers with, one does
                "respond", "retaliate", "react", "reply"}
+# Heads of streets and roads named after a people or a country ("Spanish Town Road", "Rue de France").
+STREET_HEADS = frozenset({"road", "street", "avenue", "boulevard", "lane", "highway", "rue", "avenida", "calle", "strasse"})
 # "the two leaders", "both sides": the last two parties told.
 CONSULT_ROOT = "04"
 # How many sentences back "the two leaders" looks for the exchange whose parties they are.
@@ -401,6 +403,8 @@ class Coder:
             return None, 0.0  # "the Slovak novelist attacked ...": the arts, not politics
         if m.proper and m.text in state.places and self.kb.is_capital(m.text):
             return None, 0.0  # "handed to prosecutors in the state of Sucre": a place the text names, no government
+        if m.proper and m.head in STREET_HEADS:
+            return None, 0.0  # "opened fire on Spanish Town Road", "a rally on Avenida Brasil": a street, no party
         described = self._described(m, when, state, avoid)  # "the kingdom", "the Gulf state's army"
         if described is not None:
             return described, 0.8
@@ -709,7 +713,12 @@ class Coder:
             if m.proper and not m.pronoun:
                 res = self.kb.resolve(m.text, None, None)
                 if res is not None and res.actor.country:
-                    return res.actor.country
+                    a = res.actor
+                    if a.org is None and a.sector is None and m.head and m.head not in a.name.lower():
+                        # "said *the Union of Democratic Forces of Guinea* had incited violence": a body
+                        # named after its country (read as the country) is a party at home, no foreign side
+                        continue
+                    return a.country
         if home is not None:
             for m in mentions:
                 if not m.proper and not m.pronoun:
@@ -1048,6 +1057,14 @@ class Coder:
                 return []  # "Japan's offer *of aid*": what was offered, coded with the offer
             if not parent or parent[0].target is None:
                 return []
+            if parent[0].code.startswith(ACCUSE) and pattern.code[:2] in ALLEGED_VIOLENCE_ROOTS:
+                # "the army accused the RSF *of killing* 40 civilians", "accused Moscow of shelling a
+                # hospital": violence an accusation alleges is its content (CAMEO codes the accusation,
+                # 1121-1124 by the kind of act alleged), not a second event of the accusation's day; the
+                # act, when news, is told on its own with its own date. A posture alleged ("accused
+                # Poland of a military build-up on the border") stays nested, as claims (015) and
+                # denials (016) keep theirs.
+                return []
             # "X accused Y of a build-up": Y did it, to X unless the noun names a target.
             sources = [(parent[0].target, 0.9)]
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when, True, parent[0].source))
@@ -1090,7 +1107,9 @@ class Coder:
                     state.pronoun_speakers.setdefault(subs[0].start, sources)  # "It said ...": who "It" is
                 state.clause_country = own_place
             if not sources and subs and attribution is not None and (cand.kind == "verb" or cand.governor == "be") and not cand.passive \
-                    and pattern.code[:2] in VERBAL_ROOTS and not any(m.proper or m.pronoun for m in subs):
+                    and pattern.code[:2] in VERBAL_ROOTS and not any(m.proper or m.pronoun for m in subs) \
+                    and not (pattern.code[:2] == THREAT_ROOT and all(self._names_an_act(m) for m in subs)):
+                # ("saying *the closure threatened* supplies of fuel": an act that endangers something threatens nobody)
                 # "the ministry said the attack was an internal matter, and accused Bujumbura ...":
                 # the parser lent the verbal act a thing for subject; the speaker does it.
                 sources = [(self._retext(attribution, attribution.text), 0.8)]
@@ -1398,6 +1417,8 @@ ABOUT_ROOTS = frozenset({"02", "03", "05", "09", "10", "11", "12", "13"})
 CONTENT_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, threaten: what they ask, refuse or threaten is not done
 ACCUSING_ROOT = "11"  # disapprove: what an accusation or a criticism tells "of" someone beyond its act is not counted
 ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one's nested acts)
+THREAT_ROOT = "13"
+ALLEGED_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})  # ... except violence alleged: the accusation's content only
 
 
 # Military cooperation with one's own country is a deployment at home: force posture.

@@ -269,6 +269,8 @@ def _phrase_bounds(tok) -> tuple[int, int]:
             continue
         if child.dep_ in CUT_DEPS and not (child.dep_ == "prep" and child.lower_ in kept) and not _name_goes_on(child, right):
             break
+        if child.dep_ == "prep" and _of_a_deed(doc[child.i]):
+            break  # "accused the peacekeepers *of siding with ...*": the charge, not the party's name
         right = max(right, child.right_edge.i if table is None else table.right_edge[child.i])
     while left < i and words[left].is_punct:
         left += 1
@@ -284,6 +286,13 @@ def _phrase_bounds(tok) -> tuple[int, int]:
                 and not left <= prev.head.i <= right and p_left >= tok.sent.start:
             left = p_left
     return left, right
+
+
+def _of_a_deed(prep) -> bool:
+    """An "of" the parser hung on a noun whose object is a gerund: what someone is accused or
+    suspected of ("the peacekeepers of siding with", "rights groups of pushing migrants back")."""
+    return prep.lower_ == "of" and any(g.dep_ in ("pcomp", "pobj") and g.tag_ == "VBG" and g.pos_ == "VERB"
+                                       for g in prep.children)
 
 
 # Words a title starts with ("Prime Minister", "President", "Foreign Minister") and the arcs on
@@ -640,8 +649,11 @@ def _verb_chain(tok):
     cur = tok
     # A conjunct in the past tense has its own tense: "he would send a team on Sunday
     # but rejected any deal" did reject; "would" is the first verb's only.
+    # One with auxiliaries of its own keeps its own: "said it would send troops and that the
+    # president *had spoken* by telephone with ..." did speak.
     while cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX") and cur.head.i != cur.i \
-            and not (cur.tag_ == "VBD" and cur.head.tag_ != "VBD"):
+            and not (cur.tag_ == "VBD" and cur.head.tag_ != "VBD") \
+            and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in cur.children):
         cur = cur.head
         chain.append(cur)
     return chain
@@ -941,6 +953,11 @@ def _headline_infinitive(verb) -> bool:
 
 # What is offered for a capture or an arrest still to come (the noun stands as the act's governor).
 REWARD_NOUNS = frozenset({"reward", "bounty"})
+# Verbs that call off an act named by their object ("postponed the visit", "the summit was cancelled").
+CALLED_OFF_VERBS = frozenset({"postpone", "cancel", "delay", "defer", "scrap", "shelve", "scrub", "abort", "adjourn"})
+# Verbs whose "against" gerund is what their subject opposes ("voted against ratifying the pact").
+OPPOSING_VERBS = frozenset({"vote", "decide", "rule", "advise", "argue", "campaign", "lobby", "caution", "warn", "speak",
+                            "opt", "come", "counsel", "recommend"})
 # Participles that tell what somebody is suspected of ("officers suspected of torturing migrants").
 ALLEGED_PARTICIPLES = frozenset({"suspect", "accuse", "charge", "allege", "convict", "blame", "want"})
 # "were charged *with arson*", "convicted of the 2019 killing of a reporter", "held *on charges of
@@ -989,6 +1006,9 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
                 hypothetical = conditional = True
     # "agreed to resign without returning home", "withdrew without firing a shot": not done
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        negated = True
+    # "voted *against ratifying* the pact", "advised against sending troops": what is opposed is not done
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "against" and tok.head.head.lemma_.lower() in OPPOSING_VERBS:
         negated = True
     # "four officers *suspected of torturing* migrants", "a man accused of attacking a synagogue": what
     # a suspect is said to have done is the suspicion's content, not an act the sentence reports
@@ -1801,7 +1821,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     )
     pobj_lemmas = tuple(
         p.lemma_.lower() if p.tag_ != "VBG" else p.lower_  # "in police firing" read as a participle: "firing"
-        for c in kids if c.dep_ == "prep" for p in children(c) if p.dep_ == "pobj"
+        # "spoke *by telephone*": the parser may read a means's "by" as a passive agent
+        for c in kids if c.dep_ == "prep" or (c.dep_ == "agent" and tok.tag_ != "VBN") for p in children(c) if p.dep_ == "pobj"
     ) + tuple(instr_lemmas) + tuple(
         # "placed police *on standby* at the request of ...": the small model reads the noun
         # after a bare preposition as a verb of the clause
@@ -2281,6 +2302,11 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         flags = dict(flags, negated=True)  # "police made no arrests"
     if gov_dep in CHARGE_DEPS and gov.lemma_.lower() in CHARGE_GOVERNORS and gov.i != tok.i:
         flags = dict(flags, demanded=True)  # "charged with the killing of ...": the charge's content
+    if gov_dep in ("nsubjpass", "dobj") and gov.i != tok.i and (gov.lemma_.lower() in CALLED_OFF_VERBS or (
+            gov.lemma_.lower() in ("call", "put") and any(c.dep_ == "prt" and c.lower_ == "off" for c in children(gov)))):
+        # "Macron's planned visit to Algeria was postponed", "cancelled the talks", "called off the summit":
+        # an act called off did not take place (halting talks is the verb's own code, 164)
+        flags = dict(flags, negated=True)
     if ready is not None:
         flags = dict(flags, future=True, intent=ready)
     if gov_dep == "nsubjpass" and gov.lemma_.lower() in SCHEDULING_VERBS:

@@ -319,10 +319,11 @@ def _one_victim(toks: list[_Tok], i: int) -> bool:
     """Whether "a"/"an" at ``i`` is one person an outcome befell: right after an outcome verb
     ("killing a farmer", "wounded a Cameroonian peacekeeper") or as the subject of a passive
     one ("A policeman was killed"); "a soldier said" counts nobody."""
-    head = next((k for k in range(i + 1, min(i + 4, len(toks))) if toks[k].low in _ONE_PERSON), None)
+    # up to four words before the noun: "A Bulgarian border police officer was killed"
+    head = next((k for k in range(i + 1, min(i + 6, len(toks))) if toks[k].low in _ONE_PERSON), None)
     if head is None or any(not toks[k].low[:1].isalpha() for k in range(i + 1, head)):
         return False
-    if _BEFORE.get(_low(toks, i - 1)) in ("dead", "injured", "arrested", "hostages"):
+    if i > 0 and _outcome_word_before(toks, i - 1) in ("dead", "injured", "arrested", "hostages"):
         return True
     k = head + 1
     while _low(toks, k) in _AUX:
@@ -492,14 +493,26 @@ _OUTCOME_NOUNS = frozenset("bodies corpses deaths fatalities casualties injuries
 _REMAINS = frozenset("bodies corpses remains".split())
 
 
+# "shot dead two men", "stabbed dead a guard": "dead" after the act tells the outcome of what follows
+_DEAD_AFTER = frozenset("shot shoot shoots shooting stabbed beaten beat".split())
+
+
+def _outcome_word_before(toks: list[_Tok], k: int) -> str | None:
+    word = toks[k].low
+    if word == "dead" and _low(toks, k - 1) in _DEAD_AFTER:
+        return "dead"
+    return _BEFORE.get(word)
+
+
 def _outcome_before(toks: list[_Tok], i: int) -> str | None:
     """An outcome verb or noun just before the number ("killing at least five", "the bodies of two men")."""
     if _low(toks, i - 1) == "of" and _low(toks, i - 2) in _REMAINS:
         return "dead"
     for k in range(i - 1, max(i - 7, -1), -1):
         word = toks[k].low
-        if word in _BEFORE:
-            return _BEFORE[word]
+        outcome = _outcome_word_before(toks, k)
+        if outcome:
+            return outcome
         if word not in _SKIP_BACK:
             return None
     return None
