@@ -28,12 +28,20 @@ class LookupMemo:
     :class:`~flashpoint.geo.gazetteer.Gazetteer`) whose ``resolve`` and
     ``country_of`` answer each question once; the rest is the target's own."""
 
-    __slots__ = ("target", "_answers", "_context_free")
+    __slots__ = ("target", "_answers", "_context_free", "_pins")
 
     def __init__(self, target: Any) -> None:
         self.target = target
         self._answers: dict[tuple, Any] = {}
         self._context_free = getattr(target, "context_free", None)
+        self._pins: dict[str, Any] = {}
+
+    def pin(self, key: str, answer: Any) -> None:
+        """Make ``resolve(name, ...)`` answer ``answer`` for this document whatever the
+        context, for every name whose ``name_key`` is ``key``: a town the document once
+        qualified ("Moscow, Idaho") is that town wherever the document names it again
+        (pipeline.py, geo/gazetteer.py ``qualified_towns``)."""
+        self._pins[key] = answer
 
     def _ask(self, method: str, args: tuple) -> Any:
         key = (method, *args)
@@ -47,7 +55,21 @@ class LookupMemo:
             found = self._answers[key] = getattr(self.target, method)(*args)
         return found
 
+    def pinned(self, name: str) -> Any:
+        """The answer :meth:`pin` fixed for ``name`` in this document, else None."""
+        if not self._pins:
+            return None
+        from .geo.names import name_key
+
+        return self._pins.get(name_key(name))
+
     def resolve(self, *args: Any) -> Any:
+        if self._pins:
+            from .geo.names import name_key
+
+            pinned = self._pins.get(name_key(args[0]), _UNASKED) if args and isinstance(args[0], str) else _UNASKED
+            if pinned is not _UNASKED:
+                return pinned
         if len(args) == 3 and args[2] is not None and self._context_free is not None:
             # (text, when, context): the bare answer stands when no context can change it
             # (:meth:`settled`, inline: asked for most mentions)

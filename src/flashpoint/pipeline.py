@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date as Date
@@ -460,6 +459,7 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     dates = _LazyMap(len(cands), lambda i: date_of(cands[i]))
     historical = _LazyMap(len(cands), lambda i: dates[i].historical)
     kb, gazetteer = _remembered(doc, res.kb), _remembered(doc, res.gazetteer)
+    _pin_qualified_towns(doc, gazetteer)
     # The dateline is where the story was filed: the home country of domestic actors, never an actor.
     home = dateline_country(structure.dateline, kb, gazetteer) if structure is not None else None
     countries = _doc_countries(doc, kb, gazetteer, home)
@@ -560,6 +560,22 @@ def _remembered(doc, lookups):
     return None if lookups is None else memoized(doc, ("lookups", id(lookups)), lambda: LookupMemo(lookups))
 
 
+def _pin_qualified_towns(doc, gazetteer) -> None:
+    """A town the document qualifies once ("The mayor of Moscow, Idaho, ...") is that town
+    wherever the document names it (geo/gazetteer.py ``qualified_towns``): pinned in the
+    document's gazetteer memo (lookup_memo.py), once per document."""
+    from .geo.gazetteer import qualified_towns
+    from .nlp.docmemo import doc_text, memoized
+
+    def pin() -> bool:
+        for key, town in qualified_towns(doc_text(doc), gazetteer.target).items():
+            gazetteer.pin(key, town.to_location())
+        return True
+
+    if gazetteer is not None:
+        memoized(doc, ("qualified_towns", id(gazetteer)), pin)
+
+
 def _story_tags(doc, res: Resources) -> frozenset[str]:
     """The context tags of the whole document (coding/contexts.py), found once per document."""
     from .nlp.docmemo import doc_text, memoized
@@ -594,75 +610,8 @@ def _doc_countries(doc, kb, gazetteer=None, home: str | None = None) -> list[str
                          lambda: _count_countries(doc, kb, gazetteer, home)))
 
 
-def _affiliation_only(ent) -> bool:
-    """Whether an entity is told only as a leaning ("anti-Syria", "pro - Russian"), as
-    actors/resolve.py reads "pro-Russian separatists": no country the story is about."""
-    from .actors.resolve import AFFILIATION_BEFORE
-
-    start = ent.start
-    doc = ent.doc
-    if start >= 1 and doc[start - 1].lower_ in AFFILIATION_BEFORE:
-        return True
-    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in AFFILIATION_BEFORE
-
-
-_VILLAGE_BEFORE = re.compile(r"\b(?:village|hamlet)s? of (?:the )?$", re.IGNORECASE)
-
-
 def _count_countries(doc, kb, gazetteer, home: str | None = None) -> tuple[str, ...]:
-    from .coding.generic_country import city_no_village_is, holder_country, home_namesake, local_agent_place, mission_owner
-    from .geo.names import unit_around
-    from .nlp.docmemo import doc_ents, doc_text
+    """Each entity's country by the ordered strategies of coding/story_countries.py."""
+    from .coding.story_countries import StoryCountries
 
-    counts: Counter[str] = Counter()
-    text = doc_text(doc)
-    for ent in doc_ents(doc):
-        c = None
-        label = ent.label_
-        if _affiliation_only(ent):
-            continue  # "an anti-Syria journalist", "pro-Russian separatists": the country describes, it is not told
-        if label in ("GPE", "NORP") and mission_owner(text, ent.start_char, ent.end_char):
-            continue  # "stones thrown at the French embassy": no French story, the embassy's host's (or none)
-        if label in ("GPE", "NORP", "ORG", "LOC", "FAC"):
-            name = text[ent.start_char : ent.end_char]  # = ent.text, without a Token per word
-            unit = unit_around(text, ent.start_char, ent.end_char) if gazetteer is not None else None
-            place = gazetteer.resolve(unit) if unit is not None else None
-            # "the state of Sucre": a state's country (geo/names.py), not the capital's of that name
-            c = place.country if place is not None and place.precision == "region" else kb.country_of(name)
-            if home and c != home and label == "GPE" and local_agent_place(text, ent.start_char, ent.end_char) \
-                    and home_namesake(gazetteer, name, home):
-                c = home  # "BEIRUT -- Police in Tripoli": Lebanon's Tripoli, not Libya's capital
-            if c is None and gazetteer is not None and label in ("GPE", "LOC", "FAC"):
-                # "Chala in southern Peru": the holder decides which Chala, not the gazetteer's first
-                c = holder_country(text, ent.end_char, kb)
-                place = gazetteer.resolve(name) if c is None else None
-                if place is not None and _VILLAGE_BEFORE.search(text, max(0, ent.start_char - 20), ent.start_char) \
-                        and city_no_village_is(gazetteer, name, ()):
-                    place = None  # "the village of Kom" tells no story about Qom (coding/targets.py)
-                c = c or (place.country if place is not None else None)
-            if c is None:
-                # "the Presidential Secretariat in Colombo", "University of Nairobi"
-                named = (kb.country_of(t.text) for t in ent[1:] if t.nbor(-1).lower_ in ("in", "of", "at") and t.pos_ == "PROPN")
-                c = next((x for x in named if x), None)
-        elif label == "PERSON":
-            name = text[ent.start_char : ent.end_char]
-            res = kb.resolve(name, None, None)
-            c = res.actor.country if res is not None else None
-            if c and not any(i.startswith("person:") for i in res.entry_ids) and kb.first_name_of(name):
-                c = None  # "Chad Smith": a first name, not Chad (actors/kb.py)
-            elif c and ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
-                # "Colombia's defence minister, Pedro Sanchez,": the title's country decides who
-                # he is, as for "Colombian Defence Minister Pedro Sanchez" (actors/resolve.py)
-                head = ent.root.head
-                both = kb.resolve(f"{text[doc[head.left_edge.i].idx : head.idx + len(head.text)]} {name}", None, None)
-                c = both.actor.country if both is not None and both.actor.country else c
-            elif c:
-                # "Pedro Sanchez, Colombia's defence minister,": the title after the name decides too
-                title = next((t for t in ent.root.children if t.dep_ == "appos" and t.i >= ent.end), None)
-                if title is not None:
-                    words = text[doc[title.left_edge.i].idx : title.idx + len(title.text)]
-                    both = kb.resolve(f"{words} {name}", None, None)
-                    c = both.actor.country if both is not None and both.actor.country else c
-        if c:
-            counts[c] += 1
-    return tuple(c for c, _ in counts.most_common())
+    return StoryCountries.load().count(doc, kb, gazetteer, home)

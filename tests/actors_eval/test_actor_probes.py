@@ -37,9 +37,10 @@ SETS = ["actor_probes.jsonl", "actor_probes_second.jsonl", "actor_probes_third.j
 # The seventh set's surname probes name their actor through the sentence before, and its local
 # places and sub-national offices ("Police in Lahore", "the governor of Kano state") need the
 # gazetteer, which only the coder asks: its mention level measures the knowledge base alone, its
-# event level the rest. First run 53.2% / 62.4% (session 18); the floors guard today's figures.
+# event level the rest. First run 53.2% / 62.4%, 63.1% / 70.2% at the end of session 18; the
+# floors guard those, a little below.
 MENTION_FLOOR = {"actor_probes_fifth.jsonl": 0.89, "actor_probes_sixth.jsonl": 0.85, "actor_probes_seventh.jsonl": 0.62}
-EVENT_FLOOR = {"actor_probes_fifth.jsonl": 0.78, "actor_probes_sixth.jsonl": 0.69, "actor_probes_seventh.jsonl": 0.67}
+EVENT_FLOOR = {"actor_probes_fifth.jsonl": 0.78, "actor_probes_sixth.jsonl": 0.69, "actor_probes_seventh.jsonl": 0.69}
 # The fifth set names its kinds by the institution (court, police, ministry ...) rather than "institution".
 KINDS = {"actor_probes_fifth.jsonl": {"office", "ministry", "parliament", "court", "police", "armed", "unnamed",
                                       "demonym", "capital", "backref", "person"},

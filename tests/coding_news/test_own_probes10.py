@@ -23,7 +23,8 @@ import pytest
 
 from flashpoint.eval.project import TESTS_DATA
 
-from .test_news_coding import coded, has, triples
+from .test_news_coding import coded, triples
+from .tables import reads, silent, table
 
 
 def test_first_run_is_recorded_for_this_set():
@@ -34,8 +35,7 @@ def test_first_run_is_recorded_for_this_set():
     assert first["headline"]["passed"] == round((len(ids) - len(first["failed"])) / len(ids), 4)
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("text, want", [
+test_session18_constructions = table("text, want", [
     # a statement's tone: encouraged, heartened, reassured (013); thoughts or prayers with a people (018);
     # of one mind, on the same page (019)
     ("The Chilean government said it was reassured by Argentina's pledge to respect the glacier treaty.",
@@ -116,9 +116,7 @@ def test_first_run_is_recorded_for_this_set():
     # force told as a strike on a target; a way closed to a party
     ("Israel's strike on an Iranian consulate in Damascus drew condemnation.", ("ISR", "190", "IRN")),
     ("Venezuela's closure of its airspace to Colombian flights angered Bogota.", ("VEN", "160", "COL")),
-])
-def test_session18_constructions(text, want):
-    assert has(triples(coded(text)), want), (text, triples(coded(text)))
+], reads)
 
 
 @pytest.mark.slow
@@ -141,11 +139,8 @@ def test_session18_no_wrong_reading(text):
     assert not any(c.startswith(("0241", "19", "18", "017", "040")) for _, c, _ in got), (text, got)
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("text", [
+test_session18_nothing_taken_up = table("text", [
     # a bare acceptance with no offer told, an invitation accepted with no one who gave it: no event
     "The committee accepted on Monday.",
     "Morocco accepted the invitation.",
-])
-def test_session18_nothing_taken_up(text):
-    assert not coded(text), (text, triples(coded(text)))
+], silent)

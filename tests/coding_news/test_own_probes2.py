@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import pytest
 
-from .test_news_coding import coded, has, triples
+from .tables import never_root_by_rules, reads, table
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("text, want", [
+test_fixes_from_the_second_probe_set_hold_on_new_wording = table("text, want", [
     # statements and symbolic acts
     ("The Indian prime minister laid flowers at the memorial to the victims of the Mumbai attacks.", ("IND", "017", None)),
     ("Brazil said it agreed with Argentina that the bloc must lower its common tariff.", ("BRA", "019", "ARG")),
@@ -55,18 +54,11 @@ from .test_news_coding import coded, has, triples
     ("Azerbaijan shelled Armenian positions overnight. Yerevan vowed to respond.", ("ARM", "13", "AZE")),
     ("Kenya proposed a ceasefire in South Sudan. Juba rejected it.", ("SSD", "12", "KEN")),
     ("The leaders of Ghana and Togo met in Lome. They signed a security pact.", ("TGO", "057", "GHA")),
-])
-def test_fixes_from_the_second_probe_set_hold_on_new_wording(text, want):
-    got = triples(coded(text))
-    assert has(got, want), got
+], reads)
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("text, not_root", [
+test_word_senses_that_are_no_such_event = table("text, not_root", [
     ("The new finance minister attacked inflation with spending cuts.", "19"),
     ("Nigeria released its unemployment figures on Monday.", "08"),
     ("Police arrested a man wanted in France for fraud.", "02"),
-])
-def test_word_senses_that_are_no_such_event(text, not_root):
-    got = triples(coded(text, backoff=False))
-    assert not any(c.startswith(not_root) for _, c, _ in got), got
+], never_root_by_rules)

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import pytest
 
-from .test_news_coding import coded, has, triples
+from .test_news_coding import coded, triples
+from .tables import never_root_by_rules, reads, silent_by_rules, table
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("text, want", [
+test_fixes_from_the_third_probe_set_hold_on_new_wording = table("text, want", [
     # a passive rejection is aimed at whoever made the offer
     ("A Qatari plan for a ceasefire in Sudan was rejected by the army on Monday.", ("SDN", "12", "QAT")),
     ("Ukraine's request for more air defence systems was turned down by Germany.", ("DEU", "12", "UKR")),
@@ -63,33 +63,23 @@ from .test_news_coding import coded, has, triples
     ("Ukrainian sea drones sank a Russian landing ship off Crimea.", ("UKR", "19", "RUS")),
     ("Kenyan President William Ruto (L) meets Tanzanian President Samia Suluhu Hassan in Arusha, "
      "Tanzania, May 5, 2025. REUTERS/Staff", ("KEN", "04", "TZA")),
-])
-def test_fixes_from_the_third_probe_set_hold_on_new_wording(text, want):
-    got = triples(coded(text))
-    assert has(got, want), got
+], reads)
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("text, not_root", [
+test_drug_seizures_and_fights_on_inflation_are_no_force = table("text, not_root", [
     ("Spanish police seized three tonnes of hashish off the coast of Cadiz.", "17"),
     ("Ecuadorian soldiers seized 600 kilos of cocaine at the port of Guayaquil.", "19"),
     # fighting inflation or corruption is no armed force, vowing to is no threat
     ("Egypt's central bank battled inflation with a record rate rise.", "19"),
     ("Nigeria's new president vowed to fight corruption in the oil sector.", "13"),
-])
-def test_drug_seizures_and_fights_on_inflation_are_no_force(text, not_root):
-    got = triples(coded(text, backoff=False))
-    assert not any(c.startswith(not_root) for _, c, _ in got), got
+], never_root_by_rules)
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("text", [
+test_games_and_sporting_bodies_are_no_events = table("text", [
     "Boston College beat Georgia in double overtime on Sunday.",
     "The coach of Ghana's football team criticised the referee after the 2-1 defeat.",
     "Senegal edged Egypt on penalties in the Africa Cup of Nations final.",
-])
-def test_games_and_sporting_bodies_are_no_events(text):
-    assert not coded(text, backoff=False), coded(text, backoff=False)
+], silent_by_rules)
 
 
 @pytest.mark.slow

@@ -18,10 +18,10 @@ from __future__ import annotations
 import pytest
 
 from .test_news_coding import coded, has, triples
+from .tables import reads, silent, table
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("text, want", [
+test_constructions_fixed_in_session_11 = table("text, want", [
     # an act told as when a statement was made stands beside it ("after arriving", "while visiting")
     ("The Brazilian president spoke to reporters after arriving in Lisbon.", ("BRA", "010", None)),
     ("The Brazilian president spoke to reporters after arriving in Lisbon.", ("BRA", "042", "PRT")),
@@ -77,10 +77,7 @@ from .test_news_coding import coded, has, triples
     ("Ghana agreed with Togo's view that the pipeline needs new financing.", ("GHA", "019", "TGO")),
     ("The Kenyan government acknowledged that its police had used excessive force against protesters.",
      ("KEN", "015", None)),
-])
-def test_constructions_fixed_in_session_11(text, want):
-    got = triples(coded(text))
-    assert has(got, want), got
+], reads)
 
 
 @pytest.mark.slow
@@ -89,14 +86,11 @@ def test_a_bomb_dropped_by_jets_is_no_roadside_bombing():
     assert not any(c.startswith("183") for _, c, _ in got), got
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("text", [
+test_no_event_where_no_party_acts_on_another = table("text", [
     "Ghana exported a record amount of cocoa last season.",  # trade with no partner
     "Bangladesh beat Sri Lanka in T20 thriller",  # a game
     "Ethiopia's prime minister opened a new dam on the Blue Nile.",  # opening is no firing
-])
-def test_no_event_where_no_party_acts_on_another(text):
-    assert not coded(text), triples(coded(text))
+], silent)
 
 
 @pytest.mark.slow

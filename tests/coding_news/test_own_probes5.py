@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import pytest
 
-from .test_news_coding import coded, has, triples
+from .test_news_coding import coded
+from .tables import reads, silent, table
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("text, want", [
+test_constructions_fixed_in_session_12 = table("text, want", [
     # a courtesy call on an official with no "to ..." is a visit; with one it stays an appeal
     ("Kenya's foreign minister called on the Emir of Qatar in Doha.", ("KEN", "042", "QAT")),
     ("The EU called on Russia to release the detained journalists.", ("EU", "02", "RUS")),
@@ -72,17 +72,11 @@ from .test_news_coding import coded, has, triples
     ("Yemen's Houthis seized a Bahamas-flagged cargo ship. Athens demanded its release.", ("GRC", "1053", "YEM")),
     # "called the detention an abduction": a charge, not a phone call
     ("Russian troops detained two Georgian citizens. Tbilisi called the detention an abduction.", ("GEO", "111", "RUS")),
-])
-def test_constructions_fixed_in_session_12(text, want):
-    got = triples(coded(text))
-    assert has(got, want), got
+], reads)
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("text", [
+test_no_event_where_no_party_acts_on_another = table("text", [
     "The Ethiopian runner edged her Kenyan rival at the finish line.",  # a race
     "Residents inspected the damage in Sylhet after the floods.",  # looking at rubble is no investigation
     "A file photo shows Chinese troops on parade in Lhasa, May 5, 2019. REUTERS/Stringer",  # a file photo stays blanked
-])
-def test_no_event_where_no_party_acts_on_another(text):
-    assert not coded(text), triples(coded(text))
+], silent)

@@ -17,10 +17,10 @@ from __future__ import annotations
 import pytest
 
 from .test_news_coding import coded, has, triples
+from .tables import reads, silent, table
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("text, want", [
+test_constructions_fixed_in_session_13 = table("text, want", [
     # a strike or a bombing by aircraft is an air strike (195): the doer's head names the weapon
     ("Pakistani drones carried out a strike on a militant compound in Khost.", ("PAK", "195", "AFG")),
     ("The bombing of Houthi positions by Saudi warplanes was reported by residents of Saada.", ("SAU", "195", "YEM")),
@@ -65,20 +65,14 @@ from .test_news_coding import coded, has, triples
     ("Uganda is stepping up security cooperation with Tanzania.", ("UGA", "06", "TZA")),
     # a bare surname the knowledge base keeps out of its aliases: the one officeholder of the clause's country
     ("President Pena hosted his Uruguayan counterpart in Asuncion on Friday.", ("PRY", "043", "URY")),
-])
-def test_constructions_fixed_in_session_13(text, want):
-    got = triples(coded(text))
-    assert has(got, want), got
+], reads)
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("text", [
+test_no_event_where_no_party_acts_on_another = table("text", [
     "Bali welcomed a record number of foreign tourists in July.",  # visitors received, not praise
     "The Kenyan singer attacked the music industry's treatment of young artists.",  # the arts, not politics
     "A Chilean poet attacked the critics of his latest collection.",
-])
-def test_no_event_where_no_party_acts_on_another(text):
-    assert not coded(text), triples(coded(text))
+], silent)
 
 
 @pytest.mark.slow

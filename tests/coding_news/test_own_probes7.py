@@ -27,10 +27,10 @@ from __future__ import annotations
 import pytest
 
 from .test_news_coding import coded, has, triples
+from .tables import reads, silent, table
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("text, want", [
+test_seventh_set_constructions = table("text, want", [
     # wire idioms of refusal, rebuke, lawsuit, reconciliation, welcome and tip-offs
     ("Canberra poured cold water on a French plan for a Pacific security forum.", ("AUS", "12", "FRA")),
     ("The Kenyan government has stonewalled Ugandan requests for a joint border survey.", ("KEN", "12", "UGA")),
@@ -73,13 +73,10 @@ from .test_news_coding import coded, has, triples
     ("Japan handed over two patrol boats to the Philippine coast guard.", ("JPN", "07", "PHL")),
     ("Two transport helicopters were handed over to the Kenyan air force by the Italian government.",
      ("ITA", "07", "KEN")),
-])
-def test_seventh_set_constructions(text, want):
-    assert has(triples(coded(text)), want)
+], reads)
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("text", [
+test_seventh_set_controls_stay_silent = table("text", [
     # a job lost is no shot fired; a score is a game; a work's theme is no act
     "The Korean chipmaker fired 500 workers at its factory in Vietnam.",
     "Chile beat Peru 2-0 in a World Cup qualifier in Santiago.",
@@ -87,9 +84,7 @@ def test_seventh_set_constructions(text, want):
     "The Turkish director's new film attacks the hypocrisy of the country's elite.",
     # an airline's head speaks for a business, not a state
     "The head of the Kenyan airline said he was confident of a recovery in passenger numbers.",
-])
-def test_seventh_set_controls_stay_silent(text):
-    assert not coded(text)
+], silent)
 
 
 @pytest.mark.slow

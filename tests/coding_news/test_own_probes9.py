@@ -19,10 +19,10 @@ from __future__ import annotations
 import pytest
 
 from .test_news_coding import coded, has, triples
+from .tables import never_root, reads, table
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("text, want", [
+test_session16_constructions = table("text, want", [
     # being in talks with a party is negotiating with it (046), in a sentence or a verbless headline
     ("Egypt remains in talks with Sudan on the dam, officials said.", ("EGY", "046", "SDN")),
     ("Pakistan in talks with China over new loan", ("PAK", "046", "CHN")),
@@ -155,13 +155,10 @@ from .test_news_coding import coded, has, triples
     # people handed over to another state's justice: judicial cooperation (063), as an extradition
     ("Thailand handed over two Cambodian dissidents to Phnom Penh.", ("THA", "063", "KHM")),
     ("Kenya handed over a Ugandan opposition leader to Kampala.", ("KEN", "063", "UGA")),
-])
-def test_session16_constructions(text, want):
-    assert has(triples(coded(text)), want), (text, triples(coded(text)))
+], reads)
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("text, wrong", [
+test_session16_no_wrong_reading = table("text, wrong", [
     # a physical push is no appeal ("pushed the boat back" asked nothing of anyone)
     ("The Turkish coast guard pushed a migrant boat back into Greek waters.", "02"),
     ("Italian police pushed the migrants back across the border.", "02"),
@@ -195,10 +192,7 @@ def test_session16_constructions(text, want):
     # bodies handed back are no extradition; efforts stepped up are no alert
     ("Turkey handed over the bodies of the soldiers to Syria.", "063"),
     ("The ministry stepped up efforts to attract investment.", "15"),
-])
-def test_session16_no_wrong_reading(text, wrong):
-    got = triples(coded(text))
-    assert not any(c.startswith(wrong) for _, c, _ in got), (text, got)
+], never_root)
 
 
 @pytest.mark.slow

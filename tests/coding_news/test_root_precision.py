@@ -9,36 +9,33 @@ import pytest
 
 from flashpoint.pipeline import code_text
 
+from .tables import root_set, roots_on, table
+
 pytestmark = pytest.mark.slow
 
 
-def roots(text: str) -> set[str]:
-    return {e.cameo_root for e in code_text(text, date="2026-11-20", doc_id="r")}
+roots = roots_on("2026-11-20")
 
 
-@pytest.mark.parametrize("text, want", [
+test_an_unnamed_act_yields_to_the_named_doers_act = table("text, want", [
     # what an appeal or a demand is about is not an act of its own
     ("The Pope called for an end to the fighting in South Sudan.", {"02"}),
     ("Kenya's president demanded an immediate halt to the fighting along the border with Somalia.", {"10"}),
     ("Norway's foreign minister urged both sides to return to the talks in Doha.", {"02"}),
     # a meeting told again by its noun adds no root
     ("Japan's prime minister hosted the Indian prime minister in Tokyo for a summit.", {"04"}),
-])
-def test_an_unnamed_act_yields_to_the_named_doers_act(text, want):
-    assert roots(text) == want
+], root_set(roots))
 
 
 def test_an_unnamed_act_stays_when_nobody_named_acts_in_its_sentence():
     assert "19" in roots("Heavy fighting broke out between the army and rebels in Sudan's Darfur region on Monday.")
 
 
-@pytest.mark.parametrize("text, want", [
+test_a_light_verb_statement_carries_its_act = table("text, want", [
     ("Qatar's foreign ministry issued a statement condemning the air strike on the hospital in Gaza.", {"11"}),
     ("Ghana's foreign minister made remarks praising Nigeria for its role in the talks.", {"05"}),
     ("Chile's president delivered a speech accusing Bolivia of diverting water from a shared river.", {"11"}),
-])
-def test_a_light_verb_statement_carries_its_act(text, want):
-    assert roots(text) == want
+], root_set(roots))
 
 
 def test_a_light_verb_statement_alone_is_still_a_statement():

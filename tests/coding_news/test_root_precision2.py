@@ -11,23 +11,22 @@ import pytest
 
 from flashpoint.pipeline import code_text
 
+from .tables import root_set, roots_on, table
+
 pytestmark = pytest.mark.slow
 
 
-def roots(text: str) -> set[str]:
-    return {e.cameo_root for e in code_text(text, date="2026-12-05", doc_id="r")}
+roots = roots_on("2026-12-05")
 
 
-@pytest.mark.parametrize("text, want", [
+test_what_came_before_the_news_is_background = table("text, want", [
     # an act told in an "after" or "following" clause after the verb is what led to the news
     ("Norway suspended flights to Minsk on Friday, two days after a Belarusian jet forced down a Lithuanian airliner.",
      {"16"}),
     ("Ghana recalled its ambassador from Accra's neighbour Togo following the shelling of a border post.", {"16"}),
     # an act dated months before the story, beside today's act
     ("Peru's president on Monday freed 40 farmers who had been arrested in May during a land dispute.", {"08"}),
-])
-def test_what_came_before_the_news_is_background(text, want):
-    assert roots(text) == want
+], root_set(roots))
 
 
 def test_a_fronted_after_phrase_tells_news_of_its_own():
@@ -40,14 +39,12 @@ def test_an_after_clause_alone_keeps_its_act():
     assert "19" in roots("Indian troops shelled Pakistani posts across the Line of Control after dark on Tuesday.")
 
 
-@pytest.mark.parametrize("text, want", [
+test_a_protests_demands_are_its_purpose = table("text, want", [
     # a later -ing conjunct of a protest's purpose adjunct is purpose too
     ("Thousands of farmers marched through Warsaw on Thursday, blowing horns and demanding lower fuel taxes.", {"14"}),
     # walking off the job is a strike
     ("Dock workers in Durban walked off the job on Monday, demanding safer shifts.", {"14"}),
-])
-def test_a_protests_demands_are_its_purpose(text, want):
-    assert roots(text) == want
+], root_set(roots))
 
 
 def test_walking_out_of_parliament_is_a_boycott():
@@ -89,13 +86,11 @@ def test_missiles_fired_into_the_sea_show_force():
     assert roots("Iran fired missiles at an Israeli air base.") == {"19"}
 
 
-@pytest.mark.parametrize("text, want", [
+test_an_appeal_or_pledge_beside_a_meeting_is_a_root_of_its_own = table("text, want", [
     ("Turkey's president hosted Iraq's prime minister in Ankara and called for an end to cross-border raids.",
      {"04", "02"}),
     ("Japan's prime minister met Australia's leader in Canberra and pledged to deepen defence ties.", {"04", "03"}),
-])
-def test_an_appeal_or_pledge_beside_a_meeting_is_a_root_of_its_own(text, want):
-    assert roots(text) == want
+], root_set(roots))
 
 
 def test_a_state_force_named_alone_after_between_is_not_fighting_itself():

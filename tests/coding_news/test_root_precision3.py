@@ -17,16 +17,17 @@ from flashpoint.errors import DataFileError
 from flashpoint.nlp.describing import PriorClause
 from flashpoint.pipeline import code_text
 
+from .tables import root_set, roots_on, table
+
 pytestmark = pytest.mark.slow
 
 
-def roots(text: str) -> set[str]:
-    return {e.cameo_root for e in code_text(text, date="2026-12-08", doc_id="r3")}
+roots = roots_on("2026-12-08", doc_id="r3")
 
 
 # -- what came before the news: one rule, one list of words ---------------------------
 
-@pytest.mark.parametrize("text, want", [
+test_an_act_told_as_what_came_before_is_background = table("text, want", [
     # a clause after the verb, with its own subject
     ("Estonia expelled a Russian diplomat on Tuesday, a week after Russian jets violated its airspace.", {"16"}),
     # a phrase: the noun told after "following" is the grounds of the suspension
@@ -35,9 +36,7 @@ def roots(text: str) -> set[str]:
     # beside the act answering it, as CAMEO codes both: "Latvia recalled its ambassador from Minsk after
     # Belarusian border guards shot at a Latvian patrol" is 16 and 19, tests/coding_news/test_bugs_s15_codes.py)
     ("Latvia recalled its ambassador from Minsk after Belarusian border guards shot at a Latvian patrol.", {"16", "19"}),
-])
-def test_an_act_told_as_what_came_before_is_background(text, want):
-    assert roots(text) == want
+], root_set(roots))
 
 
 def test_the_words_are_data_and_a_clause_put_first_is_not_read():

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.pipeline import code_text
+from .tables import root_set, roots_on, table
 
 pytestmark = pytest.mark.slow
 
 
-def roots(text: str) -> set[str]:
-    return {e.cameo_root for e in code_text(text, date="2026-12-07", doc_id="r4") if e.counted}
+roots = roots_on("2026-12-07", doc_id="r4", counted_only=True)
 
 
 @pytest.mark.parametrize("text", [
@@ -66,13 +65,11 @@ def test_a_prison_term_imposed_is_imprisonment(text):
     assert roots(text) == {"17"}
 
 
-@pytest.mark.parametrize("text, want", [
+test_people_occupying_a_building_protest = table("text, want", [
     ("University students occupied the rector's building in Santiago to protest against higher fees.", {"14"}),
     ("Hundreds of farmers occupied the agriculture ministry in Bogota on Monday.", {"14"}),
     ("Striking workers occupied the car factory near Turin for a third day.", {"14"}),
-])
-def test_people_occupying_a_building_protest(text, want):
-    assert roots(text) == want
+], root_set(roots))
 
 
 @pytest.mark.parametrize("text", [
@@ -84,14 +81,12 @@ def test_a_state_blocking_media_restricts_freedoms(text):
     assert "17" in roots(text) and "12" not in roots(text)
 
 
-@pytest.mark.parametrize("text, want", [
+test_frozen_aid_and_higher_tariffs_reduce_relations = table("text, want", [
     ("Germany froze 50 million euros in development funds for Niger.", {"16"}),
     ("The United States froze the assets of three Venezuelan officials.", {"17"}),
     ("Canada raised tariffs on Chinese solar panels to 30 percent.", {"16"}),
     ("Mexico raised import duties on Chinese textiles.", {"16"}),
-])
-def test_frozen_aid_and_higher_tariffs_reduce_relations(text, want):
-    assert roots(text) == want
+], root_set(roots))
 
 
 @pytest.mark.parametrize("text", [
@@ -114,13 +109,11 @@ def test_a_resolution_adopted_still_condemns():
     assert "11" in roots("The UN General Assembly adopted a resolution condemning the coup in Myanmar.")
 
 
-@pytest.mark.parametrize("text, want", [
+test_a_trip_at_home_visits_no_one = table("text, want", [
     ("The Pakistani prime minister visited flood-hit areas of Sindh.", set()),
     ("Turkey's president visited the earthquake zone on Tuesday.", set()),
     ("Turkey's president visited Baghdad on Tuesday.", {"04"}),
-])
-def test_a_trip_at_home_visits_no_one(text, want):
-    assert roots(text) == want
+], root_set(roots))
 
 
 def test_a_tax_cut_promised_is_no_aid_cut():
@@ -228,7 +221,6 @@ def test_ready_for_an_accord_is_an_intent_to_cooperate(text):
 ])
 def test_an_accord_that_is_itself_ready_is_no_intent(text):
     assert "03" not in roots(text)
-
 
 
 def test_tariffs_lifted_are_no_sanction():

@@ -11,12 +11,13 @@ from __future__ import annotations
 import pytest
 
 from .wire_helpers import dyads, has
+from .tables import table, wire_reads, wire_root
 
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.parametrize("text, critic, actor", [
+test_a_judgement_on_a_noun_that_sums_up_the_act_is_aimed_at_its_doer = table("text, critic, actor", [
     ("A court in Tehran sentenced a French tourist to six years in prison for espionage, in a verdict the French "
      "foreign ministry condemned as baseless.", "FRA", "IRN"),
     ("Greek coast guard vessels intercepted a Turkish research ship near Crete on Monday, in an operation that "
@@ -27,10 +28,7 @@ pytestmark = pytest.mark.slow
      "Serbia condemned as a violation of international law.", "SRB", "JPN"),
     ("Chile signed a lithium supply deal with China on Tuesday, the economy minister said, in a move that Washington "
      "criticised.", "USA", "CHL"),
-])
-def test_a_judgement_on_a_noun_that_sums_up_the_act_is_aimed_at_its_doer(text, critic, actor):
-    got = dyads(text)
-    assert has(got, critic, "11", actor), got
+], wire_root("11"))
 
 
 def test_a_clause_that_tells_the_act_on_an_operation_is_no_judgement():
@@ -51,16 +49,13 @@ def test_a_phone_call_that_frames_the_clause_is_between_its_parties(text, partie
     assert {(a, b), (b, a)} <= calls, got
 
 
-@pytest.mark.parametrize("text, source, target", [
+test_a_demand_for_a_release_a_withdrawal_or_an_end_to_sanctions_is_aimed_at_whom_it_asks = table("text, source, target", [
     ("The State Department on Monday demanded that Havana free the jailed activists, while the Treasury threatened "
      "new sanctions on Cuban officials.", "USA", "CUB"),
     ("The Arab League demanded that Israel end its attacks on Lebanon.", "IGOARBARL", "ISR"),
     ("Kenya demanded that Uganda withdraw its soldiers from the disputed island.", "KEN", "UGA"),
     ("Iran demanded the lifting of sanctions from Washington.", "IRN", "USA"),
-])
-def test_a_demand_for_a_release_a_withdrawal_or_an_end_to_sanctions_is_aimed_at_whom_it_asks(text, source, target):
-    got = dyads(text)
-    assert has(got, source, "10", target), got
+], wire_root("10"))
 
 
 @pytest.mark.parametrize("text, source, target", [
@@ -77,24 +72,18 @@ def test_asking_for_something_else_is_no_apology():
     assert not any(r == "05" for _, r, _ in got), got
 
 
-@pytest.mark.parametrize("text, source, target", [
+test_ordering_a_mission_closed_cuts_relations = table("text, source, target", [
     ("Lithuania ordered the closure of the Belarusian embassy in Vilnius on Friday.", "LTU", "BLR"),
     ("Ukraine announced the closure of the Iranian consulate in Odesa after the drone strikes.", "UKR", "IRN"),
-])
-def test_ordering_a_mission_closed_cuts_relations(text, source, target):
-    got = dyads(text)
-    assert has(got, source, "16", target), got
+], wire_root("16"))
 
 
-@pytest.mark.parametrize("text, source, root, target", [
+test_an_object_put_after_an_as_phrase_is_the_object = table("text, source, root, target", [
     ("Poland on Monday denounced as illegal Russia's annexation of four Ukrainian regions.", "POL", "11", "RUS"),
     ("Albania on Friday denounced as an ugly crime Serbia's suppression of protests.", "ALB", "11", "SRB"),
     ("Jordan hailed as historic Saudi Arabia's decision to recognise the new government.", "JOR", "05", "SAU"),
     ("Armenia condemned as an act of aggression Azerbaijan's shelling of border villages.", "ARM", "11", "AZE"),
-])
-def test_an_object_put_after_an_as_phrase_is_the_object(text, source, root, target):
-    got = dyads(text)
-    assert has(got, source, root, target), got
+], wire_reads)
 
 
 def test_an_as_phrase_without_a_shifted_object_names_no_target():
@@ -102,10 +91,7 @@ def test_an_as_phrase_without_a_shifted_object_names_no_target():
     assert not any(r == "11" for _, r, _ in got), got
 
 
-@pytest.mark.parametrize("text, denier, accuser", [
+test_an_accusation_told_back_and_denied_is_a_denial_to_the_accuser = table("text, denier, accuser", [
     ("Ethiopia accused Kenya of harbouring rebels, a charge Nairobi rejected as false.", "KEN", "ETH"),
     ("Ghana accused Togo of arming separatists on Friday, an allegation that Lome denied.", "TGO", "GHA"),
-])
-def test_an_accusation_told_back_and_denied_is_a_denial_to_the_accuser(text, denier, accuser):
-    got = dyads(text)
-    assert has(got, denier, "01", accuser), got
+], wire_root("01"))

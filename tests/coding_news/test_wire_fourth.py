@@ -11,21 +11,19 @@ from __future__ import annotations
 import pytest
 
 from .wire_helpers import dyads, has
+from .tables import table, wire_reads, wire_root
 
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.parametrize("text, source, target", [
+test_an_accusation_after_a_comma_is_made_not_asked_for = table("text, source, target", [
     ("Chad's junta demanded the recall of the Sudanese envoy on Monday, accusing Khartoum of arming rebels in the east.",
      "TCD", "SDN"),
     ("Peru called for calm at the border, accusing Bolivia of letting smugglers cross freely.", "PER", "BOL"),
     ("The Latvian government urged citizens to stay away from the frontier, accusing Belarus of pushing migrants across it.",
      "LVA", "BLR"),
-])
-def test_an_accusation_after_a_comma_is_made_not_asked_for(text, source, target):
-    got = dyads(text)
-    assert has(got, source, "11", target), got
+], wire_root("11"))
 
 
 @pytest.mark.parametrize("text, parties", [
@@ -63,7 +61,7 @@ def test_a_trip_back_returns_nothing_and_a_handing_back_does():
     assert has(got, "PER", "08", "IGOUNO") and not has(got, "IGOUNO", "08", None), got
 
 
-@pytest.mark.parametrize("text, source, root, target", [
+test_more_wire_verbs = table("text, source, root, target", [
     ("Armenia's army called up 10,000 reservists on Friday.", "ARM", "15", None),
     ("Gang members took six nurses hostage at a clinic in Haiti's Artibonite region.", "HTI", "18", None),
     ("Russian hackers broke into the computer networks of Poland's state railway.", "RUS", "17", "POL"),
@@ -72,20 +70,14 @@ def test_a_trip_back_returns_nothing_and_a_handing_back_does():
     ("Egyptian military planes dropped food and medicine over northern Gaza.", "EGY", "07", "PSE"),
     ("Port workers in Belgium walked out over pension cuts.", "BEL", "14", None),
     ("Train drivers in Britain walked off the job over a pay offer.", "GBR", "14", None),
-])
-def test_more_wire_verbs(text, source, root, target):
-    got = dyads(text)
-    assert has(got, source, root, target), got
+], wire_reads)
 
 
-@pytest.mark.parametrize("text, source, root, target", [
+test_a_reaction_to_a_move_is_aimed_at_who_made_it = table("text, source, root, target", [
     ("Ghana expelled two Togolese diplomats on Monday, a move Lome condemned as hostile.", "TGO", "11", "GHA"),
     ("Chile restored ties with Bolivia, a decision that Peru criticised.", "PER", "11", "CHL"),
     ("Japan lifted its ban on Chinese seafood imports, in a move Beijing praised as constructive.", "CHN", "05", "JPN"),
-])
-def test_a_reaction_to_a_move_is_aimed_at_who_made_it(text, source, root, target):
-    got = dyads(text)
-    assert has(got, source, root, target), got
+], wire_reads)
 
 
 def test_a_relative_clause_on_an_ordinary_noun_is_still_background():

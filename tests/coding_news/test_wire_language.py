@@ -9,19 +9,17 @@ from __future__ import annotations
 import pytest
 
 from .wire_helpers import dyads, has
+from .tables import table, wire_root
 
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.parametrize("text, source, target", [
+test_a_visit_that_frames_the_clause_is_made_by_its_subject = table("text, source, target", [
     ("The Japanese foreign minister pledged more aid to Kenya during a visit to Nairobi.", "JPN", "KEN"),
     ("Kenya's president said on a visit to Tokyo that trade was growing.", "KEN", "JPN"),
     ("Germany's defence minister announced new air defence systems for Ukraine during a visit to Kyiv.", "DEU", "UKR"),
-])
-def test_a_visit_that_frames_the_clause_is_made_by_its_subject(text, source, target):
-    got = dyads(text)
-    assert has(got, source, "04", target), got
+], wire_root("04"))
 
 
 def test_a_frame_that_is_no_visit_lends_no_subject():

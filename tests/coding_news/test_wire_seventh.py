@@ -15,6 +15,7 @@ from __future__ import annotations
 import pytest
 
 from .wire_helpers import dyads, has, triples
+from .tables import table, wire_reads
 
 pytestmark = pytest.mark.slow
 
@@ -88,7 +89,7 @@ def test_jets_handed_to_a_state_stay_military_aid():
     assert has(dyads("The Netherlands sent F-16 jets to Ukraine as military aid."), "NLD", "07", "UKR")
 
 
-@pytest.mark.parametrize("text, source, root, target", [
+test_seventh_round_lexicon = table("text, source, root, target", [
     # talks called off
     ("The United States called off trade negotiations with Canada on Friday over a television advertisement.", "USA", "16", "CAN"),
     ("Seoul called off talks with Tokyo on Monday.", "KOR", "16", "JPN"),
@@ -98,10 +99,7 @@ def test_jets_handed_to_a_state_stay_military_aid():
     # a person pardoned is freed
     ("Morocco's King Mohammed VI pardoned a French businessman on Saturday.", "MAR", "08", "FRA"),
     ("Kazakhstan's president pardoned a jailed Russian blogger on Wednesday.", "KAZ", "08", "RUS"),
-])
-def test_seventh_round_lexicon(text, source, root, target):
-    got = dyads(text)
-    assert has(got, source, root, target), got
+], wire_reads)
 
 
 # Seventh round, second part (session 17): forces sent to guard, gifts meant to help a state, whom an

@@ -18,11 +18,12 @@ from __future__ import annotations
 import pytest
 
 from .wire_helpers import dyads, has, triples
+from .tables import table, wire_reads, wire_root
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.parametrize("text, source, root, target", [
+test_sixth_round_lexicon = table("text, source, root, target", [
     # talks halted
     ("Nairobi put on hold negotiations on a security pact with Mogadishu on Tuesday.", "KEN", "16", "SOM"),
     ("Ghana put its talks with the IMF on hold after the election.", "GHA", "16", "IGOUNOIMF"),
@@ -47,10 +48,7 @@ pytestmark = pytest.mark.slow
     # released people are freed, not given as aid
     ("Sri Lanka released 14 Indian fishermen arrested in Sri Lankan waters last month.", "LKA", "08", "IND"),
     ("Eritrea freed 30 Ethiopian migrants held near the Red Sea coast.", "ERI", "08", "ETH"),
-])
-def test_sixth_round_lexicon(text, source, root, target):
-    got = dyads(text)
-    assert has(got, source, root, target), got
+], wire_reads)
 
 
 @pytest.mark.parametrize("text, absent_root", [
@@ -80,16 +78,13 @@ def test_the_party_credited_or_blamed_for_an_act_did_it(text, doer, root, target
     assert has(got, doer, root, target), got
 
 
-@pytest.mark.parametrize("text, a, b", [
+test_talks_before_the_clause_are_its_subjects = table("text, a, b", [
     ("Philippine President Ferdinand Marcos Jr. said on Thursday after talks with Vietnamese Prime Minister "
      "Pham Minh Chinh that trade would grow.", "PHL", "VNM"),
     ("After talks with his Kenyan counterpart, the Ugandan president said the border would reopen.", "UGA", "KEN"),
     ("The Polish president said after a meeting with Lithuania's leader that the two countries would hold joint drills.",
      "POL", "LTU"),
-])
-def test_talks_before_the_clause_are_its_subjects(text, a, b):
-    got = dyads(text)
-    assert has(got, a, "04", b), got
+], wire_root("04"))
 
 
 def test_talks_that_collapsed_are_not_the_attackers():
@@ -97,14 +92,11 @@ def test_talks_that_collapsed_are_not_the_attackers():
     assert not has(got, "ISR", "04", None), got
 
 
-@pytest.mark.parametrize("text, source, root, target", [
+test_a_participles_them_is_the_party_the_main_verb_acted_on = table("text, source, root, target", [
     ("Britain imposed sanctions on two Israeli ministers on Tuesday, accusing them of inciting violence.", "GBR", "11", "ISR"),
     ("Burkina Faso expelled three French diplomats, accusing them of spying.", "BFA", "11", "FRA"),
     ("Mali arrested two Algerian officers, accusing them of plotting a coup.", "MLI", "11", "DZA"),
-])
-def test_a_participles_them_is_the_party_the_main_verb_acted_on(text, source, root, target):
-    got = dyads(text)
-    assert has(got, source, root, target), got
+], wire_reads)
 
 
 @pytest.mark.parametrize("text, source, target", [

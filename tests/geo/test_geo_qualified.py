@@ -41,3 +41,17 @@ def test_a_holder_that_holds_no_such_town_is_no_reading(gaz):
     assert gaz.qualified("Moscow", "Tuesday") is None   # not a place
     # the pair then reads as the name it would be without a holder, if any
     assert gaz.resolve("Moscow, Tuesday") is None or gaz.resolve("Moscow, Tuesday").country == "RUS"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, country", [
+    ("Police in Athens, Georgia, arrested a student after the shooting.", "USA"),
+    ("Police in London, Ontario, charged a driver with murder.", "CAN"),
+    ("The mayor of Moscow, Idaho, asked people to stay at home.", "USA"),
+    ("Police in Perth, Western Australia, arrested two men.", "AUS"),
+])
+def test_the_coder_reads_the_holder(text, country):
+    from flashpoint.pipeline import code_text
+
+    sources = {e.source.country for e in code_text(text, "2025-03-01") if e.source is not None}
+    assert country in sources

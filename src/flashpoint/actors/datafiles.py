@@ -167,6 +167,7 @@ def _build(kind: str, r: dict[str, Any], where: str) -> Entry:
         aliases = _aliases([r["name"], *r.get("aliases", [])], "org") + _aliases(r.get("seats", []), "seat")
         return Entry(r["id"], kind, r["name"], tuple(aliases), where,
                      country=r.get("country"), org=r["org"], sector=r["sector"], code=r["code"],
+                     homes=tuple(r.get("homes") or ()),
                      periods=tuple(sorted(periods, key=lambda p: p.start)))
     if kind == "agent":
         return Entry(r["id"], kind, r["name"], tuple(_aliases(r["aliases"], "agent")), where,

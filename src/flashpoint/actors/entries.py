@@ -112,6 +112,7 @@ class Entry:
         representative: agent words that take a neighbour's sector.
         roles: a person's offices.
         periods: an organisation's later sectors.
+        homes: the countries a community of no one country lives in, its main one first.
     """
 
     id: str
@@ -127,6 +128,7 @@ class Entry:
     representative: bool = False
     roles: tuple[Role, ...] = ()
     periods: tuple[Period, ...] = ()
+    homes: tuple[str, ...] = ()
 
     def meaning(self, alias: Alias) -> tuple:
         """What an alias of this entry stands for; equal meanings never collide."""

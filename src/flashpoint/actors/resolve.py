@@ -38,6 +38,11 @@ The rules, in order:
 11. A capital told as where a local agent works ("Police in Tripoli", "the mayor of
    Kingston") is a city name towns of other countries share: the caller's context
    country decides (the answer is ``contextual``), as for units in rule 7.
+12. A capital told with a country after a comma ("Police in Athens, Georgia", "the mayor
+   of Tripoli, Lebanon") is a town and what holds it, which may be another country's
+   unit of the same name (the US state Georgia): neither is the actor's owner, the
+   caller's context country decides (the coder's comes from the gazetteer, which reads
+   the pair: geo/gazetteer.py ``Gazetteer.qualified``).
 
 The context country is read nowhere else (and by a community with no country
 of its own or beside it): :func:`context_free` says which answers it cannot change.
@@ -173,6 +178,10 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
             described_by.append(" ".join(toks.cased[m.start:m.end]))
             continue
         mentions.append(_Mention(target, m.start, m.end, m.possessive, " ".join(toks.cased[m.start:m.end])))
+    pair = _town_and_holder(mentions, lower)
+    if pair:
+        unit_named = True  # rule 12: the context country decides
+        mentions = [m for m in mentions if m not in pair]
     titled = _named_after_a_country(kb, text, toks, mentions)
     if titled is not None:
         return [titled]
@@ -574,6 +583,17 @@ def _named_after_a_country(kb: KnowledgeBase, text: str, toks: Tokens, mentions:
                       (entry.id,), why)
 
 
+def _town_and_holder(mentions: list[_Mention], lower: tuple[str, ...]) -> list[_Mention]:
+    """Rule 12: a capital and a country right after it past a comma, at the phrase's end
+    or before another comma ("Athens, Georgia", "Tripoli, Lebanon"): a town and its holder."""
+    for a, b in zip(mentions, mentions[1:]):
+        if (a.kind == "country" and a.target.alias.role == "capital" and not a.possessive
+                and b.kind == "country" and b.target.alias.role == "name" and b.start == a.end + 1
+                and lower[a.end] == "," and (b.end == len(lower) or lower[b.end] == ",")):
+            return [a, b]
+    return []
+
+
 def _local_capital(owner: _Mention, inst: _Mention, sector: str | None) -> bool:
     """Rule 11: a capital's name told as where a local agent works ("Police in Tripoli", "the
     mayor of Kingston", "a Santiago court"): a city name other countries' towns share, so the
@@ -650,9 +670,14 @@ def _community_resolution(kb: KnowledgeBase, text: str, community: _Mention, sec
         if named:
             iso = named[-1].entry.country
             why.append(f"{named[-1].target.alias.role} '{named[-1].text}' -> {iso}")
-        elif context_country:
+        elif context_country and (not entry.homes or context_country in entry.homes):
             iso = context_country
             why.append(f"context country -> {iso}")
+        elif entry.homes and context_country:
+            # "Baloch separatists attacked Chinese engineers": a context country the community
+            # does not live in is the other side's, not its own; its main home is
+            iso = entry.homes[0]
+            why.append(f"its main home -> {iso}")
     if sector != entry.sector:
         why.append(f"agent -> {sector}")
     label = f"{agent_name} ({entry.name})" if agent_name else entry.name

@@ -44,6 +44,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "org": _entry("org", {
         "name": _NAME, "org": _ORG, "sector": _SECTOR, "code": _CODE, "country": _ISO3,
         "aliases": _ALIASES, "seats": _ALIASES,
+        # a community of no one country: the countries it lives in, its main one first
+        "homes": {"type": "array", "minItems": 2, "maxItems": 12, "items": _ISO3},
         "periods": {"type": "array", "maxItems": 50, "items": {
             "type": "object", "additionalProperties": False, "required": ["start", "sector"],
             "properties": {"start": _DATE, "sector": _SECTOR, "code": _CODE}}},

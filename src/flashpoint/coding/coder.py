@@ -22,8 +22,8 @@ from ..nlp.extract import CHARGE_DEPS, CHARGE_GOVERNORS, CONDITION_INTENT, FRAMI
 from ..types import Actor, Quantity
 from . import targets as targeting
 from .backrefs import act_nouns, definite_backrefs, latest_told
-from .generic_country import (ARMED_NON_STATE, clause_place_country, deep_place_country, generic_context, scene_setting,
-                              settlement_names)
+from .generic_country import (ARMED_NON_STATE, UNPLACED_HEADS, clause_place_country, deep_place_country, generic_context,
+                              scene_setting, settlement_names)
 from .patterns import Pattern, PatternSet
 from .background import BackgroundRule, without_background, without_prior
 from .targets import TargetChain, TargetQuery, party, same_actor, slot_mentions
@@ -477,6 +477,10 @@ class Coder:
                 return unknown, 0.6
             return None, 0.0
         actor = res.actor
+        if actor.country is None and actor.org is None and m.head in UNPLACED_HEADS:
+            # "Hackers breached the ministry's servers": doers of no country the text gives, an
+            # unknown source as an unattributed act's (generic_country.py), not the victim's nation
+            return Actor(m.text, "unknown", None, None, actor.sector, None), 0.6
         if actor.country is None and actor.org is None and not self.open_actors:
             return None, 0.0  # a generic actor with no country is not enough for a dyad
         # "West African leaders" are a group: "they", not "he"
@@ -1182,6 +1186,12 @@ class Coder:
             if not sources:
                 return []
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when))
+            if via == "reaction" and subs and _own_state_reacts(subs, sources, targets):
+                # "Russia fired missiles at Kyiv. The government condemned the attack": a generic
+                # subject the context placed reacts to the act's author, so it is not of its country
+                again = self._actors(subs, when, state, cand.quote, avoid=targets[0][0].country)
+                if again and again[0][0].country not in (None, targets[0][0].country):
+                    sources = again
             if told is not None and told.target is not None:
                 targets, via = [(told.target, 0.7)], "told_act"
             summed = self._summed_act(cand, state) if not targets else None
@@ -1824,6 +1834,20 @@ def _is_place_or_org(res) -> bool:
 def _is_person(res) -> bool:
     """Whether a resolution names a person (the knowledge base's person entries)."""
     return any(str(e).startswith(("person:", "people:", "person/")) for e in res.entry_ids) or "person" in (res.why or "").lower()
+
+
+STATE_SIDES = frozenset({None, "GOV", "MIL"})
+
+
+def _own_state_reacts(subs, sources, targets) -> bool:
+    """Whether a reaction's generic subject ("the government", "officials"), which only the
+    context placed, got the country of the state whose act it reacts to: a state seldom
+    condemns its own state's act, so the context chose the act's author by mistake."""
+    if any(m.proper or m.pronoun for m in subs) or not targets:
+        return False
+    author = targets[0][0]
+    return bool(author.country) and author.sector in STATE_SIDES and all(
+        f < 1.0 and a.country == author.country and a.sector in STATE_SIDES for a, f in sources)
 
 
 def _used_context(res) -> bool:

@@ -118,10 +118,11 @@ def clause_place_country(clause: str, kb, gazetteer, countries: tuple[str, ...] 
             continue  # "at the French embassy in Niamey": the embassy's nation is not where it stands
         if gazetteer is not None and _VILLAGE_OF.search(m.group(0)) and city_no_village_is(gazetteer, m.group(1), countries):
             continue  # "in the village of Kom": not Qom
-        country = (qualified_country(clause, m.start(1), m.end(1), gazetteer)
-                   or _unit_country(clause, m.start(1), m.end(1), gazetteer, countries)
+        qualified = qualified_country(clause, m.start(1), m.end(1), gazetteer)
+        country = (qualified or _unit_country(clause, m.start(1), m.end(1), gazetteer, countries)
                    or _match_country(m.group(1).split(), kb, gazetteer, countries))
-        holder = _holder_country(clause, m, kb)
+        # "in Athens, Georgia": the holder has been read with its town (the US state)
+        holder = _holder_country(clause, m, kb) if qualified is None else None
         if holder is not None and holder != country:
             # "near the town of Chala in southern Peru": the place the text puts it in
             # decides which Chala it is (the gazetteer's is in Tanzania).
@@ -403,6 +404,12 @@ def _leading_unit_country(text: str, gazetteer, countries) -> str | None:
     return None
 
 
+# Who breaks into computers works from anywhere: "hackers" the text gives no country are of
+# none, not of the story's country nor the victim's ("Hackers breached the servers of Japan's
+# space agency" is no Japanese crime); "Russian hackers", "hackers linked to North Korea" keep theirs.
+UNPLACED_HEADS = frozenset({"hacker", "hackers", "cyberattacker", "cyberattackers", "cybercriminal", "cybercriminals"})
+
+
 def generic_context(kb, text: str, when, state, avoid: str | None = None, gazetteer=None) -> str | None:
     """The context country for resolving ``text`` in the coder's document state
     (``clause_country``, ``home_country``, ``subject_country``, ``countries``);
@@ -410,6 +417,8 @@ def generic_context(kb, text: str, when, state, avoid: str | None = None, gazett
     own = mention_place_country(text, kb, gazetteer, getattr(state, "countries", ()))
     if own:
         return own
+    if (text or "").split()[-1:] and text.split()[-1].lower() in UNPLACED_HEADS:
+        return None
     bare = kb.resolve(text, when, None)
     sector = bare.actor.sector if bare is not None else None
     clause, home, subject = getattr(state, "clause_country", None), getattr(state, "home_country", None), state.subject_country

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -319,6 +320,26 @@ class Gazetteer:
                 place = found[0]
                 return place.to_location(precision="region" if place.kind == "country" else None)
         return None
+
+
+# "Moscow, Idaho", "London, Ontario": a capitalised name, a comma, the unit or country holding it.
+_TOWN_AND_HOLDER = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})")
+
+
+def qualified_towns(text: str, gazetteer: Gazetteer) -> dict[str, Place]:
+    """The towns a text qualifies with their holder where that is not the town the bare
+    name reads as ("Moscow, Idaho": Moscow is then Idaho's in the whole text), keyed by
+    the town's ``name_key``; the first qualification of a name wins."""
+    out: dict[str, Place] = {}
+    for m in _TOWN_AND_HOLDER.finditer(text or ""):
+        key = name_key(m.group(1))
+        if not key or key in out:
+            continue
+        town = gazetteer.qualified(m.group(1), m.group(2))
+        bare = gazetteer.resolve(m.group(1)) if town is not None else None
+        if town is not None and (bare is None or bare.country != town.country):
+            out[key] = town
+    return out
 
 
 def _read_table(path: Path) -> Iterable[tuple[Place, list[str]]]:
