@@ -208,3 +208,26 @@ def test_a_speaker_whose_forces_threaten_still_threatens():
     got = triples("Venezuela's defence minister said the armed forces would respond with force to any incursion by Guyana.",
                   statements=False)
     assert any(s == "VEN" and r == "13" for s, r, _ in got), got
+
+
+@pytest.mark.parametrize(("text", "a", "b"), [
+    ("Serbian and Kosovar negotiators sat down for a new round of talks in Brussels on Tuesday.", "SRB", "XKX"),
+    ("Rwanda's government sat down for talks with Congo's foreign minister in Doha on Monday.", "RWA", "COD"),
+])
+def test_sides_that_sat_down_for_talks_met(text, a, b):
+    got = triples(text, statements=False)
+    assert (a, "04", b) in got and (b, "04", a) in got, got
+
+
+@pytest.mark.parametrize(("text", "trainer", "trained", "root"), [
+    ("Turkey trained Somali soldiers at a base in Mogadishu last year.", "TUR", "SOM", "06"),
+    ("China's ambassador offered to train Vanuatu police officers in China.", "CHN", "VUT", "03"),
+])
+def test_training_another_states_forces_is_military_cooperation(text, trainer, trained, root):
+    got = triples(text, statements=False)
+    assert (trainer, root, trained) in got, got
+
+
+def test_an_army_training_its_own_recruits_is_no_cooperation():
+    got = triples("Mali's army trained its own recruits at a camp near Bamako.", statements=False)
+    assert not any(r == "06" for _, r, _ in got), got
