@@ -53,7 +53,9 @@ test_seventh_set_constructions = table("text, want", [
     # events told as nouns
     ("The downing of a Ukrainian passenger jet by Iranian missiles killed 176 people.", ("IRN", "19", "UKR")),
     ("Brazil's granting of asylum to a former Peruvian minister angered Lima.", ("BRA", "075", "PER")),
-    ("The World Bank's disbursement of 300 million dollars to Zambia was delayed.", ("WB", "071", "ZMB")),
+    # (this line once read "... was delayed"; since the eighteenth session an act postponed, delayed or
+    # cancelled is not coded as done, so the noun is tried in a clause that leaves it standing)
+    ("The World Bank's disbursement of 300 million dollars to Zambia arrived on Friday.", ("WB", "071", "ZMB")),
     ("Thailand's handover of three suspected smugglers to Cambodian police was welcomed in Phnom Penh.",
      ("THA", "063", "KHM")),
     ("Qatar's offer of mediation between Ethiopia and Eritrea was welcomed.", ("QAT", "039", "ETH")),

@@ -50,7 +50,9 @@ STRATEGY_SENTENCES = [
     ("Hundreds of migrants gathered on the Belarusian side on Monday, Polish officials said. "
      "Poland deployed 2,000 more soldiers to the border on Tuesday.", "border", "POL", "BLR"),
     ("Russian artillery shelled Kharkiv overnight.", "place", "RUS", "UKR"),
-    ("Estonia accused Russia of a cyber attack.", "accuser", "RUS", "EST"),
+    # (violence an accusation alleges is the accusation's content only since the eighteenth session, so the
+    # accuser strategy is tried on a coercive act)
+    ("Estonia accused Russia of expelling its diplomats.", "accuser", "RUS", "EST"),
     ("Hundreds of Turks protested in Stockholm on Monday.", "home_government", "TUR", "SWE"),
     ("The Ugandan government imposed a curfew on Monday.", "own_country", "UGA", "UGA"),
     ("Sri Lankan police fired tear gas at protesters in Colombo on Monday. The United Nations called for restraint.",

@@ -1108,8 +1108,9 @@ class Coder:
                 state.clause_country = own_place
             if not sources and subs and attribution is not None and (cand.kind == "verb" or cand.governor == "be") and not cand.passive \
                     and pattern.code[:2] in VERBAL_ROOTS and not any(m.proper or m.pronoun for m in subs) \
-                    and not (pattern.code[:2] == THREAT_ROOT and all(self._names_an_act(m) for m in subs)):
-                # ("saying *the closure threatened* supplies of fuel": an act that endangers something threatens nobody)
+                    and not (cand.kind == "verb" and pattern.code[:2] == THREAT_ROOT and all(self._names_an_act(m) for m in subs)):
+                # ("saying *the closure threatened* supplies of fuel": an act that endangers something threatens nobody;
+                # a show told as a message, "the exercises were a message to Washington", still warns for the speaker)
                 # "the ministry said the attack was an internal matter, and accused Bujumbura ...":
                 # the parser lent the verbal act a thing for subject; the speaker does it.
                 sources = [(self._retext(attribution, attribution.text), 0.8)]
