@@ -171,6 +171,15 @@ def test_a_street_named_after_a_people_is_no_party(street):
 
 
 @pytest.mark.parametrize("text", [
+    "Downing Street said the prime minister had full confidence in the chancellor.",
+    "Downing Street condemned the arrest of a British journalist in Minsk.",
+])
+def test_a_street_the_knowledge_base_lists_whole_stays_its_government(text):
+    # (the street rule above must not take a metonym: "Downing Street" is the British government)
+    assert any(e.source is not None and e.source.country == "GBR" for e in coded(text)), text
+
+
+@pytest.mark.parametrize("text", [
     "The government said it would send troops to secure the road, and that the president had spoken by telephone "
     "with his Cameroonian counterpart, Paul Biya.",
     "The ministry said it would recall its ambassador and that the foreign minister had met the Chadian envoy on Monday.",

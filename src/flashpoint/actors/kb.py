@@ -98,6 +98,7 @@ class KnowledgeBase:
         self._orgs: dict[str, Entry] = {}
         self._country_words: dict[tuple[str, ...], list[tuple[tuple[str, ...] | None, str]]] = {}
         self._surnames: dict[str, list[Entry]] | None = None  # built on first use (officeholder)
+        self._whole_aliases: frozenset[tuple[str, ...]] | None = None  # built on first use (names_whole)
         for entry in self.entries.values():
             if entry.kind == "country" and entry.country:
                 self._countries[entry.country] = entry
@@ -116,8 +117,7 @@ class KnowledgeBase:
         """Give each member country its descriptors as aliases for its own stories only
         ("kingdom@SAU"), skipping a phrase that already names something everywhere
         ("Central African Republic" is a state's name, not a description)."""
-        taken = {alias_key(("=" if a.exact else "") + a.text)[0] for e in self.entries.values()
-                 for a in e.aliases if not a.contexts}
+        taken = self._everywhere_aliases()
         out: dict[tuple[str, ...], frozenset[str]] = {}
         added: dict[str, list[Alias]] = {}
         for phrase, members in descriptors.items():
@@ -132,6 +132,18 @@ class KnowledgeBase:
             entry = self.entries[f"country:{iso}"]
             self.entries[entry.id] = replace(entry, aliases=entry.aliases + tuple(aliases))
         return out
+
+    def _everywhere_aliases(self) -> frozenset[tuple[str, ...]]:
+        """The index keys of every alias that names its entry in any story."""
+        return frozenset(alias_key(("=" if a.exact else "") + a.text)[0] for e in self.entries.values()
+                         for a in e.aliases if not a.contexts)
+
+    def names_whole(self, text: str) -> bool:
+        """Whether some entry lists the whole phrase as an alias ("Downing Street", a metonym), not
+        only a word of it ("Spanish Town Road" holds the adjective "Spanish")."""
+        if self._whole_aliases is None:
+            self._whole_aliases = self._everywhere_aliases()
+        return alias_key(text)[0] in self._whole_aliases
 
     def described(self, text: str) -> frozenset[str]:
         """The countries a description in the phrase may stand for ("the kingdom's

@@ -403,8 +403,10 @@ class Coder:
             return None, 0.0  # "the Slovak novelist attacked ...": the arts, not politics
         if m.proper and m.text in state.places and self.kb.is_capital(m.text):
             return None, 0.0  # "handed to prosecutors in the state of Sucre": a place the text names, no government
-        if m.proper and m.head in STREET_HEADS:
-            return None, 0.0  # "opened fire on Spanish Town Road", "a rally on Avenida Brasil": a street, no party
+        if m.proper and m.head in STREET_HEADS and not self.kb.names_whole(m.text):
+            # "opened fire on Spanish Town Road", "a rally on Avenida Brasil": a street, no party
+            # (one the knowledge base lists whole is a metonym: "Downing Street said ...")
+            return None, 0.0
         described = self._described(m, when, state, avoid)  # "the kingdom", "the Gulf state's army"
         if described is not None:
             return described, 0.8
