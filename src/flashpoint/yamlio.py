@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from .errors import DataFileError
+
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _BOOL_12 = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
@@ -45,3 +47,17 @@ def package_text(package: str, *parts: str) -> str:
 def load_package_yaml(package: str, *parts: str) -> Any:
     """Parse a YAML data file shipped inside ``package``, with :func:`load_yaml`'s rules."""
     return load_yaml(package_text(package, *parts))
+
+
+def chain_items(data: Any, name: str, strategies: Any) -> list[tuple[int, dict]]:
+    """The entries of a data file's ordered ``chain`` list, numbered from 1, each checked to name one of
+    ``strategies`` (targets.yaml, story_countries.yaml); anything else is a clear DataFileError."""
+    if not isinstance(data, dict) or not isinstance(data.get("chain"), list):
+        raise DataFileError(f"{name}: expected a mapping with a 'chain' list")
+    out = []
+    for n, item in enumerate(data["chain"], 1):
+        if not isinstance(item, dict) or item.get("strategy") not in strategies:
+            raise DataFileError(f"{name}: chain entry {n}: unknown strategy {item!r}; "
+                                f"choose one of {', '.join(sorted(strategies))}")
+        out.append((n, item))
+    return out

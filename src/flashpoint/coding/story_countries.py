@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import DataFileError
-from ..yamlio import load_package_yaml
+from ..yamlio import chain_items, load_package_yaml
 from .generic_country import city_no_village_is, holder_country, home_namesake, local_agent_place, mission_owner
 
 NONE = ""  # a strategy's answer: the entity counts for no country
@@ -188,13 +188,8 @@ class StoryCountries:
 
     @classmethod
     def parse(cls, data: Any, name: str = "story_countries") -> "StoryCountries":
-        if not isinstance(data, dict) or not isinstance(data.get("chain"), list):
-            raise DataFileError(f"{name}: expected a mapping with a 'chain' list")
         steps = []
-        for k, item in enumerate(data["chain"], 1):
-            if not isinstance(item, dict) or item.get("strategy") not in STRATEGIES:
-                raise DataFileError(f"{name}: chain entry {k}: unknown strategy {item!r}; "
-                                    f"choose one of {', '.join(sorted(STRATEGIES))}")
+        for k, item in chain_items(data, name, STRATEGIES):
             labels = frozenset(item.get("labels") or ())
             if not labels or not labels <= LABELS:
                 raise DataFileError(f"{name}: chain entry {k}: labels must be some of {', '.join(sorted(LABELS))}")

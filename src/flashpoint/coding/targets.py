@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import DataFileError
 from ..nlp.extract import Candidate, Mention
 from ..types import Actor
-from ..yamlio import load_package_yaml
+from ..yamlio import chain_items, load_package_yaml
 from .backrefs import act_nouns
 from .generic_country import ARMED_NON_STATE, city_no_village_is, clause_place_country
 from .patterns import Pattern
@@ -88,13 +88,8 @@ class TargetChain:
 
     @classmethod
     def parse(cls, data: Any, name: str = "targets") -> "TargetChain":
-        if not isinstance(data, dict) or not isinstance(data.get("chain"), list):
-            raise DataFileError(f"{name}: expected a mapping with a 'chain' list")
         steps = []
-        for n, item in enumerate(data["chain"], 1):
-            if not isinstance(item, dict) or item.get("strategy") not in STRATEGIES:
-                raise DataFileError(f"{name}: chain entry {n}: unknown strategy {item!r}; "
-                                    f"choose one of {', '.join(sorted(STRATEGIES))}")
+        for n, item in chain_items(data, name, STRATEGIES):
             when = item.get("when", "any")
             if when not in WHENS:
                 raise DataFileError(f"{name}: chain entry {n}: 'when' must be one of {', '.join(sorted(WHENS))}")
