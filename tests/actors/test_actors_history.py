@@ -128,9 +128,11 @@ def test_communities(kb, text, context, country, sector):
     assert actor.code == kb.country(country).cameo + sector
 
 
-def test_a_community_of_several_countries_without_context_has_no_country(kb):
+def test_a_community_of_several_countries_without_context_takes_its_main_home(kb):
+    # session 19: its main home (the first of its homes), an answer the context may change
     actor = _actor(kb, "Kurds")
-    assert (actor.country, actor.org, actor.sector, actor.name) == (None, None, "CVL", "Kurds")
+    assert (actor.country, actor.org, actor.sector, actor.name) == ("IRQ", None, "CVL", "Kurds")
+    assert kb.resolve("Kurds").contextual
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,10 @@ named after places, towns that share a foreign city's name, "the island's"/"the 
 name-first appositions, embassies' and ships' nations), the seventh in session 18 (role phrases
 without a name, people by surname after the first mention, local places, coordinated demonyms,
 ethnic and rebel groups, towns qualified by their state ("Moscow, Idaho"), newspapers and agencies,
-regional blocs, sub-national officials, hackers named by their sponsor); each set's first run is
-kept beside it (``*_first_run.json``: 64.1%, 92.3%, 82.7%, 61.9%, 84.4%, 77.3% and 53.2% mention level).
+regional blocs, sub-national officials, hackers named by their sponsor), the eighth in session 19
+(ethnic groups of every region, local places, sub-national officials and namesake towns in new
+names, dual nationals); each set's first run is kept beside it (``*_first_run.json``: 64.1%,
+92.3%, 82.7%, 61.9%, 84.4%, 77.3%, 53.2% and 30.0% mention level).
 The floors below guard today's figures; misses are printed.
 """
 
@@ -26,7 +28,8 @@ from flashpoint.eval.actor_probes import Probe, event_hits, read_probes, resolve
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SETS = ["actor_probes.jsonl", "actor_probes_second.jsonl", "actor_probes_third.jsonl", "actor_probes_fourth.jsonl",
-        "actor_probes_fifth.jsonl", "actor_probes_sixth.jsonl", "actor_probes_seventh.jsonl"]
+        "actor_probes_fifth.jsonl", "actor_probes_sixth.jsonl", "actor_probes_seventh.jsonl",
+        "actor_probes_eighth.jsonl"]
 # The fifth set's back-references ("He", "The two leaders", "The ministry": 14 of 173) name their
 # actor only through the story told before them, which the knowledge base alone does not see:
 # its mention-level floor leaves them out, and its event level is what measures them.
@@ -39,8 +42,14 @@ SETS = ["actor_probes.jsonl", "actor_probes_second.jsonl", "actor_probes_third.j
 # gazetteer, which only the coder asks: its mention level measures the knowledge base alone, its
 # event level the rest. First run 53.2% / 62.4%, 63.1% / 70.2% at the end of session 18; the
 # floors guard those, a little below.
-MENTION_FLOOR = {"actor_probes_fifth.jsonl": 0.89, "actor_probes_sixth.jsonl": 0.85, "actor_probes_seventh.jsonl": 0.62}
-EVENT_FLOOR = {"actor_probes_fifth.jsonl": 0.78, "actor_probes_sixth.jsonl": 0.69, "actor_probes_seventh.jsonl": 0.69}
+# Session 19 gave the knowledge base the gazetteer for a local agent's place ("Police in
+# Mombasa": actors/places.py), so the seventh set's mention level rose to 90.8% (event 71.6%).
+# The eighth set's first run was 30.0% / 60.7%, 86.7% / 68.0% after session 19's rules; its
+# dual nationals and namesakes told by the dateline need the story (event level).
+MENTION_FLOOR = {"actor_probes_fifth.jsonl": 0.89, "actor_probes_sixth.jsonl": 0.85, "actor_probes_seventh.jsonl": 0.88,
+                 "actor_probes_eighth.jsonl": 0.84}
+EVENT_FLOOR = {"actor_probes_fifth.jsonl": 0.78, "actor_probes_sixth.jsonl": 0.69, "actor_probes_seventh.jsonl": 0.69,
+               "actor_probes_eighth.jsonl": 0.66}
 # The fifth set names its kinds by the institution (court, police, ministry ...) rather than "institution".
 KINDS = {"actor_probes_fifth.jsonl": {"office", "ministry", "parliament", "court", "police", "armed", "unnamed",
                                       "demonym", "capital", "backref", "person"},
@@ -48,7 +57,9 @@ KINDS = {"actor_probes_fifth.jsonl": {"office", "ministry", "parliament", "court
                                       "demonym", "capital", "backref", "person", "countryword", "placename",
                                       "namesake", "possessive", "apposition", "embassy", "ship"},
          "actor_probes_seventh.jsonl": {"role", "surname", "local", "coordinated", "ethnic", "namesake", "media", "bloc",
-                                        "subnational", "hackers"}}
+                                        "subnational", "hackers"},
+         "actor_probes_eighth.jsonl": {"role", "local", "coordinated", "ethnic", "namesake", "media", "bloc",
+                                       "subnational", "hackers", "dual"}}
 # The fourth set's misses are mentions the knowledge base alone cannot place ("his men",
 # a name it does not know, "separatists in Transnistria"): the coder's part.
 

@@ -76,6 +76,9 @@ def _as_date(when: date | str | None) -> date | None:
         raise UsageError(f"cannot read the date {text[:40]!r}; write YYYY-MM-DD") from None
 
 
+_UNSET = object()
+
+
 class KnowledgeBase:
     """Countries, organisations, agents and people, with an alias index.
 
@@ -99,6 +102,7 @@ class KnowledgeBase:
         self._country_words: dict[tuple[str, ...], list[tuple[tuple[str, ...] | None, str]]] = {}
         self._surnames: dict[str, list[Entry]] | None = None  # built on first use (officeholder)
         self._whole_aliases: frozenset[tuple[str, ...]] | None = None  # built on first use (names_whole)
+        self._places = _UNSET  # the gazetteer, loaded on first use (places)
         for entry in self.entries.values():
             if entry.kind == "country" and entry.country:
                 self._countries[entry.country] = entry
@@ -185,6 +189,20 @@ class KnowledgeBase:
                 seen[entry.id] = entry.source
                 entries.append(entry)
         return cls(entries, package_descriptors())
+
+    @property
+    def places(self):
+        """The gazetteer that places local agents ("Police in Mombasa": actors/places.py),
+        the shipped one unless set (the pipeline shares its own); None switches it off."""
+        if self._places is _UNSET:
+            from ..geo.gazetteer import Gazetteer
+
+            self._places = Gazetteer.load()
+        return self._places
+
+    @places.setter
+    def places(self, value) -> None:
+        self._places = value
 
     def country(self, iso3: str | None) -> Entry | None:
         """The country entry for an ISO3 code."""

@@ -43,6 +43,14 @@ The rules, in order:
    unit of the same name (the US state Georgia): neither is the actor's owner, the
    caller's context country decides (the coder's comes from the gazetteer, which reads
    the pair: geo/gazetteer.py ``Gazetteer.qualified``).
+13. A local agent named by a place the knowledge base does not list ("Police in Mombasa",
+   "the governor of Katsina state", "Kerala's chief minister", "Police in Toledo, Ohio")
+   is of the place's country, which the gazetteer gives (actors/places.py), before the
+   caller's context country; the words of the place's name own nothing else ("Lebanon,
+   Pennsylvania" is no Lebanese actor).
+14. Two country adjectives joined by a hyphen ("a British-Iranian aid worker") tell a dual
+   national: in a story of one of the two countries (the context) the other nationality,
+   else the first as written; the answer reads the context (``contextual``).
 
 The context country is read nowhere else (and by a community with no country
 of its own or beside it): :func:`context_free` says which answers it cannot change.
@@ -60,7 +68,8 @@ from .entries import ROLE_SECTORS, Alias, Entry
 from .index import Match, Target
 from .civil import BODY_WORDS, CIVIL_WORDS, civil_name
 from .surnames import TITLES
-from .text import Tokens, fold
+from .places import place_in_phrase
+from .text import MAX_PHRASE_CHARS, Tokens, fold, word_spans
 from .weapons import Weapon, weapon_in
 
 if TYPE_CHECKING:
@@ -147,6 +156,7 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
     mentions: list[_Mention] = []
     out_of_context: list[str] = []
     described_by: list[str] = []  # "Iran" of "Iran-backed militias": a sponsor or ally, not the actor
+    blocked: set[int] = set()  # words of "not actor" phrases
     for m in matches:
         covered.update(range(m.start, m.end))
         target = _pick(m, when, context_country)
@@ -164,7 +174,10 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
             unit_named = True
             if context_country:
                 continue
-        if target is None or target.entry.kind == "block":
+        if target is not None and target.entry.kind == "block":
+            blocked.update(range(m.start, m.end))  # "Shan State": no actor, maybe a place (rule 13)
+            continue
+        if target is None:
             continue
         if target.entry.kind == "person" and m.end - m.start == 1 and not any(c.isupper() for c in toks.cased[m.start]):
             continue  # "fled into the bush": a name is written with a capital
@@ -182,6 +195,11 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
     if pair:
         unit_named = True  # rule 12: the context country decides
         mentions = [m for m in mentions if m not in pair]
+    placed = _placed_agent(kb, text, toks, mentions, covered - blocked, context_country)
+    if placed is not None:
+        # rule 13: the phrase's own place (the gazetteer's) owns its agent before the context
+        context_country, mentions, place_name = placed
+        unit_named = True  # another context may rank another namesake first
     titled = _named_after_a_country(kb, text, toks, mentions)
     if titled is not None:
         return [titled]
@@ -221,9 +239,47 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
         if key not in seen:
             seen.add(key)
             out.append(res)
+    if placed is not None:
+        told = f"context country -> {context_country}"
+        out = [replace(r, why=r.why.replace(told, f"place '{place_name}' (gazetteer) -> {context_country}")) for r in out]
     if unit_named or any(t.alias.contexts for m in matches for t in m.candidate.targets):
         out = [replace(r, contextual=True) for r in out]
     return out
+
+
+def _placed_agent(kb: KnowledgeBase, text: str, toks: Tokens, mentions: list[_Mention], covered: set[int],
+                  context_country: str | None) -> tuple[str, list[_Mention], str] | None:
+    """Rule 13: an agent whose phrase names it by a place the knowledge base does not list
+    ("Police in Mombasa", "the governor of Katsina state", "Kerala's chief minister",
+    "Police in Toledo, Ohio"): the place's country (actors/places.py), the mentions
+    left once those inside the place's name are dropped and the place's name; None when the phrase names no
+    such place or an owner of its own (a country, person or organisation) remains."""
+    if not any(m.kind == "agent" for m in mentions):
+        return None
+    owners = [m for m in mentions if m.kind != "agent"]
+    if owners and "," not in text:
+        return None
+    folded = fold(text[:MAX_PHRASE_CHARS])
+    spans = word_spans(folded)
+    if len(spans) != len(toks.lower):
+        return None  # a word the tokenizer dropped: the spans would not line up
+    free: list[tuple[int, int]] = []  # runs of words no alias took ("KwaZulu-Natal": two words, one run)
+    for i, span in enumerate(spans):
+        if i in covered:
+            continue
+        if free and i - 1 not in covered and i > 0:
+            free[-1] = (free[-1][0], span[1])
+        else:
+            free.append(span)
+    found = place_in_phrase(kb.places, folded, free, context_country)
+    if found is None:
+        return None
+    iso, (start, end) = found
+    inside = [m for m in mentions if spans[m.start][0] >= start and spans[m.end - 1][1] <= end]
+    left = [m for m in mentions if m not in inside]
+    if any(m.kind != "agent" for m in left) or not any(m.kind == "agent" for m in left):
+        return None
+    return iso, left, folded[start:end]
 
 
 # A weapon model has a capital and a number, or is one of a few names (actors/weapons.py).
@@ -442,8 +498,13 @@ def _resolve_group(kb: KnowledgeBase, text: str, group: list[_Mention], prep: in
         actor = _person_actor(kb, text, head, when, why)
         return Resolution(actor, (head.entry.id,), "; ".join(why))
     if head.kind == "country":
+        dual = _dual_nationality([*mods[-1:], head], text, context_country) if mods else None
+        if dual is not None:
+            head = dual[0]
         actor = _country_actor(text, head, why)
-        return Resolution(actor, (head.entry.id,), "; ".join(why))
+        if dual is not None:
+            why.append(dual[1])
+        return Resolution(actor, (head.entry.id,), "; ".join(why), contextual=dual is not None)
     if head.kind == "org" and _is_community(head.entry):
         return _community_resolution(kb, text, head, None, None, mods + extra, context_country, [head.entry.id])
     if head.kind == "org":
@@ -470,6 +531,10 @@ def _agent_resolution(kb: KnowledgeBase, text: str, head: _Mention, mods: list[_
     possessive = [m for m in owners if m.possessive]
     owner = possessive[0] if possessive else (owners[-1] if owners else
                                               next((m for m in extra if m.kind in ("country", "person", "org")), None))
+    dual = _dual_nationality(owners, text, context_country) if not possessive else None
+    if dual is not None:
+        owner, note = dual
+        why.append(note)
     ids = [e.entry.id for e in (owner, inst, head) if e is not None]
     ids = list(dict.fromkeys(ids))
     inst_name = inst.entry.name if inst.kind == "agent" else agent.name
@@ -526,7 +591,36 @@ def _agent_resolution(kb: KnowledgeBase, text: str, head: _Mention, mods: list[_
         return Resolution(Actor(text, inst_name, None, None, sector, sector), tuple(ids), "; ".join(why))
     code = (country.cameo or country.country or "") + (sector or "")
     return Resolution(Actor(text, f"{inst_name} ({country.name})", country.country, None, sector, code),
-                      tuple(ids), "; ".join(why), contextual=local)
+                      tuple(ids), "; ".join(why), contextual=local or dual is not None)
+
+
+# Nouns after two hyphened country adjectives that tell the two countries' affair, not a person
+# of both nationalities ("the Russian-Ukrainian war", "Sino-Indian border talks").
+PAIR_NOUNS = frozenset({
+    "war", "wars", "border", "borders", "frontier", "talks", "relations", "ties", "conflict", "dispute", "deal",
+    "agreement", "accord", "treaty", "summit", "commission", "pipeline", "trade", "alliance", "partnership",
+    "exercise", "exercises", "drills", "joint", "peace", "ceasefire", "truce", "rivalry", "friendship", "dialogue",
+    "negotiations", "meeting", "crossing", "boundary", "line", "front", "team", "match", "game", "cooperation",
+})
+
+
+def _dual_nationality(owners: list[_Mention], text: str, context_country: str | None) -> tuple[_Mention, str] | None:
+    """Rule 14: two country adjectives joined by a hyphen ("a British-Iranian aid worker", "a
+    Russian-American ballerina") tell a dual national, who is a foreigner to each state: in a
+    story of one of the two (the context country) the other nationality, else the first as
+    written. None when the owners are no such pair."""
+    adjectives = [m for m in owners if m.kind == "country" and m.target.alias.role == "adjective"]
+    if len(adjectives) != 2 or len(owners) != 2:
+        return None
+    first, second = adjectives
+    if second.start != first.end or first.entry.country == second.entry.country:
+        return None
+    joined = re.search(re.escape(first.text) + r"\s*-\s*" + re.escape(second.text) + r"(?:\s+(\w+))?", fold(text), re.I)
+    if joined is None or (joined.group(1) or "").lower() in PAIR_NOUNS:
+        return None  # "the Russian-Ukrainian war", "Indian-Pakistani talks": two countries' affair
+    chosen = second if context_country == first.entry.country else first
+    return chosen, (f"'{first.text}-{second.text}' tells a dual national -> {chosen.entry.country}"
+                    + (f" (not the context country {context_country})" if context_country in (first.entry.country, second.entry.country) else ""))
 
 
 # Words of a newspaper's, agency's or broadcaster's own name, and of an airline's or a

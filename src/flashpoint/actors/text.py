@@ -75,6 +75,12 @@ def tokenize(text: str) -> Tokens:
     return Tokens(tuple(lower), tuple(cased), tuple(poss))
 
 
+def word_spans(folded: str) -> list[tuple[int, int]]:
+    """The character span of each word :func:`tokenize` finds in an already folded phrase
+    (one span a word, in order; a caller checks the count against the tokens)."""
+    return [m.span() for m in _WORD.finditer(folded)]
+
+
 _LEADING = frozenset({"the", "a", "an"})
 
 

@@ -283,6 +283,10 @@ def _unit_country(text: str, start: int, end: int, gazetteer, countries) -> str 
 def _match_country(words: list[str], kb, gazetteer, countries) -> str | None:
     if words[0].lower() in _NOT_PLACES:
         return None
+    if gazetteer is not None and len(words) > 1:
+        whole = gazetteer.resolve(" ".join(words), countries)
+        if whole is not None and whole.country is None:
+            return None  # "the Gulf of Guinea", "the Indian Ocean": a known place of no country
     # "Indian-administered Kashmir": the whole name, then its parts.
     for k in range(len(words), 0, -1):
         country = _place_country(" ".join(words[:k]), kb, gazetteer, countries)

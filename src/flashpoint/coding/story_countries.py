@@ -89,6 +89,31 @@ def qualified_town(n: Named) -> str | None:
     return place.country if place is not None else None
 
 
+# "the Gulf of Guinea", "the Indian Ocean", "the Philippine Sea": water named after a country
+_WATER_BEFORE = re.compile(r"\b(?:Gulf|Bay|Sea|Strait|Straits|Channel)\s+of\s+(?:the\s+)?$")
+_WATER_AFTER = re.compile(r"\s+(?:Sea|Ocean|Gulf|Strait|Channel)\b")
+_WATER_WORD = re.compile(r"\b(?:Gulf|Bay|Sea|Ocean|Strait|Straits|Channel)\b")
+
+
+def water(n: Named) -> str | None:
+    """A country's name inside the name of a sea or gulf the gazetteer holds with no country
+    ("pirates in the Gulf of Guinea", "a ship in the Indian Ocean") tells no story of it."""
+    if n.gazetteer is None:
+        return None
+    before = _WATER_BEFORE.search(n.text, max(0, n.ent.start_char - 20), n.ent.start_char)
+    after = _WATER_AFTER.match(n.text, n.ent.end_char)
+    if before is not None:
+        whole = n.text[before.start():n.ent.end_char]
+    elif after is not None:
+        whole = n.text[n.ent.start_char:after.end()]
+    elif _WATER_WORD.search(n.name):
+        whole = n.name  # the entity is the whole name ("the Gulf of Guinea" as one LOC)
+    else:
+        return None
+    place = n.gazetteer.resolve(whole)
+    return NONE if place is not None and place.country is None else None
+
+
 def _unit_place(n: Named):
     from ..geo.names import unit_around
 
@@ -162,7 +187,7 @@ def person(n: Named) -> str | None:
 
 
 STRATEGIES: dict[str, Strategy] = {
-    "leaning": leaning, "mission_owner": mission_owner_, "home_namesake": home_namesake_,
+    "leaning": leaning, "water": water, "mission_owner": mission_owner_, "home_namesake": home_namesake_,
     "qualified_town": qualified_town, "unit": unit,
     "knowledge_base": knowledge_base, "holder": holder, "gazetteer": gazetteer, "named_inside": named_inside,
     "person": person,

@@ -492,6 +492,10 @@ def expand(tok, role: str, depth: int = 0) -> list[Mention]:
                     and (d.ent_type_ in ("NORP", "GPE") or d.text[:1].isupper())]
         # "anti-Syria" (anti, -, Syria) is one name, a leaning, not three peoples
         demonyms = [d for d in demonyms if not _in_leaning(d)]
+        # "Turkish Cypriot police", "Bosnian Serb forces": a demonym right before another
+        # qualifies it (one people), it is no second party
+        demonyms = sorted(demonyms, key=lambda d: d.i)
+        demonyms = [d for d, after in zip(demonyms, [*demonyms[1:], None]) if after is None or after.i != d.i + 1]
         if len(demonyms) > 1:
             base = make_mention(tok, role, depth)
             return [replace(base, text=f"{_demonym_text(d)} {tok.text}", proper=True) for d in demonyms]
