@@ -186,3 +186,38 @@ def test_pattern_set_reads_its_trigger_lemmas_once():
     assert patterns.noun_lemmas is patterns.noun_lemmas  # built once, not on every read
     assert patterns.verb_lemmas is patterns.verb_lemmas
     assert patterns.noun_lemmas == frozenset(patterns.nouns) and patterns.verb_lemmas == frozenset(patterns.verbs)
+
+
+def test_fixed_answers_are_asked_once_per_process_and_each_document_keeps_its_own():
+    """A target whose answers never change (``fixed_answers``: the knowledge base) is asked each
+    question once for every document of the process; others once per document."""
+    from flashpoint.lookup_memo import SHARED_LIMIT, shared_answers
+
+    class Fixed(_CountingLookups):
+        fixed_answers = True
+
+    fixed, plain = Fixed(), _CountingLookups()
+    for _ in range(3):  # three documents
+        for target in (fixed, plain):
+            memo = LookupMemo(target)
+            assert memo.resolve("Kharkiv", ("UKR",)) == "Kharkiv@UKR"
+            assert memo.resolve("Kharkiv", ["UKR"]) == "Kharkiv@UKR"  # a list read as a tuple
+            assert memo.country_of("russian") == "RUS"
+    assert fixed.asked == [("Kharkiv", ("UKR",)), ("russian",)]
+    assert len(plain.asked) == 6  # once per document
+    assert shared_answers(plain) is None and len(shared_answers(fixed)) == 2
+    shared = shared_answers(fixed)
+    shared.update({("filler", k): k for k in range(SHARED_LIMIT - len(shared))})
+    LookupMemo(fixed).resolve("Lviv", ())  # full: emptied, then the new answer kept
+    assert len(shared) == 1 and fixed.asked[-1] == ("Lviv", ())
+
+
+def test_the_knowledge_base_keeps_its_answers_for_the_process():
+    from flashpoint.actors import KnowledgeBase
+    from flashpoint.lookup_memo import shared_answers
+
+    kb = KnowledgeBase.load()
+    first = LookupMemo(kb).resolve("the Kenyan police", None, None)
+    assert LookupMemo(kb).resolve("the Kenyan police", None, None) is first == kb.resolve("the Kenyan police", None, None)
+    assert ("resolve", "the Kenyan police", None, None) in shared_answers(kb)
+
