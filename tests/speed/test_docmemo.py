@@ -221,3 +221,33 @@ def test_the_knowledge_base_keeps_its_answers_for_the_process():
     assert LookupMemo(kb).resolve("the Kenyan police", None, None) is first == kb.resolve("the Kenyan police", None, None)
     assert ("resolve", "the Kenyan police", None, None) in shared_answers(kb)
 
+
+def test_parse_table_words_read_as_spacy_tokens():
+    """The table's words give what spaCy's Tokens give: attributes, links and walks."""
+    from flashpoint.nlp.docmemo import Word, parse_table
+
+    nlp = spacy.blank("en")
+    words = ["Kenya", ",", "Somalia", "and", "Ethiopia", "signed", "a", "deal", "with", "the", "Red", "Cross",
+             "on", "Monday", "."]
+    heads = [5, 0, 0, 2, 2, 5, 7, 5, 7, 11, 11, 8, 5, 12, 5]
+    deps = ["nsubj", "punct", "conj", "cc", "conj", "ROOT", "det", "dobj", "prep", "det", "compound", "pobj",
+            "prep", "pobj", "punct"]
+    tags = ["NNP", ",", "NNP", "CC", "NNP", "VBD", "DT", "NN", "IN", "DT", "NNP", "NNP", "IN", "NNP", "."]
+    pos = ["PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "PROPN", "PROPN", "ADP",
+           "PROPN", "PUNCT"]
+    ents = ["B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-DATE", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents,
+              lemmas=[w.lower() for w in words])
+    with document_memo(doc):
+        table = parse_table(doc)
+        assert all(isinstance(w, Word) for w in table.tokens)
+        for w, tok in zip(table.tokens, doc):
+            for name in ("i", "dep_", "lower_", "pos_", "tag_", "lemma_", "ent_type_", "ent_iob_", "text", "idx",
+                         "is_punct", "like_num", "whitespace_", "n_lefts", "n_rights"):
+                assert getattr(w, name) == getattr(tok, name), (w.i, name)
+            for name in ("head", "left_edge", "right_edge"):
+                assert getattr(w, name).i == getattr(tok, name).i
+            for name in ("lefts", "rights", "children", "subtree", "conjuncts"):
+                assert [x.i for x in getattr(w, name)] == [x.i for x in getattr(tok, name)], (w.i, name)
+            assert len(w) == len(tok) and str(w) == tok.text and w.sent.start == tok.sent.start
+        assert [x.text for x in table.tokens[4].conjuncts] == ["Kenya", "Somalia"]
