@@ -171,6 +171,12 @@ class Word(_WordFields):
         return self.text
 
 
+# The string store's ids and their strings, for every document of the process: an id is the
+# hash of its string (or a symbol's number), the same in every vocabulary. Bounded.
+_NAMES: dict[int, str] = {}
+_NAMES_LIMIT = 200_000
+
+
 def _words(doc, table: "ParseTable") -> list[Word]:
     """A :class:`Word` for every word of ``doc``, read off its arrays in one go."""
     from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SPACY, TAG
@@ -179,8 +185,14 @@ def _words(doc, table: "ParseTable") -> list[Word]:
     if not n:
         return []
     cols = doc.to_array([DEP, LOWER, POS, TAG, LEMMA, ENT_TYPE, ORTH, ENT_IOB, IDX, IS_PUNCT, LIKE_NUM, SPACY]).T.tolist()
-    strings = doc.vocab.strings
-    named = {key: strings[key] if key else "" for col in cols[:7] for key in set(col)}
+    named = _NAMES
+    new_keys = {key for col in cols[:7] for key in col if key not in named}
+    if new_keys:
+        if len(named) > _NAMES_LIMIT:
+            named.clear()
+            new_keys = {key for col in cols[:7] for key in col}
+        strings = doc.vocab.strings
+        named.update((key, strings[key] if key else "") for key in new_keys)
     text = [named[k] for k in cols[6]]
     new = tuple.__new__
     return [new(Word, row) for row in zip(
@@ -261,7 +273,7 @@ class ParseTable:
         kids = self._kids.get(i)
         if kids is None:
             tokens = self.tokens
-            kids = self._kids[i] = tuple(tokens[k] for k in (*self.lefts[i], *self.rights[i]))
+            kids = self._kids[i] = tuple(map(tokens.__getitem__, self.lefts[i] + self.rights[i]))
         return kids
 
     def subtree(self, i: int) -> list:
@@ -306,6 +318,8 @@ def parse_table(doc) -> ParseTable | None:
 
 def subtree(tok) -> list:
     """``list(tok.subtree)``, off the document's :class:`ParseTable` when it has one."""
+    if type(tok) is Word:
+        return tok.table.subtree(tok.i)
     doc = tok.doc
     table = _LAST[1] if _LAST[0] is doc else parse_table(doc)
     return list(tok.subtree) if table is None else table.subtree(tok.i)
@@ -313,6 +327,8 @@ def subtree(tok) -> list:
 
 def children(tok) -> tuple:
     """``tuple(tok.children)``, off the document's :class:`ParseTable` when it has one."""
+    if type(tok) is Word:
+        return tok.table.children(tok.i)
     doc = tok.doc
     table = _LAST[1] if _LAST[0] is doc else parse_table(doc)
     if table is None:
