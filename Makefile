@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast accuracy bench clean setup
+.PHONY: run test test-fast test-coding accuracy bench clean setup
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PY) >/dev/null 2>&1 || { echo "python3.11 not found; set PY=/path/to/python3.11"; exit 2; }
@@ -23,6 +23,13 @@ test: $(STAMP)
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow and not postgres"
+
+# Every test of the coder, slow ones included (about 7 minutes): run before landing a rule.
+CODING_TESTS := tests/coding tests/coding_context tests/coding_news tests/coding_targets tests/details tests/nlp \
+	tests/nlp_prefilter tests/nlp_quantities tests/articles tests/actors tests/actors_eval tests/actors_people tests/geo \
+	tests/backoff tests/petrarch tests/sample tests/test_sample_golden.py tests/test_example_article.py
+test-coding: $(STAMP)
+	$(BIN)/python -m pytest -q -m "slow or not slow" $(CODING_TESTS)
 
 accuracy: $(STAMP)
 	$(BIN)/flashpoint eval --all --write docs/ACCURACY.md

@@ -15,7 +15,7 @@ references and headline shapes, session 18) 49.2%, controls 73.3%, root F1 0.604
 event nouns, back-references and headline shapes, session 19) 69.2%, controls 93.3%, root F1 0.754; own_violence (domestic
 violence, policing and protest in South Asia, Africa and Latin America) 56.0%, 4 of 8
 controls silent; own_raters root F1 0.891; own_raters2 0.808; own_raters3 0.841; own_raters4
-0.885 (quiet sentences silent 93.5%).
+0.885 (quiet sentences silent 93.5%); own_raters5 0.929 (quiet sentences silent 96.4%, session 19).
 A set added to OWN_SETS must add its floor here (test_every_own_set_has_a_floor).
 """
 
@@ -49,6 +49,7 @@ FLOORS = {
     "own_raters2.jsonl": {"sentence_root_f1": 0.87, "quiet_silent": 0.94},  # 0.881 after session 12; 32 of 34 quiet
     "own_raters3.jsonl": {"sentence_root_f1": 0.85, "quiet_silent": 0.96},  # 0.856 after session 13; 31 of 32 quiet
     "own_raters4.jsonl": {"sentence_root_f1": 0.97, "quiet_silent": 0.96},  # 0.982 after session 17; 31 of 31 quiet
+    "own_raters5.jsonl": {"sentence_root_f1": 0.92, "quiet_silent": 0.96},  # first run 0.929 (session 19); 27 of 28 quiet
 }
 
 
