@@ -1443,16 +1443,18 @@ def _trigger_words(doc, sent, verb_lemmas: frozenset[str], noun_lemmas: frozense
     is built for the other words (most of them); the caller tests each word in full."""
     pos_of, lemma_of, orth_of = _word_arrays(doc)
     strings = doc.vocab.strings
+    table = parse_table(doc)
+    words = doc if table is None else table.tokens  # (the table's words: their attributes read once)
     # whether a lemma (by its id) is a trigger verb or noun, asked once per lemma of the document
     verbs, nouns = memoized(doc, ("trigger_lemmas", id(verb_lemmas), id(noun_lemmas)), lambda: ({}, {}))
     for i in range(sent.start, sent.end):
         pos = pos_of[i]
         if pos == VERB or pos == AUX:
             if _listed(verbs, lemma_of[i], verb_lemmas, strings):
-                yield doc[i]
+                yield words[i]
         elif pos == NOUN or pos == PROPN:
             if (i >= 2 and orth_of[i - 1] == _HYPHEN) or _listed(nouns, lemma_of[i], noun_lemmas, strings):
-                yield doc[i]
+                yield words[i]
 
 
 def _listed(memo: dict, lemma: int, lemmas, strings) -> bool:
