@@ -30,6 +30,7 @@ from .quotes import Quote, quote_at
 SUBJ_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
 OBJ_DEPS = {"dobj", "obj"}
+GIVEN_SPANS = frozenset({"hour", "day", "week", "month"})  # "gave Kabul a week to ...": an ultimatum's span
 # Parts of a noun phrase that are not part of the actor's name.
 CUT_DEPS = {"relcl", "acl", "conj", "cc", "punct", "advcl", "appos", "prep", "parataxis"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our", "us", "i", "my"}
@@ -1699,6 +1700,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             objects.extend(expand(c, "obj"))
             obj_lemmas.extend(_lemmas(subtree(c)))
             obj_kids.append(c)
+        elif c.dep_ == "npadvmod" and c.lemma_ in GIVEN_SPANS and tok.lemma_ in ("give", "grant"):
+            obj_lemmas.extend(_lemmas(subtree(c)))  # "gave the envoy *48 hours* to leave": the span given, read as an adverb
         elif c.dep_ == "prt" and c.i + 1 in up_to:
             continue
         elif c.dep_ == "prt":
