@@ -30,7 +30,9 @@ amended. The ninth set (``ninth/``, ten articles of session 16) was committed be
 saw it and scored once (``ninth/first_run.json``: recall 0.833, precision 0.804, F1 0.818). The
 tenth set (``tenth/``, ten articles of session 18) was committed before the coder saw it and scored
 once (``tenth/first_run.json``: recall 0.652, precision 0.708, F1 0.678); one forbidden rule was
-amended after it (its text also matched a right event), with a note.
+amended after it (its text also matched a right event), with a note. The eleventh set
+(``eleventh/``, ten articles of session 19) was committed before the coder saw it and scored
+once (``eleventh/first_run.json``: recall 0.713, precision 0.716, F1 0.714).
 Each set's aggregate figures must reach recall and F1 of 0.7, and a set whose first run was
 above that must stay at or above its floor (``FLOORS``, set below the first run so it cannot
 regress); the checks below pin the details.
@@ -50,8 +52,9 @@ HERE = Path(__file__).parent
 
 
 @pytest.fixture(scope="module", params=[HERE, HERE / "second", HERE / "third", HERE / "fourth", HERE / "fifth",
-                                        HERE / "sixth", HERE / "seventh", HERE / "eighth", HERE / "ninth", HERE / "tenth"],
-                ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"])
+                                        HERE / "sixth", HERE / "seventh", HERE / "eighth", HERE / "ninth", HERE / "tenth",
+                                        HERE / "eleventh"],
+                ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"])
 def scored(request):
     results, totals = check_folder(request.param)
     return {r.name: r for r in results}, totals, request.param
@@ -65,7 +68,7 @@ def test_at_least_ten_articles(scored):
 
 
 # Sets whose first run was above the 0.7 target: (recall, F1) they must not fall below.
-FLOORS = {"ninth": (0.8, 0.8)}
+FLOORS = {"ninth": (0.8, 0.8), "eleventh": (0.7, 0.7)}
 
 
 def test_recall_and_f1(scored):
@@ -134,6 +137,18 @@ KNOWN_FORBIDDEN = {
               "guinea_parties: toll counted twice",
               "gulf_guinea_pirates: toll counted twice",
               "jamaica_polls: toll counted twice"],
+    # first run of session 19, before its fixes: a background toll ("More than 6,000 people have been
+    # killed since then") summed with the story's; "Moscow suspended talks ... after Japan joined Western
+    # sanctions over the war in Ukraine" read as Japan's sanctions on Ukraine; towing a boat read as a
+    # blockade; "The government will release detained OLA members" with Tanzania (the dateline) as the
+    # government; a denial by a spokesman "based in the United States" read as the United States'; a
+    # currency figure ("introduced its sixth currency") read by the back-off as an intent
+    "eleventh": ["cameroon_hostages: forbidden (the United States did nothing in this story)",
+                 "cameroon_hostages: toll counted twice",
+                 "ethiopia_ola_deal: forbidden (Tanzania attacked nobody)",
+                 "kuril_fishing: forbidden (no shots were fired)",
+                 "kuril_fishing: forbidden (nobody acted against Ukraine in this story)",
+                 "zimbabwe_sanctions: forbidden (a currency figure is no event)"],
 }
 
 
