@@ -128,11 +128,9 @@ def test_communities(kb, text, context, country, sector):
     assert actor.code == kb.country(country).cameo + sector
 
 
-def test_a_community_of_several_countries_without_context_takes_its_main_home(kb):
-    # session 19: its main home (the first of its homes), an answer the context may change
+def test_a_community_of_several_countries_without_context_has_no_country(kb):
     actor = _actor(kb, "Kurds")
-    assert (actor.country, actor.org, actor.sector, actor.name) == ("IRQ", None, "CVL", "Kurds")
-    assert kb.resolve("Kurds").contextual
+    assert (actor.country, actor.org, actor.sector, actor.name) == (None, None, "CVL", "Kurds")
 
 
 @pytest.mark.parametrize(

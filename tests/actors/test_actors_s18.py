@@ -112,10 +112,8 @@ def test_a_community_of_several_countries(kb, text, context, expected):
     assert (code(kb, text, context) or "").startswith(expected)
 
 
-def test_a_community_with_no_context_takes_its_main_home(kb):
-    # session 19: the main home, not no country; the coder asks again with its context
-    assert code(kb, "Kurdish fighters") == "IRQREB"
-    assert kb.resolve("Kurdish fighters", "2025-06-01").contextual
+def test_a_community_with_no_context_stays_without_a_country(kb):
+    assert code(kb, "Kurdish fighters") == "REB"
     assert code(kb, "Iraqi Kurds") == "IRQCVL"  # a country named beside it still decides
 
 

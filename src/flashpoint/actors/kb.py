@@ -193,7 +193,8 @@ class KnowledgeBase:
     @property
     def places(self):
         """The gazetteer that places local agents ("Police in Mombasa": actors/places.py),
-        the shipped one unless set (the pipeline shares its own); None switches it off."""
+        the shipped one unless set (before the first lookup: answers are kept, ``fixed_answers``);
+        None switches it off."""
         if self._places is _UNSET:
             from ..geo.gazetteer import Gazetteer
 
