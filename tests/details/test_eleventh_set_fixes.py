@@ -43,6 +43,19 @@ def test_a_curfew_or_emergency_lifted_falls_on_the_own_people(text, who, code):
 
 
 @pytest.mark.parametrize(("text", "who"), [
+    ("Belarus pardoned and freed 14 political prisoners on Saturday.", "BLR"),
+    ("Myanmar's military government released 3,000 prisoners on Monday under an amnesty.", "MMR"),
+    ("Cuba freed 500 inmates under a deal with the Vatican.", "CUB"),
+])
+def test_prisoners_freed_with_no_nationality_named_are_the_states_own(text, who):
+    assert (who, "0841", who) in quads(text)
+
+
+def test_prisoners_of_a_named_people_stay_theirs():
+    assert ("ISR", "0841", "PSE") in quads("Israel released 90 Palestinian prisoners on Sunday.")
+
+
+@pytest.mark.parametrize(("text", "who"), [
     ("Serbia deployed riot police in Belgrade on Saturday.", "SRB"),
     ("The Georgian government deployed riot police in central Tbilisi ahead of the rally.", "GEO"),
     ("Bolivia sent riot police to La Paz to clear the blockades.", "BOL"),
