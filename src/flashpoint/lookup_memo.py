@@ -17,24 +17,60 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from weakref import WeakKeyDictionary
 
 
 _UNASKED = object()
 UNSETTLED = object()  # LookupMemo.settled: the answer may still depend on the context
 
 
+# Answers shared by every document of the process, per target: only for a target that says its
+# answers never change once it is loaded (``fixed_answers``: the knowledge base, which nothing
+# edits after its constructor). Names recur from one news story to the next ("Russia", "the
+# United Nations", "the Israeli military"); the first resolution of a phrase was most of the
+# knowledge base's time (docs/PERFORMANCE.md, "The coder"). Bounded: emptied when full.
+_SHARED: WeakKeyDictionary = WeakKeyDictionary()
+SHARED_LIMIT = 50_000
+
+
+def shared_answers(target: Any) -> dict[tuple, Any] | None:
+    """The answers of ``target`` kept for the whole process, or None when it keeps none."""
+    if not getattr(target, "fixed_answers", False):
+        return None
+    found = _SHARED.get(target)
+    if found is None:
+        found = _SHARED[target] = {}
+    return found
+
+
 class LookupMemo:
     """``target`` (a :class:`~flashpoint.actors.KnowledgeBase` or a
     :class:`~flashpoint.geo.gazetteer.Gazetteer`) whose ``resolve`` and
-    ``country_of`` answer each question once; the rest is the target's own."""
+    ``country_of`` answer each question once; the rest is the target's own.
+    A target with ``fixed_answers`` answers each question once per process
+    (:func:`shared_answers`), each document still keeping its own."""
 
-    __slots__ = ("target", "_answers", "_context_free", "_pins")
+    __slots__ = ("target", "_answers", "_context_free", "_pins", "_shared")
 
     def __init__(self, target: Any) -> None:
         self.target = target
         self._answers: dict[tuple, Any] = {}
         self._context_free = getattr(target, "context_free", None)
         self._pins: dict[str, Any] = {}
+        self._shared = shared_answers(target)
+
+    def _compute(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """The target's answer for ``key``: from the process's answers when it has them."""
+        shared = self._shared
+        if shared is None:
+            return compute()
+        found = shared.get(key, _UNASKED)
+        if found is _UNASKED:
+            found = compute()
+            if len(shared) >= SHARED_LIMIT:
+                shared.clear()
+            shared[key] = found
+        return found
 
     def pin(self, key: str, answer: Any) -> None:
         """Make ``resolve(name, ...)`` answer ``answer`` for this document whatever the
@@ -52,7 +88,7 @@ class LookupMemo:
             key = (method, *(tuple(a) if isinstance(a, list) else a for a in args))
             found = self._answers.get(key, _UNASKED)
         if found is _UNASKED:
-            found = self._answers[key] = getattr(self.target, method)(*args)
+            found = self._answers[key] = self._compute(key, lambda: getattr(self.target, method)(*args))
         return found
 
     def pinned(self, name: str) -> Any:
@@ -95,7 +131,7 @@ class LookupMemo:
         key = ("described", text)
         found = self._answers.get(key, _UNASKED)
         if found is _UNASKED:
-            found = self._answers[key] = self.target.described(text)
+            found = self._answers[key] = self._compute(key, lambda: self.target.described(text))
         return found
 
     def first_name_of(self, text: str) -> Any:
@@ -104,7 +140,7 @@ class LookupMemo:
         key = ("first_name_of", text)
         found = self._answers.get(key, _UNASKED)
         if found is _UNASKED:
-            found = self._answers[key] = self.target.first_name_of(text)
+            found = self._answers[key] = self._compute(key, lambda: self.target.first_name_of(text))
         return found
 
     def given_name_of(self, text: str) -> Any:
@@ -112,7 +148,7 @@ class LookupMemo:
         key = ("given_name_of", text)
         found = self._answers.get(key, _UNASKED)
         if found is _UNASKED:
-            found = self._answers[key] = self.target.given_name_of(text)
+            found = self._answers[key] = self._compute(key, lambda: self.target.given_name_of(text))
         return found
 
     def remember(self, key: tuple, compute: Callable[[], Any]) -> Any:

@@ -186,3 +186,68 @@ def test_pattern_set_reads_its_trigger_lemmas_once():
     assert patterns.noun_lemmas is patterns.noun_lemmas  # built once, not on every read
     assert patterns.verb_lemmas is patterns.verb_lemmas
     assert patterns.noun_lemmas == frozenset(patterns.nouns) and patterns.verb_lemmas == frozenset(patterns.verbs)
+
+
+def test_fixed_answers_are_asked_once_per_process_and_each_document_keeps_its_own():
+    """A target whose answers never change (``fixed_answers``: the knowledge base) is asked each
+    question once for every document of the process; others once per document."""
+    from flashpoint.lookup_memo import SHARED_LIMIT, shared_answers
+
+    class Fixed(_CountingLookups):
+        fixed_answers = True
+
+    fixed, plain = Fixed(), _CountingLookups()
+    for _ in range(3):  # three documents
+        for target in (fixed, plain):
+            memo = LookupMemo(target)
+            assert memo.resolve("Kharkiv", ("UKR",)) == "Kharkiv@UKR"
+            assert memo.resolve("Kharkiv", ["UKR"]) == "Kharkiv@UKR"  # a list read as a tuple
+            assert memo.country_of("russian") == "RUS"
+    assert fixed.asked == [("Kharkiv", ("UKR",)), ("russian",)]
+    assert len(plain.asked) == 6  # once per document
+    assert shared_answers(plain) is None and len(shared_answers(fixed)) == 2
+    shared = shared_answers(fixed)
+    shared.update({("filler", k): k for k in range(SHARED_LIMIT - len(shared))})
+    LookupMemo(fixed).resolve("Lviv", ())  # full: emptied, then the new answer kept
+    assert len(shared) == 1 and fixed.asked[-1] == ("Lviv", ())
+
+
+def test_the_knowledge_base_keeps_its_answers_for_the_process():
+    from flashpoint.actors import KnowledgeBase
+    from flashpoint.lookup_memo import shared_answers
+
+    kb = KnowledgeBase.load()
+    first = LookupMemo(kb).resolve("the Kenyan police", None, None)
+    assert LookupMemo(kb).resolve("the Kenyan police", None, None) is first == kb.resolve("the Kenyan police", None, None)
+    assert ("resolve", "the Kenyan police", None, None) in shared_answers(kb)
+
+
+def test_parse_table_words_read_as_spacy_tokens():
+    """The table's words give what spaCy's Tokens give: attributes, links and walks."""
+    from flashpoint.nlp.docmemo import Word, parse_table
+
+    nlp = spacy.blank("en")
+    words = ["Kenya", ",", "Somalia", "and", "Ethiopia", "signed", "a", "deal", "with", "the", "Red", "Cross",
+             "on", "Monday", "."]
+    heads = [5, 0, 0, 2, 2, 5, 7, 5, 7, 11, 11, 8, 5, 12, 5]
+    deps = ["nsubj", "punct", "conj", "cc", "conj", "ROOT", "det", "dobj", "prep", "det", "compound", "pobj",
+            "prep", "pobj", "punct"]
+    tags = ["NNP", ",", "NNP", "CC", "NNP", "VBD", "DT", "NN", "IN", "DT", "NNP", "NNP", "IN", "NNP", "."]
+    pos = ["PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "PROPN", "PROPN", "ADP",
+           "PROPN", "PUNCT"]
+    ents = ["B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-DATE", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents,
+              lemmas=[w.lower() for w in words])
+    with document_memo(doc):
+        table = parse_table(doc)
+        assert all(isinstance(w, Word) for w in table.tokens)
+        for w, tok in zip(table.tokens, doc):
+            for name in ("i", "dep_", "lower_", "pos_", "tag_", "lemma_", "ent_type_", "ent_iob_", "text", "idx",
+                         "is_punct", "like_num", "whitespace_", "n_lefts", "n_rights"):
+                assert getattr(w, name) == getattr(tok, name), (w.i, name)
+            for name in ("head", "left_edge", "right_edge"):
+                assert getattr(w, name).i == getattr(tok, name).i
+            for name in ("lefts", "rights", "children", "subtree", "conjuncts"):
+                assert [x.i for x in getattr(w, name)] == [x.i for x in getattr(tok, name)], (w.i, name)
+            assert len(w) == len(tok) and str(w) == tok.text and w.sent.start == tok.sent.start
+        assert [x.text for x in table.tokens[4].conjuncts] == ["Kenya", "Somalia"]

@@ -217,6 +217,8 @@ class KnowledgeBase:
 
     # Whether an answer of resolve(text, when) holds for every context country (lookup_memo.py).
     context_free = staticmethod(context_free)
+    # Nothing edits a knowledge base once built: its answers may be kept for the whole process (lookup_memo.py).
+    fixed_answers = True
 
     def resolve_all(self, text: str, when: date | str | None = None,
                     context_country: str | None = None) -> list[Resolution]:

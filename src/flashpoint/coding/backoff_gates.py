@@ -46,6 +46,10 @@ guess or says who may be its parties (docs/BACKOFF.md, "Gates"):
   ``journey``: return, fly, travel, arrive, ...) with no object tells a trip ("the ambassador returned
   to Beijing", "the president flew back to Abuja"); the rules code the trips that are events (visits,
   042), so the back-off's guess (a yielding from "returned") is no event.
+* ``sport_market`` (session 19): a sentence about a game or a market (a score such as "3-1" or "12-9", or a
+  noun of sport or of business: striker, batsman, tournament, shares, dividend, investors; gates.yaml
+  ``sport_cues`` and ``market_cues``) tells no political act the rules missed ("Hungary's water polo team
+  sank Serbia 12-9", "a Nigerian startup raised $40 million"); no event.
 * ``protest_reroute``: a protest with no cue takes the best other root of its
   QuadClass instead of no event; ``protest_coerce``: the better of roots 15 and 17
   (force posture, coercion), the material conflict that is no violence.
@@ -57,14 +61,15 @@ each one by switching it off.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..yamlio import load_package_yaml
 
-GATES = ("verbless", "stative", "state_verbs", "force_cue", "aid_cue", "ask_cue", "journey", "reporter", "subject", "protest_cue", "agent", "agent_reported", "protest_reroute", "protest_coerce",
+GATES = ("verbless", "sport_market", "stative", "state_verbs", "force_cue", "aid_cue", "ask_cue", "journey", "reporter", "subject", "protest_cue", "agent", "agent_reported", "protest_reroute", "protest_coerce",
          "unreal", "place", "speech")
-DEFAULT_GATES = frozenset({"verbless", "state_verbs", "force_cue", "aid_cue", "ask_cue", "journey", "reporter", "subject", "agent_reported", "protest_coerce"})
+DEFAULT_GATES = frozenset({"verbless", "sport_market", "state_verbs", "force_cue", "aid_cue", "ask_cue", "journey", "reporter", "subject", "agent_reported", "protest_coerce"})
 # Gates that are ways of doing one thing: one is kept, the others are measured in its place.
 ALTERNATIVES = (frozenset({"agent", "agent_reported"}), frozenset({"protest_cue", "protest_reroute", "protest_coerce"}),
                 frozenset({"stative", "state_verbs"}))
@@ -101,6 +106,8 @@ class GateWords:
     journey: frozenset[str] = frozenset()
     aid_cues: frozenset[str] = frozenset()
     ask_cues: frozenset[str] = frozenset()
+    sport_cues: frozenset[str] = frozenset()
+    market_cues: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -113,7 +120,9 @@ def gate_words(reporting: frozenset[str] = frozenset()) -> GateWords:
                      frozenset(w.lower() for w in data.get("force_cues") or ()),
                      frozenset(w.lower() for w in data.get("journey") or ()),
                      frozenset(w.lower() for w in data.get("aid_cues") or ()),
-                     frozenset(w.lower() for w in data.get("ask_cues") or ()))
+                     frozenset(w.lower() for w in data.get("ask_cues") or ()),
+                     frozenset(w.lower() for w in data.get("sport_cues") or ()),
+                     frozenset(w.lower() for w in data.get("market_cues") or ()))
 
 
 def verbless(sent) -> bool:
@@ -134,6 +143,20 @@ def state_verbs(sent, words: Collection[str]) -> bool:
     "remain" ("live in France"), which may carry an act ("remained on alert")."""
     verbs = [t for t in sent if t.pos_ in VERBAL and t.dep_ not in ("aux", "auxpass")]
     return stative(sent, words) and any(t.lemma_.lower() not in OPEN_STATES for t in verbs)
+
+
+# a game's score: "beat Canada 3-1", "sank Serbia 12-9" (not a year span, "2022-23", nor "F-16", nor days of a
+# month, "the 12-13 May summit", "on 29-30 June")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+SCORE = re.compile(r"(?<![\w-])(?<!on )(?<!the )(?<!from )(?<!between )\d{1,2}-\d{1,2}(?![\w-])(?!\s*(?:" + MONTHS + r"|per|%))")
+
+
+def sport_or_market(sent, words: GateWords) -> bool:
+    """True when the sentence tells a game or a market: a score, or a noun of sport or of business."""
+    if SCORE.search(sent.text):
+        return True
+    cues = words.sport_cues | words.market_cues
+    return any(t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in cues or t.text.lower() in cues) for t in sent)
 
 
 def journey(sent, verb, words: Collection[str]) -> bool:
@@ -242,6 +265,8 @@ def judge(sent, root: str, words: GateWords, gates: Collection[str] = DEFAULT_GA
     """Apply the ``gates`` to a sentence whose back-off prediction has CAMEO root ``root``."""
     if "verbless" in gates and verbless(sent):
         return Verdict("verbless")
+    if "sport_market" in gates and sport_or_market(sent, words):
+        return Verdict("sport_market")
     if "stative" in gates and stative(sent, words.stative):
         return Verdict("stative")
     if "state_verbs" in gates and state_verbs(sent, words.stative):

@@ -159,6 +159,10 @@ PERSON_HEADS = frozenset({"minister", "president", "premier", "chancellor", "kin
 # Events whose "of" complement is an act they claim somebody did ("accused Y *of
 # massing troops*", "denied any role *in the attack*"): that act is coded, nested.
 CLAIM_ROOTS = ("11", "015", "016")
+DENIALS = ("016",)
+# patterns of a doer owning an act ("said they were behind the bombing", 015): told by another
+# speaker of a party, the same words accuse it (112)
+CHARGED_CLAIMS = frozenset({"be-behind-act"})
 # Weapons and fire told as the doer: "Russian *shelling* killed two civilians" is armed force.
 FORCE_INSTRUMENTS = frozenset({"shelling", "airstrike", "strike", "missile", "rocket", "drone", "bombardment",
                                "artillery", "barrage", "shell", "mortar", "warplane", "jet", "gunship", "helicopter",
@@ -1121,6 +1125,10 @@ class Coder:
                 # "the ministry said the attack was an internal matter, and accused Bujumbura ...":
                 # the parser lent the verbal act a thing for subject; the speaker does it.
                 sources = [(self._retext(attribution, attribution.text), 0.8)]
+            if not sources and not subs and attribution is not None and cand.kind == "noun" and cand.governor == "be" \
+                    and pattern.code in DENIALS:
+                # "said there was no truth to the reports": a denial whose clause has no subject but "there" is the speaker's
+                sources = [(self._retext(attribution, attribution.text), 0.8)]
             if not sources and cand.kind == "verb" and cand.passive:
                 # "UK troops sent to Poland": the theme's country sends them.
                 theme = self._actors(cand.objects, when, state, cand.quote, limit=1)
@@ -1307,6 +1315,10 @@ class Coder:
                     # (and any bare 010 some other pattern gives: "a statement issued by the ministry")
                     statement=(statement and pattern.id == BARE_STATEMENT) or code == "010",
                 )
+                if pattern.id in CHARGED_CLAIMS and attribution is not None and (attribution.country or attribution.org) \
+                        and not same_actor(attribution, src) and not _speaks_for(attribution, src):
+                    # "Kenya said Somalia was behind the attack": a doer named by another is accused (112), not owning up
+                    ev = replace(ev, code=ACCUSE, source=attribution, target=src, attribution=None, modality="asserted")
                 events.append(ev)
                 if (code in targeting.RECIPROCAL_CODES or partnered) and tgt is not None and not nested \
                         and (tgt.country or tgt.org):

@@ -306,11 +306,22 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """"The AU condemned the move", "Pristina rejected the proposal": the act reacted
     to is the latest one told, so its author is the target."""
     objects = slot_mentions(q.cand, "obj")
-    if not objects or not all(coder._names_an_act(m) or _act_pronoun(m) for m in objects):
+    if not objects:
+        # "called *the step* regrettable", "called the flights a provocation": an act noun the parse kept
+        # out of the object mentions (no party in it) still names the act reacted to
+        acts = act_nouns()
+        roots = frozenset().union(*(acts[w] for w in q.cand.obj_lemmas[:4] if w in acts))
+        author = _author_of(q, roots) if roots and q.pattern.code[:2] in ("01", "11", "12") else None
+        return [(author, 0.7)] if author is not None else []
+    if not all(coder._names_an_act(m) or _act_pronoun(m) for m in objects):
         return []
     aimed = _aimed_at(q)
     if aimed is not None:
         return [(aimed, 0.75)]
+    if all(_act_pronoun(m) for m in objects):
+        earlier = _reacted_to(q)
+        if earlier is not None:
+            return [(earlier, 0.75)]
     author = _author_of_act(q, objects)
     if author is not None:
         return [(author, 0.75)]
@@ -358,6 +369,20 @@ ACT_PRONOUNS = frozenset({"it", "this", "that"})
 
 def _act_pronoun(m: Mention) -> bool:
     return m.pronoun and m.text.lower() in ACT_PRONOUNS
+
+
+def _reacted_to(q: TargetQuery) -> Actor | None:
+    """"Egypt put forward a plan. Qatar endorsed it, but Israel turned *it* down": a pronoun
+    reacted to stands for what the latest reaction (this sentence or the one before) was to,
+    so it is aimed at that one's author, not at the party that reacted first."""
+    for events in reversed(list(q.state.coded.values())):
+        for e in events:
+            if e.target_via != "reaction" or e.target is None \
+                    or q.state.cands[e.cand_index].sent_index < q.cand.sent_index - 1:
+                continue
+            if not any(same_actor(e.target, s) for s, _ in q.sources):
+                return e.target
+    return None
 
 
 def _aimed_at(q: TargetQuery) -> Actor | None:
@@ -471,8 +496,11 @@ def _author_of_act(q: TargetQuery, objects: list[Mention]) -> Actor | None:
     inside an accusation or a denial, or not done, does not count, nor a doer the text
     did not name, nor the reacting side itself."""
     roots = frozenset().union(*(act_nouns().get(m.head, frozenset()) for m in objects if not m.pronoun))
-    if not roots:
-        return None
+    return _author_of(q, roots) if roots else None
+
+
+def _author_of(q: TargetQuery, roots: frozenset[str]) -> Actor | None:
+    """The source of the first act told of one of ``roots`` (see :func:`_author_of_act`)."""
     for events in q.state.coded.values():
         for e in events:
             src = e.source
@@ -652,6 +680,34 @@ def domestic_government(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return coder._government_of(a.country, q.when, 0.6)
 
 
+# object pronouns that stand for people taken, freed or hit ("Police detained *them*")
+PERSON_OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
+
+
+def object_pronoun(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"Two Chinese nationals were caught smuggling ivory. Police detained *them*": a person pronoun
+    object stands for the latest party told (this sentence or the one before) other than the doer,
+    not for the doer's own country."""
+    if not any(m.pronoun and m.text.lower() in PERSON_OBJECT_PRONOUNS for m in slot_mentions(q.cand, "obj")):
+        return []
+    for events in reversed(list(q.state.coded.values())):
+        for e in events:
+            if q.state.cands[e.cand_index].sent_index < q.cand.sent_index - 1:
+                continue
+            # the people the latest act was done to ("detained two smugglers ... released them"), or
+            # its doers when they are no party of ours ("Protesters blocked roads. Police detained them")
+            taken = e.code[:2] in ("17", "18") or any(same_actor(e.source, s) for s, _ in q.sources)
+            actor = e.target if taken else e.source
+            if actor is not None and (actor.country or actor.org) and not any(same_actor(actor, s) for s, _ in q.sources):
+                return [(actor, 0.6)]
+    for sent, actor in reversed(q.state.recent):
+        if sent < q.cand.sent_index - 1:
+            break
+        if (actor.country or actor.org) and not any(same_actor(actor, s) for s, _ in q.sources):
+            return [(actor, 0.6)]
+    return []
+
+
 def own_country(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """Domestic coercion or yielding with no one named ("imposed a curfew", "called
     off the strike") falls on the actor's own country, as CAMEO codes domestic acts; so does
@@ -776,10 +832,35 @@ def topic(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return []
 
 
+# "his host", "her Georgian counterpart": the other half of a visit or meeting told just before
+PAIRED_HEADS = frozenset({"host", "counterpart", "guest", "visitor"})
+PAIRING_POSSESSORS = frozenset({"his", "her", "their"})
+
+
+def counterpart(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"Armenia's prime minister flew to Tbilisi. *His Georgian counterpart* promised to keep the
+    border open": a party told as another's host or counterpart acts toward that other, the
+    visitor or the one met in the latest meeting or visit told (CAMEO 04) of another side."""
+    subs = [m for m in q.cand.subjects if m.role in ("subj", "appos")]
+    if not any(m.head in PAIRED_HEADS and (m.possessor or "").lower() in PAIRING_POSSESSORS for m in subs):
+        return []
+    own = {s.country for s, _ in q.sources if s.country}
+    for events in reversed(list(q.state.coded.values())):
+        for e in events:
+            if e.code[:2] != "04" or q.state.cands[e.cand_index].sent_index < q.cand.sent_index - 2:
+                continue
+            for a in (e.source, e.target):
+                if a is not None and (a.country or a.org) and a.country not in own \
+                        and not any(same_actor(a, s) for s, _ in q.sources):
+                    return [(a, 0.7)]
+    return []
+
+
 STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
     f.__name__: f for f in (slots, thing_party, cause, reaction, border, place, act_place, accuser, reciprocal,
                             home_government, domestic_government, own_country, addressee, captor, answerer, topic,
-                            purpose, offerer, claimed, consequence, rebel_home, prompter, counter_measure)
+                            purpose, offerer, claimed, consequence, rebel_home, prompter, counter_measure, counterpart,
+                            object_pronoun)
 }
 
 # -- helpers shared with the coder ----------------------------------------------------

@@ -12,8 +12,10 @@ once. Nothing here changes what the stages compute.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import namedtuple
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import repeat
 from typing import Any
 
 # id(doc) -> (doc, memo) for the documents being coded now. Not a weak mapping:
@@ -87,9 +89,122 @@ def doc_text(doc) -> str:
     return memoized(doc, "text", lambda: doc.text)
 
 
+_IOB = ("", "I", "O", "B")  # Token.ent_iob_ by Token.ent_iob
+
+
+_WordFields = namedtuple("_WordFields", ("i", "doc", "table", "dep_", "lower_", "pos_", "tag_", "lemma_", "ent_type_",
+                                         "ent_iob_", "text", "idx", "is_punct", "like_num", "whitespace_"))
+
+
+class Word(_WordFields):
+    """One word of a :class:`ParseTable`: what spaCy's ``Token`` gives, with the attributes
+    candidate extraction reads most held as plain values (a ``Token`` looks each up in the
+    string store on every read, and builds a new ``Token`` for every ``head`` or edge).
+
+    The words' links (``head``, ``lefts``, ``rights``, ``children``, the edges, ``subtree``,
+    ``conjuncts``) are the table's own words; any other attribute is the ``Token``'s
+    (``sent``, ``nbor``, ``n_lefts``, ``vocab``, ...). Compare words by ``i``, as the extraction
+    does (a word is a tuple underneath: made in one step, read without a function call).
+    """
+
+    __slots__ = ()
+
+    @property
+    def head(self) -> "Word":
+        table = self.table
+        return table.tokens[table.heads[self.i]]
+
+    @property
+    def lefts(self) -> Iterator["Word"]:
+        tokens = self.table.tokens
+        return iter([tokens[k] for k in self.table.lefts[self.i]])
+
+    @property
+    def rights(self) -> Iterator["Word"]:
+        tokens = self.table.tokens
+        return iter([tokens[k] for k in self.table.rights[self.i]])
+
+    @property
+    def children(self) -> Iterator["Word"]:
+        return iter(self.table.children(self.i))
+
+    @property
+    def left_edge(self) -> "Word":
+        table = self.table
+        return table.tokens[table.left_edge[self.i]]
+
+    @property
+    def right_edge(self) -> "Word":
+        table = self.table
+        return table.tokens[table.right_edge[self.i]]
+
+    @property
+    def subtree(self) -> Iterator["Word"]:
+        return iter(self.table.subtree(self.i))
+
+    @property
+    def conjuncts(self) -> tuple:
+        """``Token.conjuncts``, spaCy's walk: up the "conj" arcs to the first conjunct, then
+        down its right "conj" children, breadth first; without the word itself."""
+        table = self.table
+        tokens, heads, rights = table.tokens, table.heads, table.rights
+        if self.doc.user_token_hooks:
+            return tuple(tokens[t.i] for t in self.doc[self.i].conjuncts)
+        start = self.i
+        while heads[start] != start and tokens[start].dep_ == "conj":
+            start = heads[start]
+        queue = [start]
+        for k in queue:
+            queue.extend(j for j in rights[k] if tokens[j].dep_ == "conj")
+        return tuple(tokens[k] for k in queue if k != self.i)
+
+    def __getattr__(self, name: str) -> Any:  # the rest is the Token's
+        return getattr(self.doc[self.i], name)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+# The string store's ids and their strings, for every document of the process: an id is the
+# hash of its string (or a symbol's number), the same in every vocabulary. Bounded.
+_NAMES: dict[int, str] = {}
+_NAMES_LIMIT = 200_000
+
+
+def _words(doc, table: "ParseTable") -> list[Word]:
+    """A :class:`Word` for every word of ``doc``, read off its arrays in one go."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SPACY, TAG
+
+    n = len(doc)
+    if not n:
+        return []
+    cols = doc.to_array([DEP, LOWER, POS, TAG, LEMMA, ENT_TYPE, ORTH, ENT_IOB, IDX, IS_PUNCT, LIKE_NUM, SPACY]).T.tolist()
+    named = _NAMES
+    new_keys = {key for col in cols[:7] for key in col if key not in named}
+    if new_keys:
+        if len(named) > _NAMES_LIMIT:
+            named.clear()
+            new_keys = {key for col in cols[:7] for key in col}
+        strings = doc.vocab.strings
+        named.update((key, strings[key] if key else "") for key in new_keys)
+    text = [named[k] for k in cols[6]]
+    new = tuple.__new__
+    return [new(Word, row) for row in zip(
+        range(n), repeat(doc), repeat(table), *([named[k] for k in col] for col in cols[:6]),
+        [_IOB[k] for k in cols[7]], text, cols[8], [k == 1 for k in cols[9]], [k == 1 for k in cols[10]],
+        [" " if k else "" for k in cols[11]],
+    )]
+
+
 class ParseTable:
-    """A document's dependency tree read once off its head array: every word's Token,
-    its children to the left and to the right, and its subtree's edges and size.
+    """A document's dependency tree read once off its head array: every word (a
+    :class:`Word`), its children to the left and to the right, and its subtree's edges and size.
 
     spaCy walks ``Token.subtree`` with one generator per word and ``Token.children``
     by scanning the span of the word's subtree, building a Token per child on every
@@ -104,8 +219,7 @@ class ParseTable:
     def __init__(self, doc) -> None:
         from spacy.attrs import HEAD
 
-        self.tokens = list(doc)
-        n = len(self.tokens)
+        n = len(doc)
         offsets = doc.to_array([HEAD]).astype("int64").tolist() if n else []  # relative, as uint64
         heads = [i + off for i, off in enumerate(offsets)]
         lefts: list[list[int]] = [[] for _ in range(n)]
@@ -141,6 +255,7 @@ class ParseTable:
                     right_edge[h] = right_edge[i]
         self.left_edge, self.right_edge, self.size, self.in_order = left_edge, right_edge, size, in_order
         self._kids: dict[int, tuple] = {}
+        self.tokens: list[Word] = _words(doc, self)
 
     def _bottom_up(self, heads: list[int]) -> list[int]:
         order: list[int] = []
@@ -158,7 +273,7 @@ class ParseTable:
         kids = self._kids.get(i)
         if kids is None:
             tokens = self.tokens
-            kids = self._kids[i] = tuple(tokens[k] for k in (*self.lefts[i], *self.rights[i]))
+            kids = self._kids[i] = tuple(map(tokens.__getitem__, self.lefts[i] + self.rights[i]))
         return kids
 
     def subtree(self, i: int) -> list:
@@ -203,6 +318,8 @@ def parse_table(doc) -> ParseTable | None:
 
 def subtree(tok) -> list:
     """``list(tok.subtree)``, off the document's :class:`ParseTable` when it has one."""
+    if type(tok) is Word:
+        return tok.table.subtree(tok.i)
     doc = tok.doc
     table = _LAST[1] if _LAST[0] is doc else parse_table(doc)
     return list(tok.subtree) if table is None else table.subtree(tok.i)
@@ -210,6 +327,8 @@ def subtree(tok) -> list:
 
 def children(tok) -> tuple:
     """``tuple(tok.children)``, off the document's :class:`ParseTable` when it has one."""
+    if type(tok) is Word:
+        return tok.table.children(tok.i)
     doc = tok.doc
     table = _LAST[1] if _LAST[0] is doc else parse_table(doc)
     if table is None:

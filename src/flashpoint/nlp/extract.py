@@ -30,6 +30,7 @@ from .quotes import Quote, quote_at
 SUBJ_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
 OBJ_DEPS = {"dobj", "obj"}
+GIVEN_SPANS = frozenset({"hour", "day", "week", "month"})  # "gave Kabul a week to ...": an ultimatum's span
 # Parts of a noun phrase that are not part of the actor's name.
 CUT_DEPS = {"relcl", "acl", "conj", "cc", "punct", "advcl", "appos", "prep", "parataxis"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our", "us", "i", "my"}
@@ -1442,16 +1443,18 @@ def _trigger_words(doc, sent, verb_lemmas: frozenset[str], noun_lemmas: frozense
     is built for the other words (most of them); the caller tests each word in full."""
     pos_of, lemma_of, orth_of = _word_arrays(doc)
     strings = doc.vocab.strings
+    table = parse_table(doc)
+    words = doc if table is None else table.tokens  # (the table's words: their attributes read once)
     # whether a lemma (by its id) is a trigger verb or noun, asked once per lemma of the document
     verbs, nouns = memoized(doc, ("trigger_lemmas", id(verb_lemmas), id(noun_lemmas)), lambda: ({}, {}))
     for i in range(sent.start, sent.end):
         pos = pos_of[i]
         if pos == VERB or pos == AUX:
             if _listed(verbs, lemma_of[i], verb_lemmas, strings):
-                yield doc[i]
+                yield words[i]
         elif pos == NOUN or pos == PROPN:
             if (i >= 2 and orth_of[i - 1] == _HYPHEN) or _listed(nouns, lemma_of[i], noun_lemmas, strings):
-                yield doc[i]
+                yield words[i]
 
 
 def _listed(memo: dict, lemma: int, lemmas, strings) -> bool:
@@ -1697,6 +1700,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             objects.extend(expand(c, "obj"))
             obj_lemmas.extend(_lemmas(subtree(c)))
             obj_kids.append(c)
+        elif c.dep_ == "npadvmod" and c.lemma_ in GIVEN_SPANS and tok.lemma_ in ("give", "grant"):
+            obj_lemmas.extend(_lemmas(subtree(c)))  # "gave the envoy *48 hours* to leave": the span given, read as an adverb
         elif c.dep_ == "prt" and c.i + 1 in up_to:
             continue
         elif c.dep_ == "prt":
