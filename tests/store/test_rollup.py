@@ -184,3 +184,30 @@ def _raw_store(kind: str, url: str):
     conn.execute(f'CREATE SCHEMA "{schema}"')
     conn.execute(f'SET search_path TO "{schema}"')
     return PostgresStore(conn, url)
+
+
+@pytest.mark.parametrize("kind", DB)
+def test_completing_a_one_sided_event_drops_only_the_cell_of_its_own_day(kind, tmp_path: Path):
+    """Merge rule 1 gives a one-sided event its target; the trigger empties that event's
+    one-sided cell, which the store drops. A zero cell of the same source on another day
+    (a hand-run edit's, which the triggers leave) is not that completion's to drop."""
+    with fresh_url(kind, tmp_path) as url:
+        store = open_store(url)
+        try:
+            fired = dict(source="RUS", target=None, cameo="190", quad=4, goldstein=-10.0, plover=None, trigger="fired")
+            store.add_article(make_article("a1", outlet="One"),
+                              [make_event("e1", "a1", date="2021-03-01", sentence="Russia fired on Monday.", **fired)])
+            store.add_article(make_article("a2", outlet="Two"),
+                              [make_event("e2", "a2", date="2021-03-05", sentence="Russia fired on Friday.", **fired)])
+            with store._transaction():  # a hand-run edit gives the first its target: its cell is left empty
+                store._send("UPDATE events SET target_key = 'POL' WHERE date = '2021-03-01'", [])
+            store.add_article(make_article("a3", outlet="Three"),  # the second told with its target
+                              [make_event("e3", "a3", date="2021-03-05", sentence="Russia fired at Ukraine on Friday.",
+                                          **{**fired, "target": "UKR"})])
+            empty = {(r["day"], int(r["counted"])) for r in store._rows(
+                "SELECT day, counted FROM event_rollup WHERE grain = 'dyad' AND k1 = 'RUS' AND k2 = ''"
+                " AND n1 = 0 AND n2 = 0 AND n3 = 0 AND n4 = 0")}
+            assert {str(d)[:10] for d, _ in empty} == {"2021-03-01"}, empty
+            _check(store)
+        finally:
+            store.close()

@@ -80,6 +80,7 @@ PAIR_BACKREF = re.compile(r"^(?:(?:the two|both) (?:leaders|sides|countries|gove
                           r"|the (?:pair|duo))$")  # "The pair signed an accord"
 # Expelling or deporting people (174): told in the passive, the country they were sent from did it.
 EXPULSION_CODE = "174"
+EXTRADITION_CODE = "063"  # "was extradited from Spain": judicial cooperation by the state the person leaves
 # Statement tones: the content's words narrow a statement to a pessimistic (012) or
 # optimistic (013) comment, or a policy option weighed (014). Such a comment is an
 # event of its own even where its content carries another.
@@ -871,6 +872,10 @@ class Coder:
             words -= {"doubt", "doubtful"}  # "had no doubt that ...", "left little doubt": certainty, no pessimism
         return next((code for code, cues in STATEMENT_TONES if not cues.isdisjoint(words)), None)
 
+    def narrowed_code(self, code: str, cand: Candidate) -> str:
+        """A pattern's code narrowed by what is at stake, before any intent form."""
+        return self.patterns.refine(code, _stake_words(cand))
+
     def _final_code(self, pattern: Pattern, cand: Candidate) -> str:
         """The pattern's code narrowed by what is at stake, moved to its intent,
         threat or refusal form, and narrowed again in that form ("will give
@@ -1127,7 +1132,9 @@ class Coder:
             if not sources and cand.kind == "verb" and cand.passive:
                 # "UK troops sent to Poland": the theme's country sends them.
                 theme = self._actors(cand.objects, when, state, cand.quote, limit=1)
-                if theme and pattern.code[:2] in ("06", "07", "15") and theme[0][0].sector in ("MIL", "POL"):
+                # (an officer extradited does not extradite himself: "a Peruvian army officer was extradited")
+                if theme and pattern.code[:2] in ("06", "07", "15") and theme[0][0].sector in ("MIL", "POL") \
+                        and not pattern.code.startswith(EXTRADITION_CODE):
                     sources = theme
                     cand = _without_objects(cand)
             if not sources and pattern.implicit_source and (cand.passive or cand.kind == "noun" or pattern.victim_subject) \
@@ -1159,9 +1166,10 @@ class Coder:
                 if res is not None and res.actor.country:
                     a = res.actor
                     sources = [(Actor(subs[0].text, a.name, a.country, a.org, a.sector, a.code), 0.6)]
-            if not sources and cand.passive and pattern.code.startswith(EXPULSION_CODE) \
+            if not sources and cand.passive and pattern.code.startswith((EXPULSION_CODE, EXTRADITION_CODE)) \
                     and not any(m.role == "agent" for m in cand.subjects):
                 # "forty Nigerian traders were deported from Ghana": a state deports from its own land
+                # (and extradites: "was extradited from Spain")
                 country = self._place_country(cand, state, ("prep:from",))
                 sources = self._government_of(country, when, 0.6) if country else []
             if not sources and (self.open_actors or (self.single_actor and pattern.code[:2] in UNNAMED_AGENT_ROOTS
@@ -1290,9 +1298,16 @@ class Coder:
                 conf = pattern.confidence * sf * tf
                 if attribution is not None and modality == "reported":
                     conf *= 0.95
+                ev_code, ev_via = _at_home(code, src, tgt, pattern.id in DEPLOYMENTS, pattern.code == RETREAT), via
+                if ev_code != code and ev_code == HOME_DEPLOYMENT.get(code):
+                    # "deployed riot police in Belgrade": police sent at home (153) are aimed at the
+                    # state's own people, as a curfew is (own_country)
+                    ev_code = self.patterns.refine(ev_code, _stake_words(cand))
+                    if tgt is None and ev_code in HOME_POLICE and src.country and not src.org:
+                        tgt, ev_via = self._country_actor("(own country)", src.country), "own_country"
                 ev = CodedEvent(
-                    cand_index=i, pattern=pattern, code=_at_home(code, src, tgt, pattern.id in DEPLOYMENTS, pattern.code == RETREAT), source=src, target=tgt,
-                    target_via=via if tgt else None,
+                    cand_index=i, pattern=pattern, code=ev_code, source=src, target=tgt,
+                    target_via=ev_via if tgt else None,
                     attribution=attribution, negated=cand.negated or cand.refused,
                     modality=modality, confidence=round(min(max(conf, 0.05), 0.99), 3), nested=nested, alleged=alleged,
                     # only what was merely said is a statement (--no-statements): a denial,
@@ -1438,6 +1453,7 @@ ALLEGED_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})  # ... except violence al
 
 # Military cooperation with one's own country is a deployment at home: force posture.
 HOME_DEPLOYMENT = {"062": "154"}
+HOME_POLICE = frozenset({"153"})  # police mobilised at home: at the state's own people
 DEPLOYMENTS = frozenset({"send-troops"})  # patterns of troops sent: with no partner, a build-up
 # A withdrawal from an international organisation is no retreat: it ends the diplomatic exchange
 # membership is (CAMEO 161: "terminate diplomatic exchange"), as quitting or leaving one does

@@ -109,8 +109,11 @@ class TargetChain:
             code = coder._intent_code(code, q.cand)
         if self.one_sided and code.startswith(self.one_sided):
             return [], None
+        # a step for a narrow code also takes a broad pattern narrowed to it by what is at stake
+        # ("lifted the curfew": lift-sanctions' 080 is 0813, a domestic easing, own_country's)
+        narrowed = coder.narrowed_code(code, q.cand)
         for step in self.steps:
-            if not step.applies(code, q.nested):
+            if not (step.applies(code, q.nested) or narrowed != code and step.applies(narrowed, q.nested)):
                 continue
             found = STRATEGIES[step.strategy](coder, q, self)
             if found:

@@ -617,9 +617,11 @@ class RelationalStore:
         self._send(f"UPDATE events SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ? AND target_key = ''",
                    [*values.values(), mid])
         # The trigger moved the event's roll-up counts to its new dyad and left the
-        # one-sided cells it emptied: dropped, so the table is what a rebuild gives.
-        self._send("DELETE FROM event_rollup WHERE grain = 'dyad' AND k1 = ? AND k2 = '' AND n1 = 0 AND n2 = 0"
-                   " AND n3 = 0 AND n4 = 0", [actor_key(event.source)])
+        # one-sided cell it emptied (the merged event's day): dropped, so the table is what
+        # a rebuild gives. Only that day's: a point delete, not a scan of every day of the source.
+        self._send("DELETE FROM event_rollup WHERE grain = 'dyad' AND k1 = ? AND k2 = ''"
+                   " AND day = (SELECT date FROM events WHERE id = ?) AND n1 = 0 AND n2 = 0"
+                   " AND n3 = 0 AND n4 = 0", [actor_key(event.source), mid])
 
     def _locate(self, mid: str, event: Event, pending: dict[str, Any] | None) -> None:
         """Give merged event ``mid`` the location of ``event`` (it had none);
