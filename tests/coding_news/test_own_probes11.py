@@ -38,9 +38,9 @@ def test_first_run_is_recorded_for_this_set():
 
 test_session19_statements = table("text, want", [
     # a tone struck or a note sounded: pessimistic (012) or optimistic (013) comment, no blow struck
-    ("The Kenyan foreign minister sounded a bleak note on the border talks with Somalia.", ("KEN", "012", None)),
-    ("The Chilean president struck an upbeat tone about relations with Peru.", ("CHL", "013", None)),
-    ("Mongolia's prime minister struck a hopeful note on the rail talks with China.", ("MNG", "013", None)),
+    ("The Kenyan foreign minister sounded a bleak note on the border talks with Somalia.", ("KEN", "012", "SOM")),
+    ("The Chilean president struck an upbeat tone about relations with Peru.", ("CHL", "013", "PER")),
+    ("Mongolia's prime minister struck a hopeful note on the rail talks with China.", ("MNG", "013", "CHN")),
     # a heart that goes out to the families: sympathy (018) with their people
     ("The Tanzanian president said her heart went out to the families of the Kenyan miners.", ("TZA", "018", "KEN")),
     # a doer saying it was behind an act owns it (015); a speaker saying another was behind it accuses (112)
@@ -77,6 +77,11 @@ test_session19_verbs_and_nouns = table("text, want", [
     ("Uzbekistan gave the Taliban two weeks to stop the raids.", ("UZB", "139", "AFG")),
     # a visit the visitor is due or expected to pay (036)
     ("The Angolan president is due in Windhoek for a state visit.", ("AGO", "036", None)),
+    # a tone about relations with a party, a view shared with one: at that party
+    ("The Fijian prime minister sounded a gloomy note on the fishing talks with Vanuatu.", ("FJI", "012", "VUT")),
+    # forces moved up (154); border guards handed over are people returned (0841)
+    ("Russia brought troops up to the Finnish border.", ("RUS", "154", "FIN")),
+    ("Thailand handed over twenty Cambodian border guards at the Poipet crossing.", ("THA", "0841", "KHM")),
 ], reads)
 
 
@@ -84,6 +89,10 @@ test_session19_context = table("text, want", [
     # "rejected it" after another party's reaction to a plan: at the plan's author, not at the reacting party
     ("Turkey proposed a plan for a ceasefire in Ukraine. Hungary endorsed it, but Kyiv rejected it.", ("UKR", "12", "TUR")),
     ("Qatar proposed a plan to end the war in Sudan. Egypt welcomed it, but the RSF rejected it.", ("SDN", "12", "QAT")),
+    # a plan tabled is offered (03); "turned it down" after another's reaction is at its author
+    ("Kenya tabled a proposal for a ceasefire in Sudan. Egypt backed it, but the RSF turned it down.", ("SDN", "12", "KEN")),
+    # a concern about the deal just told: at the deal's author
+    ("Ghana signed a mining deal with China. Togo voiced concern about the deal.", ("TGO", "012", "GHA")),
     # a host or a counterpart told by a possessive acts toward the visitor or the one met
     ("The Kenyan president flew to Kampala on Monday. His Ugandan counterpart promised to speed up the oil pipeline.",
      ("UGA", "03", "KEN")),

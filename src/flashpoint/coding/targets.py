@@ -314,7 +314,15 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
         author = _author_of(q, roots) if roots and q.pattern.code[:2] in ("01", "11", "12") else None
         return [(author, 0.7)] if author is not None else []
     if not all(coder._names_an_act(m) or _act_pronoun(m) for m in objects):
-        return []
+        # "voiced concern *about the deal*": a feeling whose "about" phrase names an act told before
+        # aims at that act's author
+        words = q.cand.obj_lemmas
+        acts = act_nouns()
+        after = [w for k, w in enumerate(words) if k and words[k - 1] in ("about", "over") or k > 1
+                 and words[k - 2] in ("about", "over") and words[k - 1] in ("the", "this", "that")]
+        roots = frozenset().union(*(acts[w] for w in after if w in acts))
+        author = _author_of(q, roots) if roots and q.pattern.code[:2] in ("01", "11") else None
+        return [(author, 0.7)] if author is not None else []
     aimed = _aimed_at(q)
     if aimed is not None:
         return [(aimed, 0.75)]
