@@ -41,6 +41,20 @@ def test_a_dual_national_is_the_foreigner(text, expected, wrong):
     assert expected in targets
 
 
+# -- two hyphened peoples before an event noun are the event's two parties, not one dual national --
+# (the noun's mention is the pair alone: "Armenian-Azerbaijani" of "Armenian-Azerbaijani talks")
+@pytest.mark.parametrize("text, pair", [
+    ("Serbian-Kosovar talks in Brussels ended without a deal on Friday.", {"SRB", "XKX"}),
+    ("Indian-Pakistani talks in Geneva broke up after two days.", {"IND", "PAK"}),
+    ("Chilean-Bolivian negotiations on the water dispute resumed in Lima.", {"CHL", "BOL"}),
+])
+def test_a_hyphened_pair_before_talks_is_both_parties(text, pair):
+    dyads = {(e.source.country, e.target.country) for e in events(text)
+             if e.cameo.startswith("04") and e.source is not None and e.target is not None}
+    a, b = sorted(pair)
+    assert dyads >= {(a, b), (b, a)}
+
+
 # -- the two Cypriot communities are Cyprus's, one actor each mention --------------------------
 @pytest.mark.parametrize("text", [
     "Turkish Cypriot police detained two Greek Cypriot farmers near the buffer zone.",

@@ -616,8 +616,11 @@ def _dual_nationality(owners: list[_Mention], text: str, context_country: str | 
     if second.start != first.end or first.entry.country == second.entry.country:
         return None
     joined = re.search(re.escape(first.text) + r"\s*-\s*" + re.escape(second.text) + r"(?:\s+(\w+))?", fold(text), re.I)
-    if joined is None or (joined.group(1) or "").lower() in PAIR_NOUNS:
-        return None  # "the Russian-Ukrainian war", "Indian-Pakistani talks": two countries' affair
+    if joined is None or joined.group(1) is None or joined.group(1).lower() in PAIR_NOUNS:
+        # "the Russian-Ukrainian war", "Indian-Pakistani talks": two countries' affair; and the
+        # pair alone, which a noun's mention gives ("Armenian-Azerbaijani" of "Armenian-Azerbaijani
+        # talks"), names the two parties, not one person
+        return None
     chosen = second if context_country == first.entry.country else first
     return chosen, (f"'{first.text}-{second.text}' tells a dual national -> {chosen.entry.country}"
                     + (f" (not the context country {context_country})" if context_country in (first.entry.country, second.entry.country) else ""))
