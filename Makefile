@@ -29,7 +29,7 @@ CODING_TESTS := tests/coding tests/coding_context tests/coding_news tests/coding
 	tests/nlp_prefilter tests/nlp_quantities tests/articles tests/actors tests/actors_eval tests/actors_people tests/geo \
 	tests/backoff tests/petrarch tests/sample tests/test_sample_golden.py tests/test_example_article.py
 test-coding: $(STAMP)
-	$(BIN)/python -m pytest -q -m "slow or not slow" $(CODING_TESTS)
+	$(BIN)/python -m pytest -m "slow or not slow" $(CODING_TESTS)
 
 accuracy: $(STAMP)
 	$(BIN)/flashpoint eval --all --write docs/ACCURACY.md
