@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from flashpoint.coding.backoff_gates import (
-    DEFAULT_GATES, GATES, agent_of, gate_words, has_cue, judge, main_verb, places, reporters, verbless,
+    DEFAULT_GATES, GATES, SCORE, agent_of, gate_words, has_cue, judge, main_verb, places, reporters, verbless,
 )
 
 NO_AGENT = DEFAULT_GATES - {"agent", "agent_reported"}
@@ -327,3 +327,19 @@ def test_a_sentence_of_state_only_is_stative():
     # a verb of act anywhere in the sentence lets the back-off guess
     assert not stative(LIVE_ATTACKED, WORDS.stative) and not stative(MARCHED, WORDS.stative)
     assert judge(LIVE_ATTACKED, "19", WORDS, DEFAULT_GATES | {"stative"}).blocked != "stative"
+
+
+# -- sport_market: a game's score, not a vote's count ------------------------------------------
+@pytest.mark.parametrize("text, score", [
+    ("Hungary sank Serbia 12-9 in the European final.", True),
+    ("Canada beat Mexico 3-1 on Sunday night.", True),
+    ("The Supreme Court ruled 5-4 that the decree was unlawful.", False),
+    ("The council voted 13-2 to extend the peacekeeping mission.", False),
+    ("In a 7-2 vote, the judges struck down the emergency law.", False),
+    ("The bill passed by a vote of 9-4 after a long night.", False),
+    ("A 6-3 ruling ended the standoff over the budget.", False),
+    ("Leaders meet at the 12-13 May summit.", False),
+    ("Ankara will buy forty F-16 jets.", False),
+])
+def test_a_score_is_a_games_not_a_votes(text, score):
+    assert bool(SCORE.search(text)) is score

@@ -146,9 +146,12 @@ def state_verbs(sent, words: Collection[str]) -> bool:
 
 
 # a game's score: "beat Canada 3-1", "sank Serbia 12-9" (not a year span, "2022-23", nor "F-16", nor days of a
-# month, "the 12-13 May summit", "on 29-30 June")
+# month, "the 12-13 May summit", "on 29-30 June", nor a vote's count, "ruled 5-4", "voted 13-2", "a 7-2 vote":
+# a court or a council deciding is what the back-off is for)
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-SCORE = re.compile(r"(?<![\w-])(?<!on )(?<!the )(?<!from )(?<!between )\d{1,2}-\d{1,2}(?![\w-])(?!\s*(?:" + MONTHS + r"|per|%))")
+VOTE_AFTER = "votes?|ruling|decision|majority|verdict"
+SCORE = re.compile(r"(?<![\w-])(?<!on )(?<!the )(?<!from )(?<!between )(?<!voted )(?<!ruled )(?<!vote of )(?<!margin of )"
+                   r"\d{1,2}-\d{1,2}(?![\w-])(?!\s*(?:" + MONTHS + r"|per|%))(?!\s+(?:" + VOTE_AFTER + r")\b)")
 
 
 def sport_or_market(sent, words: GateWords) -> bool:

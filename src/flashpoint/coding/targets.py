@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -404,14 +404,19 @@ def _reacted_to(q: TargetQuery) -> Actor | None:
     """"Egypt put forward a plan. Qatar endorsed it, but Israel turned *it* down": a pronoun
     reacted to stands for what the latest reaction (this sentence or the one before) was to,
     so it is aimed at that one's author, not at the party that reacted first."""
+    for e in _recent_events(q, 1):
+        if e.target_via == "reaction" and e.target is not None and not any(same_actor(e.target, s) for s, _ in q.sources):
+            return e.target
+    return None
+
+
+def _recent_events(q: TargetQuery, back: int) -> Iterator[Any]:
+    """The events coded so far in this sentence and the ``back`` sentences before it, the
+    latest candidate's first (each candidate's own events in their order)."""
     for events in reversed(list(q.state.coded.values())):
         for e in events:
-            if e.target_via != "reaction" or e.target is None \
-                    or q.state.cands[e.cand_index].sent_index < q.cand.sent_index - 1:
-                continue
-            if not any(same_actor(e.target, s) for s, _ in q.sources):
-                return e.target
-    return None
+            if q.state.cands[e.cand_index].sent_index >= q.cand.sent_index - back:
+                yield e
 
 
 def _aimed_at(q: TargetQuery) -> Actor | None:
@@ -719,16 +724,13 @@ def object_pronoun(coder, q: TargetQuery, chain: TargetChain) -> Found:
     not for the doer's own country."""
     if not any(m.pronoun and m.text.lower() in PERSON_OBJECT_PRONOUNS for m in slot_mentions(q.cand, "obj")):
         return []
-    for events in reversed(list(q.state.coded.values())):
-        for e in events:
-            if q.state.cands[e.cand_index].sent_index < q.cand.sent_index - 1:
-                continue
-            # the people the latest act was done to ("detained two smugglers ... released them"), or
-            # its doers when they are no party of ours ("Protesters blocked roads. Police detained them")
-            taken = e.code[:2] in ("17", "18") or any(same_actor(e.source, s) for s, _ in q.sources)
-            actor = e.target if taken else e.source
-            if actor is not None and (actor.country or actor.org) and not any(same_actor(actor, s) for s, _ in q.sources):
-                return [(actor, 0.6)]
+    for e in _recent_events(q, 1):
+        # the people the latest act was done to ("detained two smugglers ... released them"), or
+        # its doers when they are no party of ours ("Protesters blocked roads. Police detained them")
+        taken = e.code[:2] in ("17", "18") or any(same_actor(e.source, s) for s, _ in q.sources)
+        actor = e.target if taken else e.source
+        if actor is not None and (actor.country or actor.org) and not any(same_actor(actor, s) for s, _ in q.sources):
+            return [(actor, 0.6)]
     for sent, actor in reversed(q.state.recent):
         if sent < q.cand.sent_index - 1:
             break
@@ -874,14 +876,13 @@ def counterpart(coder, q: TargetQuery, chain: TargetChain) -> Found:
     if not any(m.head in PAIRED_HEADS and (m.possessor or "").lower() in PAIRING_POSSESSORS for m in subs):
         return []
     own = {s.country for s, _ in q.sources if s.country}
-    for events in reversed(list(q.state.coded.values())):
-        for e in events:
-            if e.code[:2] != "04" or q.state.cands[e.cand_index].sent_index < q.cand.sent_index - 2:
-                continue
-            for a in (e.source, e.target):
-                if a is not None and (a.country or a.org) and a.country not in own \
-                        and not any(same_actor(a, s) for s, _ in q.sources):
-                    return [(a, 0.7)]
+    for e in _recent_events(q, 2):
+        if e.code[:2] != "04":
+            continue
+        for a in (e.source, e.target):
+            if a is not None and (a.country or a.org) and a.country not in own \
+                    and not any(same_actor(a, s) for s, _ in q.sources):
+                return [(a, 0.7)]
     return []
 
 
