@@ -1248,13 +1248,10 @@ class Coder:
             # claimed a bombing that killed Somali soldiers")
             armed = pattern.code.startswith(("015", "016")) and all(a.sector in ARMED_NON_STATE for a, _ in sources)
             targets = [(t, f) for t, f in targets if t.org or t.country not in own or armed]
-            here = state.sentence_places.get(cand.sent_index)
             sources = [(a, f) for a, f in sources if (a.country or a.org)
                        and (a.sector not in NON_POLITICAL_SECTORS
                             or (a.sector == "MED" and a.country and cand.lemma in MEDIA_REPORTING))
-                       # ("Officials in Kenya said ...": a country this very sentence places the speaker in is told, not lent)
-                       and not (pattern.id == BARE_STATEMENT and f < 1.0 and not nested and not targets
-                                and not (here and a.country == here and cand.kind == "verb"))]
+                       and not (pattern.id == BARE_STATEMENT and f < 1.0 and not nested and not targets)]
             if not sources:
                 return []  # "officials said" about no one: a speaker only the context places says little
         if pattern.needs_target:
