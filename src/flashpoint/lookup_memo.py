@@ -16,11 +16,13 @@ names twice, once bare (for a generic actor's sector) and once in context.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 from weakref import WeakKeyDictionary
 
 
 _UNASKED = object()
+_ANY_DAY = object()  # in a shared ``resolve`` key: the answer holds for every date (``date_free``)
 UNSETTLED = object()  # LookupMemo.settled: the answer may still depend on the context
 
 
@@ -60,16 +62,39 @@ class LookupMemo:
         self._shared = shared_answers(target)
 
     def _compute(self, key: tuple, compute: Callable[[], Any]) -> Any:
-        """The target's answer for ``key``: from the process's answers when it has them."""
+        """The target's answer for ``key``: from the process's answers when it has them.
+        A ``resolve`` answer the date cannot change (the target's ``date_free``) is kept
+        under :data:`_ANY_DAY` in the date's place, for every document of every day."""
         shared = self._shared
         if shared is None:
             return compute()
+        any_day = None
+        if (key[0] == "resolve" and len(key) >= 3 and isinstance(key[1], str)
+                and (key[2] is None or isinstance(key[2], date))):
+            # a date string is left keyed by itself: a bad one must fail as it did
+            any_day = ("resolve", key[1], _ANY_DAY, *key[3:])
+            found = shared.get(any_day, _UNASKED)
+            if found is not _UNASKED:
+                return found
         found = shared.get(key, _UNASKED)
         if found is _UNASKED:
             found = compute()
             if len(shared) >= SHARED_LIMIT:
                 shared.clear()
+            if any_day is not None and self._date_free(key[1]):
+                key = any_day
             shared[key] = found
+        return found
+
+    def _date_free(self, text: str) -> bool:
+        """The target's ``date_free(text)``, kept with the process's answers (False when it has none)."""
+        date_free = getattr(self.target, "date_free", None)
+        if date_free is None:
+            return False
+        key = ("date_free", text)
+        found = self._shared.get(key, _UNASKED)
+        if found is _UNASKED:
+            found = self._shared[key] = bool(date_free(text))
         return found
 
     def pin(self, key: str, answer: Any) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from flashpoint.lookup_memo import LookupMemo
+import pytest
+
+from flashpoint.lookup_memo import _ANY_DAY, LookupMemo
 from flashpoint.nlp.docmemo import doc_ents, doc_sents, doc_text, document_memo, memoized, span_ents
 
 
@@ -219,7 +221,34 @@ def test_the_knowledge_base_keeps_its_answers_for_the_process():
     kb = KnowledgeBase.load()
     first = LookupMemo(kb).resolve("the Kenyan police", None, None)
     assert LookupMemo(kb).resolve("the Kenyan police", None, None) is first == kb.resolve("the Kenyan police", None, None)
-    assert ("resolve", "the Kenyan police", None, None) in shared_answers(kb)
+    assert ("resolve", "the Kenyan police", _ANY_DAY, None) in shared_answers(kb)  # no date can change it
+
+
+def test_answers_no_date_can_change_are_shared_across_days_and_dated_ones_are_not():
+    """A phrase naming no person and no organisation with later sectors is answered alike on
+    every day (``date_free``), so its answer serves every document's date; an office holder's or
+    the Taliban's answer stays keyed by its date."""
+    from datetime import date
+
+    from flashpoint.actors import KnowledgeBase
+    from flashpoint.errors import UsageError
+    from flashpoint.lookup_memo import shared_answers
+
+    kb = KnowledgeBase.load()
+    days = (None, date(1999, 3, 1), date(2015, 6, 1), date(2026, 1, 5))
+    for phrase in ("Ukrainian soldiers", "the United Nations", "Russia's foreign ministry", "riot police in Nairobi"):
+        assert kb.date_free(phrase)
+        assert len({repr(kb.resolve(phrase, d, c)) for d in days for c in (None, "KEN")}) <= 2
+        first = LookupMemo(kb).resolve(phrase, days[1], None)
+        assert all(LookupMemo(kb).resolve(phrase, d, None) is first for d in days)
+    for phrase in ("Taliban fighters", "President Joe Biden", "Sheikh Hasina"):
+        assert not kb.date_free(phrase)
+    before = LookupMemo(kb).resolve("Taliban fighters", date(2019, 1, 1), None)
+    after = LookupMemo(kb).resolve("Taliban fighters", date(2023, 1, 1), None)
+    assert before.actor.sector != after.actor.sector  # REB then GOV: the date decided it
+    assert ("resolve", "Taliban fighters", date(2019, 1, 1), None) in shared_answers(kb)
+    with pytest.raises(UsageError):
+        LookupMemo(kb).resolve("the United Nations", "not a date", None)  # a bad date still fails
 
 
 def test_parse_table_words_read_as_spacy_tokens():

@@ -236,6 +236,22 @@ class KnowledgeBase:
 
     # Whether an answer of resolve(text, when) holds for every context country (lookup_memo.py).
     context_free = staticmethod(context_free)
+
+    def date_free(self, text: str) -> bool:
+        """Whether ``resolve(text, when, ...)`` is the same for every ``when`` (a valid date or
+        None): the date reaches an answer only through the people (offices) and the
+        organisations with later sectors (``periods``) among the entries the phrase's aliases
+        name (actors/resolve.py: ``_pick``, ``namesake``, ``role_on``, ``org_state``); a
+        phrase that names none of them is answered alike on every day (lookup_memo.py keys
+        such answers without the date)."""
+        for m in self.index.match(tokenize(text)):
+            family = m.candidate.family
+            for t in (*m.candidate.targets, *((family,) if family is not None else ())):
+                entry = t.entry
+                if entry.kind == "person" or entry.roles or entry.periods:
+                    return False
+        return True
+
     # Nothing edits a knowledge base once built: its answers may be kept for the whole process (lookup_memo.py).
     fixed_answers = True
 
