@@ -213,6 +213,8 @@ GOODS_HEADS = frozenset({"steel", "aluminium", "aluminum", "import", "export", "
                          "competition", "inflation", "glut", "oversupply", "overcapacity"})
 # Who speaks in a statement must be a political actor: not bystanders, the press or business.
 NON_POLITICAL_SECTORS = {"CVL", "MED", "BUS"}
+# ... except a country's press that *reports* ("the Jerusalem Post reported that ...": ISRMED 010)
+MEDIA_REPORTING = frozenset({"report"})
 # An audience is no target of a statement ("told reporters").
 AUDIENCE_HEADS = {"reporter", "journalist", "press", "media", "newsman", "correspondent", "audience",
                   "crowd", "supporter", "viewer", "listener", "parliament", "lawmaker", "conference", "briefing",
@@ -1246,7 +1248,9 @@ class Coder:
             # claimed a bombing that killed Somali soldiers")
             armed = pattern.code.startswith(("015", "016")) and all(a.sector in ARMED_NON_STATE for a, _ in sources)
             targets = [(t, f) for t, f in targets if t.org or t.country not in own or armed]
-            sources = [(a, f) for a, f in sources if (a.country or a.org) and a.sector not in NON_POLITICAL_SECTORS
+            sources = [(a, f) for a, f in sources if (a.country or a.org)
+                       and (a.sector not in NON_POLITICAL_SECTORS
+                            or (a.sector == "MED" and a.country and cand.lemma in MEDIA_REPORTING))
                        and not (pattern.id == BARE_STATEMENT and f < 1.0 and not nested and not targets)]
             if not sources:
                 return []  # "officials said" about no one: a speaker only the context places says little

@@ -302,6 +302,27 @@ def cause(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return [(a, f) for a, f in _prompted_by(coder, q, mentions) if a.country not in own or a.org]
 
 
+# Heads of an "in ... to/for" phrase that tells what an act answers ("in response to", "in retaliation for").
+RESPONSE_HEADS = frozenset({"response", "reaction", "answer", "reply", "retaliation", "reprisal", "riposte"})
+
+
+def response(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"Poland mobilised troops *in response to Russia's plan* to hold drills", "scrambled jets in
+    retaliation for Chinese incursions": an act told as the answer to another's act or plan is
+    aimed at whoever the answered phrase names (its possessor or its national adjective), not at
+    the place that phrase goes on to name."""
+    preps = q.cand.preps
+    for k, m in enumerate(preps):
+        if m.role != "prep:in" or m.depth != 0 or m.head not in RESPONSE_HEADS:
+            continue
+        answered = next((n for n in preps[k + 1:k + 2] if n.role in ("prep:to", "prep:for") and n.depth == 1), None)
+        if answered is None or answered.pronoun:
+            return []
+        own = {s.country for s, _ in q.sources if s.country}
+        return [(a, f) for a, f in _prompted_by(coder, q, [answered]) if a.country not in own or a.org][:1]
+    return []
+
+
 def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """"The AU condemned the move", "Pristina rejected the proposal": the act reacted
     to is the latest one told, so its author is the target."""
@@ -866,7 +887,7 @@ def counterpart(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 
 STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
-    f.__name__: f for f in (slots, thing_party, cause, reaction, border, place, act_place, accuser, reciprocal,
+    f.__name__: f for f in (slots, thing_party, cause, response, reaction, border, place, act_place, accuser, reciprocal,
                             home_government, domestic_government, own_country, addressee, captor, answerer, topic,
                             purpose, offerer, claimed, consequence, rebel_home, prompter, counter_measure, counterpart,
                             object_pronoun)
