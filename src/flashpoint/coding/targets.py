@@ -54,6 +54,10 @@ class TargetQuery:
     nested: bool = False
     accuser: Actor | None = None  # for a nested act, who told it
 
+    def own_countries(self) -> set[str]:
+        """The countries of the sources found: a target of these is the actor's own side."""
+        return {s.country for s, _ in self.sources if s.country}
+
 
 @dataclass(frozen=True)
 class Step:
@@ -298,8 +302,7 @@ def cause(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """"Pakistan put its air force on high alert after India's defence minister warned of
     retaliation": a show of force answers whoever did what the "after" clause tells."""
     mentions = [m for m in q.cand.cause_subjects if m.proper or m.ent or m.role == "cause" and m.depth == 0]
-    own = {s.country for s, _ in q.sources if s.country}
-    return [(a, f) for a, f in _prompted_by(coder, q, mentions) if a.country not in own or a.org]
+    return _foreign_prompters(coder, q, mentions)
 
 
 # Heads of an "in ... to/for" phrase that tells what an act answers ("in response to", "in retaliation for").
@@ -318,8 +321,7 @@ def response(coder, q: TargetQuery, chain: TargetChain) -> Found:
         answered = next((n for n in preps[k + 1:k + 2] if n.role in ("prep:to", "prep:for") and n.depth == 1), None)
         if answered is None or answered.pronoun:
             return []
-        own = {s.country for s, _ in q.sources if s.country}
-        return [(a, f) for a, f in _prompted_by(coder, q, [answered]) if a.country not in own or a.org][:1]
+        return _foreign_prompters(coder, q, [answered])[:1]
     return []
 
 
@@ -381,7 +383,7 @@ def _teller(q: TargetQuery, objects: list[Mention]) -> Actor | None:
     (the parties inside the account are what it is about, not who gave it)."""
     if not any(m.head in TOLD_HEADS for m in objects if not m.pronoun):
         return None
-    own = {s.country for s, _ in q.sources if s.country}
+    own = q.own_countries()
     for events in reversed(list(q.state.coded.values())):
         for e in reversed(events):
             a = e.attribution
@@ -487,6 +489,12 @@ def prompter(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return _prompted_by(coder, q, [m for m in q.cand.after_subjects if not m.pronoun])[:1]
 
 
+def _foreign_prompters(coder, q: TargetQuery, mentions: list[Mention]) -> Found:
+    """:func:`_prompted_by`, less the actor's own side (an organisation always counts)."""
+    own = q.own_countries()
+    return [(a, f) for a, f in _prompted_by(coder, q, mentions) if a.country not in own or a.org]
+
+
 def _prompted_by(coder, q: TargetQuery, mentions: list[Mention]) -> Found:
     """The parties of ``mentions``, told as doing what prompted the act (``cause`` and
     ``prompter``: each reads its own "after" clause and keeps its own of these), other than
@@ -506,7 +514,7 @@ def offerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
     at whoever just asked or offered something of the one who refuses (or of its country)."""
     if slot_mentions(q.cand, "obj") or q.cand.xcomp:
         return []
-    own = {s.country for s, _ in q.sources if s.country}
+    own = q.own_countries()
     # a readiness to negotiate answers only an offer or a call to talk ("proposed talks with the ELN.
     # The rebels said they were ready to negotiate"), not an offer of aid
     talks = q.pattern.code.startswith(("036", "04"))
@@ -808,7 +816,7 @@ def counter_measure(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 def _last_against(q: TargetQuery) -> Found:
     """The source of the latest act told against the query's sources (a few candidates back)."""
-    own = {s.country for s, _ in q.sources if s.country}
+    own = q.own_countries()
     for events in list(reversed(list(q.state.coded.values())))[:CAPTOR_LOOKBACK]:
         for e in events:
             hit_us = e.target is not None and (e.target.country in own or any(same_actor(e.target, s) for s, _ in q.sources))
@@ -875,7 +883,7 @@ def counterpart(coder, q: TargetQuery, chain: TargetChain) -> Found:
     subs = [m for m in q.cand.subjects if m.role in ("subj", "appos")]
     if not any(m.head in PAIRED_HEADS and (m.possessor or "").lower() in PAIRING_POSSESSORS for m in subs):
         return []
-    own = {s.country for s, _ in q.sources if s.country}
+    own = q.own_countries()
     for e in _recent_events(q, 2):
         if e.code[:2] != "04":
             continue
