@@ -30,19 +30,23 @@ UNSETTLED = object()  # LookupMemo.settled: the answer may still depend on the c
 # answers never change once it is loaded (``fixed_answers``: the knowledge base, which nothing
 # edits after its constructor). Names recur from one news story to the next ("Russia", "the
 # United Nations", "the Israeli military"); the first resolution of a phrase was most of the
-# knowledge base's time (docs/PERFORMANCE.md, "The coder"). Bounded: emptied when full.
+# knowledge base's time (docs/PERFORMANCE.md, "The coder"). Bounded: emptied when full. The
+# gazetteer's too, per version of its table (places recur as names do: "Kyiv", "Gaza").
 _SHARED: WeakKeyDictionary = WeakKeyDictionary()
 SHARED_LIMIT = 50_000
 
 
 def shared_answers(target: Any) -> dict[tuple, Any] | None:
-    """The answers of ``target`` kept for the whole process, or None when it keeps none."""
+    """The answers of ``target`` kept for the whole process, or None when it keeps none.
+    A target that can still be edited says so by its ``answers_version`` (the gazetteer's
+    ``add`` and ``forget``): its answers are kept for one version and dropped with it."""
     if not getattr(target, "fixed_answers", False):
         return None
+    version = getattr(target, "answers_version", None)
     found = _SHARED.get(target)
-    if found is None:
-        found = _SHARED[target] = {}
-    return found
+    if found is None or found[0] != version:
+        found = _SHARED[target] = (version, {})
+    return found[1]
 
 
 class LookupMemo:

@@ -251,6 +251,25 @@ def test_answers_no_date_can_change_are_shared_across_days_and_dated_ones_are_no
         LookupMemo(kb).resolve("the United Nations", "not a date", None)  # a bad date still fails
 
 
+def test_gazetteer_answers_are_kept_for_the_process_until_its_table_is_edited():
+    """The gazetteer's answers are pure functions of its table (``fixed_answers``): kept for every
+    document of the process, and dropped when ``add`` or ``forget`` edits the table."""
+    from flashpoint.geo.gazetteer import Gazetteer, Place
+    from flashpoint.lookup_memo import shared_answers
+
+    gaz = Gazetteer([(Place("Tarnow", "POL", 50.0, 21.0, "city", 100), ["Tarnów"])])
+    first = LookupMemo(gaz).resolve("Tarnow", ("POL",))
+    assert first is not None and first.country == "POL"
+    assert LookupMemo(gaz).resolve("Tarnow", ["POL"]) is first  # another document: the kept answer
+    assert ("resolve", "Tarnow", ("POL",)) in shared_answers(gaz)
+    version = gaz.answers_version
+    gaz.add(Place("Tarnow", "CZE", 49.0, 16.0, "city", 100_000))  # a bigger namesake: the answer moves
+    assert gaz.answers_version != version and not shared_answers(gaz)
+    assert LookupMemo(gaz).resolve("Tarnow", ()) == gaz.resolve("Tarnow", ())
+    gaz.forget(["Tarnow"])
+    assert LookupMemo(gaz).resolve("Tarnow", ()) is None is gaz.resolve("Tarnow", ())
+
+
 def test_parse_table_words_read_as_spacy_tokens():
     """The table's words give what spaCy's Tokens give: attributes, links and walks."""
     from flashpoint.nlp.docmemo import Word, parse_table

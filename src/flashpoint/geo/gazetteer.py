@@ -125,8 +125,18 @@ class Gazetteer:
         self._places: list[Place] = []
         # key -> [(place index, matched on the place's own name)]
         self._index: dict[str, list[tuple[int, bool]]] = {}
+        self._version = 0  # how many edits the table has had (``answers_version``)
         for place, aliases in places:
             self.add(place, aliases)
+
+    # The answers are pure functions of the table: they may be kept for the whole process
+    # (lookup_memo.py), for as long as the table is not edited (``add``, ``forget``).
+    fixed_answers = True
+
+    @property
+    def answers_version(self) -> int:
+        """Changes with every edit of the table: answers kept for one version are not for the next."""
+        return self._version
 
     def add(self, place: Place, aliases: Sequence[str] = ()) -> None:
         """Add one place under its name and alternate names."""
@@ -138,6 +148,7 @@ class Gazetteer:
         if place.kind not in _KIND_RANK:
             raise DataFileError(f"place {place.name!r} has kind {place.kind!r}; use one of {KINDS}")
         idx = len(self._places)
+        self._version += 1
         self._places.append(place)
         index = self._index
         own = True
@@ -182,10 +193,12 @@ class Gazetteer:
 
     def forget(self, names: Iterable[str]) -> None:
         """Drop names that are never a place on their own ("north", "central"): see data/not_places.yaml."""
+        self._version += 1
         for name in names:
             self._index.pop(name_key(name), None)
 
     def _add_country_aliases(self, aliases: dict[str, list[str]]) -> None:
+        self._version += 1
         countries = {p.country: i for i, p in enumerate(self._places) if p.kind == "country"}
         for iso3, names in aliases.items():
             idx = countries.get(iso3)
