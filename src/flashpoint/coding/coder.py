@@ -155,7 +155,11 @@ PERSON_HEADS = frozenset({"minister", "president", "premier", "chancellor", "kin
                           "chairman", "chairwoman", "speaker", "ayatollah", "pope", "cleric", "monarch",
                           # "Mary-Ellen McGroarty, the WFP's country director. She called ...": she is the director
                           "director", "coordinator", "representative", "adviser", "advisor", "commissioner",
-                          "rapporteur", "administrator", "officer", "deputy", "attorney"})
+                          "rapporteur", "administrator", "officer", "deputy", "attorney",
+                          # "Congolese opposition figure Moise Katumbi ... He accused ...": a person too
+                          "figure", "activist", "politician", "candidate", "dissident", "critic", "journalist",
+                          "lawyer", "campaigner", "businessman", "businesswoman", "tycoon", "billionaire",
+                          "warlord", "strongman"})
 # Events whose "of" complement is an act they claim somebody did ("accused Y *of
 # massing troops*", "denied any role *in the attack*"): that act is coded, nested.
 CLAIM_ROOTS = ("11", "015", "016")
@@ -690,7 +694,8 @@ class Coder:
         """"Colombia's defence minister, Pedro Sanchez, said ...", "Pedro Sanchez, Colombia's
         defence minister": a known person's name set beside a title of another country is
         that title's person, as "Colombian Defence Minister Pedro Sanchez" is (actors/resolve.py),
-        so the two are read as one phrase, title first."""
+        so the two are read as one phrase, title first; so is one beside a title of another office
+        ("Abdel Fattah al-Burhan, the army chief": the army's chief)."""
         out = list(mentions)
         k = 0
         while k < len(out) - 1:
@@ -705,7 +710,10 @@ class Coder:
                 if alone is None or not _is_person(alone):
                     continue
                 both = self.kb.resolve(f"{title.text} {name.text}", when)
-                if both is not None and both.actor.country and both.actor.country != alone.actor.country:
+                if both is not None and both.actor.country and (
+                        both.actor.country != alone.actor.country or both.actor.sector != alone.actor.sector):
+                    # another country's title, or an office of his own country the title names
+                    # ("Abdel Fattah al-Burhan, the army chief": MIL, actors/resolve.py rule 15)
                     merged = replace(a, text=f"{title.text} {name.text}", proper=True, ent="PERSON")
                     break
             if merged is not None:
@@ -759,7 +767,8 @@ class Coder:
     def _country_actor(self, text: str, iso3: str) -> Actor:
         """A whole country as an actor, named as the knowledge base names it."""
         entry = self.kb.country(iso3)
-        return Actor(text, entry.name if entry is not None else iso3, iso3, None, None, iso3)
+        return Actor(text, entry.name if entry is not None else iso3, iso3, None, None,
+                     (entry.cameo or iso3) if entry is not None else iso3)
 
     def _government_of(self, country: str, when, factor: float) -> list[tuple[Actor, float]]:
         """The government of ``country`` as an implicit target."""
@@ -1303,6 +1312,8 @@ class Coder:
                 if attribution is not None and modality == "reported":
                     conf *= 0.95
                 ev_code, ev_via = _at_home(code, src, tgt, pattern.id in DEPLOYMENTS, pattern.code == RETREAT), via
+                if tgt is not None and ev_code[:2] in STRUCK_ROOTS and _struck_capital(tgt, self.kb):
+                    tgt = self._country_actor(tgt.text, tgt.country)  # "missiles struck Kyiv": the country, a place
                 if ev_code != code and ev_code == HOME_DEPLOYMENT.get(code):
                     # "deployed riot police in Belgrade": police sent at home (153) are aimed at the
                     # state's own people, as a curfew is (own_country)
@@ -1465,6 +1476,17 @@ DEPLOYMENTS = frozenset({"send-troops"})  # patterns of troops sent: with no par
 # A withdrawal told as to come is a threat to end it (CAMEO 1313), not an intent to de-escalate (0356).
 FROM_ORGANISATION = {"0874": "161", "0356": "1313"}
 RETREAT = "0874"
+
+
+# Force used on a capital city strikes the country there, not its government: "Russian drones
+# attacked Kyiv", "jets bombed Kabul" (a capital is its government only as a speaker or decider:
+# "Kyiv rejected the offer"). PETRARCH's city entries name the bare country too.
+STRUCK_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _struck_capital(target: Actor, kb) -> bool:
+    """The target is a capital's name alone, resolved to its government."""
+    return target.sector == "GOV" and not target.org and bool(target.country) and kb.is_capital(target.text)
 
 
 def _at_home(code: str, source: Actor, target: Actor | None, deployment: bool = False, retreat: bool = False) -> str:
