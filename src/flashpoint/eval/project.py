@@ -50,17 +50,20 @@ OWN_SETS = (("own probes", "own_probes.jsonl", "probes"), ("own probes, second s
             ("own probes, ninth set", "own_probes9.jsonl", "probes"),
             ("own probes, tenth set", "own_probes10.jsonl", "probes"),
             ("own probes, eleventh set", "own_probes11.jsonl", "probes"),
+            ("own probes, twelfth set", "own_probes12.jsonl", "probes"),
             ("own violence probes", "own_violence.jsonl", "probes"), ("raters' root sets", "own_raters.jsonl", "raters"),
             ("raters' root sets, second set", "own_raters2.jsonl", "raters"),
             ("raters' root sets, third set", "own_raters3.jsonl", "raters"),
             ("raters' root sets, fourth set", "own_raters4.jsonl", "raters"),
-            ("raters' root sets, fifth set", "own_raters5.jsonl", "raters"))
+            ("raters' root sets, fifth set", "own_raters5.jsonl", "raters"),
+            ("raters' root sets, sixth set", "own_raters6.jsonl", "raters"))
 # (figures key, file, when it was written): the wire-service sentence sets, each scored by eval/wire.py.
 WIRE_SETS = (("own_wire", "own_wire.jsonl", "session 10"), ("own_wire2", "own_wire2.jsonl", "session 11"),
              ("own_wire3", "own_wire3.jsonl", "session 12"), ("own_wire4", "own_wire4.jsonl", "session 13"),
              ("own_wire5", "own_wire5.jsonl", "session 14"),
              ("own_wire6", "own_wire6.jsonl", "session 15"), ("own_wire7", "own_wire7.jsonl", "session 16"),
-             ("own_wire8", "own_wire8.jsonl", "session 18"), ("own_wire9", "own_wire9.jsonl", "session 19"))
+             ("own_wire8", "own_wire8.jsonl", "session 18"), ("own_wire9", "own_wire9.jsonl", "session 19"),
+             ("own_wire10", "own_wire10.jsonl", "session 20"))
 ARTICLE_SETS = (("first set", TESTS_DATA.parent / "articles"), ("second set", TESTS_DATA.parent / "articles" / "second"),
                 ("third set", TESTS_DATA.parent / "articles" / "third"),
                 ("fourth set", TESTS_DATA.parent / "articles" / "fourth"),
@@ -70,7 +73,8 @@ ARTICLE_SETS = (("first set", TESTS_DATA.parent / "articles"), ("second set", TE
                 ("eighth set", TESTS_DATA.parent / "articles" / "eighth"),
                 ("ninth set", TESTS_DATA.parent / "articles" / "ninth"),
                 ("tenth set", TESTS_DATA.parent / "articles" / "tenth"),
-                ("eleventh set", TESTS_DATA.parent / "articles" / "eleventh"))
+                ("eleventh set", TESTS_DATA.parent / "articles" / "eleventh"),
+                ("twelfth set", TESTS_DATA.parent / "articles" / "twelfth"))
 
 
 def norm(key: str | None) -> str:
