@@ -70,3 +70,25 @@ def test_qualified_towns_reads_a_people_s_adjective(kb, gaz):
 ])
 def test_two_communities_of_one_country_are_two_parties(text, pair):
     assert any({s, t} == pair for s, t, _ in dyads(text)), dyads(text)
+
+
+@pytest.mark.parametrize("text, side", [
+    ("The Comandos de la Frontera attacked a police post in Putumayo.", "COLREB"),
+    ("The Bunia Defence Militia clashed with soldiers near Bunia.", "CODREB"),
+    ("ABUJA, Nigeria — The Kebbi Martyrs Brigades abducted twelve farmers on Sunday.", "NGAREB"),
+])
+def test_a_group_its_name_calls_armed_is_placed_as_rebels_are(text, side):
+    assert side in {s for s, _, _ in dyads(text)}, dyads(text)
+
+
+@pytest.mark.parametrize("text, side", [
+    ("A Nigerien military source said jihadists had killed 34 soldiers in an ambush near the Malian border.", "NERMIL"),
+    ("NIAMEY — Gunmen killed ten civilians near the Burkinabe border.", "NERCVL"),
+    ("KABUL — Gunmen killed four border guards along the Iranian frontier.", "AFGMIL"),
+])
+def test_a_border_named_by_a_neighbour_is_no_place_of_the_neighbour(text, side):
+    assert side in {t for _, t, _ in dyads(text)}, dyads(text)
+
+
+def test_a_border_town_keeps_its_country():
+    assert "MLICVL" in {t for _, t, _ in dyads("Gunmen killed ten civilians in the Malian border town of Menaka.")}

@@ -482,7 +482,7 @@ class Coder:
             if self.open_actors and m.proper:
                 return Actor(m.text, m.text), 0.6
             unknown = self._unknown_named(m, when, context, state.countries, state.places,
-                                          state.home_country)
+                                          state.home_country, state)
             if unknown is not None:
                 if unknown.country and unknown.sector is None:
                     state.guessed.add(unknown)
@@ -573,7 +573,8 @@ class Coder:
         return Actor(leader.text, entry.name if entry else leader.name, leader.country, leader.org, leader.sector, leader.code)
 
     def _unknown_named(self, m: Mention, when, context: str | None, countries: tuple[str, ...] = (),
-                       places: set[str] | frozenset[str] = frozenset(), story: str | None = None) -> Actor | None:
+                       places: set[str] | frozenset[str] = frozenset(), story: str | None = None,
+                       state: DocState | None = None) -> Actor | None:
         """A named person, group or organisation the knowledge base does not know
         ("Mohammed al-Sudani", "the Wagner Group"), kept as an actor with its text.
         Its country and sector come from the words around the name when the
@@ -589,7 +590,9 @@ class Coder:
             return None
         words = m.text.split()
         # a name the tagger left unlabelled counts when it looks like one: two capitalised words or more
-        if m.ent not in UNKNOWN_ACTOR_ENTS and not (m.ent == "" and len(words) > 1 and all(w[:1].isupper() for w in words)) \
+        # (with the particles inside names: "the Comandos de la Frontera")
+        if m.ent not in UNKNOWN_ACTOR_ENTS and not (m.ent == "" and len(words) > 1 and all(
+                w[:1].isupper() or (0 < i < len(words) - 1 and w in NAME_PARTICLES) for i, w in enumerate(words))) \
                 and not self.kb.given_name_of(m.text):  # "Israel Adesanya", tagged as two places, is a person
             return None
         if len(m.text) < 3:
@@ -620,6 +623,15 @@ class Coder:
         named = [w for w in words if w.lower() not in ("the", "a", "an")]
         # "the Sahel Rights Observatory", "Fundación Caminos": a civil-society body by its name's words
         civil = "NGO" if civil_name(m.text) else None
+        armed = _armed_name(named) if civil is None and m.ent != "PERSON" and len(named) > 1 else None
+        if armed is not None and state is not None:
+            # "the Comandos de la Frontera attacked a police post in Putumayo": a group its name's
+            # words call armed (or criminal) is placed as "rebels" (or "gangs") would be: the
+            # clause's place, the dateline's, the latest subject's (generic_country.py)
+            iso = generic_context(self.kb, "gangs" if armed == "CRM" else "rebels", when, state, None, self.gazetteer)
+            entry = self.kb.country(iso) if iso else None
+            if entry is not None:
+                return Actor(m.text, m.text, iso, None, armed, (entry.cameo or iso) + armed)
         entry = self.kb.country(story) if story and (m.ent == "PERSON" or len(named) > 1) else None
         if entry is not None:
             return Actor(m.text, m.text, story, None, civil, (entry.cameo or story) + (civil or ""))
@@ -768,7 +780,7 @@ class Coder:
         """A whole country as an actor, named as the knowledge base names it."""
         entry = self.kb.country(iso3)
         return Actor(text, entry.name if entry is not None else iso3, iso3, None, None,
-                     (entry.cameo or iso3) if entry is not None else iso3)
+                     getattr(entry, "cameo", None) or iso3)
 
     def _government_of(self, country: str, when, factor: float) -> list[tuple[Actor, float]]:
         """The government of ``country`` as an implicit target."""
@@ -1870,6 +1882,29 @@ def _speaks_for(speaker: Actor, doer: Actor) -> bool:
     if speaker.key != doer.key:
         return False
     return speaker.sector in (None, "GOV") or speaker.sector == doer.sector
+
+
+# Words inside a name that are not capitalised ("Comandos de la Frontera", "Front for the Liberation of ...").
+NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "al", "of", "the", "for", "and", "du", "des", "da", "do"})
+# A name's own words that tell an armed group or a criminal one the knowledge base does not know
+# ("the Comandos de la Frontera", "the Mai-Mai Brigade", "the Sinai Tribal Militia"). "Front" and
+# "Movement" are left out: parties and campaigns take them as often ("National Front").
+ARMED_NAME_WORDS = frozenset({
+    "army", "armies", "brigade", "brigades", "battalion", "battalions", "militia", "militias", "commandos", "comandos",
+    "guerrillas", "guerrilla", "insurgents", "rebels", "mujahideen", "legion", "ejercito", "ejército", "fuerzas",
+    "autodefensas", "self-defence", "self-defense", "jihad", "martyrs", "fighters", "liberation", "resistance",
+})
+CRIMINAL_NAME_WORDS = frozenset({"cartel", "gang", "mafia", "syndicate", "clan", "cartel's"})
+
+
+def _armed_name(words: list[str]) -> str | None:
+    """REB when a name's own words call an armed group, CRM a criminal one, else None."""
+    low = {w.lower().strip(",.") for w in words}
+    if low & CRIMINAL_NAME_WORDS:
+        return "CRM"
+    if low & ARMED_NAME_WORDS:
+        return "REB"
+    return None
 
 
 def _titled_name(text: str) -> bool:
