@@ -101,6 +101,10 @@ STATEMENT_TONES = (
     ("019", frozenset({"one mind", "same page", "like-minded"})),
 )
 # Doubt denied is certainty: "said it had no doubt that", "there is little doubt", "never doubted".
+# Hope denied is pessimism (012): "saw little hope of a breakthrough", "no hope for the talks",
+# "was not optimistic about" ("never lost hope" is left alone: no loss word is read).
+NO_HOPE = re.compile(r"\b(?:(?:no|little|scant|dim|faint|without(?: any)?)\s+(?:real\s+|great\s+|much\s+)?"
+                     r"(?:hope|optimism)\b|not\s+(?:very\s+|too\s+|particularly\s+)?(?:optimistic|hopeful)\b)", re.I)
 NO_DOUBT = re.compile(r"\b(?:no|little|without(?: any)?|never|not|beyond(?: any)?)\s+(?:a\s+|any\s+|the\s+slightest\s+)?doubt", re.I)
 ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation", "accusation", "charge",
              "violence", "killing", "crackdown", "attack", "strike", "raid", "use", "plan", "proposal", "remark",
@@ -893,6 +897,8 @@ class Coder:
         words = _stake_words(cand) | set(cand.obj_lemmas) | set(cand.comp_lemmas)
         if NO_DOUBT.search(cand.clause):
             words -= {"doubt", "doubtful"}  # "had no doubt that ...", "left little doubt": certainty, no pessimism
+        if NO_HOPE.search(cand.clause):
+            return "012"
         return next((code for code, cues in STATEMENT_TONES if not cues.isdisjoint(words)), None)
 
     def narrowed_code(self, code: str, cand: Candidate) -> str:
