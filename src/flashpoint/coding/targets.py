@@ -135,7 +135,12 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
     if cand.kind == "noun":
         extra += chain.noun_slots
     own_victims = _own_victims(pattern, slot_mentions(cand, "obj"))
+    # "Bangladesh and Myanmar held talks on the Rohingya return": parties of two countries consulting
+    # consult each other (the reciprocal strategy); what the talks are about names no partner
+    mutual = pattern.code[:2] in MUTUAL_ROOTS and len({s.country for s, _ in sources if s.country}) >= 2
     for slot in dict.fromkeys(pattern.target + extra):
+        if mutual and slot.startswith("deep"):
+            continue
         if slot == "grievance":
             found = grievance(coder, q)
             if found:
@@ -198,6 +203,9 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
         if found:
             return found
     return []
+
+
+MUTUAL_ROOTS = frozenset({"04"})  # consultation between the doers themselves (see slots)
 
 
 # Verbal conflict and its material kin: a state's disapproval, rejection, threat or sanction is not
