@@ -1457,6 +1457,7 @@ ALLEGED_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})  # ... except violence al
 
 # Military cooperation with one's own country is a deployment at home: force posture.
 HOME_DEPLOYMENT = {"062": "154"}
+CIVIL_ORG_SECTORS = frozenset({"IGO", "NGO"})  # their teams sent with no partner are no build-up
 HOME_POLICE = frozenset({"153"})  # police mobilised at home: at the state's own people
 DEPLOYMENTS = frozenset({"send-troops"})  # patterns of troops sent: with no partner, a build-up
 # A withdrawal from an international organisation is no retreat: it ends the diplomatic exchange
@@ -1471,9 +1472,12 @@ def _at_home(code: str, source: Actor, target: Actor | None, deployment: bool = 
     """"Ethiopia sent troops to the Amhara region": troops sent within their own country
     cooperate with nobody; they increase the armed forces there (154), as CAMEO codes it.
     So do troops deployed with no partner named (``deployment``: "the army deployed 5,000
-    soldiers to the port city", "troops were deployed along the coast")."""
+    soldiers to the port city", "troops were deployed along the coast"). An organisation of states
+    or a rights group sending a team, monitors or a mission builds up no force ("the OAS sent a
+    team to the river")."""
     if code in HOME_DEPLOYMENT and ((target is not None and not target.org and source.country
-                                     and target.country == source.country) or (deployment and target is None)):
+                                     and target.country == source.country)
+                                    or (deployment and target is None and source.sector not in CIVIL_ORG_SECTORS)):
         return HOME_DEPLOYMENT[code]
     if retreat and code in FROM_ORGANISATION and target is not None and target.org and target.sector == "IGO":
         return FROM_ORGANISATION[code]
