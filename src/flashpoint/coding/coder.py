@@ -1081,6 +1081,11 @@ class Coder:
             # "X accused Y of a build-up": Y did it, to X unless the noun names a target.
             sources = [(parent[0].target, 0.9)]
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when, True, parent[0].source))
+            if parent[0].code.startswith(ACCUSING_ROOT) and pattern.code[:2] in HELPING_ROOTS \
+                    and (not targets or all(same_actor(t, parent[0].source) for t, _ in targets)):
+                # "expelled a Russian diplomat, accusing him of *helping* to organise protests": help
+                # alleged names no one helped; it is no aid, cooperation or appeal to the accuser
+                return []
             attribution = parent[0].source
         else:
             # (a visit or meeting that frames the clause is its subject's: "pledged aid *during a visit to Kenya*")
@@ -1452,6 +1457,8 @@ CONTENT_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, t
 ACCUSING_ROOT = "11"  # disapprove: what an accusation or a criticism tells "of" someone beyond its act is not counted
 ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one's nested acts)
 THREAT_ROOT = "13"
+# ... and help alleged with no one helped named beside the accuser: what the accusation says, no act
+HELPING_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08"})
 ALLEGED_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})  # ... except violence alleged: the accusation's content only
 
 
