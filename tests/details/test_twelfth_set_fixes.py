@@ -94,3 +94,51 @@ def test_co_mediators_do_not_mediate_between_themselves(text, mediators):
 def test_mediation_between_named_parties_keeps_them():
     found = triples("Oman and Qatar mediated talks between Iran and the United States.")
     assert {("OMN", "045", "IRN"), ("OMN", "045", "USA"), ("QAT", "045", "IRN"), ("QAT", "045", "USA")} <= found
+
+
+# -- a policy taken back is a change of policy conceded (0832); charges dropped are not a policy
+@pytest.mark.parametrize(("text", "who"), [
+    ("Nigeria's government reversed a rise in the price of petrol on Monday after a week of strikes.", "NGA"),
+    ("The Kenyan government withdrew the finance bill after days of protests in Nairobi.", "KEN"),
+    ("Peru's congress repealed the mining law on Thursday.", "PER"),
+    ("Sri Lanka's president rescinded the decree on Friday.", "LKA"),
+    ("The Argentine government scrapped the export tax increase after farmers blocked highways.", "ARG"),
+])
+def test_a_policy_taken_back_is_yielding(text, who):
+    assert any(src == who and code.startswith("083") for src, code, _ in triples(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors in Lima dropped the charges against the former minister.",
+    "Chile's ruling party withdrew its candidate from the race.",
+    "Ecuador withdrew its ambassador from Mexico on Tuesday.",
+])
+def test_other_things_dropped_are_no_policy_reversal(text):
+    assert not any(code.startswith("083") for _, code, _ in triples(text))
+
+
+# -- "lodged stern representations": the diplomatic idiom for a formal protest (114)
+@pytest.mark.parametrize(("text", "who", "whom"), [
+    ("China lodged stern representations with Japan on Thursday over the warship's passage.", "CHN", "JPN"),
+    ("Beijing has made solemn representations to Washington over the arms sale.", "CHN", "USA"),
+    ("Vietnam's foreign ministry lodged representations with China about the survey ship.", "VNM", "CHN"),
+])
+def test_representations_are_a_protest(text, who, whom):
+    assert (who, "114", whom) in triples(text)
+
+
+# -- help alleged in an accusation, with no one helped named but the accuser, is no act
+@pytest.mark.parametrize(("text", "accuser", "accused"), [
+    ("Moldova expelled a Russian diplomat on Monday, accusing him of helping to organise protests.", "MDA", "RUS"),
+    ("Ukraine accused Belarus of helping Russia evade sanctions.", "UKR", "BLR"),
+    ("Niger accused France of helping to destabilise the country.", "NER", "FRA"),
+])
+def test_help_alleged_is_not_help_to_the_accuser(text, accuser, accused):
+    found = triples(text)
+    assert (accuser, "112", accused) in found
+    assert not any(src == accused and tgt == accuser and code[:2] in ("02", "03", "04", "05", "06", "07", "08")
+                   for src, code, tgt in found)
+
+
+def test_aid_alleged_to_a_named_party_stays_told():
+    assert ("IRN", "072", "RUS") in triples("Kyiv accused Iran of supplying drones to Russia.")
