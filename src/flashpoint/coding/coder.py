@@ -1458,7 +1458,7 @@ ACCUSING_ROOT = "11"  # disapprove: what an accusation or a criticism tells "of"
 ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one's nested acts)
 THREAT_ROOT = "13"
 # ... and help alleged with no one helped named beside the accuser: what the accusation says, no act
-HELPING_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08"})
+HELPING_ROOTS = frozenset({"02", "03", "04", "05", "07", "08"})  # (not 06: troops sent, alleged, are a build-up)
 ALLEGED_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})  # ... except violence alleged: the accusation's content only
 
 
