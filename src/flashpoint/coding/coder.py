@@ -101,6 +101,10 @@ STATEMENT_TONES = (
     ("019", frozenset({"one mind", "same page", "like-minded"})),
 )
 # Doubt denied is certainty: "said it had no doubt that", "there is little doubt", "never doubted".
+# Hope denied is pessimism (012): "saw little hope of a breakthrough", "no hope for the talks",
+# "was not optimistic about" ("never lost hope" is left alone: no loss word is read).
+NO_HOPE = re.compile(r"\b(?:(?:no|little|scant|dim|faint|without(?: any)?)\s+(?:real\s+|great\s+|much\s+)?"
+                     r"(?:hope|optimism)\b|not\s+(?:very\s+|too\s+|particularly\s+)?(?:optimistic|hopeful)\b)", re.I)
 NO_DOUBT = re.compile(r"\b(?:no|little|without(?: any)?|never|not|beyond(?: any)?)\s+(?:a\s+|any\s+|the\s+slightest\s+)?doubt", re.I)
 ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation", "accusation", "charge",
              "violence", "killing", "crackdown", "attack", "strike", "raid", "use", "plan", "proposal", "remark",
@@ -155,7 +159,11 @@ PERSON_HEADS = frozenset({"minister", "president", "premier", "chancellor", "kin
                           "chairman", "chairwoman", "speaker", "ayatollah", "pope", "cleric", "monarch",
                           # "Mary-Ellen McGroarty, the WFP's country director. She called ...": she is the director
                           "director", "coordinator", "representative", "adviser", "advisor", "commissioner",
-                          "rapporteur", "administrator", "officer", "deputy", "attorney"})
+                          "rapporteur", "administrator", "officer", "deputy", "attorney",
+                          # "Congolese opposition figure Moise Katumbi ... He accused ...": a person too
+                          "figure", "activist", "politician", "candidate", "dissident", "critic", "journalist",
+                          "lawyer", "campaigner", "businessman", "businesswoman", "tycoon", "billionaire",
+                          "warlord", "strongman"})
 # Events whose "of" complement is an act they claim somebody did ("accused Y *of
 # massing troops*", "denied any role *in the attack*"): that act is coded, nested.
 CLAIM_ROOTS = ("11", "015", "016")
@@ -478,7 +486,7 @@ class Coder:
             if self.open_actors and m.proper:
                 return Actor(m.text, m.text), 0.6
             unknown = self._unknown_named(m, when, context, state.countries, state.places,
-                                          state.home_country)
+                                          state.home_country, state)
             if unknown is not None:
                 if unknown.country and unknown.sector is None:
                     state.guessed.add(unknown)
@@ -569,7 +577,8 @@ class Coder:
         return Actor(leader.text, entry.name if entry else leader.name, leader.country, leader.org, leader.sector, leader.code)
 
     def _unknown_named(self, m: Mention, when, context: str | None, countries: tuple[str, ...] = (),
-                       places: set[str] | frozenset[str] = frozenset(), story: str | None = None) -> Actor | None:
+                       places: set[str] | frozenset[str] = frozenset(), story: str | None = None,
+                       state: DocState | None = None) -> Actor | None:
         """A named person, group or organisation the knowledge base does not know
         ("Mohammed al-Sudani", "the Wagner Group"), kept as an actor with its text.
         Its country and sector come from the words around the name when the
@@ -585,7 +594,9 @@ class Coder:
             return None
         words = m.text.split()
         # a name the tagger left unlabelled counts when it looks like one: two capitalised words or more
-        if m.ent not in UNKNOWN_ACTOR_ENTS and not (m.ent == "" and len(words) > 1 and all(w[:1].isupper() for w in words)) \
+        # (with the particles inside names: "the Comandos de la Frontera")
+        if m.ent not in UNKNOWN_ACTOR_ENTS and not (m.ent == "" and len(words) > 1 and all(
+                w[:1].isupper() or (0 < i < len(words) - 1 and w in NAME_PARTICLES) for i, w in enumerate(words))) \
                 and not self.kb.given_name_of(m.text):  # "Israel Adesanya", tagged as two places, is a person
             return None
         if len(m.text) < 3:
@@ -616,6 +627,15 @@ class Coder:
         named = [w for w in words if w.lower() not in ("the", "a", "an")]
         # "the Sahel Rights Observatory", "Fundación Caminos": a civil-society body by its name's words
         civil = "NGO" if civil_name(m.text) else None
+        armed = _armed_name(named) if civil is None and m.ent != "PERSON" and len(named) > 1 else None
+        if armed is not None and state is not None:
+            # "the Comandos de la Frontera attacked a police post in Putumayo": a group its name's
+            # words call armed (or criminal) is placed as "rebels" (or "gangs") would be: the
+            # clause's place, the dateline's, the latest subject's (generic_country.py)
+            iso = generic_context(self.kb, "gangs" if armed == "CRM" else "rebels", when, state, None, self.gazetteer)
+            entry = self.kb.country(iso) if iso else None
+            if entry is not None:
+                return Actor(m.text, m.text, iso, None, armed, (entry.cameo or iso) + armed)
         entry = self.kb.country(story) if story and (m.ent == "PERSON" or len(named) > 1) else None
         if entry is not None:
             return Actor(m.text, m.text, story, None, civil, (entry.cameo or story) + (civil or ""))
@@ -690,7 +710,8 @@ class Coder:
         """"Colombia's defence minister, Pedro Sanchez, said ...", "Pedro Sanchez, Colombia's
         defence minister": a known person's name set beside a title of another country is
         that title's person, as "Colombian Defence Minister Pedro Sanchez" is (actors/resolve.py),
-        so the two are read as one phrase, title first."""
+        so the two are read as one phrase, title first; so is one beside a title of another office
+        ("Abdel Fattah al-Burhan, the army chief": the army's chief)."""
         out = list(mentions)
         k = 0
         while k < len(out) - 1:
@@ -705,7 +726,10 @@ class Coder:
                 if alone is None or not _is_person(alone):
                     continue
                 both = self.kb.resolve(f"{title.text} {name.text}", when)
-                if both is not None and both.actor.country and both.actor.country != alone.actor.country:
+                if both is not None and both.actor.country and (
+                        both.actor.country != alone.actor.country or both.actor.sector != alone.actor.sector):
+                    # another country's title, or an office of his own country the title names
+                    # ("Abdel Fattah al-Burhan, the army chief": MIL, actors/resolve.py rule 15)
                     merged = replace(a, text=f"{title.text} {name.text}", proper=True, ent="PERSON")
                     break
             if merged is not None:
@@ -759,7 +783,8 @@ class Coder:
     def _country_actor(self, text: str, iso3: str) -> Actor:
         """A whole country as an actor, named as the knowledge base names it."""
         entry = self.kb.country(iso3)
-        return Actor(text, entry.name if entry is not None else iso3, iso3, None, None, iso3)
+        return Actor(text, entry.name if entry is not None else iso3, iso3, None, None,
+                     getattr(entry, "cameo", None) or iso3)
 
     def _government_of(self, country: str, when, factor: float) -> list[tuple[Actor, float]]:
         """The government of ``country`` as an implicit target."""
@@ -872,6 +897,8 @@ class Coder:
         words = _stake_words(cand) | set(cand.obj_lemmas) | set(cand.comp_lemmas)
         if NO_DOUBT.search(cand.clause):
             words -= {"doubt", "doubtful"}  # "had no doubt that ...", "left little doubt": certainty, no pessimism
+        if NO_HOPE.search(cand.clause):
+            return "012"
         return next((code for code, cues in STATEMENT_TONES if not cues.isdisjoint(words)), None)
 
     def narrowed_code(self, code: str, cand: Candidate) -> str:
@@ -1308,6 +1335,8 @@ class Coder:
                 if attribution is not None and modality == "reported":
                     conf *= 0.95
                 ev_code, ev_via = _at_home(code, src, tgt, pattern.id in DEPLOYMENTS, pattern.code == RETREAT), via
+                if tgt is not None and ev_code[:2] in STRUCK_ROOTS and _struck_capital(tgt, self.kb):
+                    tgt = self._country_actor(tgt.text, tgt.country)  # "missiles struck Kyiv": the country, a place
                 if ev_code != code and ev_code == HOME_DEPLOYMENT.get(code):
                     # "deployed riot police in Belgrade": police sent at home (153) are aimed at the
                     # state's own people, as a curfew is (own_country)
@@ -1473,6 +1502,17 @@ DEPLOYMENTS = frozenset({"send-troops"})  # patterns of troops sent: with no par
 # A withdrawal told as to come is a threat to end it (CAMEO 1313), not an intent to de-escalate (0356).
 FROM_ORGANISATION = {"0874": "161", "0356": "1313"}
 RETREAT = "0874"
+
+
+# Force used on a capital city strikes the country there, not its government: "Russian drones
+# attacked Kyiv", "jets bombed Kabul" (a capital is its government only as a speaker or decider:
+# "Kyiv rejected the offer"). PETRARCH's city entries name the bare country too.
+STRUCK_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _struck_capital(target: Actor, kb) -> bool:
+    """The target is a capital's name alone, resolved to its government."""
+    return target.sector == "GOV" and not target.org and bool(target.country) and kb.is_capital(target.text)
 
 
 def _at_home(code: str, source: Actor, target: Actor | None, deployment: bool = False, retreat: bool = False) -> str:
@@ -1859,6 +1899,29 @@ def _speaks_for(speaker: Actor, doer: Actor) -> bool:
     if speaker.key != doer.key:
         return False
     return speaker.sector in (None, "GOV") or speaker.sector == doer.sector
+
+
+# Words inside a name that are not capitalised ("Comandos de la Frontera", "Front for the Liberation of ...").
+NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "al", "of", "the", "for", "and", "du", "des", "da", "do"})
+# A name's own words that tell an armed group or a criminal one the knowledge base does not know
+# ("the Comandos de la Frontera", "the Mai-Mai Brigade", "the Sinai Tribal Militia"). "Front" and
+# "Movement" are left out: parties and campaigns take them as often ("National Front").
+ARMED_NAME_WORDS = frozenset({
+    "army", "armies", "brigade", "brigades", "battalion", "battalions", "militia", "militias", "commandos", "comandos",
+    "guerrillas", "guerrilla", "insurgents", "rebels", "mujahideen", "legion", "ejercito", "ejército", "fuerzas",
+    "autodefensas", "self-defence", "self-defense", "jihad", "martyrs", "fighters", "liberation", "resistance",
+})
+CRIMINAL_NAME_WORDS = frozenset({"cartel", "gang", "mafia", "syndicate", "clan", "cartel's"})
+
+
+def _armed_name(words: list[str]) -> str | None:
+    """REB when a name's own words call an armed group, CRM a criminal one, else None."""
+    low = {w.lower().strip(",.") for w in words}
+    if low & CRIMINAL_NAME_WORDS:
+        return "CRM"
+    if low & ARMED_NAME_WORDS:
+        return "REB"
+    return None
 
 
 def _titled_name(text: str) -> bool:

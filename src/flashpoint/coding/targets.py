@@ -799,6 +799,9 @@ ANSWER_VERBS = frozenset({"retaliate", "respond", "avenge", "reply", "react", "c
 # ... and objects that name the answer ("vowed *a firm response*", "swore *revenge*").
 ANSWER_NOUNS = frozenset({"response", "reaction", "answer", "reply", "retaliation", "revenge", "reprisal",
                           "retribution", "vengeance", "counterattack", "counter-attack", "countermeasure"})
+# ... and what a warning foretells ("warned of *consequences*", "warned of a *response*"), read from
+# the trigger's "of" / "about" phrase
+WARNED_ANSWERS = ANSWER_NOUNS | {"consequence", "repercussion", "countermeasures", "punishment"}
 
 
 def answerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
@@ -806,7 +809,8 @@ def answerer(coder, q: TargetQuery, chain: TargetChain) -> Found:
     answer is aimed at whoever the story last told acting against the one who vows."""
     # ("vowed to *hit back*", "will strike back": an act told with "back" answers one)
     if (q.cand.xcomp not in ANSWER_VERBS and "back" not in (q.cand.particle, *q.cand.comp_lemmas[:1])
-            and not any(m.head in ANSWER_NOUNS for m in slot_mentions(q.cand, "obj"))):
+            and not any(m.head in ANSWER_NOUNS for m in slot_mentions(q.cand, "obj"))
+            and WARNED_ANSWERS.isdisjoint(q.cand.pobj_lemmas)):
         return []
     return _last_against(q)
 

@@ -1691,6 +1691,10 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         # "Macron called Putin": the small model often reads a lone object as a
         # predicate ("oprd"); with a real object beside it, it names ("called the attack a crime").
         lone_oprd = c.dep_ == "oprd" and c.pos_ in ("PROPN", "PRON") and not any(g.dep_ in OBJ_DEPS for g in kids)
+        # "met Tunisian President Kais Saied (on) Tuesday to discuss migration": before a weekday or a
+        # purpose clause the small model hangs the name as a clause of its own (advcl); it is the object
+        lone_oprd = lone_oprd or (c.dep_ == "advcl" and c.pos_ == "PROPN" and c.i > tok.i
+                                  and not any(g.dep_ in OBJ_DEPS for g in kids))
         if c.dep_ == "oprd" and not lone_oprd:
             obj_lemmas.extend(_lemmas(subtree(c)))  # what the object is called is part of what is said
             obj_lemmas.append(NAMING_MARK)  # "calling it a naive illusion": naming, not a phone call
@@ -1717,6 +1721,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             particle = "back"  # "pushed a migrant boat *back*", "drove the rebels back": a physical push, no appeal
         elif c.dep_ == "xcomp" and _verbal(c) and xcomp is None:
             xcomp = c.lemma_.lower()
+            if xcomp == "step" and any(p.dep_ == "prt" and p.lower_ in ("up", "in") for p in children(c)):
+                xcomp = "step " + next(p.lower_ for p in children(c) if p.dep_ == "prt")  # "promised to step up" is no resigning
     antecedent = _participle_pronoun_antecedent(tok, kids) if objects else None
     if antecedent is not None:
         # "expelled three French diplomats, *accusing them* of spying": them are the diplomats
