@@ -459,7 +459,7 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     dates = _LazyMap(len(cands), lambda i: date_of(cands[i]))
     historical = _LazyMap(len(cands), lambda i: dates[i].historical)
     kb, gazetteer = _remembered(doc, res.kb), _remembered(doc, res.gazetteer)
-    _pin_qualified_towns(doc, gazetteer)
+    _pin_qualified_towns(doc, gazetteer, kb)
     # The dateline is where the story was filed: the home country of domestic actors, never an actor.
     home = dateline_country(structure.dateline, kb, gazetteer) if structure is not None else None
     countries = _doc_countries(doc, kb, gazetteer, home)
@@ -560,15 +560,15 @@ def _remembered(doc, lookups):
     return None if lookups is None else memoized(doc, ("lookups", id(lookups)), lambda: LookupMemo(lookups))
 
 
-def _pin_qualified_towns(doc, gazetteer) -> None:
-    """A town the document qualifies once ("The mayor of Moscow, Idaho, ...") is that town
-    wherever the document names it (geo/gazetteer.py ``qualified_towns``): pinned in the
-    document's gazetteer memo (lookup_memo.py), once per document."""
+def _pin_qualified_towns(doc, gazetteer, kb=None) -> None:
+    """A town the document qualifies once ("The mayor of Moscow, Idaho, ...", "the Scottish
+    city of Perth") is that town wherever the document names it (geo/gazetteer.py
+    ``qualified_towns``): pinned in the document's gazetteer memo (lookup_memo.py), once per document."""
     from .geo.gazetteer import qualified_towns
     from .nlp.docmemo import doc_text, memoized
 
     def pin() -> bool:
-        for key, town in qualified_towns(doc_text(doc), gazetteer.target).items():
+        for key, town in qualified_towns(doc_text(doc), gazetteer.target, kb.country_of if kb is not None else None).items():
             gazetteer.pin(key, town.to_location())
         return True
 

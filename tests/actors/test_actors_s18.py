@@ -55,8 +55,8 @@ def test_armed_men_of_a_community(kb, text, expected):
 
 
 def test_civilians_of_a_community_stay_civilians(kb):
-    assert code(kb, "Kachin villagers") == "MMRCVL"
-    assert code(kb, "ethnic Karen") == "MMRCVL"
+    assert code(kb, "Kachin villagers").startswith("MMRCVL")   # MMRCVLKAC since session 20
+    assert code(kb, "ethnic Karen").startswith("MMRCVL")
     assert code(kb, "anglophone Quebecers") != "CMRCVL"   # lower case: not Cameroon's minority
     assert code(kb, "Sergio Moro") is None or not code(kb, "Sergio Moro").startswith("PHL")
 

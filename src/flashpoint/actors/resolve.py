@@ -51,6 +51,10 @@ The rules, in order:
 14. Two country adjectives joined by a hyphen ("a British-Iranian aid worker") tell a dual
    national: in a story of one of the two countries (the context) the other nationality,
    else the first as written; the answer reads the context (``contextual``).
+15. A title right before a known person's name ("army chief Abdel Fattah al-Burhan", "Nigeria's
+   Chief of Defence Staff General Christopher Musa") tells the office the person acts in: its
+   sector wins over the office the table holds him in on the date, unless it is only a rank
+   ("General") or a word puts it out of office ("former army chief").
 
 The context country is read nowhere else (and by a community with no country
 of its own or beside it): :func:`context_free` says which answers it cannot change.
@@ -225,7 +229,7 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
     for prep, group in groups:
         if not group:
             continue
-        res = _resolve_group(kb, text, group, prep, when, context_country)
+        res = _resolve_group(kb, text, group, prep, when, context_country, lower)
         if sum(1 for g in groups if g[1]) == 1 and _civil_named(res, group, toks):
             res = _as_civil(kb, text, res)
         if weapon is not None and res.actor.org is None:
@@ -472,7 +476,7 @@ def _conjuncts(mentions: list[_Mention], lower: tuple[str, ...], covered: set[in
 
 
 def _resolve_group(kb: KnowledgeBase, text: str, group: list[_Mention], prep: int | None,
-                   when: date | None, context_country: str | None) -> Resolution:
+                   when: date | None, context_country: str | None, lower: tuple[str, ...] = ()) -> Resolution:
     main = [m for m in group if prep is None or m.start < prep]
     extra = [m for m in group if prep is not None and m.start > prep]
     if not main:
@@ -493,9 +497,17 @@ def _resolve_group(kb: KnowledgeBase, text: str, group: list[_Mention], prep: in
                 why.append(note)
             else:
                 rest = [m for m in group if m is not head]
-                res = _resolve_group(kb, text, rest, prep, when, context_country)
+                res = _resolve_group(kb, text, rest, prep, when, context_country, lower)
                 return replace(res, why=f"{note}; {res.why}" if res.why else note)
         actor = _person_actor(kb, text, head, when, why)
+        titled = _title_sector(head, mods, lower)
+        if titled is not None and actor.country and not actor.org and titled[0] != actor.sector:
+            # rule 15: "army chief Abdel Fattah al-Burhan" acts as the army's chief, whatever
+            # office the table holds him in first (the Sovereignty Council's chair, GOV)
+            sector, title = titled
+            country = kb.country(actor.country)
+            why.append(f"title '{title}' -> {sector}")
+            actor = replace(actor, sector=sector, code=((country.cameo if country else None) or actor.country) + sector)
         return Resolution(actor, (head.entry.id,), "; ".join(why))
     if head.kind == "country":
         dual = _dual_nationality([*mods[-1:], head], text, context_country) if mods else None
@@ -511,6 +523,52 @@ def _resolve_group(kb: KnowledgeBase, text: str, group: list[_Mention], prep: in
         actor = _org_actor(text, head.entry, None, None, when, why, head.text)
         return Resolution(actor, (head.entry.id,), "; ".join(why))
     return _agent_resolution(kb, text, head, mods, extra, when, context_country)
+
+
+# Rule 15: the sectors a title before a known person's name may tell (an office, not a trade or a
+# community); ranks ("General", "Captain") tell a career, not the office held, and words that
+# put the title in the past or the future leave the person's office on the date to decide.
+TITLE_SECTORS = frozenset({"GOV", "MIL", "POL", "SPY", "JUD", "LEG", "OPP", "REB"})
+RANK_WORDS = frozenset({
+    "general", "generals", "gen", "colonel", "col", "captain", "capt", "major", "lieutenant", "lt", "marshal",
+    "admiral", "adm", "brigadier", "brig", "commodore", "sergeant", "corporal", "commander",
+})
+TIME_WORDS = frozenset({"former", "ex", "then", "late", "ousted", "deposed", "retired", "erstwhile", "onetime", "future",
+                        "incoming", "elect", "designate", "exiled", "disgraced", "jailed", "slain", "assassinated"})
+
+
+def _title_sector(head: _Mention, mods: list[_Mention], lower: tuple[str, ...]) -> tuple[str, str] | None:
+    """Rule 15: the sector a title right before a known person's name tells ("army chief
+    Abdel Fattah al-Burhan" -> MIL, "Opposition leader X" -> OPP) and the title's words; None
+    when the phrase has no such title, only a rank, a sponsor ("army-backed"), or a word that
+    puts it out of office ("former army chief")."""
+    if not lower or any(w in TIME_WORDS for w in lower[:head.start]):
+        return None
+    before = [m for m in mods if m.end <= head.start]
+    ranks = [m for m in before if m.kind == "agent" and all(w in RANK_WORDS for w in lower[m.start:m.end])]
+    agents = [m for m in before if m.kind == "agent" and not m.possessive and m not in ranks]
+    if not agents:
+        return None
+    title = agents[-1]
+    if any(m.start >= title.end for m in before if m is not title and m not in ranks):
+        return None  # another name between the title and the person ("army chief's ally")
+    if title.end < len(lower) and lower[title.end] in AFFILIATION_AFTER:
+        return None
+    sector = title.entry.sector
+    if title.entry.representative:
+        sector = None
+        for m in reversed(before[:before.index(title)]):
+            if m.end < title.start - 1:
+                break
+            if m.kind == "agent" and not m.entry.representative:
+                sector = m.entry.sector
+                break
+            if m.kind == "country" and m.target.alias.role == "metonym":
+                sector = m.target.alias.sector
+                break
+    if sector not in TITLE_SECTORS:
+        return None
+    return sector, title.text
 
 
 def _agent_resolution(kb: KnowledgeBase, text: str, head: _Mention, mods: list[_Mention], extra: list[_Mention],
@@ -782,7 +840,12 @@ def _community_resolution(kb: KnowledgeBase, text: str, community: _Mention, sec
     cameo = (country.cameo or iso) if country is not None else iso
     # No org: a community is no organisation, and its actors count by country
     # ("Kurdish rebels" in Turkey and in Iraq are two dyad sides, not one).
-    return Resolution(Actor(text, label, iso, None, sector, (cameo or "") + (sector or "")),
+    code = (cameo or "") + (sector or "")
+    if entry.country and entry.code and sector == entry.sector and entry.code.startswith(code):
+        # a community of one country, told as itself or by its own people ("the Turkish Cypriot
+        # leader", "Greek Cypriots"), keeps its own letters: two of one country are two parties
+        code = entry.code
+    return Resolution(Actor(text, label, iso, None, sector, code),
                       tuple(dict.fromkeys([*ids, entry.id])), "; ".join(why))
 
 

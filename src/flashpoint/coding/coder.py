@@ -159,7 +159,11 @@ PERSON_HEADS = frozenset({"minister", "president", "premier", "chancellor", "kin
                           "chairman", "chairwoman", "speaker", "ayatollah", "pope", "cleric", "monarch",
                           # "Mary-Ellen McGroarty, the WFP's country director. She called ...": she is the director
                           "director", "coordinator", "representative", "adviser", "advisor", "commissioner",
-                          "rapporteur", "administrator", "officer", "deputy", "attorney"})
+                          "rapporteur", "administrator", "officer", "deputy", "attorney",
+                          # "Congolese opposition figure Moise Katumbi ... He accused ...": a person too
+                          "figure", "activist", "politician", "candidate", "dissident", "critic", "journalist",
+                          "lawyer", "campaigner", "businessman", "businesswoman", "tycoon", "billionaire",
+                          "warlord", "strongman"})
 # Events whose "of" complement is an act they claim somebody did ("accused Y *of
 # massing troops*", "denied any role *in the attack*"): that act is coded, nested.
 CLAIM_ROOTS = ("11", "015", "016")
@@ -482,7 +486,7 @@ class Coder:
             if self.open_actors and m.proper:
                 return Actor(m.text, m.text), 0.6
             unknown = self._unknown_named(m, when, context, state.countries, state.places,
-                                          state.home_country)
+                                          state.home_country, state)
             if unknown is not None:
                 if unknown.country and unknown.sector is None:
                     state.guessed.add(unknown)
@@ -573,7 +577,8 @@ class Coder:
         return Actor(leader.text, entry.name if entry else leader.name, leader.country, leader.org, leader.sector, leader.code)
 
     def _unknown_named(self, m: Mention, when, context: str | None, countries: tuple[str, ...] = (),
-                       places: set[str] | frozenset[str] = frozenset(), story: str | None = None) -> Actor | None:
+                       places: set[str] | frozenset[str] = frozenset(), story: str | None = None,
+                       state: DocState | None = None) -> Actor | None:
         """A named person, group or organisation the knowledge base does not know
         ("Mohammed al-Sudani", "the Wagner Group"), kept as an actor with its text.
         Its country and sector come from the words around the name when the
@@ -589,7 +594,9 @@ class Coder:
             return None
         words = m.text.split()
         # a name the tagger left unlabelled counts when it looks like one: two capitalised words or more
-        if m.ent not in UNKNOWN_ACTOR_ENTS and not (m.ent == "" and len(words) > 1 and all(w[:1].isupper() for w in words)) \
+        # (with the particles inside names: "the Comandos de la Frontera")
+        if m.ent not in UNKNOWN_ACTOR_ENTS and not (m.ent == "" and len(words) > 1 and all(
+                w[:1].isupper() or (0 < i < len(words) - 1 and w in NAME_PARTICLES) for i, w in enumerate(words))) \
                 and not self.kb.given_name_of(m.text):  # "Israel Adesanya", tagged as two places, is a person
             return None
         if len(m.text) < 3:
@@ -620,6 +627,15 @@ class Coder:
         named = [w for w in words if w.lower() not in ("the", "a", "an")]
         # "the Sahel Rights Observatory", "Fundación Caminos": a civil-society body by its name's words
         civil = "NGO" if civil_name(m.text) else None
+        armed = _armed_name(named) if civil is None and m.ent != "PERSON" and len(named) > 1 else None
+        if armed is not None and state is not None:
+            # "the Comandos de la Frontera attacked a police post in Putumayo": a group its name's
+            # words call armed (or criminal) is placed as "rebels" (or "gangs") would be: the
+            # clause's place, the dateline's, the latest subject's (generic_country.py)
+            iso = generic_context(self.kb, "gangs" if armed == "CRM" else "rebels", when, state, None, self.gazetteer)
+            entry = self.kb.country(iso) if iso else None
+            if entry is not None:
+                return Actor(m.text, m.text, iso, None, armed, (entry.cameo or iso) + armed)
         entry = self.kb.country(story) if story and (m.ent == "PERSON" or len(named) > 1) else None
         if entry is not None:
             return Actor(m.text, m.text, story, None, civil, (entry.cameo or story) + (civil or ""))
@@ -694,7 +710,8 @@ class Coder:
         """"Colombia's defence minister, Pedro Sanchez, said ...", "Pedro Sanchez, Colombia's
         defence minister": a known person's name set beside a title of another country is
         that title's person, as "Colombian Defence Minister Pedro Sanchez" is (actors/resolve.py),
-        so the two are read as one phrase, title first."""
+        so the two are read as one phrase, title first; so is one beside a title of another office
+        ("Abdel Fattah al-Burhan, the army chief": the army's chief)."""
         out = list(mentions)
         k = 0
         while k < len(out) - 1:
@@ -709,7 +726,10 @@ class Coder:
                 if alone is None or not _is_person(alone):
                     continue
                 both = self.kb.resolve(f"{title.text} {name.text}", when)
-                if both is not None and both.actor.country and both.actor.country != alone.actor.country:
+                if both is not None and both.actor.country and (
+                        both.actor.country != alone.actor.country or both.actor.sector != alone.actor.sector):
+                    # another country's title, or an office of his own country the title names
+                    # ("Abdel Fattah al-Burhan, the army chief": MIL, actors/resolve.py rule 15)
                     merged = replace(a, text=f"{title.text} {name.text}", proper=True, ent="PERSON")
                     break
             if merged is not None:
@@ -763,7 +783,8 @@ class Coder:
     def _country_actor(self, text: str, iso3: str) -> Actor:
         """A whole country as an actor, named as the knowledge base names it."""
         entry = self.kb.country(iso3)
-        return Actor(text, entry.name if entry is not None else iso3, iso3, None, None, iso3)
+        return Actor(text, entry.name if entry is not None else iso3, iso3, None, None,
+                     getattr(entry, "cameo", None) or iso3)
 
     def _government_of(self, country: str, when, factor: float) -> list[tuple[Actor, float]]:
         """The government of ``country`` as an implicit target."""
@@ -1087,6 +1108,11 @@ class Coder:
             # "X accused Y of a build-up": Y did it, to X unless the noun names a target.
             sources = [(parent[0].target, 0.9)]
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when, True, parent[0].source))
+            if parent[0].code.startswith(ACCUSING_ROOT) and pattern.code[:2] in HELPING_ROOTS \
+                    and (not targets or all(same_actor(t, parent[0].source) for t, _ in targets)):
+                # "expelled a Russian diplomat, accusing him of *helping* to organise protests": help
+                # alleged names no one helped; it is no aid, cooperation or appeal to the accuser
+                return []
             attribution = parent[0].source
         else:
             # (a visit or meeting that frames the clause is its subject's: "pledged aid *during a visit to Kenya*")
@@ -1309,6 +1335,8 @@ class Coder:
                 if attribution is not None and modality == "reported":
                     conf *= 0.95
                 ev_code, ev_via = _at_home(code, src, tgt, pattern.id in DEPLOYMENTS, pattern.code == RETREAT), via
+                if tgt is not None and ev_code[:2] in STRUCK_ROOTS and _struck_capital(tgt, self.kb):
+                    tgt = self._country_actor(tgt.text, tgt.country)  # "missiles struck Kyiv": the country, a place
                 if ev_code != code and ev_code == HOME_DEPLOYMENT.get(code):
                     # "deployed riot police in Belgrade": police sent at home (153) are aimed at the
                     # state's own people, as a curfew is (own_country)
@@ -1458,11 +1486,14 @@ CONTENT_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, t
 ACCUSING_ROOT = "11"  # disapprove: what an accusation or a criticism tells "of" someone beyond its act is not counted
 ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one's nested acts)
 THREAT_ROOT = "13"
+# ... and help alleged with no one helped named beside the accuser: what the accusation says, no act
+HELPING_ROOTS = frozenset({"02", "03", "04", "05", "07", "08"})  # (not 06: troops sent, alleged, are a build-up)
 ALLEGED_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})  # ... except violence alleged: the accusation's content only
 
 
 # Military cooperation with one's own country is a deployment at home: force posture.
 HOME_DEPLOYMENT = {"062": "154"}
+CIVIL_ORG_SECTORS = frozenset({"IGO", "NGO"})  # their teams sent with no partner are no build-up
 HOME_POLICE = frozenset({"153"})  # police mobilised at home: at the state's own people
 DEPLOYMENTS = frozenset({"send-troops"})  # patterns of troops sent: with no partner, a build-up
 # A withdrawal from an international organisation is no retreat: it ends the diplomatic exchange
@@ -1473,13 +1504,27 @@ FROM_ORGANISATION = {"0874": "161", "0356": "1313"}
 RETREAT = "0874"
 
 
+# Force used on a capital city strikes the country there, not its government: "Russian drones
+# attacked Kyiv", "jets bombed Kabul" (a capital is its government only as a speaker or decider:
+# "Kyiv rejected the offer"). PETRARCH's city entries name the bare country too.
+STRUCK_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _struck_capital(target: Actor, kb) -> bool:
+    """The target is a capital's name alone, resolved to its government."""
+    return target.sector == "GOV" and not target.org and bool(target.country) and kb.is_capital(target.text)
+
+
 def _at_home(code: str, source: Actor, target: Actor | None, deployment: bool = False, retreat: bool = False) -> str:
     """"Ethiopia sent troops to the Amhara region": troops sent within their own country
     cooperate with nobody; they increase the armed forces there (154), as CAMEO codes it.
     So do troops deployed with no partner named (``deployment``: "the army deployed 5,000
-    soldiers to the port city", "troops were deployed along the coast")."""
+    soldiers to the port city", "troops were deployed along the coast"). An organisation of states
+    or a rights group sending a team, monitors or a mission builds up no force ("the OAS sent a
+    team to the river")."""
     if code in HOME_DEPLOYMENT and ((target is not None and not target.org and source.country
-                                     and target.country == source.country) or (deployment and target is None)):
+                                     and target.country == source.country)
+                                    or (deployment and target is None and source.sector not in CIVIL_ORG_SECTORS)):
         return HOME_DEPLOYMENT[code]
     if retreat and code in FROM_ORGANISATION and target is not None and target.org and target.sector == "IGO":
         return FROM_ORGANISATION[code]
@@ -1854,6 +1899,29 @@ def _speaks_for(speaker: Actor, doer: Actor) -> bool:
     if speaker.key != doer.key:
         return False
     return speaker.sector in (None, "GOV") or speaker.sector == doer.sector
+
+
+# Words inside a name that are not capitalised ("Comandos de la Frontera", "Front for the Liberation of ...").
+NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "al", "of", "the", "for", "and", "du", "des", "da", "do"})
+# A name's own words that tell an armed group or a criminal one the knowledge base does not know
+# ("the Comandos de la Frontera", "the Mai-Mai Brigade", "the Sinai Tribal Militia"). "Front" and
+# "Movement" are left out: parties and campaigns take them as often ("National Front").
+ARMED_NAME_WORDS = frozenset({
+    "army", "armies", "brigade", "brigades", "battalion", "battalions", "militia", "militias", "commandos", "comandos",
+    "guerrillas", "guerrilla", "insurgents", "rebels", "mujahideen", "legion", "ejercito", "ejército", "fuerzas",
+    "autodefensas", "self-defence", "self-defense", "jihad", "martyrs", "fighters", "liberation", "resistance",
+})
+CRIMINAL_NAME_WORDS = frozenset({"cartel", "gang", "mafia", "syndicate", "clan", "cartel's"})
+
+
+def _armed_name(words: list[str]) -> str | None:
+    """REB when a name's own words call an armed group, CRM a criminal one, else None."""
+    low = {w.lower().strip(",.") for w in words}
+    if low & CRIMINAL_NAME_WORDS:
+        return "CRM"
+    if low & ARMED_NAME_WORDS:
+        return "REB"
+    return None
 
 
 def _titled_name(text: str) -> bool:

@@ -105,6 +105,11 @@ def _once_per_document(fn):
     return once
 
 
+# "near the Malian border", "along the Afghan frontier": a border a country's word names is that
+# country's border with the story's, no place of one side ("the Mali-Niger border" keeps its first).
+_BORDER_AFTER = re.compile(r"\s+(?:border|borders|frontier|boundary)\b(?!\s+(?:town|city|village|post|crossing|region|area|district|province)\s+of\b)")
+
+
 @_once_per_document
 def clause_place_country(clause: str, kb, gazetteer, countries: tuple[str, ...] = ()) -> str | None:
     """The country of the first place a clause says it happens in, if any.
@@ -118,6 +123,10 @@ def clause_place_country(clause: str, kb, gazetteer, countries: tuple[str, ...] 
             continue  # "at the French embassy in Niamey": the embassy's nation is not where it stands
         if gazetteer is not None and _VILLAGE_OF.search(m.group(0)) and city_no_village_is(gazetteer, m.group(1), countries):
             continue  # "in the village of Kom": not Qom
+        if "-" not in m.group(1) and _BORDER_AFTER.match(clause, m.end(1)):
+            # "an ambush near the Malian border" (told by a Nigerien source): the border with Mali,
+            # on either side of it; the place says nothing of whose the soldiers are
+            continue
         qualified = qualified_country(clause, m.start(1), m.end(1), gazetteer)
         country = (qualified or _unit_country(clause, m.start(1), m.end(1), gazetteer, countries)
                    or _match_country(m.group(1).split(), kb, gazetteer, countries))

@@ -31,7 +31,7 @@ from __future__ import annotations
 import functools
 import gzip
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -326,10 +326,22 @@ class Gazetteer:
 _TOWN_AND_HOLDER = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})")
 
 
-def qualified_towns(text: str, gazetteer: Gazetteer) -> dict[str, Place]:
+# "the Scottish city of Perth", "the northern Mexican city of Leon", "the Australian town of
+# Newcastle": a people's adjective, a settlement's kind, "of" and the town's name.
+_DEMONYM_TOWN = re.compile(
+    r"\b(?P<dem>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:[a-z]+\s+)?(?P<kind>city|town|village|port|capital|province|state|region|district|county|island)"
+    r"\s+of\s+(?P<town>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
+_UNIT_KINDS = frozenset({"province", "state", "region", "district", "county", "island"})
+
+
+def qualified_towns(text: str, gazetteer: Gazetteer,
+                    country_of: Callable[[str], str | None] | None = None) -> dict[str, Place]:
     """The towns a text qualifies with their holder where that is not the town the bare
     name reads as ("Moscow, Idaho": Moscow is then Idaho's in the whole text), keyed by
-    the town's ``name_key``; the first qualification of a name wins."""
+    the town's ``name_key``; the first qualification of a name wins. With ``country_of``
+    (a people's adjective to its country: the knowledge base's), a town told by its
+    country's adjective is one too ("the Scottish city of Perth": Scotland's Perth,
+    not Australia's)."""
     out: dict[str, Place] = {}
     for m in _TOWN_AND_HOLDER.finditer(text or ""):
         key = name_key(m.group(1))
@@ -337,6 +349,21 @@ def qualified_towns(text: str, gazetteer: Gazetteer) -> dict[str, Place]:
             continue
         town = gazetteer.qualified(m.group(1), m.group(2))
         bare = gazetteer.resolve(m.group(1)) if town is not None else None
+        if town is not None and (bare is None or bare.country != town.country):
+            out[key] = town
+    if country_of is None:
+        return out
+    for m in _DEMONYM_TOWN.finditer(text or ""):
+        key = name_key(m.group("town"))
+        if not key or key in out:
+            continue
+        iso = country_of(m.group("dem"))
+        if iso is None:
+            continue
+        kinds = ("region", "city") if m.group("kind") in _UNIT_KINDS else ("city",)
+        town = next((p for p in gazetteer.candidates(m.group("town"), (iso,))
+                     if p.country == iso and p.kind in kinds), None)
+        bare = gazetteer.resolve(m.group("town")) if town is not None else None
         if town is not None and (bare is None or bare.country != town.country):
             out[key] = town
     return out
