@@ -151,12 +151,6 @@ KNOWN_FORBIDDEN = {
                  "kuril_fishing: forbidden (no shots were fired)",
                  "kuril_fishing: forbidden (nobody acted against Ukraine in this story)",
                  "zimbabwe_sanctions: forbidden (a currency figure is no event)"],
-    # first run of session 20, before its fixes: "took them to the town of Livingston" (detained men
-    # moved) read as taking territory, "sent a team to the river" (monitors) as a show of force, and
-    # "would not let any company take water" as taking territory
-    "twelfth": ["belize_sarstoon: forbidden (the OAS did nothing hostile)",
-                "belize_sarstoon: forbidden (nobody fought)",
-                "mongolia_mine: forbidden (nobody used force)"],
 }
 
 

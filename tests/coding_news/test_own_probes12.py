@@ -76,6 +76,21 @@ test_session20_a_party_met_beside_the_public = table("text, want", [
     ("The Kenyan president met the Ugandan president and fans of his club in Kampala.", ("KEN", "04", "UGA")),
 ], reads)
 
+test_session20_parties_consulting_consult_each_other = table("text, want", [
+    # two countries holding talks on a topic that names a third party: each consults the other
+    ("Bangladesh and Myanmar held talks on the return of Rohingya refugees.", ("BGD", "04", "MMR")),
+    ("Kenya, Ethiopia to hold talks on Somali refugees", ("ETH", "03", "KEN")),
+    ("Chad and Niger will hold talks on Sudanese refugees in Ndjamena.", ("NER", "03", "TCD")),
+    # a partner named by "with" still is the partner
+    ("Serbia and Kosovo held talks with EU officials on the missing persons.", ("SRB", "04", "EU")),
+], reads)
+
+test_session20_documents_exchanged_are_signed = table("text, want", [
+    ("Chinese President Xi Jinping and Vietnamese leader To Lam exchange memoranda of understanding in Hanoi, "
+     "Vietnam, April 14, 2025. REUTERS/Staff", ("VNM", "057", "CHN")),
+    ("The foreign ministers of Chile and Peru exchanged the instruments of ratification in Lima.", ("CHL", "057", "PER")),
+], reads)
+
 test_session20_hurt_in_a_clash_is_fighting = table("text, want", [
     ("Three Indian policemen were injured in a clash with Bangladeshi border guards.", ("BGD", "19", "IND")),
     ("Two Kyrgyz guards were wounded in a gunfight with Tajik border troops.", ("TJK", "19", "KGZ")),
@@ -110,4 +125,5 @@ test_session20_silent = table("text", [
     # fans, shoppers, pupils met: no party consulted
     "The Brazilian footballer greeted fans outside the stadium in Madrid.",
     "The Chilean president met tourists from Argentina in Valparaiso.",
+    "The two firms exchanged documents at the signing.",
 ], silent)

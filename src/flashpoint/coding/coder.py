@@ -1108,6 +1108,11 @@ class Coder:
             # "X accused Y of a build-up": Y did it, to X unless the noun names a target.
             sources = [(parent[0].target, 0.9)]
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when, True, parent[0].source))
+            if parent[0].code.startswith(ACCUSING_ROOT) and pattern.code[:2] in HELPING_ROOTS \
+                    and (not targets or all(same_actor(t, parent[0].source) for t, _ in targets)):
+                # "expelled a Russian diplomat, accusing him of *helping* to organise protests": help
+                # alleged names no one helped; it is no aid, cooperation or appeal to the accuser
+                return []
             attribution = parent[0].source
         else:
             # (a visit or meeting that frames the clause is its subject's: "pledged aid *during a visit to Kenya*")
@@ -1481,11 +1486,14 @@ CONTENT_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, t
 ACCUSING_ROOT = "11"  # disapprove: what an accusation or a criticism tells "of" someone beyond its act is not counted
 ACCUSE = "112"  # accusations: what is alleged is coded with them (see _code_one's nested acts)
 THREAT_ROOT = "13"
+# ... and help alleged with no one helped named beside the accuser: what the accusation says, no act
+HELPING_ROOTS = frozenset({"02", "03", "04", "05", "07", "08"})  # (not 06: troops sent, alleged, are a build-up)
 ALLEGED_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})  # ... except violence alleged: the accusation's content only
 
 
 # Military cooperation with one's own country is a deployment at home: force posture.
 HOME_DEPLOYMENT = {"062": "154"}
+CIVIL_ORG_SECTORS = frozenset({"IGO", "NGO"})  # their teams sent with no partner are no build-up
 HOME_POLICE = frozenset({"153"})  # police mobilised at home: at the state's own people
 DEPLOYMENTS = frozenset({"send-troops"})  # patterns of troops sent: with no partner, a build-up
 # A withdrawal from an international organisation is no retreat: it ends the diplomatic exchange
@@ -1511,9 +1519,12 @@ def _at_home(code: str, source: Actor, target: Actor | None, deployment: bool = 
     """"Ethiopia sent troops to the Amhara region": troops sent within their own country
     cooperate with nobody; they increase the armed forces there (154), as CAMEO codes it.
     So do troops deployed with no partner named (``deployment``: "the army deployed 5,000
-    soldiers to the port city", "troops were deployed along the coast")."""
+    soldiers to the port city", "troops were deployed along the coast"). An organisation of states
+    or a rights group sending a team, monitors or a mission builds up no force ("the OAS sent a
+    team to the river")."""
     if code in HOME_DEPLOYMENT and ((target is not None and not target.org and source.country
-                                     and target.country == source.country) or (deployment and target is None)):
+                                     and target.country == source.country)
+                                    or (deployment and target is None and source.sector not in CIVIL_ORG_SECTORS)):
         return HOME_DEPLOYMENT[code]
     if retreat and code in FROM_ORGANISATION and target is not None and target.org and target.sector == "IGO":
         return FROM_ORGANISATION[code]

@@ -135,7 +135,12 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
     if cand.kind == "noun":
         extra += chain.noun_slots
     own_victims = _own_victims(pattern, slot_mentions(cand, "obj"))
+    # "Bangladesh and Myanmar held talks on the Rohingya return": parties of two countries consulting
+    # consult each other (the reciprocal strategy); what the talks are about names no partner
+    mutual = pattern.code[:2] in MUTUAL_ROOTS and len({s.country for s, _ in sources if s.country}) >= 2
     for slot in dict.fromkeys(pattern.target + extra):
+        if mutual and slot.startswith("deep"):
+            continue
         if slot == "grievance":
             found = grievance(coder, q)
             if found:
@@ -198,6 +203,9 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
         if found:
             return found
     return []
+
+
+MUTUAL_ROOTS = frozenset({"04"})  # consultation between the doers themselves (see slots)
 
 
 # Verbal conflict and its material kin: a state's disapproval, rejection, threat or sanction is not
@@ -684,7 +692,11 @@ def accuser(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 def reciprocal(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """Several sources that act on each other ("Russia and Ukraine exchanged
-    prisoners"): the sources themselves, for the coder to pair."""
+    prisoners"): the sources themselves, for the coder to pair. Co-mediators never: a
+    mediator stands between others ("a deal mediated by Oman and the United Nations",
+    "Qatar and Egypt brokered the talks" mediate between no pair of themselves)."""
+    if q.pattern.code in MEDIATION_CODES:
+        return []
     if len(q.sources) > 1 and (q.pattern.symmetric or q.pattern.code in RECIPROCAL_CODES
                                or (q.pattern.code[:2] in SYMMETRIC_ROOTS and is_reciprocal(q.cand))
                                or EACH_OTHER.search(q.cand.clause)):  # "accused each other of ..."
@@ -912,6 +924,7 @@ STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
 # held talks with his Chilean counterpart", "received a call from", "signed a deal with";
 # the codebook's notes on 04, 041, 044, 046 and 057), and two subjects do them to each other.
 RECIPROCAL_CODES = frozenset({"040", "041", "044", "046", "057"})
+MEDIATION_CODES = frozenset({"045", "039"})  # mediate, offer to mediate: done by a third party
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "08", "19"}  # "Russia and Ukraine exchanged prisoners" (08: mutual yielding)
 # Two subjects act on each other only with a reciprocal verb or object: "Russia and
 # Ukraine signed a deal" does, "Nigeria and Benin will send troops" does not.
