@@ -69,3 +69,23 @@ def test_a_community_of_one_country_keeps_its_own_letters(kb, text, expected):
 ])
 def test_other_community_actors_keep_the_country_code(kb, text, context, expected):
     assert code(kb, text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("the Free Syrian Army", None, "SYRREB"),
+    ("the Ituri Resistance Army", "COD", "CODREB"),
+    ("the Sahel Freedom Brigade", "MLI", "MLIREB"),
+    ("the Liberation Army of Presevo", "SRB", "SRBREB"),
+])
+def test_a_force_named_for_a_cause_is_an_armed_group(kb, text, context, expected):
+    assert code(kb, text, context) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the People's Liberation Army", "CHNMIL"),      # a state's army by its own name (a metonym)
+    ("the Royal Thai Army", "THAMIL"),
+    ("the Afghan National Army", "AFGMIL"),
+    ("the Syrian army", "SYRMIL"),
+])
+def test_a_state_s_force_stays_military(kb, text, expected):
+    assert code(kb, text) == expected

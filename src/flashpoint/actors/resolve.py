@@ -55,6 +55,8 @@ The rules, in order:
    Chief of Defence Staff General Christopher Musa") tells the office the person acts in: its
    sector wins over the office the table holds him in on the date, unless it is only a rank
    ("General") or a word puts it out of office ("former army chief").
+16. A force's name whose own capitalised words tell a cause fought for ("the Free Syrian Army", "the
+   Ituri Resistance Army") is an armed group (REB), not the state's military.
 
 The context country is read nowhere else (and by a community with no country
 of its own or beside it): :func:`context_free` says which answers it cannot change.
@@ -234,6 +236,9 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
             res = _as_civil(kb, text, res)
         if weapon is not None and res.actor.org is None:
             res = _weapon_resolution(kb, text, weapon, res, context_country, group)
+        elif res.actor.org is None and res.actor.sector == "MIL" and _insurgent_name(toks) and not any(
+                m.kind == "country" and m.target.alias.role == "metonym" for m in group):  # "People's Liberation Army" 
+            res = _as_insurgents(kb, res)
         notes = [f"'{m.text}' is part of an organisation's name, not its country" for m in named_after]
         notes += [f"'{w}' describes the actor (a sponsor, ally or backer), it is not the actor" for w in described_by]
         if notes:
@@ -756,6 +761,35 @@ def _local_capital(owner: _Mention, inst: _Mention, sector: str | None) -> bool:
     gazetteer, which ranks the story's own namesake first), else the capital's."""
     return owner.kind == "country" and owner.target.alias.role == "capital" and not owner.possessive and (
         sector in LOCAL_SECTORS or (inst.kind == "agent" and inst.entry.id in LOCAL_AGENTS))
+
+
+# Rule 16: a force's name whose own words tell a cause fought for ("the Free Syrian Army", "the Ituri
+# Resistance Army", "the Sahel Freedom Brigade") names an armed group, not a state's military.
+INSURGENT_NAME_WORDS = frozenset({"liberation", "resistance", "freedom", "free", "revolutionary", "independence",
+                                  "salvation", "mujahideen", "martyrs", "jihad", "rebel", "insurgent"})
+FORCE_NAME_WORDS = frozenset({"army", "brigade", "brigades", "forces", "force", "militia", "battalion", "battalions", "legion"})
+
+
+def _insurgent_name(toks: Tokens) -> bool:
+    """A capitalised cause word before a capitalised force word ("Free Syrian Army")."""
+    cause = False
+    for low, cased in zip(toks.lower, toks.cased):
+        if not cased[:1].isupper():
+            continue
+        if low in INSURGENT_NAME_WORDS:
+            cause = True
+        elif cause and low in FORCE_NAME_WORDS:
+            return True
+    return False
+
+
+def _as_insurgents(kb: KnowledgeBase, res: Resolution) -> Resolution:
+    a = res.actor
+    country = kb.country(a.country) if a.country else None
+    cameo = (country.cameo or a.country) if country is not None else (a.country or "")
+    why = "its name's own words tell a cause fought for: an armed group -> REB"
+    return Resolution(replace(a, sector="REB", code=cameo + "REB"), res.entry_ids,
+                      f"{res.why}; {why}" if res.why else why, res.contextual)
 
 
 def _civil_named(res: Resolution, group: list[_Mention], toks: Tokens) -> bool:
