@@ -297,6 +297,10 @@ def code_articles(articles: Iterable[Any], settings: Settings | None = None) -> 
                 continue
             try:
                 events = code_doc(doc, chunk[1], art, published, res, settings, structure, text=chunk[0]) if doc is not None else []
+            except (ImportError, SyntaxError):
+                # A broken install or a module that does not compile is no fault of the document:
+                # caught below it would turn every document into an error row and every figure to 0.
+                raise
             except Exception as exc:  # one bad document must not sink the batch
                 yield art, [], f"{type(exc).__name__}: {exc}"
                 continue
