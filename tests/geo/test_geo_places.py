@@ -101,3 +101,22 @@ def test_empty_huge_and_odd_documents(nlp, gaz, text: str) -> None:
     for token in list(doc)[:50]:
         loc = event_location(token.sent, token, gaz)
         assert loc is None or isinstance(loc, Location)
+
+
+def test_locating_in_a_long_document_reads_its_text_once(nlp, gaz, monkeypatch) -> None:
+    # Outside the coder's memo, each mention used to rebuild the document's text: quadratic on a
+    # long document. locate_event holds the memo itself now, so the text is read once per call.
+    from flashpoint.nlp import docmemo
+    from flashpoint.nlp.places import locate_event
+
+    doc = nlp("Paris " * 300)
+    computed = []
+    real_memoized = docmemo.memoized
+
+    def watching(d, key, compute):
+        return real_memoized(d, key, lambda: (computed.append(key), compute())[1])
+
+    monkeypatch.setattr(docmemo, "memoized", watching)
+    token = doc[0]
+    locate_event(token.sent, token, gaz)
+    assert computed.count("text") <= 1
