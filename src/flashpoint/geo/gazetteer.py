@@ -356,30 +356,36 @@ def qualified_towns(text: str, gazetteer: Gazetteer,
     country's adjective is one too ("the Scottish city of Perth": Scotland's Perth,
     not Australia's)."""
     out: dict[str, Place] = {}
-    for m in _TOWN_AND_HOLDER.finditer(text or ""):
-        key = name_key(m.group(1))
+    for name, find in _qualifications(text or "", gazetteer, country_of):
+        key = name_key(name)
         if not key or key in out:
             continue
-        town = gazetteer.qualified(m.group(1), m.group(2))
-        bare = gazetteer.resolve(m.group(1)) if town is not None else None
-        if town is not None and (bare is None or bare.country != town.country):
-            out[key] = town
-    if country_of is None:
-        return out
-    for m in _DEMONYM_TOWN.finditer(text or ""):
-        key = name_key(m.group("town"))
-        if not key or key in out:
+        town = find()
+        if town is None:
             continue
-        iso = country_of(m.group("dem"))
-        if iso is None:
-            continue
-        kinds = ("region", "city") if m.group("kind") in _UNIT_KINDS else ("city",)
-        town = next((p for p in gazetteer.candidates(m.group("town"), (iso,))
-                     if p.country == iso and p.kind in kinds), None)
-        bare = gazetteer.resolve(m.group("town")) if town is not None else None
-        if town is not None and (bare is None or bare.country != town.country):
+        bare = gazetteer.resolve(name)
+        if bare is None or bare.country != town.country:
             out[key] = town
     return out
+
+
+def _qualifications(text: str, gazetteer: Gazetteer, country_of: Callable[[str], str | None] | None):
+    """Each qualified town name in ``text`` with how to find the town it names: the holder
+    shapes first ("Moscow, Idaho"), then, with ``country_of``, the people's-adjective ones."""
+    for m in _TOWN_AND_HOLDER.finditer(text):
+        yield m.group(1), functools.partial(gazetteer.qualified, m.group(1), m.group(2))
+    if country_of is not None:
+        for m in _DEMONYM_TOWN.finditer(text):
+            yield m.group("town"), functools.partial(_demonym_town, gazetteer, country_of, m)
+
+
+def _demonym_town(gazetteer: Gazetteer, country_of: Callable[[str], str | None], m: re.Match) -> Place | None:
+    """"the Scottish city of Perth": the place of that name and kind in the adjective's country."""
+    iso = country_of(m.group("dem"))
+    if iso is None:
+        return None
+    kinds = ("region", "city") if m.group("kind") in _UNIT_KINDS else ("city",)
+    return next((p for p in gazetteer.candidates(m.group("town"), (iso,)) if p.country == iso and p.kind in kinds), None)
 
 
 def _read_table(path: Path) -> Iterable[tuple[Place, list[str]]]:
