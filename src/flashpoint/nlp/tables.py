@@ -206,20 +206,48 @@ class TableAttributeRuler(AttributeRuler):
         return doc
 
 
+class _Index(list):
+    """A list of words whose membership test is a set's: the rule lemmatizer asks ``form in
+    index`` of its lemma index, a list of up to 57,528 nouns scanned word by word (about 50 us a
+    new word). Everything else about the list is the list's."""
+
+    __slots__ = ("_words",)
+
+    def __init__(self, words) -> None:
+        super().__init__(words)
+        self._words = frozenset(self)
+
+    def __contains__(self, word) -> bool:
+        return word in self._words
+
+
 class TableLemmatizer(EnglishLemmatizer):
-    """The English rule lemmatizer with its answers kept per (text, part of speech, morphology)."""
+    """The English rule lemmatizer with its answers kept per (text, part of speech, morphology),
+    and its lemma index read as a set."""
 
     def initialize(self, *args, **kwargs) -> None:
         super().initialize(*args, **kwargs)
-        self.__dict__.pop("_kept", None)  # the tables may have changed
+        self._forget()  # the tables may have changed
 
     def from_disk(self, *args, **kwargs):
-        self.__dict__.pop("_kept", None)
+        self._forget()
         return super().from_disk(*args, **kwargs)
 
     def from_bytes(self, *args, **kwargs):
-        self.__dict__.pop("_kept", None)
+        self._forget()
         return super().from_bytes(*args, **kwargs)
+
+    def _forget(self) -> None:
+        self.__dict__.pop("_kept", None)
+        self.__dict__.pop("_indexed", None)
+
+    def _index_as_sets(self) -> None:
+        if "lemma_index" in self.lookups.tables:
+            table = self.lookups.get_table("lemma_index")
+            for key, words in list(table.items()):
+                if type(words) is list and all(type(w) is str for w in words):
+                    table[key] = _Index(words)
+        self._indexed = True
 
     def __call__(self, doc):
         if self.mode != "rule":
@@ -228,6 +256,8 @@ class TableLemmatizer(EnglishLemmatizer):
             self._validate_tables(Errors.E1004)
         if not len(doc):
             return doc
+        if not self.__dict__.get("_indexed"):
+            self._index_as_sets()
         kept = self.__dict__.setdefault("_kept", {})
         overwrite = self.overwrite
         out = []
