@@ -123,6 +123,7 @@ class TableAttributeRuler(AttributeRuler):
         self._kept: dict[tuple, tuple[tuple[int, ...], tuple, bool]] = {}
         self._alike: dict[tuple, tuple[tuple[int, ...], tuple]] = {}
         self._folded: dict[tuple[int, ...], tuple] = {}
+        self._starts_by_lower: dict[int, list[dict]] = {}
 
     def _fold(self, attr_ids: tuple[int, ...]) -> tuple:
         """What the patterns ``attr_ids`` (in order) set: a value or None for each of _SET."""
@@ -156,11 +157,18 @@ class TableAttributeRuler(AttributeRuler):
             starts = self._rest is not None
             if starts and self._starts is not None:
                 strings = self.vocab.strings
-                text = {"TAG": strings[tag], "LOWER": strings[lower], "DEP": strings[dep], "IS_SPACE": bool(space)}
-                starts = any(all(_may_hold(cond, text[attr]) if attr in text else True for attr, cond in spec.items())
-                             for spec in self._starts)
+                # the first words whose LOWER condition (if any) may hold, kept per lower form
+                specs = self._starts_by_lower.get(lower)
+                if specs is None:
+                    low = strings[lower]
+                    specs = self._starts_by_lower[lower] = [
+                        spec for spec in self._starts if "LOWER" not in spec or _may_hold(spec["LOWER"], low)]
+                text = {"TAG": strings[tag], "DEP": strings[dep], "IS_SPACE": bool(space)}
+                starts = any(all(_may_hold(cond, text[attr]) if attr in text else True
+                                 for attr, cond in spec.items() if attr != "LOWER") for spec in specs)
             if len(self._kept) >= _MAX_KEPT:
                 self._kept.clear()
+                self._starts_by_lower.clear()
             got = self._kept[key] = (*matched, starts)
         return got
 
