@@ -71,6 +71,8 @@ SPEECH_OR_ACT_VERBS = {"charge"}
 VICTIM_VERBS = {"die", "perish", "succumb"}
 # Verbs whose subject can be an act of force and whose object is its victim ("an airstrike *killed* five fighters").
 HARM_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "claim", "maim"}
+# What a fight with another side did to whom it names, done by that side ("clashes with rebels *left* two dead")
+COMBAT_HARM_VERBS = frozenset({"kill", "wound", "injure", "claim", "maim", "leave", "hurt"})
 # Verbs never used without an object: with a subject and no object or auxiliary they are
 # a headline's passive with the auxiliary dropped ("4 policemen killed in ambush").
 HEADLINE_PASSIVE_VERBS = {"kill", "murder", "lynch", "behead", "massacre", "slay", "injure", "wound",
@@ -671,6 +673,8 @@ WITH_HEADS = frozenset({"border", "frontier", "fighting", "fight", "clash", "bat
 # Verbs that claim an act as one's own ("claimed responsibility for the attack")
 CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "assume"})
 # Verbs whose object is a reaction that comes "from" someone ("drew condemnation from")
+# Verbs whose subject (a reaction, an offer) comes "from" whom made it ("condemnation came from Riyadh")
+ARRIVAL_VERBS = frozenset({"come", "pour", "arrive", "flood", "flow", "stream", "emerge"})
 DRAW_VERBS = frozenset({"draw", "attract", "earn", "receive", "prompt", "provoke", "spark", "trigger", "elicit", "win"})
 # Passive forms that state what their subject does ("is engaged in", "are locked in")
 STATIVE_PASSIVES = frozenset({"engage", "involve", "embroil", "lock", "mire", "entangle"})
@@ -688,6 +692,20 @@ def _charged_at(tok, kids) -> bool:
         and not any(c.dep_ == "agent" for c in kids)
 
 
+def _object_relative_antecedent(tok):
+    """"the tanker *that Iranian commandos seized*": the small parser hangs the verb on its subject as a
+    reduced passive ("commandos (who were) seized") and the "that" elsewhere; the verb is active, its
+    subject the noun it hangs on, and its object the noun before "that" (returned), else None."""
+    doc, head = tok.doc, tok.head
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or head.pos_ not in ("NOUN", "PROPN") or tok.i != head.i + 1:
+        return None
+    mark = head.left_edge.i - 1
+    if mark < 1 or doc[mark].lower_ not in ("that", "which") or doc[mark].tag_ != "WDT" or doc[mark].head.i == tok.i:
+        return None
+    before = doc[mark - 1]
+    return before if before.pos_ in ("NOUN", "PROPN") else None
+
+
 def _finite_after_apposition(tok, kids) -> bool:
     """"Qatar, home to Hamas's political office, *offered* to mediate": a past verb the parser
     hung on the sentence's only name as a participle, after an apposition closed by a comma,
@@ -696,6 +714,15 @@ def _finite_after_apposition(tok, kids) -> bool:
     return tok.head.pos_ == "PROPN" and tok.head.dep_ == "ROOT" and tok.i >= 2 and doc[tok.i - 1].text == "," \
         and any(c.dep_ == "punct" and c.text == "," and c.i < tok.i - 1 for c in children(tok.head)) \
         and any(c.dep_ in ("xcomp", "ccomp") for c in kids) and not any(c.dep_ == "agent" for c in kids)
+
+
+def _combat_other_side(subj) -> list:
+    """The party a fight's subject names by "with" ("*clashes with* Tajik guards", "*fighting
+    with* Russian troops"); [] for any other subject."""
+    if subj.lemma_.lower() not in COMBAT_NOUNS and subj.lower_ not in COMBAT_NOUNS:
+        return []
+    return [p for c in children(subj) if c.dep_ == "prep" and c.lower_ == "with"
+            for p in children(c) if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
 
 
 def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
@@ -709,7 +736,7 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
             and (tok.tag_ == "VBN" or _misread_participle(tok, kids)) \
             and not any(c.dep_ in OBJ_DEPS for c in kids):  # "militants killed 58 people": active
-        if _charged_at(tok, kids) or _finite_after_apposition(tok, kids):
+        if _charged_at(tok, kids) or _finite_after_apposition(tok, kids) or _object_relative_antecedent(tok) is not None:
             return expand(tok.head, "subj"), False
         # "troops sent to the border", "the arrested workers": a reduced passive whose head noun is the theme.
         return expand(tok.head, "subj"), True
@@ -744,6 +771,11 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
             if verb.dep_ == "relcl" and subs[0].lower_ in RELATIVE_PRONOUNS:
                 # "the policemen who killed ...": the relative pronoun stands for the head noun.
                 return expand(verb.head, "subj"), passive
+            if not passive and verb.lemma_.lower() in COMBAT_HARM_VERBS:
+                # "Clashes with Ethiopian militia left four soldiers dead", "fighting with Russian troops
+                # killed three": the fight's other side did it to whom the verb names (not what the fight
+                # itself did: "fighting with militias has displaced thousands")
+                subs = [o for s in subs for o in (_combat_other_side(s) or [s])]
             return [m for s in subs for m in expand(s, "subj")], passive
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
         # "forced the police to open fire": the object of the governing verb acts.
@@ -945,13 +977,23 @@ def _force_antecedent(relcl):
     return None
 
 
+def _name_read_as_verb(head, verb) -> bool:
+    """A headline's opening name the tagger read as a bare verb ("*Modi* to visit Moscow"): a
+    capitalised first word, the sentence's root, with nothing hung on it but the infinitive."""
+    return head.dep_ == "ROOT" and head.tag_ == "VB" and head.i == head.sent.start and head.text[:1].isupper() \
+        and not head.is_sent_end and all(c.i == verb.i or c.dep_ == "punct" for c in children(head))
+
+
 def _headline_infinitive(verb) -> bool:
     """A headline's "Turkey to supply drones to Poland": the parser hangs the infinitive on the
     name as a relative clause with no subject of its own; "Oman's sultan to host Saudi envoys":
     on a title that stands as the verbless headline's root."""
     head = verb.head
-    return ((verb.dep_ == "relcl" and head.pos_ == "PROPN" and head.dep_ in ("ROOT", "npadvmod", "dep")
-             or verb.dep_ in ("relcl", "acl") and head.pos_ == "NOUN" and head.dep_ == "ROOT")
+    return ((verb.dep_ in ("relcl", "acl") and head.pos_ == "PROPN" and head.dep_ in ("ROOT", "npadvmod", "dep")
+             or verb.dep_ in ("relcl", "acl") and head.pos_ == "NOUN" and head.dep_ == "ROOT"
+             # "Modi to visit Moscow": a name opening the headline, mistagged as a bare verb with the
+             # infinitive as its only dependant
+             or verb.dep_ in ("advcl", "xcomp") and _name_read_as_verb(head, verb))
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
             and not any(c.dep_ in SUBJ_DEPS for c in children(verb)))
 
@@ -1701,8 +1743,10 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         if c.dep_ in OBJ_DEPS and tok.dep_ == "relcl" and c.lower_ in ("whom", "which", "that") \
                 and tok.head.pos_ in ("PROPN", "NOUN"):
             # "Maduro, *whom* Washington accuses of ...": the relative pronoun stands for the head noun
+            # (and its words are the object's: "the tanker *that* Iran seized")
             objects.extend(expand(tok.head, "obj"))
             obj_lemmas.extend(_lemmas(subtree(c)))
+            obj_lemmas.extend(_lemmas([t for t in subtree(tok.head) if t.i <= tok.head.i]))
             obj_kids.append(c)
         elif c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be") or lone_oprd:
             objects.extend(expand(c, "obj"))
@@ -1723,6 +1767,11 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             xcomp = c.lemma_.lower()
             if xcomp == "step" and any(p.dep_ == "prt" and p.lower_ in ("up", "in") for p in children(c)):
                 xcomp = "step " + next(p.lower_ for p in children(c) if p.dep_ == "prt")  # "promised to step up" is no resigning
+    relative_object = _object_relative_antecedent(tok) if not objects else None
+    if relative_object is not None:
+        objects.extend(expand(relative_object, "obj"))  # "the tanker that Iranian commandos seized"
+        obj_lemmas.extend(_lemmas(subtree(relative_object)))
+        obj_kids.append(relative_object)
     antecedent = _participle_pronoun_antecedent(tok, kids) if objects else None
     if antecedent is not None:
         # "expelled three French diplomats, *accusing them* of spying": them are the diplomats
@@ -2264,8 +2313,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             and not any(m.role in ("prep:on", "prep:against") for m in preps):
         # "carried out air strikes *on three Iranian sites*": the parser hangs the target on the light verb
         preps += [m for m in _prep_mentions(tok.head) if m.role in ("prep:on", "prep:against")]
-    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
-        # "clashes broke out *between police and protesters*": the parser hangs the parties on the verb
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
+        # "clashes broke out *between police and protesters*", "talks were held in Doha *between
+        # Afghan and Uzbek officials*": the parser hangs the parties on the verb
         preps += [m for m in _prep_mentions(tok.head) if m.role == "prep:between"]
     misplaced_by = _misplaced_by_phrase(tok)
     if misplaced_by and not any(m.role == "prep:by" for m in preps):
@@ -2342,6 +2392,14 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         if not any(m.role in ("prep:in", "prep:near", "prep:at") for m in preps):
             # "a drone strike killed two *in Mogadishu*": where the harm was done is where the act was
             preps += [m for m in _prep_mentions(gov) if m.role in ("prep:in", "prep:near", "prep:at")]
+    if gov_dep == "nsubj" and gov.lemma_.lower() in ARRIVAL_VERBS \
+            and not any(m.role in ("poss", "prep:by", "mod") for m in subjects):
+        # "condemnation of the strike *came swiftly from Saudi Arabia*", "offers of help poured in from
+        # Ankara": whom it came from made it (one party: the coder would pair two authors with each other)
+        came_from = [m for c in children(gov) if c.dep_ == "prep" and c.lower_ == "from"
+                     for p in children(c) if p.dep_ == "pobj" for m in expand(p, "prep:by")]
+        if len(came_from) == 1:
+            subjects.extend(came_from)
     if gov_dep == "dobj" and gov.lemma_.lower() in DRAW_VERBS:
         # "Iran's seizure of a tanker *drew condemnation from Athens*": Athens condemns,
         # and what drew it is what it is aimed at
