@@ -80,7 +80,54 @@ test_session21_object_relative_clauses = table("text, want", [
     ("The drone that Polish jets shot down had strayed from Belarus.", ("POL", "19", None)),
 ], reads)
 
+test_session21_captions_with_positions_set_off_by_commas = table("text, want", [
+    # AP's "X, left, speaks with Y": the position between commas is blanked like "(L)"
+    ("Ecuadorian President Daniel Noboa, left, speaks with Colombian President Gustavo Petro at the border "
+     "bridge in Rumichaca, Ecuador, March 1, 2024. (AP Photo/Staff)", ("ECU", "04", "COL")),
+    ("Chilean President Gabriel Boric, second left, greets Peruvian President Dina Boluarte in Santiago, Chile, "
+     "May 6, 2024. (AP Photo/Staff)", ("CHL", "04", "PER")),
+], reads)
+
+test_session21_clefts = table("text, want", [
+    # "it was X that did it": the focused name is the doer
+    ("It was Algeria that mediated between Mali and Niger.", ("DZA", "04", "MLI")),
+    ("It was Kenyan police who arrested the two Somali smugglers.", ("KEN", "17", "SOM")),
+], reads)
+
+test_session21_stated_readiness_is_intent = table("text, want", [
+    # "signalled its readiness to reopen the embassy": the act as its doer's intent (03x)
+    ("Bahrain signalled its readiness to restore diplomatic ties with Iran.", ("BHR", "03", "IRN")),
+    ("Chile expressed its willingness to send firefighters to Bolivia.", ("CHL", "03", "BOL")),
+], reads)
+
+test_session21_troops_pulled_back_from_a_border = table("text, want", [
+    # the border's other country is whom the retreat is from; "pulled back" is the same retreat
+    ("Armenia pulled its troops back from the border with Azerbaijan.", ("ARM", "08", "AZE")),
+    ("Thailand pulled back troops from the boundary with Cambodia.", ("THA", "08", "KHM")),
+], reads)
+
+test_session21_pictures_painted = table("text, want", [
+    ("Finland's foreign minister painted a grim picture of relations with Russia.", ("FIN", "012", "RUS")),
+    ("The Zambian president painted a rosy picture of trade with Congo.", ("ZMB", "013", "COD")),
+], reads)
+
+test_session21_nothing_to_add_after_a_fronted_question = table("text, want", [
+    # "had nothing to add": no comment (011); "Asked about X, a spokesman said": the subject the parser
+    # hangs inside the fronted clause
+    ("Asked about the spy case, a spokesman for the Estonian government said he had nothing to add.",
+     ("EST", "011", None)),
+    ("Questioned about the border incident with Kenya, Uganda's defence minister accused Nairobi of lying.",
+     ("UGA", "11", "KEN")),
+], reads)
+
+test_session21_no_wrong_reading = table("text, not_root", [
+    # "nothing to do with" denies (016), it is no refusal to comment
+    ("Hungary said it had nothing to do with the cyberattack on Romania.", "011"),
+    ("Fighting with local militias has displaced thousands of people in Amhara.", "20"),
+], never_root)
+
 test_session21_silent = table("text", [
+    "The artist painted a bright mural in Lagos.",
     "A battle with cancer left the Ghanaian singer too weak to perform.",
     "The referee kicked out two fans from the stadium in Lagos.",
     "Nigeria's protests over fuel prices spread to Kano.",

@@ -668,7 +668,7 @@ def _verb_chain(tok):
 
 # Nouns inside a verb's phrase whose "with" names the other party or place ("engaged in
 # fighting *with* jihadists", "near the border *with* Niger")
-WITH_HEADS = frozenset({"border", "frontier", "fighting", "fight", "clash", "battle", "skirmish", "gunfight",
+WITH_HEADS = frozenset({"border", "boundary", "frontier", "fighting", "fight", "clash", "battle", "skirmish", "gunfight",
                         "firefight", "exchange", "talk", "negotiation", "dialogue"})
 # Verbs that claim an act as one's own ("claimed responsibility for the attack")
 CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "assume"})
@@ -725,6 +725,28 @@ def _combat_other_side(subj) -> list:
             for p in children(c) if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
 
 
+def _subject_in_fronted_clause(tok, kids):
+    """"*Asked about the swap with Belarus, a spokeswoman* said ...": the small parser reads the subject
+    as an apposition inside the fronted participle clause; the noun that ends that clause right
+    before the subjectless verb is its subject. Else None."""
+    for c in kids:
+        if c.dep_ == "advcl" and c.i < tok.i and c.tag_ in ("VBN", "VBG") and c.i == c.sent.start:
+            return next((t for t in subtree(c) if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN")
+                         and t.right_edge.i + 1 == tok.i), None)
+    return None
+
+
+def _cleft_focus(verb, subj):
+    """"*It was Qatar that* brokered the swap": the name a cleft puts in focus is the subject its "that"
+    (or "who") stands for; the parser reads the clause as a complement of "was". Else None."""
+    if subj.lower_ not in ("that", "who") or verb.dep_ not in ("ccomp", "relcl") or verb.head.lemma_ != "be":
+        return None
+    be_kids = list(children(verb.head))
+    if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in be_kids):
+        return None
+    return next((c for c in be_kids if c.dep_ == "attr" and c.pos_ in ("PROPN", "NOUN")), None)
+
+
 def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     """Subjects of a verb (following conjunction and xcomp chains) and whether it is
     passive; ``kids``: ``tok``'s children, when the caller has them."""
@@ -771,6 +793,9 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
             if verb.dep_ == "relcl" and subs[0].lower_ in RELATIVE_PRONOUNS:
                 # "the policemen who killed ...": the relative pronoun stands for the head noun.
                 return expand(verb.head, "subj"), passive
+            focus = _cleft_focus(verb, subs[0])
+            if focus is not None:
+                return expand(focus, "subj"), passive  # "it was Qatar that brokered the swap"
             if not passive and verb.lemma_.lower() in COMBAT_HARM_VERBS:
                 # "Clashes with Ethiopian militia left four soldiers dead", "fighting with Russian troops
                 # killed three": the fight's other side did it to whom the verb names (not what the fight
@@ -803,6 +828,9 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
                 cur = cur.head  # "Norway is willing to send": climb through the adjective
             cur = cur.head
             if cur.pos_ == "NOUN" and tok.dep_ == "acl":
+                if _stated_readiness(cur):
+                    # "Jordan signalled its readiness to reopen ...": who states it is ready does it
+                    return _subjects(cur.head)[0], passive
                 if cur.lemma_.lower() in DOCUMENT_NOUNS and cur.dep_ in OBJ_DEPS and cur.head.pos_ in ("VERB", "AUX"):
                     # "issued a declaration demanding ...": the issuer demands
                     return _subjects(cur.head)[0], passive
@@ -818,6 +846,9 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
                 return [m for s in subs for m in expand(s, "subj")], passive
         else:
             break
+    fronted = _subject_in_fronted_clause(tok, kids)
+    if fronted is not None:
+        return expand(fronted, "subj"), passive
     governed_by_verb = tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX")
     if tok.tag_ == "VBG" and tok.lemma_.lower() in FORCE_CLAUSE_VERBS and not governed_by_verb \
             and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos"):
@@ -1078,7 +1109,11 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
     # only asked for, tried or planned; the noun's own event, if any, is the event.
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in UNREALISED_NOUNS \
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(tok)):
-        demanded = True
+        if _stated_readiness(tok.head):
+            # "signalled its readiness to reopen the embassy": the act its doer states it is ready to do (an intent)
+            intent, future = "ready", True
+        else:
+            demanded = True
     # Governing verbs: "plans to attack", "refused to meet", "is going to".
     cur = tok
     if cur.dep_ == "conj" and cur.head.dep_ == "xcomp" and not any(c.dep_ in SUBJ_DEPS for c in children(cur)):
@@ -1186,6 +1221,19 @@ OF_AGENT_NOUNS = {"withdrawal", "pullout", "pull-out", "retreat", "arrival", "de
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "committed", "poised", "set"}
 # Adjectives of readiness whose "for" or "to" names an act a party intends ("ready for talks", "open to a deal").
 READY_ADJECTIVES = frozenset({"ready", "willing", "prepared", "open", "eager"})
+
+
+# Nouns of a party's readiness to act, and the verbs that state it ("signalled its *readiness* to reopen
+# the embassy", "expressed willingness to send troops"): the act is its doer's intent
+READINESS_NOUNS = frozenset({"readiness", "willingness", "preparedness", "intention", "determination", "eagerness"})
+READINESS_STATING = frozenset({"signal", "express", "state", "voice", "declare", "announce", "confirm", "reaffirm",
+                               "reiterate", "indicate", "show", "convey", "stress", "underline", "demonstrate"})
+
+
+def _stated_readiness(noun) -> bool:
+    """A readiness noun that a verb of stating takes as its object ("signalled its readiness")."""
+    return noun.lemma_.lower() in READINESS_NOUNS and noun.dep_ in ("dobj", "obj") \
+        and noun.head.lemma_.lower() in READINESS_STATING
 
 
 def _reporting_head(tok, reporting: frozenset[str]):
@@ -1963,7 +2011,8 @@ def _verb_preps(tok, kids) -> tuple[Mention, ...]:
     ("sent bombers on patrols over Belarus")."""
     preps = _prep_mentions(tok)
     for c in kids:
-        if c.dep_ in OBJ_DEPS or c.dep_ == "prep":
+        # ("pulled its troops *back from the border with Kosovo*": the parser hangs "from" on the adverb)
+        if c.dep_ in OBJ_DEPS or c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in ("back", "away", "out")):
             for t in subtree(c):
                 if t.dep_ == "prep" and t.head.i != tok.i and (
                     t.lower_ in ("to", "over", "into", "in", "inside", "within", "across", "toward", "towards", "for")
