@@ -120,6 +120,22 @@ test_session21_nothing_to_add_after_a_fronted_question = table("text, want", [
      ("UGA", "11", "KEN")),
 ], reads)
 
+test_session21_whom_a_demand_asks = table("text, want", [
+    # "renewed its demand that Serbia hand over ...": whom the demand asks is the subject of its clause
+    ("Armenia repeated its demand that Azerbaijan free the prisoners of war.", ("ARM", "10", "AZE")),
+    ("Somalia renewed its demand that Ethiopia withdraw its troops.", ("SOM", "10", "ETH")),
+], reads)
+
+test_session21_parties_working_together = table("text, want", [
+    # "teamed up", "joined forces with": material cooperation (060), each way
+    ("Peruvian and Bolivian police teamed up to break a smuggling ring on Lake Titicaca.", ("PER", "06", "BOL")),
+    ("Benin joined forces with Togo to fight jihadists in the north.", ("TGO", "06", "BEN")),
+], reads)
+
+test_session21_an_act_nobody_claimed_was_done = table("text, want", [
+    ("The kidnapping of three Turkish engineers by gunmen in Kogi state has not been claimed.", ("NGA", "18", "TUR")),
+], reads)
+
 test_session21_no_wrong_reading = table("text, not_root", [
     # "nothing to do with" denies (016), it is no refusal to comment
     ("Hungary said it had nothing to do with the cyberattack on Romania.", "011"),
@@ -132,4 +148,6 @@ test_session21_silent = table("text", [
     "The referee kicked out two fans from the stadium in Lagos.",
     "Nigeria's protests over fuel prices spread to Kano.",
     "The first goal came from a Brazilian striker.",
+    "A Kenyan startup teamed up with a German carmaker to build electric buses.",
+    "Messi teamed up with Suarez again in Miami.",
 ], silent)

@@ -2087,6 +2087,11 @@ def _inquiry_suspects(tok, obj_kids) -> list[Mention]:
     return out
 
 
+# Nouns of asking whose "that" clause names whom they ask ("a demand *that Serbia* hand over ...")
+ASKING_NOUNS = frozenset({"demand", "call", "request", "appeal", "plea", "insistence", "ultimatum", "proposal",
+                          "suggestion", "recommendation"})
+
+
 def _verb_deep(tok, obj_kids) -> tuple[Mention, ...]:
     """Parties nested in a verb's object phrases, then those its statement is about."""
     deep: list[Mention] = []
@@ -2095,6 +2100,12 @@ def _verb_deep(tok, obj_kids) -> tuple[Mention, ...]:
         deep.extend(m for m in _prep_mentions(c, 1, "deep") if m.role != "deep:of")
     deep.extend(_about_mentions(tok))
     deep.extend(_inquiry_suspects(tok, obj_kids))
+    # "renewed its demand *that Serbia* hand over the gunmen": whom a demand or a call asks is the subject
+    # of the clause it holds
+    deep.extend(m for c in obj_kids if c.lemma_.lower() in ASKING_NOUNS for r in children(c)
+                if r.dep_ in ("acl", "ccomp") and r.pos_ in ("VERB", "AUX")
+                for sj in children(r) if sj.dep_ in SUBJ_DEPS and sj.pos_ in ("PROPN", "NOUN")
+                for m in expand(sj, "deep:of", 1))
     # "refused to take part in any operation *that violated Afghan territory*": whom a thing
     # acted on is aimed at, told in a relative clause on the object (role "deep:relobj")
     things = [*obj_kids, *(p for c in children(tok) if c.dep_ == "prep" for p in children(c) if p.dep_ == "pobj")]
@@ -2412,6 +2423,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         claimants, _ = _subjects(gov.head)
         subjects.extend(replace(m, role="prep:by") for m in claimants)
     flags = _clause_flags(gov, reporting) if gov.pos_ in ("VERB", "AUX") else dict(negated=False, future=False, hypothetical=False, intent=None, refused=False, demanded=False)
+    if gov_dep == "nsubjpass" and gov.lemma_.lower() == "claim" and flags["negated"]:
+        # "the abduction of an engineer by gunmen *has not been claimed*": no one claimed it, it was done
+        flags = dict(flags, negated=False)
     if _says_nobody(tok):
         flags = dict(flags, negated=True)  # "police made no arrests"
     if gov_dep in CHARGE_DEPS and gov.lemma_.lower() in CHARGE_GOVERNORS and gov.i != tok.i:
