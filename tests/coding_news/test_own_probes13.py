@@ -136,6 +136,18 @@ test_session21_an_act_nobody_claimed_was_done = table("text, want", [
     ("The kidnapping of three Turkish engineers by gunmen in Kogi state has not been claimed.", ("NGA", "18", "TUR")),
 ], reads)
 
+test_session21_a_caption_pronoun_is_the_name_before_it = table("text, want", [
+    # "President X gestures as he speaks with Y": the parser makes "gestures" a noun; "he" is X
+    ("Brazilian President Luiz Inacio Lula da Silva gestures as he speaks with Chilean President Gabriel Boric "
+     "during a meeting in Brasilia, Brazil, May 30, 2023. REUTERS/Staff", ("BRA", "04", "CHL")),
+], reads)
+
+test_session21_sympathy_and_disappointment = table("text, want", [
+    ("Malawi's president condoled with Mozambique over the cyclone.", ("MWI", "018", "MOZ")),
+    ("Canada's trade minister said she was disappointed by the Indian decision to ban the imports.",
+     ("CAN", "012", "IND")),
+], reads)
+
 test_session21_no_wrong_reading = table("text, not_root", [
     # "nothing to do with" denies (016), it is no refusal to comment
     ("Hungary said it had nothing to do with the cyberattack on Romania.", "011"),

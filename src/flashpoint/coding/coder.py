@@ -87,7 +87,10 @@ EXTRADITION_CODE = "063"  # "was extradited from Spain": judicial cooperation by
 STATEMENT_TONES = (
     ("012", frozenset({"concern", "concerned", "worry", "worried", "doubt", "doubtful", "skeptical", "sceptical",
                        "pessimistic", "alarm", "alarmed", "fear", "warn", "troubled", "dismay", "regret",
-                       "unlikely", "bleak", "grim", "gloomy", "slim", "caution", "fragile"})),
+                       "unlikely", "bleak", "grim", "gloomy", "slim", "caution", "fragile",
+                       # "said she was disappointed by the US decision", "was frustrated with the talks"
+                       "disappointed", "be disappoint", "be disappointed", "frustrated", "be frustrate",
+                       "be frustrated"})),
     ("013", frozenset({"confident", "hopeful", "optimistic", "hope", "optimism", "upbeat", "encouraged",
                        "positive", "promising",
                        # "said it was encouraged / heartened / reassured by ...": the passive's lemma after

@@ -736,6 +736,19 @@ def _subject_in_fronted_clause(tok, kids):
     return None
 
 
+def _caption_pronoun_name(verb, subs):
+    """A caption's "President Gustavo Petro gestures as *he* speaks with ...": the small parser reads
+    "gestures" as a noun the name modifies, so "he" has no name before it in the parse; the name
+    is the one that verbless root holds. Else None."""
+    if len(subs) != 1 or subs[0].lower_ not in ("he", "she") or verb.dep_ != "advcl":
+        return None
+    head = verb.head
+    if head.dep_ != "ROOT" or head.pos_ != "NOUN" or head.i < verb.sent.start + 1:
+        return None
+    names = [c for c in children(head) if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"]
+    return names[-1] if len(names) == 1 else None
+
+
 def _cleft_focus(verb, subj):
     """"*It was Qatar that* brokered the swap": the name a cleft puts in focus is the subject its "that"
     (or "who") stands for; the parser reads the clause as a complement of "was". Else None."""
@@ -793,6 +806,9 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
             if verb.dep_ == "relcl" and subs[0].lower_ in RELATIVE_PRONOUNS:
                 # "the policemen who killed ...": the relative pronoun stands for the head noun.
                 return expand(verb.head, "subj"), passive
+            caption_name = _caption_pronoun_name(verb, subs)
+            if caption_name is not None:
+                return expand(caption_name, "subj"), passive  # "Petro gestures as *he* speaks with Maduro"
             focus = _cleft_focus(verb, subs[0])
             if focus is not None:
                 return expand(focus, "subj"), passive  # "it was Qatar that brokered the swap"
