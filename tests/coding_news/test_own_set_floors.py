@@ -48,7 +48,7 @@ FLOORS = {
     "own_probes10.jsonl": {"passed": 0.78, "controls_silent": 0.86},  # first run 49.2% / 73.3%, 80.0% / 86.7% after session 18
     "own_probes11.jsonl": {"passed": 0.80, "controls_silent": 0.93},  # first run 69.2% / 93.3%, 82.5% / 93.3% after session 19
     "own_probes12.jsonl": {"passed": 0.89, "controls_silent": 0.91},  # first run 78.0% / 83.3%, 91.0% / 91.7% after session 20
-    "own_probes13.jsonl": {"passed": 0.75, "controls_silent": 1.0},  # first run 75.0% / 100% (session 21)
+    "own_probes13.jsonl": {"passed": 0.89, "controls_silent": 1.0},  # first run 75.0% / 100%, 91.0% / 100% after session 21
     "own_violence.jsonl": {"passed": 0.6, "controls_silent": 0.6},
     "own_raters.jsonl": {"sentence_root_f1": 0.9, "quiet_silent": 1.0},  # 0.915 after session 10
     "own_raters2.jsonl": {"sentence_root_f1": 0.87, "quiet_silent": 0.94},  # 0.881 after session 12; 32 of 34 quiet
