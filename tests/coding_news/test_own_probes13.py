@@ -18,22 +18,14 @@ written from.
 
 from __future__ import annotations
 
-import json
-
-from flashpoint.eval.project import TESTS_DATA
+from .tables import first_run_recorded, never_root, reads, silent, table
 
 
 def test_first_run_is_recorded_for_this_set():
-    ids = {json.loads(line)["id"] for line in (TESTS_DATA / "own_probes13.jsonl").read_text().splitlines() if line}
-    first = json.loads((TESTS_DATA / "own_probes13_first_run.json").read_text())
-    assert first["n"] == len(ids) == 100
-    assert set(first["failed"]) <= ids
-    assert first["headline"]["passed"] == round((len(ids) - len(first["failed"])) / len(ids), 4)
+    first_run_recorded("own_probes13", 100)
 
 
 # -- the constructions fixed in session 21, each on sentences of its own (in no probe set) ----------------
-
-from .tables import never_root, reads, silent, table  # noqa: E402,F401
 
 test_session21_a_fight_that_left_dead_was_the_other_sides = table("text, want", [
     # "clashes with X left Y dead", "fighting with X killed Y": the fight's other side did it to Y (190)
