@@ -1241,7 +1241,7 @@ READY_ADJECTIVES = frozenset({"ready", "willing", "prepared", "open", "eager"})
 
 # Nouns of a party's readiness to act, and the verbs that state it ("signalled its *readiness* to reopen
 # the embassy", "expressed willingness to send troops"): the act is its doer's intent
-READINESS_NOUNS = frozenset({"readiness", "willingness", "preparedness", "intention", "determination", "eagerness"})
+READINESS_NOUNS = frozenset({"readiness", "willingness", "preparedness"})
 READINESS_STATING = frozenset({"signal", "express", "state", "voice", "declare", "announce", "confirm", "reaffirm",
                                "reiterate", "indicate", "show", "convey", "stress", "underline", "demonstrate"})
 
