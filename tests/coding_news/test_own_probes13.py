@@ -89,6 +89,17 @@ test_session21_caption_marks_leave_no_blank_word = table("text, want", [
      "Coast, Feb. 12, 2025. (AP Photo/Staff)", ("GHA", "04", "CIV")),
 ], reads)
 
+test_session21_headline_peoples_set_off_by_a_comma = table("text, want", [
+    # "Emirati, Saudi diplomats meet ...", "Kenyan, Ugandan ministers sign ...": the first people's word, however
+    # the tagger reads it (a plural noun, a clause), is a party of its own
+    ("Qatari, Egyptian mediators meet Hamas officials in Cairo", ("QAT", "04", "PSE")),
+    ("Tanzanian, Zambian ministers sign railway deal", ("TZA", "05", "ZMB")),
+], reads)
+
+test_session21_teargassed = table("text, want", [
+    ("Police in Mombasa teargassed striking dockworkers.", ("KEN", "17", "KEN")),
+], reads)
+
 test_session21_clefts = table("text, want", [
     # "it was X that did it": the focused name is the doer
     ("It was Algeria that mediated between Mali and Niger.", ("DZA", "04", "MLI")),

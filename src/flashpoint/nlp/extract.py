@@ -800,7 +800,9 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
             subs = [c for c in children(verb) if c.dep_ in ("dep", "npadvmod") and c.pos_ == "PROPN"
                     and c.i + 2 == subs[0].i and c.doc[c.i + 1].text == ","] + subs
             # ... and "Bolivian, Peruvian presidents meet": two peoples' words before one plural head
-            subs = [c for c in children(verb) if c.dep_ in ("amod", "dep", "npadvmod") and c.pos_ in ("ADJ", "PROPN")
+            # ("*Emirati*, Saudi diplomats meet ...": the tagger may read the first people's word as a plural noun)
+            subs = [c for c in children(verb) if c.dep_ in ("amod", "dep", "npadvmod", "advcl")
+                    and (c.pos_ in ("ADJ", "PROPN") or c.pos_ == "NOUN" and c.ent_type_ in ("NORP", "GPE"))
                     and c.i < subs[0].i and c.i + 2 == subs[0].left_edge.i and c.doc[c.i + 1].text == ","
                     and subs[0].tag_ in ("NNS", "NNPS") and c.text[:1].isupper()] + subs
             if verb.dep_ == "relcl" and subs[0].lower_ in RELATIVE_PRONOUNS:
