@@ -19,6 +19,7 @@ from ..actors.civil import civil_name
 from ..actors.surnames import TITLES, earlier_person
 from ..lookup_memo import UNSETTLED
 from ..nlp.extract import CHARGE_DEPS, CHARGE_GOVERNORS, CONDITION_INTENT, FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
+from ..nlp.quantities import extract_quantities
 from ..types import Actor, Quantity
 from . import targets as targeting
 from .backrefs import act_nouns, definite_backrefs, latest_told
@@ -914,6 +915,8 @@ class Coder:
         *military* aid": 07 -> 033 -> 0332)."""
         if pattern.code == CONFISCATE and _takes_a_place(cand):
             pattern = replace(pattern, code=OCCUPY)
+        if pattern.min_dead and pattern.fewer and _dead_told(cand.clause) < pattern.min_dead:
+            pattern = replace(pattern, code=pattern.fewer)
         if not pattern.refine:
             return self._intent_code(pattern.code, cand)
         stake = _stake_words(cand)
@@ -1498,7 +1501,7 @@ ALLEGED_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})  # ... except violence al
 HOME_DEPLOYMENT = {"062": "154"}
 CIVIL_ORG_SECTORS = frozenset({"IGO", "NGO"})  # their teams sent with no partner are no build-up
 HOME_POLICE = frozenset({"153"})  # police mobilised at home: at the state's own people
-DEPLOYMENTS = frozenset({"send-troops"})  # patterns of troops sent: with no partner, a build-up
+DEPLOYMENTS = frozenset({"send-troops", "send-troops-alongside"})  # patterns of troops sent: with no partner, a build-up
 # A withdrawal from an international organisation is no retreat: it ends the diplomatic exchange
 # membership is (CAMEO 161: "terminate diplomatic exchange"), as quitting or leaving one does
 # ("announced their withdrawal from ECOWAS", "pulled out of the bloc").
@@ -1538,6 +1541,11 @@ def _at_home(code: str, source: Actor, target: Actor | None, deployment: bool = 
 # forces"), not confiscating property (1711): "seized Mosul", "seized the capital Sanaa".
 CONFISCATE, OCCUPY = "1711", "192"
 PLACE_ENTS = frozenset({"GPE", "LOC"})
+
+
+def _dead_told(clause: str) -> int:
+    """The most dead a clause tells ("killed at least 30 villagers": 30), 0 when it tells none."""
+    return max((q.value for q in extract_quantities(clause) if q.unit == "dead"), default=0)
 
 
 def _takes_a_place(cand: Candidate) -> bool:

@@ -1806,6 +1806,10 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         if c.dep_ == "oprd" and not lone_oprd:
             obj_lemmas.extend(_lemmas(subtree(c)))  # what the object is called is part of what is said
             obj_lemmas.append(NAMING_MARK)  # "calling it a naive illusion": naming, not a phone call
+        elif c.dep_ == "dobj" and sum(g.dep_ == "det" for g in children(c)) > 1:
+            # "calling the build-up a threat": the small model folds the object and its name into one
+            # phrase with two determiners; it names all the same
+            obj_lemmas.append(NAMING_MARK)
         if c.dep_ in OBJ_DEPS and tok.dep_ == "relcl" and c.lower_ in ("whom", "which", "that") \
                 and tok.head.pos_ in ("PROPN", "NOUN"):
             # "Maduro, *whom* Washington accuses of ...": the relative pronoun stands for the head noun
@@ -1872,6 +1876,13 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                 for p in children(c):
                     if p.dep_ == "pobj":
                         agents.extend(expand(p, "agent"))
+        if not agents:
+            # "was charged with trafficking *by prosecutors in Tarija*": the parser hangs the agent on
+            # the charge's noun
+            agents.extend(m for c in kids if c.dep_ == "prep" and c.lower_ == "with"
+                          for p in children(c) if p.dep_ == "pobj" and p.pos_ == "NOUN"
+                          for b in children(p) if b.dep_ == "prep" and b.lower_ == "by"
+                          for a in children(b) if a.dep_ == "pobj" and a.pos_ in ("NOUN", "PROPN") for m in expand(a, "agent"))
         if not agents and lemma in PLACED_REACTIONS:
             # "the release was welcomed *in The Hague*", "was condemned in Manila": with no "by",
             # the capital or country a reaction is told in is who reacts
@@ -2102,6 +2113,16 @@ def _inquiry_suspects(tok, obj_kids) -> list[Mention]:
                                for m in expand(b, "deep:into", 3))
                 elif cl.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(cl)):
                     out.extend(m for s in children(cl) if s.dep_ in SUBJ_DEPS for m in expand(s, "deep:into", 3))
+            # "into the disappearance of material from a hospital *in Kyrgyzstan*": where the deed was
+            out.extend(make_mention(p, f"deep:{g.lower_}", 3) for t in deed.subtree if t.dep_ == "pobj" and t is not deed
+                       for g in (t.head,) if g.dep_ == "prep" and g.lower_ in ("in", "at", "near") and t.pos_ == "PROPN"
+                       for p in (t,))
+    if any(k.dep_ in SUBJ_DEPS and k.dep_ != "nsubjpass" for k in children(tok)):
+        # "opened an investigation into alleged crimes *by Venezuelan security forces*": the parser hangs the
+        # deed's doers on the active verb as its agent, which an active verb cannot have
+        out.extend(m for a in children(tok) if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")
+                   for b in children(a) if b.dep_ == "pobj" and b.ent_type_ not in ("DATE", "TIME")
+                   for m in expand(b, "deep:into", 3))
     return out
 
 
@@ -2193,7 +2214,8 @@ def _verb_xcomp_args(tok, lemma, kids) -> tuple[Mention, ...]:
     xcomp_args: list[Mention] = []
     # ("offered *on Thursday* to mediate between X and Y": a phrase between the verb and its "to" clause
     # makes the parser hang the clause as an adverbial one; for verbs of will and appeal it is the complement)
-    controls = lemma in CONTROL_VERBS or lemma in APPEAL_VERBS
+    # (and "sent troops *to fight alongside* Russian forces": what forces are sent to do)
+    controls = lemma in CONTROL_VERBS or lemma in APPEAL_VERBS or lemma in DISPATCH_VERBS
     for c in kids:
         if (c.dep_ in ("xcomp", "ccomp") or (controls and c.dep_ == "advcl" and c.pos_ == "VERB"
                                               and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c)))) \
@@ -2207,7 +2229,8 @@ def _verb_xcomp_args(tok, lemma, kids) -> tuple[Mention, ...]:
                     xcomp_args.extend(replace(m, role="xobj") for m in _deep_mentions(g)
                                       if m.role in (*XCOMP_DEEP_ROLES, *aimed)
                                       or (m.role == "deep:mod" and m.proper))
-            xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from", "prep:between"))
+            xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from", "prep:between",
+                                                                                     "prep:alongside"))
     if lemma in GIVING_VERBS:
         # "pledged 120 million euros *to help Lebanon* rebuild": the one a gift is meant to help receives it
         # (or "to help *Lebanon* rebuild", which the parser reads as the subject of "rebuild")

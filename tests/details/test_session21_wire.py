@@ -1,0 +1,142 @@
+"""Kinds of error the eleven own wire sets still showed in session 21, each on sentences written for
+this test (none is from those sets or a gold set): an inquiry looks into the deed's doers or the place
+of the deed it names ("an investigation into abuses by Nicaraguan police", "an inquiry into the
+disappearance of two activists in Oaxaca"); a detention told as who is freed is no arrest of the day
+("freed 12 fishermen held since March", "pardoned 200 prisoners, among them critics jailed for
+insulting the king"), and a court that orders a release frees; troops sent "to fight alongside" a
+force cooperate with that force's country; a reaction that names the act it answers ("calling the
+build-up a provocation") is aimed at whoever did it; a charge's "by" phrase hung on the charge names
+who brought it ("was charged with fraud by prosecutors in Cusco"); rebels or insurgents killing many
+unarmed people commit a mass killing (202), a few dead stay a killing (180)."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.config import Settings
+from flashpoint.pipeline import code_text
+
+pytestmark = pytest.mark.slow
+
+
+def coded(text: str, when: str = "2026-12-08"):
+    return code_text(text, date=when, doc_id="t", settings=Settings(statements=False))
+
+
+def triples(text: str) -> set[tuple]:
+    return {(e.source.country or e.source.key if e.source else None, e.cameo,
+             e.target.country or e.target.key if e.target else None) for e in coded(text)}
+
+
+def roots(text: str) -> set[tuple]:
+    return {(s, c[:2], t) for s, c, t in triples(text)}
+
+
+@pytest.mark.parametrize(("text", "who", "root", "whom"), [
+    # the deed's doers, told in a "by" phrase the parser hangs on the verb
+    ("The International Criminal Court opened an investigation on Tuesday into torture by Nicaraguan police.",
+     None, "09", "NIC"),
+    ("The U.N. human rights office launched an inquiry into killings of protesters by Kenyan police officers.",
+     None, "09", "KEN"),
+    # the deed's place
+    ("Mexico's human rights commission opened an inquiry into the disappearance of two students in Guatemala City.",
+     "MEX", "09", "GTM"),
+    ("A team of U.N. experts began investigating reports of mass graves near Tripoli on Monday.", None, "09", "LBY"),
+])
+def test_an_inquiry_is_aimed_at_the_doers_or_the_place_of_its_deed(text, who, root, whom):
+    found = roots(text)
+    assert any(r == root and t == whom and (who is None or s == who) for s, r, t in found), found
+
+
+def test_an_inquiry_is_not_aimed_at_where_its_authors_sit():
+    # the inquirers' own seat is no target (the sources' own country)
+    found = roots("Prosecutors in Madrid opened an investigation into a Spanish bank's accounts.")
+    assert not any(r == "09" and t not in (None, "ESP") for _, r, t in found), found
+
+
+@pytest.mark.parametrize(("text", "who", "whom"), [
+    ("Eritrea freed 12 Ethiopian fishermen held since March on Thursday.", "ERI", "ETH"),
+    ("Morocco's king pardoned 200 prisoners, among them two journalists jailed for criticising the government.",
+     "MAR", "MAR"),
+    ("Iran released a Swedish researcher detained in Evin prison on spying charges.", "IRN", "SWE"),
+])
+def test_a_detention_told_as_who_is_freed_is_no_arrest(text, who, whom):
+    found = roots(text)
+    assert (who, "08", whom) in found, found
+    assert not any(r == "17" for _, r, _ in found), found
+
+
+def test_an_arrest_told_as_who_someone_is_still_counts_without_a_release():
+    found = roots("Police in Accra questioned 30 people arrested during the riot.")
+    assert any(r == "17" for _, r, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "who", "whom"), [
+    ("A court in Karachi ordered the release of four opposition lawmakers on bail.", "PAK", "PAK"),
+    ("A Georgian judge ordered the release of two jailed protesters.", "GEO", "GEO"),
+])
+def test_a_court_ordering_a_release_frees(text, who, whom):
+    assert (who, "08", whom) in roots(text)
+
+
+def test_an_order_to_release_unnamed_goods_is_no_release():
+    assert not any(r == "08" for _, r, _ in roots("The ministry ordered the release of the budget figures."))
+
+
+@pytest.mark.parametrize(("text", "who", "whom"), [
+    ("Burundi has sent 2,000 soldiers to fight alongside Congolese troops in South Kivu.", "BDI", "COD"),
+    ("Iran deployed advisers to fight alongside Syrian government forces near Aleppo.", "IRN", "SYR"),
+])
+def test_troops_sent_to_fight_alongside_a_force_cooperate_with_it(text, who, whom):
+    assert (who, "062", whom) in triples(text)
+
+
+def test_troops_sent_to_fight_with_no_partner_are_a_build_up():
+    found = triples("Chad sent 1,500 troops to fight in the north.")
+    assert not any(c == "062" for _, c, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "who", "whom"), [
+    ("Belarus massed tanks near the Lithuanian border on Monday, Lithuania's defence minister said, "
+     "calling the build-up a provocation.", "LTU", "BLR"),
+    ("Russia deployed extra troops along its border with Estonia on Monday, the Estonian prime minister said, "
+     "calling the buildup a provocation.", "EST", "RUS"),
+    ("China moved an aircraft carrier group into the waters off Okinawa on Friday, and Japan's defence ministry "
+     "called the transit a provocation.", "JPN", "CHN"),
+])
+def test_a_reaction_naming_the_act_it_answers_is_aimed_at_its_doer(text, who, whom):
+    assert (who, "11", whom) in roots(text)
+
+
+def test_naming_an_act_folded_into_one_phrase_is_no_phone_call():
+    # the small model reads "the build-up a threat" as one phrase with two determiners
+    found = triples("Latvia's president said on Monday, calling the build-up a threat to the region.")
+    assert not any(c.startswith("04") for _, c, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "who", "whom"), [
+    ("A former Peruvian minister was charged with fraud by prosecutors in Cusco, his lawyer said.", "PER", "PER"),
+    ("Two Kenyan officials were charged on Tuesday with bribery by the anti-corruption commission in Nairobi.",
+     "KEN", "KEN"),
+])
+def test_a_charge_by_phrase_hung_on_the_charge_names_who_brought_it(text, who, whom):
+    assert (who, "17", whom) in roots(text)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Al Shabaab militants killed at least 24 villagers in an attack on a farming settlement in Lower Shabelle.",
+     "SOM"),
+    ("ADF rebels killed more than 40 people, including children, in a night raid on a village in Ituri province.",
+     None),
+])
+def test_rebels_killing_many_unarmed_people_is_a_mass_killing(text, who):
+    found = triples(text)
+    assert any(c == "202" and (who is None or s == who) for s, c, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Suspected rebels killed two farmers near Beni on Sunday.",
+    "Soldiers killed at least 30 militants in a raid on a hideout.",
+])
+def test_few_dead_or_a_state_force_is_no_mass_killing(text):
+    assert not any(c == "202" for _, c, _ in triples(text))
