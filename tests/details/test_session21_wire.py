@@ -140,3 +140,55 @@ def test_rebels_killing_many_unarmed_people_is_a_mass_killing(text, who):
 ])
 def test_few_dead_or_a_state_force_is_no_mass_killing(text):
     assert not any(c == "202" for _, c, _ in triples(text))
+
+
+# -- second round: headline topic labels, switched recognition, dismissals the back-off read as
+# shots, and what a letter is written for
+
+@pytest.mark.parametrize("text", [
+    "Sudan war: army chief in Cairo for talks with Egyptian officials.",
+    "Gaza conflict: relatives of hostages march in Tel Aviv.",
+])
+def test_a_headline_topic_label_is_no_act(text):
+    found = roots(text)
+    assert not any(r in ("18", "19", "20") for _, r, _ in found), found
+
+
+def test_an_act_after_the_topic_label_is_still_coded():
+    assert ("RUS", "19", "UKR") in roots("Ukraine war: Russian drones attacked Odesa overnight.")
+
+
+@pytest.mark.parametrize(("text", "who", "whom"), [
+    ("Honduras switched diplomatic recognition from Taiwan to China in March, the foreign ministry said.", "HND", "CHN"),
+    ("The Solomon Islands switched its ties from Taipei to Beijing after a cabinet vote.", "SLB", "CHN"),
+])
+def test_switched_recognition_recognises_the_new_partner(text, who, whom):
+    assert (who, "054", whom) in triples(text)
+
+
+def test_moving_a_headquarters_is_no_recognition():
+    assert not any(c == "054" for _, c, _ in triples("The company moved its headquarters to Dubai."))
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's president fired his interior minister on Sunday after a week of protests.",
+    "The Nigerian president sacked his army chief on Friday.",
+])
+def test_a_dismissal_is_no_shot(text):
+    found = roots(text)
+    assert not any(r in ("18", "19", "20") for _, r, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "who", "whom"), [
+    ("Iraq wrote to Turkey on Monday to demand the withdrawal of its troops from Bashiqa.", "IRQ", "TUR"),
+    ("Somalia's foreign minister wrote to the African Union to demand an inquiry into the shelling of Baidoa.",
+     "SOM", None),
+])
+def test_what_a_letter_is_written_for_is_its_senders_act(text, who, whom):
+    found = roots(text)
+    assert any(s == who and r == "10" and (whom is None or t == whom) for s, r, t in found), found
+
+
+def test_a_protests_aim_is_no_act_of_its_own():
+    found = roots("Teachers in Lagos went on strike to press the state government to pay their salaries.")
+    assert not any(r == "02" for _, r, _ in found), found

@@ -680,6 +680,10 @@ DRAW_VERBS = frozenset({"draw", "attract", "earn", "receive", "prompt", "provoke
 STATIVE_PASSIVES = frozenset({"engage", "involve", "embroil", "lock", "mire", "entangle"})
 
 
+# Verbs of sending a message whose purpose clause ("wrote to Turkey *to demand* ...") is the sender's act.
+MESSAGE_VERBS = frozenset({"write", "telephone", "phone", "cable"})
+
+
 # Verbs whose "at"/"into" names whom a crowd or force rushed: never a reduced passive
 # ("riot police *charged at* protesters", which the tagger reads as "police (who were) charged").
 RUSH_AT_VERBS = frozenset({"charge"})
@@ -820,6 +824,11 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
                 # itself did: "fighting with militias has displaced thousands")
                 subs = [o for s in subs for o in (_combat_other_side(s) or [s])]
             return [m for s in subs for m in expand(s, "subj")], passive
+    if tok.dep_ == "advcl" and tok.head.lemma_.lower() in MESSAGE_VERBS and tok.head.i != tok.i \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        # "Iraq wrote to Turkey on Monday *to demand* the withdrawal": what a message is sent for is
+        # its sender's act (not "went on strike to press the government": a protest's aim is no act)
+        return _subjects(tok.head)[0], passive
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
         # "forced the police to open fire": the object of the governing verb acts.
         # "the police were forced to open fire": in the passive, the passive subject.
@@ -1531,7 +1540,7 @@ def extract_candidates(
                 make = _verb_candidate
             elif pos == "NOUN" or pos == "PROPN":
                 lemma = _noun_key(tok)
-                if lemma not in noun_lemmas:
+                if lemma not in noun_lemmas or _topic_label(tok, sent):
                     continue
                 make = _noun_candidate
             else:
@@ -1546,6 +1555,15 @@ def extract_candidates(
             sent_cands[tok.i] = len(out)
             out.append(cand)
     return out
+
+
+def _topic_label(tok, sent) -> bool:
+    """A headline's topic before its colon ("*Sudan war*: army chief in Cairo", "*Gaza conflict*: Egypt
+    hosts talks"): the running story's name, not an act told. The label opens the sentence, is at most
+    three words and ends on the trigger noun just before the colon."""
+    nxt = tok.i + 1
+    return nxt < sent.end and tok.doc[nxt].text == ":" and tok.i - sent.start < 3 \
+        and all(t.pos_ in ("PROPN", "NOUN", "ADJ") for t in tok.doc[sent.start : tok.i])
 
 
 def _trigger_words(doc, sent, verb_lemmas: frozenset[str], noun_lemmas: frozenset[str]):
