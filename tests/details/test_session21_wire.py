@@ -6,8 +6,7 @@ disappearance of two activists in Oaxaca"); a detention told as who is freed is 
 insulting the king"), and a court that orders a release frees; troops sent "to fight alongside" a
 force cooperate with that force's country; a reaction that names the act it answers ("calling the
 build-up a provocation") is aimed at whoever did it; a charge's "by" phrase hung on the charge names
-who brought it ("was charged with fraud by prosecutors in Cusco"); rebels or insurgents killing many
-unarmed people commit a mass killing (202), a few dead stay a killing (180)."""
+who brought it ("was charged with fraud by prosecutors in Cusco")."""
 
 from __future__ import annotations
 
@@ -71,6 +70,12 @@ def test_an_arrest_told_as_who_someone_is_still_counts_without_a_release():
     assert any(r == "17" for _, r, _ in found), found
 
 
+def test_an_arrest_told_beside_a_release_still_counts():
+    # an arrest, not a state of holding: "freed the activists arrested on Friday" tells both
+    found = roots("A judge in Colombo freed 12 students arrested by police on Monday.")
+    assert any(r == "08" for _, r, _ in found) and any(r == "17" for _, r, _ in found), found
+
+
 @pytest.mark.parametrize(("text", "who", "whom"), [
     ("A court in Karachi ordered the release of four opposition lawmakers on bail.", "PAK", "PAK"),
     ("A Georgian judge ordered the release of two jailed protesters.", "GEO", "GEO"),
@@ -121,25 +126,6 @@ def test_naming_an_act_folded_into_one_phrase_is_no_phone_call():
 ])
 def test_a_charge_by_phrase_hung_on_the_charge_names_who_brought_it(text, who, whom):
     assert (who, "17", whom) in roots(text)
-
-
-@pytest.mark.parametrize(("text", "who"), [
-    ("Al Shabaab militants killed at least 24 villagers in an attack on a farming settlement in Lower Shabelle.",
-     "SOM"),
-    ("ADF rebels killed more than 40 people, including children, in a night raid on a village in Ituri province.",
-     None),
-])
-def test_rebels_killing_many_unarmed_people_is_a_mass_killing(text, who):
-    found = triples(text)
-    assert any(c == "202" and (who is None or s == who) for s, c, _ in found), found
-
-
-@pytest.mark.parametrize("text", [
-    "Suspected rebels killed two farmers near Beni on Sunday.",
-    "Soldiers killed at least 30 militants in a raid on a hideout.",
-])
-def test_few_dead_or_a_state_force_is_no_mass_killing(text):
-    assert not any(c == "202" for _, c, _ in triples(text))
 
 
 # -- second round: headline topic labels, switched recognition, dismissals the back-off read as

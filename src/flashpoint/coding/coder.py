@@ -19,7 +19,6 @@ from ..actors.civil import civil_name
 from ..actors.surnames import TITLES, earlier_person
 from ..lookup_memo import UNSETTLED
 from ..nlp.extract import CHARGE_DEPS, CHARGE_GOVERNORS, CONDITION_INTENT, FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
-from ..nlp.quantities import extract_quantities
 from ..types import Actor, Quantity
 from . import targets as targeting
 from .backrefs import act_nouns, definite_backrefs, latest_told
@@ -915,8 +914,6 @@ class Coder:
         *military* aid": 07 -> 033 -> 0332)."""
         if pattern.code == CONFISCATE and _takes_a_place(cand):
             pattern = replace(pattern, code=OCCUPY)
-        if pattern.min_dead and pattern.fewer and _dead_told(cand.clause) < pattern.min_dead:
-            pattern = replace(pattern, code=pattern.fewer)
         if not pattern.refine:
             return self._intent_code(pattern.code, cand)
         stake = _stake_words(cand)
@@ -1541,11 +1538,6 @@ def _at_home(code: str, source: Actor, target: Actor | None, deployment: bool = 
 # forces"), not confiscating property (1711): "seized Mosul", "seized the capital Sanaa".
 CONFISCATE, OCCUPY = "1711", "192"
 PLACE_ENTS = frozenset({"GPE", "LOC"})
-
-
-def _dead_told(clause: str) -> int:
-    """The most dead a clause tells ("killed at least 30 villagers": 30), 0 when it tells none."""
-    return max((q.value for q in extract_quantities(clause) if q.unit == "dead"), default=0)
 
 
 def _takes_a_place(cand: Candidate) -> bool:

@@ -29,7 +29,6 @@ PATTERN_KEYS = {
     "target", "no_target", "governor", "confidence", "not_prep", "ccomp_aux", "source_sector",
     "symmetric", "implicit_source", "victim_subject", "not_governor", "refine", "priority", "statement",
     "recipient_subject", "joint", "when", "needs_target", "target_org", "direct_object", "finite",
-    "min_dead", "fewer",
 }
 # How a trigger must be told for a pattern with ``when``: "done" (not as future or hypothetical;
 # a negation keeps its usual reading), "future" (only as future or hypothetical: "Moscow *would
@@ -74,10 +73,6 @@ class Pattern:
     priority: int = 0  # among equally specific patterns the higher wins, then the first listed
     statement: bool = False  # a public statement (01x): kept apart from matching (``PatternSet.statements``)
     recipient_subject: bool = False  # the subject receives; the target slot gives ("received aid from Jordan")
-    # The least number of dead the trigger's clause must tell for ``code``; with fewer, ``fewer``
-    # ("militants killed at least 30 villagers" is a mass killing, 202; "killed two villagers" 180).
-    min_dead: int = 0
-    fewer: str | None = None
     # The code when the act is done together: by parties of two countries or more, or
     # "with" a partner ("held drills with Lithuania"); coded once each way.
     joint: str | None = None
@@ -328,12 +323,6 @@ def _build(raw: dict, kind: str, classes: dict, valid_codes: frozenset[str] | No
     joint = str(raw["joint"]) if raw.get("joint") is not None else None
     if joint is not None and valid_codes is not None and joint not in valid_codes:
         raise DataFileError(f"{where}: joint CAMEO code {joint!r} is not in the ontology")
-    fewer = str(raw["fewer"]) if raw.get("fewer") is not None else None
-    if fewer is not None and valid_codes is not None and fewer not in valid_codes:
-        raise DataFileError(f"{where}: fewer CAMEO code {fewer!r} is not in the ontology")
-    min_dead = raw.get("min_dead", 0)
-    if not isinstance(min_dead, int) or min_dead < 0 or (min_dead and fewer is None):
-        raise DataFileError(f"{where}: min_dead must be a whole number of dead, with 'fewer' the code below it")
     conf = float(raw.get("confidence", 0.8))
     if not 0 <= conf <= 1:
         raise DataFileError(f"{where}: confidence must be within 0..1")
@@ -369,8 +358,6 @@ def _build(raw: dict, kind: str, classes: dict, valid_codes: frozenset[str] | No
         when=_when(raw.get("when"), where),
         direct_object=bool(raw.get("direct_object", False)),
         finite=bool(raw.get("finite", False)),
-        min_dead=min_dead,
-        fewer=fewer,
     )
 
 

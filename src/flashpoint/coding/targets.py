@@ -587,7 +587,12 @@ def inquiry_place(coder, q: TargetQuery, chain: TargetChain) -> Found:
     mass killings *in El Fasher*", "an inquiry into the theft of material from a hospital *in
     Kyrgyzstan*") looks into the place's country; only places nested in what is looked into,
     not where the inquirers sit ("U.N. investigators in Geneva")."""
-    return place(coder, q, chain, [m for m in q.cand.deep if m.depth > 1])
+    return place(coder, q, chain, [m for m in q.cand.deep if m.depth > 1 and m.role in INQUIRY_PLACE_ROLES])
+
+
+# Where a deed looked into happened ("killings *in* El Fasher"), not whose it is ("the security *of* the
+# Alliance": "Alliance, Ohio" is no place meant).
+INQUIRY_PLACE_ROLES = frozenset({"deep:in", "deep:at", "deep:near"})
 
 
 def place(coder, q: TargetQuery, chain: TargetChain, mentions: list[Mention] | None = None) -> Found:
