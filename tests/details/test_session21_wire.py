@@ -178,3 +178,13 @@ def test_what_a_letter_is_written_for_is_its_senders_act(text, who, whom):
 def test_a_protests_aim_is_no_act_of_its_own():
     found = roots("Teachers in Lagos went on strike to press the state government to pay their salaries.")
     assert not any(r == "02" for _, r, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "who", "whom"), [
+    # a phrase before the "to" clause makes the parser read it as adverbial; a "round of" talks nests the pair
+    ("Ghana offered on Tuesday to host talks between Mali and Algeria, the foreign ministry said.", "GHA", {"MLI", "DZA"}),
+    ("Oman offered to host the next round of indirect talks between Iran and the United States.", "OMN", {"IRN", "USA"}),
+])
+def test_an_offer_to_host_talks_offers_mediation_to_both_parties(text, who, whom):
+    found = {t for s, c, t in triples(text) if s == who and c == "039"}
+    assert whom <= found, triples(text)

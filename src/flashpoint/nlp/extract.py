@@ -607,7 +607,9 @@ def _deep_mentions(head, max_depth: int = 4) -> list[Mention]:
         nxt = []
         for tok, d in frontier:
             for child in children(tok):
-                if child.i in seen or d + 1 > max_depth:
+                # (a name's conjunct stands where the name does: "talks between Armenia *and Azerbaijan*")
+                conjunct = child.dep_ == "conj" and tok.dep_ == "pobj" and child.pos_ == "PROPN"
+                if child.i in seen or (d + 1 > max_depth and not (conjunct and d <= max_depth)):
                     continue
                 seen.add(child.i)
                 role = None
@@ -625,7 +627,7 @@ def _deep_mentions(head, max_depth: int = 4) -> list[Mention]:
                     role = f"deep:{tok.head.lower_}"  # "action against South Korea *and the United States*": both
                 if role is not None:
                     out.append(make_mention(child, role, d + 1))
-                if child.dep_ not in ("relcl", "punct", "cc"):
+                if child.dep_ not in ("relcl", "punct", "cc") and d + 1 <= max_depth:
                     nxt.append((child, d + 1))
         frontier = nxt
     return out
@@ -1968,6 +1970,11 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     comp_deps = ("prep", "dative", "xcomp", "oprd", "acomp", "advmod") if lemma in reporting and lemma not in ADMIT_VERBS else (
         "prep", "dative", "xcomp", "ccomp", "oprd", "acomp", "advmod")
     comp_heads = [c for c in kids if c.dep_ in comp_deps]
+    if lemma in CONTROL_VERBS or lemma in APPEAL_VERBS:
+        # "offered *on Friday* to host talks": a phrase before the "to" clause makes the parser read the
+        # complement as an adverbial clause (as for ``xcomp`` above); its words are still what is offered
+        comp_heads += [c for c in kids if c.dep_ == "advcl" and c.pos_ == "VERB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))]
     # a condition inside a complement is not what is at stake ("threatened to close the strait *if
     # the sanctions were tightened*")
     conditions = [(t.left_edge.i, t.right_edge.i) for c in comp_heads if c.dep_ == "xcomp"
