@@ -1970,7 +1970,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     comp_deps = ("prep", "dative", "xcomp", "oprd", "acomp", "advmod") if lemma in reporting and lemma not in ADMIT_VERBS else (
         "prep", "dative", "xcomp", "ccomp", "oprd", "acomp", "advmod")
     comp_heads = [c for c in kids if c.dep_ in comp_deps]
-    if lemma in CONTROL_VERBS or lemma in APPEAL_VERBS:
+    if lemma in CONTROL_VERBS:
         # "offered *on Friday* to host talks": a phrase before the "to" clause makes the parser read the
         # complement as an adverbial clause (as for ``xcomp`` above); its words are still what is offered
         comp_heads += [c for c in kids if c.dep_ == "advcl" and c.pos_ == "VERB"
