@@ -160,6 +160,20 @@ test_session21_sympathy_and_disappointment = table("text, want", [
      ("CAN", "012", "IND")),
 ], reads)
 
+def _targets(text: str) -> set:
+    from .test_news_coding import coded, triples
+
+    return {t for _, _, t in triples(coded(text))}
+
+
+def test_session21_coordinated_attackers_lend_no_country_to_their_victims():
+    # "Malian and Russian soldiers killed villagers": the villagers are not Russian for the Malian soldiers
+    # (the story's other country is every attacking party's, not one of them)
+    assert "RUS" not in _targets("Malian and Russian soldiers killed dozens of villagers.")
+    assert "TCD" not in _targets("Nigerien and Chadian soldiers killed dozens of villagers.")
+    assert "CIV" not in _targets("Burkinabe and Ivorian troops killed several herders.")
+
+
 test_session21_no_wrong_reading = table("text, not_root", [
     # "nothing to do with" denies (016), it is no refusal to comment
     ("Hungary said it had nothing to do with the cyberattack on Romania.", "011"),

@@ -22,8 +22,8 @@ from ..nlp.extract import CHARGE_DEPS, CHARGE_GOVERNORS, CONDITION_INTENT, FRAMI
 from ..types import Actor, Quantity
 from . import targets as targeting
 from .backrefs import act_nouns, definite_backrefs, latest_told
-from .generic_country import (ARMED_NON_STATE, UNPLACED_HEADS, clause_place_country, deep_place_country, generic_context,
-                              scene_setting, settlement_names)
+from .generic_country import (ARMED_NON_STATE, UNPLACED_HEADS, avoided_countries, clause_place_country, deep_place_country,
+                              generic_context, scene_setting, settlement_names)
 from .patterns import Pattern, PatternSet
 from .background import BackgroundRule, without_background, without_prior
 from .targets import TargetChain, TargetQuery, party, same_actor, slot_mentions
@@ -527,7 +527,7 @@ class Coder:
             return None
         told = [a.country for a, _ in reversed(state.actors) if a.country and not a.org]
         country = next((c for c in (*told, state.home_country, state.clause_country, *state.countries)
-                        if c in fits and c != avoid), None)
+                        if c in fits and c not in avoided_countries(avoid)), None)
         if country is None:
             return None
         res = self.kb.resolve(m.text, when, country)

@@ -172,7 +172,10 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
         # Force across a front line ("a Russian missile hit the administration building")
         # lands in another country; arrests and repression are domestic. Police, rebels
         # and crowds fight at home; protesters are where the protest is.
-        avoid = sources[0][0].country if sources and pattern.code[:2] in CROSS_BORDER_ROOTS \
+        # (of every party that does it: "Malian and Russian soldiers killed villagers" are no Russian villagers
+        # for the Malian soldiers)
+        avoid = tuple(dict.fromkeys(s.country for s, _ in sources if s.country)) \
+            if sources and sources[0][0].country and pattern.code[:2] in CROSS_BORDER_ROOTS \
             and sources[0][0].sector not in DOMESTIC_SECTORS \
             and not all(m.head in CROWD_HEADS for m in mentions) else None
         # "Moscow would take steps to counter *the alliance*": a description that points back
