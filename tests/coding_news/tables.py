@@ -68,6 +68,20 @@ def silent_by_rules(text: str) -> None:
     assert not coded(text, backoff=False), coded(text, backoff=False)
 
 
+def first_run_recorded(name: str, n: int) -> None:
+    """An own probe set (tests/data/NAME.jsonl, ``n`` records) has its first run saved beside it
+    (NAME_first_run.json), whose failed ids are the set's and whose passed share they make."""
+    import json
+
+    from flashpoint.eval.project import TESTS_DATA
+
+    ids = {json.loads(line)["id"] for line in (TESTS_DATA / f"{name}.jsonl").read_text().splitlines() if line}
+    first = json.loads((TESTS_DATA / f"{name}_first_run.json").read_text())
+    assert first["n"] == len(ids) == n
+    assert set(first["failed"]) <= ids
+    assert first["headline"]["passed"] == round((len(ids) - len(first["failed"])) / len(ids), 4)
+
+
 # -- the root-precision tests: the set of roots, nothing more -----------------------------------
 
 def roots_on(date: str, doc_id: str = "r", counted_only: bool = False) -> Callable[[str], set[str]]:

@@ -17,22 +17,14 @@ written from.
 
 from __future__ import annotations
 
-import json
-
-from flashpoint.eval.project import TESTS_DATA
+from .tables import first_run_recorded, never_root, reads, silent, table
 
 
 def test_first_run_is_recorded_for_this_set():
-    ids = {json.loads(line)["id"] for line in (TESTS_DATA / "own_probes12.jsonl").read_text().splitlines() if line}
-    first = json.loads((TESTS_DATA / "own_probes12_first_run.json").read_text())
-    assert first["n"] == len(ids) == 100
-    assert set(first["failed"]) <= ids
-    assert first["headline"]["passed"] == round((len(ids) - len(first["failed"])) / len(ids), 4)
+    first_run_recorded("own_probes12", 100)
 
 
 # -- the constructions fixed in session 20, each on sentences of its own (in no probe set) ----------------
-
-from .tables import never_root, reads, silent, table  # noqa: E402
 
 test_session20_names_before_a_weekday_or_a_purpose = table("text, want", [
     # the small model hangs "President X (on) Tuesday to discuss ..." as a clause of its own: the name is the object

@@ -67,6 +67,8 @@ STRATEGY_SENTENCES = [
     ("A tanker was struck by Houthi drones in the Red Sea, injuring two Greek sailors.", "consequence", "HOUTHIS", "GRC"),
     ("Houthi rebels seized a port town, residents said.", "rebel_home", "HOUTHIS", "YEM"),
     ("Lithuania recalled its ambassador after Beijing opened a trade probe.", "prompter", "LTU", "CHN"),
+    ("The United Nations began investigating reports of mass killings in El Fasher on Thursday.", "inquiry_place",
+     "UN", "SDN"),
 ]
 
 

@@ -41,6 +41,10 @@ class BackgroundRule:
     recent_words: frozenset[str] = frozenset()
     force_codes: frozenset[str] = frozenset()
     security_sectors: frozenset[str] = frozenset()
+    # kept code prefix -> codes of an act in the same sentence that makes it history ("undone_by"),
+    # for the triggers of a state of holding ("held_lemmas")
+    undone_by: tuple[tuple[str, frozenset[str]], ...] = ()
+    held_lemmas: frozenset[str] = frozenset()
 
     @classmethod
     @functools.cache
@@ -66,7 +70,24 @@ class BackgroundRule:
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
                 raise DataFileError(f"{name}: '{key}' must be a list of words")
             lists.append(frozenset(v.strip().lower() for v in value))
-        return cls(*lists)
+        undone = data.get("undone_by", {})
+        if not isinstance(undone, dict) or not all(isinstance(k, str) and isinstance(v, list) and all(isinstance(c, str) for c in v)
+                                                    for k, v in undone.items()):
+            raise DataFileError(f"{name}: 'undone_by' must map a code to a list of codes")
+        held = data.get("held_lemmas", [])
+        if not isinstance(held, list) or not all(isinstance(v, str) and v.strip() for v in held):
+            raise DataFileError(f"{name}: 'held_lemmas' must be a list of words")
+        return cls(*lists, undone_by=tuple((k, frozenset(v)) for k, v in undone.items()),
+                   held_lemmas=frozenset(v.strip().lower() for v in held))
+
+    def undone(self, code: str, lemma: str, sentence_codes: Sequence[str]) -> bool:
+        """Whether a kept act is history by another act of its sentence: "freed ten Americans *held in
+        its prisons*", "pardoned 350 prisoners, including critics *jailed for* insulting the ruler": the
+        holding tells who was freed, it is no arrest of the day (an arrest told as such, "freed the
+        activists *arrested* on Friday", still is one)."""
+        return lemma in self.held_lemmas and any(
+            code.startswith(k) and any(c.startswith(u) for c in sentence_codes for u in undoers)
+            for k, undoers in self.undone_by)
 
     def keeps(self, code: str, described: Sequence[str]) -> bool:
         """Whether an event of ``code`` counts even in its describing clause: an arrest or a
@@ -130,8 +151,12 @@ def without_background(events: list, cands: Sequence, rule: BackgroundRule) -> l
     indices = {e.cand_index for e in events}
     # (an arrest told as who someone is still happened, unless it is history: "freed 30
     # protesters *who were detained in August*")
+    by_sentence: dict[int, list[str]] = {}
+    for e in events:
+        by_sentence.setdefault(cands[e.cand_index].sent_index, []).append(e.code)
     kept = {e.cand_index for e in events
-            if e.modality != "historical" and rule.keeps(e.code, cands[e.cand_index].described)}
+            if e.modality != "historical" and rule.keeps(e.code, cands[e.cand_index].described)
+            and not rule.undone(e.code, cands[e.cand_index].lemma, by_sentence[cands[e.cand_index].sent_index])}
     background = {i for i in indices - kept if rule.describes(cands[i].described)}
     purpose = {i for i in indices if isinstance(cands[i].adjunct_of, int)}
     if not background and not purpose:

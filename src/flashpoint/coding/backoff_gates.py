@@ -108,6 +108,7 @@ class GateWords:
     ask_cues: frozenset[str] = frozenset()
     sport_cues: frozenset[str] = frozenset()
     market_cues: frozenset[str] = frozenset()
+    dismissed: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -122,7 +123,8 @@ def gate_words(reporting: frozenset[str] = frozenset()) -> GateWords:
                      frozenset(w.lower() for w in data.get("aid_cues") or ()),
                      frozenset(w.lower() for w in data.get("ask_cues") or ()),
                      frozenset(w.lower() for w in data.get("sport_cues") or ()),
-                     frozenset(w.lower() for w in data.get("market_cues") or ()))
+                     frozenset(w.lower() for w in data.get("market_cues") or ()),
+                     frozenset(w.lower() for w in data.get("dismissed") or ()))
 
 
 def verbless(sent) -> bool:
@@ -175,10 +177,14 @@ def places(sent) -> frozenset[int]:
                      and t.head.text.lower() in PLACE_PREPS)
 
 
-def has_cue(sent, cues: Collection[str]) -> bool:
+def has_cue(sent, cues: Collection[str], dismissed: Collection[str] = ()) -> bool:
     """True when a word of the sentence (its lemma or its form) is one of the cues (protest
-    words, words of violence); a hyphenated cue is looked for in the text."""
-    if any(t.lemma_.lower() in cues or t.text.lower() in cues for t in sent):
+    words, words of violence); a hyphenated cue is looked for in the text. A verb whose direct
+    object is one of ``dismissed`` is no cue ("fired his interior minister", "sacked the army chief":
+    a dismissal, not a shot)."""
+    if any((t.lemma_.lower() in cues or t.text.lower() in cues)
+           and not (t.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in dismissed for c in t.children))
+           for t in sent):
         return True
     low = sent.text.lower()
     return any("-" in c and c in low for c in cues)  # "sit-in" is three tokens
@@ -287,7 +293,7 @@ def judge(sent, root: str, words: GateWords, gates: Collection[str] = DEFAULT_GA
     material = root in MATERIAL_ROOTS
     if "speech" in gates and material and main_verb(sent, words.reporting).lemma_.lower() in words.reporting:
         return Verdict("speech")
-    if "force_cue" in gates and words.force_cues and root in FORCE_ROOTS and not has_cue(sent, words.force_cues):
+    if "force_cue" in gates and words.force_cues and root in FORCE_ROOTS and not has_cue(sent, words.force_cues, words.dismissed):
         return Verdict("force_cue")
     if "aid_cue" in gates and words.aid_cues and root == AID_ROOT and not has_cue(sent, words.aid_cues):
         return Verdict("aid_cue")

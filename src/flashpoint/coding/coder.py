@@ -22,8 +22,8 @@ from ..nlp.extract import CHARGE_DEPS, CHARGE_GOVERNORS, CONDITION_INTENT, FRAMI
 from ..types import Actor, Quantity
 from . import targets as targeting
 from .backrefs import act_nouns, definite_backrefs, latest_told
-from .generic_country import (ARMED_NON_STATE, UNPLACED_HEADS, clause_place_country, deep_place_country, generic_context,
-                              scene_setting, settlement_names)
+from .generic_country import (ARMED_NON_STATE, UNPLACED_HEADS, avoided_countries, clause_place_country, deep_place_country,
+                              generic_context, scene_setting, settlement_names)
 from .patterns import Pattern, PatternSet
 from .background import BackgroundRule, without_background, without_prior
 from .targets import TargetChain, TargetQuery, party, same_actor, slot_mentions
@@ -87,7 +87,10 @@ EXTRADITION_CODE = "063"  # "was extradited from Spain": judicial cooperation by
 STATEMENT_TONES = (
     ("012", frozenset({"concern", "concerned", "worry", "worried", "doubt", "doubtful", "skeptical", "sceptical",
                        "pessimistic", "alarm", "alarmed", "fear", "warn", "troubled", "dismay", "regret",
-                       "unlikely", "bleak", "grim", "gloomy", "slim", "caution", "fragile"})),
+                       "unlikely", "bleak", "grim", "gloomy", "slim", "caution", "fragile",
+                       # "said she was disappointed by the US decision", "was frustrated with the talks"
+                       "disappointed", "be disappoint", "be disappointed", "frustrated", "be frustrate",
+                       "be frustrated"})),
     ("013", frozenset({"confident", "hopeful", "optimistic", "hope", "optimism", "upbeat", "encouraged",
                        "positive", "promising",
                        # "said it was encouraged / heartened / reassured by ...": the passive's lemma after
@@ -524,7 +527,7 @@ class Coder:
             return None
         told = [a.country for a, _ in reversed(state.actors) if a.country and not a.org]
         country = next((c for c in (*told, state.home_country, state.clause_country, *state.countries)
-                        if c in fits and c != avoid), None)
+                        if c in fits and c not in avoided_countries(avoid)), None)
         if country is None:
             return None
         res = self.kb.resolve(m.text, when, country)
@@ -1495,7 +1498,7 @@ ALLEGED_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})  # ... except violence al
 HOME_DEPLOYMENT = {"062": "154"}
 CIVIL_ORG_SECTORS = frozenset({"IGO", "NGO"})  # their teams sent with no partner are no build-up
 HOME_POLICE = frozenset({"153"})  # police mobilised at home: at the state's own people
-DEPLOYMENTS = frozenset({"send-troops"})  # patterns of troops sent: with no partner, a build-up
+DEPLOYMENTS = frozenset({"send-troops", "send-troops-alongside"})  # patterns of troops sent: with no partner, a build-up
 # A withdrawal from an international organisation is no retreat: it ends the diplomatic exchange
 # membership is (CAMEO 161: "terminate diplomatic exchange"), as quitting or leaving one does
 # ("announced their withdrawal from ECOWAS", "pulled out of the bloc").

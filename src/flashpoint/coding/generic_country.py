@@ -332,21 +332,28 @@ def _place_country(name: str, kb, gazetteer, countries) -> str | None:
     return found
 
 
+def avoided_countries(avoid: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    """The countries ``avoid`` names (one, several or none)."""
+    return (avoid,) if isinstance(avoid, str) else tuple(avoid or ())
+
+
 def choose_country(
     sector: str | None,
     clause_country: str | None,
     home: str | None,
     subject: str | None,
     countries: tuple[str, ...],
-    avoid: str | None = None,
+    avoid: str | tuple[str, ...] | None = None,
 ) -> Choice:
-    """The country a bare generic actor of ``sector`` takes, and why."""
+    """The country a bare generic actor of ``sector`` takes, and why (``avoid``: the other side's
+    country, or the countries of all its parties: "Malian and Russian soldiers killed villagers")."""
     other_side = None
+    avoided = avoided_countries(avoid)
     if sector in ARMED_NON_STATE:
         # "soldiers killed dozens of the attackers": insurgents fight their own state, so
         # the side their clause names is their country before the latest subject is
         # ("mutineers detained Ghana's president. Britain said ...": not British mutineers).
-        other_side, avoid = avoid, None
+        other_side, avoided = (avoided[0] if avoided else None), ()
     if sector in DOMESTIC_SECTORS and clause_country:
         # "gangs attacked a police station in the town of Mirebalais": the police of the
         # place named are that place's, whoever the other side is.
@@ -356,9 +363,9 @@ def choose_country(
     else:
         order = (("clause-place", clause_country), ("latest-subject", subject), ("home", home))
     for basis, country in order:
-        if country and country != avoid:
+        if country and country not in avoided:
             return Choice(country, basis)
-    other = next((c for c in countries if c and c != avoid), None)
+    other = next((c for c in countries if c and c not in avoided), None)
     return Choice(other, "article" if other else "none")
 
 
@@ -423,7 +430,7 @@ def _leading_unit_country(text: str, gazetteer, countries) -> str | None:
 UNPLACED_HEADS = frozenset({"hacker", "hackers", "cyberattacker", "cyberattackers", "cybercriminal", "cybercriminals"})
 
 
-def generic_context(kb, text: str, when, state, avoid: str | None = None, gazetteer=None) -> str | None:
+def generic_context(kb, text: str, when, state, avoid: str | tuple[str, ...] | None = None, gazetteer=None) -> str | None:
     """The context country for resolving ``text`` in the coder's document state
     (``clause_country``, ``home_country``, ``subject_country``, ``countries``);
     a place the mention itself names comes first ("the mayor of Kharkiv")."""

@@ -172,7 +172,10 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
         # Force across a front line ("a Russian missile hit the administration building")
         # lands in another country; arrests and repression are domestic. Police, rebels
         # and crowds fight at home; protesters are where the protest is.
-        avoid = sources[0][0].country if sources and pattern.code[:2] in CROSS_BORDER_ROOTS \
+        # (of every party that does it: "Malian and Russian soldiers killed villagers" are no Russian villagers
+        # for the Malian soldiers)
+        avoid = tuple(dict.fromkeys(s.country for s, _ in sources if s.country)) \
+            if sources and sources[0][0].country and pattern.code[:2] in CROSS_BORDER_ROOTS \
             and sources[0][0].sector not in DOMESTIC_SECTORS \
             and not all(m.head in CROWD_HEADS for m in mentions) else None
         # "Moscow would take steps to counter *the alliance*": a description that points back
@@ -351,6 +354,9 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
         acts = act_nouns()
         after = [w for k, w in enumerate(words) if k and words[k - 1] in ("about", "over") or k > 1
                  and words[k - 2] in ("about", "over") and words[k - 1] in ("the", "this", "that")]
+        if q.cand.lemma in NAMING_VERBS:
+            # "calling *the build-up* a provocation": the parse may fold the act into the name given it
+            after += [w for w in words[:3] if w in acts]
         roots = frozenset().union(*(acts[w] for w in after if w in acts))
         author = _author_of(q, roots) if roots and q.pattern.code[:2] in ("01", "11") else None
         return [(author, 0.7)] if author is not None else []
@@ -379,6 +385,10 @@ def reaction(coder, q: TargetQuery, chain: TargetChain) -> Found:
             continue  # a state reacts to the other side's claims, not to its own officials
         return [(actor, 0.7)]
     return []
+
+
+# Verbs that give an act a name ("called the build-up a provocation", "described the move as illegal").
+NAMING_VERBS = frozenset({"call", "describe", "brand", "term", "label", "dub"})
 
 
 # Nouns for what a side said happened: "Hanoi rejected *that account*" answers whoever told it.
@@ -575,7 +585,20 @@ def border(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return []
 
 
-def place(coder, q: TargetQuery, chain: TargetChain) -> Found:
+def inquiry_place(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """An inquiry into a deed told with its place and no party ("investigating reports of
+    mass killings *in El Fasher*", "an inquiry into the theft of material from a hospital *in
+    Kyrgyzstan*") looks into the place's country; only places nested in what is looked into,
+    not where the inquirers sit ("U.N. investigators in Geneva")."""
+    return place(coder, q, chain, [m for m in q.cand.deep if m.depth > 1 and m.role in INQUIRY_PLACE_ROLES])
+
+
+# Where a deed looked into happened ("killings *in* El Fasher"), not whose it is ("the security *of* the
+# Alliance": "Alliance, Ohio" is no place meant).
+INQUIRY_PLACE_ROLES = frozenset({"deep:in", "deep:at", "deep:near"})
+
+
+def place(coder, q: TargetQuery, chain: TargetChain, mentions: list[Mention] | None = None) -> Found:
     """Force aimed at a place ("shelled Kharkiv", "struck targets near Rafah") is
     aimed at the country the place is in, when that is not the attacker's own."""
     if coder.gazetteer is None:
@@ -585,7 +608,7 @@ def place(coder, q: TargetQuery, chain: TargetChain) -> Found:
     own = {a.country for a, _ in q.sources if a.sector not in ARMED_NON_STATE}
     preps = PLACE_PREPS.union(*(v for k, v in chain.place_preps.items() if q.pattern.code.startswith(k)))
     home = None
-    found = sorted((*cand.objects, *cand.preps, *cand.deep), key=lambda m: m.depth)
+    found = sorted(mentions if mentions is not None else (*cand.objects, *cand.preps, *cand.deep), key=lambda m: m.depth)
     # "the village *of Kom*": names a place's kind tells (the kind's own mention and the name's)
     kinds = {m.text.rsplit(" of ", 1)[1]: m.head for m in found
              if " of " in m.text and not m.proper and m.head in REGION_HEADS}
@@ -911,7 +934,7 @@ def counterpart(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 
 STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
-    f.__name__: f for f in (slots, thing_party, cause, response, reaction, border, place, act_place, accuser, reciprocal,
+    f.__name__: f for f in (slots, thing_party, cause, response, reaction, border, place, inquiry_place, act_place, accuser, reciprocal,
                             home_government, domestic_government, own_country, addressee, captor, answerer, topic,
                             purpose, offerer, claimed, consequence, rebel_home, prompter, counter_measure, counterpart,
                             object_pronoun)

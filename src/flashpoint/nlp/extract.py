@@ -71,6 +71,8 @@ SPEECH_OR_ACT_VERBS = {"charge"}
 VICTIM_VERBS = {"die", "perish", "succumb"}
 # Verbs whose subject can be an act of force and whose object is its victim ("an airstrike *killed* five fighters").
 HARM_VERBS = {"kill", "wound", "injure", "hit", "destroy", "damage", "claim", "maim"}
+# What a fight with another side did to whom it names, done by that side ("clashes with rebels *left* two dead")
+COMBAT_HARM_VERBS = frozenset({"kill", "wound", "injure", "claim", "maim", "leave", "hurt"})
 # Verbs never used without an object: with a subject and no object or auxiliary they are
 # a headline's passive with the auxiliary dropped ("4 policemen killed in ambush").
 HEADLINE_PASSIVE_VERBS = {"kill", "murder", "lynch", "behead", "massacre", "slay", "injure", "wound",
@@ -605,7 +607,9 @@ def _deep_mentions(head, max_depth: int = 4) -> list[Mention]:
         nxt = []
         for tok, d in frontier:
             for child in children(tok):
-                if child.i in seen or d + 1 > max_depth:
+                # (a name's conjunct stands where the name does: "talks between Armenia *and Azerbaijan*")
+                conjunct = child.dep_ == "conj" and tok.dep_ == "pobj" and child.pos_ == "PROPN"
+                if child.i in seen or (d + 1 > max_depth and not (conjunct and d <= max_depth)):
                     continue
                 seen.add(child.i)
                 role = None
@@ -623,7 +627,7 @@ def _deep_mentions(head, max_depth: int = 4) -> list[Mention]:
                     role = f"deep:{tok.head.lower_}"  # "action against South Korea *and the United States*": both
                 if role is not None:
                     out.append(make_mention(child, role, d + 1))
-                if child.dep_ not in ("relcl", "punct", "cc"):
+                if child.dep_ not in ("relcl", "punct", "cc") and d + 1 <= max_depth:
                     nxt.append((child, d + 1))
         frontier = nxt
     return out
@@ -666,14 +670,20 @@ def _verb_chain(tok):
 
 # Nouns inside a verb's phrase whose "with" names the other party or place ("engaged in
 # fighting *with* jihadists", "near the border *with* Niger")
-WITH_HEADS = frozenset({"border", "frontier", "fighting", "fight", "clash", "battle", "skirmish", "gunfight",
+WITH_HEADS = frozenset({"border", "boundary", "frontier", "fighting", "fight", "clash", "battle", "skirmish", "gunfight",
                         "firefight", "exchange", "talk", "negotiation", "dialogue"})
 # Verbs that claim an act as one's own ("claimed responsibility for the attack")
 CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "assume"})
 # Verbs whose object is a reaction that comes "from" someone ("drew condemnation from")
+# Verbs whose subject (a reaction, an offer) comes "from" whom made it ("condemnation came from Riyadh")
+ARRIVAL_VERBS = frozenset({"come", "pour", "arrive", "flood", "flow", "stream", "emerge"})
 DRAW_VERBS = frozenset({"draw", "attract", "earn", "receive", "prompt", "provoke", "spark", "trigger", "elicit", "win"})
 # Passive forms that state what their subject does ("is engaged in", "are locked in")
 STATIVE_PASSIVES = frozenset({"engage", "involve", "embroil", "lock", "mire", "entangle"})
+
+
+# Verbs of sending a message whose purpose clause ("wrote to Turkey *to demand* ...") is the sender's act.
+MESSAGE_VERBS = frozenset({"write", "telephone", "phone", "cable"})
 
 
 # Verbs whose "at"/"into" names whom a crowd or force rushed: never a reduced passive
@@ -688,6 +698,20 @@ def _charged_at(tok, kids) -> bool:
         and not any(c.dep_ == "agent" for c in kids)
 
 
+def _object_relative_antecedent(tok):
+    """"the tanker *that Iranian commandos seized*": the small parser hangs the verb on its subject as a
+    reduced passive ("commandos (who were) seized") and the "that" elsewhere; the verb is active, its
+    subject the noun it hangs on, and its object the noun before "that" (returned), else None."""
+    doc, head = tok.doc, tok.head
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or head.pos_ not in ("NOUN", "PROPN") or tok.i != head.i + 1:
+        return None
+    mark = head.left_edge.i - 1
+    if mark < 1 or doc[mark].lower_ not in ("that", "which") or doc[mark].tag_ != "WDT" or doc[mark].head.i == tok.i:
+        return None
+    before = doc[mark - 1]
+    return before if before.pos_ in ("NOUN", "PROPN") else None
+
+
 def _finite_after_apposition(tok, kids) -> bool:
     """"Qatar, home to Hamas's political office, *offered* to mediate": a past verb the parser
     hung on the sentence's only name as a participle, after an apposition closed by a comma,
@@ -696,6 +720,50 @@ def _finite_after_apposition(tok, kids) -> bool:
     return tok.head.pos_ == "PROPN" and tok.head.dep_ == "ROOT" and tok.i >= 2 and doc[tok.i - 1].text == "," \
         and any(c.dep_ == "punct" and c.text == "," and c.i < tok.i - 1 for c in children(tok.head)) \
         and any(c.dep_ in ("xcomp", "ccomp") for c in kids) and not any(c.dep_ == "agent" for c in kids)
+
+
+def _combat_other_side(subj) -> list:
+    """The party a fight's subject names by "with" ("*clashes with* Tajik guards", "*fighting
+    with* Russian troops"); [] for any other subject."""
+    if subj.lemma_.lower() not in COMBAT_NOUNS and subj.lower_ not in COMBAT_NOUNS:
+        return []
+    return [p for c in children(subj) if c.dep_ == "prep" and c.lower_ == "with"
+            for p in children(c) if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+
+
+def _subject_in_fronted_clause(tok, kids):
+    """"*Asked about the swap with Belarus, a spokeswoman* said ...": the small parser reads the subject
+    as an apposition inside the fronted participle clause; the noun that ends that clause right
+    before the subjectless verb is its subject. Else None."""
+    for c in kids:
+        if c.dep_ == "advcl" and c.i < tok.i and c.tag_ in ("VBN", "VBG") and c.i == c.sent.start:
+            return next((t for t in subtree(c) if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN")
+                         and t.right_edge.i + 1 == tok.i), None)
+    return None
+
+
+def _caption_pronoun_name(verb, subs):
+    """A caption's "President Gustavo Petro gestures as *he* speaks with ...": the small parser reads
+    "gestures" as a noun the name modifies, so "he" has no name before it in the parse; the name
+    is the one that verbless root holds. Else None."""
+    if len(subs) != 1 or subs[0].lower_ not in ("he", "she") or verb.dep_ != "advcl":
+        return None
+    head = verb.head
+    if head.dep_ != "ROOT" or head.pos_ != "NOUN" or head.i < verb.sent.start + 1:
+        return None
+    names = [c for c in children(head) if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"]
+    return names[-1] if len(names) == 1 else None
+
+
+def _cleft_focus(verb, subj):
+    """"*It was Qatar that* brokered the swap": the name a cleft puts in focus is the subject its "that"
+    (or "who") stands for; the parser reads the clause as a complement of "was". Else None."""
+    if subj.lower_ not in ("that", "who") or verb.dep_ not in ("ccomp", "relcl") or verb.head.lemma_ != "be":
+        return None
+    be_kids = list(children(verb.head))
+    if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in be_kids):
+        return None
+    return next((c for c in be_kids if c.dep_ == "attr" and c.pos_ in ("PROPN", "NOUN")), None)
 
 
 def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
@@ -709,7 +777,7 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
             and (tok.tag_ == "VBN" or _misread_participle(tok, kids)) \
             and not any(c.dep_ in OBJ_DEPS for c in kids):  # "militants killed 58 people": active
-        if _charged_at(tok, kids) or _finite_after_apposition(tok, kids):
+        if _charged_at(tok, kids) or _finite_after_apposition(tok, kids) or _object_relative_antecedent(tok) is not None:
             return expand(tok.head, "subj"), False
         # "troops sent to the border", "the arrested workers": a reduced passive whose head noun is the theme.
         return expand(tok.head, "subj"), True
@@ -738,13 +806,31 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
             subs = [c for c in children(verb) if c.dep_ in ("dep", "npadvmod") and c.pos_ == "PROPN"
                     and c.i + 2 == subs[0].i and c.doc[c.i + 1].text == ","] + subs
             # ... and "Bolivian, Peruvian presidents meet": two peoples' words before one plural head
-            subs = [c for c in children(verb) if c.dep_ in ("amod", "dep", "npadvmod") and c.pos_ in ("ADJ", "PROPN")
+            # ("*Emirati*, Saudi diplomats meet ...": the tagger may read the first people's word as a plural noun)
+            subs = [c for c in children(verb) if c.dep_ in ("amod", "dep", "npadvmod", "advcl")
+                    and (c.pos_ in ("ADJ", "PROPN") or c.pos_ == "NOUN" and c.ent_type_ in ("NORP", "GPE"))
                     and c.i < subs[0].i and c.i + 2 == subs[0].left_edge.i and c.doc[c.i + 1].text == ","
                     and subs[0].tag_ in ("NNS", "NNPS") and c.text[:1].isupper()] + subs
             if verb.dep_ == "relcl" and subs[0].lower_ in RELATIVE_PRONOUNS:
                 # "the policemen who killed ...": the relative pronoun stands for the head noun.
                 return expand(verb.head, "subj"), passive
+            caption_name = _caption_pronoun_name(verb, subs)
+            if caption_name is not None:
+                return expand(caption_name, "subj"), passive  # "Petro gestures as *he* speaks with Maduro"
+            focus = _cleft_focus(verb, subs[0])
+            if focus is not None:
+                return expand(focus, "subj"), passive  # "it was Qatar that brokered the swap"
+            if not passive and verb.lemma_.lower() in COMBAT_HARM_VERBS:
+                # "Clashes with Ethiopian militia left four soldiers dead", "fighting with Russian troops
+                # killed three": the fight's other side did it to whom the verb names (not what the fight
+                # itself did: "fighting with militias has displaced thousands")
+                subs = [o for s in subs for o in (_combat_other_side(s) or [s])]
             return [m for s in subs for m in expand(s, "subj")], passive
+    if tok.dep_ == "advcl" and tok.head.lemma_.lower() in MESSAGE_VERBS and tok.head.i != tok.i \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        # "Iraq wrote to Turkey on Monday *to demand* the withdrawal": what a message is sent for is
+        # its sender's act (not "went on strike to press the government": a protest's aim is no act)
+        return _subjects(tok.head)[0], passive
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
         # "forced the police to open fire": the object of the governing verb acts.
         # "the police were forced to open fire": in the passive, the passive subject.
@@ -771,6 +857,9 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
                 cur = cur.head  # "Norway is willing to send": climb through the adjective
             cur = cur.head
             if cur.pos_ == "NOUN" and tok.dep_ == "acl":
+                if _stated_readiness(cur):
+                    # "Jordan signalled its readiness to reopen ...": who states it is ready does it
+                    return _subjects(cur.head)[0], passive
                 if cur.lemma_.lower() in DOCUMENT_NOUNS and cur.dep_ in OBJ_DEPS and cur.head.pos_ in ("VERB", "AUX"):
                     # "issued a declaration demanding ...": the issuer demands
                     return _subjects(cur.head)[0], passive
@@ -786,6 +875,9 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
                 return [m for s in subs for m in expand(s, "subj")], passive
         else:
             break
+    fronted = _subject_in_fronted_clause(tok, kids)
+    if fronted is not None:
+        return expand(fronted, "subj"), passive
     governed_by_verb = tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX")
     if tok.tag_ == "VBG" and tok.lemma_.lower() in FORCE_CLAUSE_VERBS and not governed_by_verb \
             and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos"):
@@ -945,13 +1037,23 @@ def _force_antecedent(relcl):
     return None
 
 
+def _name_read_as_verb(head, verb) -> bool:
+    """A headline's opening name the tagger read as a bare verb ("*Modi* to visit Moscow"): a
+    capitalised first word, the sentence's root, with nothing hung on it but the infinitive."""
+    return head.dep_ == "ROOT" and head.tag_ == "VB" and head.i == head.sent.start and head.text[:1].isupper() \
+        and not head.is_sent_end and all(c.i == verb.i or c.dep_ == "punct" for c in children(head))
+
+
 def _headline_infinitive(verb) -> bool:
     """A headline's "Turkey to supply drones to Poland": the parser hangs the infinitive on the
     name as a relative clause with no subject of its own; "Oman's sultan to host Saudi envoys":
     on a title that stands as the verbless headline's root."""
     head = verb.head
-    return ((verb.dep_ == "relcl" and head.pos_ == "PROPN" and head.dep_ in ("ROOT", "npadvmod", "dep")
-             or verb.dep_ in ("relcl", "acl") and head.pos_ == "NOUN" and head.dep_ == "ROOT")
+    return ((verb.dep_ in ("relcl", "acl") and head.pos_ == "PROPN" and head.dep_ in ("ROOT", "npadvmod", "dep")
+             or verb.dep_ in ("relcl", "acl") and head.pos_ == "NOUN" and head.dep_ == "ROOT"
+             # "Modi to visit Moscow": a name opening the headline, mistagged as a bare verb with the
+             # infinitive as its only dependant
+             or verb.dep_ in ("advcl", "xcomp") and _name_read_as_verb(head, verb))
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
             and not any(c.dep_ in SUBJ_DEPS for c in children(verb)))
 
@@ -1036,7 +1138,11 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
     # only asked for, tried or planned; the noun's own event, if any, is the event.
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in UNREALISED_NOUNS \
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(tok)):
-        demanded = True
+        if _stated_readiness(tok.head):
+            # "signalled its readiness to reopen the embassy": the act its doer states it is ready to do (an intent)
+            intent, future = "ready", True
+        else:
+            demanded = True
     # Governing verbs: "plans to attack", "refused to meet", "is going to".
     cur = tok
     if cur.dep_ == "conj" and cur.head.dep_ == "xcomp" and not any(c.dep_ in SUBJ_DEPS for c in children(cur)):
@@ -1144,6 +1250,19 @@ OF_AGENT_NOUNS = {"withdrawal", "pullout", "pull-out", "retreat", "arrival", "de
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "committed", "poised", "set"}
 # Adjectives of readiness whose "for" or "to" names an act a party intends ("ready for talks", "open to a deal").
 READY_ADJECTIVES = frozenset({"ready", "willing", "prepared", "open", "eager"})
+
+
+# Nouns of a party's readiness to act, and the verbs that state it ("signalled its *readiness* to reopen
+# the embassy", "expressed willingness to send troops"): the act is its doer's intent
+READINESS_NOUNS = frozenset({"readiness", "willingness", "preparedness"})
+READINESS_STATING = frozenset({"signal", "express", "state", "voice", "declare", "announce", "confirm", "reaffirm",
+                               "reiterate", "indicate", "show", "convey", "stress", "underline", "demonstrate"})
+
+
+def _stated_readiness(noun) -> bool:
+    """A readiness noun that a verb of stating takes as its object ("signalled its readiness")."""
+    return noun.lemma_.lower() in READINESS_NOUNS and noun.dep_ in ("dobj", "obj") \
+        and noun.head.lemma_.lower() in READINESS_STATING
 
 
 def _reporting_head(tok, reporting: frozenset[str]):
@@ -1423,7 +1542,7 @@ def extract_candidates(
                 make = _verb_candidate
             elif pos == "NOUN" or pos == "PROPN":
                 lemma = _noun_key(tok)
-                if lemma not in noun_lemmas:
+                if lemma not in noun_lemmas or _topic_label(tok, sent):
                     continue
                 make = _noun_candidate
             else:
@@ -1438,6 +1557,15 @@ def extract_candidates(
             sent_cands[tok.i] = len(out)
             out.append(cand)
     return out
+
+
+def _topic_label(tok, sent) -> bool:
+    """A headline's topic before its colon ("*Sudan war*: army chief in Cairo", "*Gaza conflict*: Egypt
+    hosts talks"): the running story's name, not an act told. The label opens the sentence, is at most
+    three words and ends on the trigger noun just before the colon."""
+    nxt = tok.i + 1
+    return nxt < sent.end and tok.doc[nxt].text == ":" and tok.i - sent.start < 3 \
+        and all(t.pos_ in ("PROPN", "NOUN", "ADJ") for t in tok.doc[sent.start : tok.i])
 
 
 def _trigger_words(doc, sent, verb_lemmas: frozenset[str], noun_lemmas: frozenset[str]):
@@ -1698,11 +1826,17 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         if c.dep_ == "oprd" and not lone_oprd:
             obj_lemmas.extend(_lemmas(subtree(c)))  # what the object is called is part of what is said
             obj_lemmas.append(NAMING_MARK)  # "calling it a naive illusion": naming, not a phone call
+        elif c.dep_ == "dobj" and sum(g.dep_ == "det" for g in children(c)) > 1:
+            # "calling the build-up a threat": the small model folds the object and its name into one
+            # phrase with two determiners; it names all the same
+            obj_lemmas.append(NAMING_MARK)
         if c.dep_ in OBJ_DEPS and tok.dep_ == "relcl" and c.lower_ in ("whom", "which", "that") \
                 and tok.head.pos_ in ("PROPN", "NOUN"):
             # "Maduro, *whom* Washington accuses of ...": the relative pronoun stands for the head noun
+            # (and its words are the object's: "the tanker *that* Iran seized")
             objects.extend(expand(tok.head, "obj"))
             obj_lemmas.extend(_lemmas(subtree(c)))
+            obj_lemmas.extend(_lemmas([t for t in subtree(tok.head) if t.i <= tok.head.i]))
             obj_kids.append(c)
         elif c.dep_ in OBJ_DEPS or (c.dep_ == "attr" and tok.lemma_ != "be") or lone_oprd:
             objects.extend(expand(c, "obj"))
@@ -1723,6 +1857,11 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             xcomp = c.lemma_.lower()
             if xcomp == "step" and any(p.dep_ == "prt" and p.lower_ in ("up", "in") for p in children(c)):
                 xcomp = "step " + next(p.lower_ for p in children(c) if p.dep_ == "prt")  # "promised to step up" is no resigning
+    relative_object = _object_relative_antecedent(tok) if not objects else None
+    if relative_object is not None:
+        objects.extend(expand(relative_object, "obj"))  # "the tanker that Iranian commandos seized"
+        obj_lemmas.extend(_lemmas(subtree(relative_object)))
+        obj_kids.append(relative_object)
     antecedent = _participle_pronoun_antecedent(tok, kids) if objects else None
     if antecedent is not None:
         # "expelled three French diplomats, *accusing them* of spying": them are the diplomats
@@ -1757,6 +1896,13 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                 for p in children(c):
                     if p.dep_ == "pobj":
                         agents.extend(expand(p, "agent"))
+        if not agents:
+            # "was charged with trafficking *by prosecutors in Tarija*": the parser hangs the agent on
+            # the charge's noun
+            agents.extend(m for c in kids if c.dep_ == "prep" and c.lower_ == "with"
+                          for p in children(c) if p.dep_ == "pobj" and p.pos_ == "NOUN"
+                          for b in children(p) if b.dep_ == "prep" and b.lower_ == "by"
+                          for a in children(b) if a.dep_ == "pobj" and a.pos_ in ("NOUN", "PROPN") for m in expand(a, "agent"))
         if not agents and lemma in PLACED_REACTIONS:
             # "the release was welcomed *in The Hague*", "was condemned in Manila": with no "by",
             # the capital or country a reaction is told in is who reacts
@@ -1824,6 +1970,11 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     comp_deps = ("prep", "dative", "xcomp", "oprd", "acomp", "advmod") if lemma in reporting and lemma not in ADMIT_VERBS else (
         "prep", "dative", "xcomp", "ccomp", "oprd", "acomp", "advmod")
     comp_heads = [c for c in kids if c.dep_ in comp_deps]
+    if lemma in CONTROL_VERBS:
+        # "offered *on Friday* to host talks": a phrase before the "to" clause makes the parser read the
+        # complement as an adverbial clause (as for ``xcomp`` above); its words are still what is offered
+        comp_heads += [c for c in kids if c.dep_ == "advcl" and c.pos_ == "VERB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))]
     # a condition inside a complement is not what is at stake ("threatened to close the strait *if
     # the sanctions were tightened*")
     conditions = [(t.left_edge.i, t.right_edge.i) for c in comp_heads if c.dep_ == "xcomp"
@@ -1914,7 +2065,8 @@ def _verb_preps(tok, kids) -> tuple[Mention, ...]:
     ("sent bombers on patrols over Belarus")."""
     preps = _prep_mentions(tok)
     for c in kids:
-        if c.dep_ in OBJ_DEPS or c.dep_ == "prep":
+        # ("pulled its troops *back from the border with Kosovo*": the parser hangs "from" on the adverb)
+        if c.dep_ in OBJ_DEPS or c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in ("back", "away", "out")):
             for t in subtree(c):
                 if t.dep_ == "prep" and t.head.i != tok.i and (
                     t.lower_ in ("to", "over", "into", "in", "inside", "within", "across", "toward", "towards", "for")
@@ -1986,7 +2138,22 @@ def _inquiry_suspects(tok, obj_kids) -> list[Mention]:
                                for m in expand(b, "deep:into", 3))
                 elif cl.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(cl)):
                     out.extend(m for s in children(cl) if s.dep_ in SUBJ_DEPS for m in expand(s, "deep:into", 3))
+            # "into the disappearance of material from a hospital *in Kyrgyzstan*": where the deed was
+            out.extend(make_mention(p, f"deep:{g.lower_}", 3) for t in deed.subtree if t.dep_ == "pobj" and t is not deed
+                       for g in (t.head,) if g.dep_ == "prep" and g.lower_ in ("in", "at", "near") and t.pos_ == "PROPN"
+                       for p in (t,))
+    if any(k.dep_ in SUBJ_DEPS and k.dep_ != "nsubjpass" for k in children(tok)):
+        # "opened an investigation into alleged crimes *by Venezuelan security forces*": the parser hangs the
+        # deed's doers on the active verb as its agent, which an active verb cannot have
+        out.extend(m for a in children(tok) if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")
+                   for b in children(a) if b.dep_ == "pobj" and b.ent_type_ not in ("DATE", "TIME")
+                   for m in expand(b, "deep:into", 3))
     return out
+
+
+# Nouns of asking whose "that" clause names whom they ask ("a demand *that Serbia* hand over ...")
+ASKING_NOUNS = frozenset({"demand", "call", "request", "appeal", "plea", "insistence", "ultimatum", "proposal",
+                          "suggestion", "recommendation"})
 
 
 def _verb_deep(tok, obj_kids) -> tuple[Mention, ...]:
@@ -1997,6 +2164,12 @@ def _verb_deep(tok, obj_kids) -> tuple[Mention, ...]:
         deep.extend(m for m in _prep_mentions(c, 1, "deep") if m.role != "deep:of")
     deep.extend(_about_mentions(tok))
     deep.extend(_inquiry_suspects(tok, obj_kids))
+    # "renewed its demand *that Serbia* hand over the gunmen": whom a demand or a call asks is the subject
+    # of the clause it holds
+    deep.extend(m for c in obj_kids if c.lemma_.lower() in ASKING_NOUNS for r in children(c)
+                if r.dep_ in ("acl", "ccomp") and r.pos_ in ("VERB", "AUX")
+                for sj in children(r) if sj.dep_ in SUBJ_DEPS and sj.pos_ in ("PROPN", "NOUN")
+                for m in expand(sj, "deep:of", 1))
     # "refused to take part in any operation *that violated Afghan territory*": whom a thing
     # acted on is aimed at, told in a relative clause on the object (role "deep:relobj")
     things = [*obj_kids, *(p for c in children(tok) if c.dep_ == "prep" for p in children(c) if p.dep_ == "pobj")]
@@ -2066,7 +2239,8 @@ def _verb_xcomp_args(tok, lemma, kids) -> tuple[Mention, ...]:
     xcomp_args: list[Mention] = []
     # ("offered *on Thursday* to mediate between X and Y": a phrase between the verb and its "to" clause
     # makes the parser hang the clause as an adverbial one; for verbs of will and appeal it is the complement)
-    controls = lemma in CONTROL_VERBS or lemma in APPEAL_VERBS
+    # (and "sent troops *to fight alongside* Russian forces": what forces are sent to do)
+    controls = lemma in CONTROL_VERBS or lemma in APPEAL_VERBS or lemma in DISPATCH_VERBS
     for c in kids:
         if (c.dep_ in ("xcomp", "ccomp") or (controls and c.dep_ == "advcl" and c.pos_ == "VERB"
                                               and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c)))) \
@@ -2080,7 +2254,8 @@ def _verb_xcomp_args(tok, lemma, kids) -> tuple[Mention, ...]:
                     xcomp_args.extend(replace(m, role="xobj") for m in _deep_mentions(g)
                                       if m.role in (*XCOMP_DEEP_ROLES, *aimed)
                                       or (m.role == "deep:mod" and m.proper))
-            xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from", "prep:between"))
+            xcomp_args.extend(replace(m, role="xobj") for m in _prep_mentions(c) if m.role in ("prep:on", "prep:against", "prep:with", "prep:to", "prep:into", "prep:from", "prep:between",
+                                                                                     "prep:alongside"))
     if lemma in GIVING_VERBS:
         # "pledged 120 million euros *to help Lebanon* rebuild": the one a gift is meant to help receives it
         # (or "to help *Lebanon* rebuild", which the parser reads as the subject of "rebuild")
@@ -2264,8 +2439,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             and not any(m.role in ("prep:on", "prep:against") for m in preps):
         # "carried out air strikes *on three Iranian sites*": the parser hangs the target on the light verb
         preps += [m for m in _prep_mentions(tok.head) if m.role in ("prep:on", "prep:against")]
-    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
-        # "clashes broke out *between police and protesters*": the parser hangs the parties on the verb
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
+        # "clashes broke out *between police and protesters*", "talks were held in Doha *between
+        # Afghan and Uzbek officials*": the parser hangs the parties on the verb
         preps += [m for m in _prep_mentions(tok.head) if m.role == "prep:between"]
     misplaced_by = _misplaced_by_phrase(tok)
     if misplaced_by and not any(m.role == "prep:by" for m in preps):
@@ -2313,6 +2489,9 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         claimants, _ = _subjects(gov.head)
         subjects.extend(replace(m, role="prep:by") for m in claimants)
     flags = _clause_flags(gov, reporting) if gov.pos_ in ("VERB", "AUX") else dict(negated=False, future=False, hypothetical=False, intent=None, refused=False, demanded=False)
+    if gov_dep == "nsubjpass" and gov.lemma_.lower() == "claim" and flags["negated"]:
+        # "the abduction of an engineer by gunmen *has not been claimed*": no one claimed it, it was done
+        flags = dict(flags, negated=False)
     if _says_nobody(tok):
         flags = dict(flags, negated=True)  # "police made no arrests"
     if gov_dep in CHARGE_DEPS and gov.lemma_.lower() in CHARGE_GOVERNORS and gov.i != tok.i:
@@ -2342,6 +2521,14 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         if not any(m.role in ("prep:in", "prep:near", "prep:at") for m in preps):
             # "a drone strike killed two *in Mogadishu*": where the harm was done is where the act was
             preps += [m for m in _prep_mentions(gov) if m.role in ("prep:in", "prep:near", "prep:at")]
+    if gov_dep == "nsubj" and gov.lemma_.lower() in ARRIVAL_VERBS \
+            and not any(m.role in ("poss", "prep:by", "mod") for m in subjects):
+        # "condemnation of the strike *came swiftly from Saudi Arabia*", "offers of help poured in from
+        # Ankara": whom it came from made it (one party: the coder would pair two authors with each other)
+        came_from = [m for c in children(gov) if c.dep_ == "prep" and c.lower_ == "from"
+                     for p in children(c) if p.dep_ == "pobj" for m in expand(p, "prep:by")]
+        if len(came_from) == 1:
+            subjects.extend(came_from)
     if gov_dep == "dobj" and gov.lemma_.lower() in DRAW_VERBS:
         # "Iran's seizure of a tanker *drew condemnation from Athens*": Athens condemns,
         # and what drew it is what it is aimed at

