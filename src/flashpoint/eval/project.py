@@ -38,7 +38,8 @@ PROBE_SETS = (("first set", "actor_probes.jsonl"), ("second set", "actor_probes_
               ("third set", "actor_probes_third.jsonl"), ("fourth set", "actor_probes_fourth.jsonl"),
               ("fifth set", "actor_probes_fifth.jsonl"),
               ("sixth set", "actor_probes_sixth.jsonl"), ("seventh set", "actor_probes_seventh.jsonl"),
-              ("eighth set", "actor_probes_eighth.jsonl"), ("ninth set", "actor_probes_ninth.jsonl"))
+              ("eighth set", "actor_probes_eighth.jsonl"), ("ninth set", "actor_probes_ninth.jsonl"),
+              ("tenth set", "actor_probes_tenth.jsonl"))
 # (label, file, scorer): the own sentence sets, written blind, each scored as a gold set.
 OWN_SETS = (("own probes", "own_probes.jsonl", "probes"), ("own probes, second set", "own_probes2.jsonl", "probes"),
             ("own probes, third set", "own_probes3.jsonl", "probes"),
@@ -75,7 +76,8 @@ ARTICLE_SETS = (("first set", TESTS_DATA.parent / "articles"), ("second set", TE
                 ("ninth set", TESTS_DATA.parent / "articles" / "ninth"),
                 ("tenth set", TESTS_DATA.parent / "articles" / "tenth"),
                 ("eleventh set", TESTS_DATA.parent / "articles" / "eleventh"),
-                ("twelfth set", TESTS_DATA.parent / "articles" / "twelfth"))
+                ("twelfth set", TESTS_DATA.parent / "articles" / "twelfth"),
+                ("thirteenth set", TESTS_DATA.parent / "articles" / "thirteenth"))
 
 
 def norm(key: str | None) -> str:
