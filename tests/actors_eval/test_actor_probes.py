@@ -54,14 +54,14 @@ SETS = ["actor_probes.jsonl", "actor_probes_second.jsonl", "actor_probes_third.j
 # pronouns after a dateline, generic "the government", capitals struck) had a first run of
 # 76.5% / 90.6%; its pronouns and generic words need the story (event level).
 # The tenth set (session 21: the Pacific and the Middle East first) had a first run of 77.4% / 75.3%
-# (78.5% / 76.3% with its one amended expectation); its six pronouns after a dateline and four generic
-# words need the story (event level).
+# (78.5% / 76.3% with its one amended expectation), 84.9% / 78.5% after session 21's rules; its six
+# pronouns after a dateline and four generic words need the story (event level).
 MENTION_FLOOR = {"actor_probes_fifth.jsonl": 0.89, "actor_probes_sixth.jsonl": 0.85, "actor_probes_seventh.jsonl": 0.86,
                  "actor_probes_eighth.jsonl": 0.83, "actor_probes_ninth.jsonl": 0.78,
-                 "actor_probes_tenth.jsonl": 0.80}
+                 "actor_probes_tenth.jsonl": 0.84}
 EVENT_FLOOR = {"actor_probes_fifth.jsonl": 0.78, "actor_probes_sixth.jsonl": 0.69, "actor_probes_seventh.jsonl": 0.69,
                "actor_probes_eighth.jsonl": 0.66, "actor_probes_ninth.jsonl": 0.90,
-               "actor_probes_tenth.jsonl": 0.80}
+               "actor_probes_tenth.jsonl": 0.77}
 # The fifth set names its kinds by the institution (court, police, ministry ...) rather than "institution".
 KINDS = {"actor_probes_fifth.jsonl": {"office", "ministry", "parliament", "court", "police", "armed", "unnamed",
                                       "demonym", "capital", "backref", "person"},
