@@ -29,6 +29,7 @@ def test_session21_a_longer_name_is_not_the_generic_alias(kb, text):
     ("the Lebanese Hezbollah", "LBNREBHEZ"),         # a people's word before a one-word name
     ("the Pakistani Taliban", "PAKREBTTP"),
     ("the Sunni Islamic State", "IMGMUSISI"),        # a community's word the base knows
+    ("Chhatra League activists", "BGDOPPAWL"),       # the Awami League's student wing (a fact added)
 ])
 def test_session21_known_groups_still_resolve(kb, text, want):
     assert code(kb, text) == want

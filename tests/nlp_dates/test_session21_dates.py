@@ -36,6 +36,8 @@ def test_session21_a_year_after_a_preposition_dates_background(text, trigger, ye
     ("The minister, who took office in 2023, resigned.", "resigned"),
     ("The government aims to cut emissions by 2030 and signed a deal with Japan.", "signed"),
     ("Inflation reached 12 percent in 2024-25, and the central bank raised rates.", "raised"),
+    ("The court freed a trader who was detained for fraud and tried on evidence which a judge had rejected in 2019.",
+     "detained"),  # a year in a relative clause after the act is that clause's
 ])
 def test_session21_a_year_in_an_aside_or_a_deadline_dates_no_act(text, trigger):
     rd = dated(text, trigger)

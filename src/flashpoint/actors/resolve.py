@@ -837,22 +837,21 @@ def _insurgent_name(toks: Tokens) -> bool:
 MISSILE_HEADS = frozenset({"missile", "missiles"})
 
 
-def _as_military(kb: KnowledgeBase, res: Resolution) -> Resolution:
+def _as_sector(kb: KnowledgeBase, res: Resolution, sector: str, why: str) -> Resolution:
+    """``res`` with the sector a rule reads from the phrase (its code the country's CAMEO code + it)."""
     a = res.actor
     country = kb.country(a.country) if a.country else None
     cameo = (country.cameo or a.country) if country is not None else (a.country or "")
-    why = "a state's missiles are its military's -> MIL"
-    return Resolution(replace(a, sector="MIL", code=cameo + "MIL"), res.entry_ids,
+    return Resolution(replace(a, sector=sector, code=cameo + sector), res.entry_ids,
                       f"{res.why}; {why}" if res.why else why, res.contextual)
+
+
+def _as_military(kb: KnowledgeBase, res: Resolution) -> Resolution:
+    return _as_sector(kb, res, "MIL", "a state's missiles are its military's -> MIL")
 
 
 def _as_insurgents(kb: KnowledgeBase, res: Resolution) -> Resolution:
-    a = res.actor
-    country = kb.country(a.country) if a.country else None
-    cameo = (country.cameo or a.country) if country is not None else (a.country or "")
-    why = "its name's own words tell a cause fought for: an armed group -> REB"
-    return Resolution(replace(a, sector="REB", code=cameo + "REB"), res.entry_ids,
-                      f"{res.why}; {why}" if res.why else why, res.contextual)
+    return _as_sector(kb, res, "REB", "its name's own words tell a cause fought for: an armed group -> REB")
 
 
 def _civil_named(res: Resolution, group: list[_Mention], toks: Tokens) -> bool:

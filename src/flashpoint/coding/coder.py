@@ -457,7 +457,7 @@ class Coder:
             group = state.last("thing")  # "The ELN said its fighters ...": the ELN's own
             if group is not None and group.org and group.sector in ("REB", "CRM"):
                 return self._retext(group, m.text), 0.8
-        if m.possessor in ("its", "their") and m.head in ORG_OFFICER_HEADS:
+        if m.possessor in ("its", "their") and m.head in ORG_OFFICER_HEADS and m.role in ("subj", "gov_subj"):
             body = _recent_org(state)  # "The WHO said ... Its Africa director praised ...": the WHO's officer
             if body is not None:
                 return self._retext(body, m.text), 0.8

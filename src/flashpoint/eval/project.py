@@ -3,7 +3,7 @@
 * the actor test set (``tests/data/actor_sentences.jsonl``): 172 news-style sentences from every
   continent with the expected source and target actors;
 * the blind actor probes (``tests/data/actor_probes.jsonl``, ``_second`` and ``_third``, session 8;
-  ``_fourth``, session 10; ``_fifth``, session 11; ... ``_eighth``, session 19; ``_ninth``, session 20):
+  ``_fourth``, session 10; ``_fifth``, session 11; ... ``_ninth``, session 20; ``_tenth``, session 21):
   sentences naming one actor each with its expected code, and each set's first run (``*_first_run.json``);
 * the sample corpus with its hand coding (``data/sample/README.md``): recall of the key events;
 * the merge fixture (``tests/data/merge_fixture.jsonl``): pairwise precision and recall of

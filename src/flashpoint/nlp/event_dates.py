@@ -243,7 +243,12 @@ def _in_clause(sentence: str, trigger_at: int, found: tuple[int, int, str]) -> b
     """A date in the trigger's own clause: no clause break between the two."""
     if found[0] < trigger_at:
         return not _BREAK_BEFORE.search(sentence[found[1]:trigger_at])
-    return not _BREAK.search(sentence[trigger_at:found[0]])
+    between = sentence[trigger_at:found[0]]
+    if _YEARED.search(found[2]) and _RELATIVE.search(between):
+        # "who was arrested ... for which the court had dismissed the appeal in 1997": a year
+        # told in a relative clause after the act is that clause's
+        return False
+    return not _BREAK.search(between)
 
 
 def _speaks_for(sentence: str, trigger_at: int, found: tuple[int, int, str]) -> bool:
@@ -265,10 +270,10 @@ def _speaks_for(sentence: str, trigger_at: int, found: tuple[int, int, str]) -> 
             return not _CONTRAST_WORD.search(between)
         return not _CONTRAST.search(between)
     after = sentence[trigger_at:start]
-    if _YEARED.search(found[2]) and not _BREAK_PAST_COMMA.search(after):
+    if _YEARED.search(found[2]):
         # "released a Swedish diplomat, Johan Floderus, in a prisoner exchange in June 2024": an
-        # apposition's commas are no clause break before a year
-        return True
+        # apposition's commas are no clause break before a year; a relative clause is
+        return not _BREAK_PAST_COMMA.search(after)
     return not _BREAK.search(after)
 
 
