@@ -4,7 +4,8 @@ background tolls told with a year are not the story's; "since then" after a date
 period; a lead's act dated only by its reporting frame takes the day it is told again; "its
 director" after an organisation is the organisation's officer; "both sides" and "the two countries"
 are the pair the story sets against each other, not the last two parties named; members of a named
-group the knowledge base does not know are that group; a state's missiles are its military's."""
+group the knowledge base does not know are that group; a state's missiles are its military's; "the party"
+after a party is told is that party; "the government" an opposition accuses is its own country's."""
 
 from __future__ import annotations
 
@@ -94,3 +95,17 @@ def test_session21_a_missile_alone_is_nobodys_target():
     events = coded("SEOUL — South Korea raised its alert level after the North fired two missiles into the sea.")
     assert not any(e.source and e.source.country == "PRK" and e.target and e.target.country == "KOR"
                    and e.cameo.startswith("19") for e in events)
+
+
+def test_session21_the_party_is_the_party_told():
+    text = ("DHAKA — Police detained 25 Awami League supporters in Khulna on Monday. "
+            "The party accused the government of jailing its members before the vote.")
+    accused = [e for e in coded(text) if e.evidence.trigger == "accused"]
+    assert accused and accused[0].source.key == "AWAMILEAGUE" and accused[0].target.country == "BGD"
+
+
+def test_session21_a_challengers_government_is_its_own():
+    text = ("KATHMANDU — China pledged 30 million dollars for roads in Nepal. "
+            "Opposition leader Ram Thapa accused the government of hiding the loan's terms.")
+    accused = [e for e in coded(text) if e.evidence.trigger == "accused"]
+    assert accused and accused[0].source.country == "NPL" and accused[0].target.country == "NPL"
