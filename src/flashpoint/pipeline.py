@@ -407,7 +407,7 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
     from .geo.fallback import FINE_BASES, back_reference, refine_location
     from .geo.small_places import SmallPlaces
     from .nlp.docmemo import doc_sents, doc_text
-    from .nlp.event_dates import event_date, find_date_expressions, lead_date, story_dater
+    from .nlp.event_dates import TOLD_AGAIN_REACH, event_date, find_date_expressions, lead_date, story_dater, then_date, told_again
     from .nlp.extract import extract_candidates
     from .nlp.places import article_places, event_location
     from .nlp.quantities import extract_quantities
@@ -443,6 +443,17 @@ def _rule_events(doc, offset: int, art: Article, published: Date | None, res: Re
             expressions[where] = find_date_expressions(text[c.sent_start : c.sent_end])
         rd = event_date(c.dates, c.clause, text[c.sent_start : c.sent_end], c.trigger_start - c.sent_start,
                         published, c.future, expressions[where])
+        if rd.basis == "article" and not c.future and c.sent_index > 0:
+            # "Tokayev then asked ...": the time of the sentence before (nlp/event_dates.py)
+            before = doc_sents(doc)[c.sent_index - 1]
+            rd = then_date(text[c.sent_start : c.sent_end], text[before.start_char : before.end_char], published) or rd
+        elif rd.basis == "sentence" and c.kind == "noun" and structure is not None:
+            # "X said on Tuesday that a drone strike had killed ..." / "The strike hit ... late on Sunday"
+            lead, lead_end = _lead_span(doc, text, structure)
+            if lead and c.sent_end <= lead_end:
+                sents = doc_sents(doc)
+                later = [text[x.start_char : x.end_char] for x in sents[c.sent_index + 1 : c.sent_index + 1 + TOLD_AGAIN_REACH]]
+                rd = told_again(c.trigger, rd, later, published) or rd
         if rd.basis == "article" and headline is not None and headline[0] <= c.sent_start < headline[1]:
             # A headline tells in the present what its lead dates: "Clashes kill nine in Tripoli".
             rd = lead_date(_lead(doc, text, structure), published, c.future) or rd

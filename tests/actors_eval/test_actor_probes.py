@@ -13,8 +13,10 @@ regional blocs, sub-national officials, hackers named by their sponsor), the eig
 (ethnic groups of every region, local places, sub-national officials and namesake towns in new
 names, dual nationals), the ninth in session 20 (Latin America, Central Asia, the Pacific, West and
 Central Africa; rebels, gangs, police, courts, parliaments, companies, NGOs, role appositions,
-pronouns after a dateline, capitals struck); each set's first run is kept beside it
-(``*_first_run.json``: 64.1%, 92.3%, 82.7%, 61.9%, 84.4%, 77.3%, 53.2%, 30.0% and 76.5% mention level).
+pronouns after a dateline, capitals struck), the tenth in session 21 (the Pacific and the Middle East
+first; unions, courts, communities, ships, parties, media, generic words, pronouns after a dateline);
+each set's first run is kept beside it (``*_first_run.json``: 64.1%, 92.3%, 82.7%, 61.9%, 84.4%, 77.3%,
+53.2%, 30.0%, 76.5% and 77.4% mention level).
 The floors below guard today's figures; misses are printed.
 """
 
@@ -31,7 +33,7 @@ from flashpoint.eval.actor_probes import Probe, event_hits, read_probes, resolve
 DATA = Path(__file__).resolve().parents[1] / "data"
 SETS = ["actor_probes.jsonl", "actor_probes_second.jsonl", "actor_probes_third.jsonl", "actor_probes_fourth.jsonl",
         "actor_probes_fifth.jsonl", "actor_probes_sixth.jsonl", "actor_probes_seventh.jsonl",
-        "actor_probes_eighth.jsonl", "actor_probes_ninth.jsonl"]
+        "actor_probes_eighth.jsonl", "actor_probes_ninth.jsonl", "actor_probes_tenth.jsonl"]
 # The fifth set's back-references ("He", "The two leaders", "The ministry": 14 of 173) name their
 # actor only through the story told before them, which the knowledge base alone does not see:
 # its mention-level floor leaves them out, and its event level is what measures them.
@@ -51,10 +53,15 @@ SETS = ["actor_probes.jsonl", "actor_probes_second.jsonl", "actor_probes_third.j
 # The ninth set (session 20: Latin America, Central Asia, the Pacific, West and Central Africa;
 # pronouns after a dateline, generic "the government", capitals struck) had a first run of
 # 76.5% / 90.6%; its pronouns and generic words need the story (event level).
+# The tenth set (session 21: the Pacific and the Middle East first) had a first run of 77.4% / 75.3%
+# (78.5% / 76.3% with its one amended expectation), 84.9% / 78.5% after session 21's rules; its six
+# pronouns after a dateline and four generic words need the story (event level).
 MENTION_FLOOR = {"actor_probes_fifth.jsonl": 0.89, "actor_probes_sixth.jsonl": 0.85, "actor_probes_seventh.jsonl": 0.86,
-                 "actor_probes_eighth.jsonl": 0.83, "actor_probes_ninth.jsonl": 0.78}
+                 "actor_probes_eighth.jsonl": 0.83, "actor_probes_ninth.jsonl": 0.78,
+                 "actor_probes_tenth.jsonl": 0.84}
 EVENT_FLOOR = {"actor_probes_fifth.jsonl": 0.78, "actor_probes_sixth.jsonl": 0.69, "actor_probes_seventh.jsonl": 0.69,
-               "actor_probes_eighth.jsonl": 0.66, "actor_probes_ninth.jsonl": 0.90}
+               "actor_probes_eighth.jsonl": 0.66, "actor_probes_ninth.jsonl": 0.90,
+               "actor_probes_tenth.jsonl": 0.77}
 # The fifth set names its kinds by the institution (court, police, ministry ...) rather than "institution".
 KINDS = {"actor_probes_fifth.jsonl": {"office", "ministry", "parliament", "court", "police", "armed", "unnamed",
                                       "demonym", "capital", "backref", "person"},
@@ -67,7 +74,9 @@ KINDS = {"actor_probes_fifth.jsonl": {"office", "ministry", "parliament", "court
                                        "subnational", "hackers", "dual"},
          "actor_probes_ninth.jsonl": {"role", "apposition", "pronoun", "dateline", "armed", "police", "court",
                                       "parliament", "company", "ngo", "unnamed", "demonymplace", "capital", "community",
-                                      "generic", "officials", "unknown"}}
+                                      "generic", "officials", "unknown"},
+         "actor_probes_tenth.jsonl": {"union", "court", "community", "ship", "party", "media", "generic", "pronoun",
+                                      "dateline", "officials", "unknown", "ngo", "company", "embassy", "dual"}}
 # The fourth set's misses are mentions the knowledge base alone cannot place ("his men",
 # a name it does not know, "separatists in Transnistria"): the coder's part.
 

@@ -33,7 +33,9 @@ once (``tenth/first_run.json``: recall 0.652, precision 0.708, F1 0.678); one fo
 amended after it (its text also matched a right event), with a note. The eleventh set
 (``eleventh/``, ten articles of session 19) was committed before the coder saw it and scored
 once (``eleventh/first_run.json``: recall 0.713, precision 0.716, F1 0.714); the twelfth
-(``twelfth/``, session 20) likewise (``twelfth/first_run.json``: recall 0.889, precision 0.812, F1 0.849).
+(``twelfth/``, session 20) likewise (``twelfth/first_run.json``: recall 0.889, precision 0.812, F1 0.849), and the
+thirteenth (``thirteenth/``, session 21: ``thirteenth/first_run.json``: recall 0.861, precision 0.767, F1 0.811);
+one forbidden rule of the thirteenth was amended after its first run (a refusal to comment is CAMEO's 011), with a note.
 Each set's aggregate figures must reach recall and F1 of 0.7, and a set whose first run was
 above that must stay at or above its floor (``FLOORS``, set below the first run so it cannot
 regress); the checks below pin the details.
@@ -54,9 +56,9 @@ HERE = Path(__file__).parent
 
 @pytest.fixture(scope="module", params=[HERE, HERE / "second", HERE / "third", HERE / "fourth", HERE / "fifth",
                                         HERE / "sixth", HERE / "seventh", HERE / "eighth", HERE / "ninth", HERE / "tenth",
-                                        HERE / "eleventh", HERE / "twelfth"],
+                                        HERE / "eleventh", HERE / "twelfth", HERE / "thirteenth"],
                 ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-                     "twelfth"])
+                     "twelfth", "thirteenth"])
 def scored(request):
     results, totals = check_folder(request.param)
     return {r.name: r for r in results}, totals, request.param
@@ -70,7 +72,7 @@ def test_at_least_ten_articles(scored):
 
 
 # Sets whose first run was above the 0.7 target: (recall, F1) they must not fall below.
-FLOORS = {"ninth": (0.8, 0.8), "eleventh": (0.7, 0.7), "twelfth": (0.85, 0.8)}
+FLOORS = {"ninth": (0.8, 0.8), "eleventh": (0.7, 0.7), "twelfth": (0.85, 0.8), "thirteenth": (0.85, 0.8)}
 
 
 def test_recall_and_f1(scored):
@@ -151,6 +153,10 @@ KNOWN_FORBIDDEN = {
                  "kuril_fishing: forbidden (no shots were fired)",
                  "kuril_fishing: forbidden (nobody acted against Ukraine in this story)",
                  "zimbabwe_sanctions: forbidden (a currency figure is no event)"],
+    # "'Morocco is killing people in the liberated territories with impunity,' he said" in a story filed
+    # from Tindouf: the quote's generic "people" take the dateline's country (Algeria) rather than the
+    # disputed territory's, which the gazetteer does not hold as a country
+    "thirteenth": ["western_sahara_drone: forbidden (nobody acted against Algeria)"],
 }
 
 

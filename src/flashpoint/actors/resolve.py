@@ -189,6 +189,8 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
             continue  # "fled into the bush": a name is written with a capital
         if target.entry.kind == "person" and _another_given_name(m, toks, target.entry, matches):
             continue  # "Attorney General Wendy Morales" is not Evo Morales
+        if target.entry.kind == "org" and _tail_of_a_longer_name(m, toks, matches):
+            continue  # "the Popular Resistance Front" is not the Resistance Front
         if target.entry.kind != "agent" and (
             (m.start > 0 and lower[m.start - 1] in AFFILIATION_BEFORE)
             or (m.end < len(lower) and lower[m.end] in AFFILIATION_AFTER)
@@ -209,7 +211,7 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
     titled = _named_after_a_country(kb, text, toks, mentions)
     if titled is not None:
         return [titled]
-    named_after = [m for m in mentions if _names_an_organisation(m, mentions, toks)]
+    named_after = [m for m in mentions if _names_an_organisation(m, mentions, toks) or _country_inside_a_name(m, mentions, toks)]
     mentions = [m for m in mentions if m not in named_after]
     mentions = [m for m in mentions if not _branch_of(m, mentions, toks)]
     if not mentions:
@@ -236,7 +238,9 @@ def resolve_phrase(kb: KnowledgeBase, text: str, toks: Tokens, when: date | None
             res = _as_civil(kb, text, res)
         if weapon is not None and res.actor.org is None:
             res = _weapon_resolution(kb, text, weapon, res, context_country, group)
-        elif res.actor.org is None and res.actor.sector == "MIL" and _insurgent_name(toks) and not any(
+        elif res.actor.org is None and res.actor.sector is None and res.actor.country and toks.lower[-1] in MISSILE_HEADS:
+            res = _as_military(kb, res)  # "Russian missiles": a state's missiles are fired by its forces
+        elif res.actor.org is None and res.actor.sector in ("MIL", None) and _insurgent_name(toks) and not any(
                 m.kind == "country" and m.target.alias.role == "metonym" for m in group):  # "People's Liberation Army" 
             res = _as_insurgents(kb, res)
         notes = [f"'{m.text}' is part of an organisation's name, not its country" for m in named_after]
@@ -381,6 +385,24 @@ _NEEDS_CONTEXT = Target(Entry("block:needs-context", "block", "needs context", (
                         Alias("needs context", "block"))
 
 
+def _country_inside_a_name(m: _Mention, mentions: list[_Mention], toks: Tokens) -> bool:
+    """A country's word inside the proper name that follows what an actor is, after its country
+    was told ("the Nicaraguan rights group *Nicaragua* Nunca Mas", "Venezuela's opposition Vente
+    *Venezuela* party"): a word of the group's name, not its country. It stands beside a
+    capitalised word no alias took, after an agent, after another country's word."""
+    if m.kind != "country" or m.possessive:
+        return False
+    agents = [o for o in mentions if o.kind == "agent" and o.end <= m.start]
+    if not agents or not any(o.kind == "country" and o is not m and o.end <= agents[0].start for o in mentions):
+        return False
+    taken = {i for o in mentions for i in range(o.start, o.end)}
+
+    def free_name_word(i: int) -> bool:
+        return 0 <= i < len(toks.cased) and i not in taken and toks.cased[i][:1].isupper() and toks.lower[i] not in ("the", "a", "an")
+
+    return free_name_word(m.start - 1) or free_name_word(m.end)
+
+
 def _another_given_name(m: Match, toks: Tokens, entry, matches) -> bool:
     """A person's one-word alias (a surname: "Morales", "Ghani") right after a capitalised
     word that is neither a title nor a word of the person's own names: another person
@@ -397,6 +419,33 @@ def _another_given_name(m: Match, toks: Tokens, entry, matches) -> bool:
         return False
     own = {w for text in (entry.name, *(a.text for a in entry.aliases)) for w in fold(text).lower().replace(".", "").split()}
     return low not in own and _skeleton(fold(low)) not in {_skeleton(w) for w in own}
+
+
+# Words of descriptive group names that other groups' names embed ("the *Popular* Resistance Front",
+# "the *Kivu* Liberation Army"): an alias made only of them, right after another capitalised word
+# no alias took, is the tail of a longer name, not the group the alias names.
+GENERIC_NAME_WORDS = frozenset({
+    "resistance", "front", "liberation", "army", "national", "movement", "forces", "force", "islamic", "state",
+    "democratic", "people's", "peoples", "popular", "revolutionary", "council", "party", "union", "brigade",
+    "brigades", "committee", "committees", "alliance", "defence", "defense", "unity", "justice", "freedom", "free",
+    "patriotic", "united", "salvation", "congress", "league", "of", "the", "for", "and", "battalion", "battalions",
+    "group", "organisation", "organization", "coalition", "guard", "guards", "militia", "militias", "self-defence",
+    "self-defense", "mobilisation", "mobilization", "jihad", "independence", "solidarity", "struggle"})
+
+
+def _tail_of_a_longer_name(m: Match, toks: Tokens, matches) -> bool:
+    """An organisation's alias of generic name words only ("Resistance Front") right after a
+    capitalised word inside the phrase that no alias took and that is no article or title
+    ("Popular"): the end of another group's name."""
+    i = m.start - 1
+    if i < 1 or m.end - m.start < 2:
+        return False  # a phrase's first word is capitalised whatever it is
+    if not all(w in GENERIC_NAME_WORDS for w in toks.lower[m.start:m.end]):
+        return False
+    word, low = toks.cased[i], toks.lower[i]
+    if not word[:1].isupper() or not word.replace("'", "").isalpha() or low in ("the", "a", "an") or low in TITLES:
+        return False
+    return not any(x.start <= i < x.end for x in matches)
 
 
 def _skeleton(word: str) -> str:
@@ -695,7 +744,7 @@ def _dual_nationality(owners: list[_Mention], text: str, context_country: str | 
 MEDIA_NAME_WORDS = frozenset({
     "post", "times", "herald", "independent", "tribune", "gazette", "daily", "journal", "chronicle", "observer",
     "telegraph", "hayom", "today", "express", "courier", "mirror", "standard", "inquirer", "pravda", "star",
-    "news", "dispatch", "sentinel", "bulletin",
+    "news", "dispatch", "sentinel", "bulletin", "radio", "television", "tv", "broadcasting",
 })
 COMPANY_NAME_WORDS = frozenset({"airways", "airlines", "airline", "petroleum", "railways", "telecom", "shipping"})
 EDGE_COMPANY_WORDS = frozenset({"air"})  # "Air India", "Iran Air": first or last, never inside
@@ -783,13 +832,26 @@ def _insurgent_name(toks: Tokens) -> bool:
     return False
 
 
-def _as_insurgents(kb: KnowledgeBase, res: Resolution) -> Resolution:
+# Rule 17: missiles told by the state that owns them ("Russian missiles", "a North Korean missile") are
+# its military's; a missile told alone ("a missile hit a block") names no one, so the word is no agent.
+MISSILE_HEADS = frozenset({"missile", "missiles"})
+
+
+def _as_sector(kb: KnowledgeBase, res: Resolution, sector: str, why: str) -> Resolution:
+    """``res`` with the sector a rule reads from the phrase (its code the country's CAMEO code + it)."""
     a = res.actor
     country = kb.country(a.country) if a.country else None
     cameo = (country.cameo or a.country) if country is not None else (a.country or "")
-    why = "its name's own words tell a cause fought for: an armed group -> REB"
-    return Resolution(replace(a, sector="REB", code=cameo + "REB"), res.entry_ids,
+    return Resolution(replace(a, sector=sector, code=cameo + sector), res.entry_ids,
                       f"{res.why}; {why}" if res.why else why, res.contextual)
+
+
+def _as_military(kb: KnowledgeBase, res: Resolution) -> Resolution:
+    return _as_sector(kb, res, "MIL", "a state's missiles are its military's -> MIL")
+
+
+def _as_insurgents(kb: KnowledgeBase, res: Resolution) -> Resolution:
+    return _as_sector(kb, res, "REB", "its name's own words tell a cause fought for: an armed group -> REB")
 
 
 def _civil_named(res: Resolution, group: list[_Mention], toks: Tokens) -> bool:

@@ -324,6 +324,9 @@ class DocState:
                 # (a visit or a host's welcome is told one way: "France hosted Germany's chancellor")
                 if ((b, a) in pairs or e.code[:2] == CONSULT_ROOT) and all(_of_kind(x, kind) for x in (e.source, e.target)):
                     return [e.source, e.target]
+        story = self.story_pair(kind)
+        if story:
+            return story
         for wanted in dict.fromkeys((kind, "any")):
             found: list[Actor] = []
             for actor, is_person in reversed(self.actors):
@@ -333,6 +336,24 @@ class DocState:
                     if len(found) == 2:
                         return found[::-1]
         return []
+
+    def story_pair(self, kind: str = "any") -> list[Actor]:
+        """The two parties the story's coded events set against each other most often, either way
+        ("the sharpest row between the two countries", "urged both sides to show restraint" after a
+        strike, a charge and a counter-charge between them), when one pair is told twice or more and
+        more often than any other; else []. A third party told since (a backer, a mediator) is not one of them."""
+        tally: dict[frozenset, list] = {}
+        for events in self.coded.values():
+            for e in events:
+                a, b = party(e.source), party(e.target) if e.target is not None else None
+                if b is None or a == b or e.nested or not all(_of_kind(x, kind) for x in (e.source, e.target)):
+                    continue
+                tally.setdefault(frozenset((a, b)), []).append(e)
+        ranked = sorted(tally.values(), key=len, reverse=True)
+        if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+            return []
+        latest = ranked[0][-1]
+        return [latest.source, latest.target]
 
     def last_meeting_pair(self) -> list[Actor]:
         """The two parties of the latest coded events, when those events were the two
@@ -436,6 +457,10 @@ class Coder:
             group = state.last("thing")  # "The ELN said its fighters ...": the ELN's own
             if group is not None and group.org and group.sector in ("REB", "CRM"):
                 return self._retext(group, m.text), 0.8
+        if m.possessor in ("its", "their") and m.head in ORG_OFFICER_HEADS and m.role in ("subj", "gov_subj"):
+            body = _recent_org(state)  # "The WHO said ... Its Africa director praised ...": the WHO's officer
+            if body is not None:
+                return self._retext(body, m.text), 0.8
         kind = DEFINITE_BACKREFS.get(m.text.lower())  # "the alliance", "the country"
         if kind is not None:
             found = latest_told(state, kind, state.not_parties, m.text)  # a party or any earlier mention
@@ -489,7 +514,7 @@ class Coder:
             if self.open_actors and m.proper:
                 return Actor(m.text, m.text), 0.6
             unknown = self._unknown_named(m, when, context, state.countries, state.places,
-                                          state.home_country, state)
+                                          state.home_country, state) or self._members_of_named(m, when, context, state)
             if unknown is not None:
                 if unknown.country and unknown.sector is None:
                     state.guessed.add(unknown)
@@ -643,6 +668,27 @@ class Coder:
         if entry is not None:
             return Actor(m.text, m.text, story, None, civil, (entry.cameo or story) + (civil or ""))
         return Actor(m.text, m.text, None, None, civil, civil)
+
+    def _members_of_named(self, m: Mention, when, context: str | None, state: DocState) -> Actor | None:
+        """"Members of the Kivu Salvation Front", "fighters from Jamaat Ahl al-Qura": people of a
+        named group the knowledge base does not know are that group, kept as an unknown named
+        actor (:meth:`_unknown_named`); fighters, militants and gunmen of it make it an armed group."""
+        found = MEMBERS_OF_NAME.match(m.text)
+        if found is None or m.pronoun:
+            return None
+        name = found.group("name")
+        words = name.split()
+        if not words or not all(w[:1].isupper() or w.rsplit("-", 1)[-1][:1].isupper()  # "al-Qura"
+                                or (0 < i < len(words) - 1 and w in NAME_PARTICLES) for i, w in enumerate(words)):
+            return None  # "members of the armed forces": no name
+        group = replace(m, text=name, proper=True, ent="ORG", head=words[-1].lower(), plural=False, possessor=None)
+        actor = self._unknown_named(group, when, context, state.countries, state.places, state.home_country, state)
+        if actor is None:
+            return None
+        if actor.sector is None and actor.country and found.group("who").lower() in ARMED_MEMBER_WORDS:
+            entry = self.kb.country(actor.country)
+            actor = replace(actor, sector="REB", code=((entry.cameo if entry else None) or actor.country) + "REB")
+        return replace(actor, text=m.text)
 
     def _officeholder(self, m: Mention, when, state: DocState) -> Actor | None:
         """"Sanchez hosted Lula *in Madrid*": a bare surname the knowledge base keeps out of
@@ -1915,6 +1961,30 @@ ARMED_NAME_WORDS = frozenset({
     "autodefensas", "self-defence", "self-defense", "jihad", "martyrs", "fighters", "liberation", "resistance",
 })
 CRIMINAL_NAME_WORDS = frozenset({"cartel", "gang", "mafia", "syndicate", "clan", "cartel's"})
+# Officers an organisation speaks and acts through: "its president", "its regional director" are
+# the organisation told before (Coder._resolve).
+ORG_OFFICER_HEADS = frozenset({"director", "president", "chief", "head", "spokesman", "spokeswoman", "spokesperson",
+                               "secretary-general", "chairman", "chairwoman", "chairperson", "chair", "envoy",
+                               "representative", "coordinator", "commissioner", "executive", "leader", "boss"})
+# "Members of the X", "fighters from X": the people of a named group (Coder._members_of_named).
+ARMED_MEMBER_WORDS = frozenset({"fighters", "militants", "gunmen", "insurgents", "rebels", "combatants", "militiamen"})
+MEMBERS_OF_NAME = re.compile(r"^(?P<who>members|fighters|militants|gunmen|insurgents|rebels|combatants|militiamen|"
+                             r"supporters|followers|loyalists|activists|leaders|commanders)\s+(?:of|from)\s+(?:the\s+)?(?P<name>.+)$",
+                             re.IGNORECASE)
+
+
+def _recent_org(state) -> Actor | None:
+    """The latest organisation told in this sentence or the one before (not a person), for
+    "its director": "Amnesty said soldiers had beaten protesters. Its regional director ..."."""
+    sentences: list[int] = []
+    for (actor, is_person), at in zip(reversed(state.actors), reversed(state.told_at)):
+        if at not in sentences:
+            sentences.append(at)
+            if len(sentences) > 2:
+                return None
+        if not is_person and actor.org:
+            return actor
+    return None
 
 
 def _armed_name(words: list[str]) -> str | None:

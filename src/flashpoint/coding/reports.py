@@ -153,7 +153,37 @@ def fold_reports(events: Sequence[Event], headline: tuple[int, int] | None = Non
     """Fold headline events into the body's restatement and same-sentence
     restatements of one act into the first, then give each toll to one event;
     the order of the rest is kept."""
-    return one_toll(_fold(events, headline))
+    return toll_told_once(one_toll(_fold(events, headline)))
+
+
+def _date_basis(e: Event) -> str:
+    return next((x[5:] for x in getattr(e, "inputs", ()) if x.startswith("date=")), "")
+
+
+def toll_told_once(events: Sequence[Event]) -> list[Event]:
+    """A toll told again later in the article ("police detained at least 17 people" in the lead,
+    "a rights group said police had detained 17 people in Santiago" below) is the earlier
+    event's, not a second one: a later event of the same source and kind of act drops a toll
+    of the same unit and number an earlier one carries, unless its own words date it to
+    another day. Tolls of the past (modality ``historical``) are left as they are."""
+    seen: dict[tuple, Event] = {}
+    out = []
+    for e in events:
+        if e.modality == "historical" or not e.quantities or e.source is None:
+            out.append(e)
+            continue
+        keep = []
+        for q in e.quantities:
+            key = (e.source.key, _family(e.cameo_root), q.unit, q.value)
+            first = seen.get(key) if q.unit in TOLL_UNITS else None
+            if first is not None and first.evidence.start != e.evidence.start and not (
+                    _date_basis(e) in ("entity", "clause") and e.date != first.date):
+                continue  # told again
+            keep.append(q)
+            if q.unit in TOLL_UNITS:
+                seen.setdefault(key, e)
+        out.append(e if len(keep) == len(e.quantities) else dataclasses.replace(e, quantities=tuple(keep)))
+    return out
 
 
 def _fold(events: Sequence[Event], headline: tuple[int, int] | None) -> list[Event]:

@@ -178,6 +178,9 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
             if sources and sources[0][0].country and pattern.code[:2] in CROSS_BORDER_ROOTS \
             and sources[0][0].sector not in DOMESTIC_SECTORS \
             and not all(m.head in CROWD_HEADS for m in mentions) else None
+        own = _challengers_government(coder, mentions, sources, q.when)
+        if own:
+            return own
         # "Moscow would take steps to counter *the alliance*": a description that points back
         # into the article names another party than the one acting
         q.state.not_parties, before = frozenset(party(s) for s, _ in sources), q.state.not_parties
@@ -219,6 +222,31 @@ ADVERSARIAL_ROOTS = frozenset({"11", "12", "13", "16"})
 CAPTIVE_CALL_CODES = ("1053", "0253")  # calls to free captives (cf. the captor strategy)
 STATE_SECTORS = frozenset({"GOV", "MIL"})
 NAMED = 1.0  # the resolution factor of a party the text names (one whose country context lent is lower)
+
+
+# Parties that challenge their own state: "the government" they accuse, petition or march against
+# is their own country's, not the last foreign state the story named.
+CHALLENGER_SECTORS = frozenset({"OPP", "REB", "CVL", "LAB", "EDU", "MED", "LEG", "JUD", "NGO"})
+OWN_GOVERNMENT_WORDS = frozenset({"the government", "the authorities", "the regime", "the state",
+                                  "the central government", "the national government", "the federal government"})
+
+
+def _challengers_government(coder, mentions, sources: Found, when) -> Found:
+    """"Opposition leader X accused *the government* of ...", "The opposition BNP accused *the
+    government* ...": a bare government word aimed at by a domestic challenger of one country
+    (``CHALLENGER_SECTORS``) is that country's government."""
+    if not sources:
+        return []
+    doer = sources[0][0]
+    if not doer.country or doer.sector not in CHALLENGER_SECTORS:
+        return []
+    for m in mentions:
+        if m.text.lower() in OWN_GOVERNMENT_WORDS:
+            res = coder.kb.resolve(m.text, when, doer.country)
+            if res is not None and res.actor.country == doer.country and res.actor.sector == "GOV":
+                a = res.actor
+                return [(Actor(m.text, a.name, a.country, a.org, a.sector, a.code), 0.85)]
+    return []
 
 
 def _own_state(actor: Actor, sources: Found) -> bool:

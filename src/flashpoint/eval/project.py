@@ -3,7 +3,7 @@
 * the actor test set (``tests/data/actor_sentences.jsonl``): 172 news-style sentences from every
   continent with the expected source and target actors;
 * the blind actor probes (``tests/data/actor_probes.jsonl``, ``_second`` and ``_third``, session 8;
-  ``_fourth``, session 10; ``_fifth``, session 11; ... ``_eighth``, session 19; ``_ninth``, session 20):
+  ``_fourth``, session 10; ``_fifth``, session 11; ... ``_ninth``, session 20; ``_tenth``, session 21):
   sentences naming one actor each with its expected code, and each set's first run (``*_first_run.json``);
 * the sample corpus with its hand coding (``data/sample/README.md``): recall of the key events;
 * the merge fixture (``tests/data/merge_fixture.jsonl``): pairwise precision and recall of
@@ -38,7 +38,8 @@ PROBE_SETS = (("first set", "actor_probes.jsonl"), ("second set", "actor_probes_
               ("third set", "actor_probes_third.jsonl"), ("fourth set", "actor_probes_fourth.jsonl"),
               ("fifth set", "actor_probes_fifth.jsonl"),
               ("sixth set", "actor_probes_sixth.jsonl"), ("seventh set", "actor_probes_seventh.jsonl"),
-              ("eighth set", "actor_probes_eighth.jsonl"), ("ninth set", "actor_probes_ninth.jsonl"))
+              ("eighth set", "actor_probes_eighth.jsonl"), ("ninth set", "actor_probes_ninth.jsonl"),
+              ("tenth set", "actor_probes_tenth.jsonl"))
 # (label, file, scorer): the own sentence sets, written blind, each scored as a gold set.
 OWN_SETS = (("own probes", "own_probes.jsonl", "probes"), ("own probes, second set", "own_probes2.jsonl", "probes"),
             ("own probes, third set", "own_probes3.jsonl", "probes"),
@@ -75,7 +76,8 @@ ARTICLE_SETS = (("first set", TESTS_DATA.parent / "articles"), ("second set", TE
                 ("ninth set", TESTS_DATA.parent / "articles" / "ninth"),
                 ("tenth set", TESTS_DATA.parent / "articles" / "tenth"),
                 ("eleventh set", TESTS_DATA.parent / "articles" / "eleventh"),
-                ("twelfth set", TESTS_DATA.parent / "articles" / "twelfth"))
+                ("twelfth set", TESTS_DATA.parent / "articles" / "twelfth"),
+                ("thirteenth set", TESTS_DATA.parent / "articles" / "thirteenth"))
 
 
 def norm(key: str | None) -> str:

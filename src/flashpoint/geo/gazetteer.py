@@ -68,6 +68,8 @@ _REGIONS_SCHEMA = {
                     "lat": {"type": "number", "minimum": -90, "maximum": 90},
                     "lon": {"type": "number", "minimum": -180, "maximum": 180},
                     "aliases": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                    # a town GeoNames spells otherwise than the news ("Tall Rif'at" is the news's Tal Rifaat)
+                    "kind": {"enum": ["region", "city"]},
                 },
             },
         },
@@ -431,7 +433,7 @@ def _read_yaml(path: Path, schema: dict) -> dict:
 def _read_regions(path: Path) -> list[tuple[Place, list[str]]]:
     data = _read_yaml(path, _REGIONS_SCHEMA)
     return [
-        (Place(r["name"], r["country"], float(r["lat"]), float(r["lon"]), "region", 0),
+        (Place(r["name"], r["country"], float(r["lat"]), float(r["lon"]), r.get("kind", "region"), 0),
          list(r.get("aliases") or []))
         for r in data["regions"]
     ]

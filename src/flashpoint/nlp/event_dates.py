@@ -77,7 +77,7 @@ class EventDate:
     date: str | None
     precision: str | None
     historical: bool
-    basis: str  # entity | clause | sentence | habitual | lead | article | none
+    basis: str  # entity | clause | sentence | habitual | lead | then | told again | article | none
 
 
 # A month told without a day ("in April", "last July", "in July last year", "since March 2024"):
@@ -90,6 +90,13 @@ _MONTH_EXPR = re.compile(
 )
 
 
+# A year told without a month after a preposition of time ("in 1982", "during 2014", "between 2021
+# and 2024"): a background paragraph's date, which must not give way to the publication day.
+# ("by 2030" and "until 2027" tell a deadline, not when the act took place: left out.)
+_YEAR_EXPR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Bb]etween)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d"
+                        r"(?:\s+and\s+(?:19|20)\d\d)?\b(?![-\u2013/]|\s*(?:percent|per cent|%))")
+
+
 def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, text)`` of every date expression found in running text."""
     found = [(m.start(), m.end(), m.group(0)) for m in _EXPR.finditer(text)]
@@ -98,6 +105,9 @@ def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
         if any(a < m.end() and m.start() < b for a, b, _ in found if (a, b, _) not in inside):
             continue  # "June 5" is the day's already
         found = [x for x in found if x not in inside] + [(m.start(), m.end(), m.group(0))]
+    for m in _YEAR_EXPR.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b, _ in found):  # "in June 2024" is the month's
+            found.append((m.start(), m.end(), m.group(0)))
     return sorted(found)
 
 
@@ -152,6 +162,11 @@ def event_date(
         # own, so a date after the verb is the thing called for's, not the call's.
         exprs = [x for x in exprs if x[0] < trigger_at or _CURRENT.match(x[2])]  # "has sent troops this week" stays
     here = [x for x in exprs if _in_clause(sentence, trigger_at, x)]
+    if len(here) > 1:
+        # "Police said on Monday gunmen had killed five villagers on Sunday": with no "that" after
+        # it, a reporting verb's own date shares the act's clause; the act's date is the other one.
+        own = [x for x in here if not (x[0] < trigger_at and _SAID_RIGHT_BEFORE.search(sentence[: x[0]]))]
+        here = own or here
     for start, _, expr in sorted(here, key=lambda x: abs(x[0] - trigger_at)):
         rd = resolve_date(expr, published, prefer_future=(future and start > trigger_at) or _future_before(sentence, start))
         if rd is not None:
@@ -228,7 +243,12 @@ def _in_clause(sentence: str, trigger_at: int, found: tuple[int, int, str]) -> b
     """A date in the trigger's own clause: no clause break between the two."""
     if found[0] < trigger_at:
         return not _BREAK_BEFORE.search(sentence[found[1]:trigger_at])
-    return not _BREAK.search(sentence[trigger_at:found[0]])
+    between = sentence[trigger_at:found[0]]
+    if _YEARED.search(found[2]) and _RELATIVE.search(between):
+        # "who was arrested ... for which the court had dismissed the appeal in 1997": a year
+        # told in a relative clause after the act is that clause's
+        return False
+    return not _BREAK.search(between)
 
 
 def _speaks_for(sentence: str, trigger_at: int, found: tuple[int, int, str]) -> bool:
@@ -239,9 +259,31 @@ def _speaks_for(sentence: str, trigger_at: int, found: tuple[int, int, str]) -> 
     start = found[0]
     if start < trigger_at:
         # "would send a team on Sunday but rejected any deal": past a contrast, the
-        # date is the other clause's.
-        return not _CONTRAST.search(sentence[found[1]:trigger_at])
-    return not _BREAK.search(sentence[trigger_at:start])
+        # date is the other clause's. A past year reaches past a semicolon ("fought a war in
+        # 1982; 649 servicemen were killed"): a background sentence's clauses share its time.
+        between = sentence[found[1]:trigger_at]
+        if _YEARED.search(found[2]):
+            # ("Russia, which annexed Crimea in 2014, launched drones": an aside's year is the aside's)
+            aside = sentence[: found[0]]
+            if _RELATIVE.search(aside[aside.rfind(",") + 1 :]):
+                return False
+            return not _CONTRAST_WORD.search(between)
+        return not _CONTRAST.search(between)
+    after = sentence[trigger_at:start]
+    if _YEARED.search(found[2]):
+        # "released a Swedish diplomat, Johan Floderus, in a prisoner exchange in June 2024": an
+        # apposition's commas are no clause break before a year; a relative clause is
+        return not _BREAK_PAST_COMMA.search(after)
+    return not _BREAK.search(after)
+
+
+_BREAK_PAST_COMMA = re.compile(_BREAK.pattern.replace(",(?!\\d)|", "") + r"|\b(?:who|whom|whose|which|that|where)\b",
+                               re.IGNORECASE)
+_YEARED = re.compile(r"\b(?:19|20)\d\d\b")
+_SAID_RIGHT_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[a-z]+){0,2}|announced|added|stated|reported|confirmed|"
+                                r"tweeted|wrote)\s*$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
+_CONTRAST_WORD = re.compile(r"\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
 
 
 def _chosen(rd: ResolvedDate, basis: str) -> EventDate:
@@ -317,3 +359,47 @@ def _lead_day(lead: str, published: date) -> str | None:
     if precision != "day" or not 0 < (published - date.fromisoformat(day)).days <= _STORY_REACH_DAYS:
         return None
     return day
+
+
+# "Tokayev then asked ...", "has killed 200 smugglers since then": an act told after another that
+# is dated, with no date of its own, took place at (or from) that time ("then-president" is no cue).
+_THEN = re.compile(r"\b(?:since|until|by)\s+then\b|\bthen\b(?![-\u2013])", re.IGNORECASE)
+
+
+def then_date(sentence: str, previous: str, published: date | None) -> EventDate | None:
+    """The date of the sentence before for a sentence that says "then" and names no date of
+    its own: the last date expression of ``previous`` that resolves; None when there is no cue
+    or no such date. A past period stays background (historical)."""
+    if published is None or not _THEN.search(sentence) or find_date_expressions(sentence):
+        return None
+    for _, _, expr in reversed(find_date_expressions(previous)):
+        rd = resolve_date(expr, published)
+        if rd is not None:
+            return EventDate(rd.date, rd.precision, rd.historical, "then")
+    return None
+
+
+# A lead's act dated only by its reporting frame ("The movement said on Tuesday that a drone strike
+# had killed four") is told again, with its own day, by a definite noun a little later ("The strike
+# hit two vehicles late on Sunday"): that day is the act's. Sentences looked at after the lead's:
+TOLD_AGAIN_REACH = 3
+_STORY_WEEK = 7
+
+
+def told_again(trigger: str, framed: EventDate, later: list[str], published: date | None) -> EventDate | None:
+    """The day a later sentence gives the lead's act, found as "The <trigger noun> ..." opening
+    one of ``later`` (the sentences after the lead's, in order) with a date expression that
+    resolves to a day before the frame's and within a week of it; None when none does."""
+    if published is None or framed.date is None or framed.precision != "day":
+        return None
+    opener = re.compile(rf"^\s*(?:the|that|this)\s+{re.escape(trigger)}\b", re.IGNORECASE)
+    frame_day = date.fromisoformat(framed.date)
+    for sentence in later:
+        if not opener.search(sentence):
+            continue
+        for start, _, expr in find_date_expressions(sentence):
+            rd = resolve_date(expr, published, prefer_future=_future_before(sentence, start))
+            if rd is not None and rd.precision == "day" and 0 < (frame_day - date.fromisoformat(rd.date)).days <= _STORY_WEEK:
+                return EventDate(rd.date, rd.precision, rd.historical, "told again")
+        return None  # the act told again names no earlier day: the frame's stands
+    return None
