@@ -15,7 +15,9 @@ references and headline shapes, session 18) 49.2%, controls 73.3%, root F1 0.604
 event nouns, back-references and headline shapes, session 19) 69.2%, controls 93.3%, root F1 0.754; own_probes12
 (light verbs, event nouns, headline, caption and dateline shapes, role phrases, session 20) 78.0%, controls 83.3%,
 root F1 0.833; own_probes13 (rarer codes of every root, phrasal verbs, event nouns as subjects, clefts,
-relative clauses, caption and dateline shapes, session 21) 75.0%, controls 100%, root F1 0.813; own_violence (domestic
+relative clauses, caption and dateline shapes, session 21) 75.0%, controls 100%, root F1 0.813; own_probes14 (the
+lead's 40 probes of every kind, session 21, run once on that session's final coder) 85.0%, controls 100%, root F1
+0.917; own_violence (domestic
 violence, policing and protest in South Asia, Africa and Latin America) 56.0%, 4 of 8
 controls silent; own_raters root F1 0.891; own_raters2 0.808; own_raters3 0.841; own_raters4
 0.885 (quiet sentences silent 93.5%); own_raters5 0.929 (quiet sentences silent 96.4%, session 19).
@@ -48,7 +50,8 @@ FLOORS = {
     "own_probes10.jsonl": {"passed": 0.78, "controls_silent": 0.86},  # first run 49.2% / 73.3%, 80.0% / 86.7% after session 18
     "own_probes11.jsonl": {"passed": 0.80, "controls_silent": 0.93},  # first run 69.2% / 93.3%, 82.5% / 93.3% after session 19
     "own_probes12.jsonl": {"passed": 0.89, "controls_silent": 0.91},  # first run 78.0% / 83.3%, 91.0% / 91.7% after session 20
-    "own_probes13.jsonl": {"passed": 0.89, "controls_silent": 1.0},  # first run 75.0% / 100%, 91.0% / 100% after session 21
+    "own_probes13.jsonl": {"passed": 0.89, "controls_silent": 1.0},
+    "own_probes14.jsonl": {"passed": 0.85, "controls_silent": 1.0},  # first run (on the final coder of session 21) 85.0% / 100%  # first run 75.0% / 100%, 91.0% / 100% after session 21
     "own_violence.jsonl": {"passed": 0.6, "controls_silent": 0.6},
     "own_raters.jsonl": {"sentence_root_f1": 0.9, "quiet_silent": 1.0},  # 0.915 after session 10
     "own_raters2.jsonl": {"sentence_root_f1": 0.87, "quiet_silent": 0.94},  # 0.881 after session 12; 32 of 34 quiet

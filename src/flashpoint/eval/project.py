@@ -53,6 +53,7 @@ OWN_SETS = (("own probes", "own_probes.jsonl", "probes"), ("own probes, second s
             ("own probes, eleventh set", "own_probes11.jsonl", "probes"),
             ("own probes, twelfth set", "own_probes12.jsonl", "probes"),
             ("own probes, thirteenth set", "own_probes13.jsonl", "probes"),
+            ("own probes, fourteenth set (the lead's, run on the final coder)", "own_probes14.jsonl", "probes"),
             ("own violence probes", "own_violence.jsonl", "probes"), ("raters' root sets", "own_raters.jsonl", "raters"),
             ("raters' root sets, second set", "own_raters2.jsonl", "raters"),
             ("raters' root sets, third set", "own_raters3.jsonl", "raters"),
@@ -65,7 +66,8 @@ WIRE_SETS = (("own_wire", "own_wire.jsonl", "session 10"), ("own_wire2", "own_wi
              ("own_wire5", "own_wire5.jsonl", "session 14"),
              ("own_wire6", "own_wire6.jsonl", "session 15"), ("own_wire7", "own_wire7.jsonl", "session 16"),
              ("own_wire8", "own_wire8.jsonl", "session 18"), ("own_wire9", "own_wire9.jsonl", "session 19"),
-             ("own_wire10", "own_wire10.jsonl", "session 20"), ("own_wire11", "own_wire11.jsonl", "session 21"))
+             ("own_wire10", "own_wire10.jsonl", "session 20"), ("own_wire11", "own_wire11.jsonl", "session 21"),
+             ("own_wire12", "own_wire12.jsonl", "session 21, the lead's, run on the final coder"))
 ARTICLE_SETS = (("first set", TESTS_DATA.parent / "articles"), ("second set", TESTS_DATA.parent / "articles" / "second"),
                 ("third set", TESTS_DATA.parent / "articles" / "third"),
                 ("fourth set", TESTS_DATA.parent / "articles" / "fourth"),
