@@ -160,16 +160,25 @@ def _date_basis(e: Event) -> str:
     return next((x[5:] for x in getattr(e, "inputs", ()) if x.startswith("date=")), "")
 
 
+def _other_town(e: Event, first: Event) -> bool:
+    """Both acts placed below the country, in different places: two acts, not one told twice."""
+    a, b = e.location, first.location
+    return (a is not None and b is not None and a.precision != "country" and b.precision != "country"
+            and a.name != b.name)
+
+
 def toll_told_once(events: Sequence[Event]) -> list[Event]:
     """A toll told again later in the article ("police detained at least 17 people" in the lead,
     "a rights group said police had detained 17 people in Santiago" below) is the earlier
     event's, not a second one: a later event of the same source and kind of act drops a toll
     of the same unit and number an earlier one carries, unless its own words date it to
-    another day. Tolls of the past (modality ``historical``) are left as they are."""
+    another day or its place to another town. Tolls of the past (modality ``historical``) and acts
+    of an unknown doer ("an airstrike killed 3 in Idlib ... another killed 3 in Aleppo") are left as
+    they are."""
     seen: dict[tuple, Event] = {}
     out = []
     for e in events:
-        if e.modality == "historical" or not e.quantities or e.source is None:
+        if e.modality == "historical" or not e.quantities or e.source is None or not e.source.code:
             out.append(e)
             continue
         keep = []
@@ -177,7 +186,7 @@ def toll_told_once(events: Sequence[Event]) -> list[Event]:
             key = (e.source.key, _family(e.cameo_root), q.unit, q.value)
             first = seen.get(key) if q.unit in TOLL_UNITS else None
             if first is not None and first.evidence.start != e.evidence.start and not (
-                    _date_basis(e) in ("entity", "clause") and e.date != first.date):
+                    _date_basis(e) in ("entity", "clause") and e.date != first.date) and not _other_town(e, first):
                 continue  # told again
             keep.append(q)
             if q.unit in TOLL_UNITS:

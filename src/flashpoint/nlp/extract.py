@@ -674,9 +674,16 @@ WITH_HEADS = frozenset({"border", "boundary", "frontier", "fighting", "fight", "
                         "firefight", "exchange", "talk", "negotiation", "dialogue"})
 # Verbs that claim an act as one's own ("claimed responsibility for the attack")
 CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "assume"})
-# Verbs whose object is a reaction that comes "from" someone ("drew condemnation from")
 # Verbs whose subject (a reaction, an offer) comes "from" whom made it ("condemnation came from Riyadh")
 ARRIVAL_VERBS = frozenset({"come", "pour", "arrive", "flood", "flow", "stream", "emerge"})
+# The nouns that arrive from their author: reactions, offers and help, never an attack ("the attack came
+# from Iranian territory" restates where it was launched from, not a new act)
+ARRIVAL_NOUNS = frozenset({"condemnation", "criticism", "protest", "rebuke", "reproach", "censure", "praise",
+                           "support", "backing", "welcome", "congratulation", "condolence", "sympathy", "tribute",
+                           "offer", "pledge", "promise", "appeal", "call", "plea", "demand", "request", "warning",
+                           "threat", "denial", "apology", "objection", "complaint", "accusation", "reaction",
+                           "response", "message", "invitation", "help", "aid", "assistance", "donation"})
+# Verbs whose object is a reaction that comes "from" someone ("drew condemnation from")
 DRAW_VERBS = frozenset({"draw", "attract", "earn", "receive", "prompt", "provoke", "spark", "trigger", "elicit", "win"})
 # Passive forms that state what their subject does ("is engaged in", "are locked in")
 STATIVE_PASSIVES = frozenset({"engage", "involve", "embroil", "lock", "mire", "entangle"})
@@ -2139,9 +2146,9 @@ def _inquiry_suspects(tok, obj_kids) -> list[Mention]:
                 elif cl.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(cl)):
                     out.extend(m for s in children(cl) if s.dep_ in SUBJ_DEPS for m in expand(s, "deep:into", 3))
             # "into the disappearance of material from a hospital *in Kyrgyzstan*": where the deed was
-            out.extend(make_mention(p, f"deep:{g.lower_}", 3) for t in deed.subtree if t.dep_ == "pobj" and t is not deed
-                       for g in (t.head,) if g.dep_ == "prep" and g.lower_ in ("in", "at", "near") and t.pos_ == "PROPN"
-                       for p in (t,))
+            out.extend(make_mention(t, f"deep:{t.head.lower_}", 3) for t in deed.subtree
+                       if t.i != deed.i and t.dep_ == "pobj" and t.pos_ == "PROPN"
+                       and t.head.dep_ == "prep" and t.head.lower_ in ("in", "at", "near"))
     if any(k.dep_ in SUBJ_DEPS and k.dep_ != "nsubjpass" for k in children(tok)):
         # "opened an investigation into alleged crimes *by Venezuelan security forces*": the parser hangs the
         # deed's doers on the active verb as its agent, which an active verb cannot have
@@ -2521,7 +2528,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         if not any(m.role in ("prep:in", "prep:near", "prep:at") for m in preps):
             # "a drone strike killed two *in Mogadishu*": where the harm was done is where the act was
             preps += [m for m in _prep_mentions(gov) if m.role in ("prep:in", "prep:near", "prep:at")]
-    if gov_dep == "nsubj" and gov.lemma_.lower() in ARRIVAL_VERBS \
+    if gov_dep == "nsubj" and gov.lemma_.lower() in ARRIVAL_VERBS and tok.lemma_.lower() in ARRIVAL_NOUNS \
             and not any(m.role in ("poss", "prep:by", "mod") for m in subjects):
         # "condemnation of the strike *came swiftly from Saudi Arabia*", "offers of help poured in from
         # Ankara": whom it came from made it (one party: the coder would pair two authors with each other)
