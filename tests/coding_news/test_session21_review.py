@@ -72,3 +72,13 @@ def test_session21_a_toll_told_again_by_a_known_doer_is_still_told_once():
                                "Rights groups said police had arrested 23 protesters during the march.")
               if e.cameo.startswith("17")]
     assert sum(1 for e in events if e.quantities) == 1, [(e.evidence.text, e.quantities) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, code", [
+    ("Russian rockets hit a power plant in Kharkiv on Monday.", "RUSMIL"),
+    ("Israeli shells struck a village in southern Lebanon on Sunday.", "ISRMIL"),
+    ("Azerbaijani mortars hit a farm near the Armenian border.", "AZEMIL"),
+])
+def test_session21_a_states_rockets_and_shells_are_its_militarys(text, code):
+    assert any(e.source.code == code for e in coded(text)), triples(coded(text))

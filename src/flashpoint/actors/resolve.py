@@ -832,9 +832,10 @@ def _insurgent_name(toks: Tokens) -> bool:
     return False
 
 
-# Rule 17: missiles told by the state that owns them ("Russian missiles", "a North Korean missile") are
-# its military's; a missile told alone ("a missile hit a block") names no one, so the word is no agent.
-MISSILE_HEADS = frozenset({"missile", "missiles"})
+# Rule 17: missiles, rockets, shells and mortars told by the state that owns them ("Russian missiles", "a North
+# Korean missile", "Israeli shells") are its military's; one told alone ("a missile hit a block") names no one,
+# so the word is no agent.
+MISSILE_HEADS = frozenset({"missile", "missiles", "rocket", "rockets", "shell", "shells", "mortar", "mortars"})
 
 
 def _as_sector(kb: KnowledgeBase, res: Resolution, sector: str, why: str) -> Resolution:
