@@ -1974,25 +1974,28 @@ MEMBERS_OF_NAME = re.compile(r"^(?P<who>members|fighters|militants|gunmen|insurg
 
 
 def _recent_org(state) -> Actor | None:
-    """The organisation "its director" / "their spokesman" stands for: the first party (not a person)
-    told in the latest sentence, this one or the one before, that told any; None when that party is
-    not an organisation. "Amnesty said soldiers had beaten protesters. Its regional director ...": Amnesty;
-    "... Rwanda closed its border. Its president ...": Rwanda's, not an organisation told earlier;
-    "M23 rebels attacked a UN base. Their leader ...": the sentence's first party, not its object."""
+    """The organisation "its director" / "their spokesman" stands for: an organisation that is the
+    first party (not a person) told in this sentence ("The WHO said its director ..."), else the first
+    party of the sentence before, when that one is an organisation. "Amnesty said soldiers had beaten
+    protesters. Its regional director ...": Amnesty; "... Rwanda closed its border. Its president ...":
+    Rwanda's, not an organisation told earlier; "M23 rebels attacked a UN base. Their leader ...": the
+    sentence's first party, not its object."""
     if not state.cands:
         return None
     here = state.cands[state.index]
-    window = {c.sent_start for c in state.cands if here.sent_index - 1 <= c.sent_index <= here.sent_index}
-    latest, first = None, None
-    for (actor, is_person), at in zip(reversed(state.actors), reversed(state.told_at)):
-        if is_person or at not in window:
-            continue
-        if latest is None:
-            latest = at
-        elif at != latest:
-            break
-        first = actor  # reading backwards: the last one kept is the sentence's first party
-    return first if first is not None and first.org else None
+    starts = {c.sent_index: c.sent_start for c in state.cands}
+    for back in (0, 1):
+        start = starts.get(here.sent_index - back)
+        first = None
+        for (actor, is_person), at in zip(state.actors, state.told_at):
+            if at == start and not is_person and actor.code:
+                first = actor
+                break
+        if first is not None and first.org:
+            return first
+        if first is not None and back:
+            return None
+    return None
 
 
 def _armed_name(words: list[str]) -> str | None:
