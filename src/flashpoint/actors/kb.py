@@ -209,6 +209,12 @@ class KnowledgeBase:
         """The country entry for an ISO3 code."""
         return self._countries.get(iso3) if iso3 else None
 
+    def cameo_of(self, iso3: str | None) -> str:
+        """A country's CAMEO letters ("ROM" for ROU), else its ISO code itself; "" for none: the head
+        of the code of an actor built for the country (+ a sector)."""
+        entry = self.country(iso3)
+        return (entry.cameo if entry is not None else None) or iso3 or ""
+
     def org_entry(self, org: str | None) -> Entry | None:
         """The main entry of an organisation id ("NATO", "UN")."""
         return self._orgs.get(org) if org else None

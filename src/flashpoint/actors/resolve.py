@@ -841,9 +841,7 @@ MISSILE_HEADS = frozenset({"missile", "missiles", "rocket", "rockets", "shell", 
 def _as_sector(kb: KnowledgeBase, res: Resolution, sector: str, why: str) -> Resolution:
     """``res`` with the sector a rule reads from the phrase (its code the country's CAMEO code + it)."""
     a = res.actor
-    country = kb.country(a.country) if a.country else None
-    cameo = (country.cameo or a.country) if country is not None else (a.country or "")
-    return Resolution(replace(a, sector=sector, code=cameo + sector), res.entry_ids,
+    return Resolution(replace(a, sector=sector, code=kb.cameo_of(a.country) + sector), res.entry_ids,
                       f"{res.why}; {why}" if res.why else why, res.contextual)
 
 
@@ -879,9 +877,7 @@ def fold_lower(word: str) -> str:
 
 def _as_civil(kb: KnowledgeBase, text: str, res: Resolution) -> Resolution:
     a = res.actor
-    country = kb.country(a.country) if a.country else None
-    cameo = (country.cameo or a.country) if country is not None else (a.country or "")
-    actor = Actor(a.text, text, a.country, None, "NGO", cameo + "NGO")
+    actor = Actor(a.text, text, a.country, None, "NGO", kb.cameo_of(a.country) + "NGO")
     why = "its name's own words tell a civil-society body -> NGO"
     return Resolution(actor, res.entry_ids, f"{res.why}; {why}" if res.why else why, res.contextual)
 
@@ -933,11 +929,9 @@ def _community_resolution(kb: KnowledgeBase, text: str, community: _Mention, sec
     if sector != entry.sector:
         why.append(f"agent -> {sector}")
     label = f"{agent_name} ({entry.name})" if agent_name else entry.name
-    country = kb.country(iso) if iso else None
-    cameo = (country.cameo or iso) if country is not None else iso
     # No org: a community is no organisation, and its actors count by country
     # ("Kurdish rebels" in Turkey and in Iraq are two dyad sides, not one).
-    code = (cameo or "") + (sector or "")
+    code = kb.cameo_of(iso) + (sector or "")
     if entry.country and entry.code and sector == entry.sector and entry.code.startswith(code):
         # a community of one country, told as itself or by its own people ("the Turkish Cypriot
         # leader", "Greek Cypriots"), keeps its own letters: two of one country are two parties

@@ -663,10 +663,10 @@ class Coder:
             iso = generic_context(self.kb, "gangs" if armed == "CRM" else "rebels", when, state, None, self.gazetteer)
             entry = self.kb.country(iso) if iso else None
             if entry is not None:
-                return Actor(m.text, m.text, iso, None, armed, (entry.cameo or iso) + armed)
+                return Actor(m.text, m.text, iso, None, armed, self.kb.cameo_of(iso) + armed)
         entry = self.kb.country(story) if story and (m.ent == "PERSON" or len(named) > 1) else None
         if entry is not None:
-            return Actor(m.text, m.text, story, None, civil, (entry.cameo or story) + (civil or ""))
+            return Actor(m.text, m.text, story, None, civil, self.kb.cameo_of(story) + (civil or ""))
         return Actor(m.text, m.text, None, None, civil, civil)
 
     def _members_of_named(self, m: Mention, when, context: str | None, state: DocState) -> Actor | None:
@@ -686,8 +686,7 @@ class Coder:
         if actor is None:
             return None
         if actor.sector is None and actor.country and found.group("who").lower() in ARMED_MEMBER_WORDS:
-            entry = self.kb.country(actor.country)
-            actor = replace(actor, sector="REB", code=((entry.cameo if entry else None) or actor.country) + "REB")
+            actor = replace(actor, sector="REB", code=self.kb.cameo_of(actor.country) + "REB")
         return replace(actor, text=m.text)
 
     def _officeholder(self, m: Mention, when, state: DocState) -> Actor | None:
@@ -1968,8 +1967,8 @@ ORG_OFFICER_HEADS = frozenset({"director", "president", "chief", "head", "spokes
                                "representative", "coordinator", "commissioner", "executive", "leader", "boss"})
 # "Members of the X", "fighters from X": the people of a named group (Coder._members_of_named).
 ARMED_MEMBER_WORDS = frozenset({"fighters", "militants", "gunmen", "insurgents", "rebels", "combatants", "militiamen"})
-MEMBERS_OF_NAME = re.compile(r"^(?P<who>members|fighters|militants|gunmen|insurgents|rebels|combatants|militiamen|"
-                             r"supporters|followers|loyalists|activists|leaders|commanders)\s+(?:of|from)\s+(?:the\s+)?(?P<name>.+)$",
+MEMBER_WORDS = ARMED_MEMBER_WORDS | {"members", "supporters", "followers", "loyalists", "activists", "leaders", "commanders"}
+MEMBERS_OF_NAME = re.compile(rf"^(?P<who>{'|'.join(sorted(MEMBER_WORDS))})\s+(?:of|from)\s+(?:the\s+)?(?P<name>.+)$",
                              re.IGNORECASE)
 
 

@@ -244,8 +244,7 @@ def _challengers_government(coder, mentions, sources: Found, when) -> Found:
         if m.text.lower() in OWN_GOVERNMENT_WORDS:
             res = coder.kb.resolve(m.text, when, doer.country)
             if res is not None and res.actor.country == doer.country and res.actor.sector == "GOV":
-                a = res.actor
-                return [(Actor(m.text, a.name, a.country, a.org, a.sector, a.code), 0.85)]
+                return [(coder._retext(res.actor, m.text), 0.85)]
     return []
 
 

@@ -51,8 +51,10 @@ _HABITUAL = re.compile(
 # ("before dawn", "after midnight": a time of day, no clause of its own)
 _TIME_OF_DAY = r"(?:dawn|daybreak|sunrise|sunset|dusk|dark|nightfall|midnight|noon|first light)\b"
 # (a comma between digits is a number's, "killed 20,000 people since 2015", no clause break)
-_BREAK = re.compile(rf",(?!\d)|;|\b(?:but|after(?!\s+{_TIME_OF_DAY})|before(?!\s+{_TIME_OF_DAY})|while|when|as|because|said|says|told"
-                    r"|until|since)\b", re.IGNORECASE)
+_COMMA_BREAK = r",(?!\d)"
+_CLAUSE_BREAK = (rf";|\b(?:but|after(?!\s+{_TIME_OF_DAY})|before(?!\s+{_TIME_OF_DAY})|while|when|as|because|said|says|told"
+                 r"|until|since)\b")
+_BREAK = re.compile(_COMMA_BREAK + "|" + _CLAUSE_BREAK, re.IGNORECASE)
 # Before the trigger a reporting frame also breaks ("said on Sunday that ... would pull out").
 _BREAK_BEFORE = re.compile(_BREAK.pattern + r"|\b(?:that|who|which)\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:(?:\w+ly|also|now|already|since|just)\s+)?$", re.IGNORECASE)
@@ -277,8 +279,7 @@ def _speaks_for(sentence: str, trigger_at: int, found: tuple[int, int, str]) -> 
     return not _BREAK.search(after)
 
 
-_BREAK_PAST_COMMA = re.compile(_BREAK.pattern.replace(",(?!\\d)|", "") + r"|\b(?:who|whom|whose|which|that|where)\b",
-                               re.IGNORECASE)
+_BREAK_PAST_COMMA = re.compile(_CLAUSE_BREAK + r"|\b(?:who|whom|whose|which|that|where)\b", re.IGNORECASE)
 _YEARED = re.compile(r"\b(?:19|20)\d\d\b")
 _SAID_RIGHT_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[a-z]+){0,2}|announced|added|stated|reported|confirmed|"
                                 r"tweeted|wrote)\s*$", re.IGNORECASE)

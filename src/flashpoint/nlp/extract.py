@@ -705,6 +705,13 @@ def _charged_at(tok, kids) -> bool:
         and not any(c.dep_ == "agent" for c in kids)
 
 
+def _to_clause_as_adverbial(c) -> bool:
+    """A "to" clause the parser hung as an adverbial one because a phrase stands between it and its
+    verb ("offered *on Friday* to host talks", "sent troops to fight alongside ..."): for verbs of
+    will, appeal and dispatch it is the complement."""
+    return c.dep_ == "advcl" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))
+
+
 def _object_relative_antecedent(tok):
     """"the tanker *that Iranian commandos seized*": the small parser hangs the verb on its subject as a
     reduced passive ("commandos (who were) seized") and the "that" elsewhere; the verb is active, its
@@ -1880,8 +1887,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             obj_lemmas.extend(_lemmas(subtree(shared)))
             obj_kids.append(shared)
     if xcomp is None and (lemma in CONTROL_VERBS or lemma in APPEAL_VERBS or lemma in GATHER_VERBS or lemma in DISPATCH_VERBS):
-        xcomp = next((c.lemma_.lower() for c in kids if c.dep_ == "advcl" and c.pos_ == "VERB"
-                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))), None)
+        xcomp = next((c.lemma_.lower() for c in kids if _to_clause_as_adverbial(c)), None)
     agents: list[Mention] = []
     if passive:
         for c in kids:
@@ -1980,8 +1986,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
     if lemma in CONTROL_VERBS:
         # "offered *on Friday* to host talks": a phrase before the "to" clause makes the parser read the
         # complement as an adverbial clause (as for ``xcomp`` above); its words are still what is offered
-        comp_heads += [c for c in kids if c.dep_ == "advcl" and c.pos_ == "VERB"
-                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))]
+        comp_heads += [c for c in kids if _to_clause_as_adverbial(c)]
     # a condition inside a complement is not what is at stake ("threatened to close the strait *if
     # the sanctions were tightened*")
     conditions = [(t.left_edge.i, t.right_edge.i) for c in comp_heads if c.dep_ == "xcomp"
@@ -2249,8 +2254,7 @@ def _verb_xcomp_args(tok, lemma, kids) -> tuple[Mention, ...]:
     # (and "sent troops *to fight alongside* Russian forces": what forces are sent to do)
     controls = lemma in CONTROL_VERBS or lemma in APPEAL_VERBS or lemma in DISPATCH_VERBS
     for c in kids:
-        if (c.dep_ in ("xcomp", "ccomp") or (controls and c.dep_ == "advcl" and c.pos_ == "VERB"
-                                              and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c)))) \
+        if (c.dep_ in ("xcomp", "ccomp") or (controls and _to_clause_as_adverbial(c))) \
                 and _verbal(c):
             for g in children(c):
                 if g.dep_ in OBJ_DEPS:
