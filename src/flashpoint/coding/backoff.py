@@ -76,6 +76,13 @@ class Backoff:
 
         vocab = [str(t) for t in arrays["vocabulary"]]
         self.index = {term: k for k, term in enumerate(vocab)}
+        # the two-word terms by their first word, then their second: a sentence's word pairs are
+        # looked up without a string made for each (:meth:`features`)
+        self._pairs: dict[str, dict[str, int]] = {}
+        for term, k in self.index.items():
+            first, space, second = term.partition(" ")
+            if space:
+                self._pairs.setdefault(first, {})[second] = k
         self.idf = arrays["idf"].astype(np.float32)
         self.quad_classes = [str(c) for c in arrays["quad_classes"]]
         self.quad_coef = arrays["quad_coef"].astype(np.float32)
@@ -114,8 +121,14 @@ class Backoff:
 
         words = _TOKEN.findall(text.lower())
         counts: dict[int, int] = {}
-        for term in (*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))):
-            k = self.index.get(term)
+        index, pairs = self.index, self._pairs
+        for term in words:
+            k = index.get(term)
+            if k is not None:
+                counts[k] = counts.get(k, 0) + 1
+        for a, b in zip(words, words[1:]):  # then the pairs "a b", in the same order
+            after = pairs.get(a)
+            k = after.get(b) if after is not None else None
             if k is not None:
                 counts[k] = counts.get(k, 0) + 1
         idx = np.fromiter(counts, dtype=np.int64, count=len(counts))

@@ -416,6 +416,9 @@ class Coder:
         self.chain = TargetChain.load()
         self.background = BackgroundRule.load()
         self.statements = triggers(patterns).statements
+        # a candidate's stake words (_stake_words), by the candidate object, for the document
+        # being coded: the targets, the code's narrowing and its tone each ask for them
+        self._stakes: dict[int, tuple[Candidate, frozenset[str]]] = {}
         # Single-actor events: a known source with no target named ("Russia threatened
         # to walk out of the talks"), as GDELT and PLOVER code them (on in the pipeline's
         # defaults; ``Settings.dyads_only`` turns them off).
@@ -940,18 +943,25 @@ class Coder:
             cand.kind, cand.lemma, cand.obj_lemmas, cand.prep_lemmas, cand.pobj_lemmas, cand.xcomp, cand.particle,
             cand.governor, cand.comp_lemmas + tuple(cand.stake_lemmas), cand.ccomp_aux, sectors, "future")
 
-    @staticmethod
-    def _statement_tone(cand: Candidate) -> str | None:
-        words = _stake_words(cand) | set(cand.obj_lemmas) | set(cand.comp_lemmas)
+    def _statement_tone(self, cand: Candidate) -> str | None:
+        words = self._stake_words(cand) | set(cand.obj_lemmas) | set(cand.comp_lemmas)
         if NO_DOUBT.search(cand.clause):
             words -= {"doubt", "doubtful"}  # "had no doubt that ...", "left little doubt": certainty, no pessimism
         if NO_HOPE.search(cand.clause):
             return "012"
         return next((code for code, cues in STATEMENT_TONES if not cues.isdisjoint(words)), None)
 
+    def _stake_words(self, cand: Candidate) -> frozenset[str]:
+        """:func:`_stake_words` of ``cand``, worked out once per candidate object while a
+        document is coded (the object is kept with its answer, so its id stays its own)."""
+        got = self._stakes.get(id(cand))
+        if got is None or got[0] is not cand:
+            got = self._stakes[id(cand)] = (cand, _stake_words(cand))
+        return got[1]
+
     def narrowed_code(self, code: str, cand: Candidate) -> str:
         """A pattern's code narrowed by what is at stake, before any intent form."""
-        return self.patterns.refine(code, _stake_words(cand))
+        return self.patterns.refine(code, self._stake_words(cand))
 
     def _final_code(self, pattern: Pattern, cand: Candidate) -> str:
         """The pattern's code narrowed by what is at stake, moved to its intent,
@@ -961,7 +971,7 @@ class Coder:
             pattern = replace(pattern, code=OCCUPY)
         if not pattern.refine:
             return self._intent_code(pattern.code, cand)
-        stake = _stake_words(cand)
+        stake = self._stake_words(cand)
         code = self._intent_code(self.patterns.refine(pattern.code, stake), cand)
         return self.patterns.refine(code, stake)
 
@@ -977,6 +987,7 @@ class Coder:
     ) -> list[CodedEvent]:
         # Generic actors ("police", "the defence ministry") take the country of the
         # latest named subject, or the article's main country before there is one.
+        self._stakes = {}
         state = DocState(subject_country=countries[0] if countries else None, countries=tuple(countries),
                          home_country=home, cands=cands, told_of=told)
         state.by_token = {c.token_i: k for k, c in enumerate(cands)}
@@ -1043,7 +1054,7 @@ class Coder:
             if _claimed_back(cand) and any(e.code[:2] in FORCE_ROOTS for evs in state.coded.values() for e in evs):
                 continue  # "claimed responsibility for the attack": the claim is the event, the attack told before
             sectors = ()
-            if self.patterns.sector_lemmas.get(cand.kind, frozenset()) & {cand.lemma}:
+            if cand.lemma in self.patterns.sector_lemmas.get(cand.kind, ()):
                 subs = [m for m in cand.subjects if m.role in ("subj", "agent", "instr", "poss", "mod", "prep:by")]
                 resolved: dict[int, Actor] = {}
                 sectors = tuple(a.sector for a, _ in self._actors(subs, when, state, cand.quote, resolved=resolved)
@@ -1388,7 +1399,7 @@ class Coder:
                 if ev_code != code and ev_code == HOME_DEPLOYMENT.get(code):
                     # "deployed riot police in Belgrade": police sent at home (153) are aimed at the
                     # state's own people, as a curfew is (own_country)
-                    ev_code = self.patterns.refine(ev_code, _stake_words(cand))
+                    ev_code = self.patterns.refine(ev_code, self._stake_words(cand))
                     if tgt is None and ev_code in HOME_POLICE and src.country and not src.org:
                         tgt, ev_via = self._country_actor("(own country)", src.country), "own_country"
                 ev = CodedEvent(

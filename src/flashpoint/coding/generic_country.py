@@ -76,7 +76,9 @@ def scene_setting(clause: str) -> bool:
 
 def settlement_names(clause: str) -> set[str]:
     """Names a clause introduces with a settlement word ("the town of Walikale")."""
-    return {m.group(1) for m in _SETTLEMENT.finditer(clause or "")}
+    if not clause or "of" not in clause:
+        return set()  # (the expression needs an "of": most clauses have none, a scan spared)
+    return {m.group(1) for m in _SETTLEMENT.finditer(clause)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +119,10 @@ def clause_place_country(clause: str, kb, gazetteer, countries: tuple[str, ...] 
     A first place that lies outside the story's countries yields to a later one inside
     them: "the village of Maga in Kebbi state" is Nigeria's Maga, not Cameroon's."""
     first = None
-    found = sorted((*_PLACE.finditer(clause or ""), *_SIDE.finditer(clause or "")), key=lambda m: m.start())
+    clause = clause or ""
+    # (a side needs one of its three words: most clauses have none, a scan spared)
+    sides = _SIDE.finditer(clause) if "side" in clause or "bank" in clause or "shore" in clause else ()
+    found = sorted((*_PLACE.finditer(clause), *sides), key=lambda m: m.start())
     for m in found:
         if mission_owner(clause, m.start(1), m.end(1)):
             continue  # "at the French embassy in Niamey": the embassy's nation is not where it stands
