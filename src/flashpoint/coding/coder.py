@@ -874,6 +874,18 @@ class Coder:
             return Actor("(unknown)", "unknown")
         return Actor("(unknown)", "unknown", country, None, None, None)
 
+    def _venue_country(self, cand: Candidate, state: DocState) -> str | None:
+        """The country of the place an "in" or "at" phrase puts a meeting in, hung on the
+        trigger or, as the parse often does, on its object ("met Croatia's premier *in Geneva*")."""
+        if self.gazetteer is None:
+            return None
+        for m in cand.preps:
+            if m.role in ("prep:in", "prep:at") and m.proper and not m.pronoun:
+                place = self.gazetteer.resolve(m.text, state.countries)
+                if place is not None and place.country:
+                    return place.country
+        return None
+
     def _hosted_by(self, cand: Candidate, target: Actor, state: DocState) -> bool:
         """Whether the target is the country of the place the meeting is in."""
         if not target.country or target.org or target.sector not in (None, "GOV") or self.gazetteer is None:
@@ -1222,6 +1234,9 @@ class Coder:
                     and pattern.code in DENIALS:
                 # "said there was no truth to the reports": a denial whose clause has no subject but "there" is the speaker's
                 sources = [(self._retext(attribution, attribution.text), 0.8)]
+            if not sources and not subs and cand.kind == "verb" and not cand.passive \
+                    and pattern.code not in MEETING_CODES:  # ("went to Seoul to discuss ...": the trip is the meeting)
+                sources = self._trip_purpose_doer(cand, state)
             if not sources and cand.kind == "verb" and cand.passive:
                 # "UK troops sent to Poland": the theme's country sends them.
                 theme = self._actors(cand.objects, when, state, cand.quote, limit=1)
@@ -1276,7 +1291,7 @@ class Coder:
                 # "French and Egyptian warships launched war games": parties of several
                 # countries do it together, each with the others (unless they do it "with"
                 # another: "Russia and Ukraine signed separate agreements with Turkey")
-                return self._symmetric(i, cand, replace(pattern, code=pattern.joint), sources, attribution, historical)
+                return self._symmetric(i, cand, replace(pattern, code=pattern.joint), sources, attribution, historical, state)
             if cand.kind == "noun" and pattern.code[:3] not in THIRD_PARTY_CODES and (
                     pattern.symmetric or pattern.joint or pattern.code in targeting.RECIPROCAL_CODES
                     or pattern.code[:2] in targeting.SYMMETRIC_ROOTS):
@@ -1289,7 +1304,7 @@ class Coder:
                     sides = _by_sector([a for m in between for a in self._actors([m], when, state, cand.quote, limit=1)])
                 if len(sides) > 1:
                     together = replace(pattern, code=pattern.joint) if pattern.joint else pattern
-                    return self._symmetric(i, cand, together, sides, attribution, historical)
+                    return self._symmetric(i, cand, together, sides, attribution, historical, state)
                 if len(sides) == 1 and len(between) == 1 and between[0].plural and all(_placeholder(a) for a, _ in sources) \
                         and sides[0][0].sector not in STATE_FORCE_SECTORS:
                     # "a riot between rival gangs", "clashes between militias": one plural party, fighting among itself
@@ -1319,7 +1334,7 @@ class Coder:
                 # ("gunmen ... wounding three soldiers": the soldiers are not the gunmen's)
                 state.subject_country, state.subject_told = sources[0][0].country, True
             if via == targeting.RECIPROCAL:
-                return self._symmetric(i, cand, pattern, sources, attribution, historical)
+                return self._symmetric(i, cand, pattern, sources, attribution, historical, state)
             if not self.open_actors and sources[0][0].name == "unknown" and not _known(targets):
                 return []  # single-actor mode: one side may be missing, not both
         partnered = bool(pattern.joint) and _with_partner(cand, targets)
@@ -1370,6 +1385,8 @@ class Coder:
             code = self._statement_tone(cand) or code
         if code == "044" and targets and self._hosted_by(cand, targets[0][0], state):
             code = "042"  # "attended a summit in Moscow": a meeting in the other side's country is a visit
+        # "met in Geneva", "held talks in Doha": a meeting told in a third country's place (044)
+        venue = self._venue_country(cand, state) if code == PLAIN_MEETING and targets else None
         events: list[CodedEvent] = []
         # the act an accusation names is coded with it (nested, reported); what is told deeper
         # inside it, describing a party of that act, is not counted
@@ -1394,6 +1411,8 @@ class Coder:
                 if attribution is not None and modality == "reported":
                     conf *= 0.95
                 ev_code, ev_via = _at_home(code, src, tgt, pattern.id in DEPLOYMENTS, pattern.code == RETREAT), via
+                if venue is not None and _third_place(venue, src, tgt):
+                    ev_code = THIRD_PLACE_MEETING
                 if tgt is not None and ev_code[:2] in STRUCK_ROOTS and _struck_capital(tgt, self.kb):
                     tgt = self._country_actor(tgt.text, tgt.country)  # "missiles struck Kyiv": the country, a place
                 if ev_code != code and ev_code == HOME_DEPLOYMENT.get(code):
@@ -1424,6 +1443,18 @@ class Coder:
                     state.accusers[tgt.key] = src
         return events
 
+
+    def _trip_purpose_doer(self, cand: Candidate, state: DocState) -> list[tuple[Actor, float]]:
+        """"travelled to Tehran *to sign* a gas deal with Iran", "met Lula in Brasilia *to discuss* trade": a
+        trip or meeting told with what it was for; the act it was for is done by whoever made the trip (the
+        parse leaves the purpose clause without a subject). Only under a visit or meeting coded in the
+        same clause chain: a purpose under other acts ("launched an offensive to retake the town") is aim,
+        not deed."""
+        k = state.by_token.get(cand.heads[0]) if cand.heads else None
+        events = state.coded.get(k) if k is not None else None
+        if not events or events[0].code not in MEETING_CODES or events[0].statement:
+            return []
+        return [(events[0].source, 0.8)]
 
     def _told_act(self, cand: Candidate, state: DocState) -> CodedEvent | None:
         """"The exercises were a warning": the act a noun told as what something *was* has for
@@ -1465,16 +1496,18 @@ class Coder:
                 return evs[0]
         return None
 
-    def _symmetric(self, i, cand, pattern, sources, attribution, historical) -> list[CodedEvent]:
+    def _symmetric(self, i, cand, pattern, sources, attribution, historical, state: DocState) -> list[CodedEvent]:
         """"Israel and Lebanon renewed negotiations": each side acts toward the other."""
         code = self._final_code(pattern, cand)
+        venue = self._venue_country(cand, state) if code == PLAIN_MEETING else None
         out = []
         for src, sf in sources:
             for tgt, tf in sources:
                 if src.key == tgt.key and src.sector == tgt.sector:
                     continue
                 out.append(CodedEvent(
-                    cand_index=i, pattern=pattern, code=code, source=src, target=tgt,
+                    cand_index=i, pattern=pattern, source=src, target=tgt,
+                    code=THIRD_PLACE_MEETING if venue is not None and _third_place(venue, src, tgt) else code,
                     attribution=attribution, negated=cand.negated or cand.refused,
                     modality=self._modality(cand, src, attribution, historical),
                     confidence=round(min(max(pattern.confidence * sf * tf * 0.9, 0.05), 0.99), 3),
@@ -1594,6 +1627,17 @@ def _at_home(code: str, source: Actor, target: Actor | None, deployment: bool = 
 # forces"), not confiscating property (1711): "seized Mosul", "seized the capital Sanaa".
 CONFISCATE, OCCUPY = "1711", "192"
 PLACE_ENTS = frozenset({"GPE", "LOC"})
+
+
+# A meeting (040) held in a country neither side is of is a meeting at a third location
+# (CAMEO 044: "meet at a third location"); one in either side's own country stays 040.
+PLAIN_MEETING, THIRD_PLACE_MEETING = "040", "044"
+
+
+def _third_place(venue: str, source: Actor, target: Actor | None) -> bool:
+    """Both sides are of named countries (not organisations) and the venue is of neither."""
+    return target is not None and not source.org and not target.org and bool(source.country) \
+        and bool(target.country) and venue not in (source.country, target.country)
 
 
 def _takes_a_place(cand: Candidate) -> bool:
