@@ -1450,6 +1450,8 @@ class Coder:
         parse leaves the purpose clause without a subject). Only under a visit or meeting coded in the
         same clause chain: a purpose under other acts ("launched an offensive to retake the town") is aim,
         not deed."""
+        if cand.clause.split()[:2] != ["to", cand.trigger]:
+            return []  # a "to" clause of its own ("a day after the summit *ended*" is no purpose)
         k = state.by_token.get(cand.heads[0]) if cand.heads else None
         events = state.coded.get(k) if k is not None else None
         if not events or events[0].code not in MEETING_CODES or events[0].statement:
