@@ -95,3 +95,55 @@ def test_session22_a_trip_to_talk_is_one_meeting():
 def test_session22_a_purpose_under_an_attack_is_no_deed():
     got = triples("Azerbaijani troops launched an offensive to capture the town from Armenian forces.")
     assert not any(c == "192" for _, c, _ in got), got
+
+
+@pytest.mark.parametrize(("text", "act"), [
+    ("Slovenia extended formal recognition to Kosovo.", ("SVN", "054", None)),
+    ("Uzbekistan granted an amnesty to Kazakh border violators.", ("UZB", "056", None)),
+])
+def test_session22_a_light_verbs_own_phrase_names_the_party(text, act):
+    got = triples(text)
+    assert any(s == act[0] and c == act[1] and t is not None for s, c, t in got), got
+
+
+def test_session22_a_light_verbs_phrase_in_a_later_clause_is_no_party():
+    got = triples("Belarus stripped twelve activists of their citizenship after deporting them to Lithuania.")
+    assert not any(c.startswith("172") and t == "LTU" for _, c, t in got), got
+
+
+def test_session22_talks_between_two_sides_are_not_aimed_at_their_topic():
+    got = triples("Serbian and Kosovar negotiators held talks on the draft of a border deal in Brussels.")
+    assert not any(t == "BEL" or s == "BEL" for s, _, t in got), got
+
+
+def test_session22_a_noun_of_a_light_verb_takes_the_verbs_party():
+    assert ("FRA", "073", "MAR") in triples("France made a donation of tents and blankets to Morocco after the earthquake.")
+
+
+def test_session22_talks_called_for_with_a_party_are_aimed_at_it():
+    assert ("EST", "026", "LVA") in triples("Estonia called for talks with Latvia on the shared power grid.")
+
+
+@pytest.mark.parametrize(("text", "act"), [
+    ("Ghana's president expressed regret over the deaths of Nigerian traders in a fire in Accra.", ("GHA", "018", "NGA")),
+    ("Chile's foreign minister voiced sorrow over the deaths of Bolivian miners in the Atacama.", ("CHL", "018", "BOL")),
+])
+def test_session22_regret_over_deaths_is_sympathy_not_apology(text, act):
+    got = triples(text)
+    assert act in got and not any(c == "055" for _, c, _ in got), got
+
+
+def test_session22_regret_for_ones_own_words_stays_an_apology():
+    got = triples("Japan expressed regret for the remarks of its trade minister about Korea.")
+    assert any(s == "JPN" and c == "055" for s, c, _ in got), got
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Iran threatened to expel Afghan migrants en masse.", "137"),
+    ("Syria's army threatened to use chemical weapons against the rebels.", "1385"),
+])
+def test_session22_mass_violence_threatened_by_its_kind(text, code):
+    got = triples(text)
+    assert any(c == code for _, c, _ in got), got
+    if code != "1385":
+        assert not any(c == "1385" for _, c, _ in got), got

@@ -84,6 +84,7 @@ class TargetChain:
     noun_slots: tuple[str, ...] = ()
     place_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # code prefix -> prepositions added to PLACE_PREPS
     one_sided: tuple[str, ...] = ()  # codes aimed at no one, whatever the sentence names ("declined to comment on ...")
+    light_slots: tuple[str, ...] = ()  # tried last for a light-verb construction ("granted recognition *to Palestine*")
 
     @classmethod
     @functools.cache
@@ -102,7 +103,7 @@ class TargetChain:
         extra = {str(k): tuple(v) for k, v in (data.get("extra_slots") or {}).items()}
         place_preps = {str(k): frozenset(v) for k, v in (data.get("place_preps") or {}).items()}
         return cls(tuple(steps), extra, tuple(data.get("noun_slots") or ()), place_preps,
-                   tuple(str(c) for c in data.get("one_sided") or ()))
+                   tuple(str(c) for c in data.get("one_sided") or ()), tuple(data.get("light_slots") or ()))
 
     def find(self, coder, q: TargetQuery) -> tuple[Found, str | None]:
         """The first strategy's targets (or, for ``reciprocal``, the sources as
@@ -138,6 +139,13 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
     # "Bangladesh and Myanmar held talks on the Rohingya return": parties of two countries consulting
     # consult each other (the reciprocal strategy); what the talks are about names no partner
     mutual = pattern.code[:2] in MUTUAL_ROOTS and len({s.country for s, _ in sources if s.country}) >= 2
+    light: frozenset[str] = frozenset()
+    if cand.kind == "verb" and pattern.trigger_form == "light" and pattern.code[:2] not in LIGHT_SLOTLESS_ROOTS \
+            and not mutual:
+        # the object names the act, so the verb's own phrases name the party ("granted recognition *to
+        # Palestine*"); only those hung on the verb itself, not ones deeper in a later clause
+        light = frozenset(chain.light_slots) - set(pattern.target) - set(extra)
+        extra += tuple(s for s in chain.light_slots if s in light)
     for slot in dict.fromkeys(pattern.target + extra):
         if mutual and slot.startswith("deep"):
             continue
@@ -152,7 +160,9 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
                 if acc is not None:
                     return [(acc, 0.75)]
             continue
-        mentions = [m for m in (of_between(q) if slot == OF_BETWEEN else slot_mentions(cand, slot))
+        mentions = [m for m in (of_between(q) if slot == OF_BETWEEN else _light_governor(q) if slot == LIGHT_GOVERNOR
+                                else [m for m in cand.preps if m.role == slot and m.depth == 0] if slot in light
+                                else slot_mentions(cand, slot))
                     if not coder._names_no_party(m) and not coder._audience(pattern, m)]
         if slot == "obj":
             mentions = _act_doers(coder, cand, mentions)
@@ -212,6 +222,24 @@ def slots(coder, q: TargetQuery, chain: TargetChain) -> Found:
 
 
 MUTUAL_ROOTS = frozenset({"04"})  # consultation between the doers themselves (see slots)
+# Statements keep their own slots (root 01's "about"): a light verb's phrase there is often the topic.
+LIGHT_SLOTLESS_ROOTS = frozenset({"01"})
+# The noun slot for the phrases of the light verb an event noun is the object of ("made *a donation* of
+# medicine *to Lebanon*": the parse hangs "to Lebanon" on "made").
+LIGHT_GOVERNOR = "light_governor"
+LIGHT_GOVERNOR_ROLES = ("prep:to", "prep:with", "prep:against", "prep:on")
+
+
+def _light_governor(q: TargetQuery) -> list[Mention]:
+    """The party phrases of the light verb whose direct object the noun is, when that verb was read."""
+    cand = q.cand
+    if cand.governor_dep != "dobj" or not cand.heads:
+        return []
+    k = q.state.by_token.get(cand.heads[0])
+    if k is None:
+        return []
+    gov = q.state.cands[k]
+    return [m for m in gov.preps if m.role in LIGHT_GOVERNOR_ROLES and m.depth == 0]
 
 
 # Verbal conflict and its material kin: a state's disapproval, rejection, threat or sanction is not
