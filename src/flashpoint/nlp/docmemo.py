@@ -177,8 +177,12 @@ _NAMES: dict[int, str] = {}
 _NAMES_LIMIT = 200_000
 
 
+_SPACES = ("", " ")  # Token.whitespace_ by the SPACY column
+
+
 def _words(doc, table: "ParseTable") -> list[Word]:
-    """A :class:`Word` for every word of ``doc``, read off its arrays in one go."""
+    """A :class:`Word` for every word of ``doc``, read off its arrays in one go (each column
+    mapped in C: ``map`` over a dictionary's or tuple's ``__getitem__``, no Python call per word)."""
     from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SPACY, TAG
 
     n = len(doc)
@@ -186,20 +190,23 @@ def _words(doc, table: "ParseTable") -> list[Word]:
         return []
     cols = doc.to_array([DEP, LOWER, POS, TAG, LEMMA, ENT_TYPE, ORTH, ENT_IOB, IDX, IS_PUNCT, LIKE_NUM, SPACY]).T.tolist()
     named = _NAMES
-    new_keys = {key for col in cols[:7] for key in col if key not in named}
-    if new_keys:
+    name = named.__getitem__
+    try:  # (most documents hold no string the process has not read before)
+        strs = [list(map(name, col)) for col in cols[:7]]
+    except KeyError:
+        new_keys = set().union(*cols[:7]).difference(named)
         if len(named) > _NAMES_LIMIT:
             named.clear()
-            new_keys = {key for col in cols[:7] for key in col}
+            new_keys = set().union(*cols[:7])
         strings = doc.vocab.strings
         named.update((key, strings[key] if key else "") for key in new_keys)
-    text = [named[k] for k in cols[6]]
-    new = tuple.__new__
-    return [new(Word, row) for row in zip(
-        range(n), repeat(doc), repeat(table), *([named[k] for k in col] for col in cols[:6]),
-        [_IOB[k] for k in cols[7]], text, cols[8], [k == 1 for k in cols[9]], [k == 1 for k in cols[10]],
-        [" " if k else "" for k in cols[11]],
-    )]
+        strs = [list(map(name, col)) for col in cols[:7]]
+    one = (1).__eq__  # (the flag columns hold 0 or 1)
+    return list(map(tuple.__new__, repeat(Word), zip(
+        range(n), repeat(doc), repeat(table), *strs[:6],
+        map(_IOB.__getitem__, cols[7]), strs[6], cols[8], map(one, cols[9]), map(one, cols[10]),
+        map(_SPACES.__getitem__, cols[11]),
+    )))
 
 
 class ParseTable:
@@ -327,8 +334,10 @@ def subtree(tok) -> list:
 
 def children(tok) -> tuple:
     """``tuple(tok.children)``, off the document's :class:`ParseTable` when it has one."""
-    if type(tok) is Word:
-        return tok.table.children(tok.i)
+    if type(tok) is Word:  # (the table's kept tuple read here: no second call when it is made)
+        table = tok.table
+        kids = table._kids.get(tok.i)
+        return kids if kids is not None else table.children(tok.i)
     doc = tok.doc
     table = _LAST[1] if _LAST[0] is doc else parse_table(doc)
     if table is None:

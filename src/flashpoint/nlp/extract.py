@@ -131,20 +131,29 @@ class Deferred:
     A candidate made from another with ``dataclasses.replace`` shares its
     ``Deferred``, so nothing is worked out twice. The functions read the parse;
     each is dropped once it has run, and so is the parse with the last of them.
+    With ``args``, ``make`` is a table shared by every candidate of a kind (its
+    functions take ``args``, kept until the candidate goes): no function is made
+    per candidate (:data:`_VERB_LATER`, :data:`_NOUN_LATER`).
     """
 
-    __slots__ = ("_make", "_done")
+    __slots__ = ("_make", "_done", "_args")
 
-    def __init__(self, make: dict[str, Callable[[], Any]]) -> None:
+    def __init__(self, make: dict[str, Callable[..., Any]], args: tuple | None = None) -> None:
         self._make = make
         self._done: dict[str, Any] = {}
+        self._args = args
 
     def get(self, name: str, default: Any = None) -> Any:
         done = self._done
         if name not in done:
             make = self._make.get(name)
-            done[name] = default if make is None else make()
-            self._make.pop(name, None)
+            if make is None:
+                done[name] = default
+            elif self._args is None:
+                done[name] = make()
+                self._make.pop(name, None)
+            else:
+                done[name] = make(*self._args)
         return done[name]
 
     def mapped(self, change: dict[str, Callable[[Any], Any]]) -> "Deferred":
@@ -2032,25 +2041,7 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         flags["demanded"] = True
     stake_heads = [c for c in kids if c.dep_ in OBJ_DEPS or c.dep_ in comp_deps or c.dep_ in ("attr", "ccomp")
                    or (passive and c.dep_ in PASSIVE_SUBJ_DEPS)]
-    later = Deferred({
-        "preps": lambda: _verb_preps(tok, kids),
-        "deep": lambda: _verb_deep(tok, obj_kids),
-        "cause_subjects": lambda: _cause_subjects(kids),
-        "grievance_authors": lambda: _grievance_authors(kids),
-        "ccomp_subjects": lambda: tuple(m for sub in ccomp_subs for m in expand(sub, "ccomp_subj")),
-        "xcomp_args": lambda: _verb_xcomp_args(tok, lemma, kids),
-        "stake_lemmas": lambda: _stake_lemmas(stake_heads + _purpose_clauses(tok)),
-        "dates": lambda: _dates(sent, tok),
-        "described": lambda: described_noun(tok),
-        "adjunct_of": lambda: adjunct_of(tok),
-        "time_adjunct_of": lambda: time_adjunct_of(tok),
-        "prior_of": lambda: prior_clause_of(tok),
-        "purpose_args": lambda: _purpose_args(tok),
-        "after_subjects": lambda: _after_subjects(tok),
-        "of_contents": lambda: _of_contents(tok, sent_cands or {}),
-        "heads": lambda: _heads(tok),
-        "summed_act": lambda: _summed_act(tok),
-    })
+    later = Deferred(_VERB_LATER, (tok, kids, obj_kids, ccomp_subs, lemma, stake_heads, sent, sent_cands))
     return Candidate(
         kind="verb",
         subjects=tuple(subjects + agents),
@@ -2070,6 +2061,32 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         **flags,
         **_base(tok, lemma, s_i, sent, reporting, quotes, trigger_text, tok.idx, tok.idx + len(tok.text)),
     )
+
+
+# What a verb candidate works out when first asked for (``Deferred``), from
+# (tok, kids, obj_kids, ccomp_subs, lemma, stake_heads, sent, sent_cands) of ``_verb_candidate``.
+_VERB_LATER: dict[str, Callable[..., Any]] = {
+    "preps": lambda tok, kids, *_: _verb_preps(tok, kids),
+    "deep": lambda tok, kids, obj_kids, *_: _verb_deep(tok, obj_kids),
+    "cause_subjects": lambda tok, kids, *_: _cause_subjects(kids),
+    "grievance_authors": lambda tok, kids, *_: _grievance_authors(kids),
+    "ccomp_subjects": lambda tok, kids, obj_kids, ccomp_subs, *_: tuple(
+        m for sub in ccomp_subs for m in expand(sub, "ccomp_subj")),
+    "xcomp_args": lambda tok, kids, obj_kids, ccomp_subs, lemma, *_: _verb_xcomp_args(tok, lemma, kids),
+    "stake_lemmas": lambda tok, kids, obj_kids, ccomp_subs, lemma, stake_heads, *_: _stake_lemmas(
+        stake_heads + _purpose_clauses(tok)),
+    "dates": lambda tok, kids, obj_kids, ccomp_subs, lemma, stake_heads, sent, sent_cands: _dates(sent, tok),
+    "described": lambda tok, *_: described_noun(tok),
+    "adjunct_of": lambda tok, *_: adjunct_of(tok),
+    "time_adjunct_of": lambda tok, *_: time_adjunct_of(tok),
+    "prior_of": lambda tok, *_: prior_clause_of(tok),
+    "purpose_args": lambda tok, *_: _purpose_args(tok),
+    "after_subjects": lambda tok, *_: _after_subjects(tok),
+    "of_contents": lambda tok, kids, obj_kids, ccomp_subs, lemma, stake_heads, sent, sent_cands: _of_contents(
+        tok, sent_cands or {}),
+    "heads": lambda tok, *_: _heads(tok),
+    "summed_act": lambda tok, *_: _summed_act(tok),
+}
 
 
 def _verb_preps(tok, kids) -> tuple[Mention, ...]:
@@ -2437,6 +2454,24 @@ def _hyphen_partners(mod) -> list[Mention]:
             and c.i + 2 == mod.i and doc[c.i + 1].text == "-" and not doc[c.i].whitespace_ and not doc[c.i + 1].whitespace_]
 
 
+# What a noun candidate works out when first asked for (``Deferred``), from
+# (tok, preps, gov, sent, sent_cands) of ``_noun_candidate``.
+_NOUN_LATER: dict[str, Callable[..., Any]] = {
+    "preps": lambda tok, preps, *_: tuple(m for m in preps if m.role != "prep:by"),
+    # PPs the parser hung one level down: "a visit by the emir *to Tehran*"
+    "deep": lambda tok, *_: tuple(
+        m for m in _deep_mentions(tok, 4) if m.depth > 2 and m.role not in ("deep:mod", "deep:poss")),
+    "xcomp_args": lambda tok, *_: tuple(_clause_objects(tok)),
+    "stake_lemmas": lambda tok, preps, gov, *_: _stake_lemmas(
+        [tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov.i != tok.i else ())]),
+    "dates": lambda tok, preps, gov, sent, sent_cands: _dates(sent, tok),
+    "described": lambda tok, *_: described_noun(tok),
+    "prior_of": lambda tok, *_: prior_clause_of(tok),
+    "of_contents": lambda tok, preps, gov, sent, sent_cands: _of_contents(tok, sent_cands),
+    "heads": lambda tok, *_: _heads(tok),
+}
+
+
 def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candidate:
     subjects: list[Mention] = []
     for c in children(tok):
@@ -2586,19 +2621,7 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
         governor="be" if headline_be else gov.lemma_.lower() if gov.i != tok.i and not framing_call else None,
         governor_dep="pobj:during" if framing_call else gov_dep,  # "in a call" frames as "during a call" does
         nested_in=nested_in,
-        later=Deferred({
-            "preps": lambda: tuple(m for m in preps if m.role != "prep:by"),
-            # PPs the parser hung one level down: "a visit by the emir *to Tehran*"
-            "deep": lambda: tuple(m for m in _deep_mentions(tok, 4) if m.depth > 2 and m.role not in ("deep:mod", "deep:poss")),
-            "xcomp_args": lambda: tuple(_clause_objects(tok)),
-            "stake_lemmas": lambda: _stake_lemmas(
-                [tok, *(_purpose_clauses(gov) if gov.pos_ in ("VERB", "AUX") and gov.i != tok.i else ())]),
-            "dates": lambda: _dates(sent, tok),
-            "described": lambda: described_noun(tok),
-            "prior_of": lambda: prior_clause_of(tok),
-            "of_contents": lambda: _of_contents(tok, sent_cands),
-            "heads": lambda: _heads(tok),
-        }),
+        later=Deferred(_NOUN_LATER, (tok, preps, gov, sent, sent_cands)),
         **flags,
         **_base(tok, key, s_i, sent, reporting, quotes, (tok.doc[tok.i - 2 : tok.i + 1].text if start != tok.idx else tok.text), start, tok.idx + len(tok.text)),
     )
