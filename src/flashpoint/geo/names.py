@@ -88,6 +88,7 @@ def strip_direction(key: str) -> str | None:
 
 _UNIT_BEFORE = re.compile(rf"\b({'|'.join(REGION_WORDS)})\s+of\s+$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(rf"^\s+({'|'.join(REGION_WORDS)})\b", re.IGNORECASE)
+_UNIT_FIRST = frozenset(w[0] for w in REGION_WORDS)
 
 
 def unit_around(text: str, start: int, end: int) -> str | None:
@@ -97,10 +98,18 @@ def unit_around(text: str, start: int, end: int) -> str | None:
     a state's or province's ("Sucre" alone is Bolivia's capital; "the state of Sucre" is
     Venezuelan): look the unit up, not the bare name."""
     name = text[start:end]
-    before = _UNIT_BEFORE.search(text[max(0, start - 30):start])
-    if before:
-        return f"{before.group(1).lower()} of {name}"
-    after = _UNIT_AFTER.match(text[end:end + 30])
-    if after:
-        return f"{name} {after.group(1).lower()}"
+    window = text[max(0, start - 30):start]
+    # (the expressions run only where they can match: before, an "of" and a space end the window;
+    # after, a space and a unit word's first letter open it; a letter past ASCII may fold to one)
+    if window[-1:].isspace() and window.rstrip()[-1:] in ("f", "F"):
+        before = _UNIT_BEFORE.search(window)
+        if before:
+            return f"{before.group(1).lower()} of {name}"
+    if text[end:end + 1].isspace():
+        rest = text[end:end + 30]
+        first = rest.lstrip()[:1]
+        if first and (not first.isascii() or first.lower() in _UNIT_FIRST):
+            after = _UNIT_AFTER.match(rest)
+            if after:
+                return f"{name} {after.group(1).lower()}"
     return None

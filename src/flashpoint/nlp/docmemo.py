@@ -51,6 +51,13 @@ def memoized(doc, key: Any, compute: Callable[[], Any]) -> Any:
     return memo[key]
 
 
+def memo_of(doc) -> dict | None:
+    """The memo of ``doc`` while it is in a :func:`document_memo` block, else None (for a caller
+    that keeps its own keys there, as :func:`memoized` does, without making a function per question)."""
+    entry = _OPEN.get(id(doc))
+    return entry[1] if entry is not None and entry[0] is doc else None
+
+
 def doc_ents(doc) -> tuple:
     """``doc.ents``, read once."""
     return memoized(doc, "ents", lambda: tuple(doc.ents))

@@ -24,7 +24,7 @@ from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from ..actors.resolve import AFFILIATION_BEFORE
 from .describing import adjunct_of, described_noun, prior_clause_of, setting_clause, time_adjunct_of
-from .docmemo import children, doc_sents, doc_text, memoized, parse_table, span_ents, subtree
+from .docmemo import children, doc_sents, doc_text, memo_of, memoized, parse_table, span_ents, subtree
 from .quotes import Quote, quote_at
 
 SUBJ_DEPS = {"nsubj", "csubj"}
@@ -366,7 +366,14 @@ def _titled_name_link(prep) -> bool:
 
 def make_mention(tok, role: str, depth: int = 0) -> Mention:
     """The mention of ``tok``'s phrase (made once per document: candidates share subjects and speakers)."""
-    return memoized(tok.doc, ("mention", tok.i, role, depth), lambda: _new_mention(tok, role, depth))
+    memo = memo_of(tok.doc)
+    if memo is None:
+        return _new_mention(tok, role, depth)
+    key = ("mention", tok.i, role, depth)  # (memoized's key, read here without a function per mention)
+    mention = memo.get(key)
+    if mention is None:
+        mention = memo[key] = _new_mention(tok, role, depth)
+    return mention
 
 
 def _new_mention(tok, role: str, depth: int) -> Mention:
@@ -1602,13 +1609,23 @@ def _trigger_words(doc, sent, verb_lemmas: frozenset[str], noun_lemmas: frozense
     words = doc if table is None else table.tokens  # (the table's words: their attributes read once)
     # whether a lemma (by its id) is a trigger verb or noun, asked once per lemma of the document
     verbs, nouns = memoized(doc, ("trigger_lemmas", id(verb_lemmas), id(noun_lemmas)), lambda: ({}, {}))
+    known_verb, known_noun = verbs.get, nouns.get  # (_listed's answer read inline once it is kept)
     for i in range(sent.start, sent.end):
         pos = pos_of[i]
         if pos == VERB or pos == AUX:
-            if _listed(verbs, lemma_of[i], verb_lemmas, strings):
+            listed = known_verb(lemma_of[i])
+            if listed is None:
+                listed = _listed(verbs, lemma_of[i], verb_lemmas, strings)
+            if listed:
                 yield words[i]
         elif pos == NOUN or pos == PROPN:
-            if (i >= 2 and orth_of[i - 1] == _HYPHEN) or _listed(nouns, lemma_of[i], noun_lemmas, strings):
+            if i >= 2 and orth_of[i - 1] == _HYPHEN:
+                yield words[i]
+                continue
+            listed = known_noun(lemma_of[i])
+            if listed is None:
+                listed = _listed(nouns, lemma_of[i], noun_lemmas, strings)
+            if listed:
                 yield words[i]
 
 

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.geo.cues import LocationCues, location_cues
 from flashpoint.geo.gazetteer import Gazetteer
 from flashpoint.geo.names import REGION_WORDS, unit_around
-from flashpoint.nlp.docmemo import doc_ents, doc_text, document_memo, memoized, span_ents
+from flashpoint.nlp.docmemo import doc_ents, doc_text, document_memo, memo_of, memoized, span_ents
 from flashpoint.types import Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -93,8 +93,11 @@ def locate_event(
     """The best place mention for the event in its sentence (None when there is none)."""
     # Called on its own (not from the coder, which holds the document's memo open), the walk would
     # rebuild the document's text for every mention: quadratic on a long document ("Paris " x 2000).
-    with document_memo(sent.doc):
+    if memo_of(sent.doc) is not None:  # (open already: no block of its own)
         ranked = ranked_mentions(sent, trigger, gazetteer, context_countries)
+    else:
+        with document_memo(sent.doc):
+            ranked = ranked_mentions(sent, trigger, gazetteer, context_countries)
     return ranked[0][1] if ranked else None
 
 
