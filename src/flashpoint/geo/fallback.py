@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..folded import Folded
 from ..types import Location
 
 # Capitalised names in running text ("Mopti", "Indian-administered Kashmir").
@@ -72,6 +73,7 @@ _BACK_REFERENCE = re.compile(
     r"|\b(?:in|during|after)\s+the\s+(?:same\s+)?(?:clash(?:es)?|attack|fighting|raid|ambush|blast|explosion|shootout|"
     r"gunfight|firefight|strikes?|bombing|shelling|assault|incident|violence|unrest|stampede)\b",
     re.IGNORECASE)
+_BACK_REFERENCE_FOLDED = Folded(_BACK_REFERENCE)  # (at case-sensitive speed on ASCII text: flashpoint/folded.py)
 FINE_BASES = frozenset({"clause", "small-place", "sentence-region", "target-place", "back-reference"})  # finer than a country
 
 
@@ -79,7 +81,7 @@ def back_reference(loc: Location | None, basis: str, sentence: str, previous: Lo
     """The place the story last named, for an event its sentence does not place but
     refers back to ("Rwandan troops deployed in the province pursued the attackers"):
     without it the event falls to the article's country, here a foreign army's own."""
-    if previous is None or basis in FINE_BASES or not _BACK_REFERENCE.search(sentence):
+    if previous is None or basis in FINE_BASES or not _BACK_REFERENCE_FOLDED.found(sentence):
         return loc, basis
     return previous, "back-reference"
 

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from ..folded import Folded
 from .dates import ResolvedDate, resolve_date
 
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -41,6 +42,7 @@ _EXPR = re.compile(
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\b|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b",
     re.IGNORECASE,
 )
+_EXPR_FOLDED = Folded(_EXPR)  # (at case-sensitive speed on ASCII text: flashpoint/folded.py)
 # Habitual or background acts: repeated, regular or ongoing since a past point.
 _HABITUAL = re.compile(
     r"\b(?:repeatedly|regularly|routinely|frequently|often|several times|many times|every (?:day|week|month|year)"
@@ -48,6 +50,7 @@ _HABITUAL = re.compile(
     r"|since (?:19|20)\d\d|for years|for decades|have long|has long)\b",
     re.IGNORECASE,
 )
+_HABITUAL_FOLDED = Folded(_HABITUAL)  # (at case-sensitive speed on ASCII text: flashpoint/folded.py)
 # ("before dawn", "after midnight": a time of day, no clause of its own)
 _TIME_OF_DAY = r"(?:dawn|daybreak|sunrise|sunset|dusk|dark|nightfall|midnight|noon|first light)\b"
 # (a comma between digits is a number's, "killed 20,000 people since 2015", no clause break)
@@ -101,7 +104,7 @@ _YEAR_EXPR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Bb]etween)\s+(?:(?:early|late|mi
 
 def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, text)`` of every date expression found in running text."""
-    found = [(m.start(), m.end(), m.group(0)) for m in _EXPR.finditer(text)]
+    found = [(a, b, text[a:b]) for a, b in _EXPR_FOLDED.spans(text)]
     for m in _MONTH_EXPR.finditer(text):
         inside = [x for x in found if m.start() <= x[0] and x[1] <= m.end()]  # "July *last year*": the month's
         if any(a < m.end() and m.start() < b for a, b, _ in found if (a, b, _) not in inside):
@@ -115,7 +118,7 @@ def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
 
 def is_habitual(clause: str) -> bool:
     """Whether a clause tells a repeated or ongoing act rather than one occurrence."""
-    return bool(_HABITUAL.search(clause))
+    return _HABITUAL_FOLDED.found(clause)
 
 
 def _habitual_date(clause: str, pub: date) -> EventDate:
@@ -237,7 +240,7 @@ def _habitual_here(clause: str, sentence: str, trigger_at: int) -> bool:
     dates the condemnation to its day, not to 2014."""
     if not is_habitual(clause):
         return False
-    cues = [(m.start(), m.end(), m.group(0)) for m in _HABITUAL.finditer(sentence)]
+    cues = [(a, b, sentence[a:b]) for a, b in _HABITUAL_FOLDED.spans(sentence)]
     return not cues or any(_in_clause(sentence, trigger_at, c) for c in cues)
 
 
@@ -300,6 +303,7 @@ _STORY_REACH_DAYS = 7
 _MOVED_ON = re.compile(r"\b(?:the (?:next|following|previous) (?:day|morning|night|week)|(?:a|one|two|three|several|\w+) days? "
                        r"(?:later|earlier|before)|the day before|since then|earlier this (?:week|month)|last week)\b",
                        re.IGNORECASE)
+_MOVED_ON_FOLDED = Folded(_MOVED_ON)  # (at case-sensitive speed on ASCII text: flashpoint/folded.py)
 
 
 def story_date(lead: str, between: str, published: date | None, tag: str, future: bool,
@@ -336,7 +340,7 @@ def story_dater(lead: str, published: date | None) -> Callable[[str, str, bool],
         day = lead_day[0]
         if day is None:
             return None
-        if _MOVED_ON.search(between):
+        if _MOVED_ON_FOLDED.found(between):
             return None  # "... gathered in Brussels the next day": the story has moved on
         for _, _, expr in find_date_expressions(between):
             rd = resolve_date(expr, published)
@@ -365,13 +369,14 @@ def _lead_day(lead: str, published: date) -> str | None:
 # "Tokayev then asked ...", "has killed 200 smugglers since then": an act told after another that
 # is dated, with no date of its own, took place at (or from) that time ("then-president" is no cue).
 _THEN = re.compile(r"\b(?:since|until|by)\s+then\b|\bthen\b(?![-\u2013])", re.IGNORECASE)
+_THEN_FOLDED = Folded(_THEN)  # (at case-sensitive speed on ASCII text: flashpoint/folded.py)
 
 
 def then_date(sentence: str, previous: str, published: date | None) -> EventDate | None:
     """The date of the sentence before for a sentence that says "then" and names no date of
     its own: the last date expression of ``previous`` that resolves; None when there is no cue
     or no such date. A past period stays background (historical)."""
-    if published is None or not _THEN.search(sentence) or find_date_expressions(sentence):
+    if published is None or not _THEN_FOLDED.found(sentence) or find_date_expressions(sentence):
         return None
     for _, _, expr in reversed(find_date_expressions(previous)):
         rd = resolve_date(expr, published)
