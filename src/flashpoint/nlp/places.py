@@ -30,6 +30,7 @@ Mentions the gazetteer does not know still count: they come back as a
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -194,16 +195,16 @@ def _mention_spans(sent: Span, gazetteer: Gazetteer, cues: LocationCues) -> Iter
         covered.update(range(span.start, span.end))
         yield span
     region, named = _place_marks(doc)  # so that a Token is built only for the words that may count
-    for i in range(sent.start, sent.end):
-        if not region[i] or i in covered:
+    for i in _marked(region, sent.start, sent.end):
+        if i in covered:
             continue
         tok = doc[i]
         names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if names and not covered.intersection(range(names[0].i, tok.i)):
             covered.update(range(names[0].i, tok.i + 1))
             yield Span(doc, names[0].i, tok.i + 1, label="REGION")
-    for i in range(sent.start, sent.end):
-        if not named[i] or i in covered:
+    for i in _marked(named, sent.start, sent.end):
+        if i in covered:
             continue
         tok = doc[i]
         if not tok.text[:1].isupper():
@@ -222,17 +223,23 @@ def _mention_spans(sent: Span, gazetteer: Gazetteer, cues: LocationCues) -> Iter
             yield span
 
 
-def _place_marks(doc: Doc) -> tuple[list[bool], list[bool]]:
-    """Per token of ``doc``: whether it is a region word ("region", "province"), and
-    whether it is a proper noun untagged or tagged as one of ``_RETAG`` (read once per document)."""
-    def marks() -> tuple[list[bool], list[bool]]:
+def _place_marks(doc: Doc) -> tuple[list[int], list[int]]:
+    """The tokens of ``doc``, in order, that are a region word ("region", "province"), and those
+    that are a proper noun untagged or tagged as one of ``_RETAG`` (read once per document)."""
+    def marks() -> tuple[list[int], list[int]]:
         strings = doc.vocab.strings
         region = {strings[w] for w in _REGION_WORDS}
         retag = {0 if label == "" else strings[label] for label in _RETAG}
         rows = doc.to_array([LOWER, POS, ENT_TYPE]).tolist()
-        return [low in region for low, _, _ in rows], [pos == PROPN and ent in retag for _, pos, ent in rows]
+        return ([i for i, (low, _, _) in enumerate(rows) if low in region],
+                [i for i, (_, pos, ent) in enumerate(rows) if pos == PROPN and ent in retag])
 
     return memoized(doc, "place_marks", marks)
+
+
+def _marked(indices: list[int], start: int, end: int) -> list[int]:
+    """The ``indices`` (in order) from ``start`` up to ``end``."""
+    return indices[bisect_left(indices, start) : bisect_left(indices, end)]
 
 
 def _clause_heads(trigger: Token) -> set[Token]:

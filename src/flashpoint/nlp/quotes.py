@@ -10,10 +10,12 @@ the next paragraph does not reopen it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN_MARKS = {'"', "\u201c", "\u00ab"}
 CLOSE_MARKS = {'"', "\u201d", "\u00bb"}
+_MARKS = re.compile("[" + re.escape("".join(sorted(OPEN_MARKS | CLOSE_MARKS))) + "\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +28,13 @@ def find_quotes(text: str) -> list[Quote]:
     """Return the quoted spans of ``text`` in order, multi-paragraph quotes joined."""
     quotes: list[Quote] = []
     n = len(text)
-    i = 0
     start: int | None = None
-    while i < n:
+    after = 0  # the walk goes on from here (past a reopening mark it skipped to)
+    # only the marks and line breaks can change anything: the walk visits those alone
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        if i < after:
+            continue
         ch = text[i]
         if start is None:
             if ch in OPEN_MARKS and _opens(text, i):
@@ -43,11 +49,10 @@ def find_quotes(text: str) -> list[Quote]:
                 j += 1
             if "\n" in text[i + 1 : j] or j >= n or text[j] in OPEN_MARKS:
                 if j < n and text[j] in OPEN_MARKS:
-                    i = j  # skip the reopening mark; the quote continues
+                    after = j + 1  # skip the reopening mark; the quote continues
                 else:
                     quotes.append(Quote(start, i))
                     start = None
-        i += 1
     if start is not None:
         quotes.append(Quote(start, n))
     return quotes
