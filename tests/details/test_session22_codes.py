@@ -147,3 +147,21 @@ def test_session22_mass_violence_threatened_by_its_kind(text, code):
     assert any(c == code for _, c, _ in got), got
     if code != "1385":
         assert not any(c == "1385" for _, c, _ in got), got
+
+
+@pytest.mark.parametrize(("text", "src"), [
+    ("Slovakia's prime minister said he would not support new EU sanctions on Russia.", "SVK"),
+    ("Georgia said it would not recognise the results of the vote in Abkhazia.", "GEO"),
+])
+def test_session22_backing_stated_as_withheld_is_a_rejection(text, src):
+    got = triples(text)
+    assert any(s == src and c.startswith("12") for s, c, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan warned India that any attack on its soil would meet a crushing response.",
+    "Iran warned Israel that it would retaliate against any raid on its oil terminals.",
+])
+def test_session22_a_warning_of_a_crushing_answer_threatens_force(text):
+    got = triples(text)
+    assert any(c.startswith("138") for _, c, _ in got), got
