@@ -165,3 +165,8 @@ def test_session22_backing_stated_as_withheld_is_a_rejection(text, src):
 def test_session22_a_warning_of_a_crushing_answer_threatens_force(text):
     got = triples(text)
     assert any(c.startswith("138") for _, c, _ in got), got
+
+
+def test_session22_will_not_stand_by_is_no_withheld_backing():
+    got = triples("\"Ghana will not stand by while its neighbour's constitution is torn up,\" the minister said.")
+    assert not any(c.startswith("12") for _, c, _ in got), got

@@ -921,6 +921,8 @@ class Coder:
         refused = cand.refused and not cand.negated  # "refused to meet", "failed to reach an agreement"
         if not (cand.kind == "verb" and (stated or refused)):
             return cand
+        if code[:2] == BACKING_ROOT and cand.lemma in STANDING_IDIOM:
+            return cand  # "will not stand by while ... is overthrown": an idiom that warns, no backing withheld
         if not any(key in self.patterns.refusal for key in (code, code[:3], code[:2])):
             return cand
         return replace(cand, negated=False, refused=False, future=False, hypothetical=False, intent="refusal")
@@ -1640,6 +1642,11 @@ def _third_place(venue: str, source: Actor, target: Actor | None) -> bool:
     """Both sides are of named countries (not organisations) and the venue is of neither."""
     return target is not None and not source.org and not target.org and bool(source.country) \
         and bool(target.country) and venue not in (source.country, target.country)
+
+
+# Backing told as withheld is a rejection (modality.yaml refusal "05"), except "will not stand (or sit) by
+# while ...", which says the speaker will act.
+BACKING_ROOT, STANDING_IDIOM = "05", frozenset({"stand", "sit"})
 
 
 def _takes_a_place(cand: Candidate) -> bool:
