@@ -192,5 +192,25 @@ def event_id(doc_id: str, evidence: Evidence, trigger_start: int, code: str, sou
 
 def content_id(*parts: Any, length: int = 16) -> str:
     """A stable content hash of JSON-serialisable parts (same input, same id)."""
-    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:length]
+    return hashlib.sha256(_json_blob(parts).encode("utf-8")).hexdigest()[:length]
+
+
+def _json_blob(parts: tuple) -> str:
+    """``json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))``; parts
+    that are only strings, ints and None (an event's id: every event asks) written directly,
+    with the encoder's own string escaping, the same text."""
+    out = []
+    for p in parts:
+        kind = type(p)
+        if kind is str:
+            out.append(_encode_string(p))
+        elif kind is int:
+            out.append(int.__repr__(p))
+        elif p is None:
+            out.append("null")
+        else:
+            return json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "[" + ",".join(out) + "]"
+
+
+_encode_string = json.encoder.encode_basestring  # json.dumps' escaping with ensure_ascii=False

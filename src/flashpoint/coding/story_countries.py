@@ -13,7 +13,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import DataFileError
@@ -34,6 +34,8 @@ class Named:
     kb: Any
     gazetteer: Any  # None where the caller has none
     home: str | None  # the dateline's country
+    # what _unit_place found, once asked (the unit and knowledge_base strategies both ask)
+    unit_found: list = field(default_factory=list, compare=False, repr=False)
 
 
 Strategy = Callable[[Named], "str | None"]
@@ -119,9 +121,13 @@ def _unit_place(n: Named):
 
     if n.gazetteer is None:
         return None
+    if n.unit_found:
+        return n.unit_found[0]
     around = unit_around(n.text, n.ent.start_char, n.ent.end_char)
     place = n.gazetteer.resolve(around) if around is not None else None
-    return place if place is not None and place.precision == "region" else None
+    found = place if place is not None and place.precision == "region" else None
+    n.unit_found.append(found)
+    return found
 
 
 def unit(n: Named) -> str | None:
