@@ -69,3 +69,17 @@ def test_backoff_features_read_pairs_as_before(text):
 ])
 def test_settlement_names(clause, names):
     assert settlement_names(clause) == names
+
+
+@pytest.mark.parametrize("clause, country", [
+    ("gunmen on the Colombian side of the river opened fire", "COL"),
+    ("shells fell from the Armenian bank of the river overnight", "ARM"),
+    ("troops on the Indian side of the line were put on alert", "IND"),
+    ("soldiers on the eastern side fired", None),  # no country's side
+])
+def test_a_side_of_the_river_still_places_the_clause(clause, country):
+    from flashpoint.actors import KnowledgeBase
+    from flashpoint.coding.generic_country import clause_place_country
+    from flashpoint.geo.gazetteer import Gazetteer
+
+    assert clause_place_country(clause, KnowledgeBase.load(), Gazetteer.load(), ()) == country
