@@ -170,10 +170,11 @@ PERSON_HEADS = frozenset({"minister", "president", "premier", "chancellor", "kin
 # Events whose "of" complement is an act they claim somebody did ("accused Y *of
 # massing troops*", "denied any role *in the attack*"): that act is coded, nested.
 CLAIM_ROOTS = ("11", "015", "016")
+OWNING_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 DENIALS = ("016",)
 # patterns of a doer owning an act ("said they were behind the bombing", 015): told by another
 # speaker of a party, the same words accuse it (112)
-CHARGED_CLAIMS = frozenset({"be-behind-act"})
+CHARGED_CLAIMS = frozenset({"be-behind-act", "be-to-blame"})
 # Weapons and fire told as the doer: "Russian *shelling* killed two civilians" is armed force.
 FORCE_INSTRUMENTS = frozenset({"shelling", "airstrike", "strike", "missile", "rocket", "drone", "bombardment",
                                "artillery", "barrage", "shell", "mortar", "warplane", "jet", "gunship", "helicopter",
@@ -185,6 +186,11 @@ OFFICIAL_HEADS = frozenset({"chief", "minister", "commander", "general", "admira
 OFFICIAL_SECTOR = "OFFICIAL"
 # Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
 # named doer they are not coded.
+# Measures, markets and weather: what "hits" or "targets" someone as a subject without force.
+MEASURE_HEADS = frozenset({"ban", "tariff", "duty", "levy", "sanction", "embargo", "boycott", "restriction", "measure",
+                           "policy", "decision", "law", "rule", "regulation", "tax", "cut", "price", "cost", "inflation",
+                           "shortage", "slowdown", "recession", "crisis", "drought", "flood", "storm", "cyclone",
+                           "heatwave", "rise", "fall", "decline", "hike", "increase", "freeze", "curb", "quota"})
 ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine",
                          # a state of war, not an episode: "the war in Ukraine has driven up prices"
                          "war", "conflict", "hostility", "insurgency", "violence", "unrest"}
@@ -1164,6 +1170,10 @@ class Coder:
             # "the signing *of a gas deal between Azerbaijan and Romania*": an act whose
             # carrier named no party is coded on its own
             nested = False
+        if nested and cand.governor_dep in ("pobj:over", "pobj:for") and not any(
+                e.code.startswith(ACCUSING_ROOT) and e.target is not None for e in state.coded[cand.nested_in][:1]):
+            # an arrest a grievance is "over" is its target's only when it has one: else coded on its own
+            nested = False
         if nested:
             parent = state.coded[cand.nested_in]
             if parent and not parent[0].code.startswith(CLAIM_ROOTS):
@@ -1181,6 +1191,12 @@ class Coder:
             # "X accused Y of a build-up": Y did it, to X unless the noun names a target.
             sources = [(parent[0].target, 0.9)]
             targets, via = self.chain.find(self, TargetQuery(cand, pattern, sources, state, when, True, parent[0].source))
+            if via == "accuser" and cand.governor_dep in ("pobj:over", "pobj:for") and not any(
+                    m.role == "prep:of" and (m.possessor or "").lower() in OWNING_PRONOUNS for m in cand.preps):
+                # "condemned Egypt for the jailing *of a blogger*": the one jailed is not the critic, unless
+                # the act befell the critic's own ("over the detention *of its* diplomat"): the doer's own people
+                doer = sources[0][0].country
+                targets, via = ([(self._country_actor("(own country)", doer), 0.6)], "own_country") if doer else ([], None)
             if parent[0].code.startswith(ACCUSING_ROOT) and pattern.code[:2] in HELPING_ROOTS \
                     and (not targets or all(same_actor(t, parent[0].source) for t, _ in targets)):
                 # "expelled a Russian diplomat, accusing him of *helping* to organise protests": help
@@ -1192,6 +1208,11 @@ class Coder:
             roles = SOURCE_ROLES if cand.kind == "verb" or cand.governor in pattern.governor \
                 or cand.governor in LIGHT_VERBS or cand.governor_dep in FRAMING_DEPS else NOUN_OWN_SOURCE_ROLES
             subs = [m for m in cand.subjects if m.role in roles and not (pattern.victim_subject and m.role == "subj")]
+            if pattern.code[:2] in FORCE_ROOTS and cand.lemma in ABSTRACT_FORCE_LEMMAS and subs \
+                    and all(m.head in MEASURE_HEADS for m in subs):
+                # "India's ban on rice exports hit buyers", "new US tariffs hit Chinese exporters": a measure
+                # or a market that hits someone uses no force
+                return []
             # "China held drills off Taiwan. The exercises were a warning": the act told before
             # is the warning, by its doer, aimed at its target
             told = self._told_act(cand, state)
@@ -1300,6 +1321,10 @@ class Coder:
                 # "clashes between the army and the RSF", "Egypt hosted negotiations between
                 # Israel and Hamas": the parties named act on each other, whoever hosts.
                 between = [m for m in cand.preps if m.role == "prep:between"]
+                if not between and pattern.symmetric and pattern.code[:2] == "04":
+                    # "a meeting *of Indian and Chinese ministers*": the parties of a meeting told by "of"
+                    # meet each other (one party alone, "a meeting of NATO ministers", meets no one here)
+                    between = [m for m in cand.preps if m.role == "prep:of" and m.depth == 0]
                 sides = self._actors(between, when, state, cand.quote)
                 if len(sides) == 1 and len(between) > 1:
                     # "clashes between police and protesters": two sides of one country, told apart by sector

@@ -556,6 +556,19 @@ def rebel_home(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return [(coder._country_actor("(own country)", armed_homes.pop()), 0.55)]
 
 
+def filed_from(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"KYIV, Ukraine (AP) — Russian drones struck a power station overnight": force on a thing that
+    names no party, in a clause that names no place, is aimed at the country the story is filed from,
+    when that is not the attacker's (a state's force; armed groups strike their own state: rebel_home)."""
+    home = q.state.home_country
+    hits_something = slot_mentions(q.cand, "obj") or q.cand.preps
+    if not home or not hits_something or not q.sources:
+        return []
+    if any(a.country in (None, home) or a.sector in ARMED_NON_STATE for a, _ in q.sources):
+        return []
+    return [(coder._country_actor("(dateline)", home), 0.5)]
+
+
 def prompter(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """"Lithuania recalled its ambassador *after Beijing opened a trade probe*": a response told
     with what prompted it is aimed at whoever did that."""
@@ -991,7 +1004,7 @@ def counterpart(coder, q: TargetQuery, chain: TargetChain) -> Found:
 STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
     f.__name__: f for f in (slots, thing_party, cause, response, reaction, border, place, inquiry_place, act_place, accuser, reciprocal,
                             home_government, domestic_government, own_country, addressee, captor, answerer, topic,
-                            purpose, offerer, claimed, consequence, rebel_home, prompter, counter_measure, counterpart,
+                            purpose, offerer, claimed, consequence, rebel_home, filed_from, prompter, counter_measure, counterpart,
                             object_pronoun)
 }
 

@@ -841,6 +841,10 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
                     and (c.pos_ in ("ADJ", "PROPN") or c.pos_ == "NOUN" and c.ent_type_ in ("NORP", "GPE"))
                     and c.i < subs[0].i and c.i + 2 == subs[0].left_edge.i and c.doc[c.i + 1].text == ","
                     and subs[0].tag_ in ("NNS", "NNPS") and c.text[:1].isupper()] + subs
+            # ... and a caption's "Ruto and Ethiopian Prime Minister Abiy Ahmed review an honour guard": the second
+            # name of the pair read as a compound of the verb, its "and" left without a conjunct
+            subs += [c for c in children(verb) if c.dep_ == "compound" and c.pos_ == "PROPN" and subs[-1].i < c.i < verb.i
+                     and any(g.dep_ == "cc" for g in children(subs[-1])) and not any(g.dep_ == "conj" for g in children(subs[-1]))]
             if verb.dep_ == "relcl" and subs[0].lower_ in RELATIVE_PRONOUNS:
                 # "the policemen who killed ...": the relative pronoun stands for the head noun.
                 return expand(verb.head, "subj"), passive
@@ -1090,6 +1094,9 @@ def _headline_infinitive(verb) -> bool:
 
 # What is offered for a capture or an arrest still to come (the noun stands as the act's governor).
 REWARD_NOUNS = frozenset({"reward", "bounty"})
+# A state's acts on persons that a grievance is "over" or "for": whom it is aimed at did them.
+GRIEVANCE_ACTS = frozenset({"arrest", "detention", "jailing", "imprisonment", "sentencing", "expulsion", "deportation",
+                            "execution", "seizure"})
 # Verbs that call off an act named by their object ("postponed the visit", "the summit was cancelled").
 CALLED_OFF_VERBS = frozenset({"postpone", "cancel", "delay", "defer", "scrap", "shelve", "scrub", "abort", "adjourn"})
 # Verbs whose "against" gerund is what their subject opposes ("voted against ratifying the pact").
@@ -1781,6 +1788,10 @@ def _shared_object(tok):
 # Particles the small model often parses as adverbs right after the verb ("brushed *aside*", "waved *away*",
 # "stepped *down*": "down" always changes the verb's meaning, as in "crack down", "back down", "stand down").
 ADVERB_PARTICLES = frozenset({"aside", "away", "down"})
+# Offices whose holder, a verb's lone predicate noun, is its object: "Macron called the Algerian president on Tuesday"
+# rang the president (the small model reads naming); a thing named needs an object beside it ("called the vote a farce").
+CALLED_OFFICES = frozenset({"president", "minister", "premier", "chancellor", "counterpart", "king", "emir", "leader",
+                            "secretary-general", "sultan", "crown"})
 # Verbs whose "X back" after the object is a particle: "pushed the boat back" is no pressure on anyone.
 BACK_VERBS = frozenset({"push", "drive", "force", "beat"})
 HEADLINE_ACTIVE_DEPS = {"aux", "auxpass", "prt", "ccomp", "xcomp", "dative", "attr", "oprd", "agent"}
@@ -1858,7 +1869,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
                     obj_lemmas.extend(_lemmas(subtree(p)))
         # "Macron called Putin": the small model often reads a lone object as a
         # predicate ("oprd"); with a real object beside it, it names ("called the attack a crime").
-        lone_oprd = c.dep_ == "oprd" and c.pos_ in ("PROPN", "PRON") and not any(g.dep_ in OBJ_DEPS for g in kids)
+        lone_oprd = c.dep_ == "oprd" and (c.pos_ in ("PROPN", "PRON") or c.lemma_.lower() in CALLED_OFFICES) \
+            and not any(g.dep_ in OBJ_DEPS for g in kids)  # ("Macron called *the Algerian president*": an office holder rung)
         # "met Tunisian President Kais Saied (on) Tuesday to discuss migration": before a weekday or a
         # purpose clause the small model hangs the name as a clause of its own (advcl); it is the object
         lone_oprd = lone_oprd or (c.dep_ == "advcl" and c.pos_ == "PROPN" and c.i > tok.i
@@ -1891,8 +1903,8 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
         elif c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in ADVERB_PARTICLES and particle is None:
             particle = c.lower_  # "brushed aside the call", "stepped down": the small model reads the particle as an adverb
         elif c.dep_ == "advmod" and c.lower_ == "back" and particle is None and tok.lemma_.lower() in BACK_VERBS \
-                and any(o.dep_ in OBJ_DEPS and o.right_edge.i + 1 == c.i for o in kids):
-            particle = "back"  # "pushed a migrant boat *back*", "drove the rebels back": a physical push, no appeal
+                and any(o.dep_ in OBJ_DEPS and (o.right_edge.i + 1 == c.i or c.i == tok.i + 1 < o.i) for o in kids):
+            particle = "back"  # "pushed a migrant boat *back*", "drove the rebels back", "pushed *back* the rebels": a physical push, no appeal
         elif c.dep_ == "xcomp" and _verbal(c) and xcomp is None:
             xcomp = c.lemma_.lower()
             if xcomp == "step" and any(p.dep_ == "prt" and p.lower_ in ("up", "in") for p in children(c)):
@@ -2535,7 +2547,10 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
             gov, gov_dep = gov.head, "dobj"
         elif gov.dep_ == "pobj" and gov.head.dep_ == "prep" and gov.head.head.pos_ == "VERB":
             gov, gov_dep = gov.head.head, f"pobj:{gov.head.lower_}"
-    if gov.i in sent_cands and gov_dep == "pobj:of":
+    if gov.i in sent_cands and (gov_dep == "pobj:of" or gov_dep in ("pobj:over", "pobj:for")
+                                and tok.lemma_.lower() in GRIEVANCE_ACTS):
+        # ("criticised Iran *over the arrest* of its citizen": the act the grievance is about, the coder
+        # gives it to whom the grievance is aimed at, as an accusation's "of")
         nested_in = sent_cands[gov.i]
     ready = None
     if gov_dep in ("pobj:for", "pobj:to") and gov.pos_ == "ADJ" and gov.lemma_.lower() in READY_ADJECTIVES \

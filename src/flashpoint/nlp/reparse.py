@@ -102,8 +102,10 @@ def hint_position(sent, verb_lemmas: frozenset[str]) -> int | None:
     # as the headline's verb, right after the names that act
     if root.pos_ == "VERB" and root.i > sent.start + 1 and root.lemma_.lower() not in verb_lemmas:
         prev = doc_prev(root)
-        if (prev.dep_ == "compound" and prev.pos_ == "NOUN" and not prev.ent_type_
-                and doc_prev(prev).pos_ == "PROPN" and any(f in verb_lemmas for f in _verb_forms(prev.text))):
+        # ("Macron *hosts* Modi at the Elysee": the name after it read as the verb, the trigger as its subject)
+        if ((prev.dep_ == "compound" or prev.dep_ == "nsubj" and root.ent_type_) and prev.pos_ == "NOUN" and not prev.ent_type_
+                and (doc_prev(prev).pos_ == "PROPN" or doc_prev(prev).ent_type_ == "PERSON")
+                and any(f in verb_lemmas for f in _verb_forms(prev.text))):
             return prev.idx - sent.start_char
     # (off the document's part-of-speech array: a Token per word otherwise, for every sentence)
     if VERB in _word_arrays(sent.doc)[0][sent.start : sent.end]:

@@ -60,7 +60,7 @@ class Dateline:
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """A span of the text that is not body: ``byline``, ``caption`` or ``boilerplate``."""
+    """A span of the text that is not body: ``byline``, ``caption``, ``boilerplate`` or a caption's position ``mark``."""
 
     kind: str
     start: int
@@ -145,7 +145,29 @@ def read_structure(text: str) -> Structure:
             headline = (s, e)
             continue
         body_seen = True
+    parts.extend(_position_marks(text, lines, parts))
     return Structure(headline=headline, dateline=dateline, parts=tuple(parts))
+
+
+# A one-line caption with no credit keeps AP's position marks ("Ruto, right, talks with Abiy in Addis Ababa"),
+# which the small model reads as the verb ("right", "left") or as a clause of its own: blanked after a name
+# or an office ("The Kenyan president, left, ...").
+_COMMA_MARK = re.compile(r",\s(?:(?:second|third|fourth|2nd|3rd|4th)\s(?:from\s)?)?(?:left|right|centre|center|front)\s?,")
+_MARKED = re.compile(r"(?:\b[A-Z][\w'.-]*|\b(?:president|minister|premier|chancellor|leader|king|counterpart|envoy|secretary))\s*$")
+
+
+def _position_marks(text: str, lines: Sequence[tuple[int, int]], parts: Sequence[Part]) -> list[Part]:
+    """Parts (kind ``mark``) for the comma-set position marks of body lines not blanked already."""
+    out = []
+    for s, e in lines:
+        if any(p.start <= s and e <= p.end for p in parts):
+            continue
+        line = text[s:e]
+        for m in _COMMA_MARK.finditer(line):
+            if _MARKED.search(line[:m.start()]):
+                # ("Ruto, right, talks" reads "Ruto talks")
+                out.append(Part("mark", s + m.start(), s + m.end()))
+    return out
 
 
 # A wire photo's caption tells a dated scene with where each person stands ("Faye (C)
