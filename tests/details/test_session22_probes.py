@@ -9,7 +9,9 @@ a town is to its country; "Macron hosts Modi" read with "hosts" as a noun; "barr
 whom; an arrest a grievance is "over" is its target's; prisoners swapped "with" a side go to that side;
 stripping someone's citizenship is aimed at the person, not the town they live in; force in a story
 filed from a country, on a thing that names no party, is aimed at that country; a one-line caption's
-", right," is blanked as a wire caption's marks are; a ban or tariff that "hits" someone uses no force."""
+", right," is blanked as a wire caption's marks are; a ban or tariff that "hits" someone uses no force; a headline's "Armenian PM to visit" and "Zelensky,
+Erdogan hold talks"; "said he was pleased / saddened / not pleased" narrows the statement; talks pulled out of
+halt them (164) and drills called off cut ties (16), a strike called off "after talks" halts no talks."""
 
 from __future__ import annotations
 
@@ -95,6 +97,17 @@ def test_session22_one_verb_comment_or_act(text, want, not_root):
     ("The Kenyan president, right, talks with the Ethiopian prime minister in Addis Ababa.", ("ETH", "040", "KEN")),
     ("Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed review an honour guard in Addis Ababa.",
      ("ETH", "040", "KEN")),
+    # a headline's title before "to" and names joined by a comma
+    ("Armenian PM to visit Paris next week", ("ARM", "036", "FRA")),
+    ("Zelensky, Erdogan hold talks in Istanbul", ("UKR", "040", "TUR")),
+    # the tone of a statement: pleased (013), saddened (018), not pleased (012)
+    ("Turkey's president said he was pleased with the progress of talks with Greece.", ("TUR", "013", "GRC")),
+    ("Brazil's president said he was saddened by the deaths of migrants off the coast of Libya.", ("BRA", "018", "LBY")),
+    ("The US president said he was not pleased with Russia's attacks on Kyiv.", ("USA", "012", "RUS")),
+    # talks walked out of, drills called off, fire set to a foreign base
+    ("Iran pulled out of the nuclear talks with the European Union.", ("IRN", "164", "EU")),
+    ("Indonesia called off joint drills with Australia.", ("IDN", "16", "AUS")),
+    ("Syrian rebels set fire to a Russian military base.", ("SYR", "1712", "RUS")),
 ])
 def test_session22_right_source_and_target(text, want):
     got = triples(text)
@@ -102,6 +115,10 @@ def test_session22_right_source_and_target(text, want):
 
 
 @pytest.mark.parametrize(("text", "wrong"), [
+    # a strike called off after talks halts no talks; drills called off are no easing of dissent
+    ("Teachers in Nairobi called off their strike after talks with the ministry.", ("KEN", "164", "KEN")),
+    ("Indonesia called off joint drills with Australia.", ("IDN", "082", None)),
+    ("Iran pulled out of the nuclear talks with the European Union.", ("IRN", "0874", None)),
     # a thing that only lies in a capital is no government
     ("Kuwait stripped the citizenship of a Kuwaiti activist living in London.", ("KWT", "172", "GBR")),
     # the critic is not the one jailed

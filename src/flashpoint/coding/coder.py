@@ -96,18 +96,22 @@ STATEMENT_TONES = (
                        # "said it was encouraged / heartened / reassured by ...": the passive's lemma after
                        # "be" (an active "would only encourage Moscow" is no optimism)
                        "be encourage", "be hearten", "be heartened", "be reassure", "be reassured", "be buoy",
-                       "be buoyed", "feel encourage", "feel reassure", "feel reassured"})),
+                       "be buoyed", "feel encourage", "feel reassure", "feel reassured",
+                       # "said he was pleased with the progress of talks", "satisfied with": content (session 22)
+                       "pleased", "satisfied", "delighted", "be please", "be satisfy", "be delight"})),
     ("014", frozenset({"consider", "considering", "weigh", "weighing", "study", "studying", "explore", "mull"})),
     # "said its thoughts were with the people of Mozambique": sympathy (018);
     # "said it was of one mind with Eritrea", "on the same page as Rabat": accord (019)
-    ("018", frozenset({"thought be", "prayer be", "heart go", "condolence"})),
+    ("018", frozenset({"thought be", "prayer be", "heart go", "condolence",
+                       # "said he was saddened by the deaths of migrants" (session 22)
+                       "saddened", "be sadden", "be saddened", "heartbroken", "grieve"})),
     ("019", frozenset({"one mind", "same page", "like-minded"})),
 )
 # Doubt denied is certainty: "said it had no doubt that", "there is little doubt", "never doubted".
 # Hope denied is pessimism (012): "saw little hope of a breakthrough", "no hope for the talks",
 # "was not optimistic about" ("never lost hope" is left alone: no loss word is read).
 NO_HOPE = re.compile(r"\b(?:(?:no|little|scant|dim|faint|without(?: any)?)\s+(?:real\s+|great\s+|much\s+)?"
-                     r"(?:hope|optimism)\b|not\s+(?:very\s+|too\s+|particularly\s+)?(?:optimistic|hopeful)\b)", re.I)
+                     r"(?:hope|optimism)\b|not\s+(?:very\s+|too\s+|particularly\s+)?(?:optimistic|hopeful|pleased|satisfied|happy)\b)", re.I)
 NO_DOUBT = re.compile(r"\b(?:no|little|without(?: any)?|never|not|beyond(?: any)?)\s+(?:a\s+|any\s+|the\s+slightest\s+)?doubt", re.I)
 ACT_HEADS = {"move", "act", "action", "step", "decision", "claim", "allegation", "accusation", "charge",
              "violence", "killing", "crackdown", "attack", "strike", "raid", "use", "plan", "proposal", "remark",

@@ -828,13 +828,20 @@ def _subjects(tok, kids: list | None = None) -> tuple[list[Mention], bool]:
     if _headline_infinitive(tok):
         # a headline's "Turkey to supply drones to Poland", "Prabowo to visit Moscow": the name is its subject
         return expand(tok.head, "subj"), passive
+    if tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) \
+            and not any(c.dep_ in SUBJ_DEPS for c in kids):
+        # a headline's "Armenian PM to visit Paris next week": the title before the infinitive hung as a stray
+        # dependant of it is its subject
+        stray = [c for c in kids if c.dep_ in ("dep", "npadvmod") and c.pos_ in ("NOUN", "PROPN") and c.i < tok.i]
+        if stray:
+            return expand(stray[0], "subj"), passive
     for verb in _verb_chain(tok):
         subs = [c for c in (kids if verb.i == tok.i else children(verb)) if c.dep_ in SUBJ_DEPS or c.dep_ in PASSIVE_SUBJ_DEPS]
         if subs:
             # "Kenya, Somalia agree to restore ties": a headline's comma joins two subjects the
             # parser leaves unattached
-            subs = [c for c in children(verb) if c.dep_ in ("dep", "npadvmod") and c.pos_ == "PROPN"
-                    and c.i + 2 == subs[0].i and c.doc[c.i + 1].text == ","] + subs
+            subs = [c for c in children(verb) if c.dep_ in ("dep", "npadvmod", "intj") and c.pos_ == "PROPN"
+                    and c.i + 2 == subs[0].i and c.doc[c.i + 1].text == ","] + subs  # ("Zelensky, Erdogan hold talks": intj)
             # ... and "Bolivian, Peruvian presidents meet": two peoples' words before one plural head
             # ("*Emirati*, Saudi diplomats meet ...": the tagger may read the first people's word as a plural noun)
             subs = [c for c in children(verb) if c.dep_ in ("amod", "dep", "npadvmod", "advcl")
