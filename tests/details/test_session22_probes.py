@@ -66,7 +66,7 @@ def test_session22_one_verb_comment_or_act(text, want, not_root):
     # "must leave" said of foreign ships or troops demands it
     ("Guyana's president told reporters that Venezuelan troops must leave the island.", ("GUY", "10", "VEN")),
     # a claim to territory rejected is a rejection (12), no charge denied
-    ("Guyana rejected Venezuela's claim to the Essequibo region.", ("GUY", "12", "VEN")),
+    ("Guyana rejected Venezuela's claim of sovereignty over the Essequibo.", ("GUY", "12", "VEN")),
     ("Japan rejected South Korea's claim to the disputed islands.", ("JPN", "12", "KOR")),
     # an office-holder rung, read by the small model as a name given ("called X president")
     ("Macron called the Algerian president on Tuesday to discuss gas supplies.", ("FRA", "041", "DZA")),
