@@ -11,7 +11,9 @@ stripping someone's citizenship is aimed at the person, not the town they live i
 filed from a country, on a thing that names no party, is aimed at that country; a one-line caption's
 ", right," is blanked as a wire caption's marks are; a ban or tariff that "hits" someone uses no force; a headline's "Armenian PM to visit" and "Zelensky,
 Erdogan hold talks"; "said he was pleased / saddened / not pleased" narrows the statement; talks pulled out of
-halt them (164) and drills called off cut ties (16), a strike called off "after talks" halts no talks."""
+halt them (164) and drills called off cut ties (16), a strike called off "after talks" halts no talks; beside a
+"by" agent an event noun's possessor is its target ("Kuwait's invasion by Iraq"); "an exchange of fire with"
+names the other side; concerns raised with, tribute paid to efforts, exception taken, invitations extended."""
 
 from __future__ import annotations
 
@@ -108,6 +110,17 @@ def test_session22_one_verb_comment_or_act(text, want, not_root):
     ("Iran pulled out of the nuclear talks with the European Union.", ("IRN", "164", "EU")),
     ("Indonesia called off joint drills with Australia.", ("IDN", "16", "AUS")),
     ("Syrian rebels set fire to a Russian military base.", ("SYR", "1712", "RUS")),
+    # beside a "by" agent an event noun's possessor is the one it befell
+    ("Kuwait's invasion by Iraq in 1990 led to the Gulf War.", ("IRQ", "19", "KWT")),
+    ("Mexico's ambassador's expulsion by Peru followed the asylum dispute.", ("PER", "161", "MEX")),
+    ("Japan's criticism by China over the Fukushima water release intensified.", ("CHN", "111", "JPN")),
+    # the side of "an exchange of fire with"
+    ("An Israeli soldier was killed in an exchange of fire with Hezbollah.", ("LBN", "19", "ISR")),
+    # verb + object idioms
+    ("Thailand raised concerns with Cambodia over the border fence.", ("THA", "012", "KHM")),
+    ("Peru paid tribute to Ecuador's efforts to fight drug trafficking.", ("PER", "051", "ECU")),
+    ("India took strong exception to remarks by a Malaysian minister.", ("IND", "111", "MYS")),
+    ("Egypt's president extended an invitation to the Turkish president to visit Cairo.", ("EGY", "02", "TUR")),
 ])
 def test_session22_right_source_and_target(text, want):
     got = triples(text)
@@ -119,6 +132,10 @@ def test_session22_right_source_and_target(text, want):
     ("Teachers in Nairobi called off their strike after talks with the ministry.", ("KEN", "164", "KEN")),
     ("Indonesia called off joint drills with Australia.", ("IDN", "082", None)),
     ("Iran pulled out of the nuclear talks with the European Union.", ("IRN", "0874", None)),
+    # the possessor beside a "by" agent is no second doer
+    ("Kuwait's invasion by Iraq in 1990 led to the Gulf War.", ("KWT", "190", "IRQ")),
+    # no Israeli police killed the soldier
+    ("An Israeli soldier was killed in an exchange of fire with Hezbollah.", ("ISR", "190", "ISR")),
     # a thing that only lies in a capital is no government
     ("Kuwait stripped the citizenship of a Kuwaiti activist living in London.", ("KWT", "172", "GBR")),
     # the critic is not the one jailed

@@ -61,6 +61,12 @@ ADMIT_VERBS = {"admit", "acknowledge", "concede", "confess"}
 # Russia* struck ...", "killed by a bomb *planted by militants*".
 WEAPON_NOUNS = {"bomb", "drone", "missile", "rocket", "shell", "mine", "landmine", "device", "ied", "grenade", "explosive",
                 "mortar", "projectile", "torpedo", "munition", "car-bomb"}
+def _exchange_of_fire(tok) -> list:
+    """The "fire" of "an exchange of fire" (or of gunfire, of shots) under ``tok``, else []."""
+    return [f for g in children(tok) if g.dep_ == "prep" and g.lower_ == "of"
+            for f in children(g) if f.dep_ == "pobj" and f.lemma_.lower() in ("fire", "gunfire", "shot", "artillery")]
+
+
 # Combat nouns whose "with" names the other side ("killed in a clash *with rebels*").
 COMBAT_NOUNS = {"encounter", "clash", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout", "exchange"}
 FORCE_CLAUSE_VERBS = {"fire", "shoot", "open", "attack", "charge", "lathicharge", "storm", "raid", "bomb", "shell", "strike", "ambush"}
@@ -1034,6 +1040,11 @@ def _instrument(tok, kids: list | None = None) -> tuple[list[Mention], list[str]
                 # "in police firing" misread as a noun with a participle after it
                 agents.extend(expand(p, "instr", 1))
                 lemmas.append(nxt.lower_)  # the gerund as written: "firing", not "fire" (a blaze)
+            elif p.lemma_.lower() == "exchange" and _exchange_of_fire(p):
+                # "killed in an exchange of fire with Hezbollah": the side it was exchanged with (session 22)
+                agents.extend(m for w in (p, *_exchange_of_fire(p)) for c in children(w)
+                              if c.dep_ == "prep" and c.lower_ == "with"
+                              for g in children(c) if g.dep_ == "pobj" for m in expand(g, "instr", 1))
             elif p.lemma_.lower() in INSTRUMENT_NOUNS or p.lower_ in INSTRUMENT_NOUNS:
                 for c in children(p):
                     if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")):
@@ -1099,6 +1110,10 @@ def _headline_infinitive(verb) -> bool:
             and not any(c.dep_ in SUBJ_DEPS for c in children(verb)))
 
 
+# What a "by" phrase names when it tells the means, not the doer ("the minister's arrival by helicopter").
+MEANS_HEADS = frozenset({"helicopter", "plane", "air", "road", "car", "boat", "sea", "land", "train", "phone",
+                         "telephone", "video", "videolink", "letter", "decree", "vote", "majority", "margin", "means",
+                         "mail", "email", "force", "hand", "mistake", "accident", "default"})
 # What is offered for a capture or an arrest still to come (the noun stands as the act's governor).
 REWARD_NOUNS = frozenset({"reward", "bounty"})
 # A state's acts on persons that a grievance is "over" or "for": whom it is aimed at did them.
@@ -2529,6 +2544,11 @@ def _noun_candidate(tok, key, s_i, sent, reporting, quotes, sent_cands) -> Candi
     if misplaced_by and not any(m.role == "prep:by" for m in preps):
         preps += misplaced_by  # "described heavy shelling of Kharkiv *by Russian artillery*"
     subjects.extend(m for m in preps if m.role == "prep:by")
+    if any(m.role == "prep:by" and m.head not in MEANS_HEADS for m in subjects) and any(m.role == "poss" for m in subjects):
+        # "Ukraine's invasion *by Russia*", "Mexico's ambassador's expulsion by Peru": beside a "by" agent the
+        # possessor is the one the act befell, its target
+        preps += [replace(m, role="prep:of") for m in subjects if m.role == "poss"]
+        subjects = [m for m in subjects if m.role != "poss"]
     if tok.lemma_.lower() in OF_AGENT_NOUNS and not subjects:
         # "the withdrawal *of Russian troops*": who withdrew, not what was withdrawn
         subjects.extend(replace(m, role="prep:by") for m in preps if m.role == "prep:of")
