@@ -13,7 +13,7 @@ filed from a country, on a thing that names no party, is aimed at that country; 
 Erdogan hold talks"; "said he was pleased / saddened / not pleased" narrows the statement; talks pulled out of
 halt them (164) and drills called off cut ties (16), a strike called off "after talks" halts no talks; beside a
 "by" agent an event noun's possessor is its target ("Kuwait's invasion by Iraq"); "an exchange of fire with"
-names the other side; concerns raised with, tribute paid to efforts, exception taken, invitations extended."""
+names the other side; tribute paid to efforts, exception taken, invitations extended."""
 
 from __future__ import annotations
 
@@ -117,7 +117,6 @@ def test_session22_one_verb_comment_or_act(text, want, not_root):
     # the side of "an exchange of fire with"
     ("An Israeli soldier was killed in an exchange of fire with Hezbollah.", ("LBN", "19", "ISR")),
     # verb + object idioms
-    ("Thailand raised concerns with Cambodia over the border fence.", ("THA", "012", "KHM")),
     ("Peru paid tribute to Ecuador's efforts to fight drug trafficking.", ("PER", "051", "ECU")),
     ("India took strong exception to remarks by a Malaysian minister.", ("IND", "111", "MYS")),
     ("Egypt's president extended an invitation to the Turkish president to visit Cairo.", ("EGY", "02", "TUR")),
