@@ -69,7 +69,8 @@ WIRE_SETS = (("own_wire", "own_wire.jsonl", "session 10"), ("own_wire2", "own_wi
              ("own_wire6", "own_wire6.jsonl", "session 15"), ("own_wire7", "own_wire7.jsonl", "session 16"),
              ("own_wire8", "own_wire8.jsonl", "session 18"), ("own_wire9", "own_wire9.jsonl", "session 19"),
              ("own_wire10", "own_wire10.jsonl", "session 20"), ("own_wire11", "own_wire11.jsonl", "session 21"),
-             ("own_wire12", "own_wire12.jsonl", "session 21, the lead's, run on the final coder"))
+             ("own_wire12", "own_wire12.jsonl", "session 21, the lead's, run on the final coder"),
+             ("own_wire13", "own_wire13.jsonl", "session 22"))
 ARTICLE_SETS = (("first set", TESTS_DATA.parent / "articles"), ("second set", TESTS_DATA.parent / "articles" / "second"),
                 ("third set", TESTS_DATA.parent / "articles" / "third"),
                 ("fourth set", TESTS_DATA.parent / "articles" / "fourth"),
