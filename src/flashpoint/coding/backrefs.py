@@ -39,7 +39,7 @@ def parse_backrefs(text: str, where: str) -> dict[str, str]:
         raise DataFileError(f"{where}: expected a mapping with version: 1 and the kinds {', '.join(KINDS)}")
     out: dict[str, str] = {}
     for kind, phrases in data.items():
-        if kind in ("version", "acts", "sectors"):
+        if kind in ("version", "acts", "sectors", "blocs", "bloc_phrases"):
             continue
         if kind not in KINDS:
             raise DataFileError(f"{where}: unknown kind {kind!r}; use one of {', '.join(KINDS)}")
@@ -48,6 +48,24 @@ def parse_backrefs(text: str, where: str) -> dict[str, str]:
         for phrase in phrases:
             out[" ".join(phrase.lower().split())] = kind
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def member_blocs() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """(the phrases that name a regional bloc, ``{bloc name: member ISO3 codes}``) of the
+    package's ``data/backrefs.yaml`` ``bloc_phrases`` and ``blocs``."""
+    return parse_blocs(_shipped_text(), SHIPPED)
+
+
+def parse_blocs(text: str, where: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Read a back-references file's ``bloc_phrases`` and ``blocs``."""
+    data = load_yaml(text) or {}
+    phrases, blocs = data.get("bloc_phrases") or [], data.get("blocs") or {}
+    if not isinstance(phrases, list) or not isinstance(blocs, dict) or not all(
+            isinstance(v, list) and all(isinstance(c, str) and len(c) == 3 for c in v) for v in blocs.values()):
+        raise DataFileError(f"{where}: bloc_phrases is a list of phrases, blocs a mapping of names to ISO3 lists")
+    return (frozenset(" ".join(str(p).lower().split()) for p in phrases),
+            {str(name): frozenset(members) for name, members in blocs.items()})
 
 
 @functools.lru_cache(maxsize=1)

@@ -21,12 +21,12 @@ from ..lookup_memo import UNSETTLED
 from ..nlp.extract import CHARGE_DEPS, CHARGE_GOVERNORS, CONDITION_INTENT, FRAMING_DEPS, STAKE_BREAK, Candidate, Mention
 from ..types import Actor, Quantity
 from . import targets as targeting
-from .backrefs import act_nouns, definite_backrefs, latest_told
+from .backrefs import act_nouns, definite_backrefs, latest_told, member_blocs
 from .generic_country import (ARMED_NON_STATE, UNPLACED_HEADS, avoided_countries, clause_place_country, deep_place_country,
                               generic_context, scene_setting, settlement_names)
 from .patterns import Pattern, PatternSet
 from .background import BackgroundRule, without_background, without_prior
-from .targets import TargetChain, TargetQuery, party, same_actor, slot_mentions
+from .targets import EXECUTION_LEMMAS, TargetChain, TargetQuery, party, same_actor, slot_mentions
 
 # Definite descriptions that point back to an earlier actor of a kind (data/backrefs.yaml).
 DEFINITE_BACKREFS = definite_backrefs()
@@ -477,6 +477,9 @@ class Coder:
         kind = DEFINITE_BACKREFS.get(m.text.lower())  # "the alliance", "the country"
         if kind is not None:
             found = latest_told(state, kind, state.not_parties, m.text)  # a party or any earlier mention
+            own = self._member_bloc(m, found, when, state)  # "Slovakia accused the bloc": the EU
+            if own is not None:
+                return self._retext(own, m.text), 0.75
             if found is not None:
                 return self._retext(found, m.text), 0.8
             # none told yet: the phrase as any other ("the militia" is the story's)
@@ -590,6 +593,27 @@ class Coder:
             return None
         actor = Actor(a.text, a.name, speaker.country, None, speaker.sector, speaker.code)
         return replace(res, actor=actor, why=f"{res.why}; the speaking {speaker.sector} institution's members")
+
+    def _member_bloc(self, m: Mention, found: Actor | None, when, state: DocState) -> Actor | None:
+        """"the bloc" aimed at by (or acting on) a member state: the regional bloc that state
+        belongs to (data/backrefs.yaml ``blocs``), when no bloc is told or the one told is another
+        regional bloc the state is no member of; None leaves the back-reference as it is."""
+        phrases, blocs = member_blocs()
+        if m.text.lower() not in phrases or m.role in ("subj", "gov_subj") or not state.cands:
+            return None
+        subjects = [s for s in state.cands[state.index].subjects if s.role in ("subj", "gov_subj") and not s.pronoun]
+        told = self.kb.resolve(subjects[0].text, when, None) if subjects else None
+        member = told.actor.country if told is not None and not told.actor.org else None
+        home = next((name for name, members in blocs.items() if member in members), None)
+        if home is None:
+            return None
+        res = self.kb.resolve(home, when, None)
+        if res is None:
+            return None
+        bloc_codes = {r.actor.code for r in (self.kb.resolve(n, when, None) for n in blocs) if r is not None}
+        if found is not None and (found.code == res.actor.code or found.code not in bloc_codes):
+            return None
+        return res.actor
 
     def _described_group(self, m: Mention, when, state: DocState) -> Actor | None:
         """A definite description of a group told before ("the al Qaeda-linked group",
@@ -1217,6 +1241,10 @@ class Coder:
                 # "India's ban on rice exports hit buyers", "new US tariffs hit Chinese exporters": a measure
                 # or a market that hits someone uses no force
                 return []
+            if pattern.victim_subject and not subs and not pattern.implicit_source:
+                # "Armenian troops came under fire *from Azerbaijani positions*": whom the fire came from
+                subs = [m for c in (cand, *_under_nouns(state.cands, state.index)) for m in (*c.preps, *c.deep)
+                        if m.role in ("prep:from", "deep:from") and not m.pronoun][:1]
             # "China held drills off Taiwan. The exercises were a warning": the act told before
             # is the warning, by its doer, aimed at its target
             told = self._told_act(cand, state)
@@ -1286,8 +1314,9 @@ class Coder:
                     a = res.actor
                     sources = [(Actor("(implicit)", a.name, a.country, a.org, a.sector, a.code), 0.6)]
             if not sources and cand.kind == "verb" and cand.passive and attribution is not None \
-                    and (pattern.code.startswith("114") or pattern.code[:2] in ("16", "17")) \
-                    and attribution.country and attribution.sector in STATE_FORCE_SECTORS \
+                    and (pattern.code.startswith("114") or pattern.code[:2] in ("16", "17") or cand.lemma in EXECUTION_LEMMAS) \
+                    and attribution.country and (attribution.sector in STATE_FORCE_SECTORS
+                                                 or (attribution.sector == "JUD" and cand.lemma in EXECUTION_LEMMAS)) \
                     and not any(m.role == "agent" for m in cand.subjects):
                 # "the minister said Kenya's envoy had been summoned", "said a curfew would be imposed":
                 # a state's own administrative act told without its doer is the speaking state's,
@@ -2028,9 +2057,16 @@ def _object_token_hint(cands: list[Candidate], i: int) -> set[int]:
     verb = cands[i]
     out = set()
     for c in cands[i + 1 : i + 8]:
-        if c.kind == "noun" and c.sent_index == verb.sent_index and c.governor == verb.lemma and c.governor_dep in ("dobj", "pobj:in", "pobj:with"):
+        if c.kind == "noun" and c.sent_index == verb.sent_index and c.governor == verb.lemma and c.governor_dep in ("dobj", "pobj:in", "pobj:with", "pobj:under"):
             out.add(c.token_i)
     return out
+
+
+def _under_nouns(cands: list[Candidate], i: int) -> list[Candidate]:
+    """The noun candidates a verb candidate ``i`` is "under" ("came *under fire* from ...")."""
+    verb = cands[i]
+    return [c for c in cands[i + 1 : i + 4] if c.kind == "noun" and c.sent_index == verb.sent_index
+            and c.governor == verb.lemma and c.governor_dep == "pobj:under"]
 
 
 def _speaks_for(speaker: Actor, doer: Actor) -> bool:

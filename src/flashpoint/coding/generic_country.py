@@ -415,6 +415,21 @@ def mention_place_country(text: str, kb, gazetteer, countries: tuple[str, ...] =
     return _leading_unit_country(text, gazetteer, countries)
 
 
+def namesake_region_country(text: str, gazetteer, avoided: tuple[str, ...]) -> str | None:
+    """The country, not among ``avoided``, of a first-level region the mention names ("the chief
+    minister *of Punjab*") that regions of several countries are named (Punjab: India and Pakistan)."""
+    if gazetteer is None:
+        return None
+    for m in _OWN_PLACE.finditer(text or ""):
+        name = m.group(1) or m.group(2)
+        regions = [p for p in gazetteer.candidates(name) if p.kind == "region" and p.country]
+        if len({p.country for p in regions}) > 1:
+            other = next((p.country for p in regions if p.country not in avoided), None)
+            if other:
+                return other
+    return None
+
+
 def _leading_unit_country(text: str, gazetteer, countries) -> str | None:
     # Only a first-level unit or a country counts here: a leading capitalised
     # word is as often a title ("Chief", "Central") that happens to be a town.
@@ -435,11 +450,32 @@ def _leading_unit_country(text: str, gazetteer, countries) -> str | None:
 UNPLACED_HEADS = frozenset({"hacker", "hackers", "cyberattacker", "cyberattackers", "cybercriminal", "cybercriminals"})
 
 
+def story_home(state, home: str | None, subject: str | None) -> str | None:
+    """The home country a generic actor falls back on: the dateline's, unless its sentence is
+    told in another country. "MOSCOW (Reuters) - Georgian police detained protesters in Tbilisi,
+    and the government accused the opposition": a bureau's city says where the story was filed,
+    and the sentence's own place, whose country its told subject shares, says whose opposition."""
+    if not home or not subject or subject == home or not getattr(state, "subject_told", False):
+        return home
+    cands = getattr(state, "cands", None) or ()
+    index = getattr(state, "index", 0)
+    if not 0 <= index < len(cands):
+        return home
+    place = getattr(state, "sentence_places", {}).get(cands[index].sent_index)
+    return subject if place == subject else home
+
+
 def generic_context(kb, text: str, when, state, avoid: str | tuple[str, ...] | None = None, gazetteer=None) -> str | None:
     """The context country for resolving ``text`` in the coder's document state
     (``clause_country``, ``home_country``, ``subject_country``, ``countries``);
     a place the mention itself names comes first ("the mayor of Kharkiv")."""
-    own = mention_place_country(text, kb, gazetteer, getattr(state, "countries", ()))
+    avoided = avoided_countries(avoid)
+    countries = getattr(state, "countries", ())
+    own = mention_place_country(text, kb, gazetteer, countries)
+    if own and own in avoided:
+        # "the chief minister of Punjab accused India": of a region two countries share the name
+        # of, the office is the namesake's that is not the other side's
+        own = namesake_region_country(text, gazetteer, avoided) or own
     if own:
         return own
     if (text or "").split()[-1:] and text.split()[-1].lower() in UNPLACED_HEADS:
@@ -447,6 +483,7 @@ def generic_context(kb, text: str, when, state, avoid: str | tuple[str, ...] | N
     bare = kb.resolve(text, when, None)
     sector = bare.actor.sector if bare is not None else None
     clause, home, subject = getattr(state, "clause_country", None), getattr(state, "home_country", None), state.subject_country
+    home = story_home(state, home, subject)
     if weapon_in(text) is not None:
         # "F-35s struck targets in Yemen": where a weapon strikes is not whose it is, nor is the
         # article's most-mentioned country; the dateline's or a told subject's is, else its maker's

@@ -800,9 +800,14 @@ EACH_OTHER = re.compile(r"\b(?:each other|one another|each (?:side|country|gover
 
 
 def home_government(coder, q: TargetQuery, chain: TargetChain) -> Found:
-    """A protest with no named target is aimed at the government of the country
-    where it happens ("ethnic Turks protested in Stockholm"), else of the
-    protesters' own."""
+    """A protest with no named target is aimed where the same protesters' earlier act in
+    its sentence was, else at the government of the country where it happens ("ethnic
+    Turks protested in Stockholm"), else of the protesters' own."""
+    for e in _recent_events(q, 0):
+        # "stormed the Danish embassy and set part of the compound on fire": the same crowd's
+        # next act in its sentence is aimed where its first was, not at the host government
+        if e.code[:2] == "14" and e.target is not None and any(same_actor(e.source, a) for a, _ in q.sources):
+            return [(e.target, 0.7)]
     country = coder._place_country(q.cand, q.state)
     country = country or next((a.country for a, _ in q.sources if a.country and not a.org), None)
     if country is None or any(a.sector == "GOV" and a.country == country for a, _ in q.sources):
@@ -825,6 +830,8 @@ def domestic_government(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return coder._government_of(a.country, q.when, 0.6)
 
 
+# possessives of a thing's people ("detained *its* crew", "*their* passengers")
+OWNER_PRONOUNS = frozenset({"its", "their"})
 # object pronouns that stand for people taken, freed or hit ("Police detained *them*")
 PERSON_OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
 
@@ -833,7 +840,16 @@ def object_pronoun(coder, q: TargetQuery, chain: TargetChain) -> Found:
     """"Two Chinese nationals were caught smuggling ivory. Police detained *them*": a person pronoun
     object stands for the latest party told (this sentence or the one before) other than the doer,
     not for the doer's own country."""
-    if not any(m.pronoun and m.text.lower() in PERSON_OBJECT_PRONOUNS for m in slot_mentions(q.cand, "obj")):
+    objects = slot_mentions(q.cand, "obj")
+    if any(m.possessor in OWNER_PRONOUNS for m in objects):
+        # "seized a Vietnamese trawler and detained *its crew*": the people of the thing the same
+        # doer's act in this sentence was aimed at, not the doer's own country
+        for e in _recent_events(q, 0):
+            actor = e.target
+            if actor is not None and actor.country and any(same_actor(e.source, s) for s, _ in q.sources) \
+                    and not any(same_actor(actor, s) or actor.country == s.country for s, _ in q.sources):
+                return [(actor, 0.6)]
+    if not any(m.pronoun and m.text.lower() in PERSON_OBJECT_PRONOUNS for m in objects):
         return []
     for e in _recent_events(q, 1):
         # the people the latest act was done to ("detained two smugglers ... released them"), or
@@ -1001,11 +1017,23 @@ def counterpart(coder, q: TargetQuery, chain: TargetChain) -> Found:
     return []
 
 
+# Verbs of a state putting someone to death under its own law
+EXECUTION_LEMMAS = frozenset({"execute"})
+
+
+def executed(coder, q: TargetQuery, chain: TargetChain) -> Found:
+    """"Iran executed a man convicted of spying": a state's execution of someone no party names
+    falls on its own country, as its arrests and sentences do (``own_country``)."""
+    if q.cand.lemma not in EXECUTION_LEMMAS:
+        return []
+    return own_country(coder, q, chain)
+
+
 STRATEGIES: dict[str, Callable[[Any, TargetQuery, TargetChain], Found]] = {
     f.__name__: f for f in (slots, thing_party, cause, response, reaction, border, place, inquiry_place, act_place, accuser, reciprocal,
                             home_government, domestic_government, own_country, addressee, captor, answerer, topic,
                             purpose, offerer, claimed, consequence, rebel_home, filed_from, prompter, counter_measure, counterpart,
-                            object_pronoun)
+                            object_pronoun, executed)
 }
 
 # -- helpers shared with the coder ----------------------------------------------------

@@ -2035,9 +2035,12 @@ def _verb_candidate(tok, lemma, s_i, sent, reporting, quotes, sent_cands=None) -
             p.dep_ == "prep" and p.lower_ == "on" for o in kids if o.dep_ in OBJ_DEPS for p in children(o)):
         prep_lemmas += ("on",)  # "blamed the attack *on Russia*": the parser hangs "on" on the attack
     if lemma in DEPLOY_VERBS:
-        # "deployed warships *around Taiwan*": the parser hangs where on what was deployed
-        prep_lemmas += tuple(p.lower_ for o in kids if o.dep_ in OBJ_DEPS for p in children(o)
-                             if p.dep_ == "prep" and p.lower_ in POSTURE_PREPS and p.lower_ not in prep_lemmas)
+        # "deployed warships *around Taiwan*": the parser hangs where on what was deployed, or on its
+        # last conjunct ("sent 30 warplanes and nine ships *around Taiwan*")
+        deployed = [o for o in kids if o.dep_ in OBJ_DEPS]
+        deployed += [c for o in deployed for c in children(o) if c.dep_ == "conj"]
+        prep_lemmas += tuple(dict.fromkeys(p.lower_ for o in deployed for p in children(o)
+                                           if p.dep_ == "prep" and p.lower_ in POSTURE_PREPS and p.lower_ not in prep_lemmas))
     # A reporting verb's clause is coded on its own ("announced that it will
     # withdraw"), so its words do not make the reporting verb an event.
     comp_deps = ("prep", "dative", "xcomp", "oprd", "acomp", "advmod") if lemma in reporting and lemma not in ADMIT_VERBS else (
