@@ -162,3 +162,21 @@ def test_will_provide_hardware_is_an_intent_to_give_aid():
     # docs/ONTOLOGY.md, "Conventions decided in session 22": a future provision is a pledge (033)
     found = roots("South Korea will provide the Philippines with two frigates next year.")
     assert ("KOR", "03", "PHL") in found, found
+
+
+def test_a_refused_permission_is_no_refusal_by_those_not_let_act():
+    found = roots("Venezuela refused on Monday to allow Brazilian observers to visit the disputed region.")
+    assert any(s == "VEN" and r == "12" for s, r, _ in found), found
+    assert not any(s == "BRA" for s, _, _ in found), found
+
+
+def test_accusing_its_crew_accuses_the_vessels_country():
+    found = roots("The Argentine navy detained a Chinese fishing vessel and accused its captain of poaching.")
+    assert ("ARG", "11", "CHN") in found, found
+
+
+def test_a_suicide_bomber_bombs_and_bomber_aircraft_fight():
+    assert ("AFG", "18", "AFG") in roots("A suicide bomber killed nine people outside a bank in Kandahar on Sunday."), \
+        roots("A suicide bomber killed nine people outside a bank in Kandahar on Sunday.")
+    found = roots("Russian bombers struck Kharkiv overnight.")
+    assert ("RUS", "19", "UKR") in found, found

@@ -188,6 +188,8 @@ FORCE_INSTRUMENTS = frozenset({"shelling", "airstrike", "strike", "missile", "ro
 OFFICIAL_HEADS = frozenset({"chief", "minister", "commander", "general", "admiral", "marshal", "director", "head",
                             "envoy", "secretary", "spokesman", "spokeswoman", "chairman", "chairwoman", "president"})
 OFFICIAL_SECTOR = "OFFICIAL"
+# A person who blows himself up is no bomber aircraft: what he does is a suicide bombing (1831).
+SUICIDE_BOMBER_SECTOR = "SUICIDE_BOMBER"
 # Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
 # named doer they are not coded.
 # Measures, markets and weather: what "hits" or "targets" someone as a subject without force.
@@ -1110,7 +1112,9 @@ class Coder:
                 if any(a.country and not a.sector and not a.org for a in (resolved.get(id(m)) for m in subs if m.proper)
                        if a is not None):
                     sectors += (STATE_SECTOR,)  # a country told by its name acts as its state ("Japan protests ...")
-                if any(m.head in FORCE_INSTRUMENTS for m in subs):
+                if any(m.head == "bomber" and "suicide" in m.text.lower() for m in subs):
+                    sectors += (SUICIDE_BOMBER_SECTOR,)  # "a suicide bomber killed 14 people": a bombing (18.yaml)
+                elif any(m.head in FORCE_INSTRUMENTS for m in subs):
                     sectors += ("MIL",)  # "Russian shelling killed two civilians": armed force did it
                 if any(m.head in OFFICIAL_HEADS and not m.plural for m in subs):
                     sectors += (OFFICIAL_SECTOR,)  # "Chad's army chief flew to Paris": one official travels, no troops
@@ -1941,6 +1945,7 @@ def _victims_only(e: CodedEvent) -> bool:
 
 FIND_GUILTY = "116"
 PRISON_TERM_RULE = "sentence-to-prison"
+COURT_FINE_RULES = frozenset({"verb:fine", "verb:impose-fine"})
 
 
 def _without_verdict_beside_term(events: list[CodedEvent], cands: list[Candidate]) -> list[CodedEvent]:
@@ -1948,6 +1953,12 @@ def _without_verdict_beside_term(events: list[CodedEvent], cands: list[Candidate
     plotting a coup and sentenced him to 27 years in prison") is the imprisonment (173): the codebook
     keeps 116 for rulings where imprisonment is not at issue. The verdict is dropped when the same
     sentence imposes a prison term on the same party (or on no party named)."""
+    verdicts = {(cands[e.cand_index].sent_index, e.source.key) for e in events if e.code == FIND_GUILTY and not e.negated}
+    if verdicts:
+        # "convicted the company of negligence and fined it": a court's fine beside its verdict is the
+        # penalty of that finding of liability (116), no administrative sanction of its own
+        events = [e for e in events if not ((e.rule or "").split(">")[0] in COURT_FINE_RULES
+                                            and (cands[e.cand_index].sent_index, e.source.key) in verdicts)]
     terms = [(cands[e.cand_index].sent_index, e.target.key if e.target else None) for e in events
              if e.code == "173" and PRISON_TERM_RULE in (e.rule or "") and not e.negated]
     if not terms:

@@ -91,6 +91,9 @@ CREDIT_VERBS = frozenset({"thank", "praise", "commend", "congratulate", "hail", 
                           "criticise", "criticize", "condemn", "blame", "fault", "rebuke", "reprimand", "chide", "castigate",
                           "slam", "punish", "censure", "lambast", "scold", "denounce", "fine"})
 THREAT_VERBS = {"threaten", "vow", "warn", "swear"}
+# Verbs that let another do something: a refusal above them is not that other's ("refused to
+# allow envoys to meet her": the envoys refused nothing)
+PERMIT_VERBS = frozenset({"allow", "permit", "let", "enable", "authorise", "authorize"})
 # Verbs whose "to" clause is what is promised or refused, even when the parser
 # hangs it as an adverbial clause ("have sworn *to fight*").
 CONTROL_VERBS = SUBJECT_CONTROL_VERBS | {"swear", "refuse", "decline", "agree", "offer", "plan", "intend", "threaten"}
@@ -1204,6 +1207,7 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
             demanded = True
     # Governing verbs: "plans to attack", "refused to meet", "is going to".
     cur = tok
+    permitted_other = False
     if cur.dep_ == "conj" and cur.head.dep_ == "xcomp" and not any(c.dep_ in SUBJ_DEPS for c in children(cur)):
         cur = cur.head  # "agreed to reopen the crossing and *to hold* talks": the conjunct shares the governor
     for _ in range(3):
@@ -1213,6 +1217,8 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children(cur)):
             hypothetical = conditional = True
         lem = head.lemma_.lower()
+        if lem in PERMIT_VERBS and any(c.dep_ in SUBJ_DEPS for c in children(cur)):
+            permitted_other = True  # "allow *inspectors* to visit": another's act, let or not
         if cur.dep_ == "xcomp" and head.pos_ == "ADJ" and lem in INTENT_ADJECTIVES:
             intent = lem
             future = True
@@ -1231,7 +1237,12 @@ def _clause_flags(tok, reporting: frozenset[str] = frozenset(), kids: list | Non
                 intent = lem
                 future = True
             elif lem in REFUSE_VERBS:
-                refused = True
+                if permitted_other:
+                    # "refused to allow ASEAN envoys to meet Suu Kyi": the envoys refused nothing; what
+                    # they were not let do did not happen (the refusal is the permitter's, 1245)
+                    hypothetical = True
+                else:
+                    refused = True
             elif lem == "go" and any(c.dep_ == "aux" for c in children(head)):
                 future = True
         if any(c.dep_ == "neg" for c in children(head)) and lem in INTENT_VERBS | {"want", "try", "seek"}:
