@@ -35,6 +35,8 @@ amended after it (its text also matched a right event), with a note. The elevent
 once (``eleventh/first_run.json``: recall 0.713, precision 0.716, F1 0.714); the twelfth
 (``twelfth/``, session 20) likewise (``twelfth/first_run.json``: recall 0.889, precision 0.812, F1 0.849), and the
 thirteenth (``thirteenth/``, session 21: ``thirteenth/first_run.json``: recall 0.861, precision 0.767, F1 0.811);
+fourteenth (``fourteenth/``, the lead's six of session 22, never tuned on: recall 0.892, precision 0.870, F1 0.881 on
+the session's start and again on its final coder);
 one forbidden rule of the thirteenth was amended after its first run (a refusal to comment is CAMEO's 011), with a note.
 Each set's aggregate figures must reach recall and F1 of 0.7, and a set whose first run was
 above that must stay at or above its floor (``FLOORS``, set below the first run so it cannot
@@ -56,23 +58,32 @@ HERE = Path(__file__).parent
 
 @pytest.fixture(scope="module", params=[HERE, HERE / "second", HERE / "third", HERE / "fourth", HERE / "fifth",
                                         HERE / "sixth", HERE / "seventh", HERE / "eighth", HERE / "ninth", HERE / "tenth",
-                                        HERE / "eleventh", HERE / "twelfth", HERE / "thirteenth"],
+                                        HERE / "eleventh", HERE / "twelfth", HERE / "thirteenth",
+                                        HERE / "fourteenth"],
                 ids=["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-                     "twelfth", "thirteenth"])
+                     "twelfth", "thirteenth", "fourteenth"])
 def scored(request):
     results, totals = check_folder(request.param)
     return {r.name: r for r in results}, totals, request.param
 
 
+# The lead's small sets: fewer articles, plain text only (the other sets cover the formats).
+SMALL = {"fourteenth": 6}
+
+
 def test_at_least_ten_articles(scored):
     results, totals, folder = scored
-    assert totals["articles"] >= 10
     kinds = {p.suffix for p in folder.iterdir() if p.suffix in (".txt", ".html", ".xml")}
+    if folder.name in SMALL:
+        assert totals["articles"] == SMALL[folder.name] and kinds == {".txt"}
+        return
+    assert totals["articles"] >= 10
     assert kinds == {".txt", ".html", ".xml"}
 
 
 # Sets whose first run was above the 0.7 target: (recall, F1) they must not fall below.
-FLOORS = {"ninth": (0.8, 0.8), "eleventh": (0.7, 0.7), "twelfth": (0.85, 0.8), "thirteenth": (0.85, 0.8)}
+FLOORS = {"ninth": (0.8, 0.8), "eleventh": (0.7, 0.7), "twelfth": (0.85, 0.8), "thirteenth": (0.85, 0.8),
+          "fourteenth": (0.85, 0.85)}
 
 
 def test_recall_and_f1(scored):
@@ -157,6 +168,10 @@ KNOWN_FORBIDDEN = {
     # from Tindouf: the quote's generic "people" take the dateline's country (Algeria) rather than the
     # disputed territory's, which the gazetteer does not hold as a country
     "thirteenth": ["western_sahara_drone: forbidden (nobody acted against Algeria)"],
+    # "At least 30 people were killed in protests after the 2019 election": a year inside "after the <year>
+    # <event>" does not yet date the background act (only "in", "during" and "between" a year do), so its 30
+    # dead join the story's 3 (left for the next work: nlp/event_dates.py)
+    "fourteenth": ["mozambique_protests: toll counted twice"],
 }
 
 

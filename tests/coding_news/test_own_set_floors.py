@@ -57,6 +57,7 @@ FLOORS = {
     "own_probes14.jsonl": {"passed": 0.85, "controls_silent": 1.0},  # first run (on the final coder of session 21) 85.0% / 100%  # first run 75.0% / 100%, 91.0% / 100% after session 21
     "own_codes1.jsonl": {"passed": 0.92, "controls_silent": 0.66},  # first run 84.5% / 66.7%, 92.8% / 66.7% after session 22
     "own_probes15.jsonl": {"passed": 0.9, "controls_silent": 1.0},  # first run 82.0% / 100%, 91.0% / 100% after session 22
+    "own_probes16.jsonl": {"passed": 0.77, "controls_silent": 1.0},  # the lead's (session 22), never tuned on: first run 72.5% / 100% (77.5% with two labels mended), the same on the final coder
     "own_violence.jsonl": {"passed": 0.6, "controls_silent": 0.6},
     "own_raters.jsonl": {"sentence_root_f1": 0.9, "quiet_silent": 1.0},  # 0.915 after session 10
     "own_raters2.jsonl": {"sentence_root_f1": 0.87, "quiet_silent": 0.94},  # 0.881 after session 12; 32 of 34 quiet

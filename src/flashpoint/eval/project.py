@@ -56,6 +56,7 @@ OWN_SETS = (("own probes", "own_probes.jsonl", "probes"), ("own probes, second s
             ("own probes, fourteenth set (the lead's, run on the final coder)", "own_probes14.jsonl", "probes"),
             ("own code-choice probes (session 22)", "own_codes1.jsonl", "probes"),
             ("own probes, fifteenth set (wrong readings: codes, sources, targets)", "own_probes15.jsonl", "probes"),
+            ("own probes, sixteenth set (the lead's, session 22, never tuned on)", "own_probes16.jsonl", "probes"),
             ("own violence probes", "own_violence.jsonl", "probes"), ("raters' root sets", "own_raters.jsonl", "raters"),
             ("raters' root sets, second set", "own_raters2.jsonl", "raters"),
             ("raters' root sets, third set", "own_raters3.jsonl", "raters"),
@@ -70,7 +71,8 @@ WIRE_SETS = (("own_wire", "own_wire.jsonl", "session 10"), ("own_wire2", "own_wi
              ("own_wire8", "own_wire8.jsonl", "session 18"), ("own_wire9", "own_wire9.jsonl", "session 19"),
              ("own_wire10", "own_wire10.jsonl", "session 20"), ("own_wire11", "own_wire11.jsonl", "session 21"),
              ("own_wire12", "own_wire12.jsonl", "session 21, the lead's, run on the final coder"),
-             ("own_wire13", "own_wire13.jsonl", "session 22"))
+             ("own_wire13", "own_wire13.jsonl", "session 22"),
+             ("own_wire14", "own_wire14.jsonl", "session 22, the lead's, never tuned on"))
 ARTICLE_SETS = (("first set", TESTS_DATA.parent / "articles"), ("second set", TESTS_DATA.parent / "articles" / "second"),
                 ("third set", TESTS_DATA.parent / "articles" / "third"),
                 ("fourth set", TESTS_DATA.parent / "articles" / "fourth"),
@@ -82,7 +84,8 @@ ARTICLE_SETS = (("first set", TESTS_DATA.parent / "articles"), ("second set", TE
                 ("tenth set", TESTS_DATA.parent / "articles" / "tenth"),
                 ("eleventh set", TESTS_DATA.parent / "articles" / "eleventh"),
                 ("twelfth set", TESTS_DATA.parent / "articles" / "twelfth"),
-                ("thirteenth set", TESTS_DATA.parent / "articles" / "thirteenth"))
+                ("thirteenth set", TESTS_DATA.parent / "articles" / "thirteenth"),
+                ("fourteenth set (the lead's six, session 22)", TESTS_DATA.parent / "articles" / "fourteenth"))
 
 
 def norm(key: str | None) -> str:
