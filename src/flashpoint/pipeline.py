@@ -116,7 +116,11 @@ def _add_irregular_lemmas(nlp) -> None:
 
 @functools.lru_cache(maxsize=4)
 def load_resources(settings: Settings) -> Resources:
-    """Load the model and every knowledge file (cached per settings)."""
+    """Load the model and every knowledge file (cached per settings).
+
+    Process-wide: the loaded tables are then frozen out of the garbage collector's walks and
+    its youngest generation's threshold is raised to :data:`flashpoint.resident.YOUNG`
+    (:func:`flashpoint.resident.settle`; docs/OPERATIONS.md, "The garbage collector")."""
     from .actors import KnowledgeBase
     from .coding.contexts import ContextTagger
     from .coding.ontology import Ontology

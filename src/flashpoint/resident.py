@@ -30,7 +30,9 @@ YOUNG = 20_000
 
 def settle(collect: bool = True) -> None:
     """Freeze what is alive now (after a full collection when ``collect``), and let the
-    youngest generation grow to :data:`YOUNG` objects."""
+    youngest generation grow to :data:`YOUNG` objects. Process-wide, so called only where
+    the tables are loaded for good (``pipeline.load_resources``, which workers use too, and
+    the small places' first read), never at import (docs/OPERATIONS.md, "The garbage collector")."""
     if collect:
         gc.collect()
     gc.freeze()

@@ -44,3 +44,25 @@ assert gc.get_threshold()[0] == 0, "collection switched off stays off"
 def test_settle_raises_the_young_threshold_only():
     done = subprocess.run([sys.executable, "-c", YOUNG_CHECK], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+# Importing is no loading: a library user's collector is changed only by load_resources (docs/OPERATIONS.md).
+IMPORT_CHECK = """
+import gc, importlib, pkgutil
+import flashpoint
+before = gc.get_threshold()
+for m in pkgutil.walk_packages(flashpoint.__path__, "flashpoint."):
+    if m.name.endswith("__main__"):
+        continue
+    try:
+        importlib.import_module(m.name)
+    except ImportError:
+        continue  # (an optional extra not installed)
+    assert gc.get_threshold() == before, f"importing {m.name} changed the collector's threshold"
+    assert gc.get_freeze_count() == 0, f"importing {m.name} froze objects"
+"""
+
+
+def test_session22_importing_leaves_the_collector_alone():
+    done = subprocess.run([sys.executable, "-c", IMPORT_CHECK], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
