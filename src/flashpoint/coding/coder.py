@@ -429,7 +429,8 @@ class Coder:
         self.background = BackgroundRule.load()
         self.statements = triggers(patterns).statements
         # a candidate's stake words (_stake_words), by the candidate object, for the document
-        # being coded: the targets, the code's narrowing and its tone each ask for them
+        # being coded (emptied when it starts and when it is done): the targets, the code's
+        # narrowing and its tone each ask for them
         self._stakes: dict[int, tuple[Candidate, frozenset[str]]] = {}
         # Single-actor events: a known source with no target named ("Russia threatened
         # to walk out of the talks"), as GDELT and PLOVER code them (on in the pipeline's
@@ -1168,7 +1169,9 @@ class Coder:
         out = _without_unnamed_beside_named(_without_carried_statements(out, cands), cands)
         out = _without_one_sided_after_dyad(_without_mediated_talks(out, cands), cands)
         out = _without_verdict_beside_term(out, cands)
-        return without_prior(_once_per_sentence(_without_subsumed(out, cands), cands), cands, self.background)
+        events = without_prior(_once_per_sentence(_without_subsumed(out, cands), cands), cands, self.background)
+        self._stakes = {}  # (the answers hold their candidates, and these the parse: none kept past the document)
+        return events
 
     def _conjuncts_country(self, subs: list[Mention], when) -> str | None:
         """The country a subject's first conjunct names by its own words ("*Chinese* fighter jets
