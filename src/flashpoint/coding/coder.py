@@ -190,13 +190,13 @@ OFFICIAL_HEADS = frozenset({"chief", "minister", "commander", "general", "admira
 OFFICIAL_SECTOR = "OFFICIAL"
 # A person who blows himself up is no bomber aircraft: what he does is a suicide bombing (1831).
 SUICIDE_BOMBER_SECTOR = "SUICIDE_BOMBER"
-# Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
-# named doer they are not coded.
 # Measures, markets and weather: what "hits" or "targets" someone as a subject without force.
 MEASURE_HEADS = frozenset({"ban", "tariff", "duty", "levy", "sanction", "embargo", "boycott", "restriction", "measure",
                            "policy", "decision", "law", "rule", "regulation", "tax", "cut", "price", "cost", "inflation",
                            "shortage", "slowdown", "recession", "crisis", "drought", "flood", "storm", "cyclone",
                            "heatwave", "rise", "fall", "decline", "hike", "increase", "freeze", "curb", "quota"})
+# Verbs of force that are as often figurative ("a campaign targeting Poland"): with no
+# named doer they are not coded.
 ABSTRACT_FORCE_LEMMAS = {"target", "hit", "affect", "threaten", "undermine",
                          # a state of war, not an episode: "the war in Ukraine has driven up prices"
                          "war", "conflict", "hostility", "insurgency", "violence", "unrest"}

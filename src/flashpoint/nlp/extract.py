@@ -61,12 +61,6 @@ ADMIT_VERBS = {"admit", "acknowledge", "concede", "confess"}
 # Russia* struck ...", "killed by a bomb *planted by militants*".
 WEAPON_NOUNS = {"bomb", "drone", "missile", "rocket", "shell", "mine", "landmine", "device", "ied", "grenade", "explosive",
                 "mortar", "projectile", "torpedo", "munition", "car-bomb"}
-def _exchange_of_fire(tok) -> list:
-    """The "fire" of "an exchange of fire" (or of gunfire, of shots) under ``tok``, else []."""
-    return [f for g in children(tok) if g.dep_ == "prep" and g.lower_ == "of"
-            for f in children(g) if f.dep_ == "pobj" and f.lemma_.lower() in ("fire", "gunfire", "shot", "artillery")]
-
-
 # Combat nouns whose "with" names the other side ("killed in a clash *with rebels*").
 COMBAT_NOUNS = {"encounter", "clash", "fighting", "battle", "gunfight", "firefight", "skirmish", "shootout", "exchange"}
 FORCE_CLAUSE_VERBS = {"fire", "shoot", "open", "attack", "charge", "lathicharge", "storm", "raid", "bomb", "shell", "strike", "ambush"}
@@ -1015,6 +1009,13 @@ def _obliged(clause):
     # ("had to *be* ready": a state the speaker says is needed, not an act asked of anyone)
     return next((x for x in children(clause) if x.dep_ == "xcomp" and x.pos_ == "VERB" and x.lemma_.lower() != "be"
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(x))), None)
+
+
+def _exchange_of_fire(tok) -> list:
+    """The "fire" of "an exchange of fire" (or of gunfire, shots, artillery) under ``tok``, else []."""
+    return [f for g in children(tok) if g.dep_ == "prep" and g.lower_ == "of"
+            for f in children(g) if f.dep_ == "pobj" and f.lemma_.lower() in ("fire", "gunfire", "shot", "artillery")]
+
 
 def _instrument(tok, kids: list | None = None) -> tuple[list[Mention], list[str]]:
     """Who used the force that a verb's prepositional phrase or "when" clause names,

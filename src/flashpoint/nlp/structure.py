@@ -151,7 +151,9 @@ def read_structure(text: str) -> Structure:
 
 # A one-line caption with no credit keeps AP's position marks ("Ruto, right, talks with Abiy in Addis Ababa"),
 # which the small model reads as the verb ("right", "left") or as a clause of its own: blanked after a name
-# or an office ("The Kenyan president, left, ...").
+# or an office ("The Kenyan president, left, ..."). Such a caption looks like any paragraph, so every body line
+# not blanked already is read, running text too: there a comma-set "left" after a name is a verb ("the envoy,
+# who had flown to Moscow, left, ..."), rare in news and not told apart here.
 _COMMA_MARK = re.compile(r",\s(?:(?:second|third|fourth|2nd|3rd|4th)\s(?:from\s)?)?(?:left|right|centre|center|front)\s?,")
 _MARKED = re.compile(r"(?:\b[A-Z][\w'.-]*|\b(?:president|minister|premier|chancellor|leader|king|counterpart|envoy|secretary))\s*$")
 
