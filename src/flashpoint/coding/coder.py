@@ -10,7 +10,7 @@ It is pure: the same candidates give the same events.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
@@ -912,27 +912,29 @@ class Coder:
         return Actor("(unknown)", "unknown", country, None, None, None)
 
     def _venue_country(self, cand: Candidate, state: DocState) -> str | None:
-        """The country of the place an "in" or "at" phrase puts a meeting in, hung on the
-        trigger or, as the parse often does, on its object ("met Croatia's premier *in Geneva*")."""
+        """The country of the place an "in" or "at" phrase hung on the trigger puts a meeting in,
+        or an "in" phrase hung, as the parse often does, on its object ("met Croatia's premier
+        *in Geneva*"; the object's "at" phrases are not among a verb's ``preps``)."""
         if self.gazetteer is None:
             return None
-        for m in cand.preps:
-            if m.role in ("prep:in", "prep:at") and m.proper and not m.pronoun:
+        return next((c for c in self._place_countries([m for m in cand.preps if m.role in ("prep:in", "prep:at")], state)
+                     if c), None)
+
+    def _place_countries(self, mentions: list[Mention], state: DocState) -> Iterator[str | None]:
+        """The country of each place named by ``mentions`` (proper names, no pronoun) that the
+        gazetteer knows, in order (a meeting's "in" and "at" phrases: :meth:`_venue_country`, :meth:`_hosted_by`)."""
+        for m in mentions:
+            if m.proper and not m.pronoun:
                 place = self.gazetteer.resolve(m.text, state.countries)
-                if place is not None and place.country:
-                    return place.country
-        return None
+                if place is not None:
+                    yield place.country
 
     def _hosted_by(self, cand: Candidate, target: Actor, state: DocState) -> bool:
         """Whether the target is the country of the place the meeting is in."""
         if not target.country or target.org or target.sector not in (None, "GOV") or self.gazetteer is None:
             return False
-        for m in (*cand.preps, *cand.deep):
-            if m.role.split(":")[-1] in ("in", "at") and m.proper and not m.pronoun:
-                place = self.gazetteer.resolve(m.text, state.countries)
-                if place is not None and place.country == target.country:
-                    return True
-        return False
+        return target.country in self._place_countries(
+            [m for m in (*cand.preps, *cand.deep) if m.role.split(":")[-1] in ("in", "at")], state)
 
     # -- modality -----------------------------------------------------------------
     def _modality(self, cand: Candidate, source: Actor, attribution: Actor | None, historical: Callable[[], bool]) -> str:
