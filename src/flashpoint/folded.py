@@ -11,8 +11,24 @@ leaves any other text to the expression as it is (Unicode folds more: "ſ" is an
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
+
+
+# An escape: one that names a character by its code or name (group 1; a back-reference's digits, read as
+# octal, name a control character, no letter) or any other (a class such as \s, an escaped mark).
+_ESCAPE = re.compile(r"\\(?:(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|N\{[^}]*\}|[0-7]{1,3})|.)", re.DOTALL)
+
+
+def _named(m: re.Match[str]) -> str:
+    """The character an escape names, else nothing."""
+    if m.group(1) is None:
+        return ""
+    try:
+        return codecs.decode(m.group(0), "unicode_escape")
+    except (UnicodeDecodeError, ValueError):
+        return "A"  # (an escape re would refuse too: an upper-case letter, so no twin)
 
 
 class Folded:
@@ -26,9 +42,12 @@ class Folded:
         if not pattern.flags & re.IGNORECASE:
             raise ValueError(f"not a case-insensitive expression: {pattern.pattern!r}")
         self.pattern = pattern
-        bare = re.sub(r"\\.", "", pattern.pattern)  # (an escape's letter is no literal: \s, \b, \S)
-        # an upper-case letter ([A-Z], a group's name) would read otherwise on lower-cased text: left as it is
-        self._lower = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE) if bare == bare.lower() else None
+        # (an escape's letter is no literal: \s, \b, \S; one that names a character, \x41 or \N{...}, is that character)
+        bare = _ESCAPE.sub(_named, pattern.pattern)
+        # an upper-case letter ([A-Z], "\x41", a group's name) would read otherwise on lower-cased text, and so
+        # would a letter past ASCII that folds to an ASCII one ("ſ" is an "s", "ı" an "i"): left as it is
+        plain = bare == bare.lower() and all(ch.isascii() or not ch.isalpha() for ch in bare)
+        self._lower = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE) if plain else None
 
     def found(self, text: str) -> bool:
         """``bool(pattern.search(text))``."""

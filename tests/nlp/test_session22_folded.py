@@ -64,3 +64,24 @@ def test_session22_folded_leaves_upper_case_letters_to_the_expression():
 def test_session22_folded_takes_case_insensitive_expressions_only():
     with pytest.raises(ValueError):
         Folded(re.compile(r"\bthen\b"))
+
+
+@pytest.mark.parametrize("expression, text", [
+    (r"\x41rmy", "ARMY"),  # a letter named by its code
+    (r"\u0041rmy", "army"),
+    (r"\N{LATIN CAPITAL LETTER A}rmy", "Army"),
+    (r"\101rmy", "aRMY"),  # (octal)
+    ("\u017ftate", "STATE"),  # a long s folds to "s"
+    ("\u0131n the", "In the"),  # a dotless i folds to "i"
+])
+def test_session22_folded_reads_letters_named_by_escapes_and_those_that_fold_to_ascii(expression, text):
+    pattern = re.compile(expression, re.IGNORECASE)
+    folded = Folded(pattern)
+    assert folded._lower is None, "no case-sensitive twin for a letter it cannot see on lower-cased text"
+    assert folded.found(text) == bool(pattern.search(text)) is True
+    assert list(folded.spans(text)) == [m.span() for m in pattern.finditer(text)]
+
+
+def test_session22_folded_keeps_the_twin_for_escapes_that_name_no_letter():
+    # (the "then" expression's en dash, an escaped tab and a back-reference)
+    assert Folded(re.compile(r"\bthen\b(?![-\u2013])\t(a)\1", re.IGNORECASE))._lower is not None
