@@ -126,10 +126,54 @@ def hint_position(sent, verb_lemmas: frozenset[str]) -> int | None:
     return None
 
 
+# Short words a Title Case headline may or may not capitalise ("Talks *On* Trade", "Talks on Trade").
+SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "for", "to", "of", "in", "on", "at", "by",
+                         "with", "from", "into", "over", "near", "after", "amid", "as", "against", "about", "off",
+                         "out", "up", "down", "via", "per", "its", "his", "her", "their", "new", "more"})
+
+
+def title_case_text(sent, verb_lemmas: frozenset[str]) -> str | None:
+    """A Title Case headline ("Kenya Hosts Somali President For Border Talks") with its
+    small words and the words that could be trigger verbs written in lower case, the
+    same length as the original; None for a sentence that is not in Title Case. The
+    small model reads a capitalised verb as part of a name ("Kenya Hosts Somali"), so
+    such a headline has no verb; names and other words keep their capitals."""
+    words = [t for t in sent if t.is_alpha]
+    content = [t for t in words if t.lower_ not in SMALL_WORDS]
+    if len(words) < 4 or len(content) < 3 or any(t.text[:1].islower() for t in content):
+        return None
+    chars = list(sent.text)
+    changed = False
+    for tok in words[1:]:
+        if not tok.text[:1].isupper() or tok.text.isupper():
+            continue
+        if tok.lower_ in SMALL_WORDS or any(f in verb_lemmas for f in (*_verb_forms(tok.text), *_past_forms(tok))):
+            at = tok.idx - sent.start_char
+            chars[at] = chars[at].lower()
+            changed = True
+    return "".join(chars) if changed else None
+
+
+def _title_case_variant(nlp, sent, text: str, verb_lemmas: frozenset[str]) -> Variant:
+    """The variant of a Title Case headline: parsed in lower case, with the hint when even
+    that parse has no verb."""
+    vdoc = nlp(text)
+    first = next(iter(vdoc.sents), None)
+    at = hint_position(first, verb_lemmas) if first is not None and first.end == len(vdoc) else None
+    if at is None:
+        return Variant(vdoc, sent.start_char, len(text), len(text))
+    return Variant(nlp(text[:at] + HINT + text[at:]), sent.start_char, at, len(text))
+
+
 def reparse(nlp, doc, verb_lemmas: frozenset[str]) -> dict[int, Variant]:
-    """Variants for the verb-less sentences of ``doc`` that may hide a verb, by sentence index."""
+    """Variants for the verb-less sentences of ``doc`` that may hide a verb, and for its
+    Title Case headlines, by sentence index."""
     out: dict[int, Variant] = {}
     for s_i, sent in enumerate(doc_sents(doc)):
+        lowered = title_case_text(sent, verb_lemmas) if "  " not in sent.text else None
+        if lowered is not None:
+            out[s_i] = _title_case_variant(nlp, sent, lowered, verb_lemmas)
+            continue
         at = hint_position(sent, verb_lemmas)
         if at is None:
             continue
