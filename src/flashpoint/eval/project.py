@@ -56,7 +56,7 @@ OWN_SETS = (("own probes", "own_probes.jsonl", "probes"), ("own probes, second s
             ("own probes, fourteenth set (the lead's, run on the final coder)", "own_probes14.jsonl", "probes"),
             ("own code-choice probes (session 22)", "own_codes1.jsonl", "probes"),
             ("own probes, fifteenth set (wrong readings: codes, sources, targets)", "own_probes15.jsonl", "probes"),
-            ("own probes, sixteenth set (the lead's, session 22, never tuned on)", "own_probes16.jsonl", "probes"),
+            ("own probes, sixteenth set (the lead's, session 22; one fix after its recorded runs)", "own_probes16.jsonl", "probes"),
             ("own violence probes", "own_violence.jsonl", "probes"), ("raters' root sets", "own_raters.jsonl", "raters"),
             ("raters' root sets, second set", "own_raters2.jsonl", "raters"),
             ("raters' root sets, third set", "own_raters3.jsonl", "raters"),
