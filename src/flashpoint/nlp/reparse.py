@@ -138,9 +138,15 @@ def title_case_text(sent, verb_lemmas: frozenset[str]) -> str | None:
     same length as the original; None for a sentence that is not in Title Case. The
     small model reads a capitalised verb as part of a name ("Kenya Hosts Somali"), so
     such a headline has no verb; names and other words keep their capitals."""
-    words = [t for t in sent if t.is_alpha]
-    content = [t for t in words if t.lower_ not in SMALL_WORDS]
-    if len(words) < 4 or len(content) < 3 or any(t.text[:1].islower() for t in content):
+    words, content = [], 0
+    for t in sent:  # (every sentence passes here: prose leaves at its first lower-case word)
+        if t.is_alpha:
+            small = t.lower_ in SMALL_WORDS
+            if not small and t.text[:1].islower():
+                return None
+            words.append(t)
+            content += not small
+    if len(words) < 4 or content < 3:
         return None
     chars = list(sent.text)
     changed = False
