@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.config import Settings
-from flashpoint.pipeline import code_text
+from . import coded as shared
 
 pytestmark = pytest.mark.slow
 
 
-def coded(text: str, when: str = "2026-03-10"):
-    return code_text(text, date=when, doc_id="t", settings=Settings())
+WHEN = "2026-03-10"
 
 
-def triples(text: str, when: str = "2026-03-10") -> set[tuple]:
-    return {(e.source.country or e.source.key if e.source else None, e.cameo,
-             e.target.country or e.target.key if e.target else None) for e in coded(text, when)}
+def coded(text: str, when: str = WHEN):
+    return shared.coded(text, when)
+
+
+def triples(text: str, when: str = WHEN) -> set[tuple]:
+    return shared.triples(text, when)
 
 
 def story_toll(events, unit: str = "dead") -> int:

@@ -12,23 +12,17 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.config import Settings
-from flashpoint.pipeline import code_text
+from . import coded as shared
 
 pytestmark = pytest.mark.slow
 
 
-def coded(text: str, when: str = "2026-12-08"):
-    return code_text(text, date=when, doc_id="t", settings=Settings(statements=False))
-
-
 def triples(text: str) -> set[tuple]:
-    return {(e.source.country or e.source.key if e.source else None, e.cameo,
-             e.target.country or e.target.key if e.target else None) for e in coded(text)}
+    return shared.triples(text, statements=False)
 
 
 def roots(text: str) -> set[tuple]:
-    return {(s, c[:2], t) for s, c, t in triples(text)}
+    return shared.roots(text, statements=False)
 
 
 @pytest.mark.parametrize(("text", "who", "root", "whom"), [

@@ -10,19 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.config import Settings
-from flashpoint.pipeline import code_text
+from .coded import coded, triples
 
 pytestmark = pytest.mark.slow
 
-
-def coded(text: str, when: str = "2026-12-08"):
-    return code_text(text, date=when, doc_id="t", settings=Settings())
-
-
-def triples(text: str, when: str = "2026-12-08") -> set[tuple]:
-    return {(e.source.country or e.source.key if e.source else None, e.cameo,
-             e.target.country or e.target.key if e.target else None) for e in coded(text, when)}
 
 
 @pytest.mark.parametrize(("text", "pair"), [

@@ -19,16 +19,13 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.config import Settings
-from flashpoint.pipeline import code_text
+from . import coded as shared
 
 pytestmark = pytest.mark.slow
 
 
 def triples(text: str) -> set[tuple]:
-    return {(e.source.country or e.source.key if e.source else None, e.cameo,
-             e.target.country or e.target.key if e.target else None)
-            for e in code_text(text, date="2026-03-10", doc_id="t", settings=Settings())}
+    return shared.triples(text, "2026-03-10")
 
 
 def has(got: set[tuple], want: tuple) -> bool:

@@ -11,26 +11,20 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.config import Settings
-from flashpoint.pipeline import code_text
+from . import coded as shared
 
 pytestmark = pytest.mark.slow
 
 
 def roots(text: str) -> set[tuple]:
     """(source country, root, target country) of every event, statements left out as PETRARCH does."""
-    out = set()
-    for e in code_text(text, date="2026-12-08", doc_id="t", settings=Settings(statements=False)):
-        src = (e.source.country or e.source.key) if e.source else None
-        tgt = (e.target.country or e.target.key) if e.target else None
-        out.add((src, e.cameo[:2], tgt))
-    return out
+    return shared.roots(text, statements=False)
 
 
 def codes(text: str) -> set[tuple]:
     """(source code, root, target code) of every event."""
     return {(e.source.code if e.source else None, e.cameo[:2], e.target.code if e.target else None)
-            for e in code_text(text, date="2026-12-08", doc_id="t", settings=Settings(statements=False))}
+            for e in shared.coded(text, statements=False)}
 
 
 # -- actors -------------------------------------------------------------------------------
