@@ -177,8 +177,7 @@ def _position_marks(text: str, lines: Sequence[tuple[int, int]], parts: Sequence
 # day; only its markers and the credit are blanked, so the meeting it shows is coded. File
 # photos stay blanked whole.
 # (AP's style sets the place off by commas: "Tinubu, left, speaks with Mahama"; "Ruto, second right, ...")
-_POSITION_MARK = re.compile(r"\((?:\d(?:st|nd|rd|th) )?(?:L|R|C|left|right|centre|center|front|back)\)"
-                            r"|,\s(?:(?:second|third|fourth|2nd|3rd|4th)\s(?:from\s)?)?(?:left|right|centre|center|front)\s?,")
+_POSITION_MARK = re.compile(r"\((?:\d(?:st|nd|rd|th) )?(?:L|R|C|left|right|centre|center|front|back)\)|" + _COMMA_MARK.pattern)
 _CREDIT = re.compile(r"\bREUTERS/|\bAP Photo\b|Getty Images|\bAFP via\b|/AFP\b|\(Photo:")
 # ... or a scene told with its place and day ("Protesters clash with police in Nairobi, Kenya, June 25, 2024.")
 _SCENE_DATE = re.compile(r",\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.\s*$")
