@@ -626,9 +626,10 @@ def _deep_mentions(head, max_depth: int = 4) -> list[Mention]:
         nxt = []
         for tok, d in frontier:
             for child in children(tok):
-                # (a name's conjunct stands where the name does: "talks between Armenia *and Azerbaijan*")
-                conjunct = child.dep_ == "conj" and tok.dep_ == "pobj" and child.pos_ == "PROPN"
-                if child.i in seen or (d + 1 > max_depth and not (conjunct and d <= max_depth)):
+                # past the depth only a name's conjunct, which stands where the name does ("talks between
+                # Armenia *and Azerbaijan*"; a frontier word is never deeper than max_depth)
+                if child.i in seen or (d + 1 > max_depth and not (
+                        child.dep_ == "conj" and tok.dep_ == "pobj" and child.pos_ == "PROPN")):
                     continue
                 seen.add(child.i)
                 role = None
