@@ -62,7 +62,8 @@ _BREAK = re.compile(_COMMA_BREAK + "|" + _CLAUSE_BREAK, re.IGNORECASE)
 _BREAK_BEFORE = re.compile(_BREAK.pattern + r"|\b(?:that|who|which)\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:(?:\w+ly|also|now|already|since|just)\s+)?$", re.IGNORECASE)
 _CURRENT = re.compile(r"(?:earlier |later )?this |today", re.IGNORECASE)
-_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though)\b|;", re.IGNORECASE)
+_CONTRAST_WORD = re.compile(r"\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)  # (no ";": see _speaks_for)
+_CONTRAST = re.compile(_CONTRAST_WORD.pattern + "|;", re.IGNORECASE)
 # A future act in the words before a date ("will fly to N'Djamena on Saturday", "said it would
 # begin distributing food on Thursday"): the date is that act's, read forwards, whichever verb
 # the event hangs on ("..., his office said").
@@ -287,7 +288,6 @@ _YEARED = re.compile(r"\b(?:19|20)\d\d\b")
 _SAID_RIGHT_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[a-z]+){0,2}|announced|added|stated|reported|confirmed|"
                                 r"tweeted|wrote)\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
-_CONTRAST_WORD = re.compile(r"\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
 
 
 def _chosen(rd: ResolvedDate, basis: str) -> EventDate:
