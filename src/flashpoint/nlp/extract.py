@@ -1045,9 +1045,9 @@ def _instrument(tok, kids: list | None = None) -> tuple[list[Mention], list[str]
                 # "in police firing" misread as a noun with a participle after it
                 agents.extend(expand(p, "instr", 1))
                 lemmas.append(nxt.lower_)  # the gerund as written: "firing", not "fire" (a blaze)
-            elif p.lemma_.lower() == "exchange" and _exchange_of_fire(p):
+            elif p.lemma_.lower() == "exchange" and (fire := _exchange_of_fire(p)):
                 # "killed in an exchange of fire with Hezbollah": the side it was exchanged with (session 22)
-                agents.extend(m for w in (p, *_exchange_of_fire(p)) for c in children(w)
+                agents.extend(m for w in (p, *fire) for c in children(w)
                               if c.dep_ == "prep" and c.lower_ == "with"
                               for g in children(c) if g.dep_ == "pobj" for m in expand(g, "instr", 1))
             elif p.lemma_.lower() in INSTRUMENT_NOUNS or p.lower_ in INSTRUMENT_NOUNS:
